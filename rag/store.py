@@ -1,0 +1,254 @@
+"""The library: Chroma holds the passage vectors, SQLite the articles, chunks and what is current.
+
+A document is switched from its old version to its new one in a single SQLite transaction, after
+its new vectors are in Chroma; vectors that no current chunk owns are ignored and swept later. So
+a crash at any point leaves every document wholly old or wholly new.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from .config import Settings
+from .documents import Chunk, Document
+from .errors import EmbedderMismatch, StoreError
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    source TEXT PRIMARY KEY, digest TEXT NOT NULL, file_digest TEXT NOT NULL DEFAULT '',
+    title TEXT, date TEXT, outlet TEXT, url TEXT, text TEXT NOT NULL, n_chunks INTEGER NOT NULL,
+    ingested_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, text TEXT NOT NULL, sentences TEXT NOT NULL, svecs BLOB);
+CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+"""
+
+
+@dataclass
+class StoredChunk:
+    """A current chunk as read back from the library, with its document's metadata."""
+
+    id: str
+    source: str
+    index: int
+    start: int
+    end: int
+    text: str
+    sentences: list[tuple[int, int]]
+    title: str
+    date: str
+    outlet: str
+    url: str
+    sentence_vectors: np.ndarray | None = None
+
+
+def chroma_client(settings: Settings):
+    """Embedded PersistentClient under RAG_HOME, or an HttpClient when RAG_CHROMA_URL is set."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    cs = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        u = urlparse(settings.chroma_url)
+        if not u.hostname:
+            raise StoreError(f"RAG_CHROMA_URL={settings.chroma_url!r} is not a URL like http://127.0.0.1:8000")
+        try:
+            return chromadb.HttpClient(host=u.hostname, port=u.port or 8000, ssl=u.scheme == "https", settings=cs)
+        except Exception as exc:  # chromadb raises plain ValueError/ConnectionError here
+            raise StoreError(f"Chroma server at {settings.chroma_url} is not reachable ({exc.__class__.__name__}); "
+                             f"start it with `chroma run --path DIR --host 127.0.0.1 --port N`") from None
+    path = settings.home_path / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=cs)
+
+
+class Store:
+    """Articles and chunks in SQLite, passage vectors in a cosine Chroma collection."""
+
+    def __init__(self, settings: Settings, embedder_name: str, dim: int):
+        self.settings = settings
+        self.embedder_name = embedder_name
+        home = settings.home_path
+        home.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self.db = sqlite3.connect(str(home / "library.sqlite"), check_same_thread=False, timeout=60)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        self._check_embedder("embedder", embedder_name)
+        self.client = chroma_client(settings)
+        try:
+            self.collection = self.client.get_or_create_collection(
+                settings.collection,
+                metadata={"embedder": embedder_name, "dim": dim},
+                configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,  # never let Chroma embed (its default model downloads)
+            )
+        except Exception as exc:
+            raise StoreError(f"cannot open Chroma collection {settings.collection!r}: {exc}") from None
+        built_by = (self.collection.metadata or {}).get("embedder")
+        if built_by and built_by != embedder_name:
+            raise EmbedderMismatch(
+                f"the index {settings.collection!r} was built with embedder {built_by!r}, not {embedder_name!r}: "
+                f"set RAG_EMBEDDER to match, or use another RAG_HOME/RAG_COLLECTION and re-ingest")
+
+    def _check_embedder(self, key: str, name: str) -> None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        if row is None:
+            with self.db:
+                self.db.execute("INSERT INTO meta VALUES (?, ?)", (key, name))
+        elif row[0] != name:
+            raise EmbedderMismatch(
+                f"the library in {self.settings.home} was built with embedder {row[0]!r}, not {name!r}: "
+                f"set RAG_EMBEDDER to match, or use another RAG_HOME and re-ingest")
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def generation(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def document_digest(self, source: str) -> tuple[str, str] | None:
+        row = self.db.execute("SELECT digest, file_digest FROM documents WHERE source=?", (source,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def count_documents(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    def count_chunks(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+
+    def list_documents(self) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT source, title, date, outlet, url, n_chunks, ingested_at FROM documents ORDER BY source")
+        keys = ("source", "title", "date", "outlet", "url", "chunks", "ingested_at")
+        return [dict(zip(keys, r)) for r in rows]
+
+    def get_document(self, source: str) -> dict | None:
+        row = self.db.execute(
+            "SELECT source, title, date, outlet, url, text FROM documents WHERE source=?", (source,)).fetchone()
+        return dict(zip(("source", "title", "date", "outlet", "url", "text"), row)) if row else None
+
+    def get_chunks(self, ids: list[str] | None = None, *, vectors: bool = False) -> list[StoredChunk]:
+        """Current chunks by id (in the order asked, unknown ids skipped), or all of them."""
+        cols = ("c.id, c.source, c.idx, c.start, c.\"end\", c.text, c.sentences, d.title, d.date, d.outlet, d.url"
+                + (", c.svecs" if vectors else ""))
+        base = f"SELECT {cols} FROM chunks c JOIN documents d ON d.source = c.source"
+        if ids is None:
+            rows = self.db.execute(base + " ORDER BY c.source, c.idx").fetchall()
+        else:
+            rows = []
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                rows += self.db.execute(base + f" WHERE c.id IN ({','.join('?' * len(part))})", part).fetchall()
+            order = {cid: n for n, cid in enumerate(ids)}
+            rows.sort(key=lambda r: order[r[0]])
+        out = []
+        for r in rows:
+            sv = None
+            if vectors and r[11] is not None:
+                sv = np.frombuffer(r[11], dtype=np.float32).reshape(-1, 384)
+            out.append(StoredChunk(r[0], r[1], r[2], r[3], r[4], r[5], [tuple(s) for s in json.loads(r[6])],
+                                   r[7] or "", r[8] or "", r[9] or "", r[10] or "", sv))
+        return out
+
+    def all_chunk_texts(self) -> tuple[list[str], list[str]]:
+        rows = self.db.execute("SELECT id, text FROM chunks ORDER BY source, idx").fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows]
+
+    def dense_search(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the nearest current chunks."""
+        total = self.collection.count()
+        if total == 0:
+            return []
+        try:
+            res = self.collection.query(query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
+                                        n_results=min(n + 10, total), include=["distances"])
+        except Exception as exc:
+            raise StoreError(f"vector search failed: {exc.__class__.__name__}: {exc}") from None
+        ids, dists = res["ids"][0], res["distances"][0]
+        current = self._current(ids)
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists) if i in current][:n]
+
+    def _current(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        q = f"SELECT id FROM chunks WHERE id IN ({','.join('?' * len(ids))})"
+        return {r[0] for r in self.db.execute(q, ids)}
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def put_document(self, doc: Document, chunks: list[Chunk], vectors: np.ndarray,
+                     sentence_vectors: list[np.ndarray], digest: str) -> None:
+        """Replace a document's chunks by new ones; old vectors are deleted after the switch."""
+        with self._lock:
+            new_ids = [c.id for c in chunks]
+            old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (doc.source,))]
+            if chunks:
+                self._upsert_vectors(chunks, vectors, digest)
+            with self.db:
+                self.db.execute("DELETE FROM chunks WHERE source=?", (doc.source,))
+                self.db.executemany(
+                    "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(c.id, c.source, c.index, c.start, c.end, c.text, json.dumps(c.sentences),
+                      np.asarray(sv, dtype=np.float32).tobytes()) for c, sv in zip(chunks, sentence_vectors)])
+                self.db.execute(
+                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc.source, digest, "", doc.title, doc.date, doc.outlet, doc.url, doc.text,
+                     len(chunks), time.time()))
+                self._bump()
+            stale = sorted(set(old_ids) - set(new_ids))
+            if stale:
+                self.collection.delete(ids=stale)
+
+    def delete_document(self, source: str) -> bool:
+        with self._lock:
+            old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (source,))]
+            with self.db:
+                n = self.db.execute("DELETE FROM documents WHERE source=?", (source,)).rowcount
+                self.db.execute("DELETE FROM chunks WHERE source=?", (source,))
+                self._bump()
+            if old_ids:
+                self.collection.delete(ids=old_ids)
+            return n > 0
+
+    def sweep(self) -> int:
+        """Delete vectors that no current chunk owns (left by an interrupted ingest)."""
+        with self._lock:
+            ids = self.collection.get(include=[])["ids"]
+            current = {r[0] for r in self.db.execute("SELECT id FROM chunks")}
+            orphans = [i for i in ids if i not in current]
+            for b in range(0, len(orphans), 5000):
+                self.collection.delete(ids=orphans[b:b + 5000])
+            return len(orphans)
+
+    def _bump(self) -> None:
+        self.db.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) "
+                        "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+    def _upsert_vectors(self, chunks: list[Chunk], vectors: np.ndarray, digest: str) -> None:
+        size = 1000
+        for b in range(0, len(chunks), size):
+            part = chunks[b:b + size]
+            try:
+                self.collection.upsert(
+                    ids=[c.id for c in part],
+                    embeddings=np.asarray(vectors[b:b + size], dtype=np.float32),
+                    documents=[c.text for c in part],
+                    metadatas=[c.metadata(digest) for c in part],
+                )
+            except Exception as exc:
+                raise StoreError(f"writing vectors failed: {exc.__class__.__name__}: {exc}") from None
+
+    def close(self) -> None:
+        self.db.close()
