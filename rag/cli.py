@@ -1,0 +1,260 @@
+"""The `rag` command: ingest, retrieve, ask, chat, models, library, serve, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+from .errors import RagError
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--home", help="data folder (RAG_HOME)")
+    p.add_argument("--chroma-url", dest="chroma_url", help="Chroma server URL (RAG_CHROMA_URL)")
+    p.add_argument("--debug", action="store_true", default=None, help="show tracebacks")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rag", description="Cited answers over Arabic news on Iraq-Syria contacts.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="add or update articles (.txt .md .html .jsonl, or folders)")
+    p.add_argument("paths", nargs="*", help="files or folders (default: seeds/)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
+    _common(p)
+
+    p = sub.add_parser("retrieve", help="show the passages hybrid retrieval finds")
+    p.add_argument("question")
+    p.add_argument("-k", type=int, help="number of passages (RAG_K)")
+    p.add_argument("--lexical-weight", type=float, dest="lexical_weight", help="0 dense only .. 1 BM25 only")
+    p.add_argument("--json", action="store_true")
+    _common(p)
+
+    for name, helptext in (("ask", "answer one question with cited passages"), ("chat", "a conversation in the terminal")):
+        p = sub.add_parser(name, help=helptext)
+        if name == "ask":
+            p.add_argument("question")
+            p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+        p.add_argument("--model", help="extractive or openai:MODEL (RAG_LLM)")
+        p.add_argument("-k", type=int, help="number of passages (RAG_K)")
+        _common(p)
+
+    p = sub.add_parser("models", help="list answer providers and the models an endpoint serves")
+    p.add_argument("--json", action="store_true")
+    _common(p)
+
+    p = sub.add_parser("library", help="list the ingested articles")
+    p.add_argument("--json", action="store_true")
+    _common(p)
+
+    p = sub.add_parser("serve", help="start the browser chat (ingests seeds/ first if needed)")
+    p.add_argument("--host", dest="ui_host", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", dest="ui_port", type=int, help="port (default 7860)")
+    _common(p)
+
+    p = sub.add_parser("eval", help="run a question set and write a report")
+    p.add_argument("set", help="question-set .jsonl or SQuAD-format .json")
+    p.add_argument("--corpus", help="folder or .jsonl corpus to evaluate against (own data folder)")
+    p.add_argument("--model", action="append", dest="models", help="model to evaluate (repeatable)")
+    p.add_argument("-k", type=int)
+    p.add_argument("--limit", type=int, help="only the first N questions")
+    p.add_argument("--retrieval-only", action="store_true", help="measure retrieval, skip answers")
+    p.add_argument("--out", default="reports/latest", help="output folder")
+    _common(p)
+    return parser
+
+
+def _settings(args: argparse.Namespace):
+    from .config import load_settings
+
+    keys = ("home", "chroma_url", "debug", "ui_host", "ui_port")
+    return load_settings(**{k: getattr(args, k) for k in keys if getattr(args, k, None) is not None})
+
+
+def _ensure_ingested(settings, library) -> None:
+    if library.is_empty():
+        from .ingest import ingest
+
+        print(f"No index yet: ingesting {settings.seeds} (first run) ...", file=sys.stderr)
+        report = ingest(library, [Path(settings.seeds)])
+        print(report.summary(), file=sys.stderr)
+
+
+def cmd_ingest(args, settings) -> int:
+    from .ingest import ingest
+    from .library import open_library
+
+    paths = [Path(p) for p in args.paths] or [Path(settings.seeds)]
+    report = ingest(open_library(settings), paths, progress=args.progress)
+    print(report.summary())
+    return 0 if not report.skipped or (report.added or report.updated or report.unchanged) else 1
+
+
+def cmd_retrieve(args, settings) -> int:
+    from .library import open_library
+    from .retrieve import hybrid_search
+
+    lib = open_library(settings)
+    _ensure_ingested(settings, lib)
+    from .chain import validate_question
+
+    q = validate_question(args.question, settings)
+    hits = hybrid_search(lib, q, args.k or settings.k, args.lexical_weight)
+    if args.json:
+        print(json.dumps([{"rank": i, "chunk_id": h.chunk.id, "source": h.chunk.source, "score": h.score,
+                           "dense": h.dense, "lexical": h.lexical, "title": h.chunk.title, "text": h.chunk.text}
+                          for i, h in enumerate(hits, 1)], ensure_ascii=False, indent=1))
+        return 0
+    for i, h in enumerate(hits, 1):
+        print(f"{i}. {h.chunk.source} [{h.chunk.id}] score={h.score:.4f} "
+              f"dense={h.dense if h.dense is None else round(h.dense, 3)} bm25={h.lexical if h.lexical is None else round(h.lexical, 2)}")
+        print(textwrap.indent(textwrap.fill(h.chunk.text, 100), "   "))
+    return 0
+
+
+def print_sources(answer, out=sys.stdout) -> None:
+    cited = set(answer.cited)
+    print("\nSources:", file=out)
+    for c in answer.citations:
+        mark = "*" if c["n"] in cited else " "
+        meta = " · ".join(x for x in (c["outlet"], c["date"], c["title"]) if x)
+        print(f"{mark}[{c['n']}] {meta} ({c['source']})", file=out)
+        print(textwrap.indent(textwrap.fill(c["text"], 100), "     > "), file=out)
+
+
+def _answer_once(pipe, question, args, history, as_json: bool):
+    answer = None
+    streamed = False
+    for ev in pipe.stream(question, model=args.model, k=args.k, history=history):
+        if ev.kind == "token" and not as_json:
+            print(ev.text, end="", flush=True)
+            streamed = True
+        elif ev.kind == "reset" and not as_json:
+            print("\n[the model's reply was cut off]", flush=True)
+        elif ev.kind == "notice" and not as_json:
+            print(f"\nnotice: {ev.text}", file=sys.stderr, flush=True)
+        elif ev.kind == "answer":
+            answer = ev.answer
+    if as_json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:
+        if streamed:
+            print()
+        if answer.unsupported:
+            for u in answer.unsupported:
+                print(f"  (unsupported by [{u['n']}]: {u['sentence'][:80]})", file=sys.stderr)
+        print_sources(answer)
+        print(f"\n[{answer.model}{' · ' + answer.prompt if answer.prompt else ''} · {answer.timings_ms['total']:.0f} ms]")
+    return answer
+
+
+def cmd_ask(args, settings) -> int:
+    from .chain import Pipeline
+
+    pipe = Pipeline(settings)
+    _ensure_ingested(settings, pipe.library)
+    _answer_once(pipe, args.question, args, None, args.json)
+    return 0
+
+
+def cmd_chat(args, settings) -> int:
+    from .chain import Pipeline
+
+    pipe = Pipeline(settings)
+    _ensure_ingested(settings, pipe.library)
+    history: list[tuple[str, str]] = []
+    print("Ask about the articles (Arabic or English). An empty line or Ctrl-D ends; /new starts over.")
+    while True:
+        try:
+            q = input("\n? ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not q:
+            return 0
+        if q == "/new":
+            history = []
+            continue
+        try:
+            answer = _answer_once(pipe, q, args, history, False)
+        except RagError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        history.append((answer.standalone_question or q, answer.answer))
+
+
+def cmd_models(args, settings) -> int:
+    from .llms import list_providers
+
+    providers = list_providers(settings)
+    if args.json:
+        print(json.dumps(providers, ensure_ascii=False, indent=1))
+        return 0
+    for p in providers:
+        where = f" at {p['endpoint']}" if p.get("endpoint") else ""
+        print(f"{p['name']} ({p['kind']}{where})")
+        for m in p["models"]:
+            print(f"  {m}")
+        if p.get("error"):
+            print(f"  error: {p['error']}")
+    return 0
+
+
+def cmd_library(args, settings) -> int:
+    from .library import open_library
+
+    docs = open_library(settings).store.list_documents()
+    if args.json:
+        print(json.dumps(docs, ensure_ascii=False, indent=1))
+        return 0
+    for d in docs:
+        print(f"{d['source']}  {d['date'] or '-':10}  {d['outlet'] or '-':12}  {d['chunks']:3} chunks  {d['title']}")
+    print(f"{len(docs)} articles")
+    return 0
+
+
+def cmd_serve(args, settings) -> int:
+    from ui.app import serve
+
+    return serve(settings)
+
+
+def cmd_eval(args, settings) -> int:
+    from evals.runner import run_cli
+
+    return run_cli(args, settings)
+
+
+COMMANDS = {"ingest": cmd_ingest, "retrieve": cmd_retrieve, "ask": cmd_ask, "chat": cmd_chat,
+            "models": cmd_models, "library": cmd_library, "serve": cmd_serve, "eval": cmd_eval}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
+    try:
+        settings = _settings(args)
+        debug = settings.debug
+        return COMMANDS[args.command](args, settings)
+    except RagError as exc:
+        if debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last line of defence: one line, the traceback only with --debug
+        if debug:
+            raise
+        print(f"error: unexpected {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
