@@ -1,0 +1,35 @@
+"""Cited question answering over Arabic news on Iraq-Syria contacts; offline on the embedded default.
+
+The public API; `ui/` and `evals/` use only these names. Heavy modules load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .errors import (ConfigError, DocumentError, EmbedderMismatch, ModelError, QuestionError, RagError,
+                     StoreError)
+
+_LAZY = {
+    "Settings": "config", "load_settings": "config", "PROJECT_ROOT": "config",
+    "normalize": "arabic", "tokens": "arabic", "language": "arabic",
+    "Library": "library", "open_library": "library",
+    "ingest": "ingest", "IngestReport": "ingest",
+    "hybrid_search": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
+    "Pipeline": "chain", "Answer": "chain", "Event": "chain", "validate_question": "chain",
+    "get_model": "llms", "list_providers": "llms", "OpenAIChat": "llms",
+    "check_citations": ("citations", "check"), "load_prompt": "prompts",
+}
+
+__all__ = ["ConfigError", "DocumentError", "EmbedderMismatch", "ModelError", "QuestionError", "RagError",
+           "StoreError", *_LAZY]
+
+
+def __getattr__(name: str):
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'rag' has no attribute {name!r}")
+    module, attr = target if isinstance(target, tuple) else (target, name)
+    value = getattr(importlib.import_module(f".{module}", __name__), attr)
+    globals()[name] = value
+    return value

@@ -118,7 +118,7 @@ def clean(raw: RawDocument) -> Document:
             cut = True
             dropped.append(line)
             continue
-        if any(p.search(n) for p in _JUNK) or n in seen:
+        if (len(line) < 200 and any(p.search(n) for p in _JUNK)) or n in seen:
             dropped.append(line)
             continue
         if _is_date_line(n):

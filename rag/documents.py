@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .errors import DocumentError
 
@@ -148,8 +148,8 @@ class RawDocument:
     url: str = ""
 
 
-def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument]:
-    """Raw documents in one file (one, or one per line for .jsonl)."""
+def read_file(path: Path, max_bytes: int, warn: Callable[[str], None] | None = None) -> Iterator[RawDocument]:
+    """Raw documents in one file (one, or one per line for .jsonl, whose bad lines are warned about)."""
     name = path.name
     size = path.stat().st_size
     if size > max_bytes:
@@ -157,7 +157,7 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument]:
     text = decode(path.read_bytes(), name)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from _read_jsonl(text, name)
+        yield from _read_jsonl(text, name, warn or (lambda msg: None))
     elif suffix in (".html", ".htm"):
         body, title = html_to_text(text)
         yield RawDocument(source=name, text=body, title=title)
@@ -167,26 +167,34 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument]:
         yield RawDocument(source=name, text=text)
 
 
-def _read_jsonl(text: str, name: str) -> Iterator[RawDocument]:
+def _read_jsonl(text: str, name: str, warn: Callable[[str], None]) -> Iterator[RawDocument]:
     seen = set()
+    good = 0
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
+            if not isinstance(obj, dict) or not str(obj.get("id", "")).strip() or not str(obj.get("text", "")).strip():
+                raise DocumentError(f"{name}:{lineno}: each line needs non-empty 'id' and 'text'")
+            doc_id = safe_source(str(obj["id"]))
+            if doc_id in seen:
+                raise DocumentError(f"{name}:{lineno}: duplicate id {doc_id!r}")
         except json.JSONDecodeError as exc:
-            raise DocumentError(f"{name}:{lineno}: not JSON ({exc.msg})") from None
-        if not isinstance(obj, dict) or not str(obj.get("id", "")).strip() or not str(obj.get("text", "")).strip():
-            raise DocumentError(f"{name}:{lineno}: each line needs non-empty 'id' and 'text'")
-        doc_id = safe_source(str(obj["id"]))
-        if doc_id in seen:
-            raise DocumentError(f"{name}:{lineno}: duplicate id {doc_id!r}")
+            warn(f"skipped {name}:{lineno}: not JSON ({exc.msg})")
+            continue
+        except DocumentError as exc:
+            warn(f"skipped {exc}")
+            continue
         seen.add(doc_id)
+        good += 1
         yield RawDocument(
             source=doc_id, text=str(obj["text"]).replace("\r\n", "\n"),
             title=str(obj.get("title") or ""), date=str(obj.get("date") or ""),
             outlet=str(obj.get("outlet") or ""), url=str(obj.get("url") or ""),
         )
+    if not good:
+        raise DocumentError(f"{name}: no valid JSON lines with 'id' and 'text'")
 
 
 def safe_source(name: str) -> str:

@@ -53,7 +53,7 @@ def read_documents(paths: Iterable[Path], max_bytes: int, report: IngestReport,
     out = []
     for f in iter_files(list(paths)):
         try:
-            out.extend((raw, f) for raw in read_file(f, max_bytes))
+            out.extend((raw, f) for raw in read_file(f, max_bytes, warn))
         except DocumentError as exc:
             report.skipped.append((f.name, str(exc)))
             warn(f"skipped {exc}")

@@ -1,0 +1,70 @@
+"""Evaluation metrics: pure functions over per-question result rows."""
+
+from __future__ import annotations
+
+import math
+
+from rag import normalize
+
+
+def dedupe(seq: list[str]) -> list[str]:
+    return list(dict.fromkeys(seq))
+
+
+def recall_at(retrieved: list[str], gold: list[str], k: int) -> float:
+    """1 if any gold source is among the first k distinct retrieved sources."""
+    return float(bool(set(dedupe(retrieved)[:k]) & set(gold)))
+
+
+def reciprocal_rank(retrieved: list[str], gold: list[str], k: int = 10) -> float:
+    for i, s in enumerate(dedupe(retrieved)[:k], 1):
+        if s in gold:
+            return 1.0 / i
+    return 0.0
+
+
+def is_correct(answer: str, groups: list[list[str]]) -> bool:
+    """Every fact group has at least one alternative in the answer (after Arabic normalisation)."""
+    if not groups:
+        return False
+    text = normalize(answer)
+    return all(any(normalize(alt).strip() and normalize(alt) in text for alt in g) for g in groups)
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    v = sorted(values)
+    idx = max(0, min(len(v) - 1, math.ceil(p / 100 * len(v)) - 1))
+    return v[idx]
+
+
+def _mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs) if xs else float("nan")
+
+
+def summarize(rows: list[dict]) -> dict:
+    """All metrics for one model's rows."""
+    ok = [r for r in rows if not r.get("error")]
+    ans = [r for r in ok if r["answerable"]]
+    unans = [r for r in ok if not r["answerable"]]
+    out = {"questions": len(rows), "errors": len(rows) - len(ok)}
+    if ans and all(r.get("retrieved") is not None for r in ans):
+        for k in (1, 5, 10):
+            out[f"recall@{k}"] = _mean([recall_at(r["retrieved"], r["sources"], k) for r in ans])
+        out["mrr@10"] = _mean([reciprocal_rank(r["retrieved"], r["sources"]) for r in ans])
+    if any("answer" in r for r in ok):
+        out["answer_correct"] = _mean([float(bool(r.get("correct"))) for r in ans])
+        answered = [r for r in ans if not r.get("abstained")]
+        out["answered_rate"] = len(answered) / len(ans) if ans else float("nan")
+        cites = [(s, r["sources"]) for r in ok if not r.get("abstained") for s in r.get("citations", [])]
+        out["citation_precision"] = _mean([float(s in gold) for s, gold in cites])
+        sent = sum(r.get("cited_sentences", 0) for r in ok)
+        out["citation_supported"] = 1 - sum(r.get("unsupported", 0) for r in ok) / sent if sent else float("nan")
+        abst = [r for r in ok if r.get("abstained")]
+        out["abstention_precision"] = _mean([float(not r["answerable"]) for r in abst]) if abst else float("nan")
+        out["abstention_recall"] = _mean([float(bool(r.get("abstained"))) for r in unans]) if unans else float("nan")
+        lat = [r["latency_ms"] for r in ok if r.get("latency_ms") is not None]
+        out["latency_p50_ms"] = percentile(lat, 50)
+        out["latency_p95_ms"] = percentile(lat, 95)
+    return out

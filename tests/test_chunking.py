@@ -1,0 +1,53 @@
+from hypothesis import given, settings, strategies as st
+
+from rag.chunking import chunk_document, sentences
+from rag.documents import Document
+
+ARABIC_TEXT = ("زار وزير الخارجية السوري بغداد. وبحث الجانبان ملف الحدود، والتعاون الأمني؛ والاقتصاد! "
+               "هل اتفقا؟ نعم.\nوفي اليوم التالي عاد إلى دمشق.")
+
+
+def test_chunks_respect_sentences_and_offsets():
+    doc = Document(source="s.txt", text=ARABIC_TEXT * 8, title="ت")
+    chunks = chunk_document(doc, max_chars=200, overlap=1)
+    assert len(chunks) > 2
+    for c in chunks:
+        assert doc.text[c.start:c.end] == c.text
+        assert len(c.text) <= 200
+        assert c.text[-1] in ".؟!؛" or c.end == len(doc.text.rstrip())
+        for s, e in c.sentences:
+            assert c.text[s:e].strip() == c.text[s:e]
+    # one sentence of overlap: each chunk starts with the last sentence of the one before
+    for a, b in zip(chunks, chunks[1:]):
+        last = a.text[a.sentences[-1][0]:a.sentences[-1][1]]
+        assert b.text.startswith(last)
+
+
+def test_chunk_ids_are_deterministic_and_versioned():
+    d1 = Document(source="s.txt", text=ARABIC_TEXT)
+    assert [c.id for c in chunk_document(d1)] == [c.id for c in chunk_document(Document("s.txt", ARABIC_TEXT))]
+    d2 = Document(source="s.txt", text=ARABIC_TEXT + " إضافة.")
+    assert chunk_document(d1)[0].id != chunk_document(d2)[0].id
+
+
+def test_overlong_sentence_is_cut_at_commas():
+    long = "، ".join(["جملة فرعية طويلة عن الحدود"] * 60) + "."
+    spans = sentences(long, 300)
+    assert all(e - s <= 300 for s, e in spans)
+    assert all(long[s:e].endswith(("،", ".")) for s, e in spans)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["زار", "الوزير", "بغداد", "دمشق", ".", "،", "؟", "!", "\n", " ", "2025", "x" * 30]),
+                min_size=1, max_size=300), st.integers(40, 400))
+def test_chunking_loses_and_invents_no_text(parts, limit):
+    text = "".join(parts).strip()
+    doc = Document(source="h.txt", text=text)
+    chunks = chunk_document(doc, max_chars=limit, overlap=1)
+    covered = [False] * len(text)
+    for c in chunks:
+        assert text[c.start:c.end] == c.text
+        for i in range(c.start, c.end):
+            covered[i] = True
+    # every non-space character is in some chunk
+    assert all(covered[i] or text[i].isspace() for i in range(len(text)))

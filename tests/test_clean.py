@@ -1,0 +1,92 @@
+from pathlib import Path
+
+import pytest
+
+from rag.clean import clean, find_dates
+from rag.documents import RawDocument, read_file
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def doc(name):
+    return clean(next(read_file(SEEDS / name, 10**7)))
+
+
+@pytest.mark.parametrize("name,title,date,outlet", [
+    ("000_bfc544fcf7e9c4f1.txt", "وفد سوري إلى العراق قريبا والأمن والاقتصاد يتصدران جدول الأعمال", "2025-01-12", ""),
+    ("001_be86418023dbb8c5.txt", "تطوير العلاقات.. محور اتصال سوري- عراقي", "2025-04-01", "عنب بلدي"),
+    ("002_f57a3efcf7aa0e05.txt", "رئيس الوزراء العراقي: تعاون وتنسيق أمني متواصل بين بغداد ودمشق", "", "مراسلين"),
+    ("003_13910b3792c7a8a7.txt", "العراق وسوريا: لقاء لتعزيز التعاون الأمني والسياسي بين البلدين", "", ""),
+    ("004_42ccee761c1e329b.txt", None, "", "صدى البلد"),
+])
+def test_seed_metadata(name, title, date, outlet):
+    d = doc(name)
+    assert d.source == name
+    if title:
+        assert d.title == title
+    else:
+        assert d.title.startswith("تلقى وزير الخارجية السوري بسام صباغ")
+    assert d.date == date
+    assert d.outlet == outlet
+
+
+def test_headline_list_and_site_credits_dropped_000():
+    d = doc("000_bfc544fcf7e9c4f1.txt")
+    for junk in ("ائتلاف المالكي يرفض الانتخابات المبكرة", "إضافة 83 كم إلى الجدار الخرساني",
+                 "Powered by weebtech", "Design by webacademy", "12-كانون الثاني-2025"):
+        assert junk not in d.text
+        assert any(junk in line for line in d.dropped)
+    assert d.text.count("وفد سوري إلى العراق قريبا") == 1  # the title once, not its repeats in the list
+    assert "أشاد فؤاد حسين بالمباحثات المثمرة" in d.text
+
+
+def test_correction_form_related_and_source_line_dropped_001():
+    d = doc("001_be86418023dbb8c5.txt")
+    for junk in ("أرسل/أرسلي تصحيحًا", "مرتبط", "قدم/قدمي شكوى", "المصدر: عنب بلدي", "“الخارجية” تدين الاعتداء"):
+        assert junk not in d.text
+    assert "وفي 14 من آذار 2025، زار وزير الخارجية السوري، أسعد الشيباني، العاصمة بغداد" in d.text
+    assert d.text.rstrip().endswith("“تحريضًا على الطائفية”.")
+
+
+def test_comment_form_and_menu_dropped_002():
+    d = doc("002_f57a3efcf7aa0e05.txt")
+    for junk in ("عربي و دولي", "أنس الشيخ أحمد – مراسلين", "مقالات ذات صلة", "اترك تعليقاً",
+                 "لن يتم نشر عنوان بريدك", "زر الذهاب إلى الأعلى", "wordpress"):
+        assert junk not in d.text
+    assert "استعادة سوريا مقعدها في جامعة الدول العربية" in d.text
+
+
+def test_subheadings_kept_003():
+    d = doc("003_13910b3792c7a8a7.txt")
+    assert d.dropped == []
+    assert "أجندة اللقاء: الأمن والاستقرار على رأس الأولويات" in d.text
+
+
+def test_related_article_and_tag_lines_dropped_004():
+    d = doc("004_42ccee761c1e329b.txt")
+    for junk in ("كلمات دلالية", "إقرأ أيضاً", "بدر عبدالعاطي", "مقالات مشابهة", "•", "@Asaad_Shaibani"):
+        assert junk not in d.text
+    assert "وفق ما نقله المكتب الإعلامي لرئيس الوزراء العراقي." in d.text
+
+
+def test_every_kept_line_is_from_the_source():
+    for f in sorted(SEEDS.iterdir()):
+        raw = f.read_text(encoding="utf-8")
+        for line in doc(f.name).text.splitlines():
+            assert line in raw
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("12-كانون الثاني-2025", "2025-01-12"), ("في 14 من آذار 2025، زار", "2025-03-14"),
+    ("26 من كانون الأول 2024", "2024-12-26"), ("الأحد 5 يناير 2025", "2025-01-05"),
+    ("3 تشرين الثاني 2024", "2024-11-03"), ("December 31, 2024", "2024-12-31"),
+    ("بتاريخ 07/02/2025", "2025-02-07"), ("2025-06-30", "2025-06-30"), ("1 أيار 2025", "2025-05-01"),
+])
+def test_find_dates(text, iso):
+    assert find_dates(text)[0] == iso
+
+
+def test_boilerplate_word_inside_a_long_paragraph_is_not_dropped():
+    para = "نص طويل عن التاريخ " * 15 + "يذكر المؤلف رمز © في نسخة قديمة."
+    d = clean(RawDocument("p1", para))
+    assert d.text == para.strip()
