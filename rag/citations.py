@@ -55,12 +55,16 @@ def normalize_markers(answer: str, n_passages: int) -> tuple[str, list[int], lis
 
 
 def cited_sentences(text: str) -> list[tuple[str, list[int]]]:
-    """Each sentence of an answer with the markers that follow it (markers may trail the period)."""
+    """Each sentence of an answer with its markers; markers that open a sentence close the one before."""
     out: list[tuple[str, list[int]]] = []
     for s, e in sentence_spans(text):
         sent = text[s:e]
+        lead = re.match(r"^(\s*" + MARKER.pattern + r")+", sent)
+        if lead and out:
+            out[-1] = (out[-1][0], out[-1][1] + [n for m in MARKER.finditer(lead.group()) for n in marker_numbers(m.group(1))])
+            sent = sent[lead.end():]
         nums = [n for m in MARKER.finditer(sent) for n in marker_numbers(m.group(1))]
-        bare = MARKER.sub("", sent).strip()
+        bare = re.sub(r"\s+([.،,؛;!?؟])", r"\1", MARKER.sub("", sent)).strip()
         if not re.search(r"\w", bare):
             if out and nums:  # a marker standing alone after the sentence it belongs to
                 out[-1] = (out[-1][0], out[-1][1] + nums)

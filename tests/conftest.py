@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -49,9 +49,11 @@ def fresh_settings(tmp_path, seeded_settings):
 
     home = tmp_path / "home"
     home.mkdir()
-    cache = seeded_settings.home_path / "embeddings.sqlite"
-    if cache.exists():
-        shutil.copy(cache, home / "embeddings.sqlite")
+    src = sqlite3.connect(seeded_settings.home_path / "embeddings.sqlite")
+    dst = sqlite3.connect(home / "embeddings.sqlite")
+    src.backup(dst)  # a consistent copy, WAL included
+    src.close()
+    dst.close()
     return load_settings(env={}, home=str(home))
 
 

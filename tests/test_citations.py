@@ -1,0 +1,38 @@
+from rag.citations import check, cited_sentences, normalize_markers
+
+P = ["زار وزير الخارجية السوري أسعد الشيباني بغداد في 14 من آذار 2025.",
+     "بحث الجانبان ملف الحدود والتنسيق الأمني.",
+     "تلقى الشرع اتصالا هاتفيا من السوداني."]
+
+
+def test_marker_forms():
+    text, cited, invalid = normalize_markers("أ [1]. ب [1, 2]. ج [1][3]. د [١]. هـ [٢،٣].", 3)
+    assert cited == [1, 1, 2, 1, 3, 1, 2, 3] and invalid == []
+    assert "[1][2]" in text and "[١]" not in text
+
+
+def test_out_of_range_markers_are_removed_and_reported():
+    text, cited, invalid = normalize_markers("زار بغداد [1][7]. وبحث [0].", 3)
+    assert invalid == [7, 0] and cited == [1]
+    assert "[7]" not in text and "[0]" not in text and text.endswith("وبحث.")
+
+
+def test_markers_after_the_period_belong_to_the_sentence():
+    assert cited_sentences("زار الشيباني بغداد. [1] وبحث الحدود [2].") == [("زار الشيباني بغداد.", [1]),
+                                                                           ("وبحث الحدود.", [2])]
+
+
+def test_supported_unsupported_and_uncited():
+    good = check("زار الشيباني بغداد في 14 من آذار 2025 [1]. وبحث الجانبان ملف الحدود [2].", P)
+    assert good.unsupported == [] and not good.uncited and good.cited == [1, 2]
+    bad = check("وقع الطرفان اتفاقية لتصدير النفط عبر ميناء طرطوس [3].", P)
+    assert bad.unsupported == [{"sentence": "وقع الطرفان اتفاقية لتصدير النفط عبر ميناء طرطوس.", "n": 3}]
+    none = check("زار الشيباني بغداد.", P)
+    assert none.uncited
+
+
+def test_extractive_answers_pass_by_construction(pipeline, seeds_qa):
+    for q in seeds_qa[:12]:
+        a = pipeline.ask(q["question"])
+        if not a.abstained:
+            assert a.unsupported == [] and a.invalid_citations == [] and not a.uncited, q["id"]
