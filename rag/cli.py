@@ -97,11 +97,11 @@ def cmd_retrieve(args, settings) -> int:
     from .library import open_library
     from .retrieve import hybrid_search
 
-    lib = open_library(settings)
-    _ensure_ingested(settings, lib)
     from .chain import validate_question
 
     q = validate_question(args.question, settings)
+    lib = open_library(settings)
+    _ensure_ingested(settings, lib)
     hits = hybrid_search(lib, q, args.k or settings.k, args.lexical_weight)
     if args.json:
         print(json.dumps([{"rank": i, "chunk_id": h.chunk.id, "source": h.chunk.source, "score": h.score,
@@ -152,8 +152,11 @@ def _answer_once(pipe, question, args, history, as_json: bool):
 
 
 def cmd_ask(args, settings) -> int:
-    from .chain import Pipeline
+    from .chain import Pipeline, validate_question
+    from .llms import get_model
 
+    validate_question(args.question, settings)  # fail fast, before any first-run ingest
+    get_model(args.model or settings.llm, settings)
     pipe = Pipeline(settings)
     _ensure_ingested(settings, pipe.library)
     _answer_once(pipe, args.question, args, None, args.json)

@@ -1,0 +1,86 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHAIBANI
+
+TESTS = Path(__file__).resolve().parent
+
+
+def run(args, home, extra_env=None, guard_log=None, timeout=600):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
+    env.update({"RAG_HOME": str(home), "PYTHONPATH": str(ROOT)})
+    env.update(extra_env or {})
+    code = "import sys; from rag.cli import main; sys.exit(main(sys.argv[1:]))"
+    if guard_log:
+        env["NETGUARD_LOG"] = str(guard_log)
+        code = f"import sys; sys.path.insert(0, {str(TESTS)!r}); import netguard; " + code
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
+                          timeout=timeout, cwd=ROOT)
+
+
+@pytest.fixture
+def warm_home(fresh_settings):
+    return fresh_settings.home_path
+
+
+def test_first_ask_ingests_and_json_schema(warm_home, tmp_path):
+    guard = tmp_path / "net.log"
+    p = run(["ask", "متى زار الشيباني بغداد؟", "--json"], warm_home, guard_log=guard)
+    assert p.returncode == 0, p.stderr
+    assert "ingesting" in p.stderr
+    lines = [line for line in p.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1, "exactly one JSON object on stdout"
+    obj = json.loads(lines[0])
+    assert {"question", "answer", "abstained", "citations", "model", "timings_ms"} <= set(obj)
+    assert {"retrieve", "answer", "total"} <= set(obj["timings_ms"])
+    assert obj["model"] == "extractive" and obj["abstained"] is False
+    assert "14 من آذار 2025" in obj["answer"]
+    for c in obj["citations"]:
+        assert {"n", "source", "chunk_id", "title", "date", "outlet", "text"} <= set(c)
+    import re
+    for n in re.findall(r"\[(\d+)\]", obj["answer"]):
+        assert obj["citations"][int(n) - 1]["n"] == int(n)
+    assert obj["citations"][int(re.findall(r"\[(\d+)\]", obj["answer"])[0]) - 1]["source"] == SHAIBANI
+    assert not guard.exists() or guard.read_text() == "", "no connection beyond loopback"
+
+
+def test_ingest_and_ask_open_no_outside_connection(warm_home, tmp_path):
+    guard = tmp_path / "net.log"
+    p = run(["ingest"], warm_home, guard_log=guard)
+    assert p.returncode == 0, p.stderr
+    assert "5 added" in p.stdout
+    p = run(["ask", "Who is the new head of Syrian intelligence?"], warm_home, guard_log=guard)
+    assert p.returncode == 0, p.stderr
+    assert "Sources:" in p.stdout and "[1]" in p.stdout
+    assert not guard.exists() or guard.read_text() == "", guard.read_text()
+
+
+def test_errors_are_one_line_without_traceback(warm_home):
+    p = run(["ask", "   "], warm_home)
+    assert p.returncode == 1
+    assert p.stderr.strip().splitlines() == ["error: the question is empty: type a question about the articles"]
+    p = run(["ingest", "/nonexistent/folder"], warm_home)
+    assert p.returncode == 1 and "Traceback" not in p.stderr and "no such file or folder" in p.stderr
+    p = run(["ask", "x", "--model", "nonsense"], warm_home)
+    assert p.returncode == 1 and "unknown model 'nonsense'" in p.stderr
+    p = run(["ask", "x"], warm_home, extra_env={"RAG_K": "many"})
+    assert p.returncode == 1 and "RAG_K='many' is not a valid int" in p.stderr
+
+
+def test_debug_shows_the_traceback(warm_home):
+    p = run(["ask", "   ", "--debug"], warm_home)
+    assert p.returncode != 0 and "Traceback" in p.stderr
+
+
+def test_retrieve_json_and_library(warm_home):
+    assert run(["ingest"], warm_home).returncode == 0
+    p = run(["retrieve", "متى زار الشيباني بغداد؟", "-k", "3", "--json"], warm_home)
+    hits = json.loads(p.stdout)
+    assert len(hits) == 3 and hits[0]["source"] == SHAIBANI
+    p = run(["library", "--json"], warm_home)
+    assert len(json.loads(p.stdout)) == 5
