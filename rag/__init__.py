@@ -18,7 +18,7 @@ _LAZY = {
     "hybrid_search": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
     "Pipeline": "chain", "Answer": "chain", "Event": "chain", "validate_question": "chain",
     "get_model": "llms", "list_providers": "llms", "OpenAIChat": "llms",
-    "check_citations": ("citations", "check"), "load_prompt": "prompts",
+    "check_citations": ("citations", "check"), "cited_sentences": "citations", "load_prompt": "prompts",
 }
 
 __all__ = ["ConfigError", "DocumentError", "EmbedderMismatch", "ModelError", "QuestionError", "RagError",

@@ -35,11 +35,12 @@ class Settings:
     llm_retries: int = 2
     k: int = 5
     lexical_weight: float = 0.5
-    candidates: int = 30
+    candidates: int = 50
+    fusion: str = "score"
     abstain_threshold: float = 0.0
     max_question_chars: int = 2000
     max_file_bytes: int = 20_000_000
-    chunk_chars: int = 700
+    chunk_chars: int = 1200
     chunk_overlap: int = 1
     ui_host: str = "127.0.0.1"
     ui_port: int = 7860
@@ -93,6 +94,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         raise ConfigError(f"k must be between 1 and 50, got {s.k}")
     if not 0.0 <= s.lexical_weight <= 1.0:
         raise ConfigError(f"RAG_LEXICAL_WEIGHT must be between 0 and 1, got {s.lexical_weight}")
+    if s.fusion not in ("score", "rrf"):
+        raise ConfigError(f"RAG_FUSION must be 'score' or 'rrf', got {s.fusion!r}")
     if s.threads < 1:
         raise ConfigError("RAG_THREADS must be at least 1")
     return s

@@ -63,8 +63,8 @@ def read_documents(paths: Iterable[Path], max_bytes: int, report: IngestReport,
     return out
 
 
-def _digest(doc: Document) -> str:
-    return f"{PIPELINE_VERSION}:{doc.digest}"
+def _digest(doc: Document, chunk_chars: int, overlap: int) -> str:
+    return f"{PIPELINE_VERSION}:{chunk_chars}:{overlap}:{doc.digest}"
 
 
 def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
@@ -92,7 +92,7 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
             warn(f"skipped {doc.source}: no article text left after removing boilerplate")
             continue
         old = library.store.document_digest(doc.source)
-        if old and old[0] == _digest(doc):
+        if old and old[0] == _digest(doc, library.settings.chunk_chars, library.settings.chunk_overlap):
             report.unchanged.append(doc.source)
             continue
         t = time.perf_counter()
@@ -125,7 +125,8 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
                          else np.zeros((0, emb.dim), np.float32))
         timings["embed"] += time.perf_counter() - t
         t = time.perf_counter()
-        library.store.put_document(doc, chunks, vectors, svecs, _digest(doc))
+        library.store.put_document(doc, chunks, vectors, svecs,
+                                   _digest(doc, library.settings.chunk_chars, library.settings.chunk_overlap))
         timings["store"] += time.perf_counter() - t
         getattr(report, kind).append(doc.source)
         report.chunks += len(chunks)

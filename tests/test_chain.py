@@ -67,24 +67,3 @@ def test_timings_and_runnable(pipeline):
     a = pipeline.as_runnable().invoke({"question": "متى زار الشيباني بغداد؟"})
     assert set(a.timings_ms) >= {"retrieve", "answer", "total"}
     assert a.timings_ms["total"] >= a.timings_ms["retrieve"]
-
-
-def test_seeds_question_set_rates(pipeline, seeds_qa):
-    """Calibration holds: unanswerable questions abstain and answerable ones are answered and cited."""
-    from evals.metrics import is_correct
-    answered = correct = abstained_unans = 0
-    ans = [q for q in seeds_qa if q["answerable"]]
-    unans = [q for q in seeds_qa if not q["answerable"]]
-    for q in seeds_qa:
-        a = pipeline.ask(q["question"])
-        if q["answerable"]:
-            answered += not a.abstained
-            correct += (not a.abstained) and is_correct(a.answer, q["answers"])
-            if not a.abstained:
-                assert a.cited, q["id"]
-        else:
-            abstained_unans += a.abstained
-    # Floors from the measured values (answered 39/40, correct 31/40, abstained 10/13), with a little slack.
-    assert answered / len(ans) >= 0.9
-    assert correct / len(ans) >= 0.7
-    assert abstained_unans / len(unans) >= 0.69

@@ -1,0 +1,112 @@
+"""report.md and PNG charts for an evaluation run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .metrics import dedupe
+
+CHART_METRICS = ["recall@1", "recall@5", "mrr@10", "answer_correct", "citation_precision", "citation_supported",
+                 "abstention_precision", "abstention_recall"]
+
+
+def _charts(out: Path, summary: dict, rows: list[dict], models: list[str]) -> list[str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    made = []
+    metrics = [m for m in CHART_METRICS if any(m in summary["models"][x] for x in models)]
+    if metrics:
+        fig, ax = plt.subplots(figsize=(max(6, 1.3 * len(metrics)), 4))
+        width = 0.8 / len(models)
+        for i, model in enumerate(models):
+            vals = [summary["models"][model].get(m, float("nan")) for m in metrics]
+            bars = ax.bar([j + i * width for j in range(len(metrics))], vals, width, label=model)
+            ax.bar_label(bars, fmt="%.2f", fontsize=7)
+        ax.set_xticks([j + width * (len(models) - 1) / 2 for j in range(len(metrics))], metrics, rotation=30,
+                      ha="right", fontsize=8)
+        ax.set_ylim(0, 1.08)
+        ax.set_title("Metrics per model")
+        ax.legend(fontsize=8)
+        fig.tight_layout()
+        fig.savefig(out / "metrics.png", dpi=110)
+        plt.close(fig)
+        made.append("metrics.png")
+    lat = {m: [r["latency_ms"] for r in rows if r["model"] == m and r.get("latency_ms") is not None] for m in models}
+    if any(lat.values()):
+        fig, ax = plt.subplots(figsize=(6, 3.5))
+        for m, vals in lat.items():
+            if vals:
+                ax.hist(vals, bins=30, alpha=0.6, label=m)
+        ax.set_xlabel("latency per question (ms)")
+        ax.set_ylabel("questions")
+        ax.set_title("Latency distribution")
+        ax.legend(fontsize=8)
+        fig.tight_layout()
+        fig.savefig(out / "latency.png", dpi=110)
+        plt.close(fig)
+        made.append("latency.png")
+    return made
+
+
+def _short(text: str, n: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _cell(text: str) -> str:
+    return _short(text).replace("|", "\\|")
+
+
+def write_report(out: Path, summary: dict, rows: list[dict], models: list[str]) -> None:
+    from .runner import summary_table
+
+    charts = _charts(out, summary, rows, models)
+    lines = [f"# Evaluation: {Path(summary['set']).name}", "",
+             f"{summary['questions']} questions · k={summary['k']} · fusion={summary['fusion']} · "
+             f"models: {', '.join(models)}", "", "## Summary", "", summary_table(summary), ""]
+    lines += [f"![{c}]({c})" for c in charts] + [""]
+    by_q: dict[str, dict[str, dict]] = {}
+    for r in rows:
+        by_q.setdefault(r["id"], {})[r["model"]] = r
+    if len(models) > 1:
+        diff = [(qid, rs) for qid, rs in by_q.items()
+                if len({bool(rs.get(m, {}).get("correct")) for m in models}) > 1
+                or len({bool(rs.get(m, {}).get("abstained")) for m in models}) > 1]
+        lines += ["## Where the models differ", "", f"{len(diff)} questions.", "",
+                  "| id | question | " + " | ".join(models) + " |", "|---|---|" + "---|" * len(models)]
+        for qid, rs in diff[:40]:
+            cells = []
+            for m in models:
+                r = rs.get(m, {})
+                tag = "error" if r.get("error") else "abstained" if r.get("abstained") else \
+                    "✓" if r.get("correct") else "✗"
+                cells.append(f"{tag}: {_cell(r.get('answer', r.get('error', '')))}")
+            lines.append(f"| {qid} | {_cell(rs[models[0]]['question'] if models[0] in rs else '')} | "
+                         + " | ".join(cells) + " |")
+        lines.append("")
+    lines += ["## Worst failures", ""]
+    for m in models:
+        fails = [r for r in rows if r["model"] == m and (r.get("error") or (r["answerable"] and not r.get("correct"))
+                                                         or (not r["answerable"] and not r.get("abstained")))]
+
+        def gold_rank(r):
+            ret = dedupe(r.get("retrieved") or [])
+            ranks = [ret.index(s) for s in r["sources"] if s in ret]
+            return -(min(ranks) if ranks else 99)
+
+        fails.sort(key=gold_rank)
+        lines += [f"### {m}: {len(fails)} failures (showing up to 10, gold passage ranked lowest first)", ""]
+        for r in fails[:10]:
+            kind = "error" if r.get("error") else "answered an unanswerable question" if not r["answerable"] \
+                else "abstained" if r.get("abstained") else "incorrect" if "answer" in r else "retrieval"
+            lines += [f"- **{r['id']}** ({kind}): {_cell(r['question'])}",
+                      f"  - gold: {', '.join(r['sources']) or '—'} · retrieved: {', '.join(dedupe(r.get('retrieved') or [])[:5])}"]
+            if r.get("answer") or r.get("error"):
+                lines.append(f"  - answer: {_cell(r.get('answer') or r.get('error'))}")
+            for p in r.get("top_passages", [])[:3]:
+                lines.append(f"  - passage {p['source']}: {_cell(p['text'], )}")
+        lines.append("")
+    (out / "report.md").write_text("\n".join(lines), encoding="utf-8")

@@ -1,0 +1,118 @@
+"""`rag eval`: run a question set through the chat's own pipeline, per model, and write a report."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from rag import Pipeline, RagError, cited_sentences, hybrid_search, ingest, open_library
+
+from .metrics import is_correct, summarize
+from .report import write_report
+from .sets import load_set
+
+
+def _read_rows(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # a line cut short by an interruption is simply asked again
+    return rows
+
+
+def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = False) -> dict:
+    """One question through retrieval (top 10) and, unless retrieval_only, the answer path."""
+    lib = pipe.library
+    row = {"id": q["id"], "question": q["question"], "model": model, "answerable": q["answerable"],
+           "sources": q["sources"], "error": None}
+    t0 = time.perf_counter()
+    try:
+        hits = hybrid_search(lib, q["question"], 10)
+        row["retrieved"] = [h.chunk.source for h in hits]
+        row["top_passages"] = [{"source": h.chunk.source, "text": h.chunk.text[:300]} for h in hits[:3]]
+        if not retrieval_only:
+            t0 = time.perf_counter()
+            a = pipe.ask(q["question"], model=model)
+            row.update({
+                "answer": a.answer, "abstained": a.abstained, "model_used": a.model, "fallback": a.fallback,
+                "citations": [a.citations[n - 1]["source"] for n in a.cited],
+                "correct": (not a.abstained) and is_correct(a.answer, q["answers"]),
+                "cited_sentences": sum(1 for _, nums in cited_sentences(a.answer) if nums),
+                "unsupported": len(a.unsupported), "prompt": a.prompt,
+            })
+    except RagError as exc:
+        row["error"] = str(exc)
+    row["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    return row
+
+
+def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str | None = None, k: int | None = None,
+        limit: int | None = None, retrieval_only: bool = False, progress: bool | None = None) -> dict:
+    """Run the set and write results.jsonl, summary.json, report.md and charts into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    questions, squad_corpus = load_set(set_path)
+    if limit:
+        questions = questions[:limit]
+    if squad_corpus is not None:
+        cpath = out / "corpus.jsonl"
+        cpath.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in squad_corpus) + "\n", encoding="utf-8")
+        paths = [cpath]
+    else:
+        paths = [Path(corpus or settings.seeds)]
+    # Its own data folder and embedded store: an evaluation never mixes with the user's library.
+    es = settings.with_(home=str(out / "data"), chroma_url="", collection="eval", k=k)
+    lib = open_library(es)
+    print(f"ingesting {', '.join(map(str, paths))} into {out / 'data'} ...", file=sys.stderr)
+    print(ingest(lib, paths, progress=progress).summary(), file=sys.stderr)
+    pipe = Pipeline(es, lib)
+    results = out / "results.jsonl"
+    done = {(r["id"], r["model"]) for r in _read_rows(results) if "retrieved" in r or r.get("error")}
+    todo = [(m, q) for m in models for q in questions if (q["id"], m) not in done]
+    bar = None
+    if todo and (progress if progress is not None else sys.stderr.isatty()):
+        from tqdm import tqdm
+        bar = tqdm(total=len(todo), unit="q", desc="questions", file=sys.stderr)
+    with open(results, "a", encoding="utf-8") as fh:
+        for model, q in todo:
+            fh.write(json.dumps(evaluate_one(pipe, q, model, retrieval_only), ensure_ascii=False) + "\n")
+            fh.flush()
+            if bar:
+                bar.update(1)
+    if bar:
+        bar.close()
+    wanted = {q["id"] for q in questions}
+    rows = [r for r in _read_rows(results) if r["id"] in wanted and r["model"] in models]
+    summary = {"set": str(set_path), "questions": len(questions), "k": es.k, "fusion": es.fusion,
+               "models": {m: summarize([r for r in rows if r["model"] == m]) for m in models}}
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_report(out, summary, rows, models)
+    return summary
+
+
+def summary_table(summary: dict) -> str:
+    """The summary as a Markdown table, metrics as rows and models as columns."""
+    models = list(summary["models"])
+    metrics = list(dict.fromkeys(k for m in models for k in summary["models"][m]))
+    lines = ["| metric | " + " | ".join(models) + " |", "|---|" + "---|" * len(models)]
+    for key in metrics:
+        vals = []
+        for m in models:
+            v = summary["models"][m].get(key)
+            vals.append("–" if v is None or v != v else (f"{v:.3f}" if isinstance(v, float) and v < 10 else
+                                                           f"{v:.0f}" if isinstance(v, float) else str(v)))
+        lines.append(f"| {key} | " + " | ".join(vals) + " |")
+    return "\n".join(lines)
+
+
+def run_cli(args, settings) -> int:
+    summary = run(Path(args.set), Path(args.out), settings, args.models or [settings.llm], corpus=args.corpus,
+                  k=args.k, limit=args.limit, retrieval_only=args.retrieval_only)
+    print(summary_table(summary))
+    print(f"\nreport: {Path(args.out) / 'report.md'}")
+    return 0

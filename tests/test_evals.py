@@ -1,0 +1,100 @@
+import json
+import math
+import sqlite3
+
+import pytest
+
+from conftest import ROOT
+from evals.metrics import dedupe, is_correct, percentile, recall_at, reciprocal_rank, summarize
+from evals.sets import load_set, load_squad, paragraph_id
+
+
+def test_retrieval_metrics():
+    ret = ["a", "a", "b", "c", "d"]
+    assert dedupe(ret) == ["a", "b", "c", "d"]
+    assert recall_at(ret, ["b"], 1) == 0 and recall_at(ret, ["b"], 2) == 1
+    assert reciprocal_rank(ret, ["c"]) == pytest.approx(1 / 3)
+    assert reciprocal_rank(ret, ["z"]) == 0
+
+
+def test_answer_correctness_needs_every_group_after_normalisation():
+    groups = [["14 من آذار", "March 14"], ["الشيباني"]]
+    assert is_correct("زار الشّيباني بغداد في 14 من اذار 2025 [1]", groups)
+    assert not is_correct("زار الشيباني بغداد [1]", groups)
+    assert not is_correct("anything", [])
+
+
+def test_percentile_and_summary():
+    assert percentile([5, 1, 3, 2, 4], 50) == 3 and percentile([1, 2, 3, 4, 100], 95) == 100
+    assert math.isnan(percentile([], 50))
+    rows = [
+        {"answerable": True, "sources": ["s1"], "retrieved": ["s1"], "answer": "x [1]", "abstained": False,
+         "correct": True, "citations": ["s1", "s2"], "cited_sentences": 2, "unsupported": 1, "latency_ms": 10},
+        {"answerable": True, "sources": ["s2"], "retrieved": ["s1", "s2"], "answer": "-", "abstained": True,
+         "correct": False, "citations": [], "cited_sentences": 0, "unsupported": 0, "latency_ms": 30},
+        {"answerable": False, "sources": [], "retrieved": ["s1"], "answer": "-", "abstained": True,
+         "correct": False, "citations": [], "cited_sentences": 0, "unsupported": 0, "latency_ms": 20},
+        {"answerable": False, "sources": [], "retrieved": ["s3"], "answer": "y [1]", "abstained": False,
+         "correct": False, "citations": ["s3"], "cited_sentences": 1, "unsupported": 0, "latency_ms": 40},
+        {"answerable": True, "sources": ["s1"], "error": "boom", "latency_ms": 1},
+    ]
+    s = summarize(rows)
+    assert s["errors"] == 1 and s["questions"] == 5
+    assert s["recall@1"] == 0.5 and s["recall@5"] == 1.0 and s["mrr@10"] == 0.75
+    assert s["answer_correct"] == 0.5 and s["answered_rate"] == 0.5
+    assert s["citation_precision"] == pytest.approx(1 / 3)  # s1 gold; s2 and s3 not
+    assert s["citation_supported"] == pytest.approx(2 / 3)
+    assert s["abstention_precision"] == 0.5 and s["abstention_recall"] == 0.5
+    assert s["latency_p50_ms"] == 20 and s["latency_p95_ms"] == 40
+
+
+def test_squad_loader(tmp_path):
+    f = tmp_path / "s.json"
+    f.write_text(json.dumps({"data": [{"title": "t", "paragraphs": [
+        {"context": "فقرة أولى عن بغداد.", "qas": [{"id": "q1", "question": "ما؟", "answers": [
+            {"text": "بغداد", "answer_start": 10}, {"text": "بغداد", "answer_start": 10}]}]},
+        {"context": "فقرة أولى عن بغداد.", "qas": [{"id": "q2", "question": "أين؟", "answers": [{"text": "فقرة"}]}]},
+        {"context": "فقرة ثانية.", "qas": [{"id": "q3", "question": "لا؟", "answers": [], "is_impossible": True}]}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    qs, corpus = load_squad(f)
+    assert len(corpus) == 2 and corpus[0]["id"] == paragraph_id("فقرة أولى عن بغداد.")
+    assert qs[0]["answers"] == [["بغداد"]] and qs[0]["sources"] == [corpus[0]["id"]]
+    assert qs[1]["sources"] == [corpus[0]["id"]]
+    assert not qs[2]["answerable"] and qs[2]["sources"] == []
+
+
+def test_seeds_set_is_well_formed():
+    qs, corpus = load_set(ROOT / "evals" / "seeds_qa.jsonl")
+    assert corpus is None and len(qs) >= 40
+    assert sum(not q["answerable"] for q in qs) >= 10
+    assert any(len(q["sources"]) > 1 for q in qs)
+    assert any(q["question"].isascii() for q in qs) and any(not q["question"].isascii() for q in qs)
+    seeds = {p.name for p in (ROOT / "seeds").iterdir()}
+    for q in qs:
+        assert set(q["sources"]) <= seeds
+        assert bool(q["answers"]) == q["answerable"]
+
+
+def test_regression_guard_on_seeds(tmp_path, seeded_settings):
+    """The seeds set on the embedded default must stay above the floors kept in evals/floors.json."""
+    from evals.runner import run
+    out = tmp_path / "run"
+    (out / "data").mkdir(parents=True)
+    src = sqlite3.connect(seeded_settings.home_path / "embeddings.sqlite")
+    dst = sqlite3.connect(out / "data" / "embeddings.sqlite")
+    src.backup(dst)
+    src.close()
+    dst.close()
+    summary = run(ROOT / "evals" / "seeds_qa.jsonl", out, seeded_settings, ["extractive"], progress=False)
+    got = summary["models"]["extractive"]
+    floors = json.loads((ROOT / "evals" / "floors.json").read_text())
+    for key, floor in floors.items():
+        if not key.startswith("_"):
+            assert got[key] >= floor, f"{key} {got[key]:.3f} fell below its floor {floor}"
+    for name in ("results.jsonl", "summary.json", "report.md", "metrics.png", "latency.png"):
+        assert (out / name).stat().st_size > 0
+    assert len((out / "results.jsonl").read_text().splitlines()) == summary["questions"]
+    # resuming asks nothing again
+    again = run(ROOT / "evals" / "seeds_qa.jsonl", out, seeded_settings, ["extractive"], progress=False)
+    assert len((out / "results.jsonl").read_text().splitlines()) == summary["questions"]
+    assert again["models"] == summary["models"]
