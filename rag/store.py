@@ -81,9 +81,9 @@ class Store:
         home = settings.home_path
         home.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self.db = sqlite3.connect(str(home / "library.sqlite"), check_same_thread=False, timeout=60)
+        self._path = str(home / "library.sqlite")
+        self._local = threading.local()
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
         self._check_embedder("embedder", embedder_name)
         self.client = chroma_client(settings)
@@ -101,6 +101,16 @@ class Store:
             raise EmbedderMismatch(
                 f"the index {settings.collection!r} was built with embedder {built_by!r}, not {embedder_name!r}: "
                 f"set RAG_EMBEDDER to match, or use another RAG_HOME/RAG_COLLECTION and re-ingest")
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection: readers never see another thread's half-written transaction."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self._path, timeout=60)
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
 
     def _check_embedder(self, key: str, name: str) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -251,4 +261,7 @@ class Store:
                 raise StoreError(f"writing vectors failed: {exc.__class__.__name__}: {exc}") from None
 
     def close(self) -> None:
-        self.db.close()
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
