@@ -148,12 +148,11 @@ def build_app(settings: Settings) -> gr.Blocks:
                 rejected += [f"{n}: {why.split(': ', 1)[-1]}" for n, why in report.skipped]
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        if rejected and not (report and (report.added or report.updated or report.unchanged)):
-            raise gr.Error("rejected — " + "; ".join(rejected), duration=10)
-        msg = report.summary() if report else ""
+        msg = report.summary() if report else "nothing ingested"
         if rejected:
-            gr.Warning("rejected — " + "; ".join(rejected))
-        return library_rows(), f"{msg}" + (f"\n\nRejected: {'; '.join(rejected)}" if rejected else "")
+            gr.Warning("Rejected — " + "; ".join(rejected), duration=10)
+            msg += "\n\n" + "\n".join(f"- ⚠ rejected {r}" for r in rejected)
+        return library_rows(), msg
 
     with gr.Blocks(title="Iraq–Syria news: cited answers", analytics_enabled=False) as demo:
         gr.Markdown("## Iraq–Syria contacts · cited answers from Arabic news\n"
@@ -192,12 +191,21 @@ def build_app(settings: Settings) -> gr.Blocks:
 
         outs = [chat, history, answers, question, sources, meta]
         ins = [question, chat, history, answers, model, k, lexw]
-        question.submit(respond, ins, outs, api_name="ask")
+        question.submit(respond, ins, outs, api_name=False)
         ask.click(respond, ins, outs, api_name=False)
         new.click(new_chat, None, [chat, history, answers, sources, meta], api_name=False)
         cite_go.click(show_citation, [cite_ref, answers], sources, api_name=False)
         chat.like(on_like, [answers], None, api_name=False)
         add.click(upload, files, [table, status], api_name="ingest")
+
+        def answer(question: str, model: str = "extractive", k: int = 5) -> dict:
+            """One question through the same pipeline as the chat; the answer as `rag ask --json` prints it."""
+            try:
+                return pipe.ask(question, model=model or None, k=int(k)).to_dict()
+            except RagError as exc:
+                raise gr.Error(str(exc)) from None
+
+        gr.api(answer, api_name="answer")
     return demo
 
 
