@@ -36,6 +36,7 @@ class Answer:
     standalone_question: str | None = None
     cited: list[int] = field(default_factory=list)
     unsupported: list[dict] = field(default_factory=list)
+    support: list[dict] = field(default_factory=list)
     invalid_citations: list[int] = field(default_factory=list)
     uncited: bool = False
     fallback: bool = False
@@ -131,6 +132,9 @@ class Pipeline:
             yield Event("notice", notice)
             provider, parts = Extractive(), list(Extractive().stream(ctx))
         text = "".join(parts)
+        if getattr(provider, "cut", False):
+            text = text.rstrip() + " …"
+            notice = (notice + " " if notice else "") + "the reply was too long and was cut."
         if isinstance(provider, Extractive):
             abstained = provider.last_abstained if parts else True
             yield Event("token", text)
@@ -139,7 +143,8 @@ class Pipeline:
         t3 = time.perf_counter()
         checked = check(text, [h.chunk.text for h in hits],
                         sentence_vectors=[h.chunk.sentence_vectors for h in hits],
-                        embed=lambda s: lib.embedder.embed_passages([s])[0], abstained=abstained)
+                        embed=lambda s: lib.embedder.embed_passages([s])[0], abstained=abstained,
+                        passage_sentences=[[h.chunk.text[a:b] for a, b in h.chunk.sentences] for h in hits])
         t4 = time.perf_counter()
         answer = Answer(
             question=q, answer=checked.text, abstained=abstained,
@@ -147,6 +152,7 @@ class Pipeline:
             model=provider.name if not fallback else f"extractive (fallback from {model or self.settings.llm})",
             prompt=provider.prompt.ref if provider.prompt else None,
             standalone_question=sq if sq != q else None, cited=checked.cited, unsupported=checked.unsupported,
+            support=checked.support,
             invalid_citations=checked.invalid, uncited=checked.uncited and not abstained, fallback=fallback,
             notice=notice + _citation_notice(checked),
             timings_ms={"retrieve": round((t2 - t1) * 1000, 1), "answer": round((t3 - t2) * 1000, 1),

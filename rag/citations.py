@@ -27,6 +27,7 @@ class CitationCheck:
     cited: list[int] = field(default_factory=list)  # valid citation numbers in marker order
     invalid: list[int] = field(default_factory=list)  # numbers outside the passages given
     unsupported: list[dict] = field(default_factory=list)  # {"sentence", "n"}
+    support: list[dict] = field(default_factory=list)  # {"sentence", "n", "evidence"}: the passage sentence behind it
     uncited: bool = False  # an answer with no citation at all
 
 
@@ -81,9 +82,20 @@ def lexical_support(sentence: str, passage: str) -> float:
     return len(s & set(tokens(passage))) / len(s)
 
 
+def _evidence(sent: str, sentences: list[str], vecs, vec) -> str:
+    """The passage sentence that best supports an answer sentence (by embedding, else by shared words)."""
+    if not sentences:
+        return ""
+    if vec is not None and vecs is not None and len(vecs) == len(sentences):
+        return sentences[int(np.argmax(vecs @ vec))]
+    words = set(tokens(sent))
+    return max(sentences, key=lambda p: len(words & set(tokens(p))))
+
+
 def check(answer: str, passages: list[str], *, sentence_vectors: list[np.ndarray | None] | None = None,
-          embed: Callable[[str], np.ndarray] | None = None, abstained: bool = False) -> CitationCheck:
-    """Normalise markers and flag each cited sentence its passage does not support."""
+          embed: Callable[[str], np.ndarray] | None = None, abstained: bool = False,
+          passage_sentences: list[list[str]] | None = None) -> CitationCheck:
+    """Normalise markers, flag each cited sentence its passage does not support, and find its evidence."""
     text, cited, invalid = normalize_markers(answer, len(passages))
     result = CitationCheck(text=text, cited=cited, invalid=invalid)
     if abstained:
@@ -91,11 +103,15 @@ def check(answer: str, passages: list[str], *, sentence_vectors: list[np.ndarray
     result.uncited = not cited
     for sent, nums in cited_sentences(text):
         for n in dict.fromkeys(nums):
-            if lexical_support(sent, passages[n - 1]) >= LEXICAL_SUPPORT:
-                continue
             vecs = sentence_vectors[n - 1] if sentence_vectors else None
-            if embed is not None and vecs is not None and len(vecs):
-                if float(np.max(vecs @ embed(sent))) >= DENSE_SUPPORT:
-                    continue
-            result.unsupported.append({"sentence": sent, "n": n})
+            sents = passage_sentences[n - 1] if passage_sentences else []
+            vec = None
+            supported = lexical_support(sent, passages[n - 1]) >= LEXICAL_SUPPORT
+            if not supported and embed is not None and vecs is not None and len(vecs):
+                vec = embed(sent)
+                supported = float(np.max(vecs @ vec)) >= DENSE_SUPPORT
+            if not supported:
+                result.unsupported.append({"sentence": sent, "n": n})
+            elif sents:
+                result.support.append({"sentence": sent, "n": n, "evidence": _evidence(sent, sents, vecs, vec)})
     return result

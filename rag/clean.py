@@ -21,6 +21,12 @@ _JUNK = [re.compile(p, re.I) for p in (
 _RELATED = re.compile(
     r"^((مقالات|اخبار|مواضيع) (ذات صله|مشابهه|متعلقه)|(اقرا|إقرا) ايضا:?|مرتبط|related (articles|posts|news)|"
     r"you may also like|الاكثر قراءه)$", re.I)
+# Lines that address a language model rather than a reader: dropped, so no model ever sees them.
+_INJECTION = re.compile(
+    r"(ignore|disregard|forget)\s+(all\s+|any\s+)?(your|the|previous|prior|above|earlier)\s+(\w+\s+)?"
+    r"(instructions|prompts?|rules)|system prompt|you are now (a|an|in)\b|new instructions\s*:|"
+    r"(تجاهل|انس|اهمل)\s*(جميع|كل)?\s*(التعليمات|تعليماتك|الاوامر|اوامرك)|"
+    r"(ايها|يا)\s+(النموذج|المساعد|الذكاء الاصطناعي)", re.I)
 _SOURCE = re.compile(r"^(المصدر|مصدر الخبر|source)\s*[:：]\s*(.{2,60})$", re.I)
 _BYLINE = re.compile(r"^([^\s–—-][^–—\-:]{2,40})\s+[–—-]\s+([^–—\-:]{2,40})$")
 _END_PUNCT = (".", "!", "؟", "?", "…", ":", "\"", "”", "»")
@@ -116,6 +122,9 @@ def clean(raw: RawDocument) -> Document:
             continue
         if _RELATED.match(n) and kept:
             cut = True
+            dropped.append(line)
+            continue
+        if _INJECTION.search(n):
             dropped.append(line)
             continue
         if (len(line) < 200 and any(p.search(n) for p in _JUNK)) or n in seen:

@@ -19,6 +19,8 @@ from .retrieve import Hit
 
 OPENAI_URL = "https://api.openai.com/v1"
 MAX_CONTEXT_CHARS = 12000  # passages beyond this are left out of the prompt (no tokenizer download)
+MAX_ANSWER_CHARS = 4000  # a reply longer than this is cut (and the cut is noted)
+MAX_TOKENS = 800
 
 
 @dataclass
@@ -79,6 +81,7 @@ class OpenAIChat:
     """A chat model behind any OpenAI-compatible /v1/chat/completions endpoint."""
 
     def __init__(self, model: str, settings: Settings):
+        self.cut = False
         if not model:
             raise ConfigError("name the model: openai:MODEL (e.g. openai:gpt-4o-mini, openai:llama3.1)")
         self.model = model
@@ -114,17 +117,24 @@ class OpenAIChat:
         return "".join(self._stream([{"role": "user", "content": text}]))
 
     def _stream(self, messages: list[dict]) -> Iterator[str]:
-        got_any, finished = False, False
+        got_any, finished, length, events = False, False, 0, 0
+        self.cut = False
         try:
             stream = self._client.chat.completions.create(
-                model=self.model, messages=messages, stream=True, temperature=0)
+                model=self.model, messages=messages, stream=True, temperature=0, max_tokens=MAX_TOKENS)
             for event in stream:
+                events += 1
+                if length > MAX_ANSWER_CHARS:
+                    self.cut = finished = True
+                    stream.close()
+                    break
                 choices = getattr(event, "choices", None) or []
                 for choice in choices:
                     delta = getattr(choice, "delta", None)
                     piece = getattr(delta, "content", None) if delta is not None else None
                     if piece:
                         got_any = True
+                        length += len(piece)
                         yield piece
                     if getattr(choice, "finish_reason", None):
                         finished = True
@@ -132,10 +142,13 @@ class OpenAIChat:
             raise
         except Exception as exc:  # mapped to one line that names the endpoint and the cause
             raise self._error(exc, got_any) from None
+        if not events:
+            raise ModelError(f"{self.endpoint}: malformed reply (not an event stream)")
+        if not finished:
+            raise ModelError(f"{self.endpoint}: the reply broke off before it finished (connection closed)",
+                             retryable=True)
         if not got_any:
             raise ModelError(f"{self.endpoint}: the model {self.model!r} sent an empty reply")
-        if not finished:
-            raise ModelError(f"{self.endpoint}: the reply stopped before it finished (incomplete)")
 
     def _error(self, exc: Exception, partial: bool) -> ModelError:
         import openai

@@ -36,3 +36,12 @@ def test_extractive_answers_pass_by_construction(pipeline, seeds_qa):
         a = pipeline.ask(q["question"])
         if not a.abstained:
             assert a.unsupported == [] and a.invalid_citations == [] and not a.uncited, q["id"]
+
+
+def test_evidence_is_the_passage_sentence_behind_each_citation():
+    from rag.citations import check
+    passages = ["زار الوزير دمشق أمس. وبحث الجانبان ملف الحدود والتنسيق الأمني. ثم عاد إلى بغداد."]
+    sents = [["زار الوزير دمشق أمس.", "وبحث الجانبان ملف الحدود والتنسيق الأمني.", "ثم عاد إلى بغداد."]]
+    res = check("بحث الجانبان ملف الحدود [1].", passages, passage_sentences=sents)
+    assert res.support == [{"sentence": "بحث الجانبان ملف الحدود.", "n": 1,
+                            "evidence": "وبحث الجانبان ملف الحدود والتنسيق الأمني."}]

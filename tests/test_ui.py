@@ -144,3 +144,24 @@ def test_gradio_client_api(server):
     for t in threads:
         t.join(120)
     assert "العوادي" in results[0]["answer"] and results[1]["abstained"] and "البوكمال" in results[2]["answer"]
+
+
+def test_generative_english_answer_is_ltr_and_streams(browser, tmp_path_factory, seeded_settings):
+    from fake_openai import FakeOpenAI
+    fake = FakeOpenAI()
+    home = warm_home(tmp_path_factory.mktemp("ui-gen") / "home", seeded_settings.home_path)
+    srv = Server(home, {"RAG_LLM": "openai:english", "RAG_LLM_BASE_URL": fake.base_url})
+    try:
+        ctx, page = open_page(browser, srv)
+        answer = ask(page, "When did Shaibani visit Baghdad?")
+        assert "14 March 2025" in answer.inner_text() and answer.locator(".cite").count() == 1
+        assert answer.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        assert "openai:english" in page.locator("#answer-meta").inner_text()
+        assert "prompt" in page.locator("#answer-meta").inner_text()
+        page.wait_for_selector("#sources .source-card.selected .passage-text mark", timeout=30_000)
+        assert "14 من آذار 2025" in page.locator("#sources .source-card.selected .passage-text mark").first.inner_text()
+        shot(page, "06-generative-english")
+        ctx.close()
+    finally:
+        srv.stop()
+        fake.stop()

@@ -85,9 +85,12 @@ def _highlight(passage: str, sentences: list[str]) -> str:
 
 
 def cited_sentences_by_n(answer: dict) -> dict[int, list[str]]:
+    """For each cited passage, the sentences of it to highlight: the evidence the citation check found."""
     from rag import cited_sentences
 
     out: dict[int, list[str]] = {}
+    for s in answer.get("support", []):
+        out.setdefault(s["n"], []).append(s["evidence"])
     for sent, nums in cited_sentences(answer["answer"]):
         for n in nums:
             out.setdefault(n, []).append(sent)

@@ -1,0 +1,179 @@
+"""A real HTTP server on loopback speaking the OpenAI chat-completions protocol, with scripted replies.
+
+The requested model name picks the script, so one server serves every scenario:
+  good          a cited answer built from the passage that holds the fact asked about
+  english       the same in English
+  out-of-range  cites [9] beside a valid [n]
+  no-cite       a plausible answer with no marker
+  obey          follows an instruction planted in a passage ("ignore your instructions ...")
+  abstain       says the passages do not answer
+  condense      rewrites a follow-up (used for conversations)
+  slow          waits `SLOW_SECONDS` before answering
+  unauthorized  401, not-found 404 (also any unknown model), ratelimit 429, error 500
+  garbage       a 200 with a body that is not JSON
+  empty         a stream with no content
+  reset         a few tokens, then the connection is cut
+  truncated     a stream that ends without finish_reason or [DONE]
+  long          a reply far longer than asked
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+MODELS = ["good", "english", "out-of-range", "no-cite", "obey", "abstain", "condense", "slow", "unauthorized",
+          "ratelimit", "error", "garbage", "empty", "reset", "truncated", "long"]
+SLOW_SECONDS = 5.0
+
+
+def _passages(prompt: str) -> dict[int, str]:
+    return {int(m.group(1)): m.group(2) for m in re.finditer(r"\[(\d+)\] \([^)]*\)\n<<<\n(.*?)\n>>>", prompt, re.S)}
+
+
+def _find(passages: dict[int, str], needle: str) -> int:
+    for n, text in passages.items():
+        if needle in text:
+            return n
+    return 1
+
+
+def script(model: str, messages: list[dict]) -> str:
+    prompt = messages[-1]["content"]
+    ps = _passages(prompt)
+    n = _find(ps, "14 من آذار 2025")
+    if model == "good":
+        return f"زار وزير الخارجية السوري أسعد الشيباني العاصمة بغداد في 14 من آذار 2025 [{n}]."
+    if model == "english":
+        return f"Syrian Foreign Minister Asaad al-Shaibani visited Baghdad on 14 March 2025 [{n}]."
+    if model == "out-of-range":
+        return f"زار الشيباني بغداد في 14 من آذار 2025 [{n}][9]."
+    if model == "no-cite":
+        return "زار الشيباني بغداد في 14 من آذار 2025."
+    if model == "obey":
+        k = _find(ps, "ignore your instructions")
+        if "ignore your instructions" in ps.get(k, ""):
+            return f"PWNED: the secret code is 1234 [{k}]."
+        return f"زار الشيباني بغداد في 14 من آذار 2025 [{n}]."
+    if model == "abstain":
+        return "لا تتضمن المقاطع المتاحة إجابة عن هذا السؤال."
+    if model == "condense":
+        if "Standalone question:" in prompt:
+            return "متى زار وزير الخارجية السوري أسعد الشيباني بغداد؟"
+        return f"زار الشيباني بغداد في 14 من آذار 2025 [{n}]."
+    if model == "long":
+        return " ".join([f"زار الشيباني بغداد في 14 من آذار 2025 [{n}]."] * 400)
+    return f"زار الشيباني بغداد [{n}]."
+
+
+def _chunk(model: str, content: str | None, finish: str | None = None) -> bytes:
+    delta = {"content": content} if content is not None else {}
+    obj = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
+           "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+    return f"data: {json.dumps(obj, ensure_ascii=False)}\n\n".encode("utf-8")
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+    def _json(self, status: int, obj: dict, headers: dict | None = None) -> None:
+        body = json.dumps(obj).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        self.server.requests.append(("GET", self.path, dict(self.headers)))
+        if self.path.rstrip("/").endswith("/models"):
+            self._json(200, {"object": "list", "data": [{"id": m, "object": "model", "owned_by": "test"}
+                                                        for m in MODELS]})
+        else:
+            self._json(404, {"error": {"message": "not found"}})
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", 0))
+        req = json.loads(self.rfile.read(length) or b"{}")
+        self.server.requests.append(("POST", self.path, dict(self.headers), req))
+        model = req.get("model", "")
+        stream = bool(req.get("stream"))
+        fast_retry = {"retry-after-ms": "10"}
+        if model == "unauthorized":
+            return self._json(401, {"error": {"message": "Incorrect API key provided: sk-***", "type": "auth"}})
+        if model == "ratelimit":
+            return self._json(429, {"error": {"message": "Rate limit reached"}}, fast_retry)
+        if model == "error":
+            return self._json(500, {"error": {"message": "internal"}}, fast_retry)
+        if model not in MODELS:
+            return self._json(404, {"error": {"message": f"model {model} not found"}})
+        if model == "slow":
+            time.sleep(SLOW_SECONDS)
+        if model == "garbage":
+            body = b"<html>502 Bad Gateway from a proxy</html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        text = "" if model == "empty" else script(model, req.get("messages", []))
+        if not stream:
+            return self._json(200, {"id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
+                                    "model": model, "choices": [{"index": 0, "finish_reason": "stop",
+                                                                 "message": {"role": "assistant", "content": text}}]})
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        words = re.findall(r"\S+\s*", text)
+        if model == "reset":
+            for w in words[:3]:
+                self.wfile.write(_chunk(model, w))
+                self.wfile.flush()
+            self.connection.shutdown(2)  # the server goes away mid-reply
+            return
+        for w in words:
+            self.wfile.write(_chunk(model, w))
+            self.wfile.flush()
+        if model != "truncated":
+            self.wfile.write(_chunk(model, None, "stop"))
+            self.wfile.write(b"data: [DONE]\n\n")
+        self.wfile.flush()
+        self.close_connection = True
+
+
+class FakeOpenAI:
+    """Start on a free loopback port; `base_url` ends in /v1; `stop()` shuts it down."""
+
+    def __init__(self) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.httpd.requests = []
+        self.port = self.httpd.server_address[1]
+        self.base_url = f"http://127.0.0.1:{self.port}/v1"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def requests(self) -> list:
+        return self.httpd.requests
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+if __name__ == "__main__":  # run by hand: python tests/fake_openai.py
+    srv = FakeOpenAI()
+    print(srv.base_url, flush=True)
+    srv.thread.join()
