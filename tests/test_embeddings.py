@@ -1,0 +1,36 @@
+import numpy as np
+
+
+def test_query_and_passage_prefixes_differ_and_vectors_are_normalised(seeded_library):
+    e = seeded_library.embedder
+    q = e.embed_query_vector("زار الشيباني بغداد")
+    p = e.embed_passages(["زار الشيباني بغداد"])[0]
+    assert q.shape == (384,) and abs(float(np.linalg.norm(q)) - 1) < 1e-3
+    assert float(q @ p) < 0.999  # E5's "query: " and "passage: " prefixes give different vectors
+
+
+def test_parallel_workers_give_the_same_vectors_as_one(tmp_path):
+    from rag.embeddings import E5Embeddings, VectorCache
+    texts = [f"زار وفد عراقي دمشق في اليوم {i} لبحث أمن الحدود." for i in range(40)]
+    one = E5Embeddings(workers=1).embed_passages(texts)
+    two = E5Embeddings(workers=2, cache=VectorCache(tmp_path / "c.sqlite", 384), batch=8).embed_passages(texts)
+    assert np.allclose(one, two, atol=1e-5)
+
+
+def test_cache_means_no_text_is_embedded_twice(tmp_path):
+    from rag.embeddings import E5Embeddings, VectorCache
+    e = E5Embeddings(cache=VectorCache(tmp_path / "c.sqlite", 384))
+    calls = []
+    real = e._run
+    e._run = lambda kind, texts: calls.append(len(texts)) or real(kind, texts)
+    first = e.embed_passages(["نص أول.", "نص ثان."])
+    again = e.embed_passages(["نص ثان.", "نص أول.", "نص ثالث."])
+    assert calls == [2, 1]
+    assert np.allclose(again[0], first[1]) and np.allclose(again[1], first[0])
+
+
+def test_threads_are_pinned():
+    import os
+    from rag.embeddings import E5Embeddings
+    E5Embeddings(threads=1)
+    assert os.environ["OMP_NUM_THREADS"] == "1" and os.environ["OMP_WAIT_POLICY"].upper() == "PASSIVE"
