@@ -116,20 +116,37 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
             on_progress(done / total, f"embedded {done}/{total} texts")
 
     emb = library.embedder
-    for doc, chunks, kind in todo:
+    # Documents are embedded in groups, so that the embedder's workers always have several batches to share.
+    group: list[tuple[Document, list[Chunk], str]] = []
+    group_texts = 0
+    for pos, item in enumerate(todo):
+        group.append(item)
+        group_texts += len(item[1]) + sum(len(c.sentences) for c in item[1])
+        if group_texts < 256 and pos + 1 < len(todo):
+            continue
+        texts: list[str] = []
+        for doc, chunks, _ in group:
+            texts += [embedding_text(c) for c in chunks]
+            for c in chunks:
+                texts += sentence_texts(c)
         t = time.perf_counter()
-        vectors = emb.embed_passages([embedding_text(c) for c in chunks], tick)
-        svecs = []
-        for c in chunks:
-            svecs.append(emb.embed_passages(sentence_texts(c), tick) if c.sentences
-                         else np.zeros((0, emb.dim), np.float32))
+        vectors = emb.embed_passages(texts, tick)
         timings["embed"] += time.perf_counter() - t
         t = time.perf_counter()
-        library.store.put_document(doc, chunks, vectors, svecs,
-                                   _digest(doc, library.settings.chunk_chars, library.settings.chunk_overlap))
+        at = 0
+        for doc, chunks, kind in group:
+            chunk_vecs = vectors[at:at + len(chunks)]
+            at += len(chunks)
+            svecs = []
+            for c in chunks:
+                svecs.append(vectors[at:at + len(c.sentences)])
+                at += len(c.sentences)
+            library.store.put_document(doc, chunks, chunk_vecs, svecs,
+                                       _digest(doc, library.settings.chunk_chars, library.settings.chunk_overlap))
+            getattr(report, kind).append(doc.source)
+            report.chunks += len(chunks)
         timings["store"] += time.perf_counter() - t
-        getattr(report, kind).append(doc.source)
-        report.chunks += len(chunks)
+        group, group_texts = [], 0
     if bar:
         bar.close()
     if todo:
