@@ -1,0 +1,97 @@
+"""20 concurrent users through the app's API (Gradio queue) and 20 through the library: every answer
+arrives and equals the sequential one; a slow model server does not hold up answers on the default."""
+
+import statistics
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from fake_openai import FakeOpenAI
+from ui_support import Server, warm_home
+
+pytestmark = pytest.mark.slow
+USERS = 20
+
+
+def _p95(values):
+    v = sorted(values)
+    return v[max(0, int(round(0.95 * len(v) + 0.5)) - 1)]
+
+
+def _key(a: dict) -> tuple:
+    return a["answer"], a["abstained"], tuple(c["chunk_id"] for c in a["citations"])
+
+
+def test_twenty_library_users(pipeline, seeds_qa):
+    qs = [q["question"] for q in seeds_qa[:USERS]]
+    sequential = {q: _key(pipeline.ask(q).to_dict()) for q in qs}
+    lat = {}
+
+    def one(q):
+        t = time.perf_counter()
+        a = pipeline.ask(q).to_dict()
+        lat[q] = (time.perf_counter() - t) * 1000
+        return q, _key(a)
+
+    with ThreadPoolExecutor(USERS) as ex:
+        got = dict(ex.map(one, qs))
+    assert got == sequential
+    print(f"\nlibrary: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
+          f"p95 {_p95(list(lat.values())):.0f} ms")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, seeded_settings):
+    fake = FakeOpenAI()
+    home = warm_home(tmp_path_factory.mktemp("load") / "home", seeded_settings.home_path)
+    srv = Server(home, {"RAG_LLM_BASE_URL": fake.base_url, "RAG_LLM_RETRIES": "0", "RAG_LLM_TIMEOUT": "30"})
+    yield srv
+    srv.stop()
+    fake.stop()
+
+
+def test_twenty_app_users(app, seeds_qa):
+    from gradio_client import Client
+    qs = [q["question"] for q in seeds_qa[:USERS]]
+    seq_client = Client(app.url, verbose=False)
+    sequential = {q: _key(seq_client.predict(q, "extractive", 5, api_name="/answer")) for q in qs}
+    lat = {}
+
+    def one(q):
+        c = Client(app.url, verbose=False)
+        t = time.perf_counter()
+        a = c.predict(q, "extractive", 5, api_name="/answer")
+        lat[q] = (time.perf_counter() - t) * 1000
+        return q, _key(a)
+
+    with ThreadPoolExecutor(USERS) as ex:
+        got = dict(ex.map(one, qs))
+    assert got == sequential
+    print(f"\napp API: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
+          f"p95 {_p95(list(lat.values())):.0f} ms")
+
+
+def test_slow_model_does_not_block_the_default(app):
+    from gradio_client import Client
+    slow_done = threading.Event()
+    slow_result = {}
+
+    def slow():
+        slow_result["a"] = Client(app.url, verbose=False).predict("متى زار الشيباني بغداد؟", "openai:slow", 5,
+                                                                  api_name="/answer")
+        slow_done.set()
+
+    t = threading.Thread(target=slow)
+    t.start()
+    time.sleep(0.5)
+    start = time.perf_counter()
+    fast = Client(app.url, verbose=False).predict("من هو المتحدث باسم الحكومة العراقية؟", "extractive", 5,
+                                                  api_name="/answer")
+    fast_s = time.perf_counter() - start
+    assert "العوادي" in fast["answer"]
+    assert not slow_done.is_set(), "the extractive answer came back while the slow model was still thinking"
+    t.join(60)
+    assert slow_result["a"]["model"] == "openai:slow" and not slow_result["a"]["fallback"]
+    print(f"\nextractive answer in {fast_s:.2f}s while a slow model request was pending")
