@@ -64,6 +64,9 @@ def summarize(rows: list[dict]) -> dict:
         abst = [r for r in ok if r.get("abstained")]
         out["abstention_precision"] = _mean([float(not r["answerable"]) for r in abst]) if abst else float("nan")
         out["abstention_recall"] = _mean([float(bool(r.get("abstained"))) for r in unans]) if unans else float("nan")
+        judged = [r["faithfulness"] for r in ok if r.get("faithfulness") is not None]
+        if judged:
+            out["judge_faithfulness"] = _mean(judged)
         lat = [r["latency_ms"] for r in ok if r.get("latency_ms") is not None]
         out["latency_p50_ms"] = percentile(lat, 50)
         out["latency_p95_ms"] = percentile(lat, 95)

@@ -7,7 +7,7 @@ from pathlib import Path
 from .metrics import dedupe
 
 CHART_METRICS = ["recall@1", "recall@5", "mrr@10", "answer_correct", "citation_precision", "citation_supported",
-                 "abstention_precision", "abstention_recall"]
+                 "abstention_precision", "abstention_recall", "judge_faithfulness"]
 
 
 def _charts(out: Path, summary: dict, rows: list[dict], models: list[str]) -> list[str]:

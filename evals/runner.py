@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from pathlib import Path
 
-from rag import Pipeline, RagError, cited_sentences, hybrid_search, ingest, open_library
+from rag import Pipeline, RagError, cited_sentences, get_model, hybrid_search, ingest, load_prompt, open_library
 
 from .metrics import is_correct, summarize
 from .report import write_report
@@ -26,7 +27,21 @@ def _read_rows(path: Path) -> list[dict]:
     return rows
 
 
-def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = False) -> dict:
+def judge_faithfulness(judge, prompt, question: str, answer: dict) -> float | None:
+    """Model-as-judge score (0, 0.5, 1) of how faithful an answer is to the passages it cites."""
+    cited = [c for c in answer["citations"] if c["n"] in set(answer["cited"])]
+    if answer["abstained"] or not cited:
+        return None
+    passages = "\n\n".join(f"[{c['n']}] {c['text']}" for c in cited)
+    try:
+        reply = judge.complete(prompt.format(question=question, answer=answer["answer"], passages=passages))
+    except RagError:
+        return None
+    m = re.search(r"SCORE:\s*(0(?:\.5)?|1(?:\.0)?|0?\.5)", reply)
+    return float(m.group(1)) if m else None
+
+
+def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = False, judge=None) -> dict:
     """One question through retrieval (top 10) and, unless retrieval_only, the answer path."""
     lib = pipe.library
     row = {"id": q["id"], "question": q["question"], "model": model, "answerable": q["answerable"],
@@ -46,6 +61,8 @@ def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = Fal
                 "cited_sentences": sum(1 for _, nums in cited_sentences(a.answer) if nums),
                 "unsupported": len(a.unsupported), "prompt": a.prompt,
             })
+            if judge is not None:
+                row["faithfulness"] = judge_faithfulness(judge[0], judge[1], q["question"], a.to_dict())
     except RagError as exc:
         row["error"] = str(exc)
     row["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
@@ -53,7 +70,8 @@ def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = Fal
 
 
 def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str | None = None, k: int | None = None,
-        limit: int | None = None, retrieval_only: bool = False, progress: bool | None = None) -> dict:
+        limit: int | None = None, retrieval_only: bool = False, progress: bool | None = None,
+        judge: str | None = None) -> dict:
     """Run the set and write results.jsonl, summary.json, report.md and charts into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     questions, squad_corpus = load_set(set_path)
@@ -71,6 +89,9 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
     print(f"ingesting {', '.join(map(str, paths))} into {out / 'data'} ...", file=sys.stderr)
     print(ingest(lib, paths, progress=progress).summary(), file=sys.stderr)
     pipe = Pipeline(es, lib)
+    judging = None
+    if judge:
+        judging = (get_model(judge, es), load_prompt(es.prompts_dir, "judge"))
     results = out / "results.jsonl"
     done = {(r["id"], r["model"]) for r in _read_rows(results) if "retrieved" in r or r.get("error")}
     todo = [(m, q) for m in models for q in questions if (q["id"], m) not in done]
@@ -80,7 +101,7 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
         bar = tqdm(total=len(todo), unit="q", desc="questions", file=sys.stderr)
     with open(results, "a", encoding="utf-8") as fh:
         for model, q in todo:
-            fh.write(json.dumps(evaluate_one(pipe, q, model, retrieval_only), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(evaluate_one(pipe, q, model, retrieval_only, judging), ensure_ascii=False) + "\n")
             fh.flush()
             if bar:
                 bar.update(1)
@@ -88,7 +109,7 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
         bar.close()
     wanted = {q["id"] for q in questions}
     rows = [r for r in _read_rows(results) if r["id"] in wanted and r["model"] in models]
-    summary = {"set": str(set_path), "questions": len(questions), "k": es.k, "fusion": es.fusion,
+    summary = {"set": str(set_path), "questions": len(questions), "k": es.k, "fusion": es.fusion, "judge": judge,
                "models": {m: summarize([r for r in rows if r["model"] == m]) for m in models}}
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     write_report(out, summary, rows, models)
@@ -112,7 +133,7 @@ def summary_table(summary: dict) -> str:
 
 def run_cli(args, settings) -> int:
     summary = run(Path(args.set), Path(args.out), settings, args.models or [settings.llm], corpus=args.corpus,
-                  k=args.k, limit=args.limit, retrieval_only=args.retrieval_only)
+                  k=args.k, limit=args.limit, retrieval_only=args.retrieval_only, judge=args.judge)
     print(summary_table(summary))
     print(f"\nreport: {Path(args.out) / 'report.md'}")
     return 0

@@ -26,7 +26,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MODELS = ["good", "english", "out-of-range", "no-cite", "obey", "abstain", "condense", "slow", "unauthorized",
-          "ratelimit", "error", "garbage", "empty", "reset", "truncated", "long"]
+          "ratelimit", "error", "garbage", "empty", "reset", "truncated", "long", "judge"]
 SLOW_SECONDS = 5.0
 
 
@@ -64,6 +64,8 @@ def script(model: str, messages: list[dict]) -> str:
         if "Standalone question:" in prompt:
             return "متى زار وزير الخارجية السوري أسعد الشيباني بغداد؟"
         return f"زار الشيباني بغداد في 14 من آذار 2025 [{n}]."
+    if model == "judge":
+        return "SCORE: 1" if "14" in prompt.split("Cited passages:")[0] else "SCORE: 0"
     if model == "long":
         return " ".join([f"زار الشيباني بغداد في 14 من آذار 2025 [{n}]."] * 400)
     return f"زار الشيباني بغداد [{n}]."

@@ -98,3 +98,30 @@ def test_regression_guard_on_seeds(tmp_path, seeded_settings):
     again = run(ROOT / "evals" / "seeds_qa.jsonl", out, seeded_settings, ["extractive"], progress=False)
     assert len((out / "results.jsonl").read_text().splitlines()) == summary["questions"]
     assert again["models"] == summary["models"]
+
+
+def test_two_models_side_by_side_with_a_judge(tmp_path, seeded_settings):
+    from evals.runner import run
+    from fake_openai import FakeOpenAI
+    fake = FakeOpenAI()
+    try:
+        out = tmp_path / "two"
+        (out / "data").mkdir(parents=True)
+        src = sqlite3.connect(seeded_settings.home_path / "embeddings.sqlite")
+        dst = sqlite3.connect(out / "data" / "embeddings.sqlite")
+        src.backup(dst)
+        src.close()
+        dst.close()
+        s = seeded_settings.with_(llm_base_url=fake.base_url, llm_retries=0)
+        summary = run(ROOT / "evals" / "seeds_qa.jsonl", out, s, ["extractive", "openai:good"], limit=6,
+                      progress=False, judge="openai:judge")
+    finally:
+        fake.stop()
+    assert set(summary["models"]) == {"extractive", "openai:good"}
+    good = summary["models"]["openai:good"]
+    assert good["questions"] == 6 and good["errors"] == 0 and "judge_faithfulness" in good
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "| metric | extractive | openai:good |" in report and "## Where the models differ" in report
+    rows = [json.loads(x) for x in (out / "results.jsonl").read_text().splitlines()]
+    assert {r["model"] for r in rows} == {"extractive", "openai:good"} and len(rows) == 12
+    assert all(r["prompt"].startswith("answer@") for r in rows if r["model"] == "openai:good")
