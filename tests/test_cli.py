@@ -84,3 +84,14 @@ def test_retrieve_json_and_library(warm_home):
     assert len(hits) == 3 and hits[0]["source"] == SHAIBANI
     p = run(["library", "--json"], warm_home)
     assert len(json.loads(p.stdout)) == 5
+
+
+def test_terminal_chat_keeps_history(warm_home):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
+    env.update({"RAG_HOME": str(warm_home), "PYTHONPATH": str(ROOT)})
+    p = subprocess.run([sys.executable, "-m", "rag.cli", "chat"], input="من زار بغداد من وزراء الخارجية السوريين؟\n"
+                       "ومتى حدث ذلك؟\n\n", capture_output=True, text=True, env=env, timeout=300, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.count("Sources:") == 2
+    second = p.stdout.split("Sources:")[1]
+    assert "14 من آذار 2025" in p.stdout.split("Sources:")[1] or "14 من آذار 2025" in second

@@ -115,6 +115,27 @@ def test_bad_upload_shows_error_and_new_chat_clears(browser, server, tmp_path):
     ctx.close()
 
 
+def test_feedback_is_stored_and_new_chat_clears(browser, server):
+    import json
+    from pathlib import Path
+    ctx, page = open_page(browser, server)
+    ask(page, "من هو المتحدث باسم الحكومة العراقية؟")
+    feedback = Path(server.log.name).parent / "feedback.jsonl"
+    before = len(feedback.read_text(encoding="utf-8").splitlines()) if feedback.exists() else 0
+    page.locator("#chat button[aria-label='Like']").last.click()
+    for _ in range(60):
+        if feedback.exists() and len(feedback.read_text(encoding="utf-8").splitlines()) > before:
+            break
+        page.wait_for_timeout(250)
+    row = json.loads(feedback.read_text(encoding="utf-8").splitlines()[-1])
+    assert row["liked"] is True and row["question"] == "من هو المتحدث باسم الحكومة العراقية؟"
+    assert "العوادي" in row["answer"] and row["citations"] and row["model"] == "extractive"
+    page.click("#new-chat")
+    page.wait_for_function("document.querySelectorAll('#chat .answer').length == 0", timeout=30_000)
+    assert "Sources appear here" in page.locator("#sources").inner_text()
+    ctx.close()
+
+
 def test_hostile_question_is_shown_as_text(browser, server):
     ctx, page = open_page(browser, server)
     page.evaluate("window.__pwned = 0")

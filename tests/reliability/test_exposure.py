@@ -93,8 +93,9 @@ def test_login_required_when_configured(tmp_path, seeded_settings):
     home = warm_home(tmp_path / "home", seeded_settings.home_path)
     srv = Server(home, {"RAG_UI_AUTH": "analyst:s3cret-pass"})
     try:
-        for path in ("config", "gradio_api/info", "gradio_api/call/answer"):
-            req = urllib.request.Request(srv.url + path)
+        for path, body in (("config", None), ("gradio_api/info", None),
+                           ("gradio_api/call/answer", b'{"data": ["x", "extractive", 5]}')):
+            req = urllib.request.Request(srv.url + path, data=body, headers={"Content-Type": "application/json"})
             with pytest.raises(urllib.error.HTTPError) as err:
                 urllib.request.urlopen(req, timeout=10)
             assert err.value.code in (401, 403), path

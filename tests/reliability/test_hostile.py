@@ -50,14 +50,14 @@ def test_hostile_documents(fresh_settings, tmp_path):
     (folder / "script.html").write_text("<p>عقد الوفدان اجتماعا أمنيا في البوكمال.</p>"
                                         "<script>fetch('http://evil/')</script><img src=x onerror=alert(1)>",
                                         encoding="utf-8")
-    (folder / "..weird name ؛ & <b>.txt").write_text("زار الوفد معبر القائم الحدودي لبحث حركة الشاحنات.",
+    (folder / "weird name ؛ & <b> ...txt").write_text("زار الوفد معبر القائم الحدودي لبحث حركة الشاحنات.",
                                                      encoding="utf-8")
     warnings = []
     lib = open_library(fresh_settings.with_(max_file_bytes=100_000))
     report = ingest(lib, [folder], progress=False, warn=warnings.append)
     skipped = dict(report.skipped)
     assert "exe.txt" in skipped and "huge.txt" in skipped and "100,000-byte limit" in skipped["huge.txt"]
-    assert "script.html" in report.added and "..weird name ؛ & <b>.txt" in report.added
+    assert "script.html" in report.added and "weird name ؛ & <b> ...txt" in report.added
     text = lib.store.get_document("script.html")["text"]
     assert "البوكمال" in text and "fetch" not in text and "onerror" not in text
     assert all("\n" not in w for w in warnings)
