@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -47,13 +46,9 @@ def fresh_settings(tmp_path, seeded_settings):
     """An empty library whose embedding cache is warm (so tests do not wait on the model)."""
     from rag import load_settings
 
-    home = tmp_path / "home"
-    home.mkdir()
-    src = sqlite3.connect(seeded_settings.home_path / "embeddings.sqlite")
-    dst = sqlite3.connect(home / "embeddings.sqlite")
-    src.backup(dst)  # a consistent copy, WAL included
-    src.close()
-    dst.close()
+    from ui_support import warm_home
+
+    home = warm_home(tmp_path / "home", seeded_settings.home_path)
     return load_settings(env={}, home=str(home))
 
 

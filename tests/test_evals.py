@@ -1,12 +1,12 @@
 import json
 import math
-import sqlite3
 
 import pytest
 
 from conftest import ROOT
 from evals.metrics import dedupe, is_correct, percentile, recall_at, reciprocal_rank, summarize
 from evals.sets import load_set, load_squad, paragraph_id
+from ui_support import warm_home
 
 
 def test_retrieval_metrics():
@@ -79,12 +79,7 @@ def test_regression_guard_on_seeds(tmp_path, seeded_settings):
     """The seeds set on the embedded default must stay above the floors kept in evals/floors.json."""
     from evals.runner import run
     out = tmp_path / "run"
-    (out / "data").mkdir(parents=True)
-    src = sqlite3.connect(seeded_settings.home_path / "embeddings.sqlite")
-    dst = sqlite3.connect(out / "data" / "embeddings.sqlite")
-    src.backup(dst)
-    src.close()
-    dst.close()
+    warm_home(out / "data", seeded_settings.home_path)
     summary = run(ROOT / "evals" / "seeds_qa.jsonl", out, seeded_settings, ["extractive"], progress=False)
     got = summary["models"]["extractive"]
     floors = json.loads((ROOT / "evals" / "floors.json").read_text())
@@ -106,12 +101,7 @@ def test_two_models_side_by_side_with_a_judge(tmp_path, seeded_settings):
     fake = FakeOpenAI()
     try:
         out = tmp_path / "two"
-        (out / "data").mkdir(parents=True)
-        src = sqlite3.connect(seeded_settings.home_path / "embeddings.sqlite")
-        dst = sqlite3.connect(out / "data" / "embeddings.sqlite")
-        src.backup(dst)
-        src.close()
-        dst.close()
+        warm_home(out / "data", seeded_settings.home_path)
         s = seeded_settings.with_(llm_base_url=fake.base_url, llm_retries=0)
         summary = run(ROOT / "evals" / "seeds_qa.jsonl", out, s, ["extractive", "openai:good"], limit=6,
                       progress=False, judge="openai:judge")

@@ -27,6 +27,7 @@ def free_port() -> int:
 
 
 def warm_home(target: Path, seeded_home: Path) -> Path:
+    """A data folder holding a consistent copy (WAL included) of a seeded embedding cache."""
     target.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(seeded_home / "embeddings.sqlite")
     dst = sqlite3.connect(target / "embeddings.sqlite")

@@ -24,19 +24,24 @@ def _key(a: dict) -> tuple:
     return a["answer"], a["abstained"], tuple(c["chunk_id"] for c in a["citations"])
 
 
-def test_twenty_library_users(pipeline, seeds_qa):
-    qs = [q["question"] for q in seeds_qa[:USERS]]
-    sequential = {q: _key(pipeline.ask(q).to_dict()) for q in qs}
+def _concurrently(ask, qs: list[str]) -> tuple[dict, dict]:
+    """Every question at once, one thread each: answers by question, and latencies in ms."""
     lat = {}
 
     def one(q):
         t = time.perf_counter()
-        a = pipeline.ask(q).to_dict()
+        a = ask(q)
         lat[q] = (time.perf_counter() - t) * 1000
         return q, _key(a)
 
-    with ThreadPoolExecutor(USERS) as ex:
-        got = dict(ex.map(one, qs))
+    with ThreadPoolExecutor(len(qs)) as ex:
+        return dict(ex.map(one, qs)), lat
+
+
+def test_twenty_library_users(pipeline, seeds_qa):
+    qs = [q["question"] for q in seeds_qa[:USERS]]
+    sequential = {q: _key(pipeline.ask(q).to_dict()) for q in qs}
+    got, lat = _concurrently(lambda q: pipeline.ask(q).to_dict(), qs)
     assert got == sequential
     print(f"\nlibrary: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
           f"p95 {_p95(list(lat.values())):.0f} ms")
@@ -57,17 +62,8 @@ def test_twenty_app_users(app, seeds_qa):
     qs = [q["question"] for q in seeds_qa[:USERS]]
     seq_client = Client(app.url, verbose=False)
     sequential = {q: _key(seq_client.predict(q, "extractive", 5, api_name="/answer")) for q in qs}
-    lat = {}
-
-    def one(q):
-        c = Client(app.url, verbose=False)
-        t = time.perf_counter()
-        a = c.predict(q, "extractive", 5, api_name="/answer")
-        lat[q] = (time.perf_counter() - t) * 1000
-        return q, _key(a)
-
-    with ThreadPoolExecutor(USERS) as ex:
-        got = dict(ex.map(one, qs))
+    clients = {q: Client(app.url, verbose=False) for q in qs}
+    got, lat = _concurrently(lambda q: clients[q].predict(q, "extractive", 5, api_name="/answer"), qs)
     assert got == sequential
     print(f"\napp API: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
           f"p95 {_p95(list(lat.values())):.0f} ms")
