@@ -136,6 +136,16 @@ def test_feedback_is_stored_and_new_chat_clears(browser, server):
     ctx.close()
 
 
+def test_empty_question_is_a_short_error_in_the_page(browser, server):
+    ctx, page = open_page(browser, server)
+    page.fill("#question textarea", "   ")
+    page.click("#ask")
+    page.get_by_text("the question is empty", exact=False).first.wait_for(timeout=30_000)
+    assert "Traceback" not in page.content()
+    assert page.locator("#chat .answer").count() == 0
+    ctx.close()
+
+
 def test_hostile_question_is_shown_as_text(browser, server):
     ctx, page = open_page(browser, server)
     page.evaluate("window.__pwned = 0")
