@@ -12,7 +12,8 @@ from .errors import (ConfigError, DocumentError, EmbedderMismatch, ModelError, Q
 
 _LAZY = {
     "Settings": "config", "load_settings": "config", "PROJECT_ROOT": "config",
-    "normalize": "arabic", "tokens": "arabic", "language": "arabic",
+    "normalize": "arabic", "normalize_with_map": "arabic", "tokens": "arabic", "language": "arabic",
+    "safe_source": "documents",
     "Library": "library", "open_library": "library",
     "ingest": "ingest", "IngestReport": "ingest",
     "hybrid_search": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",

@@ -132,8 +132,6 @@ def build_app(settings: Settings) -> gr.Blocks:
             paths = []
             for f in files:
                 src = Path(getattr(f, "name", f))
-                from rag.documents import safe_source
-
                 name = safe_source(src.name)
                 if Path(name).suffix.lower() not in UPLOAD_TYPES:
                     rejected.append(f"{name}: not a .txt, .md, .html or .jsonl file")

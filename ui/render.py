@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from rag import language, normalize
+from rag import language, normalize, normalize_with_map
 
 _MARK = re.compile(r"\[(\d+)\]")
 
@@ -65,8 +65,6 @@ def meta_line(answer: dict) -> str:
 
 def _highlight(passage: str, sentences: list[str]) -> str:
     """The passage, escaped, with each given sentence (found after normalisation) in <mark>."""
-    from rag.arabic import normalize_with_map
-
     norm, where = normalize_with_map(passage)
     spans = []
     for s in sentences:
