@@ -12,7 +12,6 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from rag import (Pipeline, QuestionError, RagError, Settings, ingest, list_providers, open_library,
-                 validate_question)
+                 safe_source, validate_question)
 
 from . import render
 

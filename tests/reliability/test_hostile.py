@@ -3,7 +3,6 @@ the page, nothing lost."""
 
 import pytest
 
-from conftest import SEEDS
 
 pytestmark = pytest.mark.slow
 
