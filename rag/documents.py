@@ -17,8 +17,8 @@ SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 
 
 @dataclass
-class Document:
-    """One article: cleaned text for matching and display, plus its metadata."""
+class RawDocument:
+    """A document as read, before cleaning."""
 
     source: str
     text: str
@@ -26,6 +26,12 @@ class Document:
     date: str = ""
     outlet: str = ""
     url: str = ""
+
+
+@dataclass
+class Document(RawDocument):
+    """One article after cleaning: text for matching and display, its metadata, and what was dropped."""
+
     dropped: list[str] = field(default_factory=list)
 
     @property
@@ -134,18 +140,6 @@ def _markdown_to_text(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their words
     text = re.sub(r"^#{1,6}\s*", "", text, flags=re.M)
     return re.sub(r"[*_`]{1,3}([^*_`]+)[*_`]{1,3}", r"\1", text)
-
-
-@dataclass
-class RawDocument:
-    """A document as read, before cleaning."""
-
-    source: str
-    text: str
-    title: str = ""
-    date: str = ""
-    outlet: str = ""
-    url: str = ""
 
 
 def read_file(path: Path, max_bytes: int, warn: Callable[[str], None] | None = None) -> Iterator[RawDocument]:
