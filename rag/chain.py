@@ -130,7 +130,8 @@ class Pipeline:
             if parts:
                 yield Event("reset")
             yield Event("notice", notice)
-            provider, parts = Extractive(), list(Extractive().stream(ctx))
+            provider = Extractive()
+            parts = list(provider.stream(ctx))
         text = "".join(parts)
         if getattr(provider, "cut", False):
             text = text.rstrip() + " …"

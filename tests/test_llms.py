@@ -107,6 +107,11 @@ def test_failures_fall_back_to_extractive_with_a_notice(gen, fake, model, cause)
     _no_canary(a)
 
 
+def test_fallback_keeps_the_extractive_abstention(gen):
+    a = gen.ask("What is the recipe for making falafel?", model="openai:unauthorized")
+    assert a.fallback and a.abstained and "[" not in a.answer and not a.uncited
+
+
 def test_retries_with_backoff_on_429(gen, fake):
     before = len([r for r in fake.requests if r[0] == "POST" and r[3]["model"] == "ratelimit"])
     gen.ask("متى زار الشيباني بغداد؟", model="openai:ratelimit")
