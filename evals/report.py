@@ -10,6 +10,16 @@ CHART_METRICS = ["recall@1", "recall@5", "mrr@10", "answer_correct", "citation_p
                  "abstention_precision", "abstention_recall", "judge_faithfulness"]
 
 
+def _finish(plt, fig, ax, title: str, path: Path) -> str:
+    """Title, legend and layout; save the chart and return its file name."""
+    ax.set_title(title)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path.name
+
+
 def _charts(out: Path, summary: dict, rows: list[dict], models: list[str]) -> list[str]:
     import matplotlib
 
@@ -28,12 +38,7 @@ def _charts(out: Path, summary: dict, rows: list[dict], models: list[str]) -> li
         ax.set_xticks([j + width * (len(models) - 1) / 2 for j in range(len(metrics))], metrics, rotation=30,
                       ha="right", fontsize=8)
         ax.set_ylim(0, 1.08)
-        ax.set_title("Metrics per model")
-        ax.legend(fontsize=8)
-        fig.tight_layout()
-        fig.savefig(out / "metrics.png", dpi=110)
-        plt.close(fig)
-        made.append("metrics.png")
+        made.append(_finish(plt, fig, ax, "Metrics per model", out / "metrics.png"))
     lat = {m: [r["latency_ms"] for r in rows if r["model"] == m and r.get("latency_ms") is not None] for m in models}
     if any(lat.values()):
         fig, ax = plt.subplots(figsize=(6, 3.5))
@@ -42,12 +47,7 @@ def _charts(out: Path, summary: dict, rows: list[dict], models: list[str]) -> li
                 ax.hist(vals, bins=30, alpha=0.6, label=m)
         ax.set_xlabel("latency per question (ms)")
         ax.set_ylabel("questions")
-        ax.set_title("Latency distribution")
-        ax.legend(fontsize=8)
-        fig.tight_layout()
-        fig.savefig(out / "latency.png", dpi=110)
-        plt.close(fig)
-        made.append("latency.png")
+        made.append(_finish(plt, fig, ax, "Latency distribution", out / "latency.png"))
     return made
 
 
