@@ -17,7 +17,8 @@ _LAZY = {
     "Library": "library", "open_library": "library",
     "ingest": "ingest", "IngestReport": "ingest",
     "hybrid_search": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
-    "Pipeline": "chain", "Answer": "chain", "Event": "chain", "validate_question": "chain",
+    "Pipeline": "chain", "Answer": "chain", "Event": "chain", "validate_question": "questions",
+    "screen_question": "questions", "check_k": "config", "check_number": "config", "check_lexical_weight": "config",
     "get_model": "llms", "list_providers": "llms", "OpenAIChat": "llms",
     "check_citations": ("citations", "check"), "cited_sentences": "citations", "load_prompt": "prompts",
 }

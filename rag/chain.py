@@ -9,13 +9,14 @@ from typing import Iterator
 
 from langchain_core.runnables import RunnableLambda
 
-from .arabic import clean_control, language, normalize, tokens
+from .arabic import language, normalize, tokens
 from .citations import check
-from .config import Settings
+from .config import Settings, check_k
 from .errors import ModelError, QuestionError
 from .extractive import ABSTAIN
 from .library import Library, open_library
 from .llms import Context, Extractive, get_model
+from .questions import abstention, screen_question, validate_question  # noqa: F401 (validate_question: old import path)
 from .retrieve import Hit, hybrid_search
 
 _FOLLOW_UP = re.compile(
@@ -42,6 +43,7 @@ class Answer:
     fallback: bool = False
     notice: str = ""
     timings_ms: dict = field(default_factory=dict)
+    abstain_reason: str = ""  # 'content_free' / 'instruction_like': declined before retrieval (rag/questions.py)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -54,16 +56,6 @@ class Event:
     kind: str
     text: str = ""
     answer: Answer | None = None
-
-
-def validate_question(question: str, settings: Settings) -> str:
-    q = clean_control(question or "").strip()
-    if not q:
-        raise QuestionError("the question is empty: type a question about the articles")
-    if len(q) > settings.max_question_chars:
-        raise QuestionError(f"the question is {len(q):,} characters; the limit is "
-                            f"{settings.max_question_chars:,} (RAG_MAX_QUESTION_CHARS)")
-    return q
 
 
 def is_follow_up(question: str) -> bool:
@@ -108,6 +100,13 @@ class Pipeline:
         """Events while answering; the last one carries the full `Answer`."""
         t0 = time.perf_counter()
         q = validate_question(question, self.settings)
+        if reason := screen_question(q, bool(history)):  # honest abstention, no retrieval and no model
+            text = abstention(q, reason)
+            yield Event("token", text)
+            yield Event("answer", answer=Answer(q, text, True, [], "none", abstain_reason=reason, timings_ms={
+                "retrieve": 0.0, "answer": 0.0, "total": round((time.perf_counter() - t0) * 1000, 1)}))
+            return
+        k = check_k(self.settings.k if k is None else k)
         provider = get_model(model or self.settings.llm, self.settings)
         sq = self.standalone(q, history or [], provider)
         t1 = time.perf_counter()
@@ -115,7 +114,7 @@ class Pipeline:
         if lib.is_empty():
             raise QuestionError("the library is empty: run `rag ingest` first")
         qvec = lib.embedder.embed_query_vector(sq)
-        hits = hybrid_search(lib, sq, k or self.settings.k, lexical_weight, vector=qvec)
+        hits = hybrid_search(lib, sq, k, lexical_weight, vector=qvec)
         t2 = time.perf_counter()
         ctx = Context(sq, hits, qvec, lib.lexical, self.threshold)
         fallback, notice, parts = False, "", []

@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="add or update articles (.txt .md .html .jsonl, or folders)")
     p.add_argument("paths", nargs="*", help="files or folders (default: seeds/)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
+    p.add_argument("--replace", action="store_true",
+                   help="replace articles of the same name that came from another file (listed by name)")
     _common(p)
 
     p = sub.add_parser("retrieve", help="show the passages hybrid retrieval finds")
@@ -69,10 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace):
-    from .config import load_settings
+    from .config import check_k, check_lexical_weight, load_settings
 
     keys = ("home", "chroma_url", "debug", "ui_host", "ui_port")
-    return load_settings(**{k: getattr(args, k) for k in keys if getattr(args, k, None) is not None})
+    settings = load_settings(**{k: getattr(args, k) for k in keys if getattr(args, k, None) is not None})
+    if getattr(args, "k", None) is not None:  # numeric flags go through the one check (rag/config.py)
+        check_k(args.k)
+    if getattr(args, "lexical_weight", None) is not None:
+        check_lexical_weight(args.lexical_weight)
+    if getattr(args, "limit", None) is not None and args.limit < 1:
+        from .errors import ConfigError
+        raise ConfigError(f"--limit must be at least 1, got {args.limit}")
+    return settings
 
 
 def _ensure_ingested(settings, library) -> None:
@@ -89,8 +99,10 @@ def cmd_ingest(args, settings) -> int:
     from .library import open_library
 
     paths = [Path(p) for p in args.paths] or [Path(settings.seeds)]
-    report = ingest(open_library(settings), paths, progress=args.progress)
+    report = ingest(open_library(settings), paths, progress=args.progress, replace=args.replace)
     print(report.summary())
+    if report.conflicts:
+        return 1
     return 0 if not report.skipped or (report.added or report.updated or report.unchanged) else 1
 
 
@@ -98,7 +110,7 @@ def cmd_retrieve(args, settings) -> int:
     from .library import open_library
     from .retrieve import hybrid_search
 
-    from .chain import validate_question
+    from .questions import validate_question
 
     q = validate_question(args.question, settings)
     lib = open_library(settings)
@@ -153,8 +165,9 @@ def _answer_once(pipe, question, args, history, as_json: bool):
 
 
 def cmd_ask(args, settings) -> int:
-    from .chain import Pipeline, validate_question
+    from .chain import Pipeline
     from .llms import get_model
+    from .questions import validate_question
 
     validate_question(args.question, settings)  # fail fast, before any first-run ingest
     get_model(args.model or settings.llm, settings)
@@ -177,6 +190,9 @@ def cmd_chat(args, settings) -> int:
         except EOFError:
             print()
             return 0
+        except UnicodeDecodeError:
+            print("error: that line is not valid text (not UTF-8); type it again", file=sys.stderr)
+            continue
         if not q:
             return 0
         if q == "/new":
@@ -210,12 +226,15 @@ def cmd_models(args, settings) -> int:
 def cmd_library(args, settings) -> int:
     from .library import open_library
 
+    from .documents import printable
+
     docs = open_library(settings).store.list_documents()
     if args.json:
         print(json.dumps(docs, ensure_ascii=False, indent=1))
         return 0
     for d in docs:
-        print(f"{d['source']}  {d['date'] or '-':10}  {d['outlet'] or '-':12}  {d['chunks']:3} chunks  {d['title']}")
+        print(printable(f"{d['source']}  {d['date'] or '-':10}  {d['outlet'] or '-':12}  {d['chunks']:3} chunks  "
+                        f"{d['title']}"))
     print(f"{len(docs)} articles")
     return 0
 

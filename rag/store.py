@@ -84,6 +84,7 @@ class Store:
         self._local = threading.local()
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
+        self._add_origin_column()
         self._check_embedder("embedder", embedder_name)
         self.client = chroma_client(settings)
         try:
@@ -100,6 +101,12 @@ class Store:
             raise EmbedderMismatch(
                 f"the index {settings.collection!r} was built with embedder {built_by!r}, not {embedder_name!r}: "
                 f"set RAG_EMBEDDER to match, or use another RAG_HOME/RAG_COLLECTION and re-ingest")
+
+    def _add_origin_column(self) -> None:
+        """Migration: where each document came from (see rag/ingest.py); old rows get '' (unknown)."""
+        if "origin" not in {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}:
+            with self.db:
+                self.db.execute("ALTER TABLE documents ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -131,6 +138,15 @@ class Store:
         row = self.db.execute("SELECT digest, file_digest FROM documents WHERE source=?", (source,)).fetchone()
         return (row[0], row[1]) if row else None
 
+    def document_origin(self, source: str) -> tuple[str, str] | None:
+        """(digest, origin) of a stored document; origin '' when an older version did not record it."""
+        row = self.db.execute("SELECT digest, origin FROM documents WHERE source=?", (source,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def set_origin(self, source: str, origin: str) -> None:
+        with self._lock, self.db:
+            self.db.execute("UPDATE documents SET origin=? WHERE source=?", (origin, source))
+
     def count_documents(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
@@ -139,8 +155,8 @@ class Store:
 
     def list_documents(self) -> list[dict]:
         rows = self.db.execute(
-            "SELECT source, title, date, outlet, url, n_chunks, ingested_at FROM documents ORDER BY source")
-        keys = ("source", "title", "date", "outlet", "url", "chunks", "ingested_at")
+            "SELECT source, title, date, outlet, url, n_chunks, ingested_at, origin FROM documents ORDER BY source")
+        keys = ("source", "title", "date", "outlet", "url", "chunks", "ingested_at", "origin")
         return [dict(zip(keys, r)) for r in rows]
 
     def get_document(self, source: str) -> dict | None:
@@ -198,7 +214,7 @@ class Store:
     # --- writing -------------------------------------------------------------------------------
 
     def put_document(self, doc: Document, chunks: list[Chunk], vectors: np.ndarray,
-                     sentence_vectors: list[np.ndarray], digest: str) -> None:
+                     sentence_vectors: list[np.ndarray], digest: str, origin: str = "") -> None:
         """Replace a document's chunks by new ones; old vectors are deleted after the switch."""
         with self._lock:
             new_ids = [c.id for c in chunks]
@@ -212,9 +228,10 @@ class Store:
                     [(c.id, c.source, c.index, c.start, c.end, c.text, json.dumps(c.sentences),
                       np.asarray(sv, dtype=np.float32).tobytes()) for c, sv in zip(chunks, sentence_vectors)])
                 self.db.execute(
-                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO documents (source, digest, file_digest, title, date, outlet, url, text, "
+                    "n_chunks, ingested_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc.source, digest, "", doc.title, doc.date, doc.outlet, doc.url, doc.text,
-                     len(chunks), time.time()))
+                     len(chunks), time.time(), origin))
                 self._bump()
             stale = sorted(set(old_ids) - set(new_ids))
             if stale:

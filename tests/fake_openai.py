@@ -15,6 +15,7 @@ The requested model name picks the script, so one server serves every scenario:
   reset         a few tokens, then the connection is cut
   truncated     a stream that ends without finish_reason or [DONE]
   long          a reply far longer than asked
+  echo-key      a 400 whose error body (and a header) repeat the Authorization header it was sent
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MODELS = ["good", "english", "out-of-range", "no-cite", "obey", "abstain", "condense", "slow", "unauthorized",
-          "ratelimit", "error", "garbage", "empty", "reset", "truncated", "long", "judge"]
+          "ratelimit", "error", "garbage", "empty", "reset", "truncated", "long", "judge", "echo-key"]
 SLOW_SECONDS = 5.0
 
 
@@ -111,6 +112,10 @@ class Handler(BaseHTTPRequestHandler):
         fast_retry = {"retry-after-ms": "10"}
         if model == "unauthorized":
             return self._json(401, {"error": {"message": "Incorrect API key provided: sk-***", "type": "auth"}})
+        if model == "echo-key":
+            auth = self.headers.get("Authorization", "")
+            return self._json(400, {"error": {"message": f"bad request from {auth}", "type": "invalid_request"}},
+                              {"X-Echo": auth})
         if model == "ratelimit":
             return self._json(429, {"error": {"message": "Rate limit reached"}}, fast_retry)
         if model == "error":
