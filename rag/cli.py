@@ -1,4 +1,4 @@
-"""The `rag` command: ingest, retrieve, ask, chat, models, library, serve, eval."""
+"""The `rag` command: ingest, retrieve, ask, chat, models, library, delete, serve, eval."""
 
 from __future__ import annotations
 
@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("models", help="list answer providers and the models an endpoint serves")
     p.add_argument("--json", action="store_true")
+    _common(p)
+
+    p = sub.add_parser("delete", help="delete articles by source id (as `rag library` lists them)")
+    p.add_argument("sources", nargs="+", metavar="SOURCE")
     _common(p)
 
     p = sub.add_parser("library", help="list the ingested articles")
@@ -239,6 +243,14 @@ def cmd_library(args, settings) -> int:
     return 0
 
 
+def cmd_delete(args, settings) -> int:
+    from .library import open_library
+
+    deleted = open_library(settings).delete(args.sources)
+    print(f"deleted {len(deleted)} article(s): {', '.join(deleted)}")
+    return 0
+
+
 def cmd_serve(args, settings) -> int:
     from ui.app import serve
 
@@ -252,7 +264,7 @@ def cmd_eval(args, settings) -> int:
 
 
 COMMANDS = {"ingest": cmd_ingest, "retrieve": cmd_retrieve, "ask": cmd_ask, "chat": cmd_chat,
-            "models": cmd_models, "library": cmd_library, "serve": cmd_serve, "eval": cmd_eval}
+            "models": cmd_models, "library": cmd_library, "delete": cmd_delete, "serve": cmd_serve, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

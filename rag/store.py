@@ -19,6 +19,7 @@ import numpy as np
 from .config import Settings
 from .documents import Chunk, Document
 from .errors import EmbedderMismatch, StoreError
+from .lexical import SCHEMA as LEXICON_SCHEMA, lexicon_migrate, lexicon_put, lexicon_remove
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,6 +32,9 @@ CREATE TABLE IF NOT EXISTS chunks (
     "end" INTEGER NOT NULL, text TEXT NOT NULL, sentences TEXT NOT NULL, svecs BLOB);
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 """
+# Vector ids written to Chroma but not (or no longer) owned by a current chunk: recorded before the
+# write (or in the switching transaction) and cleared after, so `sweep` finds exactly this library's orphans.
+_PENDING = "CREATE TABLE IF NOT EXISTS pending_vectors (id TEXT PRIMARY KEY);"
 
 
 @dataclass
@@ -77,6 +81,7 @@ class Store:
     def __init__(self, settings: Settings, embedder_name: str, dim: int):
         self.settings = settings
         self.embedder_name = embedder_name
+        self.dim = dim
         home = settings.home_path
         home.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
@@ -85,11 +90,14 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
         self._add_origin_column()
+        self.db.executescript(LEXICON_SCHEMA + _PENDING)
         self._check_embedder("embedder", embedder_name)
+        self.library_id, self.collection_name = self._identity()
+        lexicon_migrate(self.db, self.generation())
         self.client = chroma_client(settings)
         try:
             self.collection = self.client.get_or_create_collection(
-                settings.collection,
+                self.collection_name,
                 metadata={"embedder": embedder_name, "dim": dim},
                 configuration={"hnsw": {"space": "cosine"}},
                 embedding_function=None,  # never let Chroma embed (its default model downloads)
@@ -117,6 +125,28 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = conn
         return conn
+
+    def _identity(self) -> tuple[str, str]:
+        """This library's id and its Chroma collection, fixed on first open and kept in `meta`.
+
+        On a Chroma server a new library gets its own collection, `RAG_COLLECTION-<id>`, so two data
+        folders on one server never see (or sweep) each other's vectors; embedded, the collection is
+        private to the data folder and keeps the plain name. A library made before this keeps the
+        collection it has.
+        """
+        import uuid
+
+        meta = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN ('library_id', 'collection')"))
+        if "library_id" not in meta or "collection" not in meta:
+            lib_id = meta.get("library_id") or uuid.uuid4().hex[:12]
+            fresh = self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0] == 0
+            name = meta.get("collection") or (f"{self.settings.collection}-{lib_id}" if self.settings.chroma_url
+                                              and fresh else self.settings.collection)
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                    [("library_id", lib_id), ("collection", name)])
+            meta = {"library_id": lib_id, "collection": name}
+        return meta["library_id"], meta["collection"]
 
     def _check_embedder(self, key: str, name: str) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -182,7 +212,7 @@ class Store:
         for r in rows:
             sv = None
             if vectors and r[11] is not None:
-                sv = np.frombuffer(r[11], dtype=np.float32).reshape(-1, 384)
+                sv = np.frombuffer(r[11], dtype=np.float32).reshape(-1, self.dim)
             out.append(StoredChunk(r[0], r[1], r[2], r[3], r[4], r[5], [tuple(s) for s in json.loads(r[6])],
                                    r[7] or "", r[8] or "", r[9] or "", r[10] or "", sv))
         return out
@@ -219,7 +249,9 @@ class Store:
         with self._lock:
             new_ids = [c.id for c in chunks]
             old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (doc.source,))]
+            stale = sorted(set(old_ids) - set(new_ids))
             if chunks:
+                self._pending(new_ids)
                 self._upsert_vectors(chunks, vectors, digest)
             with self.db:
                 self.db.execute("DELETE FROM chunks WHERE source=?", (doc.source,))
@@ -233,30 +265,57 @@ class Store:
                     (doc.source, digest, "", doc.title, doc.date, doc.outlet, doc.url, doc.text,
                      len(chunks), time.time(), origin))
                 self._bump()
-            stale = sorted(set(old_ids) - set(new_ids))
-            if stale:
-                self.collection.delete(ids=stale)
+                self._switch_index(stale, [(c.id, c.text) for c in chunks], new_ids)
+            self._delete_vectors(stale)
 
     def delete_document(self, source: str) -> bool:
+        """Remove a document, its chunks and their index entries in one transaction; then its vectors."""
         with self._lock:
             old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (source,))]
             with self.db:
                 n = self.db.execute("DELETE FROM documents WHERE source=?", (source,)).rowcount
                 self.db.execute("DELETE FROM chunks WHERE source=?", (source,))
                 self._bump()
-            if old_ids:
-                self.collection.delete(ids=old_ids)
+                self._switch_index(old_ids, [], [])
+            self._delete_vectors(old_ids)
             return n > 0
 
-    def sweep(self) -> int:
-        """Delete vectors that no current chunk owns (left by an interrupted ingest)."""
+    def sweep(self, full: bool = False) -> int:
+        """Delete this library's vectors that no current chunk owns (left by an interrupted ingest).
+
+        Only ids this library recorded before writing them are candidates, so vectors of another
+        library on the same Chroma server are never touched. `full` also scans the vectors tagged
+        with this library's id (and, in a private embedded collection, untagged ones from old versions).
+        """
         with self._lock:
-            ids = self.collection.get(include=[])["ids"]
-            current = {r[0] for r in self.db.execute("SELECT id FROM chunks")}
-            orphans = [i for i in ids if i not in current]
-            for b in range(0, len(orphans), 5000):
-                self.collection.delete(ids=orphans[b:b + 5000])
+            ids = [r[0] for r in self.db.execute("SELECT id FROM pending_vectors")]
+            if full:
+                where = None if not self.settings.chroma_url else {"library": self.library_id}
+                ids += self.collection.get(where=where, include=[])["ids"]
+            current = self._current(ids) if len(ids) <= 900 else {r[0] for r in self.db.execute("SELECT id FROM chunks")}
+            orphans = sorted({i for i in ids if i not in current})
+            self._delete_vectors(orphans)
+            with self.db:
+                self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in ids])
             return len(orphans)
+
+    def _pending(self, ids: list[str]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR IGNORE INTO pending_vectors VALUES (?)", [(i,) for i in ids])
+
+    def _switch_index(self, stale: list[str], added: list[tuple[str, str]], current: list[str]) -> None:
+        """Inside the switching transaction: lexicon rows follow the chunks; stale vectors become pending."""
+        gen = self.generation()
+        lexicon_remove(self.db, gen, stale)
+        lexicon_put(self.db, gen, added)
+        self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in current])
+        self.db.executemany("INSERT OR IGNORE INTO pending_vectors VALUES (?)", [(i,) for i in stale])
+
+    def _delete_vectors(self, ids: list[str]) -> None:
+        for b in range(0, len(ids), 5000):
+            self.collection.delete(ids=ids[b:b + 5000])
+        with self.db:
+            self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in ids])
 
     def _bump(self) -> None:
         self.db.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) "
@@ -271,7 +330,7 @@ class Store:
                     ids=[c.id for c in part],
                     embeddings=np.asarray(vectors[b:b + size], dtype=np.float32),
                     documents=[c.text for c in part],
-                    metadatas=[c.metadata(digest) for c in part],
+                    metadatas=[{**c.metadata(digest), "library": self.library_id} for c in part],
                 )
             except Exception as exc:
                 raise StoreError(f"writing vectors failed: {exc.__class__.__name__}: {exc}") from None
