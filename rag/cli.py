@@ -136,10 +136,10 @@ def print_sources(answer, out=sys.stdout) -> None:
     cited = set(answer.cited)
     print("\nSources:", file=out)
     for c in answer.citations:
-        mark = "*" if c["n"] in cited else " "
-        meta = " · ".join(x for x in (c["outlet"], c["date"], c["title"]) if x)
-        print(f"{mark}[{c['n']}] {meta} ({c['source']})", file=out)
-        print(textwrap.indent(textwrap.fill(c["text"], 100), "     > "), file=out)
+        mark = "*" if c.n in cited else " "
+        meta = " · ".join(x for x in (c.outlet, c.date, c.title) if x)
+        print(f"{mark}[{c.n}] {meta} ({c.source})", file=out)
+        print(textwrap.indent(textwrap.fill(c.text, 100), "     > "), file=out)
 
 
 def _answer_once(pipe, question, args, history, as_json: bool):
@@ -150,7 +150,7 @@ def _answer_once(pipe, question, args, history, as_json: bool):
             print(ev.text, end="", flush=True)
             streamed = True
         elif ev.kind == "reset" and not as_json:
-            print("\n[the model's reply was cut off]", flush=True)
+            print("\n[not the answer: the model's reply above was withdrawn]", flush=True)
         elif ev.kind == "notice" and not as_json:
             print(f"\nnotice: {ev.text}", file=sys.stderr, flush=True)
         elif ev.kind == "answer":
@@ -160,9 +160,8 @@ def _answer_once(pipe, question, args, history, as_json: bool):
     else:
         if streamed:
             print()
-        if answer.unsupported:
-            for u in answer.unsupported:
-                print(f"  (unsupported by [{u['n']}]: {u['sentence'][:80]})", file=sys.stderr)
+        for u in answer.unsupported:  # a partly supported answer: its unsupported sentences are marked
+            print(f"  ⚠ not supported by [{u['n']}]: {u['sentence']}")
         print_sources(answer)
         print(f"\n[{answer.model}{' · ' + answer.prompt if answer.prompt else ''} · {answer.timings_ms['total']:.0f} ms]")
     return answer
@@ -170,12 +169,12 @@ def _answer_once(pipe, question, args, history, as_json: bool):
 
 def cmd_ask(args, settings) -> int:
     from .chain import Pipeline
-    from .llms import get_model
+    from .models import resolve_model
     from .questions import validate_question
 
     validate_question(args.question, settings)  # fail fast, before any first-run ingest
-    get_model(args.model or settings.llm, settings)
-    pipe = Pipeline(settings)
+    model = resolve_model(args.model or settings.llm, settings)  # resolved once, here
+    pipe = Pipeline(settings, model=model)
     _ensure_ingested(settings, pipe.library)
     _answer_once(pipe, args.question, args, None, args.json)
     return 0
@@ -211,7 +210,7 @@ def cmd_chat(args, settings) -> int:
 
 
 def cmd_models(args, settings) -> int:
-    from .llms import list_providers
+    from .models import list_providers
 
     providers = list_providers(settings)
     if args.json:

@@ -35,6 +35,7 @@ class Settings:
     api_key: str = field(default="", repr=False)
     llm_timeout: float = 60.0
     llm_retries: int = 2
+    llm_context_chars: int = 12000  # passages in a generative prompt; longer ones keep their best sentences
     k: int = 5
     lexical_weight: float = 0.5
     candidates: int = 50
@@ -50,6 +51,7 @@ class Settings:
     ui_port: int = 7860
     ui_auth: str = field(default="", repr=False)
     ui_concurrency: int = 4
+    server_token: str = field(default="", repr=False)  # bearer token of the /v1 API (RAG_SERVER_TOKEN)
     debug: bool = False
 
     @property
