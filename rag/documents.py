@@ -308,7 +308,7 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\
 
 def printable(text: str) -> str:
     """Text safe to print on one line: control, line-separator and bidi characters removed."""
-    return re.sub(r"\s+", " ", _UNSAFE.sub("", text))
+    return _UNSAFE.sub("", re.sub(r"\s+", " ", text))
 
 
 def safe_source(name: str) -> str:

@@ -32,7 +32,8 @@ _PLACEHOLDERS = re.compile(r"\{\{|\}\}|\{[^{}\s]{0,40}\}|%\([^)]{0,40}\)[a-zA-Z]
 
 # Requests addressed to the assistant rather than questions about the articles. Written in normalised form
 # (rag.arabic.normalize: أ إ آ → ا, ى → ي, ة → ه, lower case).
-_START = r"(?:^|[.,;:!?\n،؛؟]\s*|\b(?:and|then|now|please|just)\s+|\bو)"  # an imperative starts a clause
+# An imperative starts a clause: after the start, a stop, "and/then/now/please", ثم, الآن, رجاء, و.
+_START = r"(?:^|[.,;:!?\n،؛؟]\s*|\b(?:and|then|now|please|just|ثم|الان|رجاء|فضلا)\s+|\bو)"
 _INSTRUCTION = [
     _START + r"(ignore|disregard|forget|override|bypass)\b[^.?!\n]{0,40}\b(instructions?|prompts?|rules|"
     r"system message|guidelines)\b",

@@ -11,7 +11,8 @@ from test_cli import run
 pytestmark = pytest.mark.slow
 
 CONTENT_FREE = [
-    ("?!.,;:؟،؛...!!!", "ar"), ("[1][2]", "en"), ("{question} %s %(x)s {0}", "en"), ("[١] [2, 3]؟", "ar"), ("« » — … ***", "en"),
+    ("?!.,;:؟،؛...!!!", "ar"), ("[1][2]", "en"), ("{question} %s %(x)s {0}", "en"), ("[١] [2, 3]؟", "ar"),
+    ("« » — … ***", "en"),
     ("{question} {passages} {{}} %s %(x)s", "en"), ("ما هو؟", "ar"), ("What is it?", "en"),
 ]
 INSTRUCTION_LIKE = [
@@ -27,7 +28,7 @@ ANSWERABLE = [  # questions about the articles that merely look odd, including o
     ("**متى زار الشيباني بغداد؟**", "14 من آذار 2025"),
     ("# متى زار الشيباني بغداد؟", "14 من آذار 2025"),
     ("`متى` زار __الشيباني__ بغداد؟", "14 من آذار 2025"),
-    ("**When did Shaibani visit Baghdad?**", "14 March 2025"),
+    ("**When did Shaibani visit Baghdad?**", "14 من آذار 2025"),  # the extractive answer quotes its source
 ]
 
 
