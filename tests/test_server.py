@@ -46,12 +46,15 @@ class Served:
 
 
 @pytest.fixture(scope="module")
-def served(seeded_settings, seeded_library):
-    from rag import Pipeline
-    s = seeded_settings.with_(server_token=TOKEN)
-    srv = Served(Pipeline(s, seeded_library), s)
+def served(tmp_path_factory, seeded_settings):
+    """A real `rag serve` (browser chat and API on one port) in its own process, with a token."""
+    from ui_support import Server, warm_home
+    home = warm_home(tmp_path_factory.mktemp("serve") / "home", seeded_settings.home_path)
+    srv = Server(home, {"RAG_SERVER_TOKEN": TOKEN})
+    srv.base_url = srv.url + "v1"
     yield srv
     srv.stop()
+    assert TOKEN not in (home / "serve.log").read_text(), "the token is never logged"
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +75,13 @@ def _cited_source_lines(content):
     nums = [int(n) for n in re.findall(r"\[(\d+)\]", answer)]
     listed = dict((int(m.group(1)), m.group(2)) for m in re.finditer(r"^\[(\d+)\] (.*)$", sources, re.M))
     return answer, nums, listed
+
+
+def test_browser_chat_and_api_share_the_port(served):
+    import httpx
+    page = httpx.get(served.url, timeout=30)
+    assert page.status_code == 200 and "gradio" in page.text.lower()
+    assert httpx.get(served.base_url + "/models", timeout=30).status_code == 401
 
 
 def test_models_list_and_cited_answer(client):
