@@ -131,7 +131,17 @@ def summary_table(summary: dict) -> str:
     return "\n".join(lines)
 
 
+def check_optional() -> None:
+    """What `rag eval` needs beyond the answer path, checked before any work starts."""
+    import importlib.util
+
+    if importlib.util.find_spec("matplotlib") is None:  # the report's charts
+        raise RagError("`rag eval` draws its charts with matplotlib, which is missing: run scripts/setup "
+                       "(or .venv/bin/pip install matplotlib)")
+
+
 def run_cli(args, settings) -> int:
+    check_optional()
     summary = run(Path(args.set), Path(args.out), settings, args.models or [settings.llm], corpus=args.corpus,
                   k=args.k, limit=args.limit, retrieval_only=args.retrieval_only, judge=args.judge)
     print(summary_table(summary))

@@ -104,6 +104,7 @@ class _Outcome:
     fallback: bool = False
     notice: str = ""
     model_text: str | None = None
+    prompt: str | None = None  # the prompt behind model_text
 
 
 def is_follow_up(question: str) -> bool:
@@ -195,7 +196,7 @@ class Pipeline:
 
     def answer(self, model: ChatModel, ctx: Context) -> Iterator[Event]:
         """Answer with `model`; fall back to the extractive answer when it fails or is not verified."""
-        failed, model_text, reply = "", None, None
+        failed, model_text, prompt, reply = "", None, None, None
         try:
             reply = yield from self._run(model, ctx)
         except ModelError as exc:
@@ -206,12 +207,13 @@ class Pipeline:
             if not why:
                 return _Outcome(reply, checked, model.name, notice=reply.notice)
             failed, model_text = f"{model.name}'s reply was not verified ({why})", checked.text
+            prompt = reply.prompt
         notice = f"{failed} — showing the extractive answer instead."
         yield Event("reset")
         yield Event("notice", notice)
         reply = yield from self._run(self.fallback_model, ctx)
         return _Outcome(reply, self.check(reply, ctx.hits), f"extractive (fallback from {model.name})",
-                        fallback=True, notice=notice, model_text=model_text)
+                        fallback=True, notice=notice, model_text=model_text, prompt=prompt)
 
     def stream(self, question: str, *, model: ChatModel | str | Any = None, history: list[tuple[str, str]] | None = None,
                k: int | None = None, lexical_weight: float | None = None) -> Iterator[Event]:
@@ -237,7 +239,7 @@ class Pipeline:
         answer = Answer(
             question=q, answer=checked.text, abstained=reply.abstained,
             citations=[Citation.from_hit(n, h) for n, h in enumerate(hits, 1)],
-            model=out.model, prompt=reply.prompt, standalone_question=sq if sq != q else None,
+            model=out.model, prompt=out.prompt or reply.prompt, standalone_question=sq if sq != q else None,
             cited=checked.cited, unsupported=checked.unsupported, support=checked.support,
             invalid_citations=checked.invalid, uncited=checked.uncited and not reply.abstained,
             fallback=out.fallback, notice=_notice(out.notice, checked), model_text=out.model_text,

@@ -24,6 +24,10 @@ import time
 import uuid
 from typing import Any, Iterator
 
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
 from .config import Settings
 from .errors import ConfigError, ModelError, QuestionError, RagError
 
@@ -227,9 +231,6 @@ def api_models(pipeline, settings: Settings) -> list[str]:
 def mount_api(app, pipeline=None, settings: Settings | None = None) -> bool:
     """Add the /v1 routes to a FastAPI app (Gradio's `demo.app` included). Returns False, with a one-line
     warning, when the server listens beyond loopback and no RAG_SERVER_TOKEN is set."""
-    from fastapi import APIRouter, Request
-    from fastapi.responses import JSONResponse, StreamingResponse
-
     settings = settings or pipeline.settings
     if pipeline is None:
         from .chain import Pipeline
@@ -266,8 +267,6 @@ def mount_api(app, pipeline=None, settings: Settings | None = None) -> bool:
 
     @router.post("/chat/completions")
     async def chat_completions(request: Request):
-        from starlette.concurrency import run_in_threadpool
-
         try:
             api.authorize(request.headers.get("authorization"))
             question, model, history, k, stream = api.prepare(await body_of(request))
@@ -280,8 +279,6 @@ def mount_api(app, pipeline=None, settings: Settings | None = None) -> bool:
 
     @router.post("/ask")
     async def ask(request: Request):
-        from starlette.concurrency import run_in_threadpool
-
         try:
             api.authorize(request.headers.get("authorization"))
             return JSONResponse(await run_in_threadpool(api.ask, await body_of(request)))

@@ -260,3 +260,136 @@ def test_server_killed_mid_session(seeded_settings, seeded_library):
     srv.stop()
     second = pipe.ask("متى زار الشيباني بغداد؟")
     assert second.fallback and "cannot connect" in second.notice and "14 من آذار 2025" in second.answer
+
+
+def test_prompt_values_are_never_rescanned():
+    from rag.prompts import Prompt
+    p = Prompt("t", "Passages:\n{passages}\nQuestion: {question}\n")
+    out = p.format(passages="قال {question} و{language} } {{x}", question="متى؟")
+    assert out == "Passages:\nقال {question} و{language} } {{x}\nQuestion: متى؟\n"
+    from rag import ConfigError
+    with pytest.raises(ConfigError, match="needs values for \\['question'\\]"):
+        p.format(passages="x")
+
+
+def test_braces_and_placeholders_in_a_passage_reach_the_model_literally(fresh_settings, fake, tmp_path):
+    from rag import Pipeline, ingest, open_library
+    doc = tmp_path / "braces.txt"
+    doc.write_text("زار وفد عراقي دمشق في 3 من شباط 2025 لبحث أمن الحدود المشتركة وكتب المحرر {question} بين "
+                   "قوسين {passages} و{ و}} في النص.\nوأكد الجانبان استمرار التنسيق الأمني بين البلدين.\n",
+                   encoding="utf-8")
+    lib = open_library(fresh_settings)
+    ingest(lib, [doc], progress=False)
+    q = "متى زار الوفد العراقي دمشق؟"
+    Pipeline(fresh_settings.with_(llm="openai:good", llm_base_url=fake.base_url), lib).ask(q)
+    prompt = _last_prompt(fake, "good")
+    assert "وكتب المحرر {question} بين قوسين {passages} و{ و}} في النص" in prompt
+    assert prompt.count(q) == 1 and prompt.count("Passages:") == 1
+
+
+# ---- any LangChain chat model answers through the same pipeline --------------------------------------------
+
+def _shaibani_n(seeded_settings, seeded_library):
+    from rag import Pipeline
+    ref = Pipeline(seeded_settings, seeded_library).ask("متى زار الشيباني بغداد؟")
+    return next(c.n for c in ref.citations if "14 من آذار 2025" in c.text and c.source == SHAIBANI)
+
+
+def test_langchain_fake_chat_model_answers_and_is_checked(seeded_settings, seeded_library):
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+    from rag import Pipeline
+    n = _shaibani_n(seeded_settings, seeded_library)
+    good = f"زار وزير الخارجية السوري أسعد الشيباني العاصمة بغداد في 14 من آذار 2025 [{n}]."
+    fake = GenericFakeChatModel(messages=iter([good, "[1]", "Shaibani visited Baghdad on 14 January 2025."]))
+    pipe = Pipeline(seeded_settings, seeded_library, model=fake)
+    assert pipe.model.name == "langchain:GenericFakeChatModel"
+    events = list(pipe.stream("متى زار الشيباني بغداد؟"))
+    a = events[-1].answer
+    assert len([e for e in events if e.kind == "token"]) > 3, "the LangChain model streams"
+    assert not a.fallback and a.model == "langchain:GenericFakeChatModel" and a.answer == good
+    assert a.cited == [n] and a.support and a.unsupported == [] and a.prompt.startswith("answer@")
+    for why in ("empty or only citation markers", "cites no passage"):
+        b = pipe.ask("متى زار الشيباني بغداد؟")
+        assert b.fallback and why in b.notice and "14 من آذار 2025" in b.answer
+        assert b.model == "extractive (fallback from langchain:GenericFakeChatModel)"
+
+
+@pytest.mark.parametrize("model,cause", [
+    ("good", None),
+    ("unauthorized", "the API key was refused (401)"),
+    ("nosuchmodel", "model 'nosuchmodel' not found (404)"),
+    ("error", "server error (500) after 0 retries"),
+    ("slow", "no reply within 1s (timeout)"),
+    ("markers", "not verified (the reply was empty or only citation markers)"),
+])
+def test_langchain_chat_openai_against_the_scripted_server(fake, seeded_settings, seeded_library, model, cause):
+    from langchain_openai import ChatOpenAI
+
+    from rag import Pipeline
+    chat = ChatOpenAI(base_url=fake.base_url, api_key=CANARY, model=model, max_retries=0, timeout=1.0)
+    a = Pipeline(seeded_settings, seeded_library, model=chat).ask("متى زار الشيباني بغداد؟")
+    assert "14 من آذار 2025" in a.answer and a.citations[a.cited[0] - 1]["source"] == SHAIBANI
+    if cause is None:
+        assert not a.fallback and a.model == "langchain:ChatOpenAI:good" and a.support
+    else:
+        assert a.fallback and cause in a.notice and "\n" not in a.notice
+    _no_canary(a)
+
+
+def test_error_table_maps_foreign_exceptions():
+    from rag.models import ErrorContext, map_error
+    ec = ErrorContext("http://h:1", "m", 7.0, 3)
+
+    class ResponseError(Exception):  # as the ollama client raises it
+        status_code = 503
+
+    class Unauthenticated(Exception):  # as google.api_core names it
+        pass
+
+    assert str(map_error(ConnectionRefusedError(), ec)) == "http://h:1: cannot connect (is the server running?)"
+    assert str(map_error(ConnectionResetError(), ec, partial=True)) == "http://h:1: the connection broke mid-reply"
+    assert str(map_error(TimeoutError(), ec)) == "http://h:1: no reply within 7s (timeout)"
+    assert str(map_error(ResponseError(), ec)) == "http://h:1: server error (503) after 3 retries"
+    assert "the API key was refused (401)" in str(map_error(Unauthenticated(), ec))
+    assert str(map_error(ValueError("x"), ec)) == "http://h:1: malformed reply (ValueError)"
+    assert map_error(TimeoutError(), ec).retryable and not map_error(Unauthenticated(), ec).retryable
+
+
+# ---- a real local model (scripts/local-llm); skipped when none runs ---------------------------------------
+
+def _local_llm():
+    import os
+
+    import httpx
+    url = os.environ.get("RAG_TEST_LLM_URL", "http://127.0.0.1:8011/v1").rstrip("/")
+    try:
+        ids = [m["id"] for m in httpx.get(url + "/models", timeout=2).json()["data"]]
+    except Exception:
+        return url, None
+    return url, ids[0] if ids else None
+
+
+@pytest.fixture(scope="module")
+def local_llm(seeded_settings, seeded_library):
+    url, model = _local_llm()
+    if model is None:
+        pytest.skip(f"no local model server at {url} (start one with scripts/local-llm, or set RAG_TEST_LLM_URL)")
+    from rag import Pipeline
+    s = seeded_settings.with_(llm=f"openai:{model}", llm_base_url=url, llm_timeout=300.0, llm_retries=0, k=3,
+                              llm_context_chars=1500)
+    return Pipeline(s, seeded_library)
+
+
+@pytest.mark.llm
+@pytest.mark.parametrize("question", ["متى زار الشيباني بغداد؟", "When did Shaibani visit Baghdad?"])
+def test_real_model_output_is_verified_or_replaced(local_llm, question):
+    a = local_llm.ask(question)
+    assert "failed:" not in a.notice, f"the model server did not answer: {a.notice}"
+    if a.fallback:  # not verified: the extractive answer with a notice, the model's text on request
+        assert "not verified" in a.notice and a.model_text is not None
+        assert "14 من آذار 2025" in a.answer and a.support and not a.uncited
+    elif not a.abstained:  # shown as the answer: at least one sentence its passage supports, all cited
+        assert a.support and not a.uncited and a.cited
+    print(f"\n{question} -> fallback={a.fallback} answer={a.answer[:120]!r} model_text={a.model_text!r} "
+          f"notice={a.notice!r} {a.timings_ms}")
