@@ -11,6 +11,7 @@ country are left out, and an event needs an Iraqi and a Syrian side.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -346,3 +347,39 @@ def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extract
             m.date_basis = "no date in the report"
         m.citations.sort(key=lambda c: c["start"])
     return Extraction(extractor_version(officials), art.article, mentions)
+
+
+def events_consistent(store) -> list[str]:
+    """Problems between the stored contact mentions and their documents (empty when consistent): every
+    mention belongs to a current document, cites that document's current chunks and exact text, and every
+    document has its extraction record. For kill-point tests: after a crash this must stay empty."""
+    db = store.db
+    own = not db.in_transaction
+    if own:
+        db.execute("BEGIN")
+    try:
+        docs = dict(db.execute("SELECT source, text FROM documents").fetchall())
+        chunks: dict[str, set[str]] = {}
+        for cid, src in db.execute("SELECT id, source FROM chunks"):
+            chunks.setdefault(src, set()).add(cid)
+        rows = db.execute("SELECT source, data FROM events").fetchall()
+        extracted = {r[0] for r in db.execute("SELECT source FROM event_docs")}
+    finally:
+        if own:
+            db.execute("COMMIT")
+    problems = []
+    for src, data in rows:
+        m = json.loads(data)
+        if src not in docs:
+            problems.append(f"mention {m.get('id')} belongs to {src}, which is not in the library")
+            continue
+        for c in m.get("citations", []):
+            if c.get("chunk_id") and c["chunk_id"] not in chunks.get(src, set()):
+                problems.append(f"mention {m.get('id')} of {src} cites chunk {c['chunk_id']}, which is not current")
+            if docs[src][c["start"]:c["end"]] != c["text"]:
+                problems.append(f"mention {m.get('id')} of {src} cites text that is not at {c['start']}-{c['end']}")
+    for src in extracted - set(docs):
+        problems.append(f"extraction record for {src}, which is not in the library")
+    for src in set(docs) - extracted:
+        problems.append(f"{src} has no extraction record (ingest it again to extract its contacts)")
+    return problems

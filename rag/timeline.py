@@ -73,13 +73,19 @@ class ContactEvent:
         return f"{KIND_AR[self.kind]}{plan}{place}: {who}"
 
     def _who(self, lang: str) -> str:
-        out = []
-        for p in self.participants:
-            if lang == "en":
-                out.append(p["name_en"] if not p.get("named", True) else f"{p['name_en']} ({p['role_en']})")
-            else:
-                out.append(p["name"] if not p.get("named", True) else f"{p['name']} ({p['role']})")
-        return (", " if lang == "en" else "، ").join(out)
+        sides = []
+        for country, ar in ((IRAQ, "العراق"), (SYRIA, "سوريا")):
+            people = []
+            for p in self.participants:
+                if p["country"] != country:
+                    continue
+                if lang == "en":
+                    people.append(f"{p['name_en']} ({p['role_en']})" if p.get("named", True) else p["name_en"])
+                else:
+                    people.append(f"{p['name']} ({p['role']})" if p.get("named", True) else p["name"])
+            if people:
+                sides.append(f"{country if lang == 'en' else ar}: " + (", " if lang == "en" else "، ").join(people))
+        return ("; " if lang == "en" else "؛ ").join(sides)
 
     def when(self, lang: str) -> str:
         if self.date:
@@ -234,9 +240,33 @@ class TimelineAnswer:
 
     text: str
     events: list[ContactEvent]
-    citations: list[dict]  # {"n", "source", "chunk_id", "text", "start", "end"} (the cited sentence)
+    citations: list[dict]  # {"n", "source", "chunk_id", "sentences": [{"text", "start", "end", ...}]}
     abstained: bool = False
     filters: dict = field(default_factory=dict)
+
+    def hits(self, library) -> list:
+        """The passages (chunks) of the cited sentences, numbered as the answer's markers."""
+        from .retrieve import Hit
+
+        chunks = {c.id: c for c in library.store.get_chunks([c["chunk_id"] for c in self.citations], vectors=True)}
+        return [Hit(chunks[c["chunk_id"]], 1.0) for c in self.citations if c["chunk_id"] in chunks]
+
+    def provider(self):
+        """The answer as a model the answer path can stream (named 'timeline')."""
+        from .llms import Extractive
+
+        answer = self
+
+        class TimelineModel(Extractive):
+            def __init__(self) -> None:
+                super().__init__()
+                self.name = "timeline"
+
+            def stream(self, ctx):
+                self.last_abstained = answer.abstained
+                yield answer.text
+
+        return TimelineModel()
 
 
 _AGG_AR = re.compile(
@@ -299,6 +329,7 @@ def _filters(q: str) -> dict:
         f["country"] = IRAQ
     elif _SYRIAN.search(q) and not _IRAQI.search(q):
         f["country"] = SYRIA
+    q = _QUARTER.sub(" ", q)  # "first quarter" is a period, not "the first contact"
     if _FIRST.search(q):
         f["pick"] = "first"
     elif _LAST.search(q):
@@ -337,24 +368,25 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
         events = [] if not dated else [dated[0] if f["pick"] == "first" else dated[-1]]
     if not events:
         return TimelineAnswer(_NONE[lang], [], [], abstained=True, filters=f)
-    citations: list[dict] = []
+    citations: list[dict] = []  # one per passage (chunk), numbered; its cited sentences in "sentences"
     lines = []
     for ev in events:
-        marks = []
-        for c in ev.citations[:3]:
-            key = (c["source"], c["start"])
-            n = next((x["n"] for x in citations if (x["source"], x["start"]) == key), None)
-            if n is None:
-                n = len(citations) + 1
-                citations.append({"n": n, **c})
-            marks.append(n)
-        tag = "".join(f"[{n}]" for n in marks)
-        if lang == "en":
-            lines.append(f"- {ev.when('en')}: {ev.line('en')}. {tag}")
-        else:
-            lines.append(f"- {ev.when('ar')}: {ev.line('ar')}. {tag}")
+        lines.append(f"- {ev.when(lang)} — {ev.line(lang)}")
+        per_source: dict[str, dict] = {}
+        surnames = [normalize(p["name"]).split()[-1] for p in ev.participants if p.get("named", True)]
+        for c in sorted(ev.citations, key=lambda c: -sum(w in normalize(c["text"]) for w in surnames)):
+            per_source.setdefault(c["source"], c)  # each article's sentence that names most participants
+        for c in list(per_source.values())[:3]:
+            ref = next((x for x in citations if x["chunk_id"] == c["chunk_id"]), None)
+            if ref is None:
+                ref = {"n": len(citations) + 1, "source": c["source"], "chunk_id": c["chunk_id"], "sentences": []}
+                citations.append(ref)
+            if c not in ref["sentences"]:
+                ref["sentences"].append(c)
+            quote = re.sub(r"\s+", " ", c["text"]).strip()
+            lines.append(f"  «{quote}» [{ref['n']}]")
     if lang == "en":
-        head = (f"{len(events)} Iraq–Syria contact(s) in the timeline, in date order:" if len(events) > 1 else
+        head = (f"{len(events)} Iraq–Syria contacts in the timeline, in date order:" if len(events) > 1 else
                 "From the timeline of contacts:")
     else:
         head = (f"{len(events)} من الاتصالات العراقية السورية في الجدول الزمني، بترتيب التاريخ:" if len(events) > 1
