@@ -321,10 +321,11 @@ def _filters(q: str) -> dict:
     kinds = [k for k, rx in _KIND_WORDS if rx.search(q)]
     if len(kinds) == 1:
         f["kind"] = kinds[0]
-    if re.search(r"دمشق|damascus", q, re.I):
-        f["place"] = "Syria"
-    elif re.search(r"بغداد|baghdad", q, re.I):
-        f["place"] = "Iraq"
+    for pl in load_officials().places:  # a city named in the question: contacts there only
+        if pl.en not in (IRAQ, SYRIA) and (pl.en.lower() in q or any(re.search(
+                r"(?<!\w)[وبلف]?" + re.escape(normalize(x)) + r"(?!\w)", q) for x in pl.forms)):
+            f["place"] = pl.en
+            break
     if _IRAQI.search(q) and not _SYRIAN.search(q):
         f["country"] = IRAQ
     elif _SYRIAN.search(q) and not _IRAQI.search(q):
@@ -358,7 +359,7 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
         events = [e for e in events if e.kind == f["kind"] or (f["kind"] == "visit" and GROUP[e.kind] == "travel")
                   or (f["kind"] == "call" and e.kind == "call")]
     if f.get("place"):
-        events = [e for e in events if e.place and e.place["country"] == f["place"]]
+        events = [e for e in events if e.place and e.place["name_en"] == f["place"]]
     if f.get("country") and f.get("place"):  # "Iraqi officials who have been to Damascus": the visitors
         events = [e for e in events if any(p["country"] == f["country"] for p in e.participants)]
     if "since" in f or "until" in f or f.get("pick"):
