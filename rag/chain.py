@@ -19,6 +19,7 @@ from .models import ChatModel, Context, Extractive, Reply, resolve_model
 from .prompts import load_prompt
 from .questions import abstention, screen_question, validate_question  # noqa: F401 (validate_question: old import path)
 from .retrieve import Hit, hybrid_search
+from .timeline import answer_from_timeline
 
 _FOLLOW_UP = re.compile(
     r"\b(ذلك|ذالك|هذا|هذه|تلك|هناك|هنالك|حينها|عندها|نفسه|نفسها|هو|هي|هم|he|she|it|they|him|her|them|that|"
@@ -230,7 +231,10 @@ class Pipeline:
         chat = self.model_for(model)
         sq = self.standalone(q, history or [], chat)
         t1 = time.perf_counter()
-        hits, qvec = self.retrieve(sq, k, lexical_weight)
+        if ta := answer_from_timeline(sq, self.library, language(q)):  # contacts as a whole: from the events
+            hits, qvec, chat = ta.hits(self.library), self.library.embedder.embed_query_vector(sq), ta.provider()
+        else:
+            hits, qvec = self.retrieve(sq, k, lexical_weight)
         t2 = time.perf_counter()
         ctx = Context(sq, hits, qvec, self.library.lexical, self.threshold)
         out: _Outcome = yield from self.answer(chat, ctx)

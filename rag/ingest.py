@@ -14,6 +14,8 @@ from .chunking import chunk_document
 from .clean import clean
 from .documents import Chunk, Document, RawDocument, iter_files, printable, read_file
 from .errors import DocumentError
+from .events import extract, extractor_version
+from .people import load_officials
 from .library import Library
 
 PIPELINE_VERSION = "1"  # bump when cleaning or chunking changes, so documents are re-chunked
@@ -30,6 +32,7 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (name, reason): refused, would replace another
     chunks: int = 0
+    extracted: list[str] = field(default_factory=list)  # documents whose contacts were (re)extracted
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -103,8 +106,10 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
     warn = warn or (lambda msg: print(f"warning: {msg}", file=sys.stderr))
     report = IngestReport()
     t0 = time.perf_counter()
-    timings = {"read_clean": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0, "lexical": 0.0}
+    timings = {"read_clean": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0, "lexical": 0.0, "events": 0.0}
     settings = library.settings
+    officials = load_officials(settings.home_path)
+    ev_version = extractor_version(officials)
     raws = read_documents(paths, settings.max_file_bytes, report, warn)
     todo: list[tuple[Document, list[Chunk], str, str]] = []
     seen: dict[str, str] = {}
@@ -137,6 +142,12 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
             if not old[1] and origin_prefix is None:
                 library.store.set_origin(doc.source, origin)  # an old library learns where it came from
             report.unchanged.append(doc.source)
+            if library.store.events_version(doc.source) != ev_version:  # extracted by older rules, or never
+                t = time.perf_counter()
+                chunks = chunk_document(doc, library.settings.chunk_chars, library.settings.chunk_overlap)
+                library.store.put_events(doc.source, extract(doc, chunks, officials).rows())
+                report.extracted.append(doc.source)
+                timings["events"] += time.perf_counter() - t
             continue
         kind = "added"
         if old:
@@ -203,8 +214,13 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
             for c in chunks:
                 svecs.append(vectors[at:at + len(c.sentences)])
                 at += len(c.sentences)
+            te = time.perf_counter()
+            events = extract(doc, chunks, officials).rows()
+            report.extracted.append(doc.source)
+            timings["events"] += time.perf_counter() - te
             library.store.put_document(doc, chunks, chunk_vecs, svecs,
-                                       _digest(doc, settings.chunk_chars, settings.chunk_overlap), origin)
+                                       _digest(doc, settings.chunk_chars, settings.chunk_overlap), origin,
+                                       events=events)
             getattr(report, kind).append(doc.source)
             report.chunks += len(chunks)
         timings["store"] += time.perf_counter() - t
