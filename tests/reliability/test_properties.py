@@ -1,11 +1,15 @@
 """Property tests for the Arabic normaliser, the cleaner and the chunker."""
 
-from hypothesis import given, settings, strategies as st
+from pathlib import Path
+
+from hypothesis import example, given, settings, strategies as st
 
 from rag.arabic import clean_control, normalize, normalize_with_map, sentence_spans, tokens
 from rag.chunking import chunk_document
 from rag.clean import clean
 from rag.documents import Document, RawDocument
+
+ROOT = Path(__file__).resolve().parents[2]
 
 ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآىةؤئء") + list("ًٌٍَُِّْـ") +
                                           list(" .،؛؟!\n0123456789٠١٢٣") + ["ﻻ", "A", "b", "é", "\u200f", "\t"]),
@@ -40,8 +44,13 @@ def test_sentence_spans_are_ordered_slices(text):
         last = e
 
 
+SEED_LINES = (ROOT / "seeds" / "001_be86418023dbb8c5.txt").read_text(encoding="utf-8").split("\n")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(ARABIC, min_size=1, max_size=12))
+@example(SEED_LINES)  # a real article: several body lines survive cleaning
+@example(SEED_LINES[:6] + ["عاجل", "اقرأ أيضا", "أخبار ذات صلة"] + SEED_LINES[6:])
 def test_cleaner_keeps_only_source_lines_and_is_stable(lines):
     raw = "\n".join(lines)
     doc = clean(RawDocument("p.txt", raw))
