@@ -14,6 +14,7 @@ from .people import IRAQ, SYRIA, load_officials
 
 KIND_EN = {"visit": "visit", "call": "phone call", "meeting": "meeting", "delegation": "delegation",
            "statement": "statement"}
+AMBIGUOUS = 50  # an undated report is not merged across articles among more contacts of one person than this
 KIND_AR = {"visit": "زيارة", "call": "اتصال هاتفي", "meeting": "لقاء", "delegation": "وفد", "statement": "تصريح"}
 
 
@@ -159,14 +160,57 @@ def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
 def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> list[ContactEvent]:
     """Mentions of the same contact, across articles, become one event citing them all."""
     groups: list[list[Mention]] = []
+    index: dict[tuple, list[int]] = {}  # (kind group, status, person or source, date) -> groups: no n² scan
+
+    def keys(m: Mention, date: str | None) -> list[tuple]:
+        base = (GROUP[m.kind], m.status)
+        out = [(*base, "src", m.source, date)]
+        out += [(*base, "who", pid, date) for pid in m.named]
+        return out
+
+    reps: list[Mention] = []  # each group's summary (first report, people and date filled in): O(1) checks
+
+    def fits(m: Mention, gi: int) -> bool:
+        return _same(m, reps[gi], arts)
+
     # dated, named reports first, so that undated ones join the contact they can only be
     for m in sorted(mentions, key=lambda m: (m.date is None, -len(m.named), m.source, m.order)):
-        for g in groups:
-            if all(_same(m, x, arts) for x in g):
-                g.append(m)
-                break
+        target = None
+        if m.date:
+            cands = [gi for d in {m.date, m.date[:7]} for k in keys(m, d) for gi in index.get(k, [])]
+            target = next((gi for gi in dict.fromkeys(cands) if fits(m, gi)), None)
         else:
+            same_source = [gi for gi in index.get((GROUP[m.kind], m.status, "src", m.source, "*"), [])]
+            target = next((gi for gi in same_source if fits(m, gi)), None)
+            if target is None:  # another article's report: only when exactly one contact fits
+                found = []
+                for pid in m.named:
+                    known = index.get((GROUP[m.kind], m.status, "who", pid, "*"), [])
+                    if len(known) > AMBIGUOUS:  # too many contacts of this person to place an undated report
+                        continue
+                    for gi in known:
+                        if gi not in found and fits(m, gi):
+                            found.append(gi)
+                        if len(found) > 1:
+                            break
+                    if len(found) > 1:
+                        break
+                target = found[0] if len(found) == 1 else None
+        if target is None:
             groups.append([m])
+            reps.append(Mention.from_dict(m.to_dict()))
+            target = len(groups) - 1
+        else:
+            groups[target].append(m)
+            rep = reps[target]
+            have = {p["id"] for p in rep.participants}
+            rep.participants = rep.participants + [p for p in m.participants if p["id"] not in have]
+            rep.date = rep.date or m.date
+            rep.place = rep.place or m.place
+        for d in {m.date, (m.date or "")[:7], "*"} - {None, ""}:
+            for k in keys(m, d):
+                if target not in index.setdefault(k, []):
+                    index[k].append(target)
     events = [_merge(g, arts) for g in groups]
     # An undated article that reports a contact dated by another article is no older than that contact.
     later: dict[str, tuple[str, str]] = {}
