@@ -157,7 +157,8 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             continue
         day, month = int(m.group(1)), MONTHS[m.group(2)]
         wd_m = re.search(rf"({_WD_ALT})[،,]?\s*$", norm[max(0, m.start() - 14):m.start()])
-        value, basis = None, f"'{m.group(0)}' has no year"
+        phrase = (wd_m.group(0).strip() + " " if wd_m else "") + m.group(0)
+        value, basis = None, f"'{phrase}' has no year"
         cands = sorted(set(years or []) | ({ref.year} if ref else set()))
         cands = sorted({y + d for y in cands for d in (-1, 0, 1)})
         if wd_m:
