@@ -81,16 +81,17 @@ class ArticleDate:
         """One date to place the article by (exact, else the upper bound, else the lower bound)."""
         return self.value or self.before or self.after
 
-    def label(self) -> str:
+    def label(self, lang: str = "en") -> str:
+        ar = lang == "ar"
         if self.value:
             return self.value
         if self.after and self.before:
-            return f"between {self.after} and {self.before}"
+            return f"بين {self.after} و{self.before}" if ar else f"between {self.after} and {self.before}"
         if self.after:
-            return f"after {self.after}"
+            return f"بعد {self.after}" if ar else f"after {self.after}"
         if self.before:
-            return f"before {self.before}"
-        return "undated"
+            return f"قبل {self.before}" if ar else f"before {self.before}"
+        return "غير مؤرخ" if ar else "undated"
 
     def to_dict(self) -> dict:
         return {"value": self.value or None, "after": self.after or None, "before": self.before or None,

@@ -93,7 +93,7 @@ class ContactEvent:
             return self.date
         if lang == "en":
             return f"undated (article {self.article_date.label()})"
-        return f"غير مؤرخ (المقال: {self.article_date.label()})"
+        return f"غير مؤرخ (المقال: {self.article_date.label('ar')})"
 
 
 # ---- merging -------------------------------------------------------------------------------------
