@@ -155,3 +155,20 @@ def test_consistency_check_finds_mentions_without_their_document(fresh_settings)
     problems = events_consistent(lib.store)
     assert any("gone.txt" in p for p in problems)
     assert any("001_be86418023dbb8c5.txt" in p and "not at" in p for p in problems)
+
+
+def test_any_text_extracts_without_error_and_cites_exactly():
+    from hypothesis import given, settings, strategies as st
+    words = st.sampled_from(["زار", "الشيباني", "أسعد الشيباني", "بغداد", "دمشق", "اتصالاً هاتفياً", "مع", "فؤاد حسين",
+                             "أمس السبت", "يوم الاثنين", "1 من نيسان", "المصري", "،", ".", "\n", "وفد", "سوري",
+                             "عراقي", "اللقاء", "أكد", "رئيس الوزراء العراقي", "x", "2025", "(", "»"])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(words, max_size=40), st.sampled_from(["", "2025-01-12"]))
+    def check(parts, date):
+        doc, ex = _extract(" ".join(parts) or "x", date=date)
+        for m in ex.mentions:
+            assert {p["country"] for p in m.participants} <= {"Iraq", "Syria"}
+            for c in m.citations:
+                assert doc.text[c["start"]:c["end"]] == c["text"]
+    check()
