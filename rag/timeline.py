@@ -382,8 +382,15 @@ def _filters(q: str) -> dict:
     return f
 
 
+_CONTENT = re.compile(r"\b(ناقش|ناقشت|نوقش|بحث|بحثت|الملفات|ملفات|القضايا|قضايا|لماذا|كيف|ما سبب|"
+                      r"discuss\w*|topics?|issues?|about what|why|how)\b", re.I)
+
+
 def is_timeline_question(question: str) -> bool:
+    """Questions about contacts as a set, in order, firsts and lasts, or in a period (not what they were about)."""
     q = normalize(question)
+    if _CONTENT.search(q):
+        return False
     return bool(_AGG_AR.search(q) or _AGG_EN.search(question))
 
 
