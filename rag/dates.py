@@ -207,11 +207,16 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
     return sorted(out, key=lambda x: x.start)
 
 
-def infer_article_date(norm: str, stored: str = "") -> ArticleDate:
-    """The article's date: the library's (from its dateline), else a range from what the text says."""
+def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]] | None = None) -> ArticleDate:
+    """The article's date: the library's (from its dateline), else a range from what the text says and from
+    `hints` ((date, why) the article is no older than, e.g. a tweet it quotes)."""
     if stored:
         return ArticleDate(value=stored[:10], basis="the article's dateline")
     after, before, why = "", "", []
+    for when, what in hints or []:
+        if when > after:
+            after = when
+            why.append(what)
     for pattern, bound, when, what in ANCHORS:
         if pattern.search(norm):
             if bound == "after" and when > after:

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from .arabic import _DROP, _FOLD, sentence_spans
-from .dates import ArticleDate, infer_article_date, resolve_dates, text_years
+from .dates import ArticleDate, find_dates, infer_article_date, resolve_dates, text_years
 from .documents import Chunk, Document
 from .people import IRAQ, SYRIA, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -165,6 +165,24 @@ def _kind_of(word: str, table: dict[str, set[str]]) -> str | None:
     return None
 
 
+_TWEET = re.compile(r"^—\s*\S.*\(@\w+\)")
+_RELATED_START = re.compile(r"^((مقالات|اخبار|مواضيع) (ذات صله|مشابهه|متعلقه)|اقرا ايضا:?|مرتبط|related (articles|posts|news))$")
+
+
+def tweet_dates(doc: Document) -> list[tuple[str, str]]:
+    """Dates of tweets the article quotes (their credit lines were dropped by cleaning), up to a related-articles
+    block: a tweet in the article's own text means the article is no older than it."""
+    out = []
+    for line in doc.dropped:
+        n = fast_normalize(line.strip())
+        if _RELATED_START.match(n):
+            break
+        if _TWEET.match(line.strip()):
+            for d in find_dates(line):
+                out.append((d, f"it quotes a tweet of {d}"))
+    return out
+
+
 class _Article:
     """Extraction state for one article: the events so far and which person was named in full."""
 
@@ -173,7 +191,7 @@ class _Article:
         self.officials = officials
         self.sents = _sentences(doc, chunks)
         norm_all = fast_normalize(doc.text)
-        self.article = infer_article_date(norm_all, doc.date)
+        self.article = infer_article_date(norm_all, doc.date, tweet_dates(doc))
         self.years = text_years(norm_all)
         self.seen: set[str] = set()
         self.mentions: list[Mention] = []

@@ -172,3 +172,14 @@ def test_any_text_extracts_without_error_and_cites_exactly():
             for c in m.citations:
                 assert doc.text[c["start"]:c["end"]] == c["text"]
     check()
+
+
+def test_a_quoted_tweet_dates_the_article_but_not_one_in_a_related_block():
+    body = ("أجرى وزير الخارجية العراقي فؤاد حسين اتصالاً هاتفياً مع نظيره السوري أسعد الشيباني.\n"
+            "سعدت باتصال معالي وزير الخارجية العراقي.\n"
+            "— أسعد حسن الشيباني (@Asaad_Shaibani) January 5, 2025\n"
+            "وأكد الجانبان أهمية التنسيق.\n")
+    _, ex = _extract(body)
+    assert ex.article.after == "2025-01-05" and "tweet" in ex.article.basis
+    _, _, seed = _seed("004_42ccee761c1e329b.txt")  # its tweet (December 31, 2024) is in "إقرأ أيضاً"
+    assert seed.article.after == "" and seed.article.before == "2024-12-08"
