@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from dataclasses import dataclass, field
 
 from .arabic import language, normalize
@@ -257,12 +258,30 @@ def _matches_who(ev: ContactEvent, who: str, officials) -> bool:
                n in normalize(p["role"]) or n in p["role_en"].lower() for p in ev.participants)
 
 
+_CACHE: dict[int, tuple[tuple, list[ContactEvent]]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _merged(store) -> list[ContactEvent]:
+    """All events, merged once per state of the stored mentions (a large library merges in seconds)."""
+    key = (getattr(store, "_path", ""), store.generation(), *store.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM events").fetchone(),
+           *store.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM event_docs").fetchone())
+    with _CACHE_LOCK:
+        hit = _CACHE.get(id(store))
+        if hit and hit[0] == key:
+            return hit[1]
+    rows, docs = store.read_events()
+    arts = {s: ArticleDate.from_dict(a) for s, a in docs.items()}
+    events = merge_mentions([Mention.from_dict(r) for r in rows], arts)
+    with _CACHE_LOCK:
+        _CACHE[id(store)] = (key, events)
+    return events
+
+
 def timeline(library, *, since: str | None = None, until: str | None = None, who: str | None = None,
              kind: str | None = None) -> list[ContactEvent]:
     """The Iraq–Syria contacts in the library, in date order (undated ones by their article's date)."""
-    rows, docs = library.store.read_events()
-    arts = {s: ArticleDate.from_dict(a) for s, a in docs.items()}
-    events = merge_mentions([Mention.from_dict(r) for r in rows], arts)
+    events = _merged(library.store)
     officials = load_officials(library.settings.home_path) if who else None
     out = []
     for ev in events:
