@@ -81,16 +81,17 @@ class ArticleDate:
         """One date to place the article by (exact, else the upper bound, else the lower bound)."""
         return self.value or self.before or self.after
 
-    def label(self) -> str:
+    def label(self, lang: str = "en") -> str:
+        ar = lang == "ar"
         if self.value:
             return self.value
         if self.after and self.before:
-            return f"between {self.after} and {self.before}"
+            return f"بين {self.after} و{self.before}" if ar else f"between {self.after} and {self.before}"
         if self.after:
-            return f"after {self.after}"
+            return f"بعد {self.after}" if ar else f"after {self.after}"
         if self.before:
-            return f"before {self.before}"
-        return "undated"
+            return f"قبل {self.before}" if ar else f"before {self.before}"
+        return "غير مؤرخ" if ar else "undated"
 
     def to_dict(self) -> dict:
         return {"value": self.value or None, "after": self.after or None, "before": self.before or None,
@@ -157,7 +158,8 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             continue
         day, month = int(m.group(1)), MONTHS[m.group(2)]
         wd_m = re.search(rf"({_WD_ALT})[،,]?\s*$", norm[max(0, m.start() - 14):m.start()])
-        value, basis = None, f"'{m.group(0)}' has no year"
+        phrase = (wd_m.group(0).strip() + " " if wd_m else "") + m.group(0)
+        value, basis = None, f"'{phrase}' has no year"
         cands = sorted(set(years or []) | ({ref.year} if ref else set()))
         cands = sorted({y + d for y in cands for d in (-1, 0, 1)})
         if wd_m:
@@ -205,11 +207,16 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
     return sorted(out, key=lambda x: x.start)
 
 
-def infer_article_date(norm: str, stored: str = "") -> ArticleDate:
-    """The article's date: the library's (from its dateline), else a range from what the text says."""
+def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]] | None = None) -> ArticleDate:
+    """The article's date: the library's (from its dateline), else a range from what the text says and from
+    `hints` ((date, why) the article is no older than, e.g. a tweet it quotes)."""
     if stored:
         return ArticleDate(value=stored[:10], basis="the article's dateline")
     after, before, why = "", "", []
+    for when, what in hints or []:
+        if when > after:
+            after = when
+            why.append(what)
     for pattern, bound, when, what in ANCHORS:
         if pattern.search(norm):
             if bound == "after" and when > after:

@@ -15,12 +15,12 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .arabic import normalize, sentence_spans
-from .dates import ArticleDate, infer_article_date, resolve_dates, text_years
+from .arabic import _DROP, _FOLD, sentence_spans
+from .dates import ArticleDate, find_dates, infer_article_date, resolve_dates, text_years
 from .documents import Chunk, Document
 from .people import IRAQ, SYRIA, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -47,6 +47,13 @@ _TIED = re.compile(r"^\W*(و)?(جاء|يجيء|ياتي)\s+(ذلك|هذا)\s+(خ
 # Phrases that name someone without reporting a contact with them ("the fall of Assad's regime").
 _NOT_PEOPLE = re.compile(r"(سقوط|انهيار|اسقاط|اسقاطها|رحيل)\s+(نظام\s+)?(بشار\s+)?الاسد|نظام\s+(بشار\s+)?الاسد")
 _WORD = re.compile(r"\w+")
+_TABLE = str.maketrans({**{c: None for c in _DROP}, **_FOLD})
+
+
+def fast_normalize(text: str) -> str:
+    """rag.arabic.normalize by str.translate (same result for Arabic news text, ~10x faster)."""
+    return text.translate(_TABLE).lower()
+
 _CLAUSE = re.compile(r"[،,؛;]")
 
 
@@ -135,7 +142,7 @@ def _sentences(doc: Document, chunks: list[Chunk]) -> list[_Sentence]:
             spans.setdefault((c.start + s, c.start + e), c.id)
     if not spans:
         spans = {(s, e): "" for s, e in sentence_spans(doc.text)}
-    return [_Sentence(s, e, doc.text[s:e], normalize(doc.text[s:e]), cid) for (s, e), cid in sorted(spans.items())]
+    return [_Sentence(s, e, doc.text[s:e], fast_normalize(doc.text[s:e]), cid) for (s, e), cid in sorted(spans.items())]
 
 
 def _words(norm: str) -> list[tuple[int, str]]:
@@ -158,6 +165,24 @@ def _kind_of(word: str, table: dict[str, set[str]]) -> str | None:
     return None
 
 
+_TWEET = re.compile(r"^—\s*\S.*\(@\w+\)")
+_RELATED_START = re.compile(r"^((مقالات|اخبار|مواضيع) (ذات صله|مشابهه|متعلقه)|اقرا ايضا:?|مرتبط|related (articles|posts|news))$")
+
+
+def tweet_dates(doc: Document) -> list[tuple[str, str]]:
+    """Dates of tweets the article quotes (their credit lines were dropped by cleaning), up to a related-articles
+    block: a tweet in the article's own text means the article is no older than it."""
+    out = []
+    for line in doc.dropped:
+        n = fast_normalize(line.strip())
+        if _RELATED_START.match(n):
+            break
+        if _TWEET.match(line.strip()):
+            for d in find_dates(line):
+                out.append((d, f"it quotes a tweet of {d}"))
+    return out
+
+
 class _Article:
     """Extraction state for one article: the events so far and which person was named in full."""
 
@@ -165,8 +190,8 @@ class _Article:
         self.doc = doc
         self.officials = officials
         self.sents = _sentences(doc, chunks)
-        norm_all = normalize(doc.text)
-        self.article = infer_article_date(norm_all, doc.date)
+        norm_all = fast_normalize(doc.text)
+        self.article = infer_article_date(norm_all, doc.date, tweet_dates(doc))
         self.years = text_years(norm_all)
         self.seen: set[str] = set()
         self.mentions: list[Mention] = []

@@ -218,6 +218,7 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
             events = extract(doc, chunks, officials).rows()
             report.extracted.append(doc.source)
             timings["events"] += time.perf_counter() - te
+            t += time.perf_counter() - te  # extraction is not store time
             library.store.put_document(doc, chunks, chunk_vecs, svecs,
                                        _digest(doc, settings.chunk_chars, settings.chunk_overlap), origin,
                                        events=events)

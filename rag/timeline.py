@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from dataclasses import dataclass, field
 
 from .arabic import language, normalize
@@ -15,6 +16,7 @@ from .errors import ModelError
 
 KIND_EN = {"visit": "visit", "call": "phone call", "meeting": "meeting", "delegation": "delegation",
            "statement": "statement"}
+AMBIGUOUS = 50  # an undated report is not merged across articles among more contacts of one person than this
 KIND_AR = {"visit": "زيارة", "call": "اتصال هاتفي", "meeting": "لقاء", "delegation": "وفد", "statement": "تصريح"}
 
 
@@ -93,7 +95,7 @@ class ContactEvent:
             return self.date
         if lang == "en":
             return f"undated (article {self.article_date.label()})"
-        return f"غير مؤرخ (المقال: {self.article_date.label()})"
+        return f"غير مؤرخ (المقال: {self.article_date.label('ar')})"
 
 
 # ---- merging -------------------------------------------------------------------------------------
@@ -160,14 +162,57 @@ def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
 def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> list[ContactEvent]:
     """Mentions of the same contact, across articles, become one event citing them all."""
     groups: list[list[Mention]] = []
+    index: dict[tuple, list[int]] = {}  # (kind group, status, person or source, date) -> groups: no n² scan
+
+    def keys(m: Mention, date: str | None) -> list[tuple]:
+        base = (GROUP[m.kind], m.status)
+        out = [(*base, "src", m.source, date)]
+        out += [(*base, "who", pid, date) for pid in m.named]
+        return out
+
+    reps: list[Mention] = []  # each group's summary (first report, people and date filled in): O(1) checks
+
+    def fits(m: Mention, gi: int) -> bool:
+        return _same(m, reps[gi], arts)
+
     # dated, named reports first, so that undated ones join the contact they can only be
     for m in sorted(mentions, key=lambda m: (m.date is None, -len(m.named), m.source, m.order)):
-        for g in groups:
-            if all(_same(m, x, arts) for x in g):
-                g.append(m)
-                break
+        target = None
+        if m.date:
+            cands = [gi for d in {m.date, m.date[:7]} for k in keys(m, d) for gi in index.get(k, [])]
+            target = next((gi for gi in dict.fromkeys(cands) if fits(m, gi)), None)
         else:
+            same_source = [gi for gi in index.get((GROUP[m.kind], m.status, "src", m.source, "*"), [])]
+            target = next((gi for gi in same_source if fits(m, gi)), None)
+            if target is None:  # another article's report: only when exactly one contact fits
+                found = []
+                for pid in m.named:
+                    known = index.get((GROUP[m.kind], m.status, "who", pid, "*"), [])
+                    if len(known) > AMBIGUOUS:  # too many contacts of this person to place an undated report
+                        continue
+                    for gi in known:
+                        if gi not in found and fits(m, gi):
+                            found.append(gi)
+                        if len(found) > 1:
+                            break
+                    if len(found) > 1:
+                        break
+                target = found[0] if len(found) == 1 else None
+        if target is None:
             groups.append([m])
+            reps.append(Mention.from_dict(m.to_dict()))
+            target = len(groups) - 1
+        else:
+            groups[target].append(m)
+            rep = reps[target]
+            have = {p["id"] for p in rep.participants}
+            rep.participants = rep.participants + [p for p in m.participants if p["id"] not in have]
+            rep.date = rep.date or m.date
+            rep.place = rep.place or m.place
+        for d in {m.date, (m.date or "")[:7], "*"} - {None, ""}:
+            for k in keys(m, d):
+                if target not in index.setdefault(k, []):
+                    index[k].append(target)
     events = [_merge(g, arts) for g in groups]
     # An undated article that reports a contact dated by another article is no older than that contact.
     later: dict[str, tuple[str, str]] = {}
@@ -214,12 +259,30 @@ def _matches_who(ev: ContactEvent, who: str, officials) -> bool:
                n in normalize(p["role"]) or n in p["role_en"].lower() for p in ev.participants)
 
 
+_CACHE: dict[int, tuple[tuple, list[ContactEvent]]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _merged(store) -> list[ContactEvent]:
+    """All events, merged once per state of the stored mentions (a large library merges in seconds)."""
+    key = (getattr(store, "_path", ""), store.generation(), *store.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM events").fetchone(),
+           *store.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM event_docs").fetchone())
+    with _CACHE_LOCK:
+        hit = _CACHE.get(id(store))
+        if hit and hit[0] == key:
+            return hit[1]
+    rows, docs = store.read_events()
+    arts = {s: ArticleDate.from_dict(a) for s, a in docs.items()}
+    events = merge_mentions([Mention.from_dict(r) for r in rows], arts)
+    with _CACHE_LOCK:
+        _CACHE[id(store)] = (key, events)
+    return events
+
+
 def timeline(library, *, since: str | None = None, until: str | None = None, who: str | None = None,
              kind: str | None = None) -> list[ContactEvent]:
     """The Iraq–Syria contacts in the library, in date order (undated ones by their article's date)."""
-    rows, docs = library.store.read_events()
-    arts = {s: ArticleDate.from_dict(a) for s, a in docs.items()}
-    events = merge_mentions([Mention.from_dict(r) for r in rows], arts)
+    events = _merged(library.store)
     officials = load_officials(library.settings.home_path) if who else None
     out = []
     for ev in events:
@@ -340,8 +403,15 @@ def _filters(q: str) -> dict:
     return f
 
 
+_CONTENT = re.compile(r"\b(ناقش|ناقشت|نوقش|بحث|بحثت|الملفات|ملفات|القضايا|قضايا|لماذا|كيف|ما سبب|"
+                      r"discuss\w*|topics?|issues?|about what|why|how)\b", re.I)
+
+
 def is_timeline_question(question: str) -> bool:
+    """Questions about contacts as a set, in order, firsts and lasts, or in a period (not what they were about)."""
     q = normalize(question)
+    if _CONTENT.search(q):
+        return False
     return bool(_AGG_AR.search(q) or _AGG_EN.search(question))
 
 

@@ -155,3 +155,31 @@ def test_consistency_check_finds_mentions_without_their_document(fresh_settings)
     problems = events_consistent(lib.store)
     assert any("gone.txt" in p for p in problems)
     assert any("001_be86418023dbb8c5.txt" in p and "not at" in p for p in problems)
+
+
+def test_any_text_extracts_without_error_and_cites_exactly():
+    from hypothesis import given, settings, strategies as st
+    words = st.sampled_from(["زار", "الشيباني", "أسعد الشيباني", "بغداد", "دمشق", "اتصالاً هاتفياً", "مع", "فؤاد حسين",
+                             "أمس السبت", "يوم الاثنين", "1 من نيسان", "المصري", "،", ".", "\n", "وفد", "سوري",
+                             "عراقي", "اللقاء", "أكد", "رئيس الوزراء العراقي", "x", "2025", "(", "»"])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(words, max_size=40), st.sampled_from(["", "2025-01-12"]))
+    def check(parts, date):
+        doc, ex = _extract(" ".join(parts) or "x", date=date)
+        for m in ex.mentions:
+            assert {p["country"] for p in m.participants} <= {"Iraq", "Syria"}
+            for c in m.citations:
+                assert doc.text[c["start"]:c["end"]] == c["text"]
+    check()
+
+
+def test_a_quoted_tweet_dates_the_article_but_not_one_in_a_related_block():
+    body = ("أجرى وزير الخارجية العراقي فؤاد حسين اتصالاً هاتفياً مع نظيره السوري أسعد الشيباني.\n"
+            "سعدت باتصال معالي وزير الخارجية العراقي.\n"
+            "— أسعد حسن الشيباني (@Asaad_Shaibani) January 5, 2025\n"
+            "وأكد الجانبان أهمية التنسيق.\n")
+    _, ex = _extract(body)
+    assert ex.article.after == "2025-01-05" and "tweet" in ex.article.basis
+    _, _, seed = _seed("004_42ccee761c1e329b.txt")  # its tweet (December 31, 2024) is in "إقرأ أيضاً"
+    assert seed.article.after == "" and seed.article.before == "2024-12-08"

@@ -84,6 +84,7 @@ def test_aggregate_questions_are_answered_from_events_in_the_question_language(s
     none = answer_from_timeline("What contacts were there between Iraq and Syria in 2023?", seeded_library)
     assert none is not None and none.abstained and none.events == []
     assert answer_from_timeline("متى زار الشيباني بغداد؟", seeded_library) is None  # one fact: passage path
+    assert answer_from_timeline("What was discussed in the meetings?", seeded_library) is None  # content: passages
 
 
 def test_pipeline_answers_a_chronological_question_with_checked_citations(pipeline, seeded_library):

@@ -1,0 +1,113 @@
+"""Contact extraction cost: its share of the seeds' ingest time (target < 10%), and linear scaling of
+extraction (and of building the merged timeline) up to 10k synthetic articles; no embedding needed for those.
+
+    .venv/bin/python bench/events.py [--max 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from _util import ROOT, save, table
+
+
+def seed_share(work: Path) -> list[dict]:
+    from rag import ingest, load_settings
+    from rag.library import Library
+
+    import sqlite3
+
+    rows = []
+    for tag in ("cold cache", "warm cache"):
+        home = work / tag.replace(" ", "-")
+        if tag == "warm cache":  # a new library with the same embedding cache: ingest without model time
+            home.mkdir(parents=True)
+            src, dst = sqlite3.connect(work / "cold-cache" / "embeddings.sqlite"), sqlite3.connect(home / "embeddings.sqlite")
+            src.backup(dst)
+            src.close()
+            dst.close()
+        lib = Library(load_settings(env={}, home=str(home)))
+        t = time.perf_counter()
+        rep = ingest(lib, [ROOT / "seeds"], progress=False)
+        total = time.perf_counter() - t
+        rows.append({"run": tag, "ingest_s": round(total, 3), "events_s": round(rep.timings["events"], 4),
+                     "share": round(rep.timings["events"] / total, 4), "target_met": rep.timings["events"] / total < 0.10})
+    return rows
+
+
+def synthetic(n: int) -> list:
+    """n articles made from the seeds with other dates, days and ids (so no two are the same text)."""
+    from rag.clean import clean
+    from rag.documents import read_file
+
+    base = [clean(next(read_file(p, 10 ** 8))) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    rnd = random.Random(7)
+    out = []
+    for i in range(n):
+        d = base[i % len(base)]
+        text = re.sub(r"\b(20\d\d)\b", lambda m: str(rnd.randint(2020, 2025)), d.text)
+        text = re.sub(r"\b([1-9]|1\d|2[0-8])\b(?= من)", lambda m: str(rnd.randint(1, 28)), text)
+        out.append(type(d)(source=f"syn{i:05d}.txt", text=text, title=d.title, date=d.date, outlet=d.outlet))
+    return out
+
+
+def scaling(sizes: list[int]) -> list[dict]:
+    from rag.chunking import chunk_document
+    from rag.dates import ArticleDate
+    from rag.events import Mention, extract
+    from rag.people import load_officials
+    from rag.timeline import merge_mentions
+
+    officials = load_officials()
+    rows = []
+    for n in sizes:
+        docs = synthetic(n)
+        chunks = [chunk_document(d, 1200, 1) for d in docs]
+        t = time.perf_counter()
+        results = [extract(d, c, officials) for d, c in zip(docs, chunks)]
+        ext = time.perf_counter() - t
+        mentions = [Mention.from_dict(m.to_dict()) for r in results for m in r.mentions]
+        arts = {d.source: r.article for d, r in zip(docs, results)}
+        t = time.perf_counter()
+        events = merge_mentions(mentions, dict(arts) or {"": ArticleDate()})
+        merge = time.perf_counter() - t
+        rows.append({"articles": n, "mentions": len(mentions), "events": len(events), "extract_s": round(ext, 3),
+                     "ms_per_article": round(1000 * ext / n, 3), "timeline_s": round(merge, 3),
+                     "timeline_ms_per_mention": round(1000 * merge / max(1, len(mentions)), 4)})
+    first = rows[0]
+    for r in rows:
+        r["extract_vs_smallest"] = round(r["ms_per_article"] / first["ms_per_article"], 2)
+        r["timeline_vs_smallest"] = round(r["timeline_ms_per_mention"] / max(1e-9, first["timeline_ms_per_mention"]), 2)
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--max", type=int, default=10000)
+    ap.add_argument("--skip-ingest", action="store_true", help="only the synthetic scaling (no embedding model)")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-events-"))
+    res = {}
+    if not args.skip_ingest:
+        res["seeds"] = seed_share(work)
+        print(table("Extraction share of the seeds' ingest (target < 10%)", ["run", "ingest s", "extraction s", "share", "met"],
+                    [[r["run"], r["ingest_s"], r["events_s"], r["share"], r["target_met"]] for r in res["seeds"]]))
+    sizes = [s for s in (100, 1000, 10000) if s <= args.max]
+    res["scaling"] = scaling(sizes)
+    linear = all(r["extract_vs_smallest"] <= 1.5 for r in res["scaling"])
+    res["linear"] = linear
+    print(table("Extraction and timeline build on synthetic articles (linear: per-article cost flat within 1.5x)",
+                ["articles", "mentions", "events", "extract s", "ms/article", "x smallest", "timeline s", "x smallest"],
+                [[r["articles"], r["mentions"], r["events"], r["extract_s"], r["ms_per_article"], r["extract_vs_smallest"],
+                  r["timeline_s"], r["timeline_vs_smallest"]] for r in res["scaling"]]))
+    print(f"\nlinear up to {sizes[-1]} articles: {'met' if linear else 'MISSED'}")
+    save("events", res)
+
+
+if __name__ == "__main__":
+    main()
