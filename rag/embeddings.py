@@ -144,8 +144,9 @@ class E5Embeddings(Embeddings):
         """Query vector (E5 'query: ' prefix), L2-normalised.
 
         Concurrent questions are embedded together (the same vectors as one by one): a caller queues
-        its text and waits for a model handle; whoever gets one embeds every text queued by then, up
-        to 32, and hands each caller its vector. No timer: one question alone is not delayed.
+        its text and waits for a model handle; whoever gets one embeds its share of the texts queued
+        by then (all of them over the number of handles, at most 32) and hands each caller its vector.
+        No timer: one question alone is not delayed.
         """
         if not self.batch_queries:
             return np.asarray(self._run("query", text), dtype=np.float32)
@@ -155,8 +156,9 @@ class E5Embeddings(Embeddings):
         while not mine.done():
             model = self._pool.get()
             try:
-                with self._waiting_lock:
-                    batch, self._waiting = self._waiting[:32], self._waiting[32:]
+                with self._waiting_lock:  # a share of the queue, so that every handle gets some
+                    take = min(32, -(-len(self._waiting) // self.workers))
+                    batch, self._waiting = self._waiting[:take], self._waiting[take:]
                 if not batch:
                     continue
                 try:

@@ -90,8 +90,8 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
             report.skipped.append((doc.source, "no article text after cleaning"))
             warn(f"skipped {doc.source}: no article text left after removing boilerplate")
             continue
-        old = library.store.document_digest(doc.source)
-        if old and old[0] == _digest(doc, library.settings.chunk_chars, library.settings.chunk_overlap):
+        old = library.store.digest_of(doc.source)
+        if old == _digest(doc, library.settings.chunk_chars, library.settings.chunk_overlap):
             report.unchanged.append(doc.source)
             continue
         t = time.perf_counter()

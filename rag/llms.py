@@ -145,8 +145,7 @@ class OpenAIChat:
         if not events:
             raise ModelError(f"{self.endpoint}: malformed reply (not an event stream)")
         if not finished:
-            raise ModelError(f"{self.endpoint}: the reply broke off before it finished (connection closed)",
-                             retryable=True)
+            raise ModelError(f"{self.endpoint}: the reply broke off before it finished (connection closed)")
         if not got_any:
             raise ModelError(f"{self.endpoint}: the model {self.model!r} sent an empty reply")
 
@@ -156,18 +155,18 @@ class OpenAIChat:
         where = self.endpoint
         status = getattr(exc, "status_code", None)
         if isinstance(exc, openai.APITimeoutError):
-            return ModelError(f"{where}: no reply within {self.timeout:g}s (timeout)", retryable=True)
+            return ModelError(f"{where}: no reply within {self.timeout:g}s (timeout)")
         if isinstance(exc, openai.APIConnectionError):
             cause = "the connection broke mid-reply" if partial else "cannot connect (is the server running?)"
-            return ModelError(f"{where}: {cause}", retryable=True)
+            return ModelError(f"{where}: {cause}")
         if isinstance(exc, openai.AuthenticationError) or status == 401:
             return ModelError(f"{where}: the API key was refused (401); check OPENAI_API_KEY")
         if isinstance(exc, openai.NotFoundError) or status == 404:
             return ModelError(f"{where}: model {self.model!r} not found (404); `rag models` lists what it serves")
         if isinstance(exc, openai.RateLimitError) or status == 429:
-            return ModelError(f"{where}: rate limited (429) after {self.retries} retries", retryable=True)
+            return ModelError(f"{where}: rate limited (429) after {self.retries} retries")
         if status and status >= 500:
-            return ModelError(f"{where}: server error ({status}) after {self.retries} retries", retryable=True)
+            return ModelError(f"{where}: server error ({status}) after {self.retries} retries")
         if status:
             return ModelError(f"{where}: request refused ({status})")
         return ModelError(f"{where}: malformed reply ({exc.__class__.__name__})")
