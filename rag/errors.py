@@ -27,7 +27,3 @@ class EmbedderMismatch(StoreError):
 
 class ModelError(RagError):
     """A chat model endpoint failed; the message names the endpoint and the cause."""
-
-    def __init__(self, message: str, *, retryable: bool = False):
-        super().__init__(message)
-        self.retryable = retryable

@@ -79,7 +79,7 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
     return out
 
 
-# Calibrated on evals/seeds_qa.jsonl (see `rag calibrate`): confidence is measured from these bars,
+# Calibrated on evals/seeds_qa.jsonl: confidence is measured from these bars,
 # so 0 is the calibrated boundary and RAG_ABSTAIN_THRESHOLD shifts it (positive = abstain more).
 SAME_LANGUAGE_BAR = 0.95  # 0.5 * term coverage + sentence similarity
 CROSS_LANGUAGE_BAR = 1.56  # sentence similarity + passage similarity, when no question term matches

@@ -41,7 +41,7 @@ class Library:
         """
         from .errors import StoreError
 
-        unknown = [s for s in sources if self.store.document_digest(s) is None]
+        unknown = [s for s in sources if self.store.digest_of(s) is None]
         if unknown:
             raise StoreError(f"no such article in the library: {', '.join(unknown)} (see `rag library`)")
         deleted = [s for s in dict.fromkeys(sources) if self.store.delete_document(s)]

@@ -86,16 +86,16 @@ STATUS_OF_CLASS = {"AuthenticationError": 401, "Unauthenticated": 401, "Permissi
                    "PermissionDenied": 403, "NotFoundError": 404, "NotFound": 404, "RateLimitError": 429,
                    "TooManyRequests": 429, "ResourceExhausted": 429, "InternalServerError": 500}
 # What the user reads, by cause; `{...}` are filled from the model's `ErrorContext`.
-MESSAGES: dict[str | int, tuple[str, bool]] = {
-    "timeout": ("no reply {within} (timeout)", True),
-    "connection": ("{connection}", True),
-    401: ("the API key was refused (401); {key_hint}", False),
-    403: ("access refused (403); {key_hint}", False),
-    404: ("model {model!r} not found (404); `rag models` lists what it serves", False),
-    429: ("rate limited (429) after {retries} retries", True),
-    "5xx": ("server error ({status}) after {retries} retries", True),
-    "status": ("request refused ({status})", False),
-    "other": ("malformed reply ({cls})", False),
+MESSAGES: dict[str | int, str] = {
+    "timeout": "no reply {within} (timeout)",
+    "connection": "{connection}",
+    401: "the API key was refused (401); {key_hint}",
+    403: "access refused (403); {key_hint}",
+    404: "model {model!r} not found (404); `rag models` lists what it serves",
+    429: "rate limited (429) after {retries} retries",
+    "5xx": "server error ({status}) after {retries} retries",
+    "status": "request refused ({status})",
+    "other": "malformed reply ({cls})",
 }
 
 
@@ -131,12 +131,12 @@ def map_error(exc: BaseException, ec: ErrorContext, partial: bool = False) -> Mo
     if not cause:
         cause = status if status in MESSAGES else "5xx" if status and status >= 500 else \
             "status" if status else "other"
-    template, retryable = MESSAGES[cause]
+    template = MESSAGES[cause]
     text = template.format(
         within=f"within {ec.timeout:g}s" if ec.timeout else "in time", model=ec.model, retries=ec.retries,
         connection="the connection broke mid-reply" if partial else "cannot connect (is the server running?)",
         key_hint=ec.key_hint, status=status, cls=exc.__class__.__name__)
-    return ModelError(f"{ec.where}: {text}", retryable=retryable)
+    return ModelError(f"{ec.where}: {text}")
 
 
 # ---- the grounded prompt shared by every generative model --------------------------------------------------

@@ -57,8 +57,7 @@ class OpenAIChat(Generative):
         if not events:
             raise ModelError(f"{self.endpoint}: malformed reply (not an event stream)")
         if not finished:
-            raise ModelError(f"{self.endpoint}: the reply broke off before it finished (connection closed)",
-                             retryable=True)
+            raise ModelError(f"{self.endpoint}: the reply broke off before it finished (connection closed)")
 
     def list_models(self) -> list[str]:
         try:

@@ -167,9 +167,10 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
         return int(row[0]) if row else 0
 
-    def document_digest(self, source: str) -> tuple[str, str] | None:
-        row = self.db.execute("SELECT digest, file_digest FROM documents WHERE source=?", (source,)).fetchone()
-        return (row[0], row[1]) if row else None
+    def digest_of(self, source: str) -> str | None:
+        """The stored digest of a document (its pipeline version, chunking and text), or None."""
+        row = self.db.execute("SELECT digest FROM documents WHERE source=?", (source,)).fetchone()
+        return row[0] if row else None
 
     def document_origin(self, source: str) -> tuple[str, str] | None:
         """(digest, origin) of a stored document; origin '' when an older version did not record it."""

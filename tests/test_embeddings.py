@@ -34,3 +34,23 @@ def test_threads_are_pinned():
     from rag.embeddings import E5Embeddings
     E5Embeddings(threads=1)
     assert os.environ["OMP_NUM_THREADS"] == "1" and os.environ["OMP_WAIT_POLICY"].upper() == "PASSIVE"
+
+
+def test_concurrent_queries_are_batched_and_equal_one_by_one(tmp_path):
+    """Twenty questions at once: fewer model calls than questions, and every vector as if embedded alone."""
+    from concurrent.futures import ThreadPoolExecutor
+    from rag.embeddings import E5Embeddings
+    qs = [f"متى زار الوفد رقم {i} بغداد؟" for i in range(20)]
+    e = E5Embeddings(workers=1)
+    alone = [e._run("query", q) for q in qs]
+    calls = []
+    model = e._pool.get()
+    real = model.query
+    model.query = lambda texts: calls.append(len(texts)) or real(texts)
+    e._pool.put(model)
+    with ThreadPoolExecutor(20) as ex:
+        together = list(ex.map(e.embed_query_vector, qs))
+    assert all(np.array_equal(a, b) for a, b in zip(alone, together))
+    assert sum(calls) == len(qs) and len(calls) < len(qs)
+    off = E5Embeddings(workers=1, batch_queries=False)
+    assert np.array_equal(off.embed_query_vector(qs[0]), alone[0])

@@ -356,7 +356,6 @@ def test_error_table_maps_foreign_exceptions():
     assert str(map_error(ResponseError(), ec)) == "http://h:1: server error (503) after 3 retries"
     assert "the API key was refused (401)" in str(map_error(Unauthenticated(), ec))
     assert str(map_error(ValueError("x"), ec)) == "http://h:1: malformed reply (ValueError)"
-    assert map_error(TimeoutError(), ec).retryable and not map_error(Unauthenticated(), ec).retryable
 
 
 # ---- a real local model (scripts/local-llm); skipped when none runs ---------------------------------------

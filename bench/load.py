@@ -1,0 +1,178 @@
+"""Concurrent users: 20 and 50 questions at once through the library and through the app's `/answer`
+API (`rag serve` + gradio_client, every client connected before the burst), p50/p95 beside the
+CPU-bound floor, today's code path (queue concurrency 4, no query batching) beside the default in one
+run, and every concurrent answer compared with the sequential one.
+
+The floor is the CPU one answer costs when answered alone (in the serving process), times the
+users, divided by the cores: no schedule can finish the burst sooner. The machine is shared: compare
+within a run.
+
+    .venv/bin/python bench/load.py [--users 20,50] [--home DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from _util import ROOT, env_offline, pct, save, table
+
+OLD = {"RAG_UI_CONCURRENCY": "4", "RAG_BATCH_QUERIES": "0"}  # the settings of the first release
+
+
+def _key(a: dict) -> tuple:
+    return a["answer"], a["abstained"], tuple(c["chunk_id"] for c in a["citations"])
+
+
+def _questions(n: int) -> list[str]:
+    rows = [json.loads(x) for x in (ROOT / "evals" / "seeds_qa.jsonl").read_text(encoding="utf-8").splitlines()
+            if x.strip()]
+    qs = [r["question"] for r in rows]
+    return [qs[i % len(qs)] for i in range(n)]
+
+
+def _burst(ask, qs: list[str]) -> tuple[list[float], list[tuple]]:
+    """All questions at once, one thread each (started together); latencies in ms and answers."""
+    import threading
+    go = threading.Event()
+
+    def one(q):
+        go.wait()
+        t = time.perf_counter()
+        a = ask(q)
+        return (time.perf_counter() - t) * 1000, _key(a)
+
+    with ThreadPoolExecutor(len(qs)) as ex:
+        futs = [ex.submit(one, q) for q in qs]
+        time.sleep(0.2)
+        go.set()
+        out = [f.result() for f in futs]
+    return [o[0] for o in out], [o[1] for o in out]
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _row(path: str, setting: str, users: int, lat: list[float], floor_ms: float, same: bool) -> list:
+    return [path, setting, users, f"{statistics.median(lat):.0f}", f"{pct(lat, 95):.0f}", f"{floor_ms:.0f}",
+            "yes" if same else "NO"]
+
+
+def library_runs(home: Path, users: list[int], results: dict, rows: list) -> None:
+    from rag import Library, Pipeline, load_settings
+    cores = os.cpu_count() or 1
+    for name, env in (("first release (no query batching)", {"RAG_BATCH_QUERIES": "0"}), ("default", {})):
+        s = load_settings(env={"RAG_HOME": str(home), **env})
+        pipe = Pipeline(s, Library(s))  # its own embedder: the setting differs, the data folder does not
+        for n in users:
+            qs = _questions(n)
+            for q in qs[:3]:
+                pipe.ask(q)
+            t = time.process_time()
+            sequential = [_key(pipe.ask(q).to_dict()) for q in qs]
+            cpu_ms = (time.process_time() - t) / n * 1000
+            lat, got = _burst(lambda q: pipe.ask(q).to_dict(), qs)
+            floor = cpu_ms * n / cores
+            results.setdefault("library", {}).setdefault(name, {})[n] = {
+                "p50_ms": round(statistics.median(lat), 1), "p95_ms": round(pct(lat, 95), 1),
+                "cpu_per_answer_ms": round(cpu_ms, 1), "floor_ms": round(floor, 1), "identical": got == sequential}
+            rows.append(_row("library", name, n, lat, floor, got == sequential))
+            print(rows[-1], file=sys.stderr, flush=True)
+
+
+class Serve:
+    def __init__(self, home: Path, env: dict):
+        import socket
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        e = env_offline()
+        e.update({"RAG_HOME": str(home), "RAG_UI_PORT": str(self.port), "PYTHONPATH": str(ROOT), **env})
+        self.log = open(home / f"serve-{self.port}.log", "w")
+        self.proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "serve"], env=e, cwd=ROOT, stdout=self.log,
+                                     stderr=subprocess.STDOUT)
+        deadline = time.time() + 300
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"rag serve exited: {(home / f'serve-{self.port}.log').read_text()[-1500:]}")
+            try:
+                urllib.request.urlopen(self.url, timeout=2)
+                return
+            except OSError:
+                time.sleep(0.5)
+        self.stop()
+        raise SystemExit("rag serve did not come up")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(20)
+        self.log.close()
+
+
+def app_runs(home: Path, users: list[int], results: dict, rows: list) -> None:
+    from gradio_client import Client
+    cores = os.cpu_count() or 1
+    for name, env in (("first release (queue 4, no query batching)", OLD), ("default", {})):
+        srv = Serve(home, env)
+        try:
+            for n in users:
+                qs = _questions(n)
+                seq = Client(srv.url, verbose=False)
+                for q in qs[:3]:
+                    seq.predict(q, "extractive", 5, api_name="/answer")
+                c0 = _cpu_seconds(srv.proc.pid)
+                sequential = [_key(seq.predict(q, "extractive", 5, api_name="/answer")) for q in qs]
+                cpu_ms = (_cpu_seconds(srv.proc.pid) - c0) / n * 1000
+                clients = [Client(srv.url, verbose=False) for _ in qs]
+                it = iter(clients)
+                lat, got = _burst(lambda q: next(it).predict(q, "extractive", 5, api_name="/answer"), qs)
+                floor = cpu_ms * n / cores
+                results.setdefault("app", {}).setdefault(name, {})[n] = {
+                    "p50_ms": round(statistics.median(lat), 1), "p95_ms": round(pct(lat, 95), 1),
+                    "server_cpu_per_answer_ms": round(cpu_ms, 1), "floor_ms": round(floor, 1),
+                    "identical": got == sequential}
+                rows.append(_row("app /answer", name, n, lat, floor, got == sequential))
+                print(rows[-1], file=sys.stderr, flush=True)
+        finally:
+            srv.stop()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--users", default="20,50")
+    ap.add_argument("--home", help="a data folder holding the ingested seeds (made if missing)")
+    ap.add_argument("--only", choices=("library", "app"))
+    args = ap.parse_args()
+    users = [int(x) for x in args.users.split(",")]
+    home = Path(args.home or tempfile.mkdtemp(prefix="bench-load-"))
+    from rag import ingest, load_settings, open_library
+    lib = open_library(load_settings(env={"RAG_HOME": str(home)}))
+    if lib.is_empty():
+        print(ingest(lib, [ROOT / "seeds"], progress=False).summary(), file=sys.stderr)
+    results: dict = {}
+    rows: list = []
+    if args.only != "app":
+        library_runs(home, users, results, rows)
+    if args.only != "library":
+        app_runs(home, users, results, rows)
+    load = os.getloadavg()
+    print(table(f"Concurrent users (target: app p95 ≤ 800 ms at 20 users; {os.cpu_count()} cores, "
+                f"load average {load[0]:.1f} during the run)",
+                ["path", "code", "users", "p50 ms", "p95 ms", "CPU floor ms", "answers = sequential"], rows))
+    print(f"\nsaved {save('load', {'results': results, 'loadavg': load})}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
