@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
 from langchain_core.runnables import RunnableLambda
 
-from .arabic import clean_control, language, normalize, tokens
+from .arabic import clean_control, language, normalize
 from .citations import check
 from .config import Settings
 from .errors import ModelError, QuestionError
 from .extractive import ABSTAIN
+from .followup import is_follow_up, rewrite
 from .library import Library, open_library
 from .llms import Context, Extractive, get_model
 from .retrieve import Hit, hybrid_search
-
-_FOLLOW_UP = re.compile(
-    r"\b(ذلك|ذالك|هذا|هذه|تلك|هناك|هنالك|حينها|عندها|نفسه|نفسها|هو|هي|هم|he|she|it|they|him|her|them|that|"
-    r"this|there|then|those|these)\b", re.I)
 
 
 @dataclass
@@ -41,6 +37,7 @@ class Answer:
     uncited: bool = False
     fallback: bool = False
     notice: str = ""
+    abstain_reason: str = ""  # why the answer abstained (empty when it answered)
     timings_ms: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -64,10 +61,6 @@ def validate_question(question: str, settings: Settings) -> str:
         raise QuestionError(f"the question is {len(q):,} characters; the limit is "
                             f"{settings.max_question_chars:,} (RAG_MAX_QUESTION_CHARS)")
     return q
-
-
-def is_follow_up(question: str) -> bool:
-    return bool(_FOLLOW_UP.search(normalize(question))) or len(tokens(question)) <= 2
 
 
 def citation_dict(n: int, hit: Hit) -> dict:
@@ -100,8 +93,7 @@ class Pipeline:
                     return out.splitlines()[0].strip()
             except ModelError:
                 pass
-        previous = history[-1][0]
-        return f"{question} ({previous})"
+        return rewrite(question, history)
 
     def stream(self, question: str, *, model: str | None = None, history: list[tuple[str, str]] | None = None,
                k: int | None = None, lexical_weight: float | None = None) -> Iterator[Event]:
@@ -136,8 +128,10 @@ class Pipeline:
         if getattr(provider, "cut", False):
             text = text.rstrip() + " …"
             notice = (notice + " " if notice else "") + "the reply was too long and was cut."
+        reason = ""
         if isinstance(provider, Extractive):
             abstained = provider.last_abstained if parts else True
+            reason = provider.last_reason if abstained else ""
             yield Event("token", text)
         else:
             abstained = _looks_abstained(text, q)
@@ -155,7 +149,7 @@ class Pipeline:
             standalone_question=sq if sq != q else None, cited=checked.cited, unsupported=checked.unsupported,
             support=checked.support,
             invalid_citations=checked.invalid, uncited=checked.uncited and not abstained, fallback=fallback,
-            notice=notice + _citation_notice(checked),
+            notice=notice + _citation_notice(checked), abstain_reason=reason,
             timings_ms={"retrieve": round((t2 - t1) * 1000, 1), "answer": round((t3 - t2) * 1000, 1),
                         "check": round((t4 - t3) * 1000, 1), "total": round((t4 - t0) * 1000, 1)})
         yield Event("answer", answer=answer)

@@ -144,6 +144,8 @@ def _answer_once(pipe, question, args, history, as_json: bool):
     else:
         if streamed:
             print()
+        if answer.standalone_question:
+            print(f"(understood as: {answer.standalone_question})")
         if answer.unsupported:
             for u in answer.unsupported:
                 print(f"  (unsupported by [{u['n']}]: {u['sentence'][:80]})", file=sys.stderr)

@@ -53,10 +53,12 @@ class Extractive:
     def __init__(self) -> None:
         self.name = "extractive"
         self.last_abstained = False
+        self.last_reason = ""
 
     def stream(self, ctx: Context) -> Iterator[str]:
         res = answer_extractive(ctx.question, ctx.hits, ctx.qvec, ctx.lexical, ctx.threshold)
         self.last_abstained = res.abstained
+        self.last_reason = res.reason
         yield res.answer
 
     def complete(self, text: str) -> str:
