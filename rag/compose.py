@@ -49,7 +49,7 @@ def english_lead(sentences: list[tuple[str, int]]) -> str:
     for text, n in sentences:
         names = [x for x in arabic_names(text) if x not in CONTEXT]
         parts = [p for p in (contact_kind(text).capitalize(), ", ".join(names), english_date(text)) if p]
-        if parts:
+        if names:
             lines.append(" — ".join(parts) + f" [{n}]")
     if not lines:
         return ""

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from .arabic import language, normalize, tokens
 from .compose import compose
 from .lexical import BM25Index
-from .names import arabic_forms, arabic_terms, key_entities
+from .names import arabic_forms, arabic_terms, key_entities, unmapped_words
 from .retrieve import Hit
-from .shapes import Shape, has_date, has_number, is_speech, shape_of
+from .shapes import Shape, has_date, has_number, is_speech, relations, shape_of
 
 ABSTAIN = {
     "ar": "لا تتضمن المصادر المتاحة إجابة واضحة عن هذا السؤال. هذه أقرب المقاطع التي وُجدت.",
@@ -44,18 +45,30 @@ class ExtractiveResult:
     reason: str = ""  # why it abstained
 
 
+@lru_cache(maxsize=50_000)
+def _terms(text: str) -> frozenset:
+    """Tokens of a sentence, cached: the same passages come back question after question."""
+    return frozenset(tokens(text))
+
+
+@lru_cache(maxsize=50_000)
+def _norm(text: str) -> str:
+    return normalize(text)
+
+
 def _is_heading(text: str) -> bool:
     """Sub-headings and labels are not answers: short and without sentence punctuation."""
     return len(text.split()) < 6 or (len(text) < 70 and not text.rstrip().endswith((".", "!", "؟", "?", "»", "”", '"')))
 
 
 def query_terms(question: str) -> set[str]:
-    """The terms a question is matched on: its own, or for an English question the Arabic forms of its
-    names and domain words (Latin words never match the Arabic articles)."""
+    """The terms a question is matched on: its own; for an English question the Arabic forms of its names
+    and domain words, plus the content words that have no Arabic form here (they never match, so a
+    question about something the tables do not know covers little)."""
     if language(question) == "en":
         ar = set(tokens(arabic_terms(question)))
         if ar:
-            return ar
+            return ar | {"~" + w for w in unmapped_words(question)}
     return set(tokens(question))
 
 
@@ -68,12 +81,12 @@ def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], frozenset]:
         sents = by_source.setdefault(c.source, {})
         for s, e in c.sentences:
             if c.start + s not in sents:
-                sents[c.start + s] = set(tokens(c.text[s:e]))
+                sents[c.start + s] = _terms(c.text[s:e].strip())
     out: dict[tuple[str, int], frozenset] = {}
     for source, sents in by_source.items():
         order = sorted(sents)
         for i, pos in enumerate(order):
-            terms = set(sents[pos])
+            terms = set(sents[pos])  # a copy: the cached sets are shared
             if i > 0:
                 terms |= sents[order[i - 1]]
             if i + 1 < len(order):
@@ -88,10 +101,10 @@ _SPEECH_VERB = re.compile(r"^(قال|قالت|اكد|اكدت|مؤكدا|اشا�
 
 def _speaker_speaks(speaker_terms: list[set[str]], text: str) -> bool:
     """The question's speaker is named within four words of a speech verb ("أكد الوزير الشيباني")."""
-    words = [normalize(w) for w in re.findall(r"\w+", text)]
+    words = [_norm(w) for w in re.findall(r"\w+", text)]
     verbs = [i for i, w in enumerate(words) if _SPEECH_VERB.match(w) or _SPEECH_VERB.match(w[1:])]
     for i, w in enumerate(words):
-        toks = set(tokens(w))
+        toks = _terms(w)
         if any(toks and toks <= f for f in speaker_terms) and any(abs(i - v) <= 4 for v in verbs):
             return True
     return False
@@ -113,11 +126,11 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
         vecs = c.sentence_vectors
         for i, (s, e) in enumerate(c.sentences):
             text = c.text[s:e].strip()
-            key = normalize(text)
+            key = _norm(text)
             if not text or key in seen or _is_heading(text):
                 continue
             seen.add(key)
-            s_terms = set(tokens(text))
+            s_terms = _terms(text)
             lex = sum(lexical.idf_of(t) for t in q_terms & s_terms) / q_weight
             dense = float(vecs[i] @ qvec) if vecs is not None and i < len(vecs) else 0.0
             cue = 0.0
@@ -138,6 +151,7 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
 # confidence is measured from these bars, so 0 is the calibrated boundary and RAG_ABSTAIN_THRESHOLD shifts
 # it (positive = abstain more).
 SAME_LANGUAGE_BAR = 0.95  # 0.5 * term coverage + sentence similarity
+ENGLISH_BAR = 0.905  # the same measure for an English question, its terms taken in their Arabic forms
 CROSS_LANGUAGE_BAR = 1.56  # sentence similarity + passage similarity, when no question term matches
 
 
@@ -146,19 +160,21 @@ def confidence(question: str, cands: list[Candidate], hits: list[Hit]) -> float:
     if not cands:
         return -1.0
     best = cands[0]
-    if best.lexical > 0 or language(question) == "ar":
+    if language(question) == "ar":
         return 0.5 * best.lexical + best.dense - SAME_LANGUAGE_BAR
+    if best.lexical > 0:
+        return 0.5 * best.lexical + best.dense - ENGLISH_BAR
     # An English question over Arabic text shares no words with it: only the embeddings speak.
     passage = max((h.dense or 0.0) for h in hits)
     return best.dense + passage - CROSS_LANGUAGE_BAR
 
 
-def missing_entities(question: str, cand: Candidate) -> list[str]:
+def missing_entities(question: str, cand: Candidate, entities: list[str] | None = None) -> list[str]:
     """The question's named people and places that the sentence (with its neighbours) does not mention."""
     out = []
-    for name in key_entities(question):
+    for name in key_entities(question) if entities is None else entities:
         forms = arabic_forms(name)
-        if forms and not any(set(tokens(f)) <= cand.window for f in forms):
+        if forms and not any(_terms(f) <= cand.window for f in forms):
             out.append(name)
     return out
 
@@ -186,9 +202,18 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
     chosen = [best]
     many = shape.many
     margin, limit = (0.10, 4) if many else (0.06, max_sentences)
+    if language(question) == "en" and not many:
+        # Cross-language scores sit closer together: a single fact keeps to its best one or two sentences.
+        margin, limit = 0.03, 2
+    speaker = [set(tokens(f)) for f in arabic_forms(key_entities(question)[0])] \
+        if shape.kind == "statement" and key_entities(question) else []
+    if speaker and not _speaker_speaks(speaker, best.text):
+        speaker = []
     for c in cands[1:]:
         if len(chosen) >= limit:
             break
+        if speaker and not _speaker_speaks(speaker, c.text):
+            continue  # what someone said: only the sentences where that person speaks
         if c.score >= best.score - margin and c.lexical >= 0.5 * best.lexical:
             chosen.append(c)
     if many:
@@ -226,17 +251,26 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if not cands:
         return abstain(-1.0, "no usable sentence in the retrieved passages")
     # Who and where: the answer must come from a sentence that names the question's people and places.
-    if key_entities(question):
-        held = [c for c in cands if not missing_entities(question, c)]
+    entities = key_entities(question)
+    if entities:
+        held = [c for c in cands if not missing_entities(question, c, entities)]
         if not held:
             missing = missing_entities(question, cands[0])
             return abstain(confidence(question, cands, hits),
                            "no retrieved sentence mentions " + ", ".join(missing) + " together with the rest")
         cands = held
+    # Did what: a question about a visit needs a sentence about a visit (a call is not a visit).
+    asked = relations(set(tokens(question)) | {w.lower() for w in re.findall(r"[A-Za-z]+", question)})
+    if asked and shape.kind in ("date", "number", "person", "yesno", "comparison"):
+        related = [c for c in cands if asked <= relations(c.window)]
+        if not related:
+            return abstain(confidence(question, cands, hits),
+                           "no retrieved sentence reports a " + " and a ".join(sorted(asked)) + " of these people")
+        cands = related
     # What: a date for "when", a number for "how many".
     need = {"date": has_date, "number": has_number}.get(shape.kind)
     if need is not None:
-        typed = [c for c in cands if need(normalize(c.text))]
+        typed = [c for c in cands if need(_norm(c.text))]
         if not typed:
             return abstain(confidence(question, cands, hits), f"the evidence holds no {shape.kind}")
         cands = typed + [c for c in cands if c not in typed]

@@ -38,7 +38,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Jordan": ("jordan",),
     "Egypt": ("egypt", "egyptian"),
     "Turkey": ("turkey", "turkish"),
-    "Iraq": ("iraq", "iraqi"),
+    "Iraq": ("iraq", "iraqi", "iraqis"),
     "Syria": ("syria", "syrian"),
     "the Arab League": ("arab league",),
     "Islamic State": ("isis", "islamic state", "daesh"),
@@ -148,6 +148,24 @@ def arabic_terms(question: str) -> str:
     for w in _WORD_RE.findall(question.lower()):
         parts.extend(WORDS.get(w, ())[:1])
     return " ".join(dict.fromkeys(parts))
+
+
+_GENERIC = {"according", "say", "said", "tell", "told", "new", "they", "their", "there", "then", "he", "she", "his",
+            "her", "him", "them", "one", "two", "both", "other", "between", "during", "after", "before", "also",
+            "al", "el", "s", "were", "been", "being", "will", "would", "can", "could", "should", "not", "no", "yes",
+            "any", "all", "each", "some", "these", "those", "time", "date", "day", "year", "month", "whose"}
+
+
+def unmapped_words(question: str) -> list[str]:
+    """Content words of an English question with no Arabic form here: what the Arabic text cannot show."""
+    rest = _ALIAS_RE.sub(" ", question.lower())
+    return [w for w in dict.fromkeys(_WORD_RE.findall(rest))
+            if len(w) > 2 and w not in WORDS and w not in _GENERIC and w not in _EN_STOP]
+
+
+_EN_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "is", "was", "are", "be", "did", "does",
+            "do", "what", "when", "who", "whom", "which", "where", "why", "how", "with", "for", "by", "from",
+            "about", "that", "this", "it", "its", "as", "into", "has", "have", "had"}
 
 
 def key_entities(question: str) -> list[str]:

@@ -18,7 +18,7 @@ _P = r"^\s*[وف]?"
 _RULES: list[tuple[str, re.Pattern]] = [
     ("comparison", re.compile(r"(^|\s)(ايهما|ايهم|ايها اسبق|which (came|happened|was) first|which came earlier|"
                               r"before or after|compare|الفرق بين|اسبق)(\s|$|[؟?])", re.I)),
-    ("date", re.compile(_P + r"(متي|في اي (يوم|تاريخ|شهر|عام|سنه)|ما تاريخ|في اي وقت|when|what (date|day|year|month)|"
+    ("date", re.compile(r"(^|\s)[وف]?متي(\s|$|[؟?])|" + _P + r"(متي|في اي (يوم|تاريخ|شهر|عام|سنه)|ما تاريخ|في اي وقت|when|what (date|day|year|month)|"
                         r"on what (date|day)|which (day|date))\b", re.I)),
     ("number", re.compile(_P + r"(كم|ما عدد|how (many|much)|what (number|share|percentage))\b", re.I)),
     ("reason", re.compile(_P + r"(لماذا|لم|ما سبب|ما الذي دفع|why|for what reason|what (led|caused))\b", re.I)),
@@ -72,3 +72,16 @@ def has_number(normalized_text: str) -> bool:
 
 def is_speech(normalized_text: str) -> bool:
     return bool(_SPEECH.search(normalized_text))
+
+
+# Kinds of contact: a question about a visit is answered by a sentence about a visit, not about a call.
+RELATIONS = {
+    "visit": re.compile(r"^(زار|زياره|زيارت|يزور|visit)"),
+    "call": re.compile(r"^(اتصال|اتصل|هاتف|المحادثه|محادثه|call|phone)"),
+    "meeting": re.compile(r"^(التقي|لقاء|لقائ|اجتمع|اجتماع|يلتقي|met$|meet)"),
+}
+
+
+def relations(terms) -> set[str]:
+    """The kinds of contact named by a set of (normalised) terms."""
+    return {kind for kind, rx in RELATIONS.items() if any(rx.match(t) for t in terms)}
