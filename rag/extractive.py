@@ -13,7 +13,7 @@ from .compose import compose
 from .lexical import BM25Index
 from .names import arabic_forms, arabic_terms, key_entities, unmapped_words
 from .retrieve import Hit
-from .shapes import Shape, has_date, has_number, is_speech, relations, shape_of
+from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech, relations, shape_of
 
 ABSTAIN = {
     "ar": "لا تتضمن المصادر المتاحة إجابة واضحة عن هذا السؤال. هذه أقرب المقاطع التي وُجدت.",
@@ -119,6 +119,7 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
     windows = _article_windows(hits)
     entities = key_entities(question)
     speaker = [set(tokens(f)) for f in arabic_forms(entities[0])] if entities and shape.kind == "statement" else []
+    reply = shape.kind == "statement" and asks_reply(question)
     seen: set[str] = set()
     out: list[Candidate] = []
     for n, hit in enumerate(hits, 1):
@@ -140,6 +141,8 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
                 cue = 0.05 if has_number(key) else -0.05
             elif shape.kind == "statement":
                 cue = 0.06 if speaker and _speaker_speaks(speaker, text) else 0.02 if is_speech(key) else -0.02
+                if reply and is_reply(key):
+                    cue += 0.04
             rank_bonus = 0.02 * (len(hits) - n) / max(len(hits), 1)
             window = windows.get((c.source, c.start + s), frozenset(s_terms))
             out.append(Candidate(n, text, lex, dense, 0.45 * lex + dense + cue + rank_bonus, c.source, i, window))
@@ -230,11 +233,14 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
     return chosen
 
 
-def group_by_article(chosen: list[Candidate]) -> list[list[Candidate]]:
-    """One group per article in order of first appearance; sentences in reading order inside a group."""
+def group_by_article(chosen: list[Candidate], reading_order: bool) -> list[list[Candidate]]:
+    """One group per article in order of first appearance; inside a group the items of a list in reading
+    order, otherwise the best sentence first."""
     groups: dict[str, list[Candidate]] = {}
     for c in chosen:
         groups.setdefault(c.source or str(c.n), []).append(c)
+    if not reading_order:
+        return list(groups.values())
     return [sorted(g, key=lambda c: (c.n, c.index)) for g in groups.values()]
 
 
@@ -277,8 +283,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     conf = confidence(question, cands, hits)
     if conf < threshold:
         return abstain(conf, f"no sentence answers closely enough (confidence {conf:.2f} < {threshold:.2f})")
+    # What someone said: a sentence in which that person speaks goes first when one is close to the top.
+    if shape.kind == "statement" and entities:
+        speaker = [set(tokens(f)) for f in arabic_forms(entities[0])]
+        spoken = [c for c in cands if c.score >= cands[0].score - 0.1 and _speaker_speaks(speaker, c.text)]
+        if spoken:
+            cands = spoken + [c for c in cands if c not in spoken]
     chosen = select(question, shape, cands, hits, max_sentences)
-    groups = group_by_article(chosen)
+    groups = group_by_article(chosen, shape.many)
     text = compose([[(c.text, c.n) for c in g] for g in groups], lang)
     used = [c.n for g in groups for c in g]
     return ExtractiveResult(text, False, used, conf, cands)

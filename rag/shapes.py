@@ -27,11 +27,12 @@ _RULES: list[tuple[str, re.Pattern]] = [
                              r"|^\s*(what|how) did .{0,60}\b(say|said|tell|told|write|wrote|state|stress|announce|"
                              r"call for|describe|reply|respond|answer|ask|urge)\b", re.I)),
     ("list", re.compile(_P + r"(ما (هي )?ال\w+ات\b|ما ال\w+ التي|اذكر|عدد|من هم|ما هي|مع من|من حضر|"
-                        r"مع اي|اي \w+ين\b|في اي مناطق|what are|which \w+s\b|list|name the|who (were|are|attended))",
+                        r"مع اي|اي \w+ين\b|في اي مناطق|what are|which (\w+ ){0,2}(?!news\b)\w+s\b|list|name the|who (were|are|attended))",
                         re.I)),
     ("person", re.compile(_P + r"(من|مع من|who|whom|with whom)\b", re.I)),
     ("yesno", re.compile(r"^\s*[وف]?(هل|is|are|was|were|did|does|do|has|have|can)\b", re.I)),
 ]
+_REPLY = re.compile(r"(^|\s)[وف]?(رد|ردت|ردا|بماذا رد|reply|replied|respond|responded|answer(ed)?)(\s|$)", re.I)
 _ALL = re.compile(r"(كلها|جميع|كل ال|all\b|every\b)", re.I)
 
 
@@ -85,3 +86,16 @@ RELATIONS = {
 def relations(terms) -> set[str]:
     """The kinds of contact named by a set of (normalised) terms."""
     return {kind for kind, rx in RELATIONS.items() if any(rx.match(t) for t in terms)}
+
+
+_REPLY_OPENING = re.compile(r"^\s*[وف]?(من جانبه|من جانبها|من جهته|من جهتها|بدوره|بدورها|في المقابل|بالمقابل|ردا)")
+
+
+def asks_reply(question: str) -> bool:
+    """The question asks how someone answered another ("بماذا رد …", "how did X respond")."""
+    return bool(_REPLY.search(normalize(question)) or _REPLY.search(question.lower()))
+
+
+def is_reply(normalized_text: str) -> bool:
+    """The sentence reports the other side's answer ("من جانبه، أكد …")."""
+    return bool(_REPLY_OPENING.search(normalized_text))
