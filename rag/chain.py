@@ -10,20 +10,17 @@ from typing import Any, Iterator
 
 from langchain_core.runnables import RunnableLambda
 
-from .arabic import language, normalize, tokens
+from .arabic import language
 from .citations import MARKER, CitationCheck, check
 from .config import Settings, check_k
 from .errors import ModelError, QuestionError
+from .followup import is_follow_up, rewrite
 from .library import Library, open_library
 from .models import ChatModel, Context, Extractive, Reply, resolve_model
 from .prompts import load_prompt
 from .questions import abstention, screen_question, validate_question  # noqa: F401 (validate_question: old import path)
 from .retrieve import Hit, hybrid_search
 from .timeline import answer_from_timeline
-
-_FOLLOW_UP = re.compile(
-    r"\b(ذلك|ذالك|هذا|هذه|تلك|هناك|هنالك|حينها|عندها|نفسه|نفسها|هو|هي|هم|he|she|it|they|him|her|them|that|"
-    r"this|there|then|those|these)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -80,7 +77,7 @@ class Answer:
     notice: str = ""
     model_text: str | None = None
     timings_ms: dict = field(default_factory=dict)
-    abstain_reason: str = ""  # 'content_free' / 'instruction_like': declined before retrieval (rag/questions.py)
+    abstain_reason: str = ""  # why it abstained: 'content_free'/'instruction_like' (rag/questions.py) or the answerer's
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -106,10 +103,6 @@ class _Outcome:
     notice: str = ""
     model_text: str | None = None
     prompt: str | None = None  # the prompt behind model_text
-
-
-def is_follow_up(question: str) -> bool:
-    return bool(_FOLLOW_UP.search(normalize(question))) or len(tokens(question)) <= 2
 
 
 def unverified(reply: Reply, checked: CitationCheck, question: str) -> str:
@@ -164,8 +157,7 @@ class Pipeline:
                 return out.splitlines()[0].strip()
         except ModelError:  # the extractive model does not write; a failing endpoint is retried by the answer
             pass
-        previous = history[-1][0]
-        return f"{question} ({previous})"
+        return rewrite(question, history)
 
     def retrieve(self, question: str, k: int | None = None, lexical_weight: float | None = None):
         """The numbered passages for a (standalone) question, and the question's vector."""
@@ -247,6 +239,7 @@ class Pipeline:
             cited=checked.cited, unsupported=checked.unsupported, support=checked.support,
             invalid_citations=checked.invalid, uncited=checked.uncited and not reply.abstained,
             fallback=out.fallback, notice=_notice(out.notice, checked), model_text=out.model_text,
+            abstain_reason=reply.abstain_reason if reply.abstained else "",
             timings_ms={"retrieve": round((t2 - t1) * 1000, 1), "answer": round((t3 - t2) * 1000, 1),
                         "total": round((t3 - t0) * 1000, 1)})
         yield Event("answer", answer=answer)

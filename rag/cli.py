@@ -168,6 +168,8 @@ def _answer_once(pipe, question, args, history, as_json: bool):
     else:
         if streamed:
             print()
+        if answer.standalone_question:
+            print(f"(understood as: {answer.standalone_question})")
         for u in answer.unsupported:  # a partly supported answer: its unsupported sentences are marked
             print(f"  ⚠ not supported by [{u['n']}]: {u['sentence']}")
         print_sources(answer)

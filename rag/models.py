@@ -45,6 +45,7 @@ class Reply:
     cut: bool = False  # the reply was too long and was cut
     notice: str = ""
     prompt: str | None = None  # name@hash of the prompt used, None for the extractive answer
+    abstain_reason: str = ""  # why the answerer abstained (the extractive answer says)
 
 
 @runtime_checkable
@@ -66,7 +67,7 @@ class Extractive:
     def stream(self, ctx: Context) -> Iterator[str | Reply]:
         res = answer_extractive(ctx.question, ctx.hits, ctx.qvec, ctx.lexical, ctx.threshold)
         yield res.answer
-        yield Reply(res.answer, abstained=res.abstained)
+        yield Reply(res.answer, abstained=res.abstained, abstain_reason=res.reason)
 
     def complete(self, text: str) -> str:
         raise ModelError("the extractive model does not generate text")

@@ -9,8 +9,10 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from .arabic import language
 from .config import check_k, check_lexical_weight
 from .library import Library
+from .names import arabic_terms
 from .store import StoredChunk
 
 RRF_K = 60
@@ -36,12 +38,22 @@ def hybrid_search(library: Library, question: str, k: int, lexical_weight: float
     if vector is None:
         vector = library.embedder.embed_query_vector(question)
     dense = library.store.dense_search(vector, n) if w_lex < 1.0 else []
-    lexical = library.lexical.search(question, n) if w_lex > 0.0 else []
+    lexical = library.lexical.search(lexical_query(question), n) if w_lex > 0.0 else []
     fused = (rrf if (fusion or s.fusion) == "rrf" else score_fusion)(dense, lexical, w_lex)
     best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
     d, b = dict(dense), dict(lexical)
     chunks = {c.id: c for c in library.store.get_chunks([cid for cid, _ in best], vectors=True)}
     return [Hit(chunks[cid], score, d.get(cid), b.get(cid)) for cid, score in best if cid in chunks]
+
+
+def lexical_query(question: str) -> str:
+    """What BM25 searches: the question, and for an English question the Arabic forms of its names and
+    domain words (rag/names.py), which are what the Arabic articles contain."""
+    if language(question) == "en":
+        extra = arabic_terms(question)
+        if extra:
+            return f"{question} {extra}"
+    return question
 
 
 def rrf(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], w_lex: float) -> dict[str, float]:

@@ -86,12 +86,29 @@ def test_retrieve_json_and_library(warm_home):
     assert len(json.loads(p.stdout)) == 5
 
 
-def test_terminal_chat_keeps_history(warm_home):
+def _chat(home, turns):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
-    env.update({"RAG_HOME": str(warm_home), "PYTHONPATH": str(ROOT)})
-    p = subprocess.run([sys.executable, "-m", "rag.cli", "chat"], input="من زار بغداد من وزراء الخارجية السوريين؟\n"
-                       "ومتى حدث ذلك؟\n\n", capture_output=True, text=True, env=env, timeout=300, cwd=ROOT)
+    env.update({"RAG_HOME": str(home), "PYTHONPATH": str(ROOT)})
+    p = subprocess.run([sys.executable, "-m", "rag.cli", "chat"], input="\n".join(turns) + "\n\n",
+                       capture_output=True, text=True, env=env, timeout=300, cwd=ROOT)
     assert p.returncode == 0, p.stderr
-    assert p.stdout.count("Sources:") == 2
-    second = p.stdout.split("Sources:")[1]
-    assert "14 من آذار 2025" in p.stdout.split("Sources:")[1] or "14 من آذار 2025" in second
+    # Each turn prints its answer (and "(understood as: …)" for a follow-up), then "Sources:", then the
+    # passages and a "[model · … ms]" line: the answer of turn i lies between the end of turn i-1 and its
+    # own "Sources:", and never includes the previous turn's passages.
+    blocks = p.stdout.split("\nSources:")
+    assert len(blocks) == len(turns) + 1, p.stdout
+    answers = [blocks[0]] + [b.split(" ms]", 1)[1] for b in blocks[1:-1]]
+    return [a.split("? ", 1)[-1].strip() for a in answers]
+
+
+def test_terminal_chat_keeps_history(warm_home):
+    """A follow-up ("and when did that happen?") is answered from the first question's subject, and the
+    rewritten question is shown; a self-contained question after it is not glued to the history."""
+    first, follow, japan = _chat(warm_home, ["من زار بغداد من وزراء الخارجية السوريين؟", "ومتى حدث ذلك؟",
+                                             "ما هي عاصمة اليابان؟"])
+    assert "الشيباني" in first
+    assert "(understood as:" in follow and "بغداد" in follow.split("(understood as:", 1)[1]
+    answer = follow.split("(understood as:", 1)[0]
+    assert "14 من آذار 2025" in answer, follow
+    assert "(understood as:" not in japan
+    assert japan.startswith("لا تتضمن المصادر") and "14 من آذار" not in japan, japan
