@@ -73,6 +73,10 @@ def test_contacts_with_a_third_country_are_not_extracted():
                      date="2025-01-01")
     assert [m.kind for m in ex.mentions] == ["visit"]
     assert {p["country"] for p in ex.mentions[0].participants} == {"Iraq", "Syria"}
+    # received in Damascus on a Sunday: the Iraqi side's visit, dated against the article
+    _, ex = _extract("استقبل الرئيس السوري أحمد الشرع في دمشق، يوم الأحد، رئيس الوزراء العراقي محمد شياع السوداني.",
+                     date="2025-05-20")
+    assert [(m.kind, m.date, m.place["name_en"]) for m in ex.mentions] == [("visit", "2025-05-18", "Damascus")]
 
 
 def test_surname_alone_counts_only_after_the_full_name():
