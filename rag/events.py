@@ -20,7 +20,7 @@ from .dates import ArticleDate, find_dates, infer_article_date, resolve_dates, t
 from .documents import Chunk, Document
 from .people import IRAQ, SYRIA, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "2"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "3"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -366,6 +366,9 @@ def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extract
     art = _Article(doc, chunks, officials)
     mentions = art.run()
     for m in mentions:
+        if m.kind in ("meeting", "delegation") and m.place and any(
+                p["country"] != m.place["country"] for p in m.participants):
+            m.kind = "visit"  # received in the other country's capital: that side travelled
         if m.status == "planned" and m.date is None:
             m.date_basis = "planned, no date given" + ("; " + "; ".join(m.reported) if m.reported else "")
         elif m.date is None and not m.date_basis:

@@ -65,7 +65,10 @@ def test_contacts_with_a_third_country_are_not_extracted():
              "وكتب الوزير السوري على منصة إكس: سُعدت باتصال وزير الخارجية المصري بدر عبدالعاطي.")
     turkey = "زار وزير الخارجية السوري أسعد الشيباني أنقرة والتقى نظيره التركي لبحث العلاقات."
     iran = "وصل رئيس الوزراء العراقي محمد شياع السوداني إلى طهران في زيارة رسمية."
-    for text in (egypt, turkey, iran):
+    # Iraq and Syria both named, but the contact is with Egypt
+    mixed = ("أجرى وزير الخارجية السوري أسعد الشيباني اتصالاً هاتفياً مع نظيره المصري بدر عبدالعاطي، "
+             "بعد عودته من العراق.")
+    for text in (egypt, turkey, iran, mixed):
         _, ex = _extract(text, date="2025-01-01")
         assert ex.mentions == [], text
     # the same sentence shape between Iraq and Syria is a contact
@@ -73,6 +76,10 @@ def test_contacts_with_a_third_country_are_not_extracted():
                      date="2025-01-01")
     assert [m.kind for m in ex.mentions] == ["visit"]
     assert {p["country"] for p in ex.mentions[0].participants} == {"Iraq", "Syria"}
+    # received in Damascus on a Sunday: the Iraqi side's visit, dated against the article
+    _, ex = _extract("استقبل الرئيس السوري أحمد الشرع في دمشق، يوم الأحد، رئيس الوزراء العراقي محمد شياع السوداني.",
+                     date="2025-05-20")
+    assert [(m.kind, m.date, m.place["name_en"]) for m in ex.mentions] == [("visit", "2025-05-18", "Damascus")]
 
 
 def test_surname_alone_counts_only_after_the_full_name():
