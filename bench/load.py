@@ -129,13 +129,13 @@ def app_runs(home: Path, users: list[int], results: dict, rows: list) -> None:
         try:
             for n in users:
                 qs = _questions(n)
-                seq = Client(srv.url, verbose=False)
+                seq = Client(srv.url, verbose=False, httpx_kwargs={"timeout": 600})
                 for q in qs[:3]:
                     seq.predict(q, "extractive", 5, api_name="/answer")
                 c0 = _cpu_seconds(srv.proc.pid)
                 sequential = [_key(seq.predict(q, "extractive", 5, api_name="/answer")) for q in qs]
                 cpu_ms = (_cpu_seconds(srv.proc.pid) - c0) / n * 1000
-                clients = [Client(srv.url, verbose=False) for _ in qs]
+                clients = [Client(srv.url, verbose=False, httpx_kwargs={"timeout": 600}) for _ in qs]
                 it = iter(clients)
                 lat, got = _burst(lambda q: next(it).predict(q, "extractive", 5, api_name="/answer"), qs)
                 floor = cpu_ms * n / cores

@@ -14,7 +14,7 @@ _LAZY = {
     "Settings": "config", "load_settings": "config", "PROJECT_ROOT": "config",
     "normalize": "arabic", "normalize_with_map": "arabic", "tokens": "arabic", "language": "arabic",
     "safe_source": "documents",
-    "Library": "library", "open_library": "library",
+    "Library": "library", "open_library": "library", "Embedder": "embeddings",
     "ingest": "ingest", "IngestReport": "ingest",
     "hybrid_search": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
     "Pipeline": "chain", "Answer": "chain", "Citation": "chain", "Event": "chain", "validate_question": "questions",

@@ -125,7 +125,9 @@ class BM25Index:
     def refresh(self, db: sqlite3.Connection) -> None:
         """Apply what changed in the library since the generation this index has seen (one snapshot)."""
         with self._lock:
-            db.execute("BEGIN")
+            own = not db.in_transaction
+            if own:
+                db.execute("BEGIN")
             try:
                 row = db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
                 generation = int(row[0]) if row else 0
@@ -138,7 +140,8 @@ class BM25Index:
                     gone = [r[0] for r in db.execute("SELECT id FROM lexicon_gone WHERE gen > ?", (self.generation,))]
                     rows = db.execute("SELECT id, terms FROM lexicon WHERE gen > ?", (self.generation,)).fetchall()
             finally:
-                db.execute("COMMIT")
+                if own:
+                    db.execute("COMMIT")
             self.remove(gone)
             self.add(rows)
             self.generation = generation

@@ -41,6 +41,7 @@ class Library:
         """
         from .errors import StoreError
 
+        self.store.sweep()  # vectors an interrupted ingest or delete left behind
         unknown = [s for s in sources if self.store.digest_of(s) is None]
         if unknown:
             raise StoreError(f"no such article in the library: {', '.join(unknown)} (see `rag library`)")
