@@ -78,13 +78,15 @@ def adaptive_weight(lexical: list[tuple[str, float]], w_lex: float) -> float:
     """The lexical weight for this query: more when BM25's top match stands out from the next one (a
     discriminative match on rare words), less when many passages match about as well (common words only).
 
-    effective = w × (0.4 + 1.6 × gap), gap = (s1 − s2) / s1 over the BM25 scores, capped at 0.9; equal to
-    w at gap 0.375. 0 and 1 keep meaning dense only and BM25 only.
+    effective = w × (0.7 + 0.8 × gap), gap = (s1 − s2) / s1 over the BM25 scores, capped at 0.9; equal to
+    w at gap 0.375. 0 and 1 keep meaning dense only and BM25 only. With the sentence similarity above it
+    improves R@1 on every set measured (evals/fusion_study.py): XQuAD-ar 0.924 → 0.935, ARCD 0.715 → 0.718,
+    seeds 0.812 → 0.875; steeper slopes win more on XQuAD and lose on ARCD, so they were not taken.
     """
     if w_lex <= 0.0 or w_lex >= 1.0 or len(lexical) < 2 or lexical[0][1] <= 0:
         return w_lex
     gap = (lexical[0][1] - lexical[1][1]) / lexical[0][1]
-    return min(0.9, w_lex * (0.4 + 1.6 * gap))
+    return min(0.9, w_lex * (0.7 + 0.8 * gap))
 
 
 def lexical_query(question: str) -> str:
