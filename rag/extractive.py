@@ -153,7 +153,10 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
 # Calibrated on the calibration part of evals/seeds_qa.jsonl (questions without "split": "test"):
 # confidence is measured from these bars, so 0 is the calibrated boundary and RAG_ABSTAIN_THRESHOLD shifts
 # it (positive = abstain more).
-SAME_LANGUAGE_BAR = 0.95  # 0.5 * term coverage + sentence similarity
+# On the calibration questions every Arabic bar from 0.91 to 0.95 gives the same results (all traps
+# abstained, one false abstention); 0.92 sits near the lenient end of that interval, which answers more of
+# XQuAD-ar (a sample of 149: answered 0.89 -> 0.95) with no change on the held-out seeds questions.
+SAME_LANGUAGE_BAR = 0.92  # 0.5 * term coverage + sentence similarity
 ENGLISH_BAR = 0.905  # the same measure for an English question, its terms taken in their Arabic forms
 CROSS_LANGUAGE_BAR = 1.56  # sentence similarity + passage similarity, when no question term matches
 
