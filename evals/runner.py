@@ -60,6 +60,7 @@ def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = Fal
                 "correct": (not a.abstained) and is_correct(a.answer, q["answers"]),
                 "cited_sentences": sum(1 for _, nums in cited_sentences(a.answer) if nums),
                 "unsupported": len(a.unsupported), "prompt": a.prompt,
+                "notice": a.notice, "model_text": a.model_text,
             })
             if judge is not None:
                 row["faithfulness"] = judge_faithfulness(judge[0], judge[1], q["question"], a.to_dict())
