@@ -44,16 +44,23 @@ def contact_kind(text: str) -> str:
 
 
 def english_lead(sentences: list[tuple[str, int]]) -> str:
-    """One English line per cited sentence: kind of contact, names (English forms), date, with its [n]."""
-    lines = []
-    for text, n in sentences:
+    """An English summary of the cited sentences: kind of contact, names (English forms), date.
+
+    It is built from the sentences that follow it, which carry the [n] markers; the line itself carries
+    none (the citation check compares words and sentence vectors, which a structured English line cannot
+    match), and says where it comes from. An item that another extends (the same contact, dated) is dropped."""
+    items: list[str] = []
+    for text, _n in sentences:
         names = [x for x in arabic_names(text) if x not in CONTEXT]
-        parts = [p for p in (contact_kind(text).capitalize(), ", ".join(names), english_date(text)) if p]
-        if names:
-            lines.append(" — ".join(parts) + f" [{n}]")
-    if not lines:
+        if not names:
+            continue
+        item = " — ".join(p for p in (contact_kind(text).capitalize(), ", ".join(names), english_date(text)) if p)
+        if any(x.startswith(item) for x in items):
+            continue
+        items = [x for x in items if not item.startswith(x)] + [item]
+    if not items:
         return ""
-    return "From the Arabic sources: " + "; ".join(lines) + "."
+    return "From the Arabic sentences cited below: " + "; ".join(items) + "."
 
 
 def compose(groups: list[list[tuple[str, int]]], language: str) -> str:
