@@ -132,6 +132,10 @@ def summary_table(summary: dict) -> str:
 
 
 def run_cli(args, settings) -> int:
+    from .timeline import is_timeline_set, run_cli as run_timeline
+
+    if is_timeline_set(Path(args.set)):  # a gold timeline (evals/seeds_timeline.json): scored by evals/timeline.py
+        return run_timeline(args, settings)
     summary = run(Path(args.set), Path(args.out), settings, args.models or [settings.llm], corpus=args.corpus,
                   k=args.k, limit=args.limit, retrieval_only=args.retrieval_only, judge=args.judge)
     print(summary_table(summary))

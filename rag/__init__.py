@@ -19,6 +19,8 @@ _LAZY = {
     "hybrid_search": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
     "Pipeline": "chain", "Answer": "chain", "Event": "chain", "validate_question": "chain",
     "get_model": "llms", "list_providers": "llms", "OpenAIChat": "llms",
+    "timeline": "timeline", "ContactEvent": "timeline", "answer_from_timeline": "timeline",
+    "TimelineAnswer": "timeline", "events_consistent": "events",
     "check_citations": ("citations", "check"), "cited_sentences": "citations", "load_prompt": "prompts",
 }
 

@@ -17,6 +17,7 @@ from .extractive import ABSTAIN
 from .library import Library, open_library
 from .llms import Context, Extractive, get_model
 from .retrieve import Hit, hybrid_search
+from .timeline import answer_from_timeline
 
 _FOLLOW_UP = re.compile(
     r"\b(ذلك|ذالك|هذا|هذه|تلك|هناك|هنالك|حينها|عندها|نفسه|نفسها|هو|هي|هم|he|she|it|they|him|her|them|that|"
@@ -115,7 +116,9 @@ class Pipeline:
         if lib.is_empty():
             raise QuestionError("the library is empty: run `rag ingest` first")
         qvec = lib.embedder.embed_query_vector(sq)
-        hits = hybrid_search(lib, sq, k or self.settings.k, lexical_weight, vector=qvec)
+        ta = answer_from_timeline(sq, lib, language(q))  # contacts as a whole: answered from the events
+        hits = ta.hits(lib) if ta else hybrid_search(lib, sq, k or self.settings.k, lexical_weight, vector=qvec)
+        provider = ta.provider() if ta else provider
         t2 = time.perf_counter()
         ctx = Context(sq, hits, qvec, lib.lexical, self.threshold)
         fallback, notice, parts = False, "", []

@@ -50,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _common(p)
 
+    p = sub.add_parser("timeline", help="the Iraq-Syria contacts in date order, each cited")
+    p.add_argument("--from", dest="since", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--to", dest="until", help="up to this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--who", help="a participant (any spelling, Arabic or English)")
+    p.add_argument("--kind", choices=("visit", "call", "meeting", "delegation", "statement"))
+    p.add_argument("--json", action="store_true", help='{"events": [...]} on stdout')
+    _common(p)
+
     p = sub.add_parser("serve", help="start the browser chat (ingests seeds/ first if needed)")
     p.add_argument("--host", dest="ui_host", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", dest="ui_port", type=int, help="port (default 7860)")
@@ -220,6 +228,36 @@ def cmd_library(args, settings) -> int:
     return 0
 
 
+def cmd_timeline(args, settings) -> int:
+    from .errors import QuestionError
+    from .library import open_library
+    from .timeline import timeline
+
+    import re
+
+    for flag, value in (("--from", args.since), ("--to", args.until)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise QuestionError(f"{flag} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    lib = open_library(settings)
+    _ensure_ingested(settings, lib)
+    events = timeline(lib, since=args.since, until=args.until, who=args.who, kind=args.kind)
+    if args.json:
+        print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False, indent=1))
+        return 0
+    for e in events:
+        d = e.to_dict()
+        when = e.date or f"undated, article ~{d['article_date']}"
+        print(f"{when}  {e.kind}{' (planned)' if e.status == 'planned' else ''}  "
+              f"{' · '.join(p['name'] + (' (' + p['role'] + ')' if p['role'] and p['role'] != p['name'] else '') for p in d['participants'])}"
+              f"{'  @ ' + d['place'] if d['place'] else ''}")
+        print(f"    date: {e.date_basis}" if e.date else f"    date: {e.date_basis}; article: {e.article_date.basis}")
+        print(textwrap.indent(textwrap.fill(e.summary, 100), "    "))
+        for c in e.citations:
+            print(f"    [{c['source']} {c['start']}-{c['end']}] {c['text'][:90]}{'…' if len(c['text']) > 90 else ''}")
+    print(f"{len(events)} contacts")
+    return 0
+
+
 def cmd_serve(args, settings) -> int:
     from ui.app import serve
 
@@ -233,7 +271,7 @@ def cmd_eval(args, settings) -> int:
 
 
 COMMANDS = {"ingest": cmd_ingest, "retrieve": cmd_retrieve, "ask": cmd_ask, "chat": cmd_chat,
-            "models": cmd_models, "library": cmd_library, "serve": cmd_serve, "eval": cmd_eval}
+            "models": cmd_models, "library": cmd_library, "serve": cmd_serve, "timeline": cmd_timeline, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

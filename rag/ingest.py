@@ -13,6 +13,8 @@ from .chunking import chunk_document
 from .clean import clean
 from .documents import Chunk, Document, RawDocument, iter_files, read_file
 from .errors import DocumentError
+from .events import extract, extractor_version
+from .people import load_officials
 from .library import Library
 
 PIPELINE_VERSION = "1"  # bump when cleaning or chunking changes, so documents are re-chunked
@@ -27,6 +29,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
     chunks: int = 0
+    extracted: list[str] = field(default_factory=list)  # documents whose contacts were (re)extracted
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -73,7 +76,9 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
     warn = warn or (lambda msg: print(f"warning: {msg}", file=sys.stderr))
     report = IngestReport()
     t0 = time.perf_counter()
-    timings = {"read_clean": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0, "lexical": 0.0}
+    timings = {"read_clean": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0, "lexical": 0.0, "events": 0.0}
+    officials = load_officials(library.settings.home_path)
+    ev_version = extractor_version(officials)
     raws = read_documents(paths, library.settings.max_file_bytes, report, warn)
     todo: list[tuple[Document, list[Chunk], str]] = []
     seen: set[str] = set()
@@ -93,6 +98,12 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
         old = library.store.document_digest(doc.source)
         if old and old[0] == _digest(doc, library.settings.chunk_chars, library.settings.chunk_overlap):
             report.unchanged.append(doc.source)
+            if library.store.events_version(doc.source) != ev_version:  # extracted by older rules, or never
+                t = time.perf_counter()
+                chunks = chunk_document(doc, library.settings.chunk_chars, library.settings.chunk_overlap)
+                library.store.put_events(doc.source, extract(doc, chunks, officials).rows())
+                report.extracted.append(doc.source)
+                timings["events"] += time.perf_counter() - t
             continue
         t = time.perf_counter()
         chunks = chunk_document(doc, library.settings.chunk_chars, library.settings.chunk_overlap)
@@ -140,8 +151,13 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
             for c in chunks:
                 svecs.append(vectors[at:at + len(c.sentences)])
                 at += len(c.sentences)
+            te = time.perf_counter()
+            events = extract(doc, chunks, officials).rows()
+            report.extracted.append(doc.source)
+            timings["events"] += time.perf_counter() - te
             library.store.put_document(doc, chunks, chunk_vecs, svecs,
-                                       _digest(doc, library.settings.chunk_chars, library.settings.chunk_overlap))
+                                       _digest(doc, library.settings.chunk_chars, library.settings.chunk_overlap),
+                                       events=events)
             getattr(report, kind).append(doc.source)
             report.chunks += len(chunks)
         timings["store"] += time.perf_counter() - t

@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, text TEXT NOT NULL, sentences TEXT NOT NULL, svecs BLOB);
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+CREATE TABLE IF NOT EXISTS events (id TEXT NOT NULL, source TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_source ON events(source);
+CREATE TABLE IF NOT EXISTS event_docs (source TEXT PRIMARY KEY, version TEXT NOT NULL, article TEXT NOT NULL);
 """
 
 
@@ -198,8 +201,9 @@ class Store:
     # --- writing -------------------------------------------------------------------------------
 
     def put_document(self, doc: Document, chunks: list[Chunk], vectors: np.ndarray,
-                     sentence_vectors: list[np.ndarray], digest: str) -> None:
-        """Replace a document's chunks by new ones; old vectors are deleted after the switch."""
+                     sentence_vectors: list[np.ndarray], digest: str, events: tuple | None = None) -> None:
+        """Replace a document's chunks (and its contact mentions, `events` = (version, article, mentions)
+        from rag/events.py) by new ones in one transaction; old vectors are deleted after the switch."""
         with self._lock:
             new_ids = [c.id for c in chunks]
             old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (doc.source,))]
@@ -215,6 +219,8 @@ class Store:
                     "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc.source, digest, "", doc.title, doc.date, doc.outlet, doc.url, doc.text,
                      len(chunks), time.time()))
+                if events is not None:
+                    self._write_events(doc.source, events)
                 self._bump()
             stale = sorted(set(old_ids) - set(new_ids))
             if stale:
@@ -226,10 +232,46 @@ class Store:
             with self.db:
                 n = self.db.execute("DELETE FROM documents WHERE source=?", (source,)).rowcount
                 self.db.execute("DELETE FROM chunks WHERE source=?", (source,))
+                self.db.execute("DELETE FROM events WHERE source=?", (source,))
+                self.db.execute("DELETE FROM event_docs WHERE source=?", (source,))
                 self._bump()
             if old_ids:
                 self.collection.delete(ids=old_ids)
             return n > 0
+
+    # --- contact mentions (rag/events.py) --------------------------------------------------------
+
+    def _write_events(self, source: str, events: tuple) -> None:
+        version, article, mentions = events
+        self.db.execute("DELETE FROM events WHERE source=?", (source,))
+        self.db.executemany("INSERT INTO events VALUES (?, ?, ?)",
+                            [(m["id"], source, json.dumps(m, ensure_ascii=False)) for m in mentions])
+        self.db.execute("INSERT OR REPLACE INTO event_docs VALUES (?, ?, ?)",
+                        (source, version, json.dumps(article, ensure_ascii=False)))
+
+    def put_events(self, source: str, events: tuple) -> None:
+        """Replace one current document's mentions (re-extraction of an unchanged document)."""
+        with self._lock, self.db:
+            if self.db.execute("SELECT 1 FROM documents WHERE source=?", (source,)).fetchone():
+                self._write_events(source, events)
+
+    def events_version(self, source: str) -> str | None:
+        row = self.db.execute("SELECT version FROM event_docs WHERE source=?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def read_events(self) -> tuple[list[dict], dict[str, dict]]:
+        """Every stored mention, and each document's inferred date (by source), read in one snapshot."""
+        with self._lock:
+            own = not self.db.in_transaction
+            if own:
+                self.db.execute("BEGIN")
+            try:
+                rows = self.db.execute("SELECT data FROM events ORDER BY source, rowid").fetchall()
+                docs = self.db.execute("SELECT source, article FROM event_docs").fetchall()
+            finally:
+                if own:
+                    self.db.execute("COMMIT")
+        return [json.loads(r[0]) for r in rows], {s: json.loads(a) for s, a in docs}
 
     def sweep(self) -> int:
         """Delete vectors that no current chunk owns (left by an interrupted ingest)."""
