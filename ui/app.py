@@ -95,7 +95,7 @@ def build_app(settings: Settings) -> gr.Blocks:
             with gr.Tab(t("en", "tab_library"), id="library", elem_id="tab-library") as tab_lib:
                 items += library_tab.build(ctx, lang, on_change)
             with gr.Tab(t("en", "tab_timeline"), id="timeline", elem_id="tab-timeline") as tab_tl:
-                tl_items, tl_refresh = timeline_tab.build(ctx, lang, on_change)
+                tl_items, _ = timeline_tab.build(ctx, lang, on_change)
                 items += tl_items
             with gr.Tab(t("en", "tab_evals"), id="evals", elem_id="tab-evals") as tab_ev:
                 ev_items, ev_reload = evals_tab.build(ctx, lang, on_change)
@@ -112,7 +112,6 @@ def build_app(settings: Settings) -> gr.Blocks:
                     js="(l) => ragApplyLang(l)")
         for fn, ins, outs in on_change:
             lang.change(fn, ins, outs, api_name=False)
-        tab_tl.select(*tl_refresh, api_name=False)
         tab_ev.select(*ev_reload, api_name=False)
         theme.click(None, None, None, js="() => ragTheme(true)")
         demo.load(None, None, lang, js="() => { ragTheme(false); return ragApplyLang(ragLang()); }")

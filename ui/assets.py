@@ -73,6 +73,8 @@ mark.flash { animation: flash 1.2s ease-in-out 2; }
   vertical-align: top; }
 .lib-open { background: none; border: none; color: var(--link-text-color, #1d4ed8); cursor: pointer; text-align: start;
   padding: 0; font: inherit; }
+.library .unknown { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.library th, .library td { border-left: none !important; border-right: none !important; }
 .doc-view .article-text { max-height: 60vh; }
 .timeline .tl-axis { position: relative; height: 44px; margin: 8px 12px 4px; }
 .tl-line { position: absolute; top: 14px; left: 0; right: 0; height: 2px; background: var(--border-color-primary); }

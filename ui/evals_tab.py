@@ -62,7 +62,7 @@ def build(ctx, lang: gr.Radio, on_change: list):
         run_pick = gr.Dropdown(list_runs(settings), label=t("en", "ev_runs"), elem_id="ev-run", scale=2)
         other = gr.Dropdown(list_runs(settings), label=t("en", "ev_compare"), elem_id="ev-compare", scale=2)
     table = gr.Markdown("", elem_id="ev-summary")
-    charts = gr.Gallery(label=None, elem_id="ev-charts", columns=2, height="auto", show_label=False)
+    charts = gr.Gallery(label=None, elem_id="ev-charts", columns=2, height="auto", show_label=False, visible=False)
     with gr.Accordion(t("en", "ev_start"), open=False, elem_id="ev-start-box") as acc:
         with gr.Row():
             set_pick = gr.Dropdown(shipped_sets(), value=(shipped_sets() or [None])[0], label=t("en", "ev_set"),
@@ -76,10 +76,10 @@ def build(ctx, lang: gr.Radio, on_change: list):
 
     def show(run, other_run, lang_v):
         if not run:
-            return {table: t(lang_v, "ev_none"), charts: []}
+            return {table: t(lang_v, "ev_none"), charts: gr.update(value=[], visible=False)}
         s = _summary(settings, run)
         if s is None:
-            return {table: "", charts: []}
+            return {table: "", charts: gr.update(value=[], visible=False)}
         from evals.runner import summary_table
 
         if other_run and other_run != run and (o := _summary(settings, other_run)):
@@ -87,7 +87,7 @@ def build(ctx, lang: gr.Radio, on_change: list):
         else:
             md = f"**{run}** · {Path(s['set']).name} · k={s.get('k')}\n\n" + summary_table(s)
         pngs = sorted(str(p) for p in (runs_dir(settings) / run).glob("*.png"))
-        return {table: md, charts: pngs}
+        return {table: md, charts: gr.update(value=pngs, visible=bool(pngs))}
 
     def begin(set_v, models_v, limit_v, lang_v):
         if not models_v:

@@ -49,7 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "lib_deleted": "Deleted “{title}”.",
         "lib_pick_first": "Choose an article first.",
         "col_title": "Title", "col_date": "Date", "col_outlet": "Outlet", "col_chunks": "Passages",
-        "unknown": "—",
+        "unknown": "not stated",
         "upload": "Add articles (.txt, .md, .html, .jsonl)", "ingest": "Add to the library",
         "upload_none": "Choose one or more .txt, .md, .html or .jsonl files first.",
         "conflict": "Already in the library: {names}. Replace them?",
@@ -72,6 +72,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ev_busy": "A run is already in progress.",
         "ev_pick_models": "Choose at least one model.",
         "lang": "Language",
+        "kind_visit": "visit", "kind_call": "phone call", "kind_meeting": "meeting", "kind_delegation": "delegation",
+        "kind_statement": "statement", "planned": "planned", "undated": "undated",
     },
     "ar": {
         "title": "اتصالات العراق وسوريا · إجابات موثّقة من الأخبار العربية",
@@ -116,7 +118,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "lib_deleted": "حُذف «{title}».",
         "lib_pick_first": "اختر مقالاً أولاً.",
         "col_title": "العنوان", "col_date": "التاريخ", "col_outlet": "المصدر", "col_chunks": "المقاطع",
-        "unknown": "—",
+        "unknown": "غير مذكور",
         "upload": "أضف مقالات (‎.txt ‎.md ‎.html ‎.jsonl)", "ingest": "أضف إلى المكتبة",
         "upload_none": "اختر ملفاً واحداً أو أكثر من نوع ‎.txt أو ‎.md أو ‎.html أو ‎.jsonl أولاً.",
         "conflict": "موجود في المكتبة: {names}. هل تستبدله؟",
@@ -137,6 +139,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ev_busy": "هناك تقييم قيد التشغيل.",
         "ev_pick_models": "اختر نموذجاً واحداً على الأقل.",
         "lang": "اللغة",
+        "kind_visit": "زيارة", "kind_call": "اتصال هاتفي", "kind_meeting": "لقاء", "kind_delegation": "وفد",
+        "kind_statement": "تصريح", "planned": "مرتقبة", "undated": "غير مؤرخ",
     },
 }
 

@@ -7,7 +7,7 @@ import re
 
 from rag import Answer, language, normalize, normalize_with_map
 
-from .i18n import t
+from .i18n import STRINGS, t
 from .state import Conversation
 
 _MARK = re.compile(r"\[(\d+)\]")
@@ -228,7 +228,7 @@ def library_summary(docs: list[dict], lang: str) -> str:
 def library_table(docs: list[dict], lang: str) -> str:
     head = "".join(f"<th>{esc(t(lang, k))}</th>" for k in ("col_title", "col_date", "col_outlet", "col_chunks"))
     rows = []
-    unknown = esc(t(lang, "unknown"))
+    unknown = f'<span class="unknown">{esc(t(lang, "unknown"))}</span>'
     for d in docs:
         rows.append(f'<tr><td dir="auto" class="lib-title"><button type="button" class="lib-open" data-box="lib" '
                     f'data-payload="open:{esc(d["source"])}">{esc(d["title"] or d["source"])}</button></td>'
@@ -269,11 +269,18 @@ def timeline(events: list[dict], lang: str) -> str:
             f'<span class="tl-from">{esc(first)}</span><span class="tl-to">{esc(last)}</span></div>')
     rows = []
     for e in events:
-        who = "، ".join(p["name"] for p in e.get("participants", []))
+        names = [(p.get("name_en") or p["name"]) if lang == "en" else p["name"] for p in e.get("participants", [])]
+        who = ("، " if lang == "ar" else ", ").join(names)
+        kind = t(lang, f"kind_{e['kind']}") if f"kind_{e['kind']}" in STRINGS["en"] else e["kind"]
+        if e.get("status") == "planned":
+            kind += f" ({t(lang, 'planned')})"
+        place = (e.get("place_en") or e.get("place")) if lang == "en" else e.get("place")
         chips = "".join(f'<button type="button" class="cite tl-cite" data-box="tl" data-payload="cite:{esc(e["id"])}:{j}"'
-                        f' aria-label="{esc(c["source"])}">[{j + 1}]</button>' for j, c in enumerate(e.get("citations", [])))
-        rows.append(f'<li class="tl-event" id="ev-{esc(e["id"])}"><span class="tl-date" dir="ltr">{esc(e["date"] or "?")}'
-                    f'</span> <span class="badge kind">{esc(e["kind"])}</span> <span dir="auto" class="tl-who">{esc(who)}'
+                        f' aria-label="{esc(t(lang, "show_passage", n=j + 1))}">[{j + 1}]</button>'
+                        for j, _ in enumerate(e.get("citations", [])))
+        rows.append(f'<li class="tl-event" id="ev-{esc(e["id"])}"><span class="tl-date" dir="ltr">'
+                    f'{esc(e["date"] or t(lang, "undated"))}</span> <span class="badge kind">{esc(kind)}</span>'
+                    f'{" · <bdi>" + esc(place) + "</bdi>" if place else ""} <span dir="auto" class="tl-who">{esc(who)}'
                     f'</span><div dir="auto" class="tl-summary">{esc(e["summary"])} {chips}</div></li>')
     return (f'<div class="timeline">{axis}<div class="tl-count">{esc(t(lang, "tl_count", n=len(events)))}</div>'
             f'<ol class="tl-list">{"".join(rows)}</ol></div>')

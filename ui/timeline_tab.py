@@ -23,6 +23,13 @@ def _events(library, who, kind, since, until) -> list[dict]:
 
 def build(ctx, lang: gr.Radio, on_change: list) -> list:
     library = ctx.pipe.library
+
+    def initial() -> str:
+        """Rendered when the page loads, so opening the tab shows the contacts at once."""
+        try:
+            return render.timeline(_events(library, "", "", "", ""), "en")
+        except LookupError:
+            return render.error_line(t("en", "tl_missing"), "en")
     with gr.Row():
         who = gr.Textbox(label=t("en", "tl_who"), elem_id="tl-who", max_lines=1, scale=2, min_width=120)
         kind = gr.Dropdown([("all", "")], value="", label=t("en", "tl_kind"), elem_id="tl-kind", scale=1,
@@ -33,7 +40,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     tl_err = gr.HTML("", elem_id="tl-error")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
-            board = gr.HTML("", elem_id="timeline")
+            board = gr.HTML(initial, elem_id="timeline")
         with gr.Column(scale=2, min_width=280):
             article = gr.HTML("", elem_id="tl-article", elem_classes=["tl-article"])
     act = gr.Textbox(visible="hidden", elem_id="tl-act", elem_classes=["hidden-act"])
@@ -61,6 +68,10 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     def on_action(payload, events, lang_v):
         kind_, _, rest = (payload or "").rpartition("#")[0].partition(":")
         ev_id, _, j = rest.rpartition(":")
+        try:
+            events = events or _events(library, "", "", "", "")
+        except LookupError:
+            return gr.update()
         ev = next((e for e in events if str(e["id"]) == ev_id), None)
         try:
             c = ev["citations"][int(j)] if ev else None
