@@ -373,3 +373,42 @@ def test_api_refuses_bad_input_with_a_clear_error_and_one_log_line(server, args,
     new = server_log(server)[len(log_before):]
     assert "Traceback" not in new
     assert sum(1 for line in new.splitlines() if line.startswith("user error [api /answer]")) == 1, new
+
+
+# ---------------------------------------------------------------- a model endpoint: streaming, stop
+
+def test_generative_answer_streams_and_stop_gives_the_question_back(browser, tmp_path_factory, seeded_settings):
+    from fake_openai import FakeOpenAI
+    fake = FakeOpenAI()
+    home = warm_home(tmp_path_factory.mktemp("ui-gen") / "home", seeded_settings.home_path)
+    srv = Server(home, {"RAG_LLM": "openai:english", "RAG_LLM_BASE_URL": fake.base_url})
+    try:
+        ctx, page = open_page(browser, srv)
+        answer = ask(page, "When did Shaibani visit Baghdad?")
+        assert "14 March 2025" in answer.inner_text() and answer.locator(".cite").count() == 1
+        assert answer.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        assert "openai:english" in page.locator("#answer-meta").inner_text()
+        answer.locator(".cite").first.click()
+        page.wait_for_selector("#sources .source-card.selected .passage-text mark", timeout=30_000)
+        assert "14 من آذار 2025" in page.locator("#sources .source-card.selected .passage-text mark").first.inner_text()
+        shot(page, "08-generative-english")
+        # a slow model: Ask is disabled, no thumbs under the pending reply, Stop gives the question back
+        page.locator("#settings").click()
+        page.locator("#model input").click()
+        page.locator("ul[role=listbox] li", has_text="openai:slow").first.click()
+        page.fill("#question textarea", "Who received Shaibani in Baghdad?")
+        page.press("#question textarea", "Enter")
+        page.wait_for_selector("#chat .pending", timeout=30_000)
+        assert page.locator("#ask").is_disabled()
+        assert page.locator("#chat .pending button.fb").count() == 0
+        assert page.locator("#chat button.fb").count() == 2  # only the finished answer's 👍/👎
+        shot(page, "09-pending-with-stop", full=False)
+        page.click("#stop")
+        page.wait_for_function("!document.querySelector('#chat .pending')", timeout=15_000)
+        assert page.locator("#question textarea").input_value() == "Who received Shaibani in Baghdad?"
+        assert page.locator("#chat .answer").count() == 1 and not page.locator("#ask").is_disabled()
+        assert no_overlay(page)
+        ctx.close()
+    finally:
+        srv.stop()
+        fake.stop()

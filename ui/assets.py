@@ -5,6 +5,7 @@ CSS = """
 #top-bar { align-items: center; gap: 8px; }
 #top-bar .holds, .holds { font-size: 0.95em; color: var(--body-text-color-subdued); }
 #examples-row { flex-wrap: wrap; gap: 6px; align-items: center; }
+#examples-row button.example { unicode-bidi: plaintext; }
 #examples-label { flex: 0 0 auto !important; min-width: 0 !important; width: auto !important; }
 .sources-title { margin: 0; }
 #examples-row button { flex: 0 1 auto !important; min-width: 0 !important; font-size: 0.85em; padding: 4px 10px; }

@@ -38,7 +38,7 @@ def build(ctx, lang: gr.Radio) -> list:
     inflight = gr.State("")
     shown = gr.State(-1)
     with gr.Row(elem_id="examples-row"):
-        ex_label = gr.HTML(f'<span class="ex-label">{t("en", "examples")}</span>', elem_id="examples-label")
+        ex_label = gr.HTML(f'<span class="ex-label" dir="auto">{t("en", "examples")}</span>', elem_id="examples-label")
         ex_buttons = [gr.Button(ex, size="sm", elem_classes=["example"], variant="secondary") for ex in EXAMPLES]
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=340):
@@ -163,7 +163,7 @@ def build(ctx, lang: gr.Radio) -> list:
         panel = (render.sources_panel(turn.answer, shown_v, lang_v, articles(turn.answer)) if turn
                  else render.sources_empty(lang_v))
         return {chat: render.conversation(conv_v, lang_v), sources: panel,
-                ex_label: f'<span class="ex-label">{t(lang_v, "examples")}</span>',
+                ex_label: f'<span class="ex-label" dir="auto">{t(lang_v, "examples")}</span>',
                 src_title: f'<h3 class="sources-title">{t(lang_v, "sources_title")}</h3>'}
 
     outs = [chat, conv, question, sources, meta, err, ask, stop, inflight, model, shown]
