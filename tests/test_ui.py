@@ -305,12 +305,12 @@ def test_hostile_question_is_shown_as_text_and_nothing_leaves_loopback(browser, 
     answer = ask(page, '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> '
                        '![x](http://1.2.3.4/a.png) <img src="http://1.2.3.4/b.png">')
     page.wait_for_timeout(500)
+    # Chromium's resolver rule does not cover IP literals: only this recorder would see such a request
+    assert outside == [], f"the page made outside requests: {outside}"
     assert page.evaluate("window.__pwned") == 0
     assert page.locator("#chat img").count() == 0
     assert "<img" in page.locator("#chat .msg.user").first.inner_text()
     assert answer.count() == 1
-    # Chromium's resolver rule does not cover IP literals: only this recorder would see such a request
-    assert outside == [], f"the page made outside requests: {outside}"
     ctx.close()
 
 

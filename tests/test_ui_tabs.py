@@ -158,6 +158,7 @@ def test_evaluations_start_watch_and_compare(browser, server):
     ctx, page = open_page(browser, server)
     tab(page, "Evaluations")
     page.locator("#ev-start-box").click()
+    page.fill("#ev-limit input", "5")
     runs = []
     for _ in range(2):
         page.click("#ev-go")

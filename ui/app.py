@@ -133,7 +133,7 @@ def build_app(settings: Settings) -> gr.Blocks:
 # ---------------------------------------------------------------- serving: login wall and throttling
 
 OPEN_GET = ("/", "/config", "/config/", "/login_check", "/login_check/", "/theme.css", "/favicon.ico",
-            "/manifest.json", "/robots.txt", "/gradio_api/info", "/gradio_api/info/")
+            "/manifest.json", "/robots.txt")
 OPEN_PREFIXES = ("/assets/", "/static/", "/svelte/", "/gradio_api/startup-events", "/theme.css")
 
 

@@ -3,7 +3,8 @@
 CSS = """
 .gradio-container { max-width: 1400px !important; }
 #top-bar { align-items: center; gap: 8px; }
-#top-bar .holds, .holds { font-size: 0.95em; color: var(--body-text-color-subdued); }
+#top-bar .holds, .holds { font-size: 0.95em; color: var(--body-text-color); opacity: 0.85; }
+.app-title { margin: 0; }
 #examples-row { flex-wrap: wrap; gap: 6px; align-items: center; }
 #examples-row button.example { unicode-bidi: plaintext; }
 #examples-label { flex: 0 0 auto !important; min-width: 0 !important; width: auto !important; }
@@ -107,6 +108,9 @@ mark.flash { animation: flash 1.2s ease-in-out 2; }
 .dark .thanks { color: #86efac; }
 .dark .lib-open { color: #93c5fd; }
 @media (max-width: 700px) {
+  #top-bar { flex-wrap: wrap !important; }
+  #app-title { flex: 1 1 100% !important; min-width: 100% !important; }
+  .app-title { font-size: 1.15em; }
   #chat { max-height: none; }
   #sources { max-height: none; }
   .msg { max-width: 100%; }
@@ -179,6 +183,11 @@ HEAD = """
   new MutationObserver(function () {
     const q = document.querySelector('#question textarea');
     if (q && q.getAttribute('dir') !== 'auto') q.setAttribute('dir', 'auto');
+    // Ask (and the examples) are disabled while an answer is pending
+    const busy = !!document.querySelector('#chat .pending');
+    document.querySelectorAll('#ask, #examples-row button.example').forEach(function (b) {
+      if (b.disabled !== busy) { b.disabled = busy; b.setAttribute('aria-disabled', String(busy)); }
+    });
   }).observe(document.documentElement, {childList: true, subtree: true});
   window.ragLang = function (lang) {
     const saved = localStorage.getItem('rag-lang');
