@@ -161,9 +161,14 @@ def test_evaluations_start_watch_and_compare(browser, server):
     page.fill("#ev-limit input", "5")
     runs = []
     for _ in range(2):
+        prev = runs[-1] if runs else "none"
         page.click("#ev-go")
-        page.wait_for_selector("#ev-progress .ev-running, #ev-progress .ev-finished", timeout=30_000)
-        page.wait_for_selector("#ev-progress .ev-finished", timeout=400_000)
+        # its progress is watched (n of total answers), then it finishes
+        page.wait_for_function("(p) => { const e = document.querySelector('#ev-progress .ev-running');"
+                               " return e && !e.innerText.includes(p) && / of \\d+ answers/.test(e.innerText); }",
+                               arg=prev, timeout=300_000)
+        page.wait_for_function("(p) => { const e = document.querySelector('#ev-progress .ev-finished');"
+                               " return e && !e.innerText.includes(p); }", arg=prev, timeout=400_000)
         assert "finished" in page.locator("#ev-progress").inner_text()
         runs.append(page.locator("#ev-progress").inner_text().split()[1])
         time.sleep(1.1)  # run ids are per second

@@ -94,7 +94,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             user_error("upload", r)
         html = f'<div dir="auto">{render.esc(msg)}</div>' + "".join(
             f'<div class="inline-error" dir="auto">⚠ {render.esc(r)}</div>' for r in rejected)
-        return {status: html, table: render.library_table(rows(query), lang_v), staged: None,
+        return {status: html, table: render.library_table(rows(query), lang_v), staged: None, files: None,
                 replace: gr.update(visible=False), keep: gr.update(visible=False)}
 
     def upload(files_v, query, lang_v, progress=gr.Progress()):
@@ -136,7 +136,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     confirm.click(do_delete, [chosen, search, lang], [lib_msg, confirm, cancel, delete, doc_view, chosen, table],
                   api_name=False)
     cancel.click(cancel_delete, None, [lib_msg, confirm, cancel], api_name=False)
-    up_outs = [status, table, staged, replace, keep]
+    up_outs = [status, table, staged, replace, keep, files]
     add.click(upload, [files, search, lang], up_outs, api_name=False)
     replace.click(decide(True), [staged, search, lang], up_outs, api_name=False)
     keep.click(decide(False), [staged, search, lang], up_outs, api_name=False)

@@ -221,8 +221,10 @@ def library_summary(docs: list[dict], lang: str) -> str:
     outlets = sorted({d["outlet"] for d in docs if d.get("outlet")})
     span = t(lang, "span", first=dates[0], last=dates[-1]) if dates else ""
     sep = "، " if lang == "ar" else ", "
-    outl = t(lang, "outlets", outlets=sep.join(outlets[:6]) + ("…" if len(outlets) > 6 else "")) if outlets else ""
-    return f'<div class="holds" dir="auto">{esc(t(lang, "holds", n=len(docs), span=span, outlets=outl))}</div>'
+    names = sep.join(f"<bdi>{esc(o)}</bdi>" for o in outlets[:6]) + ("…" if len(outlets) > 6 else "")
+    outl = t(lang, "outlets", outlets=names) if outlets else ""
+    return (f'<div class="holds" dir="{"rtl" if lang == "ar" else "ltr"}">'
+            f'{t(lang, "holds", n=len(docs), span=esc(span), outlets=outl)}</div>')
 
 
 def library_table(docs: list[dict], lang: str) -> str:
