@@ -137,11 +137,15 @@ def test_upload_asks_before_replacing_and_delete_asks_first(browser, server, tmp
     # a new article, then its deletion, which asks first
     new = tmp_path / "probe_new.txt"
     new.write_text("مقال تجريبي للحذف\n\nالتقى وفد عراقي بوفد سوري في الرقة لبحث ملف المياه.", encoding="utf-8")
+    before = set(page.locator("#library .lib-open").all_inner_texts())
     page.set_input_files("#upload input[type=file]", str(new))
     page.wait_for_timeout(1500)
     page.click("#ingest")
     page.wait_for_function("document.querySelectorAll('#library tbody tr').length == 6", timeout=60_000)
-    page.locator("#library .lib-open", has_text="مقال تجريبي للحذف").click()
+    added = [t for t in page.locator("#library .lib-open").all_inner_texts() if t not in before]
+    assert len(added) == 1, added
+    page.locator("#library .lib-open", has_text=added[0]).first.click()
+    page.wait_for_function("document.querySelector('#doc-view').innerText.includes('الرقة')", timeout=15_000)
     page.wait_for_selector("#lib-delete", state="visible", timeout=15_000)
     page.click("#lib-delete")
     page.wait_for_selector("#lib-confirm", state="visible", timeout=15_000)
