@@ -1,13 +1,21 @@
-"""The browser chat in real headless Chromium (Debian's), driven by Playwright; and its API via gradio_client."""
+"""The browser chat in real headless Chromium (Debian's), driven by Playwright; and its API via gradio_client.
 
+One `rag serve` (extractive) for the module; each test opens its own browser context."""
+
+import json
 import threading
+import urllib.request
+import time
+from pathlib import Path
 
 import pytest
 
 from conftest import SHAIBANI
-from ui_support import Server, launch_browser, shot, warm_home
+from ui_support import Server, ask, colours, contrast, launch_browser, no_overlay, open_page, shot, warm_home
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -27,56 +35,282 @@ def browser():
         b.close()
 
 
-def open_page(browser, server, outside: list | None = None):
-    ctx = browser.new_context(viewport={"width": 1300, "height": 950})
-    page = ctx.new_page()
-    if outside is not None:
-        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:",
-                                                                                      "blob:")) else None)
-    page.goto(server.url, wait_until="load")
-    page.wait_for_selector("#question textarea", timeout=60_000)
-    return ctx, page
+def server_log(server) -> str:
+    return Path(server.log.name).read_text(encoding="utf-8", errors="replace")
 
 
-def ask(page, question: str, n_answers: int = 1):
-    page.fill("#question textarea", question)
-    page.press("#question textarea", "Enter")
-    page.wait_for_function(f"document.querySelectorAll('#chat .answer').length >= {n_answers}", timeout=60_000)
-    return page.locator("#chat .answer").nth(n_answers - 1)
+def feedback_rows(server) -> list[dict]:
+    path = Path(server.log.name).parent / "feedback.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
 
 
-def test_arabic_answer_with_citation_then_click_shows_passage(browser, server):
+def wait_rows(page, server, n: int) -> list[dict]:
+    for _ in range(80):
+        rows = feedback_rows(server)
+        if len(rows) >= n:
+            return rows
+        page.wait_for_timeout(250)
+    raise AssertionError(f"feedback rows never reached {n}: {feedback_rows(server)}")
+
+
+# ---------------------------------------------------------------- item 3, 4: citations and sources
+
+def test_citation_preview_click_scroll_highlight_and_compact_sources(browser, server):
     outside = []
-    ctx, page = open_page(browser, server, outside)
+    ctx, page = open_page(browser, server, outside=outside)
     answer = ask(page, "متى زار الشيباني بغداد؟")
     assert "14 من آذار 2025" in answer.inner_text()
-    assert answer.locator(".cite").count() >= 1
     assert answer.evaluate("e => getComputedStyle(e).direction") == "rtl"
-    shot(page, "01-arabic-answer")
-    answer.locator(".cite").first.click()
-    page.wait_for_selector("#sources .source-card.selected mark", timeout=30_000)
+    # no card is pre-selected, every card starts collapsed, and no file name is shown anywhere
+    assert page.locator("#sources .source-card.selected").count() == 0
+    assert page.locator("#sources details.source-card[open]").count() == 0
+    assert SHAIBANI not in page.locator("body").inner_text()
+    # a compact list above the cards: one line per passage, cited ones first and marked apart
+    items = page.locator("#sources .src-item")
+    n_cards = page.locator("#sources .source-card").count()
+    assert items.count() == n_cards >= 2
+    assert "cited" in items.first.get_attribute("class").split()
+    assert page.locator("#sources .src-item.uncited").count() >= 1
+    assert items.first.evaluate("e => e.getBoundingClientRect().height") < 80
+    # hover shows a preview card with outlet, date, title and the cited sentence
+    chip = answer.locator(".cite").first
+    chip.hover()
+    preview = page.locator("#cite-preview")
+    preview.wait_for(state="visible", timeout=5_000)
+    text = preview.inner_text()
+    assert "14 من آذار 2025" in text and "2025-04-01" in text and "تطوير العلاقات" in text
+    shot(page, "01-preview-on-hover")
+    # click: the card opens, is selected, scrolled into view, its cited sentence marked
+    chip.click()
     card = page.locator("#sources .source-card.selected")
-    assert SHAIBANI in card.inner_text()
+    card.wait_for(timeout=10_000)
+    assert card.get_attribute("open") is not None
+    page.wait_for_timeout(900)  # smooth scroll
+    assert card.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
     assert "14 من آذار 2025" in card.locator(".passage-text mark").first.inner_text()
-    assert card.locator("details.article[open] mark.passage").count() == 1  # the article, passage in place
+    # the whole article only on demand, with the passage marked in place
+    assert card.locator("details.article[open]").count() == 0
+    card.locator("details.article summary").click()
+    assert card.locator("details.article[open] mark.passage").count() == 1
     shot(page, "02-citation-clicked")
     assert "model extractive" in page.locator("#answer-meta").inner_text()
     assert outside == [], f"the page made outside requests: {outside}"
     ctx.close()
 
 
-def test_english_gets_ltr_and_out_of_corpus_abstains(browser, server):
+def test_chips_reachable_by_keyboard_and_answer_fast_when_warm(browser, server):
+    ctx, page = open_page(browser, server)
+    ask(page, "من هو المتحدث باسم الحكومة العراقية؟")
+    t0 = time.perf_counter()
+    ask(page, "متى زار الشيباني بغداد؟", 2)
+    elapsed = time.perf_counter() - t0
+    assert elapsed <= 0.5 * 4, f"warm answer took {elapsed:.2f} s"  # 0.5 s target; x4 slack on a shared 2-core box
+    print(f"warm answer on screen in {elapsed:.3f} s")
+    chip = page.locator("#chat .answer").nth(1).locator(".cite").first
+    chip.focus()
+    assert page.evaluate("document.activeElement.classList.contains('cite')")
+    page.locator("#cite-preview").wait_for(state="visible", timeout=5_000)
+    page.keyboard.press("Enter")
+    page.locator("#sources .source-card.selected").wait_for(timeout=10_000)
+    # a chip of the earlier answer switches the panel to that answer's sources
+    page.locator("#chat .answer").first.locator(".cite").first.click()
+    page.wait_for_function("document.querySelector('#sources .sources').dataset.answer === '0'", timeout=10_000)
+    page.locator("#sources .source-card.selected").wait_for(timeout=10_000)
+    assert "العوادي" in page.locator("#sources .source-card.selected").inner_text()
+    ctx.close()
+
+
+def test_phone_chip_jumps_to_the_source_below(browser, server):
+    ctx, page = open_page(browser, server, **PHONE)
+    first_example = page.locator("button.example").first
+    assert first_example.bounding_box()["y"] + first_example.bounding_box()["height"] <= PHONE["height"]
+    first_example.click()  # an example asks at once
+    page.wait_for_selector("#chat .answer", timeout=60_000)
+    assert "متى زار الشيباني بغداد؟" in page.locator("#chat .msg.user").first.inner_text()
+    shot(page, "03-phone-answer")
+    page.locator("#chat .cite").first.click()
+    card = page.locator("#sources .source-card.selected")
+    card.wait_for(timeout=10_000)
+    page.wait_for_timeout(900)
+    assert card.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= -5 && r.top < innerHeight; }")
+    assert page.evaluate("scrollY") > 300  # the page jumped down to the sources
+    shot(page, "04-phone-jump-to-source", full=False)
+    ctx.close()
+
+
+def test_abstention_shows_a_compact_list_not_a_wall(browser, server):
     ctx, page = open_page(browser, server)
     answer = ask(page, "What is the recipe for making falafel?")
     assert "abstained" in answer.get_attribute("class")
     assert answer.evaluate("e => getComputedStyle(e).direction") == "ltr"
     assert "Not in the sources" in answer.inner_text()
-    user = page.locator("#chat .msg").first
-    assert user.evaluate("e => getComputedStyle(e).direction") == "ltr"
-    shot(page, "03-english-abstention")
-    answer = ask(page, "كم كيلومتراً أضيفت إلى الجدار الخرساني على الحدود السورية؟", 2)
-    assert "abstained" in answer.get_attribute("class")
-    assert answer.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert page.locator("#sources .closest").count() == 1
+    assert page.locator("#sources details.source-card[open]").count() == 0
+    assert page.locator("#sources .src-item.cited").count() == 0
+    assert page.locator("#sources").evaluate("e => e.scrollHeight") < 900
+    shot(page, "05-english-abstention")
+    ctx.close()
+
+
+# ---------------------------------------------------------------- item 1, 10, 11: errors stay inline
+
+def test_errors_are_inline_short_and_keep_the_conversation(browser, server):
+    ctx, page = open_page(browser, server)
+    ask(page, "متى زار الشيباني بغداد؟")
+    # empty submit
+    page.fill("#question textarea", "   ")
+    page.click("#ask")
+    err = page.locator("#chat-error .inline-error")
+    err.wait_for(timeout=10_000)
+    assert err.inner_text().strip() == "⚠ Type a question first."
+    assert page.locator("#chat .answer").count() == 1 and no_overlay(page)
+    # over-long question: named with the limit, the text stays in the box, nothing hidden
+    long_q = "متى " * 600
+    page.fill("#question textarea", long_q)
+    page.click("#ask")
+    page.wait_for_function("document.querySelector('#chat-error').innerText.includes('2,000')", timeout=10_000)
+    assert "RAG_" not in page.locator("#chat-error").inner_text()
+    assert page.locator("#question textarea").input_value() == long_q
+    assert page.locator("#chat .answer").count() == 1 and no_overlay(page)
+    assert page.locator("#sources .source-card").count() >= 2  # the sources are still there
+    shot(page, "06-inline-error")
+    # a mistyped model cannot stick: the box accepts only listed models
+    page.locator("#settings").click()
+    box = page.locator("#model input")
+    box.click()
+    box.fill("gpt-typo")
+    page.keyboard.press("Enter")
+    page.locator("#k input[type=number]").click()
+    page.wait_for_timeout(500)
+    assert box.input_value() == "extractive"
+    # and the conversation goes on (the Ask button and chips still work)
+    ask(page, "من هو المتحدث باسم الحكومة العراقية؟", 2)
+    assert page.locator("#chat-error").inner_text().strip() == ""
+    page.locator("#chat .answer").nth(1).locator(".cite").first.click()
+    page.locator("#sources .source-card.selected").wait_for(timeout=10_000)
+    # settings speak plainly
+    labels = page.locator("#settings").inner_text()
+    assert "Passages (k)" not in labels and "BM25" not in labels and "How many passages to read" in labels
+    ctx.close()
+    log = server_log(server)
+    assert "user error [chat]: the question is empty" in log
+    assert "Traceback" not in log
+
+
+def test_arabic_interface_errors_in_arabic(browser, server):
+    ctx, page = open_page(browser, server, locale="ar-IQ")
+    page.wait_for_function("document.documentElement.dir === 'rtl'", timeout=10_000)
+    page.wait_for_function("document.querySelector('#ask').innerText.includes('اسأل')", timeout=10_000)
+    page.click("#ask")
+    page.locator("#chat-error .inline-error").wait_for(timeout=10_000)
+    assert "اكتب سؤالاً أولاً" in page.locator("#chat-error").inner_text()
+    assert page.locator("#chat-error .inline-error").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert no_overlay(page)
+    ctx.close()
+
+
+# ---------------------------------------------------------------- item 2, 8: one state; stop, regenerate, edit
+
+def test_new_chat_clears_history_feedback_and_follow_ups(browser, server):
+    ctx, page = open_page(browser, server)
+    ask(page, "متى زار الشيباني بغداد؟")
+    follow = ask(page, "ومن استقبله؟", 2)  # a follow-up: the rewritten question is shown under it
+    rewritten = follow.locator(".rewritten")
+    assert rewritten.count() == 1 and "الشيباني" in rewritten.inner_text()
+    page.click("#new-chat")
+    page.wait_for_function("document.querySelectorAll('#chat .answer').length == 0", timeout=30_000)
+    assert "Sources appear here" in page.locator("#sources").inner_text()
+    # after clearing, the same follow-up is not rewritten from the cleared conversation ...
+    again = ask(page, "ومن استقبله؟")
+    assert again.locator(".rewritten").count() == 0
+    # ... and 👍 is stored against the answer on screen, not one from before the clear
+    before = len(feedback_rows(server))
+    again.locator("button.fb").first.click()
+    row = wait_rows(page, server, before + 1)[-1]
+    assert row["liked"] is True and row["question"] == "ومن استقبله؟"
+    page.locator("#chat .thanks").wait_for(timeout=10_000)
+    assert page.locator("#chat button.fb[aria-pressed=true]").count() == 1
+    ctx.close()
+
+
+def test_regenerate_and_edit_the_last_question(browser, server):
+    ctx, page = open_page(browser, server)
+    ask(page, "من هو المتحدث باسم الحكومة العراقية؟")
+    assert page.locator("#chat .answer .regen").count() == 1
+    page.locator("#chat .answer .regen").click()
+    page.wait_for_timeout(300)
+    page.wait_for_function("document.querySelectorAll('#chat .answer').length == 1 && "
+                           "!document.querySelector('#chat .pending')", timeout=30_000)
+    assert page.locator("#chat .msg.user").count() == 1 and "العوادي" in page.locator("#chat .answer").inner_text()
+    page.locator("#chat .answer .edit").click()
+    page.wait_for_function("document.querySelectorAll('#chat .answer').length == 0", timeout=30_000)
+    assert page.locator("#question textarea").input_value() == "من هو المتحدث باسم الحكومة العراقية؟"
+    page.fill("#question textarea", "من هو رئيس جهاز الاستخبارات السورية الجديد؟")
+    page.press("#question textarea", "Enter")
+    page.wait_for_selector("#chat .answer", timeout=60_000)
+    assert "أنس خطاب" in page.locator("#chat .answer").inner_text()
+    assert page.locator("#chat .msg.user").count() == 1
+    ctx.close()
+
+
+# ---------------------------------------------------------------- item 5, 6, 7: language, direction, theme, header
+
+@pytest.mark.parametrize("lang,dark,viewport", [("en", False, (1280, 900)), ("ar", True, (1280, 900)),
+                                                ("ar", False, (390, 844)), ("en", True, (390, 844))])
+def test_language_direction_theme_and_header(browser, server, lang, dark, viewport):
+    ctx, page = open_page(browser, server, width=viewport[0], height=viewport[1], query=f"?lang={lang}", dark=dark)
+    want = "rtl" if lang == "ar" else "ltr"
+    page.wait_for_function(f"document.documentElement.dir === '{want}'", timeout=10_000)
+    word = "مقالات" if lang == "ar" else "articles"
+    page.wait_for_function(f"document.querySelector('#holds').innerText.includes('{word}')", timeout=10_000)
+    holds = page.locator("#holds").inner_text()
+    assert ("5 articles" in holds and "2025-01-12" in holds) if lang == "en" else ("5 مقالات" in holds)
+    box = page.locator("#question textarea")
+    page.wait_for_function("document.querySelector('#question textarea').placeholder.length > 0")
+    assert box.evaluate("e => getComputedStyle(e).direction") == want  # the placeholder follows the interface
+    box.fill("Who met in Damascus?")
+    assert box.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    box.fill("من التقى في دمشق؟")
+    assert box.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert page.evaluate("document.body.classList.contains('dark')") == dark
+    answer = ask(page, "متى زار الشيباني بغداد؟")
+    answer.locator(".cite").first.click()
+    mark = page.locator("#sources .source-card.selected .passage-text mark").first
+    mark.wait_for(timeout=10_000)
+    page.wait_for_timeout(2600)  # the highlight's flash has finished
+    assert contrast(*colours(mark)) >= 4.5
+    assert contrast(*colours(answer.locator(".cite").first)) >= 4.5
+    name = f"07-{lang}-{'dark' if dark else 'light'}-{viewport[0]}"
+    shot(page, name)
+    # the switches: language and theme change on the spot
+    page.locator("#theme").click()
+    assert page.evaluate("document.body.classList.contains('dark')") == (not dark)
+    mark_c = contrast(*colours(mark))
+    assert mark_c >= 4.5, f"highlight contrast {mark_c:.2f} after switching the theme"
+    other = "en" if lang == "ar" else "ar"
+    page.locator(f"#lang input[value={other}]").check()
+    page.wait_for_function(f"document.documentElement.dir === '{'rtl' if other == 'ar' else 'ltr'}'", timeout=10_000)
+    page.wait_for_function(f"document.querySelector('#ask').innerText.includes('{'اسأل' if other == 'ar' else 'Ask'}')",
+                           timeout=10_000)
+    assert page.locator("#chat .answer").count() == 1  # switching keeps the conversation
+    ctx.close()
+
+
+# ---------------------------------------------------------------- safety, concurrency, API
+
+def test_hostile_question_is_shown_as_text_and_nothing_leaves_loopback(browser, server):
+    outside = []
+    ctx, page = open_page(browser, server, outside=outside)
+    page.evaluate("window.__pwned = 0")
+    answer = ask(page, '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> '
+                       '![x](http://1.2.3.4/a.png) <img src="http://1.2.3.4/b.png">')
+    page.wait_for_timeout(500)
+    # Chromium's resolver rule does not cover IP literals: only this recorder would see such a request
+    assert outside == [], f"the page made outside requests: {outside}"
+    assert page.evaluate("window.__pwned") == 0
+    assert page.locator("#chat img").count() == 0
+    assert "<img" in page.locator("#chat .msg.user").first.inner_text()
+    assert answer.count() == 1
     ctx.close()
 
 
@@ -92,69 +326,8 @@ def test_two_users_at_once_without_cross_talk(browser, server):
     t1, t2 = p1.locator("#chat").inner_text(), p2.locator("#chat").inner_text()
     assert "أنس خطاب" in t1 and "حلب" not in t1
     assert "حلب" in t2 and "أنس خطاب" not in t2
-    assert p1.locator("#chat .answer").count() == 1 and p2.locator("#chat .answer").count() == 1
-    shot(p2, "04-second-user")
     c1.close()
     c2.close()
-
-
-def test_bad_upload_shows_error_and_new_chat_clears(browser, server, tmp_path):
-    ctx, page = open_page(browser, server)
-    bad = tmp_path / "broken.txt"
-    bad.write_bytes(b"\x00\x01\x02binary\x00" * 50)
-    page.get_by_role("tab", name="Library").click()
-    page.set_input_files("#upload input[type=file]", str(bad))
-    page.wait_for_timeout(1500)
-    page.click("#ingest")
-    page.wait_for_function("document.querySelector('#ingest-status').innerText.includes('broken.txt')",
-                           timeout=30_000)
-    status = page.locator("#ingest-status").inner_text()
-    assert "rejected broken.txt: binary file" in status
-    assert page.locator("#library").inner_text().count(".txt") >= 5  # the library is still listed
-    shot(page, "05-bad-upload")
-    ctx.close()
-
-
-def test_feedback_is_stored_and_new_chat_clears(browser, server):
-    import json
-    from pathlib import Path
-    ctx, page = open_page(browser, server)
-    ask(page, "من هو المتحدث باسم الحكومة العراقية؟")
-    feedback = Path(server.log.name).parent / "feedback.jsonl"
-    before = len(feedback.read_text(encoding="utf-8").splitlines()) if feedback.exists() else 0
-    page.locator("#chat button[aria-label='Like']").last.click()
-    for _ in range(60):
-        if feedback.exists() and len(feedback.read_text(encoding="utf-8").splitlines()) > before:
-            break
-        page.wait_for_timeout(250)
-    row = json.loads(feedback.read_text(encoding="utf-8").splitlines()[-1])
-    assert row["liked"] is True and row["question"] == "من هو المتحدث باسم الحكومة العراقية؟"
-    assert "العوادي" in row["answer"] and row["citations"] and row["model"] == "extractive"
-    page.click("#new-chat")
-    page.wait_for_function("document.querySelectorAll('#chat .answer').length == 0", timeout=30_000)
-    assert "Sources appear here" in page.locator("#sources").inner_text()
-    ctx.close()
-
-
-def test_empty_question_is_a_short_error_in_the_page(browser, server):
-    ctx, page = open_page(browser, server)
-    page.fill("#question textarea", "   ")
-    page.click("#ask")
-    page.get_by_text("the question is empty", exact=False).first.wait_for(timeout=30_000)
-    assert "Traceback" not in page.content()
-    assert page.locator("#chat .answer").count() == 0
-    ctx.close()
-
-
-def test_hostile_question_is_shown_as_text(browser, server):
-    ctx, page = open_page(browser, server)
-    page.evaluate("window.__pwned = 0")
-    answer = ask(page, '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> ![x](http://1.2.3.4/a.png)')
-    assert page.evaluate("window.__pwned") == 0
-    assert page.locator("#chat img[src='x']").count() == 0
-    assert "<img" in page.locator("#chat .msg").first.inner_text()
-    assert answer.count() == 1
-    ctx.close()
 
 
 def test_gradio_client_api(server):
@@ -177,7 +350,34 @@ def test_gradio_client_api(server):
     assert "العوادي" in results[0]["answer"] and results[1]["abstained"] and "البوكمال" in results[2]["answer"]
 
 
-def test_generative_english_answer_is_ltr_and_streams(browser, tmp_path_factory, seeded_settings):
+@pytest.mark.parametrize("args,reason", [
+    (("متى زار \ud800 الشيباني؟", "extractive", 5), "lone surrogate"),
+    ((12345, "extractive", 5), "question must be text"),
+    (("متى زار الشيباني بغداد؟", "extractive", "abc"), "k must be a whole number from 1 to 50"),
+    (("متى زار الشيباني بغداد؟", "extractive", -5), "k must be a whole number from 1 to 50"),
+    (("متى زار الشيباني بغداد؟", "extractive", 1000000), "k must be a whole number from 1 to 50"),
+    (("متى زار الشيباني بغداد؟", "gpt-typo", 5), "unknown model 'gpt-typo'"),
+    (("", "extractive", 5), "the question is empty"),
+])
+def test_api_refuses_bad_input_with_a_clear_error_and_one_log_line(server, args, reason):
+    log_before = server_log(server)
+    # raw HTTP (gradio_client cannot even encode a lone surrogate): json.dumps escapes it as \\ud800
+    body = json.dumps({"data": list(args)}).encode()
+    req = urllib.request.Request(server.url + "gradio_api/call/answer", data=body,
+                                 headers={"Content-Type": "application/json"})
+    event_id = json.loads(urllib.request.urlopen(req, timeout=30).read())["event_id"]
+    stream = urllib.request.urlopen(server.url + f"gradio_api/call/answer/{event_id}", timeout=60).read().decode()
+    assert "event: error" in stream and reason in stream, stream
+    assert "null" not in stream.split("event: error", 1)[1]
+    time.sleep(0.3)
+    new = server_log(server)[len(log_before):]
+    assert "Traceback" not in new
+    assert sum(1 for line in new.splitlines() if line.startswith("user error [api /answer]")) == 1, new
+
+
+# ---------------------------------------------------------------- a model endpoint: streaming, stop
+
+def test_generative_answer_streams_and_stop_gives_the_question_back(browser, tmp_path_factory, seeded_settings):
     from fake_openai import FakeOpenAI
     fake = FakeOpenAI()
     home = warm_home(tmp_path_factory.mktemp("ui-gen") / "home", seeded_settings.home_path)
@@ -188,10 +388,26 @@ def test_generative_english_answer_is_ltr_and_streams(browser, tmp_path_factory,
         assert "14 March 2025" in answer.inner_text() and answer.locator(".cite").count() == 1
         assert answer.evaluate("e => getComputedStyle(e).direction") == "ltr"
         assert "openai:english" in page.locator("#answer-meta").inner_text()
-        assert "prompt" in page.locator("#answer-meta").inner_text()
+        answer.locator(".cite").first.click()
         page.wait_for_selector("#sources .source-card.selected .passage-text mark", timeout=30_000)
         assert "14 من آذار 2025" in page.locator("#sources .source-card.selected .passage-text mark").first.inner_text()
-        shot(page, "06-generative-english")
+        shot(page, "08-generative-english")
+        # a slow model: Ask is disabled, no thumbs under the pending reply, Stop gives the question back
+        page.locator("#settings").click()
+        page.locator("#model input").click()
+        page.locator("ul[role=listbox] li", has_text="openai:slow").first.click()
+        page.fill("#question textarea", "Who received Shaibani in Baghdad?")
+        page.press("#question textarea", "Enter")
+        page.wait_for_selector("#chat .pending", timeout=30_000)
+        assert page.locator("#ask").is_disabled()
+        assert page.locator("#chat .pending button.fb").count() == 0
+        assert page.locator("#chat button.fb").count() == 2  # only the finished answer's 👍/👎
+        shot(page, "09-pending-with-stop", full=False)
+        page.click("#stop")
+        page.wait_for_function("!document.querySelector('#chat .pending')", timeout=15_000)
+        assert page.locator("#question textarea").input_value() == "Who received Shaibani in Baghdad?"
+        assert page.locator("#chat .answer").count() == 1 and not page.locator("#ask").is_disabled()
+        assert no_overlay(page)
         ctx.close()
     finally:
         srv.stop()

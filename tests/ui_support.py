@@ -76,8 +76,65 @@ def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def shot(page, name: str) -> Path:
+def shot(page, name: str, full: bool = True) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full)
     return path
+
+
+def open_page(browser, server, *, width: int = 1280, height: int = 900, query: str = "", locale: str = "en-US",
+              dark: bool = False, outside: list | None = None):
+    """A fresh browser context on the app; every request that leaves loopback is recorded in `outside`."""
+    ctx = browser.new_context(viewport={"width": width, "height": height}, locale=locale,
+                              color_scheme="dark" if dark else "light")
+    page = ctx.new_page()
+    if outside is not None:
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(
+            ("http://127.0.0.1", "data:", "blob:")) else None)
+    page.goto(server.url + query, wait_until="load")
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    page.wait_for_function("document.querySelector('#holds') && document.querySelector('#holds').innerText.length > 0",
+                           timeout=30_000)
+    return ctx, page
+
+
+def ask(page, question: str, n_answers: int = 1):
+    page.fill("#question textarea", question)
+    page.press("#question textarea", "Enter")
+    page.wait_for_function(f"document.querySelectorAll('#chat .answer').length >= {n_answers}", timeout=60_000)
+    page.wait_for_function("!document.querySelector('#chat .pending')", timeout=60_000)
+    return page.locator("#chat .answer").nth(n_answers - 1)
+
+
+def _luminance(rgb) -> float:
+    def ch(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = rgb[:3]
+    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+
+
+def parse_rgb(css: str) -> tuple[float, ...]:
+    import re
+    return tuple(float(x) for x in re.findall(r"[\d.]+", css)[:3])
+
+
+def contrast(fg: str, bg: str) -> float:
+    """WCAG contrast ratio of two computed CSS colours (rgb()/rgba())."""
+    a, b = _luminance(parse_rgb(fg)), _luminance(parse_rgb(bg))
+    hi, lo = max(a, b), min(a, b)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def colours(locator) -> tuple[str, str]:
+    """(text colour, the first non-transparent background behind it)."""
+    return locator.evaluate("""e => { const c = getComputedStyle(e).color; let n = e;
+        while (n) { const b = getComputedStyle(n).backgroundColor;
+          if (b && b !== 'rgba(0, 0, 0, 0)' && b !== 'transparent') return [c, b]; n = n.parentElement; }
+        return [c, document.body.classList.contains('dark') ? 'rgb(0, 0, 0)' : 'rgb(255, 255, 255)']; }""")
+
+
+def no_overlay(page) -> bool:
+    """No Gradio error toast/overlay is on the page."""
+    return page.locator(".toast-body, .toast-wrap .error").count() == 0

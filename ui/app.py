@@ -1,20 +1,17 @@
-"""The browser chat (Gradio): streaming cited answers, inspectable sources, library, feedback."""
+"""The browser app (Gradio): composes the Chat, Library, Timeline and Evaluations tabs; serves them behind an
+optional login (every route checked, wrong passwords throttled per client)."""
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from rag import (Pipeline, QuestionError, RagError, Settings, ingest, list_providers, open_library,
-                 safe_source, validate_question)
-
-from . import render
+from rag import (Pipeline, RagError, Settings, ingest, list_providers, mount_api, open_library,
+                 validate_question)
 
 # No analytics, no hub telemetry, no version check: the app makes no outbound connection.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
@@ -23,14 +20,20 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 import gradio as gr  # noqa: E402  (after the environment above)
 
-EXAMPLES = [
-    "متى زار الشيباني بغداد؟",
-    "من هو رئيس جهاز الاستخبارات السورية الجديد؟",
-    "ما الذي تتبادل بغداد ودمشق المعلومات بشأنه على الحدود؟",
-    "Who met in Damascus for the Iraqi-Syrian security talks?",
-]
-UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".jsonl"]
-_feedback_lock = threading.Lock()
+from . import assets, chat_tab, evals_tab, library_tab, render, timeline_tab  # noqa: E402
+from .chat_tab import user_error  # noqa: E402
+from .i18n import t  # noqa: E402
+
+MAX_K = 50  # the most passages a question may read (the API refuses more)
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    pipe: Pipeline
+    choices: list[str]
+    feedback_path: Path
+    max_k: int = 15
 
 
 def model_choices(settings: Settings) -> list[str]:
@@ -46,169 +49,156 @@ def model_choices(settings: Settings) -> list[str]:
     return choices
 
 
-def _articles(pipe: Pipeline, answer: dict) -> dict[str, dict]:
-    out = {}
-    for c in answer["citations"]:
-        if c["source"] not in out:
-            doc = pipe.library.store.get_document(c["source"])
-            if doc:
-                out[c["source"]] = doc
-    return out
+def check_api_input(question, model, k, choices: list[str], settings: Settings) -> tuple[str, str, int]:
+    """The /answer endpoint's inputs, validated; a ValueError with a one-line reason otherwise."""
+    if not isinstance(question, str):
+        raise ValueError(f"question must be text, got {type(question).__name__}")
+    try:
+        question.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("question is not valid text (it holds a lone surrogate); send UTF-8") from None
+    try:
+        q = validate_question(question, settings)
+    except RagError as exc:
+        raise ValueError(str(exc)) from None
+    model = model or "extractive"
+    if not isinstance(model, str) or model not in choices:
+        raise ValueError(f"unknown model {model!r}; available: {', '.join(choices)}")
+    bad = f"k must be a whole number from 1 to {MAX_K}, got {k!r}"
+    if isinstance(k, str):
+        try:
+            k = int(k.strip())
+        except ValueError:
+            raise ValueError(bad) from None
+    elif isinstance(k, float) and k.is_integer():
+        k = int(k)
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
+        raise ValueError(bad)
+    return q, model, k
 
 
 def build_app(settings: Settings) -> gr.Blocks:
     """The Gradio app for these settings (the library must exist; `serve` ingests seeds first)."""
     pipe = Pipeline(settings)
     choices = model_choices(settings)
-    feedback_path = settings.home_path / "feedback.jsonl"
-
-    def respond(question, chat, history, answers, model, k, lexical_weight):
-        try:
-            q = validate_question(question, settings)
-        except QuestionError as exc:
-            raise gr.Error(str(exc), duration=8) from None
-        chat = list(chat or []) + [{"role": "user", "content": render.user_message(q)},
-                                   {"role": "assistant", "content": render.streaming_message("…", q)}]
-        yield chat, history, answers, "", gr.update(), ""
-        text, answer = "", None
-        try:
-            for ev in pipe.stream(q, model=model, history=history, k=int(k), lexical_weight=float(lexical_weight)):
-                if ev.kind == "token":
-                    text += ev.text
-                    chat[-1] = {"role": "assistant", "content": render.streaming_message(text, q)}
-                    yield chat, history, answers, "", gr.update(), ""
-                elif ev.kind == "reset":
-                    text = ""
-                elif ev.kind == "notice":
-                    gr.Warning(ev.text)
-                elif ev.kind == "answer":
-                    answer = ev.answer.to_dict()
-        except RagError as exc:
-            raise gr.Error(str(exc), duration=8) from None
-        except Exception as exc:  # never a traceback in the page
-            print(f"error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
-            raise gr.Error(f"unexpected {exc.__class__.__name__}; see the server log", duration=8) from None
-        index = len(answers)
-        answers = answers + [answer]
-        history = history + [(answer["standalone_question"] or q, answer["answer"])]
-        chat[-1] = {"role": "assistant", "content": render.answer_message(answer, index)}
-        first = answer["cited"][0] if answer["cited"] else None
-        yield (chat, history, answers, "", render.sources_panel(answer, index, first, _articles(pipe, answer)),
-               render.meta_line(answer))
-
-    def show_citation(ref, answers):
-        try:
-            a, n = (int(x) for x in str(ref).split(":"))
-            answer = answers[a]
-        except (ValueError, IndexError):
-            return gr.update()
-        return render.sources_panel(answer, a, n, _articles(pipe, answer))
-
-    def new_chat():
-        return [], [], [], render.sources_panel(None, 0, None, {}), ""
-
-    def on_like(data: gr.LikeData, answers):
-        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        a = answers[index // 2] if 0 <= index // 2 < len(answers) else None
-        if a is None:
-            return
-        row = {"time": time.time(), "liked": bool(data.liked), "question": a["question"], "answer": a["answer"],
-               "citations": [a["citations"][n - 1]["source"] for n in a["cited"]], "model": a["model"],
-               "prompt": a["prompt"]}
-        with _feedback_lock, open(feedback_path, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        gr.Info("Thanks — feedback saved.")
-
-    def library_rows():
-        return [[d["source"], d["title"], d["date"], d["outlet"], d["chunks"]]
-                for d in pipe.library.store.list_documents()]
-
-    def upload(files, progress=gr.Progress()):
-        if not files:
-            raise gr.Error("choose one or more .txt, .md, .html or .jsonl files first")
-        staging = Path(tempfile.mkdtemp(prefix="upload-", dir=settings.home_path))
-        rejected = []
-        try:
-            paths = []
-            for f in files:
-                src = Path(getattr(f, "name", f))
-                name = safe_source(src.name)
-                if Path(name).suffix.lower() not in UPLOAD_TYPES:
-                    rejected.append(f"{name}: not a .txt, .md, .html or .jsonl file")
-                    continue
-                dst = staging / name
-                shutil.copy(src, dst)
-                paths.append(dst)
-            report = None
-            if paths:
-                report = ingest(pipe.library, [staging], progress=False, warn=lambda m: None,
-                                on_progress=lambda frac, msg: progress(frac, desc=msg))
-                rejected += [f"{n}: {why.split(': ', 1)[-1]}" for n, why in report.skipped]
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        msg = report.summary() if report else "nothing ingested"
-        if rejected:
-            gr.Warning("Rejected — " + "; ".join(rejected), duration=10)
-            msg += "\n\n" + "\n".join(f"- ⚠ rejected {r}" for r in rejected)
-        return library_rows(), msg
-
+    ctx = AppContext(settings, pipe, choices, settings.home_path / "feedback.jsonl")
     with gr.Blocks(title="Iraq–Syria news: cited answers", analytics_enabled=False) as demo:
-        gr.Markdown("## Iraq–Syria contacts · cited answers from Arabic news\n"
-                    "Ask in Arabic or English. Every sentence cites its passage — click a **[n]** to see it.")
-        history = gr.State([])
-        answers = gr.State([])
-        with gr.Tab("Chat"):
-            with gr.Row():
-                with gr.Column(scale=3):
-                    chat = gr.Chatbot(elem_id="chat", height=480, sanitize_html=True, group_consecutive_messages=False,
-                                      feedback_options=("Like", "Dislike"), label="Conversation")
-                    with gr.Row():
-                        question = gr.Textbox(elem_id="question", placeholder="اكتب سؤالك… / Type a question…",
-                                              show_label=False, scale=6, max_lines=4, lines=1)
-                        ask = gr.Button("Ask", variant="primary", elem_id="ask", scale=1)
-                        new = gr.Button("New chat", elem_id="new-chat", scale=1)
-                    gr.Examples(EXAMPLES, inputs=question, label="Examples")
-                    meta = gr.Markdown(elem_id="answer-meta")
-                    with gr.Accordion("Settings", open=False, elem_id="settings"):
-                        model = gr.Dropdown(choices, value=settings.llm if settings.llm in choices else "extractive",
-                                            label="Model", elem_id="model", allow_custom_value=True)
-                        k = gr.Slider(1, 15, value=settings.k, step=1, label="Passages (k)", elem_id="k")
-                        lexw = gr.Slider(0.0, 1.0, value=settings.lexical_weight, step=0.1,
-                                         label="Lexical ↔ dense balance (1 = BM25 only)", elem_id="lexw")
-                with gr.Column(scale=2):
-                    gr.Markdown("### Sources")
-                    sources = gr.HTML(render.sources_panel(None, 0, None, {}), elem_id="sources")
-            cite_ref = gr.Textbox(visible="hidden", elem_id="cite-ref")
-            cite_go = gr.Button("show", visible="hidden", elem_id="cite-go")
-        with gr.Tab("Library"):
-            table = gr.Dataframe(library_rows, headers=["source", "title", "date", "outlet", "chunks"],
-                                 interactive=False, elem_id="library", wrap=True)
-            files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label="Add articles", elem_id="upload")
-            add = gr.Button("Ingest files", elem_id="ingest")
-            status = gr.Markdown(elem_id="ingest-status")
+        with gr.Row(elem_id="top-bar"):
+            title = gr.HTML(f'<h2 class="app-title" dir="auto">{t("en", "title")}</h2>', elem_id="app-title")
+            lang = gr.Radio([("English", "en"), ("العربية", "ar")], value="en", show_label=False, elem_id="lang",
+                            container=False, scale=0, min_width=200)
+            theme = gr.Button(t("en", "theme"), elem_id="theme", size="sm", scale=0, min_width=100)
+        holds = gr.HTML(lambda: render.library_summary(pipe.library.store.list_documents(), "en"), elem_id="holds")
+        on_change: list = []
+        with gr.Tabs(elem_id="tabs"):
+            with gr.Tab(t("en", "tab_chat"), id="chat", elem_id="tab-chat") as tab_chat:
+                items = chat_tab.build(ctx, lang)
+            with gr.Tab(t("en", "tab_library"), id="library", elem_id="tab-library") as tab_lib:
+                items += library_tab.build(ctx, lang, on_change)
+            with gr.Tab(t("en", "tab_timeline"), id="timeline", elem_id="tab-timeline") as tab_tl:
+                tl_items, _ = timeline_tab.build(ctx, lang, on_change)
+                items += tl_items
+            with gr.Tab(t("en", "tab_evals"), id="evals", elem_id="tab-evals") as tab_ev:
+                ev_items, ev_reload = evals_tab.build(ctx, lang, on_change)
+                items += ev_items
+        items += [(tab_chat, "tab_chat", "label"), (tab_lib, "tab_library", "label"),
+                  (tab_tl, "tab_timeline", "label"), (tab_ev, "tab_evals", "label"), (theme, "theme", "value")]
 
-        outs = [chat, history, answers, question, sources, meta]
-        ins = [question, chat, history, answers, model, k, lexw]
-        question.submit(respond, ins, outs, api_name=False)
-        ask.click(respond, ins, outs, api_name=False)
-        new.click(new_chat, None, [chat, history, answers, sources, meta], api_name=False)
-        cite_go.click(show_citation, [cite_ref, answers], sources, api_name=False)
-        chat.like(on_like, [answers], None, api_name=False)
-        add.click(upload, files, [table, status], api_name="ingest")
+        def relabel(lang_v):
+            ups = [gr.update(**{attr: t(lang_v, key)}) for _, key, attr in items]
+            return ups + [f'<h2 class="app-title" dir="auto">{t(lang_v, "title")}</h2>',
+                          render.library_summary(pipe.library.store.list_documents(), lang_v)]
+
+        lang.change(relabel, lang, [c for c, _, _ in items] + [title, holds], api_name=False,
+                    js="(l) => ragApplyLang(l)")
+        for fn, ins, outs in on_change:
+            lang.change(fn, ins, outs, api_name=False)
+        tab_ev.select(*ev_reload, api_name=False)
+        theme.click(None, None, None, js="() => ragTheme(true)")
+        demo.load(None, None, lang, js="() => { ragTheme(false); return ragApplyLang(ragLang()); }")
 
         def answer(question: str, model: str = "extractive", k: int = 5) -> dict:
             """One question through the same pipeline as the chat; the answer as `rag ask --json` prints it."""
             try:
-                return pipe.ask(question, model=model or None, k=int(k)).to_dict()
-            except RagError as exc:
-                raise gr.Error(str(exc)) from None
+                q, m, kk = check_api_input(question, model, k, choices, settings)
+                return pipe.ask(q, model=m, k=kk).to_dict()
+            except (ValueError, RagError) as exc:
+                user_error("api /answer", str(exc))
+                raise gr.Error(str(exc), print_exception=False) from None
 
         gr.api(answer, api_name="answer")
+    demo.rag_context = ctx  # for the API hook in serve()
     return demo
+
+
+# ---------------------------------------------------------------- serving: login wall and throttling
+
+OPEN_GET = ("/", "/config", "/config/", "/login_check", "/login_check/", "/theme.css", "/favicon.ico",
+            "/manifest.json", "/robots.txt")
+OPEN_PREFIXES = ("/assets/", "/static/", "/svelte/", "/gradio_api/startup-events", "/theme.css")
+
+
+class LoginThrottle:
+    """Per-client backoff after wrong passwords: 3 free tries, then 1, 2, 4 … (at most 60) seconds."""
+
+    def __init__(self, free: int = 3, cap: float = 60.0):
+        self.free, self.cap = free, cap
+        self._fails: dict[str, tuple[int, float]] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, client: str, now: float) -> float:
+        with self._lock:
+            n, last = self._fails.get(client, (0, 0.0))
+        if n < self.free:
+            return 0.0
+        return max(0.0, last + min(self.cap, 2.0 ** (n - self.free)) - now)
+
+    def failed(self, client: str, now: float) -> None:
+        with self._lock:
+            n, _ = self._fails.get(client, (0, 0.0))
+            self._fails[client] = (n + 1, now)
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._fails.pop(client, None)
+
+
+def guard(app, gradio_app, throttle: LoginThrottle, api_has_token: bool = False) -> None:
+    """Every route but the login page's own needs a login; wrong passwords are throttled per client."""
+    from starlette.responses import JSONResponse
+
+    @app.middleware("http")
+    async def wall(request, call_next):
+        path, client = request.url.path, (request.client.host if request.client else "?")
+        if path.rstrip("/") == "/login" and request.method == "POST":
+            wait = throttle.wait(client, time.monotonic())
+            if wait > 0:
+                user_error("login", f"{client} throttled for {wait:.1f} s")
+                return JSONResponse({"detail": f"Too many wrong passwords; try again in {wait:.0f} s."},
+                                    status_code=429, headers={"Retry-After": str(max(1, round(wait)))})
+            response = await call_next(request)
+            if response.status_code == 200:
+                throttle.succeeded(client)
+            else:
+                throttle.failed(client, time.monotonic())
+                user_error("login", f"wrong password from {client}")
+            return response
+        if (request.method == "GET" and path in OPEN_GET) or path.startswith(OPEN_PREFIXES) or \
+                (api_has_token and path.startswith("/v1/")):
+            return await call_next(request)
+        token = (request.cookies.get(f"access-token-{gradio_app.cookie_id}")
+                 or request.cookies.get(f"access-token-unsecure-{gradio_app.cookie_id}"))
+        if not token or token not in gradio_app.tokens:
+            return JSONResponse({"detail": "Not authenticated: log in first."}, status_code=401)
+        return await call_next(request)
 
 
 def serve(settings: Settings) -> int:
     """`rag serve`: ingest seeds/ if the library is empty, then serve on 127.0.0.1 (share tunnel off)."""
+    import uvicorn
+    from fastapi import FastAPI
+    from starlette.routing import Mount
+
     lib = open_library(settings)
     if lib.is_empty():
         print(f"No index yet: ingesting {settings.seeds} ...", file=sys.stderr)
@@ -220,15 +210,19 @@ def serve(settings: Settings) -> int:
         if ":" not in settings.ui_auth:
             raise RagError("RAG_UI_AUTH must be user:password")
         auth = tuple(settings.ui_auth.split(":", 1))
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    # The OpenAI-compatible API under /v1, routed before the Gradio app mounted at "/"; with a login,
+    # /v1 passes the login wall only when it has a token of its own (RAG_SERVER_TOKEN).
+    mount_api(app, demo.rag_context.pipe, settings)
+    app = gr.mount_gradio_app(
+        app, demo, path="/", server_name=settings.ui_host, server_port=settings.ui_port, auth=auth,
+        show_error=False, footer_links=["api"], css=assets.CSS, head=assets.HEAD,
+        theme=gr.themes.Default(font=["system-ui", "Segoe UI", "Noto Naskh Arabic", "sans-serif"],
+                                font_mono=["ui-monospace", "monospace"]),
+        max_file_size=settings.max_file_bytes, ssr_mode=False, mcp_server=False)
+    if auth:
+        gradio_app = next(r.app for r in app.routes if isinstance(r, Mount))
+        guard(app, gradio_app, LoginThrottle(), api_has_token=bool(settings.server_token))
     print(f"Serving on http://{settings.ui_host}:{settings.ui_port}", file=sys.stderr, flush=True)
-    demo.launch(server_name=settings.ui_host, server_port=settings.ui_port, share=False, auth=auth,
-                show_error=False, quiet=True, footer_links=["api"], css=render.CSS, head=render.HEAD,
-                theme=gr.themes.Default(font=["system-ui", "Segoe UI", "Noto Naskh Arabic", "sans-serif"],
-                                        font_mono=["ui-monospace", "monospace"]),
-                max_file_size=settings.max_file_bytes, ssr_mode=False, mcp_server=False,
-                prevent_thread_lock=True)
-    from rag import mount_api  # the OpenAI-compatible API under /v1 on the same port
-
-    mount_api(demo.app, Pipeline(settings), settings)
-    demo.block_thread()
+    uvicorn.run(app, host=settings.ui_host, port=settings.ui_port, log_level="warning")
     return 0

@@ -1,69 +1,147 @@
-"""HTML for the chat: every piece of document or user text is escaped; markup is only ours."""
+"""HTML for the chat, sources, library and timeline: every piece of document or user text is escaped."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from rag import language, normalize, normalize_with_map
+from rag import Answer, language, normalize, normalize_with_map
+
+from .i18n import STRINGS, t
+from .state import Conversation
 
 _MARK = re.compile(r"\[(\d+)\]")
 
 
 def esc(text: str) -> str:
     """Escape text so neither HTML nor Markdown in it can act (no tags, links or images)."""
-    out = html.escape(text, quote=True)
+    out = html.escape(text or "", quote=True)
     return re.sub(r"([\\`*_{}\[\]()#+!|~])", lambda m: f"&#{ord(m.group(1))};", out)
 
 
 def direction(text: str) -> str:
-    return "rtl" if language(text) == "ar" else "ltr"
+    return "rtl" if language(text or "") == "ar" else "ltr"
 
 
-def user_message(question: str) -> str:
-    d = direction(question)
-    return f'<div dir="{d}" class="msg msg-{d}">{esc(question)}</div>'
+def label(c: dict, lang: str) -> str:
+    """A human name for a passage's article: its title, else "Article n" (never the file name)."""
+    return c.get("title") or t(lang, "article", n=c["n"])
 
 
-def streaming_message(text: str, question: str) -> str:
-    d = direction(text or question)
-    return f'<div dir="{d}" class="msg msg-{d} streaming">{_with_citations(text, None)}</div>'
+def _meta(*parts: str) -> str:
+    return " · ".join(f'<bdi>{esc(p)}</bdi>' for p in parts if p)
 
 
-def _with_citations(text: str, answer_index: int | None, unsupported: set[int] | frozenset = frozenset()) -> str:
-    """Escaped text whose [n] markers become clickable citation chips."""
+# ---------------------------------------------------------------- chat
+
+def _with_citations(text: str, turn: int | None, lang: str, unsupported=frozenset()) -> str:
+    """Escaped text whose [n] markers become focusable citation chips."""
     parts, last = [], 0
     for m in _MARK.finditer(text):
         parts.append(esc(text[last:m.start()]))
         n = int(m.group(1))
-        cls = f"cite a-{answer_index} n-{n}" + (" unsupported" if n in unsupported else "")
-        tip = "not supported by this passage" if n in unsupported else f"show passage {n}"
-        parts.append(f'<span class="{cls}" title="{tip}">[{n}]</span>' if answer_index is not None else f"[{n}]")
+        if turn is None:
+            parts.append(f"[{n}]")
+        else:
+            bad = n in unsupported
+            tip = t(lang, "unsupported") if bad else t(lang, "show_passage", n=n)
+            parts.append(f'<button type="button" class="cite{" unsupported" if bad else ""}" data-a="{turn}" '
+                         f'data-n="{n}" aria-label="{esc(tip)}">[{n}]</button>')
         last = m.end()
     parts.append(esc(text[last:]))
     return "".join(parts)
 
 
-def answer_message(answer: dict, index: int) -> str:
-    """The final assistant message: direction of its own text, chips for citations, abstentions set apart."""
-    d = direction(answer["answer"] or answer["question"])
-    unsupported = {u["n"] for u in answer.get("unsupported", [])}
-    body = _with_citations(answer["answer"], index, unsupported)
-    cls = "msg answer abstained" if answer["abstained"] else "msg answer"
-    head = ""
-    if answer["abstained"]:
-        label = "لا إجابة في المصادر" if d == "rtl" else "Not in the sources"
-        head = f'<div class="abstain-label">⚠ {label}</div>'
-    notice = f'<div class="notice" dir="ltr">{esc(answer["notice"])}</div>' if answer.get("notice") else ""
-    return f'<div dir="{d}" class="{cls} msg-{d}">{head}{body}{notice}</div>'
+def evidence_by_n(a: Answer) -> dict[int, list[str]]:
+    """For each cited passage, the sentences of it to highlight: the evidence the citation check found."""
+    from rag import cited_sentences
+
+    out: dict[int, list[str]] = {}
+    for s in a.support:
+        out.setdefault(s["n"], []).append(s["evidence"])
+    for sent, nums in cited_sentences(a.answer):
+        for n in nums:
+            out.setdefault(n, []).append(sent)
+    return out
 
 
-def meta_line(answer: dict) -> str:
-    prompt = f" · prompt `{answer['prompt']}`" if answer.get("prompt") else ""
-    return f"model `{answer['model']}`{prompt} · {answer['timings_ms']['total'] / 1000:.2f} s"
+def _previews(a: Answer, lang: str) -> str:
+    """Hidden preview cards (outlet, date, title, the cited sentence) that hovering a chip shows."""
+    by_n = evidence_by_n(a)
+    out = []
+    for c in a.citations:
+        sent = (by_n.get(c["n"]) or [c["text"][:220] + ("…" if len(c["text"]) > 220 else "")])[0]
+        out.append(f'<div class="pv" data-n="{c["n"]}"><div class="pv-meta">[{c["n"]}] {_meta(c["outlet"], c["date"])}'
+                   f'</div><div class="pv-title" dir="auto">{esc(label(c, lang))}</div>'
+                   f'<div class="pv-sent" dir="auto">{esc(sent)}</div></div>')
+    return f'<div class="previews" hidden>{"".join(out)}</div>'
 
 
-def _highlight(passage: str, sentences: list[str]) -> str:
+def user_message(question: str) -> str:
+    d = direction(question)
+    return f'<div dir="{d}" class="msg user msg-{d}">{esc(question)}</div>'
+
+
+def answer_message(a: Answer, turn: int, lang: str, *, last: bool, feedback: bool | None = None) -> str:
+    """The final assistant message: its own direction, chips, abstention set apart, rewritten question, actions."""
+    d = direction(a.answer or a.question)
+    unsupported = {u["n"] for u in a.unsupported}
+    body = _with_citations(a.answer, turn, lang, unsupported)
+    cls = "msg answer abstained" if a.abstained else "msg answer"
+    ans_lang = "ar" if d == "rtl" else "en"
+    head = f'<div class="abstain-label">⚠ {esc(t(ans_lang, "abstained"))}</div>' if a.abstained else ""
+    rewritten = (f'<div class="rewritten" dir="auto">↳ {esc(t(lang, "searched_for", q=a.standalone_question))}</div>'
+                 if a.standalone_question else "")
+    notice = f'<div class="notice" dir="auto">{esc(a.notice)}</div>' if a.notice else ""
+    acts = []
+    for liked, key, icon in ((True, "like", "✓"), (False, "dislike", "✗")):
+        pressed = "true" if feedback is liked else "false"
+        acts.append(f'<button type="button" class="act fb" data-box="chat" data-payload="{key}:{turn}" '
+                    f'aria-pressed="{pressed}" aria-label="{esc(t(lang, key))}" title="{esc(t(lang, key))}">{icon} {esc(t(lang, key))}</button>')
+    if last:
+        acts.append(f'<button type="button" class="act regen" data-box="chat" data-payload="regen:{turn}">↻ '
+                    f'{esc(t(lang, "regenerate"))}</button>')
+        acts.append(f'<button type="button" class="act edit" data-box="chat" data-payload="edit:{turn}">✎ '
+                    f'{esc(t(lang, "edit"))}</button>')
+    thanks = f'<span class="thanks">{esc(t(lang, "thanks"))}</span>' if feedback is not None else ""
+    return (f'<div dir="{d}" class="{cls} msg-{d}" data-turn="{turn}">{head}<div class="answer-text">{body}</div>'
+            f'{rewritten}{notice}{_previews(a, lang)}<div class="actions" dir="{"rtl" if lang == "ar" else "ltr"}">'
+            f'{"".join(acts)}{thanks}</div></div>')
+
+
+def conversation(conv: Conversation, lang: str, pending: tuple[str, str] | None = None) -> str:
+    """The whole conversation; `pending` is (question, text so far) of the answer being written."""
+    parts = []
+    for i, turn in enumerate(conv.turns):
+        parts.append(user_message(turn.question))
+        parts.append(answer_message(turn.answer, i, lang, last=(i == len(conv.turns) - 1 and not pending),
+                                    feedback=turn.feedback))
+    if pending:
+        q, text = pending
+        d = direction(text or q)
+        shown = _with_citations(text, None, lang) if text else esc(t(lang, "pending"))
+        parts.append(user_message(q))
+        parts.append(f'<div dir="{d}" class="msg pending msg-{d}" aria-busy="true">{shown}</div>')
+    if not parts:
+        return '<div class="chat-empty"></div>'
+    return f'<div class="conversation">{"".join(parts)}</div>'
+
+
+def error_line(message: str | None, lang: str) -> str:
+    if not message:
+        return ""
+    return f'<div class="inline-error" role="alert" dir="{"rtl" if lang == "ar" else "ltr"}">⚠ {esc(message)}</div>'
+
+
+def meta_line(a: Answer) -> str:
+    prompt = f" · prompt {esc(a.prompt)}" if a.prompt else ""
+    return (f'<div class="meta" dir="ltr">model {esc(a.model)}{prompt} · '
+            f'{a.timings_ms.get("total", 0) / 1000:.2f} s</div>')
+
+
+# ---------------------------------------------------------------- sources
+
+def highlight(passage: str, sentences: list[str]) -> str:
     """The passage, escaped, with each given sentence (found after normalisation) in <mark>."""
     norm, where = normalize_with_map(passage)
     spans = []
@@ -82,83 +160,129 @@ def _highlight(passage: str, sentences: list[str]) -> str:
     return "".join(out)
 
 
-def cited_sentences_by_n(answer: dict) -> dict[int, list[str]]:
-    """For each cited passage, the sentences of it to highlight: the evidence the citation check found."""
-    from rag import cited_sentences
-
-    out: dict[int, list[str]] = {}
-    for s in answer.get("support", []):
-        out.setdefault(s["n"], []).append(s["evidence"])
-    for sent, nums in cited_sentences(answer["answer"]):
-        for n in nums:
-            out.setdefault(n, []).append(sent)
-    return out
+def article_html(doc: dict, start: int, end: int, sentences: list[str], mark_id: str = "") -> str:
+    """A whole article with one passage (start..end) marked and the given sentences highlighted inside it."""
+    text = doc["text"]
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    inner = highlight(text[start:end], sentences)
+    ident = f' id="{esc(mark_id)}"' if mark_id else ""
+    return (f'<div dir="{direction(text)}" class="article-text">{esc(text[:start])}'
+            f'<mark class="passage"{ident}>{inner}</mark>{esc(text[end:])}</div>')
 
 
-def sources_panel(answer: dict | None, index: int, selected: int | None, articles: dict[str, dict]) -> str:
-    """Every passage of one answer: metadata, cited sentences highlighted, the whole article on demand."""
-    if not answer:
-        return '<div class="sources-empty">Sources appear here. Click a [n] in an answer to see its passage.</div>'
-    by_n = cited_sentences_by_n(answer)
-    unsupported = {u["n"] for u in answer.get("unsupported", [])}
-    cards = []
-    for c in answer["citations"]:
-        n = c["n"]
-        classes = ["source-card"] + (["selected"] if n == selected else []) + (["cited"] if n in by_n else [])
-        meta = " · ".join(esc(x) for x in (c["outlet"], c["date"], c["title"]) if x)
-        flag = '<span class="badge warn">unsupported citation</span>' if n in unsupported else ""
-        passage = _highlight(c["text"], by_n.get(n, []))
+def sources_empty(lang: str) -> str:
+    return f'<div class="sources-empty" dir="auto">{esc(t(lang, "sources_empty"))}</div>'
+
+
+def sources_panel(a: Answer | None, turn: int, lang: str, articles: dict[str, dict], selected: int | None = None) -> str:
+    """A compact source list (cited first) above collapsed cards; each card opens its article on demand."""
+    if a is None:
+        return sources_empty(lang)
+    by_n = evidence_by_n(a)
+    cited = [c for c in a.citations if c["n"] in a.cited]
+    others = [c for c in a.citations if c["n"] not in a.cited]
+    unsupported = {u["n"] for u in a.unsupported}
+    items, cards = [], []
+    for c in cited + others:
+        n, is_cited = c["n"], c["n"] in a.cited
+        kind = "cited" if is_cited else "uncited"
+        badge = f'<span class="badge {kind}">{esc(t(lang, kind if is_cited else "not_cited"))}</span>'
+        items.append(f'<li class="src-item {kind}"><button type="button" class="src-jump" data-a="{turn}" data-n="{n}">'
+                     f'<span class="cite-num">[{n}]</span> <span class="src-title" dir="auto">{esc(label(c, lang))}'
+                     f'</span></button> <span class="src-meta">{_meta(c["outlet"], c["date"])}</span> {badge}</li>')
+        flag = (f' <span class="badge warn">{esc(t(lang, "unsupported"))}</span>' if n in unsupported else "")
         art = articles.get(c["source"])
-        article_html = ""
+        article = ""
         if art:
-            t = art["text"]
-            s, e = c.get("start", 0), c.get("end", 0)
-            inner = _highlight(t[s:e], by_n.get(n, []))
-            article_html = (f'<details class="article"{" open" if n == selected else ""}><summary>open article</summary>'
-                            f'<div dir="{direction(t)}" class="article-text">{esc(t[:s])}'
-                            f'<mark class="passage" id="passage-{index}-{n}">{inner}</mark>{esc(t[e:])}</div></details>')
+            article = (f'<details class="article"><summary>{esc(t(lang, "open_article"))}</summary>'
+                       f'{article_html(art, c.get("start", 0), c.get("end", 0), by_n.get(n, []))}</details>')
+        sel = n == selected
         cards.append(
-            f'<div class="{" ".join(classes)}" id="src-{n}"><div class="source-head">'
-            f'<span class="cite-num">[{n}]</span> {meta} {flag}<div class="source-id">{esc(c["source"])}</div></div>'
-            f'<div dir="{direction(c["text"])}" class="passage-text">{passage}</div>{article_html}</div>')
-    return f'<div class="sources" data-answer="{index}">{"".join(cards)}</div>'
+            f'<details class="source-card {kind}{" selected" if sel else ""}" id="src-{turn}-{n}" data-n="{n}"'
+            f'{" open" if sel else ""}><summary class="source-head"><span class="cite-num">[{n}]</span> '
+            f'<span dir="auto" class="src-title">{esc(label(c, lang))}</span> '
+            f'<span class="src-meta">{_meta(c["outlet"], c["date"])}</span>{flag}</summary>'
+            f'<div dir="{direction(c["text"])}" class="passage-text">{highlight(c["text"], by_n.get(n, []))}</div>'
+            f'{article}</details>')
+    head = f'<div class="sources-q" dir="auto">{esc(t(lang, "sources_for", q=a.question))}</div>'
+    if a.abstained:
+        head += f'<div class="closest">{esc(t(lang, "closest"))}</div>'
+    cls = "sources abstained" if a.abstained else "sources"
+    return (f'<div class="{cls}" data-answer="{turn}" dir="{"rtl" if lang == "ar" else "ltr"}">{head}'
+            f'<ol class="source-list">{"".join(items)}</ol><div class="cards">{"".join(cards)}</div></div>')
 
 
-CSS = """
-.msg-rtl { direction: rtl; text-align: right; }
-.msg-ltr { direction: ltr; text-align: left; }
-.cite { color: #1d4ed8; cursor: pointer; font-weight: 600; padding: 0 1px; border-radius: 3px; }
-.cite:hover { background: #dbeafe; }
-.cite.unsupported { color: #b45309; text-decoration: underline wavy; }
-.answer.abstained { border-inline-start: 4px solid #f59e0b; padding-inline-start: 8px; color: #57534e; }
-.abstain-label { font-weight: 600; color: #b45309; margin-bottom: 4px; }
-.notice { font-size: 0.85em; color: #92400e; margin-top: 6px; }
-.source-card { border: 1px solid #e5e7eb; border-radius: 8px; padding: 8px 10px; margin-bottom: 8px; }
-.source-card.selected { border-color: #2563eb; box-shadow: 0 0 0 2px #bfdbfe; }
-.source-head { font-size: 0.85em; color: #374151; margin-bottom: 4px; }
-.source-id { font-family: monospace; font-size: 0.8em; color: #6b7280; }
-.cite-num { font-weight: 700; color: #1d4ed8; }
-.passage-text, .article-text { line-height: 1.7; white-space: pre-wrap; }
-#sources { max-height: 80vh; overflow-y: auto; }
-.passage-text mark, .article-text mark mark { background: #fde68a; }
-.article-text mark.passage { background: #e0f2fe; }
-.badge.warn { background: #fef3c7; color: #92400e; border-radius: 4px; padding: 0 4px; font-size: 0.8em; }
-#cite-ref, #cite-go { display: none !important; }
-"""
+# ---------------------------------------------------------------- header, library
 
-HEAD = """
-<script>
-document.addEventListener('click', function (e) {
-  const el = e.target.closest ? e.target.closest('.cite') : null;
-  if (!el) return;
-  const a = [...el.classList].find(c => c.startsWith('a-'));
-  const n = [...el.classList].find(c => c.startsWith('n-'));
-  if (!a || !n) return;
-  const box = document.querySelector('#cite-ref textarea, #cite-ref input');
-  if (!box) return;
-  box.value = a.slice(2) + ':' + n.slice(2);
-  box.dispatchEvent(new Event('input', {bubbles: true}));
-  setTimeout(function () { const b = document.querySelector('#cite-go'); if (b) b.click(); }, 60);
-}, true);
-</script>
-"""
+def library_summary(docs: list[dict], lang: str) -> str:
+    if not docs:
+        return f'<div class="holds">{esc(t(lang, "empty_library"))}</div>'
+    dates = sorted(d["date"] for d in docs if d.get("date"))
+    outlets = sorted({d["outlet"] for d in docs if d.get("outlet")})
+    span = t(lang, "span", first=dates[0], last=dates[-1]) if dates else ""
+    sep = "، " if lang == "ar" else ", "
+    names = sep.join(f"<bdi>{esc(o)}</bdi>" for o in outlets[:6]) + ("…" if len(outlets) > 6 else "")
+    outl = t(lang, "outlets", outlets=names) if outlets else ""
+    return (f'<div class="holds" dir="{"rtl" if lang == "ar" else "ltr"}">'
+            f'{t(lang, "holds", n=len(docs), span=esc(span), outlets=outl)}</div>')
+
+
+def library_table(docs: list[dict], lang: str) -> str:
+    head = "".join(f"<th>{esc(t(lang, k))}</th>" for k in ("col_title", "col_date", "col_outlet", "col_chunks"))
+    rows = []
+    unknown = f'<span class="unknown">{esc(t(lang, "unknown"))}</span>'
+    for d in docs:
+        rows.append(f'<tr><td dir="auto" class="lib-title"><button type="button" class="lib-open" data-box="lib" '
+                    f'data-payload="open:{esc(d["source"])}">{esc(d["title"] or d["source"])}</button></td>'
+                    f'<td dir="ltr">{esc(d["date"]) or unknown}</td><td dir="auto">{esc(d["outlet"]) or unknown}</td>'
+                    f'<td dir="ltr">{d["chunks"]}</td></tr>')
+    return (f'<table class="library" dir="{"rtl" if lang == "ar" else "ltr"}"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def document_view(doc: dict, lang: str) -> str:
+    return (f'<div class="doc-view"><div class="doc-head" dir="auto"><b>{esc(doc["title"] or doc["source"])}</b> '
+            f'<span class="src-meta">{_meta(doc.get("outlet") or "", doc.get("date") or "")}</span></div>'
+            f'<div dir="{direction(doc["text"])}" class="article-text">{esc(doc["text"])}</div></div>')
+
+
+# ---------------------------------------------------------------- timeline
+
+def timeline(events: list[dict], lang: str) -> str:
+    """Dots on a date axis above a list of contacts; each citation is a chip that opens its article."""
+    if not events:
+        return f'<div class="tl-empty">{esc(t(lang, "tl_none"))}</div>'
+    dated = sorted({e["date"][:10] for e in events if e.get("date")})
+    first, last = (dated[0], dated[-1]) if dated else ("", "")
+
+    def pos(date: str) -> float:
+        from datetime import date as D
+        try:
+            a, b, x = D.fromisoformat(first), D.fromisoformat(last), D.fromisoformat(date[:10])
+        except ValueError:
+            return 0.0
+        span = (b - a).days or 1
+        return 2 + 96 * (x - a).days / span
+
+    dots = "".join(f'<a class="tl-dot kind-{esc(e["kind"])}" href="#ev-{esc(e["id"])}" style="inset-inline-start:'
+                   f'{pos(e["date"]):.1f}%" title="{esc(e["date"] or "")} · {esc(e["summary"][:80])}"></a>'
+                   for e in events if e.get("date"))
+    axis = (f'<div class="tl-axis" dir="ltr"><div class="tl-line"></div>{dots}'
+            f'<span class="tl-from">{esc(first)}</span><span class="tl-to">{esc(last)}</span></div>')
+    rows = []
+    for e in events:
+        names = [(p.get("name_en") or p["name"]) if lang == "en" else p["name"] for p in e.get("participants", [])]
+        who = ("، " if lang == "ar" else ", ").join(names)
+        kind = t(lang, f"kind_{e['kind']}") if f"kind_{e['kind']}" in STRINGS["en"] else e["kind"]
+        if e.get("status") == "planned":
+            kind += f" ({t(lang, 'planned')})"
+        place = (e.get("place_en") or e.get("place")) if lang == "en" else e.get("place")
+        chips = "".join(f'<button type="button" class="cite tl-cite" data-box="tl" data-payload="cite:{esc(e["id"])}:{j}"'
+                        f' aria-label="{esc(t(lang, "show_passage", n=j + 1))}">[{j + 1}]</button>'
+                        for j, _ in enumerate(e.get("citations", [])))
+        rows.append(f'<li class="tl-event" id="ev-{esc(e["id"])}"><span class="tl-date" dir="ltr">'
+                    f'{esc(e["date"] or t(lang, "undated"))}</span> <span class="badge kind">{esc(kind)}</span>'
+                    f'{" · <bdi>" + esc(place) + "</bdi>" if place else ""} <span dir="auto" class="tl-who">{esc(who)}'
+                    f'</span><div dir="auto" class="tl-summary">{esc(e["summary"])} {chips}</div></li>')
+    return (f'<div class="timeline">{axis}<div class="tl-count">{esc(t(lang, "tl_count", n=len(events)))}</div>'
+            f'<ol class="tl-list">{"".join(rows)}</ol></div>')

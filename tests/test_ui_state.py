@@ -1,0 +1,78 @@
+"""The UI's pure parts with real answers: one conversation state, API input checks, login backoff, escaping."""
+
+import pytest
+
+from rag import load_settings
+
+
+def test_one_conversation_feeds_history_feedback_and_edit(pipeline):
+    from ui.state import Conversation
+
+    conv = Conversation()
+    a1 = pipeline.ask("متى زار الشيباني بغداد؟")
+    conv = conv.add("متى زار الشيباني بغداد؟", a1)
+    a2 = pipeline.ask("ومن استقبله؟", history=conv.history())
+    assert a2.standalone_question and "الشيباني" in a2.standalone_question
+    conv = conv.add("ومن استقبله؟", a2)
+    assert [q for q, _ in conv.history()] == ["متى زار الشيباني بغداد؟", a2.standalone_question]
+    row = conv.feedback_row(1, True, 1.0)
+    assert row["question"] == "ومن استقبله؟" and row["answer"] == a2.answer
+    assert conv.feedback_row(2, True, 1.0) is None and conv.feedback_row(-1, True, 1.0) is None
+    base, last = conv.without_last()
+    assert last.question == "ومن استقبله؟" and len(base.turns) == 1 and len(conv.turns) == 2
+    assert Conversation().history() == []
+
+
+@pytest.mark.parametrize("question,model,k,reason", [
+    ("\ud800 متى", "extractive", 5, "lone surrogate"),
+    (12, "extractive", 5, "question must be text"),
+    ("متى؟", "extractive", "abc", "k must be"),
+    ("متى؟", "extractive", -5, "k must be"),
+    ("متى؟", "extractive", 0, "k must be"),
+    ("متى؟", "extractive", 1_000_000, "k must be"),
+    ("متى؟", "extractive", 2.5, "k must be"),
+    ("متى؟", "extractive", float("nan"), "k must be"),
+    ("متى؟", "extractive", True, "k must be"),
+    ("متى؟", "gpt-typo", 5, "unknown model"),
+    ("   ", "extractive", 5, "the question is empty"),
+    ("م" * 5000, "extractive", 5, "limit is 2,000"),
+])
+def test_api_input_is_refused_with_the_reason(tmp_path, question, model, k, reason):
+    from ui.app import check_api_input
+
+    s = load_settings(env={}, home=str(tmp_path))
+    with pytest.raises(ValueError) as err:
+        check_api_input(question, model, k, ["extractive"], s)
+    assert reason in str(err.value)
+
+
+def test_api_input_accepted_forms(tmp_path):
+    from ui.app import check_api_input
+
+    s = load_settings(env={}, home=str(tmp_path))
+    assert check_api_input(" متى؟ ", "", "7", ["extractive"], s) == ("متى؟", "extractive", 7)
+    assert check_api_input("متى؟", "extractive", 3.0, ["extractive"], s)[2] == 3
+
+
+def test_login_backoff_grows_per_client_and_resets_on_success():
+    from ui.app import LoginThrottle
+
+    th = LoginThrottle(free=3, cap=60)
+    for i in range(3):
+        assert th.wait("a", 100.0) == 0.0
+        th.failed("a", 100.0)
+    assert th.wait("a", 100.0) == pytest.approx(1.0) and th.wait("b", 100.0) == 0.0
+    th.failed("a", 101.0)
+    assert th.wait("a", 101.0) == pytest.approx(2.0)
+    for _ in range(20):
+        th.failed("a", 200.0)
+    assert th.wait("a", 200.0) == pytest.approx(60.0)
+    th.succeeded("a")
+    assert th.wait("a", 200.0) == 0.0
+
+
+def test_rendered_text_cannot_act():
+    from ui import render
+
+    html = render.user_message('<img src=x onerror="alert(1)"> ![x](http://1.2.3.4/a.png)')
+    assert "<img" not in html and "&lt;img" in html and "](" not in html

@@ -1,0 +1,189 @@
+"""The Library, Timeline and Evaluations tabs in real headless Chromium; one `rag serve` for the module."""
+
+import time
+
+import pytest
+
+from conftest import SHAIBANI
+from ui_support import Server, launch_browser, no_overlay, open_page, shot, warm_home
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, seeded_settings):
+    home = warm_home(tmp_path_factory.mktemp("ui-tabs") / "home", seeded_settings.home_path)
+    srv = Server(home)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = launch_browser(p)
+        yield b
+        b.close()
+
+
+def tab(page, name: str, before_click=None):
+    """Select a tab by its label; on a phone it may sit in Gradio's overflow menu."""
+    loc = page.locator("#tabs button[role=tab]", has_text=name)
+    if not (loc.count() and loc.first.is_visible()):
+        page.locator("#tabs .overflow-menu button").first.click()
+        loc = page.locator("#tabs .overflow-dropdown button", has_text=name)
+    if before_click:
+        before_click()
+    loc.first.click()
+
+
+# ---------------------------------------------------------------- timeline
+
+@pytest.mark.parametrize("width,height,dark,lang", [(1280, 900, False, "en"), (390, 844, True, "ar")])
+def test_timeline_shows_contacts_in_date_order_fast(browser, server, width, height, dark, lang):
+    ctx, page = open_page(browser, server, width=width, height=height, dark=dark, query=f"?lang={lang}")
+    page.wait_for_timeout(3000)  # the page has settled: measure the tab, not the page load
+    page.wait_for_function("document.querySelector('#ask').innerText.includes('%s')" % ("Ask" if lang == "en" else "اسأل"))
+    started = []
+    tab(page, "Timeline" if lang == "en" else "الخط الزمني", lambda: started.append(time.perf_counter()))
+    page.wait_for_selector("#timeline .tl-event", timeout=30_000)
+    t0 = started[0]
+    elapsed = time.perf_counter() - t0
+    print(f"timeline on screen {elapsed:.3f} s after the click")
+    assert elapsed <= 1.0 * 2, f"timeline took {elapsed:.2f} s"  # 1 s target, x2 slack on the shared box
+    events = page.locator("#timeline .tl-event")
+    dates = [d for d in page.locator("#timeline .tl-event .tl-date").all_inner_texts() if d[:1].isdigit()]
+    assert len(dates) >= 3 and dates == sorted(dates)
+    assert page.locator("#timeline .tl-dot").count() == len(dates)
+    assert events.count() >= len(dates)
+    shot(page, f"10-timeline-{lang}-{'dark' if dark else 'light'}-{width}")
+    # a citation opens its article with the sentence marked
+    events.nth(0).locator(".tl-cite").first.click()
+    page.wait_for_selector("#tl-article mark.passage", timeout=15_000)
+    assert len(page.locator("#tl-article mark.passage").inner_text()) > 20
+    shot(page, f"11-timeline-citation-{lang}-{width}", full=False)
+    ctx.close()
+
+
+def test_timeline_filters_by_person_and_period_and_refuses_bad_dates(browser, server):
+    ctx, page = open_page(browser, server)
+    tab(page, "Timeline")
+    page.wait_for_selector("#timeline .tl-event", timeout=30_000)
+    total = page.locator("#timeline .tl-event").count()
+    page.fill("#tl-since input, #tl-since textarea", "2025-01-01")
+    page.fill("#tl-until input, #tl-until textarea", "2025-01-31")
+    page.click("#tl-show")
+    page.wait_for_function(f"document.querySelectorAll('#timeline .tl-event').length < {total}", timeout=15_000)
+    dates = page.locator("#timeline .tl-event .tl-date").all_inner_texts()
+    assert dates and all(d.startswith("2025-01") for d in dates), dates
+    page.fill("#tl-since input, #tl-since textarea", "")
+    page.fill("#tl-until input, #tl-until textarea", "")
+    page.fill("#tl-who input, #tl-who textarea", "فؤاد حسين")
+    page.click("#tl-show")
+    page.wait_for_function(f"document.querySelectorAll('#timeline .tl-event').length < {total}", timeout=15_000)
+    whos = page.locator("#timeline .tl-event .tl-who").all_inner_texts()
+    assert whos and all("Fuad Hussein" in w for w in whos), whos
+    page.fill("#tl-since input, #tl-since textarea", "2025-13-45")
+    page.click("#tl-show")
+    page.wait_for_selector("#tl-error .inline-error", timeout=10_000)
+    assert "YYYY-MM-DD" in page.locator("#tl-error").inner_text() and no_overlay(page)
+    ctx.close()
+
+
+# ---------------------------------------------------------------- library
+
+def test_library_cells_search_open(browser, server):
+    ctx, page = open_page(browser, server, width=390, height=844, query="?lang=ar")
+    page.wait_for_function("document.querySelector('#ask').innerText.includes('اسأل')")
+    tab(page, "المكتبة")
+    page.wait_for_selector("#library table tbody tr", timeout=30_000)
+    rows = page.locator("#library tbody tr")
+    assert rows.count() == 5
+    assert page.locator("#library td.lib-title").first.get_attribute("dir") == "auto"
+    assert page.locator("#library td.lib-title").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert page.locator("#library td.lib-title").first.evaluate("e => getComputedStyle(e).fontFamily").find("mono") < 0
+    assert "غير مذكور" in page.locator("#library").inner_text()  # a missing outlet is said, not left blank
+    # titles wrap instead of being clipped on a phone
+    assert page.locator("#library table").evaluate("e => e.scrollWidth <= e.parentElement.clientWidth + 2")
+    shot(page, "12-library-ar-390")
+    page.fill("#lib-search input, #lib-search textarea", "عنب")
+    page.wait_for_function("document.querySelectorAll('#library tbody tr').length == 1", timeout=15_000)
+    page.locator("#library .lib-open").first.click()
+    page.wait_for_selector("#doc-view .article-text", timeout=15_000)
+    assert "14 من آذار 2025" in page.locator("#doc-view").inner_text()
+    ctx.close()
+
+
+def test_upload_asks_before_replacing_and_delete_asks_first(browser, server, tmp_path):
+    ctx, page = open_page(browser, server)
+    tab(page, "Library")
+    page.wait_for_selector("#library table tbody tr", timeout=30_000)
+    fake = tmp_path / SHAIBANI
+    fake.write_text("زار الشيباني بغداد في 1 كانون الثاني 1999.", encoding="utf-8")
+    page.set_input_files("#upload input[type=file]", str(fake))
+    page.wait_for_timeout(1500)
+    page.click("#ingest")
+    page.wait_for_selector("#replace", state="visible", timeout=30_000)
+    assert "Already in the library" in page.locator("#ingest-status").inner_text()
+    shot(page, "13-upload-asks-before-replacing")
+    page.click("#keep")
+    page.wait_for_selector("#replace", state="hidden", timeout=30_000)
+    assert "nothing replaced" in page.locator("#ingest-status").inner_text()
+    page.locator("#library .lib-open", has_text="تطوير العلاقات").first.click()
+    page.wait_for_selector("#doc-view .article-text", timeout=15_000)
+    text = page.locator("#doc-view").inner_text()
+    assert "14 من آذار 2025" in text and "1999" not in text  # seed 001 is intact
+    # a new article, then its deletion, which asks first
+    new = tmp_path / "probe_new.txt"
+    new.write_text("مقال تجريبي للحذف\n\nالتقى وفد عراقي بوفد سوري في الرقة لبحث ملف المياه.", encoding="utf-8")
+    before = set(page.locator("#library .lib-open").all_inner_texts())
+    page.set_input_files("#upload input[type=file]", str(new))
+    page.wait_for_timeout(1500)
+    page.click("#ingest")
+    page.wait_for_function("document.querySelectorAll('#library tbody tr').length == 6", timeout=60_000)
+    added = [t for t in page.locator("#library .lib-open").all_inner_texts() if t not in before]
+    assert len(added) == 1, added
+    page.locator("#library .lib-open", has_text=added[0]).first.click()
+    page.wait_for_function("document.querySelector('#doc-view').innerText.includes('الرقة')", timeout=15_000)
+    page.wait_for_selector("#lib-delete", state="visible", timeout=15_000)
+    page.click("#lib-delete")
+    page.wait_for_selector("#lib-confirm", state="visible", timeout=15_000)
+    assert page.locator("#library tbody tr").count() == 6  # nothing deleted before the confirmation
+    page.click("#lib-confirm")
+    page.wait_for_function("document.querySelectorAll('#library tbody tr').length == 5", timeout=30_000)
+    assert "Deleted" in page.locator("#lib-msg").inner_text() and no_overlay(page)
+    ctx.close()
+
+
+# ---------------------------------------------------------------- evaluations
+
+def test_evaluations_start_watch_and_compare(browser, server):
+    ctx, page = open_page(browser, server)
+    tab(page, "Evaluations")
+    page.locator("#ev-start-box").click()
+    page.fill("#ev-limit input", "5")
+    runs = []
+    for _ in range(2):
+        prev = runs[-1] if runs else "none"
+        page.click("#ev-go")
+        # its progress is watched (n of total answers), then it finishes
+        page.wait_for_function("(p) => { const e = document.querySelector('#ev-progress .ev-running');"
+                               " return e && !e.innerText.includes(p) && / of \\d+ answers/.test(e.innerText); }",
+                               arg=prev, timeout=300_000)
+        page.wait_for_function("(p) => { const e = document.querySelector('#ev-progress .ev-finished');"
+                               " return e && !e.innerText.includes(p); }", arg=prev, timeout=400_000)
+        assert "finished" in page.locator("#ev-progress").inner_text()
+        runs.append(page.locator("#ev-progress").inner_text().split()[1])
+        time.sleep(1.1)  # run ids are per second
+    # the newest run is shown with its table and charts
+    page.wait_for_function("document.querySelector('#ev-summary').innerText.includes('extractive')", timeout=30_000)
+    assert page.locator("#ev-charts img").count() >= 1
+    shot(page, "14-evaluations-run")
+    page.locator("#ev-compare input").click()
+    page.locator("ul[role=listbox] li", has_text=runs[0]).first.click()
+    page.wait_for_function(f"document.querySelector('#ev-summary').innerText.includes('{runs[0]}')", timeout=30_000)
+    summary = page.locator("#ev-summary").inner_text()
+    assert runs[0] in summary and runs[1] in summary
+    shot(page, "15-evaluations-compare")
+    ctx.close()

@@ -1,0 +1,216 @@
+"""The page's CSS (light and dark) and the small script behind chips, previews, actions, language and theme."""
+
+CSS = """
+.gradio-container { max-width: 1400px !important; }
+#top-bar { align-items: center; gap: 8px; }
+#top-bar .holds, .holds { font-size: 0.95em; color: var(--body-text-color); opacity: 0.85; }
+.app-title { margin: 0; }
+#examples-row { flex-wrap: wrap; gap: 6px; align-items: center; }
+#examples-row button.example { unicode-bidi: plaintext; }
+#examples-label { flex: 0 0 auto !important; min-width: 0 !important; width: auto !important; }
+.sources-title { margin: 0; }
+#examples-row button { flex: 0 1 auto !important; min-width: 0 !important; font-size: 0.85em; padding: 4px 10px; }
+#chat { max-height: 62vh; overflow-y: auto; }
+.conversation { display: flex; flex-direction: column; gap: 10px; padding: 4px; }
+.msg { padding: 8px 12px; border-radius: 10px; line-height: 1.75; max-width: 92%; overflow-wrap: anywhere; }
+.msg.user { background: var(--color-accent-soft); align-self: flex-end; }
+.msg.answer, .msg.pending { background: var(--background-fill-secondary); align-self: flex-start;
+  border: 1px solid var(--border-color-primary); }
+.msg.pending { opacity: 0.8; font-style: italic; }
+.msg-rtl { direction: rtl; text-align: right; }
+.msg-ltr { direction: ltr; text-align: left; }
+.cite { color: #1d4ed8; background: #eff6ff; border: 1px solid #bfdbfe; cursor: pointer; font-weight: 700;
+  padding: 0 4px; margin: 0 1px; border-radius: 4px; font-size: 0.85em; line-height: 1.4; }
+.cite:hover, .cite:focus-visible { background: #dbeafe; outline: 2px solid #2563eb; outline-offset: 1px; }
+.cite.unsupported { color: #92400e; background: #fffbeb; border-color: #f59e0b; text-decoration: underline wavy; }
+.answer.abstained { border-inline-start: 4px solid #f59e0b; }
+.abstain-label { font-weight: 700; color: #92400e; margin-bottom: 4px; }
+.rewritten { font-size: 0.85em; color: var(--body-text-color-subdued); margin-top: 4px; }
+.notice { font-size: 0.85em; color: #92400e; margin-top: 6px; }
+.actions { display: flex; gap: 6px; margin-top: 6px; flex-wrap: wrap; align-items: center; }
+.act { font-size: 0.8em; border: 1px solid var(--border-color-primary); border-radius: 6px; padding: 1px 8px;
+  background: var(--background-fill-primary); color: var(--body-text-color); cursor: pointer; }
+.act[aria-pressed=true] { background: var(--color-accent-soft); border-color: var(--color-accent); }
+.thanks { font-size: 0.8em; color: #15803d; }
+.inline-error { color: #991b1b; background: #fef2f2; border: 1px solid #fecaca; border-radius: 6px; padding: 4px 10px;
+  font-size: 0.9em; }
+.meta { font-size: 0.8em; color: var(--body-text-color-subdued); }
+#sources { max-height: 80vh; overflow-y: auto; scroll-behavior: smooth; }
+.sources-q { font-weight: 600; margin-bottom: 4px; }
+.closest { color: #92400e; font-size: 0.9em; margin-bottom: 4px; }
+.source-list { list-style: none; padding: 0; margin: 0 0 8px 0; }
+.src-item { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; padding: 3px 0; border-bottom: 1px solid var(--border-color-primary); font-size: 0.9em; }
+.src-item.uncited { opacity: 0.7; }
+.src-jump { background: none; border: none; cursor: pointer; color: inherit; padding: 0; text-align: start;
+  font: inherit; font-size: 0.95em; font-weight: normal; }
+.sources .cite-num { font-size: 0.9em; }
+.src-item.cited .src-title { font-weight: 600; }
+.src-meta { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.badge { border-radius: 4px; padding: 0 5px; font-size: 0.75em; white-space: nowrap; }
+.badge.cited { background: #dcfce7; color: #14532d; }
+.badge.uncited { background: var(--background-fill-secondary); color: var(--body-text-color-subdued);
+  border: 1px dashed var(--border-color-primary); }
+.badge.warn { background: #fef3c7; color: #78350f; }
+.badge.kind { background: #e0e7ff; color: #1e3a8a; }
+.source-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 6px 10px; margin-bottom: 6px; }
+.source-card.cited { border-inline-start: 4px solid #16a34a; }
+.source-card.uncited { border-style: dashed; opacity: 0.85; }
+.source-card.selected { border-color: #2563eb; box-shadow: 0 0 0 2px #93c5fd; opacity: 1; }
+.source-head { cursor: pointer; font-size: 0.9em; }
+.cite-num { font-weight: 700; color: #1d4ed8; }
+.passage-text, .article-text { line-height: 1.8; white-space: pre-wrap; margin-top: 6px; }
+.article-text { max-height: 50vh; overflow-y: auto; }
+.passage-text mark, .article-text mark mark, .tl-article mark mark { background: #fde68a; color: #1c1917; }
+.article-text mark.passage { background: #e0f2fe; color: inherit; }
+mark.flash { animation: flash 1.2s ease-in-out 2; }
+@keyframes flash { 50% { background: #f59e0b; } }
+#cite-preview { position: fixed; z-index: 1000; max-width: 340px; background: var(--background-fill-primary, #fff);
+  color: var(--body-text-color, #111); border: 1px solid var(--border-color-primary, #ccc); border-radius: 8px;
+  padding: 8px 10px; box-shadow: 0 6px 20px rgba(0,0,0,.25); font-size: 0.85em; line-height: 1.6; pointer-events: none; }
+#cite-preview .pv-meta { color: var(--body-text-color-subdued, #555); }
+#cite-preview .pv-title { font-weight: 600; }
+#cite-preview .pv-sent { margin-top: 4px; border-inline-start: 3px solid #f59e0b; padding-inline-start: 6px; }
+.library { width: 100%; border-collapse: collapse; font-family: inherit; }
+.library th, .library td { border-bottom: 1px solid var(--border-color-primary); padding: 4px 6px; text-align: start;
+  vertical-align: top; }
+.lib-open { background: none; border: none; color: var(--link-text-color, #1d4ed8); cursor: pointer; text-align: start;
+  padding: 0; font: inherit; }
+.library .unknown { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.library th, .library td { border-left: none !important; border-right: none !important; }
+.doc-view .article-text { max-height: 60vh; }
+.timeline .tl-axis { position: relative; height: 44px; margin: 8px 12px 4px; }
+.tl-line { position: absolute; top: 14px; left: 0; right: 0; height: 2px; background: var(--border-color-primary); }
+.tl-dot { position: absolute; top: 8px; width: 14px; height: 14px; margin-inline-start: -7px; border-radius: 50%;
+  background: #2563eb; border: 2px solid var(--background-fill-primary); }
+.tl-dot:hover, .tl-dot:focus { transform: scale(1.4); }
+.tl-from, .tl-to { position: absolute; top: 26px; font-size: 0.75em; color: var(--body-text-color-subdued); }
+.tl-from { left: 0; } .tl-to { right: 0; }
+.tl-list { list-style: none; padding: 0; }
+.tl-event { border-bottom: 1px solid var(--border-color-primary); padding: 6px 0; }
+.tl-event:target { background: var(--color-accent-soft); }
+.tl-date { font-weight: 600; font-variant-numeric: tabular-nums; }
+#cite-act, #cite-go, .hidden-act { display: none !important; }
+/* the question box: direction from what is typed; the placeholder follows the interface */
+.gradio-container[dir=rtl] #question textarea:placeholder-shown { direction: rtl; text-align: right; }
+.gradio-container[dir=ltr] #question textarea:placeholder-shown { direction: ltr; text-align: left; }
+/* dark theme: readable highlights and chips */
+.dark .cite { color: #bfdbfe; background: #1e3a8a; border-color: #3b82f6; }
+.dark .cite:hover, .dark .cite:focus-visible { background: #1d4ed8; outline-color: #93c5fd; }
+.dark .cite.unsupported { color: #fde68a; background: #78350f; border-color: #f59e0b; }
+.dark .cite-num { color: #93c5fd; }
+.dark .passage-text mark, .dark .article-text mark mark, .dark .tl-article mark mark { background: #854d0e; color: #fefce8; }
+.dark .article-text mark.passage { background: #0c4a6e; color: #f0f9ff; }
+.dark .abstain-label, .dark .notice, .dark .closest { color: #fcd34d; }
+.dark .badge.cited { background: #14532d; color: #dcfce7; }
+.dark .badge.warn { background: #78350f; color: #fef3c7; }
+.dark .badge.kind { background: #1e3a8a; color: #e0e7ff; }
+.dark .inline-error { color: #fecaca; background: #450a0a; border-color: #7f1d1d; }
+.dark .thanks { color: #86efac; }
+.dark .lib-open { color: #93c5fd; }
+@media (max-width: 700px) {
+  #top-bar { flex-wrap: wrap !important; }
+  #app-title { flex: 1 1 100% !important; min-width: 100% !important; }
+  .app-title { font-size: 1.15em; }
+  #chat { max-height: none; }
+  #sources { max-height: none; }
+  .msg { max-width: 100%; }
+}
+"""
+
+HEAD = """
+<script>
+(function () {
+  function box(name) { return document.querySelector('#' + name + '-act textarea, #' + name + '-act input'); }
+  let nonce = 0;
+  window.ragSend = function (name, payload) {
+    const b = box(name);
+    if (!b) return;
+    b.value = payload + '#' + (++nonce);
+    b.dispatchEvent(new Event('input', {bubbles: true}));
+    setTimeout(function () { const g = document.querySelector('#' + name + '-go'); if (g) g.click(); }, 50);
+  };
+  let wanted = null;
+  function selectCard(a, n) {
+    const panel = document.querySelector('#sources .sources');
+    if (!panel || panel.dataset.answer !== String(a)) { wanted = [a, n]; ragSend('chat', 'cite:' + a + ':' + n); return; }
+    panel.querySelectorAll('.source-card.selected').forEach(c => c.classList.remove('selected'));
+    const card = panel.querySelector('#src-' + a + '-' + n);
+    if (!card) return;
+    card.open = true;
+    card.classList.add('selected');
+    card.querySelectorAll('.passage-text mark').forEach(m => { m.classList.remove('flash'); void m.offsetWidth; m.classList.add('flash'); });
+    card.scrollIntoView({block: 'start', behavior: 'smooth'});
+  }
+  window.ragSelect = selectCard;
+  new MutationObserver(function () {
+    if (!wanted) return;
+    const panel = document.querySelector('#sources .sources');
+    if (panel && panel.dataset.answer === String(wanted[0])) { const w = wanted; wanted = null; selectCard(w[0], w[1]); }
+  }).observe(document.documentElement, {childList: true, subtree: true});
+  document.addEventListener('click', function (e) {
+    const t = e.target.closest ? e.target : null;
+    if (!t) return;
+    const chip = t.closest('.cite[data-a], .src-jump');
+    if (chip) { e.preventDefault(); hidePreview(); selectCard(chip.dataset.a, chip.dataset.n); return; }
+    const act = t.closest('[data-box]');
+    if (act) { e.preventDefault(); ragSend(act.dataset.box, act.dataset.payload); }
+  }, true);
+  let pv = null;
+  function hidePreview() { if (pv) pv.hidden = true; }
+  function showPreview(chip) {
+    const ans = chip.closest('.answer');
+    const src = ans && ans.querySelector('.pv[data-n="' + chip.dataset.n + '"]');
+    if (!src) return;
+    if (!pv) { pv = document.createElement('div'); pv.id = 'cite-preview'; pv.setAttribute('role', 'tooltip'); document.body.appendChild(pv); }
+    pv.innerHTML = src.innerHTML;
+    pv.dir = document.documentElement.dir || 'auto';
+    pv.hidden = false;
+    const r = chip.getBoundingClientRect();
+    const w = Math.min(340, window.innerWidth - 16);
+    pv.style.left = Math.max(8, Math.min(r.left, window.innerWidth - w - 8)) + 'px';
+    const below = r.bottom + 6, h = pv.offsetHeight;
+    pv.style.top = (below + h < window.innerHeight ? below : Math.max(8, r.top - h - 6)) + 'px';
+  }
+  ['mouseover', 'focusin'].forEach(ev => document.addEventListener(ev, function (e) {
+    const chip = e.target.closest && e.target.closest('.cite[data-a]');
+    if (chip) showPreview(chip);
+  }));
+  ['mouseout', 'focusout'].forEach(ev => document.addEventListener(ev, function (e) {
+    if (e.target.closest && e.target.closest('.cite[data-a]')) hidePreview();
+  }));
+  document.addEventListener('scroll', hidePreview, true);
+  // the conversation keeps its newest message in view; the question box takes its direction from its text
+  new MutationObserver(function () {
+    const q = document.querySelector('#question textarea');
+    if (q && q.getAttribute('dir') !== 'auto') q.setAttribute('dir', 'auto');
+    // Ask (and the examples) are disabled while an answer is pending
+    const busy = !!document.querySelector('#chat .pending');
+    document.querySelectorAll('#ask, #examples-row button.example').forEach(function (b) {
+      if (b.disabled !== busy) { b.disabled = busy; b.setAttribute('aria-disabled', String(busy)); }
+    });
+  }).observe(document.documentElement, {childList: true, subtree: true});
+  window.ragLang = function (lang) {
+    const saved = localStorage.getItem('rag-lang');
+    const url = new URL(location.href).searchParams.get('lang');
+    return url || lang || saved || (navigator.language || 'en');
+  };
+  window.ragApplyLang = function (lang) {
+    const l = (lang || 'en').slice(0, 2) === 'ar' ? 'ar' : 'en';
+    document.documentElement.lang = l;
+    document.documentElement.dir = l === 'ar' ? 'rtl' : 'ltr';
+    const c = document.querySelector('.gradio-container');
+    if (c) c.setAttribute('dir', l === 'ar' ? 'rtl' : 'ltr');
+    localStorage.setItem('rag-lang', l);
+    return l;
+  };
+  window.ragTheme = function (toggle) {
+    let dark = document.body.classList.contains('dark');
+    if (toggle) { dark = !dark; localStorage.setItem('rag-theme', dark ? 'dark' : 'light'); }
+    else if (!new URL(location.href).searchParams.get('__theme') && localStorage.getItem('rag-theme')) {
+      dark = localStorage.getItem('rag-theme') === 'dark'; }
+    document.body.classList.toggle('dark', dark);
+    document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  };
+})();
+</script>
+"""

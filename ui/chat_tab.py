@@ -1,0 +1,180 @@
+"""The Chat tab: one conversation state, inline errors, chips with previews, stop / regenerate / edit, feedback."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+import traceback
+
+import gradio as gr
+
+from rag import QuestionError, RagError, validate_question
+
+from . import render
+from .i18n import t
+from .state import Conversation
+
+EXAMPLES = [
+    "متى زار الشيباني بغداد؟",
+    "من هو رئيس جهاز الاستخبارات السورية الجديد؟",
+    "ما الذي تتبادل بغداد ودمشق المعلومات بشأنه على الحدود؟",
+    "Who met in Damascus for the Iraqi-Syrian security talks?",
+]
+_feedback_lock = threading.Lock()
+
+
+def user_error(where: str, message: str) -> None:
+    """One line in the server log for an expected user error (no traceback)."""
+    print(f"user error [{where}]: {message}", file=sys.stderr, flush=True)
+
+
+def build(ctx, lang: gr.Radio) -> list:
+    """The tab's components and events; returns the (component, string key, attribute) list to relabel."""
+    settings, pipe = ctx.settings, ctx.pipe
+    default_model = settings.llm if settings.llm in ctx.choices else "extractive"
+    conv = gr.State(Conversation())
+    inflight = gr.State("")
+    shown = gr.State(-1)
+    with gr.Row(elem_id="examples-row"):
+        ex_label = gr.HTML(f'<span class="ex-label" dir="auto">{t("en", "examples")}</span>', elem_id="examples-label")
+        ex_buttons = [gr.Button(ex, size="sm", elem_classes=["example"], variant="secondary") for ex in EXAMPLES]
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=340):
+            chat = gr.HTML(render.conversation(Conversation(), "en"), elem_id="chat")
+            with gr.Row(elem_id="ask-row"):
+                question = gr.Textbox(elem_id="question", placeholder=t("en", "placeholder"), show_label=False,
+                                      scale=6, max_lines=4, lines=1, min_width=180)
+                ask = gr.Button(t("en", "ask"), variant="primary", elem_id="ask", scale=1, min_width=70)
+                stop = gr.Button(t("en", "stop"), variant="stop", elem_id="stop", scale=1, visible=False, min_width=70)
+                new = gr.Button(t("en", "new_chat"), elem_id="new-chat", scale=1, min_width=90)
+            err = gr.HTML("", elem_id="chat-error")
+            meta = gr.HTML("", elem_id="answer-meta")
+            with gr.Accordion(t("en", "settings"), open=False, elem_id="settings") as acc:
+                model = gr.Dropdown(ctx.choices, value=default_model, label=t("en", "model"), elem_id="model",
+                                    allow_custom_value=False)
+                k = gr.Slider(1, ctx.max_k, value=settings.k, step=1, label=t("en", "k"), elem_id="k")
+                lexw = gr.Slider(0.0, 1.0, value=settings.lexical_weight, step=0.1, label=t("en", "lexw"),
+                                 elem_id="lexw")
+        with gr.Column(scale=2, min_width=300):
+            src_title = gr.HTML(f'<h3 class="sources-title">{t("en", "sources_title")}</h3>', elem_id="sources-title")
+            sources = gr.HTML(render.sources_empty("en"), elem_id="sources")
+    act = gr.Textbox(visible="hidden", elem_id="chat-act", elem_classes=["hidden-act"])
+    go = gr.Button("go", visible="hidden", elem_id="chat-go", elem_classes=["hidden-act"])
+
+    def articles(a) -> dict[str, dict]:
+        out = {}
+        for c in a.citations:
+            if c["source"] not in out:
+                doc = pipe.library.store.get_document(c["source"])
+                if doc:
+                    out[c["source"]] = doc
+        return out
+
+    def idle(extra: dict) -> dict:
+        return {ask: gr.update(interactive=True), stop: gr.update(visible=False), inflight: "", **extra}
+
+    def run(raw, conv_v: Conversation, lang_v, model_v, k_v, lexw_v):
+        raw = raw if isinstance(raw, str) else ""
+        try:
+            q = validate_question(raw, settings)
+        except QuestionError as exc:
+            user_error("chat", str(exc))
+            msg = (t(lang_v, "err_empty") if not raw.strip() else
+                   t(lang_v, "err_long", n=len(raw.strip()), limit=settings.max_question_chars)
+                   if len(raw.strip()) > settings.max_question_chars else str(exc))
+            yield idle({err: render.error_line(msg, lang_v), question: raw})
+            return
+        if model_v not in ctx.choices:
+            user_error("chat", f"unknown model {model_v!r}")
+            yield idle({err: render.error_line(t(lang_v, "err_model", model=str(model_v), default=default_model),
+                                               lang_v), model: gr.update(value=default_model), question: raw})
+            return
+        yield {chat: render.conversation(conv_v, lang_v, pending=(q, "")), question: "", err: "",
+               ask: gr.update(interactive=False), stop: gr.update(visible=True), inflight: q}
+        text, answer = "", None
+        try:
+            for ev in pipe.stream(q, model=model_v, history=conv_v.history(), k=int(k_v), lexical_weight=float(lexw_v)):
+                if ev.kind == "token":
+                    text += ev.text
+                    yield {chat: render.conversation(conv_v, lang_v, pending=(q, text))}
+                elif ev.kind == "reset":
+                    text = ""
+                elif ev.kind == "answer":
+                    answer = ev.answer
+        except QuestionError as exc:
+            user_error("chat", str(exc))
+            yield idle({chat: render.conversation(conv_v, lang_v), question: raw,
+                       err: render.error_line(t(lang_v, "err_library_empty") if "empty" in str(exc) else str(exc), lang_v)})
+            return
+        except RagError as exc:
+            user_error("chat", str(exc))
+            yield idle({chat: render.conversation(conv_v, lang_v), question: raw,
+                       err: render.error_line(t(lang_v, "err_other"), lang_v)})
+            return
+        except Exception:  # a real bug: traceback in the log, a short line in the page
+            traceback.print_exc()
+            yield idle({chat: render.conversation(conv_v, lang_v), question: raw,
+                       err: render.error_line(t(lang_v, "err_other"), lang_v)})
+            return
+        new_conv = conv_v.add(q, answer)
+        idx = len(new_conv.turns) - 1
+        yield idle({chat: render.conversation(new_conv, lang_v), conv: new_conv, shown: idx,
+                   sources: render.sources_panel(answer, idx, lang_v, articles(answer)), meta: render.meta_line(answer)})
+
+    def on_action(payload, conv_v: Conversation, lang_v, model_v, k_v, lexw_v):
+        kind, _, rest = (payload or "").partition("#")[0].partition(":")
+        parts = rest.split(":")
+        try:
+            nums = [int(p) for p in parts if p != ""]
+        except ValueError:
+            return
+        if kind == "cite" and len(nums) == 2 and conv_v.turn(nums[0]):
+            a = conv_v.turn(nums[0]).answer
+            yield {sources: render.sources_panel(a, nums[0], lang_v, articles(a), selected=nums[1]), shown: nums[0]}
+        elif kind in ("like", "dislike") and nums:
+            row = conv_v.feedback_row(nums[0], kind == "like", time.time())
+            if row is None:
+                return
+            with _feedback_lock, open(ctx.feedback_path, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            conv_v.turns[nums[0]].feedback = kind == "like"
+            yield {chat: render.conversation(conv_v, lang_v), conv: conv_v}
+        elif kind in ("regen", "edit") and nums and nums[0] == len(conv_v.turns) - 1:
+            base, last = conv_v.without_last()
+            if kind == "edit":
+                yield {chat: render.conversation(base, lang_v), conv: base, question: last.question, shown: -1,
+                       sources: render.sources_empty(lang_v), meta: "", err: ""}
+            else:
+                yield {conv: base}
+                yield from run(last.question, base, lang_v, model_v, k_v, lexw_v)
+
+    def on_stop(conv_v, pending_q, lang_v):
+        return idle({chat: render.conversation(conv_v, lang_v), question: pending_q or gr.update(),
+                    err: render.error_line(t(lang_v, "stopped"), lang_v) if pending_q else ""})
+
+    def new_chat(lang_v):
+        return {chat: render.conversation(Conversation(), lang_v), conv: Conversation(), shown: -1,
+                sources: render.sources_empty(lang_v), meta: "", err: "", question: ""}
+
+    def rerender(lang_v, conv_v, shown_v):
+        turn = conv_v.turn(shown_v)
+        panel = (render.sources_panel(turn.answer, shown_v, lang_v, articles(turn.answer)) if turn
+                 else render.sources_empty(lang_v))
+        return {chat: render.conversation(conv_v, lang_v), sources: panel,
+                ex_label: f'<span class="ex-label" dir="auto">{t(lang_v, "examples")}</span>',
+                src_title: f'<h3 class="sources-title">{t(lang_v, "sources_title")}</h3>'}
+
+    outs = [chat, conv, question, sources, meta, err, ask, stop, inflight, model, shown]
+    ins = [question, conv, lang, model, k, lexw]
+    events = [question.submit(run, ins, outs, api_name=False), ask.click(run, ins, outs, api_name=False),
+              go.click(on_action, [act, conv, lang, model, k, lexw], outs, api_name=False)]
+    for b, ex in zip(ex_buttons, EXAMPLES):
+        events.append(b.click(run, [gr.State(ex), conv, lang, model, k, lexw], outs, api_name=False))
+    stop.click(on_stop, [conv, inflight, lang], outs, cancels=events, api_name=False)
+    new.click(new_chat, [lang], outs, api_name=False)
+    lang.change(rerender, [lang, conv, shown], [chat, sources, ex_label, src_title], api_name=False)
+    return [(question, "placeholder", "placeholder"), (ask, "ask", "value"), (stop, "stop", "value"),
+            (new, "new_chat", "value"), (acc, "settings", "label"), (model, "model", "label"),
+            (k, "k", "label"), (lexw, "lexw", "label")]

@@ -1,0 +1,150 @@
+"""The Evaluations tab: runs kept under RAG_HOME/evals/<run-id>/ (summary table, charts), start a run of a
+shipped set with chosen models and watch it, compare two runs."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import traceback
+from pathlib import Path
+
+import gradio as gr
+
+from rag import PROJECT_ROOT
+
+from .chat_tab import user_error
+from .i18n import t
+
+_lock = threading.Lock()
+_jobs: dict[str, dict] = {}  # run id -> {"total", "error", "done"}
+
+
+def runs_dir(settings) -> Path:
+    return settings.home_path / "evals"
+
+
+def list_runs(settings) -> list[str]:
+    root = runs_dir(settings)
+    if not root.is_dir():
+        return []
+    found = [p for p in root.iterdir() if (p / "summary.json").exists() or p.name in _jobs]
+    return [p.name for p in sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)]
+
+
+def shipped_sets() -> list[str]:
+    return sorted(p.name for p in (Path(PROJECT_ROOT) / "evals").glob("*.jsonl"))
+
+
+def _summary(settings, run: str) -> dict | None:
+    path = runs_dir(settings) / run / "summary.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def compare_table(a: dict, b: dict, name_a: str, name_b: str, lang: str) -> str:
+    """Metric by metric, each model of run A beside the same model in run B."""
+    lines = [f"| {t(lang, 'ev_metric')} | model | {name_a} | {name_b} |", "|---|---|---|---|"]
+    for model in dict.fromkeys(list(a["models"]) + list(b["models"])):
+        ma, mb = a["models"].get(model, {}), b["models"].get(model, {})
+        for key in dict.fromkeys(list(ma) + list(mb)):
+            def fmt(v):
+                return "–" if v is None or v != v else f"{v:.3f}" if isinstance(v, float) else str(v)
+            lines.append(f"| {key} | {model} | {fmt(ma.get(key))} | {fmt(mb.get(key))} |")
+    return "\n".join(lines)
+
+
+def build(ctx, lang: gr.Radio, on_change: list):
+    settings = ctx.settings
+    with gr.Row():
+        run_pick = gr.Dropdown(list_runs(settings), label=t("en", "ev_runs"), elem_id="ev-run", scale=2)
+        other = gr.Dropdown(list_runs(settings), label=t("en", "ev_compare"), elem_id="ev-compare", scale=2)
+    table = gr.Markdown("", elem_id="ev-summary")
+    charts = gr.Gallery(label=None, elem_id="ev-charts", columns=2, height=380, object_fit="contain", show_label=False,
+                        visible=False)
+    with gr.Accordion(t("en", "ev_start"), open=False, elem_id="ev-start-box") as acc:
+        with gr.Row():
+            set_pick = gr.Dropdown(shipped_sets(), value=(shipped_sets() or [None])[0], label=t("en", "ev_set"),
+                                   elem_id="ev-set")
+            models = gr.CheckboxGroup(ctx.choices, value=["extractive"], label=t("en", "ev_models"), elem_id="ev-models")
+            limit = gr.Number(0, precision=0, minimum=0, label=t("en", "ev_limit"), elem_id="ev-limit")
+        start = gr.Button(t("en", "ev_start"), elem_id="ev-go", variant="primary")
+    progress = gr.HTML("", elem_id="ev-progress")
+    watching = gr.State("")
+    timer = gr.Timer(1.5, active=False)
+
+    def show(run, other_run, lang_v):
+        if not run:
+            return {table: t(lang_v, "ev_none"), charts: gr.update(value=[], visible=False)}
+        s = _summary(settings, run)
+        if s is None:
+            return {table: "", charts: gr.update(value=[], visible=False)}
+        from evals.runner import summary_table
+
+        if other_run and other_run != run and (o := _summary(settings, other_run)):
+            md = compare_table(s, o, run, other_run, lang_v)
+        else:
+            md = f"**{run}** · {Path(s['set']).name} · k={s.get('k')}\n\n" + summary_table(s)
+        pngs = sorted(str(p) for p in (runs_dir(settings) / run).glob("*.png"))
+        return {table: md, charts: gr.update(value=pngs, visible=bool(pngs))}
+
+    def begin(set_v, models_v, limit_v, lang_v):
+        if not models_v:
+            return {progress: f'<div class="inline-error">⚠ {t(lang_v, "ev_pick_models")}</div>'}
+        with _lock:
+            if any(not j["done"] for j in _jobs.values()):
+                user_error("evals", "a run is already in progress")
+                return {progress: f'<div class="inline-error">⚠ {t(lang_v, "ev_busy")}</div>'}
+            run = time.strftime("%Y%m%d-%H%M%S")
+            _jobs[run] = {"done": False, "error": "", "total": 0}
+        path = Path(PROJECT_ROOT) / "evals" / set_v
+        out = runs_dir(settings) / run
+
+        def work():
+            from evals.runner import run as run_eval
+            from evals.sets import load_set
+
+            try:
+                n = len(load_set(path)[0])
+                _jobs[run]["total"] = min(n, int(limit_v)) * len(models_v) if limit_v else n * len(models_v)
+                run_eval(path, out, settings, list(models_v), limit=int(limit_v) or None, progress=False)
+            except Exception as exc:  # noqa: BLE001 - shown in the tab; a traceback for the log
+                traceback.print_exc()
+                _jobs[run]["error"] = f"{exc.__class__.__name__}: {exc}"
+            finally:
+                _jobs[run]["done"] = True
+
+        out.mkdir(parents=True, exist_ok=True)
+        threading.Thread(target=work, daemon=True, name=f"eval-{run}").start()
+        return {watching: run, timer: gr.Timer(active=True),
+                progress: f'<div>{t(lang_v, "ev_progress", run=run, done=0, total="…")}</div>'}
+
+    def tick(run, lang_v):
+        job = _jobs.get(run)
+        if not job:
+            return {timer: gr.Timer(active=False)}
+        res = runs_dir(settings) / run / "results.jsonl"
+        done = len(res.read_text(encoding="utf-8").splitlines()) if res.exists() else 0
+        if job["done"]:
+            msg = t(lang_v, "ev_failed", run=run, why=job["error"]) if job["error"] else t(lang_v, "ev_done", run=run)
+            runs = list_runs(settings)
+            return {timer: gr.Timer(active=False), progress: f'<div class="ev-finished">{msg}</div>',
+                    run_pick: gr.update(choices=runs, value=run), other: gr.update(choices=runs)}
+        return {progress: f'<div class="ev-running">{t(lang_v, "ev_progress", run=run, done=done, total=job["total"] or "…")}'
+                          f'</div>'}
+
+    def reload_runs():
+        runs = list_runs(settings)
+        return gr.update(choices=runs, value=runs[0] if runs else None), gr.update(choices=runs)
+
+    run_pick.change(show, [run_pick, other, lang], [table, charts], api_name=False)
+    other.change(show, [run_pick, other, lang], [table, charts], api_name=False)
+    start.click(begin, [set_pick, models, limit, lang], [progress, watching, timer], api_name=False)
+    timer.tick(tick, [watching, lang], [timer, progress, run_pick, other], api_name=False)
+    on_change.append((show, [run_pick, other, lang], [table, charts]))
+    items = [(run_pick, "ev_runs", "label"), (other, "ev_compare", "label"), (set_pick, "ev_set", "label"),
+             (models, "ev_models", "label"), (limit, "ev_limit", "label"), (start, "ev_start", "value"),
+             (acc, "ev_start", "label")]
+    return items, (reload_runs, None, [run_pick, other])

@@ -1,0 +1,146 @@
+"""The Library tab: the articles (per-cell direction), search, open, delete with confirmation, upload that
+asks before replacing an article that is already there."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from rag import ingest, normalize, safe_source
+
+from . import render
+from .chat_tab import user_error
+from .i18n import t
+
+UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".jsonl"]
+
+
+def build(ctx, lang: gr.Radio, on_change: list) -> list:
+    store = ctx.pipe.library.store
+    search = gr.Textbox(label=t("en", "lib_search"), elem_id="lib-search", max_lines=1)
+    table = gr.HTML(lambda: render.library_table(store.list_documents(), "en"), elem_id="library")
+    with gr.Row():
+        delete = gr.Button(t("en", "lib_delete"), elem_id="lib-delete", variant="secondary", visible=False, size="sm")
+        confirm = gr.Button("", elem_id="lib-confirm", variant="stop", visible=False, size="sm")
+        cancel = gr.Button(t("en", "cancel"), elem_id="lib-cancel", visible=False, size="sm")
+    lib_msg = gr.HTML("", elem_id="lib-msg")
+    doc_view = gr.HTML("", elem_id="doc-view")
+    files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label=t("en", "upload"), elem_id="upload")
+    add = gr.Button(t("en", "ingest"), elem_id="ingest")
+    with gr.Row():
+        replace = gr.Button(t("en", "replace"), elem_id="replace", variant="stop", visible=False, size="sm")
+        keep = gr.Button(t("en", "keep"), elem_id="keep", visible=False, size="sm")
+    status = gr.HTML("", elem_id="ingest-status")
+    act = gr.Textbox(visible="hidden", elem_id="lib-act", elem_classes=["hidden-act"])
+    go = gr.Button("go", visible="hidden", elem_id="lib-go", elem_classes=["hidden-act"])
+    chosen = gr.State("")
+    staged = gr.State(None)  # (staging folder, conflicting names) while a replacement waits for an answer
+
+    def rows(query: str) -> list[dict]:
+        docs = store.list_documents()
+        q = normalize(query or "").strip()
+        if not q:
+            return docs
+        return [d for d in docs if q in normalize(" ".join(str(d.get(k) or "") for k in ("title", "outlet", "date",
+                                                                                         "source")))]
+
+    def filter_(query, lang_v):
+        return render.library_table(rows(query), lang_v)
+
+    def on_action(payload, lang_v):
+        kind, _, src = (payload or "").rpartition("#")[0].partition(":")
+        doc = store.get_document(src) if kind == "open" else None
+        if not doc:
+            return {doc_view: "", delete: gr.update(visible=False), chosen: ""}
+        return {doc_view: render.document_view(doc, lang_v), delete: gr.update(visible=True), chosen: src,
+                confirm: gr.update(visible=False), cancel: gr.update(visible=False), lib_msg: ""}
+
+    def ask_delete(src, lang_v):
+        doc = store.get_document(src) if src else None
+        if not doc:
+            return {lib_msg: render.error_line(t(lang_v, "lib_pick_first"), lang_v)}
+        title = doc["title"] or src
+        return {lib_msg: f'<div class="confirm" dir="auto">{render.esc(t(lang_v, "lib_ask_delete", title=title))}</div>',
+                confirm: gr.update(visible=True, value=t(lang_v, "lib_confirm_delete", title=title[:40])),
+                cancel: gr.update(visible=True)}
+
+    def do_delete(src, query, lang_v):
+        doc = store.get_document(src) if src else None
+        title = (doc or {}).get("title") or src
+        if doc:
+            store.delete_document(src)
+        return {lib_msg: f'<div dir="auto">{render.esc(t(lang_v, "lib_deleted", title=title))}</div>',
+                confirm: gr.update(visible=False), cancel: gr.update(visible=False), delete: gr.update(visible=False),
+                doc_view: "", chosen: "", table: render.library_table(rows(query), lang_v)}
+
+    def cancel_delete():
+        return {lib_msg: "", confirm: gr.update(visible=False), cancel: gr.update(visible=False)}
+
+    def run_ingest(staging: Path, replace_existing: bool, lang_v, rejected: list[str], query: str,
+                   progress) -> dict:
+        try:  # an upload never counts as the same origin: replacing an article takes the user's "Replace"
+            report = ingest(ctx.pipe.library, [staging], progress=False, warn=lambda m: None,
+                            on_progress=lambda frac, msg: progress(frac, desc=msg), replace=replace_existing,
+                            origin_prefix="upload:")
+            msg = report.summary()
+            rejected += [t(lang_v, "rejected", name=n, why=why.split(": ", 1)[-1])
+                         for n, why in report.skipped + report.conflicts]
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        for r in rejected:
+            user_error("upload", r)
+        html = f'<div dir="auto">{render.esc(msg)}</div>' + "".join(
+            f'<div class="inline-error" dir="auto">⚠ {render.esc(r)}</div>' for r in rejected)
+        return {status: html, table: render.library_table(rows(query), lang_v), staged: None, files: None,
+                replace: gr.update(visible=False), keep: gr.update(visible=False)}
+
+    def upload(files_v, query, lang_v, progress=gr.Progress()):
+        if not files_v:
+            return {status: render.error_line(t(lang_v, "upload_none"), lang_v)}
+        staging = Path(tempfile.mkdtemp(prefix="upload-", dir=ctx.settings.home_path))
+        rejected, names = [], []
+        for f in files_v:
+            src = Path(getattr(f, "name", f))
+            name = safe_source(src.name)
+            if Path(name).suffix.lower() not in UPLOAD_TYPES:
+                rejected.append(t(lang_v, "rejected", name=name, why=t(lang_v, "bad_type")))
+                continue
+            shutil.copy(src, staging / name)
+            names.append(name)
+        existing = {d["source"] for d in store.list_documents()}
+        conflicts = [n for n in names if n in existing]
+        if conflicts:
+            return {staged: (str(staging), conflicts, rejected),
+                    status: f'<div class="inline-error" dir="auto">{render.esc(t(lang_v, "conflict", names=", ".join(conflicts)))}</div>',
+                    replace: gr.update(visible=True), keep: gr.update(visible=True)}
+        return run_ingest(staging, False, lang_v, rejected, query, progress)
+
+    def decide(replace_existing: bool):
+        def fn(staged_v, query, lang_v, progress=gr.Progress()):
+            if not staged_v:
+                return {replace: gr.update(visible=False), keep: gr.update(visible=False)}
+            staging, conflicts, rejected = Path(staged_v[0]), staged_v[1], list(staged_v[2])
+            if not replace_existing:
+                for n in conflicts:
+                    (staging / n).unlink(missing_ok=True)
+                rejected.append(t(lang_v, "kept", names=", ".join(conflicts)))
+            return run_ingest(staging, replace_existing, lang_v, rejected, query, progress)
+        return fn
+
+    search.change(filter_, [search, lang], table, api_name=False)
+    go.click(on_action, [act, lang], [doc_view, delete, chosen, confirm, cancel, lib_msg], api_name=False)
+    delete.click(ask_delete, [chosen, lang], [lib_msg, confirm, cancel], api_name=False)
+    confirm.click(do_delete, [chosen, search, lang], [lib_msg, confirm, cancel, delete, doc_view, chosen, table],
+                  api_name=False)
+    cancel.click(cancel_delete, None, [lib_msg, confirm, cancel], api_name=False)
+    up_outs = [status, table, staged, replace, keep, files]
+    add.click(upload, [files, search, lang], up_outs, api_name=False)
+    replace.click(decide(True), [staged, search, lang], up_outs, api_name=False)
+    keep.click(decide(False), [staged, search, lang], up_outs, api_name=False)
+    on_change.append((filter_, [search, lang], table))
+    return [(search, "lib_search", "label"), (delete, "lib_delete", "value"), (cancel, "cancel", "value"),
+            (files, "upload", "label"), (add, "ingest", "value"), (replace, "replace", "value"),
+            (keep, "keep", "value")]

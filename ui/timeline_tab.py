@@ -1,0 +1,99 @@
+"""The Timeline tab: contacts between Iraq and Syria in date order, filterable, with clickable citations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import gradio as gr
+
+import rag
+
+from . import render
+from .chat_tab import user_error
+from .i18n import t
+
+
+def _events(library, who, kind, since, until) -> list[dict]:
+    timeline = getattr(rag, "timeline", None) if "timeline" in getattr(rag, "_LAZY", {}) else None
+    if timeline is None:
+        raise LookupError("timeline")
+    return [e.to_dict() for e in timeline(library, since=since or None, until=until or None, who=who or None,
+                                          kind=kind or None)]
+
+
+def build(ctx, lang: gr.Radio, on_change: list) -> list:
+    library = ctx.pipe.library
+
+    def initial() -> str:
+        """Rendered when the page loads, so opening the tab shows the contacts at once."""
+        try:
+            return render.timeline(_events(library, "", "", "", ""), "en")
+        except LookupError:
+            return render.error_line(t("en", "tl_missing"), "en")
+    with gr.Row():
+        who = gr.Textbox(label=t("en", "tl_who"), elem_id="tl-who", max_lines=1, scale=2, min_width=120)
+        kind = gr.Dropdown([("all", "")], value="", label=t("en", "tl_kind"), elem_id="tl-kind", scale=1,
+                           min_width=120)
+        since = gr.Textbox(label=t("en", "tl_since"), elem_id="tl-since", max_lines=1, scale=1, min_width=120)
+        until = gr.Textbox(label=t("en", "tl_until"), elem_id="tl-until", max_lines=1, scale=1, min_width=120)
+        show = gr.Button(t("en", "tl_filter"), elem_id="tl-show", scale=1, min_width=80)
+    tl_err = gr.HTML("", elem_id="tl-error")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=320):
+            board = gr.HTML(initial, elem_id="timeline")
+        with gr.Column(scale=2, min_width=280):
+            article = gr.HTML("", elem_id="tl-article", elem_classes=["tl-article"])
+    act = gr.Textbox(visible="hidden", elem_id="tl-act", elem_classes=["hidden-act"])
+    go = gr.Button("go", visible="hidden", elem_id="tl-go", elem_classes=["hidden-act"])
+    listed = gr.State([])
+
+    def refresh(who_v, kind_v, since_v, until_v, lang_v):
+        for d in (since_v, until_v):
+            if d and d.strip():
+                try:
+                    date.fromisoformat(d.strip())
+                except ValueError:
+                    user_error("timeline", f"bad date {d!r}")
+                    return {tl_err: render.error_line(t(lang_v, "tl_bad_date"), lang_v)}
+        try:
+            events = _events(library, (who_v or "").strip(), kind_v, (since_v or "").strip(), (until_v or "").strip())
+        except LookupError:
+            return {tl_err: render.error_line(t(lang_v, "tl_missing"), lang_v), board: ""}
+        kinds = sorted({e["kind"] for e in events}) if not kind_v else None
+        out = {tl_err: "", board: render.timeline(events, lang_v), listed: events}
+        if kinds is not None:
+            out[kind] = gr.update(choices=[(t(lang_v, "tl_all"), "")] + [(k, k) for k in kinds])
+        return out
+
+    def on_action(payload, events, lang_v):
+        kind_, _, rest = (payload or "").rpartition("#")[0].partition(":")
+        ev_id, _, j = rest.rpartition(":")
+        try:
+            events = events or _events(library, "", "", "", "")
+        except LookupError:
+            return gr.update()
+        ev = next((e for e in events if str(e["id"]) == ev_id), None)
+        try:
+            c = ev["citations"][int(j)] if ev else None
+        except (ValueError, IndexError):
+            c = None
+        if kind_ != "cite" or c is None:
+            return gr.update()
+        doc = library.store.get_document(c["source"])
+        if not doc:
+            return gr.update()
+        head = (f'<div class="doc-head" dir="auto"><b>{render.esc(doc["title"] or "")}</b> '
+                f'<span class="src-meta">{render.esc(doc.get("outlet") or "")} {render.esc(doc.get("date") or "")}'
+                f'</span></div>')
+        return head + render.article_html(doc, c.get("start", 0), c.get("end", 0), [c["text"]], mark_id="tl-mark")
+
+    ins = [who, kind, since, until, lang]
+    outs = [tl_err, board, listed, kind]
+    show.click(refresh, ins, outs, api_name=False)
+    who.submit(refresh, ins, outs, api_name=False)
+    go.click(on_action, [act, listed, lang], article, api_name=False).then(
+        None, None, None, js="() => { const m = document.querySelector('#tl-mark'); "
+                             "if (m) m.scrollIntoView({block: 'center'}); }")
+    on_change.append((refresh, ins, outs))
+    return [(who, "tl_who", "label"), (kind, "tl_kind", "label"), (since, "tl_since", "label"),
+            (until, "tl_until", "label"), (show, "tl_filter", "value")], (refresh, ins, outs)
