@@ -379,7 +379,7 @@ def local_llm(seeded_settings, seeded_library):
         pytest.skip(f"no local model server at {url} (start one with scripts/local-llm, or set RAG_TEST_LLM_URL)")
     from rag import Pipeline
     s = seeded_settings.with_(llm=f"openai:{model}", llm_base_url=url, llm_timeout=300.0, llm_retries=0, k=3,
-                              llm_context_chars=1500)
+                              llm_context_chars=900)
     return Pipeline(s, seeded_library)
 
 
