@@ -22,7 +22,7 @@ _LAZY = {
     "ChatModel": "models", "Reply": "models", "Extractive": "models", "resolve_model": "models",
     "get_model": "models", "list_providers": "models", "OpenAIChat": "openai_chat", "LangChainChat": "lc_chat",
     "mount_api": "server",
-    "timeline": "timeline", "ContactEvent": "timeline", "answer_from_timeline": "timeline",
+    "contact_timeline": "timeline", "ContactEvent": "timeline", "answer_from_timeline": "timeline",
     "TimelineAnswer": "timeline", "events_consistent": "events",
     "check_citations": ("citations", "check"), "cited_sentences": "citations", "load_prompt": "prompts",
 }

@@ -263,7 +263,7 @@ def cmd_delete(args, settings) -> int:
 def cmd_timeline(args, settings) -> int:
     from .errors import QuestionError
     from .library import open_library
-    from .timeline import timeline
+    from .timeline import contact_timeline
 
     import re
 
@@ -272,7 +272,7 @@ def cmd_timeline(args, settings) -> int:
             raise QuestionError(f"{flag} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
     lib = open_library(settings)
     _ensure_ingested(settings, lib)
-    events = timeline(lib, since=args.since, until=args.until, who=args.who, kind=args.kind)
+    events = contact_timeline(lib, since=args.since, until=args.until, who=args.who, kind=args.kind)
     if args.json:
         print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False, indent=1))
         return 0

@@ -279,7 +279,7 @@ def _merged(store) -> list[ContactEvent]:
     return events
 
 
-def timeline(library, *, since: str | None = None, until: str | None = None, who: str | None = None,
+def contact_timeline(library, *, since: str | None = None, until: str | None = None, who: str | None = None,
              kind: str | None = None) -> list[ContactEvent]:
     """The Iraq–Syria contacts in the library, in date order (undated ones by their article's date)."""
     events = _merged(library.store)
@@ -426,7 +426,7 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
     lang = lang or language(question)
     q = normalize(question)
     f = _filters(q)
-    events = timeline(library, since=f.get("since"), until=f.get("until"))
+    events = contact_timeline(library, since=f.get("since"), until=f.get("until"))
     if f.get("kind"):
         events = [e for e in events if e.kind == f["kind"] or (f["kind"] == "visit" and GROUP[e.kind] == "travel")
                   or (f["kind"] == "call" and e.kind == "call")]
@@ -465,16 +465,3 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
         head = (f"{len(events)} من الاتصالات العراقية السورية في الجدول الزمني، بترتيب التاريخ:" if len(events) > 1
                 else "من الجدول الزمني للاتصالات:")
     return TimelineAnswer(head + "\n" + "\n".join(lines), events, citations, filters=f)
-
-
-class _CallableModule(type(re)):
-    """`rag.timeline` is this module once anything imported it (Python sets the package attribute), so the
-    module itself can be called like the function it exports: `rag.timeline(library, since=...)`."""
-
-    def __call__(self, *args, **kwargs):
-        return timeline(*args, **kwargs)
-
-
-import sys as _sys  # noqa: E402
-
-_sys.modules[__name__].__class__ = _CallableModule

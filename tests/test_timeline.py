@@ -11,7 +11,7 @@ from rag.arabic import normalize
 
 @pytest.fixture(scope="module")
 def events(seeded_library):
-    from rag import timeline
+    from rag import contact_timeline as timeline
     return timeline(seeded_library)
 
 
@@ -62,7 +62,7 @@ def test_event_json_has_the_issue_format(events):
 
 
 def test_filters_by_period_person_and_kind(seeded_library, events):
-    from rag import timeline
+    from rag import contact_timeline as timeline
     q1 = timeline(seeded_library, since="2025-01-01", until="2025-03-31")
     assert q1 and all(e.date and "2025-01-01" <= e.date <= "2025-03-31" for e in q1)
     assert len(q1) < len(events)

@@ -61,7 +61,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "tl_who": "Person", "tl_kind": "Kind", "tl_since": "From (YYYY-MM-DD)", "tl_until": "To (YYYY-MM-DD)",
         "tl_filter": "Show", "tl_all": "all",
         "tl_count": "{n} contacts", "tl_none": "No contacts match these filters.",
-        "tl_missing": "The contacts timeline is not available in this build.",
         "tl_bad_date": "Dates are written YYYY-MM-DD, e.g. 2025-03-14.",
         # evals
         "ev_runs": "Run", "ev_none": "No evaluation runs yet: start one below.",
@@ -129,7 +128,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "tl_who": "الشخص", "tl_kind": "النوع", "tl_since": "من (YYYY-MM-DD)", "tl_until": "إلى (YYYY-MM-DD)",
         "tl_filter": "اعرض", "tl_all": "الكل",
         "tl_count": "{n} اتصالات", "tl_none": "لا اتصالات تطابق هذه الشروط.",
-        "tl_missing": "الخط الزمني للاتصالات غير متاح في هذا الإصدار.",
         "tl_bad_date": "تُكتب التواريخ بالشكل YYYY-MM-DD، مثل 2025-03-14.",
         "ev_runs": "التشغيل", "ev_none": "لا تقييمات بعد: ابدأ واحداً أدناه.",
         "ev_set": "مجموعة الأسئلة", "ev_models": "النماذج", "ev_limit": "عدد الأسئلة (0 = الكل)",

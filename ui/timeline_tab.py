@@ -6,7 +6,7 @@ from datetime import date
 
 import gradio as gr
 
-import rag
+from rag import contact_timeline
 
 from . import render
 from .chat_tab import user_error
@@ -14,11 +14,8 @@ from .i18n import t
 
 
 def _events(library, who, kind, since, until) -> list[dict]:
-    timeline = getattr(rag, "timeline", None) if "timeline" in getattr(rag, "_LAZY", {}) else None
-    if timeline is None:
-        raise LookupError("timeline")
-    return [e.to_dict() for e in timeline(library, since=since or None, until=until or None, who=who or None,
-                                          kind=kind or None)]
+    return [e.to_dict() for e in contact_timeline(library, since=since or None, until=until or None,
+                                                  who=who or None, kind=kind or None)]
 
 
 def build(ctx, lang: gr.Radio, on_change: list) -> list:
@@ -26,10 +23,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
 
     def initial() -> str:
         """Rendered when the page loads, so opening the tab shows the contacts at once."""
-        try:
-            return render.timeline(_events(library, "", "", "", ""), "en")
-        except LookupError:
-            return render.error_line(t("en", "tl_missing"), "en")
+        return render.timeline(_events(library, "", "", "", ""), "en")
     with gr.Row():
         who = gr.Textbox(label=t("en", "tl_who"), elem_id="tl-who", max_lines=1, scale=2, min_width=120)
         kind = gr.Dropdown([("all", "")], value="", label=t("en", "tl_kind"), elem_id="tl-kind", scale=1,
@@ -55,10 +49,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                 except ValueError:
                     user_error("timeline", f"bad date {d!r}")
                     return {tl_err: render.error_line(t(lang_v, "tl_bad_date"), lang_v)}
-        try:
-            events = _events(library, (who_v or "").strip(), kind_v, (since_v or "").strip(), (until_v or "").strip())
-        except LookupError:
-            return {tl_err: render.error_line(t(lang_v, "tl_missing"), lang_v), board: ""}
+        events = _events(library, (who_v or "").strip(), kind_v, (since_v or "").strip(), (until_v or "").strip())
         kinds = sorted({e["kind"] for e in events}) if not kind_v else None
         out = {tl_err: "", board: render.timeline(events, lang_v), listed: events}
         if kinds is not None:
@@ -68,10 +59,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     def on_action(payload, events, lang_v):
         kind_, _, rest = (payload or "").rpartition("#")[0].partition(":")
         ev_id, _, j = rest.rpartition(":")
-        try:
-            events = events or _events(library, "", "", "", "")
-        except LookupError:
-            return gr.update()
+        events = events or _events(library, "", "", "", "")
         ev = next((e for e in events if str(e["id"]) == ev_id), None)
         try:
             c = ev["citations"][int(j)] if ev else None
