@@ -117,7 +117,21 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
     return summary
 
 
+def check_optional() -> None:
+    """What `rag eval` needs beyond the answer path, checked before any work starts."""
+    import importlib.util
+
+    if importlib.util.find_spec("matplotlib") is None:  # the report's charts
+        raise RagError("`rag eval` draws its charts with matplotlib, which is missing: run scripts/setup "
+                       "(or .venv/bin/pip install matplotlib)")
+
+
 def run_cli(args, settings) -> int:
+    check_optional()
+    from .timeline import is_timeline_set, run_cli as run_timeline
+
+    if is_timeline_set(Path(args.set)):  # a gold timeline (evals/seeds_timeline.json): scored by evals/timeline.py
+        return run_timeline(args, settings)
     summary = run(Path(args.set), Path(args.out), settings, args.models or [settings.llm], corpus=args.corpus,
                   k=args.k, limit=args.limit, retrieval_only=args.retrieval_only, judge=args.judge)
     print(summary_table(summary))

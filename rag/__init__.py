@@ -17,8 +17,13 @@ _LAZY = {
     "Library": "library", "open_library": "library",
     "ingest": "ingest", "IngestReport": "ingest",
     "hybrid_search": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
-    "Pipeline": "chain", "Answer": "chain", "Event": "chain", "validate_question": "chain",
-    "get_model": "llms", "list_providers": "llms", "OpenAIChat": "llms",
+    "Pipeline": "chain", "Answer": "chain", "Citation": "chain", "Event": "chain", "validate_question": "questions",
+    "screen_question": "questions", "check_k": "config", "check_number": "config", "check_lexical_weight": "config",
+    "ChatModel": "models", "Reply": "models", "Extractive": "models", "resolve_model": "models",
+    "get_model": "models", "list_providers": "models", "OpenAIChat": "openai_chat", "LangChainChat": "lc_chat",
+    "mount_api": "server",
+    "timeline": "timeline", "ContactEvent": "timeline", "answer_from_timeline": "timeline",
+    "TimelineAnswer": "timeline", "events_consistent": "events",
     "check_citations": ("citations", "check"), "cited_sentences": "citations", "load_prompt": "prompts",
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .arabic import clean_control, normalize
+from .dates import DM_NOYEAR, DMY_NAMED, MONTHS, NUMERIC, YEAR, find_dates, iso
 from .documents import Document, RawDocument
 
 # Lines that are site furniture wherever they appear (matched on normalised text).
@@ -31,51 +32,10 @@ _SOURCE = re.compile(r"^(المصدر|مصدر الخبر|source)\s*[:：]\s*(.{
 _BYLINE = re.compile(r"^([^\s–—-][^–—\-:]{2,40})\s+[–—-]\s+([^–—\-:]{2,40})$")
 _END_PUNCT = (".", "!", "؟", "?", "…", ":", "\"", "”", "»")
 
-LEVANTINE = {
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-}
-EGYPTIAN = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
-    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-}
-ENGLISH = {m: i for i, m in enumerate((
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december"), 1)}
-MONTHS = {normalize(k): v for k, v in {**LEVANTINE, **EGYPTIAN, **ENGLISH}.items()}
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_DMY_NAMED = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
-_MDY_EN = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
-_DM_NOYEAR = re.compile(rf"\b(\d{{1,2}})\s+(?:من\s+)?({_MONTH_ALT})\b")
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_YEAR = re.compile(r"\b(20[0-3]\d)\b")
-
-
-def _iso(y: int, m: int, d: int) -> str:
-    if 1 <= m <= 12 and 1 <= d <= 31 and 1990 <= y <= 2100:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return ""
-
-
-def find_dates(text: str) -> list[str]:
-    """ISO dates written out in the text (month names in three traditions, or numbers)."""
-    norm = normalize(text)
-    found = []
-    for m in _DMY_NAMED.finditer(norm):
-        found.append((m.start(), _iso(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))))
-    for m in _MDY_EN.finditer(norm):
-        found.append((m.start(), _iso(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))))
-    for m in _NUMERIC.finditer(norm):
-        if m.group(1):
-            found.append((m.start(), _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))))
-        else:
-            found.append((m.start(), _iso(int(m.group(4)), int(m.group(5)), int(m.group(6)))))
-    return [d for _, d in sorted(found) if d]
-
 
 def _is_date_line(norm_line: str) -> bool:
-    rest = _DMY_NAMED.sub("", norm_line)
-    rest = _NUMERIC.sub("", rest)
+    rest = DMY_NAMED.sub("", norm_line)
+    rest = NUMERIC.sub("", rest)
     return len(norm_line) < 40 and len(re.sub(r"[\W_]", "", rest)) <= 6 and rest != norm_line
 
 
@@ -92,10 +52,10 @@ def _publication_date(lines: list[str], body: str) -> str:
                 return dates[0]
     # "اليوم، الثلاثاء 1 من نيسان": a dateline without a year takes the latest year the text names.
     norm = normalize(body)
-    m = re.search(r"اليوم[،,]?\s+(?:\w+\s+)?" + _DM_NOYEAR.pattern, norm)
-    years = [int(y) for y in _YEAR.findall(norm)]
+    m = re.search(r"اليوم[،,]?\s+(?:\w+\s+)?" + DM_NOYEAR.pattern, norm)
+    years = [int(y) for y in YEAR.findall(norm)]
     if m and years:
-        return _iso(max(years), MONTHS[m.group(2)], int(m.group(1)))
+        return iso(max(years), MONTHS[m.group(2)], int(m.group(1)))
     return ""
 
 
@@ -156,7 +116,9 @@ def clean(raw: RawDocument) -> Document:
         date = _publication_date(lines, body)
     if not title and body:
         first = body.split("\n", 1)[0]
-        title = first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+        # No headline: the first sentence's opening clause, whole (not a sentence cut mid-way).
+        clause = re.split(r"[،,:؛;.!؟?]\s", first + " ", maxsplit=1)[0].strip()
+        title = clause if len(clause) <= 110 else first[:87].rsplit(" ", 1)[0] + "…"
     return Document(source=raw.source, text=body, title=title, date=date, outlet=outlet,
                     url=raw.url, dropped=dropped)
 

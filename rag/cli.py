@@ -1,4 +1,4 @@
-"""The `rag` command: ingest, retrieve, ask, chat, models, library, serve, eval."""
+"""The `rag` command: ingest, retrieve, ask, chat, models, library, delete, serve, eval."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="add or update articles (.txt .md .html .jsonl, or folders)")
     p.add_argument("paths", nargs="*", help="files or folders (default: seeds/)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
+    p.add_argument("--replace", action="store_true",
+                   help="replace articles of the same name that came from another file (listed by name)")
     _common(p)
 
     p = sub.add_parser("retrieve", help="show the passages hybrid retrieval finds")
@@ -46,8 +48,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _common(p)
 
+    p = sub.add_parser("delete", help="delete articles by source id (as `rag library` lists them)")
+    p.add_argument("sources", nargs="+", metavar="SOURCE")
+    _common(p)
+
     p = sub.add_parser("library", help="list the ingested articles")
     p.add_argument("--json", action="store_true")
+    _common(p)
+
+    p = sub.add_parser("timeline", help="the Iraq-Syria contacts in date order, each cited")
+    p.add_argument("--from", dest="since", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--to", dest="until", help="up to this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--who", help="a participant (any spelling, Arabic or English)")
+    p.add_argument("--kind", choices=("visit", "call", "meeting", "delegation", "statement"))
+    p.add_argument("--json", action="store_true", help='{"events": [...]} on stdout')
     _common(p)
 
     p = sub.add_parser("serve", help="start the browser chat (ingests seeds/ first if needed)")
@@ -69,10 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace):
-    from .config import load_settings
+    from .config import check_k, check_lexical_weight, load_settings
 
     keys = ("home", "chroma_url", "debug", "ui_host", "ui_port")
-    return load_settings(**{k: getattr(args, k) for k in keys if getattr(args, k, None) is not None})
+    settings = load_settings(**{k: getattr(args, k) for k in keys if getattr(args, k, None) is not None})
+    if getattr(args, "k", None) is not None:  # numeric flags go through the one check (rag/config.py)
+        check_k(args.k)
+    if getattr(args, "lexical_weight", None) is not None:
+        check_lexical_weight(args.lexical_weight)
+    if getattr(args, "limit", None) is not None and args.limit < 1:
+        from .errors import ConfigError
+        raise ConfigError(f"--limit must be at least 1, got {args.limit}")
+    return settings
 
 
 def _ensure_ingested(settings, library) -> None:
@@ -89,8 +111,10 @@ def cmd_ingest(args, settings) -> int:
     from .library import open_library
 
     paths = [Path(p) for p in args.paths] or [Path(settings.seeds)]
-    report = ingest(open_library(settings), paths, progress=args.progress)
+    report = ingest(open_library(settings), paths, progress=args.progress, replace=args.replace)
     print(report.summary())
+    if report.conflicts:
+        return 1
     return 0 if not report.skipped or (report.added or report.updated or report.unchanged) else 1
 
 
@@ -98,7 +122,7 @@ def cmd_retrieve(args, settings) -> int:
     from .library import open_library
     from .retrieve import hybrid_search
 
-    from .chain import validate_question
+    from .questions import validate_question
 
     q = validate_question(args.question, settings)
     lib = open_library(settings)
@@ -120,10 +144,10 @@ def print_sources(answer, out=sys.stdout) -> None:
     cited = set(answer.cited)
     print("\nSources:", file=out)
     for c in answer.citations:
-        mark = "*" if c["n"] in cited else " "
-        meta = " · ".join(x for x in (c["outlet"], c["date"], c["title"]) if x)
-        print(f"{mark}[{c['n']}] {meta} ({c['source']})", file=out)
-        print(textwrap.indent(textwrap.fill(c["text"], 100), "     > "), file=out)
+        mark = "*" if c.n in cited else " "
+        meta = " · ".join(x for x in (c.outlet, c.date, c.title) if x)
+        print(f"{mark}[{c.n}] {meta} ({c.source})", file=out)
+        print(textwrap.indent(textwrap.fill(c.text, 100), "     > "), file=out)
 
 
 def _answer_once(pipe, question, args, history, as_json: bool):
@@ -134,7 +158,7 @@ def _answer_once(pipe, question, args, history, as_json: bool):
             print(ev.text, end="", flush=True)
             streamed = True
         elif ev.kind == "reset" and not as_json:
-            print("\n[the model's reply was cut off]", flush=True)
+            print("\n[not the answer: the model's reply above was withdrawn]", flush=True)
         elif ev.kind == "notice" and not as_json:
             print(f"\nnotice: {ev.text}", file=sys.stderr, flush=True)
         elif ev.kind == "answer":
@@ -144,21 +168,21 @@ def _answer_once(pipe, question, args, history, as_json: bool):
     else:
         if streamed:
             print()
-        if answer.unsupported:
-            for u in answer.unsupported:
-                print(f"  (unsupported by [{u['n']}]: {u['sentence'][:80]})", file=sys.stderr)
+        for u in answer.unsupported:  # a partly supported answer: its unsupported sentences are marked
+            print(f"  ⚠ not supported by [{u['n']}]: {u['sentence']}")
         print_sources(answer)
         print(f"\n[{answer.model}{' · ' + answer.prompt if answer.prompt else ''} · {answer.timings_ms['total']:.0f} ms]")
     return answer
 
 
 def cmd_ask(args, settings) -> int:
-    from .chain import Pipeline, validate_question
-    from .llms import get_model
+    from .chain import Pipeline
+    from .models import resolve_model
+    from .questions import validate_question
 
     validate_question(args.question, settings)  # fail fast, before any first-run ingest
-    get_model(args.model or settings.llm, settings)
-    pipe = Pipeline(settings)
+    model = resolve_model(args.model or settings.llm, settings)  # resolved once, here
+    pipe = Pipeline(settings, model=model)
     _ensure_ingested(settings, pipe.library)
     _answer_once(pipe, args.question, args, None, args.json)
     return 0
@@ -177,6 +201,9 @@ def cmd_chat(args, settings) -> int:
         except EOFError:
             print()
             return 0
+        except UnicodeDecodeError:
+            print("error: that line is not valid text (not UTF-8); type it again", file=sys.stderr)
+            continue
         if not q:
             return 0
         if q == "/new":
@@ -191,7 +218,7 @@ def cmd_chat(args, settings) -> int:
 
 
 def cmd_models(args, settings) -> int:
-    from .llms import list_providers
+    from .models import list_providers
 
     providers = list_providers(settings)
     if args.json:
@@ -210,13 +237,54 @@ def cmd_models(args, settings) -> int:
 def cmd_library(args, settings) -> int:
     from .library import open_library
 
+    from .documents import printable
+
     docs = open_library(settings).store.list_documents()
     if args.json:
         print(json.dumps(docs, ensure_ascii=False, indent=1))
         return 0
     for d in docs:
-        print(f"{d['source']}  {d['date'] or '-':10}  {d['outlet'] or '-':12}  {d['chunks']:3} chunks  {d['title']}")
+        print(printable(f"{d['source']}  {d['date'] or '-':10}  {d['outlet'] or '-':12}  {d['chunks']:3} chunks  "
+                        f"{d['title']}"))
     print(f"{len(docs)} articles")
+    return 0
+
+
+def cmd_delete(args, settings) -> int:
+    from .library import open_library
+
+    deleted = open_library(settings).delete(args.sources)
+    print(f"deleted {len(deleted)} article(s): {', '.join(deleted)}")
+    return 0
+
+
+def cmd_timeline(args, settings) -> int:
+    from .errors import QuestionError
+    from .library import open_library
+    from .timeline import timeline
+
+    import re
+
+    for flag, value in (("--from", args.since), ("--to", args.until)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise QuestionError(f"{flag} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    lib = open_library(settings)
+    _ensure_ingested(settings, lib)
+    events = timeline(lib, since=args.since, until=args.until, who=args.who, kind=args.kind)
+    if args.json:
+        print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False, indent=1))
+        return 0
+    for e in events:
+        d = e.to_dict()
+        when = e.date or f"undated, article ~{d['article_date']}"
+        print(f"{when}  {e.kind}{' (planned)' if e.status == 'planned' else ''}  "
+              f"{' · '.join(p['name'] + (' (' + p['role'] + ')' if p['role'] and p['role'] != p['name'] else '') for p in d['participants'])}"
+              f"{'  @ ' + d['place'] if d['place'] else ''}")
+        print(f"    date: {e.date_basis}" if e.date else f"    date: {e.date_basis}; article: {e.article_date.basis}")
+        print(textwrap.indent(textwrap.fill(e.summary, 100), "    "))
+        for c in e.citations:
+            print(f"    [{c['source']} {c['start']}-{c['end']}] {c['text'][:90]}{'…' if len(c['text']) > 90 else ''}")
+    print(f"{len(events)} contacts")
     return 0
 
 
@@ -233,7 +301,8 @@ def cmd_eval(args, settings) -> int:
 
 
 COMMANDS = {"ingest": cmd_ingest, "retrieve": cmd_retrieve, "ask": cmd_ask, "chat": cmd_chat,
-            "models": cmd_models, "library": cmd_library, "serve": cmd_serve, "eval": cmd_eval}
+            "models": cmd_models, "library": cmd_library, "delete": cmd_delete, "serve": cmd_serve,
+            "timeline": cmd_timeline, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import ConfigError
+from .errors import ConfigError, QuestionError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +35,7 @@ class Settings:
     api_key: str = field(default="", repr=False)
     llm_timeout: float = 60.0
     llm_retries: int = 2
+    llm_context_chars: int = 12000  # passages in a generative prompt; longer ones keep their best sentences
     k: int = 5
     lexical_weight: float = 0.5
     candidates: int = 50
@@ -41,12 +43,15 @@ class Settings:
     abstain_threshold: float = 0.0
     max_question_chars: int = 2000
     max_file_bytes: int = 20_000_000
+    max_doc_chars: int = 200_000  # per article, after reading; longer ones are refused by name
+    max_chunks: int = 400  # per article; more are refused by name before any embedding
     chunk_chars: int = 1200
     chunk_overlap: int = 1
     ui_host: str = "127.0.0.1"
     ui_port: int = 7860
     ui_auth: str = field(default="", repr=False)
     ui_concurrency: int = 4
+    server_token: str = field(default="", repr=False)  # bearer token of the /v1 API (RAG_SERVER_TOKEN)
     debug: bool = False
 
     @property
@@ -91,14 +96,51 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
                 break
     values.update({k: v for k, v in overrides.items() if v is not None})
     s = Settings(**values)
-    if s.k < 1 or s.k > 50:
-        raise ConfigError(f"k must be between 1 and 50, got {s.k}")
-    if not 0.0 <= s.lexical_weight <= 1.0:
-        raise ConfigError(f"RAG_LEXICAL_WEIGHT must be between 0 and 1, got {s.lexical_weight}")
+    for name in BOUNDS:
+        check_number(name, getattr(s, name))
     if s.fusion not in ("score", "rrf"):
         raise ConfigError(f"RAG_FUSION must be 'score' or 'rrf', got {s.fusion!r}")
-    if s.workers < 1:
-        raise ConfigError("RAG_WORKERS must be at least 1")
-    if s.threads < 1:
-        raise ConfigError("RAG_THREADS must be at least 1")
     return s
+
+
+# The one place numeric options are checked: (smallest, largest) for every numeric setting. The CLI, the
+# library (Pipeline.stream, hybrid_search) and the APIs all go through `check_number` / `check_k`.
+BOUNDS: dict[str, tuple[float, float]] = {
+    "threads": (1, 64), "workers": (1, 64), "llm_timeout": (0.1, 3600), "llm_retries": (0, 10),
+    "k": (1, 50), "lexical_weight": (0.0, 1.0), "candidates": (1, 1000), "abstain_threshold": (-10.0, 10.0),
+    "max_question_chars": (1, 1_000_000), "max_file_bytes": (1, 2_000_000_000),
+    "max_doc_chars": (100, 50_000_000), "max_chunks": (1, 100_000), "chunk_chars": (50, 100_000),
+    "chunk_overlap": (0, 10), "ui_port": (1, 65535), "ui_concurrency": (1, 256),
+}
+
+
+def check_number(name: str, value: Any, error: type[Exception] = ConfigError) -> Any:
+    """`value` as the setting's type (int or float) within its bounds, or `error` with a one-line message.
+
+    Accepts numbers and numeric strings ("5", " 0.3 "); refuses booleans, NaN, infinities and fractions
+    where a whole number is needed."""
+    low, high = BOUNDS[name]
+    kind = float if isinstance(low, float) else int
+    label = "RAG_" + name.upper() if error is ConfigError else name
+    what = "a whole number" if kind is int else "a number"
+    try:
+        if isinstance(value, bool) or value is None:
+            raise ValueError
+        number = float(value.strip()) if isinstance(value, str) else float(value)
+        if not math.isfinite(number) or (kind is int and not number.is_integer()):
+            raise ValueError
+    except (TypeError, ValueError, OverflowError, AttributeError):
+        raise error(f"{label} must be {what} from {low:g} to {high:g}, got {str(value)[:40]!r}") from None
+    if not low <= number <= high:
+        raise error(f"{label} must be from {low:g} to {high:g}, got {number:g}")
+    return kind(number)
+
+
+def check_k(value: Any) -> int:
+    """The number of passages asked for (`k`), 1 to 50, or a `QuestionError`."""
+    return check_number("k", value, QuestionError)
+
+
+def check_lexical_weight(value: Any) -> float:
+    """The BM25 share of the fusion, 0 to 1, or a `QuestionError`."""
+    return check_number("lexical_weight", value, QuestionError)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+import errno
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -26,6 +28,7 @@ class RawDocument:
     date: str = ""
     outlet: str = ""
     url: str = ""
+    origin: str = ""  # where it came from: a file's absolute path, "<jsonl path>#<id>", "upload:<name>"
 
 
 @dataclass
@@ -67,28 +70,76 @@ class Chunk:
         }
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+_EDGE = "\"'“”‘’«»()[]{}<>.,;:!?؟،؛…-–—*#/\\|=+&%$@^~`0123456789٠١٢٣٤٥٦٧٨٩"
+
+
+def plausibility(text: str, sample: int = 200_000) -> float:
+    """Share of a text's letters that stand in plausible Arabic or Latin words (1.0 for real prose).
+
+    A word is plausible when its letters are all of one script, Arabic or Latin, an Arabic word is at most
+    25 letters, and a Latin word is not mostly accented letters. Text decoded with the wrong code page
+    (random bytes read as Windows-1256, UTF-8 read as Latin-1, anything read as UTF-16) fails this: its
+    "words" mix scripts, run for hundreds of letters, or are accents with a few ASCII letters.
+    """
+    good = total = 0
+    for token in text[:sample].split():
+        core = token.strip(_EDGE)
+        letters = [c for c in core if c.isalpha()]
+        if not letters:
+            continue
+        n = len(letters)
+        total += n
+        arabic = sum(1 for c in letters if _ARABIC.match(c))
+        latin = sum(1 for c in letters if _LATIN.match(c))
+        if arabic == n and n <= 25:
+            good += n
+        elif latin == n and sum(1 for c in letters if _ACCENTED.match(c)) * 2 <= n:
+            good += n
+    return good / total if total else 0.0
+
+
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256; mojibake is refused."""
     if not data.strip():
         raise DocumentError(f"{name}: empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise DocumentError(f"{name}: not valid UTF-16 text") from None
-    if b"\x00" in data[:4096]:
-        raise DocumentError(f"{name}: binary file (NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        encoding = "UTF-16"
+    else:
+        if b"\x00" in data[:4096]:
+            raise DocumentError(f"{name}: binary file (NUL bytes), not text")
         try:
-            text = data.decode("cp1256")
+            text, encoding = data.decode("utf-8-sig"), "UTF-8"
         except UnicodeDecodeError:
-            raise DocumentError(f"{name}: undecodable (neither UTF-8 nor Windows-1256)") from None
+            try:
+                text, encoding = data.decode("cp1256"), "Windows-1256"
+            except UnicodeDecodeError:
+                raise DocumentError(f"{name}: undecodable (neither UTF-8 nor Windows-1256)") from None
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
     if controls > max(8, len(text) // 50):
         raise DocumentError(f"{name}: looks binary (control characters), not text")
+    check_plausible(text, name, encoding)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_plausible(text: str, name: str, encoding: str) -> None:
+    """Refuse mojibake: too few letters, or letters that do not form Arabic or Latin words."""
+    sample = re.sub(r"<[^<>]{0,1000}>|&#?\w{1,10};", " ", text[:200_000])  # markup is not words
+    visible = sum(1 for c in sample if not c.isspace())
+    letters = sum(1 for c in sample if c.isalpha())
+    if visible >= 20 and letters < 0.3 * visible:
+        raise DocumentError(f"{name}: not readable text as {encoding} (only {letters:,} letters in {visible:,} "
+                            f"characters); save it as UTF-8")
+    score = plausibility(sample)
+    if letters >= 20 and score < 0.6:
+        raise DocumentError(f"{name}: garbled text (mojibake) when read as {encoding}: only {score:.0%} of its "
+                            f"letters form Arabic or Latin words; save it as UTF-8")
 
 
 class _TextExtractor(HTMLParser):
@@ -144,70 +195,181 @@ def _markdown_to_text(text: str) -> str:
 
 def read_file(path: Path, max_bytes: int, warn: Callable[[str], None] | None = None) -> Iterator[RawDocument]:
     """Raw documents in one file (one, or one per line for .jsonl, whose bad lines are warned about)."""
-    name = path.name
+    name = safe_source(path.name)
     size = path.stat().st_size
     if size > max_bytes:
         raise DocumentError(f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit (RAG_MAX_FILE_BYTES)")
-    text = decode(path.read_bytes(), name)
+    data = path.read_bytes()
+    origin = str(path.resolve())
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from _read_jsonl(text, name, warn or (lambda msg: None))
-    elif suffix in (".html", ".htm"):
+        yield from _read_jsonl(data, name, origin, warn or (lambda msg: None))
+        return
+    text = decode(data, name)
+    if suffix in (".html", ".htm"):
         body, title = html_to_text(text)
-        yield RawDocument(source=name, text=body, title=title)
+        yield RawDocument(source=name, text=body, title=title, origin=origin)
     elif suffix == ".md":
-        yield RawDocument(source=name, text=_markdown_to_text(text))
+        yield RawDocument(source=name, text=_markdown_to_text(text), origin=origin)
     else:
-        yield RawDocument(source=name, text=text)
+        yield RawDocument(source=name, text=text, origin=origin)
 
 
-def _read_jsonl(text: str, name: str, warn: Callable[[str], None]) -> Iterator[RawDocument]:
-    seen = set()
-    good = 0
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+_JSONL_FIELDS = ("title", "date", "outlet", "url")
+_MAX_LINE_WARNINGS = 10
+
+
+def _jsonl_lines(data: bytes, name: str) -> Iterator[tuple[int, str | DocumentError]]:
+    """(line number, text or the reason the line is unreadable); one bad line spoils only itself."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        for n, line in enumerate(decode(data, name).split("\n"), 1):
+            yield n, line
+        return
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        if b"\x00" in raw:
+            yield n, DocumentError(f"{name}:{n}: binary data (NUL bytes), not a JSON line")
             continue
         try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict) or not str(obj.get("id", "")).strip() or not str(obj.get("text", "")).strip():
-                raise DocumentError(f"{name}:{lineno}: each line needs non-empty 'id' and 'text'")
-            doc_id = safe_source(str(obj["id"]))
-            if doc_id in seen:
-                raise DocumentError(f"{name}:{lineno}: duplicate id {doc_id!r}")
-        except json.JSONDecodeError as exc:
-            warn(f"skipped {name}:{lineno}: not JSON ({exc.msg})")
-            continue
+            yield n, raw.decode("utf-8").rstrip("\r")
+        except UnicodeDecodeError:
+            yield n, DocumentError(f"{name}:{n}: not UTF-8 text (JSON lines must be UTF-8)")
+
+
+def _jsonl_document(line: str, name: str, lineno: int, origin: str) -> RawDocument:
+    where = f"{name}:{lineno}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"{where}: not JSON ({exc.msg})") from None
+    except RecursionError:
+        raise DocumentError(f"{where}: JSON nested too deeply") from None
+    if not isinstance(obj, dict):
+        raise DocumentError(f"{where}: each line needs non-empty 'id' and 'text' (got a JSON {type(obj).__name__})")
+    doc_id, text = obj.get("id"), obj.get("text")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
+        if doc_id is None or doc_id == "":
+            raise DocumentError(f"{where}: each line needs non-empty 'id' and 'text'")
+        raise DocumentError(f"{where}: 'id' must be a string or a whole number, not {_json_type(doc_id)}")
+    if text is None or text == "":
+        raise DocumentError(f"{where}: each line needs non-empty 'id' and 'text'")
+    if not isinstance(text, str):
+        raise DocumentError(f"{where}: 'text' must be a string, not {_json_type(text)}")
+    if not text.strip():
+        raise DocumentError(f"{where}: each line needs non-empty 'id' and 'text'")
+    for key in _JSONL_FIELDS:
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise DocumentError(f"{where}: '{key}' must be a string, not {_json_type(obj[key])}")
+    try:
+        source = safe_source(str(doc_id))
+    except DocumentError as exc:
+        raise DocumentError(f"{where}: {exc}") from None
+    return RawDocument(source=source, text=text.replace("\r\n", "\n"),
+                       **{key: obj.get(key) or "" for key in _JSONL_FIELDS}, origin=f"{origin}#{source}")
+
+
+def _json_type(value: object) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
+
+
+def _read_jsonl(data: bytes, name: str, origin: str, warn: Callable[[str], None]) -> Iterator[RawDocument]:
+    if not data.strip():
+        raise DocumentError(f"{name}: empty file")
+    seen = set()
+    good = bad = 0
+    for lineno, line in _jsonl_lines(data, name):
+        try:
+            if isinstance(line, DocumentError):
+                raise line
+            if not line.strip():
+                continue
+            doc = _jsonl_document(line, name, lineno, origin)
+            if doc.source in seen:
+                raise DocumentError(f"{name}:{lineno}: duplicate id {doc.source!r}")
         except DocumentError as exc:
-            warn(f"skipped {exc}")
+            bad += 1
+            if bad <= _MAX_LINE_WARNINGS:
+                warn(f"skipped {exc}")
             continue
-        seen.add(doc_id)
+        seen.add(doc.source)
         good += 1
-        yield RawDocument(
-            source=doc_id, text=str(obj["text"]).replace("\r\n", "\n"),
-            title=str(obj.get("title") or ""), date=str(obj.get("date") or ""),
-            outlet=str(obj.get("outlet") or ""), url=str(obj.get("url") or ""),
-        )
+        yield doc
+    if bad > _MAX_LINE_WARNINGS:
+        warn(f"skipped {bad - _MAX_LINE_WARNINGS} more bad lines of {name} (only the first {_MAX_LINE_WARNINGS} "
+             f"are named)")
     if not good:
         raise DocumentError(f"{name}: no valid JSON lines with 'id' and 'text'")
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one line: control, line-separator and bidi characters removed."""
+    return _UNSAFE.sub("", re.sub(r"\s+", " ", text))
+
+
 def safe_source(name: str) -> str:
-    """A source id safe to store and show: no path parts, no control characters."""
+    """A source id safe to store and show: no path parts, no control, line-break or bidi characters."""
     name = name.replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", "", name).strip()
+    name = printable(name).strip()
     if name in ("", ".", ".."):
-        raise DocumentError(f"invalid document id {name!r}")
+        raise DocumentError(f"invalid document id {printable(name)!r}")
     return name[:200]
 
 
-def iter_files(paths: list[Path]) -> Iterator[Path]:
-    """Files under the given paths that ingest reads, sorted; a missing path is an error."""
+def iter_files(paths: list[Path], warn: Callable[[str], None] | None = None) -> Iterator[Path]:
+    """Files under the given paths that ingest reads, sorted; a missing path is an error.
+
+    Links to files and folders are followed; a broken link, a link loop and an unreadable folder are
+    named in a warning and skipped. Hidden files and folders (".name") are not read."""
+    warn = warn or (lambda msg: None)
     for p in paths:
         if not p.exists():
-            raise DocumentError(f"{p}: no such file or folder")
+            if p.is_symlink():
+                warn(f"skipped {printable(str(p))}: {_link_problem(p)}")
+                continue
+            raise DocumentError(f"{printable(str(p))}: no such file or folder")
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
-                    yield f
+            yield from _walk(p, warn, {os.path.realpath(p)})
         else:
             yield p
+
+
+def _link_problem(p: Path) -> str:
+    try:
+        os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link loop (the link points back at itself)"
+    return f"a broken link (its target {printable(os.readlink(p))} does not exist)"
+
+
+def _walk(folder: Path, warn: Callable[[str], None], seen: set[str]) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        warn(f"skipped folder {printable(str(folder))}: {exc.strerror or exc} (cannot list it)")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_link = entry.is_symlink()
+            if is_link and not path.exists():
+                warn(f"skipped {printable(str(path))}: {_link_problem(path)}")
+                continue
+            if entry.is_dir():  # follows links
+                real = os.path.realpath(path)
+                if real in seen:
+                    warn(f"skipped {printable(str(path))}: a link loop (it leads back to {printable(real)}, "
+                         f"already being read)")
+                    continue
+                yield from _walk(path, warn, seen | {real})
+            elif entry.is_file() and path.suffix.lower() in SUFFIXES:
+                yield path
+        except OSError as exc:
+            warn(f"skipped {printable(str(path))}: {exc.strerror or exc}")

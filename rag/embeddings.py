@@ -9,13 +9,32 @@ import queue
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol, runtime_checkable
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .config import Settings
 from .errors import ConfigError
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """What the library needs from an embedding provider; the store trusts `dim` for every vector."""
+
+    name: str
+    dim: int
+
+    def embed_passages(self, texts: list[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
+        """(len(texts), dim) float32, L2-normalised."""
+        ...
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        """(dim,) float32, L2-normalised."""
+        ...
+
+    def embed_query(self, text: str) -> list[float]:
+        ...
 
 
 class VectorCache:
@@ -131,7 +150,7 @@ EMBEDDERS: dict[str, Callable[[Settings, VectorCache | None], Embeddings]] = {
 _LOADED: dict[tuple, Embeddings] = {}
 
 
-def get_embedder(settings: Settings) -> E5Embeddings:
+def get_embedder(settings: Settings) -> Embedder:
     """The configured embedder (one instance per process, data folder and thread count)."""
     if settings.embedder not in EMBEDDERS:
         raise ConfigError(f"unknown embedder {settings.embedder!r}; choose one of: {', '.join(EMBEDDERS)}")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .arabic import language, normalize, tokens
-from .clean import MONTHS
+from .dates import MONTHS
 from .lexical import BM25Index
 from .retrieve import Hit
 

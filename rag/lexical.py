@@ -1,77 +1,227 @@
-"""BM25 over Arabic-normalised tokens, as an inverted index: a query touches only its terms' postings."""
+"""BM25 over Arabic-normalised tokens, kept in step with the library incrementally.
+
+On disk: the `lexicon` table of the library's SQLite holds each current chunk's normalised tokens,
+written and removed by `Store.put_document`/`delete_document` in the transaction that switches the
+chunks (so a crash can never leave the index out of step), stamped with the library generation; the
+`lexicon_gone` table records removed chunk ids by generation. In memory: an inverted index (per-term
+postings arrays) that applies only the rows changed since the generation it has seen, so a change
+never rebuilds it. Scores are computed at query time from tf, document length and document
+frequency, so an incrementally updated index scores exactly like one rebuilt from scratch.
+"""
 
 from __future__ import annotations
 
 import math
-import pickle
-from collections import Counter, defaultdict
-from pathlib import Path
+import sqlite3
+import threading
+from collections import Counter
+from typing import Iterable
 
 import numpy as np
 
 from .arabic import tokens
 
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS lexicon (id TEXT PRIMARY KEY, gen INTEGER NOT NULL, terms TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS lexicon_gen ON lexicon(gen);
+CREATE TABLE IF NOT EXISTS lexicon_gone (id TEXT NOT NULL, gen INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS lexicon_gone_gen ON lexicon_gone(gen);
+"""
+
+
+# --- the persisted part (called inside the store's transactions) -----------------------------------
+
+def lexicon_put(db: sqlite3.Connection, gen: int, rows: Iterable[tuple[str, str]]) -> None:
+    """Index chunks (id, text) at generation `gen`; replaces an id's previous entry."""
+    db.executemany("INSERT OR REPLACE INTO lexicon VALUES (?, ?, ?)",
+                   [(cid, gen, " ".join(tokens(text))) for cid, text in rows])
+
+
+def lexicon_remove(db: sqlite3.Connection, gen: int, ids: list[str]) -> None:
+    """Remove chunks from the index at generation `gen` (recorded, so caches can follow)."""
+    for b in range(0, len(ids), 500):
+        part = ids[b:b + 500]
+        db.execute(f"DELETE FROM lexicon WHERE id IN ({','.join('?' * len(part))})", part)
+    db.executemany("INSERT INTO lexicon_gone VALUES (?, ?)", [(i, gen) for i in ids])
+
+
+def lexicon_migrate(db: sqlite3.Connection, gen: int) -> int:
+    """Index every chunk once, for a library made before the lexicon table existed."""
+    if db.execute("SELECT value FROM meta WHERE key='lexicon'").fetchone():
+        return 0
+    with db:
+        rows = db.execute("SELECT id, text FROM chunks WHERE id NOT IN (SELECT id FROM lexicon)").fetchall()
+        lexicon_put(db, gen, rows)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('lexicon', '1')")
+    return len(rows)
+
+
+# --- the in-memory index --------------------------------------------------------------------------
 
 class BM25Index:
-    """Okapi BM25 (k1=1.5, b=0.75) with per-term postings arrays."""
+    """Okapi BM25 (k1=1.5, b=0.75) over per-term postings, updated by deltas.
 
-    def __init__(self, ids: list[str], texts: list[str], k1: float = 1.5, b: float = 0.75):
-        self.ids = list(ids)
+    A chunk occupies a slot; removing it marks the slot dead (its postings are skipped and dropped
+    at the next compaction). New postings go to small per-term lists that are merged into the
+    term's arrays when the term is next searched.
+    """
+
+    compact_at = 1000  # dead slots before compaction (and at least a quarter of the live ones)
+
+    def __init__(self, ids: Iterable[str] = (), texts: Iterable[str] = (), k1: float = 1.5, b: float = 0.75):
         self.k1, self.b = k1, b
-        lengths = np.zeros(len(texts), dtype=np.float32)
-        post_docs: dict[str, list[int]] = defaultdict(list)
-        post_tf: dict[str, list[int]] = defaultdict(list)
-        for d, text in enumerate(texts):
-            toks = tokens(text)
-            lengths[d] = len(toks)
-            for term, tf in Counter(toks).items():
-                post_docs[term].append(d)
-                post_tf[term].append(tf)
-        n = max(len(texts), 1)
-        avg = float(lengths.mean()) if len(texts) else 1.0
-        norm = k1 * (1 - b + b * lengths / max(avg, 1e-9))
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self.idf: dict[str, float] = {}
-        for term, docs in post_docs.items():
-            d_arr = np.asarray(docs, dtype=np.int32)
-            tf = np.asarray(post_tf[term], dtype=np.float32)
-            df = len(docs)
-            self.idf[term] = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            # Term weight per posting, precomputed: idf * tf * (k1 + 1) / (tf + norm).
-            self.postings[term] = (d_arr, (self.idf[term] * tf * (k1 + 1) / (tf + norm[d_arr])).astype(np.float32))
-        self.n = len(texts)
+        self.generation = -1
+        self.ids: list[str] = []
+        self._slot: dict[str, int] = {}
+        self._len = np.zeros(1024, dtype=np.float64)
+        self._alive = np.zeros(1024, dtype=bool)
+        self._total = 0  # sum of alive lengths (exact integer, so avgdl never drifts)
+        self._dead = 0
+        self._base: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._delta: dict[str, list[tuple[int, int]]] = {}
+        self._df: dict[str, int] = {}
+        self._lock = threading.RLock()
+        self.add([(i, " ".join(tokens(t))) for i, t in zip(ids, texts)])
 
-    def search(self, query: str, n: int) -> list[tuple[str, float]]:
-        """Top `n` (chunk id, score) for the query; only documents sharing a term are scored."""
-        terms = set(tokens(query))
-        hits = [self.postings[t] for t in terms if t in self.postings]
-        if not hits:
-            return []
-        docs = np.concatenate([h[0] for h in hits])
-        weights = np.concatenate([h[1] for h in hits])
-        uniq, inv = np.unique(docs, return_inverse=True)
-        scores = np.bincount(inv, weights=weights).astype(np.float32)
-        top = np.argsort(-scores, kind="stable")[:n] if len(scores) <= 4 * n else \
-            np.argpartition(-scores, n)[:n]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [(self.ids[int(uniq[i])], float(scores[i])) for i in top]
+    @property
+    def n(self) -> int:
+        return len(self._slot)
+
+    # --- updates ---
+
+    def add(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Add (or replace) chunks given as (id, space-joined normalised tokens)."""
+        with self._lock:
+            for cid, terms in rows:
+                if cid in self._slot:
+                    self.remove([cid])
+                toks = terms.split()
+                slot = len(self.ids)
+                if slot >= len(self._len):
+                    self._len = np.resize(self._len, 2 * slot)
+                    self._alive = np.resize(self._alive, 2 * slot)
+                self.ids.append(cid)
+                self._slot[cid] = slot
+                self._len[slot] = len(toks)
+                self._alive[slot] = True
+                self._total += len(toks)
+                for term, tf in Counter(toks).items():
+                    self._delta.setdefault(term, []).append((slot, tf))
+            self._df.clear()
+
+    def remove(self, ids: Iterable[str]) -> None:
+        with self._lock:
+            for cid in ids:
+                slot = self._slot.pop(cid, None)
+                if slot is None:
+                    continue
+                self._alive[slot] = False
+                self._total -= int(self._len[slot])
+                self._dead += 1
+            self._df.clear()
+            if self._dead > self.compact_at and self._dead > len(self._slot) // 4:
+                self._compact()
+
+    def refresh(self, db: sqlite3.Connection) -> None:
+        """Apply what changed in the library since the generation this index has seen (one snapshot)."""
+        with self._lock:
+            db.execute("BEGIN")
+            try:
+                row = db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+                generation = int(row[0]) if row else 0
+                if generation == self.generation:
+                    return
+                gone: list[str] = []
+                if self.generation < 0:
+                    rows = db.execute("SELECT id, terms FROM lexicon").fetchall()
+                else:
+                    gone = [r[0] for r in db.execute("SELECT id FROM lexicon_gone WHERE gen > ?", (self.generation,))]
+                    rows = db.execute("SELECT id, terms FROM lexicon WHERE gen > ?", (self.generation,)).fetchall()
+            finally:
+                db.execute("COMMIT")
+            self.remove(gone)
+            self.add(rows)
+            self.generation = generation
+
+    def _postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        pending = self._delta.pop(term, None)
+        base = self._base.get(term)
+        if pending:
+            d = np.fromiter((s for s, _ in pending), dtype=np.int32, count=len(pending))
+            t = np.fromiter((f for _, f in pending), dtype=np.float32, count=len(pending))
+            base = (d, t) if base is None else (np.concatenate([base[0], d]), np.concatenate([base[1], t]))
+            self._base[term] = base
+        return base
+
+    def _compact(self) -> None:
+        """Drop dead slots' postings and renumber the slots densely."""
+        for term in list(self._delta):
+            self._postings(term)
+        alive = self._alive[:len(self.ids)]
+        new_slot = np.cumsum(alive) - 1
+        for term, (d, t) in list(self._base.items()):
+            keep = alive[d]
+            if keep.any():
+                self._base[term] = (new_slot[d[keep]].astype(np.int32), t[keep])
+            else:
+                del self._base[term]
+        self.ids = [cid for cid, a in zip(self.ids, alive) if a]
+        self._slot = {cid: n for n, cid in enumerate(self.ids)}
+        lengths = self._len[:len(alive)][alive]
+        size = max(1024, 2 * len(self.ids))
+        self._len = np.zeros(size, dtype=np.float64)
+        self._len[:len(lengths)] = lengths
+        self._alive = np.zeros(size, dtype=bool)
+        self._alive[:len(lengths)] = True
+        self._dead = 0
+
+    # --- queries ---
+
+    def df(self, term: str) -> int:
+        with self._lock:
+            got = self._df.get(term)
+            if got is None:
+                p = self._postings(term)
+                got = int(self._alive[p[0]].sum()) if p is not None else 0
+                self._df[term] = got
+            return got
 
     def idf_of(self, term: str) -> float:
         """Inverse document frequency of a (normalised) term; unseen terms weigh the most."""
-        return self.idf.get(term, math.log(1 + (self.n + 0.5) / 0.5))
+        df = self.df(term)
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
-    def save(self, path: Path, generation: int) -> None:
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump((generation, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+    def search(self, query: str, n: int) -> list[tuple[str, float]]:
+        """Top `n` (chunk id, score) for the query; only chunks sharing a term are scored.
 
-    @staticmethod
-    def load(path: Path, generation: int) -> "BM25Index | None":
-        """The saved index if it was built for this generation of the library, else None."""
-        try:
-            with open(path, "rb") as fh:
-                gen, index = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            return None
-        return index if gen == generation else None
+        Ties are broken by chunk id, so the order does not depend on the history of updates.
+        """
+        with self._lock:
+            if not self._slot:
+                return []
+            avg = self._total / len(self._slot)
+            docs, weights = [], []
+            for term in sorted(set(tokens(query))):
+                p = self._postings(term)
+                if p is None:
+                    continue
+                d, tf = p
+                keep = self._alive[d]
+                d, tf = d[keep], tf[keep].astype(np.float64)
+                if not len(d):
+                    continue
+                idf = math.log(1 + (len(self._slot) - len(d) + 0.5) / (len(d) + 0.5))
+                norm = self.k1 * (1 - self.b + self.b * self._len[d] / avg)
+                docs.append(d)
+                weights.append(idf * tf * (self.k1 + 1) / (tf + norm))
+            if not docs:
+                return []
+            uniq, inv = np.unique(np.concatenate(docs), return_inverse=True)
+            scores = np.bincount(inv, weights=np.concatenate(weights))
+            if len(scores) > n:
+                bar = np.partition(scores, len(scores) - n)[len(scores) - n]
+                top = np.nonzero(scores >= bar)[0]
+            else:
+                top = np.arange(len(scores))
+            ranked = sorted(((float(scores[i]), self.ids[int(uniq[i])]) for i in top), key=lambda x: (-x[0], x[1]))
+            return [(cid, s) for s, cid in ranked[:n]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from .config import Settings
-from .embeddings import E5Embeddings, get_embedder
+from .embeddings import Embedder, get_embedder
 from .lexical import BM25Index
 from .store import Store
 
@@ -15,29 +15,38 @@ class Library:
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.embedder: E5Embeddings = get_embedder(settings)
+        self.embedder: Embedder = get_embedder(settings)
         self.store = Store(settings, self.embedder.name, self.embedder.dim)
-        self._lexical: BM25Index | None = None
-        self._lexical_gen = -1
+        self._lexical = BM25Index()
         self._lock = threading.Lock()
+        # The pickled index of earlier versions is replaced by the `lexicon` table.
+        (settings.home_path / f"lexical-{settings.collection}.pkl").unlink(missing_ok=True)
 
     @property
     def lexical(self) -> BM25Index:
-        """The BM25 index of the current chunks, rebuilt (and saved) only when the library changed."""
+        """The BM25 index of the current chunks; a change applies only the rows it touched."""
         gen = self.store.generation()
-        with self._lock:
-            if self._lexical is None or self._lexical_gen != gen:
-                path = self.settings.home_path / f"lexical-{self.settings.collection}.pkl"
-                index = BM25Index.load(path, gen)
-                if index is None:
-                    ids, texts = self.store.all_chunk_texts()
-                    index = BM25Index(ids, texts)
-                    index.save(path, gen)
-                self._lexical, self._lexical_gen = index, gen
-            return self._lexical
+        if gen != self._lexical.generation:
+            with self._lock:
+                self._lexical.refresh(self.store.db)
+        return self._lexical
 
     def is_empty(self) -> bool:
         return self.store.count_documents() == 0
+
+    def delete(self, sources: list[str]) -> list[str]:
+        """Delete articles by source id: chunks, index entries and vectors, each article in one transaction.
+
+        Unknown sources are refused (StoreError naming them) before anything is deleted.
+        """
+        from .errors import StoreError
+
+        unknown = [s for s in sources if self.store.document_digest(s) is None]
+        if unknown:
+            raise StoreError(f"no such article in the library: {', '.join(unknown)} (see `rag library`)")
+        deleted = [s for s in dict.fromkeys(sources) if self.store.delete_document(s)]
+        self.store.sweep()
+        return deleted
 
 
 _OPEN: dict[tuple, Library] = {}

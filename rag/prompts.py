@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
@@ -25,12 +28,20 @@ class Prompt:
         """How an answer records the prompt: name@hash."""
         return f"{self.name}@{self.hash}"
 
+    @property
+    def placeholders(self) -> set[str]:
+        return set(PLACEHOLDER.findall(self.text))
+
     def format(self, **values: str) -> str:
-        out = self.text
-        # Plain substitution, not str.format: passages may hold braces.
-        for key, val in values.items():
-            out = out.replace("{" + key + "}", val)
-        return out
+        """Fill every placeholder of the template in one pass over the template only.
+
+        A value is inserted as it is and never scanned again, so a passage holding `{question}` or
+        unbalanced braces stays literal text. Every placeholder must be given a value.
+        """
+        missing = self.placeholders - set(values)
+        if missing:
+            raise ConfigError(f"prompt {self.name!r} needs values for {sorted(missing)}")
+        return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), self.text)
 
 
 def load_prompt(prompts_dir: str | Path, name: str) -> Prompt:

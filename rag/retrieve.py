@@ -9,6 +9,7 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from .config import check_k, check_lexical_weight
 from .library import Library
 from .store import StoredChunk
 
@@ -29,7 +30,8 @@ def hybrid_search(library: Library, question: str, k: int, lexical_weight: float
                   candidates: int | None = None, vector=None, fusion: str | None = None) -> list[Hit]:
     """Top-k chunks fusing dense and BM25 results: by normalised scores (default) or reciprocal rank."""
     s = library.settings
-    w_lex = s.lexical_weight if lexical_weight is None else lexical_weight
+    k = check_k(k)
+    w_lex = s.lexical_weight if lexical_weight is None else check_lexical_weight(lexical_weight)
     n = max(candidates or s.candidates, k)
     if vector is None:
         vector = library.embedder.embed_query_vector(question)

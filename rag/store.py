@@ -19,6 +19,7 @@ import numpy as np
 from .config import Settings
 from .documents import Chunk, Document
 from .errors import EmbedderMismatch, StoreError
+from .lexical import SCHEMA as LEXICON_SCHEMA, lexicon_migrate, lexicon_put, lexicon_remove
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -30,7 +31,13 @@ CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, text TEXT NOT NULL, sentences TEXT NOT NULL, svecs BLOB);
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+CREATE TABLE IF NOT EXISTS events (id TEXT NOT NULL, source TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_source ON events(source);
+CREATE TABLE IF NOT EXISTS event_docs (source TEXT PRIMARY KEY, version TEXT NOT NULL, article TEXT NOT NULL);
 """
+# Vector ids written to Chroma but not (or no longer) owned by a current chunk: recorded before the
+# write (or in the switching transaction) and cleared after, so `sweep` finds exactly this library's orphans.
+_PENDING = "CREATE TABLE IF NOT EXISTS pending_vectors (id TEXT PRIMARY KEY);"
 
 
 @dataclass
@@ -77,6 +84,7 @@ class Store:
     def __init__(self, settings: Settings, embedder_name: str, dim: int):
         self.settings = settings
         self.embedder_name = embedder_name
+        self.dim = dim
         home = settings.home_path
         home.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
@@ -84,11 +92,15 @@ class Store:
         self._local = threading.local()
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
+        self._add_origin_column()
+        self.db.executescript(LEXICON_SCHEMA + _PENDING)
         self._check_embedder("embedder", embedder_name)
+        self.library_id, self.collection_name = self._identity()
+        lexicon_migrate(self.db, self.generation())
         self.client = chroma_client(settings)
         try:
             self.collection = self.client.get_or_create_collection(
-                settings.collection,
+                self.collection_name,
                 metadata={"embedder": embedder_name, "dim": dim},
                 configuration={"hnsw": {"space": "cosine"}},
                 embedding_function=None,  # never let Chroma embed (its default model downloads)
@@ -101,6 +113,12 @@ class Store:
                 f"the index {settings.collection!r} was built with embedder {built_by!r}, not {embedder_name!r}: "
                 f"set RAG_EMBEDDER to match, or use another RAG_HOME/RAG_COLLECTION and re-ingest")
 
+    def _add_origin_column(self) -> None:
+        """Migration: where each document came from (see rag/ingest.py); old rows get '' (unknown)."""
+        if "origin" not in {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}:
+            with self.db:
+                self.db.execute("ALTER TABLE documents ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
+
     @property
     def db(self) -> sqlite3.Connection:
         """This thread's connection: readers never see another thread's half-written transaction."""
@@ -110,6 +128,28 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = conn
         return conn
+
+    def _identity(self) -> tuple[str, str]:
+        """This library's id and its Chroma collection, fixed on first open and kept in `meta`.
+
+        On a Chroma server a new library gets its own collection, `RAG_COLLECTION-<id>`, so two data
+        folders on one server never see (or sweep) each other's vectors; embedded, the collection is
+        private to the data folder and keeps the plain name. A library made before this keeps the
+        collection it has.
+        """
+        import uuid
+
+        meta = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN ('library_id', 'collection')"))
+        if "library_id" not in meta or "collection" not in meta:
+            lib_id = meta.get("library_id") or uuid.uuid4().hex[:12]
+            fresh = self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0] == 0
+            name = meta.get("collection") or (f"{self.settings.collection}-{lib_id}" if self.settings.chroma_url
+                                              and fresh else self.settings.collection)
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                    [("library_id", lib_id), ("collection", name)])
+            meta = {"library_id": lib_id, "collection": name}
+        return meta["library_id"], meta["collection"]
 
     def _check_embedder(self, key: str, name: str) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -131,6 +171,15 @@ class Store:
         row = self.db.execute("SELECT digest, file_digest FROM documents WHERE source=?", (source,)).fetchone()
         return (row[0], row[1]) if row else None
 
+    def document_origin(self, source: str) -> tuple[str, str] | None:
+        """(digest, origin) of a stored document; origin '' when an older version did not record it."""
+        row = self.db.execute("SELECT digest, origin FROM documents WHERE source=?", (source,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def set_origin(self, source: str, origin: str) -> None:
+        with self._lock, self.db:
+            self.db.execute("UPDATE documents SET origin=? WHERE source=?", (origin, source))
+
     def count_documents(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
@@ -139,8 +188,8 @@ class Store:
 
     def list_documents(self) -> list[dict]:
         rows = self.db.execute(
-            "SELECT source, title, date, outlet, url, n_chunks, ingested_at FROM documents ORDER BY source")
-        keys = ("source", "title", "date", "outlet", "url", "chunks", "ingested_at")
+            "SELECT source, title, date, outlet, url, n_chunks, ingested_at, origin FROM documents ORDER BY source")
+        keys = ("source", "title", "date", "outlet", "url", "chunks", "ingested_at", "origin")
         return [dict(zip(keys, r)) for r in rows]
 
     def get_document(self, source: str) -> dict | None:
@@ -166,7 +215,7 @@ class Store:
         for r in rows:
             sv = None
             if vectors and r[11] is not None:
-                sv = np.frombuffer(r[11], dtype=np.float32).reshape(-1, 384)
+                sv = np.frombuffer(r[11], dtype=np.float32).reshape(-1, self.dim)
             out.append(StoredChunk(r[0], r[1], r[2], r[3], r[4], r[5], [tuple(s) for s in json.loads(r[6])],
                                    r[7] or "", r[8] or "", r[9] or "", r[10] or "", sv))
         return out
@@ -198,12 +247,16 @@ class Store:
     # --- writing -------------------------------------------------------------------------------
 
     def put_document(self, doc: Document, chunks: list[Chunk], vectors: np.ndarray,
-                     sentence_vectors: list[np.ndarray], digest: str) -> None:
-        """Replace a document's chunks by new ones; old vectors are deleted after the switch."""
+                     sentence_vectors: list[np.ndarray], digest: str, origin: str = "",
+                     events: tuple | None = None) -> None:
+        """Replace a document's chunks (and its contact mentions, `events` = (version, article, mentions)
+        from rag/events.py) by new ones in one transaction; old vectors are deleted after the switch."""
         with self._lock:
             new_ids = [c.id for c in chunks]
             old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (doc.source,))]
+            stale = sorted(set(old_ids) - set(new_ids))
             if chunks:
+                self._pending(new_ids)
                 self._upsert_vectors(chunks, vectors, digest)
             with self.db:
                 self.db.execute("DELETE FROM chunks WHERE source=?", (doc.source,))
@@ -212,34 +265,100 @@ class Store:
                     [(c.id, c.source, c.index, c.start, c.end, c.text, json.dumps(c.sentences),
                       np.asarray(sv, dtype=np.float32).tobytes()) for c, sv in zip(chunks, sentence_vectors)])
                 self.db.execute(
-                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO documents (source, digest, file_digest, title, date, outlet, url, text, "
+                    "n_chunks, ingested_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc.source, digest, "", doc.title, doc.date, doc.outlet, doc.url, doc.text,
-                     len(chunks), time.time()))
+                     len(chunks), time.time(), origin))
+                if events is not None:
+                    self._write_events(doc.source, events)
                 self._bump()
-            stale = sorted(set(old_ids) - set(new_ids))
-            if stale:
-                self.collection.delete(ids=stale)
+                self._switch_index(stale, [(c.id, c.text) for c in chunks], new_ids)
+            self._delete_vectors(stale)
 
     def delete_document(self, source: str) -> bool:
+        """Remove a document, its chunks and their index entries in one transaction; then its vectors."""
         with self._lock:
             old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (source,))]
             with self.db:
                 n = self.db.execute("DELETE FROM documents WHERE source=?", (source,)).rowcount
                 self.db.execute("DELETE FROM chunks WHERE source=?", (source,))
+                self.db.execute("DELETE FROM events WHERE source=?", (source,))
+                self.db.execute("DELETE FROM event_docs WHERE source=?", (source,))
                 self._bump()
-            if old_ids:
-                self.collection.delete(ids=old_ids)
+                self._switch_index(old_ids, [], [])
+            self._delete_vectors(old_ids)
             return n > 0
 
-    def sweep(self) -> int:
-        """Delete vectors that no current chunk owns (left by an interrupted ingest)."""
+    # --- contact mentions (rag/events.py) --------------------------------------------------------
+
+    def _write_events(self, source: str, events: tuple) -> None:
+        version, article, mentions = events
+        self.db.execute("DELETE FROM events WHERE source=?", (source,))
+        self.db.executemany("INSERT INTO events VALUES (?, ?, ?)",
+                            [(m["id"], source, json.dumps(m, ensure_ascii=False)) for m in mentions])
+        self.db.execute("INSERT OR REPLACE INTO event_docs VALUES (?, ?, ?)",
+                        (source, version, json.dumps(article, ensure_ascii=False)))
+
+    def put_events(self, source: str, events: tuple) -> None:
+        """Replace one current document's mentions (re-extraction of an unchanged document)."""
+        with self._lock, self.db:
+            if self.db.execute("SELECT 1 FROM documents WHERE source=?", (source,)).fetchone():
+                self._write_events(source, events)
+
+    def events_version(self, source: str) -> str | None:
+        row = self.db.execute("SELECT version FROM event_docs WHERE source=?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def read_events(self) -> tuple[list[dict], dict[str, dict]]:
+        """Every stored mention, and each document's inferred date (by source), read in one snapshot."""
         with self._lock:
-            ids = self.collection.get(include=[])["ids"]
-            current = {r[0] for r in self.db.execute("SELECT id FROM chunks")}
-            orphans = [i for i in ids if i not in current]
-            for b in range(0, len(orphans), 5000):
-                self.collection.delete(ids=orphans[b:b + 5000])
+            own = not self.db.in_transaction
+            if own:
+                self.db.execute("BEGIN")
+            try:
+                rows = self.db.execute("SELECT data FROM events ORDER BY source, rowid").fetchall()
+                docs = self.db.execute("SELECT source, article FROM event_docs").fetchall()
+            finally:
+                if own:
+                    self.db.execute("COMMIT")
+        return [json.loads(r[0]) for r in rows], {s: json.loads(a) for s, a in docs}
+
+    def sweep(self, full: bool = False) -> int:
+        """Delete this library's vectors that no current chunk owns (left by an interrupted ingest).
+
+        Only ids this library recorded before writing them are candidates, so vectors of another
+        library on the same Chroma server are never touched. `full` also scans the vectors tagged
+        with this library's id (and, in a private embedded collection, untagged ones from old versions).
+        """
+        with self._lock:
+            ids = [r[0] for r in self.db.execute("SELECT id FROM pending_vectors")]
+            if full:
+                where = None if not self.settings.chroma_url else {"library": self.library_id}
+                ids += self.collection.get(where=where, include=[])["ids"]
+            current = self._current(ids) if len(ids) <= 900 else {r[0] for r in self.db.execute("SELECT id FROM chunks")}
+            orphans = sorted({i for i in ids if i not in current})
+            self._delete_vectors(orphans)
+            with self.db:
+                self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in ids])
             return len(orphans)
+
+    def _pending(self, ids: list[str]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR IGNORE INTO pending_vectors VALUES (?)", [(i,) for i in ids])
+
+    def _switch_index(self, stale: list[str], added: list[tuple[str, str]], current: list[str]) -> None:
+        """Inside the switching transaction: lexicon rows follow the chunks; stale vectors become pending."""
+        gen = self.generation()
+        lexicon_remove(self.db, gen, stale)
+        lexicon_put(self.db, gen, added)
+        self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in current])
+        self.db.executemany("INSERT OR IGNORE INTO pending_vectors VALUES (?)", [(i,) for i in stale])
+
+    def _delete_vectors(self, ids: list[str]) -> None:
+        for b in range(0, len(ids), 5000):
+            self.collection.delete(ids=ids[b:b + 5000])
+        with self.db:
+            self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in ids])
 
     def _bump(self) -> None:
         self.db.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) "
@@ -254,7 +373,7 @@ class Store:
                     ids=[c.id for c in part],
                     embeddings=np.asarray(vectors[b:b + size], dtype=np.float32),
                     documents=[c.text for c in part],
-                    metadatas=[c.metadata(digest) for c in part],
+                    metadatas=[{**c.metadata(digest), "library": self.library_id} for c in part],
                 )
             except Exception as exc:
                 raise StoreError(f"writing vectors failed: {exc.__class__.__name__}: {exc}") from None

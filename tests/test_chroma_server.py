@@ -52,3 +52,33 @@ def test_unreachable_chroma_server_is_one_clear_error(fresh_settings):
     from rag.store import chroma_client
     with pytest.raises(StoreError, match="not reachable"):
         chroma_client(fresh_settings.with_(chroma_url=f"http://127.0.0.1:{free_port()}"))
+
+
+def test_two_data_folders_on_one_server_keep_each_others_vectors(chroma_url, tmp_path, seeded_settings):
+    """Same server, same RAG_COLLECTION, same articles (so the same chunk ids): ingest, delete and sweep
+    in one folder never touch the other's vectors."""
+    from rag import hybrid_search, ingest, load_settings
+    from rag.library import Library
+    from ui_support import warm_home
+
+    libs = []
+    for name in ("a", "b"):
+        home = warm_home(tmp_path / name, seeded_settings.home_path)
+        libs.append(Library(load_settings(env={}, home=str(home), chroma_url=chroma_url)))
+    a, b = libs
+    assert a.store.collection_name != b.store.collection_name
+    assert a.store.collection_name.startswith("articles-") and b.store.collection_name.startswith("articles-")
+    for lib in libs:
+        assert len(ingest(lib, [SEEDS], progress=False).added) == 5
+    assert a.delete([SHAIBANI]) == [SHAIBANI]
+    assert a.store.sweep(full=True) == 0 and b.store.sweep(full=True) == 0
+    for lib in libs:
+        ingest(lib, [SEEDS / SHAIBANI], progress=False)  # re-ingest: sweeps again
+        assert lib.store.collection.count() == lib.store.count_chunks() > 0
+        tags = {m["library"] for m in lib.store.collection.get(include=["metadatas"])["metadatas"]}
+        assert tags == {lib.store.library_id}
+        assert hybrid_search(lib, "متى زار الشيباني بغداد؟", 3)[0].chunk.source == SHAIBANI
+    # reopened, each folder finds its own collection again
+    again = Library(load_settings(env={}, home=str(tmp_path / "b"), chroma_url=chroma_url))
+    assert again.store.collection_name == b.store.collection_name
+    assert again.store.collection.count() == b.store.count_chunks()

@@ -31,19 +31,36 @@ def test_other_embedder_is_a_clear_error(seeded_settings):
         Store(seeded_settings, "other-embedder", 384)
 
 
+def test_store_trusts_the_embedder_for_dimensions(seeded_library):
+    """Sentence vectors are read back with the embedder's dimension, not a constant."""
+    lib = seeded_library
+    chunk = lib.store.get_chunks(vectors=True)[0]
+    assert chunk.sentence_vectors.shape == (len(chunk.sentences), lib.embedder.dim)
+    from rag.embeddings import Embedder
+    assert isinstance(lib.embedder, Embedder) and lib.store.dim == lib.embedder.dim
+
+
 def test_orphan_vectors_are_ignored_and_swept(fresh_settings):
     from rag import ingest, open_library
     lib = open_library(fresh_settings)
     ingest(lib, [SEEDS / "002_f57a3efcf7aa0e05.txt"], progress=False)
     chunk = lib.store.get_chunks()[0]
     vec = np.asarray(lib.store.collection.get(ids=[chunk.id], include=["embeddings"])["embeddings"][0])
-    # As an ingest killed after writing vectors but before switching the document would leave them:
+    # As an ingest killed after writing vectors but before switching the document would leave them
+    # (put_document records the ids before writing them):
+    lib.store._pending(["002_f57a3efcf7aa0e05.txt#deadbeef-0"])
     lib.store.collection.upsert(ids=["002_f57a3efcf7aa0e05.txt#deadbeef-0"], embeddings=[vec.tolist()],
+                                documents=["orphan"], metadatas=[{"source": "002_f57a3efcf7aa0e05.txt"}])
+    # and as an older version, which recorded nothing, would have left them:
+    lib.store.collection.upsert(ids=["002_f57a3efcf7aa0e05.txt#0ld-0"], embeddings=[vec.tolist()],
                                 documents=["orphan"], metadatas=[{"source": "002_f57a3efcf7aa0e05.txt"}])
     found = [cid for cid, _ in lib.store.dense_search(vec, 10)]
     assert "002_f57a3efcf7aa0e05.txt#deadbeef-0" not in found and chunk.id in found
     assert lib.store.sweep() == 1
+    assert lib.store.collection.count() == lib.store.count_chunks() + 1
+    assert lib.store.sweep(full=True) == 1  # embedded, the collection is this library's alone
     assert lib.store.collection.count() == lib.store.count_chunks()
+    assert lib.store.sweep() == 0
 
 
 def test_delete_document(fresh_settings):

@@ -225,5 +225,10 @@ def serve(settings: Settings) -> int:
                 show_error=False, quiet=True, footer_links=["api"], css=render.CSS, head=render.HEAD,
                 theme=gr.themes.Default(font=["system-ui", "Segoe UI", "Noto Naskh Arabic", "sans-serif"],
                                         font_mono=["ui-monospace", "monospace"]),
-                max_file_size=settings.max_file_bytes, ssr_mode=False, mcp_server=False)
+                max_file_size=settings.max_file_bytes, ssr_mode=False, mcp_server=False,
+                prevent_thread_lock=True)
+    from rag import mount_api  # the OpenAI-compatible API under /v1 on the same port
+
+    mount_api(demo.app, Pipeline(settings), settings)
+    demo.block_thread()
     return 0

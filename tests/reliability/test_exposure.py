@@ -100,7 +100,8 @@ def test_login_required_when_configured(tmp_path, seeded_settings):
                 urllib.request.urlopen(req, timeout=10)
             assert err.value.code in (401, 403), path
         from gradio_client import Client
-        with pytest.raises(Exception):
+        from gradio_client.exceptions import AuthenticationError
+        with pytest.raises(AuthenticationError, match="credentials were not provided"):
             Client(srv.url, verbose=False)
         client = Client(srv.url, auth=("analyst", "s3cret-pass"), verbose=False)
         assert "14 من آذار 2025" in client.predict("متى زار الشيباني بغداد؟", "extractive", 5,

@@ -1,0 +1,229 @@
+"""Dates in Arabic news: explicit ones (Levantine, Egyptian, English month names, numbers), dates
+relative to an article's date ("أمس السبت", "يوم الاثنين", "الثلاثاء الماضي", "1 من نيسان" without a
+year), and an article's own date inferred from what it reports. Every resolved date says how
+(`basis`); what cannot be resolved stays None rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .arabic import normalize
+
+LEVANTINE = {
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+}
+EGYPTIAN = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
+    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+}
+ENGLISH = {m: i for i, m in enumerate((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"), 1)}
+MONTHS = {normalize(k): v for k, v in {**LEVANTINE, **EGYPTIAN, **ENGLISH}.items()}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+DMY_NAMED = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
+MDY_EN = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+DM_NOYEAR = re.compile(rf"\b(\d{{1,2}})\s+(?:من\s+)?({_MONTH_ALT})\b")
+NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+YEAR = re.compile(r"\b(20[0-3]\d)\b")
+
+# Weekdays as Python numbers them (Monday 0), normalised spelling.
+WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WD_ALT = "|".join(WEEKDAYS)
+_REL = re.compile(
+    rf"(?P<yest>(?:مساء|صباح|ليله)?\s*(?:يوم\s+)?امس(?:\s+الاول)?(?:\s+(?P<wd1>{_WD_ALT}))?)|"
+    rf"(?P<today>\bاليوم[،,]?\s+(?P<wd2>{_WD_ALT}))|"
+    rf"(?P<past>\b(?:يوم\s+)?(?P<wd3>{_WD_ALT})\s+(?:الماضي|المنصرم|الفائت))|"
+    rf"(?P<day>\bيوم\s+(?P<wd4>{_WD_ALT}))|"
+    rf"(?P<recent>\bمؤخرا\b|\bمؤخرًا\b)")
+
+# Facts that date an article by what it says: (pattern over normalised text, bound, date, what it is).
+ANCHORS = [
+    (re.compile(r"(سقوط|انهيار|اسقاط|اسقاطها|رحيل)\s+(نظام\s+)?(بشار\s+)?(الاسد|النظام السوري)|بعد سقوط الاسد|"
+                r"الاداره السوريه الجديده|الحكومه السوريه المؤقته|الرئيس السوري[،,]?\s+احمد الشرع"),
+     "after", "2024-12-08", "it speaks of the fall of Assad (2024-12-08) as past"),
+    (re.compile(r"الرئيس السوري[،,]?\s+بشار الاسد|وزير الخارجيه( والمغتربين)? السوري[،,]?\s+بسام صباغ"),
+     "before", "2024-12-08", "it speaks of Bashar al-Assad's government as in office (fell 2024-12-08)"),
+    (re.compile(r"استعاده سوريا مقعدها في جامعه الدول العربيه"),
+     "after", "2023-05-07", "it speaks of Syria's return to the Arab League (2023-05-07) as past"),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a text: its span (in the text given), value ('YYYY-MM-DD'/'YYYY-MM' or None),
+    whether it is relative to the article's date, and how it was read."""
+
+    start: int
+    end: int
+    value: str | None
+    basis: str
+    relative: bool = False
+    future: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """An article's date: exact (`value`), or a range (`after`/`before`, either may be empty), and why."""
+
+    value: str = ""
+    after: str = ""
+    before: str = ""
+    basis: str = "undated"
+
+    @property
+    def estimate(self) -> str:
+        """One date to place the article by (exact, else the upper bound, else the lower bound)."""
+        return self.value or self.before or self.after
+
+    def label(self) -> str:
+        if self.value:
+            return self.value
+        if self.after and self.before:
+            return f"between {self.after} and {self.before}"
+        if self.after:
+            return f"after {self.after}"
+        if self.before:
+            return f"before {self.before}"
+        return "undated"
+
+    def to_dict(self) -> dict:
+        return {"value": self.value or None, "after": self.after or None, "before": self.before or None,
+                "basis": self.basis}
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> "ArticleDate":
+        d = d or {}
+        return cls(d.get("value") or "", d.get("after") or "", d.get("before") or "", d.get("basis") or "undated")
+
+
+def iso(y: int, m: int, d: int) -> str:
+    if 1 <= m <= 12 and 1 <= d <= 31 and 1990 <= y <= 2100:
+        try:
+            return date(y, m, d).isoformat()
+        except ValueError:
+            return ""
+    return ""
+
+
+def find_dates(text: str) -> list[str]:
+    """ISO dates written out in the text (month names in three traditions, or numbers)."""
+    return [m.value for m in explicit_dates(normalize(text)) if m.value]
+
+
+def explicit_dates(norm: str) -> list[DateMention]:
+    """Explicit dates (with a year) in normalised text, in order."""
+    found = []
+    for m in DMY_NAMED.finditer(norm):
+        found.append(DateMention(m.start(), m.end(), iso(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))),
+                                 f"written out: '{m.group(0)}'"))
+    for m in MDY_EN.finditer(norm):
+        found.append(DateMention(m.start(), m.end(), iso(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))),
+                                 f"written out: '{m.group(0)}'"))
+    for m in NUMERIC.finditer(norm):
+        if m.group(1):
+            v = iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        else:
+            v = iso(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+        found.append(DateMention(m.start(), m.end(), v, f"written out: '{m.group(0)}'"))
+    return sorted((f for f in found if f.value), key=lambda f: f.start)
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _weekday_before(ref: date, wd: int, *, strictly: bool) -> date:
+    back = (ref.weekday() - wd) % 7
+    if back == 0 and strictly:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = None) -> list[DateMention]:
+    """Every date expression in normalised text, explicit or relative to the article's date."""
+    out = explicit_dates(norm)
+    taken = [(m.start, m.end) for m in out]
+    ref = date.fromisoformat(article.value) if len(article.value) == 10 else None
+    where = f"the article's date {article.value}" if ref else "the article's date, which is unknown"
+    # Day and month without a year: the year from a weekday written with it, else the article's year.
+    for m in DM_NOYEAR.finditer(norm):
+        if _overlaps((m.start(), m.end()), taken):
+            continue
+        day, month = int(m.group(1)), MONTHS[m.group(2)]
+        wd_m = re.search(rf"({_WD_ALT})[،,]?\s*$", norm[max(0, m.start() - 14):m.start()])
+        value, basis = None, f"'{m.group(0)}' has no year"
+        cands = sorted(set(years or []) | ({ref.year} if ref else set()))
+        cands = sorted({y + d for y in cands for d in (-1, 0, 1)})
+        if wd_m:
+            fits = [y for y in cands if iso(y, month, day) and date(y, month, day).weekday() == WEEKDAYS[wd_m.group(1)]]
+            if len(fits) == 1:
+                value = iso(fits[0], month, day)
+                basis += f"; {fits[0]} is the only year near the article's years in which it is a {WEEKDAY_EN[WEEKDAYS[wd_m.group(1)]]}"
+        elif ref:
+            y = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+            value = iso(y, month, day) or None
+            basis += f"; the latest such day not after {where}"
+        if not value:
+            basis += "; not resolved"
+        start = m.start() - (len(wd_m.group(0)) if wd_m else 0)
+        out.append(DateMention(start, m.end(), value, basis, relative=True))
+        taken.append((start, m.end()))
+    for m in _REL.finditer(norm):
+        if _overlaps((m.start(), m.end()), taken):
+            continue
+        phrase = m.group(0).strip()
+        wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4") if m.group(g)), None)
+        value, basis = None, ""
+        if m.group("recent"):
+            basis = f"'{phrase}' (recently, before {where})"
+        elif ref is None:
+            basis = f"'{phrase}' is relative to {where}: not resolved"
+        elif m.group("yest"):
+            back = 2 if "الاول" in phrase else 1
+            d = ref - timedelta(days=back)
+            if wd and d.weekday() != WEEKDAYS[wd]:
+                basis = f"'{phrase}' does not fit {where} (that day was not a {WEEKDAY_EN[WEEKDAYS[wd]]}): not resolved"
+            else:
+                value, basis = d.isoformat(), f"'{phrase}' = {back} day(s) before {where}"
+        elif m.group("today"):
+            if ref.weekday() == WEEKDAYS[wd]:
+                value, basis = ref.isoformat(), f"'{phrase}' = {where}"
+            else:
+                basis = f"'{phrase}' does not fit {where}: not resolved"
+        else:
+            strictly = bool(m.group("past"))
+            d = _weekday_before(ref, WEEKDAYS[wd], strictly=strictly)
+            value = d.isoformat()
+            basis = f"'{phrase}' = the {WEEKDAY_EN[WEEKDAYS[wd]]} {'before' if strictly else 'on or before'} {where}"
+        out.append(DateMention(m.start(), m.end(), value, basis, relative=True))
+    return sorted(out, key=lambda x: x.start)
+
+
+def infer_article_date(norm: str, stored: str = "") -> ArticleDate:
+    """The article's date: the library's (from its dateline), else a range from what the text says."""
+    if stored:
+        return ArticleDate(value=stored[:10], basis="the article's dateline")
+    after, before, why = "", "", []
+    for pattern, bound, when, what in ANCHORS:
+        if pattern.search(norm):
+            if bound == "after" and when > after:
+                after = when
+                why.append(what)
+            elif bound == "before" and (not before or when < before):
+                before = when
+                why.append(what)
+    if after and before and after > before:
+        return ArticleDate(basis="undated (its clues conflict: " + "; ".join(why) + ")")
+    if not (after or before):
+        return ArticleDate()
+    return ArticleDate(after=after, before=before, basis="undated; " + "; ".join(why))
+
+
+def text_years(norm: str) -> list[int]:
+    return sorted({int(y) for y in YEAR.findall(norm)})

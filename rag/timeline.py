@@ -1,0 +1,410 @@
+"""The contacts in date order: per-article mentions merged into events (one event, every source cited),
+filters, and answers to questions about sets, order, firsts and lasts, and periods of contacts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .arabic import language, normalize
+from .dates import ArticleDate, DMY_NAMED, MONTHS
+from .events import GROUP, PRIORITY, Mention
+from .people import IRAQ, SYRIA, load_officials
+from .errors import ModelError
+
+KIND_EN = {"visit": "visit", "call": "phone call", "meeting": "meeting", "delegation": "delegation",
+           "statement": "statement"}
+KIND_AR = {"visit": "زيارة", "call": "اتصال هاتفي", "meeting": "لقاء", "delegation": "وفد", "statement": "تصريح"}
+
+
+@dataclass
+class ContactEvent:
+    """One Iraq–Syria contact, merged across the articles that report it; `to_dict` is its JSON form."""
+
+    id: str
+    kind: str
+    date: str | None
+    date_basis: str
+    status: str
+    participants: list[dict]
+    place: dict | None
+    summary: str
+    citations: list[dict]
+    sources: list[str] = field(default_factory=list)
+    article_date: ArticleDate = field(default_factory=ArticleDate)
+    mentions: int = 1
+    date_source: str = ""
+
+    @property
+    def undated(self) -> bool:
+        return self.date is None
+
+    @property
+    def sort_key(self) -> tuple:
+        return ((self.date or self.article_date.estimate or "9999")[:10], self.date is None, self.citations[0]["source"]
+                if self.citations else "", self.citations[0]["start"] if self.citations else 0)
+
+    def names(self, lang: str = "ar") -> list[str]:
+        return [p["name_en"] if lang == "en" else p["name"] for p in self.participants]
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "kind": self.kind, "date": self.date, "date_basis": self.date_basis, "status": self.status,
+            "participants": [{"name": p["name"], "role": p["role"], "country": p["country"], "name_en": p["name_en"],
+                              "role_en": p["role_en"]} for p in self.participants],
+            "place": self.place["name"] if self.place else None,
+            "place_en": self.place["name_en"] if self.place else None,
+            "summary": self.summary, "citations": [dict(c) for c in self.citations],
+            "undated": self.undated, "article_date": self.article_date.label(),
+            "article_date_basis": self.article_date.basis,
+        }
+
+    def line(self, lang: str) -> str:
+        """One line built from the fields (English names for English readers), without markers."""
+        who = self._who(lang)
+        if lang == "en":
+            place = f" to {self.place['name_en']}" if self.place and self.kind in ("visit", "delegation") else (
+                f" in {self.place['name_en']}" if self.place else "")
+            plan = " (planned)" if self.status == "planned" else ""
+            return f"{KIND_EN[self.kind].capitalize()}{plan}{place}: {who}"
+        place = f" إلى {self.place['name']}" if self.place and self.kind in ("visit", "delegation") else (
+            f" في {self.place['name']}" if self.place else "")
+        plan = " (مرتقبة)" if self.status == "planned" else ""
+        return f"{KIND_AR[self.kind]}{plan}{place}: {who}"
+
+    def _who(self, lang: str) -> str:
+        sides = []
+        for country, ar in ((IRAQ, "العراق"), (SYRIA, "سوريا")):
+            people = []
+            for p in self.participants:
+                if p["country"] != country:
+                    continue
+                if lang == "en":
+                    people.append(f"{p['name_en']} ({p['role_en']})" if p.get("named", True) else p["name_en"])
+                else:
+                    people.append(f"{p['name']} ({p['role']})" if p.get("named", True) else p["name"])
+            if people:
+                sides.append(f"{country if lang == 'en' else ar}: " + (", " if lang == "en" else "، ").join(people))
+        return ("; " if lang == "en" else "؛ ").join(sides)
+
+    def when(self, lang: str) -> str:
+        if self.date:
+            return self.date
+        if lang == "en":
+            return f"undated (article {self.article_date.label()})"
+        return f"غير مؤرخ (المقال: {self.article_date.label()})"
+
+
+# ---- merging -------------------------------------------------------------------------------------
+
+def _dates_fit(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
+    if a.date and b.date:
+        return a.date.startswith(b.date) or b.date.startswith(a.date)
+    dated, other = (a, b) if a.date else (b, a)
+    if not dated.date:
+        return True
+    art = arts.get(other.source, ArticleDate())
+    d = dated.date[:10]
+    if art.value and d > art.value:
+        return False
+    if art.before and d > art.before:
+        return False
+    return True
+
+
+def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
+    """Whether two mentions report the same contact."""
+    if GROUP[a.kind] != GROUP[b.kind] or a.status != b.status or not _dates_fit(a, b, arts):
+        return False
+    if a.kind == "statement":
+        return a.source == b.source and a.named == b.named
+    if a.place and b.place and a.place["country"] != b.place["country"]:
+        return False
+    for country in (IRAQ, SYRIA):
+        na = {p["id"] for p in a.participants if p["named"] and p["country"] == country}
+        nb = {p["id"] for p in b.participants if p["named"] and p["country"] == country}
+        if na and nb and not na & nb:
+            return False
+    if a.source == b.source:
+        return True
+    return bool(a.named & b.named)
+
+
+def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
+    kind = min((m.kind for m in group), key=lambda k: PRIORITY[k])
+    dated = [m for m in group if m.date]
+    best = max(dated, key=lambda m: (len(m.date or ""), not m.date_basis.startswith("'"))) if dated else group[0]
+    participants: list[dict] = []
+    for m in group:
+        for p in m.participants:
+            if p["id"] not in {q["id"] for q in participants}:
+                participants.append(p)
+    named_countries = {p["country"] for p in participants if p["named"]}
+    participants = [p for p in participants if p["named"] or p["country"] not in named_countries]
+    places = [m.place for m in group if m.place]
+    place = next((p for p in places if p["name_en"] not in (IRAQ, SYRIA)), places[0] if places else None)
+    citations = sorted((c for m in group for c in m.citations), key=lambda c: (c["source"], c["start"]))
+    sources = sorted({m.source for m in group})
+    basis = best.date_basis
+    if len(sources) > 1:
+        basis += f" (reported by {len(sources)} articles: {', '.join(sources)})"
+    first = min(m.id for m in group)
+    return ContactEvent(
+        id="ev-" + hashlib.sha1(first.encode()).hexdigest()[:10], kind=kind, date=best.date, date_basis=basis,
+        status=group[0].status, participants=participants, place=place, summary=best.summary, citations=citations,
+        sources=sources, article_date=arts.get(best.source, ArticleDate()), mentions=len(group),
+        date_source=best.source if best.date else "")
+
+
+def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> list[ContactEvent]:
+    """Mentions of the same contact, across articles, become one event citing them all."""
+    groups: list[list[Mention]] = []
+    # dated, named reports first, so that undated ones join the contact they can only be
+    for m in sorted(mentions, key=lambda m: (m.date is None, -len(m.named), m.source, m.order)):
+        for g in groups:
+            if all(_same(m, x, arts) for x in g):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    events = [_merge(g, arts) for g in groups]
+    # An undated article that reports a contact dated by another article is no older than that contact.
+    later: dict[str, tuple[str, str]] = {}
+    for ev, g in zip(events, groups):
+        if ev.date and len(ev.date) == 10:
+            for m in g:
+                art = arts.get(m.source, ArticleDate())
+                if not art.value and not m.date and ev.date > art.after and ev.date > later.get(m.source, ("",))[0]:
+                    later[m.source] = (ev.date, ev.date_source)
+    for src, (d, by) in later.items():
+        art = arts.get(src, ArticleDate())
+        arts[src] = ArticleDate(after=d, before=art.before,
+                                basis=f"undated; it reports a contact of {d} (dated by {by})")
+    for ev in events:
+        if ev.date is None:
+            srcs = [s for s in ev.sources if s in arts]
+            if srcs:
+                ev.article_date = arts[max(srcs, key=lambda s: arts[s].estimate)]
+    return sorted(events, key=lambda e: e.sort_key)
+
+
+# ---- the timeline --------------------------------------------------------------------------------
+
+def _in_range(ev: ContactEvent, since: str | None, until: str | None) -> bool:
+    if not since and not until:
+        return True
+    if ev.date:
+        lo, hi = ev.date, ev.date + "-99"  # a month-only date spans its month
+    else:
+        a = ev.article_date
+        if a.value:  # undated contact: it happened no later than its article
+            lo, hi = "", a.value
+        else:
+            lo, hi = a.after, a.before
+        if not lo or not hi:
+            return False
+    return (not since or lo >= since) and (not until or hi[:len(until)] <= until)
+
+
+def _matches_who(ev: ContactEvent, who: str, officials) -> bool:
+    ids = {p.id for p in officials.resolve(who)}
+    n = normalize(who).lower()
+    return any(p["id"] in ids or n in normalize(p["name"]).lower() or n in p["name_en"].lower() or
+               n in normalize(p["role"]) or n in p["role_en"].lower() for p in ev.participants)
+
+
+def timeline(library, *, since: str | None = None, until: str | None = None, who: str | None = None,
+             kind: str | None = None) -> list[ContactEvent]:
+    """The Iraq–Syria contacts in the library, in date order (undated ones by their article's date)."""
+    rows, docs = library.store.read_events()
+    arts = {s: ArticleDate.from_dict(a) for s, a in docs.items()}
+    events = merge_mentions([Mention.from_dict(r) for r in rows], arts)
+    officials = load_officials(library.settings.home_path) if who else None
+    out = []
+    for ev in events:
+        if kind and ev.kind != kind:
+            continue
+        if who and not _matches_who(ev, who, officials):
+            continue
+        if not _in_range(ev, since, until):
+            continue
+        out.append(ev)
+    return out
+
+
+# ---- answers from the timeline -------------------------------------------------------------------
+
+@dataclass
+class TimelineAnswer:
+    """An answer built from events: text with [n] markers, and the cited sentences behind each n."""
+
+    text: str
+    events: list[ContactEvent]
+    citations: list[dict]  # {"n", "source", "chunk_id", "sentences": [{"text", "start", "end", ...}]}
+    abstained: bool = False
+    filters: dict = field(default_factory=dict)
+
+    def hits(self, library) -> list:
+        """The passages (chunks) of the cited sentences, numbered as the answer's markers."""
+        from .retrieve import Hit
+
+        chunks = {c.id: c for c in library.store.get_chunks([c["chunk_id"] for c in self.citations], vectors=True)}
+        return [Hit(chunks[c["chunk_id"]], 1.0) for c in self.citations if c["chunk_id"] in chunks]
+
+    def provider(self):
+        """The answer as a model the answer path can stream (named 'timeline')."""
+        from .models import Reply
+
+        answer = self
+
+        class TimelineModel:
+            name = "timeline"
+
+            def stream(self, ctx):
+                yield answer.text
+                yield Reply(answer.text, abstained=answer.abstained)
+
+            def complete(self, text: str) -> str:
+                raise ModelError("the timeline answer does not generate text")
+
+        return TimelineModel()
+
+
+_AGG_AR = re.compile(
+    r"(الاتصالات|الزيارات|اللقاءات|الاجتماعات|الوفود|الاتصالات|التواصل|اتصالات|زيارات|لقاءات|اجتماعات)|"
+    r"(من اتصل بمن|من زار من|اي المسؤولين|اي مسؤولين|ما المسؤولون|من هم المسؤولون|المسؤولين العراقيين|"
+    r"المسؤولين السوريين|مسؤولون? عراقي|مسؤولون? سوري)|"
+    r"\b(اول|اخر|احدث|اقدم)\s+(اتصال|زياره|لقاء|تواصل|اجتماع)|\bبالترتيب\b|تسلسل|الجدول الزمني|"
+    r"في الربع|خلال الربع|بعد سقوط|منذ سقوط")
+_AGG_EN = re.compile(
+    r"\b(contacts|visits|calls|meetings|delegations)\b|who (called|visited|phoned) whom|which (iraqi|syrian)? ?officials|"
+    r"\b(first|last|latest|earliest|most recent)\b.*\b(contact|visit|call|meeting)\b|\btimeline\b|chronolog|"
+    r"\bin order\b|\bquarter\b|after (the )?(fall|collapse) of (the )?(assad|regime)", re.I)
+_QUARTER = re.compile(r"(first|second|third|fourth|1st|2nd|3rd|4th|q([1-4]))\s*(quarter)?\s*(of)?\s*(\d{4})|"
+                      r"الربع\s+(الاول|الثاني|الثالث|الرابع)\s+(من\s+)?(عام\s+|سنه\s+)?(\d{4})", re.I)
+_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+      "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+(?:من\s+)?(?:عام\s+)?(\d{4})\b")
+_YEAR_ONLY = re.compile(r"(?:\bin|خلال|في|عام|سنه)\s+(?:عام\s+)?(\d{4})\b", re.I)
+_FALL = re.compile(r"(بعد|منذ)\s+(سقوط|انهيار)|after (the )?(fall|collapse)|since (the )?(fall|collapse)", re.I)
+_FIRST = re.compile(r"\b(اول|اقدم|first|earliest)\b", re.I)
+_LAST = re.compile(r"\b(اخر|احدث|last|latest|most recent)\b", re.I)
+_KIND_WORDS = [
+    ("call", re.compile(r"اتصل|اتصال|هاتف|call|phone", re.I)),
+    ("visit", re.compile(r"زار|زياره|زيارات|visit|been to|travel|went to", re.I)),
+    ("meeting", re.compile(r"لقاء|لقاءات|اجتماع|التقي|meet|met\b", re.I)),
+    ("statement", re.compile(r"تصريح|statement", re.I)),
+]
+_IRAQI = re.compile(r"عراقي|العراقيين|iraqi", re.I)
+_SYRIAN = re.compile(r"سوري|السوريين|syrian", re.I)
+
+
+def _filters(q: str) -> dict:
+    f: dict = {}
+    m = _QUARTER.search(q)
+    if m:
+        n = _Q.get((m.group(1) or "").lower()) or (int(m.group(2)) if m.group(2) else None) or _Q.get(m.group(6) or "")
+        year = m.group(5) or m.group(9)
+        if n and year:
+            f["since"] = f"{year}-{3 * n - 2:02d}-01"
+            f["until"] = f"{year}-{3 * n:02d}-31"
+    if "since" not in f:
+        m2 = _MONTH_YEAR.search(q)
+        if m2 and not DMY_NAMED.search(q):
+            f["since"] = f"{m2.group(2)}-{MONTHS[m2.group(1)]:02d}"
+            f["until"] = f"{m2.group(2)}-{MONTHS[m2.group(1)]:02d}-31"
+        else:
+            m3 = _YEAR_ONLY.search(q)
+            if m3:
+                f["since"], f["until"] = f"{m3.group(1)}-01-01", f"{m3.group(1)}-12-31"
+    if _FALL.search(q) and "since" not in f:
+        f["since"] = "2024-12-08"
+    kinds = [k for k, rx in _KIND_WORDS if rx.search(q)]
+    if len(kinds) == 1:
+        f["kind"] = kinds[0]
+    for pl in load_officials().places:  # a city named in the question: contacts there only
+        if pl.en not in (IRAQ, SYRIA) and (pl.en.lower() in q or any(re.search(
+                r"(?<!\w)[وبلف]?" + re.escape(normalize(x)) + r"(?!\w)", q) for x in pl.forms)):
+            f["place"] = pl.en
+            break
+    if _IRAQI.search(q) and not _SYRIAN.search(q):
+        f["country"] = IRAQ
+    elif _SYRIAN.search(q) and not _IRAQI.search(q):
+        f["country"] = SYRIA
+    q = _QUARTER.sub(" ", q)  # "first quarter" is a period, not "the first contact"
+    if _FIRST.search(q):
+        f["pick"] = "first"
+    elif _LAST.search(q):
+        f["pick"] = "last"
+    return f
+
+
+def is_timeline_question(question: str) -> bool:
+    q = normalize(question)
+    return bool(_AGG_AR.search(q) or _AGG_EN.search(question))
+
+
+_NONE = {"ar": "لا يتضمن الجدول الزمني للاتصالات المستخرج من المصادر أي اتصال عراقي سوري يطابق هذا السؤال.",
+         "en": "The timeline of contacts extracted from the sources has no Iraq–Syria contact that matches this question."}
+
+
+def answer_from_timeline(question: str, library, lang: str | None = None) -> TimelineAnswer | None:
+    """An answer listing the matching contacts with dates and [n] markers, or None for other questions."""
+    if not is_timeline_question(question):
+        return None
+    lang = lang or language(question)
+    q = normalize(question)
+    f = _filters(q)
+    events = timeline(library, since=f.get("since"), until=f.get("until"))
+    if f.get("kind"):
+        events = [e for e in events if e.kind == f["kind"] or (f["kind"] == "visit" and GROUP[e.kind] == "travel")
+                  or (f["kind"] == "call" and e.kind == "call")]
+    if f.get("place"):
+        events = [e for e in events if e.place and e.place["name_en"] == f["place"]]
+    if f.get("country") and f.get("place"):  # "Iraqi officials who have been to Damascus": the visitors
+        events = [e for e in events if any(p["country"] == f["country"] for p in e.participants)]
+    if "since" in f or "until" in f or f.get("pick"):
+        events = [e for e in events if e.status == "happened"]
+    if f.get("pick"):
+        dated = [e for e in events if e.date]
+        events = [] if not dated else [dated[0] if f["pick"] == "first" else dated[-1]]
+    if not events:
+        return TimelineAnswer(_NONE[lang], [], [], abstained=True, filters=f)
+    citations: list[dict] = []  # one per passage (chunk), numbered; its cited sentences in "sentences"
+    lines = []
+    for ev in events:
+        lines.append(f"- {ev.when(lang)} — {ev.line(lang)}")
+        per_source: dict[str, dict] = {}
+        surnames = [normalize(p["name"]).split()[-1] for p in ev.participants if p.get("named", True)]
+        for c in sorted(ev.citations, key=lambda c: -sum(w in normalize(c["text"]) for w in surnames)):
+            per_source.setdefault(c["source"], c)  # each article's sentence that names most participants
+        for c in list(per_source.values())[:3]:
+            ref = next((x for x in citations if x["chunk_id"] == c["chunk_id"]), None)
+            if ref is None:
+                ref = {"n": len(citations) + 1, "source": c["source"], "chunk_id": c["chunk_id"], "sentences": []}
+                citations.append(ref)
+            if c not in ref["sentences"]:
+                ref["sentences"].append(c)
+            quote = re.sub(r"\s+", " ", c["text"]).strip()
+            lines.append(f"  «{quote}» [{ref['n']}]")
+    if lang == "en":
+        head = (f"{len(events)} Iraq–Syria contacts in the timeline, in date order:" if len(events) > 1 else
+                "From the timeline of contacts:")
+    else:
+        head = (f"{len(events)} من الاتصالات العراقية السورية في الجدول الزمني، بترتيب التاريخ:" if len(events) > 1
+                else "من الجدول الزمني للاتصالات:")
+    return TimelineAnswer(head + "\n" + "\n".join(lines), events, citations, filters=f)
+
+
+class _CallableModule(type(re)):
+    """`rag.timeline` is this module once anything imported it (Python sets the package attribute), so the
+    module itself can be called like the function it exports: `rag.timeline(library, since=...)`."""
+
+    def __call__(self, *args, **kwargs):
+        return timeline(*args, **kwargs)
+
+
+import sys as _sys  # noqa: E402
+
+_sys.modules[__name__].__class__ = _CallableModule

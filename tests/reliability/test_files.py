@@ -1,0 +1,168 @@
+"""Hostile and careless files: mojibake, links, unsafe names, half-bad jsonl, unreadable files, deep HTML."""
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT
+from rag import DocumentError
+from rag.documents import decode, html_to_text, read_file
+
+pytestmark = pytest.mark.slow
+ARABIC = "زار وزير الخارجية السوري بغداد في 14 من آذار 2025 وبحث مع نظيره العراقي ملف الحدود المشتركة."
+
+
+def test_random_high_bytes_are_refused_as_mojibake():
+    rng = random.Random(12)
+    data = bytes(rng.randrange(0x80, 0x100) for _ in range(20_000))
+    with pytest.raises(DocumentError, match="noise.txt: garbled text \\(mojibake\\) when read as Windows-1256"):
+        decode(data, "noise.txt")
+
+
+def test_utf8_read_as_latin1_is_refused():
+    double = ARABIC.encode("utf-8").decode("latin-1").encode("utf-8")  # the classic "Ø²Ø§Ø±" mojibake
+    with pytest.raises(DocumentError, match="mojibake"):
+        decode(double, "double.txt")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1256", "utf-16", "utf-16-be"])
+def test_real_text_in_every_supported_encoding_is_accepted(encoding):
+    text = ARABIC + "\nCafé à Bagdad: réunion de sécurité à la frontière, selon l'agence."
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    assert decode(data, "a.txt") == text
+
+
+def test_seeds_are_plausible_text():
+    for f in (ROOT / "seeds").iterdir():
+        assert decode(f.read_bytes(), f.name)
+
+
+def test_links_are_named_when_skipped(tmp_path):
+    from rag.documents import iter_files
+    root = tmp_path / "docs"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text(ARABIC, encoding="utf-8")
+    (root / "sub" / "b.txt").write_text(ARABIC, encoding="utf-8")
+    os.symlink(root, root / "sub" / "loop")  # a folder link back up the tree
+    os.symlink(root / "gone.txt", root / "dangling.txt")
+    os.symlink("self.txt", root / "self.txt")  # a link to itself
+    os.symlink(root / "a.txt", root / "alias.txt")  # a good link to a file is read
+    warnings = []
+    files = [p.relative_to(root).as_posix() for p in iter_files([root], warnings.append)]
+    assert files == ["a.txt", "alias.txt", "sub/b.txt"]
+    assert len(warnings) == 3 and all("\n" not in w for w in warnings)
+    assert any("dangling.txt: a broken link" in w and "gone.txt" in w for w in warnings)
+    assert any("self.txt: a link loop" in w for w in warnings)
+    assert any("sub/loop: a link loop" in w for w in warnings)
+
+
+def test_control_and_bidi_characters_leave_file_names(fresh_settings, tmp_path):
+    from rag import ingest, open_library
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / "evil\nname\u202etxt.txt").write_text(ARABIC, encoding="utf-8")
+    (folder / "rtl\u2067x\u2069.md").write_text(ARABIC.replace("14", "15"), encoding="utf-8")
+    lib = open_library(fresh_settings)
+    report = ingest(lib, [folder], progress=False)
+    assert sorted(report.added) == ["evil nametxt.txt", "rtlx.md"]
+    p = subprocess.run([sys.executable, "-m", "rag.cli", "library"], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, "RAG_HOME": str(fresh_settings.home_path), "PYTHONPATH": str(ROOT)},
+                       timeout=120)
+    lines = p.stdout.splitlines()
+    assert p.returncode == 0 and len(lines) == 3 and lines[-1] == "2 articles"
+    assert not any(ch in p.stdout for ch in "\u202e\u2067\u2069")
+
+
+def test_one_bad_line_spoils_only_itself(tmp_path):
+    f = tmp_path / "c.jsonl"
+    lines = [json.dumps({"id": "a", "text": ARABIC}, ensure_ascii=False).encode(),
+             b'{"id": "nul", "text": "x\x00y"}\x00\x00',
+             json.dumps({"id": "b", "text": ARABIC}, ensure_ascii=False).encode(),
+             b'{"id": "bad-utf8", "text": "\xff\xfe\xfd"}',
+             json.dumps({"id": "n", "text": 42}).encode(),
+             json.dumps({"id": "t", "text": "نص", "title": ["a"]}, ensure_ascii=False).encode(),
+             json.dumps({"id": True, "text": "نص"}, ensure_ascii=False).encode(),
+             json.dumps({"id": "..", "text": "نص"}, ensure_ascii=False).encode(),
+             json.dumps({"id": 7, "text": "نص رقمي"}, ensure_ascii=False).encode()]
+    f.write_bytes(b"\n".join(lines))
+    warnings = []
+    docs = list(read_file(f, 10**6, warnings.append))
+    assert [d.source for d in docs] == ["a", "b", "7"]
+    assert all(d.origin == f"{f.resolve()}#{d.source}" for d in docs)
+    expect = {2: "binary data (NUL bytes)", 4: "not UTF-8", 5: "'text' must be a string, not a number",
+              6: "'title' must be a string, not a list", 7: "'id' must be a string or a whole number",
+              8: "invalid document id '..'"}
+    assert len(warnings) == len(expect)
+    for w, (line, msg) in zip(warnings, sorted(expect.items())):
+        assert w.startswith(f"skipped c.jsonl:{line}: ") and msg in w, w
+
+
+def test_many_bad_lines_are_summarised(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_text("\n".join(["{oops"] * 30 + [json.dumps({"id": "ok", "text": "نص"}, ensure_ascii=False)]),
+                 encoding="utf-8")
+    warnings = []
+    assert [d.source for d in read_file(f, 10**6, warnings.append)] == ["ok"]
+    assert len(warnings) == 11 and "20 more bad lines of c.jsonl" in warnings[-1]
+
+
+def _unprivileged():
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv"):
+        return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+    if shutil.which("runuser"):
+        return ["runuser", "-u", "nobody", "--"]
+    return None
+
+
+def test_unreadable_files_and_folders_are_named_and_the_rest_ingests(tmp_path, seeded_settings):
+    prefix = _unprivileged()
+    if prefix is None:
+        pytest.skip("running as root and neither setpriv nor runuser is available to drop privileges")
+    from ui_support import warm_home
+    base = tmp_path / "nobody"
+    base.mkdir()
+    home = warm_home(base / "home", seeded_settings.home_path)
+    docs = base / "docs"
+    (docs / "locked").mkdir(parents=True)
+    (docs / "good.txt").write_text(ARABIC, encoding="utf-8")
+    (docs / "secret.txt").write_text(ARABIC.replace("14", "16"), encoding="utf-8")
+    (docs / "locked" / "inner.txt").write_text(ARABIC.replace("14", "17"), encoding="utf-8")
+    for p in [base, home, docs, *home.rglob("*"), *docs.rglob("*")]:
+        os.chmod(p, 0o777 if p.is_dir() else 0o666)
+    os.chmod(docs / "secret.txt", 0)
+    os.chmod(docs / "locked", 0)
+    for p in tmp_path.parents:  # nobody must reach the temp folder
+        if str(p).startswith("/tmp/") or str(p) == "/tmp":
+            os.chmod(p, os.stat(p).st_mode | 0o011)
+    os.chmod(tmp_path, 0o777)
+    env = {"RAG_HOME": str(home), "PYTHONPATH": str(ROOT), "HOME": str(base), "PATH": os.environ["PATH"]}
+    p = subprocess.run(prefix + [sys.executable, "-m", "rag.cli", "ingest", str(docs)], capture_output=True,
+                       text=True, env=env, timeout=300, cwd=str(base))
+    assert p.returncode == 0, p.stderr
+    assert "1 added" in p.stdout, p.stdout
+    err = p.stderr.splitlines()
+    assert any("secret.txt" in line and "Permission denied" in line for line in err), p.stderr
+    assert any("locked" in line and "Permission denied" in line for line in err), p.stderr
+
+
+def test_deeply_nested_html_is_read_without_recursion(tmp_path, fresh_settings):
+    from rag import ingest, open_library
+    markup = "<div>" * 100_000 + "<p>" + ARABIC + "</p>" + "</div>" * 100_000
+    t = time.perf_counter()
+    text, _ = html_to_text(markup)
+    assert ARABIC in text and time.perf_counter() - t < 30
+    f = tmp_path / "deep.html"
+    f.write_text("<html><body>" + markup + "</body></html>", encoding="utf-8")
+    report = ingest(open_library(fresh_settings), [f], progress=False)
+    assert report.added == ["deep.html"]
+    assert ARABIC in open_library(fresh_settings).store.get_document("deep.html")["text"]

@@ -1,0 +1,54 @@
+"""Dates: explicit, relative to the article's date (with their basis), and articles dated by what they say."""
+
+from rag.arabic import normalize
+from rag.dates import ArticleDate, find_dates, infer_article_date, resolve_dates
+
+SUNDAY = ArticleDate(value="2025-01-12", basis="dateline")  # 12 January 2025 was a Sunday
+
+
+def _one(text, article=SUNDAY, years=None):
+    found = resolve_dates(normalize(text), article, years)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_explicit_dates_in_three_traditions_and_numbers():
+    assert find_dates("في 26 من كانون الأول 2024، ثم 14 آذار 2025") == ["2024-12-26", "2025-03-14"]
+    assert find_dates("في 3 يناير 2025، December 31, 2024، 2025-02-01") == ["2025-01-03", "2024-12-31", "2025-02-01"]
+    assert find_dates("31 شباط 2025") == []  # no such day
+
+
+def test_yesterday_with_its_weekday_is_the_day_before_the_article():
+    d = _one("كشفت مصادر سياسية، امس السبت، عن تفاصيل الزيارة")
+    assert d.value == "2025-01-11" and d.relative and "2025-01-12" in d.basis
+
+
+def test_yesterday_whose_weekday_does_not_fit_stays_unresolved():
+    d = _one("أعلن الوزير، أمس الثلاثاء، أنه تلقى اتصالاً")
+    assert d.value is None and "not resolved" in d.basis
+
+
+def test_weekdays_resolve_to_the_last_such_day_before_the_article():
+    assert _one("أجرى الوزير يوم الاثنين اتصالاً").value == "2025-01-06"
+    assert _one("كشف مصدر حكومي الثلاثاء الماضي عن زيارة").value == "2025-01-07"
+    assert _one("كشف مصدر حكومي الأحد الماضي عن زيارة").value == "2025-01-05"  # "last Sunday", not today
+
+
+def test_day_and_month_without_a_year_take_the_year_their_weekday_fits():
+    d = _one("اليوم، الثلاثاء 1 من نيسان، أن الشرع بحث", ArticleDate(), years=[2024, 2025])
+    assert d.value == "2025-04-01" and "Tuesday" in d.basis
+    assert _one("الخميس 1 من نيسان", ArticleDate(), years=[2024, 2025]).value is None  # no near year fits
+
+
+def test_relative_dates_of_an_undated_article_stay_null_with_their_basis():
+    d = _one("المحادثة الهاتفية التي أجريت مساء أمس السبت", ArticleDate())
+    assert d.value is None and "unknown" in d.basis
+
+
+def test_article_dates_are_inferred_from_what_the_text_says():
+    after = infer_article_date(normalize("الجنود الذين لجأوا إلى العراق عقب انهيار نظام بشار الأسد"))
+    assert after.after == "2024-12-08" and not after.value and "fall of Assad" in after.basis
+    before = infer_article_date(normalize("اتصال هاتفي أجراه السوداني بالرئيس السوري بشار الأسد"))
+    assert before.before == "2024-12-08" and before.label() == "before 2024-12-08"
+    assert infer_article_date(normalize("تعاون أمني بين البلدين")).label() == "undated"
+    assert infer_article_date("", "2025-01-12").value == "2025-01-12"

@@ -1,0 +1,111 @@
+"""The lexical index follows the library incrementally and scores exactly like one rebuilt from scratch."""
+
+import random
+import sqlite3
+
+import numpy as np
+import pytest
+
+from conftest import SEEDS
+
+
+def _sentences():
+    out = []
+    for f in sorted(SEEDS.glob("*.txt")):
+        out += [line.strip() for line in f.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 20]
+    return out
+
+
+QUERIES = ["متى زار الشيباني بغداد؟", "ملف الحدود والتنسيق الأمني", "المتحدث باسم الحكومة العراقية",
+           "Shaibani Baghdad visit", "المعابر الحدودية بين العراق وسوريا", "الاستخبارات السورية"]
+
+
+def _results(index):
+    return [index.search(q, 20) for q in QUERIES], {t: index.idf_of(t) for t in ("بغداد", "سوريا", "غيرموجود")}
+
+
+def test_incremental_equals_rebuilt_after_random_adds_and_deletes():
+    from rag.arabic import tokens
+    from rag.lexical import BM25Index
+
+    sents = _sentences()
+    assert len(sents) > 50
+    rng = random.Random(7)
+    live: dict[str, str] = {}
+    inc = BM25Index()
+    inc.compact_at = 20  # compact often, so that renumbering is exercised too
+    compactions = 0
+    for step in range(400):
+        if live and rng.random() < 0.4:
+            gone = rng.sample(sorted(live), k=min(len(live), rng.randint(1, 8)))
+            dead = inc._dead
+            inc.remove(gone)
+            compactions += inc._dead < dead
+            for g in gone:
+                del live[g]
+        else:
+            batch = {f"c{rng.randint(0, 300)}": rng.choice(sents) for _ in range(rng.randint(1, 6))}
+            inc.add([(cid, " ".join(tokens(t))) for cid, t in batch.items()])
+            live.update(batch)
+        if step % 50 == 49:
+            fresh = BM25Index(list(live), list(live.values()))
+            assert _results(inc) == _results(fresh)
+    assert inc.n == len(live) and compactions > 0
+    fresh = BM25Index(list(live), list(live.values()))
+    got, want = _results(inc), _results(fresh)
+    assert got == want and any(got[0])
+
+
+def test_scores_are_okapi_bm25():
+    from rag.lexical import BM25Index
+
+    idx = BM25Index(["a", "b", "c"], ["بغداد دمشق بغداد", "دمشق عمان", "القاهرة"])
+    n, df, k1, b = 3, 1, 1.5, 0.75
+    avg = (3 + 2 + 1) / 3
+    idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+    want = idf * 2 * (k1 + 1) / (2 + k1 * (1 - b + b * 3 / avg))
+    (cid, score), = idx.search("بغداد", 5)
+    assert cid == "a" and score == pytest.approx(want, rel=1e-12)
+
+
+def test_store_keeps_the_lexicon_in_the_chunk_transaction(fresh_settings):
+    """The lexicon rows change with the chunks; a second process's cache follows by generation deltas."""
+    from rag import ingest, open_library
+    from rag.library import Library
+
+    lib = open_library(fresh_settings)
+    files = sorted(SEEDS.glob("*.txt"))
+    ingest(lib, files[:3], progress=False)
+    other = Library(fresh_settings)  # as another process would hold it
+    before = other.lexical.search("بغداد دمشق", 50)
+    assert before
+    ingest(lib, files[3:], progress=False)
+    lib.store.delete_document(files[0].name)
+    db = sqlite3.connect(fresh_settings.home_path / "library.sqlite")
+    assert {r[0] for r in db.execute("SELECT id FROM lexicon")} == {r[0] for r in db.execute("SELECT id FROM chunks")}
+    ids, texts = lib.store.all_chunk_texts()
+    from rag.lexical import BM25Index
+    scratch = BM25Index(ids, texts)
+    for q in QUERIES:
+        assert other.lexical.search(q, 30) == scratch.search(q, 30) == lib.lexical.search(q, 30)
+    assert not any(cid.startswith(files[0].name) for cid, _ in other.lexical.search("بغداد دمشق", 200))
+
+
+def test_old_library_is_migrated_once(fresh_settings):
+    """A library made before the lexicon table gets it built from its chunks on first open."""
+    from rag import ingest, open_library
+    from rag.library import Library
+
+    lib = open_library(fresh_settings)
+    ingest(lib, [SEEDS], progress=False)
+    want = lib.lexical.search("زيارة الشيباني", 20)
+    db = sqlite3.connect(fresh_settings.home_path / "library.sqlite")
+    with db:
+        db.execute("DROP TABLE lexicon")
+        db.execute("DROP TABLE lexicon_gone")
+        db.execute("DELETE FROM meta WHERE key='lexicon'")
+    (fresh_settings.home_path / "lexical-articles.pkl").write_bytes(b"old pickle")
+    again = Library(fresh_settings)
+    assert db.execute("SELECT COUNT(*) FROM lexicon").fetchone()[0] == lib.store.count_chunks()
+    assert again.lexical.search("زيارة الشيباني", 20) == want
+    assert not (fresh_settings.home_path / "lexical-articles.pkl").exists()

@@ -1,0 +1,249 @@
+"""The bot as an OpenAI-compatible API (rag/server.py) on a real uvicorn port, asked by the official `openai`
+client, LangChain's ChatOpenAI and plain HTTP."""
+
+import json
+import re
+import statistics
+import threading
+import time
+
+import pytest
+
+from conftest import SHAIBANI
+from fake_openai import FakeOpenAI
+from test_cli import run
+
+TOKEN = "rag-server-token-5c1d"
+Q = "متى زار الشيباني بغداد؟"
+pytestmark = pytest.mark.server
+
+
+class Served:
+    """A FastAPI app with the /v1 API on a free loopback port, served by uvicorn in a thread."""
+
+    def __init__(self, pipeline, settings):
+        import uvicorn
+        from fastapi import FastAPI
+
+        from rag import mount_api
+        from ui_support import free_port
+
+        app = FastAPI()
+        assert mount_api(app, pipeline, settings)
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.time() + 20
+        while not self.server.started and time.time() < deadline:
+            time.sleep(0.05)
+        assert self.server.started
+        self.base_url = f"http://127.0.0.1:{self.port}/v1"
+
+    def stop(self):
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, seeded_settings):
+    """A real `rag serve` (browser chat and API on one port) in its own process, with a token."""
+    from ui_support import Server, warm_home
+    home = warm_home(tmp_path_factory.mktemp("serve") / "home", seeded_settings.home_path)
+    srv = Server(home, {"RAG_SERVER_TOKEN": TOKEN})
+    srv.base_url = srv.url + "v1"
+    yield srv
+    srv.stop()
+    assert TOKEN not in (home / "serve.log").read_text(), "the token is never logged"
+
+
+@pytest.fixture(scope="module")
+def client(served):
+    from openai import OpenAI
+    return OpenAI(base_url=served.base_url, api_key=TOKEN, max_retries=0, timeout=60)
+
+
+def _post(served, path, body, token=TOKEN, raw=None):
+    import httpx
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return httpx.post(served.base_url + path, content=raw if raw is not None else json.dumps(body),
+                      headers={**headers, "Content-Type": "application/json"}, timeout=60)
+
+
+def _cited_source_lines(content):
+    answer, sources = content.split("\n\nالمصادر:\n")
+    nums = [int(n) for n in re.findall(r"\[(\d+)\]", answer)]
+    listed = dict((int(m.group(1)), m.group(2)) for m in re.finditer(r"^\[(\d+)\] (.*)$", sources, re.M))
+    return answer, nums, listed
+
+
+def test_browser_chat_and_api_share_the_port(served):
+    import httpx
+    page = httpx.get(served.url, timeout=30)
+    assert page.status_code == 200 and "gradio" in page.text.lower()
+    assert httpx.get(served.base_url + "/models", timeout=30).status_code == 401
+
+
+def test_models_list_and_cited_answer(client):
+    ids = [m.id for m in client.models.list()]
+    assert ids[0] == "extractive" and "extractive" in ids
+    r = client.chat.completions.create(model="extractive", messages=[{"role": "user", "content": Q}])
+    content = r.choices[0].message.content
+    answer, nums, listed = _cited_source_lines(content)
+    assert "14 من آذار 2025" in answer and nums
+    assert set(nums) == set(listed), "every [n] in the answer is a numbered source, and only those"
+    assert SHAIBANI in listed[nums[0]]
+    cites = {c["n"]: c for c in r.model_extra["citations"]}
+    assert cites[nums[0]]["source"] == SHAIBANI and "14 من آذار 2025" in cites[nums[0]]["text"]
+    assert r.model_extra["rag"]["cited"] == nums and r.model_extra["rag"]["fallback"] is False
+
+
+def test_streamed_answer_equals_the_plain_one(client):
+    msgs = [{"role": "user", "content": Q}]
+    plain = client.chat.completions.create(model="extractive", messages=msgs).choices[0].message.content
+    chunks = list(client.chat.completions.create(model="extractive", messages=msgs, stream=True))
+    assert len(chunks) > 5, "the answer arrives in pieces"
+    text = "".join(c.choices[0].delta.content or "" for c in chunks)
+    assert text == plain
+    assert chunks[-1].choices[0].finish_reason == "stop"
+    assert chunks[-1].model_extra["citations"][0]["n"] == 1
+
+
+def test_wrong_or_missing_token_is_refused(served, client):
+    import openai
+    from openai import OpenAI
+    bad = OpenAI(base_url=served.base_url, api_key="wrong-token", max_retries=0)
+    with pytest.raises(openai.AuthenticationError) as err:
+        bad.chat.completions.create(model="extractive", messages=[{"role": "user", "content": Q}])
+    assert err.value.status_code == 401
+    with pytest.raises(openai.AuthenticationError):
+        bad.models.list()
+    r = _post(served, "/ask", {"question": Q}, token=None)
+    assert r.status_code == 401 and r.json()["error"]["code"] == "invalid_api_key"
+    assert TOKEN not in r.text
+
+
+def test_langchain_chat_openai_asks_the_bot(served):
+    from langchain_openai import ChatOpenAI
+    chat = ChatOpenAI(base_url=served.base_url, api_key=TOKEN, model="extractive", max_retries=0)
+    whole = chat.invoke(Q).content
+    streamed = "".join(c.content for c in chat.stream(Q))
+    assert streamed == whole
+    answer, nums, listed = _cited_source_lines(whole)
+    assert "14 من آذار 2025" in answer and SHAIBANI in listed[nums[0]]
+
+
+def test_history_is_the_earlier_turns(client):
+    first = client.chat.completions.create(model="extractive", messages=[
+        {"role": "user", "content": "من زار بغداد من وزراء الخارجية السوريين؟"}]).choices[0].message.content
+    r = client.chat.completions.create(model="extractive", messages=[
+        {"role": "system", "content": "be brief"},
+        {"role": "user", "content": "من زار بغداد من وزراء الخارجية السوريين؟"},
+        {"role": "assistant", "content": first},
+        {"role": "user", "content": "ومتى حدث ذلك؟"}])
+    rag = r.model_extra["rag"]
+    assert rag["standalone_question"] and "بغداد" in rag["standalone_question"]
+    assert "المصادر" not in rag["standalone_question"], "our own sources list is not carried as history"
+    assert "14 من آذار 2025" in r.choices[0].message.content
+
+
+def test_ask_returns_exactly_the_cli_json(served, seeded_settings):
+    r = _post(served, "/ask", {"question": Q})
+    assert r.status_code == 200
+    api = r.json()
+    p = run(["ask", Q, "--json"], seeded_settings.home_path)
+    assert p.returncode == 0, p.stderr
+    cli = json.loads(p.stdout)
+    assert set(api) == set(cli)
+    api.pop("timings_ms"), cli.pop("timings_ms")
+    assert api == cli
+
+
+@pytest.mark.parametrize("body,status,code", [
+    ({"model": "extractive", "messages": [{"role": "user", "content": "   "}]}, 400, "invalid_question"),
+    ({"model": "extractive", "messages": [{"role": "user", "content": "س" * 5000}]}, 400, "invalid_question"),
+    ({"model": "gpt-nonexistent", "messages": [{"role": "user", "content": Q}]}, 404, "model_not_found"),
+    ({"model": "extractive", "messages": []}, 400, "invalid_messages"),
+    ({"model": "extractive", "messages": [{"role": "assistant", "content": Q}]}, 400, "invalid_messages"),
+    ({"model": "extractive", "messages": [{"role": "user", "content": Q}], "k": 0}, 400, "invalid_k"),
+    ({"model": "extractive", "messages": [{"role": "user", "content": Q}], "stream": "yes"}, 400, "invalid_stream"),
+])
+def test_bad_requests_get_openai_errors(served, body, status, code):
+    r = _post(served, "/chat/completions", body)
+    assert r.status_code == status
+    err = r.json()["error"]
+    assert err["code"] == code and err["message"] and "Traceback" not in r.text
+    assert set(err) == {"message", "type", "param", "code"}
+
+
+def test_not_json_is_a_400(served):
+    r = _post(served, "/chat/completions", None, raw=b"{not json")
+    assert r.status_code == 400 and r.json()["error"]["code"] == "invalid_json"
+
+
+def test_openai_client_sees_a_404_for_an_unknown_model(client):
+    import openai
+    with pytest.raises(openai.NotFoundError, match="GET /v1/models"):
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": Q}])
+
+
+def test_unverified_model_reply_reaches_api_clients_as_the_extractive_answer(seeded_settings, seeded_library):
+    """The API shows what the product verified: a bare-marker reply is replaced, with the notice."""
+    from openai import OpenAI
+
+    from rag import Pipeline
+    fake = FakeOpenAI()
+    s = seeded_settings.with_(llm="openai:markers", llm_base_url=fake.base_url, llm_retries=0, llm_timeout=5.0)
+    srv = Served(Pipeline(s, seeded_library), s)
+    try:
+        client = OpenAI(base_url=srv.base_url, api_key="unused", max_retries=0)
+        assert [m.id for m in client.models.list()][:2] == ["openai:markers", "extractive"]
+        for stream in (False, True):
+            if stream:
+                chunks = list(client.chat.completions.create(model="openai:markers", stream=True,
+                                                             messages=[{"role": "user", "content": Q}]))
+                content = "".join(c.choices[0].delta.content or "" for c in chunks)
+                rag = chunks[-1].model_extra["rag"]
+            else:
+                r = client.chat.completions.create(model="openai:markers", messages=[{"role": "user", "content": Q}])
+                content, rag = r.choices[0].message.content, r.model_extra["rag"]
+            assert "14 من آذار 2025" in content and "not verified" in content
+            assert rag["fallback"] and re.fullmatch(r"\[\d\]", rag["model_text"])
+    finally:
+        srv.stop()
+        fake.stop()
+
+
+def test_api_refuses_to_listen_beyond_loopback_without_a_token(seeded_settings, seeded_library, capsys):
+    from fastapi import FastAPI
+
+    from rag import Pipeline, mount_api
+    s = seeded_settings.with_(ui_host="0.0.0.0", server_token="")
+    app = FastAPI()
+    assert mount_api(app, Pipeline(s, seeded_library), s) is False
+    assert not [r for r in app.routes if getattr(r, "path", "").startswith("/v1")]
+    assert "RAG_SERVER_TOKEN" in capsys.readouterr().err
+    s2 = s.with_(server_token=TOKEN)
+    assert mount_api(FastAPI(), Pipeline(s2, seeded_library), s2) is True
+    assert TOKEN not in repr(s2)
+
+
+def test_api_overhead_on_the_seeds_is_within_20ms(served, seeds_qa):
+    """p95 of (client-measured /v1/ask time - the answer's own total) over the seeds questions."""
+    import httpx
+    overhead, api_ms, ask_ms = [], [], []
+    with httpx.Client(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60) as http:
+        for q in seeds_qa:
+            t = time.perf_counter()
+            r = http.post(served.base_url + "/ask", json={"question": q["question"]})
+            wall = (time.perf_counter() - t) * 1000
+            assert r.status_code == 200
+            total = r.json()["timings_ms"]["total"]
+            api_ms.append(wall)
+            ask_ms.append(total)
+            overhead.append(wall - total)
+    p95 = statistics.quantiles(overhead, n=20)[-1]
+    print(f"\n/v1/ask p95 {statistics.quantiles(api_ms, n=20)[-1]:.1f} ms, answer p95 "
+          f"{statistics.quantiles(ask_ms, n=20)[-1]:.1f} ms, overhead p50 {statistics.median(overhead):.1f} "
+          f"p95 {p95:.1f} ms over {len(overhead)} questions")
+    assert p95 <= 20.0
