@@ -168,6 +168,7 @@ def _enough_kill_points(n: int) -> None:
 def libraries(tmp_path_factory):
     """The articles folder holding version 2, and two data folders: `base` holds version 1 (with an embedding
     cache already warm for version 2), `full` holds version 2, complete."""
+    _enough_kill_points(KILL_POINTS)  # refuse before any work
     tmp = tmp_path_factory.mktemp("crash")
     articles = tmp / "articles"  # one path for both versions: the user edited the files in place
     _versions(articles, "الأول", "14 من آذار 2025")
