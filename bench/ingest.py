@@ -110,7 +110,8 @@ def main() -> int:
                   tg.check("non-embedding share", round(share, 3), "<", NON_EMBEDDING_TARGET)])
     print(table("Ingest targets (worst figure first)", ["measure", "value", "target"], trows))
     res["targets"] = tg.checks
-    print(f"\nsaved {save('ingest', res)}")
+    short = args.paragraphs < 200 or args.repeats < 2  # a short check does not overwrite the results
+    print(f"\nsaved {save('ingest' + ('-short' if short else ''), res)}")
     return tg.report()
 
 
