@@ -102,7 +102,14 @@ def test_answer_floors(name, tmp_path, seeded_settings):
     spec = _floors()[name]
     out = tmp_path / name
     warm_home(out / "data", seeded_settings.home_path)
-    summary = run(ROOT / spec["set"], out, seeded_settings, [spec.get("model", "extractive")], progress=False)
+    path = ROOT / spec["set"]
+    if spec.get("split"):  # only the questions marked with this split (e.g. "test": held out from calibration)
+        lines = [x for x in path.read_text(encoding="utf-8").splitlines()
+                 if x.strip() and json.loads(x).get("split") == spec["split"]]
+        assert lines, f"{name}: no question has split {spec['split']!r}"
+        path = tmp_path / f"{name}-{spec['split']}.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = run(path, out, seeded_settings, [spec.get("model", "extractive")], progress=False)
     got = summary["models"][spec.get("model", "extractive")]
     assert got["errors"] == 0 and got["questions"] >= spec.get("min_questions", 1)
     _check(name, spec, got)
