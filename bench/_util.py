@@ -13,7 +13,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
-SHARED = ROOT.parent / "shared" / "benchmarks"
 
 
 def pct(values: list[float], p: float) -> float:
@@ -27,12 +26,51 @@ def timed(fn, *args, **kw) -> tuple[float, object]:
     return (time.perf_counter() - t) * 1000, out
 
 
+def summarize_ms(ms: list[float]) -> dict:
+    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 1), "p95_ms": round(pct(ms, 95), 1),
+            "mean_ms": round(statistics.fmean(ms), 1)}
+
+
 def latencies(fn, items, warmup: int = 3) -> dict:
     for x in items[:warmup]:
         fn(x)
-    ms = [timed(fn, x)[0] for x in items]
-    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 1), "p95_ms": round(pct(ms, 95), 1),
-            "mean_ms": round(statistics.fmean(ms), 1)}
+    return summarize_ms([timed(fn, x)[0] for x in items])
+
+
+def alternating(fns: dict[str, object], items: list, rounds: int = 2, warmup: int = 3) -> dict[str, dict]:
+    """Latencies of several systems over the same items, in rounds whose order alternates (A B, B A, ...), so
+    that none is always measured first or last; every system is warmed up before the first round."""
+    names = list(fns)
+    for name in names:
+        for x in items[:warmup]:
+            fns[name](x)
+    ms: dict[str, list[float]] = {n: [] for n in names}
+    for r in range(max(1, rounds)):
+        for name in (names if r % 2 == 0 else names[::-1]):
+            ms[name] += [timed(fns[name], x)[0] for x in items]
+    return {n: summarize_ms(v) for n, v in ms.items()}
+
+
+class Targets:
+    """Product promises checked by a benchmark: each becomes a table cell saying met or MISSED with the
+    figure, and the script exits 1 when any is missed."""
+
+    def __init__(self):
+        self.checks: list[dict] = []
+
+    def check(self, measure: str, value: float, op: str, target: float, unit: str = "") -> str:
+        met = value == value and (value <= target if op == "≤" else value >= target if op == "≥"
+                                  else value < target if op == "<" else value > target)
+        self.checks.append({"measure": measure, "value": value, "target": f"{op} {target}{unit}", "met": met})
+        return f"{op} {target}{unit}: {'met' if met else 'MISSED'} ({value:g}{unit})"
+
+    def report(self) -> int:
+        if not self.checks:
+            return 0
+        missed = [c for c in self.checks if not c["met"]]
+        print(f"\ntargets: {len(self.checks) - len(missed)} met, {len(missed)} missed"
+              + "".join(f"\n  MISSED {c['measure']}: {c['value']:g} (target {c['target']})" for c in missed))
+        return 1 if missed else 0
 
 
 def rss_mb() -> float:
@@ -72,8 +110,18 @@ def env_offline() -> dict:
     return env
 
 
-def load_squad_corpus(name: str) -> tuple[list[dict], list[dict]]:
+SETS = {"xquad": ROOT / "evals" / "xquad-ar" / "xquad.ar.json",
+        "mlqa": ROOT / "evals" / "mlqa-ar" / "MLQA-dev-context-ar-question-ar.json",
+        "arcd": ROOT / "evals" / "arcd" / "arcd.json"}
+
+
+def load_squad_corpus(name: str, paragraphs: int | None = None) -> tuple[list[dict], list[dict]]:
+    """(questions, corpus) of a SQuAD set kept in evals/; with `paragraphs`, only the first N paragraphs and
+    their questions (a short run: its figures are not the set's)."""
     from evals.sets import load_squad
-    files = {"xquad": SHARED / "xquad-ar" / "xquad.ar.json",
-             "mlqa": SHARED / "mlqa-dev-ar" / "MLQA-dev-context-ar-question-ar.json"}
-    return load_squad(files[name])
+    questions, corpus = load_squad(SETS[name])
+    if paragraphs:
+        corpus = corpus[:paragraphs]
+        keep = {d["id"] for d in corpus}
+        questions = [q for q in questions if set(q["sources"]) & keep]
+    return questions, corpus

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .metrics import dedupe
+from .summary import summary_table
 
 CHART_METRICS = ["recall@1", "recall@5", "mrr@10", "answer_correct", "citation_precision", "citation_supported",
                  "abstention_precision", "abstention_recall", "judge_faithfulness"]
@@ -61,8 +62,6 @@ def _cell(text: str) -> str:
 
 
 def write_report(out: Path, summary: dict, rows: list[dict], models: list[str]) -> None:
-    from .runner import summary_table
-
     charts = _charts(out, summary, rows, models)
     lines = [f"# Evaluation: {Path(summary['set']).name}", "",
              f"{summary['questions']} questions · k={summary['k']} · fusion={summary['fusion']} · "

@@ -13,6 +13,7 @@ from rag import Pipeline, RagError, cited_sentences, get_model, hybrid_search, i
 from .metrics import is_correct, summarize
 from .report import write_report
 from .sets import load_set
+from .summary import summary_table
 
 
 def _read_rows(path: Path) -> list[dict]:
@@ -115,21 +116,6 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     write_report(out, summary, rows, models)
     return summary
-
-
-def summary_table(summary: dict) -> str:
-    """The summary as a Markdown table, metrics as rows and models as columns."""
-    models = list(summary["models"])
-    metrics = list(dict.fromkeys(k for m in models for k in summary["models"][m]))
-    lines = ["| metric | " + " | ".join(models) + " |", "|---|" + "---|" * len(models)]
-    for key in metrics:
-        vals = []
-        for m in models:
-            v = summary["models"][m].get(key)
-            vals.append("–" if v is None or v != v else (f"{v:.3f}" if isinstance(v, float) and v < 10 else
-                                                           f"{v:.0f}" if isinstance(v, float) else str(v)))
-        lines.append(f"| {key} | " + " | ".join(vals) + " |")
-    return "\n".join(lines)
 
 
 def check_optional() -> None:

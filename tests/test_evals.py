@@ -76,16 +76,12 @@ def test_seeds_set_is_well_formed():
 
 
 def test_regression_guard_on_seeds(tmp_path, seeded_settings):
-    """The seeds set on the embedded default must stay above the floors kept in evals/floors.json."""
+    """A run writes its files and resumes without asking again (its floors: tests/test_quality_floors.py)."""
     from evals.runner import run
     out = tmp_path / "run"
     warm_home(out / "data", seeded_settings.home_path)
     summary = run(ROOT / "evals" / "seeds_qa.jsonl", out, seeded_settings, ["extractive"], progress=False)
-    got = summary["models"]["extractive"]
-    floors = json.loads((ROOT / "evals" / "floors.json").read_text())
-    for key, floor in floors.items():
-        if not key.startswith("_"):
-            assert got[key] >= floor, f"{key} {got[key]:.3f} fell below its floor {floor}"
+    assert summary["models"]["extractive"]["errors"] == 0
     for name in ("results.jsonl", "summary.json", "report.md", "metrics.png", "latency.png"):
         assert (out / name).stat().st_size > 0
     assert len((out / "results.jsonl").read_text().splitlines()) == summary["questions"]

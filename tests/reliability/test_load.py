@@ -1,5 +1,6 @@
 """20 concurrent users through the app's API (Gradio queue) and 20 through the library: every answer
-arrives and equals the sequential one; a slow model server does not hold up answers on the default."""
+arrives and equals the sequential one, and through the app the 95th percentile meets the promise (issue 17:
+p95 ≤ 0.8 s for 20 users on two cores); a slow model server does not hold up answers on the default."""
 
 import statistics
 import threading
@@ -13,6 +14,7 @@ from ui_support import Server, warm_home
 
 pytestmark = pytest.mark.slow
 USERS = 20
+APP_P95_TARGET_MS = 800  # the promise for 20 concurrent users through the app API (issue 17)
 
 
 def _p95(values):
@@ -44,7 +46,7 @@ def test_twenty_library_users(pipeline, seeds_qa):
     got, lat = _concurrently(lambda q: pipeline.ask(q).to_dict(), qs)
     assert got == sequential
     print(f"\nlibrary: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
-          f"p95 {_p95(list(lat.values())):.0f} ms")
+          f"p95 {_p95(list(lat.values())):.0f} ms (no promise for the library path; the app's is checked below)")
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +67,11 @@ def test_twenty_app_users(app, seeds_qa):
     clients = {q: Client(app.url, verbose=False) for q in qs}
     got, lat = _concurrently(lambda q: clients[q].predict(q, "extractive", 5, api_name="/answer"), qs)
     assert got == sequential
+    p95 = _p95(list(lat.values()))
+    verdict = "met" if p95 <= APP_P95_TARGET_MS else "MISSED"
     print(f"\napp API: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
-          f"p95 {_p95(list(lat.values())):.0f} ms")
+          f"p95 {p95:.0f} ms (target ≤ {APP_P95_TARGET_MS} ms: {verdict})")
+    assert p95 <= APP_P95_TARGET_MS, f"p95 {p95:.0f} ms for {USERS} concurrent app users; target ≤ {APP_P95_TARGET_MS} ms"
 
 
 def test_slow_model_does_not_block_the_default(app):

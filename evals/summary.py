@@ -1,0 +1,18 @@
+"""The summary of an evaluation run as a Markdown table (used by the runner and the report)."""
+
+from __future__ import annotations
+
+
+def summary_table(summary: dict) -> str:
+    """The summary as a Markdown table, metrics as rows and models as columns."""
+    models = list(summary["models"])
+    metrics = list(dict.fromkeys(k for m in models for k in summary["models"][m]))
+    lines = ["| metric | " + " | ".join(models) + " |", "|---|" + "---|" * len(models)]
+    for key in metrics:
+        vals = []
+        for m in models:
+            v = summary["models"][m].get(key)
+            vals.append("–" if v is None or v != v else (f"{v:.3f}" if isinstance(v, float) and v < 10 else
+                                                           f"{v:.0f}" if isinstance(v, float) else str(v)))
+        lines.append(f"| {key} | " + " | ".join(vals) + " |")
+    return "\n".join(lines)
