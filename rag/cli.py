@@ -97,15 +97,6 @@ def _settings(args: argparse.Namespace):
     return settings
 
 
-def _ensure_ingested(settings, library) -> None:
-    if library.is_empty():
-        from .ingest import ingest
-
-        print(f"No index yet: ingesting {settings.seeds} (first run) ...", file=sys.stderr)
-        report = ingest(library, [Path(settings.seeds)])
-        print(report.summary(), file=sys.stderr)
-
-
 def cmd_ingest(args, settings) -> int:
     from .ingest import ingest
     from .library import open_library
@@ -119,6 +110,7 @@ def cmd_ingest(args, settings) -> int:
 
 
 def cmd_retrieve(args, settings) -> int:
+    from .ingest import ensure_seeded
     from .library import open_library
     from .retrieve import hybrid_search
 
@@ -126,7 +118,7 @@ def cmd_retrieve(args, settings) -> int:
 
     q = validate_question(args.question, settings)
     lib = open_library(settings)
-    _ensure_ingested(settings, lib)
+    ensure_seeded(lib)
     hits = hybrid_search(lib, q, args.k or settings.k, args.lexical_weight)
     if args.json:
         print(json.dumps([{"rank": i, "chunk_id": h.chunk.id, "source": h.chunk.source, "score": h.score,
@@ -178,6 +170,7 @@ def _answer_once(pipe, question, args, history, as_json: bool):
 
 
 def cmd_ask(args, settings) -> int:
+    from .ingest import ensure_seeded
     from .chain import Pipeline
     from .models import resolve_model
     from .questions import validate_question
@@ -185,16 +178,17 @@ def cmd_ask(args, settings) -> int:
     validate_question(args.question, settings)  # fail fast, before any first-run ingest
     model = resolve_model(args.model or settings.llm, settings)  # resolved once, here
     pipe = Pipeline(settings, model=model)
-    _ensure_ingested(settings, pipe.library)
+    ensure_seeded(pipe.library)
     _answer_once(pipe, args.question, args, None, args.json)
     return 0
 
 
 def cmd_chat(args, settings) -> int:
+    from .ingest import ensure_seeded
     from .chain import Pipeline
 
     pipe = Pipeline(settings)
-    _ensure_ingested(settings, pipe.library)
+    ensure_seeded(pipe.library)
     history: list[tuple[str, str]] = []
     print("Ask about the articles (Arabic or English). An empty line or Ctrl-D ends; /new starts over.")
     while True:
@@ -261,6 +255,7 @@ def cmd_delete(args, settings) -> int:
 
 
 def cmd_timeline(args, settings) -> int:
+    from .ingest import ensure_seeded
     from .errors import QuestionError
     from .library import open_library
     from .timeline import contact_timeline
@@ -271,7 +266,7 @@ def cmd_timeline(args, settings) -> int:
         if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             raise QuestionError(f"{flag} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
     lib = open_library(settings)
-    _ensure_ingested(settings, lib)
+    ensure_seeded(lib)
     events = contact_timeline(lib, since=args.since, until=args.until, who=args.who, kind=args.kind)
     if args.json:
         print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False, indent=1))

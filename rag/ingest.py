@@ -238,3 +238,13 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
     report.seconds = time.perf_counter() - t0
     report.timings = timings
     return report
+
+
+def ensure_seeded(library: Library) -> IngestReport | None:
+    """The first run: ingest the seeds (RAG_SEEDS) into an empty library, saying so on stderr."""
+    if not library.is_empty():
+        return None
+    print(f"No index yet: ingesting {library.settings.seeds} (first run) ...", file=sys.stderr)
+    report = ingest(library, [Path(library.settings.seeds)])
+    print(report.summary(), file=sys.stderr)
+    return report

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rag import (Pipeline, RagError, Settings, ingest, list_providers, mount_api, open_library,
+from rag import (Pipeline, RagError, Settings, ensure_seeded, list_providers, mount_api, open_library,
                  validate_question)
 
 # No analytics, no hub telemetry, no version check: the app makes no outbound connection.
@@ -199,10 +199,7 @@ def serve(settings: Settings) -> int:
     from fastapi import FastAPI
     from starlette.routing import Mount
 
-    lib = open_library(settings)
-    if lib.is_empty():
-        print(f"No index yet: ingesting {settings.seeds} ...", file=sys.stderr)
-        print(ingest(lib, [Path(settings.seeds)]).summary(), file=sys.stderr)
+    ensure_seeded(open_library(settings))
     demo = build_app(settings)
     demo.queue(default_concurrency_limit=settings.ui_concurrency, max_size=64)
     auth = None
