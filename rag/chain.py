@@ -16,7 +16,8 @@ from .config import Settings, check_k
 from .errors import ModelError, QuestionError
 from .followup import is_follow_up, rewrite
 from .library import Library, open_library
-from .models import ChatModel, Context, Extractive, Reply, resolve_model
+from .models import ChatModel, Context, Extractive, Reply
+from .resolve import resolve_model
 from .prompts import load_prompt
 from .questions import abstention, screen_question, validate_question  # noqa: F401 (validate_question: old import path)
 from .retrieve import Hit, hybrid_search

@@ -172,7 +172,7 @@ def _answer_once(pipe, question, args, history, as_json: bool):
 def cmd_ask(args, settings) -> int:
     from .ingest import ensure_seeded
     from .chain import Pipeline
-    from .models import resolve_model
+    from .resolve import resolve_model
     from .questions import validate_question
 
     validate_question(args.question, settings)  # fail fast, before any first-run ingest
@@ -214,7 +214,7 @@ def cmd_chat(args, settings) -> int:
 
 
 def cmd_models(args, settings) -> int:
-    from .models import list_providers
+    from .resolve import list_providers
 
     providers = list_providers(settings)
     if args.json:

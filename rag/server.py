@@ -216,7 +216,7 @@ class Api:
 
 def api_models(pipeline, settings: Settings) -> list[str]:
     """The bot's answer models: its default, the extractive one, and what its endpoint serves."""
-    from .models import list_providers
+    from .resolve import list_providers
 
     names = [pipeline.model.name, "extractive"]
     if settings.llm != "extractive" or settings.llm_base_url:
