@@ -93,7 +93,7 @@ def _lib(settings):
 
 
 def test_reingest_unchanged_extracts_nothing_and_deleted_documents_take_their_events(fresh_settings, tmp_path):
-    from rag import events_consistent, ingest, timeline
+    from rag import contact_timeline as timeline, events_consistent, ingest
     lib = _lib(fresh_settings)
     folder = tmp_path / "docs"
     shutil.copytree(SEEDS, folder)
@@ -113,7 +113,7 @@ def test_reingest_unchanged_extracts_nothing_and_deleted_documents_take_their_ev
 
 
 def test_changed_article_reextracts_its_events(fresh_settings, tmp_path):
-    from rag import events_consistent, ingest, timeline
+    from rag import contact_timeline as timeline, events_consistent, ingest
     lib = _lib(fresh_settings)
     folder = tmp_path / "docs"
     shutil.copytree(SEEDS, folder)
@@ -132,7 +132,7 @@ def test_changed_article_reextracts_its_events(fresh_settings, tmp_path):
 
 
 def test_library_from_before_extraction_gets_its_events_without_reembedding(fresh_settings):
-    from rag import ingest, timeline
+    from rag import contact_timeline as timeline, ingest
     from rag.store import Store
     lib = _lib(fresh_settings)
     ingest(lib, [SEEDS], progress=False)

@@ -19,8 +19,8 @@ QUESTIONS = [
     ("[click](http://evil.example/x) ![img](http://evil.example/p.png) **متى** زار الشيباني بغداد؟",
      ("answer", SHAIBANI_DATE)),
     ("**متى زار الشيباني بغداد؟**", ("answer", SHAIBANI_DATE)),
-    ("<script>alert(1)</script><img src=x onerror=alert(2)>", ("abstain", "")),
-    ("' OR 1=1; DROP TABLE chunks; --", ("abstain", "")),
+    ("<script>alert(1)</script><img src=x onerror=alert(2)>", ("abstain", "answerer")),
+    ("' OR 1=1; DROP TABLE chunks; --", ("abstain", "answerer")),
     ("{question} {passages} {{}} %s %(x)s", ("abstain", "content_free")),
     ("{question} %s %(x)s {0}", ("abstain", "content_free")),
     ("?!.,;:؟،؛...!!!", ("abstain", "content_free")),
@@ -46,7 +46,10 @@ def test_hostile_questions(pipeline, question, outcome):
             assert not a.abstained and detail in a.answer
             assert a.cited and all(a.citations[n - 1]["source"] == SHAIBANI for n in a.cited[:1])
         else:
-            assert a.abstained and a.abstain_reason == detail
+            if detail == "answerer":  # searched, and the answerer found nothing that answers: it says why
+                assert a.abstained and a.abstain_reason and a.abstain_reason not in ("content_free", "instruction_like")
+            else:
+                assert a.abstained and a.abstain_reason == detail
             assert not a.cited and "[" not in a.answer
     assert (store.count_documents(), store.count_chunks(), store.generation()) == before  # library untouched
 
