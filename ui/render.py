@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from rag import Answer, language, normalize, normalize_with_map
+from rag import Answer, Citation, language, normalize, normalize_with_map
 
 from .i18n import STRINGS, t
 from .state import Conversation
@@ -23,9 +23,9 @@ def direction(text: str) -> str:
     return "rtl" if language(text or "") == "ar" else "ltr"
 
 
-def label(c: dict, lang: str) -> str:
+def label(c: Citation, lang: str) -> str:
     """A human name for a passage's article: its title, else "Article n" (never the file name)."""
-    return c.get("title") or t(lang, "article", n=c["n"])
+    return c.title or t(lang, "article", n=c.n)
 
 
 def _meta(*parts: str) -> str:
@@ -195,7 +195,7 @@ def sources_panel(a: Answer | None, turn: int, lang: str, articles: dict[str, di
         article = ""
         if art:
             article = (f'<details class="article"><summary>{esc(t(lang, "open_article"))}</summary>'
-                       f'{article_html(art, c.get("start", 0), c.get("end", 0), by_n.get(n, []))}</details>')
+                       f'{article_html(art, c.start, c.end, by_n.get(n, []))}</details>')
         sel = n == selected
         cards.append(
             f'<details class="source-card {kind}{" selected" if sel else ""}" id="src-{turn}-{n}" data-n="{n}"'
