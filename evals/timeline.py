@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from rag import ingest, open_library, timeline
+from rag import contact_timeline, ingest, open_library
 
 THIRD = ("Egypt", "Turkey", "Iran", "Jordan", "Lebanon", "Saudi Arabia", "Qatar", "UAE", "Russia", "United States",
          "Israel", "European Union", "Oman")
@@ -85,7 +85,7 @@ def run(set_path: Path, out: Path, settings, *, corpus: str | None = None, progr
     lib = open_library(es)
     paths = [Path(corpus or settings.seeds)]
     print(ingest(lib, paths, progress=progress).summary(), file=sys.stderr)
-    events = [e.to_dict() for e in timeline(lib)]
+    events = [e.to_dict() for e in contact_timeline(lib)]
     score = score_timeline(gold["events"], events)
     summary = {"set": str(set_path), **{k: v for k, v in score.items() if k != "rows"}}
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")

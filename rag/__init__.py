@@ -15,7 +15,7 @@ _LAZY = {
     "normalize": "arabic", "normalize_with_map": "arabic", "tokens": "arabic", "language": "arabic",
     "safe_source": "documents",
     "Library": "library", "open_library": "library", "Embedder": "embeddings",
-    "ingest": "ingest", "IngestReport": "ingest", "ensure_seeded": "ingest",
+    "ingest": "ingestion", "IngestReport": "ingestion", "ensure_seeded": "ingestion",
     "hybrid_search": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
     "Pipeline": "chain", "Answer": "chain", "Citation": "chain", "Event": "chain", "validate_question": "questions",
     "screen_question": "questions", "check_k": "config", "check_number": "config", "check_lexical_weight": "config",

@@ -98,7 +98,7 @@ def _settings(args: argparse.Namespace):
 
 
 def cmd_ingest(args, settings) -> int:
-    from .ingest import ingest
+    from .ingestion import ingest
     from .library import open_library
 
     paths = [Path(p) for p in args.paths] or [Path(settings.seeds)]
@@ -110,7 +110,7 @@ def cmd_ingest(args, settings) -> int:
 
 
 def cmd_retrieve(args, settings) -> int:
-    from .ingest import ensure_seeded
+    from .ingestion import ensure_seeded
     from .library import open_library
     from .retrieve import hybrid_search
 
@@ -170,7 +170,7 @@ def _answer_once(pipe, question, args, history, as_json: bool):
 
 
 def cmd_ask(args, settings) -> int:
-    from .ingest import ensure_seeded
+    from .ingestion import ensure_seeded
     from .chain import Pipeline
     from .resolve import resolve_model
     from .questions import validate_question
@@ -184,7 +184,7 @@ def cmd_ask(args, settings) -> int:
 
 
 def cmd_chat(args, settings) -> int:
-    from .ingest import ensure_seeded
+    from .ingestion import ensure_seeded
     from .chain import Pipeline
 
     pipe = Pipeline(settings)
@@ -255,7 +255,7 @@ def cmd_delete(args, settings) -> int:
 
 
 def cmd_timeline(args, settings) -> int:
-    from .ingest import ensure_seeded
+    from .ingestion import ensure_seeded
     from .errors import QuestionError
     from .library import open_library
     from .timeline import contact_timeline

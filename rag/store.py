@@ -114,7 +114,7 @@ class Store:
                 f"set RAG_EMBEDDER to match, or use another RAG_HOME/RAG_COLLECTION and re-ingest")
 
     def _add_origin_column(self) -> None:
-        """Migration: where each document came from (see rag/ingest.py); old rows get '' (unknown)."""
+        """Migration: where each document came from (see rag/ingestion.py); old rows get '' (unknown)."""
         if "origin" not in {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}:
             with self.db:
                 self.db.execute("ALTER TABLE documents ADD COLUMN origin TEXT NOT NULL DEFAULT ''")

