@@ -137,7 +137,7 @@ def to_langchain(hit: Hit) -> LCDocument:
 
 
 class HybridRetriever(BaseRetriever):
-    """LangChain retriever over the library (dense + BM25, reciprocal-rank fusion)."""
+    """LangChain retriever over the library (dense + BM25, fused by normalised scores; RAG_FUSION=rrf for ranks)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     library: Library
