@@ -15,9 +15,9 @@ from ui_support import Server, warm_home
 pytestmark = pytest.mark.slow
 USERS = 20
 APP_P95_TARGET_MS = 800  # the promise for 20 concurrent users through the app API (issue 17): not met yet
-# What CI asserts meanwhile: no worse than 1.5x the p95 measured by this test in a full CI run on 2026-11-25
+# What CI asserts meanwhile: no worse than 2x the p95 measured by this test in a full CI run on 2026-11-25
 # (1,996 ms; the target above is reported as met or MISSED beside it).
-APP_P95_GUARD_MS = 3000
+APP_P95_GUARD_MS = 4000
 
 
 def _p95(values):
