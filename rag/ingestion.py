@@ -108,6 +108,12 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
     t0 = time.perf_counter()
     timings = {"read_clean": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0, "lexical": 0.0, "events": 0.0}
     settings = library.settings
+
+    def refuse(source: str, why: str) -> None:
+        """An article over a per-article bound: skipped by name, with the numbers, before any embedding."""
+        reason = f"{source}: {why}; split it into articles"
+        report.skipped.append((source, reason))
+        warn(f"skipped {reason}")
     officials = load_officials(settings.home_path)
     ev_version = extractor_version(officials)
     raws = read_documents(paths, settings.max_file_bytes, report, warn)
@@ -124,10 +130,8 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
             continue
         seen[raw.source] = origin
         if len(raw.text) > settings.max_doc_chars:
-            reason = (f"{raw.source}: {len(raw.text):,} characters is over the {settings.max_doc_chars:,}-character "
-                      f"limit per article (RAG_MAX_DOC_CHARS); split it into articles")
-            report.skipped.append((raw.source, reason))
-            warn(f"skipped {reason}")
+            refuse(raw.source, f"{len(raw.text):,} characters is over the {settings.max_doc_chars:,}-character "
+                               f"limit per article (RAG_MAX_DOC_CHARS)")
             continue
         t = time.perf_counter()
         doc = clean(raw)
@@ -166,10 +170,8 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
         chunks = chunk_document(doc, settings.chunk_chars, settings.chunk_overlap)
         timings["chunk"] += time.perf_counter() - t
         if len(chunks) > settings.max_chunks:
-            reason = (f"{doc.source}: {len(chunks):,} chunks is over the {settings.max_chunks:,}-chunk limit per "
-                      f"article (RAG_MAX_CHUNKS); split it into articles")
-            report.skipped.append((doc.source, reason))
-            warn(f"skipped {reason}")
+            refuse(doc.source, f"{len(chunks):,} chunks is over the {settings.max_chunks:,}-chunk limit per "
+                               f"article (RAG_MAX_CHUNKS)")
             continue
         todo.append((doc, chunks, kind, origin))
 
