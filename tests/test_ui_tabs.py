@@ -28,14 +28,13 @@ def browser():
 
 
 def tab(page, name: str, before_click=None):
-    """Select a tab by its label; on a phone it may sit in Gradio's overflow menu."""
-    loc = page.locator("#tabs button[role=tab]", has_text=name)
-    if not (loc.count() and loc.first.is_visible()):
-        page.locator("#tabs .overflow-menu button").first.click()
-        loc = page.locator("#tabs .overflow-dropdown button", has_text=name)
+    """Select a tab by its label. The tab bar wraps on a phone, so every tab is a visible button
+    (no overflow menu to open first)."""
+    loc = page.locator("#tabs button[role=tab]", has_text=name).first
+    loc.wait_for(state="visible", timeout=15_000)
     if before_click:
         before_click()
-    loc.first.click()
+    loc.click()
 
 
 # ---------------------------------------------------------------- timeline
@@ -96,6 +95,10 @@ def test_timeline_filters_by_person_and_period_and_refuses_bad_dates(browser, se
 def test_library_cells_search_open(browser, server):
     ctx, page = open_page(browser, server, width=390, height=844, query="?lang=ar")
     page.wait_for_function("document.querySelector('#ask').innerText.includes('اسأل')")
+    # on a phone every tab is on screen (the bar wraps), none hidden behind a menu
+    boxes = [b.bounding_box() for b in page.locator("#tabs button[role=tab]").all() if b.is_visible()]
+    assert len(boxes) >= 4 and all(b["x"] >= 0 and b["x"] + b["width"] <= 390 for b in boxes), boxes
+    assert not page.locator("#tabs .overflow-menu").is_visible()
     tab(page, "المكتبة")
     page.wait_for_selector("#library table tbody tr", timeout=30_000)
     rows = page.locator("#library tbody tr")

@@ -90,7 +90,7 @@ def build_app(settings: Settings) -> gr.Blocks:
             theme = gr.Button(t("en", "theme"), elem_id="theme", size="sm", scale=0, min_width=100)
         holds = gr.HTML(lambda: render.library_summary(pipe.library.store.list_documents(), "en"), elem_id="holds")
         on_change: list = []
-        with gr.Tabs(elem_id="tabs"):
+        with gr.Tabs(elem_id="tabs", overflow_behavior="wrap"):  # every tab in sight on a phone, no menu
             with gr.Tab(t("en", "tab_chat"), id="chat", elem_id="tab-chat") as tab_chat:
                 items = chat_tab.build(ctx, lang)
             with gr.Tab(t("en", "tab_library"), id="library", elem_id="tab-library") as tab_lib:
