@@ -117,6 +117,15 @@ def _extras(answer) -> dict:
     return {"citations": rag.pop("citations"), "rag": rag}
 
 
+# The library's exceptions as API errors, first match wins: (class, (status, code, type, param)).
+_ERRORS: list[tuple[type, tuple[int, str, str, str | None]]] = [
+    (QuestionError, (400, "invalid_question", "invalid_request_error", "messages")),
+    (ConfigError, (400, "invalid_model", "invalid_request_error", "model")),
+    (ModelError, (502, "model_error", "api_error", None)),
+    (RagError, (500, "server_error", "server_error", None)),
+]
+
+
 class Api:
     """The request handling, independent of the web framework's routing."""
 
@@ -158,14 +167,9 @@ class Api:
     def _ask(self, question: str, model: str, history, k):
         try:
             return self.pipe.ask(question, model=model, history=history, k=k)
-        except QuestionError as exc:
-            raise ApiError(400, str(exc), "invalid_question", "messages") from None
-        except ConfigError as exc:
-            raise ApiError(400, str(exc), "invalid_model", "model") from None
-        except ModelError as exc:
-            raise ApiError(502, str(exc), "model_error", kind="api_error") from None
         except RagError as exc:
-            raise ApiError(500, str(exc), "server_error", kind="server_error") from None
+            status, code, kind, param = next(row for cls, row in _ERRORS if isinstance(exc, cls))
+            raise ApiError(status, str(exc), code, param, kind) from None
 
     def ask(self, body: Any) -> dict:
         if not isinstance(body, dict) or not isinstance(body.get("question"), str):
@@ -257,33 +261,31 @@ def mount_api(app, pipeline=None, settings: Settings | None = None) -> bool:
         except (ValueError, UnicodeDecodeError):
             raise ApiError(400, "the request body is not valid JSON", "invalid_json") from None
 
-    @router.get("/models")
-    def models(request: Request):
-        try:
-            api.authorize(request.headers.get("authorization"))
-            return JSONResponse(api.model_list())
-        except Exception as exc:
-            return fail(exc)
+    def route(handler):
+        """One frame for every route: the bearer check, then the handler; any failure in OpenAI's shape."""
+        async def endpoint(request: Request):
+            try:
+                api.authorize(request.headers.get("authorization"))
+                return await handler(request)
+            except Exception as exc:
+                return fail(exc)
+        return endpoint
 
-    @router.post("/chat/completions")
+    async def models(request: Request):
+        return JSONResponse(api.model_list())
+
     async def chat_completions(request: Request):
-        try:
-            api.authorize(request.headers.get("authorization"))
-            question, model, history, k, stream = api.prepare(await body_of(request))
-            if stream:
-                return StreamingResponse(api.completion_stream(question, model, history, k),
-                                         media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
-            return JSONResponse(await run_in_threadpool(api.completion, question, model, history, k))
-        except Exception as exc:
-            return fail(exc)
+        question, model, history, k, stream = api.prepare(await body_of(request))
+        if stream:
+            return StreamingResponse(api.completion_stream(question, model, history, k),
+                                     media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+        return JSONResponse(await run_in_threadpool(api.completion, question, model, history, k))
 
-    @router.post("/ask")
     async def ask(request: Request):
-        try:
-            api.authorize(request.headers.get("authorization"))
-            return JSONResponse(await run_in_threadpool(api.ask, await body_of(request)))
-        except Exception as exc:
-            return fail(exc)
+        return JSONResponse(await run_in_threadpool(api.ask, await body_of(request)))
 
+    router.add_api_route("/models", route(models), methods=["GET"])
+    router.add_api_route("/chat/completions", route(chat_completions), methods=["POST"])
+    router.add_api_route("/ask", route(ask), methods=["POST"])
     app.include_router(router)
     return True
