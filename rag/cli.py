@@ -145,7 +145,7 @@ def print_sources(answer, out=sys.stdout) -> None:
 def _answer_once(pipe, question, args, history, as_json: bool):
     answer = None
     streamed = False
-    for ev in pipe.stream(question, model=args.model, k=args.k, history=history):
+    for ev in pipe.stream(question, k=args.k, history=history):  # the pipeline's model, resolved once
         if ev.kind == "token" and not as_json:
             print(ev.text, end="", flush=True)
             streamed = True
@@ -187,7 +187,7 @@ def cmd_chat(args, settings) -> int:
     from .ingestion import ensure_seeded
     from .chain import Pipeline
 
-    pipe = Pipeline(settings)
+    pipe = Pipeline(settings, model=args.model or settings.llm)  # the model's name resolved once, here
     ensure_seeded(pipe.library)
     history: list[tuple[str, str]] = []
     print("Ask about the articles (Arabic or English). An empty line or Ctrl-D ends; /new starts over.")

@@ -247,6 +247,22 @@ def test_cli_ask_json_and_models(fake, fresh_settings):
     assert CANARY not in p.stdout + p.stderr
 
 
+def test_cli_chat_answers_with_the_model_it_was_given(fake, fresh_settings):
+    """`rag chat --model NAME` answers every question with NAME (resolved once), not the configured model."""
+    import os
+    import subprocess
+    import sys
+    from test_cli import ROOT
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
+    env.update({"RAG_HOME": str(fresh_settings.home_path), "PYTHONPATH": str(ROOT), "RAG_LLM": "extractive",
+                "RAG_LLM_BASE_URL": fake.base_url, "OPENAI_API_KEY": CANARY})
+    p = subprocess.run([sys.executable, "-m", "rag.cli", "chat", "--model", "openai:good"], input="متى زار الشيباني بغداد؟\n",
+                       capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    assert "[openai:good · answer@" in p.stdout and "14 من آذار 2025" in p.stdout
+    assert CANARY not in p.stdout + p.stderr
+
+
 def test_hosted_endpoint_without_key_is_a_clear_error(seeded_settings):
     from rag import ConfigError, get_model
     with pytest.raises(ConfigError, match="needs an API key: set OPENAI_API_KEY"):
