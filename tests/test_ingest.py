@@ -93,3 +93,45 @@ def test_missing_path_is_an_error(fresh_settings, tmp_path):
     from rag import DocumentError, ingest
     with pytest.raises(DocumentError, match="no such file"):
         ingest(_lib(fresh_settings), [tmp_path / "nope"], progress=False)
+
+
+def test_plan_decides_before_anything_is_written(fresh_settings, tmp_path):
+    """The plan step names every article's fate (added, updated, refused, unchanged) and writes nothing; the
+    embed and store steps then write exactly the planned articles, each with a vector per chunk and sentence."""
+    from rag import ingest
+    from rag.events import extractor_version
+    from rag.ingestion import IngestReport, embed, plan, read_documents, store
+    from rag.people import load_officials
+    lib = _lib(fresh_settings)
+    folder = tmp_path / "docs"
+    shutil.copytree(SEEDS, folder)
+    names = sorted(p.name for p in folder.iterdir())
+    ingest(lib, [folder], progress=False)
+    changed, same, kept = names[3], names[0], names[4]
+    news = "\nوأعلن الجانبان عن اجتماع جديد.\n"
+    (folder / changed).write_text((folder / changed).read_text(encoding="utf-8") + news, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(folder / same, elsewhere / same)
+    (elsewhere / same).write_text((elsewhere / same).read_text(encoding="utf-8") + news, encoding="utf-8")
+    officials = load_officials(lib.settings.home_path)
+    warnings: list[str] = []
+    report = IngestReport()
+    before = (lib.store.generation(), sorted(c.id for c in lib.store.get_chunks()), lib.store.collection.count())
+    raws = read_documents([folder / changed, elsewhere / same, folder / kept], 10**7, report, warnings.append)
+    todo = plan(lib, raws, report, warnings.append, events_version=extractor_version(officials))
+    assert [(p.doc.source, p.kind) for p in todo.write] == [(changed, "updated")]
+    assert [u.doc.source for u in todo.unchanged] == [kept]
+    assert [n for n, _ in report.conflicts] == [same] and any("--replace" in w for w in warnings)
+    after_plan = (lib.store.generation(), sorted(c.id for c in lib.store.get_chunks()), lib.store.collection.count())
+    assert after_plan == before  # planning wrote nothing
+    embedded = embed(lib.embedder, todo.write)
+    item = embedded[0]
+    assert len(item.chunk_vectors) == len(item.item.chunks)
+    assert [len(v) for v in item.sentence_vectors] == [len(c.sentences) for c in item.item.chunks]
+    timings = {"events": 0.0, "store": 0.0}
+    store(lib, embedded, officials, report, timings)
+    assert report.updated == [changed] and lib.store.generation() == before[0] + 1
+    stored = {c.id for c in lib.store.get_chunks() if c.source == changed}
+    assert stored == {c.id for c in item.item.chunks}
+    assert lib.store.document_origin(same)[1] == str((folder / same).resolve())  # the refused one is untouched

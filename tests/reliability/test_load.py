@@ -2,10 +2,12 @@
 arrives and equals the sequential one, and through the app the 95th percentile meets the promise (issue 17:
 p95 ≤ 0.8 s for 20 users on two cores); a slow model server does not hold up answers on the default."""
 
+import os
 import statistics
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -14,10 +16,16 @@ from ui_support import Server, warm_home
 
 pytestmark = pytest.mark.slow
 USERS = 20
-APP_P95_TARGET_MS = 800  # the promise for 20 concurrent users through the app API (issue 17): not met yet
-# What CI asserts meanwhile: no worse than 2x the p95 measured by this test in a full CI run on 2026-11-25
-# (1,996 ms; the target above is reported as met or MISSED beside it).
-APP_P95_GUARD_MS = 4000
+APP_P95_TARGET_MS = 800  # the promise for 20 concurrent users through the app API (issue 17)
+# What CI asserts: users already in their Gradio session (as a browser is once the page has loaded) within
+# about 2x the worst p95 measured so far, with the target printed as met or MISSED beside it: 0.84-1.31 s at
+# load average 7-11 on this 2-core machine (the server needs ~0.95 s of CPU for the burst, 0.56 s of it query
+# embeddings, so an idle machine could do it in ~0.5 s; a shared one does not).
+APP_P95_GUARD_MS = 2500
+# A user's first question also makes their session: Gradio copies the config of every one of the app's
+# ~100 components for it (~10 ms of the server's GIL each, ~0.2 s for 20 users), so that burst gets a guard
+# of its own (measured 1.8-3.4 s at load average 7-11).
+FIRST_P95_GUARD_MS = 4000
 
 
 def _p95(values):
@@ -62,38 +70,67 @@ def app(tmp_path_factory, seeded_settings):
     fake.stop()
 
 
-def test_twenty_app_users(app, seeds_qa):
+def _client(url: str):
+    """A gradio_client `Client` for a loopback http server, without certificate checks.
+
+    gradio_client opens a new httpx client for every request; with verification on (its default) each one
+    loads the CA bundle: ~80 ms of CPU per answer in this process, on the same two cores as the server
+    (1.6-2.0 s of client CPU for a burst of 20, more than the server's ~1 s). The server is plain http on
+    127.0.0.1, so there is nothing to verify; the requests, the API and the server are the same."""
     from gradio_client import Client
-    qs = [q["question"] for q in seeds_qa[:USERS]]
-    seq_client = Client(app.url, verbose=False)
-    sequential = {q: _key(seq_client.predict(q, "extractive", 5, api_name="/answer")) for q in qs}
-    clients = {q: Client(app.url, verbose=False) for q in qs}
+    return Client(url, verbose=False, ssl_verify=False)
+
+
+def _cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _app_burst(app, clients: dict, qs: list[str]) -> tuple[dict, dict, str]:
+    c0, p0 = _cpu_s(app.proc.pid), time.process_time()
     got, lat = _concurrently(lambda q: clients[q].predict(q, "extractive", 5, api_name="/answer"), qs)
+    cpu = f"server CPU {_cpu_s(app.proc.pid) - c0:.2f} s, client CPU {time.process_time() - p0:.2f} s"
+    return got, lat, cpu
+
+
+def test_twenty_app_users(app, seeds_qa):
+    qs = [q["question"] for q in seeds_qa[:USERS]]
+    seq_client = _client(app.url)
+    sequential = {q: _key(seq_client.predict(q, "extractive", 5, api_name="/answer")) for q in qs}
+    clients = {q: _client(app.url) for q in qs}  # every user connected before the burst
+    got, lat, cpu = _app_burst(app, clients, qs)  # each user's first question (and new session)
+    assert got == sequential
+    first = _p95(list(lat.values()))
+    print(f"\napp API, first questions: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
+          f"p95 {first:.0f} ms ({cpu}; load average {os.getloadavg()[0]:.1f})")
+    got, lat, cpu = _app_burst(app, clients, qs[::-1])  # the same users again, each in their session
     assert got == sequential
     p95 = _p95(list(lat.values()))
     verdict = "met" if p95 <= APP_P95_TARGET_MS else "MISSED"
-    print(f"\napp API: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
-          f"p95 {p95:.0f} ms (target ≤ {APP_P95_TARGET_MS} ms: {verdict})")
-    assert p95 <= APP_P95_GUARD_MS, (f"p95 {p95:.0f} ms for {USERS} concurrent app users: above the {APP_P95_GUARD_MS} ms "
-                                     f"guard (target ≤ {APP_P95_TARGET_MS} ms)")
+    print(f"app API: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
+          f"p95 {p95:.0f} ms (target ≤ {APP_P95_TARGET_MS} ms: {verdict}; {cpu}; "
+          f"load average {os.getloadavg()[0]:.1f})")
+    assert first <= FIRST_P95_GUARD_MS, (f"p95 {first:.0f} ms for {USERS} users' first questions: above the "
+                                         f"{FIRST_P95_GUARD_MS} ms guard")
+    assert p95 <= APP_P95_GUARD_MS, (f"p95 {p95:.0f} ms for {USERS} concurrent app users: above the "
+                                     f"{APP_P95_GUARD_MS} ms guard (target ≤ {APP_P95_TARGET_MS} ms)")
 
 
 def test_slow_model_does_not_block_the_default(app):
-    from gradio_client import Client
     slow_done = threading.Event()
     slow_result = {}
 
     def slow():
-        slow_result["a"] = Client(app.url, verbose=False).predict("متى زار الشيباني بغداد؟", "openai:slow", 5,
-                                                                  api_name="/answer")
+        slow_result["a"] = _client(app.url).predict("متى زار الشيباني بغداد؟", "openai:slow", 5,
+                                                    api_name="/answer")
         slow_done.set()
 
     t = threading.Thread(target=slow)
     t.start()
     time.sleep(0.5)
     start = time.perf_counter()
-    fast = Client(app.url, verbose=False).predict("من هو المتحدث باسم الحكومة العراقية؟", "extractive", 5,
-                                                  api_name="/answer")
+    fast = _client(app.url).predict("من هو المتحدث باسم الحكومة العراقية؟", "extractive", 5,
+                                    api_name="/answer")
     fast_s = time.perf_counter() - start
     assert "العوادي" in fast["answer"]
     assert not slow_done.is_set(), "the extractive answer came back while the slow model was still thinking"
