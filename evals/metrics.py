@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from rag import normalize
+from rag import language, normalize
 
 
 def dedupe(seq: list[str]) -> list[str]:
@@ -71,3 +71,11 @@ def summarize(rows: list[dict]) -> dict:
         out["latency_p50_ms"] = percentile(lat, 50)
         out["latency_p95_ms"] = percentile(lat, 95)
     return out
+
+
+def by_language(rows: list[dict]) -> dict[str, list[dict]]:
+    """The rows grouped by the language of their question ("ar", "en"), in that order."""
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(language(r["question"]), []).append(r)
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] != "ar", kv[0])))

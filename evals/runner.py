@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rag import Pipeline, RagError, cited_sentences, get_model, hybrid_search, ingest, load_prompt, open_library
 
-from .metrics import is_correct, summarize
+from .metrics import by_language, is_correct, summarize
 from .report import write_report
 from .sets import load_set
 from .summary import summary_table
@@ -57,7 +57,7 @@ def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = Fal
             a = pipe.ask(q["question"], model=model)
             row.update({
                 "answer": a.answer, "abstained": a.abstained, "model_used": a.model, "fallback": a.fallback,
-                "citations": [a.citations[n - 1]["source"] for n in a.cited],
+                "citations": list(dict.fromkeys(a.citations[n - 1]["source"] for n in a.cited)),  # each passage once
                 "correct": (not a.abstained) and is_correct(a.answer, q["answers"]),
                 "cited_sentences": sum(1 for _, nums in cited_sentences(a.answer) if nums),
                 "unsupported": len(a.unsupported), "prompt": a.prompt,
@@ -113,6 +113,10 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
     rows = [r for r in _read_rows(results) if r["id"] in wanted and r["model"] in models]
     summary = {"set": str(set_path), "questions": len(questions), "k": es.k, "fusion": es.fusion, "judge": judge,
                "models": {m: summarize([r for r in rows if r["model"] == m]) for m in models}}
+    langs = by_language(rows)
+    if len(langs) > 1:  # Arabic and English questions reported apart
+        summary["languages"] = {lang: {m: summarize([r for r in rs if r["model"] == m]) for m in models}
+                                for lang, rs in langs.items()}
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     write_report(out, summary, rows, models)
     return summary

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 
 def summary_table(summary: dict) -> str:
-    """The summary as a Markdown table, metrics as rows and models as columns."""
-    models = list(summary["models"])
-    metrics = list(dict.fromkeys(k for m in models for k in summary["models"][m]))
+    """The summary as a Markdown table, metrics as rows and models as columns; when the set mixes
+    languages, one column per model and language follows the whole-set column ("extractive · en")."""
+    cols = {m: summary["models"][m] for m in summary["models"]}
+    for lang, per_model in summary.get("languages", {}).items():
+        for m, got in per_model.items():
+            cols[f"{m} · {lang}"] = got
+    models = list(cols)
+    metrics = list(dict.fromkeys(k for m in models for k in cols[m]))
     lines = ["| metric | " + " | ".join(models) + " |", "|---|" + "---|" * len(models)]
     for key in metrics:
         vals = []
         for m in models:
-            v = summary["models"][m].get(key)
+            v = cols[m].get(key)
             vals.append("–" if v is None or v != v else (f"{v:.3f}" if isinstance(v, float) and v < 10 else
                                                            f"{v:.0f}" if isinstance(v, float) else str(v)))
         lines.append(f"| {key} | " + " | ".join(vals) + " |")

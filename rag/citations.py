@@ -8,7 +8,8 @@ from typing import Callable
 
 import numpy as np
 
-from .arabic import sentence_spans, tokens
+from .arabic import language, sentence_spans, tokens
+from .compose import english_support
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 MARKER = re.compile(r"\[\s*([0-9٠-٩۰-۹]+(?:\s*[,،]\s*[0-9٠-٩۰-۹]+)*)\s*\]")
@@ -107,11 +108,17 @@ def check(answer: str, passages: list[str], *, sentence_vectors: list[np.ndarray
             sents = passage_sentences[n - 1] if passage_sentences else []
             vec = None
             supported = lexical_support(sent, passages[n - 1]) >= LEXICAL_SUPPORT
-            if not supported and embed is not None and vecs is not None and len(vecs):
+            structured = english_support(sent, passages[n - 1]) if not supported and language(sent) == "en" \
+                else None
+            if structured is not None:  # an English line of names, dates and kinds of contact: fact by fact
+                supported = structured
+            elif not supported and embed is not None and vecs is not None and len(vecs):
                 vec = embed(sent)
                 supported = float(np.max(vecs @ vec)) >= DENSE_SUPPORT
             if not supported:
                 result.unsupported.append({"sentence": sent, "n": n})
             elif sents:
-                result.support.append({"sentence": sent, "n": n, "evidence": _evidence(sent, sents, vecs, vec)})
+                evidence = next((p for p in sents if english_support(sent, p)), None) if structured else None
+                result.support.append({"sentence": sent, "n": n,
+                                       "evidence": evidence or _evidence(sent, sents, vecs, vec)})
     return result

@@ -8,7 +8,7 @@ import re
 
 from .arabic import normalize
 from .dates import MONTHS
-from .names import CONTEXT, arabic_names
+from .names import CONTEXT, arabic_forms, arabic_names, english_name_spans
 
 _MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
@@ -43,24 +43,96 @@ def contact_kind(text: str) -> str:
     return ""
 
 
-def english_lead(sentences: list[tuple[str, int]]) -> str:
-    """An English summary of the cited sentences: kind of contact, names (English forms), date.
+LEAD = "From the Arabic sources:"  # opens the English lead line; the checker reads what follows it
 
-    It is built from the sentences that follow it, which carry the [n] markers; the line itself carries
-    none (the citation check compares words and sentence vectors, which a structured English line cannot
-    match), and says where it comes from. An item that another extends (the same contact, dated) is dropped."""
-    items: list[str] = []
-    for text, _n in sentences:
+
+def english_lead(sentences: list[tuple[str, int]]) -> str:
+    """An English summary of the cited sentences, one item per contact: kind, names (English forms), date,
+    each followed by the [n] of the passage(s) whose sentence it was built from, so the citation check
+    verifies it fact by fact (`english_support`). An item that another extends (the same contact, dated) is
+    dropped; the same item from two passages cites both."""
+    items: dict[str, list[int]] = {}
+    for text, n in sentences:
         names = [x for x in arabic_names(text) if x not in CONTEXT]
         if not names:
             continue
         item = " — ".join(p for p in (contact_kind(text).capitalize(), ", ".join(names), english_date(text)) if p)
+        if item in items:
+            items[item] += [n] if n not in items[item] else []
+            continue
         if any(x.startswith(item) for x in items):
             continue
-        items = [x for x in items if not item.startswith(x)] + [item]
+        for x in [x for x in items if item.startswith(x)]:
+            del items[x]
+        items[item] = [n]
     if not items:
         return ""
-    return "From the Arabic sentences cited below: " + "; ".join(items) + "."
+    return LEAD + " " + " ".join(f"{item} {''.join(f'[{n}]' for n in ns)}." for item, ns in items.items())
+
+
+_MONTH_EN_NUM = {m.lower(): i for i, m in enumerate(_MONTH_EN, 1)}
+_EN_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTH_EN) + r")(?:\s+(\d{4}))?\b", re.I)
+_EN_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS.values()) + r")\b", re.I)
+_EN_KIND = {"phone call": "phone call", "phone": "phone call", "call": "phone call", "called": "phone call",
+            "calls": "phone call", "visit": "visit", "visited": "visit", "visits": "visit", "meeting": "meeting",
+            "met": "meeting", "meet": "meeting", "statement": "statement", "said": "statement"}
+_EN_KIND_RE = re.compile(r"\b(" + "|".join(sorted(_EN_KIND, key=len, reverse=True)) + r")\b", re.I)
+_FILLER = {"the", "a", "an", "on", "in", "at", "of", "to", "with", "and", "by", "from", "was", "were", "had",
+           "has", "his", "her", "their", "its", "paid", "made", "held", "received", "phone", "between"}
+
+
+def english_facts(sentence: str) -> list[tuple[str, object]] | None:
+    """The facts of an English sentence made only of names, dates, kinds of contact and filler words
+    (what `english_lead` writes), or None when it says anything more (then it is checked another way)."""
+    text = sentence.strip()
+    if text.startswith(LEAD):
+        text = text[len(LEAD):]
+    facts: list[tuple[str, object]] = []
+    rest = text
+    for name, (a, b) in english_name_spans(text):
+        facts.append(("name", name))
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    for m in _EN_DATE.finditer(rest):
+        facts.append(("date", (int(m.group(1)), _MONTH_EN_NUM[m.group(2).lower()],
+                               int(m.group(3)) if m.group(3) else None)))
+    rest = _EN_DATE.sub(" ", rest)
+    for m in _EN_WEEKDAY.finditer(rest):
+        facts.append(("weekday", m.group(1).capitalize()))
+    rest = _EN_WEEKDAY.sub(" ", rest)
+    for m in _EN_KIND_RE.finditer(rest):
+        facts.append(("kind", _EN_KIND[m.group(1).lower()]))
+    rest = _EN_KIND_RE.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]+|\d+", rest) if w.lower() not in _FILLER]
+    if words or not facts:
+        return None
+    return facts
+
+
+def english_support(sentence: str, passage: str) -> bool | None:
+    """Whether every fact of a structured English sentence is in the (Arabic) passage: each name in one of
+    its Arabic forms, each date as that day and month (and year, when given), each kind of contact as the
+    words that report it. None when the sentence is not made only of such facts."""
+    facts = english_facts(sentence)
+    if facts is None:
+        return None
+    t = normalize(passage)
+    dates = {(int(m.group(1)), MONTHS[m.group(2)], int(m.group(3)) if m.group(3) else None)
+             for m in _DATE.finditer(t) if m.group(2) in MONTHS}
+    weekdays = {_WEEKDAYS[m.group(1)] for m in _WEEKDAY.finditer(t)}
+    kinds = {kind for kind, rx in _KINDS if rx.search(t)}
+    for kind, value in facts:
+        if kind == "name":
+            ok = any(normalize(f) in t for f in arabic_forms(value))  # type: ignore[arg-type]
+        elif kind == "date":
+            d, mth, y = value  # type: ignore[misc]
+            ok = any(d == d2 and mth == m2 and (y is None or y2 in (None, y)) for d2, m2, y2 in dates)
+        elif kind == "weekday":
+            ok = value in weekdays
+        else:
+            ok = value in kinds
+        if not ok:
+            return False
+    return True
 
 
 def compose(groups: list[list[tuple[str, int]]], language: str) -> str:

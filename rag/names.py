@@ -123,6 +123,11 @@ def english_names(text: str) -> list[str]:
     return out
 
 
+def english_name_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Canonical names mentioned in English text with their (start, end) offsets, in order."""
+    return [(_ALIAS_OF[m.group(1)], m.span()) for m in _ALIAS_RE.finditer(text.lower())]
+
+
 def arabic_names(text: str) -> list[str]:
     """Canonical names whose Arabic form appears in Arabic text (normalised), in order of appearance."""
     t = normalize(text)

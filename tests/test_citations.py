@@ -55,3 +55,24 @@ def test_evidence_is_the_passage_sentence_behind_each_citation():
     res = check("بحث الجانبان ملف الحدود [1].", passages, passage_sentences=sents)
     assert res.support == [{"sentence": "بحث الجانبان ملف الحدود.", "n": 1,
                             "evidence": "وبحث الجانبان ملف الحدود والتنسيق الأمني."}]
+
+
+def test_english_lead_line_is_checked_fact_by_fact_against_its_passage():
+    """The English lead line of an answer to an English question carries [n] and each of its facts (names
+    in their Arabic forms, the date, the kind of contact) must be in passage n."""
+    good = check("From the Arabic sources: Visit — Asaad al-Shaibani, Baghdad — 14 March 2025 [1]. "
+                 "Phone call — Ahmed al-Sharaa, Mohammed Shia al-Sudani [3].", P)
+    assert good.unsupported == [] and good.cited == [1, 3]
+    wrong_month = check("From the Arabic sources: Visit — Asaad al-Shaibani, Baghdad — 14 January 2025 [1].", P)
+    wrong_name = check("From the Arabic sources: Visit — Fuad Hussein, Baghdad — 14 March 2025 [1].", P)
+    wrong_kind = check("From the Arabic sources: Phone call — Asaad al-Shaibani, Baghdad [1].", P)
+    wrong_passage = check("From the Arabic sources: Phone call — Ahmed al-Sharaa, Mohammed Shia al-Sudani [1].", P)
+    for bad in (wrong_month, wrong_name, wrong_kind, wrong_passage):
+        assert [u["n"] for u in bad.unsupported] == [1], bad.text
+
+
+def test_english_sentence_that_claims_more_than_names_and_dates_is_not_passed_on_its_names():
+    """'Shaibani was arrested in Baghdad' names only things passage 1 holds, but claims more: it is not
+    verified by its names (and with no embedding to compare, it stays unsupported)."""
+    bad = check("Asaad al-Shaibani was arrested in Baghdad on 14 March 2025 [1].", P)
+    assert [u["n"] for u in bad.unsupported] == [1]

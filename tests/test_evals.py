@@ -82,6 +82,13 @@ def test_regression_guard_on_seeds(tmp_path, seeded_settings):
     warm_home(out / "data", seeded_settings.home_path)
     summary = run(ROOT / "evals" / "seeds_qa.jsonl", out, seeded_settings, ["extractive"], progress=False)
     assert summary["models"]["extractive"]["errors"] == 0
+    # Arabic and English questions are reported apart, and together they are the whole set
+    langs = summary["languages"]
+    assert set(langs) == {"ar", "en"}
+    assert sum(langs[x]["extractive"]["questions"] for x in langs) == summary["questions"]
+    assert langs["en"]["extractive"]["questions"] == sum(q["question"].isascii() for q in load_set(
+        ROOT / "evals" / "seeds_qa.jsonl")[0])
+    assert "| metric | extractive | extractive · ar | extractive · en |" in (out / "report.md").read_text("utf-8")
     for name in ("results.jsonl", "summary.json", "report.md", "metrics.png", "latency.png"):
         assert (out / name).stat().st_size > 0
     assert len((out / "results.jsonl").read_text().splitlines()) == summary["questions"]
