@@ -11,28 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SHAIBANI
-from ui_support import Server, ask, colours, contrast, launch_browser, no_overlay, open_page, shot, warm_home
+from ui_support import Server, ask, colours, contrast, no_overlay, open_page, shot, warm_home
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, seeded_settings):
-    home = warm_home(tmp_path_factory.mktemp("ui") / "home", seeded_settings.home_path)
-    srv = Server(home)
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = launch_browser(p)
-        yield b
-        b.close()
 
 
 def server_log(server) -> str:

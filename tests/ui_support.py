@@ -138,3 +138,13 @@ def colours(locator) -> tuple[str, str]:
 def no_overlay(page) -> bool:
     """No Gradio error toast/overlay is on the page."""
     return page.locator(".toast-body, .toast-wrap .error").count() == 0
+
+
+def tab(page, name: str, before_click=None):
+    """Select a tab by its label. The tab bar wraps on a phone, so every tab is a visible button
+    (no overflow menu to open first)."""
+    loc = page.locator("#tabs button[role=tab]", has_text=name).first
+    loc.wait_for(state="visible", timeout=15_000)
+    if before_click:
+        before_click()
+    loc.click()

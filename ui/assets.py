@@ -1,5 +1,9 @@
 """The page's CSS (light and dark) and the small script behind chips, previews, actions, language and theme."""
 
+import json
+
+from .i18n import t
+
 CSS = """
 .gradio-container { max-width: 1400px !important; }
 #top-bar { align-items: center; gap: 8px; }
@@ -78,6 +82,22 @@ mark.flash { animation: flash 1.2s ease-in-out 2; }
 .library .unknown { color: var(--body-text-color-subdued); font-size: 0.85em; }
 .library th, .library td { border-left: none !important; border-right: none !important; }
 .doc-view .article-text { max-height: 60vh; }
+.library .col-date { font-variant-numeric: tabular-nums; }
+.library .lib-date:not(.inferred), .library .nowrap { white-space: nowrap; unicode-bidi: isolate; }
+.library .lib-date.inferred { font-style: italic; border-bottom: 1px dotted currentColor; cursor: help; }
+.library .col-num { font-variant-numeric: tabular-nums; }
+.lib-note { font-size: 0.8em; color: var(--body-text-color-subdued); margin: 4px 0; }
+/* Gradio's drop-zone text follows the browser's language, not the interface's: ours replaces it
+   (data-ui-lang, not lang: Gradio sets <html lang> to the browser's language; !important: Gradio repeats each
+   rule under a more specific prefix) */
+#upload [data-testid=upload-text] { font-size: 0 !important; }
+#upload [data-testid=upload-text] .or { display: none; }
+#upload [data-testid=upload-text]::after { content: __DROP_EN__; font-size: var(--text-lg); display: block;
+  color: var(--body-text-color); }
+html[data-ui-lang=ar] #upload [data-testid=upload-text]::after { content: __DROP_AR__ !important; }
+html[dir=rtl] #upload, html[dir=rtl] #upload label { direction: rtl; }
+html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
+#lib-msg, #doc-view, #ingest-status, #chat-error, #answer-meta, #tl-error { min-height: 0 !important; }
 .timeline .tl-axis { position: relative; height: 44px; margin: 8px 12px 4px; }
 .tl-line { position: absolute; top: 14px; left: 0; right: 0; height: 2px; background: var(--border-color-primary); }
 .tl-dot { position: absolute; top: 8px; width: 14px; height: 14px; margin-inline-start: -7px; border-radius: 50%;
@@ -114,12 +134,16 @@ mark.flash { animation: flash 1.2s ease-in-out 2; }
   #chat { max-height: none; }
   #sources { max-height: none; }
   .msg { max-width: 100%; }
+  .library .col_chunks, .library .col-num { display: none; }  /* the title gets the room on a phone */
+  .library td.col-date, .library td:nth-child(3) { font-size: 0.85em; }
 }
-"""
+""".replace("__DROP_EN__", json.dumps(t("en", "drop_files"), ensure_ascii=False)).replace(
+    "__DROP_AR__", json.dumps(t("ar", "drop_files"), ensure_ascii=False))
 
 HEAD = """
 <script>
 (function () {
+  const DROP = __DROP__;
   function box(name) { return document.querySelector('#' + name + '-act textarea, #' + name + '-act input'); }
   let nonce = 0;
   window.ragSend = function (name, payload) {
@@ -184,7 +208,10 @@ HEAD = """
     const q = document.querySelector('#question textarea');
     if (q && q.getAttribute('dir') !== 'auto') q.setAttribute('dir', 'auto');
     // Ask (and the examples) are disabled while an answer is pending
-    const busy = !!document.querySelector('#chat .pending');
+    const up = document.querySelector('#upload button.upload-container');
+    const drop = DROP[document.documentElement.dataset.uiLang === 'ar' ? 'ar' : 'en'];
+    if (up && up.getAttribute('aria-label') !== drop) up.setAttribute('aria-label', drop);
+    const busy = !!document.querySelector('#chat .msg.pending');
     document.querySelectorAll('#ask, #examples-row button.example').forEach(function (b) {
       if (b.disabled !== busy) { b.disabled = busy; b.setAttribute('aria-disabled', String(busy)); }
     });
@@ -197,6 +224,7 @@ HEAD = """
   window.ragApplyLang = function (lang) {
     const l = (lang || 'en').slice(0, 2) === 'ar' ? 'ar' : 'en';
     document.documentElement.lang = l;
+    document.documentElement.dataset.uiLang = l;  // Gradio resets `lang` to the browser's language
     document.documentElement.dir = l === 'ar' ? 'rtl' : 'ltr';
     const c = document.querySelector('.gradio-container');
     if (c) c.setAttribute('dir', l === 'ar' ? 'rtl' : 'ltr');
@@ -213,4 +241,4 @@ HEAD = """
   };
 })();
 </script>
-"""
+""".replace("__DROP__", json.dumps({lang: t(lang, "drop_files") for lang in ("en", "ar")}, ensure_ascii=False))
