@@ -5,7 +5,7 @@ import time
 import pytest
 
 from conftest import SHAIBANI
-from ui_support import no_overlay, open_page, shot, tab
+from ui_support import no_overlay, open_page, shot, tab, time_budget
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -22,8 +22,9 @@ def test_timeline_shows_contacts_in_date_order_fast(browser, server, width, heig
     page.wait_for_selector("#timeline .tl-event", timeout=30_000)
     t0 = started[0]
     elapsed = time.perf_counter() - t0
-    print(f"timeline on screen {elapsed:.3f} s after the click")
-    assert elapsed <= 1.0 * 2, f"timeline took {elapsed:.2f} s"  # 1 s target, x2 slack on the shared box
+    allowed, note = time_budget(1.0)
+    print(f"timeline on screen {elapsed:.3f} s after the click ({note})")
+    assert elapsed <= allowed, f"timeline took {elapsed:.2f} s ({note})"
     events = page.locator("#timeline .tl-event")
     dates = [d for d in page.locator("#timeline .tl-event .tl-date").all_inner_texts() if d[:1].isdigit()]
     assert len(dates) >= 3 and dates == sorted(dates)

@@ -72,6 +72,14 @@ class Server:
         self.log.close()
 
 
+def time_budget(target: float) -> tuple[float, str]:
+    """The time a step may take: its target, with x2 slack only while the machine is loaded (1-minute load
+    average at or above the core count); and a note naming the load, for the test's printout."""
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    slack = 2.0 if load >= cores else 1.0
+    return target * slack, f"target {target:.2f} s, allowed {target * slack:.2f} s at load {load:.1f} on {cores} cores"
+
+
 def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 

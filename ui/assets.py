@@ -126,8 +126,12 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .dark .badge.kind { background: #1e3a8a; color: #e0e7ff; }
 .dark .inline-error { color: #fecaca; background: #450a0a; border-color: #7f1d1d; }
 .dark .thanks { color: #86efac; }
-.dark .lib-open { color: #93c5fd; }
+.dark .lib-open, .dark .back-to-answer { color: #93c5fd; }
+.back-to-answer { display: none; }
 @media (max-width: 700px) {
+  .source-card[open] .back-to-answer { display: inline-block; margin: 6px 0 2px; font-size: 0.85em; padding: 2px 10px;
+    border: 1px solid var(--border-color-primary); border-radius: 6px; background: var(--background-fill-primary);
+    color: var(--link-text-color, #1d4ed8); cursor: pointer; }
   #top-bar { flex-wrap: wrap !important; }
   #app-title { flex: 1 1 100% !important; min-width: 100% !important; }
   .app-title { font-size: 1.15em; }
@@ -171,17 +175,53 @@ HEAD = """
     const panel = document.querySelector('#sources .sources');
     if (panel && panel.dataset.answer === String(wanted[0])) { const w = wanted; wanted = null; selectCard(w[0], w[1]); }
   }).observe(document.documentElement, {childList: true, subtree: true});
+  // back from a source to the answer (a phone shows the sources below the chat): the chip that jumped, else
+  // the same chip in the re-rendered chat, else the answer
+  let lastChip = null;
+  function backToAnswer(a, n) {
+    let to = lastChip && document.contains(lastChip) && lastChip.dataset.a === String(a) ? lastChip : null;
+    to = to || document.querySelector('#chat .answer[data-turn="' + a + '"] .cite[data-n="' + n + '"]') ||
+      document.querySelector('#chat .answer[data-turn="' + a + '"]');
+    if (!to) return;
+    to.scrollIntoView({block: 'center', behavior: 'smooth'});
+    if (to.focus) to.focus({preventScroll: true});
+  }
+  window.ragBack = backToAnswer;
+  // the whole article is fetched when its card's "open" is pressed, then moved into the card
+  function fillArticle(det) {
+    const slot = det.querySelector('.article-slot');
+    if (!slot || slot.childElementCount) return true;
+    const got = document.querySelector('#article-box .article-load[data-a="' + det.dataset.a + '"][data-n="' + det.dataset.n + '"]');
+    if (!got) return false;
+    slot.innerHTML = got.innerHTML;
+    const m = slot.querySelector('mark.passage');
+    if (m) m.scrollIntoView({block: 'nearest'});
+    return true;
+  }
+  document.addEventListener('toggle', function (e) {
+    const det = e.target;
+    if (!det.matches || !det.matches('details.article[data-a]') || !det.open) return;
+    if (!fillArticle(det)) ragSend('chat', 'article:' + det.dataset.a + ':' + det.dataset.n);
+  }, true);
+  new MutationObserver(function () {
+    if (!document.querySelector('#article-box .article-load')) return;
+    document.querySelectorAll('#sources details.article[open]').forEach(fillArticle);
+  }).observe(document.documentElement, {childList: true, subtree: true});
   document.addEventListener('click', function (e) {
     const t = e.target.closest ? e.target : null;
     if (!t) return;
+    const back = t.closest('.back-to-answer');
+    if (back) { e.preventDefault(); backToAnswer(back.dataset.a, back.dataset.n); return; }
     const chip = t.closest('.cite[data-a], .src-jump');
+    if (chip && chip.matches('.cite')) lastChip = chip;
     if (chip) { e.preventDefault(); hidePreview(); selectCard(chip.dataset.a, chip.dataset.n); return; }
     const act = t.closest('[data-box]');
     if (act) { e.preventDefault(); ragSend(act.dataset.box, act.dataset.payload); }
   }, true);
-  let pv = null;
-  function hidePreview() { if (pv) pv.hidden = true; }
+  let pv = null, pvChip = null;
+  function hidePreview() { if (pv) pv.hidden = true; pvChip = null; }
   function showPreview(chip) {
+    pvChip = chip;
     const ans = chip.closest('.answer');
     const src = ans && ans.querySelector('.pv[data-n="' + chip.dataset.n + '"]');
     if (!src) return;
@@ -202,7 +242,13 @@ HEAD = """
   ['mouseout', 'focusout'].forEach(ev => document.addEventListener(ev, function (e) {
     if (e.target.closest && e.target.closest('.cite[data-a]')) hidePreview();
   }));
-  document.addEventListener('scroll', hidePreview, true);
+  // a scroll moves the preview with its chip (focusing a chip scrolls it into view), or hides it once the chip is gone
+  document.addEventListener('scroll', function () {
+    if (!pvChip || !pv || pv.hidden) return;
+    const r = pvChip.getBoundingClientRect();
+    if (!document.contains(pvChip) || r.bottom < 0 || r.top > window.innerHeight) hidePreview();
+    else showPreview(pvChip);
+  }, true);
   // the conversation keeps its newest message in view; the question box takes its direction from its text
   new MutationObserver(function () {
     const q = document.querySelector('#question textarea');

@@ -173,12 +173,21 @@ def article_html(doc: dict, start: int, end: int, sentences: list[str], mark_id:
             f'<mark class="passage"{ident}>{inner}</mark>{esc(text[end:])}</div>')
 
 
+def article_for(a: Answer, turn: int, n: int, doc: dict) -> str:
+    """The whole article behind passage n of an answer, the passage marked and its cited sentences highlighted;
+    the page's script moves it into that card's <details>."""
+    c = next(c for c in a.citations if c["n"] == n)
+    return (f'<div class="article-load" data-a="{turn}" data-n="{n}">'
+            f'{article_html(doc, c.start, c.end, evidence_by_n(a).get(n, []))}</div>')
+
+
 def sources_empty(lang: str) -> str:
     return f'<div class="sources-empty" dir="auto">{esc(t(lang, "sources_empty"))}</div>'
 
 
-def sources_panel(a: Answer | None, turn: int, lang: str, articles: dict[str, dict], selected: int | None = None) -> str:
-    """A compact source list (cited first) above collapsed cards; each card opens its article on demand."""
+def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None = None) -> str:
+    """A compact source list (cited first) above collapsed cards; each card opens its article on demand (the
+    article is fetched when its <details> opens: an answer does not carry five whole articles)."""
     if a is None:
         return sources_empty(lang)
     by_n = evidence_by_n(a)
@@ -194,18 +203,17 @@ def sources_panel(a: Answer | None, turn: int, lang: str, articles: dict[str, di
                      f'<span class="cite-num">[{n}]</span> <span class="src-title" dir="auto">{esc(label(c, lang))}'
                      f'</span></button> <span class="src-meta">{_meta(c["outlet"], c["date"])}</span> {badge}</li>')
         flag = (f' <span class="badge warn">{esc(t(lang, "unsupported"))}</span>' if n in unsupported else "")
-        art = articles.get(c["source"])
-        article = ""
-        if art:
-            article = (f'<details class="article"><summary>{esc(t(lang, "open_article"))}</summary>'
-                       f'{article_html(art, c.start, c.end, by_n.get(n, []))}</details>')
+        article = (f'<details class="article" data-a="{turn}" data-n="{n}"><summary>{esc(t(lang, "open_article"))}'
+                   f'</summary><div class="article-slot"></div></details>')
+        back = (f'<button type="button" class="back-to-answer" data-a="{turn}" data-n="{n}">↑ '
+                f'{esc(t(lang, "back_to_answer"))}</button>')
         sel = n == selected
         cards.append(
             f'<details class="source-card {kind}{" selected" if sel else ""}" id="src-{turn}-{n}" data-n="{n}"'
             f'{" open" if sel else ""}><summary class="source-head"><span class="cite-num">[{n}]</span> '
             f'<span dir="auto" class="src-title">{esc(label(c, lang))}</span> '
             f'<span class="src-meta">{_meta(c["outlet"], c["date"])}</span>{flag}</summary>'
-            f'<div dir="{direction(c["text"])}" class="passage-text">{highlight(c["text"], by_n.get(n, []))}</div>'
+            f'{back}<div dir="{direction(c["text"])}" class="passage-text">{highlight(c["text"], by_n.get(n, []))}</div>'
             f'{article}</details>')
     head = f'<div class="sources-q" dir="auto">{esc(t(lang, "sources_for", q=a.question))}</div>'
     if a.abstained:
