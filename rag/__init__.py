@@ -23,7 +23,7 @@ _LAZY = {
     "get_model": "resolve", "list_providers": "resolve", "OpenAIChat": "openai_chat", "LangChainChat": "lc_chat",
     "mount_api": "server",
     "contact_timeline": "timeline", "ContactEvent": "timeline", "answer_from_timeline": "timeline",
-    "TimelineAnswer": "timeline", "events_consistent": "events",
+    "TimelineAnswer": "timeline", "article_dates": "timeline", "events_consistent": "events",
     "check_citations": ("citations", "check"), "cited_sentences": "citations", "load_prompt": "prompts",
 }
 

@@ -259,24 +259,34 @@ def _matches_who(ev: ContactEvent, who: str, officials) -> bool:
                n in normalize(p["role"]) or n in p["role_en"].lower() for p in ev.participants)
 
 
-_CACHE: dict[int, tuple[tuple, list[ContactEvent]]] = {}
+_CACHE: dict[int, tuple[tuple, list[ContactEvent], dict[str, ArticleDate]]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
 def _merged(store) -> list[ContactEvent]:
-    """All events, merged once per state of the stored mentions (a large library merges in seconds)."""
+    return _merged_state(store)[0]
+
+
+def article_dates(library) -> dict[str, ArticleDate]:
+    """Each article's date as the timeline places it (by source): stated, or inferred, with its basis."""
+    return dict(_merged_state(library.store)[1])
+
+
+def _merged_state(store) -> tuple[list[ContactEvent], dict[str, ArticleDate]]:
+    """All events, merged once per state of the stored mentions (a large library merges in seconds), and the
+    article dates the merge settled on."""
     key = (getattr(store, "_path", ""), store.generation(), *store.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM events").fetchone(),
            *store.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM event_docs").fetchone())
     with _CACHE_LOCK:
         hit = _CACHE.get(id(store))
         if hit and hit[0] == key:
-            return hit[1]
+            return hit[1], hit[2]
     rows, docs = store.read_events()
     arts = {s: ArticleDate.from_dict(a) for s, a in docs.items()}
     events = merge_mentions([Mention.from_dict(r) for r in rows], arts)
     with _CACHE_LOCK:
-        _CACHE[id(store)] = (key, events)
-    return events
+        _CACHE[id(store)] = (key, events, arts)
+    return events, arts
 
 
 def contact_timeline(library, *, since: str | None = None, until: str | None = None, who: str | None = None,

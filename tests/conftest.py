@@ -56,3 +56,31 @@ def fresh_settings(tmp_path, seeded_settings):
 def seeds_qa():
     return [json.loads(line) for line in (ROOT / "evals" / "seeds_qa.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
+
+
+# ---------------------------------------------------------------- the browser tests (tests/test_ui*.py)
+
+@pytest.fixture(scope="module")
+def server(request, tmp_path_factory, seeded_settings):
+    """`rag serve` on a warm copy of the seeded cache, one per test module (its own port and data folder).
+    A module sets `SERVER_ENV = {...}` for extra environment (a login, a model endpoint)."""
+    from ui_support import Server, warm_home
+
+    name = request.module.__name__.rpartition(".")[2].replace("test_", "")
+    home = warm_home(tmp_path_factory.mktemp(name) / "home", seeded_settings.home_path)
+    srv = Server(home, getattr(request.module, "SERVER_ENV", None))
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium through Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from ui_support import launch_browser
+
+    with sync_playwright() as p:
+        b = launch_browser(p)
+        yield b
+        b.close()

@@ -3,6 +3,7 @@
 One `rag serve` (extractive) for the module; each test opens its own browser context."""
 
 import json
+import statistics
 import threading
 import urllib.request
 import time
@@ -11,28 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SHAIBANI
-from ui_support import Server, ask, colours, contrast, launch_browser, no_overlay, open_page, shot, warm_home
+from ui_support import Server, ask, colours, contrast, no_overlay, open_page, shot, time_budget, warm_home
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, seeded_settings):
-    home = warm_home(tmp_path_factory.mktemp("ui") / "home", seeded_settings.home_path)
-    srv = Server(home)
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = launch_browser(p)
-        yield b
-        b.close()
 
 
 def server_log(server) -> str:
@@ -88,11 +72,16 @@ def test_citation_preview_click_scroll_highlight_and_compact_sources(browser, se
     page.wait_for_timeout(900)  # smooth scroll
     assert card.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
     assert "14 من آذار 2025" in card.locator(".passage-text mark").first.inner_text()
-    # the whole article only on demand, with the passage marked in place
+    # the whole article only on demand (the answer does not carry it), with the passage marked in place
     assert card.locator("details.article[open]").count() == 0
+    assert page.locator("#sources .article-text").count() == 0
     card.locator("details.article summary").click()
+    card.locator("details.article[open] mark.passage").wait_for(timeout=10_000)
     assert card.locator("details.article[open] mark.passage").count() == 1
+    assert "14 من آذار 2025" in card.locator("details.article mark.passage mark").first.inner_text()
+    assert len(card.locator("details.article .article-text").inner_text()) > len(card.locator(".passage-text").inner_text())
     shot(page, "02-citation-clicked")
+    assert not card.locator(".back-to-answer").is_visible()  # a phone's jump back; the desktop scrolls in place
     assert "model extractive" in page.locator("#answer-meta").inner_text()
     assert outside == [], f"the page made outside requests: {outside}"
     ctx.close()
@@ -101,12 +90,18 @@ def test_citation_preview_click_scroll_highlight_and_compact_sources(browser, se
 def test_chips_reachable_by_keyboard_and_answer_fast_when_warm(browser, server):
     ctx, page = open_page(browser, server)
     ask(page, "من هو المتحدث باسم الحكومة العراقية؟")
-    t0 = time.perf_counter()
-    ask(page, "متى زار الشيباني بغداد؟", 2)
-    elapsed = time.perf_counter() - t0
-    assert elapsed <= 0.5 * 4, f"warm answer took {elapsed:.2f} s"  # 0.5 s target; x4 slack on a shared 2-core box
-    print(f"warm answer on screen in {elapsed:.3f} s")
-    chip = page.locator("#chat .answer").nth(1).locator(".cite").first
+    # warm: the median of three answers, from the key press to the answer on screen with nothing pending
+    took = []
+    for i, q in enumerate(["عبر أي مدينة أعيد الجنود السوريون؟", "من هو رئيس جهاز الاستخبارات السورية الجديد؟",
+                           "متى زار الشيباني بغداد؟"]):
+        t0 = time.perf_counter()
+        ask(page, q, i + 2)
+        took.append(time.perf_counter() - t0)
+    elapsed = statistics.median(took)
+    allowed, note = time_budget(0.5)
+    print(f"warm answer on screen in {elapsed:.3f} s (median of {[round(x, 3) for x in took]}; {note})")
+    assert elapsed <= allowed, f"warm answer took {elapsed:.2f} s ({note})"
+    chip = page.locator("#chat .answer").nth(3).locator(".cite").first
     chip.focus()
     assert page.evaluate("document.activeElement.classList.contains('cite')")
     page.locator("#cite-preview").wait_for(state="visible", timeout=5_000)
@@ -135,6 +130,16 @@ def test_phone_chip_jumps_to_the_source_below(browser, server):
     assert card.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= -5 && r.top < innerHeight; }")
     assert page.evaluate("scrollY") > 300  # the page jumped down to the sources
     shot(page, "04-phone-jump-to-source", full=False)
+    # and a jump back: the chip that was tapped is on screen again, with the focus
+    back = card.locator(".back-to-answer")
+    assert back.is_visible()
+    back.click()
+    page.wait_for_timeout(900)
+    chip = page.locator("#chat .cite").first
+    assert chip.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+    assert chip.evaluate("e => e === document.activeElement")
+    assert page.evaluate("scrollY") < 300
+    shot(page, "04b-phone-back-to-answer", full=False)
     ctx.close()
 
 

@@ -9,19 +9,11 @@ import urllib.request
 
 import pytest
 
-from ui_support import Server, warm_home
 
 pytestmark = [pytest.mark.slow]
 
 USER, PASSWORD = "analyst", "s3cret-pass"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, seeded_settings):
-    home = warm_home(tmp_path_factory.mktemp("ui-auth") / "home", seeded_settings.home_path)
-    srv = Server(home, {"RAG_UI_AUTH": f"{USER}:{PASSWORD}"})
-    yield srv
-    srv.stop()
+SERVER_ENV = {"RAG_UI_AUTH": f"{USER}:{PASSWORD}"}  # for the `server` fixture (conftest.py)
 
 
 def call(url: str, method: str = "GET", data: bytes | None = None, headers: dict | None = None):
@@ -46,6 +38,7 @@ def login(server, password: str):
     ("POST", "gradio_api/upload", b"x"),
     ("GET", "gradio_api/file=/etc/hostname", None),
     ("POST", "gradio_api/cancel", b'{"event_id": "x", "session_hash": "x", "fn_index": 0}'),
+    ("GET", "gradio_api/startup-events", None),
 ])
 def test_every_app_route_needs_the_login(server, method, path, body):
     status, _, text = call(server.url + path, method, body, {"Content-Type": "application/json"})
@@ -74,3 +67,22 @@ def test_wrong_passwords_are_throttled_with_backoff_and_the_right_one_gets_in(se
     assert time.perf_counter() - t0 < 30
     log = (server.log.name and open(server.log.name, encoding="utf-8").read())
     assert "user error [login]" in log and "Traceback" not in log and PASSWORD not in log
+
+
+@pytest.mark.browser
+def test_the_page_works_behind_the_login(browser, server):
+    """With every route but the login's own closed (startup-events too), a user logs in and gets an answer."""
+    from ui_support import ask
+
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = ctx.new_page()
+    page.goto(server.url, wait_until="load")
+    page.locator("input[type=password]").wait_for(timeout=60_000)
+    assert page.locator("#question textarea").count() == 0  # nothing of the app before the login
+    page.locator("input[type=text]").first.fill(USER)
+    page.locator("input[type=password]").fill(PASSWORD)
+    page.locator("button", has_text="Login").first.click()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    answer = ask(page, "متى زار الشيباني بغداد؟")
+    assert "14 من آذار 2025" in answer.inner_text()
+    ctx.close()

@@ -5,36 +5,9 @@ import time
 import pytest
 
 from conftest import SHAIBANI
-from ui_support import Server, launch_browser, no_overlay, open_page, shot, warm_home
+from ui_support import no_overlay, open_page, shot, tab, time_budget
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, seeded_settings):
-    home = warm_home(tmp_path_factory.mktemp("ui-tabs") / "home", seeded_settings.home_path)
-    srv = Server(home)
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = launch_browser(p)
-        yield b
-        b.close()
-
-
-def tab(page, name: str, before_click=None):
-    """Select a tab by its label. The tab bar wraps on a phone, so every tab is a visible button
-    (no overflow menu to open first)."""
-    loc = page.locator("#tabs button[role=tab]", has_text=name).first
-    loc.wait_for(state="visible", timeout=15_000)
-    if before_click:
-        before_click()
-    loc.click()
 
 
 # ---------------------------------------------------------------- timeline
@@ -49,8 +22,9 @@ def test_timeline_shows_contacts_in_date_order_fast(browser, server, width, heig
     page.wait_for_selector("#timeline .tl-event", timeout=30_000)
     t0 = started[0]
     elapsed = time.perf_counter() - t0
-    print(f"timeline on screen {elapsed:.3f} s after the click")
-    assert elapsed <= 1.0 * 2, f"timeline took {elapsed:.2f} s"  # 1 s target, x2 slack on the shared box
+    allowed, note = time_budget(1.0)
+    print(f"timeline on screen {elapsed:.3f} s after the click ({note})")
+    assert elapsed <= allowed, f"timeline took {elapsed:.2f} s ({note})"
     events = page.locator("#timeline .tl-event")
     dates = [d for d in page.locator("#timeline .tl-event .tl-date").all_inner_texts() if d[:1].isdigit()]
     assert len(dates) >= 3 and dates == sorted(dates)
@@ -107,8 +81,24 @@ def test_library_cells_search_open(browser, server):
     assert page.locator("#library td.lib-title").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
     assert page.locator("#library td.lib-title").first.evaluate("e => getComputedStyle(e).fontFamily").find("mono") < 0
     assert "غير مذكور" in page.locator("#library").inner_text()  # a missing outlet is said, not left blank
+    # every article has a date: stated, or inferred (as the timeline places it) and marked so, with how
+    dates = page.locator("#library td.col-date")
+    assert "غير مذكور" not in " ".join(dates.all_inner_texts())
+    inferred = page.locator("#library .lib-date.inferred")
+    assert inferred.count() == 3 and all(x.startswith("≈") for x in inferred.all_inner_texts())
+    tip = inferred.first.get_attribute("title")
+    assert tip.startswith("تاريخ مستنتج") and "Assad" not in tip and ".txt" not in tip
+    assert page.locator("#library .lib-note").count() == 1
+    # a date never breaks across lines on a phone
+    for d in page.locator("#library .lib-date:not(.inferred), #library .lib-date .nowrap").all():
+        assert d.evaluate("e => e.getClientRects().length") == 1, d.inner_text()
     # titles wrap instead of being clipped on a phone
     assert page.locator("#library table").evaluate("e => e.scrollWidth <= e.parentElement.clientWidth + 2")
+    # the upload zone speaks the interface's language, not the browser's (en-US here)
+    drop = page.locator("#upload [data-testid=upload-text]")
+    assert "أفلت الملفات" in drop.evaluate("e => getComputedStyle(e, '::after').content")
+    assert drop.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # Gradio's English words take no room
+    assert "انقر" in page.locator("#upload button.upload-container").get_attribute("aria-label")
     shot(page, "12-library-ar-390")
     page.fill("#lib-search input, #lib-search textarea", "عنب")
     page.wait_for_function("document.querySelectorAll('#library tbody tr').length == 1", timeout=15_000)

@@ -72,6 +72,14 @@ class Server:
         self.log.close()
 
 
+def time_budget(target: float) -> tuple[float, str]:
+    """The time a step may take: its target, with x2 slack only while the machine is loaded (1-minute load
+    average at or above the core count); and a note naming the load, for the test's printout."""
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    slack = 2.0 if load >= cores else 1.0
+    return target * slack, f"target {target:.2f} s, allowed {target * slack:.2f} s at load {load:.1f} on {cores} cores"
+
+
 def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
@@ -138,3 +146,13 @@ def colours(locator) -> tuple[str, str]:
 def no_overlay(page) -> bool:
     """No Gradio error toast/overlay is on the page."""
     return page.locator(".toast-body, .toast-wrap .error").count() == 0
+
+
+def tab(page, name: str, before_click=None):
+    """Select a tab by its label. The tab bar wraps on a phone, so every tab is a visible button
+    (no overflow menu to open first)."""
+    loc = page.locator("#tabs button[role=tab]", has_text=name).first
+    loc.wait_for(state="visible", timeout=15_000)
+    if before_click:
+        before_click()
+    loc.click()

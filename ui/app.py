@@ -138,7 +138,9 @@ def build_app(settings: Settings) -> gr.Blocks:
 
 OPEN_GET = ("/", "/config", "/config/", "/login_check", "/login_check/", "/theme.css", "/favicon.ico",
             "/manifest.json", "/robots.txt")
-OPEN_PREFIXES = ("/assets/", "/static/", "/svelte/", "/gradio_api/startup-events", "/theme.css")
+# /gradio_api/startup-events stays behind the login: only `launch()` calls it (a mounted app runs its startup
+# in the lifespan), and an anonymous call would run the startup hooks again.
+OPEN_PREFIXES = ("/assets/", "/static/", "/svelte/", "/theme.css")
 
 
 class LoginThrottle:

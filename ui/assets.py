@@ -1,5 +1,9 @@
 """The page's CSS (light and dark) and the small script behind chips, previews, actions, language and theme."""
 
+import json
+
+from .i18n import t
+
 CSS = """
 .gradio-container { max-width: 1400px !important; }
 #top-bar { align-items: center; gap: 8px; }
@@ -78,6 +82,22 @@ mark.flash { animation: flash 1.2s ease-in-out 2; }
 .library .unknown { color: var(--body-text-color-subdued); font-size: 0.85em; }
 .library th, .library td { border-left: none !important; border-right: none !important; }
 .doc-view .article-text { max-height: 60vh; }
+.library .col-date { font-variant-numeric: tabular-nums; }
+.library .lib-date:not(.inferred), .library .nowrap { white-space: nowrap; unicode-bidi: isolate; }
+.library .lib-date.inferred { font-style: italic; border-bottom: 1px dotted currentColor; cursor: help; }
+.library .col-num { font-variant-numeric: tabular-nums; }
+.lib-note { font-size: 0.8em; color: var(--body-text-color-subdued); margin: 4px 0; }
+/* Gradio's drop-zone text follows the browser's language, not the interface's: ours replaces it
+   (data-ui-lang, not lang: Gradio sets <html lang> to the browser's language; !important: Gradio repeats each
+   rule under a more specific prefix) */
+#upload [data-testid=upload-text] { font-size: 0 !important; }
+#upload [data-testid=upload-text] .or { display: none; }
+#upload [data-testid=upload-text]::after { content: __DROP_EN__; font-size: var(--text-lg); display: block;
+  color: var(--body-text-color); }
+html[data-ui-lang=ar] #upload [data-testid=upload-text]::after { content: __DROP_AR__ !important; }
+html[dir=rtl] #upload, html[dir=rtl] #upload label { direction: rtl; }
+html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
+#lib-msg, #doc-view, #ingest-status, #chat-error, #answer-meta, #tl-error { min-height: 0 !important; }
 .timeline .tl-axis { position: relative; height: 44px; margin: 8px 12px 4px; }
 .tl-line { position: absolute; top: 14px; left: 0; right: 0; height: 2px; background: var(--border-color-primary); }
 .tl-dot { position: absolute; top: 8px; width: 14px; height: 14px; margin-inline-start: -7px; border-radius: 50%;
@@ -106,20 +126,28 @@ mark.flash { animation: flash 1.2s ease-in-out 2; }
 .dark .badge.kind { background: #1e3a8a; color: #e0e7ff; }
 .dark .inline-error { color: #fecaca; background: #450a0a; border-color: #7f1d1d; }
 .dark .thanks { color: #86efac; }
-.dark .lib-open { color: #93c5fd; }
+.dark .lib-open, .dark .back-to-answer { color: #93c5fd; }
+.back-to-answer { display: none; }
 @media (max-width: 700px) {
+  .source-card[open] .back-to-answer { display: inline-block; margin: 6px 0 2px; font-size: 0.85em; padding: 2px 10px;
+    border: 1px solid var(--border-color-primary); border-radius: 6px; background: var(--background-fill-primary);
+    color: var(--link-text-color, #1d4ed8); cursor: pointer; }
   #top-bar { flex-wrap: wrap !important; }
   #app-title { flex: 1 1 100% !important; min-width: 100% !important; }
   .app-title { font-size: 1.15em; }
   #chat { max-height: none; }
   #sources { max-height: none; }
   .msg { max-width: 100%; }
+  .library .col_chunks, .library .col-num { display: none; }  /* the title gets the room on a phone */
+  .library td.col-date, .library td:nth-child(3) { font-size: 0.85em; }
 }
-"""
+""".replace("__DROP_EN__", json.dumps(t("en", "drop_files"), ensure_ascii=False)).replace(
+    "__DROP_AR__", json.dumps(t("ar", "drop_files"), ensure_ascii=False))
 
 HEAD = """
 <script>
 (function () {
+  const DROP = __DROP__;
   function box(name) { return document.querySelector('#' + name + '-act textarea, #' + name + '-act input'); }
   let nonce = 0;
   window.ragSend = function (name, payload) {
@@ -147,17 +175,53 @@ HEAD = """
     const panel = document.querySelector('#sources .sources');
     if (panel && panel.dataset.answer === String(wanted[0])) { const w = wanted; wanted = null; selectCard(w[0], w[1]); }
   }).observe(document.documentElement, {childList: true, subtree: true});
+  // back from a source to the answer (a phone shows the sources below the chat): the chip that jumped, else
+  // the same chip in the re-rendered chat, else the answer
+  let lastChip = null;
+  function backToAnswer(a, n) {
+    let to = lastChip && document.contains(lastChip) && lastChip.dataset.a === String(a) ? lastChip : null;
+    to = to || document.querySelector('#chat .answer[data-turn="' + a + '"] .cite[data-n="' + n + '"]') ||
+      document.querySelector('#chat .answer[data-turn="' + a + '"]');
+    if (!to) return;
+    to.scrollIntoView({block: 'center', behavior: 'smooth'});
+    if (to.focus) to.focus({preventScroll: true});
+  }
+  window.ragBack = backToAnswer;
+  // the whole article is fetched when its card's "open" is pressed, then moved into the card
+  function fillArticle(det) {
+    const slot = det.querySelector('.article-slot');
+    if (!slot || slot.childElementCount) return true;
+    const got = document.querySelector('#article-box .article-load[data-a="' + det.dataset.a + '"][data-n="' + det.dataset.n + '"]');
+    if (!got) return false;
+    slot.innerHTML = got.innerHTML;
+    const m = slot.querySelector('mark.passage');
+    if (m) m.scrollIntoView({block: 'nearest'});
+    return true;
+  }
+  document.addEventListener('toggle', function (e) {
+    const det = e.target;
+    if (!det.matches || !det.matches('details.article[data-a]') || !det.open) return;
+    if (!fillArticle(det)) ragSend('chat', 'article:' + det.dataset.a + ':' + det.dataset.n);
+  }, true);
+  new MutationObserver(function () {
+    if (!document.querySelector('#article-box .article-load')) return;
+    document.querySelectorAll('#sources details.article[open]').forEach(fillArticle);
+  }).observe(document.documentElement, {childList: true, subtree: true});
   document.addEventListener('click', function (e) {
     const t = e.target.closest ? e.target : null;
     if (!t) return;
+    const back = t.closest('.back-to-answer');
+    if (back) { e.preventDefault(); backToAnswer(back.dataset.a, back.dataset.n); return; }
     const chip = t.closest('.cite[data-a], .src-jump');
+    if (chip && chip.matches('.cite')) lastChip = chip;
     if (chip) { e.preventDefault(); hidePreview(); selectCard(chip.dataset.a, chip.dataset.n); return; }
     const act = t.closest('[data-box]');
     if (act) { e.preventDefault(); ragSend(act.dataset.box, act.dataset.payload); }
   }, true);
-  let pv = null;
-  function hidePreview() { if (pv) pv.hidden = true; }
+  let pv = null, pvChip = null;
+  function hidePreview() { if (pv) pv.hidden = true; pvChip = null; }
   function showPreview(chip) {
+    pvChip = chip;
     const ans = chip.closest('.answer');
     const src = ans && ans.querySelector('.pv[data-n="' + chip.dataset.n + '"]');
     if (!src) return;
@@ -178,13 +242,22 @@ HEAD = """
   ['mouseout', 'focusout'].forEach(ev => document.addEventListener(ev, function (e) {
     if (e.target.closest && e.target.closest('.cite[data-a]')) hidePreview();
   }));
-  document.addEventListener('scroll', hidePreview, true);
+  // a scroll moves the preview with its chip (focusing a chip scrolls it into view), or hides it once the chip is gone
+  document.addEventListener('scroll', function () {
+    if (!pvChip || !pv || pv.hidden) return;
+    const r = pvChip.getBoundingClientRect();
+    if (!document.contains(pvChip) || r.bottom < 0 || r.top > window.innerHeight) hidePreview();
+    else showPreview(pvChip);
+  }, true);
   // the conversation keeps its newest message in view; the question box takes its direction from its text
   new MutationObserver(function () {
     const q = document.querySelector('#question textarea');
     if (q && q.getAttribute('dir') !== 'auto') q.setAttribute('dir', 'auto');
     // Ask (and the examples) are disabled while an answer is pending
-    const busy = !!document.querySelector('#chat .pending');
+    const up = document.querySelector('#upload button.upload-container');
+    const drop = DROP[document.documentElement.dataset.uiLang === 'ar' ? 'ar' : 'en'];
+    if (up && up.getAttribute('aria-label') !== drop) up.setAttribute('aria-label', drop);
+    const busy = !!document.querySelector('#chat .msg.pending');
     document.querySelectorAll('#ask, #examples-row button.example').forEach(function (b) {
       if (b.disabled !== busy) { b.disabled = busy; b.setAttribute('aria-disabled', String(busy)); }
     });
@@ -197,6 +270,7 @@ HEAD = """
   window.ragApplyLang = function (lang) {
     const l = (lang || 'en').slice(0, 2) === 'ar' ? 'ar' : 'en';
     document.documentElement.lang = l;
+    document.documentElement.dataset.uiLang = l;  // Gradio resets `lang` to the browser's language
     document.documentElement.dir = l === 'ar' ? 'rtl' : 'ltr';
     const c = document.querySelector('.gradio-container');
     if (c) c.setAttribute('dir', l === 'ar' ? 'rtl' : 'ltr');
@@ -213,4 +287,4 @@ HEAD = """
   };
 })();
 </script>
-"""
+""".replace("__DROP__", json.dumps({lang: t(lang, "drop_files") for lang in ("en", "ar")}, ensure_ascii=False))

@@ -22,6 +22,7 @@ EXAMPLES = [
     "ما الذي تتبادل بغداد ودمشق المعلومات بشأنه على الحدود؟",
     "Who met in Damascus for the Iraqi-Syrian security talks?",
 ]
+TOKEN_REPAINT_S = 0.12
 _feedback_lock = threading.Lock()
 
 
@@ -62,15 +63,7 @@ def build(ctx, lang: gr.Radio) -> list:
             sources = gr.HTML(render.sources_empty("en"), elem_id="sources")
     act = gr.Textbox(visible="hidden", elem_id="chat-act", elem_classes=["hidden-act"])
     go = gr.Button("go", visible="hidden", elem_id="chat-go", elem_classes=["hidden-act"])
-
-    def articles(a) -> dict[str, dict]:
-        out = {}
-        for c in a.citations:
-            if c["source"] not in out:
-                doc = pipe.library.store.get_document(c["source"])
-                if doc:
-                    out[c["source"]] = doc
-        return out
+    article_box = gr.HTML("", visible="hidden", elem_id="article-box", elem_classes=["hidden-act"])
 
     def idle(extra: dict) -> dict:
         return {ask: gr.update(interactive=True), stop: gr.update(visible=False), inflight: "", **extra}
@@ -93,12 +86,16 @@ def build(ctx, lang: gr.Radio) -> list:
             return
         yield {chat: render.conversation(conv_v, lang_v, pending=(q, "")), question: "", err: "",
                ask: gr.update(interactive=False), stop: gr.update(visible=True), inflight: q}
-        text, answer = "", None
+        text, answer, shown_at = "", None, time.monotonic()
         try:
             for ev in pipe.stream(q, model=model_v, history=conv_v.history(), k=int(k_v), lexical_weight=float(lexw_v)):
                 if ev.kind == "token":
                     text += ev.text
-                    yield {chat: render.conversation(conv_v, lang_v, pending=(q, text))}
+                    # at most ~8 repaints a second: each one resends the whole conversation, and a fast
+                    # answer (the extractive one comes in one piece) goes straight to its final form
+                    if time.monotonic() - shown_at >= TOKEN_REPAINT_S:
+                        shown_at = time.monotonic()
+                        yield {chat: render.conversation(conv_v, lang_v, pending=(q, text))}
                 elif ev.kind == "reset":
                     text = ""
                 elif ev.kind == "answer":
@@ -121,7 +118,7 @@ def build(ctx, lang: gr.Radio) -> list:
         new_conv = conv_v.add(q, answer)
         idx = len(new_conv.turns) - 1
         yield idle({chat: render.conversation(new_conv, lang_v), conv: new_conv, shown: idx,
-                   sources: render.sources_panel(answer, idx, lang_v, articles(answer)), meta: render.meta_line(answer)})
+                   sources: render.sources_panel(answer, idx, lang_v), meta: render.meta_line(answer)})
 
     def on_action(payload, conv_v: Conversation, lang_v, model_v, k_v, lexw_v):
         kind, _, rest = (payload or "").partition("#")[0].partition(":")
@@ -132,7 +129,13 @@ def build(ctx, lang: gr.Radio) -> list:
             return
         if kind == "cite" and len(nums) == 2 and conv_v.turn(nums[0]):
             a = conv_v.turn(nums[0]).answer
-            yield {sources: render.sources_panel(a, nums[0], lang_v, articles(a), selected=nums[1]), shown: nums[0]}
+            yield {sources: render.sources_panel(a, nums[0], lang_v, selected=nums[1]), shown: nums[0]}
+        elif kind == "article" and len(nums) == 2 and conv_v.turn(nums[0]):
+            a = conv_v.turn(nums[0]).answer
+            c = next((c for c in a.citations if c["n"] == nums[1]), None)
+            doc = pipe.library.store.get_document(c["source"]) if c else None
+            if doc:
+                yield {article_box: render.article_for(a, nums[0], nums[1], doc)}
         elif kind in ("like", "dislike") and nums:
             row = conv_v.feedback_row(nums[0], kind == "like", time.time())
             if row is None:
@@ -160,7 +163,7 @@ def build(ctx, lang: gr.Radio) -> list:
 
     def rerender(lang_v, conv_v, shown_v):
         turn = conv_v.turn(shown_v)
-        panel = (render.sources_panel(turn.answer, shown_v, lang_v, articles(turn.answer)) if turn
+        panel = (render.sources_panel(turn.answer, shown_v, lang_v) if turn
                  else render.sources_empty(lang_v))
         return {chat: render.conversation(conv_v, lang_v), sources: panel,
                 ex_label: f'<span class="ex-label" dir="auto">{t(lang_v, "examples")}</span>',
@@ -168,12 +171,14 @@ def build(ctx, lang: gr.Radio) -> list:
 
     outs = [chat, conv, question, sources, meta, err, ask, stop, inflight, model, shown]
     ins = [question, conv, lang, model, k, lexw]
-    events = [question.submit(run, ins, outs, api_name=False), ask.click(run, ins, outs, api_name=False),
-              go.click(on_action, [act, conv, lang, model, k, lexw], outs, api_name=False)]
+    # The page shows its own pending message, so Gradio's progress overlay (on every output) is left out.
+    quiet = {"api_name": False, "show_progress": "hidden"}
+    events = [question.submit(run, ins, outs, **quiet), ask.click(run, ins, outs, **quiet),
+              go.click(on_action, [act, conv, lang, model, k, lexw], outs + [article_box], **quiet)]
     for b, ex in zip(ex_buttons, EXAMPLES):
-        events.append(b.click(run, [gr.State(ex), conv, lang, model, k, lexw], outs, api_name=False))
-    stop.click(on_stop, [conv, inflight, lang], outs, cancels=events, api_name=False)
-    new.click(new_chat, [lang], outs, api_name=False)
+        events.append(b.click(run, [gr.State(ex), conv, lang, model, k, lexw], outs, **quiet))
+    stop.click(on_stop, [conv, inflight, lang], outs, cancels=events, **quiet)
+    new.click(new_chat, [lang], outs, **quiet)
     lang.change(rerender, [lang, conv, shown], [chat, sources, ex_label, src_title], api_name=False)
     return [(question, "placeholder", "placeholder"), (ask, "ask", "value"), (stop, "stop", "value"),
             (new, "new_chat", "value"), (acc, "settings", "label"), (model, "model", "label"),

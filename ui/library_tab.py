@@ -9,7 +9,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from rag import ingest, normalize, safe_source
+from rag import article_dates, ingest, normalize, safe_source
 
 from . import render
 from .chat_tab import user_error
@@ -20,8 +20,13 @@ UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".jsonl"]
 
 def build(ctx, lang: gr.Radio, on_change: list) -> list:
     store = ctx.pipe.library.store
+
+    def table_html(docs: list[dict], lang_v: str) -> str:
+        """The table, with the date the timeline infers for an article that states none."""
+        return render.library_table(docs, lang_v, article_dates(ctx.pipe.library))
+
     search = gr.Textbox(label=t("en", "lib_search"), elem_id="lib-search", max_lines=1)
-    table = gr.HTML(lambda: render.library_table(store.list_documents(), "en"), elem_id="library")
+    table = gr.HTML(lambda: table_html(store.list_documents(), "en"), elem_id="library")
     with gr.Row():
         delete = gr.Button(t("en", "lib_delete"), elem_id="lib-delete", variant="secondary", visible=False, size="sm")
         confirm = gr.Button("", elem_id="lib-confirm", variant="stop", visible=False, size="sm")
@@ -48,7 +53,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                                                                                          "source")))]
 
     def filter_(query, lang_v):
-        return render.library_table(rows(query), lang_v)
+        return table_html(rows(query), lang_v)
 
     def on_action(payload, lang_v):
         kind, _, src = (payload or "").rpartition("#")[0].partition(":")
@@ -74,7 +79,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             store.delete_document(src)
         return {lib_msg: f'<div dir="auto">{render.esc(t(lang_v, "lib_deleted", title=title))}</div>',
                 confirm: gr.update(visible=False), cancel: gr.update(visible=False), delete: gr.update(visible=False),
-                doc_view: "", chosen: "", table: render.library_table(rows(query), lang_v)}
+                doc_view: "", chosen: "", table: table_html(rows(query), lang_v)}
 
     def cancel_delete():
         return {lib_msg: "", confirm: gr.update(visible=False), cancel: gr.update(visible=False)}
@@ -94,7 +99,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             user_error("upload", r)
         html = f'<div dir="auto">{render.esc(msg)}</div>' + "".join(
             f'<div class="inline-error" dir="auto">⚠ {render.esc(r)}</div>' for r in rejected)
-        return {status: html, table: render.library_table(rows(query), lang_v), staged: None, files: None,
+        return {status: html, table: table_html(rows(query), lang_v), staged: None, files: None,
                 replace: gr.update(visible=False), keep: gr.update(visible=False)}
 
     def upload(files_v, query, lang_v, progress=gr.Progress()):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from rag import Answer, Citation, language, normalize, normalize_with_map
@@ -13,10 +12,14 @@ from .state import Conversation
 _MARK = re.compile(r"\[(\d+)\]")
 
 
+_ESC = str.maketrans({**{c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~"},
+                      "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+
+
 def esc(text: str) -> str:
-    """Escape text so neither HTML nor Markdown in it can act (no tags, links or images)."""
-    out = html.escape(text or "", quote=True)
-    return re.sub(r"([\\`*_{}\[\]()#+!|~])", lambda m: f"&#{ord(m.group(1))};", out)
+    """Escape text so neither HTML nor Markdown in it can act (no tags, links or images); one pass, so an
+    entity is never escaped twice (an apostrophe shows as an apostrophe)."""
+    return (text or "").translate(_ESC)
 
 
 def direction(text: str) -> str:
@@ -170,12 +173,21 @@ def article_html(doc: dict, start: int, end: int, sentences: list[str], mark_id:
             f'<mark class="passage"{ident}>{inner}</mark>{esc(text[end:])}</div>')
 
 
+def article_for(a: Answer, turn: int, n: int, doc: dict) -> str:
+    """The whole article behind passage n of an answer, the passage marked and its cited sentences highlighted;
+    the page's script moves it into that card's <details>."""
+    c = next(c for c in a.citations if c["n"] == n)
+    return (f'<div class="article-load" data-a="{turn}" data-n="{n}">'
+            f'{article_html(doc, c.start, c.end, evidence_by_n(a).get(n, []))}</div>')
+
+
 def sources_empty(lang: str) -> str:
     return f'<div class="sources-empty" dir="auto">{esc(t(lang, "sources_empty"))}</div>'
 
 
-def sources_panel(a: Answer | None, turn: int, lang: str, articles: dict[str, dict], selected: int | None = None) -> str:
-    """A compact source list (cited first) above collapsed cards; each card opens its article on demand."""
+def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None = None) -> str:
+    """A compact source list (cited first) above collapsed cards; each card opens its article on demand (the
+    article is fetched when its <details> opens: an answer does not carry five whole articles)."""
     if a is None:
         return sources_empty(lang)
     by_n = evidence_by_n(a)
@@ -191,18 +203,17 @@ def sources_panel(a: Answer | None, turn: int, lang: str, articles: dict[str, di
                      f'<span class="cite-num">[{n}]</span> <span class="src-title" dir="auto">{esc(label(c, lang))}'
                      f'</span></button> <span class="src-meta">{_meta(c["outlet"], c["date"])}</span> {badge}</li>')
         flag = (f' <span class="badge warn">{esc(t(lang, "unsupported"))}</span>' if n in unsupported else "")
-        art = articles.get(c["source"])
-        article = ""
-        if art:
-            article = (f'<details class="article"><summary>{esc(t(lang, "open_article"))}</summary>'
-                       f'{article_html(art, c.start, c.end, by_n.get(n, []))}</details>')
+        article = (f'<details class="article" data-a="{turn}" data-n="{n}"><summary>{esc(t(lang, "open_article"))}'
+                   f'</summary><div class="article-slot"></div></details>')
+        back = (f'<button type="button" class="back-to-answer" data-a="{turn}" data-n="{n}">↑ '
+                f'{esc(t(lang, "back_to_answer"))}</button>')
         sel = n == selected
         cards.append(
             f'<details class="source-card {kind}{" selected" if sel else ""}" id="src-{turn}-{n}" data-n="{n}"'
             f'{" open" if sel else ""}><summary class="source-head"><span class="cite-num">[{n}]</span> '
             f'<span dir="auto" class="src-title">{esc(label(c, lang))}</span> '
             f'<span class="src-meta">{_meta(c["outlet"], c["date"])}</span>{flag}</summary>'
-            f'<div dir="{direction(c["text"])}" class="passage-text">{highlight(c["text"], by_n.get(n, []))}</div>'
+            f'{back}<div dir="{direction(c["text"])}" class="passage-text">{highlight(c["text"], by_n.get(n, []))}</div>'
             f'{article}</details>')
     head = f'<div class="sources-q" dir="auto">{esc(t(lang, "sources_for", q=a.question))}</div>'
     if a.abstained:
@@ -219,25 +230,78 @@ def library_summary(docs: list[dict], lang: str) -> str:
         return f'<div class="holds">{esc(t(lang, "empty_library"))}</div>'
     dates = sorted(d["date"] for d in docs if d.get("date"))
     outlets = sorted({d["outlet"] for d in docs if d.get("outlet")})
-    span = t(lang, "span", first=dates[0], last=dates[-1]) if dates else ""
+    span = t(lang, "span", first=f'<bdi dir="ltr">{esc(dates[0])}</bdi>',
+             last=f'<bdi dir="ltr">{esc(dates[-1])}</bdi>') if dates else ""
     sep = "، " if lang == "ar" else ", "
     names = sep.join(f"<bdi>{esc(o)}</bdi>" for o in outlets[:6]) + ("…" if len(outlets) > 6 else "")
     outl = t(lang, "outlets", outlets=names) if outlets else ""
     return (f'<div class="holds" dir="{"rtl" if lang == "ar" else "ltr"}">'
-            f'{t(lang, "holds", n=len(docs), span=esc(span), outlets=outl)}</div>')
+            f'{t(lang, "holds", n=len(docs), span=span, outlets=outl)}</div>')
 
 
-def library_table(docs: list[dict], lang: str) -> str:
-    head = "".join(f"<th>{esc(t(lang, k))}</th>" for k in ("col_title", "col_date", "col_outlet", "col_chunks"))
+_BASIS_AR = [  # how rag/dates.py and rag/timeline.py say an undated article was placed, in Arabic
+    (re.compile(r"it speaks of the fall of Assad \((\S+)\) as past"), "يتحدث عن سقوط الأسد ({0}) بصيغة الماضي"),
+    (re.compile(r"it speaks of Bashar al-Assad's government as in office \(fell (\S+)\)"),
+     "يتحدث عن حكومة بشار الأسد وهي في الحكم (سقطت في {0})"),
+    (re.compile(r"it speaks of Syria's return to the Arab League \((\S+)\) as past"),
+     "يتحدث عن عودة سوريا إلى جامعة الدول العربية ({0}) بصيغة الماضي"),
+    (re.compile(r"it reports a contact of (\S+) \(dated by ([^)]*)\)"), "يروي اتصالاً جرى في {0} (أرّخه مقال «{1}»)"),
+    (re.compile(r"it quotes a tweet of (\S+)"), "يقتبس تغريدة بتاريخ {0}"),
+]
+_DATED_BY = re.compile(r"\(dated by ([^)]*)\)")
+_ISO = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+
+
+def date_basis(art, lang: str, titles: dict[str, str]) -> str:
+    """Why an undated article is placed where it is, in the interface language, naming articles by title."""
+    basis = art.basis.removeprefix("undated; ").removeprefix("undated ")
+    if lang == "ar":
+        parts = []
+        for part in basis.split("; "):
+            for rx, ar in _BASIS_AR:
+                m = rx.search(part)
+                if m:
+                    parts.append(ar.format(*(g if _ISO.fullmatch(g) else titles.get(g) or "آخر"
+                                             for g in m.groups())))
+                    break
+        basis = "؛ ".join(parts)
+    else:
+        basis = _DATED_BY.sub(lambda m: f"(dated by “{titles.get(m.group(1)) or 'another article'}”)", basis)
+    return t(lang, "inferred_tip", basis=basis) if basis else t(lang, "inferred_tip_bare")
+
+
+def date_cell(doc: dict, lang: str, dates: dict, titles: dict[str, str]) -> str:
+    """A document's date: as stated, else the date inferred from what it reports (≈, with how in the tooltip)."""
+    if doc.get("date"):
+        return f'<span class="lib-date" dir="ltr">{esc(doc["date"])}</span>'
+    art = dates.get(doc["source"])
+    if art is None or not art.estimate:
+        return f'<span class="unknown">{esc(t(lang, "unknown"))}</span>'
+    words = esc(art.label(lang))
+    words = re.sub(r"\d{4}-\d{2}(?:-\d{2})?", lambda m: f'<span class="nowrap" dir="ltr">{m.group(0)}</span>', words)
+    return (f'<span class="lib-date inferred" tabindex="0" title="{esc(date_basis(art, lang, titles))}">'
+            f'≈ {words}</span>')
+
+
+def library_table(docs: list[dict], lang: str, dates: dict | None = None) -> str:
+    """The articles, one row each; `dates` (source → inferred ArticleDate) fills dates the articles do not state."""
+    dates = dates or {}
+    titles = {d["source"]: d["title"] for d in docs if d.get("title")}
+    head = "".join(f'<th class="{k}">{esc(t(lang, k))}</th>' for k in ("col_title", "col_date", "col_outlet",
+                                                                        "col_chunks"))
     rows = []
     unknown = f'<span class="unknown">{esc(t(lang, "unknown"))}</span>'
+    inferred = False
     for d in docs:
+        cell = date_cell(d, lang, dates, titles)
+        inferred = inferred or "inferred" in cell
         rows.append(f'<tr><td dir="auto" class="lib-title"><button type="button" class="lib-open" data-box="lib" '
                     f'data-payload="open:{esc(d["source"])}">{esc(d["title"] or d["source"])}</button></td>'
-                    f'<td dir="ltr">{esc(d["date"]) or unknown}</td><td dir="auto">{esc(d["outlet"]) or unknown}</td>'
-                    f'<td dir="ltr">{d["chunks"]}</td></tr>')
+                    f'<td class="col-date">{cell}</td><td dir="auto">{esc(d["outlet"]) or unknown}</td>'
+                    f'<td dir="ltr" class="col-num">{d["chunks"]}</td></tr>')
+    note = f'<p class="lib-note" dir="auto">{esc(t(lang, "inferred_note"))}</p>' if inferred else ""
     return (f'<table class="library" dir="{"rtl" if lang == "ar" else "ltr"}"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+            f'<tbody>{"".join(rows)}</tbody></table>{note}')
 
 
 def document_view(doc: dict, lang: str) -> str:
