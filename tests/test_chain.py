@@ -11,8 +11,8 @@ def test_shaibani_visit_answer_states_date_and_cites_001(pipeline):
     assert "14 من آذار 2025" in a.answer
     first = int(re.search(r"\[(\d+)\]", a.answer).group(1))
     cited = a.citations[first - 1]
-    assert cited["n"] == first and cited["source"] == SHAIBANI
-    assert "14 من آذار 2025" in cited["text"]
+    assert cited.n == first and cited.source == SHAIBANI
+    assert "14 من آذار 2025" in cited.text
     assert a.model == "extractive" and a.prompt is None
     assert a.unsupported == [] and not a.uncited
 
@@ -24,7 +24,7 @@ def test_every_answer_sentence_is_quoted_from_its_passage(pipeline):
     seen = set()
     for sentence, n in parts:
         sentence = sentence.strip()
-        assert sentence in a.citations[int(n) - 1]["text"]
+        assert sentence in a.citations[int(n) - 1].text
         assert sentence not in seen
         seen.add(sentence)
 
@@ -116,7 +116,7 @@ def test_list_continued_in_the_next_sentence_is_included(pipeline):
 def test_two_calls_reported_by_two_articles_give_one_line_each(pipeline):
     a = pipeline.ask("Which Syrian presidents did Iraqi prime minister al-Sudani speak with by phone?")
     assert not a.abstained
-    cited_sources = {a.citations[n - 1]["source"] for n in a.cited}
+    cited_sources = {a.citations[n - 1].source for n in a.cited}
     assert "الأسد" in a.answer and "الشرع" in a.answer and len(cited_sources) >= 2
 
 

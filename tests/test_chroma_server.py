@@ -44,7 +44,7 @@ def test_ingest_and_ask_through_a_chroma_server(chroma_url, fresh_settings):
     assert len(report.added) == 5
     assert lib.store.collection.count() == lib.store.count_chunks()
     a = Pipeline(s, lib).ask("متى زار الشيباني بغداد؟")
-    assert "14 من آذار 2025" in a.answer and a.citations[a.cited[0] - 1]["source"] == SHAIBANI
+    assert "14 من آذار 2025" in a.answer and a.citations[a.cited[0] - 1].source == SHAIBANI
 
 
 def test_unreachable_chroma_server_is_one_clear_error(fresh_settings):

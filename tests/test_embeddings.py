@@ -44,10 +44,9 @@ def test_concurrent_queries_are_batched_and_equal_one_by_one(tmp_path):
     e = E5Embeddings(workers=1)
     alone = [e._run("query", q) for q in qs]
     calls = []
-    model = e._pool.get()
+    model = e._idle[0]
     real = model.query
     model.query = lambda texts: calls.append(len(texts)) or real(texts)
-    e._pool.put(model)
     with ThreadPoolExecutor(20) as ex:
         together = list(ex.map(e.embed_query_vector, qs))
     assert all(np.array_equal(a, b) for a, b in zip(alone, together))

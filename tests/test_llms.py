@@ -41,7 +41,7 @@ def test_good_cited_answer_streams_and_records_the_prompt(gen, fake):
     assert a.model == "openai:good" and not a.fallback and not a.abstained
     assert "14 من آذار 2025" in a.answer
     n = int(re.search(r"\[(\d+)\]", a.answer).group(1))
-    assert a.citations[n - 1]["source"] == SHAIBANI
+    assert a.citations[n - 1].source == SHAIBANI
     assert a.unsupported == [] and not a.uncited and a.invalid_citations == []
     assert re.fullmatch(r"answer@[0-9a-f]{12}", a.prompt)
     _no_canary(a)
@@ -85,7 +85,7 @@ def test_unverified_reply_is_not_shown_as_the_answer(gen, model, why, model_text
     assert a.fallback and a.model == f"extractive (fallback from {model})"
     assert why in a.notice and "not verified" in a.notice
     assert "14 من آذار 2025" in a.answer and a.support and not a.uncited, "the extractive answer is shown"
-    assert a.citations[a.cited[0] - 1]["source"] == SHAIBANI
+    assert a.citations[a.cited[0] - 1].source == SHAIBANI
     assert model_text is None or model_text in a.model_text, "the model's text only on request"
     assert model_text is None or model_text not in a.answer
     kinds = [e.kind for e in events]
@@ -109,7 +109,7 @@ def test_partly_supported_answer_marks_the_unsupported_sentence(gen):
 
 def test_unsupported_sentence_is_flagged(gen):
     from rag import check_citations
-    passages = [c["text"] for c in gen.ask("متى زار الشيباني بغداد؟").citations]
+    passages = [c.text for c in gen.ask("متى زار الشيباني بغداد؟").citations]
     res = check_citations("وقع الطرفان اتفاقية لتصدير النفط عبر ميناء طرطوس [1].", passages,
                           embed=lambda s: gen.library.embedder.embed_passages([s])[0],
                           sentence_vectors=[None] * len(passages))
@@ -348,7 +348,7 @@ def test_langchain_chat_openai_against_the_scripted_server(fake, seeded_settings
     from rag import Pipeline
     chat = ChatOpenAI(base_url=fake.base_url, api_key=CANARY, model=model, max_retries=0, timeout=1.0)
     a = Pipeline(seeded_settings, seeded_library, model=chat).ask("متى زار الشيباني بغداد؟")
-    assert "14 من آذار 2025" in a.answer and a.citations[a.cited[0] - 1]["source"] == SHAIBANI
+    assert "14 من آذار 2025" in a.answer and a.citations[a.cited[0] - 1].source == SHAIBANI
     if cause is None:
         assert not a.fallback and a.model == "langchain:ChatOpenAI:good" and a.support
     else:

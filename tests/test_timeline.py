@@ -94,9 +94,9 @@ def test_pipeline_answers_a_chronological_question_with_checked_citations(pipeli
     assert a.unsupported == [] and a.invalid_citations == []
     for n in a.cited:  # each marker's passage holds the quoted sentence
         c = a.citations[n - 1]
-        assert c["source"] == "001_be86418023dbb8c5.txt"
+        assert c.source == "001_be86418023dbb8c5.txt"
     quotes = [line.split("«", 1)[1].split("»", 1)[0] for line in a.answer.splitlines() if "«" in line]
-    assert quotes and all(any(normalize(q) in normalize(c["text"]) for c in a.citations) for q in quotes)
+    assert quotes and all(any(normalize(q) in normalize(c.text) for c in a.citations) for q in quotes)
     other = pipeline.ask("متى زار الشيباني بغداد؟")
     assert other.model != "timeline"
 

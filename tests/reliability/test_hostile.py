@@ -44,7 +44,7 @@ def test_hostile_questions(pipeline, question, outcome):
         a = pipeline.ask(question)
         if kind == "answer":
             assert not a.abstained and detail in a.answer
-            assert a.cited and all(a.citations[n - 1]["source"] == SHAIBANI for n in a.cited[:1])
+            assert a.cited and all(a.citations[n - 1].source == SHAIBANI for n in a.cited[:1])
         else:
             if detail == "answerer":  # searched, and the answerer found nothing that answers: it says why
                 assert a.abstained and a.abstain_reason and a.abstain_reason not in ("content_free", "instruction_like")
