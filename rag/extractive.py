@@ -248,7 +248,7 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
     sources = {c.source for c in chosen}
     if many:
         for c in cands[1:]:
-            if c.source not in sources and c.score >= best.score - 0.12 and c.lexical >= 0.6 * best.lexical:
+            if c.source not in sources and c.score >= best.score - 0.12 and c.lexical >= 0.8 * best.lexical:
                 chosen.append(c)
                 sources.add(c.source)
     return chosen
