@@ -99,6 +99,22 @@ def _tokens(text: str, stop: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Light suffix stripping for matching word forms (ناقدا ~ ناقد, الحروب ~ حرب is not attempted): plural and
+# dual endings, attached pronouns, the accusative alef; longest first, at least three letters kept.
+_SUFFIXES = ("يات", "يين", "يون", "هما", "كما", "تها", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "كم", "نا", "يه", "ه", "ي", "ا")
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    """A token without its commonest suffix (one), for matching inflected forms; Latin and digits unchanged."""
+    if not ARABIC_LETTER.match(token):
+        return token
+    for suf in _SUFFIXES:
+        if token.endswith(suf) and len(token) - len(suf) >= 3:
+            return token[:-len(suf)]
+    return token
+
+
 def language(text: str) -> str:
     """'ar' when Arabic letters dominate the Latin ones, else 'en'."""
     ar = len(ARABIC_LETTER.findall(text))

@@ -56,9 +56,14 @@ def shape_of(question: str) -> Shape:
     return Shape("fact", bool(_ALL.search(nq)))
 
 
-_DATE_WORDS = re.compile(r"\b(19|20)\d\d\b|\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
+_DATE_WORDS = re.compile(r"\b1\d{3}\b|\b20\d\d\b|\w*(ينيات|ينات)\b|\bالقرن\b|\b(" +
+                         "|".join(sorted(MONTHS, key=len, reverse=True)) +
                          r"|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|امس|اليوم)\b")
-_NUMBER = re.compile(r"\d|\b(مئات|الاف|عشرات|ملايين|مليون|الف|مئه|اثنين|ثلاثه|اربعه|خمسه|عشره)\b")
+# Digits and number words (normalised; with the prefixes و ب ل and the forms of two: جامعتان, مرتين).
+_NUMBER = re.compile(r"\d|\b[وبل]?(مئات|الاف|عشرات|ملايين|مليون|مليار|الف|الفا|مئه|مائه|مئتي|مئتان|"
+                     r"واحد|اثنان|اثنين|اثنتين|اثنتان|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثمان|"
+                     r"ثماني|ثمانيه|تسع|تسعه|عشر|عشره|(عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(ون|ين)|نصف|ثلث|ربع|ضعف|مرتين|مرات|مره)\b"
+                     r"|\b\w{2,}(تان|تين)\b")
 _SPEECH = re.compile(r"\b(قال|قالت|اكد|اكدت|مؤكدا|اشار|مشيرا|شدد|مشددا|اوضح|اعلن|كتب|صرح|دعا|داعيا|"
                      r"اعرب|ان|بان)\b|[\"«“]")
 

@@ -1,4 +1,4 @@
-from rag.arabic import language, normalize, normalize_with_map, sentence_spans, strip_prefix, tokens
+from rag.arabic import language, normalize, normalize_with_map, sentence_spans, stem, strip_prefix, tokens
 
 
 def test_normalize_folds_spelling_variants():
@@ -47,3 +47,12 @@ def test_sentence_spans_split_on_arabic_punctuation():
 def test_decimal_point_is_not_a_sentence_end():
     text = "بلغت النسبة 3.5 بالمئة. ثم ارتفعت."
     assert len(sentence_spans(text)) == 2
+
+
+def test_stem_matches_inflected_forms_and_keeps_three_letters():
+    """ناقداً and ناقد, اتصالهما and اتصالاً meet on one stem; short words and Latin words stay whole."""
+    pairs = [("ناقداً", "ناقد"), ("اتصالهما", "اتصالاً"), ("المشطيات", "المشطية"), ("حدودها", "حدود")]
+    for a, b in pairs:
+        assert stem(tokens(a)[0]) == stem(tokens(b)[0]), (a, b)
+    assert stem("بلد") == "بلد" and stem("iraqis") == "iraqis"
+    assert stem(tokens("الحدود")[0]) != stem(tokens("الحدث")[0])

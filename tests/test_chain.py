@@ -140,3 +140,17 @@ def test_english_names_reach_arabic_text(pipeline):
     """Abu Kamal is written البوكمال: the English question finds and cites it."""
     a = pipeline.ask("Through which town did the Syrian authorities bring soldiers back from Iraq?")
     assert not a.abstained and "البوكمال" in a.answer and "Abu Kamal" in a.answer.split("\n")[0]
+
+
+def test_what_someone_said_to_a_person_they_never_spoke_with_is_abstained(pipeline):
+    """A trap: al-Shaibani never spoke with Bashar al-Assad. The sentence about Fuad Hussein's call with
+    al-Shaibani names both (with its neighbours) but has al-Shaibani say nothing: no answer, and the reason."""
+    a = pipeline.ask("ماذا قال الشيباني لبشار الأسد في اتصالهما الهاتفي؟")
+    assert a.abstained and a.cited == []
+    assert "said" in a.abstain_reason or "confidence" in a.abstain_reason
+
+
+def test_statement_answered_when_the_speaker_speaks_far_from_the_verb(pipeline):
+    """"كما تطرق فؤاد حسين إلى … مشدداً على …": the speaker speaks (تطرق), so what he stressed is answered."""
+    a = pipeline.ask("ما الذي شدد عليه فؤاد حسين بشأن تحركات عناصر داعش على الحدود المشتركة؟")
+    assert not a.abstained and "التعاون والتنسيق" in a.answer

@@ -43,6 +43,8 @@ def test_floors_file_is_coherent():
             if spec.get("retrieval_only"):
                 assert math.isclose(floor, round(measured - RETRIEVAL_MARGIN, 3), abs_tol=1e-9), \
                     f"{name} {metric}: floor {floor} is not measured {measured} - {RETRIEVAL_MARGIN}"
+        for lang, lspec in spec.get("languages", {}).items():
+            assert all(f <= lspec["measured"][m] for m, f in lspec["floors"].items()), f"{name} {lang}"
         if spec.get("retrieval_only"):
             assert {"recall@1", "mrr@10"} <= set(spec["floors"]), f"{name}: R@1 and MRR@10 floors are required"
     assert {"answer_correct", "citation_precision", "citation_supported", "abstention_precision",
@@ -113,3 +115,5 @@ def test_answer_floors(name, tmp_path, seeded_settings):
     got = summary["models"][spec.get("model", "extractive")]
     assert got["errors"] == 0 and got["questions"] >= spec.get("min_questions", 1)
     _check(name, spec, got)
+    for lang, lspec in spec.get("languages", {}).items():  # Arabic and English questions apart
+        _check(f"{name} ({lang})", {"set": spec["set"], **lspec}, summary["languages"][lang][spec.get("model", "extractive")])
