@@ -370,7 +370,7 @@ def timeline(events: list[dict], lang: str) -> str:
                     (f' <span class="tl-art" title="{esc(t(lang, "tl_article_date"))}">({esc(t(lang, "tl_article"))} ≈ '
                      f'{art})</span>' if art else ""))
         rows.append(f'<li class="tl-event" id="ev-{esc(e["id"])}">{when} <span class="badge kind">{esc(kind)}</span>'
-                    f'{" · <bdi>" + esc(place) + "</bdi>" if place else ""} <span dir="auto" class="tl-who">{esc(who)}'
+                    f'{" · <bdi>" + esc(place) + "</bdi> ·" if place else ""} <span dir="auto" class="tl-who">{esc(who)}'
                     f'</span><div dir="auto" class="tl-summary">{esc(e["summary"])} {chips}</div></li>')
     return (f'<div class="timeline">{axis}<div class="tl-count">{esc(t(lang, "tl_count", n=len(events)))}</div>'
             f'<ol class="tl-list">{"".join(rows)}</ol></div>')
