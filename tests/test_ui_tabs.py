@@ -57,7 +57,10 @@ def test_timeline_filters_by_person_and_period_and_refuses_bad_dates(browser, se
     page.fill("#tl-since input, #tl-since textarea", "")
     page.fill("#tl-until input, #tl-until textarea", "")
     page.fill("#tl-who input, #tl-who textarea", "فؤاد حسين")
+    before = page.locator("#timeline").inner_html()
     page.click("#tl-show")
+    # the January list is shorter than the whole one too: wait for the new list, not for any short one
+    page.wait_for_function("(h) => document.querySelector('#timeline').innerHTML !== h", arg=before, timeout=15_000)
     page.wait_for_function(f"document.querySelectorAll('#timeline .tl-event').length < {total}", timeout=15_000)
     whos = page.locator("#timeline .tl-event .tl-who").all_inner_texts()
     assert whos and all("Fuad Hussein" in w for w in whos), whos

@@ -31,6 +31,11 @@ def label(c: Citation, lang: str) -> str:
     return c.title or t(lang, "article", n=c.n)
 
 
+def _with_text(lang: str, key: str, text: str) -> str:
+    """An interface sentence holding a user's or an article's text, that text isolated in its own direction."""
+    return esc(t(lang, key, q="\ufffc")).replace("\ufffc", f"<bdi>{esc(text)}</bdi>")
+
+
 def _meta(*parts: str) -> str:
     return " · ".join(f'<bdi>{esc(p)}</bdi>' for p in parts if p)
 
@@ -93,7 +98,8 @@ def answer_message(a: Answer, turn: int, lang: str, *, last: bool, feedback: boo
     cls = "msg answer abstained" if a.abstained else "msg answer"
     ans_lang = "ar" if d == "rtl" else "en"
     head = f'<div class="abstain-label">⚠ {esc(t(ans_lang, "abstained"))}</div>' if a.abstained else ""
-    rewritten = (f'<div class="rewritten" dir="auto">↳ {esc(t(lang, "searched_for", q=a.standalone_question))}</div>'
+    rewritten = (f'<div class="rewritten" dir="{"rtl" if lang == "ar" else "ltr"}">↳ '
+                 f'{_with_text(lang, "searched_for", a.standalone_question)}</div>'
                  if a.standalone_question else "")
     notice = f'<div class="notice" dir="auto">{esc(a.notice)}</div>' if a.notice else ""
     acts = []
@@ -217,7 +223,7 @@ def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None =
             f'<span class="src-meta">{_meta(c["outlet"], c["date"])}</span>{flag}</summary>'
             f'{back}<div dir="{direction(c["text"])}" class="passage-text">{highlight(c["text"], by_n.get(n, []))}</div>'
             f'{article}</details>')
-    head = f'<div class="sources-q" dir="auto">{esc(t(lang, "sources_for", q=a.question))}</div>'
+    head = f'<div class="sources-q" dir="{"rtl" if lang == "ar" else "ltr"}">{_with_text(lang, "sources_for", a.question)}</div>'
     if a.abstained:
         head += f'<div class="closest">{esc(t(lang, "closest"))}</div>'
     cls = "sources abstained" if a.abstained else "sources"
