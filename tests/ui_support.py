@@ -115,6 +115,24 @@ def ask(page, question: str, n_answers: int = 1):
     return page.locator("#chat .answer").nth(n_answers - 1)
 
 
+def timed_ask(page, question: str, n_answers: int) -> float:
+    """Ask, and return the seconds from the key press to the frame that paints the answer (nothing pending),
+    as the page's own clock measures them (Playwright's polling is not counted)."""
+    page.fill("#question textarea", question)
+    page.evaluate("""(n) => { window.__asked = null; window.__shown = null;
+        document.querySelector('#question textarea').addEventListener('keydown',
+            () => { window.__asked = performance.now(); }, {once: true});
+        const obs = new MutationObserver(() => {
+            if (document.querySelectorAll('#chat .answer').length >= n && !document.querySelector('#chat .msg.pending')) {
+                obs.disconnect(); requestAnimationFrame(() => { window.__shown = performance.now(); }); } });
+        obs.observe(document.querySelector('#chat'), {childList: true, subtree: true, characterData: true}); }""",
+                  n_answers)
+    page.press("#question textarea", "Enter")
+    page.wait_for_function("window.__shown !== null && window.__asked !== null", timeout=60_000)
+    page.wait_for_function("!document.querySelector('#chat .pending')", timeout=60_000)
+    return page.evaluate("(window.__shown - window.__asked) / 1000")
+
+
 def _luminance(rgb) -> float:
     def ch(c):
         c = c / 255

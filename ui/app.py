@@ -91,11 +91,11 @@ def build_app(settings: Settings) -> gr.Blocks:
             lang = gr.Radio([("English", "en"), ("العربية", "ar")], value="en", show_label=False, elem_id="lang",
                             container=False, scale=0, min_width=200)
             theme = gr.Button(t("en", "theme"), elem_id="theme", size="sm", scale=0, min_width=100)
-        holds = gr.HTML(lambda: render.library_summary(pipe.library.store.list_documents(), "en"), elem_id="holds")
-        on_change: list = []
+        holds = gr.HTML("", elem_id="holds")
+        on_change: list = []  # (fn, inputs, outputs): what a page in another language needs redrawn
         with gr.Tabs(elem_id="tabs", overflow_behavior="wrap"):  # every tab in sight on a phone, no menu
             with gr.Tab(t("en", "tab_chat"), id="chat", elem_id="tab-chat") as tab_chat:
-                items = chat_tab.build(ctx, lang)
+                items = chat_tab.build(ctx, lang, on_change)
             with gr.Tab(t("en", "tab_library"), id="library", elem_id="tab-library") as tab_lib:
                 items += library_tab.build(ctx, lang, on_change)
             with gr.Tab(t("en", "tab_timeline"), id="timeline", elem_id="tab-timeline") as tab_tl:
@@ -112,13 +112,34 @@ def build_app(settings: Settings) -> gr.Blocks:
             return ups + [f'<h2 class="app-title" dir="auto">{t(lang_v, "title")}</h2>',
                           render.library_summary(pipe.library.store.list_documents(), lang_v)]
 
-        lang.change(relabel, lang, [c for c, _, _ in items] + [title, holds], api_name=False,
-                    js="(l) => ragApplyLang(l)")
-        for fn, ins, outs in on_change:
-            lang.change(fn, ins, outs, api_name=False)
+        # The page in a language, drawn by ONE event (not one per tab, and not one per load-time value): on load,
+        # in the browser's or the URL's language, and when the user switches.
+        handlers = [(relabel, [lang], [c for c, _, _ in items] + [title, holds])] + [
+            (fn, list(ins), outs if isinstance(outs, list) else [outs]) for fn, ins, outs in on_change]
+        all_ins, all_outs = [lang], []
+        for _, ins, outs in handlers:
+            all_ins += [c for c in ins if not any(c is x for x in all_ins)]
+            all_outs += [c for c in outs if not any(c is x for x in all_outs)]
+
+        def in_language(*vals):
+            out = {lang: vals[0]}
+            for fn, ins, outs in handlers:
+                res = fn(*[vals[next(i for i, x in enumerate(all_ins) if x is c)] for c in ins])
+                if isinstance(res, dict):
+                    out.update(res)
+                elif len(outs) == 1:
+                    out[outs[0]] = res
+                else:
+                    out.update(zip(outs, res))
+            return out
+
+        quiet = {"api_name": False, "show_progress": "hidden"}
+        lang.input(in_language, all_ins, [lang] + all_outs, js="(...a) => { a[0] = ragApplyLang(a[0]); return a; }",
+                   **quiet)
+        demo.load(in_language, all_ins, [lang] + all_outs,
+                  js="(...a) => { ragTheme(false); a[0] = ragApplyLang(ragLang()); return a; }", **quiet)
         tab_ev.select(*ev_reload, api_name=False)
         theme.click(None, None, None, js="() => ragTheme(true)")
-        demo.load(None, None, lang, js="() => { ragTheme(false); return ragApplyLang(ragLang()); }")
 
         def answer(question: str, model: str = "extractive", k: int = 5) -> dict:
             """One question through the same pipeline as the chat; the answer as `rag ask --json` prints it."""

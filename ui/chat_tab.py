@@ -31,7 +31,7 @@ def user_error(where: str, message: str) -> None:
     print(f"user error [{where}]: {message}", file=sys.stderr, flush=True)
 
 
-def build(ctx, lang: gr.Radio) -> list:
+def build(ctx, lang: gr.Radio, on_change: list) -> list:
     """The tab's components and events; returns the (component, string key, attribute) list to relabel."""
     settings, pipe = ctx.settings, ctx.pipe
     default_model = settings.llm if settings.llm in ctx.choices else "extractive"
@@ -118,7 +118,7 @@ def build(ctx, lang: gr.Radio) -> list:
         new_conv = conv_v.add(q, answer)
         idx = len(new_conv.turns) - 1
         yield idle({chat: render.conversation(new_conv, lang_v), conv: new_conv, shown: idx,
-                   sources: render.sources_panel(answer, idx, lang_v), meta: render.meta_line(answer)})
+                   sources: render.sources_panel(answer, idx, lang_v), meta: render.meta_line(answer, lang_v)})
 
     def on_action(payload, conv_v: Conversation, lang_v, model_v, k_v, lexw_v):
         kind, _, rest = (payload or "").partition("#")[0].partition(":")
@@ -165,7 +165,9 @@ def build(ctx, lang: gr.Radio) -> list:
         turn = conv_v.turn(shown_v)
         panel = (render.sources_panel(turn.answer, shown_v, lang_v) if turn
                  else render.sources_empty(lang_v))
+        last = conv_v.turn(len(conv_v.turns) - 1)
         return {chat: render.conversation(conv_v, lang_v), sources: panel,
+                meta: render.meta_line(last.answer, lang_v) if last else "",
                 ex_label: f'<span class="ex-label" dir="auto">{t(lang_v, "examples")}</span>',
                 src_title: f'<h3 class="sources-title">{t(lang_v, "sources_title")}</h3>'}
 
@@ -179,7 +181,7 @@ def build(ctx, lang: gr.Radio) -> list:
         events.append(b.click(run, [gr.State(ex), conv, lang, model, k, lexw], outs, **quiet))
     stop.click(on_stop, [conv, inflight, lang], outs, cancels=events, **quiet)
     new.click(new_chat, [lang], outs, **quiet)
-    lang.change(rerender, [lang, conv, shown], [chat, sources, ex_label, src_title], api_name=False)
+    on_change.append((rerender, [lang, conv, shown], [chat, sources, meta, ex_label, src_title]))
     return [(question, "placeholder", "placeholder"), (ask, "ask", "value"), (stop, "stop", "value"),
             (new, "new_chat", "value"), (acc, "settings", "label"), (model, "model", "label"),
             (k, "k", "label"), (lexw, "lexw", "label")]

@@ -62,7 +62,7 @@ def build(ctx, lang: gr.Radio, on_change: list):
         run_pick = gr.Dropdown(list_runs(settings), label=t("en", "ev_runs"), elem_id="ev-run", scale=2)
         other = gr.Dropdown(list_runs(settings), label=t("en", "ev_compare"), elem_id="ev-compare", scale=2)
     table = gr.Markdown("", elem_id="ev-summary")
-    charts = gr.Gallery(label=None, elem_id="ev-charts", columns=2, height=380, object_fit="contain", show_label=False,
+    charts = gr.Gallery(label=None, elem_id="ev-charts", columns=2, height="auto", object_fit="contain", show_label=False,
                         visible=False)
     with gr.Accordion(t("en", "ev_start"), open=False, elem_id="ev-start-box") as acc:
         with gr.Row():

@@ -78,6 +78,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "lang": "Language",
         "kind_visit": "visit", "kind_call": "phone call", "kind_meeting": "meeting", "kind_delegation": "delegation",
         "kind_statement": "statement", "planned": "planned", "undated": "undated",
+        "tl_article": "article", "tl_article_date": "The contact's own date is not given; its article's date, inferred.",
+        "meta_model": "model", "meta_prompt": "prompt",
     },
     "ar": {
         "title": "اتصالات العراق وسوريا · إجابات موثّقة من الأخبار العربية",
@@ -149,6 +151,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "lang": "اللغة",
         "kind_visit": "زيارة", "kind_call": "اتصال هاتفي", "kind_meeting": "لقاء", "kind_delegation": "وفد",
         "kind_statement": "تصريح", "planned": "مرتقبة", "undated": "غير مؤرخ",
+        "tl_article": "المقال", "tl_article_date": "لا يُذكر تاريخ الاتصال نفسه؛ هذا تاريخ مقاله المستنتج.",
+        "meta_model": "النموذج", "meta_prompt": "التعليمة",
     },
 }
 

@@ -26,7 +26,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         return render.library_table(docs, lang_v, article_dates(ctx.pipe.library))
 
     search = gr.Textbox(label=t("en", "lib_search"), elem_id="lib-search", max_lines=1)
-    table = gr.HTML(lambda: table_html(store.list_documents(), "en"), elem_id="library")
+    table = gr.HTML("", elem_id="library")  # drawn on page load, in the page's language (app.py)
     with gr.Row():
         delete = gr.Button(t("en", "lib_delete"), elem_id="lib-delete", variant="secondary", visible=False, size="sm")
         confirm = gr.Button("", elem_id="lib-confirm", variant="stop", visible=False, size="sm")

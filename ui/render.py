@@ -31,6 +31,11 @@ def label(c: Citation, lang: str) -> str:
     return c.title or t(lang, "article", n=c.n)
 
 
+def _with_text(lang: str, key: str, text: str) -> str:
+    """An interface sentence holding a user's or an article's text, that text isolated in its own direction."""
+    return esc(t(lang, key, q="\ufffc")).replace("\ufffc", f"<bdi>{esc(text)}</bdi>")
+
+
 def _meta(*parts: str) -> str:
     return " · ".join(f'<bdi>{esc(p)}</bdi>' for p in parts if p)
 
@@ -93,7 +98,8 @@ def answer_message(a: Answer, turn: int, lang: str, *, last: bool, feedback: boo
     cls = "msg answer abstained" if a.abstained else "msg answer"
     ans_lang = "ar" if d == "rtl" else "en"
     head = f'<div class="abstain-label">⚠ {esc(t(ans_lang, "abstained"))}</div>' if a.abstained else ""
-    rewritten = (f'<div class="rewritten" dir="auto">↳ {esc(t(lang, "searched_for", q=a.standalone_question))}</div>'
+    rewritten = (f'<div class="rewritten" dir="{"rtl" if lang == "ar" else "ltr"}">↳ '
+                 f'{_with_text(lang, "searched_for", a.standalone_question)}</div>'
                  if a.standalone_question else "")
     notice = f'<div class="notice" dir="auto">{esc(a.notice)}</div>' if a.notice else ""
     acts = []
@@ -136,10 +142,12 @@ def error_line(message: str | None, lang: str) -> str:
     return f'<div class="inline-error" role="alert" dir="{"rtl" if lang == "ar" else "ltr"}">⚠ {esc(message)}</div>'
 
 
-def meta_line(a: Answer) -> str:
-    prompt = f" · prompt {esc(a.prompt)}" if a.prompt else ""
-    return (f'<div class="meta" dir="ltr">model {esc(a.model)}{prompt} · '
-            f'{a.timings_ms.get("total", 0) / 1000:.2f} s</div>')
+def meta_line(a: Answer, lang: str = "en") -> str:
+    """Which model and prompt answered, and how long it took, in the interface language."""
+    prompt = f' · {esc(t(lang, "meta_prompt"))} <bdi dir="ltr">{esc(a.prompt)}</bdi>' if a.prompt else ""
+    secs = f'<bdi dir="ltr">{a.timings_ms.get("total", 0) / 1000:.2f} s</bdi>'
+    return (f'<div class="meta" dir="{"rtl" if lang == "ar" else "ltr"}">{esc(t(lang, "meta_model"))} '
+            f'<bdi dir="ltr">{esc(a.model)}</bdi>{prompt} · {secs}</div>')
 
 
 # ---------------------------------------------------------------- sources
@@ -215,7 +223,7 @@ def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None =
             f'<span class="src-meta">{_meta(c["outlet"], c["date"])}</span>{flag}</summary>'
             f'{back}<div dir="{direction(c["text"])}" class="passage-text">{highlight(c["text"], by_n.get(n, []))}</div>'
             f'{article}</details>')
-    head = f'<div class="sources-q" dir="auto">{esc(t(lang, "sources_for", q=a.question))}</div>'
+    head = f'<div class="sources-q" dir="{"rtl" if lang == "ar" else "ltr"}">{_with_text(lang, "sources_for", a.question)}</div>'
     if a.abstained:
         head += f'<div class="closest">{esc(t(lang, "closest"))}</div>'
     cls = "sources abstained" if a.abstained else "sources"
@@ -312,6 +320,22 @@ def document_view(doc: dict, lang: str) -> str:
 
 # ---------------------------------------------------------------- timeline
 
+_ART_LABEL = re.compile(r"(between|after|before) (\d{4}-\d{2}(?:-\d{2})?)(?: and (\d{4}-\d{2}(?:-\d{2})?))?$")
+
+
+def _article_label(label: str, lang: str) -> str:
+    """An undated contact's article date ("before 2024-12-08" as rag labels it) in the interface language, HTML."""
+    m = _ART_LABEL.match(label)
+    date = lambda d: f'<span class="nowrap" dir="ltr">{esc(d)}</span>'  # noqa: E731
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", label):
+        return date(label)
+    if not m:
+        return ""
+    word, a, b = m.groups()
+    if lang == "ar":
+        return {"between": f"بين {date(a)} و{date(b or '')}", "after": f"بعد {date(a)}", "before": f"قبل {date(a)}"}[word]
+    return f"{word} {date(a)}" + (f" and {date(b)}" if b else "")
+
 def timeline(events: list[dict], lang: str) -> str:
     """Dots on a date axis above a list of contacts; each citation is a chip that opens its article."""
     if not events:
@@ -344,9 +368,15 @@ def timeline(events: list[dict], lang: str) -> str:
         chips = "".join(f'<button type="button" class="cite tl-cite" data-box="tl" data-payload="cite:{esc(e["id"])}:{j}"'
                         f' aria-label="{esc(t(lang, "show_passage", n=j + 1))}">[{j + 1}]</button>'
                         for j, _ in enumerate(e.get("citations", [])))
-        rows.append(f'<li class="tl-event" id="ev-{esc(e["id"])}"><span class="tl-date" dir="ltr">'
-                    f'{esc(e["date"] or t(lang, "undated"))}</span> <span class="badge kind">{esc(kind)}</span>'
-                    f'{" · <bdi>" + esc(place) + "</bdi>" if place else ""} <span dir="auto" class="tl-who">{esc(who)}'
+        if e["date"]:
+            when = f'<span class="tl-date" dir="ltr">{esc(e["date"])}</span>'
+        else:  # undated: the date its article is placed at, marked as inferred
+            art = _article_label(e.get("article_date") or "", lang)
+            when = (f'<span class="tl-date undated">{esc(t(lang, "undated"))}</span>' +
+                    (f' <span class="tl-art" title="{esc(t(lang, "tl_article_date"))}">({esc(t(lang, "tl_article"))} ≈ '
+                     f'{art})</span>' if art else ""))
+        rows.append(f'<li class="tl-event" id="ev-{esc(e["id"])}">{when} <span class="badge kind">{esc(kind)}</span>'
+                    f'{" · <bdi>" + esc(place) + "</bdi> ·" if place else ""} <span dir="auto" class="tl-who">{esc(who)}'
                     f'</span><div dir="auto" class="tl-summary">{esc(e["summary"])} {chips}</div></li>')
     return (f'<div class="timeline">{axis}<div class="tl-count">{esc(t(lang, "tl_count", n=len(events)))}</div>'
             f'<ol class="tl-list">{"".join(rows)}</ol></div>')

@@ -21,9 +21,6 @@ def _events(library, who, kind, since, until) -> list[dict]:
 def build(ctx, lang: gr.Radio, on_change: list) -> list:
     library = ctx.pipe.library
 
-    def initial() -> str:
-        """Rendered when the page loads, so opening the tab shows the contacts at once."""
-        return render.timeline(_events(library, "", "", "", ""), "en")
     with gr.Row():
         who = gr.Textbox(label=t("en", "tl_who"), elem_id="tl-who", max_lines=1, scale=2, min_width=120)
         kind = gr.Dropdown([("all", "")], value="", label=t("en", "tl_kind"), elem_id="tl-kind", scale=1,
@@ -34,7 +31,8 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     tl_err = gr.HTML("", elem_id="tl-error")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
-            board = gr.HTML(initial, elem_id="timeline")
+            # drawn when the page loads (app.py), so opening the tab shows the contacts at once
+            board = gr.HTML("", elem_id="timeline")
         with gr.Column(scale=2, min_width=280):
             article = gr.HTML("", elem_id="tl-article", elem_classes=["tl-article"])
     act = gr.Textbox(visible="hidden", elem_id="tl-act", elem_classes=["hidden-act"])
@@ -53,7 +51,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         kinds = sorted({e["kind"] for e in events}) if not kind_v else None
         out = {tl_err: "", board: render.timeline(events, lang_v), listed: events}
         if kinds is not None:
-            out[kind] = gr.update(choices=[(t(lang_v, "tl_all"), "")] + [(k, k) for k in kinds])
+            out[kind] = gr.update(choices=[(t(lang_v, "tl_all"), "")] + [(t(lang_v, f"kind_{k}"), k) for k in kinds])
         return out
 
     def on_action(payload, events, lang_v):
