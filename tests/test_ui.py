@@ -271,6 +271,8 @@ def test_language_direction_theme_and_header(browser, server, lang, dark, viewpo
     page.wait_for_function(f"document.querySelector('#holds').innerText.includes('{word}')", timeout=10_000)
     holds = page.locator("#holds").inner_text()
     assert ("5 articles" in holds and "2025-01-12" in holds) if lang == "en" else ("5 مقالات" in holds)
+    for part in page.locator("#holds bdi").all():  # no date or outlet broken across lines, even on a phone
+        assert part.evaluate("e => e.getClientRects().length") == 1, part.inner_text()
     box = page.locator("#question textarea")
     page.wait_for_function("document.querySelector('#question textarea').placeholder.length > 0")
     assert box.evaluate("e => getComputedStyle(e).direction") == want  # the placeholder follows the interface

@@ -51,7 +51,7 @@ CSS = """
 .src-item.cited .src-title { font-weight: 600; }
 .src-meta { color: var(--body-text-color-subdued); font-size: 0.85em; }
 /* a date or an outlet never breaks across lines (a card header, the list, the preview) */
-.src-meta bdi, .pv-meta bdi, .tl-date, .meta bdi { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.src-meta bdi, .pv-meta bdi, .tl-date, .meta bdi, .holds bdi { white-space: nowrap; font-variant-numeric: tabular-nums; }
 #answer-meta .meta bdi, #sources .src-meta bdi { color: inherit; }
 .badge { border-radius: 4px; padding: 0 5px; font-size: 0.75em; white-space: nowrap; }
 .badge.cited { background: #dcfce7; color: #14532d; }
