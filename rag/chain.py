@@ -48,11 +48,6 @@ class Citation:
     def to_dict(self) -> dict:
         return asdict(self)
 
-    def __getitem__(self, key: str) -> Any:
-        """Read access by field name, for callers written against the former dict form: only ui/ is left
-        (render.py, state.py, chat_tab.py); remove this once they read fields."""
-        return getattr(self, key)
-
 
 @dataclass
 class Answer:

@@ -132,8 +132,8 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             yield {sources: render.sources_panel(a, nums[0], lang_v, selected=nums[1]), shown: nums[0]}
         elif kind == "article" and len(nums) == 2 and conv_v.turn(nums[0]):
             a = conv_v.turn(nums[0]).answer
-            c = next((c for c in a.citations if c["n"] == nums[1]), None)
-            doc = pipe.library.store.get_document(c["source"]) if c else None
+            c = next((c for c in a.citations if c.n == nums[1]), None)
+            doc = pipe.library.store.get_document(c.source) if c else None
             if doc:
                 yield {article_box: render.article_for(a, nums[0], nums[1], doc)}
         elif kind in ("like", "dislike") and nums:

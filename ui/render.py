@@ -78,8 +78,8 @@ def _previews(a: Answer, lang: str) -> str:
     by_n = evidence_by_n(a)
     out = []
     for c in a.citations:
-        sent = (by_n.get(c["n"]) or [c["text"][:220] + ("…" if len(c["text"]) > 220 else "")])[0]
-        out.append(f'<div class="pv" data-n="{c["n"]}"><div class="pv-meta">[{c["n"]}] {_meta(c["outlet"], c["date"])}'
+        sent = (by_n.get(c.n) or [c.text[:220] + ("…" if len(c.text) > 220 else "")])[0]
+        out.append(f'<div class="pv" data-n="{c.n}"><div class="pv-meta">[{c.n}] {_meta(c.outlet, c.date)}'
                    f'</div><div class="pv-title" dir="auto">{esc(label(c, lang))}</div>'
                    f'<div class="pv-sent" dir="auto">{esc(sent)}</div></div>')
     return f'<div class="previews" hidden>{"".join(out)}</div>'
@@ -184,7 +184,7 @@ def article_html(doc: dict, start: int, end: int, sentences: list[str], mark_id:
 def article_for(a: Answer, turn: int, n: int, doc: dict) -> str:
     """The whole article behind passage n of an answer, the passage marked and its cited sentences highlighted;
     the page's script moves it into that card's <details>."""
-    c = next(c for c in a.citations if c["n"] == n)
+    c = next(c for c in a.citations if c.n == n)
     return (f'<div class="article-load" data-a="{turn}" data-n="{n}">'
             f'{article_html(doc, c.start, c.end, evidence_by_n(a).get(n, []))}</div>')
 
@@ -199,17 +199,17 @@ def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None =
     if a is None:
         return sources_empty(lang)
     by_n = evidence_by_n(a)
-    cited = [c for c in a.citations if c["n"] in a.cited]
-    others = [c for c in a.citations if c["n"] not in a.cited]
+    cited = [c for c in a.citations if c.n in a.cited]
+    others = [c for c in a.citations if c.n not in a.cited]
     unsupported = {u["n"] for u in a.unsupported}
     items, cards = [], []
     for c in cited + others:
-        n, is_cited = c["n"], c["n"] in a.cited
+        n, is_cited = c.n, c.n in a.cited
         kind = "cited" if is_cited else "uncited"
         badge = f'<span class="badge {kind}">{esc(t(lang, kind if is_cited else "not_cited"))}</span>'
         items.append(f'<li class="src-item {kind}"><button type="button" class="src-jump" data-a="{turn}" data-n="{n}">'
                      f'<span class="cite-num">[{n}]</span> <span class="src-title" dir="auto">{esc(label(c, lang))}'
-                     f'</span></button> <span class="src-meta">{_meta(c["outlet"], c["date"])}</span> {badge}</li>')
+                     f'</span></button> <span class="src-meta">{_meta(c.outlet, c.date)}</span> {badge}</li>')
         flag = (f' <span class="badge warn">{esc(t(lang, "unsupported"))}</span>' if n in unsupported else "")
         article = (f'<details class="article" data-a="{turn}" data-n="{n}"><summary>{esc(t(lang, "open_article"))}'
                    f'</summary><div class="article-slot"></div></details>')
@@ -220,8 +220,8 @@ def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None =
             f'<details class="source-card {kind}{" selected" if sel else ""}" id="src-{turn}-{n}" data-n="{n}"'
             f'{" open" if sel else ""}><summary class="source-head"><span class="cite-num">[{n}]</span> '
             f'<span dir="auto" class="src-title">{esc(label(c, lang))}</span> '
-            f'<span class="src-meta">{_meta(c["outlet"], c["date"])}</span>{flag}</summary>'
-            f'{back}<div dir="{direction(c["text"])}" class="passage-text">{highlight(c["text"], by_n.get(n, []))}</div>'
+            f'<span class="src-meta">{_meta(c.outlet, c.date)}</span>{flag}</summary>'
+            f'{back}<div dir="{direction(c.text)}" class="passage-text">{highlight(c.text, by_n.get(n, []))}</div>'
             f'{article}</details>')
     head = f'<div class="sources-q" dir="{"rtl" if lang == "ar" else "ltr"}">{_with_text(lang, "sources_for", a.question)}</div>'
     if a.abstained:

@@ -44,5 +44,5 @@ class Conversation:
             return None
         a = t.answer
         return {"time": now, "liked": liked, "question": a.question, "answer": a.answer,
-                "citations": [a.citations[n - 1]["source"] for n in a.cited if 0 < n <= len(a.citations)],
+                "citations": [a.citations[n - 1].source for n in a.cited if 0 < n <= len(a.citations)],
                 "model": a.model, "prompt": a.prompt}
