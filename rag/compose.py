@@ -43,6 +43,7 @@ def contact_kind(text: str) -> str:
     return ""
 
 
+NOT_PARTIES = {"Islamic State"}  # named in the evidence, never a party to a contact
 LEAD = "From the Arabic sources:"  # opens the English lead line; the checker reads what follows it
 
 
@@ -53,7 +54,7 @@ def english_lead(sentences: list[tuple[str, int]]) -> str:
     dropped; the same item from two passages cites both."""
     items: dict[str, list[int]] = {}
     for text, n in sentences:
-        names = [x for x in arabic_names(text) if x not in CONTEXT]
+        names = [x for x in arabic_names(text) if x not in CONTEXT and x not in NOT_PARTIES]
         if not names:
             continue
         item = " — ".join(p for p in (contact_kind(text).capitalize(), ", ".join(names), english_date(text)) if p)

@@ -72,7 +72,7 @@ ARABIC: dict[str, tuple[str, ...]] = {
     "Iraq": ("العراق", "العراقي"),
     "Syria": ("سوريا", "السوري"),
     "the Arab League": ("جامعة الدول العربية",),
-    "Islamic State": ("داعش",),
+    "Islamic State": ("داعش", "الدولة الإسلامية"),
     "SANA": ("سانا",),
     "Sada El Balad": ("صدى البلد",),
     "Enab Baladi": ("عنب بلدي",),
@@ -104,6 +104,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "delegation": ("وفد",), "talks": ("مباحثات",), "relations": ("العلاقات",), "sovereignty": ("سيادة",),
     "gold": ("الذهب",), "population": ("سكان",), "election": ("الانتخابات",), "town": ("مدينة",),
     "city": ("مدينة",), "fighters": ("مقاتلين",), "families": ("عوائل", "عوائلهم"), "linked": ("مرتبط",),
+    "armed": ("مسلحة",), "groups": ("تنظيمات", "مجموعات"), "start": ("البدء",), "started": ("البدء",),
+    "began": ("البدء",), "hold": ("تضم",), "holding": ("تضم",), "holds": ("تضم",),
 }
 
 _ALIASES = sorted(((alias, name) for name, aliases in NAMES.items() for alias in aliases), key=lambda x: -len(x[0]))
