@@ -85,6 +85,8 @@ RELATIONS = {
     "visit": re.compile(r"^(زار|زياره|زيارت|يزور|visit)"),
     "call": re.compile(r"^(اتصال|اتصل|هاتف|المحادثه|محادثه|call|phone)"),
     "meeting": re.compile(r"^(التقي|لقاء|لقائ|اجتمع|اجتماع|يلتقي|met$|meet)"),
+    # "how many refused to return?" is not answered by a sentence on those who returned
+    "refusal": re.compile(r"^(رفض|يرفض|ترفض|امتنع|يمتنع|تمتنع|refus|declin)"),
 }
 
 

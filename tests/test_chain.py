@@ -92,12 +92,20 @@ def test_follow_up_who_met_there_is_not_answered_with_the_date(pipeline):
     ("What did Anas Khattab tell Fuad Hussein during their phone call?", "Fuad Hussein"),
     ("ماذا قال الشيباني لبشار الأسد في اتصالهما الهاتفي؟", ""),
     ("متى زار فؤاد حسين دمشق؟", "date"),  # he called on a Monday; the visit he mentions has no date
+    # "hundreds were returned" is no count of those who refused to return (the sentence on them has none)
+    ("كم عدد الجنود السوريين الذين رفضوا العودة إلى سوريا؟", "number"),
+    ("How many Syrian soldiers refused to go back?", "number"),
 ])
 def test_near_topic_traps_abstain_with_a_reason(pipeline, question, missing):
     a = pipeline.ask(question)
     assert a.abstained, a.answer
     assert a.abstain_reason and missing in a.abstain_reason
     assert a.to_dict()["abstain_reason"] == a.abstain_reason
+
+
+def test_refusal_question_is_answered_from_the_refusal_sentence(pipeline):
+    a = pipeline.ask("كيف تعاملت الحكومة العراقية مع الجنود السوريين الذين رفضوا العودة؟")
+    assert not a.abstained and "لاجئين" in a.answer and "رفضوا" in a.answer
 
 
 def test_list_question_gets_every_item(pipeline):
