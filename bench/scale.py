@@ -24,11 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-import _util
 from _util import current_rss_mb, latencies, load_squad_corpus, save, table
 
-if not _util.SHARED.exists():  # a worktree: the shared benchmarks sit beside the main checkout
-    _util.SHARED = Path("/work/shared/benchmarks")
 
 
 def passages():
