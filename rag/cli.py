@@ -235,12 +235,20 @@ def cmd_library(args, settings) -> int:
 
     from .documents import printable
 
-    docs = open_library(settings).store.list_documents()
+    from .timeline import article_dates
+
+    lib = open_library(settings)
+    docs = lib.store.list_documents()
+    inferred = article_dates(lib)  # an article that states no date: where the timeline places it, and why
+    for d in docs:
+        a = inferred.get(d["source"])
+        d["inferred_date"] = a.to_dict() if not d["date"] and a and a.estimate else None
     if args.json:
         print(json.dumps(docs, ensure_ascii=False, indent=1))
         return 0
     for d in docs:
-        print(printable(f"{d['source']}  {d['date'] or '-':10}  {d['outlet'] or '-':12}  {d['chunks']:3} chunks  "
+        date = d["date"] or ("≈ " + inferred[d["source"]].label() if d["inferred_date"] else "-")
+        print(printable(f"{d['source']}  {date:18}  {d['outlet'] or '-':12}  {d['chunks']:3} chunks  "
                         f"{d['title']}"))
     print(f"{len(docs)} articles")
     return 0

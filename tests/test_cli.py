@@ -83,7 +83,14 @@ def test_retrieve_json_and_library(warm_home):
     hits = json.loads(p.stdout)
     assert len(hits) == 3 and hits[0]["source"] == SHAIBANI
     p = run(["library", "--json"], warm_home)
-    assert len(json.loads(p.stdout)) == 5
+    docs = {d["source"]: d for d in json.loads(p.stdout)}
+    assert len(docs) == 5
+    # an article that states no date carries where the timeline places it; a dated one carries none
+    assert docs[SHAIBANI]["date"] == "2025-04-01" and docs[SHAIBANI]["inferred_date"] is None
+    undated = [d for d in docs.values() if not d["date"]]
+    assert undated and all(d["inferred_date"] and d["inferred_date"]["basis"] for d in undated)
+    p = run(["library"], warm_home)
+    assert p.returncode == 0 and p.stdout.count("≈ ") == len(undated), p.stdout
 
 
 def _chat(home, turns):
