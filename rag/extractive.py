@@ -115,6 +115,13 @@ def _speaker_speaks(speaker_terms: list[set[str]], text: str) -> bool:
     return False
 
 
+def speaker_terms(entities: list[str], shape: Shape) -> list[set[str]]:
+    """For a question about what someone said, the word sets of its speaker's Arabic forms; else none."""
+    if shape.kind != "statement" or not entities:
+        return []
+    return [set(tokens(f)) for f in arabic_forms(entities[0])]
+
+
 def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: BM25Index,
                     shape: Shape | None = None) -> list[Candidate]:
     """Every usable sentence of the hits, scored by term coverage, embedding similarity and shape cues."""
@@ -123,7 +130,7 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
     q_weight = sum(lexical.idf_of(t) for t in q_terms) or 1.0
     windows = _article_windows(hits)
     entities = key_entities(question)
-    speaker = [set(tokens(f)) for f in arabic_forms(entities[0])] if entities and shape.kind == "statement" else []
+    speaker = speaker_terms(entities, shape)
     reply = shape.kind == "statement" and asks_reply(question)
     seen: set[str] = set()
     out: list[Candidate] = []
@@ -227,8 +234,7 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
     if language(question) == "en" and not many:
         # Cross-language scores sit closer together: a single fact keeps to its best one or two sentences.
         margin, limit = 0.03, 2
-    speaker = [set(tokens(f)) for f in arabic_forms(key_entities(question)[0])] \
-        if shape.kind == "statement" and key_entities(question) else []
+    speaker = speaker_terms(key_entities(question), shape)
     if speaker and not _speaker_speaks(speaker, best.text):
         speaker = []
     for c in cands[1:]:
@@ -303,21 +309,17 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = typed + [c for c in cands if c not in typed]
     # What someone said: the answer is a sentence in which that person speaks (not one that reports a call
     # between others); when no retrieved sentence has them speak, the evidence does not say it.
-    if shape.kind == "statement" and entities and arabic_forms(entities[0]):
-        speaker = [set(tokens(f)) for f in arabic_forms(entities[0])]
-        spoken = [c for c in cands if _speaker_speaks(speaker, c.text)]
-        if not spoken:
-            return abstain(confidence(question, cands, hits),
-                           f"no retrieved sentence reports what {entities[0]} said")
+    speaker = speaker_terms(entities, shape)
+    spoken = [c for c in cands if _speaker_speaks(speaker, c.text)] if speaker else []
+    if speaker and not spoken:
+        return abstain(confidence(question, cands, hits), f"no retrieved sentence reports what {entities[0]} said")
     conf = confidence(question, cands, hits)
     if conf < threshold:
         return abstain(conf, f"no sentence answers closely enough (confidence {conf:.2f} < {threshold:.2f})")
     # What someone said: a sentence in which that person speaks goes first when one is close to the top.
-    if shape.kind == "statement" and entities:
-        speaker = [set(tokens(f)) for f in arabic_forms(entities[0])]
-        spoken = [c for c in cands if c.score >= cands[0].score - 0.1 and _speaker_speaks(speaker, c.text)]
-        if spoken:
-            cands = spoken + [c for c in cands if c not in spoken]
+    close = [c for c in spoken if c.score >= cands[0].score - 0.1]
+    if close:
+        cands = close + [c for c in cands if c not in close]
     chosen = select(question, shape, cands, hits, max_sentences)
     groups = group_by_article(chosen, shape.many)
     text = compose([[(c.text, c.n) for c in g] for g in groups], lang)
