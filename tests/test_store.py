@@ -70,3 +70,23 @@ def test_delete_document(fresh_settings):
     assert lib.store.delete_document("002_f57a3efcf7aa0e05.txt")
     assert lib.store.count_chunks() == 0 and lib.store.collection.count() == 0
     assert lib.lexical.search("بغداد", 5) == []
+
+
+def test_dense_search_on_an_empty_or_small_collection_asks_chroma_once(fresh_settings):
+    """No count() before the query (a second round trip to a Chroma server): an empty library finds nothing
+    and a library smaller than the request gives every current chunk, best first."""
+    from rag import ingest, open_library
+    lib = open_library(fresh_settings)
+    vec = lib.embedder.embed_query_vector("زيارة الشيباني إلى بغداد")
+    calls = []
+    col = lib.store.collection
+    for name in ("count", "query"):
+        real = getattr(col, name)
+        setattr(col, name, lambda *a, _n=name, _r=real, **k: calls.append(_n) or _r(*a, **k))
+    assert lib.store.dense_search(vec, 10) == [] and calls == ["query"]
+    ingest(lib, [SEEDS / "002_f57a3efcf7aa0e05.txt"], progress=False)
+    calls.clear()
+    found = lib.store.dense_search(vec, 500)
+    assert calls == ["query"]
+    assert sorted(c for c, _ in found) == sorted(c.id for c in lib.store.get_chunks())
+    assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
