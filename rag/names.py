@@ -101,7 +101,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "smuggling": ("تهريب",), "information": ("المعلومات",), "exchange": ("تبادل",), "agency": ("وكالة",),
     "news": ("الأنباء",), "government": ("الحكومة",), "head": ("رئيس",), "chief": ("رئيس",),
     "operations": ("عمليات",), "joint": ("مشتركة",), "oil": ("النفط",), "agreement": ("اتفاقية",),
-    "delegation": ("وفد",), "talks": ("مباحثات",), "relations": ("العلاقات",), "sovereignty": ("سيادة",),
+    "delegation": ("وفد",), "envoy": ("مبعوث", "كمبعوث", "المبعوث"), "envoys": ("مبعوث",), "talks": ("مباحثات",), "relations": ("العلاقات",), "sovereignty": ("سيادة",),
     "gold": ("الذهب",), "population": ("سكان",), "election": ("الانتخابات",), "town": ("مدينة",),
     "city": ("مدينة",), "fighters": ("مقاتلين",), "families": ("عوائل", "عوائلهم"), "linked": ("مرتبط",),
     "armed": ("مسلحة",), "groups": ("تنظيمات", "مجموعات"), "start": ("البدء",), "started": ("البدء",),
