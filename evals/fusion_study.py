@@ -48,6 +48,7 @@ def capture(set_path: Path, out: Path, n: int = 50) -> list[dict]:
     return rows
 
 
+STEM_GRID = [(1.5, 0.75), (1.2, 0.5), (0.9, 0.5)]
 BM25_GRID = [(k1, b) for k1 in (0.9, 1.2, 1.5, 2.0) for b in (0.3, 0.5, 0.75, 0.9)]
 
 
@@ -65,6 +66,10 @@ class _BM25:
                 post[t][i] += 1
         self.post = {t: (np.fromiter(p.keys(), np.int64), np.fromiter(p.values(), np.float64)) for t, p in post.items()}
         self.n = len(docs)
+
+    def idf(self, term: str) -> float:
+        df = len(self.post[term][0]) if term in self.post else 0
+        return float(np.log(1 + (self.n - df + 0.5) / (df + 0.5)))
 
     def scores(self, terms: list[str]) -> np.ndarray:
         out = np.zeros(self.n)
@@ -88,9 +93,11 @@ def _top(ids: list[str], scores: np.ndarray, n: int) -> list[tuple[str, float]]:
 
 
 def capture_lexical(set_path: Path, out: Path, rows: list[dict], n: int = 50) -> None:
-    """Add BM25 variants to the rows: `bm25[k1,b]` over the product's tokens, and `bigram` (BM25 k1=1.5,
-    b=0.75 over adjacent-token pairs of the same tokens), each the top `n` over the whole corpus."""
-    from rag.arabic import tokens
+    """Add BM25 variants to the rows: `bm25[k1,b]` over the product's tokens, `bigram` (BM25 k1=1.5,
+    b=0.75 over adjacent-token pairs of the same tokens) and `stem[k1,b]` (tokens light-stemmed by
+    rag.arabic.stem), each the top `n` over the whole corpus; and `scov`, per candidate, the share of the
+    question's idf mass that the passage's best sentence holds (a sentence-level lexical match)."""
+    from rag.arabic import stem, tokens
 
     cache = out / "lexical_variants.pkl"
     if cache.exists():
@@ -102,11 +109,24 @@ def capture_lexical(set_path: Path, out: Path, rows: list[dict], n: int = 50) ->
         docs = [tokens(c.text) for c in chunks]
         indexes = {f"bm25[{k1},{b}]": _BM25(docs, k1, b) for k1, b in BM25_GRID}
         indexes["bigram"] = _BM25([_bigrams(d) for d in docs], 1.5, 0.75)
+        stemmed = [[stem(t) for t in d] for d in docs]
+        for k1, b in STEM_GRID:
+            indexes[f"stem[{k1},{b}]"] = _BM25(stemmed, k1, b)
+        by_id = dict(zip(ids, chunks))
+        sentences = {c.id: [set(tokens(c.text[a:b])) for a, b in c.sentences] for c in chunks}
+        unigram = indexes["bm25[1.5,0.75]"]
         got = {}
         for r in rows:
             q = tokens(lexical_query(r["q"]))
-            got[r["q"]] = {name: _top(ids, ix.scores(_bigrams(q) if name == "bigram" else q), n)
+            terms = {"bigram": _bigrams(q), "stem": [stem(t) for t in q]}
+            got[r["q"]] = {name: _top(ids, ix.scores(terms.get(name.split("[")[0], q)), n)
                            for name, ix in indexes.items()}
+            # the share of the question's idf mass that the passage's best sentence holds
+            idf = {t: unigram.idf(t) for t in set(q) if t in unigram.post}
+            total = sum(idf.values()) or 1.0
+            cands = {c for c, _ in r["dense"]} | {c for c, _ in r["lexical"]}
+            got[r["q"]]["scov"] = {c: max((sum(v for t, v in idf.items() if t in st) for st in sentences[c]),
+                                          default=0.0) / total for c in cands if c in by_id}
         got["_source"] = {c.id: c.source for c in chunks}
         got["_len"] = {c.id: len(d) for c, d in zip(chunks, docs)}
         cache.write_bytes(pickle.dumps(got))
@@ -293,7 +313,15 @@ def study_variants(rows: list[dict]) -> dict:
             key = f"bm25[{k1},{b}]"
             v[f"BM25 only k1 {k1} b {b}"] = lambda r, key=key: dict(r[key])
             v[f"product with BM25 k1 {k1} b {b}"] = lambda r, key=key: fuse3(r, lex=r[key])
+        for k1, b in STEM_GRID:
+            key = f"stem[{k1},{b}]"
+            v[f"stemmed BM25 only k1 {k1} b {b}"] = lambda r, key=key: dict(r[key])
+            v[f"product with stemmed BM25 k1 {k1} b {b}"] = lambda r, key=key: fuse3(r, lex=r[key])
         v["bigram BM25 only"] = lambda r: dict(r["bigram"])
+        v["best-sentence idf coverage only"] = lambda r: r["scov"]
+        for mu in (0.2, 0.35, 0.5):
+            v[f"product, lexical = (1-{mu}) BM25 + {mu} sentence coverage"] = lambda r, mu=mu: fuse3(
+                r, lex=sorted(_mix(_maxnorm(r["lexical"]), r["scov"], mu).items(), key=lambda x: -x[1]))
         for lam in (0.25, 0.5, 1.0):
             v[f"BM25 + {lam} x bigram BM25 only"] = lambda r, lam=lam: dict(with_bigrams(r, lam))
             v[f"product with BM25 + {lam} x bigram"] = lambda r, lam=lam: fuse3(r, lex=with_bigrams(r, lam))
@@ -307,6 +335,10 @@ def study_variants(rows: list[dict]) -> dict:
             [(1, sent_dense(r)), (1, r["lexical"]), (1, r["sparse"])], 60)
         v["BM25 + sparse (no dense), score"] = lambda r: fuse3(r, 1.0 - 1e-9, sparse_w=0.5, adaptive=False)
     return v
+
+
+def _mix(a: dict, b: dict, mu: float) -> dict:
+    return {c: (1 - mu) * a.get(c, 0.0) + mu * b.get(c, 0.0) for c in set(a) | set(b)}
 
 
 def _zip(a: dict, b: dict):
