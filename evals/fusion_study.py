@@ -266,6 +266,28 @@ def fuse3(r, w: float = 0.5, *, mix: float = 0.5, lex=None, sparse_w: float = 0.
             + sparse_w * sp.get(c, 0.0) for c in keys}
 
 
+def _z(pairs) -> dict:
+    if not pairs:
+        return {}
+    x = np.array([s for _, s in pairs])
+    return {c: (s - x.mean()) / (x.std() + 1e-9) for c, s in pairs}
+
+
+def fuse_shape(r, how: str, w: float = 0.5) -> dict:
+    """Other normalisations of the same two lists: z-scores ("z"), a weighted geometric mean ("geo"), or
+    min-max on both sides ("minmax"); the product's adaptive weight in each."""
+    dense, lex = sent_dense(r), r["lexical"]
+    wl = product_weight(lex, w)
+    if how == "z":
+        d, b = _z(dense), _z(lex)
+        dmin, bmin = min(d.values(), default=0.0), min(b.values(), default=0.0)
+        return {c: (1 - wl) * d.get(c, dmin) + wl * b.get(c, bmin) for c in set(d) | set(b)}
+    d, b = _minmax(dense), (_minmax(lex) if how == "minmax" else _maxnorm(lex))
+    if how == "geo":
+        return {c: (d.get(c, 0.0) + 0.05) ** (1 - wl) * (b.get(c, 0.0) + 0.05) ** wl for c in set(d) | set(b)}
+    return {c: (1 - wl) * d.get(c, 0.0) + wl * b.get(c, 0.0) for c in set(d) | set(b)}
+
+
 def rrf_n(rankings: list[tuple[float, list]], k: int = 60) -> dict[str, float]:
     out: dict[str, float] = {}
     for weight, ranking in rankings:
@@ -303,6 +325,8 @@ def study_variants(rows: list[dict]) -> dict:
     v["product, dense max-norm (not min-max)"] = lambda r: fuse3(r, dense_norm="max")
     v["product, coverage-vs-dense-gap weight"] = lambda r: fuse3(
         r, coverage_weight(r, 0.5), adaptive=False)
+    for how in ("z", "geo", "minmax"):
+        v[f"product weights, {how} normalisation"] = lambda r, how=how: fuse_shape(r, how)
     for k in (10, 30, 60):
         v[f"rrf k={k} (sent dense, BM25)"] = lambda r, k=k: rrf_n([(1, sent_dense(r)), (1, r["lexical"])], k)
     v["rrf k=60 dense 0.6 / BM25 0.4"] = lambda r: rrf_n([(0.6, sent_dense(r)), (0.4, r["lexical"])], 60)
