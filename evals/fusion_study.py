@@ -97,7 +97,8 @@ def capture_lexical(set_path: Path, out: Path, rows: list[dict], n: int = 50) ->
     b=0.75 over adjacent-token pairs of the same tokens) and `stem[k1,b]` (tokens light-stemmed by
     rag.arabic.stem), each the top `n` over the whole corpus; and `scov`, per candidate, the share of the
     question's idf mass that the passage's best sentence holds (a sentence-level lexical match)."""
-    from rag.arabic import stem, tokens
+    from rag import tokens
+    from rag.arabic import stem  # not public API (yet): the study measures whether it should become so
 
     cache = out / "lexical_variants.pkl"
     if cache.exists():
