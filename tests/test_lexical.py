@@ -109,3 +109,27 @@ def test_old_library_is_migrated_once(fresh_settings):
     assert db.execute("SELECT COUNT(*) FROM lexicon").fetchone()[0] == lib.store.count_chunks()
     assert again.lexical.search("زيارة الشيباني", 20) == want
     assert not (fresh_settings.home_path / "lexical-articles.pkl").exists()
+
+
+def test_fusion_study_bm25_ranks_like_the_product_index():
+    """evals/fusion_study.py scores BM25 variants with its own small BM25; at the product's k1 and b it must
+    give the product's scores on the same texts, or the study's variants would not be comparable."""
+    from evals.fusion_study import _BM25, _top
+    from rag.arabic import tokens
+    from rag.lexical import BM25Index
+
+    sents = _sentences()[:120]
+    ids = [f"s{i:03d}" for i in range(len(sents))]
+    product = BM25Index(ids, sents)
+    study = _BM25([tokens(t) for t in sents], 1.5, 0.75)
+    matched = 0
+    for q in QUERIES:
+        want = product.search(q, 10)
+        got = _top(ids, study.scores(tokens(q)), 10)
+        matched += bool(want)
+        assert [c for c, _ in got] == [c for c, _ in want], q
+        assert np.allclose([s for _, s in got], [s for _, s in want]), q
+    assert matched >= 4  # the Arabic queries find passages (the English one has no Arabic names added here)
+    # a different b changes the scores: the study's grid really varies the formula
+    other = _BM25([tokens(t) for t in sents], 1.5, 0.3)
+    assert not np.allclose(other.scores(tokens(QUERIES[0])), study.scores(tokens(QUERIES[0])))
