@@ -225,7 +225,7 @@ class Pipeline:
         else:
             hits, qvec = self.retrieve(sq, k, lexical_weight)
         t2 = time.perf_counter()
-        ctx = Context(sq, hits, qvec, self.library.lexical, self.threshold)
+        ctx = Context(sq, hits, qvec, self.library.lexical.words, self.threshold)
         out: _Outcome = yield from self.answer(chat, ctx)
         t3 = time.perf_counter()
         checked, reply = out.checked, out.reply

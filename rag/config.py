@@ -41,7 +41,7 @@ class Settings:
     llm_retries: int = 2
     llm_context_chars: int = 12000  # passages in a generative prompt; longer ones keep their best sentences
     k: int = 5
-    lexical_weight: float = 0.5
+    lexical_weight: float = 0.55
     candidates: int = 50
     fusion: str = "score"
     abstain_threshold: float = 0.0

@@ -7,6 +7,12 @@ chunks (so a crash can never leave the index out of step), stamped with the libr
 postings arrays) that applies only the rows changed since the generation it has seen, so a change
 never rebuilds it. Scores are computed at query time from tf, document length and document
 frequency, so an incrementally updated index scores exactly like one rebuilt from scratch.
+
+Retrieval searches two views of the same stored tokens (`LexicalIndex`): the tokens light-stemmed, so
+inflected forms match, plus half the score of BM25 over adjacent-token pairs, so phrases count extra. The
+plain tokens' index stays for the answerer, whose sentence scores weigh terms by their idf. Measured over
+every set (evals/fusion_study.md, with the lexical weight 0.55): R@1 ARCD 0.718 → 0.737, XQuAD-ar 0.935 →
+0.944, MLQA-ar 0.752 → 0.772, seeds unchanged.
 """
 
 from __future__ import annotations
@@ -15,11 +21,11 @@ import math
 import sqlite3
 import threading
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
 
-from .arabic import tokens
+from .arabic import stem, tokens
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS lexicon (id TEXT PRIMARY KEY, gen INTEGER NOT NULL, terms TEXT NOT NULL);
@@ -56,7 +62,40 @@ def lexicon_migrate(db: sqlite3.Connection, gen: int) -> int:
     return len(rows)
 
 
+def changes_since(db: sqlite3.Connection, seen: int) -> tuple[int, list[str], list[tuple[str, str]]]:
+    """(generation, removed ids, (id, terms) rows added or replaced) since generation `seen` (-1: all rows),
+    read in one snapshot."""
+    own = not db.in_transaction
+    if own:
+        db.execute("BEGIN")
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        generation = int(row[0]) if row else 0
+        if generation == seen:
+            return generation, [], []
+        if seen < 0:
+            return generation, [], db.execute("SELECT id, terms FROM lexicon").fetchall()
+        gone = [r[0] for r in db.execute("SELECT id FROM lexicon_gone WHERE gen > ?", (seen,))]
+        return generation, gone, db.execute("SELECT id, terms FROM lexicon WHERE gen > ?", (seen,)).fetchall()
+    finally:
+        if own:
+            db.execute("COMMIT")
+
+
 # --- the in-memory index --------------------------------------------------------------------------
+
+# Views: what an index counts, from a chunk's (or a query's) normalised tokens.
+def words(toks: list[str]) -> list[str]:
+    return toks
+
+
+def stems(toks: list[str]) -> list[str]:
+    return [stem(t) for t in toks]
+
+
+def pairs(toks: list[str]) -> list[str]:
+    return [f"{a}_{b}" for a, b in zip(toks, toks[1:])]
+
 
 class BM25Index:
     """Okapi BM25 (k1=1.5, b=0.75) over per-term postings, updated by deltas.
@@ -68,8 +107,10 @@ class BM25Index:
 
     compact_at = 1000  # dead slots before compaction (and at least a quarter of the live ones)
 
-    def __init__(self, ids: Iterable[str] = (), texts: Iterable[str] = (), k1: float = 1.5, b: float = 0.75):
+    def __init__(self, ids: Iterable[str] = (), texts: Iterable[str] = (), k1: float = 1.5, b: float = 0.75,
+                 view: Callable[[list[str]], list[str]] = words):
         self.k1, self.b = k1, b
+        self.view = view
         self.generation = -1
         self.ids: list[str] = []
         self._slot: dict[str, int] = {}
@@ -95,7 +136,7 @@ class BM25Index:
             for cid, terms in rows:
                 if cid in self._slot:
                     self.remove([cid])
-                toks = terms.split()
+                toks = self.view(terms.split())
                 slot = len(self.ids)
                 if slot >= len(self._len):
                     self._len = np.resize(self._len, 2 * slot)
@@ -125,23 +166,12 @@ class BM25Index:
     def refresh(self, db: sqlite3.Connection) -> None:
         """Apply what changed in the library since the generation this index has seen (one snapshot)."""
         with self._lock:
-            own = not db.in_transaction
-            if own:
-                db.execute("BEGIN")
-            try:
-                row = db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
-                generation = int(row[0]) if row else 0
-                if generation == self.generation:
-                    return
-                gone: list[str] = []
-                if self.generation < 0:
-                    rows = db.execute("SELECT id, terms FROM lexicon").fetchall()
-                else:
-                    gone = [r[0] for r in db.execute("SELECT id FROM lexicon_gone WHERE gen > ?", (self.generation,))]
-                    rows = db.execute("SELECT id, terms FROM lexicon WHERE gen > ?", (self.generation,)).fetchall()
-            finally:
-                if own:
-                    db.execute("COMMIT")
+            self.apply(*changes_since(db, self.generation))
+
+    def apply(self, generation: int, gone: list[str], rows: list[tuple[str, str]]) -> None:
+        with self._lock:
+            if generation == self.generation:
+                return
             self.remove(gone)
             self.add(rows)
             self.generation = generation
@@ -204,7 +234,7 @@ class BM25Index:
                 return []
             avg = self._total / len(self._slot)
             docs, weights = [], []
-            for term in sorted(set(tokens(query))):
+            for term in sorted(set(self.view(tokens(query)))):
                 p = self._postings(term)
                 if p is None:
                     continue
@@ -228,3 +258,40 @@ class BM25Index:
                 top = np.arange(len(scores))
             ranked = sorted(((float(scores[i]), self.ids[int(uniq[i])]) for i in top), key=lambda x: (-x[0], x[1]))
             return [(cid, s) for s, cid in ranked[:n]]
+
+
+PAIR_WEIGHT = 0.5  # share of the adjacent-pair BM25 score added to the stemmed one
+
+
+class LexicalIndex:
+    """The library's lexical side: `words` (plain tokens: the answerer's idf, `idf_of`), and for retrieval
+    `search`, stemmed BM25 plus PAIR_WEIGHT × pair BM25 (see the module's docstring). The three follow
+    the same stored rows, read once per change."""
+
+    def __init__(self, ids: Iterable[str] = (), texts: Iterable[str] = ()):
+        ids, texts = list(ids), list(texts)
+        self.words = BM25Index(ids, texts)
+        self.stems = BM25Index(ids, texts, view=stems)
+        self.pairs = BM25Index(ids, texts, view=pairs)
+        self.generation = -1
+
+    @property
+    def n(self) -> int:
+        return self.words.n
+
+    def refresh(self, db: sqlite3.Connection) -> None:
+        change = changes_since(db, self.generation)
+        for index in (self.words, self.stems, self.pairs):
+            index.apply(*change)
+        self.generation = change[0]
+
+    def idf_of(self, term: str) -> float:
+        return self.words.idf_of(term)
+
+    def search(self, query: str, n: int) -> list[tuple[str, float]]:
+        """Top `n` (chunk id, score): stemmed BM25 plus PAIR_WEIGHT × pair BM25, each taken over its top 3n
+        (a chunk in one list only gets that one); ties broken by chunk id."""
+        total = dict(self.stems.search(query, 3 * n))
+        for cid, score in self.pairs.search(query, 3 * n):
+            total[cid] = total.get(cid, 0.0) + PAIR_WEIGHT * score
+        return sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:n]

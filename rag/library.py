@@ -6,7 +6,7 @@ import threading
 
 from .config import Settings
 from .embeddings import Embedder, get_embedder
-from .lexical import BM25Index
+from .lexical import LexicalIndex
 from .store import Store
 
 
@@ -17,14 +17,14 @@ class Library:
         self.settings = settings
         self.embedder: Embedder = get_embedder(settings)
         self.store = Store(settings, self.embedder.name, self.embedder.dim)
-        self._lexical = BM25Index()
+        self._lexical = LexicalIndex()
         self._lock = threading.Lock()
         # The pickled index of earlier versions is replaced by the `lexicon` table.
         (settings.home_path / f"lexical-{settings.collection}.pkl").unlink(missing_ok=True)
 
     @property
-    def lexical(self) -> BM25Index:
-        """The BM25 index of the current chunks; a change applies only the rows it touched."""
+    def lexical(self) -> LexicalIndex:
+        """The lexical index of the current chunks; a change applies only the rows it touched."""
         gen = self.store.generation()
         if gen != self._lexical.generation:
             with self._lock:

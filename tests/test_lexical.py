@@ -24,9 +24,15 @@ def _results(index):
     return [index.search(q, 20) for q in QUERIES], {t: index.idf_of(t) for t in ("بغداد", "سوريا", "غيرموجود")}
 
 
-def test_incremental_equals_rebuilt_after_random_adds_and_deletes():
+@pytest.mark.parametrize("view", ["words", "stems", "pairs"])
+def test_incremental_equals_rebuilt_after_random_adds_and_deletes(view):
+    import rag.lexical
     from rag.arabic import tokens
-    from rag.lexical import BM25Index
+    from rag.lexical import BM25Index as Plain
+    view = getattr(rag.lexical, view)
+
+    def BM25Index(ids=(), texts=()):
+        return Plain(ids, texts, view=view)
 
     sents = _sentences()
     assert len(sents) > 50
@@ -84,10 +90,11 @@ def test_store_keeps_the_lexicon_in_the_chunk_transaction(fresh_settings):
     db = sqlite3.connect(fresh_settings.home_path / "library.sqlite")
     assert {r[0] for r in db.execute("SELECT id FROM lexicon")} == {r[0] for r in db.execute("SELECT id FROM chunks")}
     ids, texts = lib.store.all_chunk_texts()
-    from rag.lexical import BM25Index
-    scratch = BM25Index(ids, texts)
+    from rag.lexical import LexicalIndex
+    scratch = LexicalIndex(ids, texts)
     for q in QUERIES:
         assert other.lexical.search(q, 30) == scratch.search(q, 30) == lib.lexical.search(q, 30)
+        assert other.lexical.words.search(q, 30) == scratch.words.search(q, 30)
     assert not any(cid.startswith(files[0].name) for cid, _ in other.lexical.search("بغداد دمشق", 200))
 
 
@@ -133,3 +140,18 @@ def test_fusion_study_bm25_ranks_like_the_product_index():
     # a different b changes the scores: the study's grid really varies the formula
     other = _BM25([tokens(t) for t in sents], 1.5, 0.3)
     assert not np.allclose(other.scores(tokens(QUERIES[0])), study.scores(tokens(QUERIES[0])))
+
+
+def test_retrieval_matches_inflected_forms_and_counts_phrases():
+    """The retrieval side of the index: an inflected form finds the article that uses another form of the
+    word (which the plain words miss), and the exact phrase ranks above the same words apart."""
+    from rag.lexical import LexicalIndex
+    idx = LexicalIndex(["inflected", "phrase", "apart"],
+                       ["جرى اتصالهما الهاتفي مساء أمس.",
+                        "بحث الجانبان أمن الحدود المشتركة بين البلدين.",
+                        "أمن الطاقة مهم، وكذلك الحدود البحرية المشتركة للبلدين."])
+    assert idx.words.search("اتصالا", 3) == []
+    assert [c for c, _ in idx.search("اتصالا", 3)] == ["inflected"]
+    ranked = [c for c, _ in idx.search("أمن الحدود", 3)]
+    assert ranked[0] == "phrase" and "apart" in ranked
+    assert [c for c, _ in idx.pairs.search("أمن الحدود", 3)] == ["phrase"]  # only it holds the words side by side
