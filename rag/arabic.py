@@ -127,10 +127,11 @@ _SENT_END = re.compile(r"[.!؟?؛;]+[\"'”»)\]]*(?=\s)|\n+")
 
 # A period that ends an initial, not a sentence: one letter (Arabic or Latin: "و. هايدون", "J. R.", "د."),
 # or an Arabic spelling of a Latin letter's name ("جون سي. ميسنجر", "رايموند إس. برادلي"), as a word of
-# its own and not after a number ("عام 1990 م." ends a sentence).
+# its own (after a space or an opening bracket or quote, so "صيفًا." is a word) and not after a number
+# ("عام 1990 م." ends a sentence).
 _LETTER_NAMES = ("سي", "إس", "اس", "أو", "جي", "دي", "إف", "إل", "إم", "إن", "بي", "تي", "كيه", "آر", "إتش",
                  "إي", "يو", "واي", "زد", "إكس", "كيو", "في", "إيه", "جيه", "ڤي")
-_INITIAL = re.compile(r"(?<![\w.])(?<!\d )(?:[^\W\d_]|" + "|".join(_LETTER_NAMES) + r")\.$")
+_INITIAL = re.compile(r"(?:^|(?<=[\s(«\"“]))(?<!\d )(?:[^\W\d_]|" + "|".join(_LETTER_NAMES) + r")\.$")
 _NEXT_WORD = re.compile(r"[^\W\d_]")
 
 

@@ -37,16 +37,19 @@ def test_overlong_sentence_is_cut_at_commas():
 
 def test_a_name_with_an_initial_is_one_sentence():
     """The period of an initial (Arabic or Latin letter, or a Latin letter's Arabic name) ends no sentence;
-    one after a number ("1990 م.") and one at a line's start still do."""
+    a word ending in a letter after a mark ("صيفًا."), one after a number ("1990 م.") and a line's end
+    still do."""
     text = ("أدت ولاية رئيس البلدية و. هايدون بيرنز في جاكسونفيل إلى إنشاء قاعة جديدة للمدينة. "
             "وتعرف باسم ترجمة جون سي. ميسنجر منذ زمن بعيد. "
             "Written by J. R. R. Tolkien in the thirties. "
+            "كان ذلك صيفًا. ثم جاء الشتاء. "
             "تأسست الشركة عام 1990 م. وبعد ذلك توسعت كثيرا.\n"
             "أ. بند أول في القائمة.")
     got = [text[s:e] for s, e in sentences(text, 1200)]
     assert got == ["أدت ولاية رئيس البلدية و. هايدون بيرنز في جاكسونفيل إلى إنشاء قاعة جديدة للمدينة.",
                    "وتعرف باسم ترجمة جون سي. ميسنجر منذ زمن بعيد.",
                    "Written by J. R. R. Tolkien in the thirties.",
+                   "كان ذلك صيفًا.", "ثم جاء الشتاء.",
                    "تأسست الشركة عام 1990 م.", "وبعد ذلك توسعت كثيرا.",
                    "أ. بند أول في القائمة."]
     doc = Document(source="j.txt", text=text)
