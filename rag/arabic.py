@@ -125,8 +125,33 @@ def language(text: str) -> str:
 _SENT_END = re.compile(r"[.!؟?؛;]+[\"'”»)\]]*(?=\s)|\n+")
 
 
+# A period that ends an initial, not a sentence: one letter (Arabic or Latin: "و. هايدون", "J. R.", "د."),
+# or an Arabic spelling of a Latin letter's name ("جون سي. ميسنجر", "رايموند إس. برادلي"), as a word of
+# its own (after a space or an opening bracket or quote, so "صيفًا." is a word) and not after a number
+# ("عام 1990 م." ends a sentence).
+_LETTER_NAMES = ("سي", "إس", "اس", "أو", "جي", "دي", "إف", "إل", "إم", "إن", "بي", "تي", "كيه", "آر", "إتش",
+                 "إي", "يو", "واي", "زد", "إكس", "كيو", "في", "إيه", "جيه", "ڤي")
+_INITIAL = re.compile(r"(?:^|(?<=[\s(«\"“]))(?<!\d )(?:[^\W\d_]|" + "|".join(_LETTER_NAMES) + r")\.$")
+_NEXT_WORD = re.compile(r"[^\W\d_]")
+
+
+def _join_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with the breaks after initials undone: a span ending in an initial and followed, on
+    the same line, by a span starting with a letter is one sentence with it ("رئيس البلدية و. هايدون بيرنز")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            if (_INITIAL.search(text[ps:pe]) and "\n" not in text[pe:s] and _NEXT_WORD.match(text, s)):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets, split on . ! ? ؟ ؛ and line breaks; whitespace trimmed."""
+    """Sentence (start, end) offsets, split on . ! ? ؟ ؛ and line breaks; whitespace trimmed; a
+    period after an initial ("و. هايدون", "J. R.") does not end a sentence."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
@@ -142,7 +167,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             out.append((s, e))
-    return out
+    return _join_initials(text, out)
 
 
 def clean_control(text: str) -> str:

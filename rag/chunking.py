@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from .arabic import sentence_spans
 from .documents import Chunk, Document
+
+# Bump when the sentences or chunks of an unchanged article change: it is part of every chunk id (so new
+# chunks never overwrite old vectors under the same id before the switch) and of the stored digest (so an
+# existing library re-chunks its articles at the next ingest). 2: no sentence break after an initial
+# ("و. هايدون", rag/arabic.py sentence_spans).
+CHUNKER_VERSION = 2
+
 
 def _split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
     """Cut a sentence longer than `limit` at its last comma (، ,) or, failing that, its last space."""
@@ -33,6 +41,7 @@ def sentences(text: str, limit: int) -> list[tuple[int, int]]:
 def chunk_document(doc: Document, max_chars: int = 700, overlap: int = 1) -> list[Chunk]:
     """Pack whole sentences into chunks of at most `max_chars`, repeating `overlap` sentences."""
     sents = sentences(doc.text, max_chars)
+    key = hashlib.sha256(f"{doc.digest}:{CHUNKER_VERSION}".encode()).hexdigest()[:8]
     chunks: list[Chunk] = []
     i = 0
     while i < len(sents):
@@ -43,7 +52,7 @@ def chunk_document(doc: Document, max_chars: int = 700, overlap: int = 1) -> lis
         spans = [(s - start, e - start) for s, e in sents[i:j + 1]]
         idx = len(chunks)
         chunks.append(Chunk(
-            id=f"{doc.source}#{doc.digest[:8]}-{idx}", source=doc.source, index=idx,
+            id=f"{doc.source}#{key}-{idx}", source=doc.source, index=idx,
             text=doc.text[start:end], start=start, end=end, sentences=spans,
             title=doc.title, date=doc.date, outlet=doc.outlet, url=doc.url,
         ))

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Literal
 
 import numpy as np
 
-from .chunking import chunk_document
+from .chunking import CHUNKER_VERSION, chunk_document
 from .clean import clean
 from .documents import Chunk, Document, RawDocument, iter_files, printable, read_file
 from .embeddings import Embedder
@@ -81,7 +81,7 @@ def read_documents(paths: Iterable[Path], max_bytes: int, report: IngestReport,
 
 
 def _digest(doc: Document, chunk_chars: int, overlap: int) -> str:
-    return f"{PIPELINE_VERSION}:{chunk_chars}:{overlap}:{doc.digest}"
+    return f"{PIPELINE_VERSION}.{CHUNKER_VERSION}:{chunk_chars}:{overlap}:{doc.digest}"
 
 
 def describe_origin(origin: str) -> str:
