@@ -18,6 +18,7 @@ every set (evals/fusion_study.md, with the lexical weight 0.55): R@1 ARCD 0.718 
 from __future__ import annotations
 
 import math
+from array import array
 import sqlite3
 import threading
 from collections import Counter
@@ -130,25 +131,62 @@ class BM25Index:
 
     # --- updates ---
 
+    bulk_at = 1000  # rows in one add() from which postings go straight into arrays (opening a library)
+
     def add(self, rows: Iterable[tuple[str, str]]) -> None:
         """Add (or replace) chunks given as (id, space-joined normalised tokens)."""
+        rows = list(rows)
         with self._lock:
+            if len(rows) >= self.bulk_at:
+                self._add_bulk(rows)
+                return
             for cid, terms in rows:
                 if cid in self._slot:
                     self.remove([cid])
-                toks = self.view(terms.split())
-                slot = len(self.ids)
-                if slot >= len(self._len):
-                    self._len = np.resize(self._len, 2 * slot)
-                    self._alive = np.resize(self._alive, 2 * slot)
-                self.ids.append(cid)
-                self._slot[cid] = slot
-                self._len[slot] = len(toks)
-                self._alive[slot] = True
-                self._total += len(toks)
-                for term, tf in Counter(toks).items():
+                slot, counts = self._place(cid, terms)
+                for term, tf in counts.items():
                     self._delta.setdefault(term, []).append((slot, tf))
             self._df.clear()
+
+    def _place(self, cid: str, terms: str) -> tuple[int, Counter]:
+        """A new slot for the chunk, and its terms' counts."""
+        toks = self.view(terms.split())
+        slot = len(self.ids)
+        if slot >= len(self._len):
+            self._len = np.resize(self._len, 2 * slot)
+            self._alive = np.resize(self._alive, 2 * slot)
+        self.ids.append(cid)
+        self._slot[cid] = slot
+        self._len[slot] = len(toks)
+        self._alive[slot] = True
+        self._total += len(toks)
+        return slot, Counter(toks)
+
+    def _add_bulk(self, rows: list[tuple[str, str]]) -> None:
+        """Many rows at once: postings gathered in flat arrays and grouped by term with numpy, instead of a
+        Python (slot, tf) pair per posting (at 100k passages those pairs took most of the process's memory)."""
+        last = dict(rows)  # a later row of the same id replaces the earlier one
+        self.remove([cid for cid in last if cid in self._slot])  # before any new slot: removal may compact
+        vocab: dict[str, int] = {}
+        tids, slots, tfs = array("i"), array("i"), array("f")
+        for cid, terms in last.items():
+            slot, counts = self._place(cid, terms)
+            for term, tf in counts.items():
+                tids.append(vocab.setdefault(term, len(vocab)))
+                slots.append(slot)
+                tfs.append(tf)
+        if tids:
+            t = np.frombuffer(tids, dtype=np.int32)
+            order = np.argsort(t, kind="stable")  # slots stay ascending within a term
+            t, d, f = t[order], np.frombuffer(slots, dtype=np.int32)[order], np.frombuffer(tfs, dtype=np.float32)[order]
+            cuts = np.flatnonzero(np.diff(t)) + 1
+            names = list(vocab)
+            for a, b in zip(np.concatenate([[0], cuts]), np.concatenate([cuts, [len(t)]])):
+                term = names[t[a]]
+                old = self._postings(term)
+                self._base[term] = (d[a:b], f[a:b]) if old is None else \
+                    (np.concatenate([old[0], d[a:b]]), np.concatenate([old[1], f[a:b]]))
+        self._df.clear()
 
     def remove(self, ids: Iterable[str]) -> None:
         with self._lock:
