@@ -31,9 +31,9 @@ class Settings:
     threads: int = 1
     workers: int = field(default_factory=lambda: min(4, os.cpu_count() or 1))
     batch_queries: bool = True  # embed concurrent questions' queries together
-    # At most this many questions per embedding call: small batches let the first answers go on (their
-    # Python work holds the GIL) while the next batch embeds on the other cores.
-    query_batch: int = 4
+    # At most this many questions per embedding call. Smaller batches let the first answers go on while the
+    # next batch embeds; with 20 users the p95 of 4 and of 32 were within run-to-run noise (bench/load.py).
+    query_batch: int = 32
     llm: str = "extractive"
     llm_base_url: str = ""
     api_key: str = field(default="", repr=False)

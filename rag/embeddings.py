@@ -117,7 +117,7 @@ class E5Embeddings(Embeddings):
     dim = 384
 
     def __init__(self, threads: int = 1, cache: VectorCache | None = None, batch: int = 16, workers: int = 1,
-                 batch_queries: bool = True, max_query_batch: int = 4, may_borrow: Callable[[], bool] = cores_free):
+                 batch_queries: bool = True, max_query_batch: int = 32, may_borrow: Callable[[], bool] = cores_free):
         # OpenMP reads these once, when the engine loads: with busy-waiting threads on shared
         # cores the model was measured 30-100x slower, so pin the count and wait passively.
         os.environ["OMP_NUM_THREADS"] = str(threads)
