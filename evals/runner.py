@@ -89,7 +89,11 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
     es = settings.with_(home=str(out / "data"), chroma_url="", collection="eval", k=k)
     lib = open_library(es)
     print(f"ingesting {', '.join(map(str, paths))} into {out / 'data'} ...", file=sys.stderr)
-    print(ingest(lib, paths, progress=progress).summary(), file=sys.stderr)
+    report = ingest(lib, paths, progress=progress)
+    print(report.summary(), file=sys.stderr)
+    if report.conflicts:  # the run would measure the articles as an earlier ingest stored them
+        raise RagError(f"{out / 'data'} holds {len(report.conflicts)} of this set's articles from another source "
+                       f"(e.g. {report.conflicts[0][0]}); evaluate into a fresh --out folder")
     pipe = Pipeline(es, lib)
     judging = None
     if judge:

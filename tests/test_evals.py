@@ -118,3 +118,23 @@ def test_two_models_side_by_side_with_a_judge(tmp_path, seeded_settings):
     rows = [json.loads(x) for x in (out / "results.jsonl").read_text().splitlines()]
     assert {r["model"] for r in rows} == {"extractive", "openai:good"} and len(rows) == 12
     assert all(r["prompt"].startswith("answer@") for r in rows if r["model"] == "openai:good")
+
+
+def test_a_run_refuses_a_data_folder_holding_its_articles_from_elsewhere(tmp_path, seeded_settings):
+    """Ingest refuses to replace an article that came from another file; a run must then stop, naming the
+    fix, rather than measure the articles as the earlier ingest stored them."""
+    import shutil
+    from evals.runner import run
+    from rag import RagError
+    out = tmp_path / "run"
+    warm_home(out / "data", seeded_settings.home_path)
+    run(ROOT / "evals" / "seeds_qa.jsonl", out, seeded_settings, ["extractive"], progress=False, limit=1)
+    other = tmp_path / "elsewhere"
+    shutil.copytree(ROOT / "seeds", other)
+    first = sorted(other.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nفقرة أضيفت إلى نسخة أخرى من المقال.\n", encoding="utf-8")
+    before = (out / "results.jsonl").read_text()
+    with pytest.raises(RagError, match="fresh --out"):
+        run(ROOT / "evals" / "seeds_qa.jsonl", out, seeded_settings, ["extractive"], progress=False, limit=1,
+            corpus=str(other))
+    assert (out / "results.jsonl").read_text() == before
