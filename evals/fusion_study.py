@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from rag import load_settings, open_library
-from rag.retrieve import lexical_query
+from rag import lexical_query
 
 from .metrics import recall_at, reciprocal_rank
 from .sets import load_set
@@ -98,7 +98,7 @@ def capture_lexical(set_path: Path, out: Path, rows: list[dict], n: int = 50) ->
     rag.arabic.stem), each the top `n` over the whole corpus; and `scov`, per candidate, the share of the
     question's idf mass that the passage's best sentence holds (a sentence-level lexical match)."""
     from rag import tokens
-    from rag.arabic import stem  # not public API (yet): the study measures whether it should become so
+    from rag import stem
 
     cache = out / "lexical_variants.pkl"
     if cache.exists():

@@ -12,11 +12,11 @@ from .errors import (ConfigError, DocumentError, EmbedderMismatch, ModelError, Q
 
 _LAZY = {
     "Settings": "config", "load_settings": "config", "PROJECT_ROOT": "config",
-    "normalize": "arabic", "normalize_with_map": "arabic", "tokens": "arabic", "language": "arabic",
+    "normalize": "arabic", "normalize_with_map": "arabic", "tokens": "arabic", "stem": "arabic", "language": "arabic",
     "safe_source": "documents",
     "Library": "library", "open_library": "library", "Embedder": "embeddings",
     "ingest": "ingestion", "IngestReport": "ingestion", "ensure_seeded": "ingestion",
-    "hybrid_search": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
+    "hybrid_search": "retrieve", "lexical_query": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
     "Pipeline": "chain", "Answer": "chain", "Citation": "chain", "Event": "chain", "validate_question": "questions",
     "screen_question": "questions", "check_k": "config", "check_number": "config", "check_lexical_weight": "config",
     "ChatModel": "models", "Reply": "models", "Extractive": "models", "resolve_model": "resolve",
