@@ -8,10 +8,11 @@ import re
 from .arabic import sentence_spans
 from .documents import Chunk, Document
 
-# Bump when the sentences or chunks of an unchanged article change: it is part of every chunk id (so new
-# chunks never overwrite old vectors under the same id before the switch) and of the stored digest (so an
-# existing library re-chunks its articles at the next ingest). 2: no sentence break after an initial
-# ("و. هايدون", rag/arabic.py sentence_spans).
+# Bump when the sentences or chunks of an unchanged article change (a cleaning change already changes the
+# article's digest): it is part of every chunk id (so new chunks never overwrite old vectors under the same
+# id before the switch) and of the digest stored for an article (so an existing library re-chunks its
+# articles at the next ingest). 2: no sentence break after an initial ("و. هايدون", rag/arabic.py
+# sentence_spans).
 CHUNKER_VERSION = 2
 
 

@@ -25,8 +25,6 @@ from .events import extract, extractor_version
 from .people import Officials, load_officials
 from .library import Library
 
-PIPELINE_VERSION = "1"  # bump when cleaning or chunking changes, so documents are re-chunked
-
 
 @dataclass
 class IngestReport:
@@ -81,7 +79,7 @@ def read_documents(paths: Iterable[Path], max_bytes: int, report: IngestReport,
 
 
 def _digest(doc: Document, chunk_chars: int, overlap: int) -> str:
-    return f"{PIPELINE_VERSION}.{CHUNKER_VERSION}:{chunk_chars}:{overlap}:{doc.digest}"
+    return f"{CHUNKER_VERSION}:{chunk_chars}:{overlap}:{doc.digest}"
 
 
 def describe_origin(origin: str) -> str:

@@ -72,7 +72,7 @@ def test_a_library_chunked_by_the_previous_chunker_rechunks_at_the_next_ingest(f
     lib = open_library(fresh_settings)
     assert ingest(lib, [folder], progress=False).added == ["jax.txt"]
     digest = lib.store.db.execute("SELECT digest FROM documents WHERE source='jax.txt'").fetchone()[0]
-    old = "1:" + digest.split(":", 1)[1]  # what the previous version stored: PIPELINE_VERSION:chars:overlap:doc
+    old = "1:" + digest.split(":", 1)[1]  # what the last release stored: version 1:chars:overlap:doc
     with lib.store.db:
         lib.store.db.execute("UPDATE documents SET digest=? WHERE source='jax.txt'", (old,))
 
