@@ -12,15 +12,15 @@ Retrieval searches two views of the same stored tokens (`LexicalIndex`): the tok
 inflected forms match, plus half the score of BM25 over adjacent-token pairs, so phrases count extra. The
 plain tokens' index stays for the answerer, whose sentence scores weigh terms by their idf. Measured over
 every set (evals/fusion_study.md, with the lexical weight 0.55): R@1 ARCD 0.718 → 0.737, XQuAD-ar 0.935 →
-0.944, MLQA-ar 0.752 → 0.772, seeds unchanged.
+0.944, MLQA-ar 0.752 → 0.770, seeds unchanged.
 """
 
 from __future__ import annotations
 
 import math
-from array import array
 import sqlite3
 import threading
+from array import array
 from collections import Counter
 from typing import Callable, Iterable
 
@@ -201,12 +201,8 @@ class BM25Index:
             if self._dead > self.compact_at and self._dead > len(self._slot) // 4:
                 self._compact()
 
-    def refresh(self, db: sqlite3.Connection) -> None:
-        """Apply what changed in the library since the generation this index has seen (one snapshot)."""
-        with self._lock:
-            self.apply(*changes_since(db, self.generation))
-
     def apply(self, generation: int, gone: list[str], rows: list[tuple[str, str]]) -> None:
+        """Apply a change read by `changes_since` (nothing when this index has seen its generation)."""
         with self._lock:
             if generation == self.generation:
                 return
@@ -302,29 +298,23 @@ PAIR_WEIGHT = 0.5  # share of the adjacent-pair BM25 score added to the stemmed 
 
 
 class LexicalIndex:
-    """The library's lexical side: `words` (plain tokens: the answerer's idf, `idf_of`), and for retrieval
+    """The library's lexical side: `words` (plain tokens: the answerer's idf), and for retrieval
     `search`, stemmed BM25 plus PAIR_WEIGHT × pair BM25 (see the module's docstring). The three follow
     the same stored rows, read once per change."""
 
     def __init__(self, ids: Iterable[str] = (), texts: Iterable[str] = ()):
-        ids, texts = list(ids), list(texts)
-        self.words = BM25Index(ids, texts)
-        self.stems = BM25Index(ids, texts, view=stems)
-        self.pairs = BM25Index(ids, texts, view=pairs)
+        self.words, self.stems, self.pairs = BM25Index(), BM25Index(view=stems), BM25Index(view=pairs)
+        rows = [(i, " ".join(tokens(t))) for i, t in zip(ids, texts)]  # tokenised once for the three
+        for index in (self.words, self.stems, self.pairs):
+            index.add(rows)
         self.generation = -1
 
-    @property
-    def n(self) -> int:
-        return self.words.n
-
     def refresh(self, db: sqlite3.Connection) -> None:
+        """Apply what changed in the library since the generation these indexes have seen (one snapshot)."""
         change = changes_since(db, self.generation)
         for index in (self.words, self.stems, self.pairs):
             index.apply(*change)
         self.generation = change[0]
-
-    def idf_of(self, term: str) -> float:
-        return self.words.idf_of(term)
 
     def search(self, query: str, n: int) -> list[tuple[str, float]]:
         """Top `n` (chunk id, score): stemmed BM25 plus PAIR_WEIGHT × pair BM25, each taken over its top 3n
