@@ -249,6 +249,10 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
     speaker = speaker_terms(key_entities(question), shape)
     if speaker and not _speaker_speaks(speaker, best.text):
         speaker = []
+
+    def heard(c: Candidate) -> bool:  # what someone said: only the sentences where that person speaks
+        return not speaker or _speaker_speaks(speaker, c.text)
+
     # An Arabic question about a fact, person, reason or list is often answered by a paraphrase that shares
     # few of its words: a close sentence of the same passage joins on a lower term coverage, and so does the
     # one that reads most like the question by meaning. (A date or number question keeps to its dated or
@@ -258,15 +262,15 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
     for c in cands[1:]:
         if len(chosen) >= limit:
             break
-        if speaker and not _speaker_speaks(speaker, c.text):
-            continue  # what someone said: only the sentences where that person speaks
+        if not heard(c):
+            continue
         if c.score >= best.score - margin and c.lexical >= 0.5 * best.lexical:
             chosen.append(c)
         elif c.n == best.n and c.score >= best.score - same_margin and c.lexical >= same_lexical * best.lexical:
             chosen.append(c)  # a close sentence of the same passage: the answer often runs over two
     if paraphrase and len(chosen) < limit:
         rest = [c for c in cands if c.n == best.n and c not in chosen and c.score >= best.score - DENSE_JOIN_SCORE
-                and not (speaker and not _speaker_speaks(speaker, c.text))]
+                and heard(c)]
         top = max(rest, key=lambda c: c.dense, default=None)
         if top is not None and top.dense >= max(c.dense for c in chosen) - DENSE_JOIN:
             chosen.append(top)
