@@ -1,6 +1,6 @@
 """Concurrent users: 20 and 50 questions at once through the library and through the app's `/answer`
 API (`rag serve` + gradio_client, every client connected before the burst; each user's first question,
-then the same users again in their Gradio sessions), p50/p95 beside the CPU-bound floor, the first
+then the same users again in their Gradio sessions), p50/p95 beside the CPU-bound floor, the idle server's CPU, the first
 release's settings (queue concurrency 4, no query batching) and gradio_client's default (CA-loading)
 client beside the default in one run, and every concurrent answer compared with the sequential one.
 
@@ -148,6 +148,12 @@ def app_runs(home: Path, users: list[int], results: dict, rows: list) -> None:
     for name, env, light in runs:
         srv = Serve(home, env)
         try:
+            time.sleep(2)
+            c0 = _cpu_seconds(srv.proc.pid)
+            time.sleep(5)
+            idle = (_cpu_seconds(srv.proc.pid) - c0) / 5 * 100
+            results.setdefault("app", {}).setdefault(name, {})["idle_cpu_percent_of_a_core"] = round(idle, 1)
+            print(f"{name}: idle server {idle:.1f}% of a core", file=sys.stderr, flush=True)
             for n in users if light else users[:1]:
                 qs = _questions(n)
                 seq = _client(srv.url)

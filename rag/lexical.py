@@ -85,7 +85,9 @@ def changes_since(db: sqlite3.Connection, seen: int) -> tuple[int, list[str], li
 
 # --- the in-memory index --------------------------------------------------------------------------
 
-# Views: what an index counts, from a chunk's (or a query's) normalised tokens.
+# Views: what an index counts, from a chunk's (or a query's) normalised tokens. A view that maps each token
+# on its own says so in `per_token` (token -> its terms), and `pairs` is marked `adjacent`: the bulk add
+# (opening a library) then computes each distinct token once and counts with numpy.
 def words(toks: list[str]) -> list[str]:
     return toks
 
@@ -96,6 +98,69 @@ def stems(toks: list[str]) -> list[str]:
 
 def pairs(toks: list[str]) -> list[str]:
     return [f"{a}_{b}" for a, b in zip(toks, toks[1:])]
+
+
+words.per_token = lambda t: [t]  # type: ignore[attr-defined]
+stems.per_token = lambda t: [stem(t)]  # type: ignore[attr-defined]
+pairs.adjacent = True  # type: ignore[attr-defined]
+
+
+class Batch:
+    """Many rows (id, space-joined tokens) encoded once for every view's bulk add: the distinct tokens, and
+    each token occurrence as (token number, row number). A later row of the same id replaces an earlier one."""
+
+    def __init__(self, rows: Iterable[tuple[str, str]]):
+        last = dict(rows)
+        self.ids = list(last)
+        vocab: dict[str, int] = {}
+        put = vocab.setdefault
+        wid, lens = array("i"), array("i")
+        for terms in last.values():
+            toks = terms.split()
+            wid.extend([put(t, len(vocab)) for t in toks])
+            lens.append(len(toks))
+        self.tokens = list(vocab)
+        self.wid = np.frombuffer(wid, dtype=np.int32) if wid else np.zeros(0, dtype=np.int32)
+        self.row = np.repeat(np.arange(len(self.ids), dtype=np.int32), np.frombuffer(lens, dtype=np.int32)
+                             if lens else np.zeros(0, dtype=np.int32))
+        self._texts = list(last.values())
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def terms(self, view: Callable[[list[str]], list[str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """(term names, each term occurrence's term number, its row number) as `view` sees the rows."""
+        per_token = getattr(view, "per_token", None)
+        if per_token is not None:
+            names: dict[str, int] = {}
+            put = names.setdefault
+            flat, starts = array("i"), array("i", [0])
+            for tok in self.tokens:
+                flat.extend([put(t, len(names)) for t in per_token(tok)])
+                starts.append(len(flat))
+            f = np.frombuffer(flat, dtype=np.int32) if flat else np.zeros(0, dtype=np.int32)
+            st = np.frombuffer(starts, dtype=np.int32)
+            counts = np.diff(st)
+            if len(counts) and (counts == 1).all():
+                return list(names), f[self.wid], self.row
+            each = counts[self.wid]  # terms per occurrence
+            first = np.repeat(st[:-1][self.wid], each)
+            within = np.arange(int(each.sum())) - np.repeat(np.cumsum(each) - each, each)
+            return list(names), f[first + within], np.repeat(self.row, each)
+        if getattr(view, "adjacent", False):
+            same = self.row[1:] == self.row[:-1]
+            v = max(1, len(self.tokens))
+            key = self.wid[:-1][same].astype(np.int64) * v + self.wid[1:][same]
+            uniq, tid = np.unique(key, return_inverse=True)
+            toks = self.tokens
+            return [f"{toks[k // v]}_{toks[k % v]}" for k in uniq.tolist()], tid, self.row[1:][same]
+        names, tids, rows = {}, array("i"), array("i")  # any other view: token lists through the view itself
+        for r, text in enumerate(self._texts):
+            got = [names.setdefault(t, len(names)) for t in view(text.split())]
+            tids.extend(got)
+            rows.extend([r] * len(got))
+        return list(names), np.frombuffer(tids, dtype=np.int32) if tids else np.zeros(0, np.int32), \
+            np.frombuffer(rows, dtype=np.int32) if rows else np.zeros(0, np.int32)
 
 
 class BM25Index:
@@ -133,12 +198,16 @@ class BM25Index:
 
     bulk_at = 1000  # rows in one add() from which postings go straight into arrays (opening a library)
 
-    def add(self, rows: Iterable[tuple[str, str]]) -> None:
-        """Add (or replace) chunks given as (id, space-joined normalised tokens)."""
+    def add(self, rows: Iterable[tuple[str, str]] | Batch) -> None:
+        """Add (or replace) chunks given as (id, space-joined normalised tokens), or as a `Batch` of them."""
+        if isinstance(rows, Batch):
+            with self._lock:
+                self._add_bulk(rows)
+            return
         rows = list(rows)
         with self._lock:
             if len(rows) >= self.bulk_at:
-                self._add_bulk(rows)
+                self._add_bulk(Batch(rows))
                 return
             for cid, terms in rows:
                 if cid in self._slot:
@@ -162,30 +231,37 @@ class BM25Index:
         self._total += len(toks)
         return slot, Counter(toks)
 
-    def _add_bulk(self, rows: list[tuple[str, str]]) -> None:
-        """Many rows at once: postings gathered in flat arrays and grouped by term with numpy, instead of a
-        Python (slot, tf) pair per posting (at 100k passages those pairs took most of the process's memory)."""
-        last = dict(rows)  # a later row of the same id replaces the earlier one
-        self.remove([cid for cid in last if cid in self._slot])  # before any new slot: removal may compact
-        vocab: dict[str, int] = {}
-        tids, slots, tfs = array("i"), array("i"), array("f")
-        for cid, terms in last.items():
-            slot, counts = self._place(cid, terms)
-            for term, tf in counts.items():
-                tids.append(vocab.setdefault(term, len(vocab)))
-                slots.append(slot)
-                tfs.append(tf)
-        if tids:
-            t = np.frombuffer(tids, dtype=np.int32)
-            order = np.argsort(t, kind="stable")  # slots stay ascending within a term
-            t, d, f = t[order], np.frombuffer(slots, dtype=np.int32)[order], np.frombuffer(tfs, dtype=np.float32)[order]
-            cuts = np.flatnonzero(np.diff(t)) + 1
-            names = list(vocab)
-            for a, b in zip(np.concatenate([[0], cuts]), np.concatenate([cuts, [len(t)]])):
-                term = names[t[a]]
-                old = self._postings(term)
-                self._base[term] = (d[a:b], f[a:b]) if old is None else \
-                    (np.concatenate([old[0], d[a:b]]), np.concatenate([old[1], f[a:b]]))
+    def _add_bulk(self, batch: Batch) -> None:
+        """Many rows at once: each distinct token goes through the view once, and the (term, slot) counts are
+        made with numpy (a Python (slot, tf) pair per posting took most of the time and memory at 100k)."""
+        if not len(batch):
+            return
+        self.remove([cid for cid in batch.ids if cid in self._slot])  # before any new slot: removal may compact
+        names, tid, row = batch.terms(self.view)
+        n, base = len(batch), len(self.ids)
+        lengths = np.bincount(row, minlength=n).astype(np.float64)
+        if base + n > len(self._len):
+            size = max(2 * (base + n), 1024)
+            self._len, self._alive = np.resize(self._len, size), np.resize(self._alive, size)
+        self._len[base:base + n] = lengths
+        self._alive[base:base + n] = True
+        self._total += int(lengths.sum())
+        self.ids.extend(batch.ids)
+        self._slot.update(zip(batch.ids, range(base, base + n)))
+        if len(tid):
+            key, tf = np.unique(tid.astype(np.int64) * n + row, return_counts=True)  # term-major, rows ascending
+            t = key // n
+            d, f = (key - t * n + base).astype(np.int32), tf.astype(np.float32)
+            cuts = (np.flatnonzero(np.diff(t)) + 1).tolist()
+            starts, ends = [0] + cuts, cuts + [len(t)]
+            terms = [names[i] for i in t[starts].tolist()]
+            if not self._base and not self._delta:  # a fresh index (opening a library): nothing to merge
+                self._base = {term: (d[a:b], f[a:b]) for term, a, b in zip(terms, starts, ends)}
+            else:
+                for term, a, b in zip(terms, starts, ends):
+                    old = self._postings(term)
+                    self._base[term] = (d[a:b], f[a:b]) if old is None else \
+                        (np.concatenate([old[0], d[a:b]]), np.concatenate([old[1], f[a:b]]))
         self._df.clear()
 
     def remove(self, ids: Iterable[str]) -> None:
@@ -201,7 +277,7 @@ class BM25Index:
             if self._dead > self.compact_at and self._dead > len(self._slot) // 4:
                 self._compact()
 
-    def apply(self, generation: int, gone: list[str], rows: list[tuple[str, str]]) -> None:
+    def apply(self, generation: int, gone: list[str], rows: list[tuple[str, str]] | Batch) -> None:
         """Apply a change read by `changes_since` (nothing when this index has seen its generation)."""
         with self._lock:
             if generation == self.generation:
@@ -304,17 +380,21 @@ class LexicalIndex:
 
     def __init__(self, ids: Iterable[str] = (), texts: Iterable[str] = ()):
         self.words, self.stems, self.pairs = BM25Index(), BM25Index(view=stems), BM25Index(view=pairs)
-        rows = [(i, " ".join(tokens(t))) for i, t in zip(ids, texts)]  # tokenised once for the three
-        for index in (self.words, self.stems, self.pairs):
-            index.add(rows)
+        self._add([(i, " ".join(tokens(t))) for i, t in zip(ids, texts)])  # tokenised once for the three
         self.generation = -1
+
+    def _add(self, rows: list[tuple[str, str]]) -> None:
+        many = Batch(rows) if len(rows) >= BM25Index.bulk_at else rows  # encoded once for the three
+        for index in (self.words, self.stems, self.pairs):
+            index.add(many)
 
     def refresh(self, db: sqlite3.Connection) -> None:
         """Apply what changed in the library since the generation these indexes have seen (one snapshot)."""
-        change = changes_since(db, self.generation)
+        generation, gone, rows = changes_since(db, self.generation)
+        many = Batch(rows) if len(rows) >= BM25Index.bulk_at else rows  # encoded once for the three
         for index in (self.words, self.stems, self.pairs):
-            index.apply(*change)
-        self.generation = change[0]
+            index.apply(generation, gone, many)
+        self.generation = generation
 
     def search(self, query: str, n: int) -> list[tuple[str, float]]:
         """Top `n` (chunk id, score): stemmed BM25 plus PAIR_WEIGHT × pair BM25, each taken over its top 3n

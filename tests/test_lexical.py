@@ -157,23 +157,34 @@ def test_retrieval_matches_inflected_forms_and_counts_phrases():
     assert [c for c, _ in idx.pairs.search("أمن الحدود", 3)] == ["phrase"]  # only it holds the words side by side
 
 
-@pytest.mark.parametrize("view", ["words", "stems", "pairs"])
-def test_bulk_load_scores_like_row_by_row(view):
-    """Opening a library adds every row at once (postings grouped in arrays); the result, replacements of
-    ids within and across the batch included, scores exactly like adding the rows one by one."""
+def _trigrams(toks: list[str]) -> list[str]:
+    """A view with several terms per token (character trigrams), for the bulk path's general case."""
+    return [t[i:i + 3] for t in toks for i in range(max(1, len(t) - 2))]
+
+
+_trigrams.per_token = lambda t: _trigrams([t])
+
+
+@pytest.mark.parametrize("view", ["words", "stems", "pairs", "trigrams"])
+@pytest.mark.parametrize("onto", ["empty", "filled"])
+def test_bulk_load_scores_like_row_by_row(view, onto):
+    """Opening a library adds every row at once (each distinct token through the view once, counts made
+    with numpy), onto an empty index or one holding rows already; the result, replacements of ids within
+    and across the batch included, scores exactly like adding the rows one by one."""
     import rag.lexical
     from rag.arabic import tokens
     from rag.lexical import BM25Index
-    view = getattr(rag.lexical, view)
+    view = _trigrams if view == "trigrams" else getattr(rag.lexical, view)
     sents = _sentences()
     rng = random.Random(3)
     rows = [(f"c{rng.randint(0, 900)}", " ".join(tokens(rng.choice(sents)))) for _ in range(1500)]
-    first = [(f"c{i}", " ".join(tokens(rng.choice(sents)))) for i in range(0, 900, 7)]
+    first = [(f"c{i}", " ".join(tokens(rng.choice(sents)))) for i in range(0, 900, 7)] if onto == "filled" else []
     bulk, one = BM25Index(view=view), BM25Index(view=view)
     bulk.bulk_at, one.bulk_at = 1000, 10 ** 9
     for idx in (bulk, one):
         idx.add(first)  # small: row by row in both
         idx.add(rows)   # large: in bulk for `bulk` only
     assert bulk.n == one.n == len(dict(first) | dict(rows))
+    assert bulk._total == one._total
     got, want = _results(bulk), _results(one)
     assert got == want and any(got[0])
