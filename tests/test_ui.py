@@ -50,13 +50,28 @@ def test_citation_preview_click_scroll_highlight_and_compact_sources(browser, se
     assert page.locator("#sources .source-card.selected").count() == 0
     assert page.locator("#sources details.source-card[open]").count() == 0
     assert SHAIBANI not in page.locator("body").inner_text()
-    # a compact list above the cards: one line per passage, cited ones first and marked apart
+    # a compact list above the cards: one line per article (three passages of one article are one source, their
+    # numbers side by side), cited ones first and marked apart; one card per passage
     items = page.locator("#sources .src-item")
     n_cards = page.locator("#sources .source-card").count()
-    assert items.count() == n_cards >= 2
+    assert n_cards >= 2 and 2 <= items.count() < n_cards
+    assert page.locator("#sources .src-item .src-nums .src-jump").count() == n_cards
+    titles = items.locator(".src-title").all_inner_texts()
+    assert len(set(titles)) == len(titles)
+    grouped = page.locator('#sources .src-item[data-passages="3"]')
+    assert grouped.count() == 1
     assert "cited" in items.first.get_attribute("class").split()
     assert page.locator("#sources .src-item.uncited").count() >= 1
-    assert items.first.evaluate("e => e.getBoundingClientRect().height") < 80
+    assert max(i.evaluate("e => e.getBoundingClientRect().height") for i in items.all()) < 80
+    shot(page, "01b-sources-by-article")
+    # a number of the grouped line opens that very passage's card
+    third = grouped.locator(".src-nums .src-jump").nth(2)
+    n = third.get_attribute("data-n")
+    third.click()
+    page.locator(f'#sources .source-card.selected[data-n="{n}"]').wait_for(timeout=10_000)
+    assert page.locator("#sources .source-card.selected").count() == 1
+    page.locator(f'#sources .source-card[data-n="{n}"] summary.source-head').click()  # fold it again
+    page.wait_for_timeout(300)
     # hover shows a preview card with outlet, date, title and the cited sentence
     chip = answer.locator(".cite").first
     chip.hover()

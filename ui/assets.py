@@ -48,6 +48,8 @@ CSS = """
 .src-jump { background: none; border: none; cursor: pointer; color: inherit; padding: 0; text-align: start;
   font: inherit; font-size: 0.95em; font-weight: normal; }
 .sources .cite-num { font-size: 0.9em; }
+.src-nums { display: inline-flex; gap: 2px; }
+.src-nums .src-jump.cited { font-weight: 600; }
 .src-item.cited .src-title { font-weight: 600; }
 .src-meta { color: var(--body-text-color-subdued); font-size: 0.85em; }
 /* a date or an outlet never breaks across lines (a card header, the list, the preview) */

@@ -194,8 +194,9 @@ def sources_empty(lang: str) -> str:
 
 
 def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None = None) -> str:
-    """A compact source list (cited first) above collapsed cards; each card opens its article on demand (the
-    article is fetched when its <details> opens: an answer does not carry five whole articles)."""
+    """A compact source list (cited first; one line per article, the numbers of its passages side by side: three
+    passages of one article are one source) above collapsed cards, one per passage; each card opens its article
+    on demand (the article is fetched when its <details> opens: an answer does not carry five whole articles)."""
     if a is None:
         return sources_empty(lang)
     by_n = evidence_by_n(a)
@@ -203,13 +204,22 @@ def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None =
     others = [c for c in a.citations if c.n not in a.cited]
     unsupported = {u["n"] for u in a.unsupported}
     items, cards = [], []
+    articles: dict[str, list] = {}  # the list has one line per article, its passages' numbers side by side
+    for c in cited + others:
+        articles.setdefault(c.source, []).append(c)
+    for group in articles.values():
+        first, is_cited = group[0], any(c.n in a.cited for c in group)
+        kind = "cited" if is_cited else "uncited"
+        badge = f'<span class="badge {kind}">{esc(t(lang, kind if is_cited else "not_cited"))}</span>'
+        nums = "".join(f'<button type="button" class="src-jump cite-num{" cited" if c.n in a.cited else ""}" '
+                       f'data-a="{turn}" data-n="{c.n}">[{c.n}]</button>' for c in group)
+        items.append(f'<li class="src-item {kind}" data-passages="{len(group)}"><span class="src-nums">{nums}</span> '
+                     f'<button type="button" class="src-jump" data-a="{turn}" data-n="{first.n}"><span class="src-title"'
+                     f' dir="auto">{esc(label(first, lang))}</span></button> '
+                     f'<span class="src-meta">{_meta(first.outlet, first.date)}</span> {badge}</li>')
     for c in cited + others:
         n, is_cited = c.n, c.n in a.cited
         kind = "cited" if is_cited else "uncited"
-        badge = f'<span class="badge {kind}">{esc(t(lang, kind if is_cited else "not_cited"))}</span>'
-        items.append(f'<li class="src-item {kind}"><button type="button" class="src-jump" data-a="{turn}" data-n="{n}">'
-                     f'<span class="cite-num">[{n}]</span> <span class="src-title" dir="auto">{esc(label(c, lang))}'
-                     f'</span></button> <span class="src-meta">{_meta(c.outlet, c.date)}</span> {badge}</li>')
         flag = (f' <span class="badge warn">{esc(t(lang, "unsupported"))}</span>' if n in unsupported else "")
         article = (f'<details class="article" data-a="{turn}" data-n="{n}"><summary>{esc(t(lang, "open_article"))}'
                    f'</summary><div class="article-slot"></div></details>')
