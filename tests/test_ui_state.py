@@ -76,3 +76,32 @@ def test_rendered_text_cannot_act():
 
     html = render.user_message('<img src=x onerror="alert(1)"> ![x](http://1.2.3.4/a.png)')
     assert "<img" not in html and "&lt;img" in html and "](" not in html
+
+
+def test_new_sessions_build_their_block_config_on_first_read(seeded_settings):
+    """`rag serve` makes Gradio's per-session block config lazy (ui/tuning.py): a new session costs well under
+    a millisecond (it cost 12 ms on this app), and the config, once read, is the one Gradio makes eagerly."""
+    import time
+
+    from gradio import state_holder
+
+    from ui.app import build_app
+    from ui.tuning import lazy_sessions
+
+    demo = build_app(seeded_settings)
+    cfg = demo.default_config
+    eager = {k: cfg.config_for_block(k, [], v) for k, v in cfg.blocks.items() if k in demo.blocks}
+    assert len(eager) > 50
+    assert lazy_sessions(), "Gradio's SessionState changed: re-measure ui/tuning.py and update SESSION_INIT_SHA1"
+    t = time.process_time()
+    sessions = [state_holder.SessionState(demo) for _ in range(20)]
+    per_session_ms = (time.process_time() - t) / 20 * 1000
+    assert per_session_ms < 1.0, per_session_ms
+    first = sessions[0]
+    assert "_rag_config_values" in vars(first) and first._rag_config_values is None  # nothing built yet
+    assert first.config_values == eager
+    # a component update after the first read lands in that session only, as with the eager config
+    key = next(k for k, v in eager.items() if "props" in v and "value" in v["props"])
+    first._update_value_in_config(key, "changed")
+    assert first.config_values[key]["props"]["value"] == "changed"
+    assert sessions[1].config_values[key]["props"]["value"] == eager[key]["props"]["value"]

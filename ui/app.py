@@ -25,6 +25,7 @@ import gradio as gr  # noqa: E402  (after the environment above)
 
 from . import assets, chat_tab, evals_tab, library_tab, render, timeline_tab  # noqa: E402
 from .chat_tab import user_error  # noqa: E402
+from .tuning import calm_queue, lazy_sessions  # noqa: E402
 from .i18n import t  # noqa: E402
 
 MAX_K = 50  # the most passages a question may read (the API refuses more)
@@ -222,16 +223,6 @@ def guard(app, gradio_app, throttle: LoginThrottle, api_has_token: bool = False)
         return await call_next(request)
 
 
-def calm_queue(demo) -> None:
-    """Gradio's queue looks for new events every 1 ms and for progress to send every 10 ms, even when idle: an
-    idle `rag serve` used 5.7% of a core. Every 5 ms and 50 ms instead (a new question waits 2.5 ms more
-    on average, a progress bar moves 20 times a second); bench/load.py measures the idle CPU."""
-    queue = getattr(demo, "_queue", None)
-    if queue is not None and hasattr(queue, "sleep_when_free"):
-        queue.sleep_when_free = 0.005
-        queue.progress_update_sleep_when_free = 0.05
-
-
 def serve(settings: Settings) -> int:
     """`rag serve`: ingest seeds/ if the library is empty, then serve on 127.0.0.1 (share tunnel off)."""
     import uvicorn
@@ -242,6 +233,7 @@ def serve(settings: Settings) -> int:
     demo = build_app(settings)
     demo.queue(default_concurrency_limit=settings.ui_concurrency, max_size=64)
     calm_queue(demo)
+    lazy_sessions()
     auth = None
     if settings.ui_auth:
         if ":" not in settings.ui_auth:
