@@ -8,7 +8,7 @@ The floor is the CPU one answer costs when answered alone (in the serving proces
 users, divided by the cores: no schedule can finish the burst sooner. The machine is shared: compare
 within a run.
 
-    .venv/bin/python bench/load.py [--users 20,50] [--home DIR]
+    .venv/bin/python bench/load.py [--users 20,50] [--home DIR] [--only app] [--baseline GIT_REF]
 """
 
 from __future__ import annotations
@@ -95,16 +95,16 @@ def library_runs(home: Path, users: list[int], results: dict, rows: list) -> Non
 
 
 class Serve:
-    def __init__(self, home: Path, env: dict):
+    def __init__(self, home: Path, env: dict, root: Path = ROOT):
         import socket
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/"
         e = env_offline()
-        e.update({"RAG_HOME": str(home), "RAG_UI_PORT": str(self.port), "PYTHONPATH": str(ROOT), **env})
+        e.update({"RAG_HOME": str(home), "RAG_UI_PORT": str(self.port), "PYTHONPATH": str(root), **env})
         self.log = open(home / f"serve-{self.port}.log", "w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "serve"], env=e, cwd=ROOT, stdout=self.log,
+        self.proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "serve"], env=e, cwd=root, stdout=self.log,
                                      stderr=subprocess.STDOUT)
         deadline = time.time() + 300
         while time.time() < deadline:
@@ -137,16 +137,26 @@ def _client(url: str, light: bool = True):
     return Client(url, verbose=False, ssl_verify=not light, httpx_kwargs={"timeout": 600})
 
 
-def app_runs(home: Path, users: list[int], results: dict, rows: list) -> None:
+def checkout(ref: str) -> Path:
+    """The code of `ref` in a scratch worktree (same packages), to serve the baseline beside today's code."""
+    where = Path(tempfile.mkdtemp(prefix="bench-base-")) / "tree"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(where), ref], check=True)
+    return where
+
+
+def app_runs(home: Path, users: list[int], results: dict, rows: list, baseline: str | None = None) -> None:
     """Each setting in its own `rag serve`: every user connected (a `Client`) before the burst; the first
     burst is each user's first question (which also makes their Gradio session), the second the same users
     again in their sessions. The default setting is also measured with gradio_client's default client."""
     cores = os.cpu_count() or 1
-    runs = (("first release (queue 4, no query batching)", OLD, True), ("query batches of 4", SMALL_BATCHES, True),
-            ("default", {}, True),
-            ("default, gradio_client with CA loading per request", {}, False))
-    for name, env, light in runs:
-        srv = Serve(home, env)
+    runs = [("first release (queue 4, no query batching)", OLD, True, ROOT),
+            ("query batches of 4", SMALL_BATCHES, True, ROOT), ("default", {}, True, ROOT),
+            ("default, gradio_client with CA loading per request", {}, False, ROOT)]
+    if baseline:
+        base = checkout(baseline)
+        runs.insert(2, (f"code of {baseline}", {}, True, base))
+    for name, env, light, root in runs:
+        srv = Serve(home, env, root)
         try:
             time.sleep(2)
             c0 = _cpu_seconds(srv.proc.pid)
@@ -183,6 +193,8 @@ def app_runs(home: Path, users: list[int], results: dict, rows: list) -> None:
                     c.close()  # their heartbeat streams would hold the server's shutdown
         finally:
             srv.stop()
+    if baseline:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
 
 
 def main() -> None:
@@ -190,6 +202,7 @@ def main() -> None:
     ap.add_argument("--users", default="20,50")
     ap.add_argument("--home", help="a data folder holding the ingested seeds (made if missing)")
     ap.add_argument("--only", choices=("library", "app"))
+    ap.add_argument("--baseline", help="a git ref whose code is also served, beside today's (e.g. the last release)")
     args = ap.parse_args()
     users = [int(x) for x in args.users.split(",")]
     home = Path(args.home or tempfile.mkdtemp(prefix="bench-load-"))
@@ -202,7 +215,7 @@ def main() -> None:
     if args.only != "app":
         library_runs(home, users, results, rows)
     if args.only != "library":
-        app_runs(home, users, results, rows)
+        app_runs(home, users, results, rows, args.baseline)
     load = os.getloadavg()
     print(table(f"Concurrent users (target: app p95 ≤ 800 ms at 20 users; {os.cpu_count()} cores, "
                 f"load average {load[0]:.1f} during the run)",
