@@ -97,11 +97,13 @@ def test_new_sessions_build_their_block_config_on_first_read(seeded_settings):
     sessions = [state_holder.SessionState(demo) for _ in range(20)]
     per_session_ms = (time.process_time() - t) / 20 * 1000
     assert per_session_ms < 1.0, per_session_ms
-    first = sessions[0]
-    assert "_rag_config_values" in vars(first) and first._rag_config_values is None  # nothing built yet
-    assert first.config_values == eager
-    # a component update after the first read lands in that session only, as with the eager config
+    first, second = sessions[0], sessions[1]
+    # a request's input value lands in its own block's config, and only that one is made
     key = next(k for k, v in eager.items() if "props" in v and "value" in v["props"])
     first._update_value_in_config(key, "changed")
+    assert dict.__len__(first.config_values) == 1 and len(first.config_values) == len(eager)
     assert first.config_values[key]["props"]["value"] == "changed"
-    assert sessions[1].config_values[key]["props"]["value"] == eager[key]["props"]["value"]
+    # read whole (the deep-link route), it is the eager config, with that session's own value
+    assert second.config_values == eager
+    assert dict(first.config_values.items()) == {**eager, key: first.config_values[key]}
+    assert second.config_values[key]["props"]["value"] == eager[key]["props"]["value"]

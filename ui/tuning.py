@@ -34,8 +34,66 @@ def _source_sha1(fn) -> str:
     return hashlib.sha1(inspect.getsource(fn).encode("utf-8")).hexdigest()[:12]
 
 
+class LazyConfigs(dict):
+    """A session's `config_values`: each block's config made the first time it is read (a request's inputs
+    read theirs; the deep-link route reads all), from the blocks the session started with."""
+
+    def __init__(self, blocks_config, keys):
+        super().__init__()
+        self._cfg = blocks_config
+        self._pending = set(keys)
+
+    def _fill(self, key) -> None:
+        if key in self._pending:
+            self._pending.discard(key)
+            super().__setitem__(key, self._cfg.config_for_block(key, [], self._cfg.blocks[key]))
+
+    def _fill_all(self) -> None:
+        for key in list(self._pending):
+            self._fill(key)
+
+    def __contains__(self, key) -> bool:
+        return key in self._pending or super().__contains__(key)
+
+    def __getitem__(self, key):
+        self._fill(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __setitem__(self, key, value) -> None:
+        self._pending.discard(key)
+        super().__setitem__(key, value)
+
+    def __len__(self) -> int:
+        return super().__len__() + len(self._pending)
+
+    def __iter__(self):
+        self._fill_all()
+        return super().__iter__()
+
+    def keys(self):
+        self._fill_all()
+        return super().keys()
+
+    def values(self):
+        self._fill_all()
+        return super().values()
+
+    def items(self):
+        self._fill_all()
+        return super().items()
+
+    def __eq__(self, other) -> bool:
+        self._fill_all()
+        return dict(super().items()) == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 def lazy_sessions() -> bool:
-    """Make new Gradio sessions build their per-block config on first read; True when applied."""
+    """Make new Gradio sessions build each block's config when it is first read; True when applied."""
     from gradio import state_holder
 
     cls = state_holder.SessionState
@@ -44,25 +102,15 @@ def lazy_sessions() -> bool:
     if _source_sha1(cls.__init__) != SESSION_INIT_SHA1:
         return False
 
-    def __init__(self, blocks) -> None:  # the shipped __init__, less the eager `config_values`
+    def __init__(self, blocks) -> None:  # the shipped __init__, with `config_values` made on demand
         self.blocks_config = copy(blocks.default_config)
-        self._rag_blocks = blocks
-        self._rag_config_values = None
+        self.config_values = LazyConfigs(self.blocks_config,
+                                         [k for k in self.blocks_config.blocks if k in blocks.blocks])
         self.state_data = {}
         self._state_ttl = {}
         self.is_closed = False
         self.STATE_TTL_WHEN_CLOSED = 1 if os.getenv("GRADIO_IS_E2E_TEST", None) else 3600
 
-    def _get(self) -> dict:
-        if self._rag_config_values is None:
-            self._rag_config_values = {k: self.blocks_config.config_for_block(k, [], v)
-                                       for k, v in self.blocks_config.blocks.items() if k in self._rag_blocks.blocks}
-        return self._rag_config_values
-
-    def _set(self, value: dict) -> None:
-        self._rag_config_values = value
-
     cls.__init__ = __init__
-    cls.config_values = property(_get, _set)
     cls._rag_lazy = True
     return True
