@@ -390,8 +390,11 @@ def _local_llm():
 
 @pytest.fixture(scope="module")
 def local_llm(seeded_settings, seeded_library):
+    import os
     url, model = _local_llm()
     if model is None:
+        if os.environ.get("RAG_TEST_LLM_REQUIRED"):  # scripts/test started one: its absence is a failure
+            pytest.fail(f"scripts/test started a local model server at {url}, and it does not answer")
         pytest.skip(f"no local model server at {url} (start one with scripts/local-llm, or set RAG_TEST_LLM_URL)")
     from rag import Pipeline
     s = seeded_settings.with_(llm=f"openai:{model}", llm_base_url=url, llm_timeout=300.0, llm_retries=0, k=3,
