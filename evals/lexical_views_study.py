@@ -1,6 +1,6 @@
 """More lexical and dense views for issue 14 (ARCD R@1 >= 0.75), each scored on every set at once.
 
-    python -m evals.lexical_views_study OUT [OUT ...]       # each OUT has data/ and fusion_capture.pkl
+    python -m evals.lexical_views_study OUT [OUT ...] [--grid] [--only=NAME]   # OUT: data/ and fusion_capture.pkl
 
 OUT is a folder made by `python -m evals.fusion_study SET OUT` (its library in OUT/data, its questions with
 their gold sources in OUT/fusion_capture.pkl). Everything is recomputed over the whole corpus of each
@@ -14,6 +14,7 @@ Question vectors come from the library's embedding cache (computed once).
 
 from __future__ import annotations
 
+import itertools
 import math
 import pickle
 import sys
@@ -136,6 +137,7 @@ class SetData:
         lq = [" ".join(t) for t in self.qtoks]
         self.qvec_lex = np.array([lib.embedder.embed_query_vector(q if q.strip() else o)
                                   for q, o in zip(lq, self.q)], dtype=np.float32)
+        self.qvec_pass = np.asarray(lib.embedder.embed_passages(self.q), dtype=np.float32)  # "passage: " + q
         index = LexicalIndex(self.ids, [c.text for c in chunks])
         self.product_lexical = [index.search(lexical_query(q), N) for q in self.q]
         self.captured_dense = [r["dense"] for r in rows]
@@ -320,6 +322,10 @@ def main(argv: list[str]) -> int:
                     qv = d.qvec
                 elif kind == "lex":
                     qv = d.qvec_lex
+                elif kind.startswith("pass:"):  # a x the question embedded as a passage + (1 - a) x as a query
+                    a = float(kind.split(":")[1])
+                    qv = (1 - a) * d.qvec + a * d.qvec_pass
+                    qv = qv / np.linalg.norm(qv, axis=1, keepdims=True)
                 else:  # "avg:a": a x lexical-form vector + (1 - a) x question vector, renormalised
                     a = float(kind.split(":")[1])
                     qv = (1 - a) * d.qvec + a * d.qvec_lex
@@ -371,6 +377,9 @@ def main(argv: list[str]) -> int:
     for a in (0.25, 0.5):
         report(f"dense: avg query vecs a {a}", dense(f"avg:{a}"), product_lex)
 
+    for a in (0.25, 0.5, 0.75, 1.0):
+        report(f"dense: query as passage a {a}", dense(f"pass:{a}"), product_lex)
+
     # 5. sentence-level dense
     for a in (0.25, 0.5):
         report(f"dense: sentence max + {a} second", dense(sent=f"top2:{a}"), product_lex)
@@ -380,7 +389,73 @@ def main(argv: list[str]) -> int:
     # 6. proximity: the best sentence's idf coverage added to the lexical score
     for g in (0.1, 0.2, 0.3):
         report(f"proximity gamma {g}", dense(), lambda d, g=g: proximity(d, d.product_lexical, g))
+
+    # 7. candidate-local idf: query terms common to the top K lexical candidates weigh less
+    for K, beta in ((10, 0.3), (10, 0.6), (20, 0.6), (50, 0.3)):
+        report(f"local idf K {K} beta {beta}", dense(),
+               _cached(lcache, ("local", K, beta), lambda d, K=K, b=beta: local_idf(d, b, K)))
+
+    # 8. the promising ones together, with the lexical weight and the adaptive slope
+    if "--grid" in argv:
+        grid(sets, dense, lex)
     return 0
+
+
+def grid(sets, dense, lex) -> None:
+    """Lexical views x dense query forms x lexical weight x adaptive (base, slope), every set at once."""
+    lexes = {"prod": [(1.0, "stems"), (0.5, "pairs")],
+             "+.25ng4": [(1.0, "stems"), (0.5, "pairs"), (0.25, "ng4")],
+             "+.25ng3": [(1.0, "stems"), (0.5, "pairs"), (0.25, "ng3")],
+             "s2+.5p+.25ng4": [(1.0, "stems2"), (0.5, "pairs"), (0.25, "ng4")]}
+    denses = {"q": ("q", "max"), "pass.35": ("pass:0.35", "max"), "pass.5": ("pass:0.5", "max"),
+              "pass.5+pairs": ("pass:0.5", "pair:0.5"), "pass.75": ("pass:0.75", "max"), "q+pairs": ("q", "pair:0.5")}
+    for (dk, (kind, sent)), (lk, parts), w, (base, slope) in itertools.product(
+            denses.items(), lexes.items(), (0.45, 0.5, 0.55, 0.6, 0.65), ((0.7, 0.8), (0.5, 1.2), (1.0, 0.0))):
+        cells, ok = [], True
+        for d in sets:
+            D, L = dense(kind, 0.5, sent)(d), lex(parts)(d)
+            h = d.score([score_fusion(a, b, _weight(b, w, base, slope)) for a, b in zip(D, L)])["R@1"]
+            m = h - max(d.score([dict(a) for a in D])["R@1"], d.score([dict(b) for b in L])["R@1"])
+            ok &= m >= 0.01
+            cells.append(f"{d.name[:5]} {h:.3f} ({m:+.3f})")
+        print(f"{'OK ' if ok else '   '}grid {lk:14s} {dk:12s} w {w} adapt {base},{slope}  " + "  ".join(cells), flush=True)
+
+
+def _weight(lexical, w: float, base: float, slope: float) -> float:
+    """rag.retrieve.adaptive_weight with its constants as parameters."""
+    if len(lexical) < 2 or lexical[0][1] <= 0:
+        return w
+    gap = (lexical[0][1] - lexical[1][1]) / lexical[0][1]
+    return min(0.9, w * (base + slope * gap))
+
+
+def local_idf(d: SetData, beta: float, K: int, pair_w: float = 0.5):
+    """Stemmed BM25 whose term weights are idf x ((1 - beta) + beta x idf among the top K candidates /
+    its maximum), plus pair_w x pair BM25: the words every candidate shares (the article's topic) count less."""
+    bm = d.bm("stems")
+    out = []
+    for i in range(len(d.q)):
+        parts = {}
+        for t in set(apply_view("stems", d.qtoks[i])):
+            p = bm.post.get(t)
+            if p is None:
+                continue
+            dd, tf = p
+            v = np.zeros(bm.n)
+            v[dd] = tf * (bm.k1 + 1) / (tf + bm.k1 * (1 - bm.b + bm.b * bm.len[dd] / bm.avg))
+            parts[t] = (bm.idf(t), v)
+        pair = d.scores(i, "pairs")
+        base = sum((idf * v for idf, v in parts.values()), np.zeros(bm.n)) + pair_w * pair
+        cand = np.argsort(-base, kind="stable")[:K]
+        cand = cand[base[cand] > 0]
+        n = len(cand)
+        new = pair_w * pair
+        for idf, v in parts.values():
+            df = int((v[cand] > 0).sum())
+            local = math.log(1 + (n - df + 0.5) / (df + 0.5)) / math.log(1 + (n + 0.5) / 0.5) if n else 1.0
+            new = new + idf * ((1 - beta) + beta * local) * v
+        out.append(top(d.ids, new))
+    return out
 
 
 def _cached(cache: dict, key, fn):
