@@ -55,7 +55,7 @@ BM25_GRID = [(k1, b) for k1 in (0.9, 1.2, 1.5, 2.0) for b in (0.3, 0.5, 0.75, 0.
 class _BM25:
     """Okapi BM25 over given term lists (the same formula as rag.lexical.BM25Index), for the study's variants."""
 
-    def __init__(self, docs: list[list[str]], k1: float, b: float):
+    def __init__(self, docs: list[list[str]], k1: float = 1.5, b: float = 0.75):
         self.k1, self.b = k1, b
         self.len = np.array([len(d) for d in docs], dtype=np.float64)
         self.avg = self.len.mean() if len(docs) else 1.0
@@ -71,7 +71,8 @@ class _BM25:
         df = len(self.post[term][0]) if term in self.post else 0
         return float(np.log(1 + (self.n - df + 0.5) / (df + 0.5)))
 
-    def scores(self, terms: list[str]) -> np.ndarray:
+    def scores(self, terms: list[str], weights: dict | None = None) -> np.ndarray:
+        """Every document's score; `weights` scales terms (pseudo-relevance feedback's added terms)."""
         out = np.zeros(self.n)
         for t in set(terms):
             p = self.post.get(t)
@@ -79,7 +80,8 @@ class _BM25:
                 continue
             d, tf = p
             idf = np.log(1 + (self.n - len(d) + 0.5) / (len(d) + 0.5))
-            out[d] += idf * tf * (self.k1 + 1) / (tf + self.k1 * (1 - self.b + self.b * self.len[d] / self.avg))
+            wt = 1.0 if weights is None else weights.get(t, 1.0)
+            out[d] += wt * idf * tf * (self.k1 + 1) / (tf + self.k1 * (1 - self.b + self.b * self.len[d] / self.avg))
         return out
 
 

@@ -24,10 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
-from rag import lexical_query, load_settings, open_library, stem, tokens
-from rag.lexical import LexicalIndex
-from rag.retrieve import adaptive_weight, score_fusion
+from rag import LexicalIndex, adaptive_weight, lexical_query, load_settings, open_library, score_fusion, stem, tokens
 
+from .fusion_study import _BM25 as BM25
 from .metrics import recall_at, reciprocal_rank
 
 N = 50  # candidates per list, as the product (Settings.candidates)
@@ -74,37 +73,6 @@ def stem2(token: str) -> str:
         else:
             break
     return token
-
-
-class BM25:
-    """Okapi BM25 over term lists, all documents scored at once (the study's corpora are small)."""
-
-    def __init__(self, docs: list[list[str]], k1: float = 1.5, b: float = 0.75):
-        self.k1, self.b, self.n = k1, b, len(docs)
-        self.len = np.array([len(d) for d in docs], dtype=np.float64)
-        self.avg = self.len.mean() if len(docs) else 1.0
-        post: dict[str, dict[int, int]] = {}
-        for i, d in enumerate(docs):
-            for t, c in Counter(d).items():
-                post.setdefault(t, {})[i] = c
-        self.post = {t: (np.fromiter(p.keys(), np.int64), np.fromiter(p.values(), np.float64))
-                     for t, p in post.items()}
-
-    def idf(self, term: str) -> float:
-        df = len(self.post[term][0]) if term in self.post else 0
-        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
-
-    def scores(self, terms, weights: dict | None = None) -> np.ndarray:
-        out = np.zeros(self.n)
-        for t in set(terms):
-            p = self.post.get(t)
-            if p is None:
-                continue
-            d, tf = p
-            idf = math.log(1 + (self.n - len(d) + 0.5) / (len(d) + 0.5))
-            wt = 1.0 if weights is None else weights.get(t, 1.0)
-            out[d] += wt * idf * tf * (self.k1 + 1) / (tf + self.k1 * (1 - self.b + self.b * self.len[d] / self.avg))
-        return out
 
 
 def top(ids: list[str], s: np.ndarray, n: int = N) -> list[tuple[str, float]]:

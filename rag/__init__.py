@@ -17,6 +17,7 @@ _LAZY = {
     "Library": "library", "open_library": "library", "Embedder": "embeddings",
     "ingest": "ingestion", "IngestReport": "ingestion", "ensure_seeded": "ingestion",
     "hybrid_search": "retrieve", "lexical_query": "retrieve", "HybridRetriever": "retrieve", "Hit": "retrieve",
+    "score_fusion": "retrieve", "adaptive_weight": "retrieve", "LexicalIndex": "lexical",
     "Pipeline": "chain", "Answer": "chain", "Citation": "chain", "Event": "chain", "validate_question": "questions",
     "screen_question": "questions", "check_k": "config", "check_number": "config", "check_lexical_weight": "config",
     "ChatModel": "models", "Reply": "models", "Extractive": "models", "resolve_model": "resolve",
