@@ -380,18 +380,20 @@ class LexicalIndex:
 
     def __init__(self, ids: Iterable[str] = (), texts: Iterable[str] = ()):
         self.words, self.stems, self.pairs = BM25Index(), BM25Index(view=stems), BM25Index(view=pairs)
-        self._add([(i, " ".join(tokens(t))) for i, t in zip(ids, texts)])  # tokenised once for the three
+        rows = self._once([(i, " ".join(tokens(t))) for i, t in zip(ids, texts)])  # tokenised once for the three
+        for index in (self.words, self.stems, self.pairs):
+            index.add(rows)
         self.generation = -1
 
-    def _add(self, rows: list[tuple[str, str]]) -> None:
-        many = Batch(rows) if len(rows) >= BM25Index.bulk_at else rows  # encoded once for the three
-        for index in (self.words, self.stems, self.pairs):
-            index.add(many)
+    @staticmethod
+    def _once(rows: list[tuple[str, str]]) -> list[tuple[str, str]] | Batch:
+        """Many rows are encoded once for the three indexes' bulk adds; a few go row by row."""
+        return Batch(rows) if len(rows) >= BM25Index.bulk_at else rows
 
     def refresh(self, db: sqlite3.Connection) -> None:
         """Apply what changed in the library since the generation these indexes have seen (one snapshot)."""
         generation, gone, rows = changes_since(db, self.generation)
-        many = Batch(rows) if len(rows) >= BM25Index.bulk_at else rows  # encoded once for the three
+        many = self._once(rows)
         for index in (self.words, self.stems, self.pairs):
             index.apply(generation, gone, many)
         self.generation = generation
