@@ -17,8 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag import load_settings, open_library
-from rag import lexical_query
+from rag import adaptive_weight, lexical_query, load_settings, open_library
 
 from .metrics import recall_at, reciprocal_rank
 from .sets import load_set
@@ -99,8 +98,7 @@ def capture_lexical(set_path: Path, out: Path, rows: list[dict], n: int = 50) ->
     b=0.75 over adjacent-token pairs of the same tokens) and `stem[k1,b]` (tokens light-stemmed by
     rag.arabic.stem), each the top `n` over the whole corpus; and `scov`, per candidate, the share of the
     question's idf mass that the passage's best sentence holds (a sentence-level lexical match)."""
-    from rag import tokens
-    from rag import stem
+    from rag import stem, tokens
 
     cache = out / "lexical_variants.pkl"
     if cache.exists():
@@ -236,14 +234,6 @@ def sent_dense(r, mix: float = 0.5) -> list[tuple[str, float]]:
     return sorted(d, key=lambda x: -x[1])
 
 
-def product_weight(lexical, w: float, base: float = 0.7, slope: float = 0.8, cap: float = 0.9) -> float:
-    """rag.retrieve.adaptive_weight with its constants as parameters."""
-    if w <= 0.0 or w >= 1.0 or len(lexical) < 2 or lexical[0][1] <= 0:
-        return w
-    gap = (lexical[0][1] - lexical[1][1]) / lexical[0][1]
-    return min(cap, w * (base + slope * gap))
-
-
 def with_bigrams(r, lam: float, key: str = "lexical") -> list[tuple[str, float]]:
     """BM25 plus `lam` × BM25 over word bigrams (phrase matches count extra)."""
     tot = dict(r[key])
@@ -260,7 +250,7 @@ def fuse3(r, w: float = 0.5, *, mix: float = 0.5, lex=None, sparse_w: float = 0.
     lexical = r["lexical"] if lex is None else lex
     if sparse_as_lex:
         lexical = r["sparse"]
-    wl = product_weight(lexical, w, base, slope) if adaptive else w
+    wl = adaptive_weight(lexical, w, base=base, slope=slope) if adaptive else w
     d = _minmax(dense) if dense_norm == "minmax" else _maxnorm(dense)
     b = _maxnorm(lexical)
     sp = _maxnorm(r.get("sparse", [])) if sparse_w else {}
@@ -280,7 +270,7 @@ def fuse_shape(r, how: str, w: float = 0.5) -> dict:
     """Other normalisations of the same two lists: z-scores ("z"), a weighted geometric mean ("geo"), or
     min-max on both sides ("minmax"); the product's adaptive weight in each."""
     dense, lex = sent_dense(r), r["lexical"]
-    wl = product_weight(lex, w)
+    wl = adaptive_weight(lex, w)
     if how == "z":
         d, b = _z(dense), _z(lex)
         dmin, bmin = min(d.values(), default=0.0), min(b.values(), default=0.0)

@@ -27,6 +27,7 @@ import numpy as np
 from rag import LexicalIndex, adaptive_weight, lexical_query, load_settings, open_library, score_fusion, stem, tokens
 
 from .fusion_study import _BM25 as BM25
+from .fusion_study import _bigrams, _top
 from .metrics import recall_at, reciprocal_rank
 
 N = 50  # candidates per list, as the product (Settings.candidates)
@@ -34,10 +35,6 @@ W = 0.55  # the product's lexical weight
 
 
 # --- views -----------------------------------------------------------------------------------------
-
-def pairs(toks: list[str]) -> list[str]:
-    return [f"{a}_{b}" for a, b in zip(toks, toks[1:])]
-
 
 def char_ngrams(toks: list[str], n: int) -> list[str]:
     """Within-word character n-grams with word-boundary markers; a word shorter than n counts whole."""
@@ -73,11 +70,6 @@ def stem2(token: str) -> str:
         else:
             break
     return token
-
-
-def top(ids: list[str], s: np.ndarray, n: int = N) -> list[tuple[str, float]]:
-    order = np.lexsort((np.arange(len(s)), -s))[:n]
-    return [(ids[i], float(s[i])) for i in order if s[i] > 0]
 
 
 # --- one set, loaded --------------------------------------------------------------------------------
@@ -181,9 +173,9 @@ def apply_view(view: str, toks: list[str]) -> list[str]:
     if view == "stems2":
         return [stem2(t) for t in toks]
     if view == "pairs":
-        return pairs(toks)
+        return _bigrams(toks)
     if view == "pairs_stem":
-        return pairs([stem(t) for t in toks])
+        return _bigrams([stem(t) for t in toks])
     if view.startswith("ng"):  # ng3, ng4, ng5, ng34 ...
         return [g for n in view[2:] for g in char_ngrams(toks, int(n))]
     raise ValueError(view)
@@ -210,7 +202,7 @@ def combine(d: SetData, parts: list[tuple[float, str]], k1b=(1.5, 0.75)) -> list
         for wt, view in parts:
             kb = k1b if view in ("stems", "stems2", "words") else (1.5, 0.75)
             tot += wt * d.scores(i, view, *kb)
-        out.append(top(d.ids, tot))
+        out.append(_top(d.ids, tot, N))
     return out
 
 
@@ -237,7 +229,7 @@ def prf(d: SetData, base: list[tuple[float, str]], fb_docs: int, fb_terms: int, 
         extra = [t for t, _ in cand.most_common(fb_terms)]
         if extra:
             tot = tot + beta * bm.scores(extra)
-        out.append(top(d.ids, tot))
+        out.append(_top(d.ids, tot, N))
     return out
 
 
@@ -382,19 +374,11 @@ def grid(sets, dense, lex) -> None:
         cells, ok = [], True
         for d in sets:
             D, L = dense(kind, 0.5, sent)(d), lex(parts)(d)
-            h = d.score([score_fusion(a, b, _weight(b, w, base, slope)) for a, b in zip(D, L)])["R@1"]
+            h = d.score([score_fusion(a, b, adaptive_weight(b, w, base=base, slope=slope)) for a, b in zip(D, L)])["R@1"]
             m = h - max(d.score([dict(a) for a in D])["R@1"], d.score([dict(b) for b in L])["R@1"])
             ok &= m >= 0.01
             cells.append(f"{d.name[:5]} {h:.3f} ({m:+.3f})")
         print(f"{'OK ' if ok else '   '}grid {lk:14s} {dk:12s} w {w} adapt {base},{slope}  " + "  ".join(cells), flush=True)
-
-
-def _weight(lexical, w: float, base: float, slope: float) -> float:
-    """rag.retrieve.adaptive_weight with its constants as parameters."""
-    if len(lexical) < 2 or lexical[0][1] <= 0:
-        return w
-    gap = (lexical[0][1] - lexical[1][1]) / lexical[0][1]
-    return min(0.9, w * (base + slope * gap))
 
 
 def local_idf(d: SetData, beta: float, K: int, pair_w: float = 0.5):
@@ -422,7 +406,7 @@ def local_idf(d: SetData, beta: float, K: int, pair_w: float = 0.5):
             df = int((v[cand] > 0).sum())
             local = math.log(1 + (n - df + 0.5) / (df + 0.5)) / math.log(1 + (n + 0.5) / 0.5) if n else 1.0
             new = new + idf * ((1 - beta) + beta * local) * v
-        out.append(top(d.ids, new))
+        out.append(_top(d.ids, new, N))
     return out
 
 

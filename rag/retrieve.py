@@ -76,19 +76,21 @@ def sentence_similarity(dense: list[tuple[str, float]], chunks: dict, vector) ->
     return out
 
 
-def adaptive_weight(lexical: list[tuple[str, float]], w_lex: float) -> float:
+def adaptive_weight(lexical: list[tuple[str, float]], w_lex: float, *, base: float = 0.7, slope: float = 0.8,
+                    cap: float = 0.9) -> float:
     """The lexical weight for this query: more when BM25's top match stands out from the next one (a
     discriminative match on rare words), less when many passages match about as well (common words only).
 
     effective = w × (0.7 + 0.8 × gap), gap = (s1 − s2) / s1 over the BM25 scores, capped at 0.9; equal to
     w at gap 0.375. 0 and 1 keep meaning dense only and BM25 only. With the sentence similarity above it
     improves R@1 on every set measured (evals/fusion_study.py): XQuAD-ar 0.924 → 0.935, ARCD 0.715 → 0.718,
-    seeds 0.812 → 0.875; steeper slopes win more on XQuAD and lose on ARCD, so they were not taken.
+    seeds 0.812 → 0.875; steeper slopes win more on XQuAD and lose on ARCD, so they were not taken (the
+    studies in evals/ pass other `base`, `slope` and `cap`).
     """
     if w_lex <= 0.0 or w_lex >= 1.0 or len(lexical) < 2 or lexical[0][1] <= 0:
         return w_lex
     gap = (lexical[0][1] - lexical[1][1]) / lexical[0][1]
-    return min(0.9, w_lex * (0.7 + 0.8 * gap))
+    return min(cap, w_lex * (base + slope * gap))
 
 
 def lexical_query(question: str) -> str:
