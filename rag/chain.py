@@ -20,6 +20,7 @@ from .models import ChatModel, Context, Extractive, Reply
 from .resolve import resolve_model
 from .prompts import load_prompt
 from .questions import abstention, screen_question, validate_question  # noqa: F401 (validate_question: old import path)
+from .lexical import LexicalIndex
 from .retrieve import Hit, hybrid_search
 from .timeline import answer_from_timeline
 
@@ -156,13 +157,17 @@ class Pipeline:
             pass
         return rewrite(question, history)
 
-    def retrieve(self, question: str, k: int | None = None, lexical_weight: float | None = None):
-        """The numbered passages for a (standalone) question, and the question's vector."""
+    def retrieve(self, question: str, k: int | None = None, lexical_weight: float | None = None,
+                 lexical_index: LexicalIndex | None = None):
+        """The numbered passages for a (standalone) question, and the question's vector. An empty library is
+        an error naming the fix (asked only when nothing was found, not before every question)."""
         lib = self.library
-        if lib.is_empty():
-            raise QuestionError("the library is empty: run `rag ingest` first")
         qvec = lib.embedder.embed_query_vector(question)
-        return hybrid_search(lib, question, k or self.settings.k, lexical_weight, vector=qvec), qvec
+        hits = hybrid_search(lib, question, k or self.settings.k, lexical_weight, vector=qvec,
+                             lexical_index=lexical_index)
+        if not hits and lib.is_empty():
+            raise QuestionError("the library is empty: run `rag ingest` first")
+        return hits, qvec
 
     def check(self, reply: Reply, hits: list[Hit]) -> CitationCheck:
         """Markers normalised, invalid ones dropped, each cited sentence checked against its passage."""
@@ -220,12 +225,13 @@ class Pipeline:
         chat = self.model_for(model)
         sq = self.standalone(q, history or [], chat)
         t1 = time.perf_counter()
+        lex = self.library.lexical  # one version of the index for this question's retrieval and answer
         if ta := answer_from_timeline(sq, self.library, language(q)):  # contacts as a whole: from the events
             hits, qvec, chat = ta.hits(self.library), self.library.embedder.embed_query_vector(sq), ta.provider()
         else:
-            hits, qvec = self.retrieve(sq, k, lexical_weight)
+            hits, qvec = self.retrieve(sq, k, lexical_weight, lex)
         t2 = time.perf_counter()
-        ctx = Context(sq, hits, qvec, self.library.lexical.words, self.threshold)
+        ctx = Context(sq, hits, qvec, lex.words, self.threshold)
         out: _Outcome = yield from self.answer(chat, ctx)
         t3 = time.perf_counter()
         checked, reply = out.checked, out.reply

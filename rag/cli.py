@@ -175,11 +175,11 @@ def cmd_ask(args, settings) -> int:
     from .resolve import resolve_model
     from .questions import validate_question
 
-    validate_question(args.question, settings)  # fail fast, before any first-run ingest
+    question = validate_question(args.question, settings)  # once, and before any first-run ingest
     model = resolve_model(args.model or settings.llm, settings)  # resolved once, here
     pipe = Pipeline(settings, model=model)
     ensure_seeded(pipe.library)
-    _answer_once(pipe, args.question, args, None, args.json)
+    _answer_once(pipe, question, args, None, args.json)
     return 0
 
 

@@ -64,8 +64,16 @@ _ABSTAIN = {
 }
 
 
-def validate_question(question: object, settings: Settings) -> str:
+class Question(str):
+    """Question text `validate_question` accepted (cleaned, within the length limit). Validating it again
+    returns it as it is, so a caller that checks early (`rag ask`, before a first-run ingest; the app's API)
+    and the pipeline after it validate a question once."""
+
+
+def validate_question(question: object, settings: Settings) -> Question:
     """The question as text to search with, or a one-line `QuestionError`."""
+    if isinstance(question, Question) and len(question) <= settings.max_question_chars:
+        return question
     if not isinstance(question, str):
         raise QuestionError(f"the question must be text, not {type(question).__name__}")
     try:
@@ -79,7 +87,7 @@ def validate_question(question: object, settings: Settings) -> str:
     if len(q) > settings.max_question_chars:
         raise QuestionError(f"the question is {len(q):,} characters; the limit is "
                             f"{settings.max_question_chars:,} (RAG_MAX_QUESTION_CHARS)")
-    return q
+    return Question(q)
 
 
 def plain_question(text: str) -> str:

@@ -13,6 +13,7 @@ from pydantic import ConfigDict
 
 from .arabic import language
 from .config import check_k, check_lexical_weight
+from .lexical import LexicalIndex
 from .library import Library
 from .names import arabic_terms
 from .store import StoredChunk
@@ -31,8 +32,12 @@ class Hit:
 
 
 def hybrid_search(library: Library, question: str, k: int, lexical_weight: float | None = None,
-                  candidates: int | None = None, vector=None, fusion: str | None = None) -> list[Hit]:
-    """Top-k chunks fusing dense and BM25 results: by normalised scores (default) or reciprocal rank."""
+                  candidates: int | None = None, vector=None, fusion: str | None = None,
+                  lexical_index: LexicalIndex | None = None) -> list[Hit]:
+    """Top-k chunks fusing dense and BM25 results: by normalised scores (default) or reciprocal rank.
+
+    `vector` and `lexical_index` (the question's vector, `library.lexical`) are taken from the caller when it
+    already has them, so that a question is embedded and the index's version read once."""
     s = library.settings
     k = check_k(k)
     w_lex = s.lexical_weight if lexical_weight is None else check_lexical_weight(lexical_weight)
@@ -40,7 +45,7 @@ def hybrid_search(library: Library, question: str, k: int, lexical_weight: float
     if vector is None:
         vector = library.embedder.embed_query_vector(question)
     dense = library.store.dense_search(vector, n) if w_lex < 1.0 else []
-    lexical = library.lexical.search(lexical_query(question), n) if w_lex > 0.0 else []
+    lexical = (lexical_index or library.lexical).search(lexical_query(question), n) if w_lex > 0.0 else []
     ids = list(dict.fromkeys([cid for cid, _ in dense] + [cid for cid, _ in lexical]))
     chunks = {c.id: c for c in library.store.get_chunks(ids, vectors=True)}
     if (fusion or s.fusion) == "rrf":

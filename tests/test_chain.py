@@ -162,3 +162,11 @@ def test_statement_answered_when_the_speaker_speaks_far_from_the_verb(pipeline):
     """"كما تطرق فؤاد حسين إلى … مشدداً على …": the speaker speaks (تطرق), so what he stressed is answered."""
     a = pipeline.ask("ما الذي شدد عليه فؤاد حسين بشأن تحركات عناصر داعش على الحدود المشتركة؟")
     assert not a.abstained and "التعاون والتنسيق" in a.answer
+
+
+def test_an_empty_library_is_an_error_naming_the_fix(fresh_settings):
+    """Emptiness is asked only when retrieval found nothing, and still stops the question with the fix."""
+    import pytest
+    from rag import Pipeline, QuestionError
+    with pytest.raises(QuestionError, match="the library is empty: run `rag ingest` first"):
+        Pipeline(fresh_settings).ask("متى زار الشيباني بغداد؟")

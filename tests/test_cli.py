@@ -119,3 +119,43 @@ def test_terminal_chat_keeps_history(warm_home):
     assert "14 من آذار 2025" in answer, follow
     assert "(understood as:" not in japan
     assert japan.startswith("لا تتضمن المصادر") and "14 من آذار" not in japan, japan
+
+
+def test_ask_runs_each_step_of_a_question_once(fresh_settings, monkeypatch, capsys):
+    """`rag ask` in process on a library that is already there: the question is validated once, the model
+    resolved once, the library checked for emptiness once, the question embedded once, retrieval, the answer
+    and its citation check run once, and the lexical index's generation read once."""
+    from collections import Counter
+    import rag.chain
+    import rag.citations
+    import rag.cli
+    import rag.embeddings
+    import rag.questions
+    import rag.resolve
+    import rag.retrieve
+    import rag.store
+    from rag import ingest, open_library
+    lib = open_library(fresh_settings)
+    ingest(lib, [ROOT / "seeds"], progress=False)
+    calls = Counter()
+
+    def count(owner, name, label=None):
+        real = getattr(owner, name)
+
+        def wrapper(*a, **kw):
+            calls[label or name] += 1
+            return real(*a, **kw)
+        monkeypatch.setattr(owner, name, wrapper)
+
+    count(rag.questions, "plain_question", "validate")
+    count(rag.resolve, "resolve_model")
+    count(rag.store.Store, "count_documents", "is_empty")
+    count(rag.store.Store, "generation", "lexical generation")
+    count(rag.embeddings.E5Embeddings, "embed_query_vector", "embed question")
+    count(rag.chain, "hybrid_search", "retrieve")
+    count(rag.chain, "check", "citation check")
+    monkeypatch.setenv("RAG_HOME", str(fresh_settings.home_path))
+    assert rag.cli.main(["ask", "متى زار الشيباني بغداد؟", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["citations"]
+    assert dict(calls) == {"validate": 1, "resolve_model": 1, "is_empty": 1, "lexical generation": 1,
+                           "embed question": 1, "retrieve": 1, "citation check": 1}, dict(calls)
