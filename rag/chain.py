@@ -225,7 +225,7 @@ class Pipeline:
         chat = self.model_for(model)
         sq = self.standalone(q, history or [], chat)
         t1 = time.perf_counter()
-        lex = self.library.lexical  # one version of the index for this question's retrieval and answer
+        lex = self.library.lexical  # the index's generation read once for this question's retrieval and answer
         if ta := answer_from_timeline(sq, self.library, language(q)):  # contacts as a whole: from the events
             hits, qvec, chat = ta.hits(self.library), self.library.embedder.embed_query_vector(sq), ta.provider()
         else:

