@@ -18,7 +18,7 @@ from _util import ROOT, save, table
 
 def seed_share(work: Path) -> list[dict]:
     from rag import ingest, load_settings
-    from rag.library import Library
+    from rag.index.library import Library
 
     import sqlite3
 
@@ -42,7 +42,7 @@ def seed_share(work: Path) -> list[dict]:
 
 def synthetic(n: int) -> list:
     """n articles made from the seeds with other dates, days and ids (so no two are the same text)."""
-    from rag.clean import clean
+    from rag.ingestion.clean import clean
     from rag.documents import read_file
 
     base = [clean(next(read_file(p, 10 ** 8))) for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -57,11 +57,11 @@ def synthetic(n: int) -> list:
 
 
 def scaling(sizes: list[int]) -> list[dict]:
-    from rag.chunking import chunk_document
-    from rag.dates import ArticleDate
-    from rag.events import Mention, extract
-    from rag.people import load_officials
-    from rag.timeline import merge_mentions
+    from rag.ingestion.chunking import chunk_document
+    from rag.text.dates import ArticleDate
+    from rag.contacts.events import Mention, extract
+    from rag.domain.people import load_officials
+    from rag.contacts.timeline import merge_mentions
 
     officials = load_officials()
     rows = []

@@ -37,7 +37,7 @@ def corpus_file(work: Path, limit: int) -> Path:
 
 def run(work: Path, tag: str, paths: list[Path], workers: int, home: str | None = None) -> dict:
     from rag import ingest, load_settings
-    from rag.library import Library
+    from rag.index.library import Library
 
     s = load_settings(env={}, home=home or str(work / tag), workers=workers)
     lib = Library(s)

@@ -104,7 +104,7 @@ def main() -> int:
     ap.add_argument("--cold-runs", type=int, default=3, help="cold `rag ask` and `rag serve` starts (median)")
     args = ap.parse_args()
     from rag import Pipeline, hybrid_search, ingest, load_settings, open_library
-    from rag.embeddings import E5Embeddings
+    from rag.index.embeddings import E5Embeddings
 
     work = Path(tempfile.mkdtemp(prefix="bench-query-"))
     qs = questions()

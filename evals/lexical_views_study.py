@@ -5,7 +5,7 @@
 OUT is a folder made by `python -m evals.fusion_study SET OUT` (its library in OUT/data, its questions with
 their gold sources in OUT/fusion_capture.pkl). Everything is recomputed over the whole corpus of each
 set from the chunks' text with today's rag.tokens: the product's lexical list (rag.LexicalIndex itself,
-stemmed BM25 + 0.5 x adjacent-pair BM25) and the product's fusion (rag.retrieve's functions), then the
+stemmed BM25 + 0.5 x adjacent-pair BM25) and the product's fusion (rag.index.retrieve's functions), then the
 views measured here: character n-grams within words, a stronger stemmer, lexical pseudo-relevance
 feedback (RM3-like), dense query variants and sentence-level dense variants. For each setting it prints
 R@1 per set and the margin over the better of that setting's own dense-only and lexical-only rankings.

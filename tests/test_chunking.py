@@ -1,4 +1,4 @@
-from rag.chunking import chunk_document, sentences
+from rag.ingestion.chunking import chunk_document, sentences
 from rag.documents import Document
 
 ARABIC_TEXT = ("زار وزير الخارجية السوري بغداد. وبحث الجانبان ملف الحدود، والتعاون الأمني؛ والاقتصاد! "

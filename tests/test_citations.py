@@ -1,4 +1,4 @@
-from rag.citations import check, cited_sentences, normalize_markers
+from rag.answer.citations import check, cited_sentences, normalize_markers
 
 P = ["زار وزير الخارجية السوري أسعد الشيباني بغداد في 14 من آذار 2025.",
      "بحث الجانبان ملف الحدود والتنسيق الأمني.",
@@ -49,7 +49,7 @@ def test_extractive_answers_pass_by_construction(pipeline, seeds_qa):
 
 
 def test_evidence_is_the_passage_sentence_behind_each_citation():
-    from rag.citations import check
+    from rag.answer.citations import check
     passages = ["زار الوزير دمشق أمس. وبحث الجانبان ملف الحدود والتنسيق الأمني. ثم عاد إلى بغداد."]
     sents = [["زار الوزير دمشق أمس.", "وبحث الجانبان ملف الحدود والتنسيق الأمني.", "ثم عاد إلى بغداد."]]
     res = check("بحث الجانبان ملف الحدود [1].", passages, passage_sentences=sents)

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.clean import clean, find_dates
+from rag.ingestion.clean import clean, find_dates
 from rag.documents import RawDocument, read_file
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -126,14 +126,14 @@ def test_ask_runs_each_step_of_a_question_once(fresh_settings, monkeypatch, caps
     resolved once, the library checked for emptiness once, the question embedded once, retrieval, the answer
     and its citation check run once, and the lexical index's generation read once."""
     from collections import Counter
-    import rag.chain
-    import rag.citations
+    import rag.answer.chain
+    import rag.answer.citations
     import rag.cli
-    import rag.embeddings
-    import rag.questions
-    import rag.resolve
-    import rag.retrieve
-    import rag.store
+    import rag.index.embeddings
+    import rag.answer.questions
+    import rag.answer.resolve
+    import rag.index.retrieve
+    import rag.index.store
     from rag import ingest, open_library
     lib = open_library(fresh_settings)
     ingest(lib, [ROOT / "seeds"], progress=False)
@@ -147,13 +147,13 @@ def test_ask_runs_each_step_of_a_question_once(fresh_settings, monkeypatch, caps
             return real(*a, **kw)
         monkeypatch.setattr(owner, name, wrapper)
 
-    count(rag.questions, "plain_question", "validate")
-    count(rag.resolve, "resolve_model")
-    count(rag.store.Store, "count_documents", "is_empty")
-    count(rag.store.Store, "generation", "lexical generation")
-    count(rag.embeddings.E5Embeddings, "embed_query_vector", "embed question")
-    count(rag.chain, "hybrid_search", "retrieve")
-    count(rag.chain, "check", "citation check")
+    count(rag.answer.questions, "plain_question", "validate")
+    count(rag.answer.resolve, "resolve_model")
+    count(rag.index.store.Store, "count_documents", "is_empty")
+    count(rag.index.store.Store, "generation", "lexical generation")
+    count(rag.index.embeddings.E5Embeddings, "embed_query_vector", "embed question")
+    count(rag.answer.chain, "hybrid_search", "retrieve")
+    count(rag.answer.chain, "check", "citation check")
     monkeypatch.setenv("RAG_HOME", str(fresh_settings.home_path))
     assert rag.cli.main(["ask", "متى زار الشيباني بغداد؟", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["citations"]

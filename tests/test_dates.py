@@ -1,7 +1,7 @@
 """Dates: explicit, relative to the article's date (with their basis), and articles dated by what they say."""
 
-from rag.arabic import normalize
-from rag.dates import ArticleDate, find_dates, infer_article_date, resolve_dates
+from rag.text.arabic import normalize
+from rag.text.dates import ArticleDate, find_dates, infer_article_date, resolve_dates
 
 SUNDAY = ArticleDate(value="2025-01-12", basis="dateline")  # 12 January 2025 was a Sunday
 

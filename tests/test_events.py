@@ -5,11 +5,11 @@ import sqlite3
 
 from conftest import SEEDS
 
-from rag.chunking import chunk_document
-from rag.clean import clean
+from rag.ingestion.chunking import chunk_document
+from rag.ingestion.clean import clean
 from rag.documents import RawDocument, read_file
-from rag.events import extract
-from rag.people import load_officials
+from rag.contacts.events import extract
+from rag.domain.people import load_officials
 
 
 def _extract(text, source="x.txt", date=""):
@@ -133,7 +133,7 @@ def test_changed_article_reextracts_its_events(fresh_settings, tmp_path):
 
 def test_library_from_before_extraction_gets_its_events_without_reembedding(fresh_settings):
     from rag import contact_timeline as timeline, ingest
-    from rag.store import Store
+    from rag.index.store import Store
     lib = _lib(fresh_settings)
     ingest(lib, [SEEDS], progress=False)
     want = [e.to_dict() for e in timeline(lib)]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from rag.followup import is_follow_up, rewrite
-from rag.shapes import shape_of
+from rag.answer.followup import is_follow_up, rewrite
+from rag.answer.shapes import shape_of
 
 PREV = [("متى زار الشيباني بغداد؟", "…")]
 

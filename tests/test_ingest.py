@@ -99,9 +99,9 @@ def test_plan_decides_before_anything_is_written(fresh_settings, tmp_path):
     """The plan step names every article's fate (added, updated, refused, unchanged) and writes nothing; the
     embed and store steps then write exactly the planned articles, each with a vector per chunk and sentence."""
     from rag import ingest
-    from rag.events import extractor_version
-    from rag.ingestion import IngestReport, embed, plan, read_documents, store
-    from rag.people import load_officials
+    from rag.contacts.events import extractor_version
+    from rag.ingestion.pipeline import IngestReport, embed, plan, read_documents, store
+    from rag.domain.people import load_officials
     lib = _lib(fresh_settings)
     folder = tmp_path / "docs"
     shutil.copytree(SEEDS, folder)

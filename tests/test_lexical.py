@@ -26,10 +26,10 @@ def _results(index):
 
 @pytest.mark.parametrize("view", ["words", "stems", "pairs"])
 def test_incremental_equals_rebuilt_after_random_adds_and_deletes(view):
-    import rag.lexical
-    from rag.arabic import tokens
-    from rag.lexical import BM25Index as Plain
-    view = getattr(rag.lexical, view)
+    import rag.index.lexical
+    from rag.text.arabic import tokens
+    from rag.index.lexical import BM25Index as Plain
+    view = getattr(rag.index.lexical, view)
 
     def BM25Index(ids=(), texts=()):
         return Plain(ids, texts, view=view)
@@ -63,7 +63,7 @@ def test_incremental_equals_rebuilt_after_random_adds_and_deletes(view):
 
 
 def test_scores_are_okapi_bm25():
-    from rag.lexical import BM25Index
+    from rag.index.lexical import BM25Index
 
     idx = BM25Index(["a", "b", "c"], ["بغداد دمشق بغداد", "دمشق عمان", "القاهرة"])
     n, df, k1, b = 3, 1, 1.5, 0.75
@@ -77,7 +77,7 @@ def test_scores_are_okapi_bm25():
 def test_store_keeps_the_lexicon_in_the_chunk_transaction(fresh_settings):
     """The lexicon rows change with the chunks; a second process's cache follows by generation deltas."""
     from rag import ingest, open_library
-    from rag.library import Library
+    from rag.index.library import Library
 
     lib = open_library(fresh_settings)
     files = sorted(SEEDS.glob("*.txt"))
@@ -90,7 +90,7 @@ def test_store_keeps_the_lexicon_in_the_chunk_transaction(fresh_settings):
     db = sqlite3.connect(fresh_settings.home_path / "library.sqlite")
     assert {r[0] for r in db.execute("SELECT id FROM lexicon")} == {r[0] for r in db.execute("SELECT id FROM chunks")}
     ids, texts = lib.store.all_chunk_texts()
-    from rag.lexical import LexicalIndex
+    from rag.index.lexical import LexicalIndex
     scratch = LexicalIndex(ids, texts)
     for q in QUERIES:
         assert other.lexical.search(q, 30) == scratch.search(q, 30) == lib.lexical.search(q, 30)
@@ -101,7 +101,7 @@ def test_store_keeps_the_lexicon_in_the_chunk_transaction(fresh_settings):
 def test_old_library_is_migrated_once(fresh_settings):
     """A library made before the lexicon table gets it built from its chunks on first open."""
     from rag import ingest, open_library
-    from rag.library import Library
+    from rag.index.library import Library
 
     lib = open_library(fresh_settings)
     ingest(lib, [SEEDS], progress=False)
@@ -122,8 +122,8 @@ def test_fusion_study_bm25_ranks_like_the_product_index():
     """evals/fusion_study.py scores BM25 variants with its own small BM25; at the product's k1 and b it must
     give the product's scores on the same texts, or the study's variants would not be comparable."""
     from evals.fusion_study import _BM25, _top
-    from rag.arabic import tokens
-    from rag.lexical import BM25Index
+    from rag.text.arabic import tokens
+    from rag.index.lexical import BM25Index
 
     sents = _sentences()[:120]
     ids = [f"s{i:03d}" for i in range(len(sents))]
@@ -145,7 +145,7 @@ def test_fusion_study_bm25_ranks_like_the_product_index():
 def test_retrieval_matches_inflected_forms_and_counts_phrases():
     """The retrieval side of the index: an inflected form finds the article that uses another form of the
     word (which the plain words miss), and the exact phrase ranks above the same words apart."""
-    from rag.lexical import LexicalIndex
+    from rag.index.lexical import LexicalIndex
     idx = LexicalIndex(["inflected", "phrase", "apart"],
                        ["جرى اتصالهما الهاتفي مساء أمس.",
                         "بحث الجانبان أمن الحدود المشتركة بين البلدين.",
@@ -171,10 +171,10 @@ def test_bulk_load_scores_like_row_by_row(view, onto):
     """Opening a library adds every row at once (each distinct token through the view once, counts made
     with numpy), onto an empty index or one holding rows already; the result, replacements of ids within
     and across the batch included, scores exactly like adding the rows one by one."""
-    import rag.lexical
-    from rag.arabic import tokens
-    from rag.lexical import BM25Index
-    view = _trigrams if view == "trigrams" else getattr(rag.lexical, view)
+    import rag.index.lexical
+    from rag.text.arabic import tokens
+    from rag.index.lexical import BM25Index
+    view = _trigrams if view == "trigrams" else getattr(rag.index.lexical, view)
     sents = _sentences()
     rng = random.Random(3)
     rows = [(f"c{rng.randint(0, 900)}", " ".join(tokens(rng.choice(sents)))) for _ in range(1500)]

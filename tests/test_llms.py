@@ -282,7 +282,7 @@ def test_server_killed_mid_session(seeded_settings, seeded_library):
 
 
 def test_prompt_values_are_never_rescanned():
-    from rag.prompts import Prompt
+    from rag.models.prompts import Prompt
     p = Prompt("t", "Passages:\n{passages}\nQuestion: {question}\n")
     out = p.format(passages="قال {question} و{language} } {{x}", question="متى؟")
     assert out == "Passages:\nقال {question} و{language} } {{x}\nQuestion: متى؟\n"
@@ -357,7 +357,7 @@ def test_langchain_chat_openai_against_the_scripted_server(fake, seeded_settings
 
 
 def test_error_table_maps_foreign_exceptions():
-    from rag.models import ErrorContext, map_error
+    from rag.models.base import ErrorContext, map_error
     ec = ErrorContext("http://h:1", "m", 7.0, 3)
 
     class ResponseError(Exception):  # as the ollama client raises it

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from rag.arabic import normalize
+from rag.text.arabic import normalize
 from rag.errors import ConfigError
-from rag.people import load_officials
+from rag.domain.people import load_officials
 
 
 def _people(text, officials):

@@ -1,6 +1,6 @@
 """Quality on the seeds questions that abstention was NOT calibrated on ("split": "test"), reported by language.
 
-The abstention bars in rag/extractive.py are set on the calibration part of evals/seeds_qa.jsonl; the
+The abstention bars in rag/answer/extractive.py are set on the calibration part of evals/seeds_qa.jsonl; the
 held-out part (lists, statements, multi-article, chronology, English, traps) must stay above its own floors.
 """
 

@@ -1,4 +1,4 @@
-"""The bot as an OpenAI-compatible API (rag/server.py) on a real uvicorn port, asked by the official `openai`
+"""The bot as an OpenAI-compatible API (rag/api/server.py) on a real uvicorn port, asked by the official `openai`
 client, LangChain's ChatOpenAI and plain HTTP."""
 
 import json

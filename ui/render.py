@@ -257,7 +257,7 @@ def library_summary(docs: list[dict], lang: str) -> str:
             f'{t(lang, "holds", n=len(docs), span=span, outlets=outl)}</div>')
 
 
-_BASIS_AR = [  # how rag/dates.py and rag/timeline.py say an undated article was placed, in Arabic
+_BASIS_AR = [  # how rag/text/dates.py and rag/contacts/timeline.py say an undated article was placed, in Arabic
     (re.compile(r"it speaks of the fall of Assad \((\S+)\) as past"), "يتحدث عن سقوط الأسد ({0}) بصيغة الماضي"),
     (re.compile(r"it speaks of Bashar al-Assad's government as in office \(fell (\S+)\)"),
      "يتحدث عن حكومة بشار الأسد وهي في الحكم (سقطت في {0})"),

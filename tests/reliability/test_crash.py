@@ -62,8 +62,8 @@ def _env() -> dict:
 def _expected(folder: Path) -> dict[str, list[tuple[str, str]]]:
     """(chunk id, text) of every chunk of every document, as the product's own cleaning and chunking make them."""
     from rag import load_settings
-    from rag.chunking import chunk_document
-    from rag.clean import clean
+    from rag.ingestion.chunking import chunk_document
+    from rag.ingestion.clean import clean
     from rag.documents import read_file
     s = load_settings(env={})
     return {f.name: [(c.id, c.text) for c in chunk_document(clean(next(read_file(f, 10**7))), s.chunk_chars,
@@ -127,7 +127,7 @@ def _check_events(home: Path) -> int:
     every mention belongs to a current document and cites its current chunks and exact text. Returns how
     many documents have mentions, so callers can check the check was not empty."""
     from rag import events_consistent, load_settings
-    from rag.library import Library
+    from rag.index.library import Library
     lib = Library(load_settings(env={}, home=str(home)))
     try:
         assert events_consistent(lib.store) == [], events_consistent(lib.store)

@@ -109,7 +109,7 @@ def test_uploads_never_replace_without_the_flag(fresh_settings, tmp_path):
 def test_old_library_migrates_without_re_embedding(fresh_settings, tmp_path):
     """A library from before origins: the column is added, an unchanged re-ingest adopts the origin."""
     from rag import ingest, open_library
-    from rag.store import Store
+    from rag.index.store import Store
     lib = _seeded(fresh_settings)
     ids = sorted(c.id for c in lib.store.get_chunks())
     lib.store.close()

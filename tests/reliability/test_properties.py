@@ -4,9 +4,9 @@ from pathlib import Path
 
 from hypothesis import example, given, settings, strategies as st
 
-from rag.arabic import clean_control, normalize, normalize_with_map, sentence_spans, tokens
-from rag.chunking import chunk_document
-from rag.clean import clean
+from rag.text.arabic import clean_control, normalize, normalize_with_map, sentence_spans, tokens
+from rag.ingestion.chunking import chunk_document
+from rag.ingestion.clean import clean
 from rag.documents import Document, RawDocument
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -41,7 +41,7 @@ def fake():
 
 @pytest.mark.parametrize("question,lang", CONTENT_FREE)
 def test_content_free_questions_abstain(pipeline, question, lang):
-    from rag.questions import abstention
+    from rag.answer.questions import abstention
     a = pipeline.ask(question)
     assert a.abstained and a.abstain_reason == "content_free"
     assert a.citations == [] and a.cited == []

@@ -1,0 +1,147 @@
+"""Answer composition without a model: lines of cited sentences (one line per article), and for English
+questions an English lead line built from what is structured in the evidence (names in their English forms,
+dates as "14 March 2025", the kind of contact)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.arabic import normalize
+from ..text.dates import MONTHS
+from ..domain.names import CONTEXT, arabic_forms, arabic_names, english_name_spans
+
+_MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:-\s*|من\s+)?({_MONTH_ALT})(?:\s*-?\s*(\d{{4}}))?")
+_WEEKDAYS = {"الاثنين": "Monday", "الثلاثاء": "Tuesday", "الاربعاء": "Wednesday", "الخميس": "Thursday",
+             "الجمعه": "Friday", "السبت": "Saturday", "الاحد": "Sunday"}
+_WEEKDAY = re.compile(r"(?<!\w)(" + "|".join(_WEEKDAYS) + r")(?!\w)")
+_KINDS = (("phone call", re.compile(r"اتصال|اتصل|هاتفي|المحادثه الهاتفيه")),
+          ("visit", re.compile(r"(?<!\w)(زار|زياره|زيارته|بزياره|لزياره)(?!\w)")),
+          ("meeting", re.compile(r"لقاء|لقائه|اجتماع|التقي|اجتمع")),
+          ("statement", re.compile(r"(?<!\w)(بيان|تصريح|قال|اكد|صرح)(?!\w)")))
+
+
+def english_date(text: str) -> str:
+    """The first date of an Arabic sentence in English ("14 March 2025", or "Monday"), or ""."""
+    t = normalize(text)
+    m = _DATE.search(t)
+    if m and m.group(2) in MONTHS:
+        day, month = int(m.group(1)), MONTHS[m.group(2)]
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{day} {_MONTH_EN[month - 1]}" + (f" {m.group(3)}" if m.group(3) else "")
+    w = _WEEKDAY.search(t)
+    return _WEEKDAYS[w.group(1)] if w else ""
+
+
+def contact_kind(text: str) -> str:
+    t = normalize(text)
+    for kind, rx in _KINDS:
+        if rx.search(t):
+            return kind
+    return ""
+
+
+NOT_PARTIES = {"Islamic State"}  # named in the evidence, never a party to a contact
+LEAD = "From the Arabic sources:"  # opens the English lead line; the checker reads what follows it
+
+
+def english_lead(sentences: list[tuple[str, int]]) -> str:
+    """An English summary of the cited sentences, one item per contact: kind, names (English forms), date,
+    each followed by the [n] of the passage(s) whose sentence it was built from, so the citation check
+    verifies it fact by fact (`english_support`). An item that another extends (the same contact, dated) is
+    dropped; the same item from two passages cites both."""
+    items: dict[str, list[int]] = {}
+    for text, n in sentences:
+        names = [x for x in arabic_names(text) if x not in CONTEXT and x not in NOT_PARTIES]
+        if not names:
+            continue
+        item = " — ".join(p for p in (contact_kind(text).capitalize(), ", ".join(names), english_date(text)) if p)
+        if item in items:
+            items[item] += [n] if n not in items[item] else []
+            continue
+        if any(x.startswith(item) for x in items):
+            continue
+        for x in [x for x in items if item.startswith(x)]:
+            del items[x]
+        items[item] = [n]
+    if not items:
+        return ""
+    return LEAD + " " + " ".join(f"{item} {''.join(f'[{n}]' for n in ns)}." for item, ns in items.items())
+
+
+_MONTH_EN_NUM = {m.lower(): i for i, m in enumerate(_MONTH_EN, 1)}
+_EN_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTH_EN) + r")(?:\s+(\d{4}))?\b", re.I)
+_EN_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS.values()) + r")\b", re.I)
+_EN_KIND = {"phone call": "phone call", "phone": "phone call", "call": "phone call", "called": "phone call",
+            "calls": "phone call", "visit": "visit", "visited": "visit", "visits": "visit", "meeting": "meeting",
+            "met": "meeting", "meet": "meeting", "statement": "statement", "said": "statement"}
+_EN_KIND_RE = re.compile(r"\b(" + "|".join(sorted(_EN_KIND, key=len, reverse=True)) + r")\b", re.I)
+_FILLER = {"the", "a", "an", "on", "in", "at", "of", "to", "with", "and", "by", "from", "was", "were", "had",
+           "has", "his", "her", "their", "its", "paid", "made", "held", "received", "phone", "between"}
+
+
+def english_facts(sentence: str) -> list[tuple[str, object]] | None:
+    """The facts of an English sentence made only of names, dates, kinds of contact and filler words
+    (what `english_lead` writes), or None when it says anything more (then it is checked another way)."""
+    text = sentence.strip()
+    if text.startswith(LEAD):
+        text = text[len(LEAD):]
+    facts: list[tuple[str, object]] = []
+    rest = text
+    for name, (a, b) in english_name_spans(text):
+        facts.append(("name", name))
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    for m in _EN_DATE.finditer(rest):
+        facts.append(("date", (int(m.group(1)), _MONTH_EN_NUM[m.group(2).lower()],
+                               int(m.group(3)) if m.group(3) else None)))
+    rest = _EN_DATE.sub(" ", rest)
+    for m in _EN_WEEKDAY.finditer(rest):
+        facts.append(("weekday", m.group(1).capitalize()))
+    rest = _EN_WEEKDAY.sub(" ", rest)
+    for m in _EN_KIND_RE.finditer(rest):
+        facts.append(("kind", _EN_KIND[m.group(1).lower()]))
+    rest = _EN_KIND_RE.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]+|\d+", rest) if w.lower() not in _FILLER]
+    if words or not facts:
+        return None
+    return facts
+
+
+def english_support(sentence: str, passage: str) -> bool | None:
+    """Whether every fact of a structured English sentence is in the (Arabic) passage: each name in one of
+    its Arabic forms, each date as that day and month (and year, when given), each kind of contact as the
+    words that report it. None when the sentence is not made only of such facts."""
+    facts = english_facts(sentence)
+    if facts is None:
+        return None
+    t = normalize(passage)
+    dates = {(int(m.group(1)), MONTHS[m.group(2)], int(m.group(3)) if m.group(3) else None)
+             for m in _DATE.finditer(t) if m.group(2) in MONTHS}
+    weekdays = {_WEEKDAYS[m.group(1)] for m in _WEEKDAY.finditer(t)}
+    kinds = {kind for kind, rx in _KINDS if rx.search(t)}
+    for kind, value in facts:
+        if kind == "name":
+            ok = any(normalize(f) in t for f in arabic_forms(value))  # type: ignore[arg-type]
+        elif kind == "date":
+            d, mth, y = value  # type: ignore[misc]
+            ok = any(d == d2 and mth == m2 and (y is None or y2 in (None, y)) for d2, m2, y2 in dates)
+        elif kind == "weekday":
+            ok = value in weekdays
+        else:
+            ok = value in kinds
+        if not ok:
+            return False
+    return True
+
+
+def compose(groups: list[list[tuple[str, int]]], language: str) -> str:
+    """Lines of `sentence [n]`, one line per article (in the order given); an English lead line first for
+    English questions, followed by the Arabic sentences as its evidence."""
+    lines = [" ".join(f"{t} [{n}]" for t, n in g) for g in groups if g]
+    if language == "en":
+        lead = english_lead([s for g in groups for s in g])
+        if lead:
+            lines.insert(0, lead)
+    return "\n".join(lines)

@@ -1,0 +1,130 @@
+"""Questions as asked: validated text, and the ones to decline before any search or model runs.
+
+`validate_question` turns what a user typed into question text or a one-line `QuestionError` (empty,
+too long, not text, undecodable bytes). `screen_question` names the questions that get an honest
+abstention without retrieval or a model: *content-free* ones (nothing left once punctuation, citation
+markers and format placeholders are removed) and *instruction-like* ones (addressed to the assistant:
+"ignore previous instructions", "print your system prompt", تجاهل التعليمات …).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.arabic import clean_control, language, normalize, tokens
+from ..config import Settings
+from ..errors import QuestionError
+
+CONTENT_FREE = "content_free"
+INSTRUCTION_LIKE = "instruction_like"
+
+# Markdown that only formats: emphasis, code ticks, heading marks, quote marks, links and images.
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(\*{1,3}|_{2,3}|`{1,3}|~~)")
+_MD_LINE = re.compile(r"^\s{0,3}(#{1,6}|>+)\s*", re.M)
+
+# What carries no content: citation markers ([1], [1, 2], [١]), format placeholders ({question}, {0}, {{}},
+# %s, %(x)s, $1, ${x}), and everything that is not a letter or a digit.
+_MARKERS = re.compile(r"\[\s*[\d\u0660-\u0669\u06f0-\u06f9]+(\s*[,،]\s*[\d\u0660-\u0669\u06f0-\u06f9]+)*\s*\]")
+_PLACEHOLDERS = re.compile(r"\{\{|\}\}|\{[^{}\s]{0,40}\}|%\([^)]{0,40}\)[a-zA-Z]|%[-+ #0-9.]*[sdifrxXeEgGcoa%]|"
+                           r"\$\{[^}]{0,40}\}|\$\d")
+
+# Requests addressed to the assistant rather than questions about the articles. Written in normalised form
+# (rag.text.arabic.normalize: أ إ آ → ا, ى → ي, ة → ه, lower case).
+# An imperative starts a clause: after the start, a stop, "and/then/now/please", ثم, الآن, رجاء, و.
+_START = r"(?:^|[.,;:!?\n،؛؟]\s*|\b(?:and|then|now|please|just|ثم|الان|رجاء|فضلا)\s+|\bو)"
+_INSTRUCTION = [
+    _START + r"(ignore|disregard|forget|override|bypass)\b[^.?!\n]{0,40}\b(instructions?|prompts?|rules|"
+    r"system message|guidelines)\b",
+    r"\b(system|developer|hidden|initial)\s+(prompt|instructions)\b|\bsystem message\b",
+    r"\b(print|reveal|show|repeat|output|display|tell me|leak|dump)\b[^.?!\n]{0,30}\b(your|the)\s+(prompt|"
+    r"instructions|rules|api key|key|password|secret)",
+    r"\b(api[ _-]?key|openai_api_key)\b",
+    r"\byou are now\b|\bpretend (to be|you are)\b|\bjailbreak|\bdeveloper mode\b",
+    _START + r"(تجاهل|تناس|انس|انسي|اهمل|تخط)\s+[^.؟?!\n]{0,30}(التعليمات|تعليمات|الاوامر|اوامر|التوجيهات|"
+    r"توجيهات|القواعد|ما سبق)",
+    r"(موجه|برومبت)\s+(ال)?(نظام|مطور)|\b(تعليماتك|موجهك|اوامرك)\b",
+    _START + r"(اطبع|اكشف|اعرض|اظهر|كرر|اكتب)\s+[^.؟?!\n]{0,20}(التعليمات|تعليماتك|الموجه|موجهك|البرومبت|مفتاح|"
+    r"كلمه (السر|المرور))",
+    r"مفتاح\s+(ال)?(api|واجهه)|\bانت الان\b|\bتظاهر بانك",
+]
+_INSTRUCTION_RE = re.compile("|".join(f"(?:{p})" for p in _INSTRUCTION), re.I)
+
+_ABSTAIN = {
+    CONTENT_FREE: {
+        "ar": "لا يحتوي السؤال على كلمات يمكن البحث عنها في المقالات؛ اكتب سؤالا عن محتواها.",
+        "en": "The question has no words to search the articles for; ask a question about their content.",
+    },
+    INSTRUCTION_LIKE: {
+        "ar": "هذا طلب موجه إلى المساعد وليس سؤالا عن المقالات، فلا أجيب عنه. اسأل عن محتوى المقالات.",
+        "en": "This is an instruction to the assistant, not a question about the articles, so it is not "
+              "answered. Ask about what the articles report.",
+    },
+}
+
+
+class Question(str):
+    """Question text `validate_question` accepted (cleaned, within the length limit). Validating it again
+    returns it as it is, so a caller that checks early (`rag ask`, before a first-run ingest; the app's API)
+    and the pipeline after it validate a question once."""
+
+
+def validate_question(question: object, settings: Settings) -> Question:
+    """The question as text to search with, or a one-line `QuestionError`."""
+    if isinstance(question, Question) and len(question) <= settings.max_question_chars:
+        return question
+    if not isinstance(question, str):
+        raise QuestionError(f"the question must be text, not {type(question).__name__}")
+    try:
+        question.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QuestionError("the question holds bytes that are not valid text (not UTF-8); "
+                            "type or paste it again") from None
+    q = plain_question(clean_control(question)).strip()
+    if not q:
+        raise QuestionError("the question is empty: type a question about the articles")
+    if len(q) > settings.max_question_chars:
+        raise QuestionError(f"the question is {len(q):,} characters; the limit is "
+                            f"{settings.max_question_chars:,} (RAG_MAX_QUESTION_CHARS)")
+    return Question(q)
+
+
+def plain_question(text: str) -> str:
+    """The words of a question without Markdown formatting (a link or image keeps its words)."""
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_LINE.sub("", text)
+    text = _MD_MARKS.sub("", text)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def content_words(question: str, *, stop: bool = True) -> list[str]:
+    """The searchable words left once citation markers and format placeholders are removed."""
+    bare = _PLACEHOLDERS.sub(" ", _MARKERS.sub(" ", question))
+    return tokens(bare, stop=stop)
+
+
+def screen_question(question: str, has_history: bool = False) -> str:
+    """'instruction_like', 'content_free' or '' (a question to answer).
+
+    Without a conversation a question of only stop words ("what is it?") is content-free too; with one it
+    is a follow-up, which the history completes.
+    """
+    if _INSTRUCTION_RE.search(normalize(question)):
+        return INSTRUCTION_LIKE
+    if not content_words(question, stop=not has_history):
+        return CONTENT_FREE
+    return ""
+
+
+def question_language(question: str) -> str:
+    """'ar' or 'en'; a question with no letters is Arabic when it has Arabic punctuation or digits."""
+    if not re.search(r"[^\W\d_]", question) and re.search(r"[؟،؛\u0660-\u0669]", question):
+        return "ar"
+    return language(question)
+
+
+def abstention(question: str, reason: str) -> str:
+    """The abstention for a screened question, in the question's language."""
+    return _ABSTAIN[reason][question_language(question)]

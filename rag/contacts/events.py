@@ -1,0 +1,413 @@
+"""Iraq–Syria contacts extracted from cleaned articles by rules over normalised Arabic (no LLM).
+
+Each article yields *mentions*: one report of a contact (visit, call, meeting, delegation, statement) with
+its participants, place, date and status, every field cited by the sentence(s) it came from. Mentions are
+stored per article with the article's chunks (rag/index/store.py) and merged across articles when the timeline
+is built (rag/contacts/timeline.py), so the same visit reported by three outlets becomes one event citing all three.
+A contact of Syria or Iraq with a third country is not an Iraq–Syria contact: clauses naming a third
+country are left out, and an event needs an Iraqi and a Syrian side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from ..text.arabic import _DROP, _FOLD, sentence_spans
+from ..text.dates import ArticleDate, find_dates, infer_article_date, resolve_dates, text_years
+from ..documents import Chunk, Document
+from ..domain.people import IRAQ, SYRIA, Officials, Person, Place, Title
+
+EXTRACTOR_VERSION = "3"  # bump when the rules change: articles are re-extracted (never re-embedded)
+KINDS = ("visit", "call", "meeting", "delegation", "statement")
+GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
+PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
+HIGH_RANK = {"head", "minister"}
+
+# Trigger words (normalised, proclitics stripped): a new report of a contact, or a reference back to one.
+_NEW = {
+    "call": {"اتصال", "اتصالا", "مكالمه", "اتصل", "اتصلت", "هاتف"},
+    "visit": {"زار", "زارت", "يزور", "سيزور", "تزور", "زياره", "زيارته", "زيارتها", "زيارتهم", "يصل", "وصل", "سيصل"},
+    "meeting": {"لقاء", "لقائه", "لقاءه", "اجتماع", "اجتماعا", "التقي", "التقت", "يلتقي", "سيلتقي", "استقبل",
+                "استقبلت", "يستقبل"},
+    "delegation": {"وفد", "وفدا"},
+    "statement": {"تصريح", "تصريحات", "مقابله", "اكد", "شدد", "دعا", "صرح", "اعلن"},
+}
+_BACK = {
+    "call": {"الاتصال", "المكالمه", "المحادثه"},
+    "travel": {"الزياره", "اللقاء", "الاجتماع", "الوفد"},
+    "any": {"المباحثات", "المحادثات", "النقاش", "المناقشات"},
+}
+_PLANNED = {"مرتقبه", "المرتقبه", "مرتقب", "المرتقب", "مرتقبا", "المقبله", "المقبل", "القادم", "القادمه", "قريبا",
+            "سيزور", "يعتزم", "تعتزم", "ستركز", "سيبحث", "سيبحثان", "سيصل", "سيلتقي", "المقرر", "المقرره"}
+_GATHER = re.compile(r"(الذي|التي)\s+(جمع|جمعت)|بحضور|\bجمع\b")
+_TIED = re.compile(r"^\W*(و)?(جاء|يجيء|ياتي)\s+(ذلك|هذا)\s+(خلال|في|اثناء)|^\W*(و)?ذلك\s+خلال")
+# Phrases that name someone without reporting a contact with them ("the fall of Assad's regime").
+_NOT_PEOPLE = re.compile(r"(سقوط|انهيار|اسقاط|اسقاطها|رحيل)\s+(نظام\s+)?(بشار\s+)?الاسد|نظام\s+(بشار\s+)?الاسد")
+_WORD = re.compile(r"\w+")
+_TABLE = str.maketrans({**{c: None for c in _DROP}, **_FOLD})
+
+
+def fast_normalize(text: str) -> str:
+    """rag.text.arabic.normalize by str.translate (same result for Arabic news text, ~10x faster)."""
+    return text.translate(_TABLE).lower()
+
+_CLAUSE = re.compile(r"[،,؛;]")
+
+
+@dataclass
+class Mention:
+    """One article's report of a contact; `to_dict`/`from_dict` are its stored JSON form."""
+
+    source: str
+    kind: str
+    status: str
+    order: int
+    participants: list[dict] = field(default_factory=list)
+    place: dict | None = None
+    date: str | None = None
+    date_basis: str = ""
+    reported: list[str] = field(default_factory=list)
+    summary: str = ""
+    citations: list[dict] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        first = self.citations[0]["start"] if self.citations else self.order
+        return hashlib.sha1(f"{self.source}|{self.kind}|{first}".encode()).hexdigest()[:12]
+
+    @property
+    def named(self) -> set[str]:
+        return {p["id"] for p in self.participants if p.get("named")}
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "source": self.source, "kind": self.kind, "status": self.status, "order": self.order,
+                "participants": self.participants, "place": self.place, "date": self.date,
+                "date_basis": self.date_basis, "reported": self.reported, "summary": self.summary,
+                "citations": self.citations, "sides": self.sides}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Mention":
+        return cls(d["source"], d["kind"], d["status"], d.get("order", 0), d.get("participants", []), d.get("place"),
+                   d.get("date"), d.get("date_basis", ""), d.get("reported", []), d.get("summary", ""),
+                   d.get("citations", []), d.get("sides", []))
+
+
+@dataclass
+class Extraction:
+    """What an article yields: the extractor version, the article's date and its contact mentions."""
+
+    version: str
+    article: ArticleDate
+    mentions: list[Mention]
+
+    def rows(self) -> tuple[str, dict, list[dict]]:
+        return self.version, self.article.to_dict(), [m.to_dict() for m in self.mentions]
+
+
+def extractor_version(officials: Officials) -> str:
+    """Changes when the rules or the officials list change, so articles are re-extracted (no re-embedding)."""
+    return f"{EXTRACTOR_VERSION}:{officials.digest}"
+
+
+def _participant(p: Person | Title, when: str | None) -> dict:
+    if isinstance(p, Person):
+        r = p.role_at(when)
+        return {"id": p.id, "name": p.name, "name_en": p.en, "role": r.get("ar", ""), "role_en": r.get("en", ""),
+                "country": p.country, "rank": r.get("rank", "official"), "named": True}
+    return {"id": p.id, "name": p.role_ar, "name_en": p.en, "role": p.role_ar, "role_en": p.en,
+            "country": p.country, "rank": p.rank, "named": False}
+
+
+def _place(pl: Place) -> dict:
+    return {"name": pl.ar, "name_en": pl.en, "country": pl.country}
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    norm: str
+    chunk_id: str
+
+
+def _sentences(doc: Document, chunks: list[Chunk]) -> list[_Sentence]:
+    spans: dict[tuple[int, int], str] = {}
+    for c in chunks:
+        for s, e in c.sentences:
+            spans.setdefault((c.start + s, c.start + e), c.id)
+    if not spans:
+        spans = {(s, e): "" for s, e in sentence_spans(doc.text)}
+    return [_Sentence(s, e, doc.text[s:e], fast_normalize(doc.text[s:e]), cid) for (s, e), cid in sorted(spans.items())]
+
+
+def _words(norm: str) -> list[tuple[int, str]]:
+    """(position, word) with one proclitic (و ف ب ل ك) also tried off the front."""
+    out = []
+    for m in _WORD.finditer(norm):
+        w = m.group(0)
+        out.append((m.start(), w))
+        if len(w) > 3 and w[0] in "وفبلك":
+            out.append((m.start(), w[1:]))
+            if len(w) > 4 and w[1] in "بلك":
+                out.append((m.start(), w[2:]))
+    return out
+
+
+def _kind_of(word: str, table: dict[str, set[str]]) -> str | None:
+    for kind, words in table.items():
+        if word in words:
+            return kind
+    return None
+
+
+_TWEET = re.compile(r"^—\s*\S.*\(@\w+\)")
+_RELATED_START = re.compile(r"^((مقالات|اخبار|مواضيع) (ذات صله|مشابهه|متعلقه)|اقرا ايضا:?|مرتبط|related (articles|posts|news))$")
+
+
+def tweet_dates(doc: Document) -> list[tuple[str, str]]:
+    """Dates of tweets the article quotes (their credit lines were dropped by cleaning), up to a related-articles
+    block: a tweet in the article's own text means the article is no older than it."""
+    out = []
+    for line in doc.dropped:
+        n = fast_normalize(line.strip())
+        if _RELATED_START.match(n):
+            break
+        if _TWEET.match(line.strip()):
+            for d in find_dates(line):
+                out.append((d, f"it quotes a tweet of {d}"))
+    return out
+
+
+class _Article:
+    """Extraction state for one article: the events so far and which person was named in full."""
+
+    def __init__(self, doc: Document, chunks: list[Chunk], officials: Officials):
+        self.doc = doc
+        self.officials = officials
+        self.sents = _sentences(doc, chunks)
+        norm_all = fast_normalize(doc.text)
+        self.article = infer_article_date(norm_all, doc.date, tweet_dates(doc))
+        self.years = text_years(norm_all)
+        self.seen: set[str] = set()
+        self.mentions: list[Mention] = []
+        self.last_statement_at = -2
+
+    # ---- per sentence -------------------------------------------------------------------------
+
+    def scope(self, norm: str):
+        """Matches in the clauses that name no third country (a Syria–Egypt call is not ours)."""
+        masked = _NOT_PEOPLE.sub(lambda m: " " * len(m.group(0)), norm)
+        matches = self.officials.scan(masked)
+        bounds = [0] + [m.end() for m in _CLAUSE.finditer(norm)] + [len(norm) + 1]
+        clauses = list(zip(bounds, bounds[1:]))
+        foreign = set()
+        for m in matches:
+            country = m.item if m.kind == "country" else getattr(m.item, "country", None)
+            if country and country not in (IRAQ, SYRIA):
+                foreign |= {i for i, (a, b) in enumerate(clauses) if a <= m.start < b}
+        keep = [c for i, c in enumerate(clauses) if i not in foreign]
+
+        def inside(pos: int) -> bool:
+            return any(a <= pos < b for a, b in keep)
+
+        return [m for m in matches if inside(m.start)], inside
+
+    def people(self, matches, when: str | None) -> tuple[list[dict], list[dict], set[str]]:
+        """Participants (named people, and titles standing for an unnamed official), side-only titles, sides."""
+        named: list[tuple[int, Person]] = []
+        for m in matches:
+            if m.kind == "person" and (not m.short or m.item.id in self.seen):
+                named.append((m.start, m.item))
+        for _, p in named:
+            self.seen.add(p.id)
+        named_countries = {p.country for _, p in named}
+        out, sides_only, sides = [], [], set()
+        for _, p in named:
+            if p.id not in {x["id"] for x in out}:
+                out.append(_participant(p, when))
+        for m in matches:
+            if m.kind == "title":
+                t: Title = m.item  # type: ignore[assignment]
+                sides.add(t.country)
+                if t.rank == "side":
+                    sides_only.append(_participant(t, when))
+                elif t.country not in named_countries and t.id not in {x["id"] for x in out}:
+                    # one unnamed participant per country and kind of official: the most specific wording
+                    out.append(_participant(t, when))
+            elif m.kind == "country":
+                sides.add(m.item)  # type: ignore[arg-type]
+            elif m.kind == "place":
+                sides.add(m.item.country)  # type: ignore[union-attr]
+        sides |= {p["country"] for p in out}
+        return out, sides_only, sides
+
+    def run(self) -> list[Mention]:
+        for i, s in enumerate(self.sents):
+            self.sentence(i, s)
+        return [m for m in self.mentions if IRAQ in m.sides and SYRIA in m.sides]
+
+    def last(self, group: str, status: str | None = None) -> Mention | None:
+        for m in reversed(self.mentions):
+            if (group == "any" and m.kind != "statement") or GROUP[m.kind] == group:
+                if status is None or m.status == status:
+                    return m
+        return None
+
+    def cite(self, m: Mention, s: _Sentence) -> None:
+        if not any(c["start"] == s.start for c in m.citations):
+            m.citations.append({"source": self.doc.source, "chunk_id": s.chunk_id, "text": s.text,
+                                "start": s.start, "end": s.end})
+
+    def sentence(self, i: int, s: _Sentence) -> None:
+        matches, inside = self.scope(s.norm)
+        words = [(p, w) for p, w in _words(s.norm) if inside(p)]
+        new_kinds = {k for _, w in words if (k := _kind_of(w, _NEW))}
+        back = {k for _, w in words if (k := _kind_of(w, _BACK))}
+        planned = any(w in _PLANNED for _, w in words)
+        status = "planned" if planned else "happened"
+        dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
+        places = [m.item for m in matches if m.kind == "place"]
+        when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
+        parts, _side_titles, sides = self.people(matches, when)
+        anaphor = None
+        for g in ("call", "travel", "any"):
+            if g in back:
+                anaphor = self.last(g) or anaphor
+        touched: Mention | None = None
+        contact_kinds = [k for k in ("visit", "delegation", "meeting", "call") if k in new_kinds]
+        if contact_kinds and {IRAQ, SYRIA} <= sides:
+            kind = "call" if "call" in contact_kinds else contact_kinds[0]
+            if anaphor is not None:  # people of the contact referred back to are not in the new one
+                parts = [p for p in parts if p["id"] not in {q["id"] for q in anaphor.participants}]
+            named = {p["id"] for p in parts if p["named"]}
+            cur = self.last(GROUP[kind], status)
+            if cur is not None and (not named or not cur.named or named <= cur.named) and \
+                    not (named and anaphor is not None and anaphor is not cur):
+                self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)
+                touched = cur
+            elif parts or places:
+                m = Mention(self.doc.source, kind, status, i)
+                self.extend(m, s, kind, parts, places, dates, sides, add_people=True, force=True)
+                self.mentions.append(m)
+                touched = m
+                if _TIED.search(s.norm) and self.last_statement_at == i - 1:
+                    self.absorb(m)
+        if anaphor is not None and touched is not anaphor and touched is None:
+            self.extend(anaphor, s, anaphor.kind, parts if _GATHER.search(s.norm) else [], [], dates, set(),
+                        add_people=bool(_GATHER.search(s.norm)))
+        if "statement" in new_kinds and touched is None:
+            current = self.mentions[-1] if self.mentions else None
+            involved = {p["id"] for m in (current, anaphor) if m for p in m.participants}
+            speakers = [p for p in parts if p["rank"] in HIGH_RANK and p["id"] not in involved]
+            for sp in speakers[:1]:
+                other = SYRIA if sp["country"] == IRAQ else IRAQ
+                if other in sides and sp["country"] in (IRAQ, SYRIA):
+                    m = Mention(self.doc.source, "statement", status, i)
+                    self.extend(m, s, "statement", [sp], [], dates, {IRAQ, SYRIA}, add_people=True, force=True)
+                    self.mentions.append(m)
+                    self.last_statement_at = i
+
+    def absorb(self, into: Mention) -> None:
+        """'جاء ذلك خلال اتصال …': the statement of the sentence before was made during this contact."""
+        for m in list(self.mentions):
+            if m.kind == "statement" and m is not into and m.order == into.order - 1:
+                into.citations = m.citations + into.citations
+                into.participants += [p for p in m.participants if p["id"] not in {q["id"] for q in into.participants}]
+                self.mentions.remove(m)
+
+    def extend(self, m: Mention, s: _Sentence, kind: str, parts: list[dict], places: list[Place],
+               dates, sides: set[str], *, add_people: bool, force: bool = False) -> None:
+        """Fill a mention's fields from a sentence; the sentence is cited when it gave something."""
+        gave = force
+        if PRIORITY.get(kind, 9) < PRIORITY.get(m.kind, 9) and GROUP[kind] == GROUP[m.kind]:
+            m.kind, gave = kind, True
+        if add_people:
+            have = {p["id"] for p in m.participants}
+            named_countries = {p["country"] for p in m.participants + parts if p["named"]}
+            for p in parts:
+                if p["id"] not in have and (p["named"] or p["country"] not in named_countries):
+                    m.participants.append(p)
+                    gave = True
+            # an unnamed official gives way to the named person of the same country
+            m.participants = [p for p in m.participants if p["named"] or p["country"] not in named_countries]
+        cities = [p for p in places if p.en not in (IRAQ, SYRIA)]
+        if len({p.country for p in places}) > 1 and not cities:
+            places = []  # "العراق وسوريا": both countries named, no place given
+        if kind != "call" and kind != "statement" and places:
+            best = (cities or places)[0]
+            if m.place is None or (m.place["name_en"] in (IRAQ, SYRIA) and best.en not in (IRAQ, SYRIA)):
+                m.place, gave = _place(best), True
+        if dates:
+            d = dates[0]
+            if m.status == "planned":
+                if d.relative and d.value:
+                    m.reported.append(f"reported {d.value}: {d.basis}")
+                    gave = True
+                elif not d.relative and d.value and (m.date is None):
+                    m.date, m.date_basis, gave = d.value, d.basis, True
+            elif m.date is None and d.value:
+                m.date, m.date_basis, gave = d.value, d.basis, True
+            elif m.date is None and not m.date_basis:
+                m.date_basis, gave = d.basis, True
+        m.sides = sorted(set(m.sides) | sides)
+        if not m.summary:
+            m.summary = s.text if len(s.text) <= 300 else s.text[:297].rsplit(" ", 1)[0] + "…"
+        if gave:
+            self.cite(m, s)
+
+
+def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extraction:
+    """The Iraq–Syria contacts one cleaned article reports, with its inferred date."""
+    art = _Article(doc, chunks, officials)
+    mentions = art.run()
+    for m in mentions:
+        if m.kind in ("meeting", "delegation") and m.place and any(
+                p["country"] != m.place["country"] for p in m.participants):
+            m.kind = "visit"  # received in the other country's capital: that side travelled
+        if m.status == "planned" and m.date is None:
+            m.date_basis = "planned, no date given" + ("; " + "; ".join(m.reported) if m.reported else "")
+        elif m.date is None and not m.date_basis:
+            m.date_basis = "no date in the report"
+        m.citations.sort(key=lambda c: c["start"])
+    return Extraction(extractor_version(officials), art.article, mentions)
+
+
+def events_consistent(store) -> list[str]:
+    """Problems between the stored contact mentions and their documents (empty when consistent): every
+    mention belongs to a current document, cites that document's current chunks and exact text, and every
+    document has its extraction record. For kill-point tests: after a crash this must stay empty."""
+    db = store.db
+    own = not db.in_transaction
+    if own:
+        db.execute("BEGIN")
+    try:
+        docs = dict(db.execute("SELECT source, text FROM documents").fetchall())
+        chunks: dict[str, set[str]] = {}
+        for cid, src in db.execute("SELECT id, source FROM chunks"):
+            chunks.setdefault(src, set()).add(cid)
+        rows = db.execute("SELECT source, data FROM events").fetchall()
+        extracted = {r[0] for r in db.execute("SELECT source FROM event_docs")}
+    finally:
+        if own:
+            db.execute("COMMIT")
+    problems = []
+    for src, data in rows:
+        m = json.loads(data)
+        if src not in docs:
+            problems.append(f"mention {m.get('id')} belongs to {src}, which is not in the library")
+            continue
+        for c in m.get("citations", []):
+            if c.get("chunk_id") and c["chunk_id"] not in chunks.get(src, set()):
+                problems.append(f"mention {m.get('id')} of {src} cites chunk {c['chunk_id']}, which is not current")
+            if docs[src][c["start"]:c["end"]] != c["text"]:
+                problems.append(f"mention {m.get('id')} of {src} cites text that is not at {c['start']}-{c['end']}")
+    for src in extracted - set(docs):
+        problems.append(f"extraction record for {src}, which is not in the library")
+    for src in set(docs) - extracted:
+        problems.append(f"{src} has no extraction record (ingest it again to extract its contacts)")
+    return problems

@@ -1,0 +1,137 @@
+"""Cleaning scraped articles: boilerplate lines out, metadata (title, date, outlet) extracted."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.arabic import clean_control, normalize
+from ..text.dates import DM_NOYEAR, DMY_NAMED, MONTHS, NUMERIC, YEAR, find_dates, iso
+from ..documents import Document, RawDocument
+
+# Lines that are site furniture wherever they appear (matched on normalised text).
+_JUNK = [re.compile(p, re.I) for p in (
+    r"^powered by", r"^design by", r"wordpress", r"^copyright|جميع الحقوق محفوظه|©",
+    r"^اترك تعليقا", r"لن يتم نشر عنوان بريدك", r"الحقول الالزاميه", r"^زر الذهاب الي الاعلي",
+    r"^(اذا|إذا) كنت تعتقد", r"^ارسل/?ارسلي تصحيحا", r"^قدم/قدمي شكوي", r"^شارك(وا)?( المقال| الخبر)?:?$",
+    r"^(تابعنا|تابعونا)( علي)?", r"^(كلمات دلاليه|الوسوم|وسوم|tags)\s*:", r"^اضف تعليق", r"^التعليقات$",
+    r"^(facebook|twitter|whatsapp|telegram|email|print|طباعه)$", r"^(الرئيسيه|home)( [|»>/].*)?$",
+    r"^(اقرا|إقرا) ايضا:?$", r"^(share|read more|related)\b", r"^[•·▪►]\s*", r"^—\s*\S.*\(@\w+\)",
+    r"^(المزيد|اقرا المزيد)$", r"^\W*$",
+)]
+# A line that starts a block of links to other articles: it and everything after it go.
+_RELATED = re.compile(
+    r"^((مقالات|اخبار|مواضيع) (ذات صله|مشابهه|متعلقه)|(اقرا|إقرا) ايضا:?|مرتبط|related (articles|posts|news)|"
+    r"you may also like|الاكثر قراءه)$", re.I)
+# Lines that address a language model rather than a reader: dropped, so no model ever sees them.
+_INJECTION = re.compile(
+    r"(ignore|disregard|forget)\s+(all\s+|any\s+)?(your|the|previous|prior|above|earlier)\s+(\w+\s+)?"
+    r"(instructions|prompts?|rules)|system prompt|you are now (a|an|in)\b|new instructions\s*:|"
+    r"(تجاهل|انس|اهمل)\s*(جميع|كل)?\s*(التعليمات|تعليماتك|الاوامر|اوامرك)|"
+    r"(ايها|يا)\s+(النموذج|المساعد|الذكاء الاصطناعي)", re.I)
+_SOURCE = re.compile(r"^(المصدر|مصدر الخبر|source)\s*[:：]\s*(.{2,60})$", re.I)
+_BYLINE = re.compile(r"^([^\s–—-][^–—\-:]{2,40})\s+[–—-]\s+([^–—\-:]{2,40})$")
+_END_PUNCT = (".", "!", "؟", "?", "…", ":", "\"", "”", "»")
+
+
+def _is_date_line(norm_line: str) -> bool:
+    rest = DMY_NAMED.sub("", norm_line)
+    rest = NUMERIC.sub("", rest)
+    return len(norm_line) < 40 and len(re.sub(r"[\W_]", "", rest)) <= 6 and rest != norm_line
+
+
+def _headline_like(line: str) -> bool:
+    return len(line) < 110 and not line.rstrip().endswith(_END_PUNCT)
+
+
+def _publication_date(lines: list[str], body: str) -> str:
+    for line in lines[:6]:
+        n = normalize(line)
+        if _is_date_line(n):
+            dates = find_dates(line)
+            if dates:
+                return dates[0]
+    # "اليوم، الثلاثاء 1 من نيسان": a dateline without a year takes the latest year the text names.
+    norm = normalize(body)
+    m = re.search(r"اليوم[،,]?\s+(?:\w+\s+)?" + DM_NOYEAR.pattern, norm)
+    years = [int(y) for y in YEAR.findall(norm)]
+    if m and years:
+        return iso(max(years), MONTHS[m.group(2)], int(m.group(1)))
+    return ""
+
+
+def clean(raw: RawDocument) -> Document:
+    """Drop boilerplate lines, cut related-article blocks, and extract the metadata."""
+    lines = [clean_control(line).strip() for line in raw.text.split("\n")]
+    kept: list[str] = []
+    dropped: list[str] = []
+    outlet = raw.outlet
+    title = raw.title.strip()
+    date = raw.date
+    seen: set[str] = set()
+    cut = False
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        n = normalize(line)
+        if _SOURCE.match(n):
+            outlet = outlet or re.split(r"[:：]", line, maxsplit=1)[1].strip()
+            dropped.append(line)
+            continue
+        if cut:
+            dropped.append(line)
+            continue
+        if _RELATED.match(n) and kept:
+            cut = True
+            dropped.append(line)
+            continue
+        if _INJECTION.search(n):
+            dropped.append(line)
+            continue
+        if (len(line) < 200 and any(p.search(n) for p in _JUNK)) or n in seen:
+            dropped.append(line)
+            continue
+        if _is_date_line(n):
+            date = date or (find_dates(line) or [""])[0]
+            dropped.append(line)
+            continue
+        by = _BYLINE.match(line)
+        if by and len(kept) <= 2 and not line.endswith(_END_PUNCT):
+            outlet = outlet or by.group(2).strip()
+            dropped.append(line)
+            continue
+        seen.add(n)
+        kept.append(line)
+    kept, menu = _drop_headline_runs(kept)
+    dropped.extend(menu)
+    # Headlines left dangling after the last paragraph link to other articles.
+    while len(kept) > 1 and _headline_like(kept[-1]):
+        dropped.append(kept.pop())
+    # A short label before the real title (a section name like "عربي و دولي") is menu, not title.
+    while len(kept) > 1 and len(kept[0].split()) <= 3 and _headline_like(kept[0]):
+        dropped.append(kept.pop(0))
+    if not title and kept and _headline_like(kept[0]) and len(kept[0].split()) >= 3:
+        title = kept[0]
+    body = "\n".join(kept)
+    if not date:
+        date = _publication_date(lines, body)
+    if not title and body:
+        first = body.split("\n", 1)[0]
+        # No headline: the first sentence's opening clause, whole (not a sentence cut mid-way).
+        clause = re.split(r"[،,:؛;.!؟?]\s", first + " ", maxsplit=1)[0].strip()
+        title = clause if len(clause) <= 110 else first[:87].rsplit(" ", 1)[0] + "…"
+    return Document(source=raw.source, text=body, title=title, date=date, outlet=outlet,
+                    url=raw.url, dropped=dropped)
+
+
+def _drop_headline_runs(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Runs of three or more short unpunctuated lines after the body are headline lists or menus."""
+    kept, dropped, run = [], [], []
+    for idx, line in enumerate(lines):
+        if _headline_like(line) and idx > 0:
+            run.append(line)
+            continue
+        (dropped if len(run) >= 3 else kept).extend(run)
+        run = []
+        kept.append(line)
+    (dropped if len(run) >= 3 else kept).extend(run)
+    return kept, dropped
