@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int)
     p.add_argument("--limit", type=int, help="only the first N questions")
     p.add_argument("--retrieval-only", action="store_true", help="measure retrieval, skip answers")
+    p.add_argument("--unanswerable", action="store_true",
+                   help="SQuAD sets: withhold every second article from the corpus, its questions unanswerable")
     p.add_argument("--judge", help="openai:MODEL that scores faithfulness to the cited passages (prompts/judge.md)")
     p.add_argument("--out", default="reports/latest", help="output folder")
     _common(p)
