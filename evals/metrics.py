@@ -61,6 +61,12 @@ def summarize(rows: list[dict]) -> dict:
         out["citation_precision"] = _mean([float(s in gold) for s, gold in cites])
         sent = sum(r.get("cited_sentences", 0) for r in ok)
         out["citation_supported"] = 1 - sum(r.get("unsupported", 0) for r in ok) / sent if sent else float("nan")
+        # SQuAD 2.0's split: HasAns = right answers on the answerable questions, NoAns = abstentions on the
+        # unanswerable ones; a false abstention is an answerable question abstained on.
+        out["HasAns"] = out["answer_correct"]
+        out["NoAns"] = _mean([float(bool(r.get("abstained"))) for r in unans]) if unans else float("nan")
+        out["false_abstention"] = 1 - out["answered_rate"] if ans else float("nan")
+        out["has_ans_questions"], out["no_ans_questions"] = len(ans), len(unans)
         abst = [r for r in ok if r.get("abstained")]
         out["abstention_precision"] = _mean([float(not r["answerable"]) for r in abst]) if abst else float("nan")
         out["abstention_recall"] = _mean([float(bool(r.get("abstained"))) for r in unans]) if unans else float("nan")

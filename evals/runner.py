@@ -12,7 +12,7 @@ from rag import Pipeline, RagError, cited_sentences, get_model, hybrid_search, i
 
 from .metrics import by_language, is_correct, summarize
 from .report import write_report
-from .sets import load_set
+from .sets import KEPT, load_set, set_corpus
 from .summary import summary_table
 
 
@@ -46,7 +46,7 @@ def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = Fal
     """One question through retrieval (top 10) and, unless retrieval_only, the answer path."""
     lib = pipe.library
     row = {"id": q["id"], "question": q["question"], "model": model, "answerable": q["answerable"],
-           "sources": q["sources"], "error": None}
+           "sources": q["sources"], "error": None, **{k: q[k] for k in KEPT if k in q}}
     t0 = time.perf_counter()
     try:
         hits = hybrid_search(lib, q["question"], 10)
@@ -62,6 +62,7 @@ def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = Fal
                 "cited_sentences": sum(1 for _, nums in cited_sentences(a.answer) if nums),
                 "unsupported": len(a.unsupported), "prompt": a.prompt,
                 "notice": a.notice, "model_text": a.model_text,
+                "score": getattr(a, "answerability", None), "abstain_reason": a.abstain_reason,
             })
             if judge is not None:
                 row["faithfulness"] = judge_faithfulness(judge[0], judge[1], q["question"], a.to_dict())
@@ -73,10 +74,13 @@ def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = Fal
 
 def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str | None = None, k: int | None = None,
         limit: int | None = None, retrieval_only: bool = False, progress: bool | None = None,
-        judge: str | None = None) -> dict:
-    """Run the set and write results.jsonl, summary.json, report.md and charts into `out`."""
+        judge: str | None = None, unanswerable: bool = False) -> dict:
+    """Run the set and write results.jsonl, summary.json, report.md and charts into `out`.
+
+    The corpus: a SQuAD set's paragraphs (without the withheld articles' for `unanswerable`, see
+    evals/sets.py), else `corpus`, else the set's own `articles/` folder, else the seeds."""
     out.mkdir(parents=True, exist_ok=True)
-    questions, squad_corpus = load_set(set_path)
+    questions, squad_corpus = load_set(set_path, unanswerable)
     if limit:
         questions = questions[:limit]
     if squad_corpus is not None:
@@ -84,7 +88,7 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
         cpath.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in squad_corpus) + "\n", encoding="utf-8")
         paths = [cpath]
     else:
-        paths = [Path(corpus or settings.seeds)]
+        paths = [Path(corpus or set_corpus(set_path) or settings.seeds)]
     # Its own data folder and embedded store: an evaluation never mixes with the user's library.
     es = settings.with_(home=str(out / "data"), chroma_url="", collection="eval", k=k)
     lib = open_library(es)
@@ -116,11 +120,16 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
     wanted = {q["id"] for q in questions}
     rows = [r for r in _read_rows(results) if r["id"] in wanted and r["model"] in models]
     summary = {"set": str(set_path), "questions": len(questions), "k": es.k, "fusion": es.fusion, "judge": judge,
+               "unanswerable_variant": unanswerable, "corpus": [str(p) for p in paths],
                "models": {m: summarize([r for r in rows if r["model"] == m]) for m in models}}
     langs = by_language(rows)
     if len(langs) > 1:  # Arabic and English questions reported apart
         summary["languages"] = {lang: {m: summarize([r for r in rs if r["model"] == m]) for m in models}
                                 for lang, rs in langs.items()}
+    splits = {r.get("split") for r in rows}
+    if len(splits) > 1:  # development and held-out ("split": "test") parts reported apart
+        summary["splits"] = {str(sp): {m: summarize([r for r in rows if r.get("split") == sp and r["model"] == m])
+                                       for m in models} for sp in sorted(splits, key=str)}
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     write_report(out, summary, rows, models)
     return summary
@@ -142,7 +151,8 @@ def run_cli(args, settings) -> int:
     if is_timeline_set(Path(args.set)):  # a gold timeline (evals/seeds_timeline.json): scored by evals/timeline.py
         return run_timeline(args, settings)
     summary = run(Path(args.set), Path(args.out), settings, args.models or [settings.llm], corpus=args.corpus,
-                  k=args.k, limit=args.limit, retrieval_only=args.retrieval_only, judge=args.judge)
+                  k=args.k, limit=args.limit, retrieval_only=args.retrieval_only, judge=args.judge,
+                  unanswerable=getattr(args, "unanswerable", False))
     print(summary_table(summary))
     print(f"\nreport: {Path(args.out) / 'report.md'}")
     return 0

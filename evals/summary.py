@@ -10,6 +10,9 @@ def summary_table(summary: dict) -> str:
     for lang, per_model in summary.get("languages", {}).items():
         for m, got in per_model.items():
             cols[f"{m} · {lang}"] = got
+    for split, per_model in summary.get("splits", {}).items():
+        for m, got in per_model.items():
+            cols[f"{m} · {split}"] = got
     models = list(cols)
     metrics = list(dict.fromkeys(k for m in models for k in cols[m]))
     lines = ["| metric | " + " | ".join(models) + " |", "|---|" + "---|" * len(models)]
