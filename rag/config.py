@@ -52,6 +52,9 @@ class Settings:
     max_file_bytes: int = 20_000_000
     max_doc_chars: int = 200_000  # per article, after reading; longer ones are refused by name
     max_chunks: int = 400  # per article; more are refused by name before any embedding
+    # Seconds a writer (ingest, delete, replace, check --repair) waits for another one to finish before it
+    # refuses, naming the holder (rag/index/writer.py).
+    writer_wait: float = 600.0
     chunk_chars: int = 1200
     chunk_overlap: int = 1
     ui_host: str = "127.0.0.1"
@@ -121,7 +124,7 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "k": (1, 50), "lexical_weight": (0.0, 1.0), "candidates": (1, 1000), "abstain_threshold": (-10.0, 10.0),
     "max_question_chars": (1, 1_000_000), "max_file_bytes": (1, 2_000_000_000),
     "max_doc_chars": (100, 50_000_000), "max_chunks": (1, 100_000), "chunk_chars": (50, 100_000),
-    "chunk_overlap": (0, 10), "ui_port": (1, 65535), "ui_concurrency": (1, 256),
+    "chunk_overlap": (0, 10), "writer_wait": (0.0, 86400.0), "ui_port": (1, 65535), "ui_concurrency": (1, 256),
 }
 
 
