@@ -259,7 +259,7 @@ def cmd_library(args, settings) -> int:
 def cmd_delete(args, settings) -> int:
     from .index.library import open_library
 
-    deleted = open_library(settings).delete(args.sources)
+    deleted = open_library(settings).delete(args.sources, say=lambda msg: print(msg, file=sys.stderr, flush=True))
     print(f"deleted {len(deleted)} article(s): {', '.join(deleted)}")
     return 0
 

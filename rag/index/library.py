@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Callable
 
 from ..config import Settings
 from .embeddings import Embedder, get_embedder
@@ -34,19 +35,21 @@ class Library:
     def is_empty(self) -> bool:
         return self.store.count_documents() == 0
 
-    def delete(self, sources: list[str]) -> list[str]:
-        """Delete articles by source id: chunks, index entries and vectors, each article in one transaction.
+    def delete(self, sources: list[str], say: Callable[[str], None] | None = None) -> list[str]:
+        """Delete articles by source id: chunks, index entries and vectors, each article in one transaction,
+        all under the writer lock (`say` hears it if another writer makes this one wait).
 
         Unknown sources are refused (StoreError naming them) before anything is deleted.
         """
         from ..errors import StoreError
 
-        self.store.sweep()  # vectors an interrupted ingest or delete left behind
-        unknown = [s for s in sources if self.store.digest_of(s) is None]
-        if unknown:
-            raise StoreError(f"no such article in the library: {', '.join(unknown)} (see `rag library`)")
-        deleted = [s for s in dict.fromkeys(sources) if self.store.delete_document(s)]
-        self.store.sweep()
+        with self.store.writer.hold("rag delete", say=say):
+            self.store.sweep()  # vectors an interrupted ingest or delete left behind
+            unknown = [s for s in sources if self.store.digest_of(s) is None]
+            if unknown:
+                raise StoreError(f"no such article in the library: {', '.join(unknown)} (see `rag library`)")
+            deleted = [s for s in dict.fromkeys(sources) if self.store.delete_document(s)]
+            self.store.sweep()
         return deleted
 
 

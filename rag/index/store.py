@@ -3,6 +3,11 @@
 A document is switched from its old version to its new one in a single SQLite transaction, after
 its new vectors are in Chroma; vectors that no current chunk owns are ignored and swept later. So
 a crash at any point leaves every document wholly old or wholly new.
+
+Every write runs under the library's writer lock (rag/index/writer.py), one writer at a time across
+processes. Each hold stamps `meta.writes` when it starts and ends; a process whose vector view is older than
+the stamp (or than `meta.generation`) reopens its Chroma view before it searches or writes, so a server sees
+vectors a CLI ingest wrote, and never writes over them with a stale index.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from ..config import Settings
 from ..documents import Chunk, Document
 from ..errors import EmbedderMismatch, StoreError
 from .lexical import SCHEMA as LEXICON_SCHEMA, lexicon_migrate, lexicon_put, lexicon_remove
+from .writer import WriterLock
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -90,6 +96,11 @@ class Store:
         self._lock = threading.RLock()
         self._path = str(home / "library.sqlite")
         self._local = threading.local()
+        self._planned: set[str] = set()  # vector ids this process's writes recorded as pending
+        self._leftover: set[str] = set()  # pending ids found when the writer lock was taken: their writers are gone
+        self._view_lock = threading.Lock()
+        self.writer = WriterLock(home / "writer.lock", settings.writer_wait, on_acquire=self._begin_write,
+                                 on_release=self._end_write)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
         self._add_origin_column()
@@ -97,21 +108,76 @@ class Store:
         self._check_embedder("embedder", embedder_name)
         self.library_id, self.collection_name = self._identity()
         lexicon_migrate(self.db, self.generation())
-        self.client = chroma_client(settings)
-        try:
-            self.collection = self.client.get_or_create_collection(
-                self.collection_name,
-                metadata={"embedder": embedder_name, "dim": dim},
-                configuration={"hnsw": {"space": "cosine"}},
-                embedding_function=None,  # never let Chroma embed (its default model downloads)
-            )
-        except Exception as exc:
-            raise StoreError(f"cannot open Chroma collection {settings.collection!r}: {exc}") from None
+        self._view = self._stamp()
+        self.client, self.collection = self._open_vectors()
         built_by = (self.collection.metadata or {}).get("embedder")
         if built_by and built_by != embedder_name:
             raise EmbedderMismatch(
                 f"the index {settings.collection!r} was built with embedder {built_by!r}, not {embedder_name!r}: "
                 f"set RAG_EMBEDDER to match, or use another RAG_HOME/RAG_COLLECTION and re-ingest")
+
+    def _open_vectors(self):
+        """(client, collection) of this library's vectors, created on first use."""
+        client = chroma_client(self.settings)
+        try:
+            return client, client.get_or_create_collection(
+                self.collection_name,
+                metadata={"embedder": self.embedder_name, "dim": self.dim},
+                configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,  # never let Chroma embed (its default model downloads)
+            )
+        except Exception as exc:
+            raise StoreError(f"cannot open Chroma collection {self.settings.collection!r}: {exc}") from None
+
+    # --- the version stamp and this process's view of the vectors -----------------------------------
+
+    def _stamp(self) -> tuple[int, int]:
+        """(writes, generation): `writes` moves when any writer starts or ends, `generation` at every switch."""
+        got = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN ('writes', 'generation')"))
+        return int(got.get("writes", 0)), int(got.get("generation", 0))
+
+    def follow(self) -> bool:
+        """Reopen the vector view if another process changed the library since this one last looked (a
+        server seeing a CLI ingest); True if it did. Not while this process writes: its view is current."""
+        if self.writer.held or self._stamp() == self._view:
+            return False
+        with self._view_lock:
+            stamp = self._stamp()
+            if self.writer.held or stamp == self._view:
+                return False
+            self._reload_vectors()
+            self._view = stamp
+            return True
+
+    def _reload_vectors(self) -> None:
+        """An embedded Chroma keeps its index in memory and does not see another process's writes: drop this
+        process's cached client for the folder and open it again (searches under way finish on the old one).
+        A Chroma server sees every write; nothing to do."""
+        if self.settings.chroma_url:
+            return
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        ident = getattr(self.client, "_identifier", None)
+        SharedSystemClient._identifier_to_system.pop(ident, None)
+        SharedSystemClient._identifier_to_refcount.pop(ident, None)
+        self.client, self.collection = self._open_vectors()
+
+    def _begin_write(self) -> None:
+        """The writer lock was just taken: catch up with other processes' writes, note the vector ids left
+        pending by writers that are gone (no one else can be writing now), and stamp the start."""
+        if self._stamp() != self._view:
+            with self._view_lock:
+                self._reload_vectors()
+        self._leftover = {r[0] for r in self.db.execute("SELECT id FROM pending_vectors")}
+        self._planned = set()
+        with self.db:
+            self._bump("writes")
+        self._view = self._stamp()
+
+    def _end_write(self) -> None:
+        with self.db:
+            self._bump("writes")
+        self._view = self._stamp()
 
     def _add_origin_column(self) -> None:
         """Migration: where each document came from (see rag/ingestion/pipeline.py); old rows get '' (unknown)."""
@@ -178,7 +244,7 @@ class Store:
         return (row[0], row[1]) if row else None
 
     def set_origin(self, source: str, origin: str) -> None:
-        with self._lock, self.db:
+        with self.writer.hold("a library write"), self._lock, self.db:
             self.db.execute("UPDATE documents SET origin=? WHERE source=?", (origin, source))
 
     def count_documents(self) -> int:
@@ -230,6 +296,7 @@ class Store:
 
         One call to Chroma (a round trip to a server): it answers a request for more results than it holds,
         or an empty collection, with what it has (chromadb 1.x), so there is no count() first."""
+        self.follow()
         try:
             res = self.collection.query(query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
                                         n_results=n + 10, include=["distances"])
@@ -252,7 +319,7 @@ class Store:
                      events: tuple | None = None) -> None:
         """Replace a document's chunks (and its contact mentions, `events` = (version, article, mentions)
         from rag/contacts/events.py) by new ones in one transaction; old vectors are deleted after the switch."""
-        with self._lock:
+        with self.writer.hold("a library write"), self._lock:
             new_ids = [c.id for c in chunks]
             old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (doc.source,))]
             stale = sorted(set(old_ids) - set(new_ids))
@@ -278,7 +345,7 @@ class Store:
 
     def delete_document(self, source: str) -> bool:
         """Remove a document, its chunks and their index entries in one transaction; then its vectors."""
-        with self._lock:
+        with self.writer.hold("a library write"), self._lock:
             old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (source,))]
             with self.db:
                 n = self.db.execute("DELETE FROM documents WHERE source=?", (source,)).rowcount
@@ -302,7 +369,7 @@ class Store:
 
     def put_events(self, source: str, events: tuple) -> None:
         """Replace one current document's mentions (re-extraction of an unchanged document)."""
-        with self._lock, self.db:
+        with self.writer.hold("a library write"), self._lock, self.db:
             if self.db.execute("SELECT 1 FROM documents WHERE source=?", (source,)).fetchone():
                 self._write_events(source, events)
 
@@ -327,12 +394,15 @@ class Store:
     def sweep(self, full: bool = False) -> int:
         """Delete this library's vectors that no current chunk owns (left by an interrupted ingest).
 
-        Only ids this library recorded before writing them are candidates, so vectors of another
-        library on the same Chroma server are never touched. `full` also scans the vectors tagged
-        with this library's id (and, in a private embedded collection, untagged ones from old versions).
+        Candidates are only the ids this process's writes planned (recorded as pending before writing them,
+        or made stale by a switch) and the ids found pending when it took the writer lock, left by writers
+        that are gone: never another running writer's, nor another library's on the same Chroma server.
+        `full` also scans the vectors tagged with this library's id (and, in a private embedded collection,
+        untagged ones from old versions).
         """
-        with self._lock:
-            ids = [r[0] for r in self.db.execute("SELECT id FROM pending_vectors")]
+        with self.writer.hold("a library write"), self._lock:
+            pending = {r[0] for r in self.db.execute("SELECT id FROM pending_vectors")}
+            ids = sorted(pending & (self._planned | self._leftover))
             if full:
                 where = None if not self.settings.chroma_url else {"library": self.library_id}
                 ids += self.collection.get(where=where, include=[])["ids"]
@@ -341,9 +411,12 @@ class Store:
             self._delete_vectors(orphans)
             with self.db:
                 self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in ids])
+            self._planned -= set(ids)
+            self._leftover -= set(ids)
             return len(orphans)
 
     def _pending(self, ids: list[str]) -> None:
+        self._planned.update(ids)
         with self.db:
             self.db.executemany("INSERT OR IGNORE INTO pending_vectors VALUES (?)", [(i,) for i in ids])
 
@@ -354,6 +427,7 @@ class Store:
         lexicon_put(self.db, gen, added)
         self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in current])
         self.db.executemany("INSERT OR IGNORE INTO pending_vectors VALUES (?)", [(i,) for i in stale])
+        self._planned.update(stale)
 
     def _delete_vectors(self, ids: list[str]) -> None:
         for b in range(0, len(ids), 5000):
@@ -361,9 +435,9 @@ class Store:
         with self.db:
             self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in ids])
 
-    def _bump(self) -> None:
-        self.db.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) "
-                        "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+    def _bump(self, key: str = "generation") -> None:
+        self.db.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) "
+                        "DO UPDATE SET value = CAST(value AS INTEGER) + 1", (key,))
 
     def _upsert_vectors(self, chunks: list[Chunk], vectors: np.ndarray, digest: str) -> None:
         size = 1000

@@ -296,6 +296,24 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
     officials = load_officials(library.settings.home_path)
     ev_version = extractor_version(officials)
     raws = read_documents(paths, library.settings.max_file_bytes, report, warn)
+    # One writer at a time from the plan to the sweep: what the plan read (which names are held, by whom)
+    # stays true until this ingest has written, and no other writer's pending vectors are swept.
+    with library.store.writer.hold("rag ingest", say=warn):
+        _write(library, raws, report, warn, officials, ev_version, replace, origin_prefix, progress, on_progress,
+               timings)
+    if report.added or report.updated or report.replaced:
+        t = time.perf_counter()
+        _ = library.lexical  # rebuild now, not on the first question
+        timings["lexical"] += time.perf_counter() - t
+    report.seconds = time.perf_counter() - t0
+    report.timings = timings
+    return report
+
+
+def _write(library: Library, raws: list[tuple[RawDocument, Path]], report: IngestReport, warn: Callable[[str], None],
+           officials: Officials, ev_version: str, replace: bool, origin_prefix: str | None, progress: bool | None,
+           on_progress: Callable[[float, str], None] | None, timings: dict[str, float]) -> None:
+    """Plan, embed and store, under the writer lock."""
     todo = plan(library, raws, report, warn, events_version=ev_version, replace=replace, origin_prefix=origin_prefix,
                 timings=timings)
     refresh_unchanged(library, todo.unchanged, officials, report, timings)
@@ -322,16 +340,9 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
         store(library, embedded, officials, report, timings)
     if bar:
         bar.close()
-    if todo.write:
-        t = time.perf_counter()
-        library.store.sweep()
-        timings["store"] += time.perf_counter() - t
-        t = time.perf_counter()
-        _ = library.lexical  # rebuild now, not on the first question
-        timings["lexical"] += time.perf_counter() - t
-    report.seconds = time.perf_counter() - t0
-    report.timings = timings
-    return report
+    t = time.perf_counter()
+    library.store.sweep()  # this ingest's own pending ids, and those left by writers that are gone
+    timings["store"] += time.perf_counter() - t
 
 
 def ensure_seeded(library: Library) -> IngestReport | None:
