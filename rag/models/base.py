@@ -52,6 +52,7 @@ class Reply:
     notice: str = ""
     prompt: str | None = None  # name@hash of the prompt used, None for the extractive answer
     abstain_reason: str = ""  # why the answerer abstained (the extractive answer says)
+    score: float | None = None  # the answerer's answerability score (>= 0 answers; the extractive answer gives it)
 
 
 @runtime_checkable
