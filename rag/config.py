@@ -64,6 +64,14 @@ class Settings:
     # together, so that their query embeddings are batched; the work itself is bounded by `workers`.
     ui_concurrency: int = field(default_factory=lambda: 8 * (os.cpu_count() or 1))
     server_token: str = field(default="", repr=False)  # bearer token of the /v1 API (RAG_SERVER_TOKEN)
+    # What a conversation may bring to the rewriter, retrieval and a model (checked at the API's edge): turns of
+    # history, characters of one turn (a question or an answer), characters of the whole history.
+    max_history_turns: int = 50
+    max_turn_chars: int = 20_000
+    max_history_chars: int = 200_000
+    max_request_bytes: int = 4_000_000  # a /v1 request body; larger ones are refused before they are parsed
+    # `rag serve --insecure`: serve beyond loopback without RAG_UI_AUTH (the page, delete included, open to all)
+    insecure: bool = False
     debug: bool = False
 
     @property
@@ -125,6 +133,8 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "max_question_chars": (1, 1_000_000), "max_file_bytes": (1, 2_000_000_000),
     "max_doc_chars": (100, 50_000_000), "max_chunks": (1, 100_000), "chunk_chars": (50, 100_000),
     "chunk_overlap": (0, 10), "writer_wait": (0.0, 86400.0), "ui_port": (1, 65535), "ui_concurrency": (1, 256),
+    "max_history_turns": (0, 10_000), "max_turn_chars": (1, 10_000_000), "max_history_chars": (0, 100_000_000),
+    "max_request_bytes": (1_000, 1_000_000_000),
 }
 
 
