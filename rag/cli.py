@@ -1,4 +1,4 @@
-"""The `rag` command: ingest, retrieve, ask, chat, models, library, delete, serve, eval."""
+"""The `rag` command: ingest, retrieve, ask, chat, models, library, delete, check, serve, eval."""
 
 from __future__ import annotations
 
@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("delete", help="delete articles by source id (as `rag library` lists them)")
     p.add_argument("sources", nargs="+", metavar="SOURCE")
+    _common(p)
+
+    p = sub.add_parser("check", help="verify articles, chunks, vectors, lexical rows and contacts agree (exit 1 if not)")
+    p.add_argument("--json", action="store_true", help='{"ok", "problems", "repaired", "counts"} on stdout')
+    p.add_argument("--repair", action="store_true",
+                   help="fix what is wrong (re-embed, re-chunk, remove remains), saying what was done")
     _common(p)
 
     p = sub.add_parser("library", help="list the ingested articles")
@@ -264,6 +270,26 @@ def cmd_delete(args, settings) -> int:
     return 0
 
 
+def cmd_check(args, settings) -> int:
+    from .index.library import open_library
+    from .ingestion.check import check
+
+    report = check(open_library(settings), repair=args.repair, say=lambda msg: print(msg, file=sys.stderr, flush=True))
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        return 0 if report.ok else 1
+    for line in report.repaired:
+        print(f"repaired: {line}")
+    for p in report.problems:
+        print(f"problem: {p.message}")
+    c = report.counts
+    print(f"{c['articles']} articles, {c['chunks']} chunks, {c['vectors']} vectors ({c['pending_vectors']} pending, "
+          f"swept by the next write), {c['lexical_rows']} lexical rows, {c['mentions']} contact mentions: "
+          + ("no problems" if report.ok else f"{len(report.problems)} problem(s)"
+             + ("" if args.repair else "; `rag check --repair` fixes them")))
+    return 0 if report.ok else 1
+
+
 def cmd_timeline(args, settings) -> int:
     from .ingestion.pipeline import ensure_seeded
     from .errors import QuestionError
@@ -308,7 +334,7 @@ def cmd_eval(args, settings) -> int:
 
 
 COMMANDS = {"ingest": cmd_ingest, "retrieve": cmd_retrieve, "ask": cmd_ask, "chat": cmd_chat,
-            "models": cmd_models, "library": cmd_library, "delete": cmd_delete, "serve": cmd_serve,
+            "models": cmd_models, "library": cmd_library, "delete": cmd_delete, "check": cmd_check, "serve": cmd_serve,
             "timeline": cmd_timeline, "eval": cmd_eval}
 
 

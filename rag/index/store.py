@@ -357,6 +357,48 @@ class Store:
             self._delete_vectors(old_ids)
             return n > 0
 
+    # --- repairs (rag check --repair, rag/ingestion/check.py) ---------------------------------------------
+
+    def drop_remains(self, source: str) -> int:
+        """Remove the chunks (with their lexical rows and vectors), mentions and extraction record of a source
+        that has no document; returns how many chunks went. An article that exists is never touched."""
+        with self.writer.hold("a library repair"), self._lock:
+            with self.db:
+                if self.db.execute("SELECT 1 FROM documents WHERE source=?", (source,)).fetchone():
+                    return 0
+                ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (source,))]
+                self.db.execute("DELETE FROM chunks WHERE source=?", (source,))
+                self.db.execute("DELETE FROM events WHERE source=?", (source,))
+                self.db.execute("DELETE FROM event_docs WHERE source=?", (source,))
+                self._bump()
+                self._switch_index(ids, [], [])
+            self._delete_vectors(ids)
+            return len(ids)
+
+    def put_vectors(self, chunks: list[Chunk], vectors: np.ndarray, digest: str) -> None:
+        """Write (again) the vectors of current chunks."""
+        with self.writer.hold("a library repair"), self._lock:
+            self._upsert_vectors(chunks, vectors, digest)
+
+    def delete_vectors(self, ids: list[str]) -> None:
+        """Delete vectors by id; only ids that no current chunk owns."""
+        with self.writer.hold("a library repair"), self._lock:
+            self._delete_vectors(sorted(set(ids) - self._current_all(ids)))
+
+    def rewrite_lexicon(self, rows: list[tuple[str, str]], stray: list[str]) -> None:
+        """Index (id, text) rows again and remove stray ids, at a new generation (caches follow)."""
+        with self.writer.hold("a library repair"), self._lock, self.db:
+            self._bump()
+            gen = self.generation()
+            lexicon_remove(self.db, gen, stray + [cid for cid, _ in rows])
+            lexicon_put(self.db, gen, rows)
+
+    def _current_all(self, ids: list[str]) -> set[str]:
+        out: set[str] = set()
+        for b in range(0, len(ids), 500):
+            out |= self._current(ids[b:b + 500])
+        return out
+
     # --- contact mentions (rag/contacts/events.py) --------------------------------------------------------
 
     def _write_events(self, source: str, events: tuple) -> None:
