@@ -12,8 +12,9 @@ from ..documents import Chunk, Document
 # article's digest): it is part of every chunk id (so new chunks never overwrite old vectors under the same
 # id before the switch) and of the digest stored for an article (so an existing library re-chunks its
 # articles at the next ingest). 2: no sentence break after an initial ("و. هايدون", rag/text/arabic.py
-# sentence_spans).
-CHUNKER_VERSION = 2
+# sentence_spans). 3: citation-like markers in article text ("[3]", "【2】") are plain text, "(3)", so no passage
+# sentence carries a marker the answerer would take for its own (rag/ingestion/clean.py neutralize_markers).
+CHUNKER_VERSION = 3
 
 
 def _split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:

@@ -31,6 +31,20 @@ _INJECTION = re.compile(
 _SOURCE = re.compile(r"^(المصدر|مصدر الخبر|source)\s*[:：]\s*(.{2,60})$", re.I)
 _BYLINE = re.compile(r"^([^\s–—-][^–—\-:]{2,40})\s+[–—-]\s+([^–—\-:]{2,40})$")
 _END_PUNCT = (".", "!", "؟", "?", "…", ":", "\"", "”", "»")
+# Citation-like markers in an article's own text ("[3] [4]", "[n]", "[١]", "【2】", "［3］"): only the answerer's
+# markers may cite, so these become plain parenthesised text, "(3) (4)", "(n)", "(١)", "(2)", character for
+# character (every offset into the text stays valid).
+_BRACKETS = {"[": "]", "【": "】", "［": "］", "〔": "〕", "〖": "〗", "⟦": "⟧", "〘": "〙"}
+_DIGITS = r"[0-9٠-٩۰-۹]+"
+_MARKER_LIKE = re.compile(
+    "(" + "|".join(re.escape(o) for o in _BRACKETS) + r")(\s*(?:" + _DIGITS + r"(?:\s*[,،;؛\-–]\s*" + _DIGITS
+    + r")*|[A-Za-z#*?^]{1,3}|[\u0621-\u064a]|\^?" + _DIGITS + r")\s*)(" + "|".join(re.escape(c) for c in _BRACKETS.values())
+    + ")")
+
+
+def neutralize_markers(text: str) -> str:
+    """Citation-like markers in article text as plain text: "[3]" -> "(3)", "【2】" -> "(2)"; same length."""
+    return _MARKER_LIKE.sub(lambda m: f"({m.group(2)})", text)
 
 
 def _is_date_line(norm_line: str) -> bool:
@@ -119,8 +133,8 @@ def clean(raw: RawDocument) -> Document:
         # No headline: the first sentence's opening clause, whole (not a sentence cut mid-way).
         clause = re.split(r"[،,:؛;.!؟?]\s", first + " ", maxsplit=1)[0].strip()
         title = clause if len(clause) <= 110 else first[:87].rsplit(" ", 1)[0] + "…"
-    return Document(source=raw.source, text=body, title=title, date=date, outlet=outlet,
-                    url=raw.url, dropped=dropped)
+    return Document(source=raw.source, text=neutralize_markers(body), title=neutralize_markers(title), date=date,
+                    outlet=outlet, url=raw.url, dropped=dropped)
 
 
 def _drop_headline_runs(lines: list[str]) -> tuple[list[str], list[str]]:
