@@ -12,7 +12,7 @@ from langchain_core.runnables import RunnableLambda
 
 from ..text.arabic import language
 from .citations import MARKER, CitationCheck, check
-from ..config import Settings, check_k
+from ..config import Settings
 from ..errors import ModelError, QuestionError
 from .followup import is_follow_up, rewrite
 from ..index.library import Library, open_library
@@ -20,7 +20,7 @@ from ..models.base import ChatModel, Context, Reply
 from .extractive import Extractive, score_sentences
 from .resolve import resolve_model
 from ..models.prompts import load_prompt
-from .questions import abstention, screen_question, validate_question  # noqa: F401 (validate_question: old import path)
+from .questions import Question, abstention, as_question, make_question, screen_question, validate_question  # noqa: F401 (validate_question: old import path)
 from ..index.lexical import LexicalIndex
 from ..index.retrieve import Hit, hybrid_search
 from .from_timeline import answer_from_timeline
@@ -77,6 +77,7 @@ class Answer:
     model_text: str | None = None
     timings_ms: dict = field(default_factory=dict)
     abstain_reason: str = ""  # why it abstained: 'content_free'/'instruction_like' (rag/answer/questions.py) or the answerer's
+    answerability: float | None = None  # the answerer's calibrated score (>= 0 answers), when it gives one
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -114,7 +115,7 @@ def unverified(reply: Reply, checked: CitationCheck, question: str) -> str:
         return "the reply cites no passage"
     if not checked.support:
         return "no sentence of the reply is supported by the passage it cites"
-    if language(question) == "ar" and language(checked.text) != "ar":
+    if as_question(question).language == "ar" and language(checked.text) != "ar":
         return "the reply is not in Arabic, the question's language"
     return ""
 
@@ -126,7 +127,9 @@ class Pipeline:
         self.settings = settings
         self.library = library or open_library(settings)
         self.threshold = settings.abstain_threshold
-        self.model = resolve_model(model if model is not None else settings.llm, settings)
+        # A model object made at the edge (`rag ask`, the app) is used as it is: a name is resolved once, here.
+        self.model = model if isinstance(model, ChatModel) else resolve_model(
+            model if model is not None else settings.llm, settings)
         self.fallback_model = Extractive()
         self._named: dict[str, ChatModel] = {self.model.name: self.model, "extractive": self.fallback_model}
         self._lock = threading.Lock()
@@ -143,8 +146,13 @@ class Pipeline:
                 self._named[model] = resolve_model(model, self.settings)
             return self._named[model]
 
-    def standalone(self, question: str, history: list[tuple[str, str]], model: ChatModel) -> str:
-        """Rewrite a follow-up into a standalone question (by the model, or by carrying entities)."""
+    def standalone(self, question: Question, model: ChatModel) -> Question:
+        """Rewrite a follow-up into a standalone question (by the model, or by carrying entities); a question
+        that is not a follow-up is itself (nothing of it made again)."""
+        text = self._standalone_text(question, list(question.history), model)
+        return question if text == question else Question(text, k=question.k, history=question.history)
+
+    def _standalone_text(self, question: Question, history: list[tuple[str, str]], model: ChatModel) -> str:
         if not history or not is_follow_up(question):
             return question
         if self._condense is None:
@@ -164,8 +172,8 @@ class Pipeline:
         an error naming the fix (asked only when nothing was found, not before every question)."""
         lib = self.library
         qvec = lib.embedder.embed_query_vector(question)
-        hits = hybrid_search(lib, question, k or self.settings.k, lexical_weight, vector=qvec,
-                             lexical_index=lexical_index)
+        hits = hybrid_search(lib, question, k or getattr(question, "k", None) or self.settings.k, lexical_weight,
+                             vector=qvec, lexical_index=lexical_index)
         if not hits and lib.is_empty():
             raise QuestionError("the library is empty: run `rag ingest` first")
         return hits, qvec
@@ -211,26 +219,28 @@ class Pipeline:
         return _Outcome(reply, self.check(reply, ctx.hits), f"extractive (fallback from {model.name})",
                         fallback=True, notice=notice, model_text=model_text, prompt=prompt)
 
-    def stream(self, question: str, *, model: ChatModel | str | Any = None, history: list[tuple[str, str]] | None = None,
-               k: int | None = None, lexical_weight: float | None = None) -> Iterator[Event]:
-        """Events while answering; the last one carries the full `Answer`."""
+    def stream(self, question: str | Question, *, model: ChatModel | str | Any = None,
+               history: list[tuple[str, str]] | None = None, k: int | None = None,
+               lexical_weight: float | None = None) -> Iterator[Event]:
+        """Events while answering; the last one carries the full `Answer`. A `Question` made at the edge is
+        used as it is; text (with `k` and `history`) is made into one here, once."""
         t0 = time.perf_counter()
-        q = validate_question(question, self.settings)
-        if reason := screen_question(q, bool(history)):  # honest abstention, no retrieval and no model
+        q = make_question(question, self.settings, k=k, history=history)
+        if reason := screen_question(q, bool(q.history)):  # honest abstention, no retrieval and no model
             text = abstention(q, reason)
             yield Event("token", text)
             yield Event("answer", answer=Answer(q, text, True, [], "none", abstain_reason=reason, timings_ms={
                 "retrieve": 0.0, "answer": 0.0, "total": round((time.perf_counter() - t0) * 1000, 1)}))
             return
-        k = check_k(self.settings.k if k is None else k)
         chat = self.model_for(model)
-        sq = self.standalone(q, history or [], chat)
+        sq = self.standalone(q, chat)
         t1 = time.perf_counter()
         lex = self.library.lexical  # the index's generation read once for this question's retrieval and answer
-        if ta := answer_from_timeline(sq, self.library, language(q)):  # contacts as a whole: from the events
+        ta = answer_from_timeline(sq, self.library, q.language)  # contacts as a whole: from the events
+        if ta is not None and not ta.abstained:  # no matching event: the passages may still answer (issue 25)
             hits, qvec, chat = ta.hits(self.library), self.library.embedder.embed_query_vector(sq), ta.provider()
         else:
-            hits, qvec = self.retrieve(sq, k, lexical_weight, lex)
+            hits, qvec = self.retrieve(sq, q.k, lexical_weight, lex)
         t2 = time.perf_counter()
         ctx = Context(sq, hits, qvec, lex.words, self.threshold,
                       rank=lambda: ((c.n, c.text) for c in score_sentences(sq, hits, qvec, lex.words)))
@@ -245,6 +255,7 @@ class Pipeline:
             invalid_citations=checked.invalid, uncited=checked.uncited and not reply.abstained,
             fallback=out.fallback, notice=_notice(out.notice, checked), model_text=out.model_text,
             abstain_reason=reply.abstain_reason if reply.abstained else "",
+            answerability=reply.score,
             timings_ms={"retrieve": round((t2 - t1) * 1000, 1), "answer": round((t3 - t2) * 1000, 1),
                         "total": round((t3 - t0) * 1000, 1)})
         yield Event("answer", answer=answer)

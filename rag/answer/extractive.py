@@ -12,10 +12,13 @@ from ..errors import ModelError
 from ..text.arabic import language, normalize, stem, tokens
 from .compose import compose
 from ..index.lexical import BM25Index
-from ..domain.names import arabic_forms, arabic_terms, key_entities, unmapped_words
+from ..domain.names import NAMES, arabic_forms, arabic_terms, unmapped_words
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
-from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech, relations, shape_of
+from .expected import (asked_relations, asked_roles, asked_years, expected_type, holds_answer, holds_role,
+                       list_items, relations, role_country_clash, unknown_names, years_of)
+from .questions import Question, as_question
+from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
 
 
 
@@ -31,6 +34,7 @@ class Candidate:
     source: str = ""
     index: int = 0  # sentence position in its passage
     window: frozenset = frozenset()  # terms of the sentence and its neighbours (who/what it is about)
+    date: str = ""  # its article's date
 
 
 @dataclass
@@ -41,6 +45,7 @@ class ExtractiveResult:
     confidence: float
     candidates: list[Candidate]
     reason: str = ""  # why it abstained
+    correction: bool = False  # an abstention that says what the sources report instead (a false premise)
 
 
 @lru_cache(maxsize=50_000)
@@ -65,14 +70,24 @@ def _is_heading(text: str) -> bool:
 
 
 def query_terms(question: str) -> set[str]:
-    """The terms a question is matched on: its own; for an English question the Arabic forms of its names
-    and domain words, plus the content words that have no Arabic form here (they never match, so a
-    question about something the tables do not know covers little)."""
-    if language(question) == "en":
-        ar = set(tokens(arabic_terms(question)))
+    """The terms a question is matched on in Arabic sentences: its own; for an English question the Arabic
+    forms of its names and domain words, plus the content words that have no Arabic form here (they never
+    match, so a question about something the tables do not know covers little)."""
+    q = as_question(question)
+    if q.language == "en":
+        ar = set(tokens(arabic_terms(q)))
         if ar:
-            return ar | {"~" + w for w in unmapped_words(question)}
-    return set(tokens(question))
+            return ar | {"~" + w for w in unmapped_words(q)}
+    return set(q.terms)
+
+
+def english_terms(question: str) -> set[str]:
+    """The terms a question is matched on in English sentences: an English question's own words; for an
+    Arabic question the English spellings of the people and places it names."""
+    q = as_question(question)
+    if q.language == "en":
+        return set(q.terms)
+    return {t for name in q.entities for alias in NAMES.get(name, ())[:1] for t in tokens(alias) if len(t) > 2}
 
 
 def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], frozenset]:
@@ -99,7 +114,9 @@ def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], frozenset]:
 
 
 _SPEECH_VERB = re.compile(r"^(قال|قالت|اكد|اكدت|مؤكدا|اشار|مشيرا|شدد|مشددا|اوضح|اعلن|كتب|صرح|دعا|داعيا|اعرب|"
-                          r"جانبه|جانبها|رحب|تطرق|حذر|محذرا|طالب|مطالبا|لفت|نوه|اعتبر|معتبرا|وصف|ابدي|عبر|اشاد)$")
+                          r"جانبه|جانبها|رحب|تطرق|حذر|محذرا|طالب|مطالبا|لفت|نوه|اعتبر|معتبرا|وصف|ابدي|عبر|اشاد|"
+                          r"said|says|told|stressed|added|announced|wrote|warned|urged|called|described|affirmed|"
+                          r"welcomed|praised|expressed|noted|declared)$")
 
 
 def _speaker_speaks(speaker_terms: list[set[str]], text: str) -> bool:
@@ -114,25 +131,39 @@ def _speaker_speaks(speaker_terms: list[set[str]], text: str) -> bool:
 
 
 def speaker_terms(entities: list[str], shape: Shape) -> list[set[str]]:
-    """For a question about what someone said, the word sets of its speaker's Arabic forms; else none."""
+    """For a question about what someone said, the word sets of its speaker's forms (Arabic and English);
+    else none."""
     if shape.kind != "statement" or not entities:
         return []
-    return [set(tokens(f)) for f in arabic_forms(entities[0])]
+    return name_forms(entities[0])
+
+
+def name_forms(name: str) -> list[set[str]]:
+    """The word sets that name a person or place in a sentence: its Arabic forms and English spellings."""
+    return [set(tokens(f)) for f in arabic_forms(name)] + [t for a in NAMES.get(name, ()) if (t := set(tokens(a)))]
+
+
+@lru_cache(maxsize=50_000)
+def _lang(text: str) -> str:
+    return language(text)
 
 
 def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: BM25Index,
                     shape: Shape | None = None) -> list[Candidate]:
-    """Every usable sentence of the hits, scored by term coverage, embedding similarity and shape cues."""
-    shape = shape or shape_of(question)
-    q_terms = query_terms(question)
-    q_weight = sum(lexical.idf_of(t) for t in q_terms) or 1.0
+    """Every usable sentence of the hits, scored by term coverage, embedding similarity and shape cues.
+
+    A sentence is matched on the question's terms in its own language: an Arabic sentence on the Arabic
+    terms (an English question's names and words in their Arabic forms), an English sentence on the
+    English ones (an Arabic question's names in their English spellings)."""
+    q = as_question(question)
+    shape = shape or q.shape
+    by_lang = {"ar": query_terms(q), "en": english_terms(q)}
+    weights = {lang: sum(lexical.idf_of(t) for t in ts) or 1.0 for lang, ts in by_lang.items()}
     windows = _article_windows(hits)
-    entities = key_entities(question)
-    speaker = speaker_terms(entities, shape)
-    reply = shape.kind == "statement" and asks_reply(question)
+    speaker = speaker_terms(q.entities, shape)
+    reply = shape.kind == "statement" and asks_reply(q.normalized)
     seen: set[str] = set()
     out: list[Candidate] = []
-    arabic = language(question) == "ar"
     for n, hit in enumerate(hits, 1):
         c = hit.chunk
         vecs = c.sentence_vectors
@@ -143,7 +174,9 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
                 continue
             seen.add(key)
             s_terms = _terms(text)
-            if arabic:  # inflected forms match (ناقدا ~ ناقد, اتصالهما ~ اتصالا)
+            slang = _lang(text)
+            q_terms, q_weight = by_lang[slang], weights[slang]
+            if slang == q.language or slang == "en":  # inflected forms match (ناقدا ~ ناقد, اتصالهما ~ اتصالا)
                 stems = _stems(text)
                 lex = sum(lexical.idf_of(t) for t in q_terms if t in s_terms or stem(t) in stems) / q_weight
             else:  # an English question's terms are the Arabic dictionary forms of its names and words
@@ -162,8 +195,8 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
             window = windows.get((c.source, c.start + s), frozenset(s_terms))
             # The question's terms that only its neighbours hold (the sentence says "it", they name it).
             context = NEIGHBOUR_WEIGHT * sum(lexical.idf_of(t) for t in (q_terms & window) - s_terms) / q_weight
-            out.append(Candidate(n, text, lex, dense, LEXICAL_WEIGHT * lex + dense + cue + rank_bonus + context, c.source, i,
-                                 window))
+            out.append(Candidate(n, text, lex, dense, LEXICAL_WEIGHT * lex + dense + cue + rank_bonus + context,
+                                 c.source, i, window, c.date or ""))
     out.sort(key=lambda c: -c.score)
     return out
 
@@ -198,7 +231,7 @@ def confidence(question: str, cands: list[Candidate], hits: list[Hit]) -> float:
     if not cands:
         return -1.0
     best = cands[0]
-    if language(question) == "ar":
+    if as_question(question).language == "ar":
         # The best of the first three: the ranking also weighs neighbours, the bar only the sentence itself.
         return max(0.5 * c.lexical + c.dense for c in cands[:3]) - SAME_LANGUAGE_BAR
     if best.lexical > 0:
@@ -211,9 +244,9 @@ def confidence(question: str, cands: list[Candidate], hits: list[Hit]) -> float:
 def missing_entities(question: str, cand: Candidate, entities: list[str] | None = None) -> list[str]:
     """The question's named people and places that the sentence (with its neighbours) does not mention."""
     out = []
-    for name in key_entities(question) if entities is None else entities:
-        forms = arabic_forms(name)
-        if forms and not any(_terms(f) <= cand.window for f in forms):
+    for name in as_question(question).entities if entities is None else entities:
+        forms = name_forms(name)
+        if forms and not any(f <= cand.window for f in forms):
             out.append(name)
     return out
 
@@ -241,10 +274,11 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
     chosen = [best]
     many = shape.many
     margin, limit = (0.10, 4) if many else (CLOSE_MARGIN, max_sentences)
-    if language(question) == "en" and not many:
+    q = as_question(question)
+    if q.language == "en" and not many:
         # Cross-language scores sit closer together: a single fact keeps to its best one or two sentences.
         margin, limit = 0.03, 2
-    speaker = speaker_terms(key_entities(question), shape)
+    speaker = speaker_terms(q.entities, shape)
     if speaker and not _speaker_speaks(speaker, best.text):
         speaker = []
 
@@ -255,7 +289,7 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
     # few of its words: a close sentence of the same passage joins on a lower term coverage, and so does the
     # one that reads most like the question by meaning. (A date or number question keeps to its dated or
     # counted sentences; an English question to its one or two best.)
-    paraphrase = language(question) == "ar" and shape.kind in PARAPHRASE_SHAPES
+    paraphrase = q.language == "ar" and shape.kind in PARAPHRASE_SHAPES
     same_margin, same_lexical = (PARAPHRASE_MARGIN, PARAPHRASE_LEXICAL) if paraphrase else (SAME_PASSAGE_MARGIN, 0.5)
     for c in cands[1:]:
         if len(chosen) >= limit:
@@ -299,58 +333,120 @@ def group_by_article(chosen: list[Candidate], reading_order: bool) -> list[list[
 
 def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical: BM25Index,
                       threshold: float, max_sentences: int = 3) -> ExtractiveResult:
-    """The retrieved sentences that answer, each with its [n]; or an abstention with its reason."""
-    lang = language(question)
-    shape = shape_of(question)
-    cands = score_sentences(question, hits, qvec, lexical, shape)
+    """The retrieved sentences that answer, each with its [n]; or an abstention with its reason (a false
+    premise gets a correction: what the sources report instead, cited)."""
+    q = as_question(question)
+    lang, shape = q.language, q.shape
+    cands = score_sentences(q, hits, qvec, lexical, shape)
 
     def abstain(conf: float, reason: str) -> ExtractiveResult:
         return ExtractiveResult(ABSTAIN[lang], True, [], conf, cands, reason)
 
     if not cands:
         return abstain(-1.0, "no usable sentence in the retrieved passages")
+    # A name the library never mentions: nothing in it is about that person or place.
+    unknown = unknown_names(q, lambda t: lexical.df(t) > 0)
+    if unknown:
+        return abstain(confidence(q, cands, hits), "the sources never mention " + ", ".join(unknown))
     # Who and where: the answer must come from a sentence that names the question's people and places.
-    entities = key_entities(question)
+    entities = q.entities
     if entities:
-        held = [c for c in cands if not missing_entities(question, c, entities)]
+        held = [c for c in cands if not missing_entities(q, c, entities)]
         if not held:
-            missing = missing_entities(question, cands[0])
-            return abstain(confidence(question, cands, hits),
+            missing = missing_entities(q, cands[0])
+            return abstain(confidence(q, cands, hits),
                            "no retrieved sentence mentions " + ", ".join(missing) + " together with the rest")
         cands = held
-    # Did what: a question about a visit needs a sentence about a visit (a call is not a visit).
-    asked = relations(set(tokens(question)) | {w.lower() for w in re.findall(r"[A-Za-z]+", question)})
-    if asked and shape.kind in ("date", "number", "person", "yesno", "comparison"):
-        related = [c for c in cands if asked <= relations(c.window)]
+    # The question's focus: the act it asks about (a visit is not a call, a refusal is not a visit), the
+    # year it names. Sentences about these people that fail it make a correction, not an answer.
+    about = cands
+    asked = asked_relations(q)
+    if asked:
+        # A date, number, person or yes/no question asks about the act itself: the sentence or its neighbours
+        # report it; other questions ask about something said or done in its course: the passage reports it.
+        strict = shape.kind in ("date", "number", "person", "yesno", "comparison")
+        related = [c for c in cands if asked <= (relations(c.window, _norm(c.text)) if strict else
+                                                 _passage_relations(hits[c.n - 1]))]
         if not related:
-            return abstain(confidence(question, cands, hits),
-                           "no retrieved sentence reports a " + " and a ".join(sorted(asked)) + " of these people")
+            return correction(q, about, "no retrieved sentence reports a " + " and a ".join(sorted(asked)) +
+                              (" of these people" if entities else ""), confidence(q, cands, hits))
         cands = related
-    # What: a date for "when", a number for "how many".
-    need = {"date": has_date, "number": has_number}.get(shape.kind)
-    if need is not None:
-        typed = [c for c in cands if need(_norm(c.text))]
+    years = asked_years(q)
+    if years:
+        dated = [c for c in cands if years <= (years_of(c.text) or years_of(c.date[:4]))]
+        if not dated:
+            return correction(q, about, "no retrieved sentence is about " + ", ".join(sorted(years)),
+                              confidence(q, cands, hits))
+        cands = dated
+    # Who in a role: the sentence names the role asked (the ambassador, the spokesman), of the country asked.
+    for role, forms in asked_roles(q):
+        holding = [c for c in cands if holds_role(forms, _norm(c.text)) and not role_country_clash(q, _norm(c.text))]
+        if not holding:
+            return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {role} asked about")
+        cands = holding
+    # What: an answer of the expected type that the question does not already hold (a date for "when",
+    # a number for "how many", a duration for "how long"; a place or a body is preferred when one is close).
+    kind = expected_type(q)
+    typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
+    if kind in ("date", "number", "span"):
         if not typed:
-            return abstain(confidence(question, cands, hits), f"the evidence holds no {shape.kind}")
+            return abstain(confidence(q, cands, hits), f"the evidence holds no {kind} beyond the question's own")
         cands = typed + [c for c in cands if c not in typed]
+    elif typed:
+        close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN]
+        cands = close + [c for c in cands if c not in close]
     # What someone said: the answer is a sentence in which that person speaks (not one that reports a call
     # between others); when no retrieved sentence has them speak, the evidence does not say it.
     speaker = speaker_terms(entities, shape)
     spoken = [c for c in cands if _speaker_speaks(speaker, c.text)] if speaker else []
     if speaker and not spoken:
-        return abstain(confidence(question, cands, hits), f"no retrieved sentence reports what {entities[0]} said")
-    conf = confidence(question, cands, hits)
+        return abstain(confidence(q, cands, hits), f"no retrieved sentence reports what {entities[0]} said")
+    conf = confidence(q, cands, hits)
     if conf < threshold:
         return abstain(conf, f"no sentence answers closely enough (confidence {conf:.2f} < {threshold:.2f})")
     # What someone said: a sentence in which that person speaks goes first when one is close to the top.
     close = [c for c in spoken if c.score >= cands[0].score - 0.1]
     if close:
         cands = close + [c for c in cands if c not in close]
-    chosen = select(question, shape, cands, hits, max_sentences)
+    chosen = select(q, shape, cands, hits, max_sentences)
     groups = group_by_article(chosen, shape.many)
     text = compose([[(c.text, c.n) for c in g] for g in groups], lang)
+    if kind == "list" and (items := list_lines(groups)):  # the list inside a sentence, item by item
+        text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
     return ExtractiveResult(text, False, used, conf, cands)
+
+
+def _passage_relations(hit: Hit) -> set[str]:
+    return relations(_terms(hit.chunk.text), _norm(hit.chunk.text))
+
+
+TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
+
+
+_CORRECTION = {
+    "ar": "لا تذكر المصادر ما يسأل عنه السؤال كما طُرح ({why})؛ هذا ما تذكره عنه:",
+    "en": "The sources do not report what the question asks as it is put ({why}); this is what they report:",
+}
+
+
+def correction(q: Question, about: list[Candidate], why: str, conf: float) -> ExtractiveResult:
+    """A false premise: not an answer (it abstains) but what the sources report about the question's people
+    and places instead, each sentence cited; a plain abstention when they report nothing about them."""
+    if not q.entities or not about:
+        return ExtractiveResult(ABSTAIN[q.language], True, [], conf, about, why)
+    shown = about[:2]
+    lines = [_CORRECTION[q.language].format(why=why)] + [f"{c.text} [{c.n}]" for c in shown]
+    return ExtractiveResult("\n".join(lines), True, [c.n for c in shown], conf, about, why, correction=True)
+
+
+def list_lines(groups: list[list[Candidate]]) -> list[str]:
+    """For a list question: the items of the list inside each chosen sentence, one line each with its
+    sentence's [n] (items kept as the sentence writes them)."""
+    out: list[str] = []
+    for c in (c for g in groups for c in g):
+        out += [f"- {item} [{c.n}]" for item in list_items(c.text) if f"- {item} [{c.n}]" not in out]
+    return out
 
 
 class Extractive:
@@ -361,7 +457,8 @@ class Extractive:
     def stream(self, ctx: Context):
         res = answer_extractive(ctx.question, ctx.hits, ctx.qvec, ctx.lexical, ctx.threshold)
         yield res.answer
-        yield Reply(res.answer, abstained=res.abstained, abstain_reason=res.reason)
+        yield Reply(res.answer, abstained=res.abstained, score=round(res.confidence, 4),
+                    abstain_reason=("false premise: " if res.correction else "") + res.reason)
 
     def complete(self, text: str) -> str:
         raise ModelError("the extractive model does not generate text")

@@ -10,9 +10,11 @@ markers and format placeholders are removed) and *instruction-like* ones (addres
 from __future__ import annotations
 
 import re
+from functools import cached_property
+from typing import Any
 
 from ..text.arabic import clean_control, language, normalize, tokens
-from ..config import Settings
+from ..config import Settings, check_k
 from ..errors import QuestionError
 
 CONTENT_FREE = "content_free"
@@ -65,9 +67,62 @@ _ABSTAIN = {
 
 
 class Question(str):
-    """Question text `validate_question` accepted (cleaned, within the length limit). Validating it again
-    returns it as it is, so a caller that checks early (`rag ask`, before a first-run ingest; the app's API)
-    and the pipeline after it validate a question once."""
+    """A question handled once: its text (cleaned, within the length limit; the object is that text, so it
+    goes wherever a string does), its normalised form, its language, the number of passages `k` and the
+    conversation `history`, each made and checked once at the edge (`make_question`, `validate_question`)
+    and read by every step after it. What the answer side derives from it (its shape, its named people and
+    places, its terms) is derived once too, on first use.
+
+    Built directly (`Question(text)`), as library callers that pass plain text to an answerer do through
+    `as_question`, it is not validated; the edges validate."""
+
+    normalized: str
+    language: str
+    k: int | None
+    history: tuple[tuple[str, str], ...]
+
+    def __new__(cls, text: str, *, normalized: str | None = None, lang: str | None = None, k: int | None = None,
+                history: tuple[tuple[str, str], ...] = ()) -> "Question":
+        q = super().__new__(cls, text)
+        q.normalized = normalize(text) if normalized is None else normalized
+        q.language = _language(text) if lang is None else lang
+        q.k, q.history = k, history
+        return q
+
+    def with_(self, *, k: int | None = None, history: tuple[tuple[str, str], ...] | None = None) -> "Question":
+        """The same question (nothing normalised or detected again) with another k or history."""
+        return Question(str(self), normalized=self.normalized, lang=self.language,
+                        k=self.k if k is None else k, history=self.history if history is None else history)
+
+    @cached_property
+    def shape(self):
+        from .shapes import shape_of
+        return shape_of(self)
+
+    @cached_property
+    def entities(self) -> list[str]:
+        from ..domain.names import key_entities
+        return key_entities(self)
+
+    @cached_property
+    def terms(self) -> list[str]:
+        return tokens(self.normalized)
+
+
+def as_question(question: str) -> Question:
+    """The question object for text a library caller passed (not validated: the edges do that)."""
+    return question if isinstance(question, Question) else Question(question)
+
+
+def make_question(question: object, settings: Settings, *, k: Any = None,
+                  history: Any = None) -> Question:
+    """The one `Question` for what a user sent: text validated (`validate_question`), k checked (the
+    settings' own when none is given; those were checked when the settings were made), history as pairs.
+    A `Question` already made keeps its text, normalised form and language; only a new k is checked."""
+    q = validate_question(question, settings)
+    checked = settings.k if k is None and q.k is None else q.k if k is None else check_k(k)
+    pairs = q.history if history is None else tuple((str(a), str(b)) for a, b in history)
+    return q if (checked, pairs) == (q.k, q.history) else q.with_(k=checked, history=pairs)
 
 
 def validate_question(question: object, settings: Settings) -> Question:
@@ -87,7 +142,7 @@ def validate_question(question: object, settings: Settings) -> Question:
     if len(q) > settings.max_question_chars:
         raise QuestionError(f"the question is {len(q):,} characters; the limit is "
                             f"{settings.max_question_chars:,} (RAG_MAX_QUESTION_CHARS)")
-    return Question(q)
+    return Question(q, k=settings.k)
 
 
 def plain_question(text: str) -> str:
@@ -111,18 +166,23 @@ def screen_question(question: str, has_history: bool = False) -> str:
     Without a conversation a question of only stop words ("what is it?") is content-free too; with one it
     is a follow-up, which the history completes.
     """
-    if _INSTRUCTION_RE.search(normalize(question)):
+    q = as_question(question)
+    if _INSTRUCTION_RE.search(q.normalized):
         return INSTRUCTION_LIKE
-    if not content_words(question, stop=not has_history):
+    if not content_words(q.normalized, stop=not has_history):
         return CONTENT_FREE
     return ""
 
 
-def question_language(question: str) -> str:
-    """'ar' or 'en'; a question with no letters is Arabic when it has Arabic punctuation or digits."""
+def _language(question: str) -> str:
     if not re.search(r"[^\W\d_]", question) and re.search(r"[؟،؛\u0660-\u0669]", question):
         return "ar"
     return language(question)
+
+
+def question_language(question: str) -> str:
+    """'ar' or 'en'; a question with no letters is Arabic when it has Arabic punctuation or digits."""
+    return question.language if isinstance(question, Question) else _language(question)
 
 
 def abstention(question: str, reason: str) -> str:

@@ -1,0 +1,242 @@
+"""What a question expects of the sentence that answers it (issue 28), read from `data/answer_types.json`:
+
+- its **expected answer type** (date, time span, number, person in a role, place, organisation, list, reason,
+  quotation, yes/no) and whether a sentence holds an answer of that type that the question does not already
+  hold (`holds_answer`);
+- its **focus**: the acts it asks about (`asked_relations`: a visit, a call, a refusal, an agreement …), the
+  roles (`asked_roles`: the ambassador, the spokesman …) and the periods (`asked_years`) the cited sentence must
+  match; and the names it uses that the library never mentions (`unknown_names`).
+
+The words are data (Arabic in any spelling, English); the rules that read them are here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..domain.names import NAMES, english_name_spans
+from ..text.arabic import normalize, stem, tokens
+from .questions import Question
+from .shapes import has_date, has_number
+
+DATA = Path(__file__).with_name("data") / "answer_types.json"
+
+# The shapes (rag/answer/shapes.py) whose answer type is the shape itself.
+_SHAPE_TYPES = {"date": "date", "number": "number", "person": "person", "list": "list", "reason": "reason",
+                "statement": "quotation", "yesno": "yesno", "comparison": "comparison"}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    asks: tuple[tuple[str, re.Pattern], ...]
+    evidence: dict[str, frozenset]
+    roles: dict[str, tuple[tuple[str, ...], ...]]  # role word -> its forms, each as a tuple of tokens
+    relations: dict[str, tuple[re.Pattern | None, tuple[str, ...]]]  # kind -> (word prefixes, phrases)
+    general: frozenset
+    countries: dict[str, frozenset]
+    list_openers: tuple[str, ...]
+    asks_role: re.Pattern
+
+
+def _forms(words) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(tokens(w, stop=False)) or (normalize(w),) for w in words)
+
+
+def _relation(words) -> tuple[re.Pattern | None, tuple[str, ...]]:
+    single = [normalize(w) for w in words if " " not in w]
+    phrases = tuple(normalize(w) for w in words if " " in w)
+    return (re.compile("^(" + "|".join(single) + ")") if single else None), phrases
+
+
+@lru_cache(maxsize=4)
+def vocabulary(path: Path = DATA) -> Vocabulary:
+    """The answer-type, role and relation words (read once)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Vocabulary(
+        asks=tuple((kind, re.compile(rx, re.I)) for kind, rx in data["asks"]),
+        evidence={k: frozenset(normalize(w) for w in ws) for k, ws in data["evidence"].items()},
+        roles={normalize(k): _forms(ws) for k, ws in data["roles"].items()},
+        relations={k: _relation(ws) for k, ws in data["relations"].items()},
+        general=frozenset(data["general_capitalised"]),
+        countries={c: frozenset(normalize(w) for w in ws) for c, ws in data["countries"].items()},
+        list_openers=tuple(normalize(w) for w in data["list_openers"]),
+        asks_role=re.compile(data["asks_role"], re.I))
+
+
+def expected_type(q: Question) -> str:
+    """The kind of answer the question expects: span, place, organisation (by cue words), else its shape's
+    (date, number, person, list, reason, quotation, yesno, comparison), else 'fact'."""
+    for kind, rx in vocabulary().asks:
+        if rx.search(q.normalized):
+            return kind
+    return _SHAPE_TYPES.get(q.shape.kind, "fact")
+
+
+def asked_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+    """For a question about a person ('who is the ambassador …', 'من هو المتحدث …'): the roles it names,
+    each with the forms a sentence must hold."""
+    if q.shape.kind != "person" or not vocabulary().asks_role.search(q.normalized):
+        return []
+    roles = vocabulary().roles
+    seen, out = set(), []
+    for w in re.findall(r"\w+", q.normalized):
+        for key in (w, w[2:] if w.startswith("ال") else w):
+            if key in roles and roles[key] not in seen:
+                seen.add(roles[key])
+                out.append((key, roles[key]))
+                break
+    return out
+
+
+def countries_of(text_norm: str) -> set[str]:
+    """The countries (Iraq, Syria) a normalised text names by name or adjective."""
+    words = set(re.findall(r"[\w']+", text_norm))
+    return {c for c, forms in vocabulary().countries.items() if words & forms}
+
+
+def role_country_clash(q: Question, text_norm: str) -> bool:
+    """A question about one country's role ('the Syrian spokesman') and a sentence naming only the other's."""
+    asked = countries_of(q.normalized)
+    if len(asked) != 1:
+        return False
+    named = countries_of(text_norm)
+    return bool(named) and not (named & asked)
+
+
+def holds_role(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """A sentence (normalised) holds one of a role's forms (a form of several words as a phrase)."""
+    words = re.findall(r"\w+", text_norm)
+    for form in forms:
+        n = len(form)
+        for i in range(len(words) - n + 1):
+            if all(_matches(words[i + j], form[j]) for j in range(n)):
+                return True
+    return False
+
+
+def _matches(word: str, form: str) -> bool:
+    return word.startswith(form) or (len(word) > 2 and word[:2] in ("ال", "وا", "با", "لل") and
+                                     word[2:].startswith(form.removeprefix("ال"))) or \
+        (len(word) > 1 and word[0] in "وفبل" and word[1:].startswith(form))
+
+
+def relations(terms, text_norm: str = "") -> set[str]:
+    """The kinds of act named by a set of (normalised) terms, or by a phrase of the (normalised) text."""
+    words = set(terms) | set(re.findall(r"\w+", text_norm))  # the words as written too ("وقعها" is token "قعها")
+    return {kind for kind, (rx, phrases) in vocabulary().relations.items()
+            if (rx is not None and any(rx.match(t) for t in words)) or any(p in text_norm for p in phrases)}
+
+
+def asked_relations(q: Question) -> set[str]:
+    """The acts a question asks about (its Arabic terms, its English words and its phrases)."""
+    return relations(set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q)}, q.normalized)
+
+
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def asked_years(q: Question) -> set[str]:
+    """The years a question names ('in 2023', 'عام 2018'): the answer must be about that year."""
+    return set(_YEAR.findall(q.normalized))
+
+
+def years_of(text: str) -> set[str]:
+    return set(_YEAR.findall(text))
+
+
+_NUMBERISH = re.compile(r"\d+")
+
+
+def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
+    """Whether a sentence holds an answer of the expected type that the question does not already hold;
+    None for types a sentence is not checked for (reason, list, quotation, yes/no, fact: the ranking and
+    the other checks decide)."""
+    ev = vocabulary().evidence
+    if kind == "date":
+        return has_date(_without(text_norm, q.normalized))
+    if kind == "number":
+        return has_number(_without(text_norm, q.normalized))
+    if kind == "span":
+        words = set(re.findall(r"\w+", text_norm)) - set(re.findall(r"\w+", q.normalized))
+        return any(w in ev["span"] or w[1:] in ev["span"] for w in words) and has_number(text_norm)
+    if kind in ("place", "organisation"):  # the cue word may be the question's own ("which agency": وكالة …)
+        return any(_stripped(w) in ev[kind] for w in re.findall(r"\w+", text_norm)) or None
+    return None
+
+
+def _stripped(word: str) -> str:
+    for p in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):] if word[len(p):] else word
+    return word
+
+
+def _without(text_norm: str, question_norm: str) -> str:
+    """The sentence without the words (and numbers) the question already holds."""
+    qwords = set(re.findall(r"\w+", question_norm))
+    return " ".join(w for w in re.findall(r"\w+", text_norm) if w not in qwords)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'-])([A-Z][a-z]+(?:[- ](?:al-|el-|bin |abu |abd |abdul )?[A-Z][a-z]+)*)")
+
+
+def unknown_names(q: Question, corpus_has) -> list[str]:
+    """Names a question uses that the library never mentions: for an English question, capitalised words
+    (not the first word, not known names or general words) that no article holds; for an Arabic question,
+    two or more consecutive words no article holds. `corpus_has(token)` says whether any article holds a
+    (normalised) token."""
+    out: list[str] = []
+    if q.language == "en":
+        text = str(q)
+        for _, (a, b) in english_name_spans(text):
+            text = text[:a] + " " * (b - a) + text[b:]
+        general = vocabulary().general
+        aliases = {a for al in NAMES.values() for a in al}
+        for m in _CAPITALISED.finditer(text):
+            if m.start() == len(text) - len(text.lstrip()):
+                continue  # the question's first word
+            words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in general
+                     and w.lower().removesuffix("s") not in general
+                     and w.lower() not in aliases and w.lower() not in ("al", "el", "bin", "abu", "abd", "abdul")]
+            if words and not any(corpus_has(normalize(w)) for w in words):
+                out.append(m.group(1))
+        return out
+    # Arabic: a name the library lacks reads as two or more unknown words, a later one with ال (قاسم الاعرجي).
+    run: list[str] = []
+    for w in re.findall(r"\w+", q.normalized) + [""]:
+        t = tokens(w)
+        if w and len(w) >= 4 and not w.isdigit() and t and not any(corpus_has(x) or corpus_has(stem(x)) for x in t):
+            run.append(w)
+            continue
+        if len(run) >= 2 and not run[0].startswith("ال") and any(x.startswith("ال") for x in run[1:]):
+            out.append(" ".join(run))
+        run = []
+    return out
+
+
+# Items are split at commas, "and", and the attached و of Arabic (not the و that starts وزير, وفد, وكالة …).
+_SPLIT = re.compile(r"\s*[،,;؛]\s*|\s+(?:and|or)\s+|\s+و(?!(?:زير|زار|فد|كال|لاي|طن|سط|قت|ضع|صول|جود|حد|ثيق)\w*)"
+                    r"(?=[^\W\d_]{3,})")
+
+
+def list_items(sentence: str) -> list[str]:
+    """The items of a list inside a sentence, after a list opener ('بحضور أ وب وج', 'ملفات الحدود والهول
+    والسجون', 'including A, B and C'): two to eight items of at most six words each, as written; else []."""
+    openers = vocabulary().list_openers
+    norm = normalize(sentence)
+    best = -1
+    for op in openers:
+        m = re.search(r"(?<!\w)[وب]?" + re.escape(op) + r"(?!\w)", norm)
+        if m and (best < 0 or m.end() < best):
+            best = m.end()
+    if best < 0 or len(norm) != len(sentence):
+        return []
+    tail = sentence[best:].strip(" :،,.؟?»\"")
+    tail = re.split(r"[.؟?!؛;]|\s(?:في|خلال|حيث|الذي|التي|which|where|during|in order)\s", tail)[0]
+    items = [i.strip(" :،,.«»\"'") for i in _SPLIT.split(tail)]
+    items = [i for i in items if i and len(i.split()) <= 6]
+    return items if 2 <= len(items) <= 8 else []
