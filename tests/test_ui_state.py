@@ -101,7 +101,7 @@ def test_new_sessions_build_their_block_config_on_first_read(seeded_settings):
     # a request's input value lands in its own block's config, and only that one is made
     key = next(k for k, v in eager.items() if "props" in v and "value" in v["props"])
     first._update_value_in_config(key, "changed")
-    assert dict.__len__(first.config_values) == 1 and len(first.config_values) == len(eager)
+    assert len(first.config_values._made) == 1 and len(first.config_values) == len(eager)
     assert first.config_values[key]["props"]["value"] == "changed"
     # read whole (the deep-link route), it is the eager config, with that session's own value
     assert second.config_values == eager

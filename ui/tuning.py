@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
+import sys
+from collections.abc import MutableMapping
 from copy import copy
 
 # The source of gradio.state_holder.SessionState.__init__ that `lazy_sessions` replaces (gradio 6.31); on any
@@ -34,72 +36,71 @@ def _source_sha1(fn) -> str:
     return hashlib.sha1(inspect.getsource(fn).encode("utf-8")).hexdigest()[:12]
 
 
-class LazyConfigs(dict):
+class LazyConfigs(MutableMapping):
     """A session's `config_values`: each block's config made the first time it is read (a request's inputs
-    read theirs; the deep-link route reads all), from the blocks the session started with."""
+    read theirs; the deep-link route reads all), from the blocks the session started with.
+
+    A whole mapping, not a dict subclass: every method (get, items, pop, update, setdefault, ==, ...) comes
+    from the five below, so none can bypass the filling as dict's C fast paths would."""
 
     def __init__(self, blocks_config, keys):
-        super().__init__()
         self._cfg = blocks_config
         self._pending = set(keys)
+        self._made: dict = {}
 
     def _fill(self, key) -> None:
         if key in self._pending:
             self._pending.discard(key)
-            super().__setitem__(key, self._cfg.config_for_block(key, [], self._cfg.blocks[key]))
-
-    def _fill_all(self) -> None:
-        for key in list(self._pending):
-            self._fill(key)
-
-    def __contains__(self, key) -> bool:
-        return key in self._pending or super().__contains__(key)
+            self._made[key] = self._cfg.config_for_block(key, [], self._cfg.blocks[key])
 
     def __getitem__(self, key):
         self._fill(key)
-        return super().__getitem__(key)
-
-    def get(self, key, default=None):
-        return self[key] if key in self else default
+        return self._made[key]
 
     def __setitem__(self, key, value) -> None:
         self._pending.discard(key)
-        super().__setitem__(key, value)
+        self._made[key] = value
 
-    def __len__(self) -> int:
-        return super().__len__() + len(self._pending)
+    def __delitem__(self, key) -> None:
+        if key in self._pending:
+            self._pending.discard(key)
+        else:
+            del self._made[key]
 
     def __iter__(self):
-        self._fill_all()
-        return super().__iter__()
+        for key in list(self._pending):
+            self._fill(key)
+        return iter(self._made)
 
-    def keys(self):
-        self._fill_all()
-        return super().keys()
+    def __len__(self) -> int:
+        return len(self._made) + len(self._pending)
 
-    def values(self):
-        self._fill_all()
-        return super().values()
+    def __contains__(self, key) -> bool:  # without making the config
+        return key in self._pending or key in self._made
 
-    def items(self):
-        self._fill_all()
-        return super().items()
+    def __repr__(self) -> str:
+        return f"LazyConfigs({len(self._made)} made, {len(self._pending)} pending)"
 
-    def __eq__(self, other) -> bool:
-        self._fill_all()
-        return dict(super().items()) == other
 
-    __hash__ = None  # type: ignore[assignment]
+_STATE = {"sessions": None}  # why the session patch is on or off, once decided
 
 
 def lazy_sessions() -> bool:
-    """Make new Gradio sessions build each block's config when it is first read; True when applied."""
+    """Make new Gradio sessions build each block's config when it is first read; True when applied. On any
+    other Gradio source it is not applied, with a warning (once): sessions then work as Gradio ships them."""
+    import gradio
     from gradio import state_holder
 
     cls = state_holder.SessionState
     if getattr(cls, "_rag_lazy", False):
         return True
-    if _source_sha1(cls.__init__) != SESSION_INIT_SHA1:
+    found = _source_sha1(cls.__init__)
+    if found != SESSION_INIT_SHA1:
+        if _STATE["sessions"] is None:
+            _STATE["sessions"] = (f"off: gradio {gradio.__version__}'s SessionState.__init__ is not the source it "
+                                  f"was written for (sha1 {found}, expected {SESSION_INIT_SHA1})")
+            print(f"warning: Gradio session patch {_STATE['sessions']}; each new session builds every block's "
+                  f"config at once (a user's first question waits longer)", file=sys.stderr, flush=True)
         return False
 
     def __init__(self, blocks) -> None:  # the shipped __init__, with `config_values` made on demand
@@ -113,4 +114,13 @@ def lazy_sessions() -> bool:
 
     cls.__init__ = __init__
     cls._rag_lazy = True
+    _STATE["sessions"] = "on"
     return True
+
+
+def startup_line(settings) -> str:
+    """One line for `rag serve`'s log: whether the query engine and the Gradio session patch are active."""
+    from rag.index.engine import status
+
+    lazy_sessions()
+    return f"{status(settings.query_engine)}; Gradio session patch: {_STATE['sessions']}"
