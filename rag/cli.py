@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="start the browser chat (ingests seeds/ first if needed)")
     p.add_argument("--host", dest="ui_host", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", dest="ui_port", type=int, help="port (default 7860)")
+    p.add_argument("--insecure", action="store_true", default=None,
+                   help="serve beyond loopback without RAG_UI_AUTH (the page, delete included, open to all)")
     _common(p)
 
     p = sub.add_parser("eval", help="run a question set and write a report")
@@ -93,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace):
     from .config import check_k, check_lexical_weight, load_settings
 
-    keys = ("home", "chroma_url", "debug", "ui_host", "ui_port")
+    keys = ("home", "chroma_url", "debug", "ui_host", "ui_port", "insecure")
     settings = load_settings(**{k: getattr(args, k) for k in keys if getattr(args, k, None) is not None})
     if getattr(args, "k", None) is not None:  # numeric flags go through the one check (rag/config.py)
         check_k(args.k)
@@ -141,13 +143,9 @@ def cmd_retrieve(args, settings) -> int:
 
 
 def print_sources(answer, out=sys.stdout) -> None:
-    cited = set(answer.cited)
-    print("\nSources:", file=out)
-    for c in answer.citations:
-        mark = "*" if c.n in cited else " "
-        meta = " · ".join(x for x in (c.outlet, c.date, c.title) if x)
-        print(f"{mark}[{c.n}] {meta} ({c.source})", file=out)
-        print(textwrap.indent(textwrap.fill(c.text, 100), "     > "), file=out)
+    from .api.sources import source_lines
+
+    print("", *source_lines(answer, passages=True, heading="Sources:"), sep="\n", file=out)
 
 
 def _answer_once(pipe, question, args, history, as_json: bool):
@@ -186,6 +184,9 @@ def cmd_ask(args, settings) -> int:
     question = validate_question(args.question, settings)  # once, and before any first-run ingest
     model = resolve_model(args.model or settings.llm, settings)  # resolved once, here
     pipe = Pipeline(settings, model=model)
+    if settings.debug:  # which engine embeds the question, once, at start
+        from .index.engine import status
+        print(status(settings.query_engine), file=sys.stderr)
     ensure_seeded(pipe.library)
     _answer_once(pipe, question, args, None, args.json)
     return 0
@@ -322,8 +323,12 @@ def cmd_timeline(args, settings) -> int:
 
 
 def cmd_serve(args, settings) -> int:
+    from .api.server import check_exposure
     from ui.app import serve
+    from ui.tuning import startup_line
 
+    check_exposure(settings)  # beyond loopback only with a login, or --insecure
+    print(startup_line(settings), file=sys.stderr, flush=True)  # query engine and session patch, once
     return serve(settings)
 
 
