@@ -13,6 +13,7 @@ from .errors import (ConfigError, DocumentError, EmbedderMismatch, ModelError, Q
 _LAZY = {
     "Settings": "config", "load_settings": "config", "PROJECT_ROOT": "config",
     "check_k": "config", "check_number": "config", "check_lexical_weight": "config",
+    "BOUNDS": "config",
     "safe_source": "documents",
     "normalize": "text.arabic", "normalize_with_map": "text.arabic", "tokens": "text.arabic", "stem": "text.arabic",
     "language": "text.arabic",
@@ -31,7 +32,7 @@ _LAZY = {
     "list_providers": "answer.resolve", "answer_from_timeline": "answer.from_timeline",
     "TimelineAnswer": "answer.from_timeline",
     "check_citations": ("answer.citations", "check"), "cited_sentences": "answer.citations",
-    "mount_api": "api.server",
+    "mount_api": "api.server", "discover_models": "api.server",
 }
 
 __all__ = ["ConfigError", "DocumentError", "EmbedderMismatch", "ModelError", "QuestionError", "RagError",

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rag import (Pipeline, RagError, Settings, ensure_seeded, list_providers, mount_api, open_library,
+from rag import (BOUNDS, Pipeline, RagError, Settings, discover_models, ensure_seeded, mount_api, open_library,
                  validate_question)
 
 # No analytics, no hub telemetry, no version check: the app makes no outbound connection.
@@ -28,7 +28,7 @@ from .chat_tab import user_error  # noqa: E402
 from .tuning import calm_queue, lazy_sessions  # noqa: E402
 from .i18n import t  # noqa: E402
 
-MAX_K = 50  # the most passages a question may read (the API refuses more)
+MAX_K = int(BOUNDS["k"][1])  # the most passages a question may read (rag/config.py's one settings table)
 
 
 @dataclass
@@ -42,15 +42,7 @@ class AppContext:
 
 def model_choices(settings: Settings) -> list[str]:
     """The embedded default plus every model the configured endpoint reports (quick, never blocking)."""
-    choices = ["extractive"]
-    if settings.llm != "extractive":
-        choices.append(settings.llm)
-    try:
-        for p in list_providers(settings.with_(llm_timeout=3.0, llm_retries=0)):
-            choices.extend(m for m in p["models"] if m not in choices)
-    except RagError:
-        pass
-    return choices
+    return list(dict.fromkeys(["extractive", *discover_models(settings)]))
 
 
 def check_api_input(question, model, k, choices: list[str], settings: Settings) -> tuple[str, str, int]:
@@ -253,5 +245,6 @@ def serve(settings: Settings) -> int:
         gradio_app = next(r.app for r in app.routes if isinstance(r, Mount))
         guard(app, gradio_app, LoginThrottle(), api_has_token=bool(settings.server_token))
     print(f"Serving on http://{settings.ui_host}:{settings.ui_port}", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=settings.ui_host, port=settings.ui_port, log_level="warning")
+    # SIGTERM: open streams (a page's heartbeat, an answer) get 3 s, then the server stops
+    uvicorn.run(app, host=settings.ui_host, port=settings.ui_port, log_level="warning", timeout_graceful_shutdown=3)
     return 0
