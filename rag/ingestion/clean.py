@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text.arabic import clean_control, normalize
-from ..text.dates import DM_NOYEAR, DMY_NAMED, MONTHS, NUMERIC, YEAR, find_dates, iso
+from ..text.dates import DM_NOYEAR, MONTHS, YEAR, find_dates, is_date_line, iso
 from ..documents import Document, RawDocument
 
 # Lines that are site furniture wherever they appear (matched on normalised text).
@@ -48,9 +48,7 @@ def neutralize_markers(text: str) -> str:
 
 
 def _is_date_line(norm_line: str) -> bool:
-    rest = DMY_NAMED.sub("", norm_line)
-    rest = NUMERIC.sub("", rest)
-    return len(norm_line) < 40 and len(re.sub(r"[\W_]", "", rest)) <= 6 and rest != norm_line
+    return is_date_line(norm_line)
 
 
 def _headline_like(line: str) -> bool:

@@ -23,24 +23,33 @@ EGYPTIAN = {
 ENGLISH = {m: i for i, m in enumerate((
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december"), 1)}
-MONTHS = {normalize(k): v for k, v in {**LEVANTINE, **EGYPTIAN, **ENGLISH}.items()}
+ENGLISH_SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+                 "nov": 11, "dec": 12}
+MONTHS = {normalize(k): v for k, v in {**LEVANTINE, **EGYPTIAN, **ENGLISH, **ENGLISH_SHORT}.items()}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 DMY_NAMED = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
 MDY_EN = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 DM_NOYEAR = re.compile(rf"\b(\d{{1,2}})\s+(?:من\s+)?({_MONTH_ALT})\b")
-NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_EN_ALT = "|".join(ENGLISH)
+MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
+NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
-# Weekdays as Python numbers them (Monday 0), normalised spelling.
-WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+# Weekdays as Python numbers them (Monday 0), normalised spelling, Arabic and English.
 WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+            **{d.lower(): i for i, d in enumerate(WEEKDAY_EN)}}
 _WD_ALT = "|".join(WEEKDAYS)
 _REL = re.compile(
-    rf"(?P<yest>(?:مساء|صباح|ليله)?\s*(?:يوم\s+)?امس(?:\s+الاول)?(?:\s+(?P<wd1>{_WD_ALT}))?)|"
-    rf"(?P<today>\bاليوم[،,]?\s+(?P<wd2>{_WD_ALT}))|"
-    rf"(?P<past>\b(?:يوم\s+)?(?P<wd3>{_WD_ALT})\s+(?:الماضي|المنصرم|الفائت))|"
-    rf"(?P<day>\bيوم\s+(?P<wd4>{_WD_ALT}))|"
-    rf"(?P<recent>\bمؤخرا\b|\bمؤخرًا\b)")
+    rf"(?P<yest>(?:مساء|صباح|ليله)?\s*(?:يوم\s+)?امس(?:\s+الاول)?(?:[،,]?\s+(?P<wd1>{_WD_ALT}))?|"
+    rf"\byesterday(?:[,(]?\s*\(?(?P<wd5>{_WD_ALT}))?)|"
+    rf"(?P<today>\b(?:اليوم|today)[،,]?\s+\(?(?P<wd2>{_WD_ALT}))|"
+    rf"(?P<past>\b(?:يوم\s+)?(?P<wd3>{_WD_ALT})\s+(?:الماضي|المنصرم|الفائت)|\blast\s+(?P<wd6>{_WD_ALT}))|"
+    rf"(?P<day>\b(?:يوم|on|late on|early on|on the evening of)\s+(?P<wd4>{_WD_ALT})|\b(?P<wd7>{_WD_ALT})\s+(?:morning|evening|night|afternoon)\b)|"
+    rf"(?P<recent>\bمؤخرا\b|\bمؤخرًا\b|\brecently\b)|"
+    rf"(?P<lastmonth>\b(?:(?:نهايه|اواخر|مطلع|اوائل|منتصف|خلال|في)\s+)?الشهر\s+(?:الماضي|المنصرم|الفائت)|"
+    rf"\b(?:(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+|mid-?)?last\s+month\b)|"
+    rf"(?P<thismonth>\b(?:(?:مطلع|اوائل|منتصف)\s+)?(?:الشهر\s+الجاري|هذا\s+الشهر)|\b(?:earlier|early|late)\s+this\s+month\b)")
 
 # Facts that date an article by what it says: (pattern over normalised text, bound, date, what it is).
 ANCHORS = [
@@ -112,13 +121,40 @@ def iso(y: int, m: int, d: int) -> str:
     return ""
 
 
+# What a dateline may hold besides its date: weekday, time, zone, "published", separators.
+_DATELINE_REST = re.compile(
+    r"\b(" + "|".join(WEEKDAYS) + r")\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(gmt|utc|am|pm|ast|بتوقيت\s+\S+|ص|م)\b|"
+    r"(نشر|تاريخ النشر|اخر تحديث|تحديث|published|updated|posted|last updated)\s*(في|on|at)?\s*:?|[|:،,\-–—/()]")
+
+
+def is_date_line(norm_line: str) -> bool:
+    """A line that is only a dateline ("الاثنين 30 كانون الاول 2024", "December 26, 2024", "2024/12/26",
+    "12 March 2025 | 14:05", "نشر في: 3 حزيران 2025"), in normalised text."""
+    if len(norm_line) > 60:
+        return False
+    dates = explicit_dates(norm_line)
+    if not dates:
+        return False
+    rest = norm_line
+    for d in sorted(dates, key=lambda d: -d.start):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    rest = _DATELINE_REST.sub(" ", rest)
+    rest = re.sub(r"(?<!\w)(يونيو|يوليو|مايو|ابريل|مارس|حزيران|تموز|ايار|نيسان|اذار)(?!\w)", " ", rest)
+    return len(re.sub(r"[\W_]", "", rest)) <= 3
+
+
 def find_dates(text: str) -> list[str]:
     """ISO dates written out in the text (month names in three traditions, or numbers)."""
     return [m.value for m in explicit_dates(normalize(text)) if m.value]
 
 
+_TWO_NAMES = re.compile(rf"({_MONTH_ALT})(\s*/\s*(?:{_MONTH_ALT}))")
+
+
 def explicit_dates(norm: str) -> list[DateMention]:
     """Explicit dates (with a year) in normalised text, in order."""
+    # "حزيران/يونيو": one month written in two traditions (blanked to the first, so offsets hold)
+    norm = _TWO_NAMES.sub(lambda m: m.group(1) + " " * len(m.group(2)), norm)
     found = []
     for m in DMY_NAMED.finditer(norm):
         found.append(DateMention(m.start(), m.end(), iso(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))),
@@ -153,10 +189,11 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
     ref = date.fromisoformat(article.value) if len(article.value) == 10 else None
     where = f"the article's date {article.value}" if ref else "the article's date, which is unknown"
     # Day and month without a year: the year from a weekday written with it, else the article's year.
-    for m in DM_NOYEAR.finditer(norm):
+    day_months = [(m, int(m.group(1)), MONTHS[m.group(2)]) for m in DM_NOYEAR.finditer(norm)]
+    day_months += [(m, int(m.group(2)), MONTHS[m.group(1)]) for m in MD_NOYEAR.finditer(norm)]
+    for m, day, month in sorted(day_months, key=lambda x: x[0].start()):
         if _overlaps((m.start(), m.end()), taken):
             continue
-        day, month = int(m.group(1)), MONTHS[m.group(2)]
         wd_m = re.search(rf"({_WD_ALT})[،,]?\s*$", norm[max(0, m.start() - 14):m.start()])
         phrase = (wd_m.group(0).strip() + " " if wd_m else "") + m.group(0)
         value, basis = None, f"'{phrase}' has no year"
@@ -180,26 +217,41 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
         if _overlaps((m.start(), m.end()), taken):
             continue
         phrase = m.group(0).strip()
-        wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4") if m.group(g)), None)
+        wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6", "wd7") if m.group(g)), None)
         value, basis = None, ""
         if m.group("recent"):
             basis = f"'{phrase}' (recently, before {where})"
         elif ref is None:
             basis = f"'{phrase}' is relative to {where}: not resolved"
+        elif m.group("lastmonth") or m.group("thismonth"):
+            first = ref.replace(day=1)
+            month = (first - timedelta(days=1)) if m.group("lastmonth") else first
+            value = month.strftime("%Y-%m")
+            basis = f"'{phrase}' = the month {value}, from {where}"
         elif m.group("yest"):
             back = 2 if "الاول" in phrase else 1
             d = ref - timedelta(days=back)
             if wd and d.weekday() != WEEKDAYS[wd]:
-                basis = f"'{phrase}' does not fit {where} (that day was not a {WEEKDAY_EN[WEEKDAYS[wd]]}): not resolved"
+                late = d - timedelta(days=1)
+                if late.weekday() == WEEKDAYS[wd]:  # wire copy republished the next day
+                    value = late.isoformat()
+                    basis = (f"'{phrase}': the {WEEKDAY_EN[WEEKDAYS[wd]]} before {where} (the page is dated a day "
+                             f"after the report)")
+                else:
+                    basis = (f"'{phrase}' does not fit {where} (that day was not a {WEEKDAY_EN[WEEKDAYS[wd]]}): "
+                             f"not resolved")
             else:
                 value, basis = d.isoformat(), f"'{phrase}' = {back} day(s) before {where}"
         elif m.group("today"):
             if ref.weekday() == WEEKDAYS[wd]:
                 value, basis = ref.isoformat(), f"'{phrase}' = {where}"
+            elif (ref - timedelta(days=1)).weekday() == WEEKDAYS[wd]:  # dated the day after it was written
+                value = (ref - timedelta(days=1)).isoformat()
+                basis = f"'{phrase}': the {WEEKDAY_EN[WEEKDAYS[wd]]} before {where} (the page is dated a day after the report)"
             else:
                 basis = f"'{phrase}' does not fit {where}: not resolved"
         else:
-            strictly = bool(m.group("past"))
+            strictly = bool(m.group("past")) and not m.group("wd6") or bool(m.group("wd6"))
             d = _weekday_before(ref, WEEKDAYS[wd], strictly=strictly)
             value = d.isoformat()
             basis = f"'{phrase}' = the {WEEKDAY_EN[WEEKDAYS[wd]]} {'before' if strictly else 'on or before'} {where}"
