@@ -1,17 +1,45 @@
-"""`rag eval evals/seeds_timeline.json`: the extracted timeline against a gold one written by reading the
-corpus. Events match by kind, status, a shared source, participants (at least half of the gold ones) and dates
-that do not contradict (equal, or one of them missing); then date accuracy (equal, null = null), sources and merge errors (one contact split in two, or two contacts merged in one)."""
+"""`rag eval evals/seeds_timeline.json` (or `evals/real/dev/timeline.json`): the extracted timeline against a
+gold one written by reading the corpus. Events match by kind group (visit, delegation and meeting are all travel;
+the exact kind is scored apart), status, a shared source, participants (at least half of the gold ones, names
+compared by their family name's consonants so "al-Shammari" and "الشمري" agree) and dates that do not contradict;
+then date accuracy (the gold date, one of its `date_alternatives` when sources differ, or inside `date`..`date_end`
+for a multi-day contact; null = null), sources and merge errors (one contact split in two, or two contacts merged
+in one). The corpus is the `articles/` folder beside the set when there is one, else the seeds."""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 from rag import contact_timeline, ingest, open_library
 
 THIRD = ("Egypt", "Turkey", "Iran", "Jordan", "Lebanon", "Saudi Arabia", "Qatar", "UAE", "Russia", "United States",
-         "Israel", "European Union", "Oman")
+         "Israel", "European Union", "Oman", "Kuwait", "France", "United Kingdom", "Germany", "China")
+TRAVEL = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
+_AR = str.maketrans({"ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
+                     "ز": "z", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f",
+                     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "", "ع": "", "ء": "", "ا": "",
+                     "أ": "", "إ": "", "آ": "", "و": "", "ي": "", "ى": "", "ئ": "", "ؤ": ""})
+
+
+def surname_key(name: str) -> str:
+    """The family name's consonants, Arabic or Latin script ("al-Shammari", "الشمري" -> "Smr")."""
+    words = [w for w in re.split(r"[\s]+", name.strip()) if w]
+    if not words:
+        return ""
+    w = words[-1]
+    if re.search(r"[\u0600-\u06ff]", w):
+        w = re.sub(r"^(ال|لل)", "", w)
+        key = w.translate(_AR)
+    else:
+        w = re.sub(r"^(al|el|ad|as|ash|an|ar|at|az)-", "", w.lower())
+        for a, b in (("sh", "S"), ("ch", "S"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("ph", "f"),
+                     ("q", "k"), ("c", "k"), ("'", ""), ("’", ""), ("-", "")):
+            w = w.replace(a, b)
+        key = re.sub(r"[aeiouyw]", "", w)
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def is_timeline_set(path: Path) -> bool:
@@ -28,17 +56,40 @@ def _names(ev: dict) -> set[str]:
     return {p["name_en"] for p in ev["participants"]}
 
 
+def _keys(names) -> set[str]:
+    return {k for n in names if (k := (surname_key(n) if not n.lower().startswith("the ") else n.lower()))}
+
+
 def _sources(ev: dict) -> set[str]:
     return {c["source"] for c in ev["citations"]}
 
 
+def _gold_dates(g: dict) -> set[str]:
+    return {d for d in [g.get("date"), *g.get("date_alternatives", [])] if d}
+
+
+def date_right(g: dict, got: str | None) -> bool:
+    """The extracted date agrees with the gold one: equal, one of the sources' alternatives, or inside a range."""
+    if not g.get("date"):
+        return got is None
+    if not got:
+        return False
+    if got[:10] in _gold_dates(g):
+        return True
+    return bool(g.get("date_end")) and len(got) >= 10 and g["date"] <= got[:10] <= g["date_end"]
+
+
 def _matches(g: dict, e: dict) -> bool:
-    if g["kind"] != e["kind"] or g.get("status", "happened") != e["status"] or not set(g["sources"]) & _sources(e):
+    if TRAVEL.get(g["kind"]) != TRAVEL.get(e["kind"]) or g.get("status", "happened") != e["status"] or \
+            not set(g["sources"]) & _sources(e):
         return False
-    if g["date"] and e["date"] and not (g["date"].startswith(e["date"]) or e["date"].startswith(g["date"])):
-        return False
-    need = set(g["participants"])
-    return len(need & _names(e)) * 2 >= len(need)
+    if g.get("date") and e["date"]:
+        lo, hi = g["date"], g.get("date_end") or g["date"]
+        ok = any(d.startswith(e["date"]) or e["date"].startswith(d) for d in _gold_dates(g))
+        if not ok and not (lo[:len(e["date"])] <= e["date"] <= hi[:len(e["date"])]):
+            return False
+    need = _keys(g["participants"])
+    return len(need & _keys(_names(e))) * 2 >= len(need)
 
 
 def score_timeline(gold: list[dict], events: list[dict]) -> dict:
@@ -49,11 +100,11 @@ def score_timeline(gold: list[dict], events: list[dict]) -> dict:
         js = sorted((j for gi, j in pairs if gi == i),
                     key=lambda j: -len(set(g["participants"]) & _names(events[j])))
         e = events[js[0]] if js else None
-        date_ok = e is not None and e["date"] == g["date"]
+        date_ok = e is not None and date_right(g, e["date"])
         sources_ok = e is not None and _sources(e) == set(g["sources"])
         dates_ok += date_ok
         src_ok += sources_ok
-        rows.append({"gold": g["id"], "kind": g["kind"], "gold_date": g["date"],
+        rows.append({"gold": g["id"], "kind": g["kind"], "got_kind": e["kind"] if e else None, "gold_date": g["date"],
                      "got_date": e["date"] if e else None, "event": e["id"] if e else None, "matches": len(js),
                      "date_ok": date_ok, "sources_ok": sources_ok,
                      "missing_sources": sorted(set(g["sources"]) - (_sources(e) if e else set()))})
@@ -62,6 +113,8 @@ def score_timeline(gold: list[dict], events: list[dict]) -> dict:
     split = sum(1 for r in rows if r["matches"] > 1)
     merged = sum(1 for j in range(len(events)) if sum(1 for _, jj in pairs if jj == j) > 1)
     foreign = [e["id"] for e in events if any(p["country"] in THIRD for p in e["participants"])]
+    dated = [r for r in rows if r["gold_date"] and r["event"]]
+    matched_rows = [r for r in rows if r["event"]]
     n_g, n_e = len(gold), len(events)
     return {
         "gold_events": n_g, "extracted_events": n_e,
@@ -70,11 +123,22 @@ def score_timeline(gold: list[dict], events: list[dict]) -> dict:
         "date_accuracy": dates_ok / len(matched_gold) if matched_gold else float("nan"),
         "date_accuracy_all": dates_ok / n_g if n_g else float("nan"),
         "source_recall": src_ok / n_g if n_g else float("nan"),
+        "dated_date_accuracy": sum(r["date_ok"] for r in dated) / len(dated) if dated else float("nan"),
+        "wrong_dates": sum(1 for r in dated if not r["date_ok"]),
+        "kind_accuracy": sum(r["kind"] == r["got_kind"] for r in matched_rows) / len(matched_rows) if matched_rows
+        else float("nan"),
+        "duplicates": sum(r["matches"] - 1 for r in rows if r["matches"] > 1),
         "merge_errors": split + merged + sum(1 for r in rows if r["event"] and r["missing_sources"]),
         "split": split, "over_merged": merged, "third_country_events": len(foreign),
         "unmatched_events": [events[j]["id"] for j in range(n_e) if j not in matched_events],
         "rows": rows,
     }
+
+
+def corpus_of(set_path: Path, gold: dict, settings) -> Path:
+    """The articles a gold timeline was written from: `articles/` beside it, else the seeds."""
+    here = set_path.parent / "articles"
+    return here if here.is_dir() else Path(settings.seeds)
 
 
 def run(set_path: Path, out: Path, settings, *, corpus: str | None = None, progress: bool | None = None) -> dict:
@@ -83,7 +147,7 @@ def run(set_path: Path, out: Path, settings, *, corpus: str | None = None, progr
     out.mkdir(parents=True, exist_ok=True)
     es = settings.with_(home=str(out / "data"), chroma_url="", collection="eval")
     lib = open_library(es)
-    paths = [Path(corpus or settings.seeds)]
+    paths = [Path(corpus or corpus_of(set_path, gold, settings))]
     print(ingest(lib, paths, progress=progress).summary(), file=sys.stderr)
     events = [e.to_dict() for e in contact_timeline(lib)]
     score = score_timeline(gold["events"], events)
@@ -97,13 +161,15 @@ def run(set_path: Path, out: Path, settings, *, corpus: str | None = None, progr
 def report(summary: dict, rows: list[dict]) -> str:
     lines = [f"# Timeline evaluation: {summary['set']}", "",
              "| metric | value |", "|---|---|"]
-    for k in ("gold_events", "extracted_events", "precision", "recall", "date_accuracy", "source_recall",
-              "merge_errors", "split", "over_merged", "third_country_events"):
+    for k in ("gold_events", "extracted_events", "precision", "recall", "date_accuracy", "dated_date_accuracy",
+              "wrong_dates", "kind_accuracy", "source_recall", "duplicates", "merge_errors", "split", "over_merged",
+              "third_country_events"):
         v = summary[k]
         lines.append(f"| {k} | {v:.3f} |" if isinstance(v, float) else f"| {k} | {v} |")
-    lines += ["", "| gold event | kind | gold date | extracted date | matched | date | sources |", "|---|---|---|---|---|---|---|"]
+    lines += ["", "| gold event | kind | extracted kind | gold date | extracted date | matched | date | sources |",
+              "|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        lines.append(f"| {r['gold']} | {r['kind']} | {r['gold_date'] or '–'} | {r['got_date'] or '–'} | "
+        lines.append(f"| {r['gold']} | {r['kind']} | {r['got_kind'] or '–'} | {r['gold_date'] or '–'} | {r['got_date'] or '–'} | "
                      f"{r['event'] or 'MISSING'} | {'ok' if r['date_ok'] else 'WRONG'} | "
                      f"{'ok' if r['sources_ok'] else 'missing ' + ', '.join(r['missing_sources'])} |")
     if summary["unmatched_events"]:
@@ -113,8 +179,8 @@ def report(summary: dict, rows: list[dict]) -> str:
 
 def run_cli(args, settings) -> int:
     summary = run(Path(args.set), Path(args.out), settings, corpus=args.corpus)
-    for k in ("gold_events", "extracted_events", "precision", "recall", "date_accuracy", "source_recall",
-              "merge_errors", "third_country_events"):
+    for k in ("gold_events", "extracted_events", "precision", "recall", "dated_date_accuracy", "wrong_dates",
+              "kind_accuracy", "source_recall", "duplicates", "merge_errors", "third_country_events"):
         v = summary[k]
         print(f"{k:22} {v:.3f}" if isinstance(v, float) else f"{k:22} {v}")
     print(f"\nreport: {Path(args.out) / 'report.md'}")

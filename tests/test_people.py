@@ -33,16 +33,16 @@ def test_roles_follow_the_date():
 def test_a_user_file_extends_and_replaces_entries(tmp_path):
     shipped = load_officials()
     (tmp_path / "officials.json").write_text(json.dumps({"people": [
-        {"id": "qasim-al-araji", "name": "قاسم الأعرجي", "en": "Qasim al-Araji", "country": "Iraq",
-         "short": ["الأعرجي"], "roles": [{"ar": "مستشار الأمن القومي العراقي", "en": "Iraqi National Security Adviser",
+        {"id": "salem-al-hadithi", "name": "سالم الحديثي", "en": "Salem al-Hadithi", "country": "Iraq",
+         "short": ["الحديثي"], "roles": [{"ar": "مستشار الأمن القومي العراقي", "en": "Iraqi National Security Adviser",
                                            "rank": "minister"}]},
         {"id": "fuad-hussein", "name": "فؤاد محمد حسين", "en": "Fuad Mohammed Hussein", "country": "Iraq"}]}),
         encoding="utf-8")
     o = load_officials(tmp_path)
-    assert [h[0] for h in _people("زار قاسم الأعرجي دمشق", o)] == ["qasim-al-araji"]
+    assert [h[0] for h in _people("زار سالم الحديثي دمشق", o)] == ["salem-al-hadithi"]
     assert o.by_id["fuad-hussein"].en == "Fuad Mohammed Hussein"
     assert o.digest != shipped.digest  # so documents are re-extracted with the new list
-    assert "qasim-al-araji" not in shipped.by_id
+    assert "salem-al-hadithi" not in shipped.by_id
 
 
 def test_a_broken_user_file_is_a_clear_error(tmp_path):

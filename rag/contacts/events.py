@@ -18,34 +18,16 @@ from dataclasses import dataclass, field
 from ..text.arabic import _DROP, _FOLD, sentence_spans
 from ..text.dates import ArticleDate, find_dates, infer_article_date, resolve_dates, text_years
 from ..documents import Chunk, Document
+from ..domain.lexicon import load_lexicon
 from ..domain.people import IRAQ, SYRIA, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "3"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "4"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
 HIGH_RANK = {"head", "minister"}
 
-# Trigger words (normalised, proclitics stripped): a new report of a contact, or a reference back to one.
-_NEW = {
-    "call": {"اتصال", "اتصالا", "مكالمه", "اتصل", "اتصلت", "هاتف"},
-    "visit": {"زار", "زارت", "يزور", "سيزور", "تزور", "زياره", "زيارته", "زيارتها", "زيارتهم", "يصل", "وصل", "سيصل"},
-    "meeting": {"لقاء", "لقائه", "لقاءه", "اجتماع", "اجتماعا", "التقي", "التقت", "يلتقي", "سيلتقي", "استقبل",
-                "استقبلت", "يستقبل"},
-    "delegation": {"وفد", "وفدا"},
-    "statement": {"تصريح", "تصريحات", "مقابله", "اكد", "شدد", "دعا", "صرح", "اعلن"},
-}
-_BACK = {
-    "call": {"الاتصال", "المكالمه", "المحادثه"},
-    "travel": {"الزياره", "اللقاء", "الاجتماع", "الوفد"},
-    "any": {"المباحثات", "المحادثات", "النقاش", "المناقشات"},
-}
-_PLANNED = {"مرتقبه", "المرتقبه", "مرتقب", "المرتقب", "مرتقبا", "المقبله", "المقبل", "القادم", "القادمه", "قريبا",
-            "سيزور", "يعتزم", "تعتزم", "ستركز", "سيبحث", "سيبحثان", "سيصل", "سيلتقي", "المقرر", "المقرره"}
-_GATHER = re.compile(r"(الذي|التي)\s+(جمع|جمعت)|بحضور|\bجمع\b")
-_TIED = re.compile(r"^\W*(و)?(جاء|يجيء|ياتي)\s+(ذلك|هذا)\s+(خلال|في|اثناء)|^\W*(و)?ذلك\s+خلال")
-# Phrases that name someone without reporting a contact with them ("the fall of Assad's regime").
-_NOT_PEOPLE = re.compile(r"(سقوط|انهيار|اسقاط|اسقاطها|رحيل)\s+(نظام\s+)?(بشار\s+)?الاسد|نظام\s+(بشار\s+)?الاسد")
+# The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
 _WORD = re.compile(r"\w+")
 _TABLE = str.maketrans({**{c: None for c in _DROP}, **_FOLD})
 
@@ -73,6 +55,8 @@ class Mention:
     summary: str = ""
     citations: list[dict] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
+    directed_by: list[dict] = field(default_factory=list)  # who sent or directed it without taking part
+    status_basis: str = ""  # the words that gave a status other than 'happened'
 
     @property
     def id(self) -> str:
@@ -87,13 +71,14 @@ class Mention:
         return {"id": self.id, "source": self.source, "kind": self.kind, "status": self.status, "order": self.order,
                 "participants": self.participants, "place": self.place, "date": self.date,
                 "date_basis": self.date_basis, "reported": self.reported, "summary": self.summary,
-                "citations": self.citations, "sides": self.sides}
+                "citations": self.citations, "sides": self.sides, "directed_by": self.directed_by,
+                "status_basis": self.status_basis}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Mention":
         return cls(d["source"], d["kind"], d["status"], d.get("order", 0), d.get("participants", []), d.get("place"),
                    d.get("date"), d.get("date_basis", ""), d.get("reported", []), d.get("summary", ""),
-                   d.get("citations", []), d.get("sides", []))
+                   d.get("citations", []), d.get("sides", []), d.get("directed_by", []), d.get("status_basis", ""))
 
 
 @dataclass
@@ -151,18 +136,16 @@ def _words(norm: str) -> list[tuple[int, str]]:
     for m in _WORD.finditer(norm):
         w = m.group(0)
         out.append((m.start(), w))
-        if len(w) > 3 and w[0] in "وفبلك":
+        if len(w) > 3 and w[0] in "وفبلك" and "\u0600" <= w[1] <= "\u06ff":
             out.append((m.start(), w[1:]))
             if len(w) > 4 and w[1] in "بلك":
                 out.append((m.start(), w[2:]))
     return out
 
 
-def _kind_of(word: str, table: dict[str, set[str]]) -> str | None:
-    for kind, words in table.items():
-        if word in words:
-            return kind
-    return None
+def _word_at(norm: str, pos: int) -> str:
+    """The words of a cue found at `pos` (for the basis of a status)."""
+    return norm[pos:pos + 40].split("،")[0].split(",")[0].strip()
 
 
 _TWEET = re.compile(r"^—\s*\S.*\(@\w+\)")
@@ -189,6 +172,7 @@ class _Article:
     def __init__(self, doc: Document, chunks: list[Chunk], officials: Officials):
         self.doc = doc
         self.officials = officials
+        self.lex = officials.lexicon or load_lexicon()[0]
         self.sents = _sentences(doc, chunks)
         norm_all = fast_normalize(doc.text)
         self.article = infer_article_date(norm_all, doc.date, tweet_dates(doc))
@@ -199,23 +183,65 @@ class _Article:
 
     # ---- per sentence -------------------------------------------------------------------------
 
-    def scope(self, norm: str):
-        """Matches in the clauses that name no third country (a Syria–Egypt call is not ours)."""
-        masked = _NOT_PEOPLE.sub(lambda m: " " * len(m.group(0)), norm)
+    def scope(self, s: "_Sentence"):
+        """Matches in the clauses that are not a third country's (a Syria–Egypt call is not ours): a clause with
+        a third country's official or country word is left out unless it names an Iraqi and a Syrian official
+        (Iraqi and Syrian leaders meeting in Doha are ours; a city abroad is only a place)."""
+        norm = s.norm
+        masked = norm
+        for a, b in self.lex.not_people.spans(norm):
+            masked = masked[:a] + " " * (b - a) + masked[b:]
         matches = self.officials.scan(masked)
+        named = [(m.start, m.end) for m in matches if m.kind == "person"]
+        for t in self.officials.titled(masked, s.text):
+            if not any(a < t.end and t.start < b for a, b in named):
+                matches.append(t)
+        matches.sort(key=lambda m: m.start)
         bounds = [0] + [m.end() for m in _CLAUSE.finditer(norm)] + [len(norm) + 1]
         clauses = list(zip(bounds, bounds[1:]))
-        foreign = set()
+
+        def clause_of(pos: int) -> int:
+            return next(i for i, (a, b) in enumerate(clauses) if a <= pos < b)
+
+        third, actors = set(), {}
         for m in matches:
             country = m.item if m.kind == "country" else getattr(m.item, "country", None)
-            if country and country not in (IRAQ, SYRIA):
-                foreign |= {i for i, (a, b) in enumerate(clauses) if a <= m.start < b}
+            if not country:
+                continue
+            ci = clause_of(m.start)
+            if m.kind in ("person", "title"):
+                actors.setdefault(ci, set()).add(country)
+            if country not in (IRAQ, SYRIA) and m.kind != "place":
+                third.add(ci)
+        foreign = {ci for ci in third if not {IRAQ, SYRIA} <= actors.get(ci, set())}
         keep = [c for i, c in enumerate(clauses) if i not in foreign]
 
         def inside(pos: int) -> bool:
             return any(a <= pos < b for a, b in keep)
 
-        return [m for m in matches if inside(m.start)], inside
+        return [m for m in matches if inside(m.start) and not (
+            m.kind == "place" and m.item.country not in (IRAQ, SYRIA) and clause_of(m.start) in foreign)], inside
+
+    def status_of(self, norm: str, words: list[tuple[int, str]], inside) -> tuple[str, str]:
+        """'happened', or the status the sentence's cue words give (denied, rumoured, … planned) and the cue."""
+        for status, cue in self.lex.status:
+            hit = [p for p in cue.find(norm, words) if inside(p)]
+            if hit:
+                return status, _word_at(norm, hit[0])
+        weak = [p for p in self.lex.planned_weak.find(norm, words) if inside(p)]
+        if weak and not any(inside(p) for p in self.lex.past.find(norm, words)):
+            return "planned", _word_at(norm, weak[0])
+        return "happened", ""
+
+    def directors(self, norm: str, words: list[tuple[int, str]], matches) -> set[str]:
+        """Ids of the people named right after 'بتوجيه من' / 'on the instructions of' (in that clause)."""
+        out = set()
+        for cue in self.lex.directed.find(norm, words):
+            end = next((m.start() for m in _CLAUSE.finditer(norm, cue)), len(norm))
+            for m in matches:
+                if m.kind in ("person", "title") and cue < m.start <= min(end, cue + 90):
+                    out.add(m.item.id)
+        return out
 
     def people(self, matches, when: str | None) -> tuple[list[dict], list[dict], set[str]]:
         """Participants (named people, and titles standing for an unnamed official), side-only titles, sides."""
@@ -264,16 +290,24 @@ class _Article:
                                 "start": s.start, "end": s.end})
 
     def sentence(self, i: int, s: _Sentence) -> None:
-        matches, inside = self.scope(s.norm)
+        lex = self.lex
+        matches, inside = self.scope(s)
         words = [(p, w) for p, w in _words(s.norm) if inside(p)]
-        new_kinds = {k for _, w in words if (k := _kind_of(w, _NEW))}
-        back = {k for _, w in words if (k := _kind_of(w, _BACK))}
-        planned = any(w in _PLANNED for _, w in words)
-        status = "planned" if planned else "happened"
+        back_spans = [(a, b, g) for g, w in lex.back.items() for a, b in w.spans(s.norm) if inside(a)]
+        back = {g for _, _, g in back_spans} | {g for g, w in lex.back.items()
+                                                 if any(inside(p) for p in w.find(s.norm, [x for x in words if x[1] in w.words]))}
+        # a trigger inside a reference back ("the visit") is that reference, not a new contact
+        new_kinds = {k for k, pos in lex.kind_at(s.norm, words).items()
+                     if any(inside(p) and not any(a <= p < b for a, b, _ in back_spans) for p in pos)}
+        status, basis = self.status_of(s.norm, words, inside)
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
         places = [m.item for m in matches if m.kind == "place"]
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         parts, _side_titles, sides = self.people(matches, when)
+        directed_ids = self.directors(s.norm, words, matches)
+        directed = [p for p in parts if p["id"] in directed_ids]
+        parts = [p for p in parts if p["id"] not in directed_ids]
+        gather = bool(lex.gather.find(s.norm, words))
         anaphor = None
         for g in ("call", "travel", "any"):
             if g in back:
@@ -290,16 +324,19 @@ class _Article:
                     not (named and anaphor is not None and anaphor is not cur):
                 self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)
                 touched = cur
-            elif parts or places:
-                m = Mention(self.doc.source, kind, status, i)
+            elif parts or places or directed:
+                m = Mention(self.doc.source, kind, status, i, status_basis=basis)
                 self.extend(m, s, kind, parts, places, dates, sides, add_people=True, force=True)
                 self.mentions.append(m)
                 touched = m
-                if _TIED.search(s.norm) and self.last_statement_at == i - 1:
+                if any(p <= 2 for p in lex.tied.find(s.norm, words)) and self.last_statement_at == i - 1:
                     self.absorb(m)
+            if touched is not None:
+                for d in directed:
+                    if d["id"] not in {x["id"] for x in touched.directed_by}:
+                        touched.directed_by.append(d)
         if anaphor is not None and touched is not anaphor and touched is None:
-            self.extend(anaphor, s, anaphor.kind, parts if _GATHER.search(s.norm) else [], [], dates, set(),
-                        add_people=bool(_GATHER.search(s.norm)))
+            self.extend(anaphor, s, anaphor.kind, parts if gather else [], [], dates, set(), add_people=gather)
         if "statement" in new_kinds and touched is None:
             current = self.mentions[-1] if self.mentions else None
             involved = {p["id"] for m in (current, anaphor) if m for p in m.participants}
@@ -307,7 +344,7 @@ class _Article:
             for sp in speakers[:1]:
                 other = SYRIA if sp["country"] == IRAQ else IRAQ
                 if other in sides and sp["country"] in (IRAQ, SYRIA):
-                    m = Mention(self.doc.source, "statement", status, i)
+                    m = Mention(self.doc.source, "statement", status, i, status_basis=basis)
                     self.extend(m, s, "statement", [sp], [], dates, {IRAQ, SYRIA}, add_people=True, force=True)
                     self.mentions.append(m)
                     self.last_statement_at = i

@@ -1,6 +1,9 @@
-"""Officials as data: one person per spelling, with role, country and English form; titles that stand for
-an unnamed official; places and the countries they belong to. The list ships in rag/domain/data/officials.json
-and is extended by RAG_HOME/officials.json (same shape; an entry with the same id replaces the shipped one).
+"""Officials as data: one person per spelling (Arabic and English), with roles over time and country; titles that
+stand for an unnamed official; places and the countries they belong to, with their words in both languages. The
+list ships in rag/domain/data/officials.json and is extended by RAG_HOME/officials.json (same shape; a person or
+title with the same id replaces the shipped one). An official the list lacks is still found when a title with a
+country names him ("وزير الداخلية العراقي عبد الأمير الشمري", "Iraq's interior minister Abdul Amir al-Shammari"):
+`Officials.titled`; the role words are in the contact words (rag/domain/lexicon.py).
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..text.arabic import normalize
 from ..errors import ConfigError
+from ..text.arabic import normalize
+from ..text.script import name_key
+from .lexicon import Lexicon, load_lexicon
 
 DATA = Path(__file__).resolve().parent / "data" / "officials.json"
 IRAQ, SYRIA = "Iraq", "Syria"
@@ -76,6 +81,7 @@ class Officials:
     places: list[Place]
     countries: dict[str, list[str]]
     digest: str = ""
+    lexicon: Lexicon | None = None
     _regex: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -103,6 +109,104 @@ class Officials:
             if form.startswith("ال") and len(form) > 3:
                 alts.append("ل" + re.escape(form[1:]).replace(r"\ ", r"\s+"))  # لل…
         self._re = re.compile(_PRE + "(" + "|".join(alts) + r")(?!\w)")
+        self.by_key: dict[tuple[str, str], Person] = {}
+        for p in self.people:
+            for form in (p.name, p.en, *p.variants):
+                self.by_key.setdefault((p.country, name_key(form)), p)
+        self._titled_ar = self._titled_en = None
+        if self.lexicon is not None:
+            self._build_titled(self.lexicon)
+
+    # ---- officials the list lacks, named after a title with a country ---------------------------
+
+    def _build_titled(self, lex: Lexicon) -> None:
+        ar_roles = [r for r, _ in lex.roles if re.search(r"[\u0600-\u06ff]", r)]
+        en_roles = [r for r, _ in lex.roles if not re.search(r"[\u0600-\u06ff]", r)]
+        self._rank = dict(lex.roles)
+        self._stop = lex.name_stop | {w for k in lex.kinds.values() for w in k.words}
+        if ar_roles:
+            self._titled_ar = re.compile(r"(?:(?<=[\s\"'“”«»(:،,.؛])|^)(?:و|ل|ب|ك)?(" +
+                                         "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ar_roles) + r")(?!\w)")
+        cw = sorted({w for c, forms in self.countries.items() for w in forms if not re.search(r"[\u0600-\u06ff]", w)},
+                    key=len, reverse=True)
+        if en_roles and cw:
+            country = "(?i:" + "|".join(re.escape(w) for w in cw) + ")"
+            role = "(?i:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in en_roles) + ")"
+            part = r"(?:(?:al|el|Al|El|bin|Abu|Abdul|Abdel|Abd|Bin)[-\s])?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?"
+            name = rf"(?P<name>{part}(?:\s+{part}){{0,3}})"
+            self._titled_en = re.compile(
+                rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role})\s+{name}")
+            self._titled_en2 = re.compile(
+                rf"{name},\s+(?:the\s+|a\s+)?(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role})(?![\w])")
+
+    def _person_for(self, name: str, country: str, role: str, rank: str, lang: str) -> Person:
+        key = name_key(name)
+        known = self.by_key.get((country, key))
+        if known is not None:
+            return known
+        ident = key if len(key) >= 3 else normalize(name).replace(" ", "_")
+        return Person(f"x-{country.lower().replace(' ', '-')}-{ident}", name, name, country, (), (),
+                      ({"ar": role if lang == "ar" else "", "en": role if lang == "en" else "", "rank": rank},))
+
+    def titled(self, norm: str, text: str = "") -> list[Match]:
+        """People named right after a title that names their country, in normalised Arabic or in English text
+        (`text`, the sentence as written, for capitals): each as a listed Person when one of that country has
+        the same family name, else as a new Person of that country with that role."""
+        out: list[Match] = []
+        if self._titled_ar is not None:
+            for m in self._titled_ar.finditer(norm):
+                got = self._arabic_name(norm, m)
+                if got:
+                    (a, b), name, country, role = got
+                    rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
+                    out.append(Match(a, b, "person", self._person_for(name, country, role, rank, "ar")))
+        if self._titled_en is not None and text and not re.search(r"[\u0600-\u06ff]", text):
+            for rx in (self._titled_en, self._titled_en2):
+                for m in rx.finditer(text):
+                    name = self._trim_en(m.group("name"))
+                    country = self.country_of(m.group("c"))
+                    if not name or country is None:
+                        continue
+                    role = (m.group("port") + m.group("role")).strip()
+                    rank = self._rank.get(normalize(m.group("role")).strip(), "official")
+                    a = m.start("name")
+                    out.append(Match(a, a + len(name), "person", self._person_for(name, country, role, rank, "en")))
+        return out
+
+    def _trim_en(self, name: str) -> str:
+        words = name.split()
+        while words and normalize(words[-1]) in self._stop:
+            words.pop()
+        return " ".join(words) if words and not all(normalize(w) in self._stop for w in words) else ""
+
+    def _arabic_name(self, norm: str, m: re.Match):
+        """(span, name, country, role) of 'role [portfolio] COUNTRY-ADJ NAME' at a role match, or None."""
+        toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]", norm[m.end():])]
+        base = m.end()
+        country, i = None, 0
+        for i, (_a, _b, w) in enumerate(toks[:5]):
+            if not re.match(r"\w", w):
+                return None
+            c = self.country_of(w)
+            if c is not None and w not in ("العراق", "سوريا", "سوريه"):
+                country = c
+                break
+        if country is None:
+            return None
+        name: list[tuple[int, int, str]] = []
+        for a, b, w in toks[i + 1:i + 6]:
+            if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or re.match(r"\d", w):
+                break
+            name.append((a, b, w))
+            if w.startswith("ال") and len(name) >= 1 and not (len(name) >= 2 and name[-2][2] in ("عبد", "ابو", "بن")):
+                break
+            if len(name) == 4:
+                break
+        if not name or (len(name) == 1 and not name[0][2].startswith("ال")):
+            return None
+        words = " ".join(w for _, _, w in name)
+        role = norm[m.start(1):base + toks[i][1]]
+        return (base + name[0][0], base + name[-1][1]), words, country, re.sub(r"\s+", " ", role)
 
     def scan(self, norm: str) -> list[Match]:
         """People, titles, places and country words in normalised text, longest first, not overlapping."""
@@ -137,12 +241,17 @@ class Officials:
 
 
 def _parse(obj: dict) -> tuple[list[Person], list[Title], list[Place], dict[str, list[str]]]:
-    people = [Person(p["id"], p["name"], p.get("en", p["name"]), p["country"], tuple(p.get("variants", [])),
-                     tuple(p.get("short", [])), tuple(p.get("roles", []))) for p in obj.get("people", [])]
-    titles = [Title(t["id"], tuple(t["ar"]), t.get("en", t["ar"][0]), t.get("role_ar", t["ar"][0]), t["country"],
-                    t.get("rank", "official")) for t in obj.get("titles", [])]
-    places = [Place(tuple(p["ar"]), p["ar"][0], p.get("en", p["ar"][0]), p["country"]) for p in obj.get("places", [])]
-    return people, titles, places, dict(obj.get("countries", {}))
+    people = [Person(p["id"], p["name"], p.get("en", p["name"]), p["country"],
+                     (*p.get("variants", []), *p.get("en_variants", []), *([p["en"]] if p.get("en") else [])),
+                     (*p.get("short", []), *p.get("en_short", [])), tuple(p.get("roles", []))) for p in obj.get("people", [])]
+    titles = [Title(t["id"], (*t["ar"], *t.get("en_forms", [])), t.get("en", t["ar"][0]), t.get("role_ar", t["ar"][0]),
+                    t["country"], t.get("rank", "official")) for t in obj.get("titles", [])]
+    places = [Place((*p["ar"], *p.get("en_forms", [])), p["ar"][0], p.get("en", p["ar"][0]), p["country"])
+              for p in obj.get("places", [])]
+    countries = {k: list(v) for k, v in obj.get("countries", {}).items()}
+    for k, v in obj.get("countries_en", {}).items():
+        countries[k] = list(dict.fromkeys(countries.get(k, []) + list(v)))
+    return people, titles, places, countries
 
 
 _CACHE: dict[tuple, Officials] = {}
@@ -150,10 +259,12 @@ _LOCK = threading.Lock()
 
 
 def load_officials(home: Path | str | None = None) -> Officials:
-    """The shipped list merged with RAG_HOME/officials.json when there is one (cached per file version)."""
+    """The shipped list merged with RAG_HOME/officials.json when there is one, with the contact words (shipped
+    and RAG_HOME/contacts.json) attached (cached per file version)."""
     extra = Path(home).expanduser() / "officials.json" if home else None
     stamp = extra.stat().st_mtime_ns if extra and extra.is_file() else None
-    key = (str(extra), stamp)
+    words = Path(home).expanduser() / "contacts.json" if home else None
+    key = (str(extra), stamp, words.stat().st_mtime_ns if words and words.is_file() else None)
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
@@ -175,6 +286,8 @@ def load_officials(home: Path | str | None = None) -> Officials:
             for k, v in c2.items():
                 countries[k] = list(dict.fromkeys(countries.get(k, []) + v))
             h.update(text.encode())
-        out = Officials(people, titles, places, countries, digest=h.hexdigest()[:8])
+        lexicon, lex_digest = load_lexicon(home)
+        h.update(lex_digest.encode())
+        out = Officials(people, titles, places, countries, digest=h.hexdigest()[:8], lexicon=lexicon)
         _CACHE[key] = out
         return out

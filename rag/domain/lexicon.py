@@ -1,0 +1,126 @@
+"""The contact words as data: kinds and their trigger words, references back to a contact, status cues (denied,
+rumoured, cancelled, postponed, hypothetical, planned), who directed a contact, role words before a name, in
+Arabic and English. Shipped in rag/domain/data/contacts.json; RAG_HOME/contacts.json (same shape) adds to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..text.arabic import normalize
+
+DATA = Path(__file__).resolve().parent / "data" / "contacts.json"
+STATUSES = ("denied", "rumoured", "cancelled", "postponed", "hypothetical", "planned")
+
+
+@dataclass
+class Words:
+    """Single words (a set) and phrases of several words (one regex), all normalised."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+    _re: re.Pattern | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, items) -> "Words":
+        norm = {re.sub(r"\s+", " ", normalize(x).strip()) for x in items if x and not str(x).startswith("_")}
+        single = frozenset(w for w in norm if " " not in w)
+        multi = tuple(sorted((w for w in norm if " " in w), key=len, reverse=True))
+        rx = re.compile(r"(?<!\w)(?:[وفبل](?=[\u0600-\u06ff]))?(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in multi) + r")(?!\w)") \
+            if multi else None
+        return cls(single, multi, rx)
+
+    def find(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
+        """Positions in a normalised sentence where one of these words or phrases stands."""
+        out = [p for p, w in words if w in self.words]
+        if self._re is not None:
+            out += [m.start() for m in self._re.finditer(norm)]
+        return out
+
+    def spans(self, norm: str) -> list[tuple[int, int]]:
+        """(start, end) of the phrases of several words in a normalised sentence."""
+        return [(m.start(), m.end()) for m in self._re.finditer(norm)] if self._re is not None else []
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+
+def _both(entry) -> list[str]:
+    if isinstance(entry, dict):
+        return [w for k, v in entry.items() if not k.startswith("_") for w in (v if isinstance(v, list) else [])]
+    return list(entry or [])
+
+
+@dataclass
+class Lexicon:
+    kinds: dict[str, Words]
+    back: dict[str, Words]
+    status: list[tuple[str, Words]]
+    planned_weak: Words
+    past: Words
+    directed: Words
+    gather: Words
+    tied: Words
+    not_people: Words
+    roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
+    name_stop: frozenset[str]
+    digest: str = ""
+
+    def kind_at(self, norm: str, words: list[tuple[int, str]]) -> dict[str, list[int]]:
+        return {k: pos for k, w in self.kinds.items() if (pos := w.find(norm, words))}
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """Lists in `extra` are added to the same lists in `base` (recursively)."""
+    out = dict(base)
+    for k, v in extra.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        elif isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = out[k] + [x for x in v if x not in out[k]]
+        else:
+            out[k] = v
+    return out
+
+
+def build(obj: dict, digest: str = "") -> Lexicon:
+    kinds = {k: Words.of(_both(v)) for k, v in obj["kinds"].items() if not k.startswith("_")}
+    back = {k: Words.of(_both(v)) for k, v in obj.get("back", {}).items() if not k.startswith("_")}
+    st = obj.get("status", {})
+    status = [(s, Words.of(_both(st.get(s, {})))) for s in STATUSES]
+    roles: dict[str, str] = {}
+    for lang in ("ar", "en"):
+        for phrase, rank in obj.get("role_words", {}).get(lang, {}).items():
+            roles[re.sub(r"\s+", " ", normalize(phrase).strip())] = rank
+    stop = {normalize(w) for w in _both(obj.get("name_stop", {}))}
+    return Lexicon(kinds, back, status, Words.of(_both(st.get("planned_weak", {}))), Words.of(_both(obj.get("past"))),
+                   Words.of(_both(obj.get("directed"))), Words.of(_both(obj.get("gather"))),
+                   Words.of(_both(obj.get("tied"))), Words.of(_both(obj.get("not_people"))),
+                   sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
+
+
+def load_lexicon(home: Path | str | None = None) -> tuple[Lexicon, str]:
+    """The shipped contact words merged with RAG_HOME/contacts.json when there is one; and the raw text's digest."""
+    raw = DATA.read_text(encoding="utf-8")
+    obj = json.loads(raw)
+    h = hashlib.sha256(raw.encode())
+    extra = Path(home).expanduser() / "contacts.json" if home else None
+    if extra and extra.is_file():
+        text = extra.read_text(encoding="utf-8")
+        try:
+            more = json.loads(text)
+            if not isinstance(more, dict):
+                raise ValueError("not an object")
+            obj = _merge(obj, more)
+            build(obj)  # fails here, with the file named, rather than at the first article
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ConfigError(f"{extra} is not a valid contact-words file ({exc.__class__.__name__}: {exc}); "
+                              f"fix it or remove it (its shape is rag/domain/data/contacts.json)") from None
+        h.update(text.encode())
+    d = h.hexdigest()[:8]
+    return build(obj, d), d
