@@ -101,7 +101,7 @@ def adaptive_weight(lexical: list[tuple[str, float]], w_lex: float, *, base: flo
 def lexical_query(question: str) -> str:
     """What BM25 searches: the question, and for an English question the Arabic forms of its names and
     domain words (rag/domain/names.py), which are what the Arabic articles contain."""
-    if language(question) == "en":
+    if (getattr(question, "language", None) or language(question)) == "en":  # a Question knows its language
         extra = arabic_terms(question)
         if extra:
             return f"{question} {extra}"
