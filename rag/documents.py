@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -102,7 +103,8 @@ def plausibility(text: str, sample: int = 200_000) -> float:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256; mojibake is refused."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 (with or without BOM), or Windows-1256; mojibake is
+    refused."""
     if not data.strip():
         raise DocumentError(f"{name}: empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -111,6 +113,8 @@ def decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             raise DocumentError(f"{name}: not valid UTF-16 text") from None
         encoding = "UTF-16"
+    elif (utf16 := _utf16_without_bom(data)) is not None:
+        text, encoding = utf16
     else:
         if b"\x00" in data[:4096]:
             raise DocumentError(f"{name}: binary file (NUL bytes), not text")
@@ -126,6 +130,24 @@ def decode(data: bytes, name: str) -> str:
         raise DocumentError(f"{name}: looks binary (control characters), not text")
     check_plausible(text, name, encoding)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when the bytes look like UTF-16 saved without a byte-order mark, else None.
+
+    In UTF-16 every character of Arabic or Latin prose has a high byte of 0x00 (Latin, digits, spaces, line
+    breaks) or 0x06 (Arabic): such bytes at nearly every odd offset are little-endian, at nearly every even
+    offset big-endian. Random binary does not look like this; the text must still read as prose (`decode`)."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 8:
+        return None
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if sum(1 for b in high if b in (0x00, 0x06)) >= 0.95 * len(high) and high.count(0) < len(high):
+            try:
+                return data.decode(encoding), f"UTF-16 ({encoding[-2:].upper()}, no byte-order mark)"
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def check_plausible(text: str, name: str, encoding: str) -> None:
@@ -196,10 +218,17 @@ def _markdown_to_text(text: str) -> str:
 def read_file(path: Path, max_bytes: int, warn: Callable[[str], None] | None = None) -> Iterator[RawDocument]:
     """Raw documents in one file (one, or one per line for .jsonl, whose bad lines are warned about)."""
     name = safe_source(path.name)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise DocumentError(f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit (RAG_MAX_FILE_BYTES)")
-    data = path.read_bytes()
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):  # a device (/dev/zero never ends), a FIFO (blocks), a socket
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
+                or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        raise DocumentError(f"{printable(str(path))}: {kind}, not a file; only regular files are read")
+    if st.st_size > max_bytes:
+        raise DocumentError(f"{name}: {st.st_size:,} bytes is over the {max_bytes:,}-byte limit (RAG_MAX_FILE_BYTES)")
+    with open(path, "rb") as fh:  # never more than the limit, even if the file grew since
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise DocumentError(f"{name}: over the {max_bytes:,}-byte limit (RAG_MAX_FILE_BYTES)")
     origin = str(path.resolve())
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
@@ -221,7 +250,7 @@ _MAX_LINE_WARNINGS = 10
 
 def _jsonl_lines(data: bytes, name: str) -> Iterator[tuple[int, str | DocumentError]]:
     """(line number, text or the reason the line is unreadable); one bad line spoils only itself."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data) is not None:
         for n, line in enumerate(decode(data, name).split("\n"), 1):
             yield n, line
         return
@@ -262,7 +291,7 @@ def _jsonl_document(line: str, name: str, lineno: int, origin: str) -> RawDocume
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise DocumentError(f"{where}: '{key}' must be a string, not {_json_type(obj[key])}")
     try:
-        source = safe_source(str(doc_id))
+        source = safe_id(str(doc_id))
     except DocumentError as exc:
         raise DocumentError(f"{where}: {exc}") from None
     return RawDocument(source=source, text=text.replace("\r\n", "\n"),
@@ -320,6 +349,16 @@ def safe_source(name: str) -> str:
     return name[:200]
 
 
+def safe_id(doc_id: str) -> str:
+    """A jsonl article id, its slashes kept ("x/a" and "y/a" are two articles) but no path that climbs or
+    starts at the root ("../../etc/b" is "etc/b"), no control, line-break or bidi characters, at most 200."""
+    parts = [p.strip() for p in printable(doc_id).replace("\\", "/").split("/")]
+    ident = "/".join(p for p in parts if p not in ("", ".", ".."))
+    if not ident:
+        raise DocumentError(f"invalid document id {printable(doc_id)!r}")
+    return ident[:200]
+
+
 def iter_files(paths: list[Path], warn: Callable[[str], None] | None = None) -> Iterator[Path]:
     """Files under the given paths that ingest reads, sorted; a missing path is an error.
 
@@ -369,7 +408,10 @@ def _walk(folder: Path, warn: Callable[[str], None], seen: set[str]) -> Iterator
                          f"already being read)")
                     continue
                 yield from _walk(path, warn, seen | {real})
-            elif entry.is_file() and path.suffix.lower() in SUFFIXES:
-                yield path
+            elif path.suffix.lower() in SUFFIXES:
+                if entry.is_file():
+                    yield path
+                else:  # a FIFO, socket or device named like an article: said, not read (a FIFO would block)
+                    warn(f"skipped {printable(str(path))}: not a regular file (a FIFO, socket or device)")
         except OSError as exc:
             warn(f"skipped {printable(str(path))}: {exc.strerror or exc}")

@@ -55,3 +55,33 @@ def test_cli_delete(fresh_settings):
     assert SHAIBANI not in p.stdout and _counts(home)["documents"] == before["documents"] - 1
     p = run(["ask", "متى زار الشيباني بغداد؟", "--json"], home)
     assert p.returncode == 0 and SHAIBANI not in p.stdout
+
+
+def test_delete_prunes_the_lexicon_of_deleted_rows(fresh_settings, monkeypatch):
+    """The record of deleted lexicon rows (`lexicon_gone`) was never pruned: it is kept only for the last
+    KEEP_REMOVALS generations, and a reader further behind reads every row again (issue 26)."""
+    import rag.index.lexical as lexical
+    from rag import ingest, open_library
+    from rag.index.lexical import LexicalIndex
+    lib = open_library(fresh_settings)
+    ingest(lib, [SEEDS], progress=False)
+    db = lib.store.db
+    behind = LexicalIndex()
+    behind.refresh(db)
+    assert any(cid.startswith(SHAIBANI) for cid, _ in behind.search("الشيباني بغداد", 50))
+    mine = [c.id for c in lib.store.get_chunks() if c.source == SHAIBANI]
+    other = sorted({c.source for c in lib.store.get_chunks()} - {SHAIBANI})[0]
+    lib.delete([other])
+    gone = db.execute("SELECT COUNT(*) FROM lexicon_gone").fetchone()[0]
+    assert gone > 0  # recent removals are kept for readers following change by change
+    monkeypatch.setattr(lexical, "KEEP_REMOVALS", 0)
+    lib.delete([SHAIBANI])
+    assert db.execute("SELECT COUNT(*) FROM lexicon_gone").fetchone()[0] == 0, "deleted rows pile up"
+    assert db.execute(f"SELECT COUNT(*) FROM lexicon WHERE id IN ({','.join('?' * len(mine))})", mine).fetchone()[0] == 0
+    behind.refresh(db)  # behind the pruned removals: starts again from every row, and is right
+    fresh = LexicalIndex()
+    fresh.refresh(db)
+    q = "الشيباني بغداد الحدود"
+    assert behind.search(q, 50) == fresh.search(q, 50)
+    assert not any(cid.startswith((SHAIBANI, other)) for cid, _ in behind.search(q, 50))
+    assert behind.words.n == fresh.words.n == lib.store.count_chunks()

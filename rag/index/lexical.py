@@ -63,21 +63,38 @@ def lexicon_migrate(db: sqlite3.Connection, gen: int) -> int:
     return len(rows)
 
 
-def changes_since(db: sqlite3.Connection, seen: int) -> tuple[int, list[str], list[tuple[str, str]]]:
-    """(generation, removed ids, (id, terms) rows added or replaced) since generation `seen` (-1: all rows),
-    read in one snapshot."""
+KEEP_REMOVALS = 256  # generations of removals kept for readers that follow the library change by change
+
+
+def lexicon_prune(db: sqlite3.Connection, gen: int, keep: int | None = None) -> int:
+    """Forget the removals recorded more than `keep` (KEEP_REMOVALS) generations before `gen`, so deleted rows
+    do not pile up in `lexicon_gone`; a reader further behind than that reads every row again. Returns how
+    many went."""
+    cut = gen - (KEEP_REMOVALS if keep is None else keep)
+    if cut <= 0:
+        return 0
+    n = db.execute("DELETE FROM lexicon_gone WHERE gen <= ?", (cut,)).rowcount
+    db.execute("INSERT INTO meta VALUES ('lexicon_pruned', ?) ON CONFLICT(key) DO UPDATE SET "
+               "value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))", (str(cut),))
+    return n
+
+
+def changes_since(db: sqlite3.Connection, seen: int) -> tuple[int, list[str], list[tuple[str, str]], bool]:
+    """(generation, removed ids, (id, terms) rows added or replaced, whether these are all the rows and the
+    reader must start afresh) since generation `seen` (-1: all rows), read in one snapshot. A reader behind
+    the removals kept (`lexicon_prune`) gets all rows."""
     own = not db.in_transaction
     if own:
         db.execute("BEGIN")
     try:
-        row = db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
-        generation = int(row[0]) if row else 0
+        got = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'lexicon_pruned')"))
+        generation, pruned = int(got.get("generation", 0)), int(got.get("lexicon_pruned", 0))
         if generation == seen:
-            return generation, [], []
-        if seen < 0:
-            return generation, [], db.execute("SELECT id, terms FROM lexicon").fetchall()
+            return generation, [], [], False
+        if seen < 0 or seen < pruned:
+            return generation, [], db.execute("SELECT id, terms FROM lexicon").fetchall(), True
         gone = [r[0] for r in db.execute("SELECT id FROM lexicon_gone WHERE gen > ?", (seen,))]
-        return generation, gone, db.execute("SELECT id, terms FROM lexicon WHERE gen > ?", (seen,)).fetchall()
+        return generation, gone, db.execute("SELECT id, terms FROM lexicon WHERE gen > ?", (seen,)).fetchall(), False
     finally:
         if own:
             db.execute("COMMIT")
@@ -392,7 +409,9 @@ class LexicalIndex:
 
     def refresh(self, db: sqlite3.Connection) -> None:
         """Apply what changed in the library since the generation these indexes have seen (one snapshot)."""
-        generation, gone, rows = changes_since(db, self.generation)
+        generation, gone, rows, afresh = changes_since(db, self.generation)
+        if afresh and self.generation >= 0:  # behind the removals kept: start again from every row
+            self.words, self.stems, self.pairs = BM25Index(), BM25Index(view=stems), BM25Index(view=pairs)
         many = self._once(rows)
         for index in (self.words, self.stems, self.pairs):
             index.apply(generation, gone, many)

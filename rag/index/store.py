@@ -24,7 +24,7 @@ import numpy as np
 from ..config import Settings
 from ..documents import Chunk, Document
 from ..errors import EmbedderMismatch, StoreError
-from .lexical import SCHEMA as LEXICON_SCHEMA, lexicon_migrate, lexicon_put, lexicon_remove
+from .lexical import SCHEMA as LEXICON_SCHEMA, lexicon_migrate, lexicon_prune, lexicon_put, lexicon_remove
 from .writer import WriterLock
 
 _SCHEMA = """
@@ -176,6 +176,7 @@ class Store:
 
     def _end_write(self) -> None:
         with self.db:
+            lexicon_prune(self.db, self.generation())  # deleted rows do not pile up
             self._bump("writes")
         self._view = self._stamp()
 

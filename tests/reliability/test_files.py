@@ -166,3 +166,71 @@ def test_deeply_nested_html_is_read_without_recursion(tmp_path, fresh_settings):
     report = ingest(open_library(fresh_settings), [f], progress=False)
     assert report.added == ["deep.html"]
     assert ARABIC in open_library(fresh_settings).store.get_document("deep.html")["text"]
+
+
+# ---------------------------------------------------------------- issue 26: devices, FIFOs, UTF-16 without a BOM, ids
+
+
+def test_dev_zero_is_refused_at_once_with_a_message(tmp_path):
+    """`rag ingest /dev/zero` read forever and ended in MemoryError: now one line, exit 1, in well under a second
+    of its own work, and the library is untouched."""
+    from test_cli import run
+    t = time.perf_counter()
+    p = run(["ingest", "/dev/zero", "--no-progress"], tmp_path / "home", timeout=120)
+    assert p.returncode == 1, p.stderr
+    assert "/dev/zero: a device, not a file; only regular files are read" in p.stderr
+    assert "MemoryError" not in p.stderr and "Traceback" not in p.stderr
+    assert "0 added" in p.stdout and "1 skipped" in p.stdout
+    assert time.perf_counter() - t < 60
+
+
+def test_fifo_is_refused_not_waited_on(tmp_path):
+    """A FIFO named like an article, given by name or found in a folder, is refused by name at once (reading it
+    blocked until a writer came); the real article beside it is read."""
+    from rag.documents import iter_files
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "real.txt").write_text(ARABIC, encoding="utf-8")
+    with pytest.raises(DocumentError, match="pipe.txt: a FIFO \\(named pipe\\), not a file"):
+        list(read_file(folder / "pipe.txt", 10**6))
+    warnings = []
+    assert [p.name for p in iter_files([folder], warnings.append)] == ["real.txt"]
+    assert len(warnings) == 1 and "pipe.txt: not a regular file" in warnings[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_not_called_binary(encoding, tmp_path):
+    text = ARABIC + "\nCafé à Bagdad: réunion de sécurité à la frontière, selon l'agence.\n" + ARABIC
+    assert decode(text.encode(encoding), "a.txt") == text
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    assert next(read_file(tmp_path / "a.txt", 10**6)).text == text
+    lines = [json.dumps({"id": f"n{i}", "text": ARABIC}, ensure_ascii=False) for i in range(3)]
+    (tmp_path / "b.jsonl").write_bytes("\n".join(lines).encode(encoding))
+    assert [d.source for d in read_file(tmp_path / "b.jsonl", 10**6)] == ["n0", "n1", "n2"]
+    # what is not text stays refused: NUL-ridden binary, random bytes of even length
+    with pytest.raises(DocumentError):
+        decode(b"\x00\x01\x00\x02" * 500, "bin.txt")
+    with pytest.raises(DocumentError):
+        rng = random.Random(3)
+        decode(bytes(rng.randrange(256) for _ in range(4000)), "noise.txt")
+
+
+def test_jsonl_ids_with_slashes_are_distinct_articles(fresh_settings, tmp_path):
+    """Ids `x/a` and `y/a` were both cut to `a` and the second refused as a duplicate: they are two articles."""
+    from rag import ingest, open_library
+    f = tmp_path / "c.jsonl"
+    f.write_text("\n".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in (
+        ("x/a", "زار الوفد العراقي دمشق لبحث ملف المياه المشتركة بين البلدين."),
+        ("y/a", "زار الوفد السوري بغداد لبحث ملف الحدود والمعابر بين البلدين."))), encoding="utf-8")
+    warnings = []
+    assert [d.source for d in read_file(f, 10**6, warnings.append)] == ["x/a", "y/a"] and warnings == []
+    lib = open_library(fresh_settings)
+    report = ingest(lib, [f], progress=False, warn=warnings.append)
+    assert sorted(report.added) == ["x/a", "y/a"] and not report.skipped and warnings == []
+    assert "المياه" in lib.store.get_document("x/a")["text"] and "الحدود" in lib.store.get_document("y/a")["text"]
+    g = tmp_path / "d.jsonl"
+    g.write_text("\n".join(json.dumps({"id": i, "text": ARABIC}) for i in ("//", "../x/a", "ok")), encoding="utf-8")
+    warnings.clear()
+    assert [d.source for d in read_file(g, 10**6, warnings.append)] == ["x/a", "ok"]
+    assert len(warnings) == 1 and "d.jsonl:1: invalid document id '//'" in warnings[0]
