@@ -254,3 +254,143 @@ def test_api_overhead_on_the_seeds_is_within_20ms(served, seeds_qa, capsys):
     # the issue's criterion: the API's p95 within 20 ms of the answer's own p95
     assert statistics.quantiles(api_ms, n=20)[-1] - statistics.quantiles(ask_ms, n=20)[-1] <= 20.0
     assert statistics.median(overhead) <= 20.0
+
+
+# ---- hardening (issue 26, server side): each against a real server, asserting the outcome -------------------
+
+@pytest.mark.parametrize("raw", [
+    b'{"model": "extractive", "messages": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",  # past the parser's depth
+    b'{"model": "extractive", "messages": [{"role": "user", "content": "x"}], "x": ' + b'{"a": ' * 50_000
+    + b"1" + b"}" * 50_000 + b"}",
+])
+def test_deeply_nested_json_is_a_400(served, raw):
+    r = _post(served, "/chat/completions", None, raw=raw)
+    assert r.status_code == 400, r.text[:300]
+    err = r.json()["error"]
+    assert err["code"] == "invalid_json" and "nests too deeply" in err["message"]
+    assert _post(served, "/ask", {"question": Q}).status_code == 200  # the server goes on
+
+
+def test_moderately_nested_messages_are_a_400_naming_the_field(served):
+    raw = b'{"model": "extractive", "messages": ' + b"[" * 500 + b"]" * 500 + b"}"
+    r = _post(served, "/chat/completions", None, raw=raw)
+    assert r.status_code == 400 and r.json()["error"]["code"] == "invalid_messages"
+
+
+@pytest.mark.parametrize("method,path,allowed", [("GET", "/chat/completions", "POST"), ("GET", "/ask", "POST"),
+                                                 ("PUT", "/ask", "POST"), ("POST", "/models", "GET"),
+                                                 ("DELETE", "/chat/completions", "POST")])
+def test_a_wrong_method_is_a_405_in_openais_shape(served, method, path, allowed):
+    import httpx
+    r = httpx.request(method, served.base_url + path, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
+    assert r.status_code == 405 and r.headers["allow"] == allowed
+    err = r.json()["error"]
+    assert set(err) == {"message", "type", "param", "code"} and err["code"] == "method_not_allowed"
+    assert allowed in err["message"]
+    assert httpx.get(served.base_url + "/ask", timeout=30).status_code == 401  # the token is asked first
+
+
+def test_oversized_body_is_a_413_before_parsing(served):
+    r = _post(served, "/ask", None, raw=b'{"question": "' + b"a" * 4_100_000 + b'"}')
+    assert r.status_code == 413 and r.json()["error"]["code"] == "request_too_large"
+
+
+@pytest.fixture(scope="module")
+def hostile_markdown(tmp_path_factory, seeded_settings):
+    """A library of one article whose title, url and text carry Markdown images, javascript: links and HTML,
+    served by a real uvicorn with the /v1 API."""
+    from rag import Pipeline, ingest, load_settings, open_library
+    from ui_support import warm_home
+    home = warm_home(tmp_path_factory.mktemp("markdown") / "home", seeded_settings.home_path)
+    doc = home.parent / "hostile.jsonl"
+    doc.write_text(json.dumps({
+        "id": "hostile-md", "title": "![pixel](http://tracker.example/p.png) [click](javascript:alert(1)) <b>x</b>",
+        "url": "javascript:alert(document.cookie)", "outlet": "[o](javascript:alert(2))", "date": "2025-03-14",
+        "text": "زار وزير الخارجية السوري أسعد الشيباني بغداد في 14 من آذار 2025 ![img](http://tracker.example/i.png) "
+                "وبحث [ملف الحدود](javascript:alert(3)) مع نظيره العراقي <img src=x onerror=alert(4)>.\n"
+                "[ref]: javascript:alert(5)\n"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    s = load_settings(env={}, home=str(home))
+    report = ingest(open_library(s), [doc], progress=False)
+    assert report.added == ["hostile-md"], report.summary()
+    srv = Served(Pipeline(s), s)
+    yield srv
+    srv.stop()
+
+
+def test_markdown_from_articles_is_inert_in_v1_content(hostile_markdown):
+    """A Markdown renderer that trusts every url (as a naive chat client does) draws no image, no link and no
+    HTML from the chat content; the article's words and the [n] markers are still there."""
+    import markdown_it
+    from openai import OpenAI
+    md = markdown_it.MarkdownIt("commonmark")
+    md.validateLink = lambda url: True
+    client = OpenAI(base_url=hostile_markdown.base_url, api_key="unused", max_retries=0)
+    msgs = [{"role": "user", "content": "متى زار الشيباني بغداد؟"}]
+    plain = client.chat.completions.create(model="extractive", messages=msgs)
+    streamed = "".join(c.choices[0].delta.content or "" for c in
+                       client.chat.completions.create(model="extractive", messages=msgs, stream=True))
+    content = plain.choices[0].message.content
+    assert streamed == content and "14 من آذار 2025" in content and "[1]" in content
+    html = md.render(content)
+    assert "<img" not in html and "<a " not in html and "<b>" not in html, html
+    assert "javascript:alert(document.cookie)" not in content  # a url that is not plain http(s) is not shown
+    assert "tracker.example" in html  # the title's text is shown, as text
+    assert plain.model_extra["citations"][0]["url"] == "javascript:alert(document.cookie)"  # data stays as is
+
+
+def test_a_client_that_leaves_stops_its_answer(seeded_settings, seeded_library):
+    """A client gives up on a slow model's answer: the server stops that answer at its next step (no
+    extractive fallback, no citation check for nobody) and goes on answering others."""
+    import httpx
+
+    from rag import Pipeline
+    fake = FakeOpenAI()
+    s = seeded_settings.with_(llm="openai:slow", llm_base_url=fake.base_url, llm_retries=0, llm_timeout=30.0)
+    srv = Served(Pipeline(s, seeded_library), s)
+    api = srv.server.config.app.state.rag_api
+    try:
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.post(srv.base_url + "/ask", json={"question": Q}, timeout=1.0)
+        deadline = time.time() + 15
+        while api.stopped < 1 and time.time() < deadline:
+            time.sleep(0.1)
+        assert api.stopped == 1, "the answer of a client that had gone was finished anyway"
+        r = httpx.post(srv.base_url + "/ask", json={"question": Q, "model": "extractive"}, timeout=30)
+        assert r.status_code == 200 and "14 من آذار 2025" in r.json()["answer"]
+        assert api.stopped == 1
+    finally:
+        srv.stop()
+        fake.stop()
+
+
+def test_sigterm_stops_rag_serve_within_seconds(tmp_path, seeded_settings):
+    """With a page's heartbeat stream open and a slow model's answer in flight, SIGTERM ends `rag serve` in
+    seconds (it waited for both without end)."""
+    import signal
+
+    import httpx
+    from gradio_client import Client
+
+    from ui_support import Server, warm_home
+    fake = FakeOpenAI()
+    srv = Server(warm_home(tmp_path / "home", seeded_settings.home_path),
+                 {"RAG_LLM_BASE_URL": fake.base_url, "RAG_LLM": "openai:slow", "RAG_LLM_TIMEOUT": "60",
+                  "RAG_LLM_RETRIES": "0"})
+    try:
+        client = Client(srv.url, verbose=False)  # its heartbeat stream stays open
+        pending = threading.Thread(target=lambda: httpx.post(srv.url + "v1/ask", json={"question": Q}, timeout=90),
+                                   daemon=True)
+        pending.start()
+        time.sleep(1.0)
+        t = time.perf_counter()
+        srv.proc.send_signal(signal.SIGTERM)
+        rc = srv.proc.wait(30)
+        took = time.perf_counter() - t
+        assert took < 8, f"rag serve took {took:.1f} s to stop"
+        print(f"\nrag serve stopped {took:.1f} s after SIGTERM (exit {rc})")
+        client.close()
+    finally:
+        if srv.proc.poll() is None:
+            srv.proc.kill()
+        srv.log.close()
+        fake.stop()

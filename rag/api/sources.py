@@ -24,9 +24,8 @@ def one_line(text: str) -> str:
 
 def inert_markdown(text: str) -> str:
     """`text` that a Markdown renderer shows as written: no image, link or tag; `[n]` markers stay."""
-    text = re.sub(r"!\[", r"!\\[", text or "")
-    text = re.sub(r"\]\(", r"]\\(", text)
-    return re.sub(r"<", r"\\<", text)
+    # `![` starts an image, `](` and `][` a link, `]:` a link definition, `<` a tag or an autolink
+    return re.sub(r"!\[|\][(\[:]|<", lambda m: m[0][:-1] + "\\" + m[0][-1], text or "")
 
 
 def safe_url(url: str) -> str:

@@ -94,3 +94,67 @@ def test_cli_refuses_bad_numbers_with_one_line(tmp_path, args):
     assert p.returncode == 1, p.stderr
     assert p.stderr.count("\n") == 1 and p.stderr.startswith("error: ") and "must be from" in p.stderr
     assert not (tmp_path / "home" / "library.sqlite").exists()  # refused before anything was opened
+
+
+# ---- a conversation's history, bounded at the API's edge (issue 26: 222k characters took 87 s, 1.1 MB a core
+# for over 18 minutes after the client left) ---------------------------------------------------------------
+
+Q = "متى زار الشيباني بغداد؟"
+
+
+@pytest.fixture(scope="module")
+def api_server(tmp_path_factory, seeded_settings):
+    from ui_support import Server, warm_home
+    srv = Server(warm_home(tmp_path_factory.mktemp("bounds") / "home", seeded_settings.home_path))
+    yield srv
+    srv.stop()
+
+
+def _post(srv, path: str, body: dict):
+    import httpx
+    t = time.perf_counter()
+    r = httpx.post(srv.url + "v1" + path, json=body, timeout=120)
+    return r, time.perf_counter() - t
+
+
+@pytest.mark.parametrize("path,body,needle", [
+    ("/ask", {"question": "ومتى حدث ذلك؟", "history": [["س" * 500_000, "ج" * 500_000]]},
+     "over the 200,000-character limit (RAG_MAX_HISTORY_CHARS)"),
+    ("/chat/completions", {"model": "extractive", "messages": [
+        {"role": "user", "content": "س" * 1_000_000}, {"role": "assistant", "content": "ج"},
+        {"role": "user", "content": "ومتى حدث ذلك؟"}]}, "RAG_MAX_HISTORY_CHARS"),
+    ("/ask", {"question": "ومتى حدث ذلك؟", "history": [["من زار بغداد؟ " + "س" * 5000, "الشيباني"]]},
+     "over the 2,000-character limit of a question (RAG_MAX_QUESTION_CHARS)"),
+    ("/ask", {"question": "ومتى حدث ذلك؟", "history": [["من زار بغداد؟", "ج" * 30_000]]},
+     "(RAG_MAX_TURN_CHARS)"),
+    ("/ask", {"question": "ومتى حدث ذلك؟", "history": [["من زار بغداد؟", "الشيباني"]] * 51},
+     "51 turns, over the 50-turn limit (RAG_MAX_HISTORY_TURNS)"),
+])
+def test_an_oversized_history_is_refused_at_once_and_the_next_question_answered(api_server, path, body, needle):
+    r, took = _post(api_server, path, body)
+    assert r.status_code == 400, r.text[:300]
+    err = r.json()["error"]
+    assert err["code"] == "invalid_history" and needle in err["message"] and "\n" not in err["message"]
+    assert took < 1.0, f"refused in {took:.2f} s"
+    ok, took_ok = _post(api_server, "/ask", {"question": Q})
+    assert ok.status_code == 200 and "14 من آذار 2025" in ok.json()["answer"]
+    assert took_ok < 10
+
+
+def test_a_history_within_bounds_still_carries_the_conversation(api_server):
+    r, _ = _post(api_server, "/ask", {"question": "ومتى حدث ذلك؟",
+                                      "history": [["من زار بغداد من وزراء الخارجية السوريين؟", "الشيباني [1]."]]})
+    assert r.status_code == 200
+    a = r.json()
+    assert "بغداد" in (a["standalone_question"] or "") and "14 من آذار 2025" in a["answer"]
+
+
+@pytest.mark.parametrize("body,code", [({"question": Q, "k": 51}, "invalid_k"), ({"question": Q, "k": "5"}, "invalid_k"),
+                                       ({"question": Q, "history": [["only one"]]}, "invalid_history"),
+                                       ({"question": 5}, "invalid_question"), ([Q], "invalid_body")])
+def test_ask_bodies_are_checked_by_their_model(api_server, body, code):
+    import httpx
+    r = httpx.post(api_server.url + "v1/ask", json=body, timeout=60)
+    assert r.status_code == 400 and r.json()["error"]["code"] == code, r.text
+    if code == "invalid_k":
+        assert "from 1 to 50" in r.json()["error"]["message"]  # the bound of rag/config.py's BOUNDS
