@@ -124,3 +124,44 @@ def test_upload_size_is_limited(tmp_path, seeded_settings):
         assert r.status_code == 413
     finally:
         srv.stop()
+
+
+def test_serving_beyond_loopback_without_a_login_refuses_to_start(tmp_path):
+    """RAG_SERVER_TOKEN guards /v1 only: `rag serve --host 0.0.0.0` with a token and no RAG_UI_AUTH would
+    open the page, delete included, to the network. It refuses at once, saying how to go on, and binds nothing
+    (nothing is ingested either)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from ui_support import ROOT, free_port
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
+    env.update({"RAG_HOME": str(tmp_path / "home"), "RAG_UI_PORT": str(port), "RAG_SERVER_TOKEN": "tok-3c9e",
+                "PYTHONPATH": str(ROOT)})
+    t = time.perf_counter()
+    p = subprocess.run([sys.executable, "-m", "rag.cli", "serve", "--host", "0.0.0.0"], env=env, cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    took = time.perf_counter() - t
+    assert p.returncode == 1, p.stderr
+    assert p.stderr.startswith("error: refusing to serve on 0.0.0.0 without a login") and p.stderr.count("\n") == 1
+    assert "RAG_UI_AUTH=user:password" in p.stderr and "--insecure" in p.stderr and "tok-3c9e" not in p.stderr
+    assert not _listening_addresses(port) and not (tmp_path / "home" / "library.sqlite").exists()
+    assert took < 30, f"refused after {took:.1f} s"
+
+
+def test_exposure_rules(capsys):
+    from rag import ConfigError, load_settings
+    from rag.api.server import check_exposure
+    from rag.cli import _settings, build_parser
+    check_exposure(load_settings(env={}))  # loopback: no login needed
+    check_exposure(load_settings(env={"RAG_UI_HOST": "::1"}))
+    check_exposure(load_settings(env={"RAG_UI_HOST": "0.0.0.0", "RAG_UI_AUTH": "a:b"}))
+    assert capsys.readouterr().err == ""
+    with pytest.raises(ConfigError, match="refusing to serve on 192.168.1.5"):
+        check_exposure(load_settings(env={"RAG_UI_HOST": "192.168.1.5", "RAG_SERVER_TOKEN": "t"}))
+    insecure = _settings(build_parser().parse_args(["serve", "--host", "0.0.0.0", "--insecure"]))
+    assert insecure.insecure and insecure.ui_host == "0.0.0.0"
+    check_exposure(insecure)
+    assert "warning: --insecure: the page on 0.0.0.0 has no login" in capsys.readouterr().err
