@@ -20,7 +20,7 @@ from ..models.base import ChatModel, Context, Reply
 from .extractive import Extractive, score_sentences
 from .resolve import resolve_model
 from ..models.prompts import load_prompt
-from .questions import Question, abstention, as_question, make_question, screen_question, validate_question  # noqa: F401 (validate_question: old import path)
+from .questions import Question, abstention, as_question, make_question, screen_question, validate_question  # noqa: F401  (validate_question: old import path)
 from ..index.lexical import LexicalIndex
 from ..index.retrieve import Hit, hybrid_search
 from .from_timeline import answer_from_timeline
@@ -172,7 +172,8 @@ class Pipeline:
         an error naming the fix (asked only when nothing was found, not before every question)."""
         lib = self.library
         qvec = lib.embedder.embed_query_vector(question)
-        hits = hybrid_search(lib, question, k or getattr(question, "k", None) or self.settings.k, lexical_weight,
+        searched = question.searched() if isinstance(question, Question) else question
+        hits = hybrid_search(lib, searched, k or getattr(question, "k", None) or self.settings.k, lexical_weight,
                              vector=qvec, lexical_index=lexical_index)
         if not hits and lib.is_empty():
             raise QuestionError("the library is empty: run `rag ingest` first")

@@ -345,7 +345,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if not cands:
         return abstain(-1.0, "no usable sentence in the retrieved passages")
     # A name the library never mentions: nothing in it is about that person or place.
-    unknown = unknown_names(q, lambda t: lexical.df(t) > 0)
+    seen_stems = frozenset().union(*(_stems(c.text) for c in cands))  # inflected forms of retrieved words
+    unknown = unknown_names(q, lambda t: t in seen_stems or lexical.df(t) > 0)
     if unknown:
         return abstain(confidence(q, cands, hits), "the sources never mention " + ", ".join(unknown))
     # Who and where: the answer must come from a sentence that names the question's people and places.

@@ -15,8 +15,9 @@ from ..domain.people import IRAQ, SYRIA, load_officials
 from ..errors import ModelError
 from ..index.retrieve import Hit
 from ..models.base import Reply
-from ..text.arabic import language, normalize
+from ..text.arabic import normalize
 from ..text.dates import DMY_NAMED, MONTHS
+from .questions import as_question
 
 # ---- answers from the timeline -------------------------------------------------------------------
 
@@ -127,7 +128,7 @@ _CONTENT = re.compile(r"\b(ناقش|ناقشت|نوقش|بحث|بحثت|المل
 
 def is_timeline_question(question: str) -> bool:
     """Questions about contacts as a set, in order, firsts and lasts, or in a period (not what they were about)."""
-    q = normalize(question)
+    q = as_question(question).normalized
     if _CONTENT.search(q):
         return False
     return bool(_AGG_AR.search(q) or _AGG_EN.search(question))
@@ -141,8 +142,8 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
     """An answer listing the matching contacts with dates and [n] markers, or None for other questions."""
     if not is_timeline_question(question):
         return None
-    lang = lang or language(question)
-    q = normalize(question)
+    lang = lang or as_question(question).language
+    q = as_question(question).normalized
     f = _filters(q)
     events = contact_timeline(library, since=f.get("since"), until=f.get("until"))
     if f.get("kind"):

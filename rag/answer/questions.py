@@ -89,6 +89,19 @@ class Question(str):
         q.k, q.history = k, history
         return q
 
+    def __getnewargs_ex__(self):  # a copy (dataclasses.asdict deep-copies) keeps what was made, not made again
+        return (str(self),), {"normalized": self.normalized, "lang": self.language, "k": self.k,
+                              "history": self.history}
+
+    def __deepcopy__(self, memo) -> "Question":
+        return self  # immutable
+
+    def searched(self) -> "Question":
+        """The form retrieval searches with: the normalised text, carrying the language (the question's
+        vector is made from the text as asked; the lexical index tokenises this form)."""
+        return Question(self.normalized, normalized=self.normalized, lang=self.language, k=self.k,
+                        history=self.history)
+
     def with_(self, *, k: int | None = None, history: tuple[tuple[str, str], ...] | None = None) -> "Question":
         """The same question (nothing normalised or detected again) with another k or history."""
         return Question(str(self), normalized=self.normalized, lang=self.language,
@@ -102,7 +115,7 @@ class Question(str):
     @cached_property
     def entities(self) -> list[str]:
         from ..domain.names import key_entities
-        return key_entities(self)
+        return key_entities(self.normalized)  # the same names (the tables match lower case, normalised)
 
     @cached_property
     def terms(self) -> list[str]:

@@ -49,7 +49,7 @@ class Shape:
 def shape_of(question: str) -> Shape:
     """The question's shape; the first matching rule wins (comparison and date before list and person)."""
     q = question.strip()
-    nq = normalize(q)
+    nq = getattr(question, "normalized", None) or normalize(q)  # a Question's own normalised form
     for kind, rx in _RULES:
         if rx.search(nq) or rx.search(q.lower()):
             return Shape(kind, bool(_ALL.search(nq)))
