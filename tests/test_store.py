@@ -90,3 +90,70 @@ def test_dense_search_on_an_empty_or_small_collection_asks_chroma_once(fresh_set
     assert calls == ["query"]
     assert sorted(c for c, _ in found) == sorted(c.id for c in lib.store.get_chunks())
     assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
+
+
+# ---------------------------------------------------------------- issue 26: writers of one library in several processes
+
+NEW_ARTICLE = ("مباحثات المياه\nعقد وفد عراقي في دمشق مباحثات فنية حول حصص مياه نهر الفرات وسد تشرين، واتفق الجانبان "
+               "على تشكيل لجنة دائمة لمراقبة منسوب النهر وتبادل بيانات التصريف كل أسبوع.\n")
+
+
+def _cli(*args, home, env=None, timeout=300):
+    from test_cli import run
+    return run(list(args), home, extra_env=env, timeout=timeout)
+
+
+def test_a_server_sees_vectors_another_process_ingested(fresh_settings, tmp_path):
+    """A running process (a server) searched only the vectors it had opened: it now notices the library's
+    version stamp moved and reopens its view, so the CLI's new article is found by dense search alone."""
+    from rag import ingest, open_library
+    lib = open_library(fresh_settings)
+    ingest(lib, [SEEDS], progress=False)
+    vec = lib.embedder.embed_query_vector("مباحثات حصص مياه نهر الفرات وسد تشرين")
+    assert all(not cid.startswith("water.txt") for cid, _ in lib.store.dense_search(vec, 5))  # view opened, searched
+    (tmp_path / "water.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    p = _cli("ingest", str(tmp_path / "water.txt"), "--no-progress", home=fresh_settings.home_path)
+    assert p.returncode == 0 and "1 added" in p.stdout, p.stderr
+    top = lib.store.dense_search(vec, 3)
+    assert top and top[0][0].startswith("water.txt#"), top
+    # and a write from this process after the other one's keeps both (no stale index written over theirs)
+    p = _cli("delete", "water.txt", home=fresh_settings.home_path)
+    assert p.returncode == 0, p.stderr
+    lib.delete(["000_bfc544fcf7e9c4f1.txt"])
+    assert _cli("check", home=fresh_settings.home_path).returncode == 0
+    assert all(not cid.startswith("water.txt") for cid, _ in lib.store.dense_search(vec, 5))
+
+
+def test_second_writer_waits_then_refuses_naming_the_holder(fresh_settings):
+    from rag import ingest, open_library
+    lib = open_library(fresh_settings)
+    ingest(lib, [SEEDS], progress=False)
+    home = fresh_settings.home_path
+    before = lib.store.count_documents()
+    with lib.store.writer.hold("the test's writer"):
+        import time
+        t = time.perf_counter()
+        p = _cli("delete", "000_bfc544fcf7e9c4f1.txt", home=home, env={"RAG_WRITER_WAIT": "2"})
+        waited = time.perf_counter() - t
+        assert p.returncode == 1
+        assert "waiting for the library's other writer to finish" in p.stderr
+        assert f"being written by pid {__import__('os').getpid()}" in p.stderr and "the test's writer" in p.stderr
+        assert "RAG_WRITER_WAIT" in p.stderr and waited >= 2
+        p = _cli("ingest", str(SEEDS), "--no-progress", home=home, env={"RAG_WRITER_WAIT": "0"})
+        assert p.returncode == 1 and "being written by" in p.stderr
+    assert lib.store.count_documents() == before  # nothing happened while refused
+    import threading
+    held = threading.Event()
+
+    def hold_briefly():
+        with lib.store.writer.hold("a brief writer"):
+            held.set()
+            __import__("time").sleep(3)
+
+    th = threading.Thread(target=hold_briefly)
+    th.start()
+    held.wait(10)
+    p = _cli("delete", "000_bfc544fcf7e9c4f1.txt", home=home, env={"RAG_WRITER_WAIT": "120"})
+    th.join()
+    assert p.returncode == 0 and "waiting for the library's other writer" in p.stderr and "a brief writer" in p.stderr
+    assert lib.store.count_documents() == before - 1
