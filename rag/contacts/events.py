@@ -21,7 +21,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import load_lexicon
 from ..domain.people import IRAQ, SYRIA, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "4"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "5"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -57,6 +57,7 @@ class Mention:
     sides: list[str] = field(default_factory=list)
     directed_by: list[dict] = field(default_factory=list)  # who sent or directed it without taking part
     status_basis: str = ""  # the words that gave a status other than 'happened'
+    weekday: int | None = None  # the weekday its report names when the day itself could not be resolved
 
     @property
     def id(self) -> str:
@@ -72,13 +73,14 @@ class Mention:
                 "participants": self.participants, "place": self.place, "date": self.date,
                 "date_basis": self.date_basis, "reported": self.reported, "summary": self.summary,
                 "citations": self.citations, "sides": self.sides, "directed_by": self.directed_by,
-                "status_basis": self.status_basis}
+                "status_basis": self.status_basis, "weekday": self.weekday}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Mention":
         return cls(d["source"], d["kind"], d["status"], d.get("order", 0), d.get("participants", []), d.get("place"),
                    d.get("date"), d.get("date_basis", ""), d.get("reported", []), d.get("summary", ""),
-                   d.get("citations", []), d.get("sides", []), d.get("directed_by", []), d.get("status_basis", ""))
+                   d.get("citations", []), d.get("sides", []), d.get("directed_by", []), d.get("status_basis", ""),
+                   d.get("weekday"))
 
 
 @dataclass
@@ -105,6 +107,17 @@ def _participant(p: Person | Title, when: str | None) -> dict:
                 "country": p.country, "rank": r.get("rank", "official"), "named": True}
     return {"id": p.id, "name": p.role_ar, "name_en": p.en, "role": p.role_ar, "role_en": p.en,
             "country": p.country, "rank": p.rank, "named": False}
+
+
+def _out_of_office(p: Person, when: str | None) -> bool:
+    """A person whose every role had ended by the contact's date (Assad after 8 December 2024) took no part."""
+    ends = [r.get("to") for r in p.roles]
+    return bool(when and p.roles and all(ends) and max(ends) <= when[:len(max(ends))])
+
+
+# A wire dateline at the head of a sentence ("ERBIL, Kurdistan Region -", "CAIRO (AP) -") names where the outlet
+# filed from, not where the contact was.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{0,30})?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s")
 
 
 def _place(pl: Place) -> dict:
@@ -141,6 +154,12 @@ def _words(norm: str) -> list[tuple[int, str]]:
             if len(w) > 4 and w[1] in "بلك":
                 out.append((m.start(), w[2:]))
     return out
+
+
+def _clause_span(norm: str, pos: int) -> tuple[int, int]:
+    a = max((m.end() for m in _CLAUSE.finditer(norm, 0, pos)), default=0)
+    b = next((m.start() for m in _CLAUSE.finditer(norm, pos)), len(norm))
+    return a, b
 
 
 def _word_at(norm: str, pos: int) -> str:
@@ -189,6 +208,9 @@ class _Article:
         (Iraqi and Syrian leaders meeting in Doha are ours; a city abroad is only a place)."""
         norm = s.norm
         masked = norm
+        head = _DATELINE.match(s.text)
+        if head:
+            masked = " " * head.end() + masked[head.end():]
         for a, b in self.lex.not_people.spans(norm):
             masked = masked[:a] + " " * (b - a) + masked[b:]
         matches = self.officials.scan(masked)
@@ -222,14 +244,25 @@ class _Article:
         return [m for m in matches if inside(m.start) and not (
             m.kind == "place" and m.item.country not in (IRAQ, SYRIA) and clause_of(m.start) in foreign)], inside
 
-    def status_of(self, norm: str, words: list[tuple[int, str]], inside) -> tuple[str, str]:
-        """'happened', or the status the sentence's cue words give (denied, rumoured, … planned) and the cue."""
+    def status_of(self, norm: str, words: list[tuple[int, str]], inside, trigger: int | None = None) -> tuple[str, str]:
+        """'happened', or the status the cue words give (denied, rumoured, … planned) and the cue: those of the
+        trigger's own clause first; the sentence's others only when that clause reports nothing as done."""
+        past = [p for p in self.lex.past.find(norm, words) if inside(p)]
+        if trigger is not None:
+            a, b = _clause_span(norm, trigger)
+            mine = lambda p: a <= p < b  # noqa: E731
+            got = self._status_in(norm, words, lambda p: inside(p) and mine(p), [p for p in past if mine(p)])
+            if got[0] != "happened" or any(mine(p) for p in past):
+                return got
+        return self._status_in(norm, words, inside, past)
+
+    def _status_in(self, norm: str, words, where, past) -> tuple[str, str]:
         for status, cue in self.lex.status:
-            hit = [p for p in cue.find(norm, words) if inside(p)]
+            hit = [p for p in cue.find(norm, words) if where(p)]
             if hit:
                 return status, _word_at(norm, hit[0])
-        weak = [p for p in self.lex.planned_weak.find(norm, words) if inside(p)]
-        if weak and not any(inside(p) for p in self.lex.past.find(norm, words)):
+        weak = [p for p in self.lex.planned_weak.find(norm, words) if where(p)]
+        if weak and not past:
             return "planned", _word_at(norm, weak[0])
         return "happened", ""
 
@@ -254,7 +287,7 @@ class _Article:
         named_countries = {p.country for _, p in named}
         out, sides_only, sides = [], [], set()
         for _, p in named:
-            if p.id not in {x["id"] for x in out}:
+            if p.id not in {x["id"] for x in out} and not _out_of_office(p, when):
                 out.append(_participant(p, when))
         for m in matches:
             if m.kind == "title":
@@ -297,9 +330,11 @@ class _Article:
         back = {g for _, _, g in back_spans} | {g for g, w in lex.back.items()
                                                  if any(inside(p) for p in w.find(s.norm, [x for x in words if x[1] in w.words]))}
         # a trigger inside a reference back ("the visit") is that reference, not a new contact
-        new_kinds = {k for k, pos in lex.kind_at(s.norm, words).items()
-                     if any(inside(p) and not any(a <= p < b for a, b, _ in back_spans) for p in pos)}
-        status, basis = self.status_of(s.norm, words, inside)
+        at = {k: [p for p in pos if inside(p) and not any(a <= p < b for a, b, _ in back_spans)]
+              for k, pos in lex.kind_at(s.norm, words).items()}
+        new_kinds = {k for k, pos in at.items() if pos}
+        first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
+        status, basis = self.status_of(s.norm, words, inside, first)
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
         places = [m.item for m in matches if m.kind == "place"]
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
@@ -391,6 +426,7 @@ class _Article:
                 m.date, m.date_basis, gave = d.value, d.basis, True
             elif m.date is None and not m.date_basis:
                 m.date_basis, gave = d.basis, True
+                m.weekday = d.weekday
         m.sides = sorted(set(m.sides) | sides)
         if not m.summary:
             m.summary = s.text if len(s.text) <= 300 else s.text[:297].rsplit(" ", 1)[0] + "…"
@@ -403,7 +439,7 @@ def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extract
     art = _Article(doc, chunks, officials)
     mentions = art.run()
     for m in mentions:
-        if m.kind in ("meeting", "delegation") and m.place and any(
+        if m.kind in ("meeting", "delegation") and m.place and m.place["country"] in (IRAQ, SYRIA) and any(
                 p["country"] != m.place["country"] for p in m.participants):
             m.kind = "visit"  # received in the other country's capital: that side travelled
         if m.status == "planned" and m.date is None:

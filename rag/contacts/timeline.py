@@ -4,8 +4,10 @@ filters, and answers to questions about sets, order, firsts and lasts, and perio
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..domain.people import IRAQ, SYRIA, load_officials
 from ..text.arabic import normalize
@@ -15,6 +17,8 @@ from .events import GROUP, PRIORITY, Mention
 KIND_EN = {"visit": "visit", "call": "phone call", "meeting": "meeting", "delegation": "delegation",
            "statement": "statement"}
 AMBIGUOUS = 50  # an undated report is not merged across articles among more contacts of one person than this
+STATUS_AR = {"planned": "مرتقبة", "postponed": "مؤجلة", "cancelled": "ملغاة", "denied": "منفية", "rumoured": "غير مؤكدة",
+             "hypothetical": "افتراضية", "future": "مؤرخة في المستقبل"}
 KIND_AR = {"visit": "زيارة", "call": "اتصال هاتفي", "meeting": "لقاء", "delegation": "وفد", "statement": "تصريح"}
 
 
@@ -35,6 +39,10 @@ class ContactEvent:
     article_date: ArticleDate = field(default_factory=ArticleDate)
     mentions: int = 1
     date_source: str = ""
+    date_end: str | None = None  # last day of a contact over several days (one report gives both days)
+    date_alternatives: list[str] = field(default_factory=list)  # other days other reports give
+    directed_by: list[dict] = field(default_factory=list)
+    status_basis: str = ""
 
     @property
     def undated(self) -> bool:
@@ -57,7 +65,11 @@ class ContactEvent:
             "place_en": self.place["name_en"] if self.place else None,
             "summary": self.summary, "citations": [dict(c) for c in self.citations],
             "undated": self.undated, "article_date": self.article_date.label(),
-            "article_date_basis": self.article_date.basis,
+            "article_date_basis": self.article_date.basis, "date_end": self.date_end,
+            "date_alternatives": list(self.date_alternatives),
+            "directed_by": [{"name": p["name"], "name_en": p["name_en"], "country": p["country"]}
+                            for p in self.directed_by],
+            "status_basis": self.status_basis,
         }
 
     def line(self, lang: str) -> str:
@@ -66,11 +78,11 @@ class ContactEvent:
         if lang == "en":
             place = f" to {self.place['name_en']}" if self.place and self.kind in ("visit", "delegation") else (
                 f" in {self.place['name_en']}" if self.place else "")
-            plan = " (planned)" if self.status == "planned" else ""
+            plan = f" ({self.status})" if self.status != "happened" else ""
             return f"{KIND_EN[self.kind].capitalize()}{plan}{place}: {who}"
         place = f" إلى {self.place['name']}" if self.place and self.kind in ("visit", "delegation") else (
             f" في {self.place['name']}" if self.place else "")
-        plan = " (مرتقبة)" if self.status == "planned" else ""
+        plan = f" ({STATUS_AR.get(self.status, self.status)})" if self.status != "happened" else ""
         return f"{KIND_AR[self.kind]}{plan}{place}: {who}"
 
     def _who(self, lang: str) -> str:
@@ -89,6 +101,12 @@ class ContactEvent:
         return ("; " if lang == "en" else "؛ ").join(sides)
 
     def when(self, lang: str) -> str:
+        if self.date and self.date_end:
+            return f"{self.date} – {self.date_end}"
+        if self.date and self.date_alternatives:
+            others = ", ".join(self.date_alternatives)
+            return (f"{self.date} (or {others}: the sources differ)" if lang == "en" else
+                    f"{self.date} (أو {others}: تختلف المصادر)")
         if self.date:
             return self.date
         if lang == "en":
@@ -98,18 +116,28 @@ class ContactEvent:
 
 # ---- merging -------------------------------------------------------------------------------------
 
+WINDOW = 3  # days: reports of one contact that differ by up to this many days are one contact (sources differ)
+
+
+def _day(d: str | None):
+    return date.fromisoformat(d[:10]) if d and len(d) >= 10 else None
+
+
 def _dates_fit(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     if a.date and b.date:
-        return a.date.startswith(b.date) or b.date.startswith(a.date)
+        da, db = _day(a.date), _day(b.date)
+        if da and db:
+            return abs((da - db).days) <= WINDOW
+        return a.date.startswith(b.date[:7]) or b.date.startswith(a.date[:7])
     dated, other = (a, b) if a.date else (b, a)
     if not dated.date:
         return True
     art = arts.get(other.source, ArticleDate())
     d = dated.date[:10]
-    if art.value and d > art.value:
-        return False
-    if art.before and d > art.before:
-        return False
+    bound = art.value or art.before
+    if bound and d > bound:  # a report cannot look back at a later contact (but sources differ by a day or two)
+        late = _day(d)
+        return bool(late and len(bound) >= 10 and (late - date.fromisoformat(bound[:10])).days <= WINDOW)
     return True
 
 
@@ -128,18 +156,54 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
             return False
     if a.source == b.source:
         return True
-    return bool(a.named & b.named)
+    if a.named & b.named:
+        return True
+    # two reports naming no one (or only unnamed officials) of the same day and place: one contact
+    return bool(a.date and b.date and a.date[:10] == b.date[:10] and a.place and b.place and
+                a.place["name_en"] == b.place["name_en"] and not a.named and not b.named)
+
+
+def _settle_dates(group: list[Mention]) -> tuple[str | None, str | None, list[str], Mention | None]:
+    """(date, last day, other days, the report the date comes from) of one contact's reports: one report giving
+    two days is a contact over several days; reports that disagree keep the day most reports give (the earliest
+    on a tie) and the others as alternatives."""
+    days: dict[str, set[str]] = {}
+    by_source: dict[str, set[str]] = {}
+    for m in group:
+        if m.date and len(m.date) >= 10:
+            days.setdefault(m.date[:10], set()).add(m.source)
+            by_source.setdefault(m.source, set()).add(m.date[:10])
+    if not days:
+        months = sorted({m.date for m in group if m.date})
+        best = next((m for m in group if m.date), None)
+        return (months[0] if months else None), None, months[1:], best
+    spans = [sorted(v) for v in by_source.values() if len(v) > 1]
+    if spans:
+        span = max(spans, key=lambda v: (len(v), v))
+        first, last = span[0], span[-1]
+        alts = sorted(d for d in days if not first <= d <= last)
+        best = next(m for m in group if m.date and m.date[:10] == first)
+        return first, last, alts, best
+    first = sorted(days, key=lambda d: (-len(days[d]), d))[0]
+    best = next(m for m in group if m.date and m.date[:10] == first)
+    return first, None, sorted(d for d in days if d != first), best
 
 
 def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
     kind = min((m.kind for m in group), key=lambda k: PRIORITY[k])
-    dated = [m for m in group if m.date]
-    best = max(dated, key=lambda m: (len(m.date or ""), not m.date_basis.startswith("'"))) if dated else group[0]
+    first_day, last_day, alts, best = _settle_dates(group)
+    best = best or group[0]
     participants: list[dict] = []
     for m in group:
         for p in m.participants:
             if p["id"] not in {q["id"] for q in participants}:
                 participants.append(p)
+    directed: list[dict] = []
+    for m in group:
+        for p in m.directed_by:
+            if p["id"] not in {q["id"] for q in directed}:
+                directed.append(p)
+    participants = [p for p in participants if p["id"] not in {d["id"] for d in directed}]
     named_countries = {p["country"] for p in participants if p["named"]}
     participants = [p for p in participants if p["named"] or p["country"] not in named_countries]
     places = [m.place for m in group if m.place]
@@ -147,55 +211,37 @@ def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
     citations = sorted((c for m in group for c in m.citations), key=lambda c: (c["source"], c["start"]))
     sources = sorted({m.source for m in group})
     basis = best.date_basis
+    if last_day:
+        basis += f"; a contact over several days, to {last_day}"
+    if alts:
+        basis += f"; other reports give {', '.join(alts)}"
     if len(sources) > 1:
         basis += f" (reported by {len(sources)} articles: {', '.join(sources)})"
     first = min(m.id for m in group)
     return ContactEvent(
-        id="ev-" + hashlib.sha1(first.encode()).hexdigest()[:10], kind=kind, date=best.date, date_basis=basis,
+        id="ev-" + hashlib.sha1(first.encode()).hexdigest()[:10], kind=kind, date=first_day, date_basis=basis,
         status=group[0].status, participants=participants, place=place, summary=best.summary, citations=citations,
         sources=sources, article_date=arts.get(best.source, ArticleDate()), mentions=len(group),
-        date_source=best.source if best.date else "")
+        date_source=best.source if first_day else "", date_end=last_day, date_alternatives=alts,
+        directed_by=directed, status_basis=next((m.status_basis for m in group if m.status_basis), ""))
 
 
 def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> list[ContactEvent]:
-    """Mentions of the same contact, across articles, become one event citing them all."""
+    """Mentions of the same contact, across articles, become one event citing them all.
+
+    Dated reports first: one joins a contact of the same kind group, status and people whose day is within
+    WINDOW days (sources that differ by a day are one contact). Then undated ones: a report joins its own
+    article's contact, else the one contact of its people that fits its article's date; a report looking back
+    from a dated article ("his visit to Damascus last month") joins the latest such contact before the article."""
     groups: list[list[Mention]] = []
-    index: dict[tuple, list[int]] = {}  # (kind group, status, person or source, date) -> groups: no n² scan
-
-    def keys(m: Mention, date: str | None) -> list[tuple]:
-        base = (GROUP[m.kind], m.status)
-        out = [(*base, "src", m.source, date)]
-        out += [(*base, "who", pid, date) for pid in m.named]
-        return out
-
+    index: dict[tuple, list[int]] = {}  # (kind group, status, "who"/"src", person or source) -> groups
     reps: list[Mention] = []  # each group's summary (first report, people and date filled in): O(1) checks
 
-    def fits(m: Mention, gi: int) -> bool:
-        return _same(m, reps[gi], arts)
+    def keys(m: Mention) -> list[tuple]:
+        base = (GROUP[m.kind], m.status)
+        return [(*base, "src", m.source)] + [(*base, "who", pid) for pid in m.named]
 
-    # dated, named reports first, so that undated ones join the contact they can only be
-    for m in sorted(mentions, key=lambda m: (m.date is None, -len(m.named), m.source, m.order)):
-        target = None
-        if m.date:
-            cands = [gi for d in {m.date, m.date[:7]} for k in keys(m, d) for gi in index.get(k, [])]
-            target = next((gi for gi in dict.fromkeys(cands) if fits(m, gi)), None)
-        else:
-            same_source = [gi for gi in index.get((GROUP[m.kind], m.status, "src", m.source, "*"), [])]
-            target = next((gi for gi in same_source if fits(m, gi)), None)
-            if target is None:  # another article's report: only when exactly one contact fits
-                found = []
-                for pid in m.named:
-                    known = index.get((GROUP[m.kind], m.status, "who", pid, "*"), [])
-                    if len(known) > AMBIGUOUS:  # too many contacts of this person to place an undated report
-                        continue
-                    for gi in known:
-                        if gi not in found and fits(m, gi):
-                            found.append(gi)
-                        if len(found) > 1:
-                            break
-                    if len(found) > 1:
-                        break
-                target = found[0] if len(found) == 1 else None
+    def add(m: Mention, target: int | None) -> None:
         if target is None:
             groups.append([m])
             reps.append(Mention.from_dict(m.to_dict()))
@@ -207,10 +253,35 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             rep.participants = rep.participants + [p for p in m.participants if p["id"] not in have]
             rep.date = rep.date or m.date
             rep.place = rep.place or m.place
-        for d in {m.date, (m.date or "")[:7], "*"} - {None, ""}:
-            for k in keys(m, d):
-                if target not in index.setdefault(k, []):
-                    index[k].append(target)
+        for k in keys(m):
+            if target not in index.setdefault(k, []):
+                index[k].append(target)
+
+    for m in sorted(mentions, key=lambda m: (m.date is None, len(m.date or "") < 10, -len(m.named), m.source, m.order)):
+        cands = list(dict.fromkeys(gi for k in keys(m) for gi in index.get(k, [])))
+        if len(cands) > AMBIGUOUS:
+            cands = [gi for gi in cands if reps[gi].source == m.source]
+        fitting = [gi for gi in cands if _same(m, reps[gi], arts)]
+        target = None
+        if m.date:
+            target = min(fitting, key=lambda gi: _distance(m.date, reps[gi].date)) if fitting else None
+        else:
+            own = [gi for gi in fitting if m.source in {x.source for x in groups[gi]}]
+            if m.weekday is not None and len(fitting) > 1:  # "on Thursday" in an undated page: Thursdays only
+                fitting = [gi for gi in fitting if not _day(reps[gi].date) or _day(reps[gi].date).weekday() == m.weekday]
+            if own:
+                target = own[0]
+            elif len(fitting) == 1:
+                target = fitting[0]
+            elif fitting:
+                art = arts.get(m.source, ArticleDate())
+                ref = art.value or art.before
+                prior = [gi for gi in fitting if reps[gi].date and (not ref or reps[gi].date[:10] <= ref)]
+                if art.value and prior:  # looking back from a dated article: the latest such contact before it
+                    target = max(prior, key=lambda gi: reps[gi].date)
+                else:  # an undated page: the contact whose reports share most of its words, when clearly so
+                    target = _closest(m, fitting, groups, mentions)
+        add(m, target)
     events = [_merge(g, arts) for g in groups]
     # An undated article that reports a contact dated by another article is no older than that contact.
     later: dict[str, tuple[str, str]] = {}
@@ -230,6 +301,28 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             if srcs:
                 ev.article_date = arts[max(srcs, key=lambda s: arts[s].estimate)]
     return sorted(events, key=lambda e: e.sort_key)
+
+
+_TOKEN = re.compile(r"\w{3,}")
+
+
+def _bag(ms: list[Mention]) -> set[str]:
+    return {w for m in ms for c in m.citations for w in _TOKEN.findall(normalize(c["text"]))}
+
+
+def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], mentions: list[Mention]) -> int | None:
+    """The group whose reports share clearly more words with this report's article than any other (1.5×)."""
+    mine = _bag([x for x in mentions if x.source == m.source])
+    scored = sorted(((len(mine & _bag(groups[gi])) / (1 + len(_bag(groups[gi]))) ** 0.5, gi) for gi in fitting),
+                    reverse=True)
+    if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]):
+        return scored[0][1]
+    return None
+
+
+def _distance(a: str | None, b: str | None) -> int:
+    da, db = _day(a), _day(b)
+    return abs((da - db).days) if da and db else 0
 
 
 # ---- the timeline --------------------------------------------------------------------------------

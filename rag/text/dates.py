@@ -74,6 +74,7 @@ class DateMention:
     basis: str
     relative: bool = False
     future: bool = False
+    weekday: int | None = None  # the weekday a relative phrase names (Monday 0), kept when it cannot be resolved
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,8 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             d = _weekday_before(ref, WEEKDAYS[wd], strictly=strictly)
             value = d.isoformat()
             basis = f"'{phrase}' = the {WEEKDAY_EN[WEEKDAYS[wd]]} {'before' if strictly else 'on or before'} {where}"
-        out.append(DateMention(m.start(), m.end(), value, basis, relative=True))
+        out.append(DateMention(m.start(), m.end(), value, basis, relative=True,
+                               weekday=WEEKDAYS[wd] if wd and not value else None))
     return sorted(out, key=lambda x: x.start)
 
 
