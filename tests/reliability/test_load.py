@@ -1,6 +1,13 @@
-"""20 concurrent users through the app's API (Gradio queue) and 20 through the library: every answer
-arrives and equals the sequential one, and through the app the 95th percentile meets the promise (issue 17:
-p95 ≤ 0.8 s for 20 users on two cores); a slow model server does not hold up answers on the default."""
+"""20 concurrent users through the app's API (Gradio queue) and 20 through the library: every answer arrives
+and equals the sequential one; a slow model server does not hold up answers on the default.
+
+What is promised and what is asserted, said apart:
+- the TARGET (issue 17): p95 ≤ 0.8 s for 20 users on two cores. It is a figure of a quiet machine, measured and
+  CHECKED by `bench/load.py` (which exits 1 when it is missed); here it is only printed, met or MISSED, since a
+  CI machine shared with other jobs cannot hold a latency promise.
+- REGRESSION GUARDS, asserted here, each above the worst figure measured on a loaded machine and below what a
+  real slowdown gives (a 0.6 s sleep added to every answer fails both the one-user and the burst guard).
+"""
 
 import os
 import statistics
@@ -16,15 +23,17 @@ from ui_support import Server, warm_home
 
 pytestmark = pytest.mark.slow
 USERS = 20
-APP_P95_TARGET_MS = 800  # the promise for 20 concurrent users through the app API (issue 17)
-# What CI asserts: users already in their Gradio session (as a browser is once the page has loaded) within
-# about 2x the worst p95 measured so far, with the target printed as met or MISSED beside it: 0.79-1.41 s at
-# load average 3.8-6.4 on this 2-core machine (the server needs 0.95-1.3 s of CPU for the burst, ~0.56 s of
-# it query embeddings, so an idle machine could do it in ~0.5-0.6 s; a shared one mostly does not).
-APP_P95_GUARD_MS = 2500
+APP_P95_TARGET_MS = 800  # the promise for 20 concurrent users through the app API: checked by bench/load.py
+# Regression guard: one user alone through the app API, median of the 20 sequential answers. Measured 40-60 ms
+# quiet and 90-200 ms at load average 6-11 on this 2-core machine; an added 0.6 s per answer gives >= 640 ms.
+ONE_USER_P50_GUARD_MS = 450
+# Regression guard: users already in their Gradio session (as a browser is once the page has loaded). Measured
+# 553-655 ms quiet (bench/load.py, six runs) and 0.79-1.41 s at load average 3.8-6.4. An added 0.6 s per
+# answer gives >= 1.2 s quiet (16 answered at once, the other 4 queued behind them: 2 x 0.6 s) and ~2 s loaded.
+APP_P95_GUARD_MS = 1800
 # A user's first question also makes their session: Gradio copies the config of every one of the app's
-# ~100 components for it on its event loop (~10 ms alone, 20-30 ms under load, per new session), so that
-# burst gets a guard of its own (measured 1.9-2.5 s at load average 3.8-6.4, 3.4 s at 10.7).
+# ~100 components for it on its event loop (unless ui/tuning.py's lazy sessions apply), so that burst gets a
+# guard of its own (measured 616-685 ms quiet, 1.9-2.5 s at load average 3.8-6.4, 3.4 s at 10.7).
 FIRST_P95_GUARD_MS = 4000
 
 
@@ -96,7 +105,17 @@ def _app_burst(app, clients: dict, qs: list[str]) -> tuple[dict, dict, str]:
 def test_twenty_app_users(app, seeds_qa):
     qs = [q["question"] for q in seeds_qa[:USERS]]
     seq_client = _client(app.url)
-    sequential = {q: _key(seq_client.predict(q, "extractive", 5, api_name="/answer")) for q in qs}
+    seq_client.predict(qs[0], "extractive", 5, api_name="/answer")  # warm
+    sequential, alone = {}, []
+    for q in qs:
+        t = time.perf_counter()
+        sequential[q] = _key(seq_client.predict(q, "extractive", 5, api_name="/answer"))
+        alone.append((time.perf_counter() - t) * 1000)
+    one_user = statistics.median(alone)
+    print(f"\napp API, one user: p50 {one_user:.0f} ms over {USERS} questions "
+          f"(guard ≤ {ONE_USER_P50_GUARD_MS} ms; load average {os.getloadavg()[0]:.1f})")
+    assert one_user <= ONE_USER_P50_GUARD_MS, (f"one user's answer p50 {one_user:.0f} ms: above the "
+                                               f"{ONE_USER_P50_GUARD_MS} ms regression guard")
     clients = {q: _client(app.url) for q in qs}  # every user connected before the burst
     time.sleep(1)  # and their heartbeat streams open (each client opens one in a thread of its own)
     got, lat, cpu = _app_burst(app, clients, qs)  # each user's first question (and new session)
@@ -107,14 +126,15 @@ def test_twenty_app_users(app, seeds_qa):
     got, lat, cpu = _app_burst(app, clients, qs[::-1])  # the same users again, each in their session
     assert got == sequential
     p95 = _p95(list(lat.values()))
-    verdict = "met" if p95 <= APP_P95_TARGET_MS else "MISSED"
+    verdict = "met" if p95 <= APP_P95_TARGET_MS else "MISSED (bench/load.py checks it on a quiet machine)"
     print(f"app API: {USERS} concurrent users, p50 {statistics.median(lat.values()):.0f} ms, "
           f"p95 {p95:.0f} ms (target ≤ {APP_P95_TARGET_MS} ms: {verdict}; {cpu}; "
           f"load average {os.getloadavg()[0]:.1f})")
     assert first <= FIRST_P95_GUARD_MS, (f"p95 {first:.0f} ms for {USERS} users' first questions: above the "
                                          f"{FIRST_P95_GUARD_MS} ms guard")
     assert p95 <= APP_P95_GUARD_MS, (f"p95 {p95:.0f} ms for {USERS} concurrent app users: above the "
-                                     f"{APP_P95_GUARD_MS} ms guard (target ≤ {APP_P95_TARGET_MS} ms)")
+                                     f"{APP_P95_GUARD_MS} ms regression guard (the target, ≤ {APP_P95_TARGET_MS} ms "
+                                     f"on a quiet machine, is bench/load.py's to check)")
 
 
 def test_slow_model_does_not_block_the_default(app):
