@@ -40,6 +40,7 @@ class Vocabulary:
     countries: dict[str, frozenset]
     list_openers: tuple[str, ...]
     asks_role: re.Pattern
+    titles: dict[str, tuple[tuple[str, ...], ...]]
 
 
 def _forms(words) -> tuple[tuple[str, ...], ...]:
@@ -64,7 +65,8 @@ def vocabulary(path: Path = DATA) -> Vocabulary:
         general=frozenset(data["general_capitalised"]),
         countries={c: frozenset(normalize(w) for w in ws) for c, ws in data["countries"].items()},
         list_openers=tuple(normalize(w) for w in data["list_openers"]),
-        asks_role=re.compile(data["asks_role"], re.I))
+        asks_role=re.compile(data["asks_role"], re.I),
+        titles={normalize(k): _forms(ws) for k, ws in data["titles"].items()})
 
 
 def expected_type(q: Question) -> str:
@@ -82,14 +84,11 @@ def asked_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     if q.shape.kind != "person" or not vocabulary().asks_role.search(q.normalized):
         return []
     roles = vocabulary().roles
-    seen, out = set(), []
-    for w in re.findall(r"\w+", q.normalized):
+    for w in re.findall(r"\w+", q.normalized):  # the first role word names the answer's role
         for key in (w, w[2:] if w.startswith("ال") else w):
-            if key in roles and roles[key] not in seen:
-                seen.add(roles[key])
-                out.append((key, roles[key]))
-                break
-    return out
+            if key in roles:
+                return [(key, roles[key])]
+    return []
 
 
 def countries_of(text_norm: str) -> set[str]:
@@ -105,6 +104,37 @@ def role_country_clash(q: Question, text_norm: str) -> bool:
         return False
     named = countries_of(text_norm)
     return bool(named) and not (named & asked)
+
+
+def asked_titles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+    """The title words naming an official the question is about ('the Iraqi defence minister', 'وزير الصحة')."""
+    titles = vocabulary().titles
+    out = []
+    for w in re.findall(r"\w+", q.normalized):
+        key = w[2:] if w.startswith("ال") and w[2:] in titles else w
+        if key in titles and titles[key] not in [f for _, f in out]:
+            out.append((key, titles[key]))
+    return out
+
+
+def named_words(q: Question) -> list[str]:
+    """An English question's capitalised words that are not general words or known names (a place or a
+    person the tables do not know: 'Jeddah', 'Fidan'), lower case: an English sentence must hold them."""
+    if q.language != "en":
+        return []
+    text = str(q)
+    for _, (a, b) in english_name_spans(text):
+        text = text[:a] + " " * (b - a) + text[b:]
+    general = vocabulary().general
+    first = len(text) - len(text.lstrip())
+    return [m.group(0).lower() for m in re.finditer(r"(?<![\w'-])[A-Z][a-z]+", text)
+            if m.start() != first and m.group(0).lower() not in general
+            and m.group(0).lower().removesuffix("s") not in general]
+
+
+def window_holds(forms: tuple[tuple[str, ...], ...], window: frozenset) -> bool:
+    """Some form of a role or title (each of its words, prefix-matched) is among a sentence's window terms."""
+    return any(all(any(t.startswith(f) for t in window) for f in form) for form in forms)
 
 
 def holds_role(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
@@ -148,7 +178,9 @@ def years_of(text: str) -> set[str]:
     return set(_YEAR.findall(text))
 
 
-_NUMBERISH = re.compile(r"\d+")
+_EN_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                      r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|"
+                      r"thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b|\b(19|20)\d\d\b|\d{1,2}/\d{1,2}")
 
 
 def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
@@ -157,7 +189,8 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
     the other checks decide)."""
     ev = vocabulary().evidence
     if kind == "date":
-        return has_date(_without(text_norm, q.normalized))
+        rest = _without(text_norm, q.normalized)
+        return has_date(rest) or bool(_EN_DATE.search(rest))
     if kind == "number":
         return has_number(_without(text_norm, q.normalized))
     if kind == "span":
@@ -195,7 +228,7 @@ def unknown_names(q: Question, corpus_has) -> list[str]:
         for _, (a, b) in english_name_spans(text):
             text = text[:a] + " " * (b - a) + text[b:]
         general = vocabulary().general
-        aliases = {a for al in NAMES.values() for a in al}
+        aliases = {a for al in NAMES.values() for a in al} | official_words()
         for m in _CAPITALISED.finditer(text):
             if m.start() == len(text) - len(text.lstrip()):
                 continue  # the question's first word
@@ -219,6 +252,14 @@ def unknown_names(q: Question, corpus_has) -> list[str]:
 
 
 # Items are split at commas, "and", and the attached و of Arabic (not the و that starts وزير, وفد, وكالة …).
+@lru_cache(maxsize=1)
+def official_words() -> frozenset:
+    """The words of the English names of the officials and places in the domain data (rag/domain/data)."""
+    from ..domain.people import load_officials
+    o = load_officials()
+    return frozenset(w.lower() for x in (*o.people, *o.places) for w in re.findall(r"[A-Za-z]+", x.en))
+
+
 _SPLIT = re.compile(r"\s*[،,;؛]\s*|\s+(?:and|or)\s+|\s+و(?!(?:زير|زار|فد|كال|لاي|طن|سط|قت|ضع|صول|جود|حد|ثيق)\w*)"
                     r"(?=[^\W\d_]{3,})")
 

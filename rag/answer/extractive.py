@@ -15,7 +15,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, arabic_forms, arabic_terms, unmapped_words
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asked_relations, asked_roles, asked_years, expected_type, holds_answer, holds_role,
+from .expected import (asked_relations, asked_roles, asked_titles, asked_years, named_words, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -358,6 +358,19 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return abstain(confidence(q, cands, hits),
                            "no retrieved sentence mentions " + ", ".join(missing) + " together with the rest")
         cands = held
+    # Who, named by title ("the Iraqi defence minister") or by a name the tables do not know ("Jeddah"): the
+    # sentence or its neighbours hold that title word or name.
+    for title, forms in asked_titles(q):
+        titled = [c for c in cands if window_holds(forms, c.window)]
+        if not titled:
+            return abstain(confidence(q, cands, hits), f"no retrieved sentence is about the {title} asked about")
+        cands = titled
+    named = named_words(q)
+    if named:
+        held = [c for c in cands if _lang(c.text) != "en" or all(w in c.window for w in named)]
+        if not held:
+            return abstain(confidence(q, cands, hits), "no retrieved sentence mentions " + ", ".join(named))
+        cands = held
     # The question's focus: the act it asks about (a visit is not a call, a refusal is not a visit), the
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
@@ -374,7 +387,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = related
     years = asked_years(q)
     if years:
-        dated = [c for c in cands if years <= (years_of(c.text) or years_of(c.date[:4]))]
+        # A sentence (or, when it names no year, its article's date) about another year only is not about it.
+        dated = [c for c in cands if not (own := years_of(c.text) or years_of(c.date[:4])) or years & own]
         if not dated:
             return correction(q, about, "no retrieved sentence is about " + ", ".join(sorted(years)),
                               confidence(q, cands, hits))
