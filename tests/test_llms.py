@@ -155,13 +155,24 @@ def test_retries_with_backoff_on_429(gen, fake):
 
 
 def test_slow_reply_times_out(gen, seeded_library):
-    from rag import Pipeline
-    quick = Pipeline(gen.settings.with_(llm_timeout=1.0, llm_retries=0), seeded_library)
+    """A 1 s client timeout gives up after about 1 s: the whole answer takes the extractive answer's own time
+    plus the timeout, within 0.6 s (measured: +1.0-1.1 s; a timeout taken x2 gives +2 s, the scripted model
+    replies after 5 s)."""
     import time
+
+    from rag import Pipeline
+    from fake_openai import SLOW_SECONDS
+    quick = Pipeline(gen.settings.with_(llm_timeout=1.0, llm_retries=0), seeded_library)
+    q = "متى زار الشيباني بغداد؟"
+    quick.ask(q, model="extractive")
     t = time.perf_counter()
-    a = quick.ask("متى زار الشيباني بغداد؟", model="openai:slow")
-    assert time.perf_counter() - t < 4.5
+    quick.ask(q, model="extractive")  # what the fallback costs by itself
+    alone = time.perf_counter() - t
+    t = time.perf_counter()
+    a = quick.ask(q, model="openai:slow")
+    beyond = time.perf_counter() - t - alone
     assert a.fallback and "no reply within 1s (timeout)" in a.notice
+    assert 0.9 <= beyond <= 1.6 < SLOW_SECONDS, f"gave up {beyond:.2f} s beyond the extractive answer (timeout 1 s)"
 
 
 def test_endpoint_down(seeded_settings, seeded_library):
@@ -410,7 +421,12 @@ def test_real_model_output_is_verified_or_replaced(local_llm, question):
     if a.fallback:  # not verified: the extractive answer with a notice, the model's text on request
         assert "not verified" in a.notice and a.model_text is not None
         assert "14 من آذار 2025" in a.answer and a.support and not a.uncited
-    elif not a.abstained:  # shown as the answer: at least one sentence its passage supports, all cited
+    elif a.abstained:  # the model said the passages do not answer: shown as an abstention, nothing cited
+        # (the question is answerable, so this is the model's miss; what the product owes is an honest form)
+        assert a.model == local_llm.model.name and not a.cited and not a.support and not a.uncited
+        assert not re.search(r"\[\d+\]", a.answer)
+        assert a.citations, "the passages read are still listed as the closest ones"
+    else:  # shown as the answer: at least one sentence its passage supports, all cited
         assert a.support and not a.uncited and a.cited
     print(f"\n{question} -> fallback={a.fallback} answer={a.answer[:120]!r} model_text={a.model_text!r} "
           f"notice={a.notice!r} {a.timings_ms}")
