@@ -85,3 +85,37 @@ def by_language(rows: list[dict]) -> dict[str, list[dict]]:
     for r in rows:
         out.setdefault(language(r["question"]), []).append(r)
     return dict(sorted(out.items(), key=lambda kv: (kv[0] != "ar", kv[0])))
+
+
+def answer_score(row: dict) -> float | None:
+    """The score a row answered or abstained on, as the abstention bar sees it: an abstention for another
+    reason (a rule: a name never mentioned, no date in the evidence, a false premise …) counts as -inf, since
+    no bar would have answered it. None when the answerer gave no score."""
+    score = row.get("score")
+    if score is None:
+        return None
+    return float("-inf") if row.get("abstained") and score >= 0 else float(score)
+
+
+def abstention_curve(rows: list[dict], steps: int = 41) -> list[dict]:
+    """Precision and recall of abstention ("this question is unanswerable") as the bar moves, SQuAD 2.0
+    style: at each shift t of the bar a question is answered when its score >= t. Also the share of
+    answerable questions answered correctly at that bar (HasAns) and of unanswerable ones abstained (NoAns)."""
+    scored = [(answer_score(r), r) for r in rows if not r.get("error") and "answer" in r]
+    scored = [(s, r) for s, r in scored if s is not None]
+    if not scored or all(r["answerable"] for _, r in scored) or not any(r["answerable"] for _, r in scored):
+        return []
+    finite = sorted(s for s, _ in scored if s != float("-inf"))
+    lo, hi = (finite[0], finite[-1]) if finite else (0.0, 0.0)
+    out = []
+    for i in range(steps):
+        t = lo + (hi - lo) * i / (steps - 1) if steps > 1 else 0.0
+        abst = [r for s, r in scored if s < t]
+        unans = [r for _, r in scored if not r["answerable"]]
+        ans = [r for _, r in scored if r["answerable"]]
+        out.append({"shift": round(t, 4),
+                    "precision": sum(not r["answerable"] for r in abst) / len(abst) if abst else 1.0,
+                    "recall": sum(1 for s, r in scored if s < t and not r["answerable"]) / len(unans),
+                    "HasAns": sum(1 for s, r in scored if s >= t and r["answerable"] and r.get("correct")) / len(ans),
+                    "NoAns": sum(1 for s, r in scored if s < t and not r["answerable"]) / len(unans)})
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .metrics import dedupe
+from .metrics import abstention_curve, answer_score, dedupe
 from .summary import summary_table
 
 CHART_METRICS = ["recall@1", "recall@5", "mrr@10", "answer_correct", "citation_precision", "citation_supported",
@@ -40,6 +40,24 @@ def _charts(out: Path, summary: dict, rows: list[dict], models: list[str]) -> li
                       ha="right", fontsize=8)
         ax.set_ylim(0, 1.08)
         made.append(_finish(plt, fig, ax, "Metrics per model", out / "metrics.png"))
+    curves = {m: abstention_curve([r for r in rows if r["model"] == m]) for m in models}
+    if any(curves.values()):  # SQuAD 2.0 style: how abstention trades precision for recall as the bar moves
+        fig, ax = plt.subplots(figsize=(6, 4))
+        for m, curve in curves.items():
+            if curve:
+                ax.plot([p["recall"] for p in curve], [p["precision"] for p in curve], marker=".", label=m)
+                now = [r for r in rows if r["model"] == m and answer_score(r) is not None]
+                unans = [r for r in now if not r["answerable"]]
+                abst = [r for r in now if r.get("abstained")]
+                if unans and abst:  # the product's own bar
+                    ax.plot([sum(not r["answerable"] for r in abst) / len(unans)],
+                            [sum(not r["answerable"] for r in abst) / len(abst)], "k*", markersize=12,
+                            label=f"{m}: the calibrated bar")
+        ax.set_xlabel("abstention recall (unanswerable questions abstained)")
+        ax.set_ylabel("abstention precision")
+        ax.set_xlim(0, 1.02)
+        ax.set_ylim(0, 1.02)
+        made.append(_finish(plt, fig, ax, "Abstention precision-recall (moving the bar)", out / "abstention.png"))
     lat = {m: [r["latency_ms"] for r in rows if r["model"] == m and r.get("latency_ms") is not None] for m in models}
     if any(lat.values()):
         fig, ax = plt.subplots(figsize=(6, 3.5))

@@ -126,10 +126,10 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
     if len(langs) > 1:  # Arabic and English questions reported apart
         summary["languages"] = {lang: {m: summarize([r for r in rs if r["model"] == m]) for m in models}
                                 for lang, rs in langs.items()}
-    splits = {r.get("split") for r in rows}
+    splits = {r.get("split") or "dev" for r in rows}
     if len(splits) > 1:  # development and held-out ("split": "test") parts reported apart
-        summary["splits"] = {str(sp): {m: summarize([r for r in rows if r.get("split") == sp and r["model"] == m])
-                                       for m in models} for sp in sorted(splits, key=str)}
+        summary["splits"] = {sp: {m: summarize([r for r in rows if (r.get("split") or "dev") == sp and r["model"] == m])
+                                  for m in models} for sp in sorted(splits)}
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     write_report(out, summary, rows, models)
     return summary
