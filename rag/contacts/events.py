@@ -21,7 +21,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import load_lexicon
 from ..domain.people import IRAQ, SYRIA, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "5"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "9"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -58,6 +58,7 @@ class Mention:
     directed_by: list[dict] = field(default_factory=list)  # who sent or directed it without taking part
     status_basis: str = ""  # the words that gave a status other than 'happened'
     weekday: int | None = None  # the weekday its report names when the day itself could not be resolved
+    date_end: str | None = None  # a later day the same report gives (arrived Monday, talks on Tuesday)
 
     @property
     def id(self) -> str:
@@ -73,14 +74,14 @@ class Mention:
                 "participants": self.participants, "place": self.place, "date": self.date,
                 "date_basis": self.date_basis, "reported": self.reported, "summary": self.summary,
                 "citations": self.citations, "sides": self.sides, "directed_by": self.directed_by,
-                "status_basis": self.status_basis, "weekday": self.weekday}
+                "status_basis": self.status_basis, "weekday": self.weekday, "date_end": self.date_end}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Mention":
         return cls(d["source"], d["kind"], d["status"], d.get("order", 0), d.get("participants", []), d.get("place"),
                    d.get("date"), d.get("date_basis", ""), d.get("reported", []), d.get("summary", ""),
                    d.get("citations", []), d.get("sides", []), d.get("directed_by", []), d.get("status_basis", ""),
-                   d.get("weekday"))
+                   d.get("weekday"), d.get("date_end"))
 
 
 @dataclass
@@ -120,6 +121,10 @@ def _out_of_office(p: Person, when: str | None) -> bool:
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{0,30})?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s")
 
 
+_TOWARDS = re.compile(r"(?:\b(?:to|in|into|at|inside|visit|visited|visiting)|(?<!\w)(?:الي|في|داخل|زار|زيارته|لزياره|زياره)|"
+                      r"(?<!\w)[وف]?(?:ب|ل))\s*(?:the\s+)?(?:(?:syrian|iraqi|capital|city of|العاصمه|مدينه|post-assad)\s+)*$")
+
+
 def _place(pl: Place) -> dict:
     return {"name": pl.ar, "name_en": pl.en, "country": pl.country}
 
@@ -154,6 +159,11 @@ def _words(norm: str) -> list[tuple[int, str]]:
             if len(w) > 4 and w[1] in "بلك":
                 out.append((m.start(), w[2:]))
     return out
+
+
+def _plus(day: str, n: int) -> str:
+    from datetime import date, timedelta
+    return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
 
 
 def _clause_span(norm: str, pos: int) -> tuple[int, int]:
@@ -197,6 +207,7 @@ class _Article:
         self.article = infer_article_date(norm_all, doc.date, tweet_dates(doc))
         self.years = text_years(norm_all)
         self.seen: set[str] = set()
+        self.towards: set[int] = set()
         self.mentions: list[Mention] = []
         self.last_statement_at = -2
 
@@ -267,13 +278,15 @@ class _Article:
         return "happened", ""
 
     def directors(self, norm: str, words: list[tuple[int, str]], matches) -> set[str]:
-        """Ids of the people named right after 'بتوجيه من' / 'on the instructions of' (in that clause)."""
+        """Ids of who is named right after 'بتوجيه من' / 'on the instructions of': the first person named after
+        the cue (with the title standing before that name), in the cue's clause."""
         out = set()
         for cue in self.lex.directed.find(norm, words):
-            end = next((m.start() for m in _CLAUSE.finditer(norm, cue)), len(norm))
-            for m in matches:
-                if m.kind in ("person", "title") and cue < m.start <= min(end, cue + 90):
-                    out.add(m.item.id)
+            end = min(next((m.start() for m in _CLAUSE.finditer(norm, cue)), len(norm)), cue + 90)
+            after = [m for m in matches if m.kind in ("person", "title") and cue < m.start <= end]
+            person = next((m for m in after if m.kind == "person"), None)
+            stop = person.start if person else (after[0].start if after else cue)
+            out |= {m.item.id for m in after if m.start <= stop}
         return out
 
     def people(self, matches, when: str | None) -> tuple[list[dict], list[dict], set[str]]:
@@ -327,26 +340,34 @@ class _Article:
         matches, inside = self.scope(s)
         words = [(p, w) for p, w in _words(s.norm) if inside(p)]
         back_spans = [(a, b, g) for g, w in lex.back.items() for a, b in w.spans(s.norm) if inside(a)]
-        back = {g for _, _, g in back_spans} | {g for g, w in lex.back.items()
-                                                 if any(inside(p) for p in w.find(s.norm, [x for x in words if x[1] in w.words]))}
+        back_at = {g: [p for p in w.find(s.norm, words) if inside(p)] for g, w in lex.back.items()}
+        back = {g for g, pos in back_at.items() if pos}
         # a trigger inside a reference back ("the visit") is that reference, not a new contact
         at = {k: [p for p in pos if inside(p) and not any(a <= p < b for a, b, _ in back_spans)]
               for k, pos in lex.kind_at(s.norm, words).items()}
+        anaphor = None
+        for g in ("call", "travel", "any"):
+            if g in back:
+                anaphor = self.last(g) or anaphor
+        if anaphor is None:  # "the visit … was postponed" before any other word of it: the article's first report
+            for g, pos in back_at.items():
+                for p in pos if g != "any" else []:
+                    kind = lex.kind_of(s.norm[p:p + 40].split()[1 if s.norm[p:p + 4] == "the " else 0])
+                    if kind:
+                        at.setdefault(kind, []).append(p)
         new_kinds = {k for k, pos in at.items() if pos}
         first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
         status, basis = self.status_of(s.norm, words, inside, first)
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
         places = [m.item for m in matches if m.kind == "place"]
+        # places after "to / in / إلى / في": where the contact was, rather than an adjective ("a Baghdad delegation")
+        self.towards = {id(m.item) for m in matches if m.kind == "place" and _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])}
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         parts, _side_titles, sides = self.people(matches, when)
         directed_ids = self.directors(s.norm, words, matches)
         directed = [p for p in parts if p["id"] in directed_ids]
         parts = [p for p in parts if p["id"] not in directed_ids]
         gather = bool(lex.gather.find(s.norm, words))
-        anaphor = None
-        for g in ("call", "travel", "any"):
-            if g in back:
-                anaphor = self.last(g) or anaphor
         touched: Mention | None = None
         contact_kinds = [k for k in ("visit", "delegation", "meeting", "call") if k in new_kinds]
         if contact_kinds and {IRAQ, SYRIA} <= sides:
@@ -411,9 +432,13 @@ class _Article:
         if len({p.country for p in places}) > 1 and not cities:
             places = []  # "العراق وسوريا": both countries named, no place given
         if kind != "call" and kind != "statement" and places:
-            best = (cities or places)[0]
-            if m.place is None or (m.place["name_en"] in (IRAQ, SYRIA) and best.en not in (IRAQ, SYRIA)):
-                m.place, gave = _place(best), True
+            pool = cities or places
+            towards = [p for p in pool if id(p) in self.towards]
+            best = (towards or pool)[0]
+            weak = m.place is not None and not m.place.get("towards")
+            if m.place is None or (m.place["name_en"] in (IRAQ, SYRIA) and best.en not in (IRAQ, SYRIA)) or \
+                    (weak and towards and best.en != m.place["name_en"]):
+                m.place, gave = {**_place(best), "towards": bool(towards)}, True
         if dates:
             d = dates[0]
             if m.status == "planned":
@@ -424,6 +449,11 @@ class _Article:
                     m.date, m.date_basis, gave = d.value, d.basis, True
             elif m.date is None and d.value:
                 m.date, m.date_basis, gave = d.value, d.basis, True
+            if m.status != "planned" and m.date and len(m.date) == 10:
+                for later in dates:  # one report, two days of one contact: arrived Monday, talks on Tuesday
+                    v = later.value
+                    if v and len(v) == 10 and m.date < v <= _plus(m.date, 7) and (not m.date_end or v > m.date_end):
+                        m.date_end, gave = v, True
             elif m.date is None and not m.date_basis:
                 m.date_basis, gave = d.basis, True
                 m.weekday = d.weekday

@@ -170,9 +170,10 @@ def _settle_dates(group: list[Mention]) -> tuple[str | None, str | None, list[st
     days: dict[str, set[str]] = {}
     by_source: dict[str, set[str]] = {}
     for m in group:
-        if m.date and len(m.date) >= 10:
-            days.setdefault(m.date[:10], set()).add(m.source)
-            by_source.setdefault(m.source, set()).add(m.date[:10])
+        for d in (m.date, m.date_end):
+            if d and len(d) >= 10:
+                days.setdefault(d[:10], set()).add(m.source)
+                by_source.setdefault(m.source, set()).add(d[:10])
     if not days:
         months = sorted({m.date for m in group if m.date})
         best = next((m for m in group if m.date), None)
@@ -218,12 +219,17 @@ def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
     if len(sources) > 1:
         basis += f" (reported by {len(sources)} articles: {', '.join(sources)})"
     first = min(m.id for m in group)
+    status, status_basis = group[0].status, next((m.status_basis for m in group if m.status_basis), "")
+    today = date.today().isoformat()
+    if status == "happened" and first_day and first_day[:10] > today[:len(first_day[:10])]:
+        # a report of a contact that "happened" after today: kept, never counted as happened
+        status, status_basis = "future", f"dated {first_day}, after today ({today})"
     return ContactEvent(
         id="ev-" + hashlib.sha1(first.encode()).hexdigest()[:10], kind=kind, date=first_day, date_basis=basis,
-        status=group[0].status, participants=participants, place=place, summary=best.summary, citations=citations,
+        status=status, participants=participants, place=place, summary=best.summary, citations=citations,
         sources=sources, article_date=arts.get(best.source, ArticleDate()), mentions=len(group),
         date_source=best.source if first_day else "", date_end=last_day, date_alternatives=alts,
-        directed_by=directed, status_basis=next((m.status_basis for m in group if m.status_basis), ""))
+        directed_by=directed, status_basis=status_basis)
 
 
 def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> list[ContactEvent]:
@@ -313,8 +319,14 @@ def _bag(ms: list[Mention]) -> set[str]:
 def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], mentions: list[Mention]) -> int | None:
     """The group whose reports share clearly more words with this report's article than any other (1.5×)."""
     mine = _bag([x for x in mentions if x.source == m.source])
-    scored = sorted(((len(mine & _bag(groups[gi])) / (1 + len(_bag(groups[gi]))) ** 0.5, gi) for gi in fitting),
-                    reverse=True)
+    bags = {gi: _bag([x for x in groups[gi] if x.source != m.source]) for gi in fitting}
+    df: dict[str, int] = {}
+    for bag in bags.values():
+        for w in bag & mine:
+            df[w] = df.get(w, 0) + 1
+    # words that only some of the candidate contacts' reports use tell them apart; words all of them use do not
+    scored = sorted(((sum(1 / df[w] for w in bags[gi] & mine if df[w] < len(fitting)) / (1 + len(bags[gi])) ** 0.5, gi)
+                     for gi in fitting), reverse=True)
     if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]):
         return scored[0][1]
     return None

@@ -71,6 +71,11 @@ class Lexicon:
     name_stop: frozenset[str]
     digest: str = ""
 
+    def kind_of(self, word: str) -> str | None:
+        """The contact kind a word is a trigger of ("الزياره" and "visit" -> visit)."""
+        bare = word[2:] if word.startswith("ال") else word
+        return next((k for k, w in self.kinds.items() if k != "statement" and (word in w or bare in w)), None)
+
     def kind_at(self, norm: str, words: list[tuple[int, str]]) -> dict[str, list[int]]:
         return {k: pos for k, w in self.kinds.items() if (pos := w.find(norm, words))}
 

@@ -91,7 +91,12 @@ class Officials:
             for v in (p.name, *p.variants):
                 table.setdefault(normalize(v), ("person", p, False))
             for v in p.short:
-                table.setdefault(normalize(v), ("person", p, True))
+                n = normalize(v)
+                # a family name with its article that one listed person alone bears ("السوداني", "al-Sudani")
+                # names him without his first name; a bare name ("حسين", "Hussein") only after the full name
+                own = (n.startswith("ال") or n.startswith("al-")) and len(n) >= 6 and \
+                    sum(normalize(x) == n for q in self.people for x in q.short) == 1
+                table.setdefault(n, ("person", p, not own))
         for t in self.titles:
             for v in t.forms:
                 table.setdefault(normalize(v), ("title", t, False))
@@ -144,7 +149,7 @@ class Officials:
         known = self.by_key.get((country, key))
         if known is not None:
             return known
-        ident = key if len(key) >= 3 else normalize(name).replace(" ", "_")
+        ident = key if len(key) >= 2 else normalize(name).replace(" ", "_")
         return Person(f"x-{country.lower().replace(' ', '-')}-{ident}", name, name, country, (), (),
                       ({"ar": role if lang == "ar" else "", "en": role if lang == "en" else "", "rank": rank},))
 

@@ -1,0 +1,181 @@
+"""Contacts on reporting as it really comes: English articles, officials the data lacks, several outlets telling
+one contact, pages dated the day after, contacts that did not happen, who directed a contact, and the domain
+extended by data alone. The texts are written here for the tests (real people, invented wording)."""
+
+import json
+
+from rag.contacts.events import extract
+from rag.documents import RawDocument
+from rag.domain.people import load_officials
+from rag.ingestion.chunking import chunk_document
+from rag.ingestion.clean import clean
+
+
+def _mentions(text, source="x.txt", date="", home=None):
+    doc = clean(RawDocument(source=source, text=text, date=date))
+    return extract(doc, chunk_document(doc, 1200, 1), load_officials(home)).mentions
+
+
+def _write(folder, files):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _timeline(settings, folder):
+    from rag import contact_timeline, ingest, open_library
+    lib = open_library(settings)
+    ingest(lib, [folder], progress=False)
+    return lib, contact_timeline(lib)
+
+
+# ---- English, and officials the data lacks ----------------------------------------------------------
+
+def test_an_english_article_yields_its_contact_with_the_same_people_as_arabic():
+    ms = _mentions("Syrian FM in Baghdad\nMarch 14, 2025\n\nBAGHDAD (Reuters) - Syrian Foreign Minister Asaad "
+                   "al-Shaibani arrived in Baghdad on Friday and met Iraqi Prime Minister Mohammed Shia al-Sudani, "
+                   "the Iraqi government said.\n")
+    visit = [m for m in ms if m.kind == "visit"]
+    assert len(visit) == 1 and visit[0].status == "happened" and visit[0].date == "2025-03-14"
+    assert {p["id"] for p in visit[0].participants} >= {"asaad-al-shaibani", "mohammed-shia-al-sudani"}
+    assert visit[0].place["name_en"] == "Baghdad"  # the place visited, not the wire dateline
+
+
+def test_an_official_not_in_the_data_is_a_participant_by_his_title_in_both_languages():
+    ar = _mentions("وصل وزير الموارد المائية العراقي عون ذياب إلى دمشق، اليوم الاثنين، والتقى الرئيس السوري أحمد "
+                   "الشرع.\n", date="2025-06-02")
+    en = _mentions("Iraq's water resources minister Aoun Diab arrived in Damascus on Monday and met Syrian President "
+                   "Ahmed al-Sharaa.\n", date="2025-06-02")
+    for ms in (ar, en):
+        visit = [m for m in ms if m.kind == "visit"]
+        assert len(visit) == 1, ms
+        iraqi = [p for p in visit[0].participants if p["country"] == "Iraq"]
+        assert len(iraqi) == 1 and iraqi[0]["named"] and "ahmed-al-sharaa" in {p["id"] for p in visit[0].participants}
+    # the Arabic and the English spelling are one person (the family name's consonants)
+    assert [p["id"] for p in ar[0].participants if p["country"] == "Iraq"] == \
+           [p["id"] for p in en[0].participants if p["country"] == "Iraq"]
+
+
+def test_who_directed_a_delegation_is_kept_apart_from_who_travelled():
+    ms = _mentions("بتوجيه من رئيس الوزراء محمد شياع السوداني، وصل إلى دمشق اليوم الجمعة وفد عراقي برئاسة رئيس "
+                   "جهاز المخابرات حميد الشطري، والتقى الرئيس السوري أحمد الشرع.\n", date="2025-04-25")
+    (m,) = [m for m in ms if m.kind in ("visit", "delegation")]
+    assert "mohammed-shia-al-sudani" in {p["id"] for p in m.directed_by}
+    assert "mohammed-shia-al-sudani" not in {p["id"] for p in m.participants}
+    assert "hamid-al-shatri" in {p["id"] for p in m.participants}
+
+
+# ---- contacts that did not happen --------------------------------------------------------------------
+
+def test_denied_rumoured_hypothetical_postponed_and_cancelled_contacts_are_never_happened():
+    cases = {
+        "denied": "نفت وزارة الخارجية العراقية أن يكون وزير الخارجية السوري أسعد الشيباني قد زار بغداد سرا.",
+        "rumoured": "زعمت صفحات مجهولة على مواقع التواصل أن الرئيس السوري أحمد الشرع اتصل برئيس الوزراء العراقي محمد "
+                    "شياع السوداني.",
+        "hypothetical": "ويرى مراقبون أنه من المستبعد أن يزور رئيس الوزراء العراقي محمد شياع السوداني دمشق قريبا.",
+        "postponed": "The visit of Syrian Foreign Minister Asaad al-Shaibani to Baghdad was postponed, Iraqi officials "
+                     "said.",
+        "cancelled": "Syrian President Ahmed al-Sharaa's trip to Baghdad was cancelled, the Iraqi government said.",
+    }
+    for status, text in cases.items():
+        ms = _mentions(text + "\n", date="2025-02-20")
+        assert ms and {m.status for m in ms if m.kind != "statement"} == {status}, (status, ms)
+        assert all(m.status_basis for m in ms if m.kind != "statement")
+
+
+def test_a_contact_dated_after_today_is_kept_as_future_and_never_counted_as_happened(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "docs", {
+        "ahead.txt": "زيارة\n12-كانون الثاني-2031\n\nزار وزير الخارجية السوري أسعد الشيباني بغداد أمس السبت.\n",
+        "real.txt": "زيارة\n15-آذار-2025\n\nزار وزير الخارجية السوري أسعد الشيباني بغداد أمس الجمعة.\n"})
+    _, events = _timeline(fresh_settings, folder)
+    by_src = {e.sources[0]: e for e in events}
+    assert by_src["ahead.txt"].status == "future" and "after today" in by_src["ahead.txt"].status_basis
+    assert by_src["real.txt"].status == "happened" and by_src["real.txt"].date == "2025-03-14"
+
+
+# ---- dates -----------------------------------------------------------------------------------------
+
+def test_a_page_dated_the_day_after_its_report_still_dates_the_contact():
+    # a wire report of Sunday republished on a page dated Monday still says "today, Sunday"
+    (m,) = [m for m in _mentions("سلّم وزير الثقافة العراقي أحمد فكاك البدراني، اليوم الأحد، الرئيس السوري أحمد الشرع "
+                                 "في دمشق دعوة لحضور القمة.\n", date="2025-04-28") if m.kind != "statement"]
+    assert m.date == "2025-04-27" and "dated a day after" in m.date_basis
+
+
+def test_three_outlets_in_two_languages_are_one_contact_and_disagreeing_days_are_kept(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "docs", {
+        "a.txt": "اتصال\n2025/04/01\n\nتلقى الرئيس السوري أحمد الشرع اليوم الثلاثاء اتصالا هاتفيا من رئيس الوزراء "
+                 "العراقي محمد شياع السوداني.\n",
+        "b.txt": "Call\nMarch 31, 2025\n\nIraqi Prime Minister Mohammed Shia al-Sudani spoke by phone on Monday with "
+                 "Syrian President Ahmed al-Sharaa, his office said.\n",
+        "c.txt": "اتصال السوداني والشرع\n\nوكان السوداني قد أجرى اتصالا هاتفيا بالرئيس السوري أحمد الشرع هنأه فيه "
+                 "بعيد الفطر.\n",
+        "d.txt": "زيارة\n12-آب-2025\n\nوصل وزير الطاقة السوري محمد البشير إلى بغداد أمس الاثنين، والتقى اليوم الثلاثاء "
+                 "رئيس الوزراء محمد شياع السوداني.\n"})
+    _, events = _timeline(fresh_settings, folder)
+    calls = [e for e in events if e.kind == "call"]
+    assert len(calls) == 1, [e.to_dict() for e in calls]
+    assert set(calls[0].sources) == {"a.txt", "b.txt", "c.txt"}
+    assert {calls[0].date, *calls[0].date_alternatives} == {"2025-03-31", "2025-04-01"}
+    assert "differ" in calls[0].when("en")
+    (visit,) = [e for e in events if e.sources == ["d.txt"]]
+    assert (visit.date, visit.date_end) == ("2025-08-11", "2025-08-12")
+
+
+def test_a_report_looking_back_joins_the_latest_such_contact_before_it(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "docs", {
+        "dec.txt": "زيارة\n26-كانون الأول-2024\n\nزار رئيس جهاز المخابرات العراقي حميد الشطري دمشق اليوم الخميس "
+                   "والتقى أحمد الشرع.\n",
+        "apr.txt": "زيارة\n25-نيسان-2025\n\nزار رئيس جهاز المخابرات العراقي حميد الشطري دمشق اليوم الجمعة والتقى "
+                   "الرئيس أحمد الشرع.\n",
+        "may.txt": "تحليل\n10-أيار-2025\n\nوكان الشطري قد زار دمشق مؤخرا والتقى الرئيس السوري أحمد الشرع.\n"})
+    _, events = _timeline(fresh_settings, folder)
+    visits = [e for e in events if e.kind == "visit"]
+    assert len(visits) == 2, [e.to_dict() for e in visits]
+    assert {e.date: set(e.sources) for e in visits}["2025-04-25"] == {"apr.txt", "may.txt"}
+
+
+# ---- the domain as data ----------------------------------------------------------------------------
+
+def test_an_official_a_country_and_a_trigger_word_added_by_data_alone_change_the_timeline(fresh_settings, tmp_path):
+    home = fresh_settings.home_path
+    folder = _write(tmp_path / "docs", {
+        "official.txt": "زيارة\n2025/06/02\n\nزار سالم الحديثي دمشق اليوم الاثنين والتقى الرئيس السوري أحمد الشرع في "
+                        "قصر الشعب بحضور وزير الخارجية العراقي فؤاد حسين.\n",
+        "country.txt": "اتصال\n2025/06/03\n\nأجرى وزير الخارجية الكازاخستاني اتصالا هاتفيا بنظيره السوري أسعد الشيباني "
+                       "تناول الأوضاع في العراق.\n",
+        "trigger.txt": "جولة\n2025/06/04\n\nبدأ وزير الخارجية السوري أسعد الشيباني اليوم الأربعاء جولة في بغداد مع "
+                       "نظيره العراقي فؤاد حسين.\n"})
+    lib, before = _timeline(fresh_settings, folder)
+    srcs = {s for e in before for s in e.sources}
+    assert "country.txt" in srcs and "trigger.txt" not in srcs
+    (off,) = [e for e in before if "official.txt" in e.sources]
+    assert "salem-al-hadithi" not in {p["id"] for p in off.participants}
+
+    (home / "officials.json").write_text(json.dumps({
+        "people": [{"id": "salem-al-hadithi", "name": "سالم الحديثي", "en": "Salem al-Hadithi", "country": "Iraq",
+                    "roles": [{"ar": "مستشار رئيس الوزراء العراقي", "en": "adviser to the Iraqi Prime Minister",
+                               "rank": "official"}]}],
+        "countries": {"Kazakhstan": ["كازاخستان", "الكازاخستاني", "الكازاخستانية"]}}), encoding="utf-8")
+    (home / "contacts.json").write_text(json.dumps({"kinds": {"visit": {"ar": ["جولة"]}}}), encoding="utf-8")
+    from rag import contact_timeline, ingest
+    rep = ingest(lib, [folder], progress=False)
+    assert sorted(rep.extracted) == ["country.txt", "official.txt", "trigger.txt"]  # re-extracted, not re-embedded
+    after = contact_timeline(lib)
+    srcs = {s for e in after for s in e.sources}
+    assert "country.txt" not in srcs  # a Kazakh minister's call is not an Iraq–Syria contact
+    (trip,) = [e for e in after if "trigger.txt" in e.sources]
+    assert trip.kind == "visit" and trip.date == "2025-06-04"
+    (off,) = [e for e in after if "official.txt" in e.sources]
+    hadithi = [p for p in off.participants if p["id"] == "salem-al-hadithi"]
+    assert hadithi and hadithi[0]["country"] == "Iraq" and hadithi[0]["name_en"] == "Salem al-Hadithi"
+
+
+def test_a_broken_contact_words_file_is_a_clear_error(tmp_path):
+    import pytest
+
+    from rag.errors import ConfigError
+    (tmp_path / "contacts.json").write_text("[1, 2", encoding="utf-8")
+    with pytest.raises(ConfigError, match="contacts.json"):
+        load_officials(tmp_path)
