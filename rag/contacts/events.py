@@ -19,9 +19,9 @@ from ..text.arabic import _DROP, _FOLD, sentence_spans
 from ..text.dates import ArticleDate, find_dates, infer_article_date, resolve_dates, text_years
 from ..documents import Chunk, Document
 from ..domain.lexicon import load_lexicon
-from ..domain.people import IRAQ, SYRIA, Officials, Person, Place, Title
+from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "9"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "11"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -208,6 +208,8 @@ class _Article:
         self.years = text_years(norm_all)
         self.seen: set[str] = set()
         self.towards: set[int] = set()
+        self.place_at: dict[int, int] = {}
+        self.trigger_at = 0
         self.mentions: list[Mention] = []
         self.last_statement_at = -2
 
@@ -265,7 +267,8 @@ class _Article:
             got = self._status_in(norm, words, lambda p: inside(p) and mine(p), [p for p in past if mine(p)])
             if got[0] != "happened" or any(mine(p) for p in past):
                 return got
-        return self._status_in(norm, words, inside, past)
+        got = self._status_in(norm, words, inside, past)
+        return got if got[0] != "happened" or past else ("happened", "")
 
     def _status_in(self, norm: str, words, where, past) -> tuple[str, str]:
         for status, cue in self.lex.status:
@@ -358,10 +361,18 @@ class _Article:
         new_kinds = {k for k, pos in at.items() if pos}
         first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
         status, basis = self.status_of(s.norm, words, inside, first)
+        self.trigger_at = first or 0
+        firm = status != "happened" or any(inside(p) for p in lex.past.find(s.norm, words))
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
+        abroad = [m for m in matches if m.kind == "country" and m.item not in (IRAQ, SYRIA) and
+                  _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])]
+        for m in abroad:  # "met in Qatar": the country is where they met
+            matches.append(Match(m.start, m.end, "place", Place((), s.text[m.start:m.end], m.item, m.item)))
+        matches.sort(key=lambda m: m.start)
         places = [m.item for m in matches if m.kind == "place"]
         # places after "to / in / إلى / في": where the contact was, rather than an adjective ("a Baghdad delegation")
         self.towards = {id(m.item) for m in matches if m.kind == "place" and _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])}
+        self.place_at = {id(m.item): m.start for m in matches if m.kind == "place"}
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         parts, _side_titles, sides = self.people(matches, when)
         directed_ids = self.directors(s.norm, words, matches)
@@ -375,6 +386,9 @@ class _Article:
             if anaphor is not None:  # people of the contact referred back to are not in the new one
                 parts = [p for p in parts if p["id"] not in {q["id"] for q in anaphor.participants}]
             named = {p["id"] for p in parts if p["named"]}
+            prev = self.last(GROUP[kind])
+            if not firm and prev is not None and prev.status != "happened" and (not named or named & prev.named):
+                status, basis = prev.status, prev.status_basis  # it goes on about the contact that did not happen
             cur = self.last(GROUP[kind], status)
             if cur is not None and (not named or not cur.named or named <= cur.named) and \
                     not (named and anaphor is not None and anaphor is not cur):
@@ -434,7 +448,8 @@ class _Article:
         if kind != "call" and kind != "statement" and places:
             pool = cities or places
             towards = [p for p in pool if id(p) in self.towards]
-            best = (towards or pool)[0]
+            # of several, the one nearest the contact's word ("handed … in Damascus an invitation to the summit in Baghdad")
+            best = min(towards or pool, key=lambda p: abs(self.place_at.get(id(p), 0) - self.trigger_at))
             weak = m.place is not None and not m.place.get("towards")
             if m.place is None or (m.place["name_en"] in (IRAQ, SYRIA) and best.en not in (IRAQ, SYRIA)) or \
                     (weak and towards and best.en != m.place["name_en"]):

@@ -208,7 +208,10 @@ def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
     named_countries = {p["country"] for p in participants if p["named"]}
     participants = [p for p in participants if p["named"] or p["country"] not in named_countries]
     places = [m.place for m in group if m.place]
-    place = next((p for p in places if p["name_en"] not in (IRAQ, SYRIA)), places[0] if places else None)
+    cities = [p for p in places if p["name_en"] not in (IRAQ, SYRIA)] or places
+    strong = [p for p in cities if p.get("towards")] or cities  # "to / in X" over an adjective
+    names = [p["name_en"] for p in strong]
+    place = max(strong, key=lambda p: names.count(p["name_en"])) if strong else None
     citations = sorted((c for m in group for c in m.citations), key=lambda c: (c["source"], c["start"]))
     sources = sorted({m.source for m in group})
     basis = best.date_basis
