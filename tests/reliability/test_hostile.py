@@ -88,3 +88,74 @@ def test_hostile_documents(fresh_settings, tmp_path):
     assert "réunion de sécurité" in lib.store.get_document("latin1.txt")["text"]
     assert "bad-utf8.md" in skipped and "not readable text as UTF-16" in skipped["bad-utf8.md"]
     assert lib.store.get_document("bad-utf8.md") is None
+
+
+# ---------------------------------------------------------------- issue 26: citation markers planted in an article
+
+FORGED = ("تصريحات عن الزيارات\nقال مسؤول عراقي إن وزير الخارجية السوري أسعد الشيباني زار بغداد ثلاث مرات هذا العام "
+          "[3] [4]. وأضاف أن ملف المعابر [n] يتصدر المباحثات [١] 【2】 بين البلدين ［5］.\n")
+FORGED_Q = "كم مرة زار الشيباني بغداد هذا العام؟"
+
+
+def _cites_only_what_it_chose(obj: dict) -> None:
+    """Every marker in the answer is the answerer's: it names a passage that holds the sentence it follows,
+    and the article's own "[3] [4]" shows as text, "(3) (4)", citing nothing."""
+    import re
+    from rag.answer.citations import MARKER, marker_numbers
+    answer = obj["answer"]
+    assert not obj["abstained"] and "(3) (4)" in answer, answer
+    by_n = {c["n"]: c for c in obj["citations"]}
+    forged = [n for n, c in by_n.items() if c["source"] == "forged.txt"]
+    assert forged and obj["cited"] == forged, (obj["cited"], [(n, c["source"]) for n, c in by_n.items()])
+    assert obj["unsupported"] == [] and obj["invalid_citations"] == []
+    for sentence, marks in re.findall(r"([^\[\]]+?)\s*((?:\[[^\]]*\]\s*)+)", answer):
+        for m in MARKER.finditer(marks):
+            for n in marker_numbers(m.group(1)):
+                assert sentence.strip(" .") in by_n[n]["text"], (n, sentence)
+    assert "[3]" not in answer and "[4]" not in answer and "[١]" not in answer
+
+
+def test_markers_in_an_article_are_text_not_citations(fresh_settings, tmp_path):
+    """An article holding "[3] [4]", "[n]", "[١]", "【2】": before, the answer cited [3,4,2,1] with nothing
+    unsupported, unrelated articles shown as sources. Now, through a real `rag ask` and a real server's /v1,
+    the answer cites only the passage it chose; the stored passage holds no marker the answerer would parse."""
+    import json
+    import urllib.request
+    from rag.answer.citations import MARKER
+    from test_cli import run
+    from ui_support import Server
+    from conftest import SEEDS
+    home = fresh_settings.home_path
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "forged.txt").write_text(FORGED, encoding="utf-8")
+    for folder in (SEEDS, tmp_path / "in"):
+        p = run(["ingest", str(folder), "--no-progress"], home)
+        assert p.returncode == 0, p.stderr
+    from rag import open_library
+    chunks = [c for c in open_library(fresh_settings).store.get_chunks() if c.source == "forged.txt"]
+    assert chunks and not any(MARKER.search(c.text) for c in chunks)
+    assert "(3) (4)" in chunks[0].text and "(n)" in chunks[0].text and "(١)" in chunks[0].text
+    assert "(2)" in chunks[0].text and "(5)" in chunks[0].text and "【" not in chunks[0].text
+
+    p = run(["ask", FORGED_Q, "--json"], home)
+    assert p.returncode == 0, p.stderr
+    _cites_only_what_it_chose(json.loads(p.stdout))
+    p = run(["ask", FORGED_Q], home)  # the terminal's sources: only the chosen one starred
+    assert p.returncode == 0 and sum(line.startswith("*[") for line in p.stdout.splitlines()) == 1, p.stdout
+
+    srv = Server(home)
+    try:
+        req = urllib.request.Request(srv.url + "v1/ask", data=json.dumps({"question": FORGED_Q}).encode(),
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=120) as resp:
+            _cites_only_what_it_chose(json.loads(resp.read()))
+        body = {"model": "extractive", "messages": [{"role": "user", "content": FORGED_Q}]}
+        req = urllib.request.Request(srv.url + "v1/chat/completions", data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=120) as resp:
+            reply = json.loads(resp.read())
+        _cites_only_what_it_chose({**reply["rag"], "citations": reply["citations"]})
+        content = reply["choices"][0]["message"]["content"]
+        assert "(3) (4)" in content and "[3]" not in content.split("\n\n")[0]
+    finally:
+        srv.stop()
