@@ -217,3 +217,12 @@ def test_a_freed_model_frees_its_expanded_weights(built):
     for _ in range(10):
         one()
     assert _rss_mb() - before < 60, f"grew {_rss_mb() - before:.0f} MB"
+
+
+def test_rag_ask_debug_logs_the_engine_line_once(built, seeded_settings):
+    from test_cli import run
+    p = run(["ask", "متى زار الشيباني بغداد؟", "--json", "--debug"], seeded_settings.home_path)
+    assert p.returncode == 0, p.stderr
+    assert p.stderr.count("query engine: ") == 1 and f"query engine: on ({built.name}" in p.stderr
+    quiet = run(["ask", "متى زار الشيباني بغداد؟", "--json"], seeded_settings.home_path)
+    assert "query engine" not in quiet.stderr

@@ -394,3 +394,8 @@ def test_sigterm_stops_rag_serve_within_seconds(tmp_path, seeded_settings):
             srv.proc.kill()
         srv.log.close()
         fake.stop()
+
+
+def test_start_up_line_names_the_engine_and_the_session_patch_once(served):
+    log = (served.url and open(served.log.name).read())
+    assert log.count("query engine: ") == 1 and log.count("Gradio session patch: on") == 1, log[:500]
