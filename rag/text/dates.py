@@ -31,6 +31,12 @@ DMY_NAMED = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})
 MDY_EN = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 DM_NOYEAR = re.compile(rf"\b(\d{{1,2}})\s+(?:من\s+)?({_MONTH_ALT})\b")
 _EN_ALT = "|".join(ENGLISH)
+_LONG_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
+# A month named alone after "in / في / خلال / أواخر …" (no day, no year): "his December talks", "في كانون الأول"
+MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d\s)({_LONG_MONTHS})\s+(?:من\s+)?(?:عام\s+)?(\d{{4}})\b")
+MONTH_ONLY = re.compile(rf"(?:\b(?:in|during|since|early|late|mid-?)\s+|(?<!\w)(?:في|خلال|منذ|اواخر|اوائل|منتصف|مطلع)\s+(?:شهر\s+)?|"
+                        rf"\b(?:his|her|their|the|last)\s+)({_LONG_MONTHS})"
+                        rf"(?!\s*(?:\d|من\s+\d|/))(?:\s+(?:الماضي|المنصرم))?\b")
 MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
 NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 YEAR = re.compile(r"\b(20[0-3]\d)\b")
@@ -214,6 +220,21 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
         start = m.start() - (len(wd_m.group(0)) if wd_m else 0)
         out.append(DateMention(start, m.end(), value, basis, relative=True))
         taken.append((start, m.end()))
+    for m in MONTH_YEAR.finditer(norm):  # "in March 2025", "في آذار 2025": a month, not a day
+        if _overlaps((m.start(), m.end()), taken) or not (1990 <= int(m.group(2)) <= 2100):
+            continue
+        value = f"{int(m.group(2))}-{MONTHS[m.group(1)]:02d}"
+        out.append(DateMention(m.start(), m.end(), value, f"written out: '{m.group(0)}' (a month)"))
+        taken.append((m.start(), m.end()))
+    for m in MONTH_ONLY.finditer(norm):
+        if _overlaps((m.start(), m.end()), taken) or ref is None:
+            continue
+        month = MONTHS[m.group(1)]
+        y = ref.year if month <= ref.month else ref.year - 1
+        out.append(DateMention(m.start(), m.end(), f"{y}-{month:02d}",
+                               f"'{m.group(0).strip()}' = the month {y}-{month:02d}, the latest not after {where}",
+                               relative=True))
+        taken.append((m.start(), m.end()))
     for m in _REL.finditer(norm):
         if _overlaps((m.start(), m.end()), taken):
             continue
