@@ -174,3 +174,98 @@ def tab(page, name: str, before_click=None):
     if before_click:
         before_click()
     loc.click()
+
+
+# ---------------------------------------------------------------- page walks (issue 27)
+
+CONTRAST_JS = """() => {
+  const parse = c => { const m = (c || '').match(/[\\d.]+/g) || []; return [+m[0] || 0, +m[1] || 0, +m[2] || 0, m.length > 3 ? +m[3] : 1]; };
+  const over = (top, under) => { const a = top[3]; return [0, 1, 2].map(i => top[i] * a + under[i] * (1 - a)).concat([1]); };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                     return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const dark = document.body.classList.contains('dark');
+  const root = dark ? [11, 15, 25, 1] : [255, 255, 255, 1];
+  function behind(el) {  // the colour behind an element's text: its backgrounds composited, and the opacity above it
+    const layers = []; let op = 1;
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      const cs = getComputedStyle(n);
+      op *= parseFloat(cs.opacity);
+      const b = parse(cs.backgroundColor);
+      if (cs.backgroundColor !== 'rgba(0, 0, 0, 0)' && cs.backgroundColor !== 'transparent' && b[3] > 0) {
+        layers.push(b); if (b[3] >= 1) break; }
+    }
+    let bg = layers.length && layers[layers.length - 1][3] >= 1 ? [0, 0, 0, 1] : root;
+    for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+    return [bg, op];
+  }
+  const worst = {};
+  for (const el of document.querySelectorAll('body *')) {
+    if (['SCRIPT', 'STYLE', 'svg', 'path', 'OPTION'].includes(el.tagName)) continue;
+    const own = Array.from(el.childNodes).filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => n.textContent.trim()).join(' ');
+    if (!own) continue;
+    const cs = getComputedStyle(el), r = el.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2 || cs.visibility === 'hidden' || parseFloat(cs.fontSize) < 1) continue;
+    if (el.closest('[hidden], .hidden-act, [aria-hidden=true], button:disabled, [aria-disabled=true], .sr-only')) continue;
+    const [bg, op] = behind(el);
+    let fg = over(parse(cs.color), bg);
+    if (op < 1) fg = over([fg[0], fg[1], fg[2], op], bg);
+    const sig = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).slice(0, 3).join('.') : '') +
+      ' in #' + ((el.closest('[id]') || {}).id || '');
+    const v = ratio(fg, bg);
+    if (!worst[sig] || v < worst[sig].ratio) worst[sig] = {ratio: Math.round(v * 100) / 100, text: own.slice(0, 60),
+      fg: cs.color, bg: 'rgb(' + bg.slice(0, 3).map(Math.round).join(', ') + ')', opacity: op};
+  }
+  return worst;
+}"""
+
+
+def text_contrasts(page) -> dict:
+    """Every text style on screen (tag, classes, nearest id) with its lowest WCAG contrast: the text colour against
+    the backgrounds behind it composited, opacity included."""
+    return page.evaluate(CONTRAST_JS)
+
+
+# What is content, not interface: users' questions, answers and passages, article titles, outlets, names, model
+# names, dates; and the language switch's own "English".
+CONTENT = ("#lang, .msg.user, .answer-text, .msg.pending, .pv, .passage-text, .article-text, .src-title, .src-snippet, "
+           ".src-meta, bdi, .tl-summary, .tl-who, .hist-title, .lib-title, .lib-outlet, .doc-head, .model-name, "
+           "#ev-models, #model, #ev-run, #ev-compare, textarea, input, .meta bdi, .tl-dot, #cite-preview .pv-title, "
+           "#cite-preview .pv-sent, [translate=no]")
+LATIN_JS = """(content) => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent.replace(/\\.(txt|md|html?|jsonl)\\b/g, '');
+    if (!/[A-Za-z]/.test(text)) continue;
+    const el = n.parentElement;
+    if (!el || ['SCRIPT', 'STYLE', 'TITLE'].includes(el.tagName) || el.closest(content)) continue;
+    const cs = getComputedStyle(el), r = el.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2 || cs.visibility === 'hidden' || parseFloat(cs.fontSize) < 1) continue;
+    if (el.closest('[hidden], .hidden-act, [aria-hidden=true]')) continue;
+    out.push(n.textContent.trim().slice(0, 80) + '  <' + el.tagName.toLowerCase() + '.' + (typeof el.className === 'string' ? el.className : '') + ' in #' + ((el.closest('[id]') || {}).id || '') + '>');
+  }
+  for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    if (el.closest(content) || el.closest('[hidden], .hidden-act')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) continue;
+    for (const a of ['aria-label', 'title', 'placeholder']) {
+      const v = (el.getAttribute(a) || '').replace(/\\.(txt|md|html?|jsonl)\\b/g, '');
+      if (/[A-Za-z]/.test(v) && !/^\\d{4}-\\d{2}/.test(v)) out.push(a + '=' + v.slice(0, 80) + '  <' + el.tagName.toLowerCase() + ' in #' + ((el.closest('[id]') || {}).id || '') + '>');
+    }
+  }
+  return out;
+}"""
+
+
+def latin_ui_text(page) -> list[str]:
+    """Visible interface text (and labels, titles, placeholders) in Latin script, content excluded."""
+    return page.evaluate(LATIN_JS, CONTENT)
+
+
+def unobstructed(locator) -> bool:
+    """The element's first line is inside the window and nothing covers it there."""
+    return locator.evaluate("""e => { const r = e.getBoundingClientRect();
+        const y = r.top + Math.min(12, r.height / 2), x = r.left + r.width / 2;
+        if (y < 0 || y > innerHeight || x < 0 || x > innerWidth) return false;
+        const hit = document.elementFromPoint(x, y); return !!hit && (e === hit || e.contains(hit)); }""")

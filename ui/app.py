@@ -38,6 +38,8 @@ class AppContext:
     choices: list[str]
     feedback_path: Path
     max_k: int = 15
+    session_box: object = None  # the chat's hidden "browser:conversation" box, filled by the page on load
+    holds: object = None  # the header line saying what the library holds (redrawn when the library changes)
 
 
 def model_choices(settings: Settings) -> list[str]:
@@ -85,6 +87,7 @@ def build_app(settings: Settings) -> gr.Blocks:
                             container=False, scale=0, min_width=200)
             theme = gr.Button(t("en", "theme"), elem_id="theme", size="sm", scale=0, min_width=100)
         holds = gr.HTML("", elem_id="holds")
+        ctx.holds = holds
         on_change: list = []  # (fn, inputs, outputs): what a page in another language needs redrawn
         with gr.Tabs(elem_id="tabs", overflow_behavior="wrap"):  # every tab in sight on a phone, no menu
             with gr.Tab(t("en", "tab_chat"), id="chat", elem_id="tab-chat") as tab_chat:
@@ -117,23 +120,34 @@ def build_app(settings: Settings) -> gr.Blocks:
         at = {id(c): i for i, c in enumerate(all_ins)}  # each input's place in the event's values
         picks = [[at[id(c)] for c in ins] for _, ins, _ in handlers]
 
+        def put(out: dict, comp, val) -> None:
+            """Two handlers updating one component (a label, and its choices) both take effect."""
+            prev = out.get(comp)
+            if isinstance(prev, dict) and isinstance(val, dict) and prev.get("__type__") == val.get("__type__") == "update":
+                out[comp] = {**prev, **val}
+            else:
+                out[comp] = val
+
         def in_language(*vals):
             out = {lang: vals[0]}
             for (fn, _, outs), pick in zip(handlers, picks):
                 res = fn(*[vals[i] for i in pick])
-                if isinstance(res, dict):
-                    out.update(res)
-                elif len(outs) == 1:
-                    out[outs[0]] = res
-                else:
-                    out.update(zip(outs, res))
+                pairs = res.items() if isinstance(res, dict) else [(outs[0], res)] if len(outs) == 1 else zip(outs, res)
+                for comp, val in pairs:
+                    put(out, comp, val)
             return out
 
         quiet = {"api_name": False, "show_progress": "hidden"}
         lang.input(in_language, all_ins, [lang] + all_outs, js="(...a) => { a[0] = ragApplyLang(a[0]); return a; }",
                    **quiet)
-        demo.load(in_language, all_ins, [lang] + all_outs,
-                  js="(...a) => { ragTheme(false); a[0] = ragApplyLang(ragLang()); return a; }", **quiet)
+        sess_at = at[id(ctx.session_box)]  # the page's saved-conversation key goes in with the first drawing
+
+        def first_drawing(*vals):
+            return {**in_language(*vals), ctx.session_box: vals[sess_at]}
+
+        demo.load(first_drawing, all_ins, [lang] + all_outs + [ctx.session_box],
+                  js="(...a) => { ragTheme(false); a[0] = ragApplyLang(ragLang()); a[%d] = ragSession(); return a; }"
+                     % sess_at, **quiet)
         tab_ev.select(*ev_reload, api_name=False)
         theme.click(None, None, None, js="() => ragTheme(true)")
 

@@ -1,6 +1,7 @@
 """The page's CSS (light and dark) and the small script behind chips, previews, actions, language and theme."""
 
 import json
+import re
 
 from .i18n import t
 
@@ -14,7 +15,12 @@ CSS = """
 #examples-label { flex: 0 0 auto !important; min-width: 0 !important; width: auto !important; }
 .sources-title { margin: 0; }
 #examples-row button { flex: 0 1 auto !important; min-width: 0 !important; font-size: 0.85em; padding: 4px 10px; }
-#chat { max-height: 62vh; overflow-y: auto; }
+/* the conversation scrolls inside its own area, sized to the window, so the question row below it stays on
+   screen; the page's script keeps the newest message in view */
+#chat { height: clamp(220px, calc(100vh - 380px), 1200px); max-height: none; overflow-y: auto !important;
+  overscroll-behavior: contain; border: 1px solid var(--border-color-primary) !important; border-radius: 10px; }
+#chat > * { min-height: 100%; }
+#ask-row { position: sticky; bottom: 0; z-index: 5; background: var(--background-fill-primary); padding: 4px 0; }
 .conversation { display: flex; flex-direction: column; gap: 10px; padding: 4px; }
 .msg { padding: 8px 12px; border-radius: 10px; line-height: 1.75; max-width: 92%; overflow-wrap: anywhere; }
 .msg.user { background: var(--color-accent-soft); align-self: flex-end; }
@@ -23,13 +29,15 @@ CSS = """
 .msg.pending { opacity: 0.8; font-style: italic; }
 .msg-rtl { direction: rtl; text-align: right; }
 .msg-ltr { direction: ltr; text-align: left; }
+/* each line of an answer has its own direction (an English line, then an Arabic quote) */
+.answer-text .ans-line, .msg.pending .ans-line { margin: 0 0 4px 0; text-align: start; unicode-bidi: plaintext; }
 .cite { color: #1d4ed8; background: #eff6ff; border: 1px solid #bfdbfe; cursor: pointer; font-weight: 700;
   padding: 0 4px; margin: 0 1px; border-radius: 4px; font-size: 0.85em; line-height: 1.4; }
 .cite:hover, .cite:focus-visible { background: #dbeafe; outline: 2px solid #2563eb; outline-offset: 1px; }
 .cite.unsupported { color: #92400e; background: #fffbeb; border-color: #f59e0b; text-decoration: underline wavy; }
 .answer.abstained { border-inline-start: 4px solid #f59e0b; }
 .abstain-label { font-weight: 700; color: #92400e; margin-bottom: 4px; }
-.rewritten { font-size: 0.85em; color: var(--body-text-color-subdued); margin-top: 4px; }
+.rewritten { font-size: 0.85em; color: #374151; margin-top: 4px; }
 .notice { font-size: 0.85em; color: #92400e; margin-top: 6px; }
 .actions { display: flex; gap: 6px; margin-top: 6px; flex-wrap: wrap; align-items: center; }
 .act { font-size: 0.8em; border: 1px solid var(--border-color-primary); border-radius: 6px; padding: 1px 8px;
@@ -38,32 +46,34 @@ CSS = """
 .thanks { font-size: 0.8em; color: #15803d; }
 .inline-error { color: #991b1b; background: #fef2f2; border: 1px solid #fecaca; border-radius: 6px; padding: 4px 10px;
   font-size: 0.9em; }
-.meta { font-size: 0.8em; color: var(--body-text-color-subdued); }
-#sources { max-height: 80vh; overflow-y: auto; scroll-behavior: smooth; }
+.meta { font-size: 0.8em; color: #374151; }
+#sources { max-height: 80vh; overflow-y: auto !important; scroll-behavior: smooth; }
 .sources-q { font-weight: 600; margin-bottom: 4px; }
 .closest { color: #92400e; font-size: 0.9em; margin-bottom: 4px; }
 .source-list { list-style: none; padding: 0; margin: 0 0 8px 0; }
-.src-item { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; padding: 3px 0; border-bottom: 1px solid var(--border-color-primary); font-size: 0.9em; }
-.src-item.uncited { opacity: 0.7; }
+.src-article { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 6px 8px; margin-bottom: 8px; }
+.src-article.cited { border-inline-start: 4px solid #16a34a; }
+.src-article.uncited { border-style: dashed; }
+.src-article-head { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; font-size: 0.9em; margin-bottom: 4px; }
+.src-article-head .src-title { font-weight: 600; }
+.src-snippet { font-size: 0.9em; }
 .src-jump { background: none; border: none; cursor: pointer; color: inherit; padding: 0; text-align: start;
   font: inherit; font-size: 0.95em; font-weight: normal; }
 .sources .cite-num { font-size: 0.9em; }
 .src-nums { display: inline-flex; gap: 2px; }
 .src-nums .src-jump.cited { font-weight: 600; }
 .src-item.cited .src-title { font-weight: 600; }
-.src-meta { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.src-meta { color: #374151; font-size: 0.85em; }
 /* a date or an outlet never breaks across lines (a card header, the list, the preview) */
 .src-meta bdi, .pv-meta bdi, .tl-date, .meta bdi, .holds bdi { white-space: nowrap; font-variant-numeric: tabular-nums; }
 #answer-meta .meta bdi, #sources .src-meta bdi { color: inherit; }
 .badge { border-radius: 4px; padding: 0 5px; font-size: 0.75em; white-space: nowrap; }
 .badge.cited { background: #dcfce7; color: #14532d; }
-.badge.uncited { background: var(--background-fill-secondary); color: var(--body-text-color-subdued);
-  border: 1px dashed var(--border-color-primary); }
+.badge.uncited { background: #f3f4f6; color: #374151; border: 1px dashed #6b7280; }
 .badge.warn { background: #fef3c7; color: #78350f; }
 .badge.kind { background: #e0e7ff; color: #1e3a8a; }
-.source-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 6px 10px; margin-bottom: 6px; }
-.source-card.cited { border-inline-start: 4px solid #16a34a; }
-.source-card.uncited { border-style: dashed; opacity: 0.85; }
+.source-card { border-top: 1px solid var(--border-color-primary); padding: 4px 2px; }
+.source-card.uncited .cite-num { font-weight: 400; }
 .source-card.selected { border-color: #2563eb; box-shadow: 0 0 0 2px #93c5fd; opacity: 1; }
 .source-head { cursor: pointer; font-size: 0.9em; }
 .cite-num { font-weight: 700; color: #1d4ed8; }
@@ -76,7 +86,8 @@ mark.flash { animation: flash 1.2s ease-in-out 2; }
 #cite-preview { position: fixed; z-index: 1000; max-width: 340px; background: var(--background-fill-primary, #fff);
   color: var(--body-text-color, #111); border: 1px solid var(--border-color-primary, #ccc); border-radius: 8px;
   padding: 8px 10px; box-shadow: 0 6px 20px rgba(0,0,0,.25); font-size: 0.85em; line-height: 1.6; pointer-events: none; }
-#cite-preview .pv-meta { color: var(--body-text-color-subdued, #555); }
+#cite-preview .pv-meta { color: #374151; }
+.dark #cite-preview .pv-meta { color: #d1d5db; }
 #cite-preview .pv-title { font-weight: 600; }
 #cite-preview .pv-sent { margin-top: 4px; border-inline-start: 3px solid #f59e0b; padding-inline-start: 6px; }
 .library { width: 100%; border-collapse: collapse; font-family: inherit; }
@@ -84,14 +95,18 @@ mark.flash { animation: flash 1.2s ease-in-out 2; }
   vertical-align: top; }
 .lib-open { background: none; border: none; color: var(--link-text-color, #1d4ed8); cursor: pointer; text-align: start;
   padding: 0; font: inherit; }
-.library .unknown { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.library .unknown { color: #374151; font-size: 0.85em; }
+.lib-sort { background: none; border: none; padding: 0; font: inherit; font-weight: 600; color: inherit; cursor: pointer; }
+.lib-sort .sort-arrow::after { content: " ↕"; }
+th[aria-sort=ascending] .lib-sort .sort-arrow::after { content: " ↑"; }
+th[aria-sort=descending] .lib-sort .sort-arrow::after { content: " ↓"; }
 .library th, .library td { border-left: none !important; border-right: none !important; }
 .doc-view .article-text { max-height: 60vh; }
 .library .col-date { font-variant-numeric: tabular-nums; }
 .library .lib-date:not(.inferred), .library .nowrap { white-space: nowrap; unicode-bidi: isolate; }
 .library .lib-date.inferred { font-style: italic; border-bottom: 1px dotted currentColor; cursor: help; }
 .library .col-num { font-variant-numeric: tabular-nums; }
-.lib-note { font-size: 0.8em; color: var(--body-text-color-subdued); margin: 4px 0; }
+.lib-note { font-size: 0.8em; color: #374151; margin: 4px 0; }
 /* Gradio's drop-zone text follows the browser's language, not the interface's: ours replaces it
    (data-ui-lang, not lang: Gradio sets <html lang> to the browser's language; !important: Gradio repeats each
    rule under a more specific prefix) */
@@ -108,8 +123,31 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .tl-dot { position: absolute; top: 8px; width: 14px; height: 14px; margin-inline-start: -7px; border-radius: 50%;
   background: #2563eb; border: 2px solid var(--background-fill-primary); }
 .tl-dot:hover, .tl-dot:focus { transform: scale(1.4); }
-.tl-from, .tl-to { position: absolute; top: 26px; font-size: 0.75em; color: var(--body-text-color-subdued); }
+.tl-from, .tl-to { position: absolute; bottom: 0; font-size: 0.75em; color: #374151; }
 .tl-from { left: 0; } .tl-to { right: 0; }
+.tl-dot { padding: 0; cursor: pointer; }
+.tl-event.tl-current { background: #dbeafe; color: #111827; }
+.tl-undated { margin-top: 12px; border-top: 2px dashed var(--border-color-primary); padding-top: 6px; }
+.tl-undated-head { margin: 4px 0; }
+.tl-undated-why, .tl-left-out { font-size: 0.85em; color: #374151; margin: 2px 0 6px; }
+.tl-left-out { border-inline-start: 3px solid #b45309; padding-inline-start: 6px; }
+.history-list { list-style: none; padding: 0; margin: 0 0 6px 0; }
+.hist-open { background: none; border: none; padding: 3px 0; font: inherit; color: inherit; cursor: pointer; text-align: start; }
+.hist-open.current .hist-title { font-weight: 700; }
+.hist-n { font-size: 0.8em; color: #374151; }
+.article-gone { font-size: 0.9em; color: #7c2d12; background: #fff7ed; border: 1px solid #fdba74; border-radius: 6px; padding: 4px 8px; }
+.done-line { font-size: 0.9em; color: #14532d; }
+.ev-table { border-collapse: collapse; font-size: 0.9em; }
+.ev-table th, .ev-table td { border-bottom: 1px solid var(--border-color-primary); padding: 3px 8px; text-align: start; }
+/* visible focus everywhere the keyboard can go */
+.gradio-container button:focus-visible, .gradio-container summary:focus-visible, .gradio-container a:focus-visible,
+.gradio-container [tabindex]:focus-visible, .gradio-container input:focus-visible,
+.gradio-container textarea:focus-visible, .source-card > summary:focus, .tl-event:focus {
+  outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
+.dark .gradio-container button:focus-visible, .dark .gradio-container summary:focus-visible,
+.dark .gradio-container a:focus-visible, .dark .gradio-container [tabindex]:focus-visible,
+.dark .gradio-container input:focus-visible, .dark .gradio-container textarea:focus-visible,
+.dark .source-card > summary:focus, .dark .tl-event:focus { outline-color: #93c5fd !important; }
 .tl-list { list-style: none; padding: 0; }
 .tl-event { border-bottom: 1px solid var(--border-color-primary); padding: 6px 0; }
 .tl-event:target { background: var(--color-accent-soft); }
@@ -132,7 +170,33 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .dark .inline-error { color: #fecaca; background: #450a0a; border-color: #7f1d1d; }
 .dark .thanks { color: #86efac; }
 .dark .lib-open, .dark .back-to-answer { color: #93c5fd; }
+.dark .rewritten, .dark .meta, .dark .src-meta, .dark .library .unknown, .dark .lib-note, .dark .tl-from, .dark .tl-to,
+.dark .tl-undated-why, .dark .tl-left-out, .dark .hist-n { color: #d1d5db; }
+.dark .badge.uncited { background: #1f2937; color: #e5e7eb; border-color: #9ca3af; }
+.dark .tl-event.tl-current { background: #1e3a8a; color: #f9fafb; }
+.dark .article-gone { color: #fed7aa; background: #431407; border-color: #9a3412; }
+.dark .done-line { color: #86efac; }
 .back-to-answer { display: none; }
+.dark .source-card[open] .back-to-answer { color: #93c5fd !important; }
+/* Gradio's own quiet text (the slider's ends, the footer) and the selected tab: darker, or lighter in dark */
+.min_value, .max_value, footer .show-api, footer .divider, footer a, footer button { color: #4b5563 !important; }
+.dark .min_value { color: #d1d5db !important; }
+.dark .max_value { color: #d1d5db !important; }
+.dark footer .show-api { color: #d1d5db !important; }
+.dark footer .divider { color: #d1d5db !important; }
+.dark footer a { color: #d1d5db !important; }
+.dark footer button { color: #d1d5db !important; }
+#tabs button[role=tab].selected { color: #c2410c !important; }
+.dark #tabs button[role=tab].selected { color: #fb923c !important; }
+/* Gradio's primary and stop buttons: white text on a darker fill (4.5:1 and more) */
+.gradio-container button.primary { background: #c2410c !important; border-color: #c2410c !important; color: #fff !important; }
+.gradio-container button.primary:hover { background: #9a3412 !important; }
+.gradio-container button.stop { background: #b91c1c !important; border-color: #b91c1c !important; color: #fff !important; }
+/* a selected card offers the way back to its chip (the keyboard's way back too) */
+.source-card.selected[open] .back-to-answer, .source-card[open]:focus-within .back-to-answer {
+  display: inline-block; margin: 6px 0 2px; font-size: 0.85em; padding: 2px 10px;
+  border: 1px solid var(--border-color-primary); border-radius: 6px; background: var(--background-fill-primary);
+  color: #1d4ed8; cursor: pointer; }
 @media (max-width: 700px) {
   .source-card[open] .back-to-answer { display: inline-block; margin: 6px 0 2px; font-size: 0.85em; padding: 2px 10px;
     border: 1px solid var(--border-color-primary); border-radius: 6px; background: var(--background-fill-primary);
@@ -140,7 +204,7 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
   #top-bar { flex-wrap: wrap !important; }
   #app-title { flex: 1 1 100% !important; min-width: 100% !important; }
   .app-title { font-size: 1.15em; }
-  #chat { max-height: none; }
+  #chat { height: clamp(200px, calc(100vh - 300px), 900px); }
   #sources { max-height: none; }
   .msg { max-width: 100%; }
   .library .col_chunks, .library .col-num { display: none; }  /* the title gets the room on a phone */
@@ -148,6 +212,18 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 }
 """.replace("__DROP_EN__", json.dumps(t("en", "drop_files"), ensure_ascii=False)).replace(
     "__DROP_AR__", json.dumps(t("ar", "drop_files"), ensure_ascii=False))
+
+
+def one_dark_selector_per_rule(css: str) -> str:
+    """Gradio scopes custom CSS by prefixing each selector, but in a list starting with `.dark` only the first
+    selector comes out right (the others become `.dark … .contain .dark X`, which never match, and lose to the
+    light rule's prefixed form): each `.dark` selector gets a rule of its own."""
+    def split(m: re.Match) -> str:
+        return "".join(f"{m.group(1)}{sel.strip()} {{{m.group(3)}}}" for sel in m.group(2).split(","))
+    return re.sub(r"(^|\n)(\.dark[^{}]*)\{([^{}]*)\}", split, css)
+
+
+CSS = one_dark_selector_per_rule(CSS)
 
 HEAD = """
 <script>
@@ -173,6 +249,9 @@ HEAD = """
     card.classList.add('selected');
     card.querySelectorAll('.passage-text mark').forEach(m => { m.classList.remove('flash'); void m.offsetWidth; m.classList.add('flash'); });
     card.scrollIntoView({block: 'start', behavior: 'smooth'});
+    // the focus goes with the eye: to the card (Tab continues inside it; Escape or its button goes back)
+    const head = card.querySelector('summary');
+    if (head) head.focus({preventScroll: true});
   }
   window.ragSelect = selectCard;
   new MutationObserver(function () {
@@ -212,9 +291,53 @@ HEAD = """
     if (!document.querySelector('#article-box .article-load')) return;
     document.querySelectorAll('#sources details.article[open]').forEach(fillArticle);
   }).observe(document.documentElement, {childList: true, subtree: true});
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape' || !e.target.closest) return;
+    const card = e.target.closest('#sources .source-card');
+    if (card) { e.preventDefault(); backToAnswer(card.closest('.sources').dataset.answer, card.dataset.n); }
+  });
+  // the library sorts by a column's header: rows carry their keys (data-title, data-date, data-outlet)
+  let libSort = null;
+  function sortLibrary() {
+    const table = document.querySelector('#library table.library');
+    if (!table || !libSort) return;
+    const [key, dir] = libSort, body = table.tBodies[0];
+    const rows = Array.from(body.rows);
+    rows.sort(function (a, b) {
+      const x = a.dataset[key] || '', y = b.dataset[key] || '';
+      if (!x !== !y) return x ? -1 : 1;  // rows without the key (no date, no outlet) go last either way
+      return dir * x.localeCompare(y, document.documentElement.dataset.uiLang || 'en');
+    });
+    if (rows.some((r, i) => r !== body.rows[i])) rows.forEach(r => body.appendChild(r));
+    table.querySelectorAll('th[aria-sort]').forEach(function (th) {
+      const b = th.querySelector('.lib-sort');
+      const want = b && b.dataset.key === key ? (dir > 0 ? 'ascending' : 'descending') : 'none';
+      if (th.getAttribute('aria-sort') !== want) th.setAttribute('aria-sort', want);
+    });
+  }
+  new MutationObserver(sortLibrary).observe(document.documentElement, {childList: true, subtree: true});
   document.addEventListener('click', function (e) {
     const t = e.target.closest ? e.target : null;
     if (!t) return;
+    const sorter = t.closest('.lib-sort');
+    if (sorter) {
+      e.preventDefault();
+      libSort = [sorter.dataset.key, libSort && libSort[0] === sorter.dataset.key ? -libSort[1] : 1];
+      sortLibrary();
+      return;
+    }
+    // a timeline dot brings its contact into view (a button, not a link: no navigation, no reload)
+    const dot = t.closest('.tl-dot[data-ev]');
+    if (dot) {
+      e.preventDefault();
+      const ev = document.getElementById(dot.dataset.ev);
+      if (!ev) return;
+      document.querySelectorAll('#timeline .tl-current').forEach(x => x.classList.remove('tl-current'));
+      ev.classList.add('tl-current');
+      ev.scrollIntoView({block: 'center'});
+      ev.focus({preventScroll: true});
+      return;
+    }
     const back = t.closest('.back-to-answer');
     if (back) { e.preventDefault(); backToAnswer(back.dataset.a, back.dataset.n); return; }
     const chip = t.closest('.cite[data-a], .src-jump');
@@ -227,7 +350,7 @@ HEAD = """
   function hidePreview() { if (pv) pv.hidden = true; pvChip = null; }
   function showPreview(chip) {
     pvChip = chip;
-    const ans = chip.closest('.answer');
+    const ans = chip.closest('.answer, .tl-event');
     const src = ans && ans.querySelector('.pv[data-n="' + chip.dataset.n + '"]');
     if (!src) return;
     if (!pv) { pv = document.createElement('div'); pv.id = 'cite-preview'; pv.setAttribute('role', 'tooltip'); document.body.appendChild(pv); }
@@ -241,11 +364,11 @@ HEAD = """
     pv.style.top = (below + h < window.innerHeight ? below : Math.max(8, r.top - h - 6)) + 'px';
   }
   ['mouseover', 'focusin'].forEach(ev => document.addEventListener(ev, function (e) {
-    const chip = e.target.closest && e.target.closest('.cite[data-a]');
+    const chip = e.target.closest && e.target.closest('.cite[data-a], .tl-cite');
     if (chip) showPreview(chip);
   }));
   ['mouseout', 'focusout'].forEach(ev => document.addEventListener(ev, function (e) {
-    if (e.target.closest && e.target.closest('.cite[data-a]')) hidePreview();
+    if (e.target.closest && e.target.closest('.cite[data-a], .tl-cite')) hidePreview();
   }));
   // a scroll moves the preview with its chip (focusing a chip scrolls it into view), or hides it once the chip is gone
   document.addEventListener('scroll', function () {
@@ -254,8 +377,46 @@ HEAD = """
     if (!document.contains(pvChip) || r.bottom < 0 || r.top > window.innerHeight) hidePreview();
     else showPreview(pvChip);
   }, true);
-  // the conversation keeps its newest message in view; the question box takes its direction from its text
+  // the conversation keeps its newest message in view, inside its own scrolling area, with the question row
+  // on screen; it does not move while the user reads back (only a new message moves it)
+  let seen = '';
+  function newestInView() {
+    const box = document.querySelector('#chat');
+    const msgs = box ? box.querySelectorAll('.msg') : [];
+    const key = msgs.length + ':' + !!(box && box.querySelector('.msg.pending'));
+    if (key === seen) return;
+    seen = key;
+    if (!msgs.length) return;
+    const last = msgs[msgs.length - 1], user = last.previousElementSibling || last;
+    // the newest answer's end at the bottom of the area; when the question and the answer are taller than the
+    // area, the answer's start at its top instead
+    const area = () => box.getBoundingClientRect();
+    box.scrollTop += last.getBoundingClientRect().bottom - area().bottom + 6;
+    if (user.getBoundingClientRect().top < area().top) {
+      const first = user.getBoundingClientRect().height + last.getBoundingClientRect().height + 12 <= area().height ? user : last;
+      box.scrollTop += first.getBoundingClientRect().top - area().top - 6;
+    }
+    // the page itself: the question row's end at the window's end when the row or the answer is out of sight
+    const row = document.querySelector('#ask-row');
+    if (!row) return;
+    const r = row.getBoundingClientRect(), a = last.getBoundingClientRect();
+    if (r.bottom > innerHeight || r.top < 0 || a.top < 0 || a.top > innerHeight) window.scrollBy(0, r.bottom - innerHeight + 8);
+  }
+  // the saved conversation this page is on (the server names a new one on "New chat")
+  window.ragSession = function () {
+    const ok = v => /^[A-Za-z0-9-]{16,64}$/.test(v || '');
+    const fresh = () => (window.crypto && crypto.randomUUID) ? crypto.randomUUID() :
+      Array.from({length: 32}, () => Math.floor(Math.random() * 16).toString(16)).join('');
+    let client = localStorage.getItem('rag-client'), conv = localStorage.getItem('rag-conv');
+    if (!ok(client)) { client = fresh(); localStorage.setItem('rag-client', client); }
+    if (!ok(conv)) { conv = fresh(); localStorage.setItem('rag-conv', conv); }
+    return client + ':' + conv;
+  };
   new MutationObserver(function () {
+    newestInView();
+    const h = document.querySelector('#history .history[data-current]');
+    if (h && h.dataset.current && localStorage.getItem('rag-conv') !== h.dataset.current) {
+      localStorage.setItem('rag-conv', h.dataset.current); }
     const q = document.querySelector('#question textarea');
     if (q && q.getAttribute('dir') !== 'auto') q.setAttribute('dir', 'auto');
     // Ask (and the examples) are disabled while an answer is pending

@@ -7,20 +7,22 @@ import sys
 import threading
 import time
 import traceback
+import uuid
 
 import gradio as gr
 
 from rag import QuestionError, RagError, validate_question
 
 from . import render
-from .i18n import t
+from .history import ConversationStore
+from .i18n import pick, t
 from .state import Conversation
 
 EXAMPLES = [
     "متى زار الشيباني بغداد؟",
     "من هو رئيس جهاز الاستخبارات السورية الجديد؟",
     "ما الذي تتبادل بغداد ودمشق المعلومات بشأنه على الحدود؟",
-    "Who met in Damascus for the Iraqi-Syrian security talks?",
+    "Who is the new head of Syrian intelligence?",
 ]
 TOKEN_REPAINT_S = 0.12
 _feedback_lock = threading.Lock()
@@ -31,9 +33,16 @@ def user_error(where: str, message: str) -> None:
     print(f"user error [{where}]: {message}", file=sys.stderr, flush=True)
 
 
+def split_session(sess: str) -> tuple[str, str]:
+    """("browser id", "conversation id") from the page's "browser:conversation" (empty parts when malformed)."""
+    client, _, conv_id = (sess if isinstance(sess, str) else "").partition(":")
+    return client, conv_id
+
+
 def build(ctx, lang: gr.Radio, on_change: list) -> list:
     """The tab's components and events; returns the (component, string key, attribute) list to relabel."""
     settings, pipe = ctx.settings, ctx.pipe
+    saved = ConversationStore(settings.home_path / "conversations.sqlite")
     default_model = settings.llm if settings.llm in ctx.choices else "extractive"
     conv = gr.State(Conversation())
     inflight = gr.State("")
@@ -52,6 +61,8 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                 new = gr.Button(t("en", "new_chat"), elem_id="new-chat", scale=1, min_width=90)
             err = gr.HTML("", elem_id="chat-error")
             meta = gr.HTML("", elem_id="answer-meta")
+            with gr.Accordion(t("en", "history"), open=False, elem_id="history-box") as hist_acc:
+                history = gr.HTML(render.history_list([], "", "en"), elem_id="history")
             with gr.Accordion(t("en", "settings"), open=False, elem_id="settings") as acc:
                 model = gr.Dropdown(ctx.choices, value=default_model, label=t("en", "model"), elem_id="model",
                                     allow_custom_value=False)
@@ -64,11 +75,21 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     act = gr.Textbox(visible="hidden", elem_id="chat-act", elem_classes=["hidden-act"])
     go = gr.Button("go", visible="hidden", elem_id="chat-go", elem_classes=["hidden-act"])
     article_box = gr.HTML("", visible="hidden", elem_id="article-box", elem_classes=["hidden-act"])
+    # "browser id:conversation id", from the page's local storage (app.py fills it on load): the key under
+    # which this conversation is saved
+    sess = gr.Textbox(visible="hidden", elem_id="chat-sess", elem_classes=["hidden-act"])
+    ctx.session_box = sess
+
+    def persist(sess_v, conv_v: Conversation, lang_v) -> dict:
+        """Save the conversation under this page's key; the saved list, redrawn."""
+        client, conv_id = split_session(sess_v)
+        saved.save(client, conv_id, conv_v)
+        return {history: render.history_list(saved.list(client), conv_id, lang_v)}
 
     def idle(extra: dict) -> dict:
         return {ask: gr.update(interactive=True), stop: gr.update(visible=False), inflight: "", **extra}
 
-    def run(raw, conv_v: Conversation, lang_v, model_v, k_v, lexw_v):
+    def run(raw, conv_v: Conversation, lang_v, model_v, k_v, lexw_v, sess_v=""):
         raw = raw if isinstance(raw, str) else ""
         try:
             q = validate_question(raw, settings)
@@ -118,50 +139,87 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         new_conv = conv_v.add(q, answer)
         idx = len(new_conv.turns) - 1
         yield idle({chat: render.conversation(new_conv, lang_v), conv: new_conv, shown: idx,
-                   sources: render.sources_panel(answer, idx, lang_v), meta: render.meta_line(answer, lang_v)})
+                   sources: render.sources_panel(answer, idx, lang_v), meta: render.meta_line(answer, lang_v),
+                   **persist(sess_v, new_conv, lang_v)})
 
-    def on_action(payload, conv_v: Conversation, lang_v, model_v, k_v, lexw_v):
+    def show(conv_v: Conversation, lang_v) -> dict:
+        """The chat, the last answer's sources and meta line for a conversation."""
+        idx = len(conv_v.turns) - 1
+        last = conv_v.turn(idx)
+        return {chat: render.conversation(conv_v, lang_v), conv: conv_v, shown: idx,
+                sources: render.sources_panel(last.answer, idx, lang_v) if last else render.sources_empty(lang_v),
+                meta: render.meta_line(last.answer, lang_v) if last else "", err: ""}
+
+    def on_action(payload, conv_v: Conversation, lang_v, model_v, k_v, lexw_v, sess_v):
+        """A click in the page (chips, article, feedback, regenerate, edit, saved conversations). Every path
+        yields: a handler that yields nothing would blank every output (the chat, the Ask button, the model)."""
         kind, _, rest = (payload or "").partition("#")[0].partition(":")
-        parts = rest.split(":")
-        try:
-            nums = [int(p) for p in parts if p != ""]
-        except ValueError:
+        client, conv_id = split_session(sess_v)
+        if kind == "open" and rest:
+            loaded = saved.load(client, rest)
+            if loaded is None:
+                yield gr.skip()
+                return
+            yield {**show(loaded, lang_v), sess: f"{client}:{rest}",
+                   history: render.history_list(saved.list(client), rest, lang_v)}
             return
-        if kind == "cite" and len(nums) == 2 and conv_v.turn(nums[0]):
-            a = conv_v.turn(nums[0]).answer
-            yield {sources: render.sources_panel(a, nums[0], lang_v, selected=nums[1]), shown: nums[0]}
-        elif kind == "article" and len(nums) == 2 and conv_v.turn(nums[0]):
-            a = conv_v.turn(nums[0]).answer
+        if kind == "clear":
+            saved.clear(client)
+            fresh = uuid.uuid4().hex
+            yield {**show(Conversation(), lang_v), sess: f"{client}:{fresh}",
+                   history: render.history_list([], fresh, lang_v),
+                   err: f'<div class="done-line" role="status" dir="auto">{render.esc(t(lang_v, "history_cleared"))}</div>'}
+            return
+        try:
+            nums = [int(p) for p in rest.split(":") if p != ""]
+        except ValueError:
+            nums = []
+        turn = conv_v.turn(nums[0]) if nums else None
+        if kind == "cite" and len(nums) == 2 and turn:
+            yield {sources: render.sources_panel(turn.answer, nums[0], lang_v, selected=nums[1]), shown: nums[0]}
+        elif kind == "article" and len(nums) == 2 and turn:
+            a = turn.answer
             c = next((c for c in a.citations if c.n == nums[1]), None)
             doc = pipe.library.store.get_document(c.source) if c else None
-            if doc:
-                yield {article_box: render.article_for(a, nums[0], nums[1], doc)}
-        elif kind in ("like", "dislike") and nums:
+            yield {article_box: render.article_for(a, nums[0], nums[1], doc) if doc
+                   else render.article_gone(nums[0], nums[1], lang_v)}
+        elif kind in ("like", "dislike") and turn:
             row = conv_v.feedback_row(nums[0], kind == "like", time.time())
-            if row is None:
-                return
             with _feedback_lock, open(ctx.feedback_path, "a", encoding="utf-8") as fh:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             conv_v.turns[nums[0]].feedback = kind == "like"
-            yield {chat: render.conversation(conv_v, lang_v), conv: conv_v}
+            yield {chat: render.conversation(conv_v, lang_v), conv: conv_v, **persist(sess_v, conv_v, lang_v)}
         elif kind in ("regen", "edit") and nums and nums[0] == len(conv_v.turns) - 1:
             base, last = conv_v.without_last()
             if kind == "edit":
                 yield {chat: render.conversation(base, lang_v), conv: base, question: last.question, shown: -1,
-                       sources: render.sources_empty(lang_v), meta: "", err: ""}
+                       sources: render.sources_empty(lang_v), meta: "", err: "", **persist(sess_v, base, lang_v)}
             else:
                 yield {conv: base}
-                yield from run(last.question, base, lang_v, model_v, k_v, lexw_v)
+                yield from run(last.question, base, lang_v, model_v, k_v, lexw_v, sess_v)
+        else:
+            yield gr.skip()
 
     def on_stop(conv_v, pending_q, lang_v):
         return idle({chat: render.conversation(conv_v, lang_v), question: pending_q or gr.update(),
                     err: render.error_line(t(lang_v, "stopped"), lang_v) if pending_q else ""})
 
-    def new_chat(lang_v):
+    def new_chat(lang_v, sess_v):
+        client, _ = split_session(sess_v)
+        fresh = uuid.uuid4().hex
         return {chat: render.conversation(Conversation(), lang_v), conv: Conversation(), shown: -1,
-                sources: render.sources_empty(lang_v), meta: "", err: "", question: ""}
+                sources: render.sources_empty(lang_v), meta: "", err: "", question: "", sess: f"{client}:{fresh}",
+                history: render.history_list(saved.list(client), fresh, lang_v)}
 
-    def rerender(lang_v, conv_v, shown_v):
+    def rerender(lang_v, conv_v, shown_v, sess_v):
+        """The tab in a language; on the page's first load, the conversation saved under its key comes back."""
+        client, conv_id = split_session(sess_v)
+        restored = {}
+        if not conv_v.turns and (loaded := saved.load(client, conv_id)) is not None:
+            conv_v, restored = loaded, {conv: loaded}
+            shown_v = len(loaded.turns) - 1
+            restored[shown] = shown_v
+        restored[history] = render.history_list(saved.list(client), conv_id, pick(lang_v))
         turn = conv_v.turn(shown_v)
         panel = (render.sources_panel(turn.answer, shown_v, lang_v) if turn
                  else render.sources_empty(lang_v))
@@ -169,19 +227,21 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         return {chat: render.conversation(conv_v, lang_v), sources: panel,
                 meta: render.meta_line(last.answer, lang_v) if last else "",
                 ex_label: f'<span class="ex-label" dir="auto">{t(lang_v, "examples")}</span>',
-                src_title: f'<h3 class="sources-title">{t(lang_v, "sources_title")}</h3>'}
+                src_title: f'<h3 class="sources-title">{t(lang_v, "sources_title")}</h3>', **restored}
 
-    outs = [chat, conv, question, sources, meta, err, ask, stop, inflight, model, shown]
-    ins = [question, conv, lang, model, k, lexw]
+    outs = [chat, conv, question, sources, meta, err, ask, stop, inflight, model, shown, history, sess]
+    ins = [question, conv, lang, model, k, lexw, sess]
     # The page shows its own pending message, so Gradio's progress overlay (on every output) is left out.
     quiet = {"api_name": False, "show_progress": "hidden"}
     events = [question.submit(run, ins, outs, **quiet), ask.click(run, ins, outs, **quiet),
-              go.click(on_action, [act, conv, lang, model, k, lexw], outs + [article_box], **quiet)]
+              go.click(on_action, [act, conv, lang, model, k, lexw, sess], outs + [article_box], **quiet)]
     for b, ex in zip(ex_buttons, EXAMPLES):
-        events.append(b.click(run, [gr.State(ex), conv, lang, model, k, lexw], outs, **quiet))
+        events.append(b.click(run, [gr.State(ex), conv, lang, model, k, lexw, sess], outs, **quiet))
     stop.click(on_stop, [conv, inflight, lang], outs, cancels=events, **quiet)
-    new.click(new_chat, [lang], outs, **quiet)
-    on_change.append((rerender, [lang, conv, shown], [chat, sources, meta, ex_label, src_title]))
+    new.click(new_chat, [lang, sess], outs, **quiet)
+    on_change.append((rerender, [lang, conv, shown, sess],
+                      [chat, sources, meta, ex_label, src_title, conv, shown, history]))
     return [(question, "placeholder", "placeholder"), (ask, "ask", "value"), (stop, "stop", "value"),
-            (new, "new_chat", "value"), (acc, "settings", "label"), (model, "model", "label"),
+            (new, "new_chat", "value"), (acc, "settings", "label"), (hist_acc, "history", "label"),
+            (model, "model", "label"),
             (k, "k", "label"), (lexw, "lexw", "label")]

@@ -14,7 +14,8 @@ import gradio as gr
 from rag import PROJECT_ROOT
 
 from .chat_tab import user_error
-from .i18n import t
+from .i18n import METRICS_AR, t
+from .render import esc
 
 _lock = threading.Lock()
 _jobs: dict[str, dict] = {}  # run id -> {"total", "error", "done"}
@@ -44,16 +45,53 @@ def _summary(settings, run: str) -> dict | None:
         return None
 
 
+def _fmt(v) -> str:
+    return "–" if v is None or v != v else f"{v:.3f}" if isinstance(v, float) and v < 10 else \
+        f"{v:.0f}" if isinstance(v, float) else str(v)
+
+
+def _name(key: str, lang: str) -> str:
+    """A metric, language or split code in the interface language."""
+    return METRICS_AR.get(key, key) if lang == "ar" else key
+
+
+def _col(model: str, lang: str, part: str = "") -> str:
+    """A column head: the model's name (a name, isolated left to right), and the language or split it covers."""
+    extra = f" · {esc(_name(part, lang))}" if part else ""
+    return f'<bdi dir="ltr" class="model-name">{esc(model)}</bdi>{extra}'
+
+
+def _table(heads: list[str], rows: list[list[str]], lang: str) -> str:
+    th = "".join(f"<th>{h}</th>" for h in heads)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return (f'<table class="ev-table" dir="{"rtl" if lang == "ar" else "ltr"}"><thead><tr>{th}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
+
+
+def summary_html(s: dict, run: str, lang: str) -> str:
+    """One run's summary (evals/summary.py's table: metrics as rows; a column per model, then per model and
+    language or split), its words in the interface language."""
+    cols = [(_col(m, lang), got) for m, got in s["models"].items()]
+    for group in ("languages", "splits"):
+        for part, per_model in s.get(group, {}).items():
+            cols += [(_col(m, lang, str(part)), got) for m, got in per_model.items()]
+    metrics = list(dict.fromkeys(k for _, got in cols for k in got))
+    rows = [[esc(_name(k, lang))] + [_fmt(got.get(k)) for _, got in cols] for k in metrics]
+    head = (f'<p class="ev-head" dir="auto"><b dir="ltr">{esc(run)}</b> · <bdi>{esc(Path(s["set"]).name)}</bdi> · '
+            f'k=<bdi dir="ltr">{esc(str(s.get("k")))}</bdi></p>')
+    return head + _table([esc(t(lang, "ev_metric"))] + [h for h, _ in cols], rows, lang)
+
+
 def compare_table(a: dict, b: dict, name_a: str, name_b: str, lang: str) -> str:
     """Metric by metric, each model of run A beside the same model in run B."""
-    lines = [f"| {t(lang, 'ev_metric')} | model | {name_a} | {name_b} |", "|---|---|---|---|"]
+    rows = []
     for model in dict.fromkeys(list(a["models"]) + list(b["models"])):
         ma, mb = a["models"].get(model, {}), b["models"].get(model, {})
-        for key in dict.fromkeys(list(ma) + list(mb)):
-            def fmt(v):
-                return "–" if v is None or v != v else f"{v:.3f}" if isinstance(v, float) else str(v)
-            lines.append(f"| {key} | {model} | {fmt(ma.get(key))} | {fmt(mb.get(key))} |")
-    return "\n".join(lines)
+        rows += [[esc(_name(key, lang)), _col(model, lang), _fmt(ma.get(key)), _fmt(mb.get(key))]
+                 for key in dict.fromkeys(list(ma) + list(mb))]
+    heads = [esc(t(lang, "ev_metric")), esc(t(lang, "ev_model")), f'<bdi dir="ltr">{esc(name_a)}</bdi>',
+             f'<bdi dir="ltr">{esc(name_b)}</bdi>']
+    return _table(heads, rows, lang)
 
 
 def build(ctx, lang: gr.Radio, on_change: list):
@@ -61,7 +99,7 @@ def build(ctx, lang: gr.Radio, on_change: list):
     with gr.Row():
         run_pick = gr.Dropdown(list_runs(settings), label=t("en", "ev_runs"), elem_id="ev-run", scale=2)
         other = gr.Dropdown(list_runs(settings), label=t("en", "ev_compare"), elem_id="ev-compare", scale=2)
-    table = gr.Markdown("", elem_id="ev-summary")
+    table = gr.HTML("", elem_id="ev-summary")
     charts = gr.Gallery(label=None, elem_id="ev-charts", columns=2, height="auto", object_fit="contain", show_label=False,
                         visible=False)
     with gr.Accordion(t("en", "ev_start"), open=False, elem_id="ev-start-box") as acc:
@@ -77,16 +115,14 @@ def build(ctx, lang: gr.Radio, on_change: list):
 
     def show(run, other_run, lang_v):
         if not run:
-            return {table: t(lang_v, "ev_none"), charts: gr.update(value=[], visible=False)}
+            return {table: f'<p dir="auto">{esc(t(lang_v, "ev_none"))}</p>', charts: gr.update(value=[], visible=False)}
         s = _summary(settings, run)
         if s is None:
             return {table: "", charts: gr.update(value=[], visible=False)}
-        from evals.runner import summary_table
-
         if other_run and other_run != run and (o := _summary(settings, other_run)):
             md = compare_table(s, o, run, other_run, lang_v)
         else:
-            md = f"**{run}** · {Path(s['set']).name} · k={s.get('k')}\n\n" + summary_table(s)
+            md = summary_html(s, run, lang_v)
         pngs = sorted(str(p) for p in (runs_dir(settings) / run).glob("*.png"))
         return {table: md, charts: gr.update(value=pngs, visible=bool(pngs))}
 
@@ -128,7 +164,8 @@ def build(ctx, lang: gr.Radio, on_change: list):
         res = runs_dir(settings) / run / "results.jsonl"
         done = len(res.read_text(encoding="utf-8").splitlines()) if res.exists() else 0
         if job["done"]:
-            msg = t(lang_v, "ev_failed", run=run, why=job["error"]) if job["error"] else t(lang_v, "ev_done", run=run)
+            msg = (t(lang_v, "ev_failed", run=run, why=job["error"]) if lang_v == "en" else
+                   t(lang_v, "ev_failed_log", run=run)) if job["error"] else t(lang_v, "ev_done", run=run)
             runs = list_runs(settings)
             return {timer: gr.Timer(active=False), progress: f'<div class="ev-finished">{msg}</div>',
                     run_pick: gr.update(choices=runs, value=run), other: gr.update(choices=runs)}

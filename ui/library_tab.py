@@ -9,7 +9,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from rag import article_dates, ingest, normalize, safe_source
+from rag import article_dates, contact_timeline, ingest, normalize, safe_source
 
 from . import render
 from .chat_tab import user_error
@@ -18,12 +18,32 @@ from .i18n import t
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".jsonl"]
 
 
+def named(lang: str, key: str, names: list[str], **values) -> str:
+    """An interface sentence (HTML) naming files or articles ({names}), each name isolated in its own direction."""
+    sep = "، " if lang == "ar" else ", "
+    return render.esc(t(lang, key, names="\ufffc", **values)).replace(
+        "\ufffc", sep.join(f"<bdi>{render.esc(n)}</bdi>" for n in names))
+
+
+def reported_dates(library) -> dict[str, str]:
+    """For each article, the latest date of a dated contact it reports (an undated article was written after it)."""
+    out: dict[str, str] = {}
+    for ev in contact_timeline(library):
+        if ev.date:
+            for c in ev.citations:
+                out[c["source"]] = max(out.get(c["source"], ""), ev.date[:10])
+    return out
+
+
 def build(ctx, lang: gr.Radio, on_change: list) -> list:
     store = ctx.pipe.library.store
 
     def table_html(docs: list[dict], lang_v: str) -> str:
         """The table, with the date the timeline infers for an article that states none."""
-        return render.library_table(docs, lang_v, article_dates(ctx.pipe.library))
+        return render.library_table(docs, lang_v, article_dates(ctx.pipe.library), reported_dates(ctx.pipe.library))
+
+    def holds(lang_v: str) -> str:
+        return render.library_summary(store.list_documents(), lang_v)
 
     search = gr.Textbox(label=t("en", "lib_search"), elem_id="lib-search", max_lines=1)
     table = gr.HTML("", elem_id="library")  # drawn on page load, in the page's language (app.py)
@@ -33,7 +53,8 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         cancel = gr.Button(t("en", "cancel"), elem_id="lib-cancel", visible=False, size="sm")
     lib_msg = gr.HTML("", elem_id="lib-msg")
     doc_view = gr.HTML("", elem_id="doc-view")
-    files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label=t("en", "upload"), elem_id="upload")
+    # no file_types: the browser's own refusal of another type is an English pop-up; ours is in the page's language
+    files = gr.File(file_count="multiple", label=t("en", "upload"), elem_id="upload")
     add = gr.Button(t("en", "ingest"), elem_id="ingest")
     with gr.Row():
         replace = gr.Button(t("en", "replace"), elem_id="replace", variant="stop", visible=False, size="sm")
@@ -79,7 +100,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             store.delete_document(src)
         return {lib_msg: f'<div dir="auto">{render.esc(t(lang_v, "lib_deleted", title=title))}</div>',
                 confirm: gr.update(visible=False), cancel: gr.update(visible=False), delete: gr.update(visible=False),
-                doc_view: "", chosen: "", table: table_html(rows(query), lang_v)}
+                doc_view: "", chosen: "", table: table_html(rows(query), lang_v), ctx.holds: holds(lang_v)}
 
     def cancel_delete():
         return {lib_msg: "", confirm: gr.update(visible=False), cancel: gr.update(visible=False)}
@@ -88,19 +109,22 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                    progress) -> dict:
         try:  # an upload never counts as the same origin: replacing an article takes the user's "Replace"
             report = ingest(ctx.pipe.library, [staging], progress=False, warn=lambda m: None,
-                            on_progress=lambda frac, msg: progress(frac, desc=msg), replace=replace_existing,
-                            origin_prefix="upload:")
-            msg = report.summary()
-            rejected += [t(lang_v, "rejected", name=n, why=why.split(": ", 1)[-1])
-                         for n, why in report.skipped + report.conflicts]
+                            on_progress=lambda frac, msg: progress(frac, desc=msg if lang_v == "en" else None),
+                            replace=replace_existing, origin_prefix="upload:")
+            msg = render.esc(t(lang_v, "ingest_done", added=len(report.added), updated=len(report.updated),
+                               unchanged=len(report.unchanged)))
+            if report.replaced:
+                msg += " " + named(lang_v, "ingest_replaced", report.replaced)
+            for n, why in report.skipped + report.conflicts:  # rag's reason in English; the page's own in Arabic
+                user_error("upload", f"{n}: {why}")
+                rejected.append(named(lang_v, "rejected", [n], why=why.split(": ", 1)[-1] if lang_v == "en"
+                                      else t(lang_v, "bad_file")))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        for r in rejected:
-            user_error("upload", r)
-        html = f'<div dir="auto">{render.esc(msg)}</div>' + "".join(
-            f'<div class="inline-error" dir="auto">⚠ {render.esc(r)}</div>' for r in rejected)
+        html = f'<div dir="auto">{msg}</div>' + "".join(
+            f'<div class="inline-error" dir="auto">⚠ {r}</div>' for r in rejected)
         return {status: html, table: table_html(rows(query), lang_v), staged: None, files: None,
-                replace: gr.update(visible=False), keep: gr.update(visible=False)}
+                replace: gr.update(visible=False), keep: gr.update(visible=False), ctx.holds: holds(lang_v)}
 
     def upload(files_v, query, lang_v, progress=gr.Progress()):
         if not files_v:
@@ -111,15 +135,17 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             src = Path(getattr(f, "name", f))
             name = safe_source(src.name)
             if Path(name).suffix.lower() not in UPLOAD_TYPES:
-                rejected.append(t(lang_v, "rejected", name=name, why=t(lang_v, "bad_type")))
+                user_error("upload", f"{name}: not an accepted type")
+                rejected.append(named(lang_v, "rejected", [name], why=t(lang_v, "bad_type")))
                 continue
             shutil.copy(src, staging / name)
             names.append(name)
-        existing = {d["source"] for d in store.list_documents()}
+        existing = {d["source"]: d for d in store.list_documents()}
         conflicts = [n for n in names if n in existing]
-        if conflicts:
+        if conflicts:  # the articles that would be replaced, by their titles (and file names)
+            shown = [t(lang_v, "conflict_item", title=existing[n]["title"] or n, name=n) for n in conflicts]
             return {staged: (str(staging), conflicts, rejected),
-                    status: f'<div class="inline-error" dir="auto">{render.esc(t(lang_v, "conflict", names=", ".join(conflicts)))}</div>',
+                    status: f'<div class="inline-error" dir="auto">{named(lang_v, "conflict", shown)}</div>',
                     replace: gr.update(visible=True), keep: gr.update(visible=True)}
         return run_ingest(staging, False, lang_v, rejected, query, progress)
 
@@ -131,17 +157,20 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             if not replace_existing:
                 for n in conflicts:
                     (staging / n).unlink(missing_ok=True)
-                rejected.append(t(lang_v, "kept", names=", ".join(conflicts)))
+                rejected.append(named(lang_v, "kept", conflicts))
             return run_ingest(staging, replace_existing, lang_v, rejected, query, progress)
         return fn
 
     search.change(filter_, [search, lang], table, api_name=False)
-    go.click(on_action, [act, lang], [doc_view, delete, chosen, confirm, cancel, lib_msg], api_name=False)
+    # an opened article comes into view (it opens below the table, often below the fold)
+    go.click(on_action, [act, lang], [doc_view, delete, chosen, confirm, cancel, lib_msg], api_name=False).then(
+        None, None, None, js="() => { const v = document.querySelector('#doc-view .doc-view'); "
+                             "if (v) { v.scrollIntoView({block: 'start'}); v.focus({preventScroll: true}); } }")
     delete.click(ask_delete, [chosen, lang], [lib_msg, confirm, cancel], api_name=False)
-    confirm.click(do_delete, [chosen, search, lang], [lib_msg, confirm, cancel, delete, doc_view, chosen, table],
-                  api_name=False)
+    confirm.click(do_delete, [chosen, search, lang],
+                  [lib_msg, confirm, cancel, delete, doc_view, chosen, table, ctx.holds], api_name=False)
     cancel.click(cancel_delete, None, [lib_msg, confirm, cancel], api_name=False)
-    up_outs = [status, table, staged, replace, keep, files]
+    up_outs = [status, table, staged, replace, keep, files, ctx.holds]
     add.click(upload, [files, search, lang], up_outs, api_name=False)
     replace.click(decide(True), [staged, search, lang], up_outs, api_name=False)
     keep.click(decide(False), [staged, search, lang], up_outs, api_name=False)

@@ -73,16 +73,48 @@ def evidence_by_n(a: Answer) -> dict[int, list[str]]:
     return out
 
 
+def preview_card(n: int, outlet: str, date: str, title: str, sentence: str) -> str:
+    """One hidden preview (outlet, date, title, the cited sentence) that hovering or focusing chip [n] shows."""
+    return (f'<div class="pv" data-n="{n}"><div class="pv-meta">[{n}] {_meta(outlet, date)}</div>'
+            f'<div class="pv-title" dir="auto"{lang_attr(title)}>{esc(title)}</div>'
+            f'<div class="pv-sent" dir="auto"{lang_attr(sentence)}>{esc(sentence)}</div></div>')
+
+
 def _previews(a: Answer, lang: str) -> str:
-    """Hidden preview cards (outlet, date, title, the cited sentence) that hovering a chip shows."""
+    """Hidden preview cards of an answer's passages, one per chip number."""
     by_n = evidence_by_n(a)
-    out = []
-    for c in a.citations:
-        sent = (by_n.get(c.n) or [c.text[:220] + ("…" if len(c.text) > 220 else "")])[0]
-        out.append(f'<div class="pv" data-n="{c.n}"><div class="pv-meta">[{c.n}] {_meta(c.outlet, c.date)}'
-                   f'</div><div class="pv-title" dir="auto">{esc(label(c, lang))}</div>'
-                   f'<div class="pv-sent" dir="auto">{esc(sent)}</div></div>')
+    out = [preview_card(c.n, c.outlet, c.date, label(c, lang),
+                        (by_n.get(c.n) or [c.text[:220] + ("…" if len(c.text) > 220 else "")])[0])
+           for c in a.citations]
     return f'<div class="previews" hidden>{"".join(out)}</div>'
+
+
+def lang_attr(text: str) -> str:
+    """` lang="ar"` for Arabic text (fonts, hyphenation and screen readers follow it), else nothing."""
+    return ' lang="ar"' if language(text or "") == "ar" else ""
+
+
+def answer_lines(text: str, turn: int | None, lang: str, unsupported=frozenset()) -> str:
+    """An answer's lines, each its own block with its own direction (an English line and an Arabic quote under
+    it are not one right-to-left paragraph); each chip stays with the sentence before it."""
+    lines = [ln for ln in (text or "").split("\n") if ln.strip()] or [""]
+    return "".join(f'<p class="ans-line" dir="auto"{lang_attr(ln)}>{_with_citations(ln, turn, lang, unsupported)}</p>'
+                   for ln in lines)
+
+
+def notices(a: Answer, lang: str) -> list[str]:
+    """Why the answer shown is not the model's own, or what its check removed, in the interface language (the
+    raw notice names endpoints and exceptions: it stays in the API's JSON and the log)."""
+    out = []
+    if a.fallback:
+        out.append(t(lang, "notice_unverified" if a.model_text is not None else "err_model_failed"))
+    if a.invalid_citations:
+        out.append(t(lang, "notice_invalid", nums=", ".join(f"[{n}]" for n in a.invalid_citations)))
+    if a.unsupported:
+        out.append(t(lang, "notice_unsupported", n=len(a.unsupported)))
+    if a.notice and not out:
+        out.append(t(lang, "notice_other"))
+    return out
 
 
 def user_message(question: str) -> str:
@@ -94,14 +126,15 @@ def answer_message(a: Answer, turn: int, lang: str, *, last: bool, feedback: boo
     """The final assistant message: its own direction, chips, abstention set apart, rewritten question, actions."""
     d = direction(a.answer or a.question)
     unsupported = {u["n"] for u in a.unsupported}
-    body = _with_citations(a.answer, turn, lang, unsupported)
+    body = answer_lines(a.answer, turn, lang, unsupported)
     cls = "msg answer abstained" if a.abstained else "msg answer"
     ans_lang = "ar" if d == "rtl" else "en"
     head = f'<div class="abstain-label">⚠ {esc(t(ans_lang, "abstained"))}</div>' if a.abstained else ""
     rewritten = (f'<div class="rewritten" dir="{"rtl" if lang == "ar" else "ltr"}">↳ '
                  f'{_with_text(lang, "searched_for", a.standalone_question)}</div>'
                  if a.standalone_question else "")
-    notice = f'<div class="notice" dir="auto">{esc(a.notice)}</div>' if a.notice else ""
+    notice = "".join(f'<div class="notice" dir="{"rtl" if lang == "ar" else "ltr"}">{esc(n)}</div>'
+                     for n in notices(a, lang))
     acts = []
     for liked, key, icon in ((True, "like", "✓"), (False, "dislike", "✗")):
         pressed = "true" if feedback is liked else "false"
@@ -128,7 +161,7 @@ def conversation(conv: Conversation, lang: str, pending: tuple[str, str] | None 
     if pending:
         q, text = pending
         d = direction(text or q)
-        shown = _with_citations(text, None, lang) if text else esc(t(lang, "pending"))
+        shown = answer_lines(text, None, lang) if text else esc(t(lang, "pending"))
         parts.append(user_message(q))
         parts.append(f'<div dir="{d}" class="msg pending msg-{d}" aria-busy="true">{shown}</div>')
     if not parts:
@@ -177,7 +210,7 @@ def article_html(doc: dict, start: int, end: int, sentences: list[str], mark_id:
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     inner = highlight(text[start:end], sentences)
     ident = f' id="{esc(mark_id)}"' if mark_id else ""
-    return (f'<div dir="{direction(text)}" class="article-text">{esc(text[:start])}'
+    return (f'<div dir="{direction(text)}"{lang_attr(text)} class="article-text">{esc(text[:start])}'
             f'<mark class="passage"{ident}>{inner}</mark>{esc(text[end:])}</div>')
 
 
@@ -193,52 +226,65 @@ def sources_empty(lang: str) -> str:
     return f'<div class="sources-empty" dir="auto">{esc(t(lang, "sources_empty"))}</div>'
 
 
+def _snippet(text: str, title: str = "", n: int = 90) -> str:
+    """A passage's first words (after its article's title, when it starts with it: the title is said above)."""
+    text, title = " ".join((text or "").split()), " ".join((title or "").split())
+    if title and text.startswith(title) and len(text) > len(title) + 10:
+        text = text[len(title):].lstrip(" .:،-–")
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
+
+
 def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None = None) -> str:
-    """A compact source list (cited first; one line per article, the numbers of its passages side by side: three
-    passages of one article are one source) above collapsed cards, one per passage; each card opens its article
-    on demand (the article is fetched when its <details> opens: an answer does not carry five whole articles)."""
+    """One compact group per article (cited articles first): its title, outlet and date once, then its passages
+    as collapsed cards, each headed by its number and first words; a card opens its passage with the cited
+    sentences marked, and its whole article on demand (fetched when its <details> opens: an answer does not
+    carry five whole articles)."""
     if a is None:
         return sources_empty(lang)
     by_n = evidence_by_n(a)
     cited = [c for c in a.citations if c.n in a.cited]
     others = [c for c in a.citations if c.n not in a.cited]
     unsupported = {u["n"] for u in a.unsupported}
-    items, cards = [], []
-    articles: dict[str, list] = {}  # the list has one line per article, its passages' numbers side by side
+    articles: dict[str, list] = {}
     for c in cited + others:
         articles.setdefault(c.source, []).append(c)
+    groups = []
     for group in articles.values():
         first, is_cited = group[0], any(c.n in a.cited for c in group)
         kind = "cited" if is_cited else "uncited"
         badge = f'<span class="badge {kind}">{esc(t(lang, kind if is_cited else "not_cited"))}</span>'
-        nums = "".join(f'<button type="button" class="src-jump cite-num{" cited" if c.n in a.cited else ""}" '
-                       f'data-a="{turn}" data-n="{c.n}">[{c.n}]</button>' for c in group)
-        items.append(f'<li class="src-item {kind}" data-passages="{len(group)}"><span class="src-nums">{nums}</span> '
-                     f'<button type="button" class="src-jump" data-a="{turn}" data-n="{first.n}"><span class="src-title"'
-                     f' dir="auto">{esc(label(first, lang))}</span></button> '
-                     f'<span class="src-meta">{_meta(first.outlet, first.date)}</span> {badge}</li>')
-    for c in cited + others:
-        n, is_cited = c.n, c.n in a.cited
-        kind = "cited" if is_cited else "uncited"
-        flag = (f' <span class="badge warn">{esc(t(lang, "unsupported"))}</span>' if n in unsupported else "")
-        article = (f'<details class="article" data-a="{turn}" data-n="{n}"><summary>{esc(t(lang, "open_article"))}'
-                   f'</summary><div class="article-slot"></div></details>')
-        back = (f'<button type="button" class="back-to-answer" data-a="{turn}" data-n="{n}">↑ '
-                f'{esc(t(lang, "back_to_answer"))}</button>')
-        sel = n == selected
-        cards.append(
-            f'<details class="source-card {kind}{" selected" if sel else ""}" id="src-{turn}-{n}" data-n="{n}"'
-            f'{" open" if sel else ""}><summary class="source-head"><span class="cite-num">[{n}]</span> '
-            f'<span dir="auto" class="src-title">{esc(label(c, lang))}</span> '
-            f'<span class="src-meta">{_meta(c.outlet, c.date)}</span>{flag}</summary>'
-            f'{back}<div dir="{direction(c.text)}" class="passage-text">{highlight(c.text, by_n.get(n, []))}</div>'
-            f'{article}</details>')
+        cards = []
+        for c in group:
+            n = c.n
+            ckind = "cited" if n in a.cited else "uncited"
+            flag = (f' <span class="badge warn">{esc(t(lang, "unsupported"))}</span>' if n in unsupported else "")
+            article = (f'<details class="article" data-a="{turn}" data-n="{n}"><summary>{esc(t(lang, "open_article"))}'
+                       f'</summary><div class="article-slot"></div></details>')
+            back = (f'<button type="button" class="back-to-answer" data-a="{turn}" data-n="{n}">↑ '
+                    f'{esc(t(lang, "back_to_answer"))}</button>')
+            sel = n == selected
+            cards.append(
+                f'<details class="source-card {ckind}{" selected" if sel else ""}" id="src-{turn}-{n}" data-n="{n}"'
+                f'{" open" if sel else ""}><summary class="source-head"><span class="cite-num">[{n}]</span> '
+                f'<span class="src-snippet" dir="auto"{lang_attr(c.text)}>{esc(_snippet(c.text, c.title))}</span>{flag}</summary>'
+                f'{back}<div dir="{direction(c.text)}"{lang_attr(c.text)} class="passage-text">'
+                f'{highlight(c.text, by_n.get(n, []))}</div>{article}</details>')
+        groups.append(
+            f'<section class="src-article {kind}" data-passages="{len(group)}"><div class="src-article-head">'
+            f'<span class="src-title" dir="auto"{lang_attr(label(first, lang))}>{esc(label(first, lang))}</span> '
+            f'<span class="src-meta">{_meta(first.outlet, first.date)}</span> {badge}</div>{"".join(cards)}</section>')
     head = f'<div class="sources-q" dir="{"rtl" if lang == "ar" else "ltr"}">{_with_text(lang, "sources_for", a.question)}</div>'
     if a.abstained:
         head += f'<div class="closest">{esc(t(lang, "closest"))}</div>'
     cls = "sources abstained" if a.abstained else "sources"
     return (f'<div class="{cls}" data-answer="{turn}" dir="{"rtl" if lang == "ar" else "ltr"}">{head}'
-            f'<ol class="source-list">{"".join(items)}</ol><div class="cards">{"".join(cards)}</div></div>')
+            f'<div class="src-groups">{"".join(groups)}</div></div>')
+
+
+def article_gone(turn: int, n: int, lang: str) -> str:
+    """What "Open the whole article" shows once the article has been deleted from the library."""
+    return (f'<div class="article-load" data-a="{turn}" data-n="{n}"><div class="article-gone" role="status" '
+            f'dir="{"rtl" if lang == "ar" else "ltr"}">{esc(t(lang, "article_deleted"))}</div></div>')
 
 
 # ---------------------------------------------------------------- header, library
@@ -288,44 +334,64 @@ def date_basis(art, lang: str, titles: dict[str, str]) -> str:
     return t(lang, "inferred_tip", basis=basis) if basis else t(lang, "inferred_tip_bare")
 
 
-def date_cell(doc: dict, lang: str, dates: dict, titles: dict[str, str]) -> str:
-    """A document's date: as stated, else the date inferred from what it reports (≈, with how in the tooltip)."""
+def sort_date(doc: dict, dates: dict, reported: dict[str, str]) -> str:
+    """The date a row sorts by: stated, else the one inferred (as in its cell); '' when there is none."""
+    if doc.get("date"):
+        return doc["date"][:10]
+    art = dates.get(doc["source"])
+    return (art.estimate if art is not None and art.estimate else reported.get(doc["source"], ""))[:10]
+
+
+def date_cell(doc: dict, lang: str, dates: dict, titles: dict[str, str], reported: dict[str, str] | None = None) -> str:
+    """A document's date: as stated, else the date inferred from what it reports (≈, with how in the tooltip):
+    the timeline's inference for the article, else the latest dated contact it reports (it was written after it)."""
     if doc.get("date"):
         return f'<span class="lib-date" dir="ltr">{esc(doc["date"])}</span>'
     art = dates.get(doc["source"])
-    if art is None or not art.estimate:
+    seen = (reported or {}).get(doc["source"])
+    if art is not None and art.estimate:
+        words, tip = esc(art.label(lang)), date_basis(art, lang, titles)
+    elif seen:
+        words = esc(t(lang, "after_date", d=seen))
+        tip = t(lang, "inferred_tip", basis=t(lang, "basis_contact", d=seen))
+    else:
         return f'<span class="unknown">{esc(t(lang, "unknown"))}</span>'
-    words = esc(art.label(lang))
     words = re.sub(r"\d{4}-\d{2}(?:-\d{2})?", lambda m: f'<span class="nowrap" dir="ltr">{m.group(0)}</span>', words)
-    return (f'<span class="lib-date inferred" tabindex="0" title="{esc(date_basis(art, lang, titles))}">'
-            f'≈ {words}</span>')
+    return f'<span class="lib-date inferred" tabindex="0" title="{esc(tip)}">≈ {words}</span>'
 
 
-def library_table(docs: list[dict], lang: str, dates: dict | None = None) -> str:
-    """The articles, one row each; `dates` (source → inferred ArticleDate) fills dates the articles do not state."""
-    dates = dates or {}
+def library_table(docs: list[dict], lang: str, dates: dict | None = None, reported: dict[str, str] | None = None) -> str:
+    """The articles, one row each, sortable by title, date and outlet (the header buttons; the page's script
+    sorts the rows by their data-* keys); `dates` (source → inferred ArticleDate) and `reported` (source → the
+    latest date of a contact it reports) fill dates the articles do not state."""
+    dates, reported = dates or {}, reported or {}
     titles = {d["source"]: d["title"] for d in docs if d.get("title")}
-    head = "".join(f'<th class="{k}">{esc(t(lang, k))}</th>' for k in ("col_title", "col_date", "col_outlet",
-                                                                        "col_chunks"))
+    head = "".join(f'<th class="{k}" aria-sort="none"><button type="button" class="lib-sort" data-key="{key}" '
+                   f'aria-label="{esc(t(lang, "sort_by", col=t(lang, k)))}">{esc(t(lang, k))}'
+                   f'<span class="sort-arrow" aria-hidden="true"></span></button></th>'
+                   for k, key in (("col_title", "title"), ("col_date", "date"), ("col_outlet", "outlet")))
+    head += f'<th class="col_chunks">{esc(t(lang, "col_chunks"))}</th>'
     rows = []
     unknown = f'<span class="unknown">{esc(t(lang, "unknown"))}</span>'
     inferred = False
     for d in docs:
-        cell = date_cell(d, lang, dates, titles)
+        cell = date_cell(d, lang, dates, titles, reported)
         inferred = inferred or "inferred" in cell
-        rows.append(f'<tr><td dir="auto" class="lib-title"><button type="button" class="lib-open" data-box="lib" '
-                    f'data-payload="open:{esc(d["source"])}">{esc(d["title"] or d["source"])}</button></td>'
-                    f'<td class="col-date">{cell}</td><td dir="auto">{esc(d["outlet"]) or unknown}</td>'
-                    f'<td dir="ltr" class="col-num">{d["chunks"]}</td></tr>')
+        title = d["title"] or d["source"]
+        rows.append(f'<tr data-title="{esc(normalize(title))}" data-date="{esc(sort_date(d, dates, reported))}" '
+                    f'data-outlet="{esc(normalize(d["outlet"] or ""))}"><td dir="auto" class="lib-title"{lang_attr(title)}>'
+                    f'<button type="button" class="lib-open" data-box="lib" data-payload="open:{esc(d["source"])}">'
+                    f'{esc(title)}</button></td><td class="col-date">{cell}</td><td dir="auto" class="lib-outlet">'
+                    f'{esc(d["outlet"]) or unknown}</td><td dir="ltr" class="col-num">{d["chunks"]}</td></tr>')
     note = f'<p class="lib-note" dir="auto">{esc(t(lang, "inferred_note"))}</p>' if inferred else ""
     return (f'<table class="library" dir="{"rtl" if lang == "ar" else "ltr"}"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>{note}')
 
 
 def document_view(doc: dict, lang: str) -> str:
-    return (f'<div class="doc-view"><div class="doc-head" dir="auto"><b>{esc(doc["title"] or doc["source"])}</b> '
+    return (f'<div class="doc-view" tabindex="-1"><div class="doc-head" dir="auto"><b>{esc(doc["title"] or doc["source"])}</b> '
             f'<span class="src-meta">{_meta(doc.get("outlet") or "", doc.get("date") or "")}</span></div>'
-            f'<div dir="{direction(doc["text"])}" class="article-text">{esc(doc["text"])}</div></div>')
+            f'<div dir="{direction(doc["text"])}"{lang_attr(doc["text"])} class="article-text">{esc(doc["text"])}</div></div>')
 
 
 # ---------------------------------------------------------------- timeline
@@ -346,47 +412,104 @@ def _article_label(label: str, lang: str) -> str:
         return {"between": f"بين {date(a)} و{date(b or '')}", "after": f"بعد {date(a)}", "before": f"قبل {date(a)}"}[word]
     return f"{word} {date(a)}" + (f" and {date(b)}" if b else "")
 
-def timeline(events: list[dict], lang: str) -> str:
-    """Dots on a date axis above a list of contacts; each citation is a chip that opens its article."""
-    if not events:
-        return f'<div class="tl-empty">{esc(t(lang, "tl_none"))}</div>'
+def _axis(events: list[dict]) -> str:
+    """Every dated contact as a dot on a date axis; dots that would cover one another stack in rows."""
     dated = sorted({e["date"][:10] for e in events if e.get("date")})
-    first, last = (dated[0], dated[-1]) if dated else ("", "")
+    if not dated:
+        return ""
+    first, last = dated[0], dated[-1]
 
-    def pos(date: str) -> float:
+    def pos(d: str) -> float:
         from datetime import date as D
         try:
-            a, b, x = D.fromisoformat(first), D.fromisoformat(last), D.fromisoformat(date[:10])
+            a, b, x = D.fromisoformat(first), D.fromisoformat(last), D.fromisoformat(d[:10])
         except ValueError:
             return 0.0
-        span = (b - a).days or 1
-        return 2 + 96 * (x - a).days / span
+        return 2 + 96 * (x - a).days / ((b - a).days or 1)
 
-    dots = "".join(f'<a class="tl-dot kind-{esc(e["kind"])}" href="#ev-{esc(e["id"])}" style="inset-inline-start:'
-                   f'{pos(e["date"]):.1f}%" title="{esc(e["date"] or "")} · {esc(e["summary"][:80])}"></a>'
-                   for e in events if e.get("date"))
-    axis = (f'<div class="tl-axis" dir="ltr"><div class="tl-line"></div>{dots}'
-            f'<span class="tl-from">{esc(first)}</span><span class="tl-to">{esc(last)}</span></div>')
-    rows = []
-    for e in events:
-        names = [(p.get("name_en") or p["name"]) if lang == "en" else p["name"] for p in e.get("participants", [])]
-        who = ("، " if lang == "ar" else ", ").join(names)
-        kind = t(lang, f"kind_{e['kind']}") if f"kind_{e['kind']}" in STRINGS["en"] else e["kind"]
-        if e.get("status") == "planned":
-            kind += f" ({t(lang, 'planned')})"
-        place = (e.get("place_en") or e.get("place")) if lang == "en" else e.get("place")
-        chips = "".join(f'<button type="button" class="cite tl-cite" data-box="tl" data-payload="cite:{esc(e["id"])}:{j}"'
-                        f' aria-label="{esc(t(lang, "show_passage", n=j + 1))}">[{j + 1}]</button>'
-                        for j, _ in enumerate(e.get("citations", [])))
-        if e["date"]:
-            when = f'<span class="tl-date" dir="ltr">{esc(e["date"])}</span>'
-        else:  # undated: the date its article is placed at, marked as inferred
-            art = _article_label(e.get("article_date") or "", lang)
-            when = (f'<span class="tl-date undated">{esc(t(lang, "undated"))}</span>' +
-                    (f' <span class="tl-art" title="{esc(t(lang, "tl_article_date"))}">({esc(t(lang, "tl_article"))} ≈ '
-                     f'{art})</span>' if art else ""))
-        rows.append(f'<li class="tl-event" id="ev-{esc(e["id"])}">{when} <span class="badge kind">{esc(kind)}</span>'
-                    f'{" · <bdi>" + esc(place) + "</bdi> ·" if place else ""} <span dir="auto" class="tl-who">{esc(who)}'
-                    f'</span><div dir="auto" class="tl-summary">{esc(e["summary"])} {chips}</div></li>')
-    return (f'<div class="timeline">{axis}<div class="tl-count">{esc(t(lang, "tl_count", n=len(events)))}</div>'
-            f'<ol class="tl-list">{"".join(rows)}</ol></div>')
+    rows_end: list[float] = []  # per row, the position (in %) of its last dot
+    dots = []
+    for e in sorted((e for e in events if e.get("date")), key=lambda e: e["date"]):
+        x = pos(e["date"])
+        row = next((i for i, end in enumerate(rows_end) if x - end >= 2.2), len(rows_end))
+        rows_end[row:row + 1] = [x]
+        dots.append(f'<button type="button" class="tl-dot kind-{esc(e["kind"])}" data-ev="ev-{esc(e["id"])}" '
+                    f'style="inset-inline-start:{x:.1f}%;top:{4 + 16 * row}px" aria-label="{esc(e["date"])} · '
+                    f'{esc(e["summary"][:80])}" title="{esc(e["date"])} · {esc(e["summary"][:80])}"></button>')
+    height = 30 + 16 * len(rows_end)
+    return (f'<div class="tl-axis" dir="ltr" style="height:{height}px" data-rows="{len(rows_end)}">'
+            f'<div class="tl-line"></div>{"".join(dots)}<span class="tl-from">{esc(first)}</span>'
+            f'<span class="tl-to">{esc(last)}</span></div>')
+
+
+def _event_row(e: dict, lang: str, docs: dict[str, dict]) -> str:
+    names = [(p.get("name_en") or p["name"]) if lang == "en" else p["name"] for p in e.get("participants", [])]
+    who = ("، " if lang == "ar" else ", ").join(names)
+    kind = t(lang, f"kind_{e['kind']}") if f"kind_{e['kind']}" in STRINGS["en"] else e["kind"]
+    if e.get("status") == "planned":
+        kind += f" ({t(lang, 'planned')})"
+    place = (e.get("place_en") or e.get("place")) if lang == "en" else e.get("place")
+    cites = e.get("citations", [])
+    chips = "".join(f'<button type="button" class="cite tl-cite" data-n="{j + 1}" data-box="tl" '
+                    f'data-payload="cite:{esc(e["id"])}:{j}" aria-label="{esc(t(lang, "show_passage", n=j + 1))}">'
+                    f'[{j + 1}]</button>' for j, _ in enumerate(cites))
+    pvs = []
+    for j, c in enumerate(cites):
+        doc = docs.get(c["source"], {})
+        pvs.append(preview_card(j + 1, doc.get("outlet") or "", doc.get("date") or "",
+                                doc.get("title") or t(lang, "article", n=j + 1), c.get("text") or ""))
+    if e["date"]:
+        when = f'<span class="tl-date" dir="ltr">{esc(e["date"])}</span>'
+    else:  # undated: the date its article is placed at, marked as inferred
+        art = _article_label(e.get("article_date") or "", lang)
+        when = (f'<span class="tl-date undated">{esc(t(lang, "undated"))}</span>' +
+                (f' <span class="tl-art" title="{esc(t(lang, "tl_article_date"))}">({esc(t(lang, "tl_article"))} ≈ '
+                 f'{art})</span>' if art else ""))
+    return (f'<li class="tl-event" id="ev-{esc(e["id"])}" tabindex="-1">{when} <span class="badge kind">{esc(kind)}'
+            f'</span>{" · <bdi>" + esc(place) + "</bdi> ·" if place else ""} <span dir="auto" class="tl-who">'
+            f'{esc(who)}</span><div dir="auto" class="tl-summary"{lang_attr(e["summary"])}>{esc(e["summary"])} {chips}'
+            f'</div><div class="previews" hidden>{"".join(pvs)}</div></li>')
+
+
+def timeline(events: list[dict], lang: str, docs: dict[str, dict] | None = None, left_out: int = 0) -> str:
+    """Dots on a date axis above the dated contacts, then the undated ones in a group of their own (each with
+    its article's inferred date); `left_out` undated contacts a period filter could not place are counted.
+    Each citation is a chip with the chat's preview that opens its article."""
+    docs = docs or {}
+    note = (f'<div class="tl-left-out" role="note" dir="{"rtl" if lang == "ar" else "ltr"}">'
+            f'{esc(t(lang, "tl_left_out", n=left_out))}</div>' if left_out else "")
+    if not events:
+        return f'<div class="tl-empty">{esc(t(lang, "tl_none"))}</div>{note}'
+    dated = [e for e in events if e.get("date")]
+    undated = [e for e in events if not e.get("date")]
+    parts = [_axis(events), f'<div class="tl-count">{esc(t(lang, "tl_count", n=len(events)))}</div>', note]
+    if dated:
+        parts.append(f'<ol class="tl-list tl-dated">{"".join(_event_row(e, lang, docs) for e in dated)}</ol>')
+    if undated:
+        parts.append(f'<section class="tl-undated"><h4 class="tl-undated-head" dir="auto">'
+                     f'{esc(t(lang, "tl_undated_head", n=len(undated)))}</h4><p class="tl-undated-why" dir="auto">'
+                     f'{esc(t(lang, "tl_undated_why"))}</p><ol class="tl-list">'
+                     f'{"".join(_event_row(e, lang, docs) for e in undated)}</ol></section>')
+    return f'<div class="timeline">{"".join(parts)}</div>'
+
+
+# ---------------------------------------------------------------- saved conversations
+
+def history_list(saved: list, current: str, lang: str) -> str:
+    """The browser's saved conversations, newest first, each opening on click; and a button deleting them all.
+    `data-current` tells the page's script which conversation it is on (kept in local storage)."""
+    d = "rtl" if lang == "ar" else "ltr"
+    if not saved:
+        return (f'<div class="history" data-current="{esc(current)}" dir="{d}"><p class="history-none">'
+                f'{esc(t(lang, "history_none"))}</p></div>')
+    items = []
+    for s in saved:
+        cur = s.conv_id == current
+        mark = ' aria-current="true"' if cur else ""
+        items.append(f'<li><button type="button" class="hist-open{" current" if cur else ""}" data-box="chat" '
+                     f'data-payload="open:{esc(s.conv_id)}"{mark}>'
+                     f'<span class="hist-title" dir="auto"{lang_attr(s.title)}>{esc(s.title)}</span> '
+                     f'<span class="hist-n">{esc(t(lang, "history_turns", n=s.turns))}</span></button></li>')
+    return (f'<div class="history" data-current="{esc(current)}" dir="{d}"><ol class="history-list">{"".join(items)}'
+            f'</ol><button type="button" class="act hist-clear" data-box="chat" data-payload="clear">'
+            f'{esc(t(lang, "history_clear"))}</button></div>')

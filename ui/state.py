@@ -6,9 +6,9 @@ apart. Dicts appear only at the JSON edges (feedback rows, the API).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
-from rag import Answer
+from rag import Answer, Citation
 
 
 @dataclass
@@ -36,6 +36,20 @@ class Conversation:
 
     def turn(self, index: int) -> Turn | None:
         return self.turns[index] if 0 <= index < len(self.turns) else None
+
+    def to_json(self) -> dict:
+        """The conversation as JSON (saved so that it survives a reload; `from_json` reads it back)."""
+        return {"turns": [{"question": t.question, "feedback": t.feedback, "answer": asdict(t.answer)}
+                          for t in self.turns]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Conversation:
+        turns = []
+        for row in data.get("turns", []):
+            a = dict(row["answer"])
+            a["citations"] = [Citation(**c) for c in a.get("citations", [])]
+            turns.append(Turn(row["question"], Answer(**a), row.get("feedback")))
+        return cls(turns)
 
     def feedback_row(self, index: int, liked: bool, now: float) -> dict | None:
         """The JSON row stored for a 👍/👎 on turn `index` (None if there is no such turn)."""

@@ -47,9 +47,14 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                 except ValueError:
                     user_error("timeline", f"bad date {d!r}")
                     return {tl_err: render.error_line(t(lang_v, "tl_bad_date"), lang_v)}
-        events = _events(library, (who_v or "").strip(), kind_v, (since_v or "").strip(), (until_v or "").strip())
+        who_v, since_v, until_v = (who_v or "").strip(), (since_v or "").strip(), (until_v or "").strip()
+        events = _events(library, who_v, kind_v, since_v, until_v)
+        # a period cannot place an undated contact: say how many the filter left out
+        left_out = (sum(1 for e in _events(library, who_v, kind_v, "", "") if not e["date"]) -
+                    sum(1 for e in events if not e["date"])) if since_v or until_v else 0
+        docs = {d["source"]: d for d in library.store.list_documents()}
         kinds = sorted({e["kind"] for e in events}) if not kind_v else None
-        out = {tl_err: "", board: render.timeline(events, lang_v), listed: events}
+        out = {tl_err: "", board: render.timeline(events, lang_v, docs, left_out), listed: events}
         if kinds is not None:
             out[kind] = gr.update(choices=[(t(lang_v, "tl_all"), "")] + [(t(lang_v, f"kind_{k}"), k) for k in kinds])
         return out
