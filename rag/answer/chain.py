@@ -238,7 +238,9 @@ class Pipeline:
         t1 = time.perf_counter()
         lex = self.library.lexical  # the index's generation read once for this question's retrieval and answer
         ta = answer_from_timeline(sq, self.library, q.language)  # contacts as a whole: from the events
-        if ta is not None and not ta.abstained:  # no matching event: the passages may still answer (issue 25)
+        # No matching event: the passages may still answer (issue 25), unless the question bounds a period the
+        # timeline has no contact in (the passages are not dated event by event).
+        if ta is not None and (not ta.abstained or "since" in ta.filters or "until" in ta.filters):
             hits, qvec, chat = ta.hits(self.library), self.library.embedder.embed_query_vector(sq), ta.provider()
         else:
             hits, qvec = self.retrieve(sq, q.k, lexical_weight, lex)

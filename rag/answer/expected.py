@@ -22,6 +22,7 @@ from ..domain.names import NAMES, english_name_spans
 from ..text.arabic import normalize, normalize_with_map, stem, tokens
 from .questions import Question
 from .shapes import has_date, has_number
+from ..text.dates import MONTHS
 
 DATA = Path(__file__).with_name("data") / "answer_types.json"
 
@@ -109,12 +110,17 @@ def role_country_clash(q: Question, text_norm: str) -> bool:
 def asked_titles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """The title words naming an official the question is about ('the Iraqi defence minister', 'وزير الصحة')."""
     titles = vocabulary().titles
+    words = re.findall(r"\w+", q.normalized)
     out = []
-    for w in re.findall(r"\w+", q.normalized):
+    for i, w in enumerate(words):
         key = w[2:] if w.startswith("ال") and w[2:] in titles else w
-        if key in titles and titles[key] not in [f for _, f in out]:
+        near = words[max(0, i - 2):i + 3]  # a title word qualifies a minister or ministry next to it
+        if key in titles and titles[key] not in [f for _, f in out] and any(_MINISTER.match(x) for x in near):
             out.append((key, titles[key]))
     return out
+
+
+_MINISTER = re.compile(r"^[وبل]?(ال)?(وزير|وزاره|وزارت|minister|ministry|secretary|department)")
 
 
 def named_words(q: Question) -> list[str]:
@@ -167,6 +173,15 @@ def asked_relations(q: Question) -> set[str]:
 
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+# A month named with a year or a day next to it ("شباط 2025", "June 2025", "14 من آذار"): "may" alone is a verb.
+_MONTH = re.compile(rf"(?<!\w)({_MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?(?:19|20)\d\d(?!\d)|"
+                    rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?({_MONTH_ALT})(?!\w)")
+
+
+def months_of(text_norm: str) -> set[int]:
+    """The months a normalised text names with a year or a day next to them."""
+    return {MONTHS[m.group(1) or m.group(2)] for m in _MONTH.finditer(text_norm)}
 
 
 def asked_years(q: Question) -> set[str]:
@@ -242,9 +257,10 @@ def unknown_names(q: Question, corpus_has) -> list[str]:
         return out
     # Arabic: a name the library lacks reads as two or more unknown words, a later one with ال (قاسم الاعرجي).
     run: list[str] = []
-    for w in re.findall(r"\w+", q.normalized) + [""]:
+    for w in re.findall(r"\w+", q.normalized)[1:] + [""]:  # not from the first word (ماهي, a question word)
         t = tokens(w)
-        if w and len(w) >= 4 and not w.isdigit() and t and not any(corpus_has(x) or corpus_has(stem(x)) for x in t):
+        if w and len(w) >= 4 and not w.isdigit() and t and not any(corpus_has(x) or corpus_has(stem(x)) for x in t) \
+                and (run or w[0] not in "يت"):  # a name does not start like a verb (يسلط الضوء, تقبل الحل)
             run.append(w)
             continue
         if len(run) >= 2 and not run[0].startswith("ال") and any(x.startswith("ال") for x in run[1:]):
@@ -285,4 +301,4 @@ def list_items(sentence: str) -> list[str]:
     tail = re.split(r"[.؟?!؛;]|\s(?:في|خلال|حيث|الذي|التي|which|where|during|in order)\s", tail)[0]
     items = [_LEADING_WAW.sub("", i.strip(" :،,.«»\"'")) for i in _SPLIT.split(tail)]
     items = [i for i in items if i and len(i.split()) <= 6]
-    return items if 2 <= len(items) <= 8 else []
+    return items if 2 <= len(items) <= 6 else []

@@ -15,7 +15,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, unmapped_words
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asked_relations, asked_roles, asked_titles, asked_years, named_words, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asked_relations, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -382,16 +382,24 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
     asked = asked_relations(q)
-    if asked:
+    if not entities and not countries_of(q.normalized):  # outside the domain only the kinds of contact count
+        asked &= CONTACT_KINDS
+    strict = shape.kind in ("date", "number", "person", "yesno", "comparison")
+    if asked and (strict or entities):  # about the people and places of the domain, or the act is the fact
         # A date, number, person or yes/no question asks about the act itself: the sentence or its neighbours
         # report it; other questions ask about something said or done in its course: the passage reports it.
-        strict = shape.kind in ("date", "number", "person", "yesno", "comparison")
         related = [c for c in cands if asked <= (relations(c.window, _norm(c.text)) if strict else
                                                  _passage_relations(hits[c.n - 1]))]
         if not related:
             return correction(q, about, "no retrieved sentence reports a " + " and a ".join(sorted(asked)) +
                               (" of these people" if entities else ""), confidence(q, cands, hits))
         cands = related
+    months = months_of(q.normalized)
+    if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
+        in_month = [c for c in cands if not (own := months_of(_norm(c.text))) or months & own]
+        if not in_month:
+            return correction(q, about, "no retrieved sentence is about that month", confidence(q, cands, hits))
+        cands = in_month
     years = asked_years(q)
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
@@ -423,7 +431,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     spoken = [c for c in cands if _speaker_speaks(speaker, c.text)] if speaker else []
     if speaker and not spoken:
         return abstain(confidence(q, cands, hits), f"no retrieved sentence reports what {entities[0]} said")
-    conf = confidence(q, cands, hits)
+    conf = confidence(q, sorted(cands, key=lambda c: -c.score), hits)  # the bar reads the ranking, not the order
     if conf < threshold:
         return abstain(conf, f"no sentence answers closely enough (confidence {conf:.2f} < {threshold:.2f})")
     # What someone said: a sentence in which that person speaks goes first when one is close to the top.
@@ -437,6 +445,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
     return ExtractiveResult(text, False, used, conf, cands)
+
+
+CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}  # what a sentence must report for any question
 
 
 def _passage_relations(hit: Hit) -> set[str]:
