@@ -112,7 +112,10 @@ def score_timeline(gold: list[dict], events: list[dict]) -> dict:
     matched_events = {j for _, j in pairs}
     split = sum(1 for r in rows if r["matches"] > 1)
     merged = sum(1 for j in range(len(events)) if sum(1 for _, jj in pairs if jj == j) > 1)
-    foreign = [e["id"] for e in events if any(p["country"] in THIRD for p in e["participants"])]
+    # a third country's contact: a third country's official without an Iraqi and a Syrian one beside him (a meeting
+    # of Iraqi and Syrian leaders hosted by Qatar's emir is an Iraq–Syria contact)
+    foreign = [e["id"] for e in events if any(p["country"] in THIRD for p in e["participants"]) and
+               not {"Iraq", "Syria"} <= {p["country"] for p in e["participants"]}]
     dated = [r for r in rows if r["gold_date"] and r["event"]]
     matched_rows = [r for r in rows if r["event"]]
     n_g, n_e = len(gold), len(events)

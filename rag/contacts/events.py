@@ -21,7 +21,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "12"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "15"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -384,13 +384,21 @@ class _Article:
         if contact_kinds and {IRAQ, SYRIA} <= sides:
             kind = "call" if "call" in contact_kinds else contact_kinds[0]
             if anaphor is not None:  # people of the contact referred back to are not in the new one
-                parts = [p for p in parts if p["id"] not in {q["id"] for q in anaphor.participants}]
+                rest = [p for p in parts if p["id"] not in {q["id"] for q in anaphor.participants}]
+                if GROUP[anaphor.kind] == GROUP[kind] and rest and not {IRAQ, SYRIA} & {p["country"] for p in rest}:
+                    # "his meeting with al-Sharaa in Doha, hosted by the emir": the same contact, told again
+                    self.extend(anaphor, s, anaphor.kind, rest, places, dates, sides, add_people=True)
+                    touched = anaphor
+                    contact_kinds = []
+                parts = rest
             named = {p["id"] for p in parts if p["named"]}
             prev = self.last(GROUP[kind])
             if not firm and prev is not None and prev.status != "happened" and (not named or named & prev.named):
                 status, basis = prev.status, prev.status_basis  # it goes on about the contact that did not happen
             cur = self.last(GROUP[kind], status)
-            if cur is not None and (not named or not cur.named or named <= cur.named) and \
+            if not contact_kinds:
+                pass
+            elif cur is not None and (not named or not cur.named or named <= cur.named) and \
                     not (named and anaphor is not None and anaphor is not cur):
                 self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)
                 touched = cur

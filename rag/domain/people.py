@@ -94,7 +94,7 @@ class Officials:
                 n = normalize(v)
                 # a family name with its article that one listed person alone bears ("السوداني", "al-Sudani")
                 # names him without his first name; a bare name ("حسين", "Hussein") only after the full name
-                own = (n.startswith("ال") or n.startswith("al-")) and len(n) >= 6 and \
+                own = (n.startswith("ال") or n.startswith("al-")) and len(n) >= 5 and \
                     sum(normalize(x) == n for q in self.people for x in q.short) == 1
                 table.setdefault(n, ("person", p, not own))
         for t in self.titles:
@@ -128,7 +128,10 @@ class Officials:
         ar_roles = [r for r, _ in lex.roles if re.search(r"[\u0600-\u06ff]", r)]
         en_roles = [r for r, _ in lex.roles if not re.search(r"[\u0600-\u06ff]", r)]
         self._rank = dict(lex.roles)
-        self._stop = lex.name_stop | {w for k in lex.kinds.values() for w in k.words}
+        cue_lists = [*lex.kinds.values(), *lex.back.values(), *(w for _, w in lex.status), lex.planned_weak, lex.past,
+                     lex.gather]
+        self._stop = lex.name_stop | {w for k in cue_lists for w in k.words} | \
+            {w for r, _ in lex.roles for w in r.split()} | {"ال" + w for r, _ in lex.roles for w in r.split()}
         if ar_roles:
             self._titled_ar = re.compile(r"(?:(?<=[\s\"'“”«»(:،,.؛])|^)(?:و|ل|ب|ك)?(" +
                                          "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ar_roles) + r")(?!\w)")
