@@ -112,3 +112,28 @@ def test_cli_timeline_json_and_a_bad_date(seeded_settings, capsys):
     assert main(["timeline", "--home", seeded_settings.home, "--from", "last year"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--from" in err[0]
+
+
+@pytest.fixture(scope="module")
+def heldout_events(tmp_path_factory, seeded_settings):
+    """The held-out real-reporting corpus (evals/real/heldout, never tuned on) ingested into its own library."""
+    from rag import contact_timeline, ingest, open_library
+    from ui_support import warm_home
+    home = tmp_path_factory.mktemp("real-heldout")
+    warm_home(home, seeded_settings.home_path)
+    lib = open_library(seeded_settings.with_(home=str(home)))
+    ingest(lib, [ROOT / "evals" / "real" / "heldout" / "articles"], progress=False)
+    return [e.to_dict() for e in contact_timeline(lib)]
+
+
+def test_held_out_real_reporting_timeline_stays_above_its_floors(heldout_events):
+    """The timeline's honest floor: gold written by a writer who never saw the extractor, on a corpus the rules
+    were never tuned on (evals/real/README.md). Floors in evals/floors.json under _timeline_real."""
+    from evals.timeline import score_timeline
+    gold = json.loads((ROOT / "evals" / "real" / "heldout" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    floors = json.loads((ROOT / "evals" / "floors.json").read_text())["_timeline_real"]
+    got = score_timeline(gold, heldout_events)
+    for key in ("recall", "dated_date_accuracy", "precision"):
+        assert got[key] >= floors[key], (key, got[key], got["rows"])
+    assert got["duplicates"] <= floors["duplicates_max"], got["rows"]
+    assert got["third_country_events"] <= floors["third_country_events_max"], got["unmatched_events"]
