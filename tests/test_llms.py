@@ -413,20 +413,35 @@ def local_llm(seeded_settings, seeded_library):
     return Pipeline(s, seeded_library)
 
 
-@pytest.mark.llm
-@pytest.mark.parametrize("question", ["متى زار الشيباني بغداد؟", "When did Shaibani visit Baghdad?"])
-def test_real_model_output_is_verified_or_replaced(local_llm, question):
-    a = local_llm.ask(question)
-    assert "failed:" not in a.notice, f"the model server did not answer: {a.notice}"
+def _verified_or_honest(a, model_name: str) -> None:
+    """What the product owes for any model's reply to the Shaibani question (answerable from the seeds):
+    a verified answer, the extractive answer in its place, or an honest abstention."""
     if a.fallback:  # not verified: the extractive answer with a notice, the model's text on request
         assert "not verified" in a.notice and a.model_text is not None
         assert "14 من آذار 2025" in a.answer and a.support and not a.uncited
     elif a.abstained:  # the model said the passages do not answer: shown as an abstention, nothing cited
         # (the question is answerable, so this is the model's miss; what the product owes is an honest form)
-        assert a.model == local_llm.model.name and not a.cited and not a.support and not a.uncited
+        assert a.model == model_name and not a.cited and not a.support and not a.uncited
         assert not re.search(r"\[\d+\]", a.answer)
         assert a.citations, "the passages read are still listed as the closest ones"
     else:  # shown as the answer: at least one sentence its passage supports, all cited
         assert a.support and not a.uncited and a.cited
+
+
+@pytest.mark.parametrize("model", ["good", "abstain", "markers", "no-cite"])
+def test_every_branch_of_the_real_model_check_holds_on_scripted_replies(gen, model):
+    """The real-model test's three branches, each reached here by a scripted reply (the real model takes the
+    one its reply leads to), so none of them can assert nothing."""
+    a = gen.ask("متى زار الشيباني بغداد؟", model=f"openai:{model}")
+    assert (a.fallback, a.abstained) == {"good": (False, False), "abstain": (False, True)}.get(model, (True, False))
+    _verified_or_honest(a, f"openai:{model}")
+
+
+@pytest.mark.llm
+@pytest.mark.parametrize("question", ["متى زار الشيباني بغداد؟", "When did Shaibani visit Baghdad?"])
+def test_real_model_output_is_verified_or_replaced(local_llm, question):
+    a = local_llm.ask(question)
+    assert "failed:" not in a.notice, f"the model server did not answer: {a.notice}"
+    _verified_or_honest(a, local_llm.model.name)
     print(f"\n{question} -> fallback={a.fallback} answer={a.answer[:120]!r} model_text={a.model_text!r} "
           f"notice={a.notice!r} {a.timings_ms}")
