@@ -226,9 +226,9 @@ def text_contrasts(page) -> dict:
     return page.evaluate(CONTRAST_JS)
 
 
-# What is content, not interface: users' questions, answers and passages, article titles, outlets, names, model
+# What is content, not interface: users' and the examples' questions, answers and passages, article titles, outlets, names, model
 # names, dates; and the language switch's own "English".
-CONTENT = ("#lang, .msg.user, .answer-text, .msg.pending, .pv, .passage-text, .article-text, .src-title, .src-snippet, "
+CONTENT = ("#lang, #examples-row button.example, .msg.user, .answer-text, .msg.pending, .pv, .passage-text, .article-text, .src-title, .src-snippet, "
            ".src-meta, bdi, .tl-summary, .tl-who, .hist-title, .lib-title, .lib-outlet, .doc-head, .model-name, "
            "#ev-models, #model, #ev-run, #ev-compare, textarea, input, .meta bdi, .tl-dot, #cite-preview .pv-title, "
            "#cite-preview .pv-sent, [translate=no]")

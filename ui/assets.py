@@ -3,7 +3,7 @@
 import json
 import re
 
-from .i18n import t
+from .i18n import GRADIO_AR, t
 
 CSS = """
 .gradio-container { max-width: 1400px !important; }
@@ -187,6 +187,8 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .dark footer a { color: #d1d5db !important; }
 .dark footer button { color: #d1d5db !important; }
 #tabs button[role=tab].selected { color: #c2410c !important; }
+html[data-ui-lang=ar] footer .show-api { font-size: 0 !important; }
+html[data-ui-lang=ar] footer .show-api::after { content: __API_AR__; font-size: var(--text-md); }
 .dark #tabs button[role=tab].selected { color: #fb923c !important; }
 /* Gradio's primary and stop buttons: white text on a darker fill (4.5:1 and more) */
 .gradio-container button.primary { background: #c2410c !important; border-color: #c2410c !important; color: #fff !important; }
@@ -210,7 +212,8 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
   .library .col_chunks, .library .col-num { display: none; }  /* the title gets the room on a phone */
   .library td.col-date, .library td:nth-child(3) { font-size: 0.85em; }
 }
-""".replace("__DROP_EN__", json.dumps(t("en", "drop_files"), ensure_ascii=False)).replace(
+""".replace("__API_AR__", json.dumps(GRADIO_AR["Use via API"], ensure_ascii=False)).replace(
+    "__DROP_EN__", json.dumps(t("en", "drop_files"), ensure_ascii=False)).replace(
     "__DROP_AR__", json.dumps(t("ar", "drop_files"), ensure_ascii=False))
 
 
@@ -230,6 +233,25 @@ HEAD = """
 (function () {
   const DROP = __DROP__;
   function box(name) { return document.querySelector('#' + name + '-act textarea, #' + name + '-act input'); }
+  // Gradio's own labels follow the browser's language: in the Arabic interface they are put in Arabic (the
+  // English is kept in data-en-* to come back); "#" in a pattern stands for a number, kept
+  const GRADIO_AR = __GRADIO_AR__;
+  function inArabic(v) {
+    const nums = v.match(/[0-9]+/g) || [], ar = GRADIO_AR[v.replace(/[0-9]+/g, '#')];
+    if (!ar) return null;
+    let i = 0;
+    return ar.replace(/#/g, () => nums[i++]);
+  }
+  function gradioWords(ar) {
+    document.querySelectorAll('[aria-label], [title]').forEach(function (el) {
+      ['aria-label', 'title'].forEach(function (a) {
+        const keep = 'data-en-' + a, v = el.getAttribute(a);
+        if (v === null) return;
+        if (ar) { const t = inArabic(v); if (t) { el.setAttribute(keep, v); el.setAttribute(a, t); } }
+        else if (el.hasAttribute(keep)) { el.setAttribute(a, el.getAttribute(keep)); el.removeAttribute(keep); }
+      });
+    });
+  }
   let nonce = 0;
   window.ragSend = function (name, payload) {
     const b = box(name);
@@ -423,6 +445,7 @@ HEAD = """
     const up = document.querySelector('#upload button.upload-container');
     const drop = DROP[document.documentElement.dataset.uiLang === 'ar' ? 'ar' : 'en'];
     if (up && up.getAttribute('aria-label') !== drop) up.setAttribute('aria-label', drop);
+    gradioWords(document.documentElement.dataset.uiLang === 'ar');
     const busy = !!document.querySelector('#chat .msg.pending');
     document.querySelectorAll('#ask, #examples-row button.example').forEach(function (b) {
       if (b.disabled !== busy) { b.disabled = busy; b.setAttribute('aria-disabled', String(busy)); }
@@ -453,4 +476,5 @@ HEAD = """
   };
 })();
 </script>
-""".replace("__DROP__", json.dumps({lang: t(lang, "drop_files") for lang in ("en", "ar")}, ensure_ascii=False))
+""".replace("__DROP__", json.dumps({lang: t(lang, "drop_files") for lang in ("en", "ar")}, ensure_ascii=False)).replace(
+    "__GRADIO_AR__", json.dumps(GRADIO_AR, ensure_ascii=False))

@@ -77,8 +77,8 @@ def summary_html(s: dict, run: str, lang: str) -> str:
             cols += [(_col(m, lang, str(part)), got) for m, got in per_model.items()]
     metrics = list(dict.fromkeys(k for _, got in cols for k in got))
     rows = [[esc(_name(k, lang))] + [_fmt(got.get(k)) for _, got in cols] for k in metrics]
-    head = (f'<p class="ev-head" dir="auto"><b dir="ltr">{esc(run)}</b> · <bdi>{esc(Path(s["set"]).name)}</bdi> · '
-            f'k=<bdi dir="ltr">{esc(str(s.get("k")))}</bdi></p>')
+    head = (f'<p class="ev-head" dir="auto"><bdi dir="ltr">{esc(run)}</bdi> · <bdi>{esc(Path(s["set"]).name)}</bdi> · '
+            f'<bdi dir="ltr">k={esc(str(s.get("k")))}</bdi></p>')
     return head + _table([esc(t(lang, "ev_metric"))] + [h for h, _ in cols], rows, lang)
 
 

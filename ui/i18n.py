@@ -158,10 +158,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "kept": "أُبقي {names} كما هو؛ لم يُستبدل شيء.",
         "rejected": "رُفض {names}: {why}",
         "bad_type": "ليس ملف ‎.txt أو ‎.md أو ‎.html أو ‎.jsonl",
-        "tl_who": "الشخص", "tl_kind": "النوع", "tl_since": "من (YYYY-MM-DD)", "tl_until": "إلى (YYYY-MM-DD)",
+        "tl_who": "الشخص", "tl_kind": "النوع", "tl_since": "من (بالأرقام، مثل 2025-01-31)", "tl_until": "إلى (بالأرقام، مثل 2025-03-14)",
         "tl_filter": "اعرض", "tl_all": "الكل",
         "tl_count": "{n} اتصالات", "tl_none": "لا اتصالات تطابق هذه الشروط.",
-        "tl_bad_date": "تُكتب التواريخ بالشكل YYYY-MM-DD، مثل 2025-03-14.",
+        "tl_bad_date": "يُكتب التاريخ بالأرقام: السنة ثم الشهر ثم اليوم، مثل 2025-03-14.",
         "ev_runs": "التشغيل", "ev_none": "لا تقييمات بعد: ابدأ واحداً أدناه.",
         "ev_set": "مجموعة الأسئلة", "ev_models": "النماذج", "ev_limit": "عدد الأسئلة (0 = الكل)",
         "ev_start": "ابدأ تقييماً", "ev_progress": "التشغيل {run}: {done} من {total} إجابة",
@@ -195,6 +195,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "conflict_item": "«{title}» ({name})",
         "ev_model": "النموذج", "ev_failed_log": "فشل التشغيل {run}؛ التفاصيل في سجل الخادم.",
     },
+}
+
+
+# Gradio's own labels (aria-label, title) and words, which follow the browser's language rather than the page's:
+# the page's script puts these in their place in the Arabic interface (a number in a label is kept)
+GRADIO_AR = {
+    "Reset to default value": "أعد القيمة الافتراضية",
+    "Gradio footer navigation": "تذييل الصفحة",
+    "Download All": "نزّل الكل",
+    "Download": "نزّل",
+    "Thumbnail # of #": "الصورة المصغرة # من #",
+    "Use via API": "استخدمه عبر الواجهة البرمجية",
+    "Clear": "امسح",
+    "Remove": "أزل",
+    "Close": "أغلق",
 }
 
 
