@@ -290,6 +290,13 @@ def test_a_wrong_method_is_a_405_in_openais_shape(served, method, path, allowed)
     assert httpx.get(served.base_url + "/ask", timeout=30).status_code == 401  # the token is asked first
 
 
+def test_an_unknown_v1_route_is_a_404_in_openais_shape(served):
+    import httpx
+    r = httpx.post(served.base_url + "/completions", headers={"Authorization": f"Bearer {TOKEN}"}, json={},
+                   timeout=30)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found" and "/v1/ask" in r.text
+
+
 def test_oversized_body_is_a_413_before_parsing(served):
     r = _post(served, "/ask", None, raw=b'{"question": "' + b"a" * 4_100_000 + b'"}')
     assert r.status_code == 413 and r.json()["error"]["code"] == "request_too_large"

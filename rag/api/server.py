@@ -526,5 +526,10 @@ def mount_api(app, pipeline=None, settings: Settings | None = None) -> bool:
         router.add_api_route(path, route(handler), methods=[method])
         router.add_api_route(path, route(wrong_method(method)),
                              methods=[m for m in ["GET", "POST", *others] if m != method and m != "HEAD"])
+
+    async def unknown(request: Request):
+        raise ApiError(404, f"no route {request.url.path}: the API serves /v1/models, /v1/chat/completions and "
+                            f"/v1/ask", "not_found")
+    router.add_api_route("/{rest:path}", route(unknown), methods=["GET", "POST", *others])  # after the routes
     app.include_router(router)
     return True
