@@ -50,27 +50,24 @@ def test_citation_preview_click_scroll_highlight_and_compact_sources(browser, se
     assert page.locator("#sources .source-card.selected").count() == 0
     assert page.locator("#sources details.source-card[open]").count() == 0
     assert SHAIBANI not in page.locator("body").inner_text()
-    # a compact list above the cards: one line per article (three passages of one article are one source, their
-    # numbers side by side), cited ones first and marked apart; one card per passage
-    items = page.locator("#sources .src-item")
+    # one compact group per article (three passages of one article are one source, each passage a card under
+    # its title), cited articles first and marked apart (issue 27 item 11: no list repeating the cards)
+    items = page.locator("#sources .src-article")
     n_cards = page.locator("#sources .source-card").count()
     assert n_cards >= 2 and 2 <= items.count() < n_cards
-    assert page.locator("#sources .src-item .src-nums .src-jump").count() == n_cards
     titles = items.locator(".src-title").all_inner_texts()
-    assert len(set(titles)) == len(titles)
-    grouped = page.locator('#sources .src-item[data-passages="3"]')
+    assert len(set(titles)) == len(titles) == items.count()
+    grouped = page.locator('#sources .src-article[data-passages="3"]')
     assert grouped.count() == 1
     assert "cited" in items.first.get_attribute("class").split()
-    assert page.locator("#sources .src-item.uncited").count() >= 1
-    assert max(i.evaluate("e => e.getBoundingClientRect().height") for i in items.all()) < 80
+    assert page.locator("#sources .src-article.uncited").count() >= 1
+    assert max(i.evaluate("e => e.getBoundingClientRect().height") for i in items.locator(".src-article-head").all()) < 80
     shot(page, "01b-sources-by-article")
-    # a number of the grouped line opens that very passage's card
-    third = grouped.locator(".src-nums .src-jump").nth(2)
-    n = third.get_attribute("data-n")
-    third.click()
-    page.locator(f'#sources .source-card.selected[data-n="{n}"]').wait_for(timeout=10_000)
-    assert page.locator("#sources .source-card.selected").count() == 1
-    page.locator(f'#sources .source-card[data-n="{n}"] summary.source-head').click()  # fold it again
+    # the third passage of the grouped article opens in place, and folds again
+    third = grouped.locator(".source-card").nth(2)
+    third.locator("summary.source-head").click()
+    assert third.get_attribute("open") is not None
+    third.locator("summary.source-head").click()  # fold it again
     page.wait_for_timeout(300)
     # hover shows a preview card with outlet, date, title and the cited sentence
     chip = answer.locator(".cite").first
@@ -97,7 +94,7 @@ def test_citation_preview_click_scroll_highlight_and_compact_sources(browser, se
     assert "14 من آذار 2025" in card.locator("details.article mark.passage mark").first.inner_text()
     assert len(card.locator("details.article .article-text").inner_text()) > len(card.locator(".passage-text").inner_text())
     shot(page, "02-citation-clicked")
-    assert not card.locator(".back-to-answer").is_visible()  # a phone's jump back; the desktop scrolls in place
+    assert card.locator(".back-to-answer").is_visible()  # the way back to the chip (the keyboard's too, issue 27)
     assert "model extractive" in page.locator("#answer-meta").inner_text()
     assert outside == [], f"the page made outside requests: {outside}"
     ctx.close()
@@ -163,7 +160,7 @@ def test_abstention_shows_a_compact_list_not_a_wall(browser, server):
     assert "Not in the sources" in answer.inner_text()
     assert page.locator("#sources .closest").count() == 1
     assert page.locator("#sources details.source-card[open]").count() == 0
-    assert page.locator("#sources .src-item.cited").count() == 0
+    assert page.locator("#sources .src-article.cited").count() == 0
     assert page.locator("#sources").evaluate("e => e.scrollHeight") < 900
     shot(page, "05-english-abstention")
     ctx.close()

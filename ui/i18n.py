@@ -99,7 +99,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ingest_done": "Added {added}, updated {updated}, unchanged {unchanged}.",
         "ingest_replaced": "Replaced: {names}.",
         "bad_file": "it could not be read as an article (binary, empty, too large, or in an unknown encoding)",
-        "conflict_item": "“{title}” ({name})",
         "ev_model": "model", "ev_failed_log": "Run {run} failed; the server log has the details.",
     },
     "ar": {
@@ -192,7 +191,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ingest_done": "أُضيف {added}، وحُدّث {updated}، وبقي دون تغيير {unchanged}.",
         "ingest_replaced": "استُبدل: {names}.",
         "bad_file": "تعذّرت قراءته مقالاً (ملف ثنائي أو فارغ أو كبير جداً أو بترميز غير معروف)",
-        "conflict_item": "«{title}» ({name})",
         "ev_model": "النموذج", "ev_failed_log": "فشل التشغيل {run}؛ التفاصيل في سجل الخادم.",
     },
 }

@@ -20,9 +20,18 @@ UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".jsonl"]
 
 def named(lang: str, key: str, names: list[str], **values) -> str:
     """An interface sentence (HTML) naming files or articles ({names}), each name isolated in its own direction."""
+    return with_items(lang, key, [f"<bdi>{render.esc(n)}</bdi>" for n in names], **values)
+
+
+def with_items(lang: str, key: str, items_html: list[str], **values) -> str:
     sep = "، " if lang == "ar" else ", "
-    return render.esc(t(lang, key, names="\ufffc", **values)).replace(
-        "\ufffc", sep.join(f"<bdi>{render.esc(n)}</bdi>" for n in names))
+    return render.esc(t(lang, key, names="\ufffc", **values)).replace("\ufffc", sep.join(items_html))
+
+
+def article_named(lang: str, title: str, source: str) -> str:
+    """An article by its title, its file name after it: “title” (file), each in its own direction."""
+    q = ("«", "»") if lang == "ar" else ("“", "”")
+    return f'{q[0]}<bdi>{render.esc(title)}</bdi>{q[1]} (<bdi dir="ltr">{render.esc(source)}</bdi>)'
 
 
 def reported_dates(library) -> dict[str, str]:
@@ -143,9 +152,9 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         existing = {d["source"]: d for d in store.list_documents()}
         conflicts = [n for n in names if n in existing]
         if conflicts:  # the articles that would be replaced, by their titles (and file names)
-            shown = [t(lang_v, "conflict_item", title=existing[n]["title"] or n, name=n) for n in conflicts]
+            shown = [article_named(lang_v, existing[n]["title"] or n, n) for n in conflicts]
             return {staged: (str(staging), conflicts, rejected),
-                    status: f'<div class="inline-error" dir="auto">{named(lang_v, "conflict", shown)}</div>',
+                    status: f'<div class="inline-error" dir="auto">{with_items(lang_v, "conflict", shown)}</div>',
                     replace: gr.update(visible=True), keep: gr.update(visible=True)}
         return run_ingest(staging, False, lang_v, rejected, query, progress)
 

@@ -414,22 +414,27 @@ def _article_label(label: str, lang: str) -> str:
 
 def _axis(events: list[dict]) -> str:
     """Every dated contact as a dot on a date axis; dots that would cover one another stack in rows."""
-    dated = sorted({e["date"][:10] for e in events if e.get("date")})
+    from datetime import date as D
+
+    def day(d: str) -> D | None:  # a day, or a month's (or a year's) first day: "2025-03" is placed at March 1st
+        try:
+            return D.fromisoformat((d[:10] + "-01-01"[len(d[:10]) - 4:]) if len(d[:10]) in (4, 7) else d[:10])
+        except ValueError:
+            return None
+
+    dated = sorted({e["date"][:10] for e in events if e.get("date") and day(e["date"])}, key=day)
     if not dated:
         return ""
     first, last = dated[0], dated[-1]
+    a, b = day(first), day(last)
 
     def pos(d: str) -> float:
-        from datetime import date as D
-        try:
-            a, b, x = D.fromisoformat(first), D.fromisoformat(last), D.fromisoformat(d[:10])
-        except ValueError:
-            return 0.0
-        return 2 + 96 * (x - a).days / ((b - a).days or 1)
+        x = day(d)
+        return 2 + 96 * (x - a).days / ((b - a).days or 1) if x else 0.0
 
     rows_end: list[float] = []  # per row, the position (in %) of its last dot
     dots = []
-    for e in sorted((e for e in events if e.get("date")), key=lambda e: e["date"]):
+    for e in sorted((e for e in events if e.get("date")), key=lambda e: pos(e["date"])):
         x = pos(e["date"])
         row = next((i for i, end in enumerate(rows_end) if x - end >= 2.2), len(rows_end))
         rows_end[row:row + 1] = [x]
