@@ -243,12 +243,17 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
     article's contact, else the one contact of its people that fits its article's date; a report looking back
     from a dated article ("his visit to Damascus last month") joins the latest such contact before the article."""
     groups: list[list[Mention]] = []
-    index: dict[tuple, list[int]] = {}  # (kind group, status, "who"/"src", person or source) -> groups
+    # (kind group, status, "src", source) / (…, "who", person) / (…, "who", person, month) -> groups: candidates are
+    # found without scanning every group (a large library merges in seconds)
+    index: dict[tuple, list[int]] = {}
     reps: list[Mention] = []  # each group's summary (first report, people and date filled in): O(1) checks
 
-    def keys(m: Mention) -> list[tuple]:
+    def keys(m: Mention, month: str | None) -> list[tuple]:
         base = (GROUP[m.kind], m.status)
-        return [(*base, "src", m.source)] + [(*base, "who", pid) for pid in m.named]
+        out = [(*base, "src", m.source)] + [(*base, "who", pid) for pid in m.named]
+        if month:
+            out += [(*base, "who", pid, month) for pid in m.named]
+        return out
 
     def add(m: Mention, target: int | None) -> None:
         if target is None:
@@ -262,15 +267,28 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             rep.participants = rep.participants + [p for p in m.participants if p["id"] not in have]
             rep.date = rep.date or m.date
             rep.place = rep.place or m.place
-        for k in keys(m):
+        for k in keys(m, (m.date or "")[:7] or None):
             if target not in index.setdefault(k, []):
                 index[k].append(target)
 
+    def candidates(m: Mention) -> list[int]:
+        base = (GROUP[m.kind], m.status)
+        out = list(index.get((*base, "src", m.source), []))
+        for pid in m.named:
+            if m.date:  # its month and the next and previous ones (reports a few days apart)
+                for month in _months_around(m.date[:7]):
+                    out += index.get((*base, "who", pid, month), [])
+            else:
+                known = index.get((*base, "who", pid), [])
+                if len(known) <= AMBIGUOUS:  # too many contacts of this person to place an undated report
+                    out += known
+        return list(dict.fromkeys(out))
+
+    by_source: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_source.setdefault(m.source, []).append(m)
     for m in sorted(mentions, key=lambda m: (m.date is None, len(m.date or "") < 10, -len(m.named), m.source, m.order)):
-        cands = list(dict.fromkeys(gi for k in keys(m) for gi in index.get(k, [])))
-        if len(cands) > AMBIGUOUS:
-            cands = [gi for gi in cands if reps[gi].source == m.source]
-        fitting = [gi for gi in cands if _same(m, reps[gi], arts)]
+        fitting = [gi for gi in candidates(m) if _same(m, reps[gi], arts)]
         target = None
         if m.date:
             target = min(fitting, key=lambda gi: _distance(m.date, reps[gi].date)) if fitting else None
@@ -289,7 +307,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                 if art.value and prior:  # looking back from a dated article: the latest such contact before it
                     target = max(prior, key=lambda gi: reps[gi].date)
                 else:  # an undated page: the contact whose reports share most of its words, when clearly so
-                    target = _closest(m, fitting, groups, mentions)
+                    target = _closest(m, fitting, groups, by_source)
         add(m, target)
     events = [_merge(g, arts) for g in groups]
     # An undated article that reports a contact dated by another article is no older than that contact.
@@ -319,9 +337,9 @@ def _bag(ms: list[Mention]) -> set[str]:
     return {w for m in ms for c in m.citations for w in _TOKEN.findall(normalize(c["text"]))}
 
 
-def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], mentions: list[Mention]) -> int | None:
+def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], by_source: dict[str, list[Mention]]) -> int | None:
     """The group whose reports share clearly more words with this report's article than any other (1.5×)."""
-    mine = _bag([x for x in mentions if x.source == m.source])
+    mine = _bag(by_source.get(m.source, [m]))
     bags = {gi: _bag([x for x in groups[gi] if x.source != m.source]) for gi in fitting}
     df: dict[str, int] = {}
     for bag in bags.values():
@@ -333,6 +351,13 @@ def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], mentio
     if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]):
         return scored[0][1]
     return None
+
+
+def _months_around(month: str) -> list[str]:
+    y, m = int(month[:4]), int(month[5:7])
+    prev = f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+    nxt = f"{y + 1}-01" if m == 12 else f"{y}-{m + 1:02d}"
+    return [prev, month, nxt]
 
 
 def _distance(a: str | None, b: str | None) -> int:
