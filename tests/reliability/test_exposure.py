@@ -10,7 +10,7 @@ import pytest
 from fake_openai import FakeOpenAI
 from ui_support import Server, launch_browser, shot, warm_home
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
+pytestmark = pytest.mark.slow  # the one browser test is marked on its own
 CANARY = "sk-canary-exposure-93be17d04c"
 
 
@@ -56,6 +56,7 @@ def test_binds_loopback_only(hostile_server):
     assert addrs and all(a in ("0100007F", "00000000000000000000000001000000") for a in addrs), addrs
 
 
+@pytest.mark.browser
 def test_no_canary_anywhere_and_nothing_runs(hostile_server, tmp_path):
     from playwright.sync_api import sync_playwright
     from gradio_client import Client
