@@ -107,3 +107,27 @@ def test_new_sessions_build_their_block_config_on_first_read(seeded_settings):
     assert second.config_values == eager
     assert dict(first.config_values.items()) == {**eager, key: first.config_values[key]}
     assert second.config_values[key]["props"]["value"] == eager[key]["props"]["value"]
+
+
+def test_saved_conversations_round_trip_are_bounded_and_refuse_bad_ids(pipeline, tmp_path):
+    """A conversation saved under a browser's key comes back equal (answers, citations, feedback); the list is
+    newest first and bounded; ids that are not the page's random ids are refused and nothing is written."""
+    from ui.history import ConversationStore
+    from ui.state import Conversation
+
+    store = ConversationStore(tmp_path / "c.sqlite", per_client=2)
+    client = "0123456789abcdef-client"
+    conv = Conversation().add("متى زار الشيباني بغداد؟", pipeline.ask("متى زار الشيباني بغداد؟"))
+    conv.turns[0].feedback = True
+    assert store.save(client, "conv-0000000000000001", conv)
+    back = store.load(client, "conv-0000000000000001")
+    assert back == conv and back.turns[0].answer.citations[0].title == conv.turns[0].answer.citations[0].title
+    for i in (2, 3):
+        store.save(client, f"conv-000000000000000{i}", conv)
+    assert [s.conv_id for s in store.list(client)] == ["conv-0000000000000003", "conv-0000000000000002"]
+    assert store.load(client, "conv-0000000000000001") is None  # the oldest went first
+    for bad in ("../../etc", "short", "x" * 65, "a b c d e f g h i j", "'; DROP TABLE conversations; --"):
+        assert not store.save(bad, "conv-0000000000000009", conv) and store.list(bad) == []
+        assert not store.save(client, bad, conv) and store.load(client, bad) is None
+    assert not store.save(client, "conv-0000000000000010", Conversation())  # an empty one is not kept
+    assert store.clear(client) == 2 and store.list(client) == []

@@ -460,6 +460,7 @@ def test_every_shipped_example_answers(browser, server):
         a = page.locator("#chat .answer").first
         assert "abstained" not in a.get_attribute("class"), f"the example {text!r} abstains: {a.inner_text()[:200]}"
         assert a.locator(".cite").count() >= 1
+    shot(page, "27-10-english-example-answers", full=False)
     ctx.close()
 
 
