@@ -68,6 +68,9 @@ def test_deleting_a_cited_article_leaves_the_chat_working(browser, tmp_path_fact
         answer = ask(page, "متى زار الشيباني بغداد؟")
         assert "5 articles" in page.locator("#holds").inner_text()
         title = page.locator("#sources .src-article.cited .src-title").first.inner_text()
+        tab(page, "Timeline")
+        page.wait_for_selector("#timeline .tl-event", timeout=30_000)
+        contacts = page.locator("#timeline .tl-event").count()
         tab(page, "Library")
         page.locator("#library .lib-open", has_text=title).first.click()
         page.wait_for_selector("#lib-delete", state="visible", timeout=15_000)
@@ -75,6 +78,8 @@ def test_deleting_a_cited_article_leaves_the_chat_working(browser, tmp_path_fact
         page.click("#lib-confirm")
         page.wait_for_function("document.querySelectorAll('#library tbody tr').length == 4", timeout=30_000)
         page.wait_for_function("document.querySelector('#holds').innerText.includes('4 articles')", timeout=10_000)
+        tab(page, "Timeline")  # the deleted article's contacts have left the timeline
+        page.wait_for_function(f"document.querySelectorAll('#timeline .tl-event').length < {contacts}", timeout=15_000)
         tab(page, "Chat")
         answer.locator(".cite").first.click()
         card = page.locator("#sources .source-card.selected")

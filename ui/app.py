@@ -7,7 +7,7 @@ import os
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rag import (BOUNDS, Pipeline, RagError, Settings, discover_models, ensure_seeded, mount_api, open_library,
@@ -40,6 +40,7 @@ class AppContext:
     max_k: int = 15
     session_box: object = None  # the chat's hidden "browser:conversation" box, filled by the page on load
     holds: object = None  # the header line saying what the library holds (redrawn when the library changes)
+    library_changed: list = field(default_factory=list)  # events after which the library may differ
 
 
 def model_choices(settings: Settings) -> list[str]:
@@ -95,7 +96,7 @@ def build_app(settings: Settings) -> gr.Blocks:
             with gr.Tab(t("en", "tab_library"), id="library", elem_id="tab-library") as tab_lib:
                 items += library_tab.build(ctx, lang, on_change)
             with gr.Tab(t("en", "tab_timeline"), id="timeline", elem_id="tab-timeline") as tab_tl:
-                tl_items, _ = timeline_tab.build(ctx, lang, on_change)
+                tl_items, tl_refresh = timeline_tab.build(ctx, lang, on_change)
                 items += tl_items
             with gr.Tab(t("en", "tab_evals"), id="evals", elem_id="tab-evals") as tab_ev:
                 ev_items, ev_reload = evals_tab.build(ctx, lang, on_change)
@@ -149,6 +150,8 @@ def build_app(settings: Settings) -> gr.Blocks:
                   js="(...a) => { ragTheme(false); a[0] = ragApplyLang(ragLang()); a[%d] = ragSession(); return a; }"
                      % sess_at, **quiet)
         tab_ev.select(*ev_reload, api_name=False)
+        for changed in ctx.library_changed:  # a deleted or added article leaves the timeline, or joins it, at once
+            changed.then(*tl_refresh, api_name=False, show_progress="hidden")
         theme.click(None, None, None, js="() => ragTheme(true)")
 
         def answer(question: str, model: str = "extractive", k: int = 5) -> dict:

@@ -176,13 +176,13 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         None, None, None, js="() => { const v = document.querySelector('#doc-view .doc-view'); "
                              "if (v) { v.scrollIntoView({block: 'start'}); v.focus({preventScroll: true}); } }")
     delete.click(ask_delete, [chosen, lang], [lib_msg, confirm, cancel], api_name=False)
-    confirm.click(do_delete, [chosen, search, lang],
-                  [lib_msg, confirm, cancel, delete, doc_view, chosen, table, ctx.holds], api_name=False)
+    ctx.library_changed += [confirm.click(do_delete, [chosen, search, lang],
+                  [lib_msg, confirm, cancel, delete, doc_view, chosen, table, ctx.holds], api_name=False)]
     cancel.click(cancel_delete, None, [lib_msg, confirm, cancel], api_name=False)
     up_outs = [status, table, staged, replace, keep, files, ctx.holds]
-    add.click(upload, [files, search, lang], up_outs, api_name=False)
-    replace.click(decide(True), [staged, search, lang], up_outs, api_name=False)
-    keep.click(decide(False), [staged, search, lang], up_outs, api_name=False)
+    ctx.library_changed += [add.click(upload, [files, search, lang], up_outs, api_name=False),
+                            replace.click(decide(True), [staged, search, lang], up_outs, api_name=False),
+                            keep.click(decide(False), [staged, search, lang], up_outs, api_name=False)]
     on_change.append((filter_, [search, lang], table))
     return [(search, "lib_search", "label"), (delete, "lib_delete", "value"), (cancel, "cancel", "value"),
             (files, "upload", "label"), (add, "ingest", "value"), (replace, "replace", "value"),
