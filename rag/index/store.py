@@ -346,35 +346,32 @@ class Store:
 
     def delete_document(self, source: str) -> bool:
         """Remove a document, its chunks and their index entries in one transaction; then its vectors."""
-        with self.writer.hold("a library write"), self._lock:
-            old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (source,))]
-            with self.db:
-                n = self.db.execute("DELETE FROM documents WHERE source=?", (source,)).rowcount
-                self.db.execute("DELETE FROM chunks WHERE source=?", (source,))
-                self.db.execute("DELETE FROM events WHERE source=?", (source,))
-                self.db.execute("DELETE FROM event_docs WHERE source=?", (source,))
-                self._bump()
-                self._switch_index(old_ids, [], [])
-            self._delete_vectors(old_ids)
-            return n > 0
+        return self._remove(source, only_remains=False) is not None
 
     # --- repairs (rag check --repair, rag/ingestion/check.py) ---------------------------------------------
 
     def drop_remains(self, source: str) -> int:
         """Remove the chunks (with their lexical rows and vectors), mentions and extraction record of a source
         that has no document; returns how many chunks went. An article that exists is never touched."""
-        with self.writer.hold("a library repair"), self._lock:
+        return len(self._remove(source, only_remains=True) or [])
+
+    def _remove(self, source: str, only_remains: bool) -> list[str] | None:
+        """Remove a source's document, chunks, mentions and index entries in one transaction, then its vectors;
+        the chunk ids removed, or None when there was no document (or, `only_remains`, when there is one)."""
+        with self.writer.hold("a library write"), self._lock:
             with self.db:
-                if self.db.execute("SELECT 1 FROM documents WHERE source=?", (source,)).fetchone():
-                    return 0
+                exists = self.db.execute("SELECT 1 FROM documents WHERE source=?", (source,)).fetchone() is not None
+                if only_remains and exists:
+                    return None
                 ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (source,))]
+                self.db.execute("DELETE FROM documents WHERE source=?", (source,))
                 self.db.execute("DELETE FROM chunks WHERE source=?", (source,))
                 self.db.execute("DELETE FROM events WHERE source=?", (source,))
                 self.db.execute("DELETE FROM event_docs WHERE source=?", (source,))
                 self._bump()
                 self._switch_index(ids, [], [])
             self._delete_vectors(ids)
-            return len(ids)
+            return ids if exists or only_remains else None
 
     def put_vectors(self, chunks: list[Chunk], vectors: np.ndarray, digest: str) -> None:
         """Write (again) the vectors of current chunks."""

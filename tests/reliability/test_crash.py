@@ -136,6 +136,18 @@ def _check_events(home: Path) -> int:
         lib.store.close()
 
 
+def _rag_check(home: Path) -> None:
+    """`rag check` finds nothing: articles, chunks, vectors, lexical rows and mentions agree (issue 26)."""
+    import json
+    p = subprocess.run(_rag("check", "--json", "--home", str(home)), env=_env(), capture_output=True, text=True)
+    try:
+        report = json.loads(p.stdout)
+    except ValueError:
+        raise AssertionError(f"rag check did not print its JSON (exit {p.returncode}): {p.stdout[-1000:]!r} "
+                             f"{p.stderr[-2000:]!r}") from None
+    assert p.returncode == 0 and report["ok"], report["problems"]
+
+
 def _wait_until(proc, cond, limit: float = 120.0) -> bool:
     """Poll `cond` until it holds (True) or the process ends first (False)."""
     t = time.perf_counter()
@@ -237,6 +249,7 @@ def test_kill_points_leave_documents_whole(libraries):
         assert _state(home) == exp_new
         assert _vectors(home) == {cid: text for v in exp_new.values() for cid, text in v}
         assert _check_events(home) == DOCS
+        _rag_check(home)
         shutil.rmtree(home)
 
     mid = landed["vectors written, no switch yet"] + landed["between switches"]
@@ -279,6 +292,7 @@ def test_kill_points_during_delete(libraries):
         if left:
             subprocess.run(_rag("delete", *left, "--home", str(home)), env=_env(), check=True, capture_output=True)
             assert _state(home) == {} and _vectors(home) == {} and _check_events(home) == 0
+        _rag_check(home)
         shutil.rmtree(home)
     print(f"\n{points} kills during `rag delete` of {DOCS} articles; where they landed: {landed}")
     assert landed["some deleted"] >= points * 2 // 3, f"too few kills landed part-way through the deletes: {landed}"
