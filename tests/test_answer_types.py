@@ -205,3 +205,16 @@ def test_the_passage_path_answers_when_the_timeline_has_no_matching_event(pipeli
                         lambda q, lib, lang=None: TimelineAnswer("no event", [], [], abstained=True))
     a = pipeline.ask("متى زار الشيباني بغداد؟")
     assert not a.abstained and "14 من آذار 2025" in a.answer and a.model == "extractive", a.answer
+
+
+def test_a_visit_question_needs_the_visitor_before_the_destination(pipeline):
+    """Rule: who visited where: the person asked about named before the place, in the cited sentence itself."""
+    from rag.answer.extractive import _visitor_first
+    assert not _visitor_first("In Damascus, al-Sharaa received a delegation and a call from Fuad Hussein.",
+                              "Fuad Hussein", "Damascus")
+    assert not _visitor_first("Asaad al-Shibani visited Iraq, where he met Foreign Minister Fuad Hussein.",
+                              "Fuad Hussein", "Damascus")
+    assert _visitor_first("وفي 14 من آذار 2025، زار وزير الخارجية السوري، أسعد الشيباني، العاصمة بغداد",
+                          "Asaad al-Shaibani", "Baghdad")
+    a = pipeline.ask("When did Fuad Hussein visit Damascus?")
+    assert a.abstained, a.answer

@@ -105,13 +105,18 @@ def test_answer_floors(name, tmp_path, seeded_settings):
     out = tmp_path / name
     warm_home(out / "data", seeded_settings.home_path)
     path = ROOT / spec["set"]
+    from evals.sets import set_corpus
+    corpus = set_corpus(path)  # a set with its own articles/ folder (evals/real/*) is asked over them
+    if spec.get("unanswerable"):  # SQuAD 2.0-style variant of a SQuAD set, on its CI subset (evals/sets.py)
+        path = _subset(path, spec.get("paragraphs"), tmp_path / "subset" / f"{name}.json")
     if spec.get("split"):  # only the questions marked with this split (e.g. "test": held out from calibration)
         lines = [x for x in path.read_text(encoding="utf-8").splitlines()
                  if x.strip() and json.loads(x).get("split") == spec["split"]]
         assert lines, f"{name}: no question has split {spec['split']!r}"
         path = tmp_path / f"{name}-{spec['split']}.jsonl"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    summary = run(path, out, seeded_settings, [spec.get("model", "extractive")], progress=False)
+    summary = run(path, out, seeded_settings, [spec.get("model", "extractive")], progress=False,
+                  corpus=str(corpus) if corpus else None, unanswerable=bool(spec.get("unanswerable")))
     got = summary["models"][spec.get("model", "extractive")]
     assert got["errors"] == 0 and got["questions"] >= spec.get("min_questions", 1)
     _check(name, spec, got)

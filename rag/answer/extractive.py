@@ -394,6 +394,16 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, about, "no retrieved sentence reports a " + " and a ".join(sorted(asked)) +
                               (" of these people" if entities else ""), confidence(q, cands, hits))
         cands = related
+        # Who visited where: the visitor and the destination are named in the sentence itself, the visitor
+        # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
+        people = [e for e in entities if e in PEOPLE]
+        places = [e for e in entities if e not in PEOPLE]
+        if "visit" in asked and strict and len(people) == 1 and len(places) == 1:
+            visits = [c for c in cands if _visitor_first(c.text, people[0], places[0])]
+            if not visits:
+                return correction(q, about, f"no retrieved sentence reports a visit by {people[0]} to {places[0]}",
+                                  confidence(q, cands, hits))
+            cands = visits
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
         in_month = [c for c in cands if not (own := months_of(_norm(c.text))) or months & own]
@@ -445,6 +455,20 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
     return ExtractiveResult(text, False, used, conf, cands)
+
+
+def _visitor_first(text: str, person: str, place: str) -> bool:
+    """The sentence names the person before the place (the visitor before the destination)."""
+    words = [_terms(w) for w in re.findall(r"[\w'-]+", text)]
+
+    def first(forms: list[set[str]]) -> int:
+        for i in range(len(words)):
+            span = set().union(*words[i:i + 4])
+            if any(f <= span and (words[i] & f) for f in forms):
+                return i
+        return -1
+    who, where = first(name_forms(person)), first(name_forms(place))
+    return who >= 0 and where >= 0 and who < where
 
 
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}  # what a sentence must report for any question
