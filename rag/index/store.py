@@ -149,18 +149,24 @@ class Store:
             self._view = stamp
             return True
 
+    retire_after = 30.0  # seconds an old vector view lives on for searches under way, then its memory is freed
+
     def _reload_vectors(self) -> None:
         """An embedded Chroma keeps its index in memory and does not see another process's writes: drop this
-        process's cached client for the folder and open it again (searches under way finish on the old one).
-        A Chroma server sees every write; nothing to do."""
+        process's cached client for the folder and open it again. Searches under way finish on the old one,
+        which is stopped (its index freed) `retire_after` seconds later. A Chroma server sees every write."""
         if self.settings.chroma_url:
             return
         from chromadb.api.shared_system_client import SharedSystemClient
 
         ident = getattr(self.client, "_identifier", None)
-        SharedSystemClient._identifier_to_system.pop(ident, None)
+        old = SharedSystemClient._identifier_to_system.pop(ident, None)
         SharedSystemClient._identifier_to_refcount.pop(ident, None)
         self.client, self.collection = self._open_vectors()
+        if old is not None:
+            timer = threading.Timer(self.retire_after, old.stop)
+            timer.daemon = True
+            timer.start()
 
     def _begin_write(self) -> None:
         """The writer lock was just taken: catch up with other processes' writes, note the vector ids left
