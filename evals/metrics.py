@@ -67,6 +67,9 @@ def summarize(rows: list[dict]) -> dict:
         out["NoAns"] = _mean([float(bool(r.get("abstained"))) for r in unans]) if unans else float("nan")
         out["false_abstention"] = 1 - out["answered_rate"] if ans else float("nan")
         out["has_ans_questions"], out["no_ans_questions"] = len(ans), len(unans)
+        # Issue 25's "a gold article cited": answerable questions whose answer cites one of their gold articles.
+        out["gold_cited"] = _mean([float(not r.get("abstained") and bool(set(r.get("citations", [])) & set(r["sources"])))
+                                   for r in ans])
         abst = [r for r in ok if r.get("abstained")]
         out["abstention_precision"] = _mean([float(not r["answerable"]) for r in abst]) if abst else float("nan")
         out["abstention_recall"] = _mean([float(bool(r.get("abstained"))) for r in unans]) if unans else float("nan")
