@@ -142,18 +142,27 @@ def test_second_writer_waits_then_refuses_naming_the_holder(fresh_settings):
         p = _cli("ingest", str(SEEDS), "--no-progress", home=home, env={"RAG_WRITER_WAIT": "0"})
         assert p.returncode == 1 and "being written by" in p.stderr
     assert lib.store.count_documents() == before  # nothing happened while refused
+    import subprocess
+    import sys
     import threading
-    held = threading.Event()
+    held, release = threading.Event(), threading.Event()
 
-    def hold_briefly():
+    def hold_until_released():
         with lib.store.writer.hold("a brief writer"):
             held.set()
-            __import__("time").sleep(3)
+            release.wait(120)
 
-    th = threading.Thread(target=hold_briefly)
+    th = threading.Thread(target=hold_until_released)
     th.start()
     held.wait(10)
-    p = _cli("delete", "000_bfc544fcf7e9c4f1.txt", home=home, env={"RAG_WRITER_WAIT": "120"})
+    env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("RAG_")}
+    env.update({"RAG_HOME": str(home), "RAG_WRITER_WAIT": "120", "PYTHONPATH": str(SEEDS.parent)})
+    proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "delete", "000_bfc544fcf7e9c4f1.txt"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=SEEDS.parent)
+    said = proc.stderr.readline()  # the waiting writer says so, then waits for the holder to finish
+    release.set()
     th.join()
-    assert p.returncode == 0 and "waiting for the library's other writer" in p.stderr and "a brief writer" in p.stderr
+    out, err = proc.communicate(timeout=120)
+    assert "waiting for the library's other writer" in said and "a brief writer" in said, (said, err)
+    assert proc.returncode == 0 and "deleted 1 article(s)" in out, err
     assert lib.store.count_documents() == before - 1
