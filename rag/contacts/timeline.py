@@ -284,6 +284,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                     out += known
         return list(dict.fromkeys(out))
 
+    bags = _Bags()
     by_source: dict[str, list[Mention]] = {}
     for m in mentions:
         by_source.setdefault(m.source, []).append(m)
@@ -293,7 +294,8 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         if m.date:
             target = min(fitting, key=lambda gi: _distance(m.date, reps[gi].date)) if fitting else None
         else:
-            own = [gi for gi in fitting if m.source in {x.source for x in groups[gi]}]
+            mine = set(index.get((GROUP[m.kind], m.status, "src", m.source), []))
+            own = [gi for gi in fitting if gi in mine]
             if m.weekday is not None and len(fitting) > 1:  # "on Thursday" in an undated page: Thursdays only
                 fitting = [gi for gi in fitting if not _day(reps[gi].date) or _day(reps[gi].date).weekday() == m.weekday]
             if own:
@@ -307,7 +309,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                 if art.value and prior:  # looking back from a dated article: the latest such contact before it
                     target = max(prior, key=lambda gi: reps[gi].date)
                 else:  # an undated page: the contact whose reports share most of its words, when clearly so
-                    target = _closest(m, fitting, groups, by_source)
+                    target = _closest(m, fitting, groups, by_source, bags)
         add(m, target)
     events = [_merge(g, arts) for g in groups]
     # An undated article that reports a contact dated by another article is no older than that contact.
@@ -333,20 +335,42 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
 _TOKEN = re.compile(r"\w{3,}")
 
 
-def _bag(ms: list[Mention]) -> set[str]:
-    return {w for m in ms for c in m.citations for w in _TOKEN.findall(normalize(c["text"]))}
+class _Bags:
+    """Words of each report and of each group of reports, each computed once (a large library places many
+    undated reports)."""
+
+    def __init__(self):
+        self.one: dict[int, frozenset[str]] = {}
+        self.group: dict[int, tuple[int, set[str]]] = {}
+
+    def of(self, m: Mention) -> frozenset[str]:
+        got = self.one.get(id(m))
+        if got is None:
+            got = self.one[id(m)] = frozenset(w for c in m.citations for w in _TOKEN.findall(normalize(c["text"])))
+        return got
+
+    def of_all(self, ms: list[Mention]) -> set[str]:
+        return set().union(*(self.of(m) for m in ms)) if ms else set()
+
+    def of_group(self, gi: int, group: list[Mention]) -> set[str]:
+        size, bag = self.group.get(gi, (0, set()))
+        if size < len(group):
+            bag = bag | self.of_all(group[size:])
+            self.group[gi] = (len(group), bag)
+        return bag
 
 
-def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], by_source: dict[str, list[Mention]]) -> int | None:
+def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], by_source: dict[str, list[Mention]],
+             bags: _Bags) -> int | None:
     """The group whose reports share clearly more words with this report's article than any other (1.5×)."""
-    mine = _bag(by_source.get(m.source, [m]))
-    bags = {gi: _bag([x for x in groups[gi] if x.source != m.source]) for gi in fitting}
+    mine = bags.of_all(by_source.get(m.source, [m]))
+    cand = {gi: bags.of_group(gi, groups[gi]) for gi in fitting}
     df: dict[str, int] = {}
-    for bag in bags.values():
+    for bag in cand.values():
         for w in bag & mine:
             df[w] = df.get(w, 0) + 1
     # words that only some of the candidate contacts' reports use tell them apart; words all of them use do not
-    scored = sorted(((sum(1 / df[w] for w in bags[gi] & mine if df[w] < len(fitting)) / (1 + len(bags[gi])) ** 0.5, gi)
+    scored = sorted(((sum(1 / df[w] for w in cand[gi] & mine if df[w] < len(fitting)) / (1 + len(cand[gi])) ** 0.5, gi)
                      for gi in fitting), reverse=True)
     if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]):
         return scored[0][1]
