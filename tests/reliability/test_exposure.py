@@ -74,8 +74,8 @@ def test_no_canary_anywhere_and_nothing_runs(hostile_server, tmp_path):
         page.press("#question textarea", "Enter")
         page.wait_for_selector("#chat .answer", timeout=60_000)
         page.wait_for_selector("#sources .source-card", timeout=30_000)
-        page.locator("#sources .src-jump").first.click()  # source cards start collapsed: open the first one
-        page.wait_for_selector("#sources .source-card.selected[open]", timeout=30_000)
+        page.locator("#sources .source-card summary.source-head").first.click()  # cards start folded: open one
+        page.wait_for_selector("#sources details.source-card[open]", timeout=30_000)
         sources = page.locator("#sources").inner_text()
         assert "onerror" in sources, "the document's markup is shown as text"
         assert page.locator("#sources img, #chat img[src='x']").count() == 0
