@@ -141,13 +141,17 @@ class Store:
         server seeing a CLI ingest); True if it did. Not while this process writes: its view is current."""
         if self.writer.held or self._stamp() == self._view:
             return False
-        with self._view_lock:
+        if not self._view_lock.acquire(blocking=False):
+            return False  # another thread is reopening it: search the view there is, never wait
+        try:
             stamp = self._stamp()
             if self.writer.held or stamp == self._view:
                 return False
             self._reload_vectors()
             self._view = stamp
             return True
+        finally:
+            self._view_lock.release()
 
     retire_after = 30.0  # seconds an old vector view lives on for searches under way, then its memory is freed
 
