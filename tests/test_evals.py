@@ -138,3 +138,53 @@ def test_a_run_refuses_a_data_folder_holding_its_articles_from_elsewhere(tmp_pat
         run(ROOT / "evals" / "seeds_qa.jsonl", out, seeded_settings, ["extractive"], progress=False, limit=1,
             corpus=str(other))
     assert (out / "results.jsonl").read_text() == before
+
+
+def test_unanswerable_variant_withholds_every_second_article(tmp_path):
+    """`--unanswerable`: a withheld article's paragraphs leave the corpus and its questions stay, unanswerable,
+    with no source; the other articles' questions stay answerable with their paragraph in the corpus."""
+    data = {"data": [{"title": f"a{i}", "paragraphs": [{"context": f"نص المقال {i} عن موضوع {i}.", "qas": [
+        {"id": f"q{i}", "question": f"سؤال {i}؟", "answers": [{"text": f"موضوع {i}"}]}]}]} for i in range(4)]}
+    p = tmp_path / "squad.json"
+    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    questions, corpus = load_set(p, unanswerable=True)
+    ids = {d["id"] for d in corpus}
+    assert len(corpus) == 2 and len(questions) == 4
+    for q in questions:
+        withheld = q["id"] in ("q1", "q3")
+        assert q["answerable"] is not withheld and q.get("withheld", False) is withheld
+        assert (q["sources"] == []) if withheld else (set(q["sources"]) <= ids and q["sources"])
+    with pytest.raises(Exception, match="SQuAD"):
+        load_set(ROOT / "evals" / "seeds_qa.jsonl", unanswerable=True)
+
+
+def test_a_set_with_an_articles_folder_is_its_own_corpus(tmp_path):
+    from evals.sets import set_corpus
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "qa.jsonl").write_text('{"id": "1", "question": "q?", "split": "test"}\n', encoding="utf-8")
+    assert set_corpus(tmp_path / "qa.jsonl") == tmp_path / "articles"
+    assert set_corpus(ROOT / "evals" / "seeds_qa.jsonl") is None
+    assert load_set(tmp_path / "qa.jsonl")[0][0]["split"] == "test"  # kept for the dev / held-out split
+
+
+def test_hasans_noans_and_the_abstention_curve():
+    """SQuAD 2.0's split of the score, false abstentions, gold cited, and the precision-recall of abstention
+    as the bar moves (a rule's abstention never answers, whatever the bar)."""
+    from evals.metrics import abstention_curve
+    rows = [
+        {"answerable": True, "abstained": False, "correct": True, "score": 0.3, "sources": ["a"], "citations": ["a"]},
+        {"answerable": True, "abstained": False, "correct": False, "score": 0.1, "sources": ["a"], "citations": ["b"]},
+        {"answerable": True, "abstained": True, "correct": False, "score": -0.1, "sources": ["a"], "citations": []},
+        {"answerable": False, "abstained": True, "score": -0.2, "sources": [], "citations": []},
+        {"answerable": False, "abstained": True, "score": 0.4, "sources": [], "citations": []},  # a rule
+        {"answerable": False, "abstained": False, "score": 0.05, "sources": [], "citations": ["a"]},
+    ]
+    for r in rows:
+        r.update(answer="x", latency_ms=1.0)
+    s = summarize(rows)
+    assert math.isclose(s["HasAns"], 1 / 3) and math.isclose(s["NoAns"], 2 / 3)
+    assert math.isclose(s["false_abstention"], 1 / 3) and math.isclose(s["gold_cited"], 1 / 3)
+    curve = abstention_curve(rows)
+    assert curve[0]["recall"] == 1 / 3 and curve[-1]["recall"] == 1.0  # the rule's abstention at every bar
+    assert all(0 <= p["precision"] <= 1 for p in curve)
+    assert [p["NoAns"] for p in curve] == sorted(p["NoAns"] for p in curve)
