@@ -21,7 +21,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "15"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "16"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -459,8 +459,11 @@ class _Article:
             # of several, the one nearest the contact's word ("handed … in Damascus an invitation to the summit in Baghdad")
             best = min(towards or pool, key=lambda p: abs(self.place_at.get(id(p), 0) - self.trigger_at))
             weak = m.place is not None and not m.place.get("towards")
-            if m.place is None or (m.place["name_en"] in (IRAQ, SYRIA) and best.en not in (IRAQ, SYRIA)) or \
-                    (weak and towards and best.en != m.place["name_en"]):
+            home = m.place is not None and m.place["country"] in (IRAQ, SYRIA) and m.place["name_en"] not in (IRAQ, SYRIA)
+            if m.place is not None and towards and best.en == m.place["name_en"]:
+                m.place["towards"] = True  # "a Baghdad trip", then "his visit to Baghdad": confirmed
+            elif m.place is None or (m.place["name_en"] in (IRAQ, SYRIA) and best.en not in (IRAQ, SYRIA)) or \
+                    (weak and towards and not (home and best.country not in (IRAQ, SYRIA))):
                 m.place, gave = {**_place(best), "towards": bool(towards)}, True
         if dates:
             d = dates[0]
