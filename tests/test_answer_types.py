@@ -216,5 +216,6 @@ def test_a_visit_question_needs_the_visitor_before_the_destination(pipeline):
                               "Fuad Hussein", "Damascus")
     assert _visitor_first("وفي 14 من آذار 2025، زار وزير الخارجية السوري، أسعد الشيباني، العاصمة بغداد",
                           "Asaad al-Shaibani", "Baghdad")
-    a = pipeline.ask("When did Fuad Hussein visit Damascus?")
-    assert a.abstained, a.answer
+    for question in ("متى زار الشطري بغداد؟", "When did al-Shaibani visit Damascus?"):  # the sources: the other way
+        a = pipeline.ask(question)
+        assert a.abstained and "visit by" in a.abstain_reason, (question, a.answer, a.abstain_reason)

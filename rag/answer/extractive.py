@@ -482,7 +482,7 @@ TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes fir
 
 
 _CORRECTION = {
-    "ar": "لا تذكر المصادر ما يسأل عنه السؤال كما طُرح ({why})؛ هذا ما تذكره عنه:",
+    "ar": "لا تذكر المصادر ما يسأل عنه السؤال كما طُرح؛ هذا ما تذكره عن ذلك:",  # the reason: abstain_reason
     "en": "The sources do not report what the question asks as it is put ({why}); this is what they report:",
 }
 
