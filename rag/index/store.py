@@ -118,7 +118,11 @@ class Store:
 
     def _open_vectors(self):
         """(client, collection) of this library's vectors, created on first use."""
+        from chromadb.api.shared_system_client import SharedSystemClient
+
         client = chroma_client(self.settings)
+        # how many references this store's own client holds on its (shared, per folder) Chroma system
+        self._own_refs = SharedSystemClient._identifier_to_refcount.get(getattr(client, "_identifier", None), 0)
         try:
             return client, client.get_or_create_collection(
                 self.collection_name,
@@ -158,16 +162,18 @@ class Store:
     def _reload_vectors(self) -> None:
         """An embedded Chroma keeps its index in memory and does not see another process's writes: drop this
         process's cached client for the folder and open it again. Searches under way finish on the old one,
-        which is stopped (its index freed) `retire_after` seconds later. A Chroma server sees every write."""
+        which is stopped (its index freed) `retire_after` seconds later, unless other clients in this process
+        (not the product's: tests) were opened on it. A Chroma server sees every write."""
         if self.settings.chroma_url:
             return
         from chromadb.api.shared_system_client import SharedSystemClient
 
         ident = getattr(self.client, "_identifier", None)
+        refs = SharedSystemClient._identifier_to_refcount.pop(ident, 0)
+        shared = refs > self._own_refs  # other clients of this process were opened on it
         old = SharedSystemClient._identifier_to_system.pop(ident, None)
-        SharedSystemClient._identifier_to_refcount.pop(ident, None)
         self.client, self.collection = self._open_vectors()
-        if old is not None:
+        if old is not None and not shared:
             timer = threading.Timer(self.retire_after, old.stop)
             timer.daemon = True
             timer.start()
