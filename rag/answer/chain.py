@@ -20,7 +20,9 @@ from ..models.base import ChatModel, Context, Reply
 from .extractive import Extractive, score_sentences
 from .resolve import resolve_model
 from ..models.prompts import load_prompt
-from .questions import Question, abstention, as_question, make_question, screen_question, validate_question  # noqa: F401  (validate_question: old import path)
+from .questions import Question, abstention, as_question, make_question, screen_question, validate_question
+
+__all__ = ["Answer", "Citation", "Event", "Pipeline", "validate_question"]  # validate_question: its old import path
 from ..index.lexical import LexicalIndex
 from ..index.retrieve import Hit, hybrid_search
 from .from_timeline import answer_from_timeline
