@@ -5,9 +5,9 @@ its new vectors are in Chroma; vectors that no current chunk owns are ignored an
 a crash at any point leaves every document wholly old or wholly new.
 
 Every write runs under the library's writer lock (rag/index/writer.py), one writer at a time across
-processes. Each hold stamps `meta.writes` when it starts and ends; a process whose vector view is older than
-the stamp (or than `meta.generation`) reopens its Chroma view before it searches or writes, so a server sees
-vectors a CLI ingest wrote, and never writes over them with a stale index.
+processes. A hold that changed chunks or vectors stamps `meta.writes` when it ends (`meta.generation` moves
+at every switch); a process whose vector view is older than the stamp reopens its Chroma view before it
+searches or writes, so a server sees vectors a CLI ingest wrote, and never writes over them with a stale index.
 """
 
 from __future__ import annotations
@@ -99,6 +99,7 @@ class Store:
         self._planned: set[str] = set()  # vector ids this process's writes recorded as pending
         self._leftover: set[str] = set()  # pending ids found when the writer lock was taken: their writers are gone
         self._view_lock = threading.Lock()
+        self._dirty = False  # this hold of the writer lock changed chunks or vectors
         self.writer = WriterLock(home / "writer.lock", settings.writer_wait, on_acquire=self._begin_write,
                                  on_release=self._end_write)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -179,21 +180,24 @@ class Store:
             timer.start()
 
     def _begin_write(self) -> None:
-        """The writer lock was just taken: catch up with other processes' writes, note the vector ids left
-        pending by writers that are gone (no one else can be writing now), and stamp the start."""
-        if self._stamp() != self._view:
+        """The writer lock was just taken: catch up with other processes' writes and note the vector ids left
+        pending by writers that are gone (no one else can be writing now)."""
+        stamp = self._stamp()
+        if stamp != self._view:
             with self._view_lock:
                 self._reload_vectors()
+            self._view = stamp
         self._leftover = {r[0] for r in self.db.execute("SELECT id FROM pending_vectors")}
         self._planned = set()
-        with self.db:
-            self._bump("writes")
-        self._view = self._stamp()
+        self._dirty = False
 
     def _end_write(self) -> None:
-        with self.db:
-            lexicon_prune(self.db, self.generation())  # deleted rows do not pile up
-            self._bump("writes")
+        """The writer lock is about to go: if vectors or chunks changed, stamp it, so other processes reopen
+        their view (a hold that only read, `rag check`, stamps nothing)."""
+        if self._dirty:
+            with self.db:
+                lexicon_prune(self.db, self.generation())  # deleted rows do not pile up
+                self._bump("writes")
         self._view = self._stamp()
 
     def _add_origin_column(self) -> None:
@@ -486,16 +490,19 @@ class Store:
         self._planned.update(stale)
 
     def _delete_vectors(self, ids: list[str]) -> None:
+        self._dirty = self._dirty or bool(ids)
         for b in range(0, len(ids), 5000):
             self.collection.delete(ids=ids[b:b + 5000])
         with self.db:
             self.db.executemany("DELETE FROM pending_vectors WHERE id=?", [(i,) for i in ids])
 
     def _bump(self, key: str = "generation") -> None:
+        self._dirty = True
         self.db.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) "
                         "DO UPDATE SET value = CAST(value AS INTEGER) + 1", (key,))
 
     def _upsert_vectors(self, chunks: list[Chunk], vectors: np.ndarray, digest: str) -> None:
+        self._dirty = True
         size = 1000
         for b in range(0, len(chunks), size):
             part = chunks[b:b + size]
