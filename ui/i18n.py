@@ -217,7 +217,7 @@ METRICS_AR = {
     "recall@10": "الاسترجاع عند 10", "mrr@10": "متوسط الرتبة العكسية عند 10", "answer_correct": "الإجابات الصحيحة",
     "answered_rate": "نسبة ما أُجيب عنه", "citation_precision": "دقة الإحالات", "citation_supported": "الإحالات المدعومة",
     "HasAns": "الصحيحة بين ما له إجابة", "NoAns": "الامتناع بين ما لا إجابة له", "false_abstention": "الامتناع الخاطئ",
-    "has_ans_questions": "أسئلة لها إجابة", "no_ans_questions": "أسئلة بلا إجابة",
+    "gold_cited": "إجابات تستشهد بمقال مرجعي", "has_ans_questions": "أسئلة لها إجابة", "no_ans_questions": "أسئلة بلا إجابة",
     "abstention_precision": "دقة الامتناع", "abstention_recall": "استدعاء الامتناع", "judge_faithfulness": "الأمانة (بحكم نموذج)",
     "latency_p50_ms": "زمن الإجابة الوسيط (م.ث)", "latency_p95_ms": "زمن الإجابة المئين 95 (م.ث)",
     "en": "الإنجليزية", "ar": "العربية", "dev": "التطوير", "test": "الاختبار",
