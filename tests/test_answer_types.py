@@ -219,3 +219,10 @@ def test_a_visit_question_needs_the_visitor_before_the_destination(pipeline):
     for question in ("متى زار الشطري بغداد؟", "When did al-Shaibani visit Damascus?"):  # the sources: the other way
         a = pipeline.ask(question)
         assert a.abstained and "visit by" in a.abstain_reason, (question, a.answer, a.abstain_reason)
+
+
+def test_a_year_no_retrieved_article_reaches_is_not_answered_from_an_undated_one(pipeline):
+    """Rule: a year the question names that no retrieved article names or is dated in: a correction, even
+    from an undated article whose sentences name no year (004 is undated)."""
+    a = pipeline.ask("ماذا بحث فؤاد حسين وبسام صباغ في اتصالهما عام 2031؟")
+    assert a.abstained and "2031" in a.abstain_reason, (a.answer, a.abstain_reason)

@@ -406,11 +406,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             cands = visits
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
-        in_month = [c for c in cands if not (own := months_of(_norm(c.text))) or months & own]
+        in_month = [c for c in cands if not (own := months_of(_norm(c.text)) or _date_month(c.date)) or months & own]
         if not in_month:
             return correction(q, about, "no retrieved sentence is about that month", confidence(q, cands, hits))
         cands = in_month
     years = asked_years(q)
+    if years and not any(years & (years_of(h.chunk.text) | years_of(h.chunk.date[:4])) for h in hits):
+        # A year no retrieved article names or is dated in ("in 2031"): nothing retrieved is about it.
+        return correction(q, about, "no retrieved article is about " + ", ".join(sorted(years)),
+                          confidence(q, cands, hits))
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
         dated = [c for c in cands if not (own := years_of(c.text) or years_of(c.date[:4])) or years & own]
@@ -469,6 +473,11 @@ def _visitor_first(text: str, person: str, place: str) -> bool:
         return -1
     who, where = first(name_forms(person)), first(name_forms(place))
     return who >= 0 and where >= 0 and who < where
+
+
+def _date_month(date: str) -> set[int]:
+    """The month of an article's date ('2025-04-17'), as a set; empty when it has none."""
+    return {int(date[5:7])} if len(date) >= 7 and date[5:7].isdigit() else set()
 
 
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}  # what a sentence must report for any question
