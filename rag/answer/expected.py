@@ -245,14 +245,15 @@ def unknown_names(q: Question, corpus_has) -> list[str]:
         for _, (a, b) in english_name_spans(text):
             text = text[:a] + " " * (b - a) + text[b:]
         general = vocabulary().general
-        aliases = {a for al in NAMES.values() for a in al} | official_words()
+        aliases = {a for al in NAMES.values() for a in al}
         for m in _CAPITALISED.finditer(text):
             if m.start() == len(text) - len(text.lstrip()):
                 continue  # the question's first word
             words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in general
                      and w.lower().removesuffix("s") not in general
                      and w.lower() not in aliases and w.lower() not in ("al", "el", "bin", "abu", "abd", "abdul")]
-            if words and not any(corpus_has(normalize(w)) for w in words):
+            # A name is known when each of its words is (Mohammed is, Mohammed al-Bashir may not be).
+            if words and not all(corpus_has(normalize(w)) or _known_in_arabic(w, corpus_has) for w in words):
                 out.append(m.group(1))
         return out
     # Arabic: a name the library lacks reads as two or more unknown words, a later one with ال (قاسم الاعرجي).
@@ -271,11 +272,22 @@ def unknown_names(q: Question, corpus_has) -> list[str]:
 
 # Items are split at commas, "and", and the attached و of Arabic (not the و that starts وزير, وفد, وكالة …).
 @lru_cache(maxsize=1)
-def official_words() -> frozenset:
-    """The words of the English names of the officials and places in the domain data (rag/domain/data)."""
+def official_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each word of the English name of an official or place in the domain data (rag/domain/data), the
+    Arabic forms (as tokens) of the officials and places whose English name holds it."""
     from ..domain.people import load_officials
     o = load_officials()
-    return frozenset(w.lower() for x in (*o.people, *o.places) for w in re.findall(r"[A-Za-z]+", x.en))
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for x in (*o.people, *o.places):
+        forms = {tuple(tokens(f)) for f in ((x.name, *x.variants) if hasattr(x, "variants") else x.forms) if tokens(f)}
+        for w in re.findall(r"[A-Za-z]+", x.en):
+            out.setdefault(w.lower(), set()).update(forms)
+    return {w: tuple(fs) for w, fs in out.items()}
+
+
+def _known_in_arabic(word: str, corpus_has) -> bool:
+    """An English word of an official's or place's name whose Arabic form the library holds."""
+    return any(all(corpus_has(t) for t in form) for form in official_forms().get(word.lower(), ()))
 
 
 _SPLIT = re.compile(r"\s*[،,;؛]\s*|\s+(?:and|or)\s+|\s+و(?!(?:زير|زار|فد|كال|لاي|طن|سط|قت|ضع|صول|جود|حد|ثيق)\w*)"
