@@ -382,7 +382,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
     asked = asked_relations(q)
-    if not entities and not countries_of(q.normalized):  # outside the domain only the kinds of contact count
+    domain = bool(entities or countries_of(q.normalized))  # about the domain's people, places or countries
+    if not domain:  # outside the domain only the kinds of contact count
         asked &= CONTACT_KINDS
     strict = shape.kind in ("date", "number", "person", "yesno", "comparison")
     if asked and (strict or entities):  # about the people and places of the domain, or the act is the fact
@@ -411,13 +412,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, about, "no retrieved sentence is about that month", confidence(q, cands, hits))
         cands = in_month
     years = asked_years(q)
-    if years and not any(years & (years_of(h.chunk.text) | years_of(h.chunk.date[:4])) for h in hits):
+    if years and domain and not any(years & (years_of(_norm(h.chunk.text)) | years_of(h.chunk.date[:4]))
+                                    for h in hits):
         # A year no retrieved article names or is dated in ("in 2031"): nothing retrieved is about it.
         return correction(q, about, "no retrieved article is about " + ", ".join(sorted(years)),
                           confidence(q, cands, hits))
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
-        dated = [c for c in cands if not (own := years_of(c.text) or years_of(c.date[:4])) or years & own]
+        dated = [c for c in cands if not (own := years_of(_norm(c.text)) or years_of(c.date[:4])) or years & own]
         if not dated:
             return correction(q, about, "no retrieved sentence is about " + ", ".join(sorted(years)),
                               confidence(q, cands, hits))
