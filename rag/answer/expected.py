@@ -128,14 +128,28 @@ def named_words(q: Question) -> list[str]:
     person the tables do not know: 'Jeddah', 'Fidan'), lower case: an English sentence must hold them."""
     if q.language != "en":
         return []
+    return [w.lower() for _, words in _capitalised(q) for w in words]
+
+
+def _capitalised(q: Question) -> list[tuple[str, list[str]]]:
+    """An English question's capitalised runs (not its first word, not the names the tables know), each with
+    its words that are not general words ('Minister', 'Syrian') or name particles (al-, Abu)."""
     text = str(q)
     for _, (a, b) in english_name_spans(text):
         text = text[:a] + " " * (b - a) + text[b:]
     general = vocabulary().general
     first = len(text) - len(text.lstrip())
-    return [m.group(0).lower() for m in re.finditer(r"(?<![\w'-])[A-Z][a-z]+", text)
-            if m.start() != first and m.group(0).lower() not in general
-            and m.group(0).lower().removesuffix("s") not in general]
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        if m.start() == first:
+            continue
+        words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in general
+                 and w.lower().removesuffix("s") not in general and w.lower() not in _PARTICLES]
+        out.append((m.group(1), words))
+    return out
+
+
+_PARTICLES = {"al", "el", "bin", "abu", "abd", "abdul"}
 
 
 def window_holds(forms: tuple[tuple[str, ...], ...], window: frozenset) -> bool:
@@ -241,20 +255,12 @@ def unknown_names(q: Question, corpus_has) -> list[str]:
     (normalised) token."""
     out: list[str] = []
     if q.language == "en":
-        text = str(q)
-        for _, (a, b) in english_name_spans(text):
-            text = text[:a] + " " * (b - a) + text[b:]
-        general = vocabulary().general
         aliases = {a for al in NAMES.values() for a in al}
-        for m in _CAPITALISED.finditer(text):
-            if m.start() == len(text) - len(text.lstrip()):
-                continue  # the question's first word
-            words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in general
-                     and w.lower().removesuffix("s") not in general
-                     and w.lower() not in aliases and w.lower() not in ("al", "el", "bin", "abu", "abd", "abdul")]
+        for run, words in _capitalised(q):
+            words = [w for w in words if w.lower() not in aliases]
             # A name is known when each of its words is (Mohammed is, Mohammed al-Bashir may not be).
             if words and not all(corpus_has(normalize(w)) or _known_in_arabic(w, corpus_has) for w in words):
-                out.append(m.group(1))
+                out.append(run)
         return out
     # Arabic: a name the library lacks reads as two or more unknown words, a later one with ال (قاسم الاعرجي).
     run: list[str] = []
