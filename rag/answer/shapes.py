@@ -80,21 +80,6 @@ def is_speech(normalized_text: str) -> bool:
     return bool(_SPEECH.search(normalized_text))
 
 
-# Kinds of contact: a question about a visit is answered by a sentence about a visit, not about a call.
-RELATIONS = {
-    "visit": re.compile(r"^(زار|زياره|زيارت|يزور|visit)"),
-    "call": re.compile(r"^(اتصال|اتصل|هاتف|المحادثه|محادثه|call|phone)"),
-    "meeting": re.compile(r"^(التقي|لقاء|لقائ|اجتمع|اجتماع|يلتقي|met$|meet)"),
-    # "how many refused to return?" is not answered by a sentence on those who returned
-    "refusal": re.compile(r"^(رفض|يرفض|ترفض|امتنع|يمتنع|تمتنع|refus|declin)"),
-}
-
-
-def relations(terms) -> set[str]:
-    """The kinds of contact named by a set of (normalised) terms."""
-    return {kind for kind, rx in RELATIONS.items() if any(rx.match(t) for t in terms)}
-
-
 _REPLY_OPENING = re.compile(r"^\s*[وف]?(من جانبه|من جانبها|من جهته|من جهتها|بدوره|بدورها|في المقابل|بالمقابل|ردا)")
 
 
