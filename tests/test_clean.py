@@ -90,3 +90,22 @@ def test_boilerplate_word_inside_a_long_paragraph_is_not_dropped():
     para = "نص طويل عن التاريخ " * 15 + "يذكر المؤلف رمز © في نسخة قديمة."
     d = clean(RawDocument("p1", para))
     assert d.text == para.strip()
+
+
+def test_citation_like_markers_become_text_of_the_same_length():
+    """Markers in an article's own text never reach the answerer as markers (issue 26): "[3]" -> "(3)", in the
+    text and the title, character for character, so every offset into the cleaned text holds."""
+    from rag.answer.citations import MARKER
+    from rag.documents import RawDocument
+    from rag.ingestion.clean import clean, neutralize_markers
+    cases = {"[3] [4]": "(3) (4)", "[n]": "(n)", "[١]": "(١)", "【2】": "(2)", "［3］": "(3)", "[1, 2]": "(1, 2)",
+             "[١،٢]": "(١،٢)", "[ 7 ]": "( 7 )", "[^4]": "(^4)"}
+    for marker, text in cases.items():
+        assert neutralize_markers(f"قال [{marker}]".replace(f"[{marker}]", marker)) == f"قال {text}"
+        assert len(neutralize_markers(marker)) == len(marker)
+    kept = "[link text] [a longer aside] arr"  # words in brackets are not markers
+    assert neutralize_markers(kept) == kept
+    doc = clean(RawDocument(source="m.txt", title="تقرير [2]",
+                            text="قال مسؤول عراقي إن الوفد زار دمشق مرتين هذا العام [3] [4]. وأكد ذلك مصدر آخر 【5】."))
+    assert not MARKER.search(doc.text) and not MARKER.search(doc.title) and "【" not in doc.text
+    assert "(3) (4)" in doc.text and doc.title == "تقرير (2)"
