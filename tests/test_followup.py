@@ -46,3 +46,18 @@ def test_no_history_no_rewrite():
 ])
 def test_question_shapes(question, kind):
     assert shape_of(question).kind == kind
+
+
+def test_a_library_caller_with_a_huge_history_is_answered_at_once_from_a_bounded_rewrite(pipeline):
+    """The API bounds a conversation at its edge; a caller of Pipeline (the browser, a library user) may not, so
+    the rewriter itself reads at most three turns, each question within the question limit (issue 26)."""
+    import time
+    huge = "متى زار وزير الخارجية السوري أسعد الشيباني بغداد؟ " * 25000  # ~1.2 MB earlier question
+    t = time.perf_counter()
+    ans = pipeline.ask("وماذا عن دمشق؟", history=[("سؤال", "جواب")] * 200 + [(huge, "ج" * 300000)])
+    took = time.perf_counter() - t
+    assert took < 10, took
+    limit = pipeline.settings.max_question_chars
+    assert ans.standalone_question is None or len(ans.standalone_question) <= limit + 100
+    again = pipeline.ask("متى زار الشيباني بغداد؟")  # the next question is answered as usual
+    assert not again.abstained and again.cited

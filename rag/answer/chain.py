@@ -157,6 +157,9 @@ class Pipeline:
     def _standalone_text(self, question: Question, history: list[tuple[str, str]], model: ChatModel) -> str:
         if not history or not is_follow_up(question):
             return question
+        # whatever the caller (the API bounds its history at the edge; a library caller or the browser may not),
+        # the rewriter reads at most the last three turns, each question within the question limit
+        history = [(q[:self.settings.max_question_chars], a[:500]) for q, a in history[-3:]]
         if self._condense is None:
             self._condense = load_prompt(self.settings.prompts_dir, "condense")
         convo = "\n".join(f"Q: {q}\nA: {a[:500]}" for q, a in history[-3:])
