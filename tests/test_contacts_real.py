@@ -179,3 +179,14 @@ def test_a_broken_contact_words_file_is_a_clear_error(tmp_path):
     (tmp_path / "contacts.json").write_text("[1, 2", encoding="utf-8")
     with pytest.raises(ConfigError, match="contacts.json"):
         load_officials(tmp_path)
+
+
+def test_a_leader_out_of_office_by_a_known_date_only():
+    """Assad's government fell on 8 December 2024: a call of his reported in an undated article that speaks of his
+    government as in office is his; a visit dated 2025 that names him (the regime's fall) is not."""
+    before = _mentions("وجاء ذلك خلال اتصال هاتفي أجراه رئيس الوزراء العراقي محمد شياع السوداني بالرئيس السوري بشار "
+                       "الأسد.\n")
+    assert {"bashar-al-assad", "mohammed-shia-al-sudani"} <= {p["id"] for m in before for p in m.participants}
+    after = _mentions("زار رئيس جهاز المخابرات العراقي حميد الشطري دمشق اليوم الخميس والتقى أحمد الشرع وبشار الأسد.\n",
+                      date="2024-12-26")
+    assert "bashar-al-assad" not in {p["id"] for m in after for p in m.participants}

@@ -21,7 +21,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "16"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "17"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -292,7 +292,7 @@ class _Article:
             out |= {m.item.id for m in after if m.start <= stop}
         return out
 
-    def people(self, matches, when: str | None) -> tuple[list[dict], list[dict], set[str]]:
+    def people(self, matches, when: str | None, exact: str | None = None) -> tuple[list[dict], list[dict], set[str]]:
         """Participants (named people, and titles standing for an unnamed official), side-only titles, sides."""
         named: list[tuple[int, Person]] = []
         for m in matches:
@@ -303,7 +303,8 @@ class _Article:
         named_countries = {p.country for _, p in named}
         out, sides_only, sides = [], [], set()
         for _, p in named:
-            if p.id not in {x["id"] for x in out} and not _out_of_office(p, when):
+            # out of office only by a known date: an undated article's bound ('before 8 December') is not one
+            if p.id not in {x["id"] for x in out} and not _out_of_office(p, exact):
                 out.append(_participant(p, when))
         for m in matches:
             if m.kind == "title":
@@ -374,7 +375,8 @@ class _Article:
         self.towards = {id(m.item) for m in matches if m.kind == "place" and _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])}
         self.place_at = {id(m.item): m.start for m in matches if m.kind == "place"}
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
-        parts, _side_titles, sides = self.people(matches, when)
+        exact = next((d.value for d in dates if d.value), None) or self.article.value or None
+        parts, _side_titles, sides = self.people(matches, when, exact)
         directed_ids = self.directors(s.norm, words, matches)
         directed = [p for p in parts if p["id"] in directed_ids]
         parts = [p for p in parts if p["id"] not in directed_ids]
