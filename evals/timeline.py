@@ -9,39 +9,14 @@ in one). The corpus is the `articles/` folder beside the set when there is one, 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
-from rag import contact_timeline, ingest, open_library
+from rag import contact_timeline, ingest, name_key, open_library
 
 THIRD = ("Egypt", "Turkey", "Iran", "Jordan", "Lebanon", "Saudi Arabia", "Qatar", "UAE", "Russia", "United States",
          "Israel", "European Union", "Oman", "Kuwait", "France", "United Kingdom", "Germany", "China")
 TRAVEL = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
-_AR = str.maketrans({"ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
-                     "ز": "z", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f",
-                     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "", "ع": "", "ء": "", "ا": "",
-                     "أ": "", "إ": "", "آ": "", "و": "", "ي": "", "ى": "", "ئ": "", "ؤ": ""})
-
-
-def surname_key(name: str) -> str:
-    """The family name's consonants, Arabic or Latin script ("al-Shammari", "الشمري" -> "Smr")."""
-    words = [w for w in re.split(r"[\s]+", name.strip()) if w]
-    if not words:
-        return ""
-    w = words[-1]
-    if re.search(r"[\u0600-\u06ff]", w):
-        w = re.sub(r"^(ال|لل)", "", w)
-        key = w.translate(_AR)
-    else:
-        w = re.sub(r"^(al|el|ad|as|ash|an|ar|at|az)-", "", w.lower())
-        for a, b in (("sh", "S"), ("ch", "S"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("ph", "f"),
-                     ("q", "k"), ("c", "k"), ("'", ""), ("’", ""), ("-", "")):
-            w = w.replace(a, b)
-        key = re.sub(r"[aeiouyw]", "", w)
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
 def is_timeline_set(path: Path) -> bool:
     if path.suffix != ".json" or not path.is_file():
         return False
@@ -57,7 +32,7 @@ def _names(ev: dict) -> set[str]:
 
 
 def _keys(names) -> set[str]:
-    return {k for n in names if (k := (surname_key(n) if not n.lower().startswith("the ") else n.lower()))}
+    return {k for n in names if (k := (name_key(n) if not n.lower().startswith("the ") else n.lower()))}
 
 
 def _sources(ev: dict) -> set[str]:

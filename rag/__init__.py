@@ -16,7 +16,7 @@ _LAZY = {
     "BOUNDS": "config",
     "safe_source": "documents",
     "normalize": "text.arabic", "normalize_with_map": "text.arabic", "tokens": "text.arabic", "stem": "text.arabic",
-    "language": "text.arabic",
+    "language": "text.arabic", "name_key": "text.script",
     "Library": "index.library", "open_library": "index.library", "Embedder": "index.embeddings",
     "hybrid_search": "index.retrieve", "lexical_query": "index.retrieve", "HybridRetriever": "index.retrieve",
     "Hit": "index.retrieve", "score_fusion": "index.retrieve", "adaptive_weight": "index.retrieve",
