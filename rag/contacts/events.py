@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from ..text.arabic import _DROP, _FOLD, sentence_spans
 from ..text.dates import ArticleDate, find_dates, infer_article_date, resolve_dates, text_years
@@ -162,7 +163,6 @@ def _words(norm: str) -> list[tuple[int, str]]:
 
 
 def _plus(day: str, n: int) -> str:
-    from datetime import date, timedelta
     return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
 
 
@@ -257,18 +257,18 @@ class _Article:
         return [m for m in matches if inside(m.start) and not (
             m.kind == "place" and m.item.country not in (IRAQ, SYRIA) and clause_of(m.start) in foreign)], inside
 
-    def status_of(self, norm: str, words: list[tuple[int, str]], inside, trigger: int | None = None) -> tuple[str, str]:
+    def status_of(self, norm: str, words: list[tuple[int, str]], inside, trigger: int | None,
+                  past: list[int]) -> tuple[str, str]:
         """'happened', or the status the cue words give (denied, rumoured, … planned) and the cue: those of the
-        trigger's own clause first; the sentence's others only when that clause reports nothing as done."""
-        past = [p for p in self.lex.past.find(norm, words) if inside(p)]
+        trigger's own clause first; the sentence's others only when that clause reports nothing as done.
+        `past`: where the sentence's verbs of a done contact stand."""
         if trigger is not None:
             a, b = _clause_span(norm, trigger)
             mine = lambda p: a <= p < b  # noqa: E731
             got = self._status_in(norm, words, lambda p: inside(p) and mine(p), [p for p in past if mine(p)])
             if got[0] != "happened" or any(mine(p) for p in past):
                 return got
-        got = self._status_in(norm, words, inside, past)
-        return got if got[0] != "happened" or past else ("happened", "")
+        return self._status_in(norm, words, inside, past)
 
     def _status_in(self, norm: str, words, where, past) -> tuple[str, str]:
         for status, cue in self.lex.status:
@@ -361,9 +361,10 @@ class _Article:
                         at.setdefault(kind, []).append(p)
         new_kinds = {k for k, pos in at.items() if pos}
         first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
-        status, basis = self.status_of(s.norm, words, inside, first)
+        past = [p for p in lex.past.find(s.norm, words) if inside(p)]
+        status, basis = self.status_of(s.norm, words, inside, first, past)
         self.trigger_at = first or 0
-        firm = status != "happened" or any(inside(p) for p in lex.past.find(s.norm, words))
+        firm = status != "happened" or bool(past)
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
         abroad = [m for m in matches if m.kind == "country" and m.item not in (IRAQ, SYRIA) and
                   _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])]

@@ -273,7 +273,7 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             else:
                 basis = f"'{phrase}' does not fit {where}: not resolved"
         else:
-            strictly = bool(m.group("past")) and not m.group("wd6") or bool(m.group("wd6"))
+            strictly = bool(m.group("past"))
             d = _weekday_before(ref, WEEKDAYS[wd], strictly=strictly)
             value = d.isoformat()
             basis = f"'{phrase}' = the {WEEKDAY_EN[WEEKDAYS[wd]]} {'before' if strictly else 'on or before'} {where}"
