@@ -15,6 +15,9 @@ The requested model name picks the script, so one server serves every scenario:
   abstain       says the passages do not answer
   condense      rewrites a follow-up (used for conversations)
   slow          waits `SLOW_SECONDS` before answering
+  hold          holds the request without a byte of reply for up to `HOLD_SECONDS` (a model still reading its
+                prompt), watching the connection: when the client closes it, the time goes to `closed`;
+                hold-open the same after sending the reply's headers (waiting for the first token)
   unauthorized  401, not-found 404 (also any unknown model), ratelimit 429, error 500
   garbage       a 200 with a body that is not JSON
   empty         a stream with no content
@@ -28,15 +31,18 @@ from __future__ import annotations
 
 import json
 import re
+import select
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MODELS = ["good", "english", "out-of-range", "no-cite", "obey", "abstain", "condense", "slow", "unauthorized",
           "ratelimit", "error", "garbage", "empty", "reset", "truncated", "long", "judge", "echo-key", "markers",
-          "wrong-date", "unsupported", "partly"]
+          "wrong-date", "unsupported", "partly", "hold", "hold-open"]
 INVENTED = "وقع الطرفان اتفاقية لتصدير النفط عبر ميناء طرطوس"
 SLOW_SECONDS = 5.0
+HOLD_SECONDS = 20.0
 
 
 def _passages(prompt: str) -> dict[int, str]:
@@ -115,6 +121,20 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _client_closed_within(self, seconds: float) -> bool:
+        """Watch the connection for up to `seconds`: True as soon as the client closes it."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            ready, _, _ = select.select([self.connection], [], [], 0.02)
+            if ready:
+                try:
+                    if not self.connection.recv(1, socket.MSG_PEEK):
+                        return True
+                except OSError:
+                    return True
+                time.sleep(0.02)  # bytes from the client (none expected): keep watching
+        return False
+
     def do_GET(self):
         self.server.requests.append(("GET", self.path, dict(self.headers)))
         if self.path.rstrip("/").endswith("/models"):
@@ -144,6 +164,25 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(404, {"error": {"message": f"model {model} not found"}})
         if model == "slow":
             time.sleep(SLOW_SECONDS)
+        if model in ("hold", "hold-open"):
+            if model == "hold-open":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.flush()
+            self.server.held.append(time.monotonic())
+            if self._client_closed_within(HOLD_SECONDS):
+                self.server.closed.append(time.monotonic())
+                self.close_connection = True
+                return
+            if model == "hold-open":
+                self.wfile.write(_chunk(model, script("good", req.get("messages", []))))
+                self.wfile.write(_chunk(model, None, "stop") + b"data: [DONE]\n\n")
+                self.wfile.flush()
+                self.close_connection = True
+                return
+            model = "good"
         if model == "garbage":
             body = b"<html>502 Bad Gateway from a proxy</html>"
             self.send_response(200)
@@ -195,6 +234,8 @@ class FakeOpenAI:
         self.httpd = _Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.httpd.requests = []
+        self.httpd.held = []  # when each `hold` request began to wait (time.monotonic())
+        self.httpd.closed = []  # when the client of a `hold` request closed it
         self.port = self.httpd.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -203,6 +244,14 @@ class FakeOpenAI:
     @property
     def requests(self) -> list:
         return self.httpd.requests
+
+    @property
+    def held(self) -> list:
+        return self.httpd.held
+
+    @property
+    def closed(self) -> list:
+        return self.httpd.closed
 
     def stop(self) -> None:
         self.httpd.shutdown()

@@ -414,10 +414,11 @@ def test_generative_answer_streams_and_stop_gives_the_question_back(browser, tmp
         page.wait_for_selector("#sources .source-card.selected .passage-text mark", timeout=30_000)
         assert "14 من آذار 2025" in page.locator("#sources .source-card.selected .passage-text mark").first.inner_text()
         shot(page, "08-generative-english")
-        # a slow model: Ask is disabled, no thumbs under the pending reply, Stop gives the question back
+        # a slow model (it holds the request, no token yet): Ask is disabled, no thumbs under the pending reply,
+        # Stop gives the question back and closes the model's request at once (it stayed open 20 s, the hold)
         page.locator("#settings").click()
         page.locator("#model input").click()
-        page.locator("ul[role=listbox] li", has_text="openai:slow").first.click()
+        page.locator("ul[role=listbox] li", has_text="openai:hold").first.click()
         page.fill("#question textarea", "Who received Shaibani in Baghdad?")
         page.press("#question textarea", "Enter")
         page.wait_for_selector("#chat .pending", timeout=30_000)
@@ -425,8 +426,21 @@ def test_generative_answer_streams_and_stop_gives_the_question_back(browser, tmp
         assert page.locator("#chat .pending button.fb").count() == 0
         assert page.locator("#chat button.fb").count() == 2  # only the finished answer's 👍/👎
         shot(page, "09-pending-with-stop", full=False)
+        deadline = time.monotonic() + 30
+        while not fake.held and time.monotonic() < deadline:  # the question has reached the model
+            time.sleep(0.05)
+        assert fake.held
+        stopped = time.monotonic()
         page.click("#stop")
         page.wait_for_function("!document.querySelector('#chat .pending')", timeout=15_000)
+        bound, note = time_budget(2.0)
+        while not fake.closed and time.monotonic() - stopped < 10:
+            time.sleep(0.05)
+        assert fake.closed, "the model's request stayed open after Stop"
+        took = fake.closed[0] - stopped
+        print(f"\nStop closed the model's request in {took:.2f} s ({note})")
+        assert took < bound, f"the model's request closed {took:.2f} s after Stop ({note})"
+        assert len([r for r in fake.requests if r[0] == "POST" and r[3].get("model") == "hold"]) == 1
         assert page.locator("#question textarea").input_value() == "Who received Shaibani in Baghdad?"
         assert page.locator("#chat .answer").count() == 1 and not page.locator("#ask").is_disabled()
         assert no_overlay(page)

@@ -41,6 +41,7 @@ class AppContext:
     session_box: object = None  # the chat's hidden "browser:conversation" box, filled by the page on load
     holds: object = None  # the header line saying what the library holds (redrawn when the library changes)
     library_changed: list = field(default_factory=list)  # events after which the library may differ
+    stop_answer: object = None  # stops the answer a page is computing (the chat's Stop; the page going away)
 
 
 def model_choices(settings: Settings) -> list[str]:
@@ -153,6 +154,7 @@ def build_app(settings: Settings) -> gr.Blocks:
         for changed in ctx.library_changed:  # a deleted or added article leaves the timeline, or joins it, at once
             changed.then(*tl_refresh, api_name=False, show_progress="hidden")
         theme.click(None, None, None, js="() => ragTheme(true)")
+        demo.unload(ctx.stop_answer)  # a page closed or reloaded mid-answer: its model request is closed
 
         def answer(question: str, model: str = "extractive", k: int = 5) -> dict:
             """One question through the same pipeline as the chat; the answer as `rag ask --json` prints it."""

@@ -12,6 +12,7 @@ import uuid
 import gradio as gr
 
 from rag import QuestionError, RagError, validate_question
+from rag.models.base import Cancel, Cancelled, cancellable
 
 from . import render
 from .history import ConversationStore
@@ -86,10 +87,25 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         saved.save(client, conv_id, conv_v)
         return {history: render.history_list(saved.list(client), conv_id, lang_v)}
 
+    # The answer each page (Gradio session) is computing, so that Stop, or the page going away, reaches it: a
+    # model call still waiting for its first token has its request closed (Gradio's cancel alone stops only
+    # the event; the thread computing the answer would wait for the token or the timeout).
+    running: dict[str, Cancel] = {}
+    running_lock = threading.Lock()
+
+    def stop_answer(request: gr.Request | None = None) -> None:
+        key = getattr(request, "session_hash", None)
+        with running_lock:
+            cancel = running.pop(key, None) if key else None
+        if cancel is not None:
+            cancel.set()
+
+    ctx.stop_answer = stop_answer
+
     def idle(extra: dict) -> dict:
         return {ask: gr.update(interactive=True), stop: gr.update(visible=False), inflight: "", **extra}
 
-    def run(raw, conv_v: Conversation, lang_v, model_v, k_v, lexw_v, sess_v=""):
+    def run(raw, conv_v: Conversation, lang_v, model_v, k_v, lexw_v, sess_v="", request: gr.Request = None):
         raw = raw if isinstance(raw, str) else ""
         try:
             q = validate_question(raw, settings)
@@ -108,8 +124,13 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         yield {chat: render.conversation(conv_v, lang_v, pending=(q, "")), question: "", err: "",
                ask: gr.update(interactive=False), stop: gr.update(visible=True), inflight: q}
         text, answer, shown_at = "", None, time.monotonic()
+        cancel, key = Cancel(), getattr(request, "session_hash", None)
+        if key:
+            with running_lock:
+                running[key] = cancel
+        events = pipe.stream(q, model=model_v, history=conv_v.history(), k=int(k_v), lexical_weight=float(lexw_v))
         try:
-            for ev in pipe.stream(q, model=model_v, history=conv_v.history(), k=int(k_v), lexical_weight=float(lexw_v)):
+            for ev in cancellable(events, cancel):
                 if ev.kind == "token":
                     text += ev.text
                     # at most ~8 repaints a second: each one resends the whole conversation, and a fast
@@ -121,6 +142,8 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                     text = ""
                 elif ev.kind == "answer":
                     answer = ev.answer
+        except Cancelled:  # Stop was pressed (it has redrawn the page) or the page went away
+            return
         except QuestionError as exc:
             user_error("chat", str(exc))
             yield idle({chat: render.conversation(conv_v, lang_v), question: raw,
@@ -136,6 +159,11 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             yield idle({chat: render.conversation(conv_v, lang_v), question: raw,
                        err: render.error_line(t(lang_v, "err_other"), lang_v)})
             return
+        finally:
+            if key:
+                with running_lock:
+                    if running.get(key) is cancel:
+                        del running[key]
         new_conv = conv_v.add(q, answer)
         idx = len(new_conv.turns) - 1
         yield idle({chat: render.conversation(new_conv, lang_v), conv: new_conv, shown: idx,
@@ -150,7 +178,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                 sources: render.sources_panel(last.answer, idx, lang_v) if last else render.sources_empty(lang_v),
                 meta: render.meta_line(last.answer, lang_v) if last else "", err: ""}
 
-    def on_action(payload, conv_v: Conversation, lang_v, model_v, k_v, lexw_v, sess_v):
+    def on_action(payload, conv_v: Conversation, lang_v, model_v, k_v, lexw_v, sess_v, request: gr.Request = None):
         """A click in the page (chips, article, feedback, regenerate, edit, saved conversations). Every path
         yields: a handler that yields nothing would blank every output (the chat, the Ask button, the model)."""
         kind, _, rest = (payload or "").partition("#")[0].partition(":")
@@ -196,11 +224,12 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                        sources: render.sources_empty(lang_v), meta: "", err: "", **persist(sess_v, base, lang_v)}
             else:
                 yield {conv: base}
-                yield from run(last.question, base, lang_v, model_v, k_v, lexw_v, sess_v)
+                yield from run(last.question, base, lang_v, model_v, k_v, lexw_v, sess_v, request)
         else:
             yield gr.skip()
 
-    def on_stop(conv_v, pending_q, lang_v):
+    def on_stop(conv_v, pending_q, lang_v, request: gr.Request = None):
+        stop_answer(request)
         return idle({chat: render.conversation(conv_v, lang_v), question: pending_q or gr.update(),
                     err: render.error_line(t(lang_v, "stopped"), lang_v) if pending_q else ""})
 

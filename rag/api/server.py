@@ -15,7 +15,7 @@ mounted when the server listens on loopback. Errors use OpenAI's error shape and
 included (405). Answers are verified before they are sent: a stream carries the checked answer, never model
 text that the citation check might still withdraw. The chat content is Markdown that clients render, so
 nothing from an article (title, url, sentence) can become a link, an image or HTML there. An answer whose
-client has gone is stopped at its next step.
+client has gone is stopped at once: a model call still waiting for its first token has its request closed.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, Stric
 
 from ..config import BOUNDS, Settings, check_number
 from ..errors import ConfigError, ModelError, QuestionError, RagError
+from ..models.base import Cancel, Cancelled, cancellable
 from .sources import inert_markdown, source_lines
 
 OWNER = "iraq-syria-rag"
@@ -364,15 +365,16 @@ class Api:
         check_history(history, self.settings, "messages")
         return question, self._model(req.model), history, req.k, req.stream
 
-    def answer(self, question: str, model: str, history, k, cancel: threading.Event):
-        """The checked answer, step by step; stops at the next step once `cancel` is set (the client left)."""
+    def answer(self, question: str, model: str, history, k, cancel: Cancel):
+        """The checked answer, step by step. Once `cancel` is set (the client left) it stops: a model call in
+        flight is cut (its HTTP request closed, even before its first token), and no further step runs."""
         events = self.pipe.stream(question, model=model, history=history, k=k)
         try:
-            for ev in events:
-                if cancel.is_set():
-                    raise ClientGone()
+            for ev in cancellable(events, cancel):
                 if ev.kind == "answer":
                     return ev.answer
+        except Cancelled:
+            raise ClientGone() from None
         except RagError as exc:
             status, code, kind, param = next(row for cls, row in _ERRORS if isinstance(exc, cls))
             raise ApiError(status, str(exc), code, param, kind) from None
@@ -401,11 +403,11 @@ class Api:
 
 async def _until_gone(request: Request, work, limit: asyncio.Semaphore):
     """Runs `work(cancel)` in a thread of its own while watching the connection: when the client goes (or the
-    server stops this request), `cancel` is set and the work stops at its next step. The thread is a daemon,
-    so a stopping server never waits for it."""
+    server stops this request), `cancel` is set: a model call in flight is cut and the work stops. The thread is
+    a daemon, so a stopping server never waits for it."""
     loop = asyncio.get_running_loop()
     done: asyncio.Future = loop.create_future()
-    cancel = threading.Event()
+    cancel = Cancel()
 
     def run() -> None:
         try:

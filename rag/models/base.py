@@ -8,6 +8,8 @@ rag/models/openai_chat.py) and `LangChainChat` (any LangChain chat model object,
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Protocol, runtime_checkable
 
@@ -64,6 +66,82 @@ class ChatModel(Protocol):
     def stream(self, ctx: Context) -> Iterator[str | Reply]: ...
 
     def complete(self, text: str) -> str: ...
+
+
+# ---- cancellation: a stop that reaches a model call in flight ----------------------------------------------
+
+class Cancelled(Exception):
+    """The answer was stopped (Stop pressed, the client gone) while it ran: nobody waits for it any more.
+    Not a ModelError, so no fallback answer is made for nobody."""
+
+
+class Cancel:
+    """One answer's stop, set from any thread (an event loop that saw the client leave, a Stop button).
+
+    Setting it runs the hooks registered by the calls in flight: a model's HTTP request registers one that
+    shuts its socket, so a call still waiting for its first token (or its reply's headers) ends at once
+    instead of at its token or its timeout. A call registering after the stop is refused (`Cancelled`)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._hooks: dict[object, Callable[[], None]] = {}
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def set(self) -> None:
+        with self._lock:
+            self._event.set()
+            hooks = list(self._hooks.values())
+        for hook in hooks:
+            try:
+                hook()
+            except OSError:  # already closed
+                pass
+
+    @contextmanager
+    def hooked(self, hook: Callable[[], None]) -> Iterator[None]:
+        """While the block runs, `set()` calls `hook` (from the setting thread)."""
+        key = object()
+        with self._lock:
+            if self._event.is_set():
+                raise Cancelled()
+            self._hooks[key] = hook
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._hooks.pop(key, None)
+
+
+_current = threading.local()
+
+
+def current_cancel() -> Cancel | None:
+    """The stop of the answer this thread is computing a step of (None outside `cancellable`)."""
+    return getattr(_current, "cancel", None)
+
+
+def cancellable(events: Iterator, cancel: Cancel) -> Iterator:
+    """`events` (an answer's steps) under `cancel`: each step runs with `cancel` as its thread's stop (steps
+    may run on different threads: Gradio runs each in its pool), so a model call inside it can be cut; once
+    `cancel` is set the steps end with `Cancelled` and `events` is closed."""
+    try:
+        while True:
+            before = getattr(_current, "cancel", None)
+            _current.cancel = cancel
+            try:
+                item = next(events)
+            except StopIteration:
+                return
+            finally:
+                _current.cancel = before
+            if cancel.is_set():
+                raise Cancelled()
+            yield item
+    finally:
+        events.close()
 
 
 # ---- errors: one table for every transport (OpenAI's client, httpx, requests, other SDKs) ----------------
@@ -225,9 +303,11 @@ class Generative:
                 got_any = True
                 length += len(piece)
                 yield piece
-        except ModelError:
+        except (ModelError, Cancelled):
             raise
         except Exception as exc:  # mapped to one line that names the endpoint and the cause
+            if (cancel := current_cancel()) is not None and cancel.is_set():
+                raise Cancelled() from None  # the call was cut by a stop: not a model failure
             raise map_error(exc, self.error_context, partial=got_any) from None
         finally:
             gen.close()

@@ -1,0 +1,48 @@
+"""A stop reaches a model call still waiting for its first token: the /v1 client that leaves has the model's
+HTTP request closed at once (not at the token or the timeout), against a real slow OpenAI-protocol server."""
+
+import time
+
+import pytest
+
+from fake_openai import FakeOpenAI
+from test_server import Q, Served
+
+pytestmark = pytest.mark.server
+BOUND_S = 2.0  # from the client giving up to the model's request closed (it stayed open 20 s, the hold)
+
+
+@pytest.mark.parametrize("model", ["hold", "hold-open"])  # no reply yet / headers sent, no token yet
+def test_a_client_that_leaves_closes_the_model_request_waiting_for_its_first_token(seeded_settings, seeded_library,
+                                                                                      model):
+    import httpx
+
+    from rag import Pipeline
+    fake = FakeOpenAI()
+    # retries on: a cut request must not be sent again
+    s = seeded_settings.with_(llm=f"openai:{model}", llm_base_url=fake.base_url, llm_retries=2, llm_timeout=60.0)
+    srv = Served(Pipeline(s, seeded_library), s)
+    api = srv.server.config.app.state.rag_api
+    try:
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.post(srv.base_url + "/ask", json={"question": Q}, timeout=1.5)
+        gone = time.monotonic()
+        assert fake.held, "the model was never asked"
+        while not fake.closed and time.monotonic() - gone < 10:
+            time.sleep(0.05)
+        assert fake.closed, "the model's request stayed open after the client left"
+        took = fake.closed[0] - gone
+        print(f"\n{model}: the model's request closed {took:.2f} s after the client left")
+        assert took < BOUND_S, f"the model's request closed {took:.2f} s after the client left"
+        deadline = time.monotonic() + 5
+        while api.stopped < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert api.stopped == 1
+        time.sleep(0.5)
+        posts = [r for r in fake.requests if r[0] == "POST"]
+        assert len(posts) == 1, f"the cut request was sent again: {len(posts)} requests"
+        r = httpx.post(srv.base_url + "/ask", json={"question": Q, "model": "extractive"}, timeout=30)
+        assert r.status_code == 200 and "14 من آذار 2025" in r.json()["answer"]
+    finally:
+        srv.stop()
+        fake.stop()
