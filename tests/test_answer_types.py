@@ -226,3 +226,22 @@ def test_a_year_no_retrieved_article_reaches_is_not_answered_from_an_undated_one
     from an undated article whose sentences name no year (004 is undated)."""
     a = pipeline.ask("ماذا بحث فؤاد حسين وبسام صباغ في اتصالهما عام 2031؟")
     assert a.abstained and "2031" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+# ---- the domain's officials and places are the question's names (rag/domain/names.py) ----------------
+
+
+def test_officials_and_places_of_the_domain_data_are_a_questions_names():
+    """Rule: the people and places of rag/domain/data/officials.json join the name tables (whole words only: a
+    name inside a longer word is not that name)."""
+    from rag.answer.questions import Question
+    assert Question("متى زار الرئيس العراقي عبد اللطيف رشيد دمشق؟").entities == ["Abdul Latif Rashid", "Damascus"]
+    assert "Beirut" in Question("What did al-Shatri discuss in Beirut?").entities
+    assert Question("ما موقف الحكومة من الشرعية الدولية؟").entities == []  # الشرعية is not الشرع
+    assert Question("ماذا قال للشرع؟").entities == ["Ahmed al-Sharaa"]  # ل + الشرع written للشرع
+
+
+def test_a_place_from_the_domain_data_the_sources_never_tie_to_the_person_is_abstained(pipeline):
+    """Rule (officials.json places as names): Beirut is in the data, the seeds report no visit there (u057)."""
+    a = pipeline.ask("ما الذي بحثه حميد الشطري خلال زيارته إلى بيروت؟")
+    assert a.abstained and "Beirut" in a.abstain_reason, (a.answer, a.abstain_reason)

@@ -28,11 +28,49 @@ PEOPLE = set(_DATA["people"])
 # English domain words -> Arabic words the articles use for them (retrieval and the relation check).
 WORDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["words"].items()}
 
+
+
+def _arabic(text: str) -> bool:
+    return bool(re.search(r"[\u0600-\u06ff]", text))
+
+
+def _fold_officials() -> None:
+    """The people and places of the domain data (rag/domain/data/officials.json, as `load_officials` reads it)
+    join these tables: a question naming any official or place the contacts layer knows gets its names checked
+    in the evidence. An entry here with the same English spelling is the same name (its canonical form kept)."""
+    from .people import load_officials
+    o = load_officials()
+    alias_of = {a: n for n, al in NAMES.items() for a in al}
+    for x in (*o.people, *o.places):
+        person = hasattr(x, "variants")
+        forms = (x.name, *x.variants, *x.short) if person else x.forms
+        en = [f.lower() for f in (*forms, x.en) if not _arabic(f)]
+        en = [e[4:] if e.startswith("the ") and person else e for e in en]
+        name = next((alias_of[a] for a in en if a in alias_of), None) or \
+            next((alias_of[a.removeprefix("al-")] for a in en if a.removeprefix("al-") in alias_of), None) or x.en
+        NAMES[name] = tuple(dict.fromkeys((*NAMES.get(name, ()), *en)))
+        # In Arabic a lone word names the person only as a family name with ال (الشمري), not as a word that is
+        # also a common one (خطاب "speech", رشيد); whole names and variants always do.
+        ar = [f for f in forms if _arabic(f) and (" " in f.strip() or normalize(f).startswith("ال") or not person)]
+        ARABIC[name] = tuple(dict.fromkeys((*ARABIC.get(name, ()), *ar)))
+        if person:
+            PEOPLE.add(name)
+        for a in en:
+            alias_of.setdefault(a, name)
+
+
+_fold_officials()
+
 _ALIASES = sorted(((alias, name) for name, aliases in NAMES.items() for alias in aliases), key=lambda x: -len(x[0]))
 _ALIAS_RE = re.compile(r"(?<![a-z])(?:al-)?(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![a-z])")
 _ALIAS_OF = dict(_ALIASES)
 _WORD_RE = re.compile(r"[a-z]+")
 _AR_OF = {normalize(ar): name for name, forms in ARABIC.items() for ar in forms}
+_AR_ALT = "|".join(re.escape(a) for a in sorted(_AR_OF, key=len, reverse=True) if a)
+_AR_LL = "|".join(re.escape(a[2:]) for a in sorted(_AR_OF, key=len, reverse=True) if a.startswith("ال"))
+# A name as whole words, with a proclitic (و ف ب ل ك, وب …); ل + ال… is written لل….
+_AR_RE = re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(" + _AR_ALT + r")(?!\w)" +
+                    (r"|(?<!\w)[وف]?لل(" + _AR_LL + r")(?!\w)" if _AR_LL else ""))
 
 
 def english_names(text: str) -> list[str]:
@@ -51,9 +89,11 @@ def english_name_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 
 def arabic_names(text: str) -> list[str]:
-    """Canonical names whose Arabic form appears in Arabic text (normalised), in order of appearance."""
+    """Canonical names whose Arabic form appears in Arabic text (normalised) as whole words (a proclitic و ف ب ل
+    ك may stick to it: "وبغداد", "للشرع"), in order of appearance."""
     t = normalize(text)
-    found = sorted((t.find(ar), name) for ar, name in _AR_OF.items() if ar and ar in t)
+    found = sorted((m.start(), _AR_OF[m.group(1)] if m.group(1) else _AR_OF["ال" + m.group(2)])
+                   for m in _AR_RE.finditer(t))
     out: list[str] = []
     for _, name in found:
         if name not in out:
