@@ -190,3 +190,58 @@ def test_a_leader_out_of_office_by_a_known_date_only():
     after = _mentions("زار رئيس جهاز المخابرات العراقي حميد الشطري دمشق اليوم الخميس والتقى أحمد الشرع وبشار الأسد.\n",
                       date="2024-12-26")
     assert "bashar-al-assad" not in {p["id"] for m in after for p in m.participants}
+
+
+# ---- statements: what officials said, apart from the contacts they spoke of ---------------------------
+
+def _statements(ms):
+    return [m for m in ms if m.kind == "statement"]
+
+
+def test_an_announced_visit_is_also_a_statement_that_happened_by_whoever_announced_it():
+    ms = _mentions("وزير الخارجية العراقي يتحدث عن دعوة\n\nأعلن وزير الخارجية العراقي فؤاد حسين، اليوم الاثنين، أنه "
+                   "تلقى دعوة رسمية لزيارة دمشق وسيلبيها قريباً.\n", date="2025-03-03")
+    visit = [m for m in ms if m.kind == "visit"]
+    st = _statements(ms)
+    assert visit and visit[0].status == "planned"  # the visit itself has not happened
+    assert len(st) == 1 and st[0].status == "happened" and st[0].date == "2025-03-03"
+    assert [p["id"] for p in st[0].participants] == ["fuad-hussein"]
+
+
+def test_a_statement_dates_by_the_day_it_was_said_not_by_the_contact_it_speaks_of():
+    said = "Speaking at a forum in Doha{}, Syrian Foreign Minister Asaad al-Shaibani said his 14 March 2025 visit " \
+           "to Baghdad had opened a new page with Iraq.\n"
+    for when, day in ((" on Monday", "2025-06-02"), ("", None)):
+        st = _statements(_mentions("Shaibani recalls his visit\n\n" + said.format(when), date="2025-06-02"))
+        assert len(st) == 1 and st[0].date == day, [(m.kind, m.date) for m in st]
+        assert [p["id"] for p in st[0].participants] == ["asaad-al-shaibani"]
+
+
+def test_a_speaker_of_any_rank_at_an_occasion_of_his_own_is_named_by_the_verb_of_saying():
+    ms = _mentions("Intelligence chief on his Damascus talks\n\nIraq's intelligence chief Hamid al-Shatri visited "
+                   "Damascus last year and met Ahmed al-Sharaa.\n\nSpeaking at a Baghdad forum, Shatri said his meeting "
+                   "with Ahmed al-Sharaa had been about the border.\n")
+    st = _statements(ms)
+    assert len(st) == 1 and [p["id"] for p in st[0].participants] == ["hamid-al-shatri"]
+
+
+def test_a_participant_s_words_on_an_earlier_occasion_are_a_statement_of_their_own():
+    text = ("الشطري في دمشق\n\nالتقى الرئيس السوري أحمد الشرع رئيس جهاز المخابرات العراقي حميد الشطري في دمشق، "
+            "اليوم الخميس.\n\n{}أثنى الشرع على موقف رئيس الوزراء العراقي محمد شياع السوداني من الأزمة.\n")
+    earlier = _statements(_mentions(text.format("وكان الشرع قد ").replace("قد أثنى الشرع", "قد أثنى"),
+                                    date="2025-08-28"))
+    same = _statements(_mentions(text.format("و"), date="2025-08-28"))
+    assert len(earlier) == 1 and [p["id"] for p in earlier[0].participants] == ["ahmed-al-sharaa"]
+    assert same == []  # said during the meeting the article reports: part of that meeting
+
+
+def test_one_statement_told_by_two_outlets_on_the_same_day_is_one_event(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "st", {
+        "a.txt": "السوداني: الشرع مدعو\n16 نيسان 2025\n\nأعلن رئيس الوزراء العراقي محمد شياع السوداني، اليوم "
+                 "الأربعاء، أن دعوة رسمية وجهت إلى الرئيس السوري أحمد الشرع لحضور القمة في بغداد.\n",
+        "b.txt": "Sudani says Sharaa invited\nApril 16, 2025\n\nIraqi Prime Minister Mohammed Shia al-Sudani said on "
+                 "Wednesday that Syrian President Ahmed al-Sharaa had been invited to the summit in Baghdad.\n"})
+    _, events = _timeline(fresh_settings, folder)
+    st = [e for e in events if e.kind == "statement"]
+    assert len(st) == 1 and st[0].date == "2025-04-16" and set(st[0].sources) == {"a.txt", "b.txt"}, \
+        [(e.kind, e.date, e.sources) for e in events]

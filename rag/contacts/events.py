@@ -22,7 +22,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "17"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "18"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -418,15 +418,42 @@ class _Article:
                         touched.directed_by.append(d)
         if anaphor is not None and touched is not anaphor and touched is None:
             self.extend(anaphor, s, anaphor.kind, parts if gather else [], [], dates, set(), add_people=gather)
-        if "statement" in new_kinds and touched is None:
+        said_at = at.get("statement", [])
+        # the people of the contact the sentence goes on about speak during it, unless the sentence puts their
+        # words on an earlier occasion or on one of their own (a forum, an interview)
+        own = bool(lex.earlier.find(s.norm, words) or lex.occasion.find(s.norm, words))
+        # what an official *said* of a contact (an invitation received, a visit announced, his talks recounted at a
+        # forum) is a statement that did happen, besides the contact
+        announced = touched is not None and (touched.status != "happened" or own) and first is not None and \
+            any(p < first for p in said_at)
+        if said_at and (touched is None or announced):
             current = self.mentions[-1] if self.mentions else None
-            involved = {p["id"] for m in (current, anaphor) if m for p in m.participants}
-            speakers = [p for p in parts if p["rank"] in HIGH_RANK and p["id"] not in involved]
+            involved = set() if own or announced else {p["id"] for m in (current, anaphor) if m for p in m.participants}
+            if True:  # the speaker: the person named nearest a verb of saying (of high rank unless the
+                # sentence gives the words an occasion of their own)
+                # of the people named before the contact spoken of, the one nearest the first verb of saying
+                verbs = sorted(p for p in said_at if first is None or p < first)[:1]
+                dist = {}
+                for m in matches:
+                    if m.kind in ("person", "title") and verbs and (first is None or m.start < first):
+                        dist[m.item.id] = min(dist.get(m.item.id, 999), abs(m.start - verbs[0]))
+                speakers = sorted((p for p in parts if dist.get(p["id"], 999) <= 120),
+                                  key=lambda p: dist[p["id"]])[:1]
+                speakers = [p for p in speakers if p["id"] not in involved and
+                            (own or announced or p["rank"] in HIGH_RANK)]
+            # a statement was made, whatever its words say of a contact (planned, postponed, hypothetical)
+            s_status, s_basis = (status, basis) if status in ("denied", "rumoured") else ("happened", "")
             for sp in speakers[:1]:
                 other = SYRIA if sp["country"] == IRAQ else IRAQ
                 if other in sides and sp["country"] in (IRAQ, SYRIA):
-                    m = Mention(self.doc.source, "statement", status, i, status_basis=basis)
-                    self.extend(m, s, "statement", [sp], [], dates, {IRAQ, SYRIA}, add_people=True, force=True)
+                    m = Mention(self.doc.source, "statement", s_status, i, status_basis=s_basis)
+                    # the day it was said: a relative day ("today", "on Monday") or one given before the verb of
+                    # saying, never after its article (a day inside the words is the day of what they speak of)
+                    top = self.article.value or self.article.before
+                    verb = min(said_at)
+                    said_on = [d for d in dates if (d.start < verb or d.relative) and
+                               not (top and d.value and d.value[:10] > top[:10])]
+                    self.extend(m, s, "statement", [sp], [], said_on, {IRAQ, SYRIA}, add_people=True, force=True)
                     self.mentions.append(m)
                     self.last_statement_at = i
 

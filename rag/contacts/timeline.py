@@ -145,8 +145,11 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     """Whether two mentions report the same contact."""
     if GROUP[a.kind] != GROUP[b.kind] or a.status != b.status or not _dates_fit(a, b, arts):
         return False
-    if a.kind == "statement":
-        return a.source == b.source and a.named == b.named
+    if a.kind == "statement":  # one speaker's words: one article, or reports of the same day by several outlets
+        if a.source == b.source:
+            return a.named == b.named
+        da, db = _day(a.date), _day(b.date)
+        return bool(a.named & b.named) and bool(da and db) and abs((da - db).days) <= 1
     if a.place and b.place and a.place["country"] != b.place["country"]:
         return False
     for country in (IRAQ, SYRIA):

@@ -67,6 +67,8 @@ class Lexicon:
     gather: Words
     tied: Words
     not_people: Words
+    earlier: Words  # a sentence on an earlier occasion than the article's contact ("وكان … قد", "had earlier")
+    occasion: Words  # an occasion of its own where an official speaks (a forum, an interview)
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
     digest: str = ""
@@ -106,6 +108,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
     return Lexicon(kinds, back, status, Words.of(_both(st.get("planned_weak", {}))), Words.of(_both(obj.get("past"))),
                    Words.of(_both(obj.get("directed"))), Words.of(_both(obj.get("gather"))),
                    Words.of(_both(obj.get("tied"))), Words.of(_both(obj.get("not_people"))),
+                   Words.of(_both(obj.get("earlier"))), Words.of(_both(obj.get("occasion"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 

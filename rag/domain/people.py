@@ -173,8 +173,8 @@ class Officials:
                 for m in rx.finditer(text):
                     name = self._trim_en(m.group("name"))
                     country = self.country_of(m.group("c"))
-                    if not name or country is None:
-                        continue
+                    if not name or country is None or self._table.get(normalize(name), ("",))[0] in ("place", "country"):
+                        continue  # "a forum in Doha, Syria's foreign minister …": a place is nobody's name
                     role = (m.group("port") + m.group("role")).strip()
                     rank = self._rank.get(normalize(m.group("role")).strip(), "official")
                     a = m.start("name")
