@@ -3,13 +3,18 @@ asks before replacing an article that is already there."""
 
 from __future__ import annotations
 
+import contextvars
+import queue
+import re
 import shutil
 import tempfile
+import threading
 from pathlib import Path
+from typing import Callable, Iterator
 
 import gradio as gr
 
-from rag import article_dates, contact_timeline, ingest, normalize, safe_source
+from rag import RagError, StoreError, article_dates, contact_timeline, ingest, normalize, safe_source
 
 from . import render
 from .chat_tab import user_error
@@ -32,6 +37,60 @@ def article_named(lang: str, title: str, source: str) -> str:
     """An article by its title, its file name after it: “title” (file), each in its own direction."""
     q = ("«", "»") if lang == "ar" else ("“", "”")
     return f'{q[0]}<bdi>{render.esc(title)}</bdi>{q[1]} (<bdi dir="ltr">{render.esc(source)}</bdi>)'
+
+
+# The writer lock's line (rag/index/writer.py) and its holder, as the CLI prints them
+WAITING = re.compile(r"waiting for the library's other writer to finish: (?P<holder>.*) "
+                     r"\(at most (?P<wait>[\d.]+) s, RAG_WRITER_WAIT\)$")
+HOLDER = re.compile(r"pid (?P<pid>\d+) on .*\((?P<what>[^()]*), since (?P<since>\d\d:\d\d:\d\d) UTC\)$")
+BUSY = re.compile(r"is being written by .* and stayed busy for (?P<wait>[\d.]+) s")
+
+
+def writer_waiting(lang: str, key: str, message: str) -> str:
+    """The page's line (HTML, in its language) for the writer lock's "waiting for the library's other writer"
+    message; '' for any other message."""
+    m = WAITING.match(message or "")
+    if not m:
+        return ""
+    h = HOLDER.match(m["holder"])
+    if h is None:
+        holder = m["holder"] if lang == "en" else t(lang, "writer_what_other")
+    elif lang == "en":
+        holder = t(lang, "writer_holder", pid=h["pid"], what=h["what"], since=h["since"] + " UTC")
+    else:
+        what = next((k for k in ("ingest", "delete", "check") if k in h["what"]), "other")
+        holder = t(lang, "writer_holder", pid=h["pid"], what=t(lang, f"writer_what_{what}"), since=h["since"])
+    text = t(lang, key, holder=holder, wait=m["wait"])
+    return f'<div class="waiting-line" role="status" dir="auto">{render.esc(text)}</div>'
+
+
+def while_writing(write: Callable[[Callable[[str], None]], object], lang: str, key: str) -> Iterator[str | tuple]:
+    """Run `write(say)` (a library write, which takes the writer lock) in a thread of its own: yields the
+    page's waiting line when the lock makes it wait, then ("done", result) or ("error", exception)."""
+    said: queue.Queue = queue.Queue()
+    out: list = []
+
+    def work() -> None:
+        try:
+            out.append(("done", write(said.put)))
+        except Exception as exc:  # handed to the page
+            out.append(("error", exc))
+        finally:
+            said.put(None)
+    # the copied context carries Gradio's progress bar into the thread
+    threading.Thread(target=contextvars.copy_context().run, args=(work,), name="rag-ui-write", daemon=True).start()
+    while (msg := said.get()) is not None:
+        if line := writer_waiting(lang, key, msg):
+            yield line
+    yield out[0]
+
+
+def write_failed(exc: Exception, lang: str, where: str) -> str:
+    """An inline line for a library write that failed: the writer lock's refusal in the page's language."""
+    user_error(where, str(exc))
+    if isinstance(exc, StoreError) and (m := BUSY.search(str(exc))):
+        return render.error_line(t(lang, "writer_busy", wait=m["wait"]), lang)
+    return render.error_line(str(exc) if lang == "en" and isinstance(exc, RagError) else t(lang, "err_other"), lang)
 
 
 def reported_dates(library) -> dict[str, str]:
@@ -115,11 +174,22 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         return {lib_msg: "", confirm: gr.update(visible=False), cancel: gr.update(visible=False)}
 
     def run_ingest(staging: Path, replace_existing: bool, lang_v, rejected: list[str], query: str,
-                   progress) -> dict:
-        try:  # an upload never counts as the same origin: replacing an article takes the user's "Replace"
-            report = ingest(ctx.pipe.library, [staging], progress=False, warn=lambda m: None,
-                            on_progress=lambda frac, msg: progress(frac, desc=msg if lang_v == "en" else None),
-                            replace=replace_existing, origin_prefix="upload:")
+                   progress) -> Iterator[dict]:
+        """Add the staged files; while another writer holds the library, the page says so (as the CLI does)."""
+        def write(say):  # an upload never counts as the same origin: replacing an article takes "Replace"
+            return ingest(ctx.pipe.library, [staging], progress=False, warn=say,
+                          on_progress=lambda frac, msg: progress(frac, desc=msg if lang_v == "en" else None),
+                          replace=replace_existing, origin_prefix="upload:")
+        try:
+            for item in while_writing(write, lang_v, "writer_wait_upload"):
+                if isinstance(item, str):
+                    yield {status: item}
+                    continue
+                kind, report = item
+            if kind == "error":
+                yield {status: write_failed(report, lang_v, "upload"), staged: None,
+                       replace: gr.update(visible=False), keep: gr.update(visible=False)}
+                return
             msg = render.esc(t(lang_v, "ingest_done", added=len(report.added), updated=len(report.updated),
                                unchanged=len(report.unchanged)))
             if report.replaced:
@@ -132,12 +202,13 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             shutil.rmtree(staging, ignore_errors=True)
         html = f'<div dir="auto">{msg}</div>' + "".join(
             f'<div class="inline-error" dir="auto">⚠ {r}</div>' for r in rejected)
-        return {status: html, table: table_html(rows(query), lang_v), staged: None, files: None,
+        yield {status: html, table: table_html(rows(query), lang_v), staged: None, files: None,
                 replace: gr.update(visible=False), keep: gr.update(visible=False), ctx.holds: holds(lang_v)}
 
     def upload(files_v, query, lang_v, progress=gr.Progress()):
         if not files_v:
-            return {status: render.error_line(t(lang_v, "upload_none"), lang_v)}
+            yield {status: render.error_line(t(lang_v, "upload_none"), lang_v)}
+            return
         staging = Path(tempfile.mkdtemp(prefix="upload-", dir=ctx.settings.home_path))
         rejected, names = [], []
         for f in files_v:
@@ -153,21 +224,23 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         conflicts = [n for n in names if n in existing]
         if conflicts:  # the articles that would be replaced, by their titles (and file names)
             shown = [article_named(lang_v, existing[n]["title"] or n, n) for n in conflicts]
-            return {staged: (str(staging), conflicts, rejected),
-                    status: f'<div class="inline-error" dir="auto">{with_items(lang_v, "conflict", shown)}</div>',
-                    replace: gr.update(visible=True), keep: gr.update(visible=True)}
-        return run_ingest(staging, False, lang_v, rejected, query, progress)
+            yield {staged: (str(staging), conflicts, rejected),
+                   status: f'<div class="inline-error" dir="auto">{with_items(lang_v, "conflict", shown)}</div>',
+                   replace: gr.update(visible=True), keep: gr.update(visible=True)}
+            return
+        yield from run_ingest(staging, False, lang_v, rejected, query, progress)
 
     def decide(replace_existing: bool):
         def fn(staged_v, query, lang_v, progress=gr.Progress()):
             if not staged_v:
-                return {replace: gr.update(visible=False), keep: gr.update(visible=False)}
+                yield {replace: gr.update(visible=False), keep: gr.update(visible=False)}
+                return
             staging, conflicts, rejected = Path(staged_v[0]), staged_v[1], list(staged_v[2])
             if not replace_existing:
                 for n in conflicts:
                     (staging / n).unlink(missing_ok=True)
                 rejected.append(named(lang_v, "kept", conflicts))
-            return run_ingest(staging, replace_existing, lang_v, rejected, query, progress)
+            yield from run_ingest(staging, replace_existing, lang_v, rejected, query, progress)
         return fn
 
     search.change(filter_, [search, lang], table, api_name=False)
