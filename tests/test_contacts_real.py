@@ -245,3 +245,28 @@ def test_one_statement_told_by_two_outlets_on_the_same_day_is_one_event(fresh_se
     st = [e for e in events if e.kind == "statement"]
     assert len(st) == 1 and st[0].date == "2025-04-16" and set(st[0].sources) == {"a.txt", "b.txt"}, \
         [(e.kind, e.date, e.sources) for e in events]
+
+
+def test_a_place_inside_a_name_is_not_where_the_contact_was():
+    ms = _mentions("Shatri at the forum\n\nAt the Baghdad International Forum, Iraq's intelligence chief Hamid al-Shatri "
+                   "recounted his visit and his meeting with Syria's Ahmed al-Sharaa.\n")
+    visits = [m for m in ms if m.kind == "visit"]
+    assert visits and all(m.place is None for m in visits), [(m.kind, m.place) for m in ms]
+
+
+def test_the_day_a_cancellation_was_reported_is_not_the_day_of_the_contact():
+    ms = _mentions("Sharaa calls off trip\nMay 10, 2025\n\nSyrian President Ahmed al-Sharaa has cancelled his visit to "
+                   "Baghdad for the Arab summit hosted by Iraqi Prime Minister Mohammed Shia al-Sudani, his office said on "
+                   "Saturday.\n")
+    cancelled = [m for m in ms if m.status == "cancelled"]
+    assert len(cancelled) == 1 and cancelled[0].date is None, [(m.kind, m.status, m.date) for m in ms]
+
+
+def test_any_trip_and_whether_he_can_attend_are_not_visits_that_happened():
+    for text in ("Any trip by Syria's Ahmed al-Sharaa to Baghdad would be sensitive for Iraqi Prime Minister Mohammed "
+                 "Shia al-Sudani.\n",
+                 "The test is whether Syria's Ahmed al-Sharaa can attend the summit in Baghdad hosted by Iraqi Prime "
+                 "Minister Mohammed Shia al-Sudani.\n"):
+        ms = _mentions("Analysis\n\n" + text, date="2025-02-06")
+        assert ms and all(m.status != "happened" for m in ms if m.kind != "statement"), \
+            [(m.kind, m.status) for m in ms]

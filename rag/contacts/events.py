@@ -126,6 +126,9 @@ _TOWARDS = re.compile(r"(?:\b(?:to|in|into|at|inside|visit|visited|visiting)|(?<
                       r"(?<!\w)[وف]?(?:ب|ل))\s*(?:the\s+)?(?:(?:syrian|iraqi|capital|city of|العاصمه|مدينه|post-assad)\s+)*$")
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:On|In|At|To|From|And|For|With|By|The|Of|After|Before|On)\b)[A-Z][a-z]")
+
+
 def _place(pl: Place) -> dict:
     return {"name": pl.ar, "name_en": pl.en, "country": pl.country}
 
@@ -371,6 +374,8 @@ class _Article:
         for m in abroad:  # "met in Qatar": the country is where they met
             matches.append(Match(m.start, m.end, "place", Place((), s.text[m.start:m.end], m.item, m.item)))
         matches.sort(key=lambda m: m.start)
+        # an English place followed by a capitalised word is part of a name ("the Baghdad International Forum")
+        matches = [m for m in matches if not (m.kind == "place" and _NAME_GOES_ON.match(s.text, m.end))]
         places = [m.item for m in matches if m.kind == "place"]
         # places after "to / in / إلى / في": where the contact was, rather than an adjective ("a Baghdad delegation")
         self.towards = {id(m.item) for m in matches if m.kind == "place" and _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])}
@@ -497,7 +502,9 @@ class _Article:
                 m.place, gave = {**_place(best), "towards": bool(towards)}, True
         if dates:
             d = dates[0]
-            if m.status == "planned":
+            # of a contact that did not happen (planned, cancelled, postponed, denied …), "today" or "on Saturday"
+            # is when it was reported; only a day written out can be the contact's own
+            if m.status != "happened" and kind != "statement":
                 if d.relative and d.value:
                     m.reported.append(f"reported {d.value}: {d.basis}")
                     gave = True
@@ -505,7 +512,7 @@ class _Article:
                     m.date, m.date_basis, gave = d.value, d.basis, True
             elif m.date is None and d.value:
                 m.date, m.date_basis, gave = d.value, d.basis, True
-            if m.status != "planned" and m.date and len(m.date) == 10:
+            if m.status == "happened" and m.date and len(m.date) == 10:
                 for later in dates:  # one report, two days of one contact: arrived Monday, talks on Tuesday
                     v = later.value
                     if v and len(v) == 10 and m.date < v <= _plus(m.date, 7) and (not m.date_end or v > m.date_end):
