@@ -25,6 +25,7 @@ _LAZY = {
     "contact_timeline": "contacts.timeline", "ContactEvent": "contacts.timeline", "article_dates": "contacts.timeline",
     "events_consistent": "contacts.events",
     "ChatModel": "models.base", "Reply": "models.base", "load_prompt": "models.prompts",
+    "Cancel": "models.base", "Cancelled": "models.base", "cancellable": "models.base",
     "OpenAIChat": "models.openai_chat", "LangChainChat": "models.lc_chat",
     "Pipeline": "answer.chain", "Answer": "answer.chain", "Citation": "answer.chain", "Event": "answer.chain",
     "validate_question": "answer.questions", "screen_question": "answer.questions",
