@@ -12,7 +12,7 @@ from ..errors import ModelError
 from ..text.arabic import language, normalize, stem, tokens
 from .compose import compose
 from ..index.lexical import BM25Index
-from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, unmapped_words
+from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, arabic_word_forms, unmapped_words
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
 from .expected import (asked_relations, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, window_holds, expected_type, holds_answer, holds_role,
@@ -59,6 +59,9 @@ def _stems(text: str) -> frozenset:
     return frozenset(stem(t) for t in _terms(text))
 
 
+_NONE: frozenset = frozenset()
+
+
 @lru_cache(maxsize=50_000)
 def _norm(text: str) -> str:
     return normalize(text)
@@ -79,6 +82,21 @@ def query_terms(question: str) -> set[str]:
         if ar:
             return ar | {"~" + w for w in unmapped_words(q)}
     return set(q.terms)
+
+
+def term_alternatives(question: str) -> dict[str, frozenset]:
+    """For an English question's Arabic terms: each term (a token of a word's first Arabic form) with the tokens
+    and stems of all the forms of its word (visit: زيارة, زار, يزور), any of which matches it in a sentence."""
+    q = as_question(question)
+    if q.language != "en":
+        return {}
+    out: dict[str, set] = {}
+    for forms in arabic_word_forms(q):
+        alts = {t for f in forms for t in tokens(f)}
+        alts |= {"~" + stem(t) for t in alts}
+        for t in tokens(forms[0]):
+            out.setdefault(t, set()).update(alts)
+    return {t: frozenset(a) for t, a in out.items()}
 
 
 def english_terms(question: str) -> set[str]:
@@ -158,6 +176,7 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
     q = as_question(question)
     shape = shape or q.shape
     by_lang = {"ar": query_terms(q), "en": english_terms(q)}
+    alts = term_alternatives(q)
     weights = {lang: sum(lexical.idf_of(t) for t in ts) or 1.0 for lang, ts in by_lang.items()}
     windows = _article_windows(hits)
     speaker = speaker_terms(q.entities, shape)
@@ -179,8 +198,10 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
             if slang == q.language or slang == "en":  # inflected forms match (ناقدا ~ ناقد, اتصالهما ~ اتصالا)
                 stems = _stems(text)
                 lex = sum(lexical.idf_of(t) for t in q_terms if t in s_terms or stem(t) in stems) / q_weight
-            else:  # an English question's terms are the Arabic dictionary forms of its names and words
-                lex = sum(lexical.idf_of(t) for t in q_terms & s_terms) / q_weight
+            else:  # an English question's terms are the Arabic dictionary forms of its names and words, each
+                # matched by any form of its word (a stem marked "~": زيارته ~ زيارة)
+                held = s_terms | {"~" + x for x in _stems(text)}
+                lex = sum(lexical.idf_of(t) for t in q_terms if t in s_terms or alts.get(t, _NONE) & held) / q_weight
             dense = float(vecs[i] @ qvec) if vecs is not None and i < len(vecs) else 0.0
             cue = 0.0
             if shape.kind == "date":

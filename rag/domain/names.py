@@ -109,12 +109,35 @@ def arabic_forms(name: str) -> tuple[str, ...]:
     return forms
 
 
+def word_forms(word: str) -> tuple[str, ...]:
+    """The Arabic forms of an English word (lower case): its own entry, else its base form's (visits, visited,
+    visiting -> visit; cities -> city; stopped -> stop)."""
+    if word in WORDS:
+        return WORDS[word]
+    for suffix, base in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[:-len(suffix)] + base
+            if stem in WORDS:
+                return WORDS[stem]
+            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in WORDS:
+                return WORDS[stem[:-1]]  # stopped -> stop
+    return ()
+
+
 def arabic_terms(question: str) -> str:
     """The Arabic forms of the names and domain words of an English question, as extra query text."""
     parts = [form for name in english_names(question) for form in ARABIC.get(name, ())[:1]]
     for w in _WORD_RE.findall(question.lower()):
-        parts.extend(WORDS.get(w, ())[:1])
+        parts.extend(word_forms(w)[:1])
     return " ".join(dict.fromkeys(parts))
+
+
+def arabic_word_forms(question: str) -> list[tuple[str, ...]]:
+    """For each content word of an English question that has Arabic forms here, all of them (the first is the
+    one `arabic_terms` searches with; a sentence holding any of them holds the word)."""
+    rest = _ALIAS_RE.sub(" ", question.lower())
+    return [forms for w in dict.fromkeys(_WORD_RE.findall(rest)) if (forms := word_forms(w))]
 
 
 _GENERIC = set(_DATA["generic"])
@@ -124,7 +147,7 @@ def unmapped_words(question: str) -> list[str]:
     """Content words of an English question with no Arabic form here: what the Arabic text cannot show."""
     rest = _ALIAS_RE.sub(" ", question.lower())
     return [w for w in dict.fromkeys(_WORD_RE.findall(rest))
-            if len(w) > 2 and w not in WORDS and w not in _GENERIC and w not in _EN_STOP]
+            if len(w) > 2 and not word_forms(w) and w not in _GENERIC and w not in _EN_STOP]
 
 
 _EN_STOP = set(_DATA["stop"])
