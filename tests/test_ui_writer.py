@@ -70,3 +70,45 @@ def test_an_upload_waiting_for_the_writer_says_so_in_arabic(browser, writer_serv
     page.wait_for_function(f"document.querySelectorAll('#library tbody tr').length == {rows + 1}", timeout=30_000)
     assert page.locator("#ingest-status .waiting-line").count() == 0
     ctx.close()
+
+
+def test_library_delete_goes_through_the_library_waits_for_the_writer_and_leaves_it_whole(browser, writer_server):
+    """The Library tab deletes as `rag delete` does (rag.Library.delete): under the writer lock, saying so while
+    another writer holds it; chunks, vectors, contacts and index rows go in one step (`rag check` finds nothing)."""
+    import json
+    import sqlite3
+
+    from conftest import SHAIBANI
+    from test_cli import run
+
+    ctx, page = open_page(browser, writer_server)
+    tab(page, "Library")
+    page.wait_for_selector("#library tbody tr", timeout=30_000)
+    rows = page.locator("#library tbody tr").count()
+    page.locator("#library .lib-open", has_text="تطوير العلاقات").first.click()
+    page.wait_for_selector("#lib-delete", state="visible", timeout=15_000)
+    page.click("#lib-delete")
+    page.wait_for_selector("#lib-confirm", state="visible", timeout=15_000)
+    held = HeldLibrary(writer_server.home)
+    try:
+        page.click("#lib-confirm")
+        line = page.locator("#lib-msg .waiting-line")
+        line.wait_for(state="visible", timeout=30_000)
+        text = line.inner_text()
+        assert "Waiting for the library's other writer" in text and str(os.getpid()) in text, text
+        assert "تطوير العلاقات" in text, text
+        assert page.locator("#library tbody tr").count() == rows  # nothing deleted while the lock is held
+        shot(page, "ui-writer-delete-waiting-en", full=False)
+    finally:
+        held.release()
+    page.wait_for_function(f"document.querySelectorAll('#library tbody tr').length == {rows - 1}", timeout=30_000)
+    assert "Deleted" in page.locator("#lib-msg").inner_text()
+    ctx.close()
+    db = sqlite3.connect(writer_server.home / "library.sqlite")
+    left = [db.execute(f"SELECT count(*) FROM {table} WHERE source=?", (SHAIBANI,)).fetchone()[0]
+            for table in ("documents", "chunks", "events")]
+    db.close()
+    assert left == [0, 0, 0], left
+    r = run(["check", "--json"], writer_server.home)
+    report = json.loads(r.stdout)
+    assert r.returncode == 0 and report["ok"] and not report["problems"], r.stdout + r.stderr

@@ -33,6 +33,11 @@ def with_items(lang: str, key: str, items_html: list[str], **values) -> str:
     return render.esc(t(lang, key, names="\ufffc", **values)).replace("\ufffc", sep.join(items_html))
 
 
+def titled(lang: str, key: str, title: str) -> str:
+    """An interface sentence (HTML) naming an article by its title, the title isolated in its own direction."""
+    return render.esc(t(lang, key, title="\ufffc")).replace("\ufffc", f"<bdi>{render.esc(title)}</bdi>")
+
+
 def article_named(lang: str, title: str, source: str) -> str:
     """An article by its title, its file name after it: “title” (file), each in its own direction."""
     q = ("«", "»") if lang == "ar" else ("“", "”")
@@ -46,7 +51,7 @@ HOLDER = re.compile(r"pid (?P<pid>\d+) on .*\((?P<what>[^()]*), since (?P<since>
 BUSY = re.compile(r"is being written by .* and stayed busy for (?P<wait>[\d.]+) s")
 
 
-def writer_waiting(lang: str, key: str, message: str) -> str:
+def writer_waiting(lang: str, key: str, message: str, **values) -> str:
     """The page's line (HTML, in its language) for the writer lock's "waiting for the library's other writer"
     message; '' for any other message."""
     m = WAITING.match(message or "")
@@ -60,11 +65,14 @@ def writer_waiting(lang: str, key: str, message: str) -> str:
     else:
         what = next((k for k in ("ingest", "delete", "check") if k in h["what"]), "other")
         holder = t(lang, "writer_holder", pid=h["pid"], what=t(lang, f"writer_what_{what}"), since=h["since"])
-    text = t(lang, key, holder=holder, wait=m["wait"])
-    return f'<div class="waiting-line" role="status" dir="auto">{render.esc(text)}</div>'
+    title = values.pop("title", "")  # an article's title keeps its own direction inside the sentence
+    text = render.esc(t(lang, key, holder=holder, wait=m["wait"], title="\ufffc", **values))
+    text = text.replace("\ufffc", f"<bdi>{render.esc(title)}</bdi>")
+    return f'<div class="waiting-line" role="status" dir="auto">{text}</div>'
 
 
-def while_writing(write: Callable[[Callable[[str], None]], object], lang: str, key: str) -> Iterator[str | tuple]:
+def while_writing(write: Callable[[Callable[[str], None]], object], lang: str, key: str,
+                  **values) -> Iterator[str | tuple]:
     """Run `write(say)` (a library write, which takes the writer lock) in a thread of its own: yields the
     page's waiting line when the lock makes it wait, then ("done", result) or ("error", exception)."""
     said: queue.Queue = queue.Queue()
@@ -80,7 +88,7 @@ def while_writing(write: Callable[[Callable[[str], None]], object], lang: str, k
     # the copied context carries Gradio's progress bar into the thread
     threading.Thread(target=contextvars.copy_context().run, args=(work,), name="rag-ui-write", daemon=True).start()
     while (msg := said.get()) is not None:
-        if line := writer_waiting(lang, key, msg):
+        if line := writer_waiting(lang, key, msg, **values):
             yield line
     yield out[0]
 
@@ -162,13 +170,29 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                 cancel: gr.update(visible=True)}
 
     def do_delete(src, query, lang_v):
+        """Delete through the library, as `rag delete` does: the article's chunks, vectors, contacts and index
+        rows in one transaction under the writer lock (the page says so while another writer holds it)."""
         doc = store.get_document(src) if src else None
         title = (doc or {}).get("title") or src
+        done = {confirm: gr.update(visible=False), cancel: gr.update(visible=False), delete: gr.update(visible=False),
+                doc_view: "", chosen: ""}
+        kind, result = "done", None
         if doc:
-            store.delete_document(src)
-        return {lib_msg: f'<div dir="auto">{render.esc(t(lang_v, "lib_deleted", title=title))}</div>',
-                confirm: gr.update(visible=False), cancel: gr.update(visible=False), delete: gr.update(visible=False),
-                doc_view: "", chosen: "", table: table_html(rows(query), lang_v), ctx.holds: holds(lang_v)}
+            for item in while_writing(lambda say: ctx.pipe.library.delete([src], say=say), lang_v,
+                                      "writer_wait_delete", title=title):
+                if isinstance(item, str):
+                    yield {lib_msg: item}
+                    continue
+                kind, result = item
+        if not doc or kind == "error" and isinstance(result, StoreError) and "no such article" in str(result):
+            line = f'<div class="inline-error" role="alert" dir="auto">⚠ {titled(lang_v, "lib_gone", title)}</div>'
+        elif kind == "error":
+            yield {lib_msg: write_failed(result, lang_v, "delete"), confirm: gr.update(visible=False),
+                   cancel: gr.update(visible=False)}  # the article stays open: nothing was deleted
+            return
+        else:
+            line = f'<div dir="auto">{titled(lang_v, "lib_deleted", title)}</div>'
+        yield {lib_msg: line, **done, table: table_html(rows(query), lang_v), ctx.holds: holds(lang_v)}
 
     def cancel_delete():
         return {lib_msg: "", confirm: gr.update(visible=False), cancel: gr.update(visible=False)}
