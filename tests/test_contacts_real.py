@@ -270,3 +270,29 @@ def test_any_trip_and_whether_he_can_attend_are_not_visits_that_happened():
         ms = _mentions("Analysis\n\n" + text, date="2025-02-06")
         assert ms and all(m.status != "happened" for m in ms if m.kind != "statement"), \
             [(m.kind, m.status) for m in ms]
+
+
+def test_two_outlets_that_disagree_on_the_place_of_one_day_s_meeting_are_one_contact(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "pl", {
+        "a.txt": "وزير الثقافة العراقي في دمشق\n27 نيسان 2025\n\nالتقى الرئيس السوري أحمد الشرع وزير الثقافة العراقي "
+                 "أحمد فكاك البدراني في دمشق، اليوم الأحد.\n",
+        "b.txt": "دعوة إلى القمة\n27 نيسان 2025\n\nسلّم وزير الثقافة العراقي أحمد فكاك البدراني الرئيس السوري أحمد الشرع "
+                 "اليوم الأحد دعوة لحضور القمة العربية في بغداد.\n"})
+    _, events = _timeline(fresh_settings, folder)
+    travel = [e for e in events if e.kind in ("visit", "meeting", "delegation")]
+    assert len(travel) == 1 and set(travel[0].sources) == {"a.txt", "b.txt"}, \
+        [(e.kind, e.date, e.place, e.sources) for e in events]
+
+
+def test_a_visitor_s_hosts_may_differ_between_reports_of_one_day_but_not_of_another(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "hosts", {
+        "a.txt": "Syrian energy minister in Baghdad\nAugust 12, 2025\n\nIraqi Prime Minister Mohammed Shia al-Sudani "
+                 "received Syrian Energy Minister Mohammed al-Bashir in Baghdad on Tuesday.\n",
+        "b.txt": "وزير الطاقة السوري في بغداد\n\nبحث وزير النفط العراقي حيان عبد الغني مع وزير الطاقة السوري محمد البشير "
+                 "في بغداد، أمس الاثنين، التعاون في قطاع النفط.\n",
+        "c.txt": "Syrian minister back in Baghdad\nSeptember 20, 2025\n\nIraqi Oil Minister Hayan Abdul Ghani met Syrian "
+                 "Energy Minister Mohammed al-Bashir in Baghdad on Saturday.\n"})
+    _, events = _timeline(fresh_settings, folder)
+    visits = sorted((e for e in events if e.kind in ("visit", "meeting")), key=lambda e: e.date or "")
+    assert [sorted(e.sources) for e in visits] == [["a.txt", "b.txt"], ["c.txt"]], \
+        [(e.kind, e.date, e.sources) for e in events]

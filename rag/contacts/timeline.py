@@ -150,9 +150,25 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
             return a.named == b.named
         da, db = _day(a.date), _day(b.date)
         return bool(a.named & b.named) and bool(da and db) and abs((da - db).days) <= 1
+    da, db = _day(a.date), _day(b.date)
+    # the same day by the reports themselves (sources differ by a day): both dated within a day, or an undated
+    # "on Monday" and a day within a day of a Monday
+    same_day = bool(da and db and abs((da - db).days) <= 1) or any(
+        x.date is None and x.weekday is not None and y and min((y.weekday() - x.weekday) % 7,
+                                                               (x.weekday - y.weekday()) % 7) <= 1
+        for x, y in ((a, db), (b, da)))
+    sides = {c: ({p["id"] for p in a.participants if p["named"] and p["country"] == c},
+                 {p["id"] for p in b.participants if p["named"] and p["country"] == c}) for c in (IRAQ, SYRIA)}
     if a.place and b.place and a.place["country"] != b.place["country"]:
-        return False
+        # the same two people on the same day cannot meet in two countries: one report's place is wrong
+        if not (same_day and all(na & nb for na, nb in sides.values())):
+            return False
+    # on one day in one country the visitor may meet different hosts in different reports: the visitors must agree
+    host = a.place["country"] if same_day and a.place and b.place and a.place["country"] == b.place["country"] \
+        and GROUP[a.kind] == "travel" else None
     for country in (IRAQ, SYRIA):
+        if country == host:
+            continue
         na = {p["id"] for p in a.participants if p["named"] and p["country"] == country}
         nb = {p["id"] for p in b.participants if p["named"] and p["country"] == country}
         if na and nb and not na & nb:
@@ -300,7 +316,14 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             mine = set(index.get((GROUP[m.kind], m.status, "src", m.source), []))
             own = [gi for gi in fitting if gi in mine]
             if m.weekday is not None and len(fitting) > 1:  # "on Thursday" in an undated page: Thursdays only
-                fitting = [gi for gi in fitting if not _day(reps[gi].date) or _day(reps[gi].date).weekday() == m.weekday]
+                # (else a day beside a Thursday: the contact's first report may give the next day)
+                for slack in (0, 1):
+                    near = [gi for gi in fitting if not _day(reps[gi].date) or
+                            min((_day(reps[gi].date).weekday() - m.weekday) % 7,
+                                (m.weekday - _day(reps[gi].date).weekday()) % 7) <= slack]
+                    if near:
+                        fitting = near
+                        break
             if own:
                 target = own[0]
             elif len(fitting) == 1:
