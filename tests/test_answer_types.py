@@ -270,3 +270,22 @@ def test_an_english_question_over_arabic_passages_is_answered_through_the_vocabu
     'arrested' had no Arabic form and the answers were abstained on as too weakly matched."""
     a = pipeline.ask(question)
     assert not a.abstained and answer in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_the_digits_of_a_date_or_a_rank_are_not_an_amount():
+    """Rule: a 'how many' answer holds a number that is not a date's or a rank's (14 March 2025, 34th)."""
+    from rag.answer.expected import holds_answer
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    q = Question("كم عدد أفراد البعثة؟")
+    assert not holds_answer("number", q, normalize("وفي 14 من آذار 2025، زار الشيباني بغداد"))
+    assert not holds_answer("number", q, normalize("would open on Saturday, June 14, for trucks"))
+    assert not holds_answer("number", q, normalize("its 34th summit, held in 2025"))
+    assert holds_answer("number", q, normalize("نحو 33 ألف برميل يوميا في 2024"))
+    assert holds_answer("number", q, normalize("more than 800 of its citizens on June 5"))
+
+
+def test_a_count_the_sources_do_not_give_is_not_answered_with_a_date(pipeline):
+    """Rule (date digits are not a count): u065, the sentence with '14 من آذار 2025' no longer answers it."""
+    a = pipeline.ask("كم عدد أفراد البعثة الدبلوماسية العراقية في دمشق؟")
+    assert a.abstained and "number" in a.abstain_reason, (a.answer, a.abstain_reason)

@@ -193,6 +193,14 @@ _MONTH = re.compile(rf"(?<!\w)({_MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?(?:19|2
                     rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?({_MONTH_ALT})(?!\w)")
 
 
+# The digits that date or rank, not count: a day with its month, a month with its year, a year, a numeric date,
+# an ordinal.
+_DATE_OR_RANK = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:{_MONTH_ALT})(?!\w)|"
+                           rf"(?<!\w)(?:{_MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?\d{{1,4}}(?:st|nd|rd|th)?(?!\d)|"
+                           r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?(?!\d)|"
+                           r"(?<!\d)\d+(?:st|nd|rd|th)(?!\w)", re.I)
+
+
 def months_of(text_norm: str) -> set[int]:
     """The months a normalised text names with a year or a day next to them."""
     return {MONTHS[m.group(1) or m.group(2)] for m in _MONTH.finditer(text_norm)}
@@ -220,8 +228,8 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
     if kind == "date":
         rest = _without(text_norm, q.normalized)
         return has_date(rest) or bool(_EN_DATE.search(rest))
-    if kind == "number":
-        return has_number(_without(text_norm, q.normalized))
+    if kind == "number":  # an amount or a count, not the digits of a date (14 June, 2025) or of a rank (34th)
+        return has_number(_without(_DATE_OR_RANK.sub(" ", text_norm), q.normalized))
     if kind == "span":
         words = set(re.findall(r"\w+", text_norm)) - set(re.findall(r"\w+", q.normalized))
         return any(w in ev["span"] or w[1:] in ev["span"] for w in words) and has_number(text_norm)
