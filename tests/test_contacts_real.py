@@ -296,3 +296,32 @@ def test_a_visitor_s_hosts_may_differ_between_reports_of_one_day_but_not_of_anot
     visits = sorted((e for e in events if e.kind in ("visit", "meeting")), key=lambda e: e.date or "")
     assert [sorted(e.sources) for e in visits] == [["a.txt", "b.txt"], ["c.txt"]], \
         [(e.kind, e.date, e.sources) for e in events]
+
+
+def _three_shatri_visits(folder, undated):
+    return _write(folder, {
+        "dec.txt": "Iraqi spy chief in Damascus\nDecember 26, 2024\n\nIraq's intelligence chief Hamid al-Shatri met "
+                   "Ahmed al-Sharaa in Damascus on Thursday.\n",
+        "apr.txt": "الشطري مجدداً في دمشق\n25 نيسان 2025\n\nاستقبل الرئيس السوري أحمد الشرع رئيس جهاز المخابرات العراقي "
+                   "حميد الشطري في دمشق اليوم الجمعة.\n",
+        "aug.txt": "Shatri back in Damascus\nAugust 28, 2025\n\nSyrian President Ahmed al-Sharaa received Iraq's "
+                   "intelligence chief Hamid al-Shatri in Damascus on Thursday.\n",
+        "undated.txt": undated})
+
+
+def test_an_undated_report_naming_someone_by_a_role_held_for_a_time_joins_the_contact_of_that_time(
+        fresh_settings, tmp_path):
+    folder = _three_shatri_visits(tmp_path / "role", "تفاصيل زيارة الشطري\n\nكشفت مصادر عن تفاهمات لقاء رئيس جهاز "
+                                  "المخابرات العراقي حميد الشطري مع قائد الإدارة السورية الجديدة أحمد الشرع في دمشق.\n")
+    _, events = _timeline(fresh_settings, folder)
+    ev = [e for e in events if "undated.txt" in e.sources]
+    assert len(ev) == 1 and ev[0].date == "2024-12-26", [(e.kind, e.date, e.sources) for e in events]
+
+
+def test_an_undated_report_naming_a_month_joins_the_contact_of_that_month(fresh_settings, tmp_path):
+    folder = _three_shatri_visits(tmp_path / "month", "Shatri speaks\n\nIraq's intelligence chief Hamid al-Shatri "
+                                  "described his December talks in Damascus with Ahmed al-Sharaa.\n\nHe said his meeting "
+                                  "with Ahmed al-Sharaa had covered the border.\n")
+    _, events = _timeline(fresh_settings, folder)
+    ev = [e for e in events if "undated.txt" in e.sources and e.kind != "statement"]
+    assert len(ev) == 1 and ev[0].date == "2024-12-26", [(e.kind, e.date, e.sources) for e in events]

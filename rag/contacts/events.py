@@ -22,7 +22,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "18"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "19"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -60,6 +60,10 @@ class Mention:
     status_basis: str = ""  # the words that gave a status other than 'happened'
     weekday: int | None = None  # the weekday its report names when the day itself could not be resolved
     date_end: str | None = None  # a later day the same report gives (arrived Monday, talks on Tuesday)
+    # [from, to) of a role a participant held only for a time, named with him ("قائد الإدارة السورية الجديدة
+    # أحمد الشرع"): an undated report's contact lies within it
+    span: list[str] | None = None
+    month: int | None = None  # the month its report names when the year could not be known ("his December talks")
 
     @property
     def id(self) -> str:
@@ -75,14 +79,15 @@ class Mention:
                 "participants": self.participants, "place": self.place, "date": self.date,
                 "date_basis": self.date_basis, "reported": self.reported, "summary": self.summary,
                 "citations": self.citations, "sides": self.sides, "directed_by": self.directed_by,
-                "status_basis": self.status_basis, "weekday": self.weekday, "date_end": self.date_end}
+                "status_basis": self.status_basis, "weekday": self.weekday, "date_end": self.date_end,
+                "span": self.span, "month": self.month}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Mention":
         return cls(d["source"], d["kind"], d["status"], d.get("order", 0), d.get("participants", []), d.get("place"),
                    d.get("date"), d.get("date_basis", ""), d.get("reported", []), d.get("summary", ""),
                    d.get("citations", []), d.get("sides", []), d.get("directed_by", []), d.get("status_basis", ""),
-                   d.get("weekday"), d.get("date_end"))
+                   d.get("weekday"), d.get("date_end"), d.get("span"), d.get("month"))
 
 
 @dataclass
@@ -283,6 +288,21 @@ class _Article:
             return "planned", _word_at(norm, weak[0])
         return "happened", ""
 
+    def role_span(self, norm: str, matches) -> list[str] | None:
+        """[from, to) of the roles, held only for a time, that the sentence names a person by ('قائد الإدارة
+        السورية الجديدة أحمد الشرع' until 29 January 2025, 'الرئيس السوري أحمد الشرع' after it)."""
+        lo, hi = "", ""
+        for m in matches:
+            if m.kind != "person" or len(getattr(m.item, "roles", ())) < 2:
+                continue
+            before = norm[max(0, m.start - 60):m.start]
+            for r in m.item.roles:
+                forms = {fast_normalize(r.get("ar", "")).strip(), fast_normalize(r.get("en", "")).strip()} - {""}
+                if any(before.rstrip(" ,،").endswith(f) for f in forms):
+                    lo = max(lo, r.get("from", ""))
+                    hi = min(hi or "9999", r.get("to") or "9999")
+        return [lo, hi] if lo or hi not in ("", "9999") else None
+
     def directors(self, norm: str, words: list[tuple[int, str]], matches) -> set[str]:
         """Ids of who is named right after 'بتوجيه من' / 'on the instructions of': the first person named after
         the cue (with the title standing before that name), in the cue's clause."""
@@ -418,6 +438,8 @@ class _Article:
                 if any(p <= 2 for p in lex.tied.find(s.norm, words)) and self.last_statement_at == i - 1:
                     self.absorb(m)
             if touched is not None:
+                if touched.span is None:
+                    touched.span = self.role_span(s.norm, matches)
                 for d in directed:
                     if d["id"] not in {x["id"] for x in touched.directed_by}:
                         touched.directed_by.append(d)
@@ -520,6 +542,7 @@ class _Article:
             elif m.date is None and not m.date_basis:
                 m.date_basis, gave = d.basis, True
                 m.weekday = d.weekday
+                m.month = d.month
         m.sides = sorted(set(m.sides) | sides)
         if not m.summary:
             m.summary = s.text if len(s.text) <= 300 else s.text[:297].rsplit(" ", 1)[0] + "…"

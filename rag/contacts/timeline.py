@@ -7,7 +7,7 @@ import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..domain.people import IRAQ, SYRIA, load_officials
 from ..text.arabic import normalize
@@ -307,7 +307,11 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
     by_source: dict[str, list[Mention]] = {}
     for m in mentions:
         by_source.setdefault(m.source, []).append(m)
-    for m in sorted(mentions, key=lambda m: (m.date is None, len(m.date or "") < 10, -len(m.named), m.source, m.order)):
+    # dated reports first; of the undated, those with a clue to their contact (a weekday, a month, a role held for a
+    # time) before their article's others, which then follow them to the same contact
+    for m in sorted(mentions, key=lambda m: (m.date is None, len(m.date or "") < 10,
+                                             m.weekday is None and not m.month and not m.span, -len(m.named),
+                                             m.source, m.order)):
         fitting = [gi for gi in candidates(m) if _same(m, reps[gi], arts)]
         target = None
         if m.date:
@@ -315,6 +319,12 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         else:
             mine = set(index.get((GROUP[m.kind], m.status, "src", m.source), []))
             own = [gi for gi in fitting if gi in mine]
+            if m.span and len(fitting) > 1:  # named by a role held only for a time: a contact within it
+                inside = [gi for gi in fitting if _day(reps[gi].date) and
+                          _plus_days(m.span[0], -WINDOW) <= reps[gi].date[:10] < _plus_days(m.span[1], WINDOW)]
+                fitting = inside or fitting
+            if m.month and len(fitting) > 1:  # "his December talks" in an undated page: a December contact
+                fitting = [gi for gi in fitting if _day(reps[gi].date) and _day(reps[gi].date).month == m.month] or fitting
             if m.weekday is not None and len(fitting) > 1:  # "on Thursday" in an undated page: Thursdays only
                 # (else a day beside a Thursday: the contact's first report may give the next day)
                 for slack in (0, 1):
@@ -401,6 +411,12 @@ def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], by_sou
     if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]):
         return scored[0][1]
     return None
+
+
+def _plus_days(day: str, n: int) -> str:
+    """`day` moved by n days ('' and '9999' are open ends and stay as they are)."""
+    d = _day(day)
+    return (d + timedelta(days=n)).isoformat() if d else day
 
 
 def _months_around(month: str) -> list[str]:

@@ -81,6 +81,7 @@ class DateMention:
     relative: bool = False
     future: bool = False
     weekday: int | None = None  # the weekday a relative phrase names (Monday 0), kept when it cannot be resolved
+    month: int | None = None  # the month a phrase names without a year, kept when the year cannot be known
 
 
 @dataclass(frozen=True)
@@ -227,9 +228,14 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
         out.append(DateMention(m.start(), m.end(), value, f"written out: '{m.group(0)}' (a month)"))
         taken.append((m.start(), m.end()))
     for m in MONTH_ONLY.finditer(norm):
-        if _overlaps((m.start(), m.end()), taken) or ref is None:
+        if _overlaps((m.start(), m.end()), taken):
             continue
         month = MONTHS[m.group(1)]
+        if ref is None:  # "his December talks" in an undated page: the month is known, its year is not
+            out.append(DateMention(m.start(), m.end(), None, f"'{m.group(0).strip()}' names the month {month:02d}; "
+                                   "its year is unknown (the article is undated)", relative=True, month=month))
+            taken.append((m.start(), m.end()))
+            continue
         y = ref.year if month <= ref.month else ref.year - 1
         out.append(DateMention(m.start(), m.end(), f"{y}-{month:02d}",
                                f"'{m.group(0).strip()}' = the month {y}-{month:02d}, the latest not after {where}",
