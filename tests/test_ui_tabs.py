@@ -48,12 +48,21 @@ def test_timeline_filters_by_person_and_period_and_refuses_bad_dates(browser, se
     tab(page, "Timeline")
     page.wait_for_selector("#timeline .tl-event", timeout=30_000)
     total = page.locator("#timeline .tl-event").count()
-    page.fill("#tl-since input, #tl-since textarea", "2025-01-01")
-    page.fill("#tl-until input, #tl-until textarea", "2025-01-31")
+    # a period is a year, a month (numbers, or a month's name as the articles write it) or a day
+    page.fill("#tl-since input, #tl-since textarea", "2025")
+    page.fill("#tl-until input, #tl-until textarea", "كانون الثاني 2025")
     page.click("#tl-show")
     page.wait_for_function(f"document.querySelectorAll('#timeline .tl-event').length < {total}", timeout=15_000)
     dates = page.locator("#timeline .tl-event .tl-date").all_inner_texts()
     assert dates and all(d.startswith("2025-01") for d in dates), dates
+    january = page.locator("#timeline").inner_html()
+    page.fill("#tl-since input, #tl-since textarea", "March 2025")
+    page.fill("#tl-until input, #tl-until textarea", "2025-03")
+    page.click("#tl-show")
+    page.wait_for_function("(h) => document.querySelector('#timeline').innerHTML !== h", arg=january, timeout=15_000)
+    dates = page.locator("#timeline .tl-event .tl-date").all_inner_texts()
+    assert dates and all(d.startswith("2025-03") for d in dates), dates
+    assert page.locator("#tl-error").inner_text().strip() == ""
     page.fill("#tl-since input, #tl-since textarea", "")
     page.fill("#tl-until input, #tl-until textarea", "")
     page.fill("#tl-who input, #tl-who textarea", "فؤاد حسين")
@@ -64,10 +73,15 @@ def test_timeline_filters_by_person_and_period_and_refuses_bad_dates(browser, se
     page.wait_for_function(f"document.querySelectorAll('#timeline .tl-event').length < {total}", timeout=15_000)
     whos = page.locator("#timeline .tl-event .tl-who").all_inner_texts()
     assert whos and all("Fuad Hussein" in w for w in whos), whos
-    page.fill("#tl-since input, #tl-since textarea", "2025-13-45")
+    shown = page.locator("#timeline").inner_html()
+    page.fill("#tl-since input, #tl-since textarea", "last spring")
     page.click("#tl-show")
     page.wait_for_selector("#tl-error .inline-error", timeout=10_000)
-    assert "YYYY-MM-DD" in page.locator("#tl-error").inner_text() and no_overlay(page)
+    assert "2025-03" in page.locator("#tl-error").inner_text() and no_overlay(page)
+    shot(page, "ui-timeline-bad-period", full=False)
+    # nothing is lost: the typed text stays in its box and the list stays as it was
+    assert page.locator("#tl-since input, #tl-since textarea").input_value() == "last spring"
+    assert page.locator("#timeline").inner_html() == shown
     ctx.close()
 
 

@@ -2,15 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import gradio as gr
 
-from rag import contact_timeline
+from rag import contact_timeline, normalize
+from rag.text.dates import MONTHS, explicit_dates
 
 from . import render
 from .chat_tab import user_error
 from .i18n import t
+
+
+_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH_YEAR = re.compile(rf"(?:شهر\s+)?({_MONTH_NAMES})\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?(\d{{4}})")
+
+
+def period(text: str) -> str | None:
+    """A period as the timeline filters it: "YYYY", "YYYY-MM" or "YYYY-MM-DD" from a year ("2025"), a month
+    ("2025-03", "2025/3", "آذار 2025", "مارس 2025", "March 2025") or a day ("2025-03-14", "14 آذار 2025",
+    "March 14, 2025"), Arabic-Indic digits too; None for anything else."""
+    norm = normalize(text or "").strip().lower()
+    if m := re.fullmatch(r"(\d{4})", norm):
+        return m[1]
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})", norm) or re.fullmatch(r"(\d{1,2})[-/.](\d{4})", norm):
+        year, month = (m[1], m[2]) if len(m[1]) == 4 else (m[2], m[1])
+        return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    if m := _MONTH_YEAR.fullmatch(norm):
+        return f"{m[2]}-{MONTHS[m[1]]:02d}"
+    found = explicit_dates(norm)  # a day: numbers or a month's name, as the articles' dates are read
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm):
+        try:
+            return date.fromisoformat(found[0].value).isoformat()
+        except ValueError:
+            return None
+    return None
 
 
 def _events(library, who, kind, since, until) -> list[dict]:
@@ -25,8 +52,8 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         who = gr.Textbox(label=t("en", "tl_who"), elem_id="tl-who", max_lines=1, scale=2, min_width=120)
         kind = gr.Dropdown([("all", "")], value="", label=t("en", "tl_kind"), elem_id="tl-kind", scale=1,
                            min_width=120)
-        since = gr.Textbox(label=t("en", "tl_since"), elem_id="tl-since", max_lines=1, scale=1, min_width=120)
-        until = gr.Textbox(label=t("en", "tl_until"), elem_id="tl-until", max_lines=1, scale=1, min_width=120)
+        since = gr.Textbox(label=t("en", "tl_since"), elem_id="tl-since", max_lines=1, placeholder="2025-01", scale=1, min_width=120)
+        until = gr.Textbox(label=t("en", "tl_until"), elem_id="tl-until", max_lines=1, placeholder="2025-03", scale=1, min_width=120)
         show = gr.Button(t("en", "tl_filter"), elem_id="tl-show", scale=1, min_width=80)
     tl_err = gr.HTML("", elem_id="tl-error")
     with gr.Row(equal_height=False):
@@ -40,14 +67,19 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     listed = gr.State([])
 
     def refresh(who_v, kind_v, since_v, until_v, lang_v):
+        bounds = []
         for d in (since_v, until_v):
-            if d and d.strip():
-                try:
-                    date.fromisoformat(d.strip())
-                except ValueError:
-                    user_error("timeline", f"bad date {d!r}")
-                    return {tl_err: render.error_line(t(lang_v, "tl_bad_date"), lang_v)}
-        who_v, since_v, until_v = (who_v or "").strip(), (since_v or "").strip(), (until_v or "").strip()
+            d = (d or "").strip()
+            bounds.append(period(d) if d else "")
+            if bounds[-1] is None:
+                user_error("timeline", f"bad period {d[:80]!r}")
+                return {tl_err: render.error_line(t(lang_v, "tl_bad_date"), lang_v)}
+        since_v, until_v = bounds
+        n = min(len(since_v), len(until_v))
+        if since_v and until_v and since_v[:n] > until_v[:n]:
+            user_error("timeline", f"period from {since_v} to {until_v}")
+            return {tl_err: render.error_line(t(lang_v, "tl_backwards", since=since_v, until=until_v), lang_v)}
+        who_v = (who_v or "").strip()
         events = _events(library, who_v, kind_v, since_v, until_v)
         # a period cannot place an undated contact: say how many the filter left out
         left_out = (sum(1 for e in _events(library, who_v, kind_v, "", "") if not e["date"]) -
