@@ -325,3 +325,21 @@ def test_an_undated_report_naming_a_month_joins_the_contact_of_that_month(fresh_
     _, events = _timeline(fresh_settings, folder)
     ev = [e for e in events if "undated.txt" in e.sources and e.kind != "statement"]
     assert len(ev) == 1 and ev[0].date == "2024-12-26", [(e.kind, e.date, e.sources) for e in events]
+
+
+def test_a_weekday_of_a_contact_still_to_come_is_the_next_such_day():
+    for text, status in (("Syrian Foreign Minister Asaad al-Shaibani will visit Baghdad on Saturday to meet Iraqi Prime "
+                          "Minister Mohammed Shia al-Sudani, officials said.", "planned"),
+                         ("Syrian President Ahmed al-Sharaa will not attend the summit in Baghdad on Saturday hosted by "
+                          "Iraqi Prime Minister Mohammed Shia al-Sudani.", "cancelled")):
+        ms = _mentions("News\nMay 12, 2025\n\n" + text + "\n")  # a Monday
+        got = [m for m in ms if m.status == status]
+        assert len(got) == 1 and got[0].date == "2025-05-17", [(m.kind, m.status, m.date) for m in ms]
+
+
+def test_an_official_named_by_an_indefinite_title_is_a_participant():
+    ms = _mentions("تحليل\n\nيرى دبلوماسيون أنه من غير المرجح أن يزور أي رئيس وزراء عراقي دمشق قريباً.\n",
+                   date="2025-12-08")
+    visit = [m for m in ms if m.kind == "visit"]
+    assert visit and visit[0].status == "hypothetical" and \
+        [p["id"] for p in visit[0].participants] == ["iraq-pm"], [(m.kind, m.status, m.participants) for m in ms]

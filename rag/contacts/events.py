@@ -185,6 +185,7 @@ def _word_at(norm: str, pos: int) -> str:
     return norm[pos:pos + 40].split("،")[0].split(",")[0].strip()
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TWEET = re.compile(r"^—\s*\S.*\(@\w+\)")
 _RELATED_START = re.compile(r"^((مقالات|اخبار|مواضيع) (ذات صله|مشابهه|متعلقه)|اقرا ايضا:?|مرتبط|related (articles|posts|news))$")
 
@@ -527,7 +528,15 @@ class _Article:
             # of a contact that did not happen (planned, cancelled, postponed, denied …), "today" or "on Saturday"
             # is when it was reported; only a day written out can be the contact's own
             if m.status != "happened" and kind != "statement":
-                if d.relative and d.value:
+                said = self.lex.kinds["statement"].find(s.norm, _words(s.norm))
+                if d.ahead and m.status in ("planned", "cancelled") and m.date is None and \
+                        not any(d.start - 25 <= p < d.start for p in said):  # not "…, his office said on Saturday"
+                    # "will visit / will not attend … on Saturday": the Saturday still to come
+                    m.date, gave = d.ahead, True
+                    day = _WEEKDAY_NAMES[date.fromisoformat(d.ahead).weekday()]
+                    m.date_basis = f"'{s.norm[d.start:d.end].strip()}' = the {day} after the article's date " \
+                                   f"(a contact still to come)"
+                elif d.relative and d.value:
                     m.reported.append(f"reported {d.value}: {d.basis}")
                     gave = True
                 elif not d.relative and d.value and (m.date is None):

@@ -82,6 +82,8 @@ class DateMention:
     future: bool = False
     weekday: int | None = None  # the weekday a relative phrase names (Monday 0), kept when it cannot be resolved
     month: int | None = None  # the month a phrase names without a year, kept when the year cannot be known
+    ahead: str | None = None  # for a bare weekday ("on Saturday"): that weekday after the article's date, the day
+    # it names when what it dates is still to come (a planned contact)
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,7 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             continue
         phrase = m.group(0).strip()
         wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6", "wd7") if m.group(g)), None)
-        value, basis = None, ""
+        value, basis, ahead = None, "", None
         if m.group("recent"):
             basis = f"'{phrase}' (recently, before {where})"
         elif ref is None:
@@ -283,8 +285,10 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             d = _weekday_before(ref, WEEKDAYS[wd], strictly=strictly)
             value = d.isoformat()
             basis = f"'{phrase}' = the {WEEKDAY_EN[WEEKDAYS[wd]]} {'before' if strictly else 'on or before'} {where}"
+            if not strictly:
+                ahead = (ref + timedelta(days=(WEEKDAYS[wd] - ref.weekday() - 1) % 7 + 1)).isoformat()
         out.append(DateMention(m.start(), m.end(), value, basis, relative=True,
-                               weekday=WEEKDAYS[wd] if wd and not value else None))
+                               weekday=WEEKDAYS[wd] if wd and not value else None, ahead=ahead))
     return sorted(out, key=lambda x: x.start)
 
 
