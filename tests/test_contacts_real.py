@@ -343,3 +343,18 @@ def test_an_official_named_by_an_indefinite_title_is_a_participant():
     visit = [m for m in ms if m.kind == "visit"]
     assert visit and visit[0].status == "hypothetical" and \
         [p["id"] for p in visit[0].participants] == ["iraq-pm"], [(m.kind, m.status, m.participants) for m in ms]
+
+
+def test_officials_of_two_agencies_named_only_by_their_agency_meet_as_the_two_sides():
+    ms = _mentions("المعبر\n\nشهد معبر القائم لقاءً بين مسؤولين في هيئة المنافذ الحدودية العراقية ونظرائهم في الهيئة "
+                   "العامة للمنافذ البرية والبحرية السورية.\n", date="2025-06-15")
+    meet = [m for m in ms if m.kind in ("meeting", "visit")]
+    assert len(meet) == 1 and {p["id"] for p in meet[0].participants} == {"iraq-ports", "syria-ports"}
+
+
+def test_words_said_during_a_contact_are_part_of_it_not_a_statement():
+    base = ("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم الجمعة.\n\nأكد رئيس الوزراء العراقي محمد شياع "
+            "السوداني، {}، دعم العراق لوحدة سوريا.\n")
+    inside = _statements(_mentions("الشيباني في بغداد\n\n" + base.format("خلال استقباله الشيباني"), date="2025-03-14"))
+    alone = _statements(_mentions("الشيباني في بغداد\n\n" + base.format("في كلمة متلفزة"), date="2025-03-14"))
+    assert inside == [] and len(alone) == 1 and [p["id"] for p in alone[0].participants] == ["mohammed-shia-al-sudani"]

@@ -454,7 +454,8 @@ class _Article:
         # forum) is a statement that did happen, besides the contact
         announced = touched is not None and (touched.status != "happened" or own) and first is not None and \
             any(p < first for p in said_at)
-        if said_at and (touched is None or announced):
+        inside_contact = bool(lex.during.find(s.norm, words))  # "أكد … خلال استقباله …": part of that contact
+        if said_at and (touched is None or announced) and not inside_contact:
             current = self.mentions[-1] if self.mentions else None
             involved = set() if own or announced else {p["id"] for m in (current, anaphor) if m for p in m.participants}
             if True:  # the speaker: the person named nearest a verb of saying (of high rank unless the

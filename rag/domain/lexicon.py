@@ -69,6 +69,7 @@ class Lexicon:
     not_people: Words
     earlier: Words  # a sentence on an earlier occasion than the article's contact ("وكان … قد", "had earlier")
     occasion: Words  # an occasion of its own where an official speaks (a forum, an interview)
+    during: Words  # words that put what was said inside a contact ("خلال استقباله", "during talks with")
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
     digest: str = ""
@@ -109,6 +110,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("directed"))), Words.of(_both(obj.get("gather"))),
                    Words.of(_both(obj.get("tied"))), Words.of(_both(obj.get("not_people"))),
                    Words.of(_both(obj.get("earlier"))), Words.of(_both(obj.get("occasion"))),
+                   Words.of(_both(obj.get("during"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 
