@@ -1,5 +1,6 @@
 """The Library, Timeline and Evaluations tabs in real headless Chromium; one `rag serve` for the module."""
 
+import re
 import time
 
 import pytest
@@ -200,4 +201,38 @@ def test_evaluations_start_watch_and_compare(browser, server):
     summary = page.locator("#ev-summary").inner_text()
     assert runs[0] in summary and runs[1] in summary
     shot(page, "15-evaluations-compare")
+    ctx.close()
+
+
+def test_evaluation_charts_are_explained_in_the_interface_language(browser, server):
+    """`rag eval` draws its charts with English labels: in the Arabic interface each chart has an Arabic caption
+    saying what it shows, and one line says the images' labels are English (a run kept on disk, charts drawn
+    here with matplotlib as `rag eval` draws them)."""
+    import json
+    from pathlib import Path
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    run = Path(server.log.name).parent / "evals" / "20250101-000000"
+    run.mkdir(parents=True, exist_ok=True)
+    (run / "summary.json").write_text(json.dumps({"set": "evals/seeds_qa.jsonl", "k": 5, "models": {
+        "extractive": {"questions": 5, "answer_correct": 0.8}}}), encoding="utf-8")
+    for name, title in (("metrics.png", "Metrics per model"), ("abstention.png", "Abstention precision-recall")):
+        fig, ax = plt.subplots(figsize=(5, 3))
+        ax.bar(["answer_correct", "citation_precision"], [0.8, 0.9])
+        ax.set_title(title)
+        fig.savefig(run / name, dpi=80)
+        plt.close(fig)
+    ctx, page = open_page(browser, server, query="?lang=ar")
+    tab(page, "التقييمات")
+    page.wait_for_function("document.querySelectorAll('#ev-charts figure img').length == 2", timeout=30_000)
+    note = page.locator("#ev-charts .ev-charts-note")
+    assert note.is_visible() and "تسميات إنجليزية" in note.inner_text()
+    captions = page.locator("#ev-charts figcaption")
+    texts = captions.all_inner_texts()
+    assert captions.nth(0).is_visible() and "دقة الامتناع" in texts[0] and "المقاييس لكل نموذج" in texts[1], texts
+    assert not re.search(r"[A-Za-z]", note.inner_text() + "".join(texts)), texts
+    shot(page, "ui-evals-charts-explained-ar")
     ctx.close()

@@ -138,6 +138,10 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .article-gone { font-size: 0.9em; color: #7c2d12; background: #fff7ed; border: 1px solid #fdba74; border-radius: 6px; padding: 4px 8px; }
 .done-line { font-size: 0.9em; color: #14532d; }
 .ev-table { border-collapse: collapse; font-size: 0.9em; }
+.ev-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr)); gap: 12px; }
+.ev-chart { margin: 0; }
+.ev-chart img { width: 100%; height: auto; display: block; background: #fff; border: 1px solid var(--border-color-primary); border-radius: 6px; }
+.ev-chart figcaption { margin-top: 4px; font-size: 0.9em; }
 .ev-table th, .ev-table td { border-bottom: 1px solid var(--border-color-primary); padding: 3px 8px; text-align: start; }
 /* visible focus everywhere the keyboard can go */
 .gradio-container button:focus-visible, .gradio-container summary:focus-visible, .gradio-container a:focus-visible,

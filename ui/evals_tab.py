@@ -3,6 +3,7 @@ shipped set with chosen models and watch it, compare two runs."""
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 import time
@@ -94,14 +95,35 @@ def compare_table(a: dict, b: dict, name_a: str, name_b: str, lang: str) -> str:
     return _table(heads, rows, lang)
 
 
+CHARTS = {"metrics.png": "ev_chart_metrics", "abstention.png": "ev_chart_abstention", "latency.png": "ev_chart_latency"}
+
+
+def charts_html(pngs: list[Path], lang: str) -> str:
+    """A run's charts, each captioned with what it shows in the interface language: `rag eval` labels the
+    images themselves in English, which the Arabic interface says once above them."""
+    figs = []
+    for p in pngs[:8]:
+        try:
+            data = base64.b64encode(p.read_bytes()).decode("ascii")
+        except OSError:
+            continue
+        caption = t(lang, CHARTS[p.name]) if p.name in CHARTS else p.stem
+        figs.append(f'<figure class="ev-chart"><img src="data:image/png;base64,{data}" alt="{esc(caption)}">'
+                    f'<figcaption dir="auto">{esc(caption)}</figcaption></figure>')
+    if not figs:
+        return ""
+    note = t(lang, "ev_charts_note")
+    head = f'<p class="ev-charts-note" dir="auto">{esc(note)}</p>' if note else ""
+    return f'{head}<div class="ev-charts">{"".join(figs)}</div>'
+
+
 def build(ctx, lang: gr.Radio, on_change: list):
     settings = ctx.settings
     with gr.Row():
         run_pick = gr.Dropdown(list_runs(settings), label=t("en", "ev_runs"), elem_id="ev-run", scale=2)
         other = gr.Dropdown(list_runs(settings), label=t("en", "ev_compare"), elem_id="ev-compare", scale=2)
     table = gr.HTML("", elem_id="ev-summary")
-    charts = gr.Gallery(label=None, elem_id="ev-charts", columns=2, height="auto", object_fit="contain", show_label=False,
-                        visible=False)
+    charts = gr.HTML("", elem_id="ev-charts")  # each chart with its caption in the interface language
     with gr.Accordion(t("en", "ev_start"), open=False, elem_id="ev-start-box") as acc:
         with gr.Row():
             set_pick = gr.Dropdown(shipped_sets(), value=(shipped_sets() or [None])[0], label=t("en", "ev_set"),
@@ -115,16 +137,15 @@ def build(ctx, lang: gr.Radio, on_change: list):
 
     def show(run, other_run, lang_v):
         if not run:
-            return {table: f'<p dir="auto">{esc(t(lang_v, "ev_none"))}</p>', charts: gr.update(value=[], visible=False)}
+            return {table: f'<p dir="auto">{esc(t(lang_v, "ev_none"))}</p>', charts: ""}
         s = _summary(settings, run)
         if s is None:
-            return {table: "", charts: gr.update(value=[], visible=False)}
+            return {table: "", charts: ""}
         if other_run and other_run != run and (o := _summary(settings, other_run)):
             md = compare_table(s, o, run, other_run, lang_v)
         else:
             md = summary_html(s, run, lang_v)
-        pngs = sorted(str(p) for p in (runs_dir(settings) / run).glob("*.png"))
-        return {table: md, charts: gr.update(value=pngs, visible=bool(pngs))}
+        return {table: md, charts: charts_html(sorted((runs_dir(settings) / run).glob("*.png")), lang_v)}
 
     def begin(set_v, models_v, limit_v, lang_v):
         if not models_v:
