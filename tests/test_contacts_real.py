@@ -358,3 +358,26 @@ def test_words_said_during_a_contact_are_part_of_it_not_a_statement():
     inside = _statements(_mentions("الشيباني في بغداد\n\n" + base.format("خلال استقباله الشيباني"), date="2025-03-14"))
     alone = _statements(_mentions("الشيباني في بغداد\n\n" + base.format("في كلمة متلفزة"), date="2025-03-14"))
     assert inside == [] and len(alone) == 1 and [p["id"] for p in alone[0].participants] == ["mohammed-shia-al-sudani"]
+
+
+def test_a_planned_contact_and_what_became_of_it_are_one_contact(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "plans", {
+        "plan.txt": "Shaibani to visit Baghdad\nMarch 10, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani will visit "
+                    "Baghdad next week to meet Iraqi Foreign Minister Fuad Hussein, officials said.\n",
+        "visit.txt": "الشيباني في بغداد\n14 آذار 2025\n\nوصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم الجمعة "
+                     "والتقى وزير الخارجية العراقي فؤاد حسين.\n",
+        "late.txt": "Shaibani plans Baghdad trip\nJanuary 5, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani will visit "
+                    "Baghdad soon to meet Iraqi Foreign Minister Fuad Hussein, a source said.\n",
+        "summit.txt": "Sharaa invited\nApril 20, 2025\n\nIraq invited Syrian President Ahmed al-Sharaa to attend the Arab "
+                      "summit in Baghdad scheduled for May 17, Iraqi Prime Minister Mohammed Shia al-Sudani's office said.\n",
+        "skip.txt": "Sharaa to skip summit\nMay 14, 2025\n\nSyrian President Ahmed al-Sharaa will not attend the Arab summit "
+                    "in Baghdad hosted by Iraqi Prime Minister Mohammed Shia al-Sudani on Saturday.\n"})
+    _, events = _timeline(fresh_settings, folder)
+    by = {tuple(sorted(e.sources)): e for e in events if e.kind != "statement"}
+    visit = by.get(("plan.txt", "visit.txt"))
+    assert visit is not None and visit.status == "happened" and visit.date == "2025-03-14", \
+        [(e.kind, e.status, e.date, e.sources) for e in events]
+    assert by.get(("late.txt",)) is not None and by[("late.txt",)].status == "planned"  # two months before: a plan
+    skipped = by.get(("skip.txt", "summit.txt"))
+    assert skipped is not None and skipped.status == "cancelled" and skipped.date == "2025-05-17", \
+        [(e.kind, e.status, e.date, e.sources) for e in events]

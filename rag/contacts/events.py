@@ -170,6 +170,13 @@ def _words(norm: str) -> list[tuple[int, str]]:
     return out
 
 
+def _days_before(day: str | None, ref: str | None) -> int:
+    """How many days `day` is before `ref` (both 'YYYY-MM-DD'); 0 when either is unknown or not a day."""
+    if not day or not ref or len(day) < 10 or len(ref) < 10:
+        return 0
+    return (date.fromisoformat(ref[:10]) - date.fromisoformat(day[:10])).days
+
+
 def _plus(day: str, n: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
 
@@ -481,7 +488,9 @@ class _Article:
                     top = self.article.value or self.article.before
                     verb = min(said_at)
                     said_on = [d for d in dates if (d.start < verb or d.relative) and
-                               not (top and d.value and d.value[:10] > top[:10])]
+                               not (top and d.value and d.value[:10] > top[:10]) and
+                               not (d.relative and re.search(r"\d", s.norm[d.start:d.end]) and
+                                    _days_before(d.value, top) > 31)]  # "May 17" (no year) of a year ago: not when said
                     self.extend(m, s, "statement", [sp], [], said_on, {IRAQ, SYRIA}, add_people=True, force=True)
                     self.mentions.append(m)
                     self.last_statement_at = i
@@ -534,9 +543,12 @@ class _Article:
                         not any(d.start - 25 <= p < d.start for p in said):  # not "…, his office said on Saturday"
                     # "will visit / will not attend … on Saturday": the Saturday still to come
                     m.date, gave = d.ahead, True
-                    day = _WEEKDAY_NAMES[date.fromisoformat(d.ahead).weekday()]
-                    m.date_basis = f"'{s.norm[d.start:d.end].strip()}' = the {day} after the article's date " \
-                                   f"(a contact still to come)"
+                    phrase = s.norm[d.start:d.end].strip()
+                    if len(d.ahead) == 10 and d.weekday is None and not re.search(r"\d", phrase):
+                        what = "the " + _WEEKDAY_NAMES[date.fromisoformat(d.ahead).weekday()]
+                    else:
+                        what = d.ahead
+                    m.date_basis = f"'{phrase}' = {what}, on or after the article's date (a contact still to come)"
                 elif d.relative and d.value:
                     m.reported.append(f"reported {d.value}: {d.basis}")
                     gave = True

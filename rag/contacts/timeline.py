@@ -274,13 +274,17 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             out += [(*base, "who", pid, month) for pid in m.named]
         return out
 
+    group_sources: list[set[str]] = []
+
     def add(m: Mention, target: int | None) -> None:
         if target is None:
+            group_sources.append({m.source})
             groups.append([m])
             reps.append(Mention.from_dict(m.to_dict()))
             target = len(groups) - 1
         else:
             groups[target].append(m)
+            group_sources[target].add(m.source)
             rep = reps[target]
             have = {p["id"] for p in rep.participants}
             rep.participants = rep.participants + [p for p in m.participants if p["id"] not in have]
@@ -309,9 +313,21 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         by_source.setdefault(m.source, []).append(m)
     # dated reports first; of the undated, those with a clue to their contact (a weekday, a month, a role held for a
     # time) before their article's others, which then follow them to the same contact
-    for m in sorted(mentions, key=lambda m: (m.date is None, len(m.date or "") < 10,
+    for m in sorted(mentions, key=lambda m: (m.status == "planned", m.date is None, len(m.date or "") < 10,
                                              m.weekday is None and not m.month and not m.span, -len(m.named),
                                              m.source, m.order)):
+        if m.status == "planned" and m.kind != "statement":
+            # a planned contact and what became of it are one contact (plans come last, after their outcomes)
+            among = sorted({gi for st in OUTCOMES for pid in m.named
+                            for gi in index.get((GROUP[m.kind], st, "who", pid), [])})
+            oi = _outcome_of(m, reps, arts, group_sources, among)
+            if oi is not None:
+                joined = Mention.from_dict(m.to_dict())
+                joined.status, joined.status_basis = reps[oi].status, ""
+                if reps[oi].status == "happened":  # the day it happened, not the day it was due
+                    joined.date = joined.date_end = None
+                add(joined, oi)
+                continue
         fitting = [gi for gi in candidates(m) if _same(m, reps[gi], arts)]
         target = None
         if m.date:
@@ -366,6 +382,40 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             if srcs:
                 ev.article_date = arts[max(srcs, key=lambda s: arts[s].estimate)]
     return sorted(events, key=lambda e: e.sort_key)
+
+
+PLAN_HORIZON = 21  # days: an undated plan ("soon", "next week") is the contact that follows its report this soon
+OUTCOMES = ("happened", "postponed", "cancelled")
+
+
+def _outcome_of(plan: Mention, reps: list[Mention], arts: dict[str, ArticleDate], out_sources: list[set[str]],
+                among: list[int]) -> int | None:
+    """The contact a planned report became (happened, postponed or cancelled): the first of the same travellers
+    and country on the plan's own day (or month) when it gives one, else within PLAN_HORIZON days after its
+    report. None when there is none: the plan stays a plan."""
+    art = arts.get(plan.source, ArticleDate())
+    travellers = {p["id"] for p in plan.participants if p["named"] and
+                  (not plan.place or p["country"] != plan.place["country"])}
+    if not travellers:
+        return None
+    best = None
+    for oi in among:
+        out = reps[oi]
+        if out.status not in OUTCOMES or GROUP[out.kind] != GROUP[plan.kind] or out.kind == "statement" or \
+                not (out.date and len(out.date) == 10 or plan.source in out_sources[oi]) or not travellers & out.named:
+            continue
+        if plan.place and out.place and plan.place["country"] != out.place["country"]:
+            continue
+        od = _day(out.date)
+        if plan.source in out_sources[oi]:  # its article tells what became of it ("… was postponed")
+            fits = out.status != "happened"  # (a visit that happened, in the same article, is an earlier one)
+        elif plan.date:  # the day (or month) it was due
+            fits = abs((od - _day(plan.date)).days) <= WINDOW if len(plan.date) == 10 else out.date.startswith(plan.date)
+        else:
+            fits = bool(art.value) and 0 <= (od - _day(art.value)).days <= PLAN_HORIZON
+        if fits and (best is None or (out.date or "9999") < (reps[best].date or "9999")):
+            best = oi
+    return best
 
 
 _TOKEN = re.compile(r"\w{3,}")

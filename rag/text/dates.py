@@ -214,14 +214,17 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             if len(fits) == 1:
                 value = iso(fits[0], month, day)
                 basis += f"; {fits[0]} is the only year near the article's years in which it is a {WEEKDAY_EN[WEEKDAYS[wd_m.group(1)]]}"
-        elif ref:
+        ahead = None
+        if not wd_m and ref:
             y = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
             value = iso(y, month, day) or None
             basis += f"; the latest such day not after {where}"
+            # what is still to come ("the summit due on 17 May") falls on the next such day
+            ahead = iso(ref.year if (month, day) > (ref.month, ref.day) else ref.year + 1, month, day) or None
         if not value:
             basis += "; not resolved"
         start = m.start() - (len(wd_m.group(0)) if wd_m else 0)
-        out.append(DateMention(start, m.end(), value, basis, relative=True))
+        out.append(DateMention(start, m.end(), value, basis, relative=True, ahead=ahead))
         taken.append((start, m.end()))
     for m in MONTH_YEAR.finditer(norm):  # "in March 2025", "في آذار 2025": a month, not a day
         if _overlaps((m.start(), m.end()), taken) or not (1990 <= int(m.group(2)) <= 2100):
@@ -239,9 +242,10 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             taken.append((m.start(), m.end()))
             continue
         y = ref.year if month <= ref.month else ref.year - 1
+        nxt = ref.year if month >= ref.month else ref.year + 1  # what is still to come: this month or the next such
         out.append(DateMention(m.start(), m.end(), f"{y}-{month:02d}",
                                f"'{m.group(0).strip()}' = the month {y}-{month:02d}, the latest not after {where}",
-                               relative=True))
+                               relative=True, ahead=f"{nxt}-{month:02d}"))
         taken.append((m.start(), m.end()))
     for m in _REL.finditer(norm):
         if _overlaps((m.start(), m.end()), taken):
