@@ -310,11 +310,15 @@ def cmd_timeline(args, settings) -> int:
         return 0
     for e in events:
         d = e.to_dict()
-        when = e.date or f"undated, article ~{d['article_date']}"
-        print(f"{when}  {e.kind}{' (planned)' if e.status == 'planned' else ''}  "
+        when = e.when("en") if e.date else f"undated, article ~{d['article_date']}"
+        print(f"{when}  {e.kind}{f' ({e.status})' if e.status != 'happened' else ''}  "
               f"{' · '.join(p['name'] + (' (' + p['role'] + ')' if p['role'] and p['role'] != p['name'] else '') for p in d['participants'])}"
               f"{'  @ ' + d['place'] if d['place'] else ''}")
         print(f"    date: {e.date_basis}" if e.date else f"    date: {e.date_basis}; article: {e.article_date.basis}")
+        if e.status != "happened" and e.status_basis:
+            print(f"    {e.status}: {e.status_basis}")
+        if e.directed_by:
+            print(f"    directed by: {' · '.join(p['name'] for p in e.directed_by)}")
         print(textwrap.indent(textwrap.fill(e.summary, 100), "    "))
         for c in e.citations:
             print(f"    [{c['source']} {c['start']}-{c['end']}] {c['text'][:90]}{'…' if len(c['text']) > 90 else ''}")

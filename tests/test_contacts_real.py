@@ -381,3 +381,26 @@ def test_a_planned_contact_and_what_became_of_it_are_one_contact(fresh_settings,
     skipped = by.get(("skip.txt", "summit.txt"))
     assert skipped is not None and skipped.status == "cancelled" and skipped.date == "2025-05-17", \
         [(e.kind, e.status, e.date, e.sources) for e in events]
+
+
+def test_a_plan_due_on_a_day_and_an_undated_postponement_of_that_weekday_are_one_contact(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "postponed", {
+        "due.txt": "Shaibani due in Baghdad\nFebruary 21, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani is due to "
+                   "land in Baghdad on Saturday to meet Iraqi Prime Minister Mohammed Shia al-Sudani, a source said.\n",
+        "off.txt": "تأجيل زيارة الشيباني\n\nأعلنت مصادر حكومية عراقية تأجيل زيارة وزير الخارجية السوري أسعد الشيباني "
+                   "إلى بغداد التي كانت مقررة أمس السبت.\n"})
+    lib, events = _timeline(fresh_settings, folder)
+    visits = [e for e in events if e.kind == "visit"]
+    assert len(visits) == 1 and visits[0].status == "postponed" and visits[0].date == "2025-02-22", \
+        [(e.kind, e.status, e.date, e.sources) for e in events]
+
+
+def test_rag_timeline_prints_every_status_and_its_cue(fresh_settings, tmp_path, capsys):
+    from rag.cli import main
+    folder = _write(tmp_path / "cli", {
+        "off.txt": "Visit cancelled\nFebruary 21, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani has cancelled his "
+                   "visit to Baghdad, Iraqi Prime Minister Mohammed Shia al-Sudani's office said.\n"})
+    _timeline(fresh_settings, folder)
+    assert main(["timeline", "--home", fresh_settings.home]) == 0
+    out = capsys.readouterr().out
+    assert "visit (cancelled)" in out and "cancelled: cancelled" in out, out

@@ -402,11 +402,17 @@ def _outcome_of(plan: Mention, reps: list[Mention], arts: dict[str, ArticleDate]
     for oi in among:
         out = reps[oi]
         if out.status not in OUTCOMES or GROUP[out.kind] != GROUP[plan.kind] or out.kind == "statement" or \
-                not (out.date and len(out.date) == 10 or plan.source in out_sources[oi]) or not travellers & out.named:
+                not travellers & out.named:
+            continue
+        pd = _day(plan.date)
+        # an undated "postponed on Saturday" is the plan due on a Saturday, when the plan names that day
+        by_weekday = not out.date and out.weekday is not None and pd is not None and pd.weekday() == out.weekday \
+            and out.status != "happened"
+        if not (out.date and len(out.date) == 10 or plan.source in out_sources[oi] or by_weekday):
             continue
         if plan.place and out.place and plan.place["country"] != out.place["country"]:
             continue
-        od = _day(out.date)
+        od = _day(out.date) or pd
         if plan.source in out_sources[oi]:  # its article tells what became of it ("… was postponed")
             fits = out.status != "happened"  # (a visit that happened, in the same article, is an earlier one)
         elif plan.date:  # the day (or month) it was due
