@@ -444,7 +444,20 @@ def test_generative_answer_streams_and_stop_gives_the_question_back(browser, tmp
         assert page.locator("#question textarea").input_value() == "Who received Shaibani in Baghdad?"
         assert page.locator("#chat .answer").count() == 1 and not page.locator("#ask").is_disabled()
         assert no_overlay(page)
+        # a page closed while its answer waits for the model's first token: that request is closed too
+        page.press("#question textarea", "Enter")
+        deadline = time.monotonic() + 30
+        while len(fake.held) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(fake.held) == 2
+        gone = time.monotonic()
         ctx.close()
+        while len(fake.closed) < 2 and time.monotonic() - gone < 15:
+            time.sleep(0.05)
+        assert len(fake.closed) == 2, "the model's request stayed open after its page was closed"
+        took = fake.closed[1] - gone
+        print(f"closing the page closed the model's request in {took:.2f} s")
+        assert took < bound, f"the model's request closed {took:.2f} s after its page was closed ({note})"
     finally:
         srv.stop()
         fake.stop()

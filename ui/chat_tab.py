@@ -11,8 +11,7 @@ import uuid
 
 import gradio as gr
 
-from rag import QuestionError, RagError, validate_question
-from rag.models.base import Cancel, Cancelled, cancellable
+from rag import Cancel, Cancelled, QuestionError, RagError, cancellable, validate_question
 
 from . import render
 from .history import ConversationStore
