@@ -83,6 +83,10 @@ def test_timeline_filters_by_person_and_period_and_refuses_bad_dates(browser, se
     # nothing is lost: the typed text stays in its box and the list stays as it was
     assert page.locator("#tl-since input, #tl-since textarea").input_value() == "last spring"
     assert page.locator("#timeline").inner_html() == shown
+    page.fill("#tl-since input, #tl-since textarea", "2025-03")
+    page.fill("#tl-until input, #tl-until textarea", "كانون الثاني 2025")
+    page.click("#tl-show")
+    page.wait_for_function("document.querySelector('#tl-error').innerText.includes('after it ends')", timeout=10_000)
     ctx.close()
 
 
