@@ -12,16 +12,24 @@ pytestmark = pytest.mark.server
 BOUND_S = 2.0  # from the client giving up to the model's request closed (it stayed open 20 s, the hold)
 
 
-@pytest.mark.parametrize("model", ["hold", "hold-open"])  # no reply yet / headers sent, no token yet
+@pytest.mark.parametrize("provider, model", [("openai", "hold"), ("openai", "hold-open"), ("langchain", "hold")])
 def test_a_client_that_leaves_closes_the_model_request_waiting_for_its_first_token(seeded_settings, seeded_library,
-                                                                                      model):
+                                                                                      provider, model):
+    """`hold`: no reply yet; `hold-open`: the reply's headers sent, no token yet; `langchain`: LangChain's
+    ChatOpenAI object as the model."""
     import httpx
 
     from rag import Pipeline
     fake = FakeOpenAI()
     # retries on: a cut request must not be sent again
     s = seeded_settings.with_(llm=f"openai:{model}", llm_base_url=fake.base_url, llm_retries=2, llm_timeout=60.0)
-    srv = Served(Pipeline(s, seeded_library), s)
+    if provider == "langchain":
+        from langchain_openai import ChatOpenAI
+        chat = ChatOpenAI(model=model, base_url=fake.base_url, api_key="not-needed", max_retries=2, timeout=60)
+        pipe = Pipeline(s, seeded_library, model=chat)
+    else:
+        pipe = Pipeline(s, seeded_library)
+    srv = Served(pipe, s)
     api = srv.server.config.app.state.rag_api
     try:
         with pytest.raises(httpx.ReadTimeout):

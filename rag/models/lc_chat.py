@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from ..config import Settings
 from .base import ErrorContext, Generative
+from .openai_chat import make_stoppable
 
 
 def is_langchain_chat(obj: Any) -> bool:
@@ -48,6 +49,9 @@ class LangChainChat(Generative):
             str(base) if base else type(chat).__name__, model or type(chat).__name__,
             timeout if isinstance(timeout, (int, float)) else None,
             retries if isinstance(retries, int) else 0)
+        # A chat model over the OpenAI SDK (ChatOpenAI and its kin): a stop cuts its request in flight too
+        # (rag/models/openai_chat.py). Other models stop at their next chunk.
+        self.stoppable = make_stoppable(getattr(getattr(chat, "root_client", None), "_client", None))
 
     def _deltas(self, messages: list[dict]) -> Iterator[str]:
         for chunk in self.chat.stream(_to_messages(messages)):

@@ -164,14 +164,25 @@ class _StoppableBackend:
         self.inner.sleep(seconds)
 
 
+def make_stoppable(client: Any) -> bool:
+    """Let a stop cut the direct connections of an HTTP client (httpx2 or httpx, as the OpenAI SDK uses them):
+    its pool's network backend makes stoppable streams. Nothing changes for a call made without a stop. False
+    (the client as it was) when the client is laid out otherwise than the pinned versions (no
+    `_transport._pool._network_backend`): a stop then ends the answer at its next token."""
+    pool = getattr(getattr(client, "_transport", None), "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    if backend is None:
+        return False
+    if not isinstance(backend, _StoppableBackend):
+        pool._network_backend = _StoppableBackend(backend)
+    return True
+
+
 def stoppable_http_client():
     """The OpenAI client's own HTTP client (its defaults, proxies and certificates from the environment as
-    usual), whose direct connections a stop can cut. On an httpx2 laid out otherwise than the pinned one (no
-    `_transport._pool._network_backend`) it is the plain client, and a stop ends the answer at its next token."""
+    usual), whose direct connections a stop can cut (`make_stoppable`)."""
     from openai import DefaultHttpxClient
 
     client = DefaultHttpxClient()
-    pool = getattr(getattr(client, "_transport", None), "_pool", None)
-    if pool is not None and hasattr(pool, "_network_backend"):
-        pool._network_backend = _StoppableBackend(pool._network_backend)
+    make_stoppable(client)
     return client
