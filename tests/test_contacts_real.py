@@ -404,3 +404,16 @@ def test_rag_timeline_prints_every_status_and_its_cue(fresh_settings, tmp_path, 
     assert main(["timeline", "--home", fresh_settings.home]) == 0
     out = capsys.readouterr().out
     assert "visit (cancelled)" in out and "cancelled: cancelled" in out, out
+
+
+def test_an_undated_report_giving_a_day_and_month_without_a_year_joins_the_contact_of_that_day(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "daymonth", {
+        "mar.txt": "Shaibani in Baghdad\nMarch 14, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani arrived in Baghdad "
+                   "on Friday and met Iraqi Foreign Minister Fuad Hussein.\n",
+        "may.txt": "Shaibani back in Baghdad\nMarch 7, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani arrived in Baghdad "
+                   "on Friday and met Iraqi Foreign Minister Fuad Hussein on trade.\n",
+        "undated.txt": "قراءة في زيارة الشيباني\n\nزار وزير الخارجية السوري أسعد الشيباني بغداد في 14 آذار والتقى "
+                       "نظيره العراقي فؤاد حسين.\n"})
+    _, events = _timeline(fresh_settings, folder)
+    ev = [e for e in events if "undated.txt" in e.sources]
+    assert len(ev) == 1 and ev[0].date == "2025-03-14", [(e.kind, e.date, e.sources) for e in events]

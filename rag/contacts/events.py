@@ -64,6 +64,7 @@ class Mention:
     # أحمد الشرع"): an undated report's contact lies within it
     span: list[str] | None = None
     month: int | None = None  # the month its report names when the year could not be known ("his December talks")
+    monthday: str | None = None  # 'MM-DD' its report names when the year could not be known ("في 14 آذار")
 
     @property
     def id(self) -> str:
@@ -80,14 +81,14 @@ class Mention:
                 "date_basis": self.date_basis, "reported": self.reported, "summary": self.summary,
                 "citations": self.citations, "sides": self.sides, "directed_by": self.directed_by,
                 "status_basis": self.status_basis, "weekday": self.weekday, "date_end": self.date_end,
-                "span": self.span, "month": self.month}
+                "span": self.span, "month": self.month, "monthday": self.monthday}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Mention":
         return cls(d["source"], d["kind"], d["status"], d.get("order", 0), d.get("participants", []), d.get("place"),
                    d.get("date"), d.get("date_basis", ""), d.get("reported", []), d.get("summary", ""),
                    d.get("citations", []), d.get("sides", []), d.get("directed_by", []), d.get("status_basis", ""),
-                   d.get("weekday"), d.get("date_end"), d.get("span"), d.get("month"))
+                   d.get("weekday"), d.get("date_end"), d.get("span"), d.get("month"), d.get("monthday"))
 
 
 @dataclass
@@ -564,7 +565,8 @@ class _Article:
             elif m.date is None and not m.date_basis:
                 m.date_basis, gave = d.basis, True
                 m.weekday = d.weekday
-                m.month = d.month
+                m.month = d.month or (int(d.monthday[:2]) if d.monthday else None)
+                m.monthday = d.monthday
         m.sides = sorted(set(m.sides) | sides)
         if not m.summary:
             m.summary = s.text if len(s.text) <= 300 else s.text[:297].rsplit(" ", 1)[0] + "…"

@@ -314,7 +314,8 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
     # dated reports first; of the undated, those with a clue to their contact (a weekday, a month, a role held for a
     # time) before their article's others, which then follow them to the same contact
     for m in sorted(mentions, key=lambda m: (m.status == "planned", m.date is None, len(m.date or "") < 10,
-                                             m.weekday is None and not m.month and not m.span, -len(m.named),
+                                             m.weekday is None and not m.month and not m.span and not m.monthday,
+                                             -len(m.named),
                                              m.source, m.order)):
         if m.status == "planned" and m.kind != "statement":
             # a planned contact and what became of it are one contact (plans come last, after their outcomes)
@@ -339,6 +340,8 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                 inside = [gi for gi in fitting if _day(reps[gi].date) and
                           _plus_days(m.span[0], -WINDOW) <= reps[gi].date[:10] < _plus_days(m.span[1], WINDOW)]
                 fitting = inside or fitting
+            if m.monthday and len(fitting) > 1:  # "في 14 آذار" in an undated page: the contact of 14 March
+                fitting = [gi for gi in fitting if (reps[gi].date or "")[5:10] == m.monthday] or fitting
             if m.month and len(fitting) > 1:  # "his December talks" in an undated page: a December contact
                 fitting = [gi for gi in fitting if _day(reps[gi].date) and _day(reps[gi].date).month == m.month] or fitting
             if m.weekday is not None and len(fitting) > 1:  # "on Thursday" in an undated page: Thursdays only

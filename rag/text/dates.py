@@ -82,6 +82,7 @@ class DateMention:
     future: bool = False
     weekday: int | None = None  # the weekday a relative phrase names (Monday 0), kept when it cannot be resolved
     month: int | None = None  # the month a phrase names without a year, kept when the year cannot be known
+    monthday: str | None = None  # 'MM-DD' of a day and month whose year could not be known (an undated page)
     ahead: str | None = None  # for a bare weekday ("on Saturday"): that weekday after the article's date, the day
     # it names when what it dates is still to come (a planned contact)
 
@@ -224,7 +225,8 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
         if not value:
             basis += "; not resolved"
         start = m.start() - (len(wd_m.group(0)) if wd_m else 0)
-        out.append(DateMention(start, m.end(), value, basis, relative=True, ahead=ahead))
+        out.append(DateMention(start, m.end(), value, basis, relative=True, ahead=ahead,
+                               monthday=None if value else f"{month:02d}-{day:02d}"))
         taken.append((start, m.end()))
     for m in MONTH_YEAR.finditer(norm):  # "in March 2025", "في آذار 2025": a month, not a day
         if _overlaps((m.start(), m.end()), taken) or not (1990 <= int(m.group(2)) <= 2100):
