@@ -131,3 +131,42 @@ def test_saved_conversations_round_trip_are_bounded_and_refuse_bad_ids(pipeline,
         assert not store.save(client, bad, conv) and store.load(client, bad) is None
     assert not store.save(client, "conv-0000000000000010", Conversation())  # an empty one is not kept
     assert store.clear(client) == 2 and store.list(client) == []
+
+
+def test_the_writer_locks_own_lines_are_read_in_both_languages(tmp_path):
+    """The page's waiting line and refusal are made from the writer lock's own messages (rag/index/writer.py),
+    taken here from a real lock held by another holder: a change of their wording fails here, not silently in
+    the page."""
+    import os
+    import re
+    import threading
+
+    from rag import StoreError
+    from rag.index.writer import WriterLock
+    from ui.library_tab import write_failed, writer_waiting
+
+    held, free = threading.Event(), threading.Event()
+
+    def hold():
+        with WriterLock(tmp_path / "writer.lock", wait=5).hold("rag ingest"):
+            held.set()
+            free.wait(10)
+    threading.Thread(target=hold, daemon=True).start()
+    assert held.wait(5)
+    said = []
+    try:
+        with pytest.raises(StoreError) as refused:
+            with WriterLock(tmp_path / "writer.lock", wait=0.3).hold("rag delete", say=said.append):
+                pass
+    finally:
+        free.set()
+    assert len(said) == 1
+    ar = writer_waiting("ar", "writer_wait_delete", said[0], title="Title")
+    en = writer_waiting("en", "writer_wait_upload", said[0])
+    assert str(os.getpid()) in ar and "إضافة مقالات" in ar and "0.3 ثانية" in ar, ar
+    assert not re.search(r"[A-Za-z]", re.sub(r"<[^>]*>|Title", "", ar)), ar  # the title is content
+    assert f"process {os.getpid()}, rag ingest, since" in en and "at most 0.3 s" in en, en
+    assert writer_waiting("en", "writer_wait_upload", "warning: skipped a.bin") == ""
+    line = write_failed(refused.value, "ar", "test")
+    assert "مشغولة" in line and "0.3" in line and not re.search(r"[A-Za-z](?![^<]*>)", line), line
+    assert "nothing was changed" in write_failed(refused.value, "en", "test")

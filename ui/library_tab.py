@@ -9,6 +9,7 @@ import re
 import shutil
 import tempfile
 import threading
+import traceback
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -95,10 +96,13 @@ def while_writing(write: Callable[[Callable[[str], None]], object], lang: str, k
 
 def write_failed(exc: Exception, lang: str, where: str) -> str:
     """An inline line for a library write that failed: the writer lock's refusal in the page's language."""
+    if not isinstance(exc, RagError):  # a bug: its traceback in the log, a short line in the page
+        traceback.print_exception(exc)
+        return render.error_line(t(lang, "write_failed"), lang)
     user_error(where, str(exc))
     if isinstance(exc, StoreError) and (m := BUSY.search(str(exc))):
         return render.error_line(t(lang, "writer_busy", wait=m["wait"]), lang)
-    return render.error_line(str(exc) if lang == "en" and isinstance(exc, RagError) else t(lang, "err_other"), lang)
+    return render.error_line(str(exc) if lang == "en" else t(lang, "write_failed"), lang)
 
 
 def reported_dates(library) -> dict[str, str]:
