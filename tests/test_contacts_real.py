@@ -417,3 +417,24 @@ def test_an_undated_report_giving_a_day_and_month_without_a_year_joins_the_conta
     _, events = _timeline(fresh_settings, folder)
     ev = [e for e in events if "undated.txt" in e.sources]
     assert len(ev) == 1 and ev[0].date == "2025-03-14", [(e.kind, e.date, e.sources) for e in events]
+
+
+def test_an_envoy_named_after_where_he_serves_is_a_participant_in_both_languages():
+    ar = _mentions("لقاء في دمشق\n\nالتقى القائم بالأعمال العراقي في دمشق ياسين الحجيمي وزير الطاقة السوري محمد البشير "
+                   "اليوم الثلاثاء.\n", date="2025-08-05")
+    en = _mentions("Meeting in Damascus\n\nIraq's charge d'affaires in Damascus, Yassin al-Hujaimi, met Syrian Energy "
+                   "Minister Mohammed al-Bashir on Tuesday.\n", date="2025-08-05")
+    for ms in (ar, en):
+        meet = [m for m in ms if m.kind in ("meeting", "visit")]
+        assert len(meet) == 1, [(m.kind, m.participants) for m in ms]
+        iraqi = [p for p in meet[0].participants if p["country"] == "Iraq"]
+        assert len(iraqi) == 1 and iraqi[0]["named"] and "al-Qaim" not in str(meet[0].place), meet[0]
+    assert [p["id"] for p in ar[0].participants if p["country"] == "Iraq"] == \
+           [p["id"] for p in en[0].participants if p["country"] == "Iraq"]
+
+
+def test_a_counterpart_is_not_taken_for_a_foreign_minister():
+    ms = _mentions("Defence talks\n\nIraqi Defence Minister Thabet al-Abbasi met his Syrian counterpart on Monday.\n",
+                   date="2025-03-10")
+    meet = [m for m in ms if m.kind in ("meeting", "visit")]
+    assert meet and {p["id"] for p in meet[0].participants} == {"thabet-al-abbasi", "syria-counterpart"}, meet

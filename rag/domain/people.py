@@ -142,8 +142,10 @@ class Officials:
             role = "(?i:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in en_roles) + ")"
             part = r"(?:(?:al|el|Al|El|bin|Abu|Abdul|Abdel|Abd|Bin)[-\s])?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?"
             name = rf"(?P<name>{part}(?:\s+{part}){{0,3}})"
+            # "Iraq's envoy in Damascus, Yassin al-Hujaimi": where an envoy serves may stand between role and name
+            posted = r"(?:\s+(?:in|to)\s+[A-Z][\w'’-]+)?,?"
             self._titled_en = re.compile(
-                rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role})\s+{name}")
+                rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role}){posted}\s+{name}")
             self._titled_en2 = re.compile(
                 rf"{name},\s+(?:the\s+|a\s+)?(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role})(?![\w])")
 
@@ -181,6 +183,11 @@ class Officials:
                     out.append(Match(a, a + len(name), "person", self._person_for(name, country, role, rank, "en")))
         return out
 
+    def country_of_place(self, word: str) -> str | None:
+        """The country of a place named by one normalised word ('دمشق' -> Syria), else None."""
+        got = self._table.get(word)
+        return got[1].country if got and got[0] == "place" else None
+
     def _trim_en(self, name: str) -> str:
         words = name.split()
         while words and normalize(words[-1]) in self._stop:
@@ -202,6 +209,8 @@ class Officials:
         if country is None:
             return None
         name: list[tuple[int, int, str]] = []
+        if len(toks) > i + 3 and toks[i + 1][2] in ("في", "لدى", "الى") and self.country_of_place(toks[i + 2][2]):
+            i += 2  # "القائم بالأعمال العراقي في دمشق ياسين الحجيمي": where an envoy serves, then his name
         for a, b, w in toks[i + 1:i + 6]:
             if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or re.match(r"\d", w):
                 break
