@@ -7,8 +7,7 @@ from datetime import date
 
 import gradio as gr
 
-from rag import contact_timeline, normalize
-from rag.text.dates import MONTHS, explicit_dates
+from rag import MONTHS, contact_timeline, explicit_dates, normalize
 
 from . import render
 from .chat_tab import user_error
