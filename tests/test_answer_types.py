@@ -289,3 +289,57 @@ def test_a_count_the_sources_do_not_give_is_not_answered_with_a_date(pipeline):
     """Rule (date digits are not a count): u065, the sentence with '14 من آذار 2025' no longer answers it."""
     a = pipeline.ask("كم عدد أفراد البعثة الدبلوماسية العراقية في دمشق؟")
     assert a.abstained and "number" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+# ---- routing to the timeline, and the period "after the fall of Assad" ----------------------------------
+
+
+def test_which_questions_the_timeline_answers():
+    """Rules: a yes/no question is a passage's to answer; a period alone ("after the fall") with no kind of
+    contact named does not make a question about the contacts."""
+    from rag.answer.from_timeline import is_timeline_question
+    assert not is_timeline_question("هل زار السوداني دمشق منذ سقوط الأسد؟")
+    assert not is_timeline_question("كم عدد ضباط الجيش السوري الذين لجأوا إلى العراق بعد سقوط نظام الأسد؟")
+    assert is_timeline_question("من اتصل بمن بعد سقوط الأسد؟")
+    assert is_timeline_question("What was the first phone call between Iraqi and Syrian officials after the fall of Assad?")
+
+
+def test_a_timeline_question_naming_a_person_gets_that_persons_contacts(pipeline):
+    """Rule: the contacts of the person the question names (before: the last contact of anyone, 1 April)."""
+    a = pipeline.ask("What was the last contact of al-Shatri?")
+    assert a.model == "timeline" and "2024-12-26 (December 26, 2024)" in a.answer, a.answer
+    assert "2025-04-01" not in a.answer, a.answer
+
+
+def test_the_person_whose_fall_names_a_period_is_not_what_the_question_is_about(pipeline):
+    """Rule (names.json "periods"): 'after the fall of Assad' dates the question; Assad is not one of its names,
+    so the sentences need not mention him (before: abstained, no sentence named al-Shaibani and Assad)."""
+    from rag.answer.questions import Question
+    assert Question("Did al-Shaibani visit Baghdad after the fall of the Assad regime?").entities == \
+        ["Asaad al-Shaibani", "Baghdad"]
+    assert Question("ماذا قال الأسد؟").entities == ["Bashar al-Assad"]
+    a = pipeline.ask("هل زار الشيباني بغداد بعد سقوط الأسد؟")
+    assert not a.abstained and "14 من آذار 2025" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- what a 'how many' question counts -------------------------------------------------------------------
+
+
+def test_the_noun_counted_stands_next_to_the_number():
+    from rag.answer.expected import counted_forms, counts
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    forms, _ = counted_forms(Question("كم عدد ضباط الجيش السوري الذين لجأوا إلى العراق؟"))
+    assert not counts(forms, normalize("وأعادت السلطات السورية مئات الجنود إلى سوريا"))
+    assert counts(forms, normalize("لجأ نحو 300 ضابط إلى العراق"))  # a broken plural: ضباط ~ ضابط
+    forms, _ = counted_forms(Question("How many trucks crossed al-Qaim?"))
+    assert not counts(forms, normalize("would open on Saturday, June 14, for trucks"))
+    assert counts(forms, normalize("some 300 trucks crossed"))
+    assert counted_forms(Question("كم مرة زار الشيباني بغداد؟"))[0] == frozenset()  # مرة counts anything
+    assert counted_forms(Question("كم بلغت قيمة التجارة؟"))[0] == frozenset()  # an amount, not a count
+
+
+def test_a_count_of_something_else_does_not_answer(pipeline):
+    """Rule: u073 asks how many officers; the seeds give 'hundreds of soldiers' only."""
+    a = pipeline.ask("كم عدد ضباط الجيش السوري الذين لجأوا إلى العراق بعد سقوط نظام الأسد؟")
+    assert a.abstained and "count" in a.abstain_reason, (a.answer, a.abstain_reason)

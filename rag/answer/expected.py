@@ -42,6 +42,8 @@ class Vocabulary:
     list_openers: tuple[str, ...]
     asks_role: re.Pattern
     titles: dict[str, tuple[tuple[str, ...], ...]]
+    counted: re.Pattern
+    counted_generic: frozenset
 
 
 def _forms(words) -> tuple[tuple[str, ...], ...]:
@@ -67,7 +69,9 @@ def vocabulary(path: Path = DATA) -> Vocabulary:
         countries={c: frozenset(normalize(w) for w in ws) for c, ws in data["countries"].items()},
         list_openers=tuple(normalize(w) for w in data["list_openers"]),
         asks_role=re.compile(data["asks_role"], re.I),
-        titles={normalize(k): _forms(ws) for k, ws in data["titles"].items()})
+        titles={normalize(k): _forms(ws) for k, ws in data["titles"].items()},
+        counted=re.compile(data["counted"], re.I),
+        counted_generic=frozenset(normalize(w) for w in data["counted_generic"]))
 
 
 def expected_type(q: Question) -> str:
@@ -238,6 +242,66 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
     if kind in ("place", "organisation"):  # the cue word may be the question's own ("which agency": وكالة …)
         return any(w in ev[kind] or _stripped(w) in ev[kind] for w in re.findall(r"\w+", text_norm)) or None
     return None
+
+
+def counted_forms(q: Question) -> tuple[frozenset, bool]:
+    """For a question that counts something ('كم عدد الضباط', 'how many trucks'): the forms (tokens) of the
+    noun counted, in the question's language and, for an English noun the vocabulary knows, in Arabic; and
+    whether Arabic forms are among them (an Arabic question's are Arabic only). Empty for other questions."""
+    if expected_type(q) != "number":
+        return frozenset(), False
+    m = vocabulary().counted.search(q.normalized)
+    if not m:
+        return frozenset(), False
+    generic = vocabulary().counted_generic
+    rest = re.findall(r"[\w'-]+", q.normalized[m.end():])
+    if q.language == "en":  # the noun phrase up to its verb or preposition: "former Syrian soldiers did"
+        from ..domain.names import is_stop_word, word_forms
+        phrase = []
+        for w in rest[:3]:
+            if is_stop_word(w):
+                break
+            phrase.append(w)
+        if not phrase or any(w in generic for w in phrase):
+            return frozenset(), False
+        forms = {f for w in phrase for f in (w, w.removesuffix("es"), w.removesuffix("s"),
+                                              w[:-3] + "y" if w.endswith("ies") else w)}
+        arabic = {t for w in phrase for f in word_forms(w) for t in tokens(f)}
+        return frozenset(forms | arabic), bool(arabic)
+    # The noun after كم عدد, or after كم alone in the accusative that counts (كم برميلا; not a verb: كم بلغت),
+    # unless one that counts anything (افراد, مره).
+    t = tokens(rest[0]) if rest else []
+    if not t or t[0] in generic or rest[0] in generic or rest[0].isdigit() or \
+            ("عدد" not in m.group(0) and not rest[0].endswith("ا")):
+        return frozenset(), False
+    return frozenset(t[:1]), True
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two tokens are forms of one word: equal stems, one stem extending the other, or (Arabic) the same
+    consonants once the long vowels are dropped (a broken plural: ضباط ~ ضابط, جنود ~ جندي)."""
+    if a == b or stem(a) == stem(b):
+        return True
+    short, long_ = sorted((stem(a), stem(b)), key=len)
+    if len(short) >= 4 and long_.startswith(short):
+        return True
+    ka, kb = _skeleton(stem(a)), _skeleton(stem(b))
+    return len(ka) >= 3 and ka == kb
+
+
+def _skeleton(word: str) -> str:
+    return word[:1] + re.sub(r"[اويىء]", "", word[1:]) if re.match(r"[\u0600-\u06ff]", word) else word
+
+
+def counts(forms: frozenset, text_norm: str) -> bool:
+    """A sentence (normalised) holds a number (not a date's or a rank's) within three words of a form of the
+    noun counted ('33 الف برميل', 'more than 800 of its citizens')."""
+    words = re.findall(r"[\w.,%]+", _DATE_OR_RANK.sub(" ", text_norm))
+    nums = [i for i, w in enumerate(words) if has_number(w)]
+    if not nums:
+        return False
+    nouns = [i for i, w in enumerate(words) if any(_same_word(t, f) for t in tokens(w) for f in forms)]
+    return any(abs(i - j) <= 3 for i in nums for j in nouns)
 
 
 def _stripped(word: str) -> str:

@@ -15,7 +15,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, arabic_word_forms, unmapped_words
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asked_relations, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -458,6 +458,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if kind in ("date", "number", "span"):
         if not typed:
             return abstain(confidence(q, cands, hits), f"the evidence holds no {kind} beyond the question's own")
+        forms, arabic = counted_forms(q)
+        if forms:  # what is counted: the number stands next to it (not "hundreds of soldiers" for "how many officers")
+            typed = [c for c in typed if counts(forms, _norm(c.text)) or  # a sentence in a language without forms
+                     (_lang(c.text) == "en" if q.language == "ar" else not arabic and _lang(c.text) == "ar")]
+            if not typed:
+                return abstain(confidence(q, cands, hits), "the evidence holds no count of what the question counts")
         cands = typed + [c for c in cands if c not in typed]
     elif typed:
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN]

@@ -70,8 +70,8 @@ _Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+(?:من\s+)?(?:عام\s+)?(\d{4})\b")
 _YEAR_ONLY = re.compile(r"(?:\bin|خلال|في|عام|سنه)\s+(?:عام\s+)?(\d{4})\b", re.I)
 _FALL = re.compile(r"(بعد|منذ)\s+(سقوط|انهيار)|after (the )?(fall|collapse)|since (the )?(fall|collapse)", re.I)
-_FIRST = re.compile(r"\b(اول|اقدم|first|earliest)\b", re.I)
-_LAST = re.compile(r"\b(اخر|احدث|last|latest|most recent)\b", re.I)
+_FIRST = re.compile(r"(?<!\w)[لب]?(اول|اقدم|first|earliest)\b", re.I)  # لأول مرة: first
+_LAST = re.compile(r"(?<!\w)[لب]?(اخر|احدث|last|latest|most recent)\b", re.I)
 _KIND_WORDS = [
     ("call", re.compile(r"اتصل|اتصال|هاتف|call|phone", re.I)),
     ("visit", re.compile(r"زار|زياره|زيارات|visit|been to|travel|went to", re.I)),
@@ -127,11 +127,49 @@ _CONTENT = re.compile(r"\b(ناقش|ناقشت|نوقش|بحث|بحثت|المل
 
 
 def is_timeline_question(question: str) -> bool:
-    """Questions about contacts as a set, in order, firsts and lasts, or in a period (not what they were about)."""
-    q = as_question(question).normalized
-    if _CONTENT.search(q):
+    """Questions about contacts as a set, in order, firsts and lasts, or in a period (not what they were about).
+    Not a yes/no question (whether something happened is a passage's to say, "لم يزر" included), and not one
+    whose only link to the contacts is a period ("after the fall of Assad") with no kind of contact named
+    ("how many officers fled after the fall")."""
+    qq = as_question(question)
+    q = qq.normalized
+    if _CONTENT.search(q) or qq.shape.kind == "yesno":
         return False
-    return bool(_AGG_AR.search(q) or _AGG_EN.search(question))
+    if not (_AGG_AR.search(_FALL.sub(" ", q)) or _AGG_EN.search(_FALL.sub(" ", str(question)))):
+        if not (_FALL.search(q) and any(rx.search(q) for _, rx in _KIND_WORDS)):
+            return False
+    return True
+
+
+def _named_people(question: str) -> list[str]:
+    """The people a question names (rag/domain/names.py; "after the fall of Assad" names no one): the contacts
+    it asks about are theirs."""
+    from ..domain.names import PEOPLE
+    return [e for e in as_question(question).entities if e in PEOPLE]
+
+
+_MONTH_NAMES = {"en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                        "October", "November", "December"),
+                 "ar": ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+                        "تشرين الثاني", "كانون الأول")}
+
+
+def _spelled(date: str | None, lang: str) -> str:
+    """A day's date as a reader writes it, after the ISO form: ' (March 14, 2025)', ' (14 آذار 2025)'."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", date or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return ""
+    y, mo, d = int(m.group(1)), _MONTH_NAMES[lang][int(m.group(2)) - 1], int(m.group(3))
+    return f" ({mo} {d}, {y})" if lang == "en" else f" ({d} {mo} {y})"
+
+
+def _takes_part(event: ContactEvent, person: str) -> bool:
+    """The person (a canonical name of rag/domain/names.py) is one of the event's named participants."""
+    from ..domain.names import NAMES
+    from ..text.script import name_key
+    keys = {name_key(a) for a in (person, *NAMES.get(person, ()))} - {""}
+    return any(p.get("named", True) and (name_key(p.get("name_en") or "") in keys or name_key(p["name"]) in keys)
+               for p in event.participants)
 
 
 _NONE = {"ar": "لا يتضمن الجدول الزمني للاتصالات المستخرج من المصادر أي اتصال عراقي سوري يطابق هذا السؤال.",
@@ -146,6 +184,10 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
     q = as_question(question).normalized
     f = _filters(q)
     events = contact_timeline(library, since=f.get("since"), until=f.get("until"))
+    for person in _named_people(question):  # "when did al-Shatri last visit …": al-Shatri's contacts only
+        events = [e for e in events if _takes_part(e, person)]
+        if not events:  # the timeline holds none of theirs: the passages may still report it
+            return None
     if f.get("kind"):
         events = [e for e in events if e.kind == f["kind"] or (f["kind"] == "visit" and GROUP[e.kind] == "travel")
                   or (f["kind"] == "call" and e.kind == "call")]
@@ -163,7 +205,7 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
     citations: list[dict] = []  # one per passage (chunk), numbered; its cited sentences in "sentences"
     lines = []
     for ev in events:
-        lines.append(f"- {ev.when(lang)} — {ev.line(lang)}")
+        lines.append(f"- {ev.when(lang)}{_spelled(ev.date, lang)} — {ev.line(lang)}")
         per_source: dict[str, dict] = {}
         surnames = [normalize(p["name"]).split()[-1] for p in ev.participants if p.get("named", True)]
         for c in sorted(ev.citations, key=lambda c: -sum(w in normalize(c["text"]) for w in surnames)):

@@ -153,7 +153,25 @@ def unmapped_words(question: str) -> list[str]:
 _EN_STOP = set(_DATA["stop"])
 
 
+def is_stop_word(word: str) -> bool:
+    """An English word that carries no content (the stop and generic words here)."""
+    return word.lower() in _EN_STOP or word.lower() in _GENERIC
+
+
+_PERIOD = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(p)) for p in _DATA["periods"]["phrases"]) + r")"
+                     r"(?:\s*(?:" + "|".join(re.escape(normalize(f)) for f in _DATA["periods"]["fillers"]) + r")(?!\w))*"
+                     r"\s*[\w'-]+(?:\s+[\w'-]+)?")
+
+
+def without_periods(text: str) -> str:
+    """The text without the periods named by a person's fall ("after the fall of Assad", "بعد سقوط نظام بشار
+    الأسد"): the person there dates the question, it is not about him."""
+    return _PERIOD.sub(" ", normalize(text))
+
+
 def key_entities(question: str) -> list[str]:
-    """Names a question is about (not the two countries themselves), in either language."""
+    """Names a question is about (not the two countries themselves, not a person whose fall names a period),
+    in either language."""
+    question = without_periods(question)
     names = english_names(question) + arabic_names(question)
     return [n for n in dict.fromkeys(names) if n not in CONTEXT]
