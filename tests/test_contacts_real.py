@@ -438,3 +438,16 @@ def test_a_counterpart_is_not_taken_for_a_foreign_minister():
                    date="2025-03-10")
     meet = [m for m in ms if m.kind in ("meeting", "visit")]
     assert meet and {p["id"] for p in meet[0].participants} == {"thabet-al-abbasi", "syria-counterpart"}, meet
+
+
+def test_an_undated_report_joins_the_contact_that_shares_more_of_its_people(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "people", {
+        "mar.txt": "Shaibani in Baghdad\nMarch 14, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani arrived in Baghdad "
+                   "on Friday and met Iraqi President Abdul Latif Rashid.\n",
+        "may.txt": "Shaibani at the summit\nMay 16, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani arrived in Baghdad "
+                   "on Friday, his second trip this year.\n",
+        "undated.txt": "الشيباني في بغداد\n\nاستقبل رئيس الجمهورية العراقي عبد اللطيف جمال رشيد وزير الخارجية السوري "
+                       "أسعد الشيباني في بغداد.\n\nوالتقى الشيباني في بغداد رئيس مجلس النواب محمود المشهداني.\n"})
+    _, events = _timeline(fresh_settings, folder)
+    ev = [e for e in events if "undated.txt" in e.sources]
+    assert len(ev) == 1 and ev[0].date == "2025-03-14", [(e.kind, e.date, e.sources) for e in events]

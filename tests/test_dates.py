@@ -52,3 +52,11 @@ def test_article_dates_are_inferred_from_what_the_text_says():
     assert before.before == "2024-12-08" and before.label() == "before 2024-12-08"
     assert infer_article_date(normalize("تعاون أمني بين البلدين")).label() == "undated"
     assert infer_article_date("", "2025-01-12").value == "2025-01-12"
+
+
+def test_a_weekday_with_its_time_of_day_is_that_weekday():
+    from rag.text.dates import ArticleDate, resolve_dates
+    from rag.text.arabic import normalize
+    for phrase in ("مساء الأحد", "صباح يوم الأحد", "ليلة الأحد"):
+        got = resolve_dates(normalize(f"تهاتف الرئيسان {phrase} في اتصال."), ArticleDate(value="2025-03-10"), [])
+        assert [d.value for d in got] == ["2025-03-09"], (phrase, got)

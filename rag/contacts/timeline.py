@@ -163,9 +163,10 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         # the same two people on the same day cannot meet in two countries: one report's place is wrong
         if not (same_day and all(na & nb for na, nb in sides.values())):
             return False
-    # on one day in one country the visitor may meet different hosts in different reports: the visitors must agree
-    host = a.place["country"] if same_day and a.place and b.place and a.place["country"] == b.place["country"] \
-        and GROUP[a.kind] == "travel" else None
+    # on one day in one country the visitor may meet different hosts in different reports, and one article may name
+    # different hosts in different sentences: the visitors must agree
+    host = a.place["country"] if (same_day or a.source == b.source) and a.place and b.place and \
+        a.place["country"] == b.place["country"] and GROUP[a.kind] == "travel" else None
     for country in (IRAQ, SYRIA):
         if country == host:
             continue
@@ -335,7 +336,10 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             target = min(fitting, key=lambda gi: _distance(m.date, reps[gi].date)) if fitting else None
         else:
             mine = set(index.get((GROUP[m.kind], m.status, "src", m.source), []))
-            own = [gi for gi in fitting if gi in mine]
+            # its own article's contact: judged against that article's reports in it (the article may name other
+            # hosts than the group's first report)
+            own = [gi for gi in fitting if gi in mine] or [
+                gi for gi in sorted(mine) if any(_same(m, x, arts) for x in groups[gi] if x.source == m.source)]
             if m.span and len(fitting) > 1:  # named by a role held only for a time: a contact within it
                 inside = [gi for gi in fitting if _day(reps[gi].date) and
                           _plus_days(m.span[0], -WINDOW) <= reps[gi].date[:10] < _plus_days(m.span[1], WINDOW)]
@@ -363,8 +367,13 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                 prior = [gi for gi in fitting if reps[gi].date and (not ref or reps[gi].date[:10] <= ref)]
                 if art.value and prior:  # looking back from a dated article: the latest such contact before it
                     target = max(prior, key=lambda gi: reps[gi].date)
-                else:  # an undated page: the contact whose reports share most of its words, when clearly so
-                    target = _closest(m, fitting, groups, by_source, bags)
+                else:  # an undated page: the contact that shares more of its people than any other, else the
+                    # one whose reports share most of its words, when clearly so
+                    shared = sorted(((len(m.named & reps[gi].named), gi) for gi in fitting), reverse=True)
+                    if len(shared) > 1 and shared[0][0] > shared[1][0]:
+                        target = shared[0][1]
+                    else:
+                        target = _closest(m, fitting, groups, by_source, bags)
         add(m, target)
     events = [_merge(g, arts) for g in groups]
     # An undated article that reports a contact dated by another article is no older than that contact.
