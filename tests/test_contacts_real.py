@@ -451,3 +451,22 @@ def test_an_undated_report_joins_the_contact_that_shares_more_of_its_people(fres
     _, events = _timeline(fresh_settings, folder)
     ev = [e for e in events if "undated.txt" in e.sources]
     assert len(ev) == 1 and ev[0].date == "2025-03-14", [(e.kind, e.date, e.sources) for e in events]
+
+
+def test_a_delegation_sent_on_someone_s_instructions_keeps_its_own_side():
+    ms = _mentions("Delegation\n\nA high-level Iraqi delegation, sent on the instructions of Prime Minister Mohammed Shia "
+                   "al-Sudani, arrived in Damascus on Wednesday and met Syrian Foreign Minister Asaad al-Shaibani.\n",
+                   date="2025-03-06")
+    visit = [m for m in ms if m.kind in ("visit", "delegation")]
+    assert len(visit) == 1, ms
+    assert {p["id"] for p in visit[0].participants} == {"iraq-delegation", "asaad-al-shaibani"}, visit[0].participants
+    assert [p["id"] for p in visit[0].directed_by] == ["mohammed-shia-al-sudani"]
+
+
+def test_an_ambassador_received_where_he_serves_is_a_meeting_not_a_visit():
+    ms = _mentions("لقاء\n\nاستقبل وزير الداخلية العراقي عبد الأمير الشمري في مكتبه ببغداد، الأحد، السفير السوري لدى "
+                   "العراق.\n", date="2025-03-10")
+    contact = [m for m in ms if m.kind != "statement"]
+    assert len(contact) == 1 and contact[0].kind == "meeting" and contact[0].date == "2025-03-09", \
+        [(m.kind, m.date, m.participants) for m in ms]
+    assert {p["id"] for p in contact[0].participants} == {"abdul-amir-al-shammari", "syria-ambassador"}

@@ -60,3 +60,11 @@ def test_a_weekday_with_its_time_of_day_is_that_weekday():
     for phrase in ("مساء الأحد", "صباح يوم الأحد", "ليلة الأحد"):
         got = resolve_dates(normalize(f"تهاتف الرئيسان {phrase} في اتصال."), ArticleDate(value="2025-03-10"), [])
         assert [d.value for d in got] == ["2025-03-09"], (phrase, got)
+
+
+def test_a_weekday_set_off_by_commas_is_that_weekday():
+    from rag.text.dates import ArticleDate, resolve_dates
+    from rag.text.arabic import normalize
+    for text in ("استقبل الوزير في مكتبه ببغداد، الأحد، السفير السوري.", "The minister met, Sunday, his counterpart."):
+        got = resolve_dates(normalize(text), ArticleDate(value="2025-03-10"), [])
+        assert [d.value for d in got] == ["2025-03-09"], (text, got)

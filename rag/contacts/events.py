@@ -324,15 +324,17 @@ class _Article:
             out |= {m.item.id for m in after if m.start <= stop}
         return out
 
-    def people(self, matches, when: str | None, exact: str | None = None) -> tuple[list[dict], list[dict], set[str]]:
-        """Participants (named people, and titles standing for an unnamed official), side-only titles, sides."""
+    def people(self, matches, when: str | None, exact: str | None = None,
+               directors: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict], set[str]]:
+        """Participants (named people, and titles standing for an unnamed official), side-only titles, sides.
+        A director ('on the instructions of the prime minister') does not stand in for his side's delegation."""
         named: list[tuple[int, Person]] = []
         for m in matches:
             if m.kind == "person" and (not m.short or m.item.id in self.seen):
                 named.append((m.start, m.item))
         for _, p in named:
             self.seen.add(p.id)
-        named_countries = {p.country for _, p in named}
+        named_countries = {p.country for _, p in named if p.id not in directors}
         out, sides_only, sides = [], [], set()
         for _, p in named:
             # out of office only by a known date: an undated article's bound ('before 8 December') is not one
@@ -411,8 +413,8 @@ class _Article:
         self.place_at = {id(m.item): m.start for m in matches if m.kind == "place"}
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         exact = next((d.value for d in dates if d.value), None) or self.article.value or None
-        parts, _side_titles, sides = self.people(matches, when, exact)
         directed_ids = self.directors(s.norm, words, matches)
+        parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
         directed = [p for p in parts if p["id"] in directed_ids]
         parts = [p for p in parts if p["id"] not in directed_ids]
         gather = bool(lex.gather.find(s.norm, words))
@@ -574,14 +576,22 @@ class _Article:
             self.cite(m, s)
 
 
+def _resident(lex, p: dict) -> bool:
+    """An official who lives in the other country (an ambassador, a chargé d'affaires), by the words of his role."""
+    role = fast_normalize(f"{p.get('role', '')} {p.get('role_en', '')}")
+    return bool(lex.resident.find(role, _words(role)))
+
+
 def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extraction:
     """The Iraq–Syria contacts one cleaned article reports, with its inferred date."""
     art = _Article(doc, chunks, officials)
     mentions = art.run()
+    lex = art.lex
     for m in mentions:
-        if m.kind in ("meeting", "delegation") and m.place and m.place["country"] in (IRAQ, SYRIA) and any(
-                p["country"] != m.place["country"] for p in m.participants):
-            m.kind = "visit"  # received in the other country's capital: that side travelled
+        guests = [p for p in m.participants if m.place and p["country"] != m.place["country"]]
+        if m.kind in ("meeting", "delegation") and m.place and m.place["country"] in (IRAQ, SYRIA) and guests and \
+                not all(_resident(lex, p) for p in guests):
+            m.kind = "visit"  # received in the other country's capital: that side travelled (not its ambassador)
         if m.status == "planned" and m.date is None:
             m.date_basis = "planned, no date given" + ("; " + "; ".join(m.reported) if m.reported else "")
         elif m.date is None and not m.date_basis:

@@ -70,6 +70,7 @@ class Lexicon:
     earlier: Words  # a sentence on an earlier occasion than the article's contact ("وكان … قد", "had earlier")
     occasion: Words  # an occasion of its own where an official speaks (a forum, an interview)
     during: Words  # words that put what was said inside a contact ("خلال استقباله", "during talks with")
+    resident: Words  # roles of officials living in the other country (an ambassador): received there, not a visit
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
     digest: str = ""
@@ -110,7 +111,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("directed"))), Words.of(_both(obj.get("gather"))),
                    Words.of(_both(obj.get("tied"))), Words.of(_both(obj.get("not_people"))),
                    Words.of(_both(obj.get("earlier"))), Words.of(_both(obj.get("occasion"))),
-                   Words.of(_both(obj.get("during"))),
+                   Words.of(_both(obj.get("during"))), Words.of(_both(obj.get("resident"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 

@@ -51,7 +51,8 @@ _REL = re.compile(
     rf"\byesterday(?:[,(]?\s*\(?(?P<wd5>{_WD_ALT}))?)|"
     rf"(?P<today>\b(?:اليوم|today)[،,]?\s+\(?(?P<wd2>{_WD_ALT}))|"
     rf"(?P<past>\b(?:يوم\s+)?(?P<wd3>{_WD_ALT})\s+(?:الماضي|المنصرم|الفائت)|\blast\s+(?P<wd6>{_WD_ALT}))|"
-    rf"(?P<day>\b(?:يوم|(?:مساء|صباح|ليله|ظهر|عصر)(?:\s+يوم)?|on|late on|early on|on the evening of)\s+(?P<wd4>{_WD_ALT})|\b(?P<wd7>{_WD_ALT})\s+(?:morning|evening|night|afternoon)\b)|"
+    rf"(?P<day>\b(?:يوم|(?:مساء|صباح|ليله|ظهر|عصر)(?:\s+يوم)?|on|late on|early on|on the evening of)\s+(?P<wd4>{_WD_ALT})|"
+    rf"(?<=[،,])\s*(?P<wd8>(?:{_WD_ALT}))(?=\s*[،,])|\b(?P<wd7>{_WD_ALT})\s+(?:morning|evening|night|afternoon)\b)|"
     rf"(?P<recent>\bمؤخرا\b|\bمؤخرًا\b|\brecently\b)|"
     rf"(?P<lastmonth>\b(?:(?:نهايه|اواخر|مطلع|اوائل|منتصف|خلال|في)\s+)?الشهر\s+(?:الماضي|المنصرم|الفائت)|"
     rf"\b(?:(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+|mid-?)?last\s+month\b)|"
@@ -253,7 +254,7 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
         if _overlaps((m.start(), m.end()), taken):
             continue
         phrase = m.group(0).strip()
-        wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6", "wd7") if m.group(g)), None)
+        wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6", "wd7", "wd8") if m.group(g)), None)
         value, basis, ahead = None, "", None
         if m.group("recent"):
             basis = f"'{phrase}' (recently, before {where})"
