@@ -245,8 +245,10 @@ class _Article:
             masked = masked[:a] + " " * (b - a) + masked[b:]
         matches = self.officials.scan(masked)
         named = [(m.start, m.end) for m in matches if m.kind == "person"]
+        titles = [(m.start, m.end) for m in matches if m.kind == "title"]
         for t in self.officials.titled(masked, s.text):
-            if not any(a < t.end and t.start < b for a, b in named):
+            # a name after a title; a title the data lacks only where no title of the data stands
+            if not any(a < t.end and t.start < b for a, b in named + (titles if t.kind == "title" else [])):
                 matches.append(t)
         matches.sort(key=lambda m: m.start)
         bounds = [0] + [m.end() for m in _CLAUSE.finditer(norm)] + [len(norm) + 1]
@@ -297,6 +299,10 @@ class _Article:
             return "planned", _word_at(norm, weak[0])
         return "happened", ""
 
+    def _country_before(self, norm: str, at: int, country: str) -> bool:
+        before = norm[max(0, at - 14):at].split()
+        return bool(before) and self.officials.country_of(re.sub(r"['’]s$", "", before[-1])) == country
+
     def role_span(self, norm: str, matches) -> list[str] | None:
         """[from, to) of the roles, held only for a time, that the sentence names a person by ('قائد الإدارة
         السورية الجديدة أحمد الشرع' until 29 January 2025, 'الرئيس السوري أحمد الشرع' after it)."""
@@ -325,12 +331,15 @@ class _Article:
         return out
 
     def people(self, matches, when: str | None, exact: str | None = None,
-               directors: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict], set[str]]:
+               directors: frozenset[str] = frozenset(), norm: str = "") -> tuple[list[dict], list[dict], set[str]]:
         """Participants (named people, and titles standing for an unnamed official), side-only titles, sides.
         A director ('on the instructions of the prime minister') does not stand in for his side's delegation."""
         named: list[tuple[int, Person]] = []
         for m in matches:
-            if m.kind == "person" and (not m.short or m.item.id in self.seen):
+            # a short name ("الشرع", "al-Sharaa") once its person was named in full, or right after his country
+            # ("Syria's al-Sharaa", a headline's habit)
+            if m.kind == "person" and (not m.short or m.item.id in self.seen or
+                                       self._country_before(norm, m.start, m.item.country)):
                 named.append((m.start, m.item))
         for _, p in named:
             self.seen.add(p.id)
@@ -414,7 +423,7 @@ class _Article:
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         exact = next((d.value for d in dates if d.value), None) or self.article.value or None
         directed_ids = self.directors(s.norm, words, matches)
-        parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
+        parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids), s.norm)
         directed = [p for p in parts if p["id"] in directed_ids]
         parts = [p for p in parts if p["id"] not in directed_ids]
         gather = bool(lex.gather.find(s.norm, words))

@@ -146,6 +146,8 @@ class Officials:
             posted = r"(?:\s+(?:in|to)\s+[A-Z][\w'’-]+)?,?"
             self._titled_en = re.compile(
                 rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role}){posted}\s+{name}")
+            self._unnamed_en = re.compile(
+                rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<role>{role})(?![\w])")
             self._titled_en2 = re.compile(
                 rf"{name},\s+(?:the\s+|a\s+)?(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role})(?![\w])")
 
@@ -170,6 +172,10 @@ class Officials:
                     (a, b), name, country, role = got
                     rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
                     out.append(Match(a, b, "person", self._person_for(name, country, role, rank, "ar")))
+                elif (got := self._arabic_unnamed(norm, m)) is not None:
+                    (a, b), country, role = got
+                    rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
+                    out.append(Match(a, b, "title", self._title_for(role, country, rank)))
         if self._titled_en is not None and text and not re.search(r"[\u0600-\u06ff]", text):
             for rx in (self._titled_en, self._titled_en2):
                 for m in rx.finditer(text):
@@ -181,7 +187,33 @@ class Officials:
                     rank = self._rank.get(normalize(m.group("role")).strip(), "official")
                     a = m.start("name")
                     out.append(Match(a, a + len(name), "person", self._person_for(name, country, role, rank, "en")))
+            named_at = {mm.start for mm in out}
+            for m in self._unnamed_en.finditer(text):  # "Iraqi oil minister" with no name after it: one unnamed
+                country = self.country_of(m.group("c"))
+                if country is None or any(m.start() <= a <= m.end() + 2 for a in named_at) or \
+                        (self._titled_en.match(text, m.start()) and self._trim_en(self._titled_en.match(text, m.start()).group("name"))):
+                    continue
+                role = (m.group("port") + m.group("role")).strip()
+                rank = self._rank.get(normalize(m.group("role")).strip(), "official")
+                out.append(Match(m.start(), m.end(), "title", self._title_for(m.group(0).strip(), country, rank)))
         return out
+
+    def _title_for(self, role: str, country: str, rank: str) -> Title:
+        """An official the text names by his title only ("Iraqi oil minister", "وزير النفط العراقي")."""
+        slug = re.sub(r"\W+", "-", normalize(role)).strip("-")
+        return Title(f"x-{country.lower().replace(' ', '-')}-{slug}", (role,), role, role, country, rank)
+
+    def _arabic_unnamed(self, norm: str, m: re.Match):
+        """(span, country, role) of 'role [portfolio] COUNTRY-ADJ' with no name after it, or None."""
+        toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]", norm[m.end():])]
+        for i, (_a, b, w) in enumerate(toks[:4]):
+            if not re.match(r"\w", w):
+                return None
+            c = self.country_of(w)
+            if c is not None and w not in ("العراق", "سوريا", "سوريه"):
+                role = re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
+                return (m.start(1), m.end() + b), c, role
+        return None
 
     def country_of_place(self, word: str) -> str | None:
         """The country of a place named by one normalised word ('دمشق' -> Syria), else None."""
