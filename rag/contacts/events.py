@@ -299,10 +299,6 @@ class _Article:
             return "planned", _word_at(norm, weak[0])
         return "happened", ""
 
-    def _country_before(self, norm: str, at: int, country: str) -> bool:
-        before = norm[max(0, at - 14):at].split()
-        return bool(before) and self.officials.country_of(re.sub(r"['’]s$", "", before[-1])) == country
-
     def role_span(self, norm: str, matches) -> list[str] | None:
         """[from, to) of the roles, held only for a time, that the sentence names a person by ('قائد الإدارة
         السورية الجديدة أحمد الشرع' until 29 January 2025, 'الرئيس السوري أحمد الشرع' after it)."""
@@ -331,15 +327,12 @@ class _Article:
         return out
 
     def people(self, matches, when: str | None, exact: str | None = None,
-               directors: frozenset[str] = frozenset(), norm: str = "") -> tuple[list[dict], list[dict], set[str]]:
+               directors: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict], set[str]]:
         """Participants (named people, and titles standing for an unnamed official), side-only titles, sides.
         A director ('on the instructions of the prime minister') does not stand in for his side's delegation."""
         named: list[tuple[int, Person]] = []
         for m in matches:
-            # a short name ("الشرع", "al-Sharaa") once its person was named in full, or right after his country
-            # ("Syria's al-Sharaa", a headline's habit)
-            if m.kind == "person" and (not m.short or m.item.id in self.seen or
-                                       self._country_before(norm, m.start, m.item.country)):
+            if m.kind == "person" and (not m.short or m.item.id in self.seen):
                 named.append((m.start, m.item))
         for _, p in named:
             self.seen.add(p.id)
@@ -423,7 +416,7 @@ class _Article:
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         exact = next((d.value for d in dates if d.value), None) or self.article.value or None
         directed_ids = self.directors(s.norm, words, matches)
-        parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids), s.norm)
+        parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
         directed = [p for p in parts if p["id"] in directed_ids]
         parts = [p for p in parts if p["id"] not in directed_ids]
         gather = bool(lex.gather.find(s.norm, words))
