@@ -26,17 +26,28 @@ Oil exports to Syria were halted after the fall of the former government, an oil
 """
 
 
+SECOND_ENGLISH_ARTICLE = """Iraqi trade minister in Damascus for border trade talks
+June 2, 2025
+
+Iraqi Trade Minister Atheer al-Ghurairi arrived in Damascus on Sunday for talks on reopening border markets, his office said.
+
+Al-Ghurairi is accompanied by his deputy Karim Saleh and a team of customs officials.
+"""
+
+
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory, seeded_settings):
-    """The seeds (Arabic) and one English article, in a library of their own."""
+    """The seeds (Arabic) and two English articles, in a library of their own."""
     from rag import Pipeline, ingest, load_settings, open_library
     from ui_support import warm_home
     home = warm_home(tmp_path_factory.mktemp("mixed") / "home", seeded_settings.home_path)
     s = load_settings(env={}, home=str(home))
     extra = tmp_path_factory.mktemp("english") / "en_shatri_damascus.txt"
     extra.write_text(ENGLISH_ARTICLE, encoding="utf-8")
+    second = extra.parent / "en_ghurairi_damascus.txt"
+    second.write_text(SECOND_ENGLISH_ARTICLE, encoding="utf-8")
     lib = open_library(s)
-    ingest(lib, [ROOT / "seeds", extra], progress=False)
+    ingest(lib, [ROOT / "seeds", extra, second], progress=False)
     return Pipeline(s, lib)
 
 
@@ -343,3 +354,56 @@ def test_a_count_of_something_else_does_not_answer(pipeline):
     """Rule: u073 asks how many officers; the seeds give 'hundreds of soldiers' only."""
     a = pipeline.ask("كم عدد ضباط الجيش السوري الذين لجأوا إلى العراق بعد سقوط نظام الأسد؟")
     assert a.abstained and "count" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+# ---- the act asked (agree, travel), the official by title, the dateline ---------------------------------
+
+
+def test_agreeing_and_travelling_are_acts_a_question_asks_about():
+    """Rule (answer_types.json relations): 'agree(d)' asks about an agreement, 'travel', 'trip', 'tour' about a
+    visit."""
+    from rag.answer.expected import asked_relations
+    from rag.answer.questions import Question
+    assert "agreement" in asked_relations(Question("What did Hakan Fidan and Fuad Hussein agree in Jeddah?"))
+    assert "visit" in asked_relations(Question("Why did the minister travel to Damascus?"))
+    assert "visit" in asked_relations(Question("Which cities did he tour?"))
+    assert "visit" not in asked_relations(Question("What did the tourism minister say?"))
+
+
+def test_an_agreement_the_sources_do_not_report_gets_a_correction(mixed):
+    a = mixed.ask("What did al-Shatri and al-Sharaa agree in Damascus?")
+    assert a.abstained and a.abstain_reason.startswith("false premise") and "agreement" in a.abstain_reason, \
+        (a.answer, a.abstain_reason)
+
+
+def test_an_official_by_title_is_the_title_next_to_minister():
+    """Rule (answer_types.json title_heads): 'the Iraqi trade minister' is named where 'trade' stands next to
+    'minister'/'ministry' ('وزير التجارة'), not by 'border trade' anywhere."""
+    from rag.answer.expected import titled_in, vocabulary
+    from rag.text.arabic import normalize
+    trade = vocabulary().titles["trade"]
+    assert not titled_in(trade, normalize("with energy and border trade at the top of the list"))
+    assert titled_in(trade, normalize("Iraqi Trade Minister Atheer al-Ghurairi arrived"))
+    assert titled_in(trade, normalize("وصل وزير التجارة العراقي أثير الغريري"))
+
+
+def test_a_minister_by_a_title_the_sources_use_only_for_other_things_is_abstained(pipeline):
+    """Rule: the seeds speak of energy files (الملفات الاقتصادية والطاقة) but of no energy minister."""
+    a = pipeline.ask("ماذا بحث وزير الطاقة السوري في بغداد؟")
+    assert a.abstained and "طاقه" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_a_datelines_place_is_not_what_the_sentence_is_about():
+    """Rule: "CAIRO (AP) -" says where a report was filed: Cairo is not among the sentence's terms (a meeting in
+    Qatar is not one in Cairo); the outlet stays ("according to the AP report")."""
+    from rag.answer.extractive import _terms
+    t = _terms("CAIRO (AP) - Iraqi Prime Minister Mohammed Shia al-Sudani met on Thursday in Qatar with al-Sharaa.")
+    assert "cairo" not in t and "qatar" in t and "ap" in t
+    assert "us" in _terms("US - led forces left the base.")
+
+
+def test_who_came_along_on_a_visit_is_named_without_the_destination(mixed):
+    """Rule: the visitor-before-destination check is for the act itself (when, whether), not for who came along:
+    'Al-Ghurairi is accompanied by …' names no Damascus and answers 'who accompanied him on his trip'."""
+    a = mixed.ask("Who accompanied Atheer al-Ghurairi on his trip to Damascus?")
+    assert not a.abstained and "Karim Saleh" in a.answer, (a.answer, a.abstain_reason)

@@ -43,6 +43,7 @@ class Vocabulary:
     asks_role: re.Pattern
     titles: dict[str, tuple[tuple[str, ...], ...]]
     counted: re.Pattern
+    title_heads: re.Pattern
     counted_generic: frozenset
 
 
@@ -71,6 +72,7 @@ def vocabulary(path: Path = DATA) -> Vocabulary:
         asks_role=re.compile(data["asks_role"], re.I),
         titles={normalize(k): _forms(ws) for k, ws in data["titles"].items()},
         counted=re.compile(data["counted"], re.I),
+        title_heads=re.compile(r"^[وبل]?(ال)?(" + "|".join(normalize(w) for w in data["title_heads"]) + ")"),
         counted_generic=frozenset(normalize(w) for w in data["counted_generic"]))
 
 
@@ -119,12 +121,22 @@ def asked_titles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     for i, w in enumerate(words):
         key = w[2:] if w.startswith("ال") and w[2:] in titles else w
         near = words[max(0, i - 2):i + 3]  # a title word qualifies a minister or ministry next to it
-        if key in titles and titles[key] not in [f for _, f in out] and any(_MINISTER.match(x) for x in near):
+        if key in titles and titles[key] not in [f for _, f in out] and any(_head(x) for x in near):
             out.append((key, titles[key]))
     return out
 
 
-_MINISTER = re.compile(r"^[وبل]?(ال)?(وزير|وزاره|وزارت|minister|ministry|secretary|department)")
+def _head(word: str) -> bool:
+    return bool(vocabulary().title_heads.match(word))
+
+
+def titled_in(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """A text (normalised) names the official by the title: a form of the title word within three words of a
+    minister or ministry word ('وزير التجارة', 'trade minister'; not 'border trade')."""
+    words = re.findall(r"\w+", text_norm)
+    heads = [i for i, w in enumerate(words) if _head(w)]
+    return any(abs(i - j) <= 3 for i in heads for j, w in enumerate(words)
+               if any(len(f) == 1 and _matches(w, f[0]) for f in forms))
 
 
 def named_words(q: Question) -> list[str]:

@@ -15,7 +15,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, arabic_word_forms, unmapped_words
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -50,8 +50,14 @@ class ExtractiveResult:
 
 @lru_cache(maxsize=50_000)
 def _terms(text: str) -> frozenset:
-    """Tokens of a sentence, cached: the same passages come back question after question."""
-    return frozenset(tokens(text))
+    """Tokens of a sentence (without its dateline: "CAIRO (AP) -" says where the report was filed, not what
+    it is about), cached: the same passages come back question after question."""
+    return frozenset(tokens(_DATELINE.sub("", text)))
+
+
+# The place of an English wire dateline at a sentence's start ("CAIRO (AP) - ", "JEDDAH - "): where the report was
+# filed; the outlet after it stays (a question may name it: "according to the AP report").
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?=(?:,[^()\n]{0,20})?(?: ?\([A-Za-z. ]{1,20}\))? ?[-–—] )")
 
 
 @lru_cache(maxsize=50_000)
@@ -389,7 +395,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # Who, named by title ("the Iraqi defence minister") or by a name the tables do not know ("Jeddah"): the
     # sentence or its neighbours hold that title word or name.
     for title, forms in asked_titles(q):
-        titled = [c for c in cands if window_holds(forms, c.window)]
+        titled = [c for c in cands if window_holds(forms, c.window) and titled_in(forms, _norm(hits[c.n - 1].chunk.text))]
         if not titled:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence is about the {title} asked about")
         cands = titled
@@ -413,14 +419,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         related = [c for c in cands if asked <= (relations(c.window, _norm(c.text)) if strict else
                                                  _passage_relations(hits[c.n - 1]))]
         if not related:
-            return correction(q, about, "no retrieved sentence reports a " + " and a ".join(sorted(asked)) +
+            return correction(q, about, "no retrieved sentence reports " + " and ".join(
+                ("an " if k[0] in "aeiou" else "a ") + k for k in sorted(asked)) +
                               (" of these people" if entities else ""), confidence(q, cands, hits))
         cands = related
         # Who visited where: the visitor and the destination are named in the sentence itself, the visitor
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]
         places = [e for e in entities if e not in PEOPLE]
-        if "visit" in asked and strict and len(people) == 1 and len(places) == 1:
+        if "visit" in asked and strict and shape.kind != "person" and len(people) == 1 and len(places) == 1:
             visits = [c for c in cands if _visitor_first(c.text, people[0], places[0])]
             if not visits:
                 return correction(q, about, f"no retrieved sentence reports a visit by {people[0]} to {places[0]}",
