@@ -480,3 +480,13 @@ def test_an_official_named_only_by_title_and_country_is_an_unnamed_participant_i
         assert len(visit) == 1, [(m.kind, m.participants) for m in ms]
         iraqi = [p for p in visit[0].participants if p["country"] == "Iraq"]
         assert len(iraqi) == 1 and not iraqi[0]["named"] and visit[0].date == "2025-03-09", visit[0]
+
+
+def test_both_sides_named_in_one_phrase_are_two_participants():
+    for text in ("The Iraqi and Syrian foreign ministers discussed border security in a phone call on Thursday.",
+                 "The foreign ministers of Iraq and Syria discussed border security in a phone call on Thursday.",
+                 "وبحث وزيرا خارجية العراق وسوريا في اتصال هاتفي مساء الخميس أمن الحدود."):
+        ms = _mentions("News\n\n" + text + "\n", date="2025-03-10")
+        call = [m for m in ms if m.kind == "call"]
+        assert len(call) == 1 and call[0].date == "2025-03-06", [(m.kind, m.date, m.participants) for m in ms]
+        assert sorted(p["country"] for p in call[0].participants) == ["Iraq", "Syria"], call[0].participants

@@ -246,7 +246,7 @@ class _Article:
         matches = self.officials.scan(masked)
         named = [(m.start, m.end) for m in matches if m.kind == "person"]
         titles = [(m.start, m.end) for m in matches if m.kind == "title"]
-        for t in self.officials.titled(masked, s.text):
+        for t in self.officials.titled(masked, s.text) + self.officials.pairs(masked, s.text):
             # a name after a title; a title the data lacks only where no title of the data stands
             if not any(a < t.end and t.start < b for a, b in named + (titles if t.kind == "title" else [])):
                 matches.append(t)

@@ -47,6 +47,22 @@ class Person:
         return self.roles[-1]
 
 
+def _shown(norm: str, text: str, a: int, b: int) -> str:
+    """The words as written for a span found in the normalised text (the same span when normalising kept the
+    length, as it does for undiacritised news text), else the normalised words."""
+    return re.sub(r"\s+", " ", text[a:b] if text and len(text) == len(norm) else norm[a:b]).strip()
+
+
+_SIDES_EN = r"(?:iraqi|iraq's|syrian|syria's)\s+and\s+(?:iraqi|iraq's|syrian|syria's)"
+_SIDES_AR = r"(?:العراقي\s+والسوري|السوري\s+والعراقي|العراق\s+وسوريا|العراق\s+وسوريه|سوريا\s+والعراق|سوريه\s+والعراق)"
+_PAIR = re.compile(
+    rf"\b(?:the\s+)?{_SIDES_EN}\s+(?P<port>(?:[a-z-]+\s+){{0,2}}?)(?P<role>ministers|prime ministers|presidents|"
+    rf"envoys|ambassadors|delegations|officials|leaders)\b|"
+    rf"\b(?:the\s+)?(?P<port3>(?:[a-z-]+\s+){{0,2}}?)(?P<role3>ministers|prime ministers|presidents|envoys|"
+    rf"ambassadors|delegations|officials|leaders)\s+of\s+(?:iraq\s+and\s+syria|syria\s+and\s+iraq)\b|"
+    rf"(?<!\w)(?P<role2>وزيرا|رئيسا|وفدا|مسؤولو|مسؤولي)\s+(?P<port2>(?:\S+\s+){{0,2}}?){_SIDES_AR}")
+
+
 @dataclass(frozen=True)
 class Title:
     id: str
@@ -175,7 +191,7 @@ class Officials:
                 elif (got := self._arabic_unnamed(norm, m)) is not None:
                     (a, b), country, role = got
                     rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
-                    out.append(Match(a, b, "title", self._title_for(role, country, rank)))
+                    out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
         if self._titled_en is not None and text and not re.search(r"[\u0600-\u06ff]", text):
             for rx in (self._titled_en, self._titled_en2):
                 for m in rx.finditer(text):
@@ -196,6 +212,24 @@ class Officials:
                 role = (m.group("port") + m.group("role")).strip()
                 rank = self._rank.get(normalize(m.group("role")).strip(), "official")
                 out.append(Match(m.start(), m.end(), "title", self._title_for(m.group(0).strip(), country, rank)))
+        return out
+
+    def pairs(self, norm: str, text: str = "") -> list[Match]:
+        """Both sides' officials named in one phrase ('the Iraqi and Syrian foreign ministers', 'وزيرا خارجية
+        العراق وسوريا', 'وزيرا الخارجية العراقي والسوري'): one unnamed official of each side, with that role."""
+        out = []
+        for m in _PAIR.finditer(norm):
+            g = next(k for k in ("role", "role3", "role2") if m.group(k))
+            p = {"role": "port", "role3": "port3", "role2": "port2"}[g]
+            role = re.sub(r"\s+", " ", m.group(g)).strip()
+            port = re.sub(r"\s+", " ", _shown(norm, text, m.start(p), m.end(p)) if m.group(p) else "").strip()
+            port = re.sub(r"^the\s+", "", port)
+            role = {"وزيرا": "وزير", "رئيسا": "رئيس", "وفدا": "وفد", "مسؤولو": "مسؤولو", "مسؤولي": "مسؤولو"}.get(
+                role, re.sub(r"s$", "", role))  # one official of each side
+            for country, adj in ((IRAQ, "Iraqi"), (SYRIA, "Syrian")):
+                what = f"{adj} {port} {role}".replace("  ", " ").strip() if re.match(r"[a-z]", role) else \
+                    f"{role} {port} {'العراقي' if country == IRAQ else 'السوري'}".replace("  ", " ").strip()
+                out.append(Match(m.start(), m.end(), "title", self._title_for(what, country, "minister")))
         return out
 
     def _title_for(self, role: str, country: str, rank: str) -> Title:
