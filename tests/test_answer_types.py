@@ -31,7 +31,7 @@ June 2, 2025
 
 Iraqi Trade Minister Atheer al-Ghurairi arrived in Damascus on Sunday for talks on reopening border markets, his office said.
 
-Al-Ghurairi is accompanied by his deputy Karim Saleh and a team of customs officials.
+On the visit, al-Ghurairi is accompanied by his deputy Karim Saleh and a team of customs officials.
 """
 
 
