@@ -490,3 +490,14 @@ def test_both_sides_named_in_one_phrase_are_two_participants():
         call = [m for m in ms if m.kind == "call"]
         assert len(call) == 1 and call[0].date == "2025-03-06", [(m.kind, m.date, m.participants) for m in ms]
         assert sorted(p["country"] for p in call[0].participants) == ["Iraq", "Syria"], call[0].participants
+
+
+def test_the_subject_of_a_third_country_s_clause_goes_on_into_the_next_clause():
+    ms = _mentions("Shaibani in Ankara\n\nSyrian Foreign Minister Asaad al-Shaibani met Turkish Foreign Minister Hakan "
+                   "Fidan in Ankara on Sunday, a day after talking by phone with Iraqi Foreign Minister Fuad Hussein.\n",
+                   date="2025-03-10")
+    assert [(m.kind, sorted(p["id"] for p in m.participants)) for m in ms if m.kind != "statement"] == \
+        [("call", ["asaad-al-shaibani", "fuad-hussein"])], ms
+    other = _mentions("Shaibani in Ankara\n\nSyrian Foreign Minister Asaad al-Shaibani met Turkish Foreign Minister "
+                      "Hakan Fidan in Ankara on Sunday, and discussed the situation in Iraq.\n", date="2025-03-10")
+    assert [m for m in other if m.kind != "statement"] == []  # the Ankara meeting is not an Iraq–Syria contact

@@ -273,8 +273,18 @@ class _Article:
         def inside(pos: int) -> bool:
             return any(a <= pos < b for a, b in keep)
 
-        return [m for m in matches if inside(m.start) and not (
-            m.kind == "place" and m.item.country not in (IRAQ, SYRIA) and clause_of(m.start) in foreign)], inside
+        kept = [m for m in matches if inside(m.start) and not (
+            m.kind == "place" and m.item.country not in (IRAQ, SYRIA) and clause_of(m.start) in foreign)]
+        # "Shaibani met Fidan in Ankara, a day after talking by phone with Fuad Hussein": the subject of a third
+        # country's clause goes on into the next clause, where only the other side is named
+        kept_sides = {m.item.country for m in kept if m.kind == "person"}
+        if len(kept_sides) == 1 and kept_sides <= {IRAQ, SYRIA}:
+            other = SYRIA if IRAQ in kept_sides else IRAQ
+            first_kept = min((m.start for m in kept if m.kind == "person"), default=0)
+            carried = [m for m in matches if m.kind == "person" and m.item.country == other and m.start < first_kept
+                       and clause_of(m.start) in foreign]
+            kept = sorted(kept + carried[:1], key=lambda m: m.start)
+        return kept, inside
 
     def status_of(self, norm: str, words: list[tuple[int, str]], inside, trigger: int | None,
                   past: list[int]) -> tuple[str, str]:
