@@ -298,6 +298,13 @@ def test_a_visitor_s_hosts_may_differ_between_reports_of_one_day_but_not_of_anot
         [(e.kind, e.date, e.sources) for e in events]
 
 
+def _undated_report_joins(settings, folder, day):
+    """undated.txt's contact is one event, dated `day` by the contact it joined."""
+    _, events = _timeline(settings, folder)
+    ev = [e for e in events if "undated.txt" in e.sources and e.kind != "statement"]
+    assert len(ev) == 1 and ev[0].date == day, [(e.kind, e.date, e.sources) for e in events]
+
+
 def _three_shatri_visits(folder, undated):
     return _write(folder, {
         "dec.txt": "Iraqi spy chief in Damascus\nDecember 26, 2024\n\nIraq's intelligence chief Hamid al-Shatri met "
@@ -313,18 +320,14 @@ def test_an_undated_report_naming_someone_by_a_role_held_for_a_time_joins_the_co
         fresh_settings, tmp_path):
     folder = _three_shatri_visits(tmp_path / "role", "تفاصيل زيارة الشطري\n\nكشفت مصادر عن تفاهمات لقاء رئيس جهاز "
                                   "المخابرات العراقي حميد الشطري مع قائد الإدارة السورية الجديدة أحمد الشرع في دمشق.\n")
-    _, events = _timeline(fresh_settings, folder)
-    ev = [e for e in events if "undated.txt" in e.sources]
-    assert len(ev) == 1 and ev[0].date == "2024-12-26", [(e.kind, e.date, e.sources) for e in events]
+    _undated_report_joins(fresh_settings, folder, "2024-12-26")
 
 
 def test_an_undated_report_naming_a_month_joins_the_contact_of_that_month(fresh_settings, tmp_path):
     folder = _three_shatri_visits(tmp_path / "month", "Shatri speaks\n\nIraq's intelligence chief Hamid al-Shatri "
                                   "described his December talks in Damascus with Ahmed al-Sharaa.\n\nHe said his meeting "
                                   "with Ahmed al-Sharaa had covered the border.\n")
-    _, events = _timeline(fresh_settings, folder)
-    ev = [e for e in events if "undated.txt" in e.sources and e.kind != "statement"]
-    assert len(ev) == 1 and ev[0].date == "2024-12-26", [(e.kind, e.date, e.sources) for e in events]
+    _undated_report_joins(fresh_settings, folder, "2024-12-26")
 
 
 def test_a_weekday_of_a_contact_still_to_come_is_the_next_such_day():
@@ -414,9 +417,7 @@ def test_an_undated_report_giving_a_day_and_month_without_a_year_joins_the_conta
                    "on Friday and met Iraqi Foreign Minister Fuad Hussein on trade.\n",
         "undated.txt": "قراءة في زيارة الشيباني\n\nزار وزير الخارجية السوري أسعد الشيباني بغداد في 14 آذار والتقى "
                        "نظيره العراقي فؤاد حسين.\n"})
-    _, events = _timeline(fresh_settings, folder)
-    ev = [e for e in events if "undated.txt" in e.sources]
-    assert len(ev) == 1 and ev[0].date == "2025-03-14", [(e.kind, e.date, e.sources) for e in events]
+    _undated_report_joins(fresh_settings, folder, "2025-03-14")
 
 
 def test_an_envoy_named_after_where_he_serves_is_a_participant_in_both_languages():
@@ -448,9 +449,7 @@ def test_an_undated_report_joins_the_contact_that_shares_more_of_its_people(fres
                    "on Friday, his second trip this year.\n",
         "undated.txt": "الشيباني في بغداد\n\nاستقبل رئيس الجمهورية العراقي عبد اللطيف جمال رشيد وزير الخارجية السوري "
                        "أسعد الشيباني في بغداد.\n\nوالتقى الشيباني في بغداد رئيس مجلس النواب محمود المشهداني.\n"})
-    _, events = _timeline(fresh_settings, folder)
-    ev = [e for e in events if "undated.txt" in e.sources]
-    assert len(ev) == 1 and ev[0].date == "2025-03-14", [(e.kind, e.date, e.sources) for e in events]
+    _undated_report_joins(fresh_settings, folder, "2025-03-14")
 
 
 def test_a_delegation_sent_on_someone_s_instructions_keeps_its_own_side():
