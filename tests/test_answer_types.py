@@ -407,3 +407,51 @@ def test_who_came_along_on_a_visit_is_named_without_the_destination(mixed):
     'Al-Ghurairi is accompanied by …' names no Damascus and answers 'who accompanied him on his trip'."""
     a = mixed.ask("Who accompanied Atheer al-Ghurairi on his trip to Damascus?")
     assert not a.abstained and "Karim Saleh" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- in what year, whose spokesman, a phrase with a word between, the noun after its number ------------
+
+
+def test_in_what_year_asks_for_a_date(pipeline):
+    """Rule (answer_types.json asks): 'In what year …' expects a date; the seeds name no year for it (u074)."""
+    from rag.answer.expected import expected_type
+    from rag.answer.questions import Question
+    assert expected_type(Question("In what year did Syria regain its seat in the Arab League?")) == "date"
+    a = pipeline.ask("In what year did Syria regain its seat in the Arab League?")
+    assert a.abstained and "date" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_a_spokesman_of_one_body_is_not_anothers(pipeline):
+    """Rule (answer_types.json role_of): the spokesman of the foreign ministry is not the government's (u086)."""
+    from rag.answer.expected import role_whose, serves, vocabulary
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    forms = vocabulary().roles["متحدث"]
+    whose = role_whose(Question("من هو المتحدث باسم وزارة الخارجية العراقية؟"), forms)
+    assert not serves(whose, forms, normalize("وأكد المتحدث باسم الحكومة العراقية، باسم العوادي"))
+    assert serves(whose, forms, normalize("وقال المتحدث باسم وزارة الخارجية العراقية إن"))
+    a = pipeline.ask("من هو المتحدث باسم وزارة الخارجية العراقية؟")
+    assert a.abstained, a.answer
+    assert not pipeline.ask("من هو المتحدث باسم الحكومة العراقية؟").abstained
+
+
+def test_an_acts_phrase_may_have_a_word_between(pipeline):
+    """Rule: 'أعاد العراق فتح' is a reopening ('أعاد فتح' with the subject between); the seeds report none (u092)."""
+    from rag.answer.expected import asked_relations
+    from rag.answer.questions import Question
+    assert asked_relations(Question("متى أعاد العراق فتح سفارته في دمشق؟")) == {"reopening"}
+    a = pipeline.ask("متى أعاد العراق فتح سفارته في دمشق؟")
+    assert a.abstained and "reopening" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_the_counted_noun_follows_its_number(pipeline):
+    """Rule: 'مع العراق مئات الجنود' counts soldiers, not Iraqis (u069)."""
+    from rag.answer.expected import counted_forms, counts
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    forms, _ = counted_forms(Question("كم عدد العراقيين الموجودين في المخيمات؟"))
+    assert not counts(forms, normalize("وأعادت السلطات السورية بالتنسيق مع العراق مئات الجنود إلى سوريا"))
+    assert counts(forms, normalize("ويوجد نحو 30 ألف عراقي في المخيمات"))
+    assert counts(forms, normalize("وبلغ عدد العراقيين في المخيمات 30 ألفا"))
+    a = pipeline.ask("كم عدد العراقيين الموجودين في المخيمات شمال شرقي سوريا؟")
+    assert a.abstained, a.answer

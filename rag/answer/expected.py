@@ -36,13 +36,14 @@ class Vocabulary:
     asks: tuple[tuple[str, re.Pattern], ...]
     evidence: dict[str, frozenset]
     roles: dict[str, tuple[tuple[str, ...], ...]]  # role word -> its forms, each as a tuple of tokens
-    relations: dict[str, tuple[re.Pattern | None, tuple[str, ...]]]  # kind -> (word prefixes, phrases)
+    relations: dict[str, tuple[re.Pattern | None, tuple[re.Pattern, ...]]]  # kind -> (word prefixes, phrases)
     general: frozenset
     countries: dict[str, frozenset]
     list_openers: tuple[str, ...]
     asks_role: re.Pattern
     titles: dict[str, tuple[tuple[str, ...], ...]]
     counted: re.Pattern
+    role_of: frozenset
     title_heads: re.Pattern
     counted_generic: frozenset
 
@@ -51,9 +52,11 @@ def _forms(words) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(tokens(w, stop=False)) or (normalize(w),) for w in words)
 
 
-def _relation(words) -> tuple[re.Pattern | None, tuple[str, ...]]:
+def _relation(words) -> tuple[re.Pattern | None, tuple[re.Pattern, ...]]:
     single = [normalize(w) for w in words if " " not in w]
-    phrases = tuple(normalize(w) for w in words if " " in w)
+    # a phrase's words may have one word between them ('اعاد العراق فتح' is 'اعاد فتح')
+    phrases = tuple(re.compile(r"(?<!\w)" + r"\w*\s+(?:\w+\s+)?".join(re.escape(x) for x in normalize(w).split()))
+                    for w in words if " " in w)
     return (re.compile("^(" + "|".join(single) + ")") if single else None), phrases
 
 
@@ -72,6 +75,7 @@ def vocabulary(path: Path = DATA) -> Vocabulary:
         asks_role=re.compile(data["asks_role"], re.I),
         titles={normalize(k): _forms(ws) for k, ws in data["titles"].items()},
         counted=re.compile(data["counted"], re.I),
+        role_of=frozenset(normalize(w) for w in data["role_of"]),
         title_heads=re.compile(r"^[وبل]?(ال)?(" + "|".join(normalize(w) for w in data["title_heads"]) + ")"),
         counted_generic=frozenset(normalize(w) for w in data["counted_generic"]))
 
@@ -96,6 +100,28 @@ def asked_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
             if key in roles:
                 return [(key, roles[key])]
     return []
+
+
+def role_whose(q: Question, forms: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The words naming whom the role asked serves ('المتحدث باسم وزارة الخارجية' -> وزاره, خارجيه; 'spokesman
+    for the foreign ministry' -> foreign, ministry): up to two content words after the role and a `role_of` word."""
+    words = re.findall(r"\w+", q.normalized)
+    for i, w in enumerate(words[:-2]):
+        if any(len(f) == 1 and _matches(w, f[0]) for f in forms) and words[i + 1] in vocabulary().role_of:
+            rest = [t for x in words[i + 2:i + 6] for t in tokens(x) if not countries_of(x)]
+            return rest[:2]
+    return []
+
+
+def serves(whose: list[str], forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """A sentence (normalised) names the role followed, within six words, by the words of whom it serves."""
+    words = re.findall(r"\w+", text_norm)
+    for i, w in enumerate(words):
+        if any(len(f) == 1 and _matches(w, f[0]) for f in forms):
+            after = {t for x in words[i + 1:i + 7] for t in tokens(x)}
+            if all(any(a.startswith(x) or x.startswith(a) for a in after) for x in whose):
+                return True
+    return False
 
 
 def countries_of(text_norm: str) -> set[str]:
@@ -194,7 +220,7 @@ def relations(terms, text_norm: str = "") -> set[str]:
     """The kinds of act named by a set of (normalised) terms, or by a phrase of the (normalised) text."""
     words = set(terms) | set(re.findall(r"\w+", text_norm))  # the words as written too ("وقعها" is token "قعها")
     return {kind for kind, (rx, phrases) in vocabulary().relations.items()
-            if (rx is not None and any(rx.match(t) for t in words)) or any(p in text_norm for p in phrases)}
+            if (rx is not None and any(rx.match(t) for t in words)) or any(p.search(text_norm) for p in phrases)}
 
 
 def asked_relations(q: Question) -> set[str]:
@@ -313,7 +339,10 @@ def counts(forms: frozenset, text_norm: str) -> bool:
     if not nums:
         return False
     nouns = [i for i, w in enumerate(words) if any(_same_word(t, f) for t in tokens(w) for f in forms)]
-    return any(abs(i - j) <= 3 for i in nums for j in nouns)
+    # The counted noun follows its number ('مئات الجنود', '800 of its citizens'), or follows 'عدد'/'number'
+    # before it ('عدد العراقيين بلغ 500'); 'مع العراق مئات الجنود' counts soldiers.
+    return any(0 < j - i <= 3 or (0 < i - j <= 3 and j > 0 and words[j - 1] in ("عدد", "number", "total"))
+               for i in nums for j in nouns)
 
 
 def _stripped(word: str) -> str:

@@ -15,7 +15,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, arabic_word_forms, unmapped_words
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -454,7 +454,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = dated
     # Who in a role: the sentence names the role asked (the ambassador, the spokesman), of the country asked.
     for role, forms in asked_roles(q):
-        holding = [c for c in cands if holds_role(forms, _norm(c.text)) and not role_country_clash(q, _norm(c.text))]
+        whose = role_whose(q, forms)  # the spokesman of the foreign ministry, not the government's
+        holding = [c for c in cands if holds_role(forms, _norm(c.text)) and not role_country_clash(q, _norm(c.text))
+                   and (not whose or _lang(c.text) != q.language or serves(whose, forms, _norm(c.text)))]
         if not holding:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {role} asked about")
         cands = holding
