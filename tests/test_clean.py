@@ -109,3 +109,14 @@ def test_citation_like_markers_become_text_of_the_same_length():
                             text="قال مسؤول عراقي إن الوفد زار دمشق مرتين هذا العام [3] [4]. وأكد ذلك مصدر آخر 【5】."))
     assert not MARKER.search(doc.text) and not MARKER.search(doc.title) and "【" not in doc.text
     assert "(3) (4)" in doc.text and doc.title == "تقرير (2)"
+
+
+def test_a_dateline_with_its_city_first_is_the_date_not_the_outlet():
+    from rag.documents import RawDocument
+    from rag.ingestion.clean import clean
+    ar = clean(RawDocument(source="a.txt", text="وزير التجارة العراقي يزور دمشق\nبغداد - الخميس 5 حزيران 2025\n\n"
+                           "من المقرر أن يزور وزير التجارة العراقي دمشق الأحد المقبل.\nالمصدر: وكالة الأنباء العراقية\n"))
+    en = clean(RawDocument(source="b.txt", text="Border officials meet\nBaghdad, 20 May 2025\n\nThe officials met on "
+                           "Monday at the crossing.\n"))
+    assert (ar.date, ar.outlet) == ("2025-06-05", "وكالة الأنباء العراقية")
+    assert en.date == "2025-05-20" and "20 May" not in en.text

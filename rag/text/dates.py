@@ -139,11 +139,18 @@ _DATELINE_REST = re.compile(
     r"(نشر|تاريخ النشر|اخر تحديث|تحديث|published|updated|posted|last updated)\s*(في|on|at)?\s*:?|[|:،,\-–—/()]")
 
 
+_CITY_FIRST = re.compile(r"^\s*[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,2}\s*(?:\([^)]{1,20}\)\s*)?[-–—,:|]\s*")
+
+
 def is_date_line(norm_line: str) -> bool:
     """A line that is only a dateline ("الاثنين 30 كانون الاول 2024", "December 26, 2024", "2024/12/26",
     "12 March 2025 | 14:05", "نشر في: 3 حزيران 2025"), in normalised text."""
     if len(norm_line) > 60:
         return False
+    # a city (and an agency) before the date: "بغداد - الخميس 5 حزيران 2025", "Baghdad, 20 May 2025"
+    bare = _CITY_FIRST.sub("", norm_line, count=1)
+    if bare != norm_line and bare.strip() and is_date_line(bare):
+        return True
     dates = explicit_dates(norm_line)
     if not dates:
         return False
