@@ -32,6 +32,10 @@ June 2, 2025
 Iraqi Trade Minister Atheer al-Ghurairi arrived in Damascus on Sunday for talks on reopening border markets, his office said.
 
 On the visit, al-Ghurairi is accompanied by his deputy Karim Saleh and a team of customs officials.
+
+The talks covered customs fees and the opening hours of the two countries' crossings.
+
+Saleh said that 40 trucks of Iraqi goods were waiting at the crossing on the Syrian side.
 """
 
 
@@ -455,3 +459,13 @@ def test_the_counted_noun_follows_its_number(pipeline):
     assert counts(forms, normalize("وبلغ عدد العراقيين في المخيمات 30 ألفا"))
     a = pipeline.ask("كم عدد العراقيين الموجودين في المخيمات شمال شرقي سوريا؟")
     assert a.abstained, a.answer
+
+
+def test_a_person_named_in_full_once_is_named_by_the_family_name_after(mixed):
+    """Rule: an English question's unknown name 'Karim Saleh' is held by a sentence that says 'Saleh' (the
+    family name, as reports name a person after the first mention)."""
+    from rag.answer.expected import named_words
+    from rag.answer.questions import Question
+    assert named_words(Question("How many trucks did Karim Saleh say were waiting?")) == ["saleh"]
+    a = mixed.ask("How many trucks did Karim Saleh say were waiting at the crossing?")
+    assert not a.abstained and "40 trucks" in a.answer, (a.answer, a.abstain_reason)

@@ -166,11 +166,13 @@ def titled_in(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
 
 
 def named_words(q: Question) -> list[str]:
-    """An English question's capitalised words that are not general words or known names (a place or a
-    person the tables do not know: 'Jeddah', 'Fidan'), lower case: an English sentence must hold them."""
+    """An English question's capitalised names that are not general words or known names (a place or a
+    person the tables do not know: 'Jeddah', 'Fidan'), each by its last word, lower case: an English sentence
+    must hold them (a person named in full once is named by the family name after: 'Mukhtar al-Moussawi' is
+    'Moussawi' in the next sentences)."""
     if q.language != "en":
         return []
-    return [w.lower() for _, words in _capitalised(q) for w in words]
+    return [words[-1].lower() for _, words in _capitalised(q) if words]
 
 
 def _capitalised(q: Question) -> list[tuple[str, list[str]]]:
