@@ -469,3 +469,16 @@ def test_a_person_named_in_full_once_is_named_by_the_family_name_after(mixed):
     assert named_words(Question("How many trucks did Karim Saleh say were waiting?")) == ["saleh"]
     a = mixed.ask("How many trucks did Karim Saleh say were waiting at the crossing?")
     assert not a.abstained and "40 trucks" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_the_extractive_answer_is_never_withdrawn_as_a_generative_reply(mixed, monkeypatch):
+    """Rule: an extractive model made at the edge (`rag ask` makes its own, another object than the pipeline's
+    fallback) is not judged as a generative reply: its answer (an Arabic question answered from English
+    sentences was "not in Arabic") is shown once, with no "not verified" notice and no fallback."""
+    import rag.answer.chain as chain
+    from rag import Pipeline
+    from rag.answer.extractive import Extractive
+    monkeypatch.setattr(chain, "unverified", lambda reply, checked, question: "the reply is not in Arabic")
+    p = Pipeline(mixed.settings, mixed.library, model=Extractive())
+    a = p.ask("من حضر الاجتماع مع الشطري في دمشق؟")
+    assert not a.fallback and "not verified" not in a.notice and a.model == "extractive", (a.model, a.notice)

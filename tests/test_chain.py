@@ -89,7 +89,9 @@ def test_follow_up_who_met_there_is_not_answered_with_the_date(pipeline):
 
 @pytest.mark.parametrize("question,missing", [
     ("متى زار السوداني دمشق؟", "visit"),  # he never did: the Damascus visit was al-Shatri's
-    ("What did Anas Khattab tell Fuad Hussein during their phone call?", "Fuad Hussein"),
+    # no sentence holds both; which of the two the reason names follows the ranking (Khattab since the officials
+    # of officials.json are names of the question too)
+    ("What did Anas Khattab tell Fuad Hussein during their phone call?", "no retrieved sentence mentions"),
     ("ماذا قال الشيباني لبشار الأسد في اتصالهما الهاتفي؟", ""),
     ("متى زار فؤاد حسين دمشق؟", "date"),  # he called on a Monday; the visit he mentions has no date
     # "hundreds were returned" is no count of those who refused to return (the sentence on them has none)

@@ -213,7 +213,9 @@ class Pipeline:
             failed = f"{model.name} failed: {exc}"
         if reply is not None:
             checked = self.check(reply, ctx.hits)
-            why = "" if model is self.fallback_model else unverified(reply, checked, ctx.question)
+            # the extractive answerer's own reply is the one a fallback would show: it is never "not verified"
+            # (a model made at the edge, `rag ask`, is another Extractive object than the fallback)
+            why = "" if isinstance(model, Extractive) else unverified(reply, checked, ctx.question)
             if not why:
                 return _Outcome(reply, checked, model.name, notice=reply.notice)
             failed, model_text = f"{model.name}'s reply was not verified ({why})", checked.text
