@@ -500,3 +500,32 @@ def test_the_subject_of_a_third_country_s_clause_goes_on_into_the_next_clause():
     other = _mentions("Shaibani in Ankara\n\nSyrian Foreign Minister Asaad al-Shaibani met Turkish Foreign Minister "
                       "Hakan Fidan in Ankara on Sunday, and discussed the situation in Iraq.\n", date="2025-03-10")
     assert [m for m in other if m.kind != "statement"] == []  # the Ankara meeting is not an Iraq–Syria contact
+
+
+def test_a_new_user_s_eight_articles_give_the_six_contacts_they_report(fresh_settings):
+    """A new user's trial (tests/data/new_user): six contacts, each once, with its people, place, day and status;
+    no Syria–Turkey contact; no headline or 'the pipeline' sentence as a contact of its own."""
+    from pathlib import Path
+    _, events = _timeline(fresh_settings, Path(__file__).parent / "data" / "new_user")
+    got = sorted(((e.date or "", e.kind, e.status, e.place["name_en"] if e.place else None,
+                   tuple(sorted(p["country"] + ("" if p.get("named", True) else "?") for p in e.participants)),
+                   tuple(sorted(e.sources))) for e in events if e.kind != "statement"), key=str)
+    assert got == sorted([
+        ("2025-04-15", "visit", "happened", "Baghdad", ("Iraq", "Syria"), ("ar-interior-baghdad.txt", "en-interior-baghdad.txt")),
+        ("2025-05-19", "visit", "happened", "al-Qaim", ("Iraq", "Syria"), ("en-border-qaim.txt",)),
+        ("2025-06-08", "visit", "postponed", "Damascus", ("Iraq", "Syria"), ("ar-trade-planned.txt", "en-trade-postponed.txt")),
+        ("2025-07-12", "visit", "happened", "Damascus", ("Iraq", "Syria"), ("ar-water-damascus.txt",)),
+        ("", "call", "happened", None, ("Iraq", "Syria"), ("ar-oil-call.txt",)),
+        ("", "visit", "happened", "Baghdad", ("Iraq?", "Syria?"), ("en-alhol-delegation.txt",)),
+    ], key=str), got
+    assert all(p["country"] in ("Iraq", "Syria") for e in events for p in e.participants)  # no Turkish minister
+
+
+def test_next_and_for_a_weekday_are_the_weekday_still_to_come():
+    from rag.text.dates import ArticleDate, resolve_dates
+    from rag.text.arabic import normalize
+    for text in ("يزور الوزير دمشق الأحد المقبل.", "He will visit Damascus next Sunday."):
+        got = resolve_dates(normalize(text), ArticleDate(value="2025-06-05"), [])
+        assert [d.value for d in got] == ["2025-06-08"], (text, got)
+    got = resolve_dates(normalize("The visit, scheduled for Sunday, was postponed."), ArticleDate(value="2025-06-07"), [])
+    assert [d.ahead for d in got] == ["2025-06-08"], got

@@ -391,7 +391,16 @@ class _Article:
         words = [(p, w) for p, w in _words(s.norm) if inside(p)]
         back_spans = [(a, b, g) for g, w in lex.back.items() for a, b in w.spans(s.norm) if inside(a)]
         back_at = {g: [p for p in w.find(s.norm, words) if inside(p)] for g, w in lex.back.items()}
-        back = {g for g, pos in back_at.items() if pos}
+        # after a contact word and both sides' people ("استقبل الشمري … أنس خطاب والوفد المرافق له"), "the
+        # delegation" is part of that new contact, not a reference back to an earlier one
+        first_trigger = min((p for k, w in lex.kinds.items() if k != "statement" for p in w.find(s.norm, words)
+                             if inside(p)), default=None)
+
+        def complete_before(pos: int) -> bool:
+            sides_named = {m.item.country for m in matches if m.kind == "person" and m.start < pos}
+            return first_trigger is not None and first_trigger < pos and {IRAQ, SYRIA} <= sides_named
+
+        back = {g for g, pos in back_at.items() if any(not complete_before(p) for p in pos)}
         # a trigger inside a reference back ("the visit") is that reference, not a new contact
         at = {k: [p for p in pos if inside(p) and not any(a <= p < b for a, b, _ in back_spans)]
               for k, pos in lex.kind_at(s.norm, words).items()}
@@ -444,7 +453,10 @@ class _Article:
                 parts = rest
             named = {p["id"] for p in parts if p["named"]}
             prev = self.last(GROUP[kind])
-            if not firm and prev is not None and prev.status != "happened" and (not named or named & prev.named):
+            elsewhere = prev is not None and prev.place is not None and any(
+                pl.country != prev.place["country"] for pl in places)  # "his meeting in Doha" after a Baghdad plan
+            if not firm and prev is not None and prev.status != "happened" and (not named or named & prev.named) \
+                    and not elsewhere:
                 status, basis = prev.status, prev.status_basis  # it goes on about the contact that did not happen
             cur = self.last(GROUP[kind], status)
             if not contact_kinds:
@@ -453,7 +465,7 @@ class _Article:
                     not (named and anaphor is not None and anaphor is not cur):
                 self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)
                 touched = cur
-            elif parts or places or directed:
+            elif parts or directed:  # places alone ("the Kirkuk–Banias pipeline") are not a contact
                 m = Mention(self.doc.source, kind, status, i, status_basis=basis)
                 self.extend(m, s, kind, parts, places, dates, sides, add_people=True, force=True)
                 self.mentions.append(m)
@@ -522,8 +534,8 @@ class _Article:
                dates, sides: set[str], *, add_people: bool, force: bool = False) -> None:
         """Fill a mention's fields from a sentence; the sentence is cited when it gave something."""
         gave = force
-        if PRIORITY.get(kind, 9) < PRIORITY.get(m.kind, 9) and GROUP[kind] == GROUP[m.kind]:
-            m.kind, gave = kind, True
+        if PRIORITY.get(kind, 9) < PRIORITY.get(m.kind, 9) and GROUP[kind] == GROUP[m.kind] and (parts or places):
+            m.kind, gave = kind, True  # (a sentence naming no one and nowhere does not make a meeting a visit)
         if add_people:
             have = {p["id"] for p in m.participants}
             named_countries = {p["country"] for p in m.participants + parts if p["named"]}
@@ -554,7 +566,7 @@ class _Article:
             # is when it was reported; only a day written out can be the contact's own
             if m.status != "happened" and kind != "statement":
                 said = self.lex.kinds["statement"].find(s.norm, _words(s.norm))
-                if d.ahead and m.status in ("planned", "cancelled") and m.date is None and \
+                if d.ahead and m.status in ("planned", "cancelled", "postponed") and m.date is None and \
                         not any(d.start - 25 <= p < d.start for p in said):  # not "…, his office said on Saturday"
                     # "will visit / will not attend … on Saturday": the Saturday still to come
                     m.date, gave = d.ahead, True

@@ -422,8 +422,9 @@ def _outcome_of(plan: Mention, reps: list[Mention], arts: dict[str, ArticleDate]
             and out.status != "happened"
         if not (out.date and len(out.date) == 10 or plan.source in out_sources[oi] or by_weekday):
             continue
-        if plan.place and out.place and plan.place["country"] != out.place["country"]:
-            continue
+        if plan.place and out.place and plan.place["country"] != out.place["country"] and not (
+                plan.source in out_sources[oi] and out.status != "happened"):
+            continue  # (a plan and its postponement in one article: the plan's place may be a subject's)
         od = _day(out.date) or pd
         if plan.source in out_sources[oi]:  # its article tells what became of it ("… was postponed")
             fits = out.status != "happened"  # (a visit that happened, in the same article, is an earlier one)

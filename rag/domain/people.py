@@ -47,6 +47,11 @@ class Person:
         return self.roles[-1]
 
 
+# Roles posted abroad, whose holders are named after where they serve ("السفير العراقي في دمشق فلان"); a
+# minister "in Baghdad" is where he is, and the words after it are not his name.
+_POSTED_AR = r"سفير|القائم|مبعوث|ممثل|ملحق|قنصل"
+
+
 def _shown(norm: str, text: str, a: int, b: int) -> str:
     """The words as written for a span found in the normalised text (the same span when normalising kept the
     length, as it does for undiacritised news text), else the normalised words."""
@@ -164,6 +169,9 @@ class Officials:
                 rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role}){posted}\s+{name}")
             self._unnamed_en = re.compile(
                 rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<role>{role})(?![\w])")
+            self._titled_en3 = re.compile(
+                rf"(?<![\w])(?P<role>{role})\s+of\s+(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Z][\w-]*\s+(?:and\s+|for\s+|of\s+)?){{1,6}}?)"
+                rf"(?:[A-Z][\w-]*),\s+{name}")
             self._titled_en2 = re.compile(
                 rf"{name},\s+(?:the\s+|a\s+)?(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role})(?![\w])")
 
@@ -183,7 +191,7 @@ class Officials:
         out: list[Match] = []
         if self._titled_ar is not None:
             for m in self._titled_ar.finditer(norm):
-                got = self._arabic_name(norm, m)
+                got = self._arabic_name(norm, m, text)
                 if got:
                     (a, b), name, country, role = got
                     rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
@@ -193,13 +201,14 @@ class Officials:
                     rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
                     out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
         if self._titled_en is not None and text and not re.search(r"[\u0600-\u06ff]", text):
-            for rx in (self._titled_en, self._titled_en2):
+            for rx in (self._titled_en, self._titled_en2, self._titled_en3):
                 for m in rx.finditer(text):
                     name = self._trim_en(m.group("name"))
                     country = self.country_of(m.group("c"))
                     if not name or country is None or self._table.get(normalize(name), ("",))[0] in ("place", "country"):
                         continue  # "a forum in Doha, Syria's foreign minister …": a place is nobody's name
-                    role = (m.group("port") + m.group("role")).strip()
+                    role = (m.group("port") + m.group("role")).strip() if rx is not self._titled_en3 else \
+                        text[m.start("role"):m.start("name")].rstrip(", ")  # "head of Iraq's Border Ports Commission"
                     rank = self._rank.get(normalize(m.group("role")).strip(), "official")
                     a = m.start("name")
                     out.append(Match(a, a + len(name), "person", self._person_for(name, country, role, rank, "en")))
@@ -260,7 +269,7 @@ class Officials:
             words.pop()
         return " ".join(words) if words and not all(normalize(w) in self._stop for w in words) else ""
 
-    def _arabic_name(self, norm: str, m: re.Match):
+    def _arabic_name(self, norm: str, m: re.Match, text: str = ""):
         """(span, name, country, role) of 'role [portfolio] COUNTRY-ADJ NAME' at a role match, or None."""
         toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]", norm[m.end():])]
         base = m.end()
@@ -275,7 +284,8 @@ class Officials:
         if country is None:
             return None
         name: list[tuple[int, int, str]] = []
-        if len(toks) > i + 3 and toks[i + 1][2] in ("في", "لدى", "الى") and self.country_of_place(toks[i + 2][2]):
+        if len(toks) > i + 3 and toks[i + 1][2] in ("في", "لدى", "الى") and self.country_of_place(toks[i + 2][2]) and \
+                re.search(_POSTED_AR, m.group(1)):
             i += 2  # "القائم بالأعمال العراقي في دمشق ياسين الحجيمي": where an envoy serves, then his name
         for a, b, w in toks[i + 1:i + 6]:
             if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or re.match(r"\d", w):
@@ -287,9 +297,10 @@ class Officials:
                 break
         if not name or (len(name) == 1 and not name[0][2].startswith("ال")):
             return None
-        words = " ".join(w for _, _, w in name)
-        role = norm[m.start(1):base + toks[i][1]]
-        return (base + name[0][0], base + name[-1][1]), words, country, re.sub(r"\s+", " ", role)
+        a, b = base + name[0][0], base + name[-1][1]
+        words = _shown(norm, text, a, b)  # as written: "أحمد فكاك البدراني", not its normalised form
+        role = _shown(norm, text, m.start(1), base + toks[i][1])
+        return (a, b), words, country, role
 
     def scan(self, norm: str) -> list[Match]:
         """People, titles, places and country words in normalised text, longest first, not overlapping."""
