@@ -17,7 +17,7 @@ _LAZY = {
     "safe_source": "documents",
     "normalize": "text.arabic", "normalize_with_map": "text.arabic", "tokens": "text.arabic", "stem": "text.arabic",
     "language": "text.arabic", "name_key": "text.script",
-    "MONTHS": "text.dates", "explicit_dates": "text.dates",
+    "MONTHS": "text.dates", "explicit_dates": "text.dates", "period_of": "text.dates",
     "Library": "index.library", "open_library": "index.library", "Embedder": "index.embeddings",
     "hybrid_search": "index.retrieve", "lexical_query": "index.retrieve", "HybridRetriever": "index.retrieve",
     "Hit": "index.retrieve", "score_fusion": "index.retrieve", "adaptive_weight": "index.retrieve",

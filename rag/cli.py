@@ -63,8 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("timeline", help="the Iraq-Syria contacts in date order, each cited")
-    p.add_argument("--from", dest="since", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--to", dest="until", help="up to this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--from", dest="since", help="from this date: a year, a month or a day (2025, 2025-03, 'March 2025', "
+                   "'آذار 2025', 2025-03-14)")
+    p.add_argument("--to", dest="until", help="up to this date: a year, a month or a day")
     p.add_argument("--who", help="a participant (any spelling, Arabic or English)")
     p.add_argument("--kind", choices=("visit", "call", "meeting", "delegation", "statement"))
     p.add_argument("--json", action="store_true", help='{"events": [...]} on stdout')
@@ -297,14 +298,23 @@ def cmd_timeline(args, settings) -> int:
     from .index.library import open_library
     from .contacts.timeline import contact_timeline
 
-    import re
+    from .text.dates import period_of
 
+    bounds = {}
     for flag, value in (("--from", args.since), ("--to", args.until)):
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise QuestionError(f"{flag} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        bounds[flag] = period_of(value) if value else None
+        if value and not bounds[flag]:
+            raise QuestionError(f"{flag} {value!r} is not a date: use a year (2025), a month (2025-03, "
+                                f"'March 2025', 'آذار 2025') or a day (2025-03-14, '14 آذار 2025')")
+    if bounds["--from"] and bounds["--to"] and bounds["--to"] < bounds["--from"][:len(bounds["--to"])]:
+        raise QuestionError(f"--to {args.until!r} is before --from {args.since!r}")
     lib = open_library(settings)
     ensure_seeded(lib)
-    events = contact_timeline(lib, since=args.since, until=args.until, who=args.who, kind=args.kind)
+    events = contact_timeline(lib, since=bounds["--from"], until=bounds["--to"], who=args.who, kind=args.kind)
+    left_out = 0
+    if bounds["--from"] or bounds["--to"]:  # undated contacts a period cannot place are said, not silently dropped
+        every = contact_timeline(lib, who=args.who, kind=args.kind)
+        left_out = sum(1 for e in every if e.date is None) - sum(1 for e in events if e.date is None)
     if args.json:
         print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False, indent=1))
         return 0
@@ -322,7 +332,8 @@ def cmd_timeline(args, settings) -> int:
         print(textwrap.indent(textwrap.fill(e.summary, 100), "    "))
         for c in e.citations:
             print(f"    [{c['source']} {c['start']}-{c['end']}] {c['text'][:90]}{'…' if len(c['text']) > 90 else ''}")
-    print(f"{len(events)} contacts")
+    print(f"{len(events)} contacts" + (f"; {left_out} undated contacts left out (their day is unknown, so no period "
+                                        f"can place them: run without --from/--to to see them)" if left_out else ""))
     return 0
 
 

@@ -137,3 +137,12 @@ def test_held_out_real_reporting_timeline_stays_above_its_floors(heldout_events)
         assert got[key] >= floors[key], (key, got[key], got["rows"])
     assert got["duplicates"] <= floors["duplicates_max"], got["rows"]
     assert got["third_country_events"] <= floors["third_country_events_max"], got["unmatched_events"]
+
+
+def test_rag_timeline_reads_periods_as_the_browser_does_and_says_what_it_left_out(seeded_settings, capsys):
+    from rag.cli import main
+    assert main(["timeline", "--home", seeded_settings.home, "--from", "كانون الأول 2024", "--to", "2025"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert "2024-12-26" in "\n".join(out) and "undated contacts left out" in out[-1], out[-1]
+    assert main(["timeline", "--home", seeded_settings.home, "--from", "2025-04", "--to", "March 2025"]) == 1
+    assert "before --from" in capsys.readouterr().err

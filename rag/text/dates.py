@@ -338,3 +338,29 @@ def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]]
 
 def text_years(norm: str) -> list[int]:
     return sorted({int(y) for y in YEAR.findall(norm)})
+
+
+_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_PERIOD_MONTH = re.compile(rf"(?:شهر\s+)?({_MONTH_NAMES})\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?(\d{{4}})")
+
+
+def period_of(text: str) -> str | None:
+    """A period as the timeline filters it: "YYYY", "YYYY-MM" or "YYYY-MM-DD" from a year ("2025"), a month
+    ("2025-03", "2025/3", "آذار 2025", "مارس 2025", "March 2025") or a day ("2025-03-14", "14 آذار 2025",
+    "March 14, 2025"), Arabic-Indic digits too; None for anything else."""
+    norm = normalize(text or "").strip().lower()
+    if m := re.fullmatch(r"(\d{4})", norm):
+        return m[1]
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})", norm) or re.fullmatch(r"(\d{1,2})[-/.](\d{4})", norm):
+        year, month = (m[1], m[2]) if len(m[1]) == 4 else (m[2], m[1])
+        return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    if m := _PERIOD_MONTH.fullmatch(norm):
+        return f"{m[2]}-{MONTHS[m[1]]:02d}"
+    found = explicit_dates(norm)  # a day: numbers or a month's name, as the articles' dates are read
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm):
+        try:
+            return date.fromisoformat(found[0].value).isoformat()
+        except (TypeError, ValueError):
+            return None
+    return None
+
