@@ -482,3 +482,14 @@ def test_the_extractive_answer_is_never_withdrawn_as_a_generative_reply(mixed, m
     p = Pipeline(mixed.settings, mixed.library, model=Extractive())
     a = p.ask("من حضر الاجتماع مع الشطري في دمشق؟")
     assert not a.fallback and "not verified" not in a.notice and a.model == "extractive", (a.model, a.notice)
+
+
+def test_an_arabic_name_the_library_holds_only_in_english_is_known():
+    """Rule: 'مخيم الهول' is not an unknown name in a library that reports al-Hol camp only in English (the
+    Arabic forms of names and vocabulary words are looked up by their English words too)."""
+    from rag.answer.expected import unknown_names
+    from rag.answer.questions import Question
+    q = Question("كم عدد العائلات العراقية التي ستعاد من مخيم الهول في الدفعة الجديدة؟")
+    english_only = {"families", "iraqi", "hol", "camp", "batch"}.__contains__
+    assert unknown_names(q, english_only) == []
+    assert unknown_names(q, {"families", "iraqi"}.__contains__) == ["مخيم الهول"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..domain.names import NAMES, english_name_spans
+from ..domain.names import NAMES, english_name_spans, english_of
 from ..text.arabic import normalize, normalize_with_map, stem, tokens
 from .questions import Question
 from .shapes import has_date, has_number
@@ -381,7 +381,9 @@ def unknown_names(q: Question, corpus_has) -> list[str]:
     run: list[str] = []
     for w in re.findall(r"\w+", q.normalized)[1:] + [""]:  # not from the first word (ماهي, a question word)
         t = tokens(w)
-        if w and len(w) >= 4 and not w.isdigit() and t and not any(corpus_has(x) or corpus_has(stem(x)) for x in t) \
+        if w and len(w) >= 4 and not w.isdigit() and t and not any(corpus_has(x) or corpus_has(stem(x)) or
+                                                                      any(corpus_has(e) for e in english_of(x))
+                                                                      for x in t) \
                 and (run or w[0] not in "يت"):  # a name does not start like a verb (يسلط الضوء, تقبل الحل)
             run.append(w)
             continue

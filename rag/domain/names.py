@@ -175,3 +175,24 @@ def key_entities(question: str) -> list[str]:
     question = without_periods(question)
     names = english_names(question) + arabic_names(question)
     return [n for n in dict.fromkeys(names) if n not in CONTEXT]
+
+
+_ENGLISH_OF: dict[str, set[str]] = {}
+_PARTICLES = {"al", "el", "abu", "abd", "abdul", "bin", "the"}
+
+
+def english_of(token: str) -> set[str]:
+    """The English words (lower case) for an Arabic token: the spellings of the names whose Arabic forms hold
+    it (هول -> al-hol, hol) and the vocabulary words it translates (مخيم -> camp)."""
+    if not _ENGLISH_OF:
+        from ..text.arabic import tokens
+        for name, forms in ARABIC.items():
+            for f in forms:
+                for t in tokens(f):
+                    _ENGLISH_OF.setdefault(t, set()).update(w for a in NAMES.get(name, ()) for w in _WORD_RE.findall(a)
+                                                            if len(w) > 2 and w not in _PARTICLES)
+        for en, forms in WORDS.items():
+            for f in forms:
+                for t in tokens(f):
+                    _ENGLISH_OF.setdefault(t, set()).add(en)
+    return _ENGLISH_OF.get(token, set())
