@@ -493,3 +493,15 @@ def test_an_arabic_name_the_library_holds_only_in_english_is_known():
     english_only = {"families", "iraqi", "hol", "camp", "batch"}.__contains__
     assert unknown_names(q, english_only) == []
     assert unknown_names(q, {"families", "iraqi"}.__contains__) == ["مخيم الهول"]
+
+
+def test_a_question_about_postponed_contacts_gets_those_only(pipeline):
+    """Rule (answer_types.json statuses): 'which visits were postponed' asks for the postponed ones; the seeds
+    report none, so the timeline says it has none (before: every visit was listed)."""
+    from rag.answer.from_timeline import asked_status
+    from rag.text.arabic import normalize
+    assert asked_status(normalize("Which Iraq-Syria visits were postponed?")) == "postponed"
+    assert asked_status(normalize("ما الزيارات التي تأجلت بين العراق وسوريا؟")) == "postponed"
+    assert asked_status(normalize("What was the last contact reported?")) == ""
+    a = pipeline.ask("Which Iraq-Syria visits were postponed?")
+    assert a.abstained and a.model == "timeline", a.answer

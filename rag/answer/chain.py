@@ -246,8 +246,9 @@ class Pipeline:
         lex = self.library.lexical  # the index's generation read once for this question's retrieval and answer
         ta = answer_from_timeline(sq, self.library, q.language)  # contacts as a whole: from the events
         # No matching event: the passages may still answer (issue 25), unless the question bounds a period the
-        # timeline has no contact in (the passages are not dated event by event).
-        if ta is not None and (not ta.abstained or "since" in ta.filters or "until" in ta.filters):
+        # timeline has no contact in (the passages are not dated event by event) or asks for contacts of a status
+        # (postponed, cancelled) the timeline has none of (a passage would answer with one that happened).
+        if ta is not None and (not ta.abstained or {"since", "until", "status"} & set(ta.filters)):
             hits, qvec, chat = ta.hits(self.library), self.library.embedder.embed_query_vector(sq), ta.provider()
         else:
             hits, qvec = self.retrieve(sq, q.k, lexical_weight, lex)

@@ -114,6 +114,9 @@ def _filters(q: str) -> dict:
         f["country"] = IRAQ
     elif _SYRIAN.search(q) and not _IRAQI.search(q):
         f["country"] = SYRIA
+    status = asked_status(q)
+    if status:
+        f["status"] = status
     q = _QUARTER.sub(" ", q)  # "first quarter" is a period, not "the first contact"
     if _FIRST.search(q):
         f["pick"] = "first"
@@ -139,6 +142,17 @@ def is_timeline_question(question: str) -> bool:
         if not (_FALL.search(q) and any(rx.search(q) for _, rx in _KIND_WORDS)):
             return False
     return True
+
+
+def asked_status(q_norm: str) -> str:
+    """The status a question about the contacts asks for (answer_types.json `statuses`), or ''."""
+    import json
+    from .expected import DATA
+    statuses = json.loads(DATA.read_text(encoding="utf-8"))["statuses"]
+    for status, words in statuses.items():
+        if any(re.search(r"(?<!\w)[وبل]?" + re.escape(normalize(w)), q_norm) for w in words):
+            return status
+    return ""
 
 
 def _named_people(question: str) -> list[str]:
@@ -195,7 +209,9 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
         events = [e for e in events if e.place and e.place["name_en"] == f["place"]]
     if f.get("country") and f.get("place"):  # "Iraqi officials who have been to Damascus": the visitors
         events = [e for e in events if any(p["country"] == f["country"] for p in e.participants)]
-    if "since" in f or "until" in f or f.get("pick"):
+    if f.get("status"):  # "which visits were postponed": those of that status only
+        events = [e for e in events if e.status == f["status"]]
+    elif "since" in f or "until" in f or f.get("pick"):
         events = [e for e in events if e.status == "happened"]
     if f.get("pick"):
         dated = [e for e in events if e.date]
