@@ -505,3 +505,14 @@ def test_a_question_about_postponed_contacts_gets_those_only(pipeline):
     assert asked_status(normalize("What was the last contact reported?")) == ""
     a = pipeline.ask("Which Iraq-Syria visits were postponed?")
     assert a.abstained and a.model == "timeline", a.answer
+
+
+def test_hosting_a_foreign_official_reports_his_visit():
+    """Rule (answer_types.json relations): 'X hosted Y in Baghdad' / 'استقبل … في بغداد' reports Y's visit."""
+    from rag.answer.expected import relations
+    from rag.text.arabic import normalize, tokens
+    for s in ("Iraq's interior minister hosted his Syrian counterpart Anas Khattab in Baghdad on Tuesday.",
+              "استقبل وزير الداخلية العراقي نظيره السوري أنس خطاب في بغداد"):
+        assert "visit" in relations(tokens(s), normalize(s)), s
+    s = "The two ministers spoke by phone on Tuesday."
+    assert "visit" not in relations(tokens(s), normalize(s))
