@@ -39,6 +39,13 @@ Saleh said that 40 trucks of Iraqi goods were waiting at the crossing on the Syr
 """
 
 
+THIRD_ENGLISH_ARTICLE = """Iraqi health minister's visit to Damascus postponed
+June 9, 2025
+
+The visit by Iraq's defence minister Thabet al-Abbasi to Damascus, which had been scheduled for Monday, has been postponed until further notice, his office said on Sunday.
+"""
+
+
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory, seeded_settings):
     """The seeds (Arabic) and two English articles, in a library of their own."""
@@ -50,8 +57,10 @@ def mixed(tmp_path_factory, seeded_settings):
     extra.write_text(ENGLISH_ARTICLE, encoding="utf-8")
     second = extra.parent / "en_ghurairi_damascus.txt"
     second.write_text(SECOND_ENGLISH_ARTICLE, encoding="utf-8")
+    third = extra.parent / "en_abbasi_postponed.txt"
+    third.write_text(THIRD_ENGLISH_ARTICLE, encoding="utf-8")
     lib = open_library(s)
-    ingest(lib, [ROOT / "seeds", extra, second], progress=False)
+    ingest(lib, [ROOT / "seeds", extra, second, third], progress=False)
     return Pipeline(s, lib)
 
 
@@ -516,3 +525,15 @@ def test_hosting_a_foreign_official_reports_his_visit():
         assert "visit" in relations(tokens(s), normalize(s)), s
     s = "The two ministers spoke by phone on Tuesday."
     assert "visit" not in relations(tokens(s), normalize(s))
+
+
+def test_a_visit_reported_postponed_did_not_take_place(mixed):
+    """Rule (answer_types.json statuses): when or whether a visit took place is not answered by a sentence that
+    reports it postponed, cancelled or planned: a correction instead."""
+    from rag.answer.expected import status_of
+    from rag.text.arabic import normalize
+    assert status_of(normalize("The visit, which had been scheduled for Sunday, has been postponed")) == "postponed"
+    assert status_of(normalize("من المقرر أن يزور الوزير دمشق الأحد المقبل")) == "planned"
+    assert status_of(normalize("زار الوزير دمشق الأحد")) == ""
+    a = mixed.ask("When did Thabet al-Abbasi visit Damascus?")
+    assert a.abstained and a.abstain_reason.startswith("false premise"), (a.answer, a.abstain_reason)

@@ -43,6 +43,7 @@ class Vocabulary:
     asks_role: re.Pattern
     titles: dict[str, tuple[tuple[str, ...], ...]]
     counted: re.Pattern
+    statuses: dict[str, re.Pattern]
     role_of: frozenset
     title_heads: re.Pattern
     counted_generic: frozenset
@@ -75,6 +76,8 @@ def vocabulary(path: Path = DATA) -> Vocabulary:
         asks_role=re.compile(data["asks_role"], re.I),
         titles={normalize(k): _forms(ws) for k, ws in data["titles"].items()},
         counted=re.compile(data["counted"], re.I),
+        statuses={k: re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(re.escape(normalize(w)) for w in ws) + ")")
+                  for k, ws in data["statuses"].items()},
         role_of=frozenset(normalize(w) for w in data["role_of"]),
         title_heads=re.compile(r"^[وبل]?(ال)?(" + "|".join(normalize(w) for w in data["title_heads"]) + ")"),
         counted_generic=frozenset(normalize(w) for w in data["counted_generic"]))
@@ -437,3 +440,11 @@ def list_items(sentence: str) -> list[str]:
     items = [_LEADING_WAW.sub("", i.strip(" :،,.«»\"'")) for i in _SPLIT.split(tail)]
     items = [i for i in items if i and len(i.split()) <= 6]
     return items if 2 <= len(items) <= 6 else []
+
+
+def status_of(text_norm: str) -> str:
+    """The status other than 'happened' a (normalised) text gives an act ('postponed', 'planned', …), or ''."""
+    for status, rx in vocabulary().statuses.items():
+        if rx.search(text_norm):
+            return status
+    return ""

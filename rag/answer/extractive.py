@@ -15,7 +15,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, arabic_word_forms, unmapped_words
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -423,6 +423,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 ("an " if k[0] in "aeiou" else "a ") + k for k in sorted(asked)) +
                               (" of these people" if entities else ""), confidence(q, cands, hits))
         cands = related
+        # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
+        # does not (unless the question asks about that status: "when was the visit postponed").
+        if strict and asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
+            done = [c for c in cands if not status_of(_norm(c.text))]
+            if not done:
+                return correction(q, about, "the sources report the " + " and the ".join(sorted(asked)) + " as " +
+                                  status_of(_norm(cands[0].text)) + ", not as having taken place",
+                                  confidence(q, cands, hits))
+            cands = done
         # Who visited where: the visitor and the destination are named in the sentence itself, the visitor
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]

@@ -146,13 +146,8 @@ def is_timeline_question(question: str) -> bool:
 
 def asked_status(q_norm: str) -> str:
     """The status a question about the contacts asks for (answer_types.json `statuses`), or ''."""
-    import json
-    from .expected import DATA
-    statuses = json.loads(DATA.read_text(encoding="utf-8"))["statuses"]
-    for status, words in statuses.items():
-        if any(re.search(r"(?<!\w)[وبل]?" + re.escape(normalize(w)), q_norm) for w in words):
-            return status
-    return ""
+    from .expected import status_of
+    return status_of(q_norm)
 
 
 def _named_people(question: str) -> list[str]:
