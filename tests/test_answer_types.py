@@ -537,3 +537,15 @@ def test_a_visit_reported_postponed_did_not_take_place(mixed):
     assert status_of(normalize("زار الوزير دمشق الأحد")) == ""
     a = mixed.ask("When did Thabet al-Abbasi visit Damascus?")
     assert a.abstained and a.abstain_reason.startswith("false premise"), (a.answer, a.abstain_reason)
+
+
+def test_the_english_lead_says_a_contact_was_planned_or_postponed():
+    """Rule: the English lead line of Arabic evidence gives a contact's status when the sentence gives one
+    ('Visit (planned)'; before: a planned visit 'to meet' the minister read as a Meeting), and the checker
+    verifies the status in the passage."""
+    from rag.answer.compose import english_lead, english_support
+    t = "من المقرر أن يزور وزير التجارة العراقي أثير الغريري العاصمة السورية دمشق الأحد المقبل للقاء نظيره السوري"
+    lead = english_lead([(t, 1)])
+    assert "Visit (planned)" in lead, lead
+    assert english_support("Visit (planned) — Atheer al-Ghurairi, Damascus — Sunday.", t) is True
+    assert english_support("Visit (postponed) — Atheer al-Ghurairi, Damascus — Sunday.", t) is False

@@ -9,6 +9,7 @@ import re
 from ..text.arabic import normalize
 from ..text.dates import MONTHS
 from ..domain.names import CONTEXT, arabic_forms, arabic_names, english_name_spans
+from .expected import status_of, vocabulary
 
 _MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
@@ -18,7 +19,7 @@ _WEEKDAYS = {"الاثنين": "Monday", "الثلاثاء": "Tuesday", "الا�
              "الجمعه": "Friday", "السبت": "Saturday", "الاحد": "Sunday"}
 _WEEKDAY = re.compile(r"(?<!\w)(" + "|".join(_WEEKDAYS) + r")(?!\w)")
 _KINDS = (("phone call", re.compile(r"اتصال|اتصل|هاتفي|المحادثه الهاتفيه")),
-          ("visit", re.compile(r"(?<!\w)(زار|زياره|زيارته|بزياره|لزياره)(?!\w)")),
+          ("visit", re.compile(r"(?<!\w)(زار|زياره|زيارته|بزياره|لزياره|يزور|تزور|سيزور)(?!\w)")),
           ("meeting", re.compile(r"لقاء|لقائه|اجتماع|التقي|اجتمع")),
           ("statement", re.compile(r"(?<!\w)(بيان|تصريح|قال|اكد|صرح)(?!\w)")))
 
@@ -57,7 +58,10 @@ def english_lead(sentences: list[tuple[str, int]]) -> str:
         names = [x for x in arabic_names(text) if x not in CONTEXT and x not in NOT_PARTIES]
         if not names:
             continue
-        item = " — ".join(p for p in (contact_kind(text).capitalize(), ", ".join(names), english_date(text)) if p)
+        kind = contact_kind(text).capitalize()
+        status = status_of(normalize(text)) if kind else ""  # a planned or postponed contact says so
+        kind = f"{kind} ({status})" if status else kind
+        item = " — ".join(p for p in (kind, ", ".join(names), english_date(text)) if p)
         if item in items:
             items[item] += [n] if n not in items[item] else []
             continue
@@ -78,6 +82,7 @@ _EN_KIND = {"phone call": "phone call", "phone": "phone call", "call": "phone ca
             "calls": "phone call", "visit": "visit", "visited": "visit", "visits": "visit", "meeting": "meeting",
             "met": "meeting", "meet": "meeting", "statement": "statement", "said": "statement"}
 _EN_KIND_RE = re.compile(r"\b(" + "|".join(sorted(_EN_KIND, key=len, reverse=True)) + r")\b", re.I)
+_EN_STATUS = re.compile(r"\((postponed|cancelled|planned|denied|rumoured)\)", re.I)
 _FILLER = {"the", "a", "an", "on", "in", "at", "of", "to", "with", "and", "by", "from", "was", "were", "had",
            "has", "his", "her", "their", "its", "paid", "made", "held", "received", "phone", "between"}
 
@@ -103,6 +108,9 @@ def english_facts(sentence: str) -> list[tuple[str, object]] | None:
     for m in _EN_KIND_RE.finditer(rest):
         facts.append(("kind", _EN_KIND[m.group(1).lower()]))
     rest = _EN_KIND_RE.sub(" ", rest)
+    for m in _EN_STATUS.finditer(rest):
+        facts.append(("status", m.group(1).lower()))
+    rest = _EN_STATUS.sub(" ", rest)
     words = [w for w in re.findall(r"[^\W\d_]+|\d+", rest) if w.lower() not in _FILLER]
     if words or not facts:
         return None
@@ -129,6 +137,8 @@ def english_support(sentence: str, passage: str) -> bool | None:
             ok = any(d == d2 and mth == m2 and (y is None or y2 in (None, y)) for d2, m2, y2 in dates)
         elif kind == "weekday":
             ok = value in weekdays
+        elif kind == "status":
+            ok = bool(vocabulary().statuses[value].search(t))  # type: ignore[index]
         else:
             ok = value in kinds
         if not ok:
