@@ -529,3 +529,11 @@ def test_next_and_for_a_weekday_are_the_weekday_still_to_come():
         assert [d.value for d in got] == ["2025-06-08"], (text, got)
     got = resolve_dates(normalize("The visit, scheduled for Sunday, was postponed."), ArticleDate(value="2025-06-07"), [])
     assert [d.ahead for d in got] == ["2025-06-08"], got
+
+
+def test_a_person_inside_what_was_said_is_not_its_speaker():
+    for text in ('وقال وكيل الوزارة هشام العلوي إن "هناك دعوة من وزير الخارجية العراقي فؤاد حسين لنظيره السوري".',
+                 "Iraqi lawmakers said that Syrian President Ahmed al-Sharaa should not come to Baghdad before the "
+                 "elections, in a statement on Iraq's Prime Minister Mohammed Shia al-Sudani's plans."):
+        ms = _mentions("News\n\n" + text + "\n", date="2025-03-10")
+        assert _statements(ms) == [], [(m.kind, m.participants) for m in ms]

@@ -22,7 +22,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "20"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "21"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -193,6 +193,8 @@ def _word_at(norm: str, pos: int) -> str:
     return norm[pos:pos + 40].split("،")[0].split(",")[0].strip()
 
 
+# Where the words said begin: "إنه / أن / بأن …", "that …", a quote mark or a colon.
+_SAID_THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|بانه|that)(?!\w)|[\"«“:]")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TWEET = re.compile(r"^—\s*\S.*\(@\w+\)")
 _RELATED_START = re.compile(r"^((مقالات|اخبار|مواضيع) (ذات صله|مشابهه|متعلقه)|اقرا ايضا:?|مرتبط|related (articles|posts|news))$")
@@ -495,11 +497,23 @@ class _Article:
             if True:  # the speaker: the person named nearest a verb of saying (of high rank unless the
                 # sentence gives the words an occasion of their own)
                 # of the people named before the contact spoken of, the one nearest the first verb of saying
-                verbs = sorted(p for p in said_at if first is None or p < first)[:1]
+                # (not inside what was said: after "إن / أن / that" or a quote mark; in English, not the object
+                # after the verb: "Iraqi MPs say they were not told of the Syrian minister's invitation")
+                verbs = sorted(p for p in said_at if first is None or p < first)
                 dist = {}
-                for m in matches:
-                    if m.kind in ("person", "title") and verbs and (first is None or m.start < first):
-                        dist[m.item.id] = min(dist.get(m.item.id, 999), abs(m.start - verbs[0]))
+                if verbs:
+                    english = not re.search(r"[\u0600-\u06ff]", s.text)
+                    near = verbs if english else verbs[:1]  # Arabic: the first verb (its subject follows it)
+                    ends = {v: (x.start() if (x := _SAID_THAT.search(s.norm, v + 1)) else len(s.norm)) for v in near}
+                    for m in matches:
+                        if m.kind not in ("person", "title") or (first is not None and m.start >= first):
+                            continue
+                        ok = [abs(m.start - v) for v in near
+                              if (m.end <= v and (not english or v - m.end <= 40) and
+                                  not _SAID_THAT.search(s.norm, m.end, v)) or
+                              (v < m.start < ends[v] and (not english or m.start - v <= 25))]
+                        if ok:
+                            dist[m.item.id] = min(dist.get(m.item.id, 999), *ok)
                 speakers = sorted((p for p in parts if dist.get(p["id"], 999) <= 120),
                                   key=lambda p: dist[p["id"]])[:1]
                 speakers = [p for p in speakers if p["id"] not in involved and
