@@ -12,7 +12,7 @@ from rag import Pipeline, RagError, cited_sentences, get_model, hybrid_search, i
 
 from .metrics import by_language, is_correct, summarize
 from .report import write_report
-from .sets import KEPT, load_set, set_corpus
+from .sets import KEPT, load_set, set_corpus, split_of
 from .summary import summary_table
 
 
@@ -74,13 +74,15 @@ def evaluate_one(pipe: Pipeline, q: dict, model: str, retrieval_only: bool = Fal
 
 def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str | None = None, k: int | None = None,
         limit: int | None = None, retrieval_only: bool = False, progress: bool | None = None,
-        judge: str | None = None, unanswerable: bool = False) -> dict:
+        judge: str | None = None, unanswerable: bool = False, split: str | None = None) -> dict:
     """Run the set and write results.jsonl, summary.json, report.md and charts into `out`.
 
     The corpus: a SQuAD set's paragraphs (without the withheld articles' for `unanswerable`, see
-    evals/sets.py), else `corpus`, else the set's own `articles/` folder, else the seeds."""
+    evals/sets.py), else `corpus`, else the set's own `articles/` folder, else the seeds. `split` ("dev" or
+    "test") asks only that part's questions (evals/sets.py: a SQuAD set's article pairs, a JSONL set's
+    "split" field); the corpus stays whole."""
     out.mkdir(parents=True, exist_ok=True)
-    questions, squad_corpus = load_set(set_path, unanswerable)
+    questions, squad_corpus = load_set(set_path, unanswerable, split)
     if limit:
         questions = questions[:limit]
     if squad_corpus is not None:
@@ -120,15 +122,15 @@ def run(set_path: Path, out: Path, settings, models: list[str], *, corpus: str |
     wanted = {q["id"] for q in questions}
     rows = [r for r in _read_rows(results) if r["id"] in wanted and r["model"] in models]
     summary = {"set": str(set_path), "questions": len(questions), "k": es.k, "fusion": es.fusion, "judge": judge,
-               "unanswerable_variant": unanswerable, "corpus": [str(p) for p in paths],
+               "unanswerable_variant": unanswerable, "split": split, "corpus": [str(p) for p in paths],
                "models": {m: summarize([r for r in rows if r["model"] == m]) for m in models}}
     langs = by_language(rows)
     if len(langs) > 1:  # Arabic and English questions reported apart
         summary["languages"] = {lang: {m: summarize([r for r in rs if r["model"] == m]) for m in models}
                                 for lang, rs in langs.items()}
-    splits = {r.get("split") or "dev" for r in rows}
+    splits = {split_of(r) for r in rows}
     if len(splits) > 1:  # development and held-out ("split": "test") parts reported apart
-        summary["splits"] = {sp: {m: summarize([r for r in rows if (r.get("split") or "dev") == sp and r["model"] == m])
+        summary["splits"] = {sp: {m: summarize([r for r in rows if split_of(r) == sp and r["model"] == m])
                                   for m in models} for sp in sorted(splits)}
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     write_report(out, summary, rows, models)
@@ -152,7 +154,7 @@ def run_cli(args, settings) -> int:
         return run_timeline(args, settings)
     summary = run(Path(args.set), Path(args.out), settings, args.models or [settings.llm], corpus=args.corpus,
                   k=args.k, limit=args.limit, retrieval_only=args.retrieval_only, judge=args.judge,
-                  unanswerable=getattr(args, "unanswerable", False))
+                  unanswerable=getattr(args, "unanswerable", False), split=getattr(args, "split", None))
     print(summary_table(summary))
     print(f"\nreport: {Path(args.out) / 'report.md'}")
     return 0

@@ -19,6 +19,16 @@ def withheld(article_index: int) -> bool:
     return article_index % 2 == 1
 
 
+def squad_split(article_index: int) -> str:
+    """The development / held-out split of a SQuAD set, fixed before any tuning (issue 28): its articles go
+    in pairs in file order, (0, 1), (2, 3), … (each pair one kept and one withheld article of the
+    unanswerable variant, so both parts hold answerable and unanswerable questions), and the pairs alternate:
+    even pairs are "dev" (thresholds and weights are chosen on them), odd pairs "test" (held out: only
+    measured). XQuAD-ar: 24 articles each; ARCD: 78 and 77. The CI subsets (the first paragraphs of
+    floors.json) split the same way. The corpus never depends on the split."""
+    return "dev" if (article_index // 2) % 2 == 0 else "test"
+
+
 def load_squad(path: Path, unanswerable: bool = False) -> tuple[list[dict], list[dict]]:
     """(questions, corpus) from a SQuAD file: each unique paragraph is one document and the gold source.
 
@@ -26,7 +36,8 @@ def load_squad(path: Path, unanswerable: bool = False) -> tuple[list[dict], list
     (`withheld`) leaves the corpus with all its paragraphs, and its questions stay in the set marked
     unanswerable (`"answerable": false`, no sources, `"withheld": true`): each is asked over a corpus that
     lacks its paragraph and the paragraphs around it, about the same kind of text. The other articles'
-    questions stay answerable, so one run scores HasAns and NoAns together."""
+    questions stay answerable, so one run scores HasAns and NoAns together. Every question carries its
+    article's `split` (`squad_split`)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     questions, corpus, seen = [], [], set()
     for i, article in enumerate(data.get("data", [])):
@@ -42,7 +53,8 @@ def load_squad(path: Path, unanswerable: bool = False) -> tuple[list[dict], list
                 impossible = qa.get("is_impossible", False) or not answers or out
                 questions.append({"id": qa["id"], "question": qa["question"],
                                   "answers": [answers] if answers else [], "sources": [] if impossible else [pid],
-                                  "answerable": not impossible, **({"withheld": True} if out else {})})
+                                  "answerable": not impossible, "split": squad_split(i),
+                                  **({"withheld": True} if out else {})})
     return questions, corpus
 
 
@@ -72,12 +84,28 @@ def load_jsonl_set(path: Path) -> list[dict]:
     return out
 
 
-def load_set(path: Path, unanswerable: bool = False) -> tuple[list[dict], list[dict] | None]:
-    """(questions, corpus or None) for a question-set file."""
+SPLITS = ("dev", "test")
+
+
+def split_of(question: dict) -> str:
+    """A question's part: "test" (held out) when marked so, else "dev" (a JSONL set's unmarked questions)."""
+    return question.get("split") or "dev"
+
+
+def load_set(path: Path, unanswerable: bool = False,
+             split: str | None = None) -> tuple[list[dict], list[dict] | None]:
+    """(questions, corpus or None) for a question-set file; `split` ("dev" or "test") keeps only that part's
+    questions (the corpus stays whole)."""
     if not path.exists():
         raise DocumentError(f"{path}: no such question set")
+    if split is not None and split not in SPLITS:
+        raise DocumentError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
     if path.suffix.lower() == ".json":
-        return load_squad(path, unanswerable)
-    if unanswerable:
+        questions, corpus = load_squad(path, unanswerable)
+    elif unanswerable:
         raise DocumentError(f"{path}: --unanswerable makes a variant of a SQuAD-format .json set only")
-    return load_jsonl_set(path), None
+    else:
+        questions, corpus = load_jsonl_set(path), None
+    if split is not None:
+        questions = [q for q in questions if split_of(q) == split]
+    return questions, corpus
