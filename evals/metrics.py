@@ -91,13 +91,21 @@ def by_language(rows: list[dict]) -> dict[str, list[dict]]:
 
 
 def answer_score(row: dict) -> float | None:
-    """The score a row answered or abstained on, as the abstention bar sees it: an abstention for another
-    reason (a rule: a name never mentioned, no date in the evidence, a false premise …) counts as -inf, since
-    no bar would have answered it. None when the answerer gave no score."""
+    """The answerability score a row answered or abstained on, as the abstention bar sees it
+    (rag/answer/answerability.py; >= 0 answers at the calibrated bar): an abstention for another reason (a
+    rule: a name never mentioned, no date in the evidence, a false premise …) counts as -inf, since no bar
+    would have answered it. None when the answerer gave no score."""
+    from rag.answer.answerability import BAR_REASON
+
     score = row.get("score")
     if score is None:
         return None
-    return float("-inf") if row.get("abstained") and score >= 0 else float(score)
+    if row.get("abstained"):
+        reason = row.get("abstain_reason")
+        by_rule = not reason.startswith(BAR_REASON) if reason is not None else score >= 0
+        if by_rule:
+            return float("-inf")
+    return float(score)
 
 
 def abstention_curve(rows: list[dict], steps: int = 41) -> list[dict]:
@@ -110,9 +118,13 @@ def abstention_curve(rows: list[dict], steps: int = 41) -> list[dict]:
         return []
     finite = sorted(s for s, _ in scored if s != float("-inf"))
     lo, hi = (finite[0], finite[-1]) if finite else (0.0, 0.0)
+    # Bars at evenly spaced quantiles of the scores (the answerability score's tails are long, so an even
+    # spacing of values would leave most questions between two bars), plus the calibrated bar itself (0).
+    bars = {finite[round(i * (len(finite) - 1) / (steps - 1))] for i in range(steps)} if finite and steps > 1 else {0.0}
+    if lo <= 0.0 <= hi:
+        bars.add(0.0)
     out = []
-    for i in range(steps):
-        t = lo + (hi - lo) * i / (steps - 1) if steps > 1 else 0.0
+    for t in sorted(bars):
         abst = [r for s, r in scored if s < t]
         unans = [r for _, r in scored if not r["answerable"]]
         ans = [r for _, r in scored if r["answerable"]]

@@ -57,7 +57,20 @@ def _charts(out: Path, summary: dict, rows: list[dict], models: list[str]) -> li
         ax.set_ylabel("abstention precision")
         ax.set_xlim(0, 1.02)
         ax.set_ylim(0, 1.02)
-        made.append(_finish(plt, fig, ax, "Abstention precision-recall (moving the bar)", out / "abstention.png"))
+        made.append(_finish(plt, fig, ax, "Abstention precision-recall (moving the answerability bar)",
+                            out / "abstention.png"))
+        # SQuAD 2.0's two figures as the bar on the answerability score moves (0: the calibrated bar).
+        fig, ax = plt.subplots(figsize=(6, 4))
+        for m, curve in curves.items():
+            if curve:
+                xs = [p["shift"] for p in curve]
+                ax.plot(xs, [p["HasAns"] for p in curve], label=f"{m}: HasAns (answerable, right answer)")
+                ax.plot(xs, [p["NoAns"] for p in curve], linestyle="--", label=f"{m}: NoAns (unanswerable, abstained)")
+        ax.axvline(0.0, color="k", linewidth=0.8)
+        ax.set_xlabel("bar on the answerability score (0 = calibrated; answered when score >= bar)")
+        ax.set_ylabel("share of questions")
+        ax.set_ylim(0, 1.02)
+        made.append(_finish(plt, fig, ax, "HasAns and NoAns against the bar", out / "answerability.png"))
     lat = {m: [r["latency_ms"] for r in rows if r["model"] == m and r.get("latency_ms") is not None] for m in models}
     if any(lat.values()):
         fig, ax = plt.subplots(figsize=(6, 3.5))

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..errors import ModelError
 from ..text.arabic import language, normalize, stem, tokens
+from .answerability import BAR_REASON, score as answerability
 from .compose import compose
 from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, arabic_word_forms, unmapped_words
@@ -492,9 +493,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     spoken = [c for c in cands if _speaker_speaks(speaker, c.text)] if speaker else []
     if speaker and not spoken:
         return abstain(confidence(q, cands, hits), f"no retrieved sentence reports what {entities[0]} said")
-    conf = confidence(q, sorted(cands, key=lambda c: -c.score), hits)  # the bar reads the ranking, not the order
+    conf = answerability(q, sorted(cands, key=lambda c: -c.score), hits, lexical)  # the ranking, not the order
     if conf < threshold:
-        return abstain(conf, f"no sentence answers closely enough (confidence {conf:.2f} < {threshold:.2f})")
+        return abstain(conf, f"{BAR_REASON} (answerability {conf:.2f} < {threshold:.2f})")
     # What someone said: a sentence in which that person speaks goes first when one is close to the top.
     close = [c for c in spoken if c.score >= cands[0].score - 0.1]
     if close:

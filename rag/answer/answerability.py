@@ -1,0 +1,91 @@
+"""One answerability score for the extractive answerer (issue 28): does the best sentence the rules kept
+answer the question, or is the question about something the library does not hold?
+
+    score = min(bar_scale * bar, bias + Σ weights[f] * f - shift)        (>= 0 answers)
+
+- `bar`: the former calibrated measure (`extractive.confidence`: term coverage and sentence similarity
+  against the bar calibrated on the seeds, by language). It stays a floor of the score: no answer it refused
+  is given now.
+- a small logistic model over three features of the best sentence, its passage and the retrieval:
+  - `sdense`: the best sentence's embedding similarity to the question;
+  - `pcov`: the share of the question's IDF weight (in the sentence's language, as the ranking matches it)
+    that the best sentence's passage holds, in any light-stemmed form: a question about another article's
+    topic leaves its rarest words (names, numbers, places) out;
+  - `hdmargin`: how far the best retrieved passage's similarity to the question stands above the mean of
+    the other retrieved passages': the paragraph a question was written from stands out; when it is
+    missing, the retrieved ones are alike.
+
+The weights, the bias, the shift and where they were chosen are data (`data/answerability.json`): fitted on
+the development split only (evals/sets.py), the shift the highest at which no development set loses a right
+answer or an abstention. `RAG_ABSTAIN_THRESHOLD` moves the bar on this score (positive = abstain more).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from ..text.arabic import stem, tokens
+
+DATA = Path(__file__).with_name("data") / "answerability.json"
+BAR_REASON = "no sentence answers closely enough"  # the start of the bar's abstain_reason (evals read it)
+
+
+@lru_cache(maxsize=4)
+def model(path: Path = DATA) -> dict:
+    """The weights, bias, shift and bar scale (read once)."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=20_000)
+def _forms(text: str) -> frozenset:
+    """A passage's tokens and their light stems."""
+    toks = tokens(text)
+    return frozenset(toks) | frozenset(stem(t) for t in toks)
+
+
+def passage_coverage(question: str, best, passage: str, lexical) -> float:
+    """The share of the question's IDF weight, in the terms the best sentence is matched on, that the passage
+    holds (a term or its light stem)."""
+    from .extractive import _lang, english_terms, query_terms
+    terms = english_terms(question) if _lang(best.text) == "en" else query_terms(question)
+    weights = {t: lexical.idf_of(t) for t in terms if not t.startswith("~")}  # "~word": no Arabic form
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    forms = _forms(passage)
+    return sum(w for t, w in weights.items() if t in forms or stem(t) in forms) / total
+
+
+def passage_margin(hits: list) -> float:
+    """The best retrieved passage's similarity to the question minus the mean of the others'."""
+    dense = sorted(((h.dense or 0.0) for h in hits), reverse=True)
+    if not dense:
+        return 0.0
+    rest = dense[1:]
+    return dense[0] - (sum(rest) / len(rest) if rest else 0.0)
+
+
+def features(question: str, cands: list, hits: list, lexical) -> dict[str, float]:
+    """The features of the best candidate (the first of `cands`, ranked by score) as an answer."""
+    from .extractive import confidence
+    best = cands[0]
+    return {"bar": confidence(question, cands, hits),
+            "sdense": best.dense,
+            "pcov": passage_coverage(question, best, hits[best.n - 1].chunk.text, lexical),
+            "hdmargin": passage_margin(hits)}
+
+
+def combine(f: dict[str, float], m: dict | None = None) -> float:
+    """The score of a question's features: >= 0 answers."""
+    m = m or model()
+    fitted = m["bias"] + sum(w * f[name] for name, w in m["weights"].items()) - m["shift"]
+    return min(m["bar_scale"] * f["bar"], fitted)
+
+
+def score(question: str, cands: list, hits: list, lexical) -> float:
+    """The answerability score of the best candidate (>= 0 answers at the calibrated bar); -1 without one."""
+    if not cands:
+        return -1.0
+    return combine(features(question, cands, hits, lexical))
