@@ -93,6 +93,17 @@ def test_the_features_read_what_they_say(probe):
     assert off["pcov"] < 0.5 and off["sdense"] < f["sdense"]
 
 
+def test_an_english_question_over_arabic_text_gets_the_cross_language_similarity(probe):
+    """An English question's best sentence in the seeds is Arabic: its similarity is read on the Arabic
+    scale (without the difference, right answers to English questions fall under the bar)."""
+    # u021 (seeds answerability, dev), answered right from an Arabic sentence
+    answer, f, _, cands = probe("Which body in Syria issued reassurances to neighbouring countries during the "
+                                "battle against the Assad regime?")
+    offset = A.model()["cross_language_similarity"]
+    assert offset > 0 and f["sdense"] == pytest.approx(cands[0].dense + offset)
+    assert not answer.abstained and A.combine({**f, "sdense": cands[0].dense}) < 0
+
+
 def test_the_threshold_setting_moves_the_bar(pipeline):
     from rag import Pipeline
     answer = pipeline.ask("متى زار الشيباني بغداد؟")
