@@ -47,7 +47,7 @@ class Settings:
     lexical_weight: float = 0.55
     candidates: int = 50
     fusion: str = "score"
-    abstain_threshold: float = 0.0
+    abstain_threshold: float = 0.0  # bar on the answerability score (rag/answer/answerability.py; + abstains more)
     max_question_chars: int = 2000
     max_file_bytes: int = 20_000_000
     max_doc_chars: int = 200_000  # per article, after reading; longer ones are refused by name

@@ -43,8 +43,8 @@ def test_floors_file_is_coherent():
             if spec.get("retrieval_only"):
                 assert math.isclose(floor, round(measured - RETRIEVAL_MARGIN, 3), abs_tol=1e-9), \
                     f"{name} {metric}: floor {floor} is not measured {measured} - {RETRIEVAL_MARGIN}"
-        for lang, lspec in spec.get("languages", {}).items():
-            assert all(f <= lspec["measured"][m] for m, f in lspec["floors"].items()), f"{name} {lang}"
+        for part, lspec in {**spec.get("languages", {}), **spec.get("splits", {})}.items():
+            assert all(f <= lspec["measured"][m] for m, f in lspec["floors"].items()), f"{name} {part}"
         if spec.get("retrieval_only"):
             assert {"recall@1", "mrr@10"} <= set(spec["floors"]), f"{name}: R@1 and MRR@10 floors are required"
     assert {"answer_correct", "citation_precision", "citation_supported", "abstention_precision",
@@ -122,3 +122,5 @@ def test_answer_floors(name, tmp_path, seeded_settings):
     _check(name, spec, got)
     for lang, lspec in spec.get("languages", {}).items():  # Arabic and English questions apart
         _check(f"{name} ({lang})", {"set": spec["set"], **lspec}, summary["languages"][lang][spec.get("model", "extractive")])
+    for part, pspec in spec.get("splits", {}).items():  # a SQuAD set's dev and held-out parts (evals/sets.py)
+        _check(f"{name} ({part})", {"set": spec["set"], **pspec}, summary["splits"][part][spec.get("model", "extractive")])
