@@ -58,9 +58,9 @@ def test_answered_questions_stay_answered(probe, question):
 
 
 def test_the_former_bar_is_the_scores_floor(probe):
-    """u045 (seeds answerability, dev): no Iraqi interior minister's visit to Damascus is reported; the
-    fitted part alone would answer (the passage names them all), the former bar does not."""
-    answer, f, _, _ = probe("متى زار وزير الداخلية العراقي دمشق؟")
+    """u088 (seeds answerability, dev): no security agreement between Iraq and Syria is reported; the fitted
+    part alone would answer (the best sentence reads much like the question), the former bar does not."""
+    answer, f, _, _ = probe("ما الاتفاقية الأمنية التي وقعها العراق وسوريا؟")
     m = A.model()
     fitted = m["bias"] + sum(w * f[k] for k, w in m["weights"].items()) - m["shift"]
     assert f["bar"] < 0 <= fitted
