@@ -61,6 +61,12 @@ def test_timeline_filters_by_person_and_period_and_refuses_bad_dates(browser, se
     page.fill("#tl-until input, #tl-until textarea", "2025-03")
     page.click("#tl-show")
     page.wait_for_function("(h) => document.querySelector('#timeline').innerHTML !== h", arg=january, timeout=15_000)
+    try:  # the list is replaced in one step, but a loaded machine may show the change before the new dates
+        page.wait_for_function("() => { const d = [...document.querySelectorAll('#timeline .tl-event .tl-date')]"
+                               ".map(e => e.innerText); return d.length && d.every(x => x.startsWith('2025-03')); }",
+                               timeout=15_000)
+    except Exception:
+        pass  # the assertion below says what was shown
     dates = page.locator("#timeline .tl-event .tl-date").all_inner_texts()
     assert dates and all(d.startswith("2025-03") for d in dates), dates
     assert page.locator("#tl-error").inner_text().strip() == ""
