@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from ..text.arabic import _DROP, _FOLD, sentence_spans
 from ..text.dates import ArticleDate, find_dates, infer_article_date, resolve_dates, text_years
 from ..documents import Chunk, Document
-from ..domain.lexicon import load_lexicon
+from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
 EXTRACTOR_VERSION = "21"  # bump when the rules change: articles are re-extracted (never re-embedded)
@@ -158,8 +158,8 @@ def _sentences(doc: Document, chunks: list[Chunk]) -> list[_Sentence]:
     return [_Sentence(s, e, doc.text[s:e], fast_normalize(doc.text[s:e]), cid) for (s, e), cid in sorted(spans.items())]
 
 
-def _words(norm: str) -> list[tuple[int, str]]:
-    """(position, word) with one proclitic (و ف ب ل ك) also tried off the front."""
+def _words(norm: str) -> WordIndex:
+    """(position, word) with one proclitic (و ف ب ل ك) also tried off the front (indexed by word)."""
     out = []
     for m in _WORD.finditer(norm):
         w = m.group(0)
@@ -168,7 +168,7 @@ def _words(norm: str) -> list[tuple[int, str]]:
             out.append((m.start(), w[1:]))
             if len(w) > 4 and w[1] in "بلك":
                 out.append((m.start(), w[2:]))
-    return out
+    return WordIndex(out)
 
 
 def _days_before(day: str | None, ref: str | None) -> int:
@@ -390,7 +390,7 @@ class _Article:
     def sentence(self, i: int, s: _Sentence) -> None:
         lex = self.lex
         matches, inside = self.scope(s)
-        words = [(p, w) for p, w in _words(s.norm) if inside(p)]
+        words = WordIndex((p, w) for p, w in _words(s.norm) if inside(p))
         back_spans = [(a, b, g) for g, w in lex.back.items() for a, b in w.spans(s.norm) if inside(a)]
         back_at = {g: [p for p in w.find(s.norm, words) if inside(p)] for g, w in lex.back.items()}
         # after a contact word and both sides' people ("استقبل الشمري … أنس خطاب والوفد المرافق له"), "the

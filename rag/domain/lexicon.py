@@ -18,6 +18,17 @@ DATA = Path(__file__).resolve().parent / "data" / "contacts.json"
 STATUSES = ("denied", "rumoured", "cancelled", "postponed", "hypothetical", "planned")
 
 
+class WordIndex(list):
+    """A sentence's (position, word) pairs with a word -> positions table, built once and looked up by every
+    word list (a sentence is searched for dozens of lists)."""
+
+    def __init__(self, pairs):
+        super().__init__(pairs)
+        self.index: dict[str, list[int]] = {}
+        for p, w in self:
+            self.index.setdefault(w, []).append(p)
+
+
 @dataclass
 class Words:
     """Single words (a set) and phrases of several words (one regex), all normalised."""
@@ -36,8 +47,13 @@ class Words:
         return cls(single, multi, rx)
 
     def find(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
-        """Positions in a normalised sentence where one of these words or phrases stands."""
-        out = [p for p, w in words if w in self.words]
+        """Positions in a normalised sentence where one of these words or phrases stands (`words`: the sentence's
+        (position, word) pairs; a `WordIndex` finds them by lookup instead of a scan)."""
+        index = getattr(words, "index", None)
+        if index is not None:
+            out = sorted(p for w in (self.words & index.keys()) for p in index[w])
+        else:
+            out = [p for p, w in words if w in self.words]
         if self._re is not None:
             out += [m.start() for m in self._re.finditer(norm)]
         return out
