@@ -27,7 +27,9 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from ..text.arabic import stem, tokens
+from ..domain.names import NAMES, arabic_terms, unmapped_words
+from ..text.arabic import language, stem, tokens
+from .questions import as_question
 
 DATA = Path(__file__).with_name("data") / "answerability.json"
 BAR_REASON = "no sentence answers closely enough"  # the start of the bar's abstain_reason (evals read it)
@@ -37,6 +39,49 @@ BAR_REASON = "no sentence answers closely enough"  # the start of the bar's abst
 def model(path: Path = DATA) -> dict:
     """The weights, bias, shift and bar scale (read once)."""
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# ---- the terms a sentence is matched on, and the former bar (the score's floor) ------------------------------
+
+def query_terms(question: str) -> set[str]:
+    """The terms a question is matched on in Arabic sentences: its own; for an English question the Arabic
+    forms of its names and domain words, plus the content words that have no Arabic form here (they never
+    match, so a question about something the tables do not know covers little)."""
+    q = as_question(question)
+    if q.language == "en":
+        ar = set(tokens(arabic_terms(q)))
+        if ar:
+            return ar | {"~" + w for w in unmapped_words(q)}
+    return set(q.terms)
+
+
+def english_terms(question: str) -> set[str]:
+    """The terms a question is matched on in English sentences: an English question's own words; for an
+    Arabic question the English spellings of the people and places it names."""
+    q = as_question(question)
+    if q.language == "en":
+        return set(q.terms)
+    return {t for name in q.entities for alias in NAMES.get(name, ())[:1] for t in tokens(alias) if len(t) > 2}
+
+
+SAME_LANGUAGE_BAR = 0.92  # 0.5 * term coverage + sentence similarity
+ENGLISH_BAR = 0.905  # the same measure for an English question, its terms taken in their Arabic forms
+CROSS_LANGUAGE_BAR = 1.56  # sentence similarity + passage similarity, when no question term matches
+
+
+def confidence(question: str, cands: list, hits: list) -> float:
+    """How well the best sentence answers, relative to the calibrated bar (>= 0 answers)."""
+    if not cands:
+        return -1.0
+    best = cands[0]
+    if as_question(question).language == "ar":
+        # The best of the first three: the ranking also weighs neighbours, the bar only the sentence itself.
+        return max(0.5 * c.lexical + c.dense for c in cands[:3]) - SAME_LANGUAGE_BAR
+    if best.lexical > 0:
+        return 0.5 * best.lexical + best.dense - ENGLISH_BAR
+    # An English question over Arabic text shares no words with it: only the embeddings speak.
+    passage = max((h.dense or 0.0) for h in hits)
+    return best.dense + passage - CROSS_LANGUAGE_BAR
 
 
 @lru_cache(maxsize=20_000)
@@ -49,8 +94,7 @@ def _forms(text: str) -> frozenset:
 def passage_coverage(question: str, best, passage: str, lexical) -> float:
     """The share of the question's IDF weight, in the terms the best sentence is matched on, that the passage
     holds (a term or its light stem)."""
-    from .extractive import _lang, english_terms, query_terms
-    terms = english_terms(question) if _lang(best.text) == "en" else query_terms(question)
+    terms = english_terms(question) if language(best.text) == "en" else query_terms(question)
     weights = {t: lexical.idf_of(t) for t in terms if not t.startswith("~")}  # "~word": no Arabic form
     total = sum(weights.values())
     if not total:
@@ -72,16 +116,13 @@ def sentence_similarity(question: str, best, m: dict | None = None) -> float:
     """The best sentence's similarity to the question; an English question's similarity to an Arabic sentence
     is lower for the same fit (right answers' medians on the development sets: 0.794 against 0.872), so it
     gets the difference (`cross_language_similarity`)."""
-    from .extractive import _lang
-    from .questions import as_question
     m = m or model()
-    cross = as_question(question).language == "en" and _lang(best.text) != "en"
+    cross = as_question(question).language == "en" and language(best.text) != "en"
     return best.dense + (m["cross_language_similarity"] if cross else 0.0)
 
 
 def features(question: str, cands: list, hits: list, lexical) -> dict[str, float]:
     """The features of the best candidate (the first of `cands`, ranked by score) as an answer."""
-    from .extractive import confidence
     best = cands[0]
     return {"bar": confidence(question, cands, hits),
             "sdense": sentence_similarity(question, best),

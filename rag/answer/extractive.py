@@ -10,10 +10,10 @@ import numpy as np
 
 from ..errors import ModelError
 from ..text.arabic import language, normalize, stem, tokens
-from .answerability import BAR_REASON, score as answerability
+from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
 from .compose import compose
 from ..index.lexical import BM25Index
-from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_terms, arabic_word_forms, unmapped_words
+from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
 from .expected import (asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
@@ -79,18 +79,6 @@ def _is_heading(text: str) -> bool:
     return len(text.split()) < 6 or (len(text) < 70 and not text.rstrip().endswith((".", "!", "؟", "?", "»", "”", '"')))
 
 
-def query_terms(question: str) -> set[str]:
-    """The terms a question is matched on in Arabic sentences: its own; for an English question the Arabic
-    forms of its names and domain words, plus the content words that have no Arabic form here (they never
-    match, so a question about something the tables do not know covers little)."""
-    q = as_question(question)
-    if q.language == "en":
-        ar = set(tokens(arabic_terms(q)))
-        if ar:
-            return ar | {"~" + w for w in unmapped_words(q)}
-    return set(q.terms)
-
-
 def term_alternatives(question: str) -> dict[str, frozenset]:
     """For an English question's Arabic terms: each term (a token of a word's first Arabic form) with the tokens
     and stems of all the forms of its word (visit: زيارة, زار, يزور), any of which matches it in a sentence."""
@@ -104,15 +92,6 @@ def term_alternatives(question: str) -> dict[str, frozenset]:
         for t in tokens(forms[0]):
             out.setdefault(t, set()).update(alts)
     return {t: frozenset(a) for t, a in out.items()}
-
-
-def english_terms(question: str) -> set[str]:
-    """The terms a question is matched on in English sentences: an English question's own words; for an
-    Arabic question the English spellings of the people and places it names."""
-    q = as_question(question)
-    if q.language == "en":
-        return set(q.terms)
-    return {t for name in q.entities for alias in NAMES.get(name, ())[:1] for t in tokens(alias) if len(t) > 2}
 
 
 def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], frozenset]:
@@ -249,26 +228,6 @@ PARAPHRASE_MARGIN = 0.14  # SAME_PASSAGE_MARGIN for them
 PARAPHRASE_LEXICAL = 0.25  # the share of the best sentence's term coverage that a close sentence needs
 DENSE_JOIN = 0.02  # the same passage's most similar sentence joins within this similarity of the chosen ones
 DENSE_JOIN_SCORE = 0.25  # ... and this score margin
-SAME_LANGUAGE_BAR = 0.92  # 0.5 * term coverage + sentence similarity
-ENGLISH_BAR = 0.905  # the same measure for an English question, its terms taken in their Arabic forms
-CROSS_LANGUAGE_BAR = 1.56  # sentence similarity + passage similarity, when no question term matches
-
-
-def confidence(question: str, cands: list[Candidate], hits: list[Hit]) -> float:
-    """How well the best sentence answers, relative to the calibrated bar (>= 0 answers)."""
-    if not cands:
-        return -1.0
-    best = cands[0]
-    if as_question(question).language == "ar":
-        # The best of the first three: the ranking also weighs neighbours, the bar only the sentence itself.
-        return max(0.5 * c.lexical + c.dense for c in cands[:3]) - SAME_LANGUAGE_BAR
-    if best.lexical > 0:
-        return 0.5 * best.lexical + best.dense - ENGLISH_BAR
-    # An English question over Arabic text shares no words with it: only the embeddings speak.
-    passage = max((h.dense or 0.0) for h in hits)
-    return best.dense + passage - CROSS_LANGUAGE_BAR
-
-
 def missing_entities(question: str, cand: Candidate, entities: list[str] | None = None,
                      passage: frozenset = frozenset()) -> list[str]:
     """The question's named people and places that the sentence (with its neighbours) does not mention; a
