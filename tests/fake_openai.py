@@ -255,6 +255,13 @@ class FakeOpenAI:
     def closed(self) -> list:
         return self.httpd.closed
 
+    def closed_after(self, since: float, wait: float = 10.0) -> float | None:
+        """Seconds from `since` (a time.monotonic()) to the first `hold` request's close by its client, waiting
+        up to `wait` s for it; None if it stayed open."""
+        while not self.closed and time.monotonic() - since < wait:
+            time.sleep(0.05)
+        return self.closed[0] - since if self.closed else None
+
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
