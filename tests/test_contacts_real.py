@@ -537,3 +537,46 @@ def test_a_person_inside_what_was_said_is_not_its_speaker():
                  "elections, in a statement on Iraq's Prime Minister Mohammed Shia al-Sudani's plans."):
         ms = _mentions("News\n\n" + text + "\n", date="2025-03-10")
         assert _statements(ms) == [], [(m.kind, m.participants) for m in ms]
+
+
+# ---- one sentence, two contacts; undated pages' days; contacts called off -----------------------------
+
+def test_two_contacts_joined_in_one_sentence_are_two_contacts():
+    en = _mentions("Prime Minister Mohammed Shia al-Sudani met President Ahmed al-Sharaa in Doha on April 15, and "
+                   "intelligence chief Hamid al-Shatri led a delegation to Damascus on April 25.\n", date="2025-05-01")
+    ar = _mentions("التقى رئيس الوزراء محمد شياع السوداني الرئيس السوري أحمد الشرع في الدوحة يوم 15 نيسان، فيما زار "
+                   "رئيس جهاز المخابرات حميد الشطري دمشق يوم 25 نيسان.\n", date="2025-05-01")
+    for ms in (en, ar):
+        got = sorted((m.date, m.place["name_en"], sorted(m.named)) for m in ms)
+        assert got == [("2025-04-15", "Doha", ["ahmed-al-sharaa", "mohammed-shia-al-sudani"]),
+                       ("2025-04-25", "Damascus", ["hamid-al-shatri"])], got
+    # each contact cites its own clause, exact text of the article
+    assert [m.citations[0]["text"].split()[0] for m in en] == ["Prime", "and"]
+
+
+def test_one_visit_told_in_joined_clauses_stays_one_contact():
+    ms = _mentions("Syrian Foreign Minister Asaad al-Shaibani arrived in Baghdad on Friday, and met Prime Minister "
+                   "Mohammed Shia al-Sudani on Saturday.\n", date="2025-03-16")
+    assert len(ms) == 1 and ms[0].date == "2025-03-14" and ms[0].date_end == "2025-03-15"
+    assert ms[0].named == {"asaad-al-shaibani", "mohammed-shia-al-sudani"}
+
+
+def test_an_undated_page_s_day_and_month_take_the_one_year_its_clues_leave():
+    ms = _mentions("A year of contacts\n\nSince the fall of Assad in December 2024, the two sides have met often. On "
+                   "March 9 in Amman, Iraqi intelligence chief Hamid al-Shatri met Syrian Foreign Minister Asaad "
+                   "al-Shaibani.\n")
+    assert [(m.date, m.place["name_en"]) for m in ms] == [("2025-03-09", "Amman")]
+    assert "only year" in ms[0].date_basis
+
+
+def test_a_contact_put_off_from_a_day_already_past_keeps_that_day():
+    ms = _mentions("Syrian Foreign Minister Asaad al-Shaibani's visit to Baghdad, once scheduled for February 22, was "
+                   "postponed, officials said.\n", date="2025-03-10")
+    assert [(m.status, m.date) for m in ms if m.kind == "visit"] == [("postponed", "2025-02-22")]
+
+
+def test_a_visit_that_never_came_is_called_off_and_the_clause_after_it_happened():
+    ms = _mentions("President Ahmed al-Sharaa never came to the Arab summit in Baghdad on May 17; Foreign Minister "
+                   "Asaad al-Shaibani led Syria's delegation to Baghdad instead.\n", date="2025-05-20")
+    got = sorted((m.status, sorted(m.named)) for m in ms if m.kind != "statement")
+    assert got == [("cancelled", ["ahmed-al-sharaa"]), ("happened", ["asaad-al-shaibani"])], got

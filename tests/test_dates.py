@@ -68,3 +68,9 @@ def test_a_weekday_set_off_by_commas_is_that_weekday():
     for text in ("استقبل الوزير في مكتبه ببغداد، الأحد، السفير السوري.", "The minister met, Sunday, his counterpart."):
         got = resolve_dates(normalize(text), ArticleDate(value="2025-03-10"), [])
         assert [d.value for d in got] == ["2025-03-09"], (text, got)
+
+
+def test_an_english_page_speaking_of_assad_s_fall_is_no_older_than_it():
+    after = infer_article_date(normalize("Eleven weeks after the fall of Bashar al-Assad, Baghdad still talks to one man."))
+    assert after.after == "2024-12-08" and not after.value
+    assert not infer_article_date(normalize("A quiet week on the border.")).after

@@ -22,7 +22,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "21"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "22"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -186,6 +186,14 @@ def _clause_span(norm: str, pos: int) -> tuple[int, int]:
     a = max((m.end() for m in _CLAUSE.finditer(norm, 0, pos)), default=0)
     b = next((m.start() for m in _CLAUSE.finditer(norm, pos)), len(norm))
     return a, b
+
+
+def _nearer(past: str | None, ahead: str, ref: str) -> str:
+    """Of the day before the article's date and the one after it that a phrase may name, the nearer."""
+    if not (past and len(past) == 10 and len(ahead) == 10 and len(ref or "") == 10):
+        return ahead
+    r = date.fromisoformat(ref)
+    return past if (r - date.fromisoformat(past)).days < (date.fromisoformat(ahead) - r).days else ahead
 
 
 def _word_at(norm: str, pos: int) -> str:
@@ -372,8 +380,58 @@ class _Article:
 
     def run(self) -> list[Mention]:
         for i, s in enumerate(self.sents):
-            self.sentence(i, s)
+            for part in self.contact_clauses(s):
+                self.sentence(i, part)
         return [m for m in self.mentions if IRAQ in m.sides and SYRIA in m.sides]
+
+    def contact_clauses(self, s: _Sentence) -> list[_Sentence]:
+        """A sentence reporting two contacts in joined clauses ("X met Y in Doha on 15 April, and Z led a
+        delegation to Damascus on 25 April"; "…، فيما زار …") is read as two: split where a clause opens with a
+        join word (lexicon `joins`, or "و" on a contact word) or after a semicolon, when each side holds a contact
+        word, a person or title, and both countries. Otherwise ("arrived on Friday, and met al-Sudani on
+        Saturday": one side alone) it stays one sentence."""
+        lex = self.lex
+        if len(s.norm) != len(s.text) or not lex.joins.words and not lex.joins.phrases:
+            return [s]
+        words = _words(s.norm)
+        triggers = sorted(p for k, pos in lex.kind_at(s.norm, words).items() if k != "statement" for p in pos)
+        if len(triggers) < 2:
+            return [s]
+        cuts = []
+        for m in _CLAUSE.finditer(s.norm):
+            rest = s.norm[m.end():].lstrip()
+            at = len(s.norm) - len(rest)
+            first = rest.split(" ", 1)[0]
+            joined = m.group(0) in "؛;" or any(rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum()
+                                               for j in lex.joins.phrases) or first in lex.joins or \
+                (len(first) > 2 and first[0] == "و" and lex.kind_of(first[1:]) is not None)
+            if joined and triggers[0] < m.start() and any(p >= at for p in triggers):
+                cuts.append(at)
+        if not cuts:
+            return [s]
+
+        def part(a: int, b: int) -> _Sentence:
+            text = s.text[a:b].rstrip(" ,،؛;")
+            return _Sentence(s.start + a, s.start + a + len(text), text, s.norm[a:a + len(text)], s.chunk_id)
+
+        def whole(x: _Sentence) -> bool:  # a contact of its own: a contact word, someone, and both countries
+            ms = self.officials.scan(x.norm)
+            if not any(m.kind in ("person", "title") for m in ms):
+                return False
+            sides = {m.item if m.kind == "country" else getattr(m.item, "country", None) for m in ms}
+            return {IRAQ, SYRIA} <= sides and any(lex.kind_at(x.norm, _words(x.norm)).get(k)
+                                                   for k in ("visit", "delegation", "meeting", "call"))
+
+        out, start = [], 0
+        for cut in cuts:
+            left, right = part(start, cut), part(cut, len(s.text))
+            if whole(left) and whole(right):
+                out.append(left)
+                start = cut
+        if not out:
+            return [s]
+        out.append(part(start, len(s.text)))
+        return out
 
     def last(self, group: str, status: str | None = None) -> Mention | None:
         for m in reversed(self.mentions):
@@ -582,18 +640,23 @@ class _Article:
                 said = self.lex.kinds["statement"].find(s.norm, _words(s.norm))
                 if d.ahead and m.status in ("planned", "cancelled", "postponed") and m.date is None and \
                         not any(d.start - 25 <= p < d.start for p in said):  # not "…, his office said on Saturday"
-                    # "will visit / will not attend … on Saturday": the Saturday still to come
-                    m.date, gave = d.ahead, True
+                    # "will visit / will not attend … on Saturday": the Saturday still to come; of a contact called
+                    # off or put off, of a day and month, the nearer of that day and the one before ("the visit once
+                    # due on 22 February was postponed", reported in March; a weekday still to come stays ahead)
+                    m.date, gave = _nearer(d.value, d.ahead, self.article.value) \
+                        if m.status in ("cancelled", "postponed") and re.search(r"\d", s.norm[d.start:d.end]) \
+                        else d.ahead, True
                     phrase = s.norm[d.start:d.end].strip()
                     if len(d.ahead) == 10 and d.weekday is None and not re.search(r"\d", phrase):
                         what = "the " + _WEEKDAY_NAMES[date.fromisoformat(d.ahead).weekday()]
                     else:
                         what = d.ahead
                     m.date_basis = f"'{phrase}' = {what}, on or after the article's date (a contact still to come)"
-                elif d.relative and d.value:
+                elif d.relative and d.value and not (m.status in ("planned", "cancelled", "postponed") and
+                                                     re.search(r"\d", s.norm[d.start:d.end])):
                     m.reported.append(f"reported {d.value}: {d.basis}")
                     gave = True
-                elif not d.relative and d.value and (m.date is None):
+                elif d.value and m.date is None:  # written out (of a contact due on a day, a day and month too)
                     m.date, m.date_basis, gave = d.value, d.basis, True
             elif m.date is None and d.value:
                 m.date, m.date_basis, gave = d.value, d.basis, True

@@ -6,9 +6,11 @@ year), and an article's own date inferred from what it reports. Every resolved d
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from .arabic import normalize
 
@@ -59,16 +61,20 @@ _REL = re.compile(
     rf"\b(?:(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+|mid-?)?last\s+month\b)|"
     rf"(?P<thismonth>\b(?:(?:مطلع|اوائل|منتصف)\s+)?(?:الشهر\s+الجاري|هذا\s+الشهر)|\b(?:earlier|early|late)\s+this\s+month\b)")
 
-# Facts that date an article by what it says: (pattern over normalised text, bound, date, what it is).
-ANCHORS = [
-    (re.compile(r"(سقوط|انهيار|اسقاط|اسقاطها|رحيل)\s+(نظام\s+)?(بشار\s+)?(الاسد|النظام السوري)|بعد سقوط الاسد|"
-                r"الاداره السوريه الجديده|الحكومه السوريه المؤقته|الرئيس السوري[،,]?\s+احمد الشرع"),
-     "after", "2024-12-08", "it speaks of the fall of Assad (2024-12-08) as past"),
-    (re.compile(r"الرئيس السوري[،,]?\s+بشار الاسد|وزير الخارجيه( والمغتربين)? السوري[،,]?\s+بسام صباغ"),
-     "before", "2024-12-08", "it speaks of Bashar al-Assad's government as in office (fell 2024-12-08)"),
-    (re.compile(r"استعاده سوريا مقعدها في جامعه الدول العربيه"),
-     "after", "2023-05-07", "it speaks of Syria's return to the Arab League (2023-05-07) as past"),
-]
+# Facts that date an article by what it says, as data (rag/text/data/anchors.json): (pattern over normalised text,
+# bound, date, what it is).
+def _anchors() -> list[tuple[re.Pattern, str, str, str]]:
+    raw = json.loads((Path(__file__).resolve().parent / "data" / "anchors.json").read_text(encoding="utf-8"))
+    out = []
+    for a in raw["anchors"]:
+        phrases = sorted({re.sub(r"\s+", " ", normalize(p).lower().strip()) for k, v in a.items()
+                          if k not in ("bound", "date", "what") and isinstance(v, list) for p in v}, key=len, reverse=True)
+        rx = re.compile(r"(?<!\w)(?:[وفبلك](?=[\u0600-\u06ff]))?(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?!\w)")
+        out.append((rx, a["bound"], a["date"], a["what"]))
+    return out
+
+
+ANCHORS = _anchors()
 
 
 @dataclass(frozen=True)
@@ -225,6 +231,15 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
                 value = iso(fits[0], month, day)
                 basis += f"; {fits[0]} is the only year near the article's years in which it is a {WEEKDAY_EN[WEEKDAYS[wd_m.group(1)]]}"
         ahead = None
+        if not wd_m and not ref and (article.after or article.before):
+            # an undated page whose clues bound its date ("after the fall of Assad"): the one year near the years it
+            # names that the bounds leave
+            fits = [y for y in cands if iso(y, month, day) and (not article.after or iso(y, month, day) >= article.after)
+                    and (not article.before or iso(y, month, day) <= article.before)]
+            if len(fits) == 1:
+                value = iso(fits[0], month, day)
+                basis += (f"; {fits[0]} is the only year near the years the article names that fits its date "
+                          f"({article.label()})")
         if not wd_m and ref:
             y = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
             value = iso(y, month, day) or None
