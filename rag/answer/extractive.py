@@ -386,12 +386,22 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
         if strict and asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
-            done = [c for c in cands if not status_of(_norm(c.text))]
+            # (whether it took place is answered by a sentence saying it did not: "لم يزر السوداني دمشق")
+            done = [c for c in cands if not (st := status_of(_norm(c.text))) or (shape.kind == "yesno" and st == "not held")]
             if not done:
                 return correction(q, about, "the sources report the " + " and the ".join(sorted(asked)) + " as " +
                                   status_of(_norm(cands[0].text)) + ", not as having taken place",
                                   confidence(q, cands, hits))
             cands = done
+        elif asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
+            # What was said or done at an act that the best sentence reports as not having taken place
+            # (denied, cancelled, "no meeting … was announced"): the question's premise fails.
+            top = cands[0]
+            status = status_of(_norm(top.text))
+            if status in NOT_TAKEN_PLACE and asked & relations(_terms(top.text), _norm(top.text)):
+                return correction(q, [top] + [c for c in about if c is not top],
+                                  "the sources report the " + " and the ".join(sorted(asked & {"visit", "call", "meeting"}))
+                                  + " as " + status + ", not as having taken place", confidence(q, cands, hits))
         # Who visited where: the visitor and the destination are named in the sentence itself, the visitor
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]
@@ -488,6 +498,7 @@ def _date_month(date: str) -> set[int]:
 
 
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}  # what a sentence must report for any question
+NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}  # statuses (answer_types.json) of an act that did not happen
 
 
 def _passage_relations(hit: Hit) -> set[str]:

@@ -15,7 +15,8 @@ from ..text.arabic import language
 from ..config import check_k, check_lexical_weight
 from .lexical import LexicalIndex
 from .library import Library
-from ..domain.names import arabic_terms
+from ..domain.names import NAMES, WORDS, arabic_forms, arabic_terms, key_entities
+from ..text.arabic import stem, tokens
 from .store import StoredChunk
 
 RRF_K = 60
@@ -99,13 +100,47 @@ def adaptive_weight(lexical: list[tuple[str, float]], w_lex: float, *, base: flo
 
 
 def lexical_query(question: str) -> str:
-    """What BM25 searches: the question, and for an English question the Arabic forms of its names and
-    domain words (rag/domain/names.py), which are what the Arabic articles contain."""
-    if (getattr(question, "language", None) or language(question)) == "en":  # a Question knows its language
-        extra = arabic_terms(question)
-        if extra:
-            return f"{question} {extra}"
-    return question
+    """What BM25 searches: the question, and the other language's forms of its names and domain words
+    (rag/domain/names.py): for an English question their Arabic forms, which are what the Arabic articles
+    contain; for an Arabic question their English spellings and words, which are what the English ones contain."""
+    lang = getattr(question, "language", None) or language(question)  # a Question knows its language
+    extra = arabic_terms(question) if lang == "en" else english_search_terms(question)
+    return f"{question} {extra}" if extra else question
+
+
+def english_search_terms(question: str) -> str:
+    """The English forms of an Arabic question's names (each name's first spelling, as `arabic_terms` takes each
+    one's first Arabic form) and of its domain words (the English words with that word, or its light stem, among
+    their Arabic forms; at most `WORDS_PER_TERM` a word)."""
+    names = getattr(question, "entities", None)
+    if names is None:
+        names = key_entities(question)
+    parts = [alias for name in names for alias in NAMES.get(name, ())[:1]]
+    table = _english_words()
+    named = {t for name in names for f in arabic_forms(name) for t in tokens(f)}  # a name is not a word (الشرع)
+    for t in getattr(question, "terms", None) or tokens(question):
+        if t not in named:
+            parts.extend(table.get(t) or table.get("~" + stem(t), ()))
+    return " ".join(dict.fromkeys(parts))
+
+
+_ENGLISH_WORDS: dict[str, tuple[str, ...]] = {}
+WORDS_PER_TERM = 3  # English words searched for one Arabic word at most (those it is the first form of first)
+
+
+def _english_words() -> dict[str, tuple[str, ...]]:
+    """Arabic token (and its light stem, marked "~") -> the English words one of whose Arabic forms it is (the
+    table `arabic_terms` uses, read the other way): first the words it is the searched (first) form of."""
+    if not _ENGLISH_WORDS:
+        out: dict[str, list[tuple[int, str]]] = {}
+        for en, forms in WORDS.items():
+            for i, f in enumerate(forms):
+                for t in tokens(f):
+                    for key in (t, "~" + stem(t)):
+                        out.setdefault(key, []).append((i > 0, en))
+        _ENGLISH_WORDS.update({t: tuple(dict.fromkeys(en for _, en in sorted(ws)))[:WORDS_PER_TERM]
+                               for t, ws in out.items()})
+    return _ENGLISH_WORDS
 
 
 def rrf(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], w_lex: float) -> dict[str, float]:
