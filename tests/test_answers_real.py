@@ -11,7 +11,7 @@ from conftest import ROOT
 
 # Only in English: the answer to an Arabic question about the Syrian intelligence chief's talks.
 KHATTAB_ARTICLE = """Syrian intelligence chief hosts Iraqi border security team
-October 12, 2025
+October 13, 2025
 
 DAMASCUS - Syria's intelligence chief Anas Khattab received an Iraqi border security team in Damascus on Sunday, the Syrian interior ministry said.
 
@@ -105,3 +105,46 @@ def test_whether_an_act_took_place_is_answered_by_a_sentence_saying_it_did_not(l
     only when or what of it needs the act to have taken place."""
     a = library_en.ask("Did al-Shaibani and Fuad Hussein meet in Cairo?")
     assert not a.abstained and "No meeting" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- "when": the relative day resolved from the article's date (compose.date_line) ------------------------
+
+
+@pytest.mark.parametrize("question, line", [
+    ("When did Anas Khattab receive the Iraqi border security team?",
+     "October 12, 2025 ('on Sunday' in a report dated October 13, 2025)"),
+    ("متى استقبل أنس خطاب الفريق الأمني العراقي؟", "12 تشرين الأول 2025 («on Sunday» في تقرير مؤرخ 13 تشرين الأول 2025)"),
+])
+def test_a_when_answer_gives_the_day_its_relative_phrase_resolves_to(library_en, question, line):
+    """Rule: a "when" answer whose sentence dates the act relative to its article ("on Sunday", "أمس الثلاثاء")
+    opens with the day that resolves to and its basis (the phrase, the report's date), cited like the sentence,
+    and the citation check verifies it (nothing unsupported)."""
+    a = library_en.ask(question)
+    assert not a.abstained and a.answer.startswith(line + " ["), (a.answer, a.abstain_reason)
+    assert not a.unsupported, a.unsupported
+
+
+def test_the_citation_check_verifies_a_resolved_day_against_the_article_date():
+    """Rule: the date line is supported only when its phrase is the passage's and resolves, from the passage's
+    article date, to the day it gives (a wrong day, a wrong report date or a phrase the passage lacks is not)."""
+    from rag.answer.citations import check
+    from rag.answer.compose import date_line
+    passage = "وقال المصدر إن الوزير وصل إلى دمشق أمس الثلاثاء في زيارة رسمية."
+    line = date_line(passage, "2025-08-06", 1, "ar")
+    assert line.startswith("5 آب 2025 («أمس الثلاثاء» في تقرير مؤرخ 6 آب 2025)"), line
+    assert not check(line + "\n" + passage + " [1]", [passage], passage_dates=["2025-08-06"]).unsupported
+    for wrong in (line.replace("5 آب", "4 آب"), line.replace("6 آب 2025)", "7 آب 2025)"),
+                  line.replace("أمس الثلاثاء", "أمس الأربعاء")):
+        assert check(wrong, [passage], passage_dates=["2025-08-06"]).unsupported, wrong
+    assert check(line, [passage], passage_dates=[""]).unsupported  # an undated article resolves nothing
+    assert date_line("وصل الوزير إلى دمشق في 5 آب 2025.", "2025-08-06", 1, "ar") == ""  # the day is written out
+
+
+def test_a_planned_acts_relative_day_is_the_next_such_day():
+    """Rule: in a sentence that reports the act as still to come (answer_types.json "planned": expected,
+    scheduled …) a weekday or a day without a year is the next such day after the report, else the last."""
+    from rag.answer.compose import date_line
+    assert date_line("The minister arrived in Baghdad on Sunday.", "2025-04-17", 1, "en").startswith("April 13, 2025")
+    assert date_line("The minister is expected to arrive in Baghdad on Sunday.", "2025-04-17", 1,
+                     "en").startswith("April 20, 2025")
+    assert date_line("A summit is scheduled in Baghdad on May 17.", "2025-04-17", 1, "en").startswith("May 17, 2025")

@@ -190,7 +190,8 @@ class Pipeline:
         return check(reply.text, [h.chunk.text for h in hits],
                      sentence_vectors=[h.chunk.sentence_vectors for h in hits],
                      embed=lambda s: emb.embed_passages([s])[0], abstained=reply.abstained,
-                     passage_sentences=[[h.chunk.text[a:b] for a, b in h.chunk.sentences] for h in hits])
+                     passage_sentences=[[h.chunk.text[a:b] for a, b in h.chunk.sentences] for h in hits],
+                     passage_dates=[h.chunk.date or "" for h in hits])
 
     def _run(self, model: ChatModel, ctx: Context) -> Iterator[Event]:
         """Stream one model's tokens; its `Reply` is the generator's return value."""

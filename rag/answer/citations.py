@@ -9,7 +9,7 @@ from typing import Callable
 import numpy as np
 
 from ..text.arabic import language, sentence_spans, tokens
-from .compose import english_support
+from .compose import date_line_support, english_support
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 MARKER = re.compile(r"\[\s*([0-9٠-٩۰-۹]+(?:\s*[,،]\s*[0-9٠-٩۰-۹]+)*)\s*\]")
@@ -95,8 +95,10 @@ def _evidence(sent: str, sentences: list[str], vecs, vec) -> str:
 
 def check(answer: str, passages: list[str], *, sentence_vectors: list[np.ndarray | None] | None = None,
           embed: Callable[[str], np.ndarray] | None = None, abstained: bool = False,
-          passage_sentences: list[list[str]] | None = None) -> CitationCheck:
-    """Normalise markers, flag each cited sentence its passage does not support, and find its evidence."""
+          passage_sentences: list[list[str]] | None = None, passage_dates: list[str] | None = None) -> CitationCheck:
+    """Normalise markers, flag each cited sentence its passage does not support, and find its evidence. A line
+    that resolves a relative day (`compose.date_line`) is checked against its passage and the passage's article
+    date (`passage_dates`), and only so."""
     text, cited, invalid = normalize_markers(answer, len(passages))
     result = CitationCheck(text=text, cited=cited, invalid=invalid)
     if abstained:
@@ -107,10 +109,13 @@ def check(answer: str, passages: list[str], *, sentence_vectors: list[np.ndarray
             vecs = sentence_vectors[n - 1] if sentence_vectors else None
             sents = passage_sentences[n - 1] if passage_sentences else []
             vec = None
-            supported = lexical_support(sent, passages[n - 1]) >= LEXICAL_SUPPORT
-            structured = english_support(sent, passages[n - 1]) if not supported and language(sent) == "en" \
-                else None
-            if structured is not None:  # an English line of names, dates and kinds of contact: fact by fact
+            dated = date_line_support(sent, passages[n - 1], passage_dates[n - 1] if passage_dates else "")
+            supported = dated if dated is not None else lexical_support(sent, passages[n - 1]) >= LEXICAL_SUPPORT
+            structured = english_support(sent, passages[n - 1]) if dated is None and not supported and \
+                language(sent) == "en" else None
+            if dated is not None:  # a relative day resolved: the phrase and its article's date decide
+                pass
+            elif structured is not None:  # an English line of names, dates and kinds of contact: fact by fact
                 supported = structured
             elif not supported and embed is not None and vecs is not None and len(vecs):
                 vec = embed(sent)

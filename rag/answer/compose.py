@@ -155,3 +155,72 @@ def compose(groups: list[list[tuple[str, int]]], language: str) -> str:
         if lead:
             lines.insert(0, lead)
     return "\n".join(lines)
+
+
+# ---- a "when" answer's relative day, resolved against its article's date ------------------------------------
+
+_AR_MONTHS = ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+              "تشرين الثاني", "كانون الأول")
+_DATE_LINE = {
+    "en": "{day} ('{phrase}' in a report dated {dated})",
+    "ar": "{day} («{phrase}» في تقرير مؤرخ {dated})",
+}
+_DATE_LINE_RE = re.compile(r"^\s*(?P<day>.+?) \((?:'(?P<en>[^']+)' in a report dated|«(?P<ar>[^»]+)» في تقرير مؤرخ) "
+                           r"(?P<dated>[^()]+)\)\s*\.?\s*$")
+
+
+def spelled_date(iso_date: str, language: str) -> str:
+    """'2025-03-11' as 'March 11, 2025' or '11 آذار 2025' (the timeline's spelling)."""
+    y, m, d = int(iso_date[:4]), int(iso_date[5:7]), int(iso_date[8:10])
+    return f"{_MONTH_EN[m - 1]} {d}, {y}" if language == "en" else f"{d} {_AR_MONTHS[m - 1]} {y}"
+
+
+def resolved_date(text: str, article_date: str) -> tuple[str, str] | None:
+    """The day a sentence's relative date phrase ("أمس الثلاثاء", "on Monday", "14 حزيران الماضي") resolves to
+    from its article's date, with the phrase as the sentence writes it: (ISO day, phrase); None when the sentence
+    writes its date out with a year, names none, or its article is undated."""
+    from ..text.arabic import normalize_with_map
+    from ..text.dates import ArticleDate, resolve_dates
+    if len(article_date or "") != 10:
+        return None
+    norm, where = normalize_with_map(text)
+    mentions = resolve_dates(norm, ArticleDate(value=article_date))
+    if any(not m.relative and m.value and len(m.value) == 10 for m in mentions):
+        return None  # the sentence gives the day itself
+    planned = status_of(norm) == "planned"  # what is still to come falls on the next such day ("due on 17 May")
+    for m in mentions:
+        value = m.ahead if planned and m.ahead else m.value
+        if m.relative and value and len(value) == 10 and m.end > m.start:
+            phrase = text[where[m.start]:where[m.end - 1] + 1].strip(" ،,")
+            if phrase and "'" not in phrase and "»" not in phrase:
+                return value, phrase
+    return None
+
+
+def date_line(text: str, article_date: str, n: int, language: str) -> str:
+    """For a "when" answer whose sentence dates the act relative to its article: the day it resolves to, with
+    its basis (the phrase and the report's date), cited like the sentence; "" when there is nothing to resolve."""
+    found = resolved_date(text, article_date)
+    if not found:
+        return ""
+    day, phrase = found
+    return _DATE_LINE[language].format(day=spelled_date(day, language), phrase=phrase,
+                                       dated=spelled_date(article_date, language)) + f" [{n}]"
+
+
+def date_line_support(sentence: str, passage: str, article_date: str) -> bool | None:
+    """Whether a date line (`date_line`) holds for the passage and its article's date: the phrase is the
+    passage's, and it resolves, from that date, to the day the line gives. None when the sentence is not one."""
+    m = _DATE_LINE_RE.match(sentence)
+    if not m:
+        return None
+    language = "en" if m.group("en") else "ar"
+    phrase = m.group("en") or m.group("ar")
+    if not article_date or m.group("dated").strip() != spelled_date(article_date, language):
+        return False
+    for s in re.split(r"(?<=[.!?؟؛])\s+|\n", passage):
+        if phrase in s:
+            found = resolved_date(s, article_date)
+            if found and found[1] == phrase and spelled_date(found[0], language) == m.group("day").strip():
+                return True
+    return False

@@ -11,7 +11,7 @@ import numpy as np
 from ..errors import ModelError
 from ..text.arabic import language, normalize, stem, tokens
 from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
-from .compose import compose
+from .compose import compose, date_line
 from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit
@@ -475,6 +475,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if kind == "list" and (items := list_lines(groups)):  # the list inside a sentence, item by item
         text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
+    if kind == "date" and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang)):
+        # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis
+        text, used = line + "\n" + text, [chosen[0].n] + used
     return ExtractiveResult(text, False, used, conf, cands)
 
 
