@@ -17,7 +17,22 @@ DAMASCUS - Syria's intelligence chief Anas Khattab received an Iraqi border secu
 
 Khattab and the Iraqi team agreed to open a joint operations room at the Rabia crossing to track smuggling networks, the statement said.
 
-The team also toured a drug-seizure warehouse on the outskirts of the capital.
+The team also toured a warehouse on the outskirts of the capital holding 12 tonnes of seized captagon pills.
+"""
+
+# A letter delivered in a month, no day; a minister of one country at a meeting, his country unsaid.
+AMMAN_ARTICLE = """Iraqi trade minister carries letter to Syrian counterpart
+September 4, 2025
+
+In late August, Iraqi Trade Minister Atheer al-Ghurairi delivered a letter to Syrian Economy Minister Mohammad Nidal al-Shaar about transit fees.
+"""
+
+AMMAN_MEETING = """Neighbours' security meeting in Amman
+March 10, 2025
+
+At the regional security meeting in Amman, Defence Minister Thabet al-Abbasi spoke for the delegation on border control.
+
+On the sidelines, intelligence chief Hamid al-Shatri briefed the delegations on the camps.
 """
 
 # A meeting both sides attended a gathering for, but which did not take place.
@@ -40,6 +55,8 @@ def library_en(tmp_path_factory, seeded_settings):
     folder = tmp_path_factory.mktemp("real-en")
     (folder / "en_khattab_border_team.txt").write_text(KHATTAB_ARTICLE, encoding="utf-8")
     (folder / "en_cairo_no_meeting.txt").write_text(NOT_HELD_ARTICLE, encoding="utf-8")
+    (folder / "en_ghurairi_letter.txt").write_text(AMMAN_ARTICLE, encoding="utf-8")
+    (folder / "en_amman_meeting.txt").write_text(AMMAN_MEETING, encoding="utf-8")
     lib = open_library(s)
     ingest(lib, [ROOT / "seeds", folder], progress=False)
     return Pipeline(s, lib)
@@ -148,3 +165,82 @@ def test_a_planned_acts_relative_day_is_the_next_such_day():
     assert date_line("The minister is expected to arrive in Baghdad on Sunday.", "2025-04-17", 1,
                      "en").startswith("April 20, 2025")
     assert date_line("A summit is scheduled in Baghdad on May 17.", "2025-04-17", 1, "en").startswith("May 17, 2025")
+
+
+# ---- the answer type: money, a day (answer_types.json asks / evidence) -----------------------------------
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("كم تبلغ الكلفة المقدرة لإعادة تأهيل الخط؟", "money"), ("How much did Syria pay for the electricity?", "money"),
+    ("ما قيمة المنحة؟", "money"), ("How much fuel oil did Iraq supply each month?", "number"),
+    ("في أي يوم وصل الوزير؟", "day"), ("On what date did the minister arrive?", "day"), ("متى وصل الوزير؟", "date"),
+    ("في أي عام افتتح الخط؟", "date"),
+])
+def test_money_and_day_questions(question, kind):
+    from rag.answer.expected import expected_type
+    from rag.answer.questions import Question
+    assert expected_type(Question(question)) == kind
+
+
+def test_what_holds_an_amount_of_money_or_a_day():
+    from rag.answer.expected import holds_answer
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    money, day = Question("كم بلغت قيمة التجارة؟"), Question("في أي يوم وصل الوزير؟")
+    assert holds_answer("money", money, normalize("بلغت التجارة نحو مليار دولار عام 2024"))
+    assert holds_answer("money", money, normalize("the crossing handled one billion dollars in trade"))
+    assert not holds_answer("money", money, normalize("عبرت 300 شاحنة في 14 حزيران 2025"))
+    assert holds_answer("day", day, normalize("وصل الوزير أمس الثلاثاء")) and \
+        holds_answer("day", day, normalize("arrived on August 5"))
+    assert not holds_answer("day", day, normalize("وصل الوزير في نهاية آب 2025"))
+
+
+def test_a_money_question_is_not_answered_by_a_count(library_en):
+    """Rule: a question asking for an amount of money is answered only by a sentence holding a number and a
+    currency (before: '12 tonnes' answered 'how much did it cost')."""
+    a = library_en.ask("How much did the joint operations room at the Rabia crossing cost?")
+    assert a.abstained and "amount of money" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_a_which_day_question_is_not_answered_by_a_month(library_en):
+    """Rule: 'on which day' needs a day (a weekday, yesterday, a day with its month), not 'late August'."""
+    a = library_en.ask("On which day did Atheer al-Ghurairi deliver the letter to Nidal al-Shaar?")
+    assert a.abstained and "day" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_one_countrys_minister_is_not_answered_by_the_others(library_en):
+    """Rule: the official asked about by a title of one country ('the Syrian defence minister') is not the one
+    of the other country that the sentence names (officials.json gives each official's country)."""
+    from rag.answer.expected import official_country_clash
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    q = Question("Who is the Syrian defence minister who attended the Amman meeting?")
+    assert official_country_clash(q, normalize("Iraqi Defence Minister Thabet al-Abbasi spoke"))
+    assert not official_country_clash(q, normalize("Syrian Defence Minister Murhaf Abu Qasra spoke"))
+    a = library_en.ask("Who is the Syrian defence minister who attended the Amman meeting?")
+    assert a.abstained and "other country" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_what_one_countrys_minister_said_is_not_the_others_words(library_en):
+    """Rule: the same for a question naming the official by title only ('what did the Syrian defence minister
+    say'): the sentence naming the other country's minister by that title is not about him."""
+    a = library_en.ask("What did the Syrian defence minister say about border control in Amman?")
+    assert a.abstained and "other country" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_the_speaker_asked_about_is_a_person_not_a_place():
+    """Rule: 'what did … say in Amman' has no speaker named when the only name is a place (before: Amman was
+    taken for the speaker and the question abstained: 'no retrieved sentence reports what Amman said')."""
+    from rag.answer.extractive import speaker_terms
+    from rag.answer.questions import Question
+    q = Question("What did the minister say about border control in Amman?")
+    assert speaker_terms(q.entities, q.shape) == []
+    q = Question("What did al-Shaibani say in Amman?")
+    assert speaker_terms(q.entities, q.shape), q.entities
+
+
+def test_one_countrys_role_is_not_answered_by_the_others_official(library_en):
+    """Rule: the same for a role asked ('who is the Syrian intelligence chief'): the sentence naming the role
+    for an official of the other country (here Iraq's Shatri, his country unsaid) does not answer."""
+    a = library_en.ask("Who is the Syrian intelligence chief who briefed the delegations in Amman?")
+    assert a.abstained and "other country" in a.abstain_reason, (a.answer, a.abstain_reason)

@@ -142,6 +142,34 @@ def role_country_clash(q: Question, text_norm: str) -> bool:
     return bool(named) and not (named & asked)
 
 
+@lru_cache(maxsize=1)
+def _countries_of_people() -> dict[str, str]:
+    """Canonical name (rag/domain/names.py) -> the country of the official (rag/domain/data/officials.json)."""
+    from ..domain.names import NAMES
+    from ..domain.people import load_officials
+    by_spelling = {}
+    for p in load_officials().people:
+        for f in (p.en, *p.variants, *p.short):
+            by_spelling[f.lower().removeprefix("the ")] = p.country
+    return {name: c for name, aliases in NAMES.items()
+            if (c := next((by_spelling[a] for a in (name.lower(), *aliases) if a in by_spelling), None))}
+
+
+_COUNTRY_KEYS = {"iraq": "Iraq", "syria": "Syria"}
+
+
+def official_country_clash(q: Question, text_norm: str) -> bool:
+    """A question about one country's official ('the Syrian defence minister', 'رئيس الاستخبارات السوري') and a
+    sentence whose named officials (officials.json) are all of the other country: it names another man."""
+    from ..domain.names import PEOPLE, arabic_names, english_names
+    asked = {_COUNTRY_KEYS.get(c.lower(), c) for c in countries_of(q.normalized)}
+    if len(asked) != 1:
+        return False
+    of = _countries_of_people()
+    named = {of[n] for n in arabic_names(text_norm) + english_names(text_norm) if n in PEOPLE and n in of}
+    return bool(named) and not (named & asked)
+
+
 def asked_titles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """The title words naming an official the question is about ('the Iraqi defence minister', 'وزير الصحة')."""
     titles = vocabulary().titles
@@ -248,6 +276,11 @@ _DATE_OR_RANK = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:
                            r"(?<!\d)\d+(?:st|nd|rd|th)(?!\w)", re.I)
 
 
+_DAY_MONTH = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:{_MONTH_ALT})(?!\w)|"
+                        rf"(?<!\w)(?:{_MONTH_ALT})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)", re.I)
+_NUMERIC_DAY = re.compile(r"(?<!\d)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?!\d)")
+
+
 def months_of(text_norm: str) -> set[int]:
     """The months a normalised text names with a year or a day next to them."""
     return {MONTHS[m.group(1) or m.group(2)] for m in _MONTH.finditer(text_norm)}
@@ -277,6 +310,15 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
         return has_date(rest) or bool(_EN_DATE.search(rest))
     if kind == "number":  # an amount or a count, not the digits of a date (14 June, 2025) or of a rank (34th)
         return has_number(_without(_DATE_OR_RANK.sub(" ", text_norm), q.normalized))
+    if kind == "day":  # a day, not a month or a year: a weekday, "yesterday", a day with its month, a numeric date
+        rest = _without(text_norm, q.normalized)
+        return any(w in ev["day"] or w[1:] in ev["day"] for w in re.findall(r"\w+", rest)) or \
+            bool(_DAY_MONTH.search(rest) or _NUMERIC_DAY.search(text_norm))
+    if kind == "money":  # an amount of money: a number (not a date's) and a currency beside it in the sentence
+        words = re.findall(r"\w+|\$", text_norm)
+        rest = _without(_DATE_OR_RANK.sub(" ", text_norm), q.normalized)
+        return (any(w in ev["money"] or w[1:] in ev["money"] or w[2:] in ev["money"] for w in words) or "$" in text_norm) \
+            and (has_number(rest) or any(w in ev["amount"] for w in rest.split()))
     if kind == "span":
         words = set(re.findall(r"\w+", text_norm)) - set(re.findall(r"\w+", q.normalized))
         return any(w in ev["span"] or w[1:] in ev["span"] for w in words) and has_number(text_norm)

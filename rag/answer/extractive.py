@@ -16,7 +16,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (official_country_clash, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -137,9 +137,10 @@ def _speaker_speaks(speaker_terms: list[set[str]], text: str) -> bool:
 def speaker_terms(entities: list[str], shape: Shape) -> list[set[str]]:
     """For a question about what someone said, the word sets of its speaker's forms (Arabic and English);
     else none."""
-    if shape.kind != "statement" or not entities:
+    people = [e for e in entities if e in PEOPLE]  # the speaker is a person, not the place he spoke in
+    if shape.kind != "statement" or not people:
         return []
-    return name_forms(entities[0])
+    return name_forms(people[0])
 
 
 def name_forms(name: str) -> list[set[str]]:
@@ -344,7 +345,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if entities:
         # Places as context (not for date, number, person and yes/no questions, where the place is the fact):
         # the passage may name them once.
-        wide = shape.kind not in ("date", "number", "person", "yesno", "comparison")
+        wide = shape.kind not in ("date", "person", "yesno", "comparison")
         held = [c for c in cands if not missing_entities(q, c, entities, _terms(hits[c.n - 1].chunk.text) if wide
                                                           else frozenset())]
         if not held:
@@ -358,7 +359,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         titled = [c for c in cands if window_holds(forms, c.window) and titled_in(forms, _norm(hits[c.n - 1].chunk.text))]
         if not titled:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence is about the {title} asked about")
-        cands = titled
+        # the Syrian minister asked, not the Iraqi one the sentence names (officials.json gives their countries)
+        ours = [c for c in titled if not official_country_clash(q, _norm(c.text))]
+        if not ours:
+            return abstain(confidence(q, cands, hits), f"the sources name only the other country's {title} official")
+        cands = ours
     named = named_words(q)
     if named:
         held = [c for c in cands if _lang(c.text) != "en" or all(w in c.window for w in named)]
@@ -438,14 +443,19 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                    and (not whose or _lang(c.text) != q.language or serves(whose, forms, _norm(c.text)))]
         if not holding:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {role} asked about")
-        cands = holding
+        # the role of the country asked, not the other country's official the sentence names
+        ours = [c for c in holding if not official_country_clash(q, _norm(c.text))]
+        if not ours:
+            return abstain(confidence(q, cands, hits), f"the sources name only the other country's {role}")
+        cands = ours
     # What: an answer of the expected type that the question does not already hold (a date for "when",
     # a number for "how many", a duration for "how long"; a place or a body is preferred when one is close).
     kind = expected_type(q)
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
-    if kind in ("date", "number", "span"):
+    if kind in ("date", "day", "number", "span", "money"):
         if not typed:
-            return abstain(confidence(q, cands, hits), f"the evidence holds no {kind} beyond the question's own")
+            what = "amount of money" if kind == "money" else kind
+            return abstain(confidence(q, cands, hits), f"the evidence holds no {what} beyond the question's own")
         forms, arabic = counted_forms(q)
         if forms:  # what is counted: the number stands next to it (not "hundreds of soldiers" for "how many officers")
             typed = [c for c in typed if counts(forms, _norm(c.text)) or  # a sentence in a language without forms
@@ -461,7 +471,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     speaker = speaker_terms(entities, shape)
     spoken = [c for c in cands if _speaker_speaks(speaker, c.text)] if speaker else []
     if speaker and not spoken:
-        return abstain(confidence(q, cands, hits), f"no retrieved sentence reports what {entities[0]} said")
+        who = next(e for e in entities if e in PEOPLE)
+        return abstain(confidence(q, cands, hits), f"no retrieved sentence reports what {who} said")
     conf = answerability(q, sorted(cands, key=lambda c: -c.score), hits, lexical)  # the ranking, not the order
     if conf < threshold:
         return abstain(conf, f"{BAR_REASON} (answerability {conf:.2f} < {threshold:.2f})")
@@ -475,7 +486,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if kind == "list" and (items := list_lines(groups)):  # the list inside a sentence, item by item
         text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
-    if kind == "date" and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang)):
+    if kind in ("date", "day") and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang)):
         # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis
         text, used = line + "\n" + text, [chosen[0].n] + used
     return ExtractiveResult(text, False, used, conf, cands)
