@@ -576,7 +576,58 @@ def test_a_contact_put_off_from_a_day_already_past_keeps_that_day():
 
 
 def test_a_visit_that_never_came_is_called_off_and_the_clause_after_it_happened():
-    ms = _mentions("President Ahmed al-Sharaa never came to the Arab summit in Baghdad on May 17; Foreign Minister "
+    ms = _mentions("President Ahmed al-Sharaa never attended the Arab summit in Baghdad on May 17; Foreign Minister "
                    "Asaad al-Shaibani led Syria's delegation to Baghdad instead.\n", date="2025-05-20")
     got = sorted((m.status, sorted(m.named)) for m in ms if m.kind != "statement")
     assert got == [("cancelled", ["ahmed-al-sharaa"]), ("happened", ["asaad-al-shaibani"])], got
+
+
+def _merged(docs):
+    """The timeline of several articles ({source: (text, date)}), merged as the library merges them."""
+    from rag.contacts.timeline import merge_mentions
+    mentions, arts = [], {}
+    for src, (text, day) in docs.items():
+        doc = clean(RawDocument(source=src, text=text, date=day))
+        ex = extract(doc, chunk_document(doc, 1200, 1), load_officials())
+        mentions += ex.mentions
+        arts[src] = ex.article
+    return merge_mentions(mentions, arts)
+
+
+def test_an_undated_page_s_day_and_month_join_the_same_speaker_s_words_of_that_day():
+    said = ("Minister\n\n2025-02-25\n\nIraq's Defence Minister Thabet al-Abbasi said on Tuesday that his ministry has no "
+            "contact with the defence ministry of Syria's interim government.\n", "2025-02-25")
+    back = ("Looking back\n\nOn February 25, Iraqi Defence Minister Thabet al-Abbasi told a broadcaster that his "
+            "ministry had no contact with the Syrian defence ministry.\n", "")
+    ev = _merged({"a.txt": said, "b.txt": back})
+    words = [e for e in ev if e.kind == "statement"]
+    assert len(words) == 1 and set(words[0].sources) == {"a.txt", "b.txt"} and words[0].date == "2025-02-25"
+    # a lone day and month no dated report gives stays without a year: the page may be newer than every dated one
+    ev = _merged({"a.txt": said, "c.txt": ("Looking back\n\nOn March 14, Syrian Foreign Minister Asaad al-Shaibani "
+                                           "visited Baghdad and met Prime Minister Mohammed Shia al-Sudani.\n", "")})
+    assert [e.date for e in ev if e.kind == "visit"] == [None]
+
+
+def test_an_undated_said_on_a_weekday_joins_the_same_speaker_s_statement_of_that_weekday():
+    ev = _merged({
+        "a.txt": ("Minister\n\n2025-02-25\n\nIraq's Defence Minister Thabet al-Abbasi said on Tuesday that his ministry "
+                  "has no contact with the defence ministry of Syria's interim government.\n", "2025-02-25"),
+        "b.txt": ("No channel\n\nERBIL - Iraqi Defence Minister Thabet al-Abbasi said on Tuesday there is no official "
+                  "line to Syria's defence ministry, nearly three months after the fall of Assad.\n", "")})
+    said = [e for e in ev if e.kind == "statement"]
+    assert len(said) == 1 and said[0].date == "2025-02-25" and set(said[0].sources) == {"a.txt", "b.txt"}
+
+
+def test_a_contact_spoken_of_as_only_possible_takes_no_day_its_sentence_names():
+    ev = _merged({"a.txt": ("Oil talks\n\nBAGHDAD, 20 April 2025 - Iraqi Oil Minister Hayan Abdul Ghani received Syrian "
+                            "Energy Minister Mohammed al-Bashir in Baghdad.\n", "2025-04-20"),
+                  "b.txt": ("Outlook\n\nIt is unlikely that Ahmed al-Sharaa will visit Baghdad before "
+                            "the Iraqi elections in November.\n", "")})
+    maybe = [e for e in ev if e.status == "hypothetical"]
+    assert len(maybe) == 1 and maybe[0].date is None
+
+
+def test_the_same_visitor_going_on_in_a_joined_clause_is_one_contact():
+    ms = _mentions("استقبل رئيس الوزراء محمد شياع السوداني وزير الخارجية السوري أسعد الشيباني في بغداد، والتقى "
+                   "الشيباني رئيس الجمهورية عبد اللطيف رشيد.\n", date="2025-03-14")
+    assert len(ms) == 1 and ms[0].named == {"mohammed-shia-al-sudani", "asaad-al-shaibani", "abdul-latif-rashid"}

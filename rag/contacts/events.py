@@ -388,8 +388,9 @@ class _Article:
         """A sentence reporting two contacts in joined clauses ("X met Y in Doha on 15 April, and Z led a
         delegation to Damascus on 25 April"; "…، فيما زار …") is read as two: split where a clause opens with a
         join word (lexicon `joins`, or "و" on a contact word) or after a semicolon, when each side holds a contact
-        word, a person or title, and both countries. Otherwise ("arrived on Friday, and met al-Sudani on
-        Saturday": one side alone) it stays one sentence."""
+        word, a person or title, and both countries, and no one is named in both. Otherwise ("arrived on Friday,
+        and met al-Sudani on Saturday": one side alone; "received al-Shaibani, and al-Shaibani met Rashid": the same
+        visitor going on) it stays one sentence."""
         lex = self.lex
         if len(s.norm) != len(s.text) or not lex.joins.words and not lex.joins.phrases:
             return [s]
@@ -414,18 +415,24 @@ class _Article:
             text = s.text[a:b].rstrip(" ,،؛;")
             return _Sentence(s.start + a, s.start + a + len(text), text, s.norm[a:a + len(text)], s.chunk_id)
 
-        def whole(x: _Sentence) -> bool:  # a contact of its own: a contact word, someone, and both countries
+        def whole(x: _Sentence) -> set[str] | None:
+            """The people of a contact of its own (a contact word, someone, and both countries), else None."""
             ms = self.officials.scan(x.norm)
             if not any(m.kind in ("person", "title") for m in ms):
-                return False
+                return None
             sides = {m.item if m.kind == "country" else getattr(m.item, "country", None) for m in ms}
-            return {IRAQ, SYRIA} <= sides and any(lex.kind_at(x.norm, _words(x.norm)).get(k)
-                                                   for k in ("visit", "delegation", "meeting", "call"))
+            if {IRAQ, SYRIA} <= sides and any(lex.kind_at(x.norm, _words(x.norm)).get(k)
+                                               for k in ("visit", "delegation", "meeting", "call")):
+                return {m.item.id for m in ms if m.kind == "person"}
+            return None
 
         out, start = [], 0
         for cut in cuts:
             left, right = part(start, cut), part(cut, len(s.text))
-            if whole(left) and whole(right):
+            a, b = whole(left), whole(right)
+            # the same person going on ("received al-Shaibani in Baghdad, and al-Shaibani then met President
+            # Rashid"): one visit, told in two clauses
+            if a is not None and b is not None and not a & b:
                 out.append(left)
                 start = cut
         if not out:

@@ -149,7 +149,17 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         if a.source == b.source:
             return a.named == b.named
         da, db = _day(a.date), _day(b.date)
-        return bool(a.named & b.named) and bool(da and db) and abs((da - db).days) <= 1
+        if da and db:
+            return bool(a.named & b.named) and abs((da - db).days) <= 1
+        # an undated "said on Tuesday" or "on February 25" and a dated report of the same speaker on that day (or a
+        # day beside it)
+        x, y = (a, db) if a.date is None else (b, da)
+        if not (a.named & b.named) or y is None:
+            return False
+        if x.monthday:
+            return any(abs((y - date(yr, int(x.monthday[:2]), int(x.monthday[3:]))).days) <= 1
+                       for yr in (y.year - 1, y.year, y.year + 1) if _day_ok(f"{yr}-{x.monthday}"))
+        return x.weekday is not None and min((y.weekday() - x.weekday) % 7, (x.weekday - y.weekday()) % 7) <= 1
     da, db = _day(a.date), _day(b.date)
     # the same day by the reports themselves (sources differ by a day): both dated within a day, or an undated
     # "on Monday" and a day within a day of a Monday
@@ -480,6 +490,14 @@ def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], by_sou
     if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]):
         return scored[0][1]
     return None
+
+
+def _day_ok(d: str) -> bool:
+    try:
+        date.fromisoformat(d)
+        return True
+    except ValueError:
+        return False
 
 
 def _plus_days(day: str, n: int) -> str:
