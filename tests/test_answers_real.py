@@ -244,3 +244,32 @@ def test_one_countrys_role_is_not_answered_by_the_others_official(library_en):
     for an official of the other country (here Iraq's Shatri, his country unsaid) does not answer."""
     a = library_en.ask("Who is the Syrian intelligence chief who briefed the delegations in Amman?")
     assert a.abstained and "other country" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+# ---- a correction names the mismatch, in the question's language (rag/answer/premise.py) -----------------
+
+
+def test_an_arabic_correction_says_why_in_arabic(library_en):
+    """Rule: the Arabic correction's first line carries the reason in Arabic (answer_types.json arabic_words)."""
+    a = library_en.ask("ماذا بحث الشيباني وفؤاد حسين خلال لقائهما في القاهرة؟")
+    first = a.answer.splitlines()[0]
+    assert a.abstained and "لقاء لم يحصل" in first, a.answer
+
+
+@pytest.mark.parametrize("question, asked, found", [
+    ("When did Khattab and the Iraqi team agree on the operations room at Rabia in 2024?", "2024", "2025"),
+    ("What did Anas Khattab agree with the Iraqi team in March 2025?", "March", "October"),
+])
+def test_a_wrong_year_or_month_is_corrected_with_the_sources_own(library_en, question, asked, found):
+    """Rule: a year or month the question gives that the sources do not: the correction names both, and shows
+    the sentence that dates it otherwise first (before: 'no retrieved sentence is about 2024')."""
+    a = library_en.ask(question)
+    assert a.abstained and asked in a.abstain_reason and found in a.abstain_reason, (a.answer, a.abstain_reason)
+    assert "Khattab" in a.answer.splitlines()[1], a.answer
+
+
+def test_the_reason_names_the_people_and_places_of_an_act_not_reported():
+    from rag.answer.premise import not_reported
+    why = not_reported(["visit"], ["Thabet al-Abbasi", "Damascus"])
+    assert why.en == "no retrieved sentence reports a visit by Thabet al-Abbasi in Damascus", why.en
+    assert "زيارة" in why.ar and "دمشق" in why.ar, why.ar

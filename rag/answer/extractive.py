@@ -11,6 +11,7 @@ import numpy as np
 from ..errors import ModelError
 from ..text.arabic import language, normalize, stem, tokens
 from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
+from . import premise
 from .compose import compose, date_line
 from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
@@ -384,19 +385,16 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         related = [c for c in cands if asked <= (relations(c.window, _norm(c.text)) if strict else
                                                  _passage_relations(hits[c.n - 1]))]
         if not related:
-            return correction(q, about, "no retrieved sentence reports " + " and ".join(
-                ("an " if k[0] in "aeiou" else "a ") + k for k in sorted(asked)) +
-                              (" of these people" if entities else ""), confidence(q, cands, hits))
+            return correction(q, about, premise.not_reported(sorted(asked), entities), confidence(q, cands, hits))
         cands = related
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
         if strict and asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
             # (whether it took place is answered by a sentence saying it did not: "لم يزر السوداني دمشق")
             done = [c for c in cands if not (st := status_of(_norm(c.text))) or (shape.kind == "yesno" and st == "not held")]
-            if not done:
-                return correction(q, about, "the sources report the " + " and the ".join(sorted(asked)) + " as " +
-                                  status_of(_norm(cands[0].text)) + ", not as having taken place",
-                                  confidence(q, cands, hits))
+            if not done:  # the sentence that gives the status is shown first
+                return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
+                    sorted(asked), status_of(_norm(cands[0].text))), confidence(q, cands, hits))
             cands = done
         elif asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
             # What was said or done at an act that the best sentence reports as not having taken place
@@ -404,9 +402,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             top = cands[0]
             status = status_of(_norm(top.text))
             if status in NOT_TAKEN_PLACE and asked & relations(_terms(top.text), _norm(top.text)):
-                return correction(q, [top] + [c for c in about if c is not top],
-                                  "the sources report the " + " and the ".join(sorted(asked & {"visit", "call", "meeting"}))
-                                  + " as " + status + ", not as having taken place", confidence(q, cands, hits))
+                return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
+                    sorted(asked & {"visit", "call", "meeting"}), status), confidence(q, cands, hits))
         # Who visited where: the visitor and the destination are named in the sentence itself, the visitor
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]
@@ -414,26 +411,27 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if "visit" in asked and strict and shape.kind != "person" and len(people) == 1 and len(places) == 1:
             visits = [c for c in cands if _visitor_first(c.text, people[0], places[0])]
             if not visits:
-                return correction(q, about, f"no retrieved sentence reports a visit by {people[0]} to {places[0]}",
-                                  confidence(q, cands, hits))
+                return correction(q, about, premise.no_visit_by(people[0], places[0]), confidence(q, cands, hits))
             cands = visits
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
         in_month = [c for c in cands if not (own := months_of(_norm(c.text)) or _date_month(c.date)) or months & own]
         if not in_month:
-            return correction(q, about, "no retrieved sentence is about that month", confidence(q, cands, hits))
+            found = set().union(*(months_of(_norm(c.text)) or _date_month(c.date) for c in cands[:1]))
+            return correction(q, cands + [c for c in about if c not in cands], premise.other_months(months, found),
+                              confidence(q, cands, hits))
         cands = in_month
     years = asked_years(q)
     if years and domain and not any(years & (years_of(_norm(h.chunk.text)) | years_of(h.chunk.date[:4]))
                                     for h in hits):
         # A year no retrieved article names or is dated in ("in 2031"): nothing retrieved is about it.
-        return correction(q, about, "no retrieved article is about " + ", ".join(sorted(years)),
-                          confidence(q, cands, hits))
+        return correction(q, about, premise.other_years(years, set(), article=True), confidence(q, cands, hits))
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
         dated = [c for c in cands if not (own := years_of(_norm(c.text)) or years_of(c.date[:4])) or years & own]
         if not dated:
-            return correction(q, about, "no retrieved sentence is about " + ", ".join(sorted(years)),
+            found = years_of(_norm(cands[0].text)) or years_of(cands[0].date[:4])  # the year the best one gives
+            return correction(q, cands + [c for c in about if c not in cands], premise.other_years(years, found),
                               confidence(q, cands, hits))
         cands = dated
     # Who in a role: the sentence names the role asked (the ambassador, the spokesman), of the country asked.
@@ -523,19 +521,21 @@ TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes fir
 
 
 _CORRECTION = {
-    "ar": "لا تذكر المصادر ما يسأل عنه السؤال كما طُرح؛ هذا ما تذكره عن ذلك:",  # the reason: abstain_reason
+    "ar": "لا تذكر المصادر ما يسأل عنه السؤال كما طُرح ({why})؛ هذا ما تذكره عن ذلك:",  # the reason: abstain_reason
     "en": "The sources do not report what the question asks as it is put ({why}); this is what they report:",
 }
 
 
-def correction(q: Question, about: list[Candidate], why: str, conf: float) -> ExtractiveResult:
+def correction(q: Question, about: list[Candidate], why: "premise.Why | str", conf: float) -> ExtractiveResult:
     """A false premise: not an answer (it abstains) but what the sources report about the question's people
-    and places instead, each sentence cited; a plain abstention when they report nothing about them."""
+    and places instead, each sentence cited, after the reason in the question's language; a plain abstention
+    when they report nothing about them."""
+    en, ar = (why.en, why.ar) if isinstance(why, premise.Why) else (why, why)
     if not q.entities or not about:
-        return ExtractiveResult(ABSTAIN[q.language], True, [], conf, about, why)
+        return ExtractiveResult(ABSTAIN[q.language], True, [], conf, about, en)
     shown = about[:2]
-    lines = [_CORRECTION[q.language].format(why=why)] + [f"{c.text} [{c.n}]" for c in shown]
-    return ExtractiveResult("\n".join(lines), True, [c.n for c in shown], conf, about, why, correction=True)
+    lines = [_CORRECTION[q.language].format(why=ar if q.language == "ar" else en)] + [f"{c.text} [{c.n}]" for c in shown]
+    return ExtractiveResult("\n".join(lines), True, [c.n for c in shown], conf, about, en, correction=True)
 
 
 def list_lines(groups: list[list[Candidate]]) -> list[str]:

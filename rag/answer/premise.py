@@ -1,0 +1,92 @@
+"""Why a question's premise fails, said in English and in Arabic (issue 28): the reason a correction gives names
+the mismatch (the act and its status, the person and the place, the year or month the sources give instead).
+The Arabic words for acts and statuses are data (answer_types.json `arabic_words`)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..domain.names import ARABIC, PEOPLE
+from .expected import DATA
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+_MONTHS_AR = ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+              "تشرين الثاني", "كانون الأول")
+
+
+@dataclass(frozen=True)
+class Why:
+    """A correction's reason: `en` is the abstain_reason (evals read it); `ar` is said in an Arabic reply."""
+
+    en: str
+    ar: str
+
+
+@lru_cache(maxsize=1)
+def _arabic() -> dict[str, str]:
+    return json.loads(DATA.read_text(encoding="utf-8")).get("arabic_words", {})
+
+
+def _ar(word: str) -> str:
+    return _arabic().get(word, word)
+
+
+def _name_ar(name: str) -> str:
+    forms = ARABIC.get(name, ())
+    return forms[0] if forms else name
+
+
+def _article(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def _who_where(entities: list[str]) -> tuple[str, str]:
+    people = [e for e in entities if e in PEOPLE]
+    places = [e for e in entities if e not in PEOPLE]
+    en = (" by " + " and ".join(people) if people else "") + (" in " + " and ".join(places) if places else "")
+    ar_names = [_name_ar(e) for e in people + places]
+    ar = (" تخص " + " و".join(ar_names)) if ar_names else ""
+    return en, ar
+
+
+def not_reported(kinds: list[str], entities: list[str]) -> Why:
+    """No retrieved sentence reports the act (of these people, in this place)."""
+    en_who, ar_who = _who_where(entities)
+    return Why("no retrieved sentence reports " + " and ".join(_article(k) for k in kinds) + en_who,
+               "لا تذكر المصادر المسترجعة " + " أو ".join(_ar(k) for k in kinds) + ar_who)
+
+
+def not_taken_place(kinds: list[str], status: str) -> Why:
+    """The sources report the act with a status other than 'happened' (postponed, planned, not held …)."""
+    return Why("the sources report the " + " and the ".join(kinds) + " as " + status + ", not as having taken place",
+               "تذكر المصادر " + " و".join(_ar(k) for k in kinds) + " " + _ar(status) + "، لا أنه جرى")
+
+
+def no_visit_by(person: str, place: str) -> Why:
+    return Why(f"no retrieved sentence reports a visit by {person} to {place}",
+               f"لا تذكر المصادر المسترجعة زيارة قام بها {_name_ar(person)} إلى {_name_ar(place)}")
+
+
+def other_years(asked: set[str], found: set[str], *, article: bool = False) -> Why:
+    """The year asked is not the sources': name both (or, with none found, the year asked)."""
+    a = ", ".join(sorted(asked))
+    if not found:
+        what = "article" if article else "sentence"
+        return Why(f"no retrieved {what} is about {a}", f"لا يتناول أي نص مسترجع عام {a}")
+    f = ", ".join(sorted(found))
+    return Why(f"no retrieved sentence is about {a}: the sources date it {f}",
+               f"تؤرخ المصادر ذلك بعام {f}، لا بعام {a}")
+
+
+def other_months(asked: set[int], found: set[int]) -> Why:
+    a_en = ", ".join(_MONTHS_EN[m - 1] for m in sorted(asked))
+    a_ar = "، ".join(_MONTHS_AR[m - 1] for m in sorted(asked))
+    if not found:
+        return Why("no retrieved sentence is about that month", f"لا يتناول أي نص مسترجع شهر {a_ar}")
+    f_en = ", ".join(_MONTHS_EN[m - 1] for m in sorted(found))
+    f_ar = "، ".join(_MONTHS_AR[m - 1] for m in sorted(found))
+    return Why(f"no retrieved sentence is about that month ({a_en}): the sources date it {f_en}",
+               f"تؤرخ المصادر ذلك في {f_ar}، لا في {a_ar}")
