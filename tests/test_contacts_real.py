@@ -631,3 +631,19 @@ def test_the_same_visitor_going_on_in_a_joined_clause_is_one_contact():
     ms = _mentions("استقبل رئيس الوزراء محمد شياع السوداني وزير الخارجية السوري أسعد الشيباني في بغداد، والتقى "
                    "الشيباني رئيس الجمهورية عبد اللطيف رشيد.\n", date="2025-03-14")
     assert len(ms) == 1 and ms[0].named == {"mohammed-shia-al-sudani", "asaad-al-shaibani", "abdul-latif-rashid"}
+
+
+def test_a_delegation_described_by_its_file_is_still_its_country_s_delegation():
+    for text in ("An Iraqi technical delegation arrived in Damascus on Monday to inspect the pipeline.\n",
+                 "وصل وفد فني عراقي إلى دمشق يوم الاثنين لمعاينة خط النفط.\n"):
+        ms = _mentions(text, date="2025-06-04")
+        assert [(m.kind, m.date, m.place["name_en"], [p["country"] for p in m.participants]) for m in ms] == \
+            [("visit", "2025-06-02", "Damascus", ["Iraq"])], ms
+
+
+def test_negotiations_between_both_sides_agencies_are_a_meeting_not_a_visit_to_what_they_discuss():
+    for text in ("Negotiations have begun between Iraqi and Syrian intelligence agencies on reopening the Rabia "
+                 "crossing.\n", "بدأت مفاوضات بين جهازي المخابرات العراقي والسوري لفتح منفذ ربيعة الحدودي.\n"):
+        ms = _mentions(text, date="2025-06-04")
+        assert [(m.kind, sorted(p["country"] for p in m.participants)) for m in ms] == \
+            [("meeting", ["Iraq", "Syria"])], ms

@@ -697,7 +697,9 @@ def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extract
     lex = art.lex
     for m in mentions:
         guests = [p for p in m.participants if m.place and p["country"] != m.place["country"]]
-        if m.kind in ("meeting", "delegation") and m.place and m.place["country"] in (IRAQ, SYRIA) and guests and \
+        # (a place only named, "talks on reopening the Rabia crossing", is not where anyone was received)
+        if m.kind in ("meeting", "delegation") and m.place and m.place.get("towards") and \
+                m.place["country"] in (IRAQ, SYRIA) and guests and \
                 not all(_resident(lex, p) for p in guests):
             m.kind = "visit"  # received in the other country's capital: that side travelled (not its ambassador)
         if m.status == "planned" and m.date is None:

@@ -62,10 +62,10 @@ _SIDES_EN = r"(?:iraqi|iraq's|syrian|syria's)\s+and\s+(?:iraqi|iraq's|syrian|syr
 _SIDES_AR = r"(?:العراقي\s+والسوري|السوري\s+والعراقي|العراق\s+وسوريا|العراق\s+وسوريه|سوريا\s+والعراق|سوريه\s+والعراق)"
 _PAIR = re.compile(
     rf"\b(?:the\s+)?{_SIDES_EN}\s+(?P<port>(?:[a-z-]+\s+){{0,2}}?)(?P<role>ministers|prime ministers|presidents|"
-    rf"envoys|ambassadors|delegations|officials|leaders)\b|"
+    rf"envoys|ambassadors|delegations|officials|leaders|agencies|services|committees|teams)\b|"
     rf"\b(?:the\s+)?(?P<port3>(?:[a-z-]+\s+){{0,2}}?)(?P<role3>ministers|prime ministers|presidents|envoys|"
-    rf"ambassadors|delegations|officials|leaders)\s+of\s+(?:iraq\s+and\s+syria|syria\s+and\s+iraq)\b|"
-    rf"(?<!\w)(?P<role2>وزيرا|رئيسا|وفدا|مسؤولو|مسؤولي)\s+(?P<port2>(?:\S+\s+){{0,2}}?){_SIDES_AR}")
+    rf"ambassadors|delegations|officials|leaders|agencies|services|committees|teams)\s+of\s+(?:iraq\s+and\s+syria|syria\s+and\s+iraq)\b|"
+    rf"(?<!\w)(?P<role2>وزيرا|رئيسا|وفدا|مسؤولو|مسؤولي|جهازا|جهازي|وزارتا|وزارتي)\s+(?P<port2>(?:\S+\s+){{0,2}}?){_SIDES_AR}")
 
 
 @dataclass(frozen=True)
@@ -233,8 +233,9 @@ class Officials:
             role = re.sub(r"\s+", " ", m.group(g)).strip()
             port = re.sub(r"\s+", " ", _shown(norm, text, m.start(p), m.end(p)) if m.group(p) else "").strip()
             port = re.sub(r"^the\s+", "", port)
-            role = {"وزيرا": "وزير", "رئيسا": "رئيس", "وفدا": "وفد", "مسؤولو": "مسؤولو", "مسؤولي": "مسؤولو"}.get(
-                role, re.sub(r"s$", "", role))  # one official of each side
+            role = {"وزيرا": "وزير", "رئيسا": "رئيس", "وفدا": "وفد", "مسؤولو": "مسؤولو", "مسؤولي": "مسؤولو",
+                    "جهازا": "جهاز", "جهازي": "جهاز", "وزارتا": "وزارة", "وزارتي": "وزارة",
+                    "agencies": "agency", "committees": "committee"}.get(role, re.sub(r"s$", "", role))  # one official of each side
             for country, adj in ((IRAQ, "Iraqi"), (SYRIA, "Syrian")):
                 what = f"{adj} {port} {role}".replace("  ", " ").strip() if re.match(r"[a-z]", role) else \
                     f"{role} {port} {'العراقي' if country == IRAQ else 'السوري'}".replace("  ", " ").strip()
