@@ -45,6 +45,20 @@ Hussein instead held talks with his Jordanian counterpart on water and transit t
 """
 
 
+# A count whose sentence says "the crossing", the crossing named three sentences before.
+QAIM_ARTICLE = """Freight resumes at Iraqi-Syrian border post
+June 20, 2025
+
+The al-Qaim crossing reopened to freight on Saturday after six months.
+
+Syrian customs staff returned to their posts the day before.
+
+The two sides also agreed on new opening hours for travellers.
+
+Officials said 140 trucks used the crossing on its first day.
+"""
+
+
 @pytest.fixture(scope="module")
 def library_en(tmp_path_factory, seeded_settings):
     """The seeds (Arabic) and the English articles above, in a library of their own."""
@@ -57,6 +71,7 @@ def library_en(tmp_path_factory, seeded_settings):
     (folder / "en_cairo_no_meeting.txt").write_text(NOT_HELD_ARTICLE, encoding="utf-8")
     (folder / "en_ghurairi_letter.txt").write_text(AMMAN_ARTICLE, encoding="utf-8")
     (folder / "en_amman_meeting.txt").write_text(AMMAN_MEETING, encoding="utf-8")
+    (folder / "en_qaim_trucks.txt").write_text(QAIM_ARTICLE, encoding="utf-8")
     lib = open_library(s)
     ingest(lib, [ROOT / "seeds", folder], progress=False)
     return Pipeline(s, lib)
@@ -273,3 +288,10 @@ def test_the_reason_names_the_people_and_places_of_an_act_not_reported():
     why = not_reported(["visit"], ["Thabet al-Abbasi", "Damascus"])
     assert why.en == "no retrieved sentence reports a visit by Thabet al-Abbasi in Damascus", why.en
     assert "زيارة" in why.ar and "دمشق" in why.ar, why.ar
+
+
+def test_a_count_may_find_its_place_named_in_its_passage(library_en):
+    """Rule: a number question's place may be named anywhere in the passage (a report names its crossing once
+    and says "the crossing" after), as for other questions but dates, people and yes/no."""
+    a = library_en.ask("How many trucks used al-Qaim on its first day?")
+    assert not a.abstained and "140" in a.answer, (a.answer, a.abstain_reason)
