@@ -74,3 +74,16 @@ def test_an_english_page_speaking_of_assad_s_fall_is_no_older_than_it():
     after = infer_article_date(normalize("Eleven weeks after the fall of Bashar al-Assad, Baghdad still talks to one man."))
     assert after.after == "2024-12-08" and not after.value
     assert not infer_article_date(normalize("A quiet week on the border.")).after
+
+
+def test_short_english_months_with_a_full_stop_are_read():
+    ref = ArticleDate(value="2025-03-10")
+    got = [(d.value) for t in ("a call on Dec. 26, his office said", "on Sept. 3, 2025 the minister", "on 3 Dec. 2025")
+           for d in resolve_dates(normalize(t).lower(), ref)]
+    assert got == ["2024-12-26", "2025-09-03", "2025-12-03"]
+
+
+def test_today_without_a_weekday_is_the_article_s_day_but_until_today_is_not():
+    ref = ArticleDate(value="2025-03-10")
+    assert [d.value for d in resolve_dates(normalize("تلقى السوداني مساء اليوم اتصالا هاتفيا"), ref)] == ["2025-03-10"]
+    assert [d.value for d in resolve_dates(normalize("لم يزر أي مسؤول دمشق حتى اليوم"), ref)] == []

@@ -29,17 +29,17 @@ ENGLISH_SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "au
                  "nov": 11, "dec": 12}
 MONTHS = {normalize(k): v for k, v in {**LEVANTINE, **EGYPTIAN, **ENGLISH, **ENGLISH_SHORT}.items()}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-DMY_NAMED = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
-MDY_EN = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+DMY_NAMED = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})\.?(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
+MDY_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 DM_NOYEAR = re.compile(rf"\b(\d{{1,2}})\s+(?:من\s+)?({_MONTH_ALT})\b")
-_EN_ALT = "|".join(ENGLISH)
+_EN_ALT = "|".join(sorted([*ENGLISH, *ENGLISH_SHORT], key=len, reverse=True))
 _LONG_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 # A month named alone after "in / في / خلال / أواخر …" (no day, no year): "his December talks", "في كانون الأول"
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d\s)({_LONG_MONTHS})\s+(?:من\s+)?(?:عام\s+)?(\d{{4}})\b")
 MONTH_ONLY = re.compile(rf"(?:\b(?:in|during|since|early|late|mid-?)\s+|(?<!\w)(?:في|خلال|منذ|اواخر|اوائل|منتصف|مطلع)\s+(?:شهر\s+)?|"
                         rf"\b(?:his|her|their|the|last)\s+)({_LONG_MONTHS})"
                         rf"(?!\s*(?:\d|من\s+\d|/))(?:\s+(?:الماضي|المنصرم))?\b")
-MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
+MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
 NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
@@ -52,6 +52,8 @@ _REL = re.compile(
     rf"(?P<yest>(?:مساء|صباح|ليله)?\s*(?:يوم\s+)?امس(?:\s+الاول)?(?:[،,]?\s+(?P<wd1>{_WD_ALT}))?|"
     rf"\byesterday(?:[,(]?\s*\(?(?P<wd5>{_WD_ALT}))?)|"
     rf"(?P<today>\b(?:اليوم|today)[،,]?\s+\(?(?P<wd2>{_WD_ALT}))|"
+    # "اليوم", "مساء اليوم" with no weekday: the article's day (not "حتى اليوم / منذ اليوم …", until or since today)
+    rf"(?P<todayonly>(?<!حتي )(?<!حتى )(?<!الي )(?<!منذ )(?<!لغايه )(?<!\w)(?:(?:مساء|صباح|ظهر|عصر)\s+)?اليوم(?!\w)(?![،,]?\s+\(?(?:{_WD_ALT})))|"
     rf"(?P<past>\b(?:يوم\s+)?(?P<wd3>{_WD_ALT})\s+(?:الماضي|المنصرم|الفائت)|\blast\s+(?P<wd6>{_WD_ALT}))|"
     rf"(?P<next>\b(?:يوم\s+)?(?P<wd9>{_WD_ALT})\s+(?:المقبل|القادم)|\bnext\s+(?P<wd10>{_WD_ALT}))|"
     rf"(?P<day>\b(?:يوم|(?:مساء|صباح|ليله|ظهر|عصر)(?:\s+يوم)?|on|late on|early on|on the evening of|for)\s+(?P<wd4>{_WD_ALT})|"
@@ -306,6 +308,8 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             d = ref + timedelta(days=(WEEKDAYS[wd] - ref.weekday() - 1) % 7 + 1)
             value = ahead = d.isoformat()
             basis = f"'{phrase}' = the {WEEKDAY_EN[WEEKDAYS[wd]]} after {where}"
+        elif m.group("todayonly"):
+            value, basis = ref.isoformat(), f"'{phrase}' = {where}"
         elif m.group("today"):
             if ref.weekday() == WEEKDAYS[wd]:
                 value, basis = ref.isoformat(), f"'{phrase}' = {where}"
