@@ -158,8 +158,21 @@ def _sentences(doc: Document, chunks: list[Chunk]) -> list[_Sentence]:
     return [_Sentence(s, e, doc.text[s:e], fast_normalize(doc.text[s:e]), cid) for (s, e), cid in sorted(spans.items())]
 
 
+_WORDS_CACHE: dict[str, WordIndex] = {}
+
+
 def _words(norm: str) -> WordIndex:
-    """(position, word) with one proclitic (و ف ب ل ك) also tried off the front (indexed by word)."""
+    """(position, word) with one proclitic (و ف ب ل ك) also tried off the front (indexed by word); the last few
+    sentences' are kept (a sentence is looked at by several steps)."""
+    got = _WORDS_CACHE.get(norm)
+    if got is None:
+        if len(_WORDS_CACHE) > 64:
+            _WORDS_CACHE.clear()
+        got = _WORDS_CACHE[norm] = _word_index(norm)
+    return got
+
+
+def _word_index(norm: str) -> WordIndex:
     out = []
     for m in _WORD.finditer(norm):
         w = m.group(0)
@@ -251,7 +264,7 @@ class _Article:
         head = _DATELINE.match(s.text)
         if head:
             masked = " " * head.end() + masked[head.end():]
-        for a, b in self.lex.not_people.spans(norm):
+        for a, b in self.lex.not_people.spans(norm, _words(norm)):
             masked = masked[:a] + " " * (b - a) + masked[b:]
         matches = self.officials.scan(masked)
         named = [(m.start, m.end) for m in matches if m.kind == "person"]
@@ -456,7 +469,8 @@ class _Article:
         lex = self.lex
         matches, inside = self.scope(s)
         words = WordIndex((p, w) for p, w in _words(s.norm) if inside(p))
-        back_spans = [(a, b, g) for g, w in lex.back.items() for a, b in w.spans(s.norm) if inside(a)]
+        every = _words(s.norm)
+        back_spans = [(a, b, g) for g, w in lex.back.items() for a, b in w.spans(s.norm, every) if inside(a)]
         back_at = {g: [p for p in w.find(s.norm, words) if inside(p)] for g, w in lex.back.items()}
         # after a contact word and both sides' people ("استقبل الشمري … أنس خطاب والوفد المرافق له"), "the
         # delegation" is part of that new contact, not a reference back to an earlier one
@@ -482,6 +496,9 @@ class _Article:
                     if kind:
                         at.setdefault(kind, []).append(p)
         new_kinds = {k for k, pos in at.items() if pos}
+        if not new_kinds and anaphor is None:  # no contact, no words said, nothing referred back to: only the
+            self.people(matches, self.article.estimate or None)  # people it names in full (for their short names)
+            return
         first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
         past = [p for p in lex.past.find(s.norm, words) if inside(p)]
         status, basis = self.status_of(s.norm, words, inside, first, past)

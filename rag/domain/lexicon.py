@@ -36,6 +36,7 @@ class Words:
     words: frozenset[str]
     phrases: tuple[str, ...]
     _re: re.Pattern | None = field(default=None, repr=False)
+    _firsts: frozenset[str] = field(default=frozenset(), repr=False)  # the phrases' first words
 
     @classmethod
     def of(cls, items) -> "Words":
@@ -44,7 +45,8 @@ class Words:
         multi = tuple(sorted((w for w in norm if " " in w), key=len, reverse=True))
         rx = re.compile(r"(?<!\w)(?:[وفبل](?=[\u0600-\u06ff]))?(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in multi) + r")(?!\w)") \
             if multi else None
-        return cls(single, multi, rx)
+        firsts = frozenset(m.group(0) for p in multi if (m := re.match(r"\w+", p)))
+        return cls(single, multi, rx, firsts)
 
     def find(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
         """Positions in a normalised sentence where one of these words or phrases stands (`words`: the sentence's
@@ -54,13 +56,18 @@ class Words:
             out = sorted(p for w in (self.words & index.keys()) for p in index[w])
         else:
             out = [p for p, w in words if w in self.words]
-        if self._re is not None:
+        # a phrase is looked for only when a sentence's words hold its first word (a sentence is searched for dozens
+        # of lists; most hold none of their phrases)
+        if self._re is not None and (index is None or not self._firsts.isdisjoint(index.keys())):
             out += [m.start() for m in self._re.finditer(norm)]
         return out
 
-    def spans(self, norm: str) -> list[tuple[int, int]]:
-        """(start, end) of the phrases of several words in a normalised sentence."""
-        return [(m.start(), m.end()) for m in self._re.finditer(norm)] if self._re is not None else []
+    def spans(self, norm: str, words: "WordIndex | None" = None) -> list[tuple[int, int]]:
+        """(start, end) of the phrases of several words in a normalised sentence (`words`, its WordIndex when there
+        is one: a sentence holding no phrase's first word is not searched)."""
+        if self._re is None or (words is not None and self._firsts.isdisjoint(words.index.keys())):
+            return []
+        return [(m.start(), m.end()) for m in self._re.finditer(norm)]
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
