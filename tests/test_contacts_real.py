@@ -647,3 +647,15 @@ def test_negotiations_between_both_sides_agencies_are_a_meeting_not_a_visit_to_w
         ms = _mentions(text, date="2025-06-04")
         assert [(m.kind, sorted(p["country"] for p in m.participants)) for m in ms] == \
             [("meeting", ["Iraq", "Syria"])], ms
+
+
+def test_received_at_a_palace_or_airport_of_a_city_is_a_visit_to_that_city():
+    ms = _mentions("استقبل رئيس الجمهورية عبد اللطيف جمال رشيد، في قصر بغداد، وزير الخارجية السوري أسعد حسن الشيباني "
+                   "والوفد المرافق له.\n", date="2025-03-14")
+    assert [(m.kind, m.place["name_en"]) for m in ms] == [("visit", "Baghdad")]
+
+
+def test_a_delegation_due_somewhere_next_week_is_planned_though_someone_led_it():
+    ms = _mentions("An Iraqi ministerial delegation led by Oil Minister Hayan Abdul Ghani is due in Damascus next "
+                   "week.\n", date="2025-06-04")
+    assert [(m.kind, m.status) for m in ms] == [("visit", "planned")]

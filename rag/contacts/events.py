@@ -129,7 +129,7 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{0,30})
 
 
 _TOWARDS = re.compile(r"(?:\b(?:to|in|into|at|inside|visit|visited|visiting)|(?<!\w)(?:الي|في|داخل|زار|زيارته|لزياره|زياره)|"
-                      r"(?<!\w)[وف]?(?:ب|ل))\s*(?:the\s+)?(?:(?:syrian|iraqi|capital|city of|العاصمه|مدينه|post-assad)\s+)*$")
+                      r"(?<!\w)[وف]?(?:ب|ل))\s*(?:the\s+)?(?:(?:syrian|iraqi|capital|city of|العاصمه|مدينه|post-assad|قصر|مطار|مقر|palace|airport)\s+)*$")
 
 
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:On|In|At|To|From|And|For|With|By|The|Of|After|Before|On)\b)[A-Z][a-z]")
