@@ -659,3 +659,27 @@ def test_a_delegation_due_somewhere_next_week_is_planned_though_someone_led_it()
     ms = _mentions("An Iraqi ministerial delegation led by Oil Minister Hayan Abdul Ghani is due in Damascus next "
                    "week.\n", date="2025-06-04")
     assert [(m.kind, m.status) for m in ms] == [("visit", "planned")]
+
+
+def test_a_spokesman_who_reports_a_contact_is_not_one_of_its_participants():
+    for text in ("BAGHDAD - An Iraqi delegation met Syria's new rulers in Damascus on Thursday, an Iraqi government "
+                 "spokesman said.\n",):
+        ms = _mentions(text, date="2024-12-27")
+        assert [[p["name_en"] for p in m.participants] for m in ms] == [["an Iraqi delegation"]], ms
+
+
+def test_a_high_level_delegation_is_nobody_s_name_and_its_leader_is_the_participant():
+    ms = _mentions("وصل وفد عراقي رفيع المستوى برئاسة رئيس جهاز المخابرات حميد الشطري إلى دمشق للقاء أحمد الشرع.\n",
+                   date="2024-12-26")
+    assert [sorted(m.named) for m in ms] == [["ahmed-al-sharaa", "hamid-al-shatri"]], ms
+    assert not any("رفيع" in p["name"] or "رفيع" in p.get("name_en", "") for m in ms for p in m.participants)
+
+
+def test_accusative_and_plural_forms_name_each_side():
+    said = _mentions("وقال مصدر حكومي إن وفداً عراقياً زار دمشق والتقى الرئيس السوري أحمد الشرع.\n", date="2025-04-26")
+    assert [sorted(p["country"] for p in m.participants) for m in said] == [["Iraq", "Syria"]], said
+    for text in ("التقى مسؤولون عراقيون وسوريون في معبر القائم يوم الخميس.\n",
+                 "وزيرا خارجية العراق وسوريا التقيا في عمّان يوم الخميس.\n"):
+        ms = _mentions(text, date="2025-04-26")
+        assert [(m.kind, sorted(p["country"] for p in m.participants)) for m in ms] == \
+            [("meeting", ["Iraq", "Syria"])], (text, ms)

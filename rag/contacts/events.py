@@ -264,12 +264,15 @@ class _Article:
         head = _DATELINE.match(s.text)
         if head:
             masked = " " * head.end() + masked[head.end():]
+        text = s.text
         for a, b in self.lex.not_people.spans(norm, _words(norm)):
             masked = masked[:a] + " " * (b - a) + masked[b:]
+            if len(text) == len(norm):  # English titles are read in the text as written: masked there too
+                text = text[:a] + " " * (b - a) + text[b:]
         matches = self.officials.scan(masked)
         named = [(m.start, m.end) for m in matches if m.kind == "person"]
         titles = [(m.start, m.end) for m in matches if m.kind == "title"]
-        for t in self.officials.titled(masked, s.text) + self.officials.pairs(masked, s.text):
+        for t in self.officials.titled(masked, text) + self.officials.pairs(masked, text):
             # a name after a title; a title the data lacks only where no title of the data stands
             if not any(a < t.end and t.start < b for a, b in named + (titles if t.kind == "title" else [])):
                 matches.append(t)
@@ -378,6 +381,8 @@ class _Article:
         for m in matches:
             if m.kind == "title":
                 t: Title = m.item  # type: ignore[assignment]
+                if t.country not in (IRAQ, SYRIA):
+                    continue  # a third country's unnamed official ("وفد مصري") beside both sides is no participant
                 sides.add(t.country)
                 if t.rank == "side":
                     sides_only.append(_participant(t, when))

@@ -59,13 +59,15 @@ def _shown(norm: str, text: str, a: int, b: int) -> str:
 
 
 _SIDES_EN = r"(?:iraqi|iraq's|syrian|syria's)\s+and\s+(?:iraqi|iraq's|syrian|syria's)"
-_SIDES_AR = r"(?:العراقي\s+والسوري|السوري\s+والعراقي|العراق\s+وسوريا|العراق\s+وسوريه|سوريا\s+والعراق|سوريه\s+والعراق)"
+_SIDES_AR = (r"(?:العراقي\s+والسوري|السوري\s+والعراقي|العراق\s+وسوريا|العراق\s+وسوريه|سوريا\s+والعراق|سوريه\s+والعراق|"
+             r"عراقيون\s+وسوريون|سوريون\s+وعراقيون|عراقيين\s+وسوريين|سوريين\s+وعراقيين|العراقيين\s+والسوريين|"
+             r"السوريين\s+والعراقيين|العراقيون\s+والسوريون|السوريون\s+والعراقيون)")
 _PAIR = re.compile(
     rf"\b(?:the\s+)?{_SIDES_EN}\s+(?P<port>(?:[a-z-]+\s+){{0,2}}?)(?P<role>ministers|prime ministers|presidents|"
     rf"envoys|ambassadors|delegations|officials|leaders|agencies|services|committees|teams)\b|"
     rf"\b(?:the\s+)?(?P<port3>(?:[a-z-]+\s+){{0,2}}?)(?P<role3>ministers|prime ministers|presidents|envoys|"
     rf"ambassadors|delegations|officials|leaders|agencies|services|committees|teams)\s+of\s+(?:iraq\s+and\s+syria|syria\s+and\s+iraq)\b|"
-    rf"(?<!\w)(?P<role2>وزيرا|رئيسا|وفدا|مسؤولو|مسؤولي|جهازا|جهازي|وزارتا|وزارتي)\s+(?P<port2>(?:\S+\s+){{0,2}}?){_SIDES_AR}")
+    rf"(?<!\w)(?P<role2>وزيرا|رئيسا|وفدا|مسؤولو|مسؤولي|مسؤولون|مسؤولين|المسؤولين|المسؤولون|ممثلون|ممثلين|جهازا|جهازي|وزارتا|وزارتي)\s+(?P<port2>(?:\S+\s+){{0,2}}?){_SIDES_AR}")
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,9 @@ class Officials:
         out: list[Match] = []
         if self._titled_ar is not None:
             for m in self._titled_ar.finditer(norm):
-                got = self._arabic_name(norm, m, text)
+                # a delegation is nobody's name ("وفد عراقي رفيع المستوى": no person called "رفيع المستوى")
+                group = self._rank.get(re.sub(r"\s+", " ", m.group(1))) == "delegation"
+                got = None if group else self._arabic_name(norm, m, text)
                 if got:
                     (a, b), name, country, role = got
                     rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
@@ -203,6 +207,8 @@ class Officials:
         if self._titled_en is not None and text and not re.search(r"[\u0600-\u06ff]", text):
             for rx in (self._titled_en, self._titled_en2, self._titled_en3):
                 for m in rx.finditer(text):
+                    if self._rank.get(normalize(m.group("role")).strip()) == "delegation":
+                        continue  # a delegation is nobody's name
                     name = self._trim_en(m.group("name"))
                     country = self.country_of(m.group("c"))
                     if not name or country is None or self._table.get(normalize(name), ("",))[0] in ("place", "country"):
@@ -234,7 +240,8 @@ class Officials:
             port = re.sub(r"\s+", " ", _shown(norm, text, m.start(p), m.end(p)) if m.group(p) else "").strip()
             port = re.sub(r"^the\s+", "", port)
             role = {"وزيرا": "وزير", "رئيسا": "رئيس", "وفدا": "وفد", "مسؤولو": "مسؤولو", "مسؤولي": "مسؤولو",
-                    "جهازا": "جهاز", "جهازي": "جهاز", "وزارتا": "وزارة", "وزارتي": "وزارة",
+                    "جهازا": "جهاز", "جهازي": "جهاز", "مسؤولون": "مسؤول", "مسؤولين": "مسؤول", "المسؤولين": "مسؤول",
+                    "المسؤولون": "مسؤول", "ممثلون": "ممثل", "ممثلين": "ممثل", "وزارتا": "وزارة", "وزارتي": "وزارة",
                     "agencies": "agency", "committees": "committee"}.get(role, re.sub(r"s$", "", role))  # one official of each side
             for country, adj in ((IRAQ, "Iraqi"), (SYRIA, "Syrian")):
                 what = f"{adj} {port} {role}".replace("  ", " ").strip() if re.match(r"[a-z]", role) else \
