@@ -133,6 +133,11 @@ def test_the_features_read_what_they_say(probe):
     assert f["lxrel"] == pytest.approx((hits[cands[0].n - 1].lexical or 0.0) / top)
     _, off, _, _ = probe("ما هو عدد سكان العراق؟")
     assert off["pcov"] < 0.5 and off["sdense"] < f["sdense"]
+    assert off["lxtop"] < f["lxtop"] / 2  # no passage shares the question's words as the visit's report does
+    # the best sentence is not in the passage that matches the question's words best: a small share of it
+    _, war, hits, cands = probe("متى انتهت الحرب العراقية الإيرانية؟")
+    top = max(h.lexical or 0.0 for h in hits)
+    assert war["lxrel"] == pytest.approx((hits[cands[0].n - 1].lexical or 0.0) / top) and war["lxrel"] < 0.5
 
 
 def test_an_english_question_over_arabic_text_gets_the_cross_language_similarity(probe):
