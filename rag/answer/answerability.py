@@ -6,7 +6,7 @@ answer the question, or is the question about something the library does not hol
 - `bar`: the former calibrated measure (`extractive.confidence`: term coverage and sentence similarity
   against the bar calibrated on the seeds, by language). It stays a floor of the score: no answer it refused
   is given now.
-- a small logistic model over three features of the best sentence, its passage and the retrieval:
+- a small logistic model over five features of the best sentence, its passage and the retrieval:
   - `sdense`: the best sentence's embedding similarity to the question (an English question over an Arabic
     sentence gets the cross-language difference measured on the development sets);
   - `pcov`: the share of the question's IDF weight (in the sentence's language, as the ranking matches it)
@@ -14,7 +14,13 @@ answer the question, or is the question about something the library does not hol
     topic leaves its rarest words (names, numbers, places) out;
   - `hdmargin`: how far the best retrieved passage's similarity to the question stands above the mean of
     the other retrieved passages': the paragraph a question was written from stands out; when it is
-    missing, the retrieved ones are alike.
+    missing, the retrieved ones are alike;
+  - `lxtop`: the best BM25 score among the retrieved passages, in units of the library's largest IDF (so
+    that it does not grow with the library): the paragraph a question was written from shares several of
+    its rare words at once; a passage of another topic shares one or two common ones;
+  - `lxrel`: the best sentence's passage's BM25 score as a share of that best one: an answer drawn from a
+    passage that matches the question's words less than another retrieved one is more often wrong (or the
+    question is about something else).
 
 The weights, the bias, the shift and where they were chosen are data (`data/answerability.json`): fitted on
 the development split only (evals/sets.py), the shift the highest at which no development set loses a right
@@ -24,6 +30,7 @@ answer or an abstention. `RAG_ABSTAIN_THRESHOLD` moves the bar on this score (po
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -121,13 +128,26 @@ def sentence_similarity(question: str, best, m: dict | None = None) -> float:
     return best.dense + (m["cross_language_similarity"] if cross else 0.0)
 
 
+def lexical_match(hits: list, best, lexical) -> tuple[float, float]:
+    """(the best BM25 score among the retrieved passages in units of the library's largest IDF, the best
+    sentence's passage's BM25 score as a share of that best one); a passage lexical search did not find
+    scores 0. The unit keeps the first independent of the library's size (BM25 grows with its log)."""
+    top = max(((h.lexical or 0.0) for h in hits), default=0.0)
+    own = hits[best.n - 1].lexical or 0.0
+    unit = math.log(1 + (lexical.n + 0.5) / 0.5)  # the IDF of a word no passage holds
+    return top / unit, (own / top if top > 0 else 0.0)
+
+
 def features(question: str, cands: list, hits: list, lexical) -> dict[str, float]:
     """The features of the best candidate (the first of `cands`, ranked by score) as an answer."""
     best = cands[0]
+    top, share = lexical_match(hits, best, lexical)
     return {"bar": confidence(question, cands, hits),
             "sdense": sentence_similarity(question, best),
             "pcov": passage_coverage(question, best, hits[best.n - 1].chunk.text, lexical),
-            "hdmargin": passage_margin(hits)}
+            "hdmargin": passage_margin(hits),
+            "lxtop": top,
+            "lxrel": share}
 
 
 def combine(f: dict[str, float], m: dict | None = None) -> float:
