@@ -166,7 +166,9 @@ def official_country_clash(q: Question, text_norm: str) -> bool:
     if len(asked) != 1:
         return False
     of = _countries_of_people()
-    named = {of[n] for n in arabic_names(text_norm) + english_names(text_norm) if n in PEOPLE and n in of}
+    own = set(q.entities)  # the people the question names itself are not the one it asks about by title
+    named = {of[n] for n in arabic_names(text_norm) + english_names(text_norm) if n in PEOPLE and n in of
+             and n not in own}
     return bool(named) and not (named & asked)
 
 
@@ -490,3 +492,15 @@ def status_of(text_norm: str) -> str:
         if rx.search(text_norm):
             return status
     return ""
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, re.Pattern]:
+    data = json.loads(DATA.read_text(encoding="utf-8")).get("outlets", {})
+    return {name: re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(re.escape(normalize(f)) for f in forms) + r")(?!\w)")
+            for name, forms in data.items()}
+
+
+def outlets_named(text_norm: str) -> set[str]:
+    """The news outlets (answer_types.json `outlets`) a normalised text names."""
+    return {name for name, rx in _outlets().items() if rx.search(text_norm)}

@@ -15,9 +15,9 @@ from . import premise
 from .compose import compose, date_line
 from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
-from ..index.retrieve import Hit
+from ..index.retrieve import Hit, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (official_country_clash, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (official_country_clash, outlets_named, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -165,7 +165,13 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
     shape = shape or q.shape
     by_lang = {"ar": query_terms(q), "en": english_terms(q)}
     alts = term_alternatives(q)
-    weights = {lang: sum(lexical.idf_of(t) for t in ts) or 1.0 for lang, ts in by_lang.items()}
+    weights = {lang: sum(lexical.idf_of(t) for t in ts) for lang, ts in by_lang.items()}
+    # An Arabic question over an English sentence: its domain words count too, each by any of its English words
+    # (without them an English sentence that names the question's people covered it all)
+    groups = [(frozenset(g) | {"~" + stem(w) for w in g}, max(lexical.idf_of(w) for w in g))
+              for g in english_word_groups(q)] if q.language == "ar" else []
+    weights["en"] += sum(w for _, w in groups)
+    weights = {lang: w or 1.0 for lang, w in weights.items()}
     windows = _article_windows(hits)
     speaker = speaker_terms(q.entities, shape)
     reply = shape.kind == "statement" and asks_reply(q.normalized)
@@ -185,7 +191,11 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
             q_terms, q_weight = by_lang[slang], weights[slang]
             if slang == q.language or slang == "en":  # inflected forms match (ناقدا ~ ناقد, اتصالهما ~ اتصالا)
                 stems = _stems(text)
-                lex = sum(lexical.idf_of(t) for t in q_terms if t in s_terms or stem(t) in stems) / q_weight
+                lex = sum(lexical.idf_of(t) for t in q_terms if t in s_terms or stem(t) in stems)
+                if groups and slang == "en":
+                    held = s_terms | {"~" + x for x in stems}
+                    lex += sum(w for g, w in groups if g & held)
+                lex /= q_weight
             else:  # an English question's terms are the Arabic dictionary forms of its names and words, each
                 # matched by any form of its word (a stem marked "~": زيارته ~ زيارة)
                 held = s_terms | {"~" + x for x in _stems(text)}
@@ -371,6 +381,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if not held:
             return abstain(confidence(q, cands, hits), "no retrieved sentence mentions " + ", ".join(named))
         cands = held
+    # According to an outlet ("بحسب وكالة سانا", "according to the AP report"): that outlet's passages only, when
+    # one is retrieved (outlets report the same contact on different days).
+    named_outlets = outlets_named(q.normalized)
+    if named_outlets:
+        theirs = [c for c in cands if named_outlets & outlets_named(
+            _norm(hits[c.n - 1].chunk.text[:300] + " " + (hits[c.n - 1].chunk.outlet or "")))]
+        cands = theirs or cands
     # The question's focus: the act it asks about (a visit is not a call, a refusal is not a visit), the
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
@@ -422,9 +439,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                               confidence(q, cands, hits))
         cands = in_month
     years = asked_years(q)
-    if years and domain and not any(years & (years_of(_norm(h.chunk.text)) | years_of(h.chunk.date[:4]))
-                                    for h in hits):
-        # A year no retrieved article names or is dated in ("in 2031"): nothing retrieved is about it.
+    seen = set().union(*(years_of(_norm(h.chunk.text)) | years_of(h.chunk.date[:4]) for h in hits))
+    if years and domain and not years & seen and all(lexical.df(y) == 0 for y in years):
+        # A year no retrieved article names or is dated in, and the library never names ("in 2031"): nothing
+        # retrieved is about it (a year the library names elsewhere may be an undated article's; the sentences
+        # are checked below).
         return correction(q, about, premise.other_years(years, set(), article=True), confidence(q, cands, hits))
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.

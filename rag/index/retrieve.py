@@ -54,9 +54,48 @@ def hybrid_search(library: Library, question: str, k: int, lexical_weight: float
     else:
         ranked = sentence_similarity(dense, chunks, vector)
         fused = score_fusion(ranked, lexical, adaptive_weight(lexical, w_lex))
-    best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
+    ranked = sorted(((cid, sc) for cid, sc in fused.items() if cid in chunks), key=lambda kv: -kv[1])
+    best = other_language_share(ranked, chunks, k, getattr(question, "language", None) or language(question))
     d, b = dict(dense), dict(lexical)
     return [Hit(chunks[cid], score, d.get(cid), b.get(cid)) for cid, score in best if cid in chunks]
+
+
+OTHER_LANGUAGE = 1  # of the k passages, at least this many in the other language, when the candidates hold any
+
+
+def other_language_share(ranked: list[tuple[str, float]], chunks: dict, k: int, lang: str,
+                         reserve: int | None = None) -> list[tuple[str, float]]:
+    """The top k, with the best candidates in the other language than the question's taking the last places
+    when fewer than `reserve` of the k are in it: a passage scores higher against a question in its own language
+    (the same meaning in the other language sits lower in both dense and BM25 scores), so an answer that only an
+    article in the other language holds was ranked out (issue 25: Arabic and English both first-class)."""
+    reserve = OTHER_LANGUAGE if reserve is None else reserve
+    top = ranked[:k]
+    if reserve <= 0 or len(top) < k or k < 2 * reserve + 1:  # never most of a few places
+        return top
+    def lang_of(cid: str) -> str:
+        return _chunk_language(chunks[cid].text)
+    have = sum(1 for cid, _ in top if lang_of(cid) != lang)
+    other = [x for x in ranked[k:] if lang_of(x[0]) != lang][:max(0, reserve - have)]
+    if not other:
+        return top
+    keep = list(top)
+    for x in other:  # each takes the place of the lowest-ranked passage in the question's language
+        i = max(j for j, (cid, _) in enumerate(keep) if lang_of(cid) == lang)
+        keep[i] = x
+    return sorted(keep, key=lambda kv: -kv[1])
+
+
+_LANG_CACHE: dict[str, str] = {}
+
+
+def _chunk_language(text: str) -> str:
+    got = _LANG_CACHE.get(text)
+    if got is None:
+        if len(_LANG_CACHE) > 50_000:
+            _LANG_CACHE.clear()
+        got = _LANG_CACHE[text] = language(text)
+    return got
 
 
 SENTENCE_MIX = 0.5  # share of a passage's dense score taken from its best-matching sentence
@@ -108,6 +147,22 @@ def lexical_query(question: str) -> str:
     return f"{question} {extra}" if extra else question
 
 
+def english_word_groups(question: str) -> list[tuple[str, ...]]:
+    """For each domain word of an Arabic question (not a name), the English words that translate it (one group
+    each: a sentence holding any of them holds the word)."""
+    names = getattr(question, "entities", None)
+    if names is None:
+        names = key_entities(question)
+    table = _english_words()
+    named = {t for name in names for f in arabic_forms(name) for t in tokens(f)}
+    out = []
+    for t in dict.fromkeys(getattr(question, "terms", None) or tokens(question)):
+        words = table.get(t) or table.get("~" + stem(t), ())
+        if t not in named and words:
+            out.append(tuple(words))
+    return out
+
+
 def english_search_terms(question: str) -> str:
     """The English forms of an Arabic question's names (each name's first spelling, as `arabic_terms` takes each
     one's first Arabic form) and of its domain words (the English words with that word, or its light stem, among
@@ -116,11 +171,7 @@ def english_search_terms(question: str) -> str:
     if names is None:
         names = key_entities(question)
     parts = [alias for name in names for alias in NAMES.get(name, ())[:1]]
-    table = _english_words()
-    named = {t for name in names for f in arabic_forms(name) for t in tokens(f)}  # a name is not a word (الشرع)
-    for t in getattr(question, "terms", None) or tokens(question):
-        if t not in named:
-            parts.extend(table.get(t) or table.get("~" + stem(t), ()))
+    parts += [w for group in english_word_groups(question) for w in group]  # a name is not a word (الشرع)
     return " ".join(dict.fromkeys(parts))
 
 
