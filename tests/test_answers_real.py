@@ -396,3 +396,24 @@ def test_an_english_sentence_saying_what_was_asked_covers_more_than_one_naming_t
                             np.zeros(384, dtype=np.float32), library_en.library.lexical.words)
     lex = {c.text: c.lexical for c in cands}
     assert lex[b] > lex[a], lex
+
+
+
+def test_a_visitor_named_by_role_is_that_role_not_another_officials_visit(library_en):
+    """Rule: 'when did the Iraqi governor visit Damascus' is answered only by a sentence naming that role
+    (of that country); the sources' other visits to Damascus make a correction naming the role and the place
+    (before: another official's visit was the answer)."""
+    a = library_en.ask("When did the Iraqi governor visit Damascus?")
+    assert a.abstained and "visit by the governor to Damascus" in a.abstain_reason, (a.answer, a.abstain_reason)
+    a = library_en.ask("متى زار المحافظ العراقي دمشق؟")
+    assert a.abstained and "محافظ" in a.answer.splitlines()[0], a.answer
+
+
+def test_a_hypothetical_visit_did_not_take_place():
+    """Data (answer_types.json statuses 'hypothetical'): 'should the prime minister make that trip, it would be the
+    first such visit' reports no visit."""
+    from rag.answer.expected import status_of
+    from rag.text.arabic import normalize
+    assert status_of(normalize("Should the next prime minister make that trip, it would be the first such visit")) == \
+        "hypothetical"
+    assert status_of(normalize("لو زار رئيس الوزراء دمشق لكانت الزيارة الأولى")) == "hypothetical"

@@ -105,6 +105,17 @@ def asked_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     return []
 
 
+def named_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+    """The role a question names someone by, whatever it asks ('when did the Iraqi prime minister visit …',
+    'متى زار رئيس الوزراء العراقي …'): its first role word, with the forms a sentence must hold."""
+    roles = vocabulary().roles
+    for w in re.findall(r"\w+", q.normalized):
+        for key in (w, w[2:] if w.startswith("ال") else w):
+            if key in roles:
+                return [(key, roles[key])]
+    return []
+
+
 def role_whose(q: Question, forms: tuple[tuple[str, ...], ...]) -> list[str]:
     """The words naming whom the role asked serves ('المتحدث باسم وزارة الخارجية' -> وزاره, خارجيه; 'spokesman
     for the foreign ministry' -> foreign, ministry): up to two content words after the role and a `role_of` word."""

@@ -17,7 +17,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (official_country_clash, outlets_named, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -430,6 +430,16 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             if not visits:
                 return correction(q, about, premise.no_visit_by(people[0], places[0]), confidence(q, cands, hits))
             cands = visits
+        elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
+            # The visitor named by his role ("when did the Iraqi prime minister visit Damascus"): a sentence that
+            # names that role (of the country asked), not another official's visit there.
+            for role, forms in named_roles(q):
+                visits = [c for c in cands if holds_role(forms, _norm(c.text)) and not role_country_clash(
+                    q, _norm(c.text)) and not official_country_clash(q, _norm(c.text))]
+                if not visits:
+                    return correction(q, about, premise.no_visit_by_role(role, forms, places[0]),
+                                      confidence(q, cands, hits))
+                cands = visits
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
         in_month = [c for c in cands if not (own := months_of(_norm(c.text)) or _date_month(c.date)) or months & own]

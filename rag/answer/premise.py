@@ -70,6 +70,13 @@ def no_visit_by(person: str, place: str) -> Why:
                f"لا تذكر المصادر المسترجعة زيارة قام بها {_name_ar(person)} إلى {_name_ar(place)}")
 
 
+def no_visit_by_role(role: str, forms: tuple[tuple[str, ...], ...], place: str) -> Why:
+    ar_role = next((" ".join(f) for f in forms if any("\u0600" <= ch <= "\u06ff" for ch in "".join(f))), role)
+    en_role = next((" ".join(f) for f in forms if not any("\u0600" <= ch <= "\u06ff" for ch in "".join(f))), role)
+    return Why(f"no retrieved sentence reports a visit by the {en_role} to {place}",
+               f"لا تذكر المصادر المسترجعة زيارة قام بها {ar_role} إلى {_name_ar(place)}")
+
+
 def other_years(asked: set[str], found: set[str], *, article: bool = False) -> Why:
     """The year asked is not the sources': name both (or, with none found, the year asked)."""
     a = ", ".join(sorted(asked))
