@@ -80,6 +80,16 @@ Iraqi and Syrian water officials agreed to share Euphrates flow readings every w
 """
 
 
+# A minister's visit reported postponed, beside a sentence that names the visit with the place first.
+POSTPONED_ARTICLE = """Iraqi trade minister's Damascus trip put back
+July 6, 2025
+
+In Damascus, officials had prepared for a visit by Iraqi Trade Minister Atheer al-Ghurairi and a business delegation.
+
+The visit by al-Ghurairi to Damascus, which had been scheduled for Sunday, has been postponed until further notice, his office said.
+"""
+
+
 @pytest.fixture(scope="module")
 def library_en(tmp_path_factory, seeded_settings):
     """The seeds (Arabic) and the English articles above, in a library of their own."""
@@ -96,6 +106,7 @@ def library_en(tmp_path_factory, seeded_settings):
     (folder / "en_sana_water.txt").write_text(SANA_ARTICLE, encoding="utf-8")
     (folder / "en_shafaq_water.txt").write_text(OTHER_OUTLET_ARTICLE, encoding="utf-8")
     (folder / "en_euphrates_undated.txt").write_text(UNDATED_ARTICLE, encoding="utf-8")
+    (folder / "en_ghurairi_postponed.txt").write_text(POSTPONED_ARTICLE, encoding="utf-8")
     lib = open_library(s)
     ingest(lib, [ROOT / "seeds", folder], progress=False)
     return Pipeline(s, lib)
@@ -417,3 +428,23 @@ def test_a_hypothetical_visit_did_not_take_place():
     assert status_of(normalize("Should the next prime minister make that trip, it would be the first such visit")) == \
         "hypothetical"
     assert status_of(normalize("لو زار رئيس الوزراء دمشق لكانت الزيارة الأولى")) == "hypothetical"
+    assert status_of(normalize("وزير التجارة العراقي يزور دمشق الأحد المقبل")) == "planned"  # still to come
+
+
+
+def test_receiving_a_visitor_is_a_meeting_too():
+    """Data (answer_types.json relations): 'استقبل …', 'received …' report a meeting as well as a visit."""
+    from rag.answer.expected import relations
+    from rag.text.arabic import normalize, tokens
+    for t in ("استقبل وزير الداخلية العراقي ببغداد نظيره السوري", "Al-Sharaa received the Iraqi minister in Damascus"):
+        assert "meeting" in relations(tokens(normalize(t)), normalize(t)), t
+
+
+
+def test_a_visit_reported_postponed_is_the_reason_not_the_missing_visitor(library_en):
+    """Rule: when no sentence reports the person's visit to the place as done, but one reports it postponed (or
+    planned, not held), the correction says that status and shows that sentence first (before: 'no retrieved
+    sentence reports a visit by him', beside a sentence that only names the place first)."""
+    a = library_en.ask("When did Atheer al-Ghurairi visit Damascus?")
+    assert a.abstained and "postponed" in a.abstain_reason, (a.answer, a.abstain_reason)
+    assert "postponed" in a.answer.splitlines()[1], a.answer

@@ -406,6 +406,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = related
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
+        statused = [c for c in cands if status_of(_norm(c.text))]  # reported postponed, planned, not held …
         if strict and asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
             # (whether it took place is answered by a sentence saying it did not: "لم يزر السوداني دمشق")
             done = [c for c in cands if not (st := status_of(_norm(c.text))) or (shape.kind == "yesno" and st == "not held")]
@@ -428,6 +429,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if "visit" in asked and strict and shape.kind != "person" and len(people) == 1 and len(places) == 1:
             visits = [c for c in cands if _visitor_first(c.text, people[0], places[0])]
             if not visits:
+                # his visit there reported postponed, planned, not held: say so (the status is the mismatch)
+                his = [c for c in statused if _visitor_first(c.text, people[0], places[0])]
+                if his and not status_of(q.normalized):
+                    return correction(q, his + [c for c in about if c not in his], premise.not_taken_place(
+                        ["visit"], status_of(_norm(his[0].text))), confidence(q, cands, hits))
                 return correction(q, about, premise.no_visit_by(people[0], places[0]), confidence(q, cands, hits))
             cands = visits
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
