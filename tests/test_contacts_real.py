@@ -683,3 +683,39 @@ def test_accusative_and_plural_forms_name_each_side():
         ms = _mentions(text, date="2025-04-26")
         assert [(m.kind, sorted(p["country"] for p in m.participants)) for m in ms] == \
             [("meeting", ["Iraq", "Syria"])], (text, ms)
+
+
+def test_the_one_spoken_to_after_told_is_not_the_speaker():
+    ms = _mentions("Syrian Foreign Minister Asaad al-Shaibani told Iraqi Foreign Minister Fuad Hussein that Damascus "
+                   "wanted closer ties.\n", date="2025-03-14")
+    said = [m for m in ms if m.kind == "statement"]
+    assert [sorted(m.named) for m in said] == [["asaad-al-shaibani"]], ms
+    ms = _mentions("The Syrian diplomat told the Iraqi foreign minister that Damascus wanted closer ties.\n",
+                   date="2025-03-14")
+    assert not [m for m in ms if m.kind == "statement" and "fuad-hussein" in m.named], ms
+
+
+def test_an_official_named_by_title_is_its_holder_on_the_day_but_not_any_holder():
+    ms = _mentions("Iraq's intelligence chief arrived in Damascus on Thursday and met Syria's foreign minister.\n",
+                   date="2024-12-27")
+    assert [sorted(m.named) for m in ms] == [["asaad-al-shaibani", "hamid-al-shatri"]], ms
+    # before the Syrian foreign minister of the data took office, and with no date at all: the titles stay
+    ms = _mentions("Iraq's prime minister phoned Syria's foreign minister on Monday.\n", date="2024-06-05")
+    assert [sorted(m.named) for m in ms] == [["mohammed-shia-al-sudani"]], ms
+    ms = _mentions("Iraq's prime minister phoned Syria's foreign minister.\n")
+    assert [sorted(m.named) for m in ms] == [[]], ms
+    ms = _mentions("من غير المرجح أن يزور أي رئيس وزراء عراقي دمشق قريبا.\n", date="2025-10-01")
+    assert all(not m.named for m in ms), ms
+    ms = _mentions("The next Iraqi prime minister will visit Damascus.\n", date="2025-10-01")
+    assert [(m.status, [p["name_en"] for p in m.participants]) for m in ms] == \
+        [("planned", ["the Iraqi Prime Minister"])], ms
+
+
+def test_one_day_in_one_city_abroad_is_one_gathering_whoever_each_report_names():
+    ev = _merged({
+        "a.txt": ("Amman meeting\n\n9 March 2025\n\nIraqi Foreign Minister Fuad Hussein met Syrian Foreign Minister Asaad "
+                  "al-Shaibani in Amman on Sunday at the neighbours' meeting.\n", "2025-03-09"),
+        "b.txt": ("Security chiefs\n\n10 March 2025\n\nIraqi intelligence chief Hamid al-Shatri met Syrian "
+                  "intelligence head Hussein al-Salama in Amman on Sunday during the meeting.\n", "2025-03-10")})
+    amman = [e for e in ev if e.place and e.place["name_en"] == "Amman"]
+    assert len(amman) == 1 and set(amman[0].sources) == {"a.txt", "b.txt"}, ev

@@ -87,3 +87,9 @@ def test_today_without_a_weekday_is_the_article_s_day_but_until_today_is_not():
     ref = ArticleDate(value="2025-03-10")
     assert [d.value for d in resolve_dates(normalize("تلقى السوداني مساء اليوم اتصالا هاتفيا"), ref)] == ["2025-03-10"]
     assert [d.value for d in resolve_dates(normalize("لم يزر أي مسؤول دمشق حتى اليوم"), ref)] == []
+
+
+def test_a_dateline_with_the_city_and_an_arabic_comma_is_a_dateline():
+    from rag.text.dates import is_date_line
+    assert is_date_line(normalize("دمشق، 28/08/2025")) and is_date_line(normalize("بغداد، الخميس 5 حزيران 2025"))
+    assert not is_date_line(normalize("قال السوداني، إن الزيارة مهمة 2025"))

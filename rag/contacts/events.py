@@ -22,7 +22,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "23"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "24"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -214,6 +214,11 @@ def _word_at(norm: str, pos: int) -> str:
     return norm[pos:pos + 40].split("،")[0].split(",")[0].strip()
 
 
+# Before a title, words that make it whoever holds the office, not its holder on the day
+_ANY_HOLDER = re.compile(r"(?<!\w)(?:اي|لاي|next|any|future|new|incoming|former|the next|القادم|المقبل)\s+(?:the\s+)?$")
+# English verbs of saying whose speaker may follow them ("…, said Fuad Hussein"); after "told", "urged" … stands
+# the one spoken to
+_SAID_BY = ("said", "says", "added", "stressed", "affirmed", "reiterated")
 # Where the words said begin: "إنه / أن / بأن …", "that …", a quote mark or a colon.
 _SAID_THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|بانه|that)(?!\w)|[\"«“:]")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -523,6 +528,8 @@ class _Article:
         self.place_at = {id(m.item): m.start for m in matches if m.kind == "place"}
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         exact = next((d.value for d in dates if d.value), None) or self.article.value or None
+        # an official named only by his title is its holder on the report's day ("Iraq's intelligence chief")
+        matches = [self._holder(m, exact, s.norm) for m in matches] if status != "hypothetical" else matches
         directed_ids = self.directors(s.norm, words, matches)
         parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
         directed = [p for p in parts if p["id"] in directed_ids]
@@ -598,7 +605,8 @@ class _Article:
                         ok = [abs(m.start - v) for v in near
                               if (m.end <= v and (not english or v - m.end <= 40) and
                                   not _SAID_THAT.search(s.norm, m.end, v)) or
-                              (v < m.start < ends[v] and (not english or m.start - v <= 25))]
+                              (v < m.start < ends[v] and (not english or (m.start - v <= 25 and
+                                                                           s.norm.startswith(_SAID_BY, v))))]
                         if ok:
                             dist[m.item.id] = min(dist.get(m.item.id, 999), *ok)
                 speakers = sorted((p for p in parts if dist.get(p["id"], 999) <= 120),
@@ -622,6 +630,13 @@ class _Article:
                     self.extend(m, s, "statement", [sp], [], said_on, {IRAQ, SYRIA}, add_people=True, force=True)
                     self.mentions.append(m)
                     self.last_statement_at = i
+
+    def _holder(self, m: Match, when: str | None, norm: str) -> Match:
+        if m.kind != "title" or getattr(m.item, "rank", "") in ("side", "delegation") or \
+                _ANY_HOLDER.search(norm[max(0, m.start - 16):m.start]):
+            return m  # "any Iraqi prime minister", "the next president": whoever holds it
+        p = self.officials.holder(m.item.id, when)
+        return Match(m.start, m.end, "person", p) if p is not None else m
 
     def absorb(self, into: Mention) -> None:
         """'جاء ذلك خلال اتصال …': the statement of the sentence before was made during this contact."""

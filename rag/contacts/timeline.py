@@ -167,6 +167,10 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         x.date is None and x.weekday is not None and y and min((y.weekday() - x.weekday) % 7,
                                                                (x.weekday - y.weekday()) % 7) <= 1
         for x, y in ((a, db), (b, da)))
+    if same_day and a.place and b.place and a.place["name_en"] == b.place["name_en"] and \
+            a.place["country"] not in (IRAQ, SYRIA):
+        # one day, one city abroad: one gathering (a neighbours' meeting in Amman), whoever each report names of it
+        return True
     sides = {c: ({p["id"] for p in a.participants if p["named"] and p["country"] == c},
                  {p["id"] for p in b.participants if p["named"] and p["country"] == c}) for c in (IRAQ, SYRIA)}
     if a.place and b.place and a.place["country"] != b.place["country"]:
@@ -283,6 +287,8 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         out = [(*base, "src", m.source)] + [(*base, "who", pid) for pid in m.named]
         if month:
             out += [(*base, "who", pid, month) for pid in m.named]
+        if m.date and len(m.date) >= 10 and m.place and m.place["country"] not in (IRAQ, SYRIA):
+            out.append((*base, "at", m.place["name_en"], m.date[:10]))  # a gathering abroad, by its city and day
         return out
 
     group_sources: list[set[str]] = []
@@ -308,6 +314,9 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
     def candidates(m: Mention) -> list[int]:
         base = (GROUP[m.kind], m.status)
         out = list(index.get((*base, "src", m.source), []))
+        if m.date and len(m.date) >= 10 and m.place and m.place["country"] not in (IRAQ, SYRIA):
+            for n in (-1, 0, 1):
+                out += index.get((*base, "at", m.place["name_en"], _plus_days(m.date[:10], n)), [])
         for pid in m.named:
             if m.date:  # its month and the next and previous ones (reports a few days apart)
                 for month in _months_around(m.date[:7]):

@@ -109,6 +109,11 @@ class Officials:
 
     def __post_init__(self) -> None:
         self.by_id = {p.id: p for p in self.people}
+        self._holders: dict[str, list[tuple[Person, dict]]] = {}  # title id -> (person, role) of the data
+        for p in self.people:
+            for r in p.roles:
+                if r.get("title"):
+                    self._holders.setdefault(r["title"], []).append((p, r))
         table: dict[str, tuple[str, object, bool]] = {}
         for p in self.people:
             for v in (p.name, *p.variants):
@@ -265,6 +270,16 @@ class Officials:
                 role = re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
                 return (m.start(1), m.end() + b), c, role
         return None
+
+    def holder(self, title_id: str, when: str | None) -> Person | None:
+        """The one person whose role with this title covers `when` ('YYYY-MM-DD' or 'YYYY-MM'): "Iraq's
+        intelligence chief" in a report of 26 December 2024 is Hamid al-Shatri. None without a date, or when the
+        data has no one (or two) there."""
+        if not when:
+            return None
+        got = [p for p, r in self._holders.get(title_id, ())
+               if (not r.get("from") or r["from"][:len(when)] <= when) and (not r.get("to") or when < r["to"][:len(when)])]
+        return got[0] if len(got) == 1 else None
 
     def country_of_place(self, word: str) -> str | None:
         """The country of a place named by one normalised word ('دمشق' -> Syria), else None."""

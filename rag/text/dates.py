@@ -148,7 +148,7 @@ _DATELINE_REST = re.compile(
     r"(نشر|تاريخ النشر|اخر تحديث|تحديث|published|updated|posted|last updated)\s*(في|on|at)?\s*:?|[|:،,\-–—/()]")
 
 
-_CITY_FIRST = re.compile(r"^\s*[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,2}\s*(?:\([^)]{1,20}\)\s*)?[-–—,:|]\s*")
+_CITY_FIRST = re.compile(r"^\s*[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,2}\s*(?:\([^)]{1,20}\)\s*)?[-–—,،:|]\s*")
 
 
 def is_date_line(norm_line: str) -> bool:
