@@ -448,3 +448,20 @@ def test_a_visit_reported_postponed_is_the_reason_not_the_missing_visitor(librar
     a = library_en.ask("When did Atheer al-Ghurairi visit Damascus?")
     assert a.abstained and "postponed" in a.abstain_reason, (a.answer, a.abstain_reason)
     assert "postponed" in a.answer.splitlines()[1], a.answer
+
+
+
+def test_an_arabic_questions_words_no_english_form_holds_count_against_an_english_sentence(library_en):
+    """Rule (extractive.UNMAPPED_SHARE): an Arabic question's words that have no English form here ('المبادرة')
+    count, at half weight, in an English sentence's coverage: a sentence that only names the question's people
+    does not cover it all (as an English question's unmapped words count against an Arabic sentence)."""
+    import numpy as np
+    from rag.answer.extractive import score_sentences
+    from rag.answer.questions import Question
+    from rag.index.retrieve import Hit
+    from rag.index.store import StoredChunk
+    text = "Fuad Hussein met Asaad al-Shaibani on Saturday."
+    chunk = StoredChunk("y#0", "y.txt", 0, 0, len(text), text, [(0, len(text))], "", "", "", "")
+    cands = score_sentences(Question("ما المبادرة التي عرضها فؤاد حسين على الشيباني؟"), [Hit(chunk, 1.0)],
+                            np.zeros(384, dtype=np.float32), library_en.library.lexical.words)
+    assert 0 < cands[0].lexical < 0.9, cands[0].lexical

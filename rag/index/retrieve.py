@@ -163,6 +163,17 @@ def english_word_groups(question: str) -> list[tuple[str, ...]]:
     return out
 
 
+def arabic_only_terms(question: str) -> list[str]:
+    """An Arabic question's terms that are neither a name nor a word with an English form here."""
+    names = getattr(question, "entities", None)
+    if names is None:
+        names = key_entities(question)
+    table = _english_words()
+    named = {t for name in names for f in arabic_forms(name) for t in tokens(f)}
+    return [t for t in dict.fromkeys(getattr(question, "terms", None) or tokens(question))
+            if t not in named and not (table.get(t) or table.get("~" + stem(t)))]
+
+
 def english_search_terms(question: str) -> str:
     """The English forms of an Arabic question's names (each name's first spelling, as `arabic_terms` takes each
     one's first Arabic form) and of its domain words (the English words with that word, or its light stem, among
