@@ -719,3 +719,19 @@ def test_one_day_in_one_city_abroad_is_one_gathering_whoever_each_report_names()
                   "intelligence head Hussein al-Salama in Amman on Sunday during the meeting.\n", "2025-03-10")})
     amman = [e for e in ev if e.place and e.place["name_en"] == "Amman"]
     assert len(amman) == 1 and set(amman[0].sources) == {"a.txt", "b.txt"}, ev
+
+
+def test_a_meeting_planned_later_the_same_day_of_a_visit_going_on_is_that_visit():
+    ev = _merged({
+        "a.txt": ("Shaibani in Baghdad\n\n14 March 2025\n\nوصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم "
+                  "الجمعة والتقى نظيره العراقي فؤاد حسين.\n\nومن المقرر أن يلتقي الشيباني رئيس الوزراء محمد شياع "
+                  "السوداني قبل مغادرته بغداد مساءً.\n", "2025-03-14")})
+    assert [(e.status, e.date) for e in ev if e.kind != "statement"] == [("happened", "2025-03-14")], ev
+
+
+def test_a_spokesman_of_the_data_who_denies_a_call_is_not_a_party_to_it():
+    ms = _mentions("نفى المتحدث باسم الحكومة العراقية باسم العوادي ما تداولته صفحات عن اتصال هاتفي بين رئيس الوزراء "
+                   "محمد شياع السوداني والرئيس السوري أحمد الشرع.\n", date="2025-02-22")
+    calls = [m for m in ms if m.kind == "call"]
+    assert [(m.status, sorted(m.named)) for m in calls] == \
+        [("denied", ["ahmed-al-sharaa", "mohammed-shia-al-sudani"])], ms

@@ -380,8 +380,9 @@ class _Article:
         named_countries = {p.country for _, p in named if p.id not in directors}
         out, sides_only, sides = [], [], set()
         for _, p in named:
-            # out of office only by a known date: an undated article's bound ('before 8 December') is not one
-            if p.id not in {x["id"] for x in out} and not _out_of_office(p, exact):
+            # out of office only by a known date: an undated article's bound ('before 8 December') is not one; a
+            # spokesman reports a contact, he is not one of its people (his role holds a lexicon `not_people` phrase)
+            if p.id not in {x["id"] for x in out} and not _out_of_office(p, exact) and not self._reporter(p, when):
                 out.append(_participant(p, when))
         for m in matches:
             if m.kind == "title":
@@ -631,11 +632,16 @@ class _Article:
                     self.mentions.append(m)
                     self.last_statement_at = i
 
+    def _reporter(self, p: Person, when: str | None) -> bool:
+        r = p.role_at(when)
+        role = fast_normalize(f"{r.get('ar', '')} {r.get('en', '')}")
+        return bool(self.lex.not_people.spans(role))
+
     def _holder(self, m: Match, when: str | None, norm: str) -> Match:
         if m.kind != "title" or getattr(m.item, "rank", "") in ("side", "delegation") or \
                 _ANY_HOLDER.search(norm[max(0, m.start - 16):m.start]):
             return m  # "any Iraqi prime minister", "the next president": whoever holds it
-        p = self.officials.holder(m.item.id, when)
+        p = self.officials.holder(m.item.id, when)  # (an undated page's title stays as written)
         return Match(m.start, m.end, "person", p) if p is not None else m
 
     def absorb(self, into: Mention) -> None:

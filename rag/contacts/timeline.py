@@ -446,7 +446,10 @@ def _outcome_of(plan: Mention, reps: list[Mention], arts: dict[str, ArticleDate]
             continue  # (a plan and its postponement in one article: the plan's place may be a subject's)
         od = _day(out.date) or pd
         if plan.source in out_sources[oi]:  # its article tells what became of it ("… was postponed")
-            fits = out.status != "happened"  # (a visit that happened, in the same article, is an earlier one)
+            # (a visit that happened, in the same article, is an earlier one; unless it is going on that day: "he
+            # arrived today … and is to meet the prime minister before he leaves")
+            fits = out.status != "happened" or bool(
+                out.date and len(out.date) == 10 and art.value and abs((_day(out.date) - _day(art.value)).days) <= 1)
         elif plan.date:  # the day (or month) it was due
             fits = abs((od - _day(plan.date)).days) <= WINDOW if len(plan.date) == 10 else out.date.startswith(plan.date)
         else:
