@@ -735,3 +735,12 @@ def test_a_spokesman_of_the_data_who_denies_a_call_is_not_a_party_to_it():
     calls = [m for m in ms if m.kind == "call"]
     assert [(m.status, sorted(m.named)) for m in calls] == \
         [("denied", ["ahmed-al-sharaa", "mohammed-shia-al-sudani"])], ms
+
+
+def test_the_earlier_contacts_a_sentence_counts_are_contacts_of_their_own_days():
+    for text in ("وصل رئيس جهاز المخابرات حميد الشطري إلى دمشق اليوم والتقى الرئيس أحمد الشرع، في ثالث زيارة له، إذ "
+                 "كانت الأولى في 26 كانون الأول 2024 والثانية في 25 نيسان الماضي.\n",
+                 "Iraqi intelligence chief Hamid al-Shatri met President Ahmed al-Sharaa in Damascus on Thursday, his third "
+                 "visit: the first was on December 26, 2024 and the second on April 25.\n"):
+        ms = _mentions(text, date="2025-08-28")
+        assert sorted(m.date for m in ms if m.kind == "visit") == ["2024-12-26", "2025-04-25", "2025-08-28"], ms

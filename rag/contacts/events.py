@@ -516,6 +516,11 @@ class _Article:
         self.trigger_at = first or 0
         firm = status != "happened" or bool(past)
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
+        # "his third visit, the first in December and the second on 25 April": days of earlier contacts of the same
+        # people, each its own (lexicon `ordinals`), not the day of the one the sentence reports
+        earlier = [d for d in dates if d.value and lex.ordinals.find(s.norm[max(0, d.start - 24):d.start], _words(
+            s.norm[max(0, d.start - 24):d.start]))]
+        dates = [d for d in dates if d not in earlier]
         abroad = [m for m in matches if m.kind == "country" and m.item not in (IRAQ, SYRIA) and
                   _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])]
         for m in abroad:  # "met in Qatar": the country is where they met
@@ -569,6 +574,16 @@ class _Article:
                 touched = m
                 if any(p <= 2 for p in lex.tied.find(s.norm, words)) and self.last_statement_at == i - 1:
                     self.absorb(m)
+            if touched is not None and GROUP[touched.kind] == "travel" and touched.status == "happened":
+                for d in earlier:
+                    if d.value != touched.date:
+                        m = Mention(self.doc.source, touched.kind, "happened", i, status_basis="")
+                        m.participants = [p for p in touched.participants if p["named"]]
+                        m.place, m.sides = touched.place, list(touched.sides)
+                        m.date, m.date_basis = d.value, d.basis + " (an earlier one of the contacts it counts)"
+                        m.summary = touched.summary
+                        self.cite(m, s)
+                        self.mentions.append(m)
             if touched is not None:
                 if touched.span is None:
                     touched.span = self.role_span(s.norm, matches)
