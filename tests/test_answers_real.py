@@ -465,3 +465,24 @@ def test_an_arabic_questions_words_no_english_form_holds_count_against_an_englis
     cands = score_sentences(Question("ما المبادرة التي عرضها فؤاد حسين على الشيباني؟"), [Hit(chunk, 1.0)],
                             np.zeros(384, dtype=np.float32), library_en.library.lexical.words)
     assert 0 < cands[0].lexical < 0.9, cands[0].lexical
+
+
+
+def test_how_someone_described_something_is_answered_by_the_quoted_words(library_en):
+    """Rule (answer_types.json asks_description, extractive.QUOTE_CUE): for 'how did X describe …' / 'كيف وصف …'
+    a sentence with quoted words goes first when it is close (before: a sentence naming the speaker and the topic
+    without his words)."""
+    import numpy as np
+    from rag.answer.expected import asks_description
+    from rag.answer.extractive import score_sentences
+    from rag.answer.questions import Question
+    from rag.index.retrieve import Hit
+    from rag.index.store import StoredChunk
+    assert asks_description(Question("كيف وصف المتحدث الزيارة؟")) and not asks_description(Question("ماذا قال؟"))
+    a = "The charge d'affaires described keeping the camp as a risk for the whole region."
+    b = 'The charge d\'affaires described keeping the camp as "a time bomb" for Iraq.'
+    text = a + " " + b
+    chunk = StoredChunk("z#0", "z.txt", 0, 0, len(text), text, [(0, len(a)), (len(a) + 1, len(text))], "", "", "", "")
+    q = Question("How did the charge d'affaires describe keeping the camp?")
+    cands = score_sentences(q, [Hit(chunk, 1.0)], np.zeros(384, dtype=np.float32), library_en.library.lexical.words)
+    assert cands[0].text == b and cands[0].score > cands[1].score + 0.06, [(c.text, round(c.score, 3)) for c in cands]

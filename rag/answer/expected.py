@@ -515,3 +515,13 @@ def _outlets() -> dict[str, re.Pattern]:
 def outlets_named(text_norm: str) -> set[str]:
     """The news outlets (answer_types.json `outlets`) a normalised text names."""
     return {name for name, rx in _outlets().items() if rx.search(text_norm)}
+
+
+@lru_cache(maxsize=1)
+def _describe() -> re.Pattern:
+    return re.compile(json.loads(DATA.read_text(encoding="utf-8")).get("asks_description", r"(?!)"), re.I)
+
+
+def asks_description(q: Question) -> bool:
+    """The question asks how someone described something (answer_types.json `asks_description`)."""
+    return bool(_describe().search(q.normalized))
