@@ -478,6 +478,14 @@ class _Article:
 
     def sentence(self, i: int, s: _Sentence) -> None:
         lex = self.lex
+        every = _words(s.norm)
+        if not any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())):
+            # no contact word, no words said, nothing referred back to: only the people it names in full count
+            # (for their short names later)
+            for m in self.officials.scan(s.norm):
+                if m.kind == "person" and not m.short:
+                    self.seen.add(m.item.id)
+            return
         matches, inside = self.scope(s)
         words = WordIndex((p, w) for p, w in _words(s.norm) if inside(p))
         every = _words(s.norm)
