@@ -11,12 +11,11 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from ..text.arabic import language
+from ..text.arabic import language, stem, tokens
 from ..config import check_k, check_lexical_weight
 from .lexical import LexicalIndex
 from .library import Library
 from ..domain.names import NAMES, WORDS, arabic_forms, arabic_terms, key_entities
-from ..text.arabic import stem, tokens
 from .store import StoredChunk
 
 RRF_K = 60
@@ -54,8 +53,8 @@ def hybrid_search(library: Library, question: str, k: int, lexical_weight: float
     else:
         ranked = sentence_similarity(dense, chunks, vector)
         fused = score_fusion(ranked, lexical, adaptive_weight(lexical, w_lex))
-    ranked = sorted(((cid, sc) for cid, sc in fused.items() if cid in chunks), key=lambda kv: -kv[1])
-    best = other_language_share(ranked, chunks, k, getattr(question, "language", None) or language(question))
+    order = sorted(((cid, sc) for cid, sc in fused.items() if cid in chunks), key=lambda kv: -kv[1])
+    best = other_language_share(order, chunks, k, getattr(question, "language", None) or language(question))
     d, b = dict(dense), dict(lexical)
     return [Hit(chunks[cid], score, d.get(cid), b.get(cid)) for cid, score in best if cid in chunks]
 
@@ -147,42 +146,40 @@ def lexical_query(question: str) -> str:
     return f"{question} {extra}" if extra else question
 
 
-def english_word_groups(question: str) -> list[tuple[str, ...]]:
-    """For each domain word of an Arabic question (not a name), the English words that translate it (one group
-    each: a sentence holding any of them holds the word)."""
+def _names_and_terms(question: str) -> tuple[list[str], set[str], list[str]]:
+    """An Arabic question's names, the tokens of their Arabic forms (a name is not a word: الشرع), its terms."""
     names = getattr(question, "entities", None)
     if names is None:
         names = key_entities(question)
-    table = _english_words()
     named = {t for name in names for f in arabic_forms(name) for t in tokens(f)}
-    out = []
-    for t in dict.fromkeys(getattr(question, "terms", None) or tokens(question)):
-        words = table.get(t) or table.get("~" + stem(t), ())
-        if t not in named and words:
-            out.append(tuple(words))
-    return out
+    return names, named, list(dict.fromkeys(getattr(question, "terms", None) or tokens(question)))
+
+
+def _translations(t: str) -> tuple[str, ...]:
+    table = _english_words()
+    return table.get(t) or table.get("~" + stem(t), ())
+
+
+def english_word_groups(question: str) -> list[tuple[str, ...]]:
+    """For each domain word of an Arabic question (not a name), the English words that translate it (one group
+    each: a sentence holding any of them holds the word)."""
+    _, named, terms = _names_and_terms(question)
+    return [words for t in terms if t not in named and (words := _translations(t))]
 
 
 def arabic_only_terms(question: str) -> list[str]:
     """An Arabic question's terms that are neither a name nor a word with an English form here."""
-    names = getattr(question, "entities", None)
-    if names is None:
-        names = key_entities(question)
-    table = _english_words()
-    named = {t for name in names for f in arabic_forms(name) for t in tokens(f)}
-    return [t for t in dict.fromkeys(getattr(question, "terms", None) or tokens(question))
-            if t not in named and not (table.get(t) or table.get("~" + stem(t)))]
+    _, named, terms = _names_and_terms(question)
+    return [t for t in terms if t not in named and not _translations(t)]
 
 
 def english_search_terms(question: str) -> str:
     """The English forms of an Arabic question's names (each name's first spelling, as `arabic_terms` takes each
     one's first Arabic form) and of its domain words (the English words with that word, or its light stem, among
     their Arabic forms; at most `WORDS_PER_TERM` a word)."""
-    names = getattr(question, "entities", None)
-    if names is None:
-        names = key_entities(question)
+    names, _, _ = _names_and_terms(question)
     parts = [alias for name in names for alias in NAMES.get(name, ())[:1]]
-    parts += [w for group in english_word_groups(question) for w in group]  # a name is not a word (الشرع)
+    parts += [w for group in english_word_groups(question) for w in group]
     return " ".join(dict.fromkeys(parts))
 
 
