@@ -744,3 +744,11 @@ def test_the_earlier_contacts_a_sentence_counts_are_contacts_of_their_own_days()
                  "visit: the first was on December 26, 2024 and the second on April 25.\n"):
         ms = _mentions(text, date="2025-08-28")
         assert sorted(m.date for m in ms if m.kind == "visit") == ["2024-12-26", "2025-04-25", "2025-08-28"], ms
+
+
+def test_an_agency_s_acronym_is_nobody_s_name_and_pm_is_the_prime_minister():
+    ms = _mentions("The Syrian president received a phone call from the Iraqi prime minister, SANA reported on "
+                   "Wednesday.\n", date="2025-03-06")
+    assert [sorted(m.named) for m in ms] == [["ahmed-al-sharaa", "mohammed-shia-al-sudani"]], ms
+    ms = _mentions("Iraqi PM receives Syrian foreign minister in Baghdad.\n", date="2025-03-14")
+    assert [sorted(m.named) for m in ms] == [["asaad-al-shaibani", "mohammed-shia-al-sudani"]], ms

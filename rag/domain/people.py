@@ -215,6 +215,8 @@ class Officials:
                     if self._rank.get(normalize(m.group("role")).strip()) == "delegation":
                         continue  # a delegation is nobody's name
                     name = self._trim_en(m.group("name"))
+                    if name and all(w.isupper() for w in re.findall(r"[A-Za-z]{2,}", name)):
+                        continue  # "the Iraqi prime minister, SANA reported": an agency, nobody's name
                     country = self.country_of(m.group("c"))
                     if not name or country is None or self._table.get(normalize(name), ("",))[0] in ("place", "country"):
                         continue  # "a forum in Doha, Syria's foreign minister …": a place is nobody's name
