@@ -752,3 +752,10 @@ def test_an_agency_s_acronym_is_nobody_s_name_and_pm_is_the_prime_minister():
     assert [sorted(m.named) for m in ms] == [["ahmed-al-sharaa", "mohammed-shia-al-sudani"]], ms
     ms = _mentions("Iraqi PM receives Syrian foreign minister in Baghdad.\n", date="2025-03-14")
     assert [sorted(m.named) for m in ms] == [["asaad-al-shaibani", "mohammed-shia-al-sudani"]], ms
+
+
+def test_the_day_a_visit_was_supposed_to_take_place_is_not_the_day_it_did():
+    ms = _mentions("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد في زيارة رسمية. وتعد هذه الزيارة الأولى "
+                   "للشيباني إلى العراق بعد أن كان من المفترض أن يقوم بزيارة في الشهر الماضي، إلا أن هذه الزيارة "
+                   "تأجلت لتتم اليوم.\n", date="2025-03-14")
+    assert [(m.status, m.date) for m in ms if m.status == "happened"] == [("happened", "2025-03-14")], ms

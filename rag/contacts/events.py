@@ -255,6 +255,7 @@ class _Article:
         self.towards: set[int] = set()
         self.place_at: dict[int, int] = {}
         self.trigger_at = 0
+        self.due: set[int] = set()  # where the sentence's days that a contact was only due on start
         self.mentions: list[Mention] = []
         self.last_statement_at = -2
 
@@ -529,6 +530,10 @@ class _Article:
         earlier = [d for d in dates if d.value and lex.ordinals.find(s.norm[max(0, d.start - 24):d.start], _words(
             s.norm[max(0, d.start - 24):d.start]))]
         dates = [d for d in dates if d not in earlier]
+        # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
+        # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
+        self.due = {d.start for d in dates if lex.was_due.find(s.norm[max(0, d.start - 50):d.start], _words(
+            s.norm[max(0, d.start - 50):d.start]))}
         abroad = [m for m in matches if m.kind == "country" and m.item not in (IRAQ, SYRIA) and
                   _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])]
         for m in abroad:  # "met in Qatar": the country is where they met
@@ -679,6 +684,8 @@ class _Article:
                dates, sides: set[str], *, add_people: bool, force: bool = False) -> None:
         """Fill a mention's fields from a sentence; the sentence is cited when it gave something."""
         gave = force
+        if m.status == "happened":
+            dates = [d for d in dates if d.start not in self.due]
         if PRIORITY.get(kind, 9) < PRIORITY.get(m.kind, 9) and GROUP[kind] == GROUP[m.kind] and (parts or places):
             m.kind, gave = kind, True  # (a sentence naming no one and nowhere does not make a meeting a visit)
         if add_people:
