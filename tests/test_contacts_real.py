@@ -759,3 +759,12 @@ def test_the_day_a_visit_was_supposed_to_take_place_is_not_the_day_it_did():
                    "للشيباني إلى العراق بعد أن كان من المفترض أن يقوم بزيارة في الشهر الماضي، إلا أن هذه الزيارة "
                    "تأجلت لتتم اليوم.\n", date="2025-03-14")
     assert [(m.status, m.date) for m in ms if m.status == "happened"] == [("happened", "2025-03-14")], ms
+
+
+def test_a_title_standing_before_a_name_is_that_person_s_not_its_holder_of_the_day():
+    ms = _mentions("Syrian President Bashar al-Assad held a phone conversation with Iraqi Prime Minister Mohammed Shia "
+                   "al-Sudani on Wednesday.\n", date="2025-03-14")
+    assert all("ahmed-al-sharaa" not in m.named for m in ms), ms
+    ms = _mentions("Syrian President Bashar al-Assad held a phone conversation with Iraqi Prime Minister Mohammed Shia "
+                   "al-Sudani on Wednesday.\n", date="2024-06-06")
+    assert [sorted(m.named) for m in ms] == [["bashar-al-assad", "mohammed-shia-al-sudani"]], ms

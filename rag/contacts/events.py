@@ -548,7 +548,11 @@ class _Article:
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         exact = next((d.value for d in dates if d.value), None) or self.article.value or None
         # an official named only by his title is its holder on the report's day ("Iraq's intelligence chief")
-        matches = [self._holder(m, exact, s.norm) for m in matches] if status != "hypothetical" else matches
+        if status != "hypothetical":
+            # (not a title standing before its holder's name: "Syrian President Bashar al-Assad" is Assad's title)
+            named_at = [m.start for m in matches if m.kind == "person"]
+            matches = [m if any(m.end <= a <= m.end + 3 or m.start <= a < m.end for a in named_at) else
+                       self._holder(m, exact, s.norm) for m in matches]
         directed_ids = self.directors(s.norm, words, matches)
         parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
         directed = [p for p in parts if p["id"] in directed_ids]
