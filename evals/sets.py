@@ -15,8 +15,34 @@ def paragraph_id(context: str) -> str:
 
 
 def withheld(article_index: int) -> bool:
-    """In the unanswerable variant, the articles whose paragraphs leave the corpus (every second one)."""
+    """In the unanswerable variant, the articles whose paragraphs leave the corpus (every second one; a copy
+    of an earlier article goes with it, `first_copies`)."""
     return article_index % 2 == 1
+
+
+def first_copies(articles: list[dict]) -> list[int]:
+    """Each article's deciding index: that of the first of its copies. Articles are copies when they share
+    a title or a paragraph, transitively (ARCD repeats nine titles, e.g. حرب أكتوبر at 21 and 148, and two
+    pairs share a paragraph under different titles: سليمان القانوني and سليمان, محمد علي باشا and محمد علي).
+    All copies are kept or withheld together and go to the same split, as the first one, so no withheld
+    question is answered by its twin in the corpus and no title straddles dev and test."""
+    first = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while first[i] != i:
+            first[i] = first[first[i]]
+            i = first[i]
+        return i
+
+    seen: dict[tuple[str, str], int] = {}
+    for i, article in enumerate(articles):
+        title = (article.get("title") or "").strip()
+        keys = [("title", title)] if title else []
+        keys += [("paragraph", p["context"]) for p in article.get("paragraphs", [])]
+        for key in keys:
+            a, b = find(i), find(seen.setdefault(key, i))
+            first[max(a, b)] = min(a, b)
+    return [find(i) for i in range(len(articles))]
 
 
 def squad_split(article_index: int) -> str:
@@ -24,8 +50,10 @@ def squad_split(article_index: int) -> str:
     in pairs in file order, (0, 1), (2, 3), … (each pair one kept and one withheld article of the
     unanswerable variant, so both parts hold answerable and unanswerable questions), and the pairs alternate:
     even pairs are "dev" (thresholds and weights are chosen on them), odd pairs "test" (held out: only
-    measured). XQuAD-ar: 24 articles each; ARCD: 78 and 77. The CI subsets (the first paragraphs of
-    floors.json) split the same way. The corpus never depends on the split."""
+    measured). A copy of an earlier article is placed by that article's index, not its own (`first_copies`):
+    it goes to the same split and is kept or withheld with it. XQuAD-ar (no copies): 24 articles each, 12
+    withheld in each; ARCD (eleven copies): 78 and 77, 38 and 39 withheld. The CI subsets (the first
+    paragraphs of floors.json) split the same way. The corpus never depends on the split."""
     return "dev" if (article_index // 2) % 2 == 0 else "test"
 
 
@@ -33,15 +61,16 @@ def load_squad(path: Path, unanswerable: bool = False) -> tuple[list[dict], list
     """(questions, corpus) from a SQuAD file: each unique paragraph is one document and the gold source.
 
     `unanswerable` (`rag eval SET --unanswerable`) makes the SQuAD 2.0-style variant: every second article
-    (`withheld`) leaves the corpus with all its paragraphs, and its questions stay in the set marked
-    unanswerable (`"answerable": false`, no sources, `"withheld": true`): each is asked over a corpus that
-    lacks its paragraph and the paragraphs around it, about the same kind of text. The other articles'
-    questions stay answerable, so one run scores HasAns and NoAns together. Every question carries its
-    article's `split` (`squad_split`)."""
+    (`withheld`, together with its copies: `first_copies`) leaves the corpus with all its paragraphs, and
+    its questions stay in the set marked unanswerable (`"answerable": false`, no sources, `"withheld": true`):
+    each is asked over a corpus that lacks its paragraph and the paragraphs around it, about the same kind of
+    text. The other articles' questions stay answerable, so one run scores HasAns and NoAns together. Every
+    question carries its article's `split` (`squad_split`, a copy's that of its first copy)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     questions, corpus, seen = [], [], set()
-    for i, article in enumerate(data.get("data", [])):
-        out = unanswerable and withheld(i)
+    articles = data.get("data", [])
+    for article, first in zip(articles, first_copies(articles)):
+        out = unanswerable and withheld(first)
         for para in article.get("paragraphs", []):
             ctx = para["context"]
             pid = paragraph_id(ctx)
@@ -53,7 +82,7 @@ def load_squad(path: Path, unanswerable: bool = False) -> tuple[list[dict], list
                 impossible = qa.get("is_impossible", False) or not answers or out
                 questions.append({"id": qa["id"], "question": qa["question"],
                                   "answers": [answers] if answers else [], "sources": [] if impossible else [pid],
-                                  "answerable": not impossible, "split": squad_split(i),
+                                  "answerable": not impossible, "split": squad_split(first),
                                   **({"withheld": True} if out else {})})
     return questions, corpus
 
