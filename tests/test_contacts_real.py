@@ -768,3 +768,34 @@ def test_a_title_standing_before_a_name_is_that_person_s_not_its_holder_of_the_d
     ms = _mentions("Syrian President Bashar al-Assad held a phone conversation with Iraqi Prime Minister Mohammed Shia "
                    "al-Sudani on Wednesday.\n", date="2024-06-06")
     assert [sorted(m.named) for m in ms] == [["bashar-al-assad", "mohammed-shia-al-sudani"]], ms
+
+
+def test_what_the_two_discussed_after_their_call_is_that_call():
+    ev = _merged({"a.txt": ("Call\n\n2025-04-01\n\nOn Monday, Iraqi Prime Minister Mohammed Shia al-Sudani and Syrian "
+                            "President Ahmed al-Sharaa held a phone call.\n\nFor its part, the Syrian presidency announced "
+                            "that al-Sharaa and al-Sudani discussed border security.\n", "2025-04-01")})
+    assert [(e.kind, e.date) for e in ev] == [("call", "2025-03-31")], ev
+
+
+def test_an_undated_page_s_plan_to_meet_during_the_visit_it_reports_is_that_visit():
+    ev = _merged({"a.txt": ("Visit\n\nوصل وزير الخارجية السوري أسعد الشيباني اليوم الجمعة إلى بغداد في زيارة رسمية. "
+                            "ومن المقرر أن يلتقي الشيباني نظيره العراقي فؤاد حسين.\n", "")})
+    assert [(e.kind, e.status) for e in ev if e.kind != "statement"] == [("visit", "happened")], ev
+
+
+def test_a_report_naming_no_one_joins_the_contact_of_its_day_and_city_and_the_head_of_a_delegation_is_in_it():
+    ev = _merged({
+        "a.txt": ("Visit\n\nDecember 26, 2024\n\nAn Iraqi delegation met Ahmed al-Sharaa in Damascus on Thursday. The "
+                  "delegation, headed by intelligence chief Hamid al-Shatri, includes border officials.\n", "2024-12-26"),
+        "b.txt": ("Delegation\n\nDec. 26, 2024 • 3 min read\n\nA top Iraqi government delegation arrived in Damascus on "
+                  "Thursday.\n", "")})
+    visits = [e for e in ev if e.kind == "visit"]
+    assert len(visits) == 1 and set(visits[0].sources) == {"a.txt", "b.txt"}, ev
+    assert "hamid-al-shatri" in {p["id"] for p in visits[0].participants}
+
+
+def test_the_prime_minister_s_office_that_reports_a_visit_is_not_the_prime_minister_in_it():
+    ms = _mentions("A high-level Iraqi delegation arrived in Damascus on Friday. According to the Iraqi Prime "
+                   "Minister's Media Office, the delegation, headed by intelligence chief Hamid al-Shatri, includes "
+                   "oil officials.\n", date="2025-04-25")
+    assert [sorted(m.named) for m in ms] == [["hamid-al-shatri"]], ms

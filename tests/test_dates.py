@@ -93,3 +93,9 @@ def test_a_dateline_with_the_city_and_an_arabic_comma_is_a_dateline():
     from rag.text.dates import is_date_line
     assert is_date_line(normalize("دمشق، 28/08/2025")) and is_date_line(normalize("بغداد، الخميس 5 حزيران 2025"))
     assert not is_date_line(normalize("قال السوداني، إن الزيارة مهمة 2025"))
+
+
+def test_a_dateline_with_a_reading_time_is_a_dateline():
+    from rag.text.dates import is_date_line
+    assert is_date_line(normalize("Dec. 26, 2024 • 3 min read").lower())
+    assert not is_date_line(normalize("He read 3 min about 2025").lower())

@@ -562,6 +562,15 @@ class _Article:
         contact_kinds = [k for k in ("visit", "delegation", "meeting", "call") if k in new_kinds]
         if contact_kinds and {IRAQ, SYRIA} <= sides:
             kind = "call" if "call" in contact_kinds else contact_kinds[0]
+            named_here = {p["id"] for p in parts if p["named"]}
+            call = self.last("call")
+            talk_at = set(lex.talk.find(s.norm, words))
+            if contact_kinds == ["meeting"] and call is not None and call.status == status and not places and \
+                    named_here and named_here <= call.named and all(p in talk_at for p in at.get("meeting", [])):
+                # "Al-Sharaa and Al-Sudani discussed …" after the article's call between them: that call (the words
+                # of talk, lexicon `talk`, say what was discussed, not that they met)
+                self.extend(call, s, "call", parts, [], dates, sides, add_people=True)
+                touched, contact_kinds = call, []
             if anaphor is not None:  # people of the contact referred back to are not in the new one
                 rest = [p for p in parts if p["id"] not in {q["id"] for q in anaphor.participants}]
                 if GROUP[anaphor.kind] == GROUP[kind] and rest and not {IRAQ, SYRIA} & {p["country"] for p in rest}:

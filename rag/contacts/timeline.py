@@ -192,9 +192,10 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         return True
     if a.named & b.named:
         return True
-    # two reports naming no one (or only unnamed officials) of the same day and place: one contact
-    return bool(a.date and b.date and a.date[:10] == b.date[:10] and a.place and b.place and
-                a.place["name_en"] == b.place["name_en"] and not a.named and not b.named)
+    # a report naming no one (only "an Iraqi delegation", unnamed officials) and another of the same day and city:
+    # one contact
+    return bool(same_day and a.place and b.place and a.place["name_en"] == b.place["name_en"] and
+                (not a.named or not b.named))
 
 
 def _settle_dates(group: list[Mention]) -> tuple[str | None, str | None, list[str], Mention | None]:
@@ -287,8 +288,9 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         out = [(*base, "src", m.source)] + [(*base, "who", pid) for pid in m.named]
         if month:
             out += [(*base, "who", pid, month) for pid in m.named]
-        if m.date and len(m.date) >= 10 and m.place and m.place["country"] not in (IRAQ, SYRIA):
-            out.append((*base, "at", m.place["name_en"], m.date[:10]))  # a gathering abroad, by its city and day
+        if m.date and len(m.date) >= 10 and m.place:
+            out.append((*base, "at", m.place["name_en"], m.date[:10]))  # by its city and day (a gathering abroad,
+            # a delegation no report names)
         return out
 
     group_sources: list[set[str]] = []
@@ -314,7 +316,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
     def candidates(m: Mention) -> list[int]:
         base = (GROUP[m.kind], m.status)
         out = list(index.get((*base, "src", m.source), []))
-        if m.date and len(m.date) >= 10 and m.place and m.place["country"] not in (IRAQ, SYRIA):
+        if m.date and len(m.date) >= 10 and m.place:
             for n in (-1, 0, 1):
                 out += index.get((*base, "at", m.place["name_en"], _plus_days(m.date[:10], n)), [])
         for pid in m.named:
@@ -449,7 +451,8 @@ def _outcome_of(plan: Mention, reps: list[Mention], arts: dict[str, ArticleDate]
             # (a visit that happened, in the same article, is an earlier one; unless it is going on that day: "he
             # arrived today … and is to meet the prime minister before he leaves")
             fits = out.status != "happened" or bool(
-                out.date and len(out.date) == 10 and art.value and abs((_day(out.date) - _day(art.value)).days) <= 1)
+                out.date and len(out.date) == 10 and art.value and abs((_day(out.date) - _day(art.value)).days) <= 1) \
+                or (not art.value and not out.date)  # (an undated page: both its reports are of its own day)
         elif plan.date:  # the day (or month) it was due
             fits = abs((od - _day(plan.date)).days) <= WINDOW if len(plan.date) == 10 else out.date.startswith(plan.date)
         else:

@@ -94,6 +94,7 @@ class Lexicon:
     occasion: Words  # an occasion of its own where an official speaks (a forum, an interview)
     during: Words  # words that put what was said inside a contact ("خلال استقباله", "during talks with")
     resident: Words  # roles of officials living in the other country (an ambassador): received there, not a visit
+    talk: Words  # meeting words that only say what was discussed ("discussed", "بحث"): after a call, that call
     was_due: Words  # "كان من المفترض", "was supposed to": a day after them is when a contact was due, not when it was
     ordinals: Words  # "the first (in December)", "والثانية (في 25 نيسان)": days of the earlier contacts a sentence counts
     joins: Words  # words that open a clause of its own contact ("…, and Z led a delegation", "…، فيما زار …")
@@ -138,7 +139,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("tied"))), Words.of(_both(obj.get("not_people"))),
                    Words.of(_both(obj.get("earlier"))), Words.of(_both(obj.get("occasion"))),
                    Words.of(_both(obj.get("during"))), Words.of(_both(obj.get("resident"))),
-                   Words.of(_both(obj.get("was_due"))), Words.of(_both(obj.get("ordinals"))), Words.of(_both(obj.get("joins"))), sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
+                   Words.of(_both(obj.get("talk"))), Words.of(_both(obj.get("was_due"))), Words.of(_both(obj.get("ordinals"))), Words.of(_both(obj.get("joins"))), sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 
 def load_lexicon(home: Path | str | None = None) -> tuple[Lexicon, str]:

@@ -145,7 +145,8 @@ def iso(y: int, m: int, d: int) -> str:
 # What a dateline may hold besides its date: weekday, time, zone, "published", separators.
 _DATELINE_REST = re.compile(
     r"\b(" + "|".join(WEEKDAYS) + r")\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(gmt|utc|am|pm|ast|بتوقيت\s+\S+|ص|م)\b|"
-    r"(نشر|تاريخ النشر|اخر تحديث|تحديث|published|updated|posted|last updated)\s*(في|on|at)?\s*:?|[|:،,\-–—/()]")
+    r"(نشر|تاريخ النشر|اخر تحديث|تحديث|published|updated|posted|last updated)\s*(في|on|at)?\s*:?|[|:،,\-–—/()•·]|"
+    r"\b\d{1,2}\s*(min|mins|minute|minutes)\s+read\b|دقائق\s+قراءه|دقيقه\s+قراءه")
 
 
 _CITY_FIRST = re.compile(r"^\s*[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,2}\s*(?:\([^)]{1,20}\)\s*)?[-–—,،:|]\s*")
