@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="only the first N questions")
     p.add_argument("--retrieval-only", action="store_true", help="measure retrieval, skip answers")
     p.add_argument("--unanswerable", action="store_true",
-                   help="SQuAD sets: withhold every second article from the corpus, its questions unanswerable")
+                   help="SQuAD sets: withhold every second article (with its copies) from the corpus, its questions unanswerable")
     p.add_argument("--split", choices=["dev", "test"],
                    help="only that part's questions: a SQuAD set's article pairs (evals/sets.py), a JSONL set's \"split\"")
     p.add_argument("--judge", help="openai:MODEL that scores faithfulness to the cited passages (prompts/judge.md)")
