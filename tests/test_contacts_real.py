@@ -799,3 +799,13 @@ def test_the_prime_minister_s_office_that_reports_a_visit_is_not_the_prime_minis
                    "Minister's Media Office, the delegation, headed by intelligence chief Hamid al-Shatri, includes "
                    "oil officials.\n", date="2025-04-25")
     assert [sorted(m.named) for m in ms] == [["hamid-al-shatri"]], ms
+
+
+def test_a_weak_cue_of_a_plan_counts_only_in_a_clause_with_a_contact_word():
+    ms = _mentions("أكد رئيس الحكومة محمد شياع السوداني دعم بغداد لاستقرار سوريا، مع رفض أي عدوان عليها، خلال لقائه "
+                   "اليوم الثلاثاء وزير الطاقة السوري محمد البشير في بغداد.\n", date="2025-08-12")
+    assert [(m.kind, m.status) for m in ms if m.kind != "statement"] == [("visit", "happened")], ms
+    ms = _mentions("أعلن رئيس الوزراء محمد شياع السوداني أنه وجّه دعوة رسمية للرئيس السوري أحمد الشرع لحضور القمة العربية "
+                   "في بغداد.\n", date="2025-04-16")
+    assert [(m.kind, m.status) for m in ms if m.kind != "statement"] == [("visit", "planned")], ms
+

@@ -319,7 +319,7 @@ class _Article:
         return kept, inside
 
     def status_of(self, norm: str, words: list[tuple[int, str]], inside, trigger: int | None,
-                  past: list[int]) -> tuple[str, str]:
+                  past: list[int], triggers: list[int] | None = None) -> tuple[str, str]:
         """'happened', or the status the cue words give (denied, rumoured, … planned) and the cue: those of the
         trigger's own clause first; the sentence's others only when that clause reports nothing as done.
         `past`: where the sentence's verbs of a done contact stand."""
@@ -329,14 +329,18 @@ class _Article:
             got = self._status_in(norm, words, lambda p: inside(p) and mine(p), [p for p in past if mine(p)])
             if got[0] != "happened" or any(mine(p) for p in past):
                 return got
-        return self._status_in(norm, words, inside, past)
+        # (the sentence's other clauses: a weak cue only in a clause with a contact word of its own, "… مع رفض أي
+        # عدوان عليها، خلال لقائه …" is no plan)
+        spans = [_clause_span(norm, t) for t in (triggers or [])]
+        return self._status_in(norm, words, inside, past,
+                               weak_at=None if trigger is None else lambda p: any(a <= p < b for a, b in spans))
 
-    def _status_in(self, norm: str, words, where, past) -> tuple[str, str]:
+    def _status_in(self, norm: str, words, where, past, weak_at=None) -> tuple[str, str]:
         for status, cue in self.lex.status:
             hit = [p for p in cue.find(norm, words) if where(p)]
             if hit:
                 return status, _word_at(norm, hit[0])
-        weak = [p for p in self.lex.planned_weak.find(norm, words) if where(p)]
+        weak = [p for p in self.lex.planned_weak.find(norm, words) if where(p) and (weak_at is None or weak_at(p))]
         if weak and not past:
             return "planned", _word_at(norm, weak[0])
         return "happened", ""
@@ -521,7 +525,8 @@ class _Article:
             return
         first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
         past = [p for p in lex.past.find(s.norm, words) if inside(p)]
-        status, basis = self.status_of(s.norm, words, inside, first, past)
+        status, basis = self.status_of(s.norm, words, inside, first, past,
+                                       [p for k, pos in at.items() if k != "statement" for p in pos])
         self.trigger_at = first or 0
         firm = status != "happened" or bool(past)
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
