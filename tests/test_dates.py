@@ -99,3 +99,10 @@ def test_a_dateline_with_a_reading_time_is_a_dateline():
     from rag.text.dates import is_date_line
     assert is_date_line(normalize("Dec. 26, 2024 • 3 min read").lower())
     assert not is_date_line(normalize("He read 3 min about 2025").lower())
+
+
+def test_tomorrow_is_the_day_after_the_article_when_its_weekday_fits():
+    ref = ArticleDate(value="2025-08-11")  # a Monday
+    got = [d.value for t in ("سيصل غداً الثلاثاء إلى بغداد", "will arrive tomorrow", "سيصل غداً الأربعاء")
+           for d in resolve_dates(normalize(t).lower(), ref)]
+    assert got == ["2025-08-12", "2025-08-12", None]

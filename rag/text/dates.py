@@ -56,6 +56,8 @@ _REL = re.compile(
     rf"(?P<todayonly>(?<!حتي )(?<!حتى )(?<!الي )(?<!منذ )(?<!لغايه )(?<!\w)(?:(?:مساء|صباح|ظهر|عصر)\s+)?اليوم(?!\w)(?![،,]?\s+\(?(?:{_WD_ALT})))|"
     rf"(?P<past>\b(?:يوم\s+)?(?P<wd3>{_WD_ALT})\s+(?:الماضي|المنصرم|الفائت)|\blast\s+(?P<wd6>{_WD_ALT}))|"
     rf"(?P<next>\b(?:يوم\s+)?(?P<wd9>{_WD_ALT})\s+(?:المقبل|القادم)|\bnext\s+(?P<wd10>{_WD_ALT}))|"
+    rf"(?P<tomorrow>(?<!\w)(?:(?:مساء|صباح)\s+)?(?:يوم\s+)?غدا(?:[،,]?\s+\(?(?P<wd11>{_WD_ALT}))?(?!\w)|"
+    rf"\btomorrow(?:[,(]?\s*\(?(?P<wd12>{_WD_ALT}))?)|"
     rf"(?P<day>\b(?:يوم|(?:مساء|صباح|ليله|ظهر|عصر)(?:\s+يوم)?|on|late on|early on|on the evening of|for)\s+(?P<wd4>{_WD_ALT})|"
     rf"(?<=[،,])\s*(?P<wd8>(?:{_WD_ALT}))(?=\s*[،,])|\b(?P<wd7>{_WD_ALT})\s+(?:morning|evening|night|afternoon)\b)|"
     rf"(?P<recent>\bمؤخرا\b|\bمؤخرًا\b|\brecently\b)|"
@@ -280,7 +282,8 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
         if _overlaps((m.start(), m.end()), taken):
             continue
         phrase = m.group(0).strip()
-        wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6", "wd7", "wd8", "wd9", "wd10") if m.group(g)), None)
+        wd = next((m.group(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6", "wd7", "wd8", "wd9", "wd10", "wd11",
+                                        "wd12") if m.group(g)), None)
         value, basis, ahead = None, "", None
         if m.group("recent"):
             basis = f"'{phrase}' (recently, before {where})"
@@ -305,6 +308,13 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
                              f"not resolved")
             else:
                 value, basis = d.isoformat(), f"'{phrase}' = {back} day(s) before {where}"
+        elif m.group("tomorrow"):  # "غداً الثلاثاء", "tomorrow": the day after the article's (its weekday must fit)
+            d = ref + timedelta(days=1)
+            if wd and d.weekday() != WEEKDAYS[wd]:
+                basis = f"'{phrase}' does not fit {where} (the next day is not a {WEEKDAY_EN[WEEKDAYS[wd]]}): not resolved"
+            else:
+                value = ahead = d.isoformat()
+                basis = f"'{phrase}' = the day after {where}"
         elif m.group("next"):  # "الأحد المقبل", "next Sunday": the first such day after the article's date
             d = ref + timedelta(days=(WEEKDAYS[wd] - ref.weekday() - 1) % 7 + 1)
             value = ahead = d.isoformat()
