@@ -14,20 +14,10 @@ from pathlib import Path
 
 from .arabic import normalize
 
-LEVANTINE = {
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-}
-EGYPTIAN = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
-    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-}
-ENGLISH = {m: i for i, m in enumerate((
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december"), 1)}
-ENGLISH_SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-                 "nov": 11, "dec": 12}
-MONTHS = {normalize(k): v for k, v in {**LEVANTINE, **EGYPTIAN, **ENGLISH, **ENGLISH_SHORT}.items()}
+_WORDS = json.loads((Path(__file__).resolve().parent / "data" / "dates.json").read_text(encoding="utf-8"))
+ENGLISH = {normalize(k).lower(): v for k, v in _WORDS["months"]["en"].items()}
+ENGLISH_SHORT = {normalize(k).lower(): v for k, v in _WORDS["months"]["en_short"].items()}
+MONTHS = {normalize(k).lower(): v for table in _WORDS["months"].values() for k, v in table.items()}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 DMY_NAMED = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})\.?(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
 MDY_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
@@ -45,8 +35,7 @@ YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
 # Weekdays as Python numbers them (Monday 0), normalised spelling, Arabic and English.
 WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
-            **{d.lower(): i for i, d in enumerate(WEEKDAY_EN)}}
+WEEKDAYS = {normalize(k).lower(): v for table in _WORDS["weekdays"].values() for k, v in table.items()}
 _WD_ALT = "|".join(WEEKDAYS)
 _REL = re.compile(
     rf"(?P<yest>(?:مساء|صباح|ليله)?\s*(?:يوم\s+)?امس(?:\s+الاول)?(?:[،,]?\s+(?P<wd1>{_WD_ALT}))?|"
