@@ -370,10 +370,10 @@ def test_an_outlet_named_answers_from_that_outlets_report(library_en):
     assert not a.abstained and "Tuesday" in a.answer and "Monday" not in a.answer, (a.answer, a.abstain_reason)
 
 
-def test_a_year_the_library_names_is_not_refused_for_an_undated_report(library_en):
-    """Rule: a year that no retrieved article names but the library does (2025) may be an undated report's: it is
-    answered (before: 'no retrieved article is about 2025'); a year the library never names
-    still gets the correction."""
+def test_a_year_near_the_retrieved_ones_is_not_refused_for_an_undated_report(library_en):
+    """Rule: a year that no retrieved article names or is dated in, but that is not beyond them (or, with none,
+    not after the present), may be an undated report's: it is answered (before: 'no retrieved article is about
+    2025'); a year far from theirs, or to come ('in 2031'), still gets the correction."""
     a = library_en.ask("What did Iraqi and Syrian water officials agree to share every week in 2025?", k=1)
     assert not a.abstained and "Euphrates flow readings" in a.answer, (a.answer, a.abstain_reason)
     a = library_en.ask("What did Iraqi and Syrian water officials agree to share every week in 2031?", k=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as _date
 from functools import lru_cache
 
 import numpy as np
@@ -465,10 +466,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = in_month
     years = asked_years(q)
     seen = set().union(*(years_of(_norm(h.chunk.text)) | years_of(h.chunk.date[:4]) for h in hits))
-    if years and domain and not years & seen and all(lexical.df(y) == 0 for y in years):
-        # A year no retrieved article names or is dated in, and the library never names ("in 2031"): nothing
-        # retrieved is about it (a year the library names elsewhere may be an undated article's; the sentences
-        # are checked below).
+    if years and domain and not years & seen and all(_far_year(int(y), {int(x) for x in seen}) for y in years):
+        # A year no retrieved article names or is dated in, and more than a year from every year they do (with
+        # none, after the present): nothing retrieved is about it ("in 2031"). A year next to theirs may be an
+        # undated article's: the sentences are checked below.
         return correction(q, about, premise.other_years(years, set(), article=True), confidence(q, cands, hits))
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
@@ -546,6 +547,13 @@ def _visitor_first(text: str, person: str, place: str) -> bool:
         return -1
     who, where = first(name_forms(person)), first(name_forms(place))
     return who >= 0 and where >= 0 and who < where
+
+
+def _far_year(year: int, seen: set[int]) -> bool:
+    """A year more than one year from every year seen, or, with none seen, after the present one."""
+    if not seen:
+        return year > _date.today().year
+    return all(abs(year - y) > 1 for y in seen)
 
 
 def _date_month(date: str) -> set[int]:
