@@ -809,3 +809,19 @@ def test_a_weak_cue_of_a_plan_counts_only_in_a_clause_with_a_contact_word():
                    "في بغداد.\n", date="2025-04-16")
     assert [(m.kind, m.status) for m in ms if m.kind != "statement"] == [("visit", "planned")], ms
 
+
+
+def test_a_headline_joining_two_contacts_with_wa_is_two_contacts():
+    ms = _mentions("إرجاء زيارة وزير الخارجية السوري إلى بغداد ونفي عراقي لاتصال بين رئيس الوزراء محمد شياع السوداني "
+                   "والرئيس السوري أحمد الشرع.\n", date="2025-02-22")
+    assert sorted((m.kind, m.status, sorted(m.named)) for m in ms) == [
+        ("call", "denied", ["ahmed-al-sharaa", "mohammed-shia-al-sudani"]),
+        ("visit", "postponed", ["asaad-al-shaibani"])], ms
+
+
+def test_the_earlier_contacts_a_sentence_counts_carry_only_their_travellers():
+    ms = _mentions("استقبل الرئيس السوري أحمد الشرع في دمشق اليوم رئيس جهاز المخابرات حميد الشطري بحضور حسين السلامة، "
+                   "في ثالث زيارة للشطري، إذ كانت الأولى في 26 كانون الأول 2024 والثانية في 25 نيسان الماضي.\n",
+                   date="2025-08-28")
+    earlier = [m for m in ms if m.kind == "visit" and m.date != "2025-08-28"]
+    assert [sorted(m.named) for m in earlier] == [["hamid-al-shatri"], ["hamid-al-shatri"]], ms

@@ -22,7 +22,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "25"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "26"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -437,6 +437,15 @@ class _Article:
                 (len(first) > 2 and first[0] == "و" and lex.kind_of(first[1:]) is not None)
             if joined and triggers[0] < m.start() and any(p >= at for p in triggers):
                 cuts.append(at)
+        # a headline's "… ونفي عراقي لاتصال …": "و" on a status word opens a clause too, with no comma (not "زار …
+        # دمشق والتقى …": one visit)
+        cues = [w for _, w in lex.status]
+        for m in re.finditer(r"(?<=\s)و(\w+)", s.norm):
+            word = m.group(1)
+            if any(word in w for w in cues) and triggers[0] < m.start() and \
+                    any(p >= m.start() for p in triggers) and m.start() not in cuts:
+                cuts.append(m.start())
+        cuts.sort()
         if not cuts:
             return [s]
 
@@ -609,7 +618,9 @@ class _Article:
                 for d in earlier:
                     if d.value != touched.date:
                         m = Mention(self.doc.source, touched.kind, "happened", i, status_basis="")
-                        m.participants = [p for p in touched.participants if p["named"]]
+                        # its travellers (the hosts of the one reported may not have been those of the earlier)
+                        m.participants = [p for p in touched.participants if p["named"] and not (
+                            touched.place and p["country"] == touched.place["country"])]
                         m.place, m.sides = touched.place, list(touched.sides)
                         m.date, m.date_basis = d.value, d.basis + " (an earlier one of the contacts it counts)"
                         m.summary = touched.summary
