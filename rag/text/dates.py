@@ -202,8 +202,17 @@ def _weekday_before(ref: date, wd: int, *, strictly: bool) -> date:
     return ref - timedelta(days=back)
 
 
+# A text with none of these holds no date expression (a superset of what the patterns above need: a digit, a
+# month's or weekday's name, or a word of a relative date): most sentences are skipped at one search.
+_ANY_CUE = re.compile("|".join([r"\d", *(re.escape(w) for w in sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)),
+                                "امس", "اليوم", "غدا", "الشهر", "مؤخر", "yesterday", "today", "tomorrow", "month",
+                                "recently"]))
+
+
 def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = None) -> list[DateMention]:
     """Every date expression in normalised text, explicit or relative to the article's date."""
+    if not _ANY_CUE.search(norm):
+        return []
     out = explicit_dates(norm)
     taken = [(m.start, m.end) for m in out]
     ref = date.fromisoformat(article.value) if len(article.value) == 10 else None
