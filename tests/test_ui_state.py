@@ -170,3 +170,18 @@ def test_the_writer_locks_own_lines_are_read_in_both_languages(tmp_path):
     line = write_failed(refused.value, "ar", "test")
     assert "مشغولة" in line and "0.3" in line and not re.search(r"[A-Za-z](?![^<]*>)", line), line
     assert "nothing was changed" in write_failed(refused.value, "en", "test")
+
+
+def test_the_timeline_says_when_a_contact_did_not_happen_and_reads_right_to_left_in_arabic():
+    from ui import render
+    base = {"kind": "call", "date": None, "participants": [], "place": None, "summary": "نفي اتصال",
+            "citations": [], "article_date": {}, "sources": []}
+    denied = {**base, "id": "a", "status": "denied", "status_basis": "نفى"}
+    happened = {**base, "id": "b", "status": "happened"}
+    from html import unescape
+    ar = unescape(render.timeline([denied, happened], "ar"))
+    assert "اتصال هاتفي (منفية)" in ar and 'class="tl-event status-denied"' in ar and 'title="نفى"' in ar
+    assert ar.count('dir="rtl"') >= 3  # each row and the count line
+    en = unescape(render.timeline([denied, happened], "en"))
+    assert "phone call (denied)" in en and "phone call (" not in en.replace("phone call (denied)", "")
+    assert "(postponed)" in unescape(render.timeline([{**denied, "status": "postponed"}], "en"))

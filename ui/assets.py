@@ -72,6 +72,7 @@ CSS = """
 .badge.uncited { background: #f3f4f6; color: #374151; border: 1px dashed #6b7280; }
 .badge.warn { background: #fef3c7; color: #78350f; }
 .badge.kind { background: #e0e7ff; color: #1e3a8a; }
+.badge.kind.not-held { background: #fef3c7; color: #78350f; border: 1px dashed #92400e; }
 .source-card { border-top: 1px solid var(--border-color-primary); padding: 4px 2px; }
 .source-card.uncited .cite-num { font-weight: 400; }
 .source-card.selected { border-color: #2563eb; box-shadow: 0 0 0 2px #93c5fd; opacity: 1; }
@@ -171,6 +172,7 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .dark .badge.cited { background: #14532d; color: #dcfce7; }
 .dark .badge.warn { background: #78350f; color: #fef3c7; }
 .dark .badge.kind { background: #1e3a8a; color: #e0e7ff; }
+.dark .badge.kind.not-held { background: #78350f; color: #fef3c7; border-color: #fde68a; }
 .dark .inline-error { color: #fecaca; background: #450a0a; border-color: #7f1d1d; }
 .dark .thanks { color: #86efac; }
 .dark .lib-open, .dark .back-to-answer { color: #93c5fd; }

@@ -451,8 +451,10 @@ def _event_row(e: dict, lang: str, docs: dict[str, dict]) -> str:
     names = [(p.get("name_en") or p["name"]) if lang == "en" else p["name"] for p in e.get("participants", [])]
     who = ("، " if lang == "ar" else ", ").join(names)
     kind = t(lang, f"kind_{e['kind']}") if f"kind_{e['kind']}" in STRINGS["en"] else e["kind"]
-    if e.get("status") == "planned":
-        kind += f" ({t(lang, 'planned')})"
+    status = e.get("status") or "happened"
+    if status != "happened":  # a contact that did not (or not yet) happen says so, with the words that said it
+        key = f"status_{status}"
+        kind += f" ({t(lang, key) if key in STRINGS['en'] else status})"
     place = (e.get("place_en") or e.get("place")) if lang == "en" else e.get("place")
     cites = e.get("citations", [])
     chips = "".join(f'<button type="button" class="cite tl-cite" data-n="{j + 1}" data-box="tl" '
@@ -470,8 +472,10 @@ def _event_row(e: dict, lang: str, docs: dict[str, dict]) -> str:
         when = (f'<span class="tl-date undated">{esc(t(lang, "undated"))}</span>' +
                 (f' <span class="tl-art" title="{esc(t(lang, "tl_article_date"))}">({esc(t(lang, "tl_article"))} ≈ '
                  f'{art})</span>' if art else ""))
-    return (f'<li class="tl-event" id="ev-{esc(e["id"])}" tabindex="-1">{when} <span class="badge kind">{esc(kind)}'
-            f'</span>{" · <bdi>" + esc(place) + "</bdi> ·" if place else ""} <span dir="auto" class="tl-who">'
+    basis = f' title="{esc(e["status_basis"])}"' if status != "happened" and e.get("status_basis") else ""
+    return (f'<li class="tl-event status-{esc(status)}" id="ev-{esc(e["id"])}" tabindex="-1" '
+            f'dir="{"rtl" if lang == "ar" else "ltr"}">{when} <span class="badge kind{" not-held" if status != "happened" else ""}"'
+            f'{basis}>{esc(kind)}</span>{" · <bdi>" + esc(place) + "</bdi> ·" if place else ""} <span dir="auto" class="tl-who">'
             f'{esc(who)}</span><div dir="auto" class="tl-summary"{lang_attr(e["summary"])}>{esc(e["summary"])} {chips}'
             f'</div><div class="previews" hidden>{"".join(pvs)}</div></li>')
 
@@ -487,7 +491,8 @@ def timeline(events: list[dict], lang: str, docs: dict[str, dict] | None = None,
         return f'<div class="tl-empty">{esc(t(lang, "tl_none"))}</div>{note}'
     dated = [e for e in events if e.get("date")]
     undated = [e for e in events if not e.get("date")]
-    parts = [_axis(events), f'<div class="tl-count">{esc(t(lang, "tl_count", n=len(events)))}</div>', note]
+    parts = [_axis(events), f'<div class="tl-count" dir="{"rtl" if lang == "ar" else "ltr"}">'
+                            f'{esc(t(lang, "tl_count", n=len(events)))}</div>', note]
     if dated:
         parts.append(f'<ol class="tl-list tl-dated">{"".join(_event_row(e, lang, docs) for e in dated)}</ol>')
     if undated:
