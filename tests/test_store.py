@@ -166,3 +166,17 @@ def test_second_writer_waits_then_refuses_naming_the_holder(fresh_settings):
     assert "waiting for the library's other writer" in said and "a brief writer" in said, (said, err)
     assert proc.returncode == 0 and "deleted 1 article(s)" in out, err
     assert lib.store.count_documents() == before - 1
+
+
+def test_a_collection_gone_under_a_running_process_says_how_to_recover(tmp_path):
+    """The data folder replaced while a server ran (a user re-ingested into a fresh folder of the same path):
+    the search error names the cause and the fix, not only Chroma's message."""
+    import numpy as np
+    import pytest
+    from rag import load_settings, open_library
+    from rag.errors import StoreError
+    lib = open_library(load_settings(env={}, home=str(tmp_path / "home")))
+    lib.store.client.delete_collection(lib.store.collection.name)
+    with pytest.raises(StoreError) as err:
+        lib.store.dense_search(np.ones(lib.store.dim, dtype=np.float32), 3)
+    assert "restart" in str(err.value) and "rag check --repair" in str(err.value)

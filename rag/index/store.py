@@ -322,6 +322,10 @@ class Store:
             res = self.collection.query(query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
                                         n_results=n + 10, include=["distances"])
         except Exception as exc:
+            if "does not exist" in str(exc):  # the data folder was replaced or emptied under this process
+                raise StoreError(f"vector search failed: the collection {self.settings.collection!r} is gone from "
+                                 f"{self.settings.home_path} (the data folder was replaced while this process ran): restart it, "
+                                 f"or run `rag check --repair`") from None
             raise StoreError(f"vector search failed: {exc.__class__.__name__}: {exc}") from None
         ids, dists = res["ids"][0], res["distances"][0]
         current = self._current(ids)
