@@ -551,3 +551,10 @@ def test_the_english_lead_says_a_contact_was_planned_or_postponed():
     assert "Visit (planned)" in lead, lead
     assert english_support("Visit (planned) — Atheer al-Ghurairi, Damascus — Sunday.", t) is True
     assert english_support("Visit (postponed) — Atheer al-Ghurairi, Damascus — Sunday.", t) is False
+
+
+def test_the_english_lead_line_never_names_someone_a_sentence_names_without_a_contact():
+    from rag.answer.compose import english_lead
+    lead = english_lead([("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد يوم الجمعة في زيارة هي الأولى منذ سقوط نظام "
+                          "بشار الأسد.", 1)])
+    assert "Asaad al-Shaibani" in lead and "Assad" not in lead.replace("Asaad", ""), lead

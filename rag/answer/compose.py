@@ -5,9 +5,11 @@ dates as "14 March 2025", the kind of contact)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text.arabic import normalize
 from ..text.dates import MONTHS
+from ..domain.lexicon import load_lexicon
 from ..domain.names import CONTEXT, arabic_forms, arabic_names, english_name_spans
 from .expected import status_of, vocabulary
 
@@ -45,6 +47,23 @@ def contact_kind(text: str) -> str:
 
 
 NOT_PARTIES = {"Islamic State"}  # named in the evidence, never a party to a contact
+
+
+@lru_cache(maxsize=1)
+def _bystanders():
+    """The contact words' phrases that name someone without a contact with them ("the fall of Bashar al-Assad", a
+    spokesman): rag/domain/data/contacts.json `not_people`."""
+    return load_lexicon()[0].not_people
+
+
+def without_bystanders(text: str) -> str:
+    """The sentence with those phrases blanked (same length), so a lead line never names their people."""
+    norm = normalize(text).lower()
+    if len(norm) != len(text):
+        return text
+    for a, b in _bystanders().spans(norm):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 LEAD = "From the Arabic sources:"  # opens the English lead line; the checker reads what follows it
 
 
@@ -55,7 +74,7 @@ def english_lead(sentences: list[tuple[str, int]]) -> str:
     dropped; the same item from two passages cites both."""
     items: dict[str, list[int]] = {}
     for text, n in sentences:
-        names = [x for x in arabic_names(text) if x not in CONTEXT and x not in NOT_PARTIES]
+        names = [x for x in arabic_names(without_bystanders(text)) if x not in CONTEXT and x not in NOT_PARTIES]
         if not names:
             continue
         kind = contact_kind(text).capitalize()
