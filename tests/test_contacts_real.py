@@ -820,11 +820,12 @@ def test_a_headline_joining_two_contacts_with_wa_is_two_contacts():
 
 
 def test_the_earlier_contacts_a_sentence_counts_carry_only_their_travellers():
-    ms = _mentions("استقبل الرئيس السوري أحمد الشرع في دمشق اليوم رئيس جهاز المخابرات حميد الشطري بحضور حسين السلامة، "
-                   "في ثالث زيارة للشطري، إذ كانت الأولى في 26 كانون الأول 2024 والثانية في 25 نيسان الماضي.\n",
-                   date="2025-08-28")
+    ms = _mentions("استقبل الرئيس السوري أحمد الشرع في دمشق اليوم رئيس جهاز المخابرات حميد الشطري بحضور حسين السلامة. "
+                   "وهذه ثالث زيارة يجريها الشطري إلى دمشق، إذ كانت الأولى في 26 كانون الأول 2024 والثانية في 25 نيسان "
+                   "الماضي.\n", date="2025-08-28")
     earlier = [m for m in ms if m.kind == "visit" and m.date != "2025-08-28"]
     assert [sorted(m.named) for m in earlier] == [["hamid-al-shatri"], ["hamid-al-shatri"]], ms
+    assert all("الأولى" in m.summary for m in earlier)  # each shows the sentence that counts it
 
 
 def test_a_second_new_user_s_ten_articles_give_their_ten_contacts(fresh_settings):

@@ -22,7 +22,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "26"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "27"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -623,8 +623,8 @@ class _Article:
                             touched.place and p["country"] == touched.place["country"])]
                         m.place, m.sides = touched.place, list(touched.sides)
                         m.date, m.date_basis = d.value, d.basis + " (an earlier one of the contacts it counts)"
-                        m.summary = touched.summary
-                        self.cite(m, s)
+                        m.summary = s.text if len(s.text) <= 300 else s.text[:297].rsplit(" ", 1)[0] + "…"
+                        self.cite(m, s)  # (its summary is the sentence that counts it, not the one reported)
                         self.mentions.append(m)
             if touched is not None:
                 if touched.span is None:
