@@ -185,3 +185,10 @@ def test_the_timeline_says_when_a_contact_did_not_happen_and_reads_right_to_left
     en = unescape(render.timeline([denied, happened], "en"))
     assert "phone call (denied)" in en and "phone call (" not in en.replace("phone call (denied)", "")
     assert "(postponed)" in unescape(render.timeline([{**denied, "status": "postponed"}], "en"))
+
+
+def test_an_english_question_or_title_inside_arabic_quotes_is_isolated():
+    from ui.i18n import t
+    head = t("ar", "sources_for", q="When did Shaibani visit Baghdad?")
+    assert head == "مصادر «\u2068When did Shaibani visit Baghdad?\u2069»"  # the quotes keep their sides
+    assert "\u2068Energy diplomacy\u2069" in t("ar", "lib_deleted", title="Energy diplomacy")
