@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
 from ..text.arabic import _DROP, _FOLD, sentence_spans
@@ -158,21 +159,10 @@ def _sentences(doc: Document, chunks: list[Chunk]) -> list[_Sentence]:
     return [_Sentence(s, e, doc.text[s:e], fast_normalize(doc.text[s:e]), cid) for (s, e), cid in sorted(spans.items())]
 
 
-_WORDS_CACHE: dict[str, WordIndex] = {}
-
-
+@lru_cache(maxsize=64)
 def _words(norm: str) -> WordIndex:
     """(position, word) with one proclitic (و ف ب ل ك) also tried off the front (indexed by word); the last few
-    sentences' are kept (a sentence is looked at by several steps)."""
-    got = _WORDS_CACHE.get(norm)
-    if got is None:
-        if len(_WORDS_CACHE) > 64:
-            _WORDS_CACHE.clear()
-        got = _WORDS_CACHE[norm] = _word_index(norm)
-    return got
-
-
-def _word_index(norm: str) -> WordIndex:
+    sentences' are kept (a sentence is looked at by several steps; callers never change it)."""
     out = []
     for m in _WORD.finditer(norm):
         w = m.group(0)
@@ -207,6 +197,12 @@ def _nearer(past: str | None, ahead: str, ref: str) -> str:
         return ahead
     r = date.fromisoformat(ref)
     return past if (r - date.fromisoformat(past)).days < (date.fromisoformat(ahead) - r).days else ahead
+
+
+def _said_before(cue, norm: str, pos: int, width: int) -> bool:
+    """Whether one of a word list's words or phrases stands in the `width` characters before `pos`."""
+    before = norm[max(0, pos - width):pos]
+    return bool(cue.find(before, _words(before)))
 
 
 def _word_at(norm: str, pos: int) -> str:
@@ -501,8 +497,7 @@ class _Article:
                     self.seen.add(m.item.id)
             return
         matches, inside = self.scope(s)
-        words = WordIndex((p, w) for p, w in _words(s.norm) if inside(p))
-        every = _words(s.norm)
+        words = WordIndex((p, w) for p, w in every if inside(p))
         back_spans = [(a, b, g) for g, w in lex.back.items() for a, b in w.spans(s.norm, every) if inside(a)]
         back_at = {g: [p for p in w.find(s.norm, words) if inside(p)] for g, w in lex.back.items()}
         # after a contact word and both sides' people ("استقبل الشمري … أنس خطاب والوفد المرافق له"), "the
@@ -541,13 +536,11 @@ class _Article:
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
         # "his third visit, the first in December and the second on 25 April": days of earlier contacts of the same
         # people, each its own (lexicon `ordinals`), not the day of the one the sentence reports
-        earlier = [d for d in dates if d.value and lex.ordinals.find(s.norm[max(0, d.start - 24):d.start], _words(
-            s.norm[max(0, d.start - 24):d.start]))]
+        earlier = [d for d in dates if d.value and _said_before(lex.ordinals, s.norm, d.start, 24)]
         dates = [d for d in dates if d not in earlier]
         # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
         # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
-        self.due = {d.start for d in dates if lex.was_due.find(s.norm[max(0, d.start - 50):d.start], _words(
-            s.norm[max(0, d.start - 50):d.start]))}
+        self.due = {d.start for d in dates if _said_before(lex.was_due, s.norm, d.start, 50)}
         abroad = [m for m in matches if m.kind == "country" and m.item not in (IRAQ, SYRIA) and
                   _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])]
         for m in abroad:  # "met in Qatar": the country is where they met

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -85,16 +86,7 @@ def other_language_share(ranked: list[tuple[str, float]], chunks: dict, k: int, 
     return sorted(keep, key=lambda kv: -kv[1])
 
 
-_LANG_CACHE: dict[str, str] = {}
-
-
-def _chunk_language(text: str) -> str:
-    got = _LANG_CACHE.get(text)
-    if got is None:
-        if len(_LANG_CACHE) > 50_000:
-            _LANG_CACHE.clear()
-        got = _LANG_CACHE[text] = language(text)
-    return got
+_chunk_language = lru_cache(maxsize=50_000)(language)  # a passage's language, worked out once
 
 
 SENTENCE_MIX = 0.5  # share of a passage's dense score taken from its best-matching sentence
