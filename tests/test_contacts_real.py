@@ -11,9 +11,13 @@ from rag.ingestion.chunking import chunk_document
 from rag.ingestion.clean import clean
 
 
-def _mentions(text, source="x.txt", date="", home=None):
+def _extract(text, source="x.txt", date="", home=None):
     doc = clean(RawDocument(source=source, text=text, date=date))
-    return extract(doc, chunk_document(doc, 1200, 1), load_officials(home)).mentions
+    return extract(doc, chunk_document(doc, 1200, 1), load_officials(home))
+
+
+def _mentions(text, source="x.txt", date="", home=None):
+    return _extract(text, source, date, home).mentions
 
 
 def _write(folder, files):
@@ -587,8 +591,7 @@ def _merged(docs):
     from rag.contacts.timeline import merge_mentions
     mentions, arts = [], {}
     for src, (text, day) in docs.items():
-        doc = clean(RawDocument(source=src, text=text, date=day))
-        ex = extract(doc, chunk_document(doc, 1200, 1), load_officials())
+        ex = _extract(text, src, day)
         mentions += ex.mentions
         arts[src] = ex.article
     return merge_mentions(mentions, arts)

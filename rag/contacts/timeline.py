@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from ..domain.people import IRAQ, SYRIA, load_officials
 from ..text.arabic import normalize
-from ..text.dates import ArticleDate
+from ..text.dates import ArticleDate, iso
 from .events import GROUP, PRIORITY, Mention
 
 KIND_EN = {"visit": "visit", "call": "phone call", "meeting": "meeting", "delegation": "delegation",
@@ -157,8 +157,9 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         if not (a.named & b.named) or y is None:
             return False
         if x.monthday:
-            return any(abs((y - date(yr, int(x.monthday[:2]), int(x.monthday[3:]))).days) <= 1
-                       for yr in (y.year - 1, y.year, y.year + 1) if _day_ok(f"{yr}-{x.monthday}"))
+            mm, dd = int(x.monthday[:2]), int(x.monthday[3:])
+            return any(abs((y - date.fromisoformat(d)).days) <= 1
+                       for yr in (y.year - 1, y.year, y.year + 1) if (d := iso(yr, mm, dd)))
         return x.weekday is not None and min((y.weekday() - x.weekday) % 7, (x.weekday - y.weekday()) % 7) <= 1
     da, db = _day(a.date), _day(b.date)
     # the same day by the reports themselves (sources differ by a day): both dated within a day, or an undated
@@ -505,14 +506,6 @@ def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], by_sou
     if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]):
         return scored[0][1]
     return None
-
-
-def _day_ok(d: str) -> bool:
-    try:
-        date.fromisoformat(d)
-        return True
-    except ValueError:
-        return False
 
 
 def _plus_days(day: str, n: int) -> str:

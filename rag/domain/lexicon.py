@@ -139,7 +139,9 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("tied"))), Words.of(_both(obj.get("not_people"))),
                    Words.of(_both(obj.get("earlier"))), Words.of(_both(obj.get("occasion"))),
                    Words.of(_both(obj.get("during"))), Words.of(_both(obj.get("resident"))),
-                   Words.of(_both(obj.get("talk"))), Words.of(_both(obj.get("was_due"))), Words.of(_both(obj.get("ordinals"))), Words.of(_both(obj.get("joins"))), sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
+                   Words.of(_both(obj.get("talk"))), Words.of(_both(obj.get("was_due"))),
+                   Words.of(_both(obj.get("ordinals"))), Words.of(_both(obj.get("joins"))),
+                   sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 
 def load_lexicon(home: Path | str | None = None) -> tuple[Lexicon, str]:

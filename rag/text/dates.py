@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .arabic import normalize
 
-_WORDS = json.loads((Path(__file__).resolve().parent / "data" / "dates.json").read_text(encoding="utf-8"))
+_DATA = Path(__file__).resolve().parent / "data"
+_WORDS = json.loads((_DATA / "dates.json").read_text(encoding="utf-8"))
 ENGLISH = {normalize(k).lower(): v for k, v in _WORDS["months"]["en"].items()}
 ENGLISH_SHORT = {normalize(k).lower(): v for k, v in _WORDS["months"]["en_short"].items()}
 MONTHS = {normalize(k).lower(): v for table in _WORDS["months"].values() for k, v in table.items()}
@@ -57,7 +58,7 @@ _REL = re.compile(
 # Facts that date an article by what it says, as data (rag/text/data/anchors.json): (pattern over normalised text,
 # bound, date, what it is).
 def _anchors() -> list[tuple[re.Pattern, str, str, str]]:
-    raw = json.loads((Path(__file__).resolve().parent / "data" / "anchors.json").read_text(encoding="utf-8"))
+    raw = json.loads((_DATA / "anchors.json").read_text(encoding="utf-8"))
     out = []
     for a in raw["anchors"]:
         phrases = sorted({re.sub(r"\s+", " ", normalize(p).lower().strip()) for k, v in a.items()
@@ -237,11 +238,11 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
         if not wd_m and not ref and (article.after or article.before):
             # an undated page whose clues bound its date ("after the fall of Assad"): the one year near the years it
             # names that the bounds leave
-            fits = [y for y in cands if iso(y, month, day) and (not article.after or iso(y, month, day) >= article.after)
-                    and (not article.before or iso(y, month, day) <= article.before)]
+            fits = [v for y in cands if (v := iso(y, month, day)) and (not article.after or v >= article.after)
+                    and (not article.before or v <= article.before)]
             if len(fits) == 1:
-                value = iso(fits[0], month, day)
-                basis += (f"; {fits[0]} is the only year near the years the article names that fits its date "
+                value = fits[0]
+                basis += (f"; {value[:4]} is the only year near the years the article names that fits its date "
                           f"({article.label()})")
         if not wd_m and ref:
             y = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
