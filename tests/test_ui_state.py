@@ -192,3 +192,21 @@ def test_an_english_question_or_title_inside_arabic_quotes_is_isolated():
     head = t("ar", "sources_for", q="When did Shaibani visit Baghdad?")
     assert head == "مصادر «\u2068When did Shaibani visit Baghdad?\u2069»"  # the quotes keep their sides
     assert "\u2068Energy diplomacy\u2069" in t("ar", "lib_deleted", title="Energy diplomacy")
+
+
+def test_every_chart_rag_eval_draws_has_a_caption_in_the_page_s_language(tmp_path):
+    """The Arabic page shows no Latin interface text: each chart `rag eval` can draw (evals/report.py) has its own
+    caption, including the HasAns/NoAns-against-the-bar chart (before: captioned by its file name)."""
+    import re
+    from html import unescape
+    from pathlib import Path
+    from ui.evals_tab import charts_html
+    names = set(re.findall(r'"(\w+\.png)"', (Path(__file__).resolve().parents[1] / "evals" / "report.py").read_text()))
+    assert "answerability.png" in names
+    pngs = []
+    for n in sorted(names):
+        (tmp_path / n).write_bytes(b"\x89PNG")
+        pngs.append(tmp_path / n)
+    html = unescape(charts_html(pngs, "ar"))
+    captions = re.findall(r"<figcaption[^>]*>(.*?)</figcaption>", html)
+    assert len(captions) == len(names) and not any(re.search(r"[A-Za-z]{3,}", c) for c in captions), captions

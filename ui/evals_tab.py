@@ -95,7 +95,8 @@ def compare_table(a: dict, b: dict, name_a: str, name_b: str, lang: str) -> str:
     return _table(heads, rows, lang)
 
 
-CHARTS = {"metrics.png": "ev_chart_metrics", "abstention.png": "ev_chart_abstention", "latency.png": "ev_chart_latency"}
+CHARTS = {"metrics.png": "ev_chart_metrics", "abstention.png": "ev_chart_abstention", "latency.png": "ev_chart_latency",
+          "answerability.png": "ev_chart_answerability"}
 
 
 def charts_html(pngs: list[Path], lang: str) -> str:
