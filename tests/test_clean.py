@@ -120,3 +120,22 @@ def test_a_dateline_with_its_city_first_is_the_date_not_the_outlet():
                            "Monday at the crossing.\n"))
     assert (ar.date, ar.outlet) == ("2025-06-05", "وكالة الأنباء العراقية")
     assert en.date == "2025-05-20" and "20 May" not in en.text
+
+
+@pytest.mark.parametrize("headline", [
+    'Syria\'s foreign minister wraps up Baghdad trip, vows "decisive steps"',
+    "Government spokesman: Damascus visit marks move “from words to implementation”",
+    "المشهداني يفضّل ألا يأتي الشرع إلى بغداد.. والشيباني «الأسبوع المقبل»",
+    "ماذا اتفق الشطري والشرع في دمشق؟ مصادر تكشف تفاصيل 'الزيارة الغامضة'",
+])
+def test_a_headline_ending_with_a_quotation_is_the_whole_title(headline):
+    """A headline whose last words are a quotation is the title, whole: not cut at its first comma, colon or
+    full stop (the first clause of the body's first line is only the fallback for an article with no headline)."""
+    body = ("قال المتحدث باسم الحكومة العراقية، اليوم الجمعة، إن الزيارة نقلت العلاقات إلى مرحلة جديدة.\n"
+            "The spokesman said, on Friday, that the \"visit\" was a turning point.")
+    d = clean(RawDocument("q.txt", f"{headline}\n\n{body}"))
+    assert d.title == headline
+    assert d.text == f"{headline}\n{body}"  # the text is what it was: only the title changed
+    # a line ending with a full stop inside the quote is a sentence, not a headline: still the first clause
+    s = clean(RawDocument("s.txt", 'He said, on Friday, "we will go."\n\n' + body))
+    assert s.title == "He said"

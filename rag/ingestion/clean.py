@@ -31,6 +31,9 @@ _INJECTION = re.compile(
 _SOURCE = re.compile(r"^(المصدر|مصدر الخبر|source)\s*[:：]\s*(.{2,60})$", re.I)
 _BYLINE = re.compile(r"^([^\s–—-][^–—\-:]{2,40})\s+[–—-]\s+([^–—\-:]{2,40})$")
 _END_PUNCT = (".", "!", "؟", "?", "…", ":", "\"", "”", "»")
+# A headline may end with a quotation ('… move "from words to implementation"', '… والشيباني «الأسبوع المقبل»'):
+# such a line is still the title, whole. (A body line ending with a quote stays body: this is the title's rule only.)
+_CLOSING_QUOTES = ("\"", "”", "»", "'", "’", "″")
 # Citation-like markers in an article's own text ("[3] [4]", "[n]", "[١]", "【2】", "［3］"): only the answerer's
 # markers may cite, so these become plain parenthesised text, "(3) (4)", "(n)", "(١)", "(2)", character for
 # character (every offset into the text stays valid).
@@ -53,6 +56,13 @@ def _is_date_line(norm_line: str) -> bool:
 
 def _headline_like(line: str) -> bool:
     return len(line) < 110 and not line.rstrip().endswith(_END_PUNCT)
+
+
+def _title_like(line: str) -> bool:
+    """The first line can be the title: headline-like, or a short line ending with a closing quote."""
+    line = line.rstrip()
+    return _headline_like(line) or (len(line) < 110 and line.endswith(_CLOSING_QUOTES)
+                                    and not line.rstrip("".join(_CLOSING_QUOTES)).endswith(_END_PUNCT))
 
 
 def _publication_date(lines: list[str], body: str) -> str:
@@ -121,7 +131,7 @@ def clean(raw: RawDocument) -> Document:
     # A short label before the real title (a section name like "عربي و دولي") is menu, not title.
     while len(kept) > 1 and len(kept[0].split()) <= 3 and _headline_like(kept[0]):
         dropped.append(kept.pop(0))
-    if not title and kept and _headline_like(kept[0]) and len(kept[0].split()) >= 3:
+    if not title and kept and _title_like(kept[0]) and len(kept[0].split()) >= 3:
         title = kept[0]
     body = "\n".join(kept)
     if not date:
