@@ -61,6 +61,14 @@ def _terms(text: str) -> frozenset:
 # The place of an English wire dateline at a sentence's start ("CAIRO (AP) - ", "JEDDAH - "): where the report was
 # filed; the outlet after it stays (a question may name it: "according to the AP report").
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?=(?:,[^()\n]{0,20})?(?: ?\([A-Za-z. ]{1,20}\))? ?[-–—] )")
+_DATELINES = re.compile(_DATELINE.pattern, re.M)  # at the start of any line of a passage
+
+
+@lru_cache(maxsize=5_000)
+def _passage_terms(text: str) -> frozenset:
+    """Tokens of a passage without the wire datelines that open its lines ("ERBIL, Kurdistan Region — "): a
+    place named once in a passage may be where its contact was, but a dateline names where the report was filed."""
+    return frozenset(tokens(_DATELINES.sub("", text)))
 
 
 @lru_cache(maxsize=50_000)
@@ -251,13 +259,15 @@ PARAPHRASE_LEXICAL = 0.25  # the share of the best sentence's term coverage that
 DENSE_JOIN = 0.02  # the same passage's most similar sentence joins within this similarity of the chosen ones
 DENSE_JOIN_SCORE = 0.25  # ... and this score margin
 def missing_entities(question: str, cand: Candidate, entities: list[str] | None = None,
-                     passage: frozenset = frozenset()) -> list[str]:
-    """The question's named people and places that the sentence (with its neighbours) does not mention; a
-    place may be named anywhere in the `passage` terms given (where a meeting was is said once per report)."""
+                     passage: frozenset = frozenset(), own: bool = False) -> list[str]:
+    """The question's named people and places that the sentence (with its neighbours; `own`: itself alone) does
+    not mention; a place may be named anywhere in the `passage` terms given (where a meeting was is said once
+    per report)."""
     out = []
     for name in as_question(question).entities if entities is None else entities:
         forms = name_forms(name)
-        scope = cand.window if name in PEOPLE or not passage else cand.window | passage
+        window = _terms(cand.text) if own else cand.window
+        scope = window if name in PEOPLE or not passage else window | passage
         if forms and not any(f <= scope for f in forms):
             out.append(name)
     return out
@@ -367,8 +377,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # Places as context (not for date, number, person and yes/no questions, where the place is the fact):
         # the passage may name them once.
         wide = shape.kind not in ("date", "person", "yesno", "comparison")
-        held = [c for c in cands if not missing_entities(q, c, entities, _terms(hits[c.n - 1].chunk.text) if wide
-                                                          else frozenset())]
+        held = [c for c in cands if not missing_entities(q, c, entities, _passage_terms(hits[c.n - 1].chunk.text)
+                                                          if wide else frozenset())]
         if not held:
             missing = missing_entities(q, cands[0])
             return abstain(confidence(q, cands, hits),
@@ -420,18 +430,30 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if strict and asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
             # (whether it took place is answered by a sentence saying it did not: "لم يزر السوداني دمشق")
             done = [c for c in cands if not (st := status_of(_norm(c.text))) or (shape.kind == "yesno" and st == "not held")]
-            if not done:  # the sentence that gives the status is shown first
-                return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
-                    sorted(asked), status_of(_norm(cands[0].text))), confidence(q, cands, hits))
+            # The best sentence gives the act a status and covers the question far better than the best of the
+            # rest (which shares only a word or two with it): that one reports another act.
+            if done and cands[0] not in done and done[0].lexical < STATUS_COVERAGE * cands[0].lexical:
+                done = []
+            if not done:  # the sentence that gives the status is shown first; one saying the act did not take place
+                # before one that only expected it
+                first = next((c for c in cands[:NOT_HELD_RANKS] if status_of(_norm(c.text)) in NOT_TAKEN_PLACE),
+                             cands[0])
+                return correction(q, [first] + [c for c in cands if c is not first] + [c for c in about if c not in cands], premise.not_taken_place(
+                    sorted(asked), status_of(_norm(first.text))), confidence(q, cands, hits))
             cands = done
         elif asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
             # What was said or done at an act that the best sentence reports as not having taken place
             # (denied, cancelled, "no meeting … was announced"): the question's premise fails.
-            top = cands[0]
-            status = status_of(_norm(top.text))
-            if status in NOT_TAKEN_PLACE and asked & relations(_terms(top.text), _norm(top.text)):
-                return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
-                    sorted(asked & {"visit", "call", "meeting"}), status), confidence(q, cands, hits))
+            # Also a sentence just below the best that names the question's people and says their act did not
+            # take place ("no meeting between X and Y was announced"), when the best only expected it.
+            people_asked = [e for e in entities if e in PEOPLE]
+            for rank, top in enumerate(cands[:NOT_HELD_RANKS]):
+                status = status_of(_norm(top.text))
+                if status in NOT_TAKEN_PLACE and asked & relations(_terms(top.text), _norm(top.text)) and (
+                        rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
+                                                                                      frozenset(), own=True))):
+                    return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
+                        sorted(asked & {"visit", "call", "meeting"}), status), confidence(q, cands, hits))
         # Who visited where: the visitor and the destination are named in the sentence itself, the visitor
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]
@@ -456,6 +478,16 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                     return correction(q, about, premise.no_visit_by_role(role, forms, places[0]),
                                       confidence(q, cands, hits))
                 cands = visits
+    # When (or on which day) something happened: a sentence reporting it denied, cancelled or not held does not
+    # date it ("on which day did Iraq resume exports" — "a source denied any agreement to resume them"), unless
+    # the question asks about that status. The best sentence saying so makes a correction.
+    kind = expected_type(q)
+    if kind in ("date", "day") and not status_of(q.normalized):
+        top_status = status_of(_norm(cands[0].text))
+        if top_status in NOT_TAKEN_PLACE:
+            return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
+                sorted(asked) or ["act"], top_status), confidence(q, cands, hits))
+        cands = [c for c in cands if status_of(_norm(c.text)) not in NOT_TAKEN_PLACE] or cands
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
         in_month = [c for c in cands if not (own := months_of(_norm(c.text)) or _date_month(c.date)) or months & own]
@@ -493,7 +525,6 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = ours
     # What: an answer of the expected type that the question does not already hold (a date for "when",
     # a number for "how many", a duration for "how long"; a place or a body is preferred when one is close).
-    kind = expected_type(q)
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
     if kind in ("date", "day", "number", "span", "money"):
         if not typed:
@@ -562,7 +593,9 @@ def _date_month(date: str) -> set[int]:
 
 
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}  # what a sentence must report for any question
-NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}  # statuses (answer_types.json) of an act that did not happen
+NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
+STATUS_COVERAGE = 0.5  # the share of the best (statused) sentence's term coverage another sentence needs to answer
+NOT_HELD_RANKS = 3  # how far below the best a sentence naming both people asked about can say their act did not happen  # statuses (answer_types.json) of an act that did not happen
 
 
 def _passage_relations(hit: Hit) -> set[str]:
