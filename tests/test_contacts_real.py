@@ -854,3 +854,119 @@ def test_a_second_new_user_s_ten_articles_give_their_ten_contacts(fresh_settings
         assert person in got.get(key, set()), (key, sorted(got))
     assert len(got) <= len(want) + 1, sorted(got)  # the one known fragment, no more
     assert all(p["country"] in ("Iraq", "Syria") for e in events for p in e.participants)
+
+
+# ---- fourth session: negated reports, venues abroad, regional officials, missions ------------------------
+
+def test_a_sentence_saying_no_meeting_was_reported_or_held_is_no_contact():
+    said = [
+        "لم تعلن بغداد ولا دمشق عن أي اجتماع بين وزير الخارجية العراقي فؤاد حسين ونظيره السوري أسعد الشيباني.\n",
+        "ولم تذكر وكالة الأنباء الرسمية إلى اليوم أي لقاء جمع فؤاد حسين بأسعد الشيباني في القاهرة.\n",
+        "Neither government announced any meeting between Fuad Hussein and Asaad al-Shaibani in Cairo.\n",
+        "Fuad Hussein did not meet Asaad al-Shaibani during the summit in Cairo, officials said.\n",
+        "At the forum, Fuad Hussein had no announced meeting with his counterpart Asaad al-Shaibani.\n",
+    ]
+    for text in said:
+        assert [m for m in _mentions(text, date="2025-03-05") if m.kind != "statement"] == [], text
+    # a negation elsewhere in the sentence, or a meeting's details not given, keep the meeting
+    kept = [
+        "The Iraqi foreign ministry did not give details of the meeting between Fuad Hussein and Asaad al-Shaibani "
+        "in Baghdad.\n",
+        "التقى فؤاد حسين نظيره السوري أسعد الشيباني في بغداد، ولم يعلن عن أي اتفاق.\n",
+    ]
+    for text in kept:
+        ms = [m for m in _mentions(text, date="2025-03-05") if m.kind != "statement"]
+        assert len(ms) == 1 and ms[0].status == "happened", text
+
+
+def test_a_meeting_in_a_third_country_city_is_placed_there_not_in_iraq_or_syria():
+    for text in ("Fuad Hussein met Asaad al-Shaibani in Istanbul on Saturday on the sidelines of the OIC meeting.\n",
+                 "التقى فؤاد حسين أسعد الشيباني في إسطنبول يوم السبت على هامش اجتماع منظمة التعاون الإسلامي.\n"):
+        ms = [m for m in _mentions(text, date="2025-06-22") if m.kind != "statement"]
+        assert len(ms) == 1 and ms[0].place["name_en"] == "Istanbul" and ms[0].place["country"] == "Turkey", ms
+
+
+def test_a_regional_president_named_by_title_or_apposition_is_an_iraqi_participant():
+    ar = _mentions("التقى رئيس إقليم كوردستان نيجيرفان بارزاني الرئيس السوري أحمد الشرع في أنطاليا يوم الجمعة.\n",
+                   date="2025-04-12")
+    en = _mentions("Nechirvan Barzani, president of Iraq's Kurdistan Region, met Syrian President Ahmed al-Sharaa in "
+                   "Antalya on Friday.\n", date="2025-04-12")
+    ids = []
+    for ms in (ar, en):
+        meet = [m for m in ms if m.kind == "meeting"]
+        assert len(meet) == 1, ms
+        iraqi = [p for p in meet[0].participants if p["country"] == "Iraq"]
+        assert len(iraqi) == 1 and iraqi[0]["named"], meet[0].participants
+        assert meet[0].place["name_en"] == "Antalya" and meet[0].date == "2025-04-11"
+        ids.append(iraqi[0]["id"])
+    assert ids[0] == ids[1]  # one person in both languages
+
+
+def test_a_ministry_s_delegation_is_its_side_s_delegation_across_outlets():
+    ar = _mentions("وصل وفد من وزارة الزراعة السورية إلى بغداد اليوم السبت لبحث ملف المياه.\n", date="2025-08-23")
+    en = _mentions("A Syrian delegation arrived in Baghdad on Saturday to discuss water sharing.\n", date="2025-08-23")
+    got = [{p["id"] for m in ms if m.kind in ("visit", "delegation") for p in m.participants} for ms in (ar, en)]
+    assert got[0] == got[1] == {"syria-delegation"}, got
+
+
+def test_the_city_of_the_embassy_that_reports_a_visit_is_not_where_the_visit_was():
+    ms = _mentions("أفاد مصدر في السفارة العراقية بدمشق، اليوم السبت، بأن وفداً من وزارة الطوارئ السورية وصل إلى "
+                   "العاصمة بغداد في زيارة لبحث التعاون.\n", date="2025-08-23")
+    visit = [m for m in ms if m.kind in ("visit", "delegation")]
+    assert len(visit) == 1 and visit[0].place["name_en"] == "Baghdad", [(m.kind, m.place) for m in ms]
+    # the chargé d'affaires ("القائم بأعمال …") is no town of al-Qaim; where he serves is where he met
+    ms = _mentions("بحث وزير الطاقة السوري محمد البشير مع القائم بأعمال سفارة جمهورية العراق في دمشق ياسين الحجيمي "
+                   "أمس الثلاثاء التعاون في قطاع الطاقة.\n", date="2025-05-14")
+    meet = [m for m in ms if m.kind != "statement"]
+    assert len(meet) == 1 and meet[0].place and meet[0].place["name_en"] == "Damascus", [(m.kind, m.place) for m in ms]
+
+
+def test_two_contacts_told_days_apart_in_one_sentence_are_two_even_with_one_person_in_both():
+    for text in ("وفي نيسان، التقى وزير الخارجية العراقي فؤاد حسين الرئيس السوري أحمد الشرع في أنطاليا، قبل أيام من "
+                 "لقاء رئيس الوزراء محمد شياع السوداني والشرع في الدوحة.\n",
+                 "In April, Fuad Hussein met Ahmed al-Sharaa in Antalya, days before Mohammed Shia al-Sudani met "
+                 "al-Sharaa in Doha.\n"):
+        ms = [m for m in _mentions(text, date="2025-05-01") if m.kind != "statement"]
+        got = sorted((m.place["name_en"], tuple(sorted(m.named))) for m in ms)
+        assert got == [("Antalya", ("ahmed-al-sharaa", "fuad-hussein")),
+                       ("Doha", ("ahmed-al-sharaa", "mohammed-shia-al-sudani"))], got
+
+
+def test_a_headline_s_title_and_the_body_s_name_are_one_contact_but_not_in_another_city():
+    ms = _mentions("Kurdistan Region president and Syria's al-Sharaa hold first meeting in Antalya\n\nANTALYA, April 11 - "
+                   "Nechirvan Barzani, president of Iraq's Kurdistan Region, sat down with Syria's transitional "
+                   "president Ahmed al-Sharaa on Friday on the sidelines of the forum.\n\nIraqi Prime Minister Mohammed "
+                   "Shia al-Sudani met al-Sharaa in Doha on Tuesday.\n", date="2025-04-16")
+    got = sorted((m.place and m.place["name_en"], len([p for p in m.participants if p["country"] == "Iraq"]))
+                 for m in ms if m.kind != "statement")
+    assert got == [("Antalya", 1), ("Doha", 1)], [(m.place, m.participants) for m in ms]
+    # the title alone, then a named official of that side and rank in another city: another contact
+    ms = _mentions("Kurdistan Region president and Syria's al-Sharaa hold first meeting in Antalya\n\nIraqi Prime "
+                   "Minister Mohammed Shia al-Sudani met al-Sharaa in Doha on Tuesday.\n", date="2025-04-16")
+    assert sorted(m.place["name_en"] for m in ms if m.kind != "statement") == ["Antalya", "Doha"]
+
+
+def test_a_summit_trip_that_never_happened_months_ago_keeps_the_past_day():
+    ms = _mentions("A year of contacts\nDecember 8, 2025\n\nAl-Sharaa's trip to Baghdad for the May 17 Arab summit, "
+                   "however, never happened.\n")
+    trip = [m for m in ms if m.kind == "visit"]
+    assert len(trip) == 1 and trip[0].status == "cancelled" and trip[0].date == "2025-05-17", \
+        [(m.kind, m.status, m.date) for m in ms]
+
+
+def test_an_official_the_data_lacks_is_one_person_across_languages_shown_in_each_script(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "arts", {
+        "ar.txt": "لقاء في أنطاليا\nأنطاليا، 12/04/2025\n\nالتقى وزير النقل العراقي رزاق محيبس السعداوي الرئيس السوري "
+                  "أحمد الشرع في أنطاليا اليوم السبت على هامش المنتدى.\n",
+        "en.txt": "Antalya meeting\nApril 12, 2025\n\nIraq's transport minister Razzaq Muhaibis al-Saadawi met Syrian "
+                  "President Ahmed al-Sharaa in Antalya on Saturday on the sidelines of the forum.\n",
+        # an undated report of the same two people joins the same contact
+        "late.txt": "Transit road\n\nThe meeting between Iraq's transport minister Razzaq al-Saadawi and Syria's "
+                    "president Ahmed al-Sharaa covered the transit road.\n",
+    })
+    _, events = _timeline(fresh_settings, folder)
+    met = [e for e in events if e.kind != "statement"]
+    assert len(met) == 1, [(e.kind, e.date, e.place, e.sources) for e in met]
+    iraqi = [p for p in met[0].participants if p["country"] == "Iraq"]
+    assert len(iraqi) == 1 and iraqi[0]["name_en"].endswith("al-Saadawi") and "السعداوي" in iraqi[0]["name"], iraqi
+    assert met[0].place["name_en"] == "Antalya" and met[0].date == "2025-04-12" and len(met[0].sources) == 3

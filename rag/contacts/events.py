@@ -23,7 +23,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "27"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "28"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -191,11 +191,16 @@ def _clause_span(norm: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
+FAR_AHEAD = 90  # days
+
+
 def _nearer(past: str | None, ahead: str, ref: str) -> str:
     """Of the day before the article's date and the one after it that a phrase may name, the nearer."""
     if not (past and len(past) == 10 and len(ahead) == 10 and len(ref or "") == 10):
         return ahead
     r = date.fromisoformat(ref)
+    if (date.fromisoformat(ahead) - r).days > FAR_AHEAD:  # a contact called off months ahead is rarely news: the
+        return past  # day it was due is the one gone by ("the trip for the May 17 summit never happened", December)
     return past if (r - date.fromisoformat(past)).days < (date.fromisoformat(ahead) - r).days else ahead
 
 
@@ -356,6 +361,43 @@ class _Article:
                     hi = min(hi or "9999", r.get("to") or "9999")
         return [lo, hi] if lo or hi not in ("", "9999") else None
 
+    def negated(self, norm: str, words: list[tuple[int, str]], triggers: list[int]) -> bool:
+        """Whether the clause of the sentence's first contact word says that contact did not take place or was not
+        reported (lexicon `negated`): a phrase of its own ("did not meet", "لم يلتق"), or the contact word right after
+        "any" / "أي" / "إلى" with "not" / "لم" earlier in that clause ("Neither side reported any meeting", "ولم تشر
+        المصادر إلى لقاء بين …"); "did not give details of the meeting" keeps its meeting."""
+        if not triggers:
+            return False
+        lex = self.lex
+        first = min(triggers)
+        a, b = _clause_span(norm, first)
+        if any(a <= p < b for p in lex.negated.find(norm, words)):
+            return True
+        before = [(p, w) for p, w in words if a <= p < first]
+        if not before:
+            return False
+        last = before[-1][0]  # (a word and its forms without a proclitic stand at one position)
+        near = sorted({p for p, _ in before})[-3:]  # the three words before the contact word
+        if any(w in lex.neg_close for p, w in before if p in near):
+            return True  # "had no announced meeting with …
+        neg = lambda w: w in lex.negators or (w[:1] in ("و", "ف") and w[1:] in lex.negators)  # noqa: E731 "ولم"
+        return any(w in lex.neg_determiners for p, w in before if p == last) and \
+            any(neg(w) for p, w in before if p < last)
+
+    @staticmethod
+    def _names_title(cur: Mention, parts: list[dict], places) -> bool:
+        """Whether the people a sentence names beyond a contact's are those its earlier report gave only by title:
+        a headline's "Kurdistan Region president and Syria's al-Sharaa hold first meeting", then "Nechirvan Barzani,
+        president of Iraq's Kurdistan Region, sat down with …" (each new name's side had only an unnamed official
+        of that rank in the contact)."""
+        if cur.place and places and all(pl.en != cur.place["name_en"] for pl in places):
+            return False  # (another city: another contact, "… met al-Sharaa in Doha on Tuesday")
+        extra = [p for p in parts if p["named"] and p["id"] not in cur.named]
+        return bool(extra) and all(
+            not any(q["named"] and q["country"] == p["country"] for q in cur.participants) and
+            any(not q["named"] and q["country"] == p["country"] and q.get("rank") == p.get("rank")
+                for q in cur.participants) for p in extra)
+
     def directors(self, norm: str, words: list[tuple[int, str]], matches) -> set[str]:
         """Ids of who is named right after 'بتوجيه من' / 'on the instructions of': the first person named after
         the cue (with the title standing before that name), in the cue's clause."""
@@ -424,6 +466,7 @@ class _Article:
         if len(triggers) < 2:
             return [s]
         cuts = []
+        apart: set[int] = set()  # cuts whose join puts the next contact at another time ("…, days before …")
         for m in _CLAUSE.finditer(s.norm):
             rest = s.norm[m.end():].lstrip()
             at = len(s.norm) - len(rest)
@@ -433,6 +476,9 @@ class _Article:
                 (len(first) > 2 and first[0] == "و" and lex.kind_of(first[1:]) is not None)
             if joined and triggers[0] < m.start() and any(p >= at for p in triggers):
                 cuts.append(at)
+                if any(rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum() for j in lex.joins_apart.phrases) \
+                        or first in lex.joins_apart:
+                    apart.add(at)
         # a headline's "… ونفي عراقي لاتصال …": "و" on a status word opens a clause too, with no comma (not "زار …
         # دمشق والتقى …": one visit)
         cues = [w for _, w in lex.status]
@@ -466,7 +512,7 @@ class _Article:
             a, b = whole(left), whole(right)
             # the same person going on ("received al-Shaibani in Baghdad, and al-Shaibani then met President
             # Rashid"): one visit, told in two clauses
-            if a is not None and b is not None and not a & b:
+            if a is not None and b is not None and (not a & b or (cut in apart and a != b)):
                 out.append(left)
                 start = cut
         if not out:
@@ -528,6 +574,9 @@ class _Article:
             self.people(matches, self.article.estimate or None)  # people it names in full (for their short names)
             return
         first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
+        if self.negated(s.norm, words, [p for k, pos in at.items() if k != "statement" for p in pos]):
+            self.people(matches, self.article.estimate or None)  # no contact: only its people's short names
+            return
         past = [p for p in lex.past.find(s.norm, words) if inside(p)]
         status, basis = self.status_of(s.norm, words, inside, first, past,
                                        [p for k, pos in at.items() if k != "statement" for p in pos])
@@ -541,6 +590,15 @@ class _Article:
         # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
         # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
         self.due = {d.start for d in dates if _said_before(lex.was_due, s.norm, d.start, 50)}
+        # "القائم بأعمال …" is a chargé d'affaires (lexicon `resident`), not the town al-Qaim
+        resident = lex.resident.spans(s.norm, words)
+        matches = [m for m in matches if not (m.kind == "place" and any(a <= m.start < b for a, b in resident))]
+        # "a source at the Iraqi embassy in Damascus said …": the mission's city is where a contact was only when
+        # the sentence names no other place after "to / in"
+        posts = [p for p in lex.posted_at.find(s.norm, words) if inside(p)]
+        posted = {id(m.item) for m in matches if m.kind == "place" and any(
+            0 < m.start - p <= 40 and len(s.norm[p:m.start].split()) <= 4 and not re.search(r"[،,.؛;]", s.norm[p:m.start])
+            for p in posts)}
         abroad = [m for m in matches if m.kind == "country" and m.item not in (IRAQ, SYRIA) and
                   _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])]
         for m in abroad:  # "met in Qatar": the country is where they met
@@ -550,7 +608,8 @@ class _Article:
         matches = [m for m in matches if not (m.kind == "place" and _NAME_GOES_ON.match(s.text, m.end))]
         places = [m.item for m in matches if m.kind == "place"]
         # places after "to / in / إلى / في": where the contact was, rather than an adjective ("a Baghdad delegation")
-        self.towards = {id(m.item) for m in matches if m.kind == "place" and _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])}
+        self.towards = {id(m.item) for m in matches if m.kind == "place" and id(m.item) not in posted and
+                        _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])}
         self.place_at = {id(m.item): m.start for m in matches if m.kind == "place"}
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         exact = next((d.value for d in dates if d.value), None) or self.article.value or None
@@ -596,8 +655,8 @@ class _Article:
             cur = self.last(GROUP[kind], status)
             if not contact_kinds:
                 pass
-            elif cur is not None and (not named or not cur.named or named <= cur.named) and \
-                    not (named and anaphor is not None and anaphor is not cur):
+            elif cur is not None and (not named or not cur.named or named <= cur.named or self._names_title(cur, parts, places)) \
+                    and not (named and anaphor is not None and anaphor is not cur):
                 self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)
                 touched = cur
             elif parts or directed:  # places alone ("the Kirkuk–Banias pipeline") are not a contact

@@ -98,6 +98,12 @@ class Lexicon:
     was_due: Words  # "كان من المفترض", "was supposed to": a day after them is when a contact was due, not when it was
     ordinals: Words  # "the first (in December)", "والثانية (في 25 نيسان)": days of the earlier contacts a sentence counts
     joins: Words  # words that open a clause of its own contact ("…, and Z led a delegation", "…، فيما زار …")
+    negated: Words  # a contact said not to have taken place ("did not meet", "لم يلتق")
+    negators: Words  # "not", "لم": before "any" / "أي" / "إلى" and a contact word in one clause, no contact reported
+    neg_determiners: Words
+    neg_close: Words  # "no": a contact word at most two words after it ("no announced meeting") is negated
+    joins_apart: Words  # joins that put the next clause's contact at another time ("…, days before …")
+    posted_at: Words  # "السفارة", "embassy": a city right after them is where a mission is, not a contact's place
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
     digest: str = ""
@@ -141,6 +147,10 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("during"))), Words.of(_both(obj.get("resident"))),
                    Words.of(_both(obj.get("talk"))), Words.of(_both(obj.get("was_due"))),
                    Words.of(_both(obj.get("ordinals"))), Words.of(_both(obj.get("joins"))),
+                   Words.of(_both(obj.get("negated"))), Words.of(_both(obj.get("negated", {}).get("negators"))),
+                   Words.of(_both(obj.get("negated", {}).get("determiners"))),
+                   Words.of(_both(obj.get("negated", {}).get("close"))), Words.of(_both(obj.get("joins", {}).get("apart"))),
+                   Words.of(_both(obj.get("posted_at"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 

@@ -181,6 +181,9 @@ class Officials:
                 rf"(?:[A-Z][\w-]*),\s+{name}")
             self._titled_en2 = re.compile(
                 rf"{name},\s+(?:the\s+|a\s+)?(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role})(?![\w])")
+            # "Nechirvan Barzani, president of Iraq's Kurdistan Region": the title after the name, its country after "of"
+            self._titled_en4 = re.compile(
+                rf"{name},\s+(?:the\s+|a\s+)?(?P<port>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<role>{role})\s+(?:of|for)\s+(?:the\s+)?(?P<c>{country})(?![\w])")
 
     def _person_for(self, name: str, country: str, role: str, rank: str, lang: str) -> Person:
         key = name_key(name)
@@ -210,7 +213,7 @@ class Officials:
                     rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
                     out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
         if self._titled_en is not None and text and not re.search(r"[\u0600-\u06ff]", text):
-            for rx in (self._titled_en, self._titled_en2, self._titled_en3):
+            for rx in (self._titled_en, self._titled_en2, self._titled_en3, self._titled_en4):
                 for m in rx.finditer(text):
                     if self._rank.get(normalize(m.group("role")).strip()) == "delegation":
                         continue  # a delegation is nobody's name
@@ -259,7 +262,11 @@ class Officials:
     def _title_for(self, role: str, country: str, rank: str) -> Title:
         """An official the text names by his title only ("Iraqi oil minister", "وزير النفط العراقي")."""
         slug = re.sub(r"\W+", "-", normalize(role)).strip("-")
-        return Title(f"x-{country.lower().replace(' ', '-')}-{slug}", (role,), role, role, country, rank)
+        ident = f"x-{country.lower().replace(' ', '-')}-{slug}"
+        if rank == "delegation":  # "وفد من وزارة الطوارئ السورية" is the side's delegation of the data ("a Syrian
+            # delegation"), in its own words: one participant, whoever's words report it
+            ident = next((t.id for t in self.titles if t.rank == "delegation" and t.country == country), ident)
+        return Title(ident, (role,), role, role, country, rank)
 
     def _arabic_unnamed(self, norm: str, m: re.Match):
         """(span, country, role) of 'role [portfolio] COUNTRY-ADJ' with no name after it, or None."""
