@@ -13,7 +13,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "artifacts" / "screenshots"
+# where the tests' screenshots go (RAG_SHOTS elsewhere, e.g. a review's own folder, leaves the committed ones be)
+ARTIFACTS = Path(os.environ.get("RAG_SHOTS") or ROOT / "artifacts" / "screenshots")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync",
@@ -167,8 +168,8 @@ def no_overlay(page) -> bool:
 
 
 def tab(page, name: str, before_click=None):
-    """Select a tab by its label. The tab bar wraps on a phone, so every tab is a visible button
-    (no overflow menu to open first)."""
+    """Select a tab by its label. Every tab is a visible button, on one line on a phone too (no overflow menu to
+    open first)."""
     loc = page.locator("#tabs button[role=tab]", has_text=name).first
     loc.wait_for(state="visible", timeout=15_000)
     if before_click:

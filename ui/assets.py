@@ -6,7 +6,7 @@ import re
 from .i18n import GRADIO_AR, t
 
 CSS = """
-.gradio-container { max-width: 1400px !important; }
+.gradio-container { max-width: 1400px !important; margin-left: auto !important; margin-right: auto !important; }
 #top-bar { align-items: center; gap: 8px; }
 #top-bar .holds, .holds { font-size: 0.95em; color: var(--body-text-color); opacity: 0.85; }
 .app-title { margin: 0; }
@@ -20,6 +20,15 @@ CSS = """
 #chat { height: clamp(220px, calc(100vh - 380px), 1200px); max-height: none; overflow-y: auto !important;
   overscroll-behavior: contain; border: 1px solid var(--border-color-primary) !important; border-radius: 10px; }
 #chat > * { min-height: 100%; }
+/* the empty chat says what to ask, with example questions that fill the box */
+.chat-empty { padding: 16px 18px; max-width: 680px; margin: 0 auto; line-height: 1.7; }
+.chat-hint { margin: 0 0 10px; }
+.chat-hint-ex { margin: 0 0 6px; font-size: 0.9em; color: #374151; }
+.hint-list { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 6px; align-items: flex-start; }
+.hint-q { font: inherit; text-align: start; unicode-bidi: plaintext; cursor: pointer; color: var(--body-text-color);
+  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: 8px;
+  padding: 4px 12px; max-width: 100%; }
+.hint-q:hover { border-color: #c2410c; }
 #ask-row { position: sticky; bottom: 0; z-index: 5; background: var(--background-fill-primary); padding: 4px 0; }
 .conversation { display: flex; flex-direction: column; gap: 10px; padding: 4px; }
 .msg { padding: 8px 12px; border-radius: 10px; line-height: 1.75; max-width: 92%; overflow-wrap: anywhere; }
@@ -102,6 +111,11 @@ mark.flash { animation: flash 1.2s ease-in-out 2; }
 th[aria-sort=ascending] .lib-sort .sort-arrow::after { content: " ↑"; }
 th[aria-sort=descending] .lib-sort .sort-arrow::after { content: " ↓"; }
 .library th, .library td { border-left: none !important; border-right: none !important; }
+/* Gradio's prose frames every table, row and cell in the text colour: only the light row lines are kept */
+table.library, .library tr, table.ev-table, .ev-table tr { border: none !important; }
+.library th { border-top: none !important; border-bottom: 2px solid var(--border-color-primary) !important; }
+.lib-sort { white-space: nowrap; }
+#ask, #stop, #new-chat { white-space: nowrap; }
 .doc-view .article-text { max-height: 60vh; }
 .library .col-date { font-variant-numeric: tabular-nums; }
 .library .lib-date:not(.inferred), .library .nowrap { white-space: nowrap; unicode-bidi: isolate; }
@@ -117,8 +131,15 @@ th[aria-sort=descending] .lib-sort .sort-arrow::after { content: " ↓"; }
   color: var(--body-text-color); }
 html[data-ui-lang=ar] #upload [data-testid=upload-text]::after { content: __DROP_AR__ !important; }
 html[dir=rtl] #upload, html[dir=rtl] #upload label { direction: rtl; }
+/* Gradio lays its accordions out left to right whatever the page: in Arabic the label stands on the right, and
+   the closed arrow points at it */
+html[dir=rtl] .gr-accordion { direction: rtl !important; }
+html[dir=rtl] .gr-accordion .label-wrap .icon[style*="rotate(90deg)"] { transform: rotate(-90deg) !important; }
 html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 #lib-msg, #doc-view, #ingest-status, #chat-error, #answer-meta, #tl-error { min-height: 0 !important; }
+/* a message line with nothing to say takes no room (no blank bands above the dots or under the library) */
+#lib-msg:has(.prose:empty), #doc-view:has(.prose:empty), #ingest-status:has(.prose:empty),
+#chat-error:has(.prose:empty), #answer-meta:has(.prose:empty), #tl-error:has(.prose:empty) { display: none !important; }
 .timeline .tl-axis { position: relative; height: 44px; margin: 8px 12px 4px; }
 .tl-line { position: absolute; top: 14px; left: 0; right: 0; height: 2px; background: var(--border-color-primary); }
 .tl-dot { position: absolute; top: 8px; width: 14px; height: 14px; margin-inline-start: -7px; border-radius: 50%;
@@ -127,6 +148,11 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .tl-from, .tl-to { position: absolute; bottom: 0; font-size: 0.75em; color: #374151; }
 .tl-from { left: 0; } .tl-to { right: 0; }
 .tl-dot { padding: 0; cursor: pointer; }
+/* the timeline takes the page's width until a chip opens an article beside it (below it on a phone) */
+#tl-side:not(:has(.doc-head)) { display: none !important; }
+@media (min-width: 701px) {
+  #tl-side { position: sticky; top: 8px; align-self: flex-start; max-height: calc(100vh - 16px); overflow-y: auto; }
+}
 .tl-event.tl-current { background: #dbeafe; color: #111827; }
 .tl-undated { margin-top: 12px; border-top: 2px dashed var(--border-color-primary); padding-top: 6px; }
 .tl-undated-head { margin: 4px 0; }
@@ -177,7 +203,7 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .dark .thanks { color: #86efac; }
 .dark .lib-open, .dark .back-to-answer { color: #93c5fd; }
 .dark .rewritten, .dark .meta, .dark .src-meta, .dark .library .unknown, .dark .lib-note, .dark .tl-from, .dark .tl-to,
-.dark .tl-undated-why, .dark .tl-left-out, .dark .hist-n { color: #d1d5db; }
+.dark .tl-undated-why, .dark .tl-left-out, .dark .hist-n, .dark .chat-hint-ex { color: #d1d5db; }
 .dark .badge.uncited { background: #1f2937; color: #e5e7eb; border-color: #9ca3af; }
 .dark .tl-event.tl-current { background: #1e3a8a; color: #f9fafb; }
 .dark .article-gone { color: #fed7aa; background: #431407; border-color: #9a3412; }
@@ -206,6 +232,9 @@ html[data-ui-lang=ar] footer .show-api::after { content: __API_AR__; font-size: 
   border: 1px solid var(--border-color-primary); border-radius: 6px; background: var(--background-fill-primary);
   color: #1d4ed8; cursor: pointer; }
 @media (max-width: 700px) {
+  /* a phone: narrower page margins, and the four tabs on one line (scrolling sideways, never wrapping) */
+  #tabs .tab-container { flex-wrap: nowrap !important; overflow-x: auto; scrollbar-width: none; }
+  #tabs button[role=tab] { padding: 0 10px !important; flex: 0 0 auto !important; }
   .source-card[open] .back-to-answer { display: inline-block; margin: 6px 0 2px; font-size: 0.85em; padding: 2px 10px;
     border: 1px solid var(--border-color-primary); border-radius: 6px; background: var(--background-fill-primary);
     color: var(--link-text-color, #1d4ed8); cursor: pointer; }
@@ -235,6 +264,10 @@ def one_dark_selector_per_rule(css: str) -> str:
 CSS = one_dark_selector_per_rule(CSS)
 
 HEAD = """
+<style>
+/* outside Gradio's scope (its custom CSS is prefixed with the container): the page's margins on a phone */
+@media (max-width: 700px) { .main.fillable { padding-left: 12px !important; padding-right: 12px !important; } }
+</style>
 <script>
 (function () {
   const DROP = __DROP__;
@@ -366,6 +399,17 @@ HEAD = """
       ev.focus({preventScroll: true});
       return;
     }
+    // an example question of the empty chat goes into the question box, to be edited or asked
+    const fill = t.closest('.hint-q[data-fill]');
+    if (fill) {
+      e.preventDefault();
+      const q = document.querySelector('#question textarea');
+      if (!q) return;
+      q.value = fill.dataset.fill;
+      q.dispatchEvent(new Event('input', {bubbles: true}));
+      q.focus();
+      return;
+    }
     const back = t.closest('.back-to-answer');
     if (back) { e.preventDefault(); backToAnswer(back.dataset.a, back.dataset.n); return; }
     const chip = t.closest('.cite[data-a], .src-jump');
@@ -374,6 +418,32 @@ HEAD = """
     const act = t.closest('[data-box]');
     if (act) { e.preventDefault(); ragSend(act.dataset.box, act.dataset.payload); }
   }, true);
+  // the timeline's dots stack by the width the axis really has: dots closer than a dot's width go on rows
+  // below (the server's layout assumes a wide page; on a phone they would cover one another)
+  function stackDots(axis) {
+    const w = axis.clientWidth, dots = Array.from(axis.querySelectorAll('.tl-dot[data-x]'));
+    if (!w || !dots.length) return;
+    const gap = dots[0].offsetWidth + 2, ends = [];
+    dots.map(d => [parseFloat(d.dataset.x) / 100 * w, d]).sort((a, b) => a[0] - b[0]).forEach(function ([x, d]) {
+      let row = ends.findIndex(end => x - end >= gap);
+      if (row < 0) { row = ends.length; ends.push(x); } else ends[row] = x;
+      const top = (4 + 16 * row) + 'px';
+      if (d.style.top !== top) d.style.top = top;
+    });
+    const h = (30 + 16 * ends.length) + 'px';
+    if (axis.style.height !== h) { axis.style.height = h; axis.dataset.rows = String(ends.length); }
+  }
+  const axes = new WeakSet();
+  const axisSize = window.ResizeObserver ? new ResizeObserver(es => es.forEach(e => stackDots(e.target))) : null;
+  new MutationObserver(function () {
+    document.querySelectorAll('.tl-axis').forEach(function (a) {
+      if (axes.has(a)) return;
+      axes.add(a);
+      if (axisSize) axisSize.observe(a);
+      stackDots(a);
+    });
+  }).observe(document.documentElement, {childList: true, subtree: true});
+  window.addEventListener('resize', () => document.querySelectorAll('.tl-axis').forEach(stackDots));
   let pv = null, pvChip = null;
   function hidePreview() { if (pv) pv.hidden = true; pvChip = null; }
   function showPreview(chip) {

@@ -58,7 +58,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
                                       scale=6, max_lines=4, lines=1, min_width=180)
                 ask = gr.Button(t("en", "ask"), variant="primary", elem_id="ask", scale=1, min_width=70)
                 stop = gr.Button(t("en", "stop"), variant="stop", elem_id="stop", scale=1, visible=False, min_width=70)
-                new = gr.Button(t("en", "new_chat"), elem_id="new-chat", scale=1, min_width=90)
+                new = gr.Button(t("en", "new_chat"), elem_id="new-chat", scale=1, min_width=110)
             err = gr.HTML("", elem_id="chat-error")
             meta = gr.HTML("", elem_id="answer-meta")
             with gr.Accordion(t("en", "history"), open=False, elem_id="history-box") as hist_acc:

@@ -16,12 +16,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "placeholder": "Type a question…",
         "ask": "Ask", "stop": "Stop", "new_chat": "New chat", "theme": "Light / dark",
         "examples": "Try:",
+        "hint": "Ask about contacts between Iraq and Syria in the library's news: visits, calls, meetings, the "
+                "border and security files. Arabic or English. Every answer points at the passages it comes from, "
+                "or says the sources do not have it.",
+        "hint_examples": "For example (a click puts it in the box):",
         "settings": "Settings",
         "model": "Answer model",
         "k": "How many passages to read",
         "lexw": "Matching: meaning (0) ↔ exact words (1)",
         "sources_title": "Sources",
-        "sources_empty": "Sources appear here. Click or focus a [n] in an answer to see its passage.",
+        "sources_empty": "Sources appear here. Click or focus a number like [1] in an answer to see its passage.",
         "sources_for": "Sources for “{q}”",
         "cited": "cited", "not_cited": "retrieved, not cited",
         "closest": "No answer in these passages — the closest ones, not used:",
@@ -129,12 +133,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "placeholder": "اكتب سؤالك…",
         "ask": "اسأل", "stop": "إيقاف", "new_chat": "محادثة جديدة", "theme": "فاتح / داكن",
         "examples": "جرّب:",
+        "hint": "اسأل عن الاتصالات بين العراق وسوريا في أخبار المكتبة: الزيارات والاتصالات واللقاءات وملفا الحدود "
+                "والأمن، بالعربية أو الإنجليزية. كل إجابة تشير إلى المقاطع التي جاءت منها، أو تقول إن المصادر لا تذكر ذلك.",
+        "hint_examples": "مثلاً (النقر يضع السؤال في المربع):",
         "settings": "الإعدادات",
         "model": "نموذج الإجابة",
         "k": "عدد المقاطع التي تُقرأ",
         "lexw": "المطابقة: بالمعنى (0) ↔ بالكلمات نفسها (1)",
         "sources_title": "المصادر",
-        "sources_empty": "تظهر المصادر هنا. انقر على [n] في الإجابة لرؤية مقطعها.",
+        "sources_empty": "تظهر المصادر هنا. انقر على رقم مثل [1] في الإجابة لرؤية مقطعه.",
         "sources_for": "مصادر «\u2068{q}\u2069»",
         "cited": "مستشهد به", "not_cited": "مسترجع وغير مستشهد به",
         "closest": "لا إجابة في هذه المقاطع — الأقرب منها، ولم تُستخدم:",
@@ -255,6 +262,14 @@ METRICS_AR = {
     "abstention_precision": "دقة الامتناع", "abstention_recall": "استدعاء الامتناع", "judge_faithfulness": "الأمانة (بحكم نموذج)",
     "latency_p50_ms": "زمن الإجابة الوسيط (م.ث)", "latency_p95_ms": "زمن الإجابة المئين 95 (م.ث)",
     "en": "الإنجليزية", "ar": "العربية", "dev": "التطوير", "test": "الاختبار",
+}
+
+
+# The empty chat's example questions, in the interface's language (each answered by the seeds: a test asks them).
+HINT_QUESTIONS = {
+    "en": ["When did Shaibani visit Baghdad?", "Through which city were the Syrian soldiers returned?",
+           "Who is the spokesman of the Iraqi government?"],
+    "ar": ["متى اتصل الشرع بالسوداني؟", "عبر أي مدينة أعيد الجنود السوريون؟", "من هو المتحدث باسم الحكومة العراقية؟"],
 }
 
 

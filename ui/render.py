@@ -6,7 +6,7 @@ import re
 
 from rag import Answer, Citation, language, normalize, normalize_with_map
 
-from .i18n import STRINGS, t
+from .i18n import HINT_QUESTIONS, STRINGS, pick, t
 from .state import Conversation
 
 _MARK = re.compile(r"\[(\d+)\]")
@@ -165,8 +165,17 @@ def conversation(conv: Conversation, lang: str, pending: tuple[str, str] | None 
         parts.append(user_message(q))
         parts.append(f'<div dir="{d}" class="msg pending msg-{d}" aria-busy="true">{shown}</div>')
     if not parts:
-        return '<div class="chat-empty"></div>'
+        return chat_hint(lang)
     return f'<div class="conversation">{"".join(parts)}</div>'
+
+
+def chat_hint(lang: str) -> str:
+    """The empty chat: what to ask, and example questions in the interface's language (a click fills the box)."""
+    d = "rtl" if pick(lang) == "ar" else "ltr"
+    qs = "".join(f'<li><button type="button" class="hint-q" data-fill="{esc(q)}"{lang_attr(q)}>{esc(q)}</button></li>'
+                 for q in HINT_QUESTIONS[pick(lang)])
+    return (f'<div class="chat-empty" dir="{d}"><p class="chat-hint">{esc(t(lang, "hint"))}</p>'
+            f'<p class="chat-hint-ex">{esc(t(lang, "hint_examples"))}</p><ul class="hint-list">{qs}</ul></div>')
 
 
 def error_line(message: str | None, lang: str) -> str:
@@ -439,7 +448,7 @@ def _axis(events: list[dict]) -> str:
         row = next((i for i, end in enumerate(rows_end) if x - end >= 2.2), len(rows_end))
         rows_end[row:row + 1] = [x]
         dots.append(f'<button type="button" class="tl-dot kind-{esc(e["kind"])}" data-ev="ev-{esc(e["id"])}" '
-                    f'style="inset-inline-start:{x:.1f}%;top:{4 + 16 * row}px" aria-label="{esc(e["date"])} · '
+                    f'data-x="{x:.1f}" style="inset-inline-start:{x:.1f}%;top:{4 + 16 * row}px" aria-label="{esc(e["date"])} · '
                     f'{esc(e["summary"][:80])}" title="{esc(e["date"])} · {esc(e["summary"][:80])}"></button>')
     height = 30 + 16 * len(rows_end)
     return (f'<div class="tl-axis" dir="ltr" style="height:{height}px" data-rows="{len(rows_end)}">'

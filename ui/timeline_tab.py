@@ -37,7 +37,8 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         with gr.Column(scale=3, min_width=320):
             # drawn when the page loads (app.py), so opening the tab shows the contacts at once
             board = gr.HTML("", elem_id="timeline")
-        with gr.Column(scale=2, min_width=280):
+        # the article a chip opens; hidden until then (assets.CSS), so the contacts take the page's width
+        with gr.Column(scale=2, min_width=280, elem_id="tl-side"):
             article = gr.HTML("", elem_id="tl-article", elem_classes=["tl-article"])
     act = gr.Textbox(visible="hidden", elem_id="tl-act", elem_classes=["hidden-act"])
     go = gr.Button("go", visible="hidden", elem_id="tl-go", elem_classes=["hidden-act"])
