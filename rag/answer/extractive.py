@@ -376,7 +376,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if entities:
         # Places as context (not for date, number, person and yes/no questions, where the place is the fact):
         # the passage may name them once.
-        wide = shape.kind not in ("date", "person", "yesno", "comparison")
+        # A person question that names a person too ("who accompanied Rashid to Cairo"): the person anchors the
+        # sentence, the place may be named once in its passage.
+        wide = shape.kind not in ("date", "person", "yesno", "comparison") or (
+            shape.kind == "person" and any(e in PEOPLE for e in entities))
         held = [c for c in cands if not missing_entities(q, c, entities, _passage_terms(hits[c.n - 1].chunk.text)
                                                           if wide else frozenset())]
         if not held:
@@ -424,6 +427,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if not related:
             return correction(q, about, premise.not_reported(sorted(asked), entities), confidence(q, cands, hits))
         cands = related
+        # The act the best sentence only borrows from its neighbours ("who accompanied him": the sentence that
+        # itself says "the delegation included …"): a close sentence that itself reports it goes first.
+        lacking = asked - relations(_terms(cands[0].text), _norm(cands[0].text))
+        if strict and lacking:
+            own = [c for c in cands if lacking & relations(_terms(c.text), _norm(c.text))
+                   and c.score >= cands[0].score - RELATION_MARGIN]
+            cands = own + [c for c in cands if c not in own]
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
         statused = [c for c in cands if status_of(_norm(c.text))]  # reported postponed, planned, not held …
@@ -594,6 +604,7 @@ def _date_month(date: str) -> set[int]:
 
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}  # what a sentence must report for any question
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
+RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
 STATUS_COVERAGE = 0.5  # the share of the best (statused) sentence's term coverage another sentence needs to answer
 NOT_HELD_RANKS = 3  # how far below the best a sentence naming both people asked about can say their act did not happen  # statuses (answer_types.json) of an act that did not happen
 
