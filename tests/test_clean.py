@@ -127,9 +127,12 @@ def test_a_dateline_with_its_city_first_is_the_date_not_the_outlet():
     "Government spokesman: Damascus visit marks move “from words to implementation”",
     "المشهداني يفضّل ألا يأتي الشرع إلى بغداد.. والشيباني «الأسبوع المقبل»",
     "ماذا اتفق الشطري والشرع في دمشق؟ مصادر تكشف تفاصيل 'الزيارة الغامضة'",
+    "عام على سقوط الأسد.. كيف انتقلت بغداد من الحذر إلى الانفتاح المحسوب على دمشق؟",
+    "One year on: can Baghdad and Damascus keep the border open?",
+    'What did al-Shatri carry to Damascus, "and what came back?"',
 ])
 def test_a_headline_ending_with_a_quotation_is_the_whole_title(headline):
-    """A headline whose last words are a quotation is the title, whole: not cut at its first comma, colon or
+    """A headline whose last words are a quotation, or a question, is the title, whole: not cut at its first comma, colon or
     full stop (the first clause of the body's first line is only the fallback for an article with no headline)."""
     body = ("قال المتحدث باسم الحكومة العراقية، اليوم الجمعة، إن الزيارة نقلت العلاقات إلى مرحلة جديدة.\n"
             "The spokesman said, on Friday, that the \"visit\" was a turning point.")

@@ -34,6 +34,7 @@ _END_PUNCT = (".", "!", "؟", "?", "…", ":", "\"", "”", "»")
 # A headline may end with a quotation ('… move "from words to implementation"', '… والشيباني «الأسبوع المقبل»'):
 # such a line is still the title, whole. (A body line ending with a quote stays body: this is the title's rule only.)
 _CLOSING_QUOTES = ("\"", "”", "»", "'", "’", "″")
+_QUESTION = ("؟", "?")
 # Citation-like markers in an article's own text ("[3] [4]", "[n]", "[١]", "【2】", "［3］"): only the answerer's
 # markers may cite, so these become plain parenthesised text, "(3) (4)", "(n)", "(١)", "(2)", character for
 # character (every offset into the text stays valid).
@@ -59,10 +60,15 @@ def _headline_like(line: str) -> bool:
 
 
 def _title_like(line: str) -> bool:
-    """The first line can be the title: headline-like, or a short line ending with a closing quote."""
+    """The first line can be the title: headline-like, or a short line ending with a closing quote or a question
+    mark (a headline may ask: "… كيف انتقلت بغداد من الحذر إلى الانفتاح؟")."""
     line = line.rstrip()
-    return _headline_like(line) or (len(line) < 110 and line.endswith(_CLOSING_QUOTES)
-                                    and not line.rstrip("".join(_CLOSING_QUOTES)).endswith(_END_PUNCT))
+    if len(line) >= 110:
+        return False
+    if line.endswith(_CLOSING_QUOTES):
+        line = line.rstrip("".join(_CLOSING_QUOTES))
+        return not line.endswith(_END_PUNCT) or line.endswith(_QUESTION)
+    return _headline_like(line) or line.endswith(_QUESTION)
 
 
 def _publication_date(lines: list[str], body: str) -> str:
