@@ -970,3 +970,24 @@ def test_an_official_the_data_lacks_is_one_person_across_languages_shown_in_each
     iraqi = [p for p in met[0].participants if p["country"] == "Iraq"]
     assert len(iraqi) == 1 and iraqi[0]["name_en"].endswith("al-Saadawi") and "السعداوي" in iraqi[0]["name"], iraqi
     assert met[0].place["name_en"] == "Antalya" and met[0].date == "2025-04-12" and len(met[0].sources) == 3
+
+
+def test_no_official_has_visited_is_a_contact_that_never_was_but_no_date_for_a_meeting_is_not():
+    ms = [m for m in _mentions("No Iraqi prime minister has visited Damascus since the change of power.\n",
+                               date="2025-12-08") if m.kind != "statement"]
+    assert [(m.kind, m.status) for m in ms] == [("visit", "hypothetical")], ms
+    assert "mohammed-shia-al-sudani" not in ms[0].named  # no holder of the title: nobody's visit
+    ms = [m for m in _mentions("No date was given for the meeting between Fuad Hussein and Asaad al-Shaibani in "
+                               "Baghdad.\n", date="2025-03-10") if m.kind != "statement"]
+    assert [m.status for m in ms] == ["happened"], ms
+
+
+def test_an_arabic_name_before_its_title_in_apposition_is_a_named_participant():
+    ms = _mentions("استقبل الرئيس السوري أحمد الشرع في دمشق رزاق محيبس السعداوي، وزير النقل العراقي، والوفد "
+                   "المرافق له.\n", date="2025-05-12")
+    iraqi = [p for m in ms for p in m.participants if p["country"] == "Iraq"]
+    assert len(iraqi) == 1 and iraqi[0]["named"] and iraqi[0]["name"] == "رزاق محيبس السعداوي", iraqi
+    # a place after "في" before the comma is no name
+    ms = _mentions("التقى الرئيس السوري أحمد الشرع في قصر الشعب، وزير النقل العراقي.\n", date="2025-05-12")
+    iraqi = [p for m in ms for p in m.participants if p["country"] == "Iraq"]
+    assert len(iraqi) == 1 and not iraqi[0]["named"], iraqi

@@ -361,28 +361,35 @@ class _Article:
                     hi = min(hi or "9999", r.get("to") or "9999")
         return [lo, hi] if lo or hi not in ("", "9999") else None
 
-    def negated(self, norm: str, words: list[tuple[int, str]], triggers: list[int]) -> bool:
+    def negated(self, norm: str, words: list[tuple[int, str]], triggers: list[int], people_at: list[int]) -> str:
         """Whether the clause of the sentence's first contact word says that contact did not take place or was not
         reported (lexicon `negated`): a phrase of its own ("did not meet", "لم يلتق"), or the contact word right after
         "any" / "أي" / "إلى" with "not" / "لم" earlier in that clause ("Neither side reported any meeting", "ولم تشر
-        المصادر إلى لقاء بين …"); "did not give details of the meeting" keeps its meeting."""
+        المصادر إلى لقاء بين …"); "did not give details of the meeting" keeps its meeting. 'negated'; or 'never' for a
+        clause that opens with "no" and an official ("No Iraqi prime minister has visited Damascus": a contact that
+        never was, as "has never visited" is; not "No date was given for the meeting"); else ''. `people_at`: where
+        the sentence names people or titles."""
         if not triggers:
-            return False
+            return ""
         lex = self.lex
         first = min(triggers)
         a, b = _clause_span(norm, first)
         if any(a <= p < b for p in lex.negated.find(norm, words)):
-            return True
+            return "negated"
         before = [(p, w) for p, w in words if a <= p < first]
         if not before:
-            return False
+            return ""
+        opens = min(p for p, _ in before)
+        if any(w in lex.neg_close for p, w in before if p == opens) and len({p for p, _ in before}) <= 6 and \
+                any(opens < p <= opens + 6 for p in people_at):
+            return "never"
         last = before[-1][0]  # (a word and its forms without a proclitic stand at one position)
         near = sorted({p for p, _ in before})[-3:]  # the three words before the contact word
         if any(w in lex.neg_close for p, w in before if p in near):
-            return True  # "had no announced meeting with …
+            return "negated"  # "had no announced meeting with …"
         neg = lambda w: w in lex.negators or (w[:1] in ("و", "ف") and w[1:] in lex.negators)  # noqa: E731 "ولم"
-        return any(w in lex.neg_determiners for p, w in before if p == last) and \
-            any(neg(w) for p, w in before if p < last)
+        return "negated" if any(w in lex.neg_determiners for p, w in before if p == last) and \
+            any(neg(w) for p, w in before if p < last) else ""
 
     @staticmethod
     def _names_title(cur: Mention, parts: list[dict], places) -> bool:
@@ -574,12 +581,16 @@ class _Article:
             self.people(matches, self.article.estimate or None)  # people it names in full (for their short names)
             return
         first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
-        if self.negated(s.norm, words, [p for k, pos in at.items() if k != "statement" for p in pos]):
+        never = self.negated(s.norm, words, [p for k, pos in at.items() if k != "statement" for p in pos],
+                             [m.start for m in matches if m.kind in ("person", "title")])
+        if never == "negated":
             self.people(matches, self.article.estimate or None)  # no contact: only its people's short names
             return
         past = [p for p in lex.past.find(s.norm, words) if inside(p)]
         status, basis = self.status_of(s.norm, words, inside, first, past,
                                        [p for k, pos in at.items() if k != "statement" for p in pos])
+        if never == "never":
+            status, basis = "hypothetical", _word_at(s.norm, _clause_span(s.norm, first)[0])
         self.trigger_at = first or 0
         firm = status != "happened" or bool(past)
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]

@@ -70,6 +70,9 @@ _PAIR = re.compile(
     rf"(?<!\w)(?P<role2>وزيرا|رئيسا|وفدا|مسؤولو|مسؤولي|مسؤولون|مسؤولين|المسؤولين|المسؤولون|ممثلون|ممثلين|جهازا|جهازي|وزارتا|وزارتي)\s+(?P<port2>(?:\S+\s+){{0,2}}?){_SIDES_AR}")
 
 
+_WHERE_AR = frozenset(("في", "الي", "من", "داخل", "عند", "قرب"))  # (normalised) words before a place, not a name
+
+
 @dataclass(frozen=True)
 class Title:
     id: str
@@ -211,7 +214,13 @@ class Officials:
                 elif (got := self._arabic_unnamed(norm, m)) is not None:
                     (a, b), country, role = got
                     rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
-                    out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
+                    named = None if group else self._arabic_before(norm, m.start(1), text)
+                    if named:  # "رزاق محيبس السعداوي، وزير النقل العراقي،": the name before the title
+                        (na, nb), name = named
+                        out.append(Match(na, nb, "person", self._person_for(name, country, _shown(norm, text, a, b),
+                                                                            rank, "ar")))
+                    else:
+                        out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
         if self._titled_en is not None and text and not re.search(r"[\u0600-\u06ff]", text):
             for rx in (self._titled_en, self._titled_en2, self._titled_en3, self._titled_en4):
                 for m in rx.finditer(text):
@@ -300,6 +309,31 @@ class Officials:
         while words and normalize(words[-1]) in self._stop:
             words.pop()
         return " ".join(words) if words and not all(normalize(w) in self._stop for w in words) else ""
+
+    def _arabic_before(self, norm: str, at: int, text: str = ""):
+        """(span, name) of the two to four words of a name right before ", " and a title at `at` (Arabic apposition,
+        "استقبل الشرع رزاق محيبس السعداوي، وزير النقل العراقي"), or None: a word of the lists (a verb, a preposition,
+        a role), a place, a country or a listed person ends it."""
+        head = norm[:at].rstrip()
+        if not head.endswith(("،", ",")):
+            return None
+        toks = list(re.finditer(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]", head[:-1].rstrip()))
+        name = []
+        for t in reversed(toks):
+            w = t.group(0)
+            if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or self.country_of_place(w) or \
+                    re.match(r"\d", w) or self._table.get(w):
+                break
+            name.insert(0, t)
+            if len(name) == 4:
+                break
+        if len(name) < 2:
+            return None
+        i = toks.index(name[0])
+        if i and toks[i - 1].group(0) in _WHERE_AR:
+            return None  # "في قصر الشعب، وزير …": a place, not a name
+        a, b = name[0].start(), name[-1].end()
+        return (a, b), _shown(norm, text, a, b)
 
     def _arabic_name(self, norm: str, m: re.Match, text: str = ""):
         """(span, name, country, role) of 'role [portfolio] COUNTRY-ADJ NAME' at a role match, or None."""
