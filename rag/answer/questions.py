@@ -9,8 +9,9 @@ markers and format placeholders are removed) and *instruction-like* ones (addres
 
 from __future__ import annotations
 
+import json
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..text.arabic import clean_control, language, normalize, tokens
@@ -115,11 +116,26 @@ class Question(str):
     @cached_property
     def entities(self) -> list[str]:
         from ..domain.names import key_entities
-        return key_entities(self.normalized)  # the same names (the tables match lower case, normalised)
+        # the same names (the tables match lower case, normalised); a period named by a person's fall in the
+        # possessive ("since Assad's fall") dates the question, as "after the fall of Assad" does
+        return key_entities(_possessive_periods().sub(" ", self.normalized))
 
     @cached_property
     def terms(self) -> list[str]:
         return tokens(self.normalized)
+
+
+@lru_cache(maxsize=1)
+def _possessive_periods() -> re.Pattern:
+    """'after Assad's fall', 'since the regime's collapse' (answer_types.json `possessive_periods`: the words
+    before the name, and the nouns of a fall after its 's)."""
+    from .expected import DATA
+    data = json.loads(DATA.read_text(encoding="utf-8")).get("possessive_periods", {})
+    before, nouns = data.get("before", []), data.get("nouns", [])
+    if not before or not nouns:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, before)) + r")\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?['’]s\s+(?:"
+                      + "|".join(map(re.escape, nouns)) + r")(?!\w)")
 
 
 def as_question(question: str) -> Question:

@@ -33,7 +33,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("yesno", re.compile(r"^\s*[وف]?(هل|is|are|was|were|did|does|do|has|have|can)\b", re.I)),
 ]
 _REPLY = re.compile(r"(^|\s)[وف]?(رد|ردت|ردا|بماذا رد|reply|replied|respond|responded|answer(ed)?)(\s|$)", re.I)
-_ALL = re.compile(r"(كلها|جميع|كل ال|all\b|every\b)", re.I)
+_ALL = re.compile(r"(كلها|جميع|كل ال|\ball\b|\bevery\b)", re.I)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,33 @@
+"""What a question asks (fourth pass): a period named by a person's fall in the possessive ("after Assad's fall")
+dates the question and is not a person it is about; "fall" is not "all". Each test names the rule it guards and
+fails without it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", ["When did Fuad Hussein first phone Asaad al-Shaibani after Assad's fall?",
+                                  "Which Iraqi official visited Damascus first since Bashar al-Assad's ouster?"])
+def test_a_possessive_period_is_not_a_person_the_question_is_about(text):
+    """Data rule (answer_types.json `possessive_periods`): "after Assad's fall" dates the question, as "after the
+    fall of Assad" does (rag.domain.names periods); the sentence that answers need not name Assad."""
+    from rag.answer.questions import Question
+    assert "Bashar al-Assad" not in Question(text).entities, Question(text).entities
+
+
+def test_a_person_named_outside_a_period_is_still_asked_about():
+    from rag.answer.questions import Question
+    assert "Bashar al-Assad" in Question("What did Assad's envoy tell Fuad Hussein?").entities
+
+
+@pytest.mark.parametrize("text, wants_all", [
+    ("When did Fuad Hussein first phone Asaad al-Shaibani after Assad's fall?", False),
+    ("Which ministers attended all the sessions?", True),
+    ("List every visit by al-Shaibani to Baghdad.", True),
+])
+def test_fall_is_not_all(text, wants_all):
+    """Rule (shapes._ALL): "all" and "every" are whole words; "fall", "overall", "recall" do not ask for every item
+    (before: "Assad's fall" made a date question a many-answer one)."""
+    from rag.answer.shapes import shape_of
+    assert shape_of(text).wants_all is wants_all
