@@ -991,3 +991,19 @@ def test_an_arabic_name_before_its_title_in_apposition_is_a_named_participant():
     ms = _mentions("التقى الرئيس السوري أحمد الشرع في قصر الشعب، وزير النقل العراقي.\n", date="2025-05-12")
     iraqi = [p for m in ms for p in m.participants if p["country"] == "Iraq"]
     assert len(iraqi) == 1 and not iraqi[0]["named"], iraqi
+
+
+def test_undated_reports_of_a_side_s_delegation_join_its_dated_visit_to_that_city(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "arts", {
+        "dated.txt": "وفد سوري في بغداد\nبغداد، 23/08/2025\n\nوصل وفد من وزارة الطوارئ السورية إلى بغداد اليوم السبت "
+                     "لبحث التعاون في مكافحة الحرائق.\n",
+        "undated_en.txt": "Syrian delegation in Baghdad\n\nA Syrian delegation arrived in Baghdad on Saturday to thank "
+                          "Iraq for its firefighting help.\n",
+        "undated_ar.txt": "الشمري يستقبل الوفد السوري\n\nاستقبل وزير الداخلية العراقي عبد الأمير الشمري في بغداد وفداً من "
+                          "وزارة الطوارئ السورية وبحث معه التعاون في الدفاع المدني.\n",
+        # another city's delegation stays apart
+        "other.txt": "وفد عراقي في دمشق\nدمشق، 02/09/2025\n\nوصل وفد من وزارة الزراعة العراقية إلى دمشق اليوم الثلاثاء.\n",
+    })
+    _, events = _timeline(fresh_settings, folder)
+    got = sorted((e.date, e.place["name_en"], len(e.sources)) for e in events if e.kind != "statement")
+    assert got == [("2025-08-23", "Baghdad", 3), ("2025-09-02", "Damascus", 1)], got

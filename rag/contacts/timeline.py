@@ -196,8 +196,15 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         return True
     # a report naming no one (only "an Iraqi delegation", unnamed officials) and another of the same day and city:
     # one contact
-    return bool(same_day and a.place and b.place and a.place["name_en"] == b.place["name_en"] and
-                (not a.named or not b.named))
+    if not (a.place and b.place and a.place["name_en"] == b.place["name_en"] and (not a.named or not b.named)):
+        return False
+    # … or, undated, the same city and the same unnamed party ("a Syrian delegation arrived in Baghdad" on an undated
+    # page, and "وفد من وزارة الطوارئ السورية يصل بغداد" of 23 August)
+    return same_day or ((a.date is None or b.date is None) and bool(_unnamed(a) & _unnamed(b)))
+
+
+def _unnamed(m: Mention) -> set[str]:
+    return {p["id"] for p in m.participants if not p["named"] and p.get("rank") == "delegation"}
 
 
 def _settle_dates(group: list[Mention]) -> tuple[str | None, str | None, list[str], Mention | None]:
@@ -295,7 +302,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
 
     def keys(m: Mention, month: str | None) -> list[tuple]:
         base = (GROUP[m.kind], m.status)
-        out = [(*base, "src", m.source)] + [(*base, "who", pid) for pid in m.named]
+        out = [(*base, "src", m.source)] + [(*base, "who", pid) for pid in m.named | _unnamed(m)]
         if month:
             out += [(*base, "who", pid, month) for pid in m.named]
         if m.date and len(m.date) >= 10 and m.place:
@@ -329,7 +336,8 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         if m.date and len(m.date) >= 10 and m.place:
             for n in (-1, 0, 1):
                 out += index.get((*base, "at", m.place["name_en"], _plus_days(m.date[:10], n)), [])
-        for pid in m.named:
+        for pid in m.named | (set() if m.date else _unnamed(m)):  # (an undated report of a side's delegation:
+            # that delegation's contacts)
             if m.date:  # its month and the next and previous ones (reports a few days apart)
                 for month in _months_around(m.date[:7]):
                     out += index.get((*base, "who", pid, month), [])
