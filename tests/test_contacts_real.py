@@ -1007,3 +1007,13 @@ def test_undated_reports_of_a_side_s_delegation_join_its_dated_visit_to_that_cit
     _, events = _timeline(fresh_settings, folder)
     got = sorted((e.date, e.place["name_en"], len(e.sources)) for e in events if e.kind != "statement")
     assert got == [("2025-08-23", "Baghdad", 3), ("2025-09-02", "Damascus", 1)], got
+
+
+def test_a_third_party_s_envoy_for_syria_makes_no_iraq_syria_contact():
+    for text in ("Iraqi Foreign Minister Fuad Hussein met the UN envoy for Syria Geir Pedersen in Baghdad on Sunday.\n",
+                 "Iraq's national security adviser Qasim al-Araji met Claudio Cordone, of the UN mission in Syria, in "
+                 "Baghdad.\n"):
+        assert [m for m in _mentions(text, date="2025-03-10") if m.kind != "statement"] == [], text
+    ms = _mentions("Fuad Hussein met Syrian Foreign Minister Asaad al-Shaibani and the UN envoy for Syria in Geneva.\n",
+                   date="2025-03-10")
+    assert [m.kind for m in ms] == ["meeting"]

@@ -604,6 +604,9 @@ class _Article:
         # "القائم بأعمال …" is a chargé d'affaires (lexicon `resident`), not the town al-Qaim
         resident = lex.resident.spans(s.norm, words)
         matches = [m for m in matches if not (m.kind == "place" and any(a <= m.start < b for a, b in resident))]
+        # "the UN envoy for Syria" (lexicon `envoy_for`): a third party's official, Syria no side of his contact
+        matches = [m for m in matches if not (m.kind in ("country", "place") and
+                                              _said_before(lex.envoy_for, s.norm, m.start, 30))]
         # "a source at the Iraqi embassy in Damascus said …": the mission's city is where a contact was only when
         # the sentence names no other place after "to / in"
         posts = [p for p in lex.posted_at.find(s.norm, words) if inside(p)]
