@@ -22,6 +22,17 @@ CAIRO_CONFERENCE = """رئيس الجمهورية يشارك في مؤتمر إ�
 وشهد المؤتمر مشاركة وزير الخارجية السوري أسعد الشيباني، من دون إعلان عن لقاء بينه وبين رشيد.
 """
 
+# Who was told is named two sentences after "a senior UN official".
+ROJ_ARTICLE = """Iraqi adviser presses UN on camp returns
+November 20, 2025
+
+BAGHDAD - Iraq's National Security Adviser Qasim al-Araji on Wednesday urged faster returns from Syria's Roj camp, telling a senior UN official that Baghdad could receive more families each month.
+
+Al-Araji made the remarks while meeting Ingrid Halvorsen, the UN deputy envoy for Syria, his office said.
+
+The camp holds several thousand people, most of them women and children.
+"""
+
 
 @pytest.fixture(scope="module")
 def library_lists(tmp_path_factory, seeded_settings):
@@ -31,6 +42,7 @@ def library_lists(tmp_path_factory, seeded_settings):
     s = load_settings(env={}, home=str(home))
     folder = tmp_path_factory.mktemp("lists-articles")
     (folder / "ar_cairo_conference.txt").write_text(CAIRO_CONFERENCE, encoding="utf-8")
+    (folder / "en_roj_returns.txt").write_text(ROJ_ARTICLE, encoding="utf-8")
     lib = open_library(s)
     ingest(lib, [ROOT / "seeds", folder], progress=False)
     return Pipeline(s, lib)
@@ -58,3 +70,30 @@ def test_who_accompanied_is_answered_by_the_sentence_naming_the_delegation(libra
     assert not a.abstained, (a.answer, a.abstain_reason)
     first = next(line for line in a.answer.splitlines() if not line.startswith("From the Arabic sources"))
     assert "الغريري" in first and "السعداوي" in first, a.answer
+
+
+# ---- who: the sentence naming a person the question does not ---------------------------------------------
+
+
+def test_which_official_asks_for_a_person():
+    """Data rule (answer_types.json asks `person`): "which UN official", "أي وزير", "ما اسم وزير" expect a person."""
+    from rag.answer.expected import expected_type
+    from rag.answer.questions import Question
+    for text in ("Which UN official did al-Araji meet?", "مع أي وزير عراقي اجتمع الوفد؟", "ما اسم وزير الداخلية السوري؟"):
+        assert expected_type(Question(text)) == "person", text
+
+
+def test_a_sentence_names_a_person_the_question_does_not():
+    from rag.answer.expected import names_a_new_person
+    from rag.answer.questions import Question
+    q = Question("Which UN official did Qasim al-Araji urge to speed up returns from Roj camp?")
+    assert names_a_new_person(q, "Al-Araji made the remarks while meeting Ingrid Halvorsen, the UN deputy envoy.")
+    assert not names_a_new_person(q, "Iraq's National Security Adviser Qasim al-Araji urged a senior UN official.")
+
+
+def test_which_official_is_answered_by_the_sentence_that_names_him(library_lists):
+    """Rules: a person answer names someone the question does not (names_a_new_person), and the best passage's
+    sentence that does goes first from within PERSON_PASSAGE_MARGIN (before: "telling a senior UN official" was
+    the answer, the name two sentences below it)."""
+    a = library_lists.ask("Which UN official did Qasim al-Araji urge to speed up returns from Roj camp?")
+    assert not a.abstained and "Halvorsen" in a.answer, (a.answer, a.abstain_reason)

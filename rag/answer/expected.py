@@ -219,6 +219,30 @@ def named_words(q: Question) -> list[str]:
     return [words[-1].lower() for _, words in _capitalised(q) if words]
 
 
+def names_a_new_person(q: Question, text: str) -> bool | None:
+    """Whether a sentence (as written) names a person the question does not: one the name tables know, or, in
+    English, a run of two or more capitalised words that are not general words ('Claudio Cordone'); None for an
+    Arabic sentence naming no known person (its names cannot be told from its other words)."""
+    from ..domain.names import PEOPLE, arabic_names, english_names
+    asked = set(q.entities)
+    english = not any("\u0600" <= ch <= "\u06ff" for ch in text)
+    known = english_names(text) if english else arabic_names(normalize(text))
+    if any(n in PEOPLE and n not in asked for n in known):
+        return True
+    if not english:
+        return None
+    for _, (a, b) in english_name_spans(text):
+        text = text[:a] + " " * (b - a) + text[b:]
+    general = vocabulary().general
+    qwords = {w.lower() for w in re.findall(r"[A-Za-z]+", q)}
+    for m in _CAPITALISED.finditer(text):
+        words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in _PARTICLES]
+        if len(words) >= 2 and not any(w.lower() in general or w.lower().removesuffix("s") in general
+                                       or w.lower() in qwords for w in words):
+            return True
+    return False
+
+
 def _capitalised(q: Question) -> list[tuple[str, list[str]]]:
     """An English question's capitalised runs (not its first word, not the names the tables know), each with
     its words that are not general words ('Minister', 'Syrian') or name particles (al-, Abu)."""

@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asks_description, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asks_description, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -536,6 +536,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # What: an answer of the expected type that the question does not already hold (a date for "when",
     # a number for "how many", a duration for "how long"; a place or a body is preferred when one is close).
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
+    if kind == "person":  # who: a sentence naming someone the question does not (the person is the answer)
+        typed = [c for c in cands if names_a_new_person(q, c.text)]
     if kind in ("date", "day", "number", "span", "money"):
         if not typed:
             what = "amount of money" if kind == "money" else kind
@@ -548,7 +550,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return abstain(confidence(q, cands, hits), "the evidence holds no count of what the question counts")
         cands = typed + [c for c in cands if c not in typed]
     elif typed:
-        close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN]
+        # (who: the best passage's sentence that names the person goes first from further down, the best one
+        # only saying "a senior UN official")
+        close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
+            kind == "person" and c.n == cands[0].n and c.score >= cands[0].score - PERSON_PASSAGE_MARGIN)]
         cands = close + [c for c in cands if c not in close]
     # What someone said: the answer is a sentence in which that person speaks (not one that reports a call
     # between others); when no retrieved sentence has them speak, the evidence does not say it.
@@ -613,6 +618,7 @@ def _passage_relations(hit: Hit) -> set[str]:
     return relations(_terms(hit.chunk.text), _norm(hit.chunk.text))
 
 
+PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage that names the person asked for
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
 
 
