@@ -6,7 +6,7 @@ questions that fill the box), and what the new user's review found (Arabic accor
 import pytest
 
 from conftest import ROOT
-from ui_support import Server, latin_ui_text, open_page, shot, tab, warm_home
+from ui_support import Server, ask, latin_ui_text, open_page, shot, tab, unobstructed, warm_home
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -158,4 +158,106 @@ def test_the_empty_chat_says_what_to_ask_and_an_example_fills_the_box(browser, s
         assert "abstained" not in (answer.get_attribute("class") or ""), f"{q!r} is not answered: {answer.inner_text()}"
         assert answer.locator(".cite").count() >= 1
         assert page.locator("#chat .chat-empty").count() == 0  # the hint gives way to the conversation
+    ctx.close()
+
+
+# ---------------------------------------------------------------- the new user's review
+
+@pytest.mark.parametrize("lang,size", [("en", (1366, 900)), ("ar", (390, 844))])
+def test_an_error_line_is_in_sight_with_the_question_box_and_the_conversation_stays(browser, server, lang, size):
+    ctx, page = open_page(browser, server, width=size[0], height=size[1], query=f"?lang={lang}")
+    ask(page, "متى زار الشيباني بغداد؟")
+    long_q = "متى " * 600
+    page.fill("#question textarea", long_q)
+    page.click("#ask")
+    err = page.locator("#chat-error .inline-error")
+    err.wait_for(timeout=10_000)
+    page.wait_for_timeout(500)
+    assert unobstructed(err), f"the error line is out of sight or covered ({lang}, {size})"
+    assert unobstructed(page.locator("#question textarea")), "the question box is out of sight"
+    assert page.locator("#question textarea").input_value() == long_q
+    assert page.locator("#chat .answer").count() == 1 and page.locator("#sources .source-card").count() >= 1
+    shot(page, f"ui4-error-in-sight-{lang}-{size[0]}", full=False)
+    ctx.close()
+
+
+DATES_LTR_JS = """(root) => {  // every ISO date on the page reads as written: its first digit left of its last
+  const bad = [], re = /\\d{4}-\\d{2}-\\d{2}/g;
+  const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest('[hidden], .hidden-act, [aria-hidden=true], textarea, input')) continue;
+    for (const m of n.textContent.matchAll(re)) {
+      const first = document.createRange(), last = document.createRange();
+      first.setStart(n, m.index); first.setEnd(n, m.index + 1);
+      last.setStart(n, m.index + 9); last.setEnd(n, m.index + 10);
+      const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();
+      if (a.width && b.width && Math.abs(a.top - b.top) < 4 && a.left > b.left) bad.push(m[0] + ' in ' + (el.closest('[id]') || {}).id);
+    }
+  }
+  return bad; }"""
+
+
+def test_dates_read_as_written_in_the_arabic_page(browser, server):
+    """An ISO date after Arabic words (an outlet, then the date) is not reordered into '01-04-2025'."""
+    ctx, page = open_page(browser, server, width=1366, height=900, query="?lang=ar")
+    page.wait_for_function("document.querySelector('#ask').innerText.includes('اسأل')")
+    ask(page, "متى زار الشيباني بغداد؟")
+    tab(page, "الخط الزمني")
+    page.wait_for_selector("#timeline .tl-event", timeout=30_000)
+    page.locator("#timeline .tl-event .tl-cite").first.click()
+    page.wait_for_selector("#tl-article mark.passage", timeout=15_000)
+    assert page.locator("#tl-article .doc-head").inner_text().count("-") >= 2  # the article's date is shown
+    bad = page.evaluate(DATES_LTR_JS, "#tl-article")
+    assert not bad, f"dates shown backwards: {bad}"
+    tab(page, "المكتبة")
+    page.wait_for_selector("#library .lib-open", timeout=30_000)
+    page.locator("#library .lib-open").first.click()
+    page.wait_for_selector("#doc-view .doc-head", timeout=15_000)
+    for root in ("#holds", "#library", "#doc-view", "#sources"):
+        bad = page.evaluate(DATES_LTR_JS, root)
+        assert not bad, f"dates shown backwards in {root}: {bad}"
+    shot(page, "ui4-dates-ar", full=False)
+    ctx.close()
+
+
+def test_arabic_accordions_read_right_to_left_and_empty_lines_take_no_room(browser, server):
+    ctx, page = open_page(browser, server, width=390, height=844, query="?lang=ar")
+    page.wait_for_function("document.querySelector('#ask').innerText.includes('اسأل')")
+    for acc in ("#settings", "#history-box"):
+        g = page.evaluate("""(s) => { const b = document.querySelector(s + ' button.label-wrap');
+            const label = b.querySelector('span:not(.icon)').getBoundingClientRect(), icon = b.querySelector('.icon').getBoundingClientRect();
+            return {dir: getComputedStyle(b).direction, label_right: label.right, icon_right: icon.right, box_right: b.getBoundingClientRect().right}; }""", acc)
+        assert g["dir"] == "rtl" and g["label_right"] > g["icon_right"], f"{acc} reads left to right: {g}"
+    # the timeline: no empty band between the filters and the dots
+    tab(page, "الخط الزمني")
+    page.wait_for_selector("#timeline .tl-dot", timeout=30_000)
+    gap = page.evaluate("""() => document.querySelector('#timeline .tl-axis').getBoundingClientRect().top -
+        document.querySelector('#tl-show').getBoundingClientRect().bottom""")
+    assert gap < 50, f"{gap:.0f} px of blank between the Show button and the dots"
+    # tables carry light row lines only, not Gradio's frame in the text colour
+    tab(page, "المكتبة")
+    page.wait_for_selector("#library table.library tbody tr", timeout=30_000)
+    frame = page.evaluate("""() => { const r = document.querySelector('#library tbody tr'), t = document.querySelector('#library table');
+        return [getComputedStyle(r).borderLeftStyle, getComputedStyle(t).borderLeftStyle]; }""")
+    assert frame == ["none", "none"], frame
+    ctx.close()
+
+
+ONE_LINE_JS = """(sel) => Array.from(document.querySelectorAll(sel)).filter(e => e.getBoundingClientRect().width > 0).map(e => {
+  const r = document.createRange(); r.selectNodeContents(e);
+  const tops = new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top)));
+  return [e.innerText.trim(), tops.size]; }).filter(([, n]) => n > 1)"""
+
+
+@pytest.mark.parametrize("lang,size", [("ar", (1366, 900)), ("ar", (390, 844)), ("en", (390, 844))])
+def test_button_labels_and_sort_headers_stay_on_one_line(browser, server, lang, size):
+    ctx, page = open_page(browser, server, width=size[0], height=size[1], query=f"?lang={lang}")
+    page.wait_for_function("document.querySelector('#ask').innerText.includes('%s')" % ("Ask" if lang == "en" else "اسأل"))
+    wrapped = page.evaluate(ONE_LINE_JS, "#ask, #new-chat")
+    assert not wrapped, f"button labels broken over lines: {wrapped}"
+    tab(page, "Library" if lang == "en" else "المكتبة")
+    page.wait_for_selector("#library .lib-sort", timeout=30_000)
+    wrapped = page.evaluate(ONE_LINE_JS, "#library .lib-sort")
+    assert not wrapped, f"sort headers broken over lines (the arrow alone below): {wrapped}"
     ctx.close()

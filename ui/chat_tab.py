@@ -53,13 +53,14 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=340):
             chat = gr.HTML(render.conversation(Conversation(), "en"), elem_id="chat")
+            # an error or "stopped" line sits between the conversation and the question box, in sight of both
+            err = gr.HTML("", elem_id="chat-error")
             with gr.Row(elem_id="ask-row"):
                 question = gr.Textbox(elem_id="question", placeholder=t("en", "placeholder"), show_label=False,
                                       scale=6, max_lines=4, lines=1, min_width=180)
                 ask = gr.Button(t("en", "ask"), variant="primary", elem_id="ask", scale=1, min_width=70)
                 stop = gr.Button(t("en", "stop"), variant="stop", elem_id="stop", scale=1, visible=False, min_width=70)
                 new = gr.Button(t("en", "new_chat"), elem_id="new-chat", scale=1, min_width=110)
-            err = gr.HTML("", elem_id="chat-error")
             meta = gr.HTML("", elem_id="answer-meta")
             with gr.Accordion(t("en", "history"), open=False, elem_id="history-box") as hist_acc:
                 history = gr.HTML(render.history_list([], "", "en"), elem_id="history")

@@ -84,8 +84,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         if not doc:
             return gr.update()
         head = (f'<div class="doc-head" dir="auto"><b>{render.esc(doc["title"] or "")}</b> '
-                f'<span class="src-meta">{render.esc(doc.get("outlet") or "")} {render.esc(doc.get("date") or "")}'
-                f'</span></div>')
+                f'<span class="src-meta">{render._meta(doc.get("outlet") or "", doc.get("date") or "")}</span></div>')
         return head + render.article_html(doc, c.get("start", 0), c.get("end", 0), [c["text"]], mark_id="tl-mark")
 
     ins = [who, kind, since, until, lang]
