@@ -7,7 +7,7 @@ LANGS = ("en", "ar")
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Iraq–Syria contacts · cited answers from Arabic news",
-        "holds": "The library holds {n} articles{span}{outlets}.",
+        "holds": "The library holds {n}{span}{outlets}.",
         "span": ", dated {first} to {last}",
         "outlets": ", from {outlets}",
         "no_outlet": "outlet not stated",
@@ -77,7 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # timeline
         "tl_who": "Person", "tl_kind": "Kind", "tl_since": "From (year, month or day)", "tl_until": "To (year, month or day)",
         "tl_filter": "Show", "tl_all": "all",
-        "tl_count": "{n} contacts", "tl_none": "No contacts match these filters.",
+        "tl_count": "{n}", "tl_none": "No contacts match these filters.",
         "tl_bad_date": "A period is a year (2025), a month (2025-03 or March 2025) or a day (2025-03-14).",
         "tl_backwards": "The period starts ({since}) after it ends ({until}).",
         # evals
@@ -124,7 +124,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ar": {
         "title": "اتصالات العراق وسوريا · إجابات موثّقة من الأخبار العربية",
-        "holds": "تضم المكتبة {n} مقالات{span}{outlets}.",
+        "holds": "تضم المكتبة {n}{span}{outlets}.",
         "span": "، مؤرخة من {first} إلى {last}",
         "outlets": "، من {outlets}",
         "no_outlet": "مصدر غير مذكور",
@@ -191,7 +191,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "bad_type": "ليس ملف ‎.txt أو ‎.md أو ‎.html أو ‎.jsonl",
         "tl_who": "الشخص", "tl_kind": "النوع", "tl_since": "من (سنة أو شهر أو يوم)", "tl_until": "إلى (سنة أو شهر أو يوم)",
         "tl_filter": "اعرض", "tl_all": "الكل",
-        "tl_count": "{n} اتصالات", "tl_none": "لا اتصالات تطابق هذه الشروط.",
+        "tl_count": "{n}", "tl_none": "لا اتصالات تطابق هذه الشروط.",
         "tl_bad_date": "الفترة سنة (2025) أو شهر (2025-03 أو آذار 2025) أو يوم (2025-03-14).",
         "tl_backwards": "تبدأ الفترة ({since}) بعد نهايتها ({until}).",
         "ev_runs": "التشغيل", "ev_none": "لا تقييمات بعد: ابدأ واحداً أدناه.",
@@ -271,6 +271,26 @@ HINT_QUESTIONS = {
            "Who is the spokesman of the Iraqi government?"],
     "ar": ["متى اتصل الشرع بالسوداني؟", "عبر أي مدينة أعيد الجنود السوريون؟", "من هو المتحدث باسم الحكومة العراقية؟"],
 }
+
+
+# A number with its noun in the interface's language: English singular and plural; Arabic has one, two, three to
+# ten (plural), eleven to ninety-nine (singular, accusative) and hundreds (singular): "مقال واحد", "مقالان",
+# "5 مقالات", "64 مقالاً", "100 مقال".
+COUNTED = {
+    "articles": {"en": ("article", "articles"), "ar": ("مقال واحد", "مقالان", "مقالات", "مقالاً", "مقال")},
+    "contacts": {"en": ("contact", "contacts"), "ar": ("اتصال واحد", "اتصالان", "اتصالات", "اتصالاً", "اتصال")},
+}
+
+
+def counted(lang: str | None, n: int, noun: str) -> str:
+    forms = COUNTED[noun][pick(lang)]
+    if pick(lang) == "en":
+        return f"{n} {forms[0] if n == 1 else forms[1]}"
+    one, two, few, many, hundred = forms
+    if n in (1, 2):
+        return one if n == 1 else two
+    r = n % 100
+    return f"{n} {few if 3 <= r <= 10 else many if r >= 11 else hundred}"
 
 
 def pick(lang: str | None) -> str:

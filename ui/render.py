@@ -6,7 +6,7 @@ import re
 
 from rag import Answer, Citation, language, normalize, normalize_with_map
 
-from .i18n import HINT_QUESTIONS, STRINGS, pick, t
+from .i18n import HINT_QUESTIONS, STRINGS, counted, pick, t
 from .state import Conversation
 
 _MARK = re.compile(r"\[(\d+)\]")
@@ -309,7 +309,7 @@ def library_summary(docs: list[dict], lang: str) -> str:
     names = sep.join(f"<bdi>{esc(o)}</bdi>" for o in outlets[:6]) + ("…" if len(outlets) > 6 else "")
     outl = t(lang, "outlets", outlets=names) if outlets else ""
     return (f'<div class="holds" dir="{"rtl" if lang == "ar" else "ltr"}">'
-            f'{t(lang, "holds", n=len(docs), span=span, outlets=outl)}</div>')
+            f'{t(lang, "holds", n=counted(lang, len(docs), "articles"), span=span, outlets=outl)}</div>')
 
 
 _BASIS_AR = [  # how rag/text/dates.py and rag/contacts/timeline.py say an undated article was placed, in Arabic
@@ -501,7 +501,7 @@ def timeline(events: list[dict], lang: str, docs: dict[str, dict] | None = None,
     dated = [e for e in events if e.get("date")]
     undated = [e for e in events if not e.get("date")]
     parts = [_axis(events), f'<div class="tl-count" dir="{"rtl" if lang == "ar" else "ltr"}">'
-                            f'{esc(t(lang, "tl_count", n=len(events)))}</div>', note]
+                            f'{esc(t(lang, "tl_count", n=counted(lang, len(events), "contacts")))}</div>', note]
     if dated:
         parts.append(f'<ol class="tl-list tl-dated">{"".join(_event_row(e, lang, docs) for e in dated)}</ol>')
     if undated:

@@ -1,0 +1,26 @@
+"""The interface's counts read as the language says them (no browser needed: the HTML the page shows)."""
+
+import pytest
+
+from ui import render
+from ui.i18n import counted
+
+
+@pytest.mark.parametrize("n,ar,en", [
+    (1, "مقال واحد", "1 article"), (2, "مقالان", "2 articles"), (5, "5 مقالات", "5 articles"),
+    (10, "10 مقالات", "10 articles"), (11, "11 مقالاً", "11 articles"), (64, "64 مقالاً", "64 articles"),
+    (100, "100 مقال", "100 articles"), (103, "103 مقالات", "103 articles"), (164, "164 مقالاً", "164 articles"),
+])
+def test_a_count_takes_the_form_its_number_asks_for(n, ar, en):
+    assert counted("ar", n, "articles") == ar and counted("en", n, "articles") == en
+
+
+def test_the_header_and_the_timeline_count_in_both_languages():
+    docs = [{"source": f"{i}.txt", "date": "2025-01-0%d" % (1 + i % 9), "outlet": ""} for i in range(64)]
+    assert "تضم المكتبة 64 مقالاً" in render.library_summary(docs, "ar")
+    assert "The library holds 1 article," in render.library_summary(docs[:1], "en")
+    assert "تضم المكتبة مقال واحد،" in render.library_summary(docs[:1], "ar")
+    events = [{"id": str(i), "kind": "visit", "date": "2025-01-02", "summary": "s", "participants": [], "citations": []}
+              for i in range(43)]
+    assert '">43 اتصالاً</div>' in render.timeline(events, "ar")
+    assert '">1 contact</div>' in render.timeline(events[:1], "en")
