@@ -97,3 +97,25 @@ def test_which_official_is_answered_by_the_sentence_that_names_him(library_lists
     the answer, the name two sentences below it)."""
     a = library_lists.ask("Which UN official did Qasim al-Araji urge to speed up returns from Roj camp?")
     assert not a.abstained and "Halvorsen" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- the items of a list inside a sentence (expected.list_items) ------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, items", [
+    # data (answer_types.json list_openers): "drawn from", "ممثلين عن"
+    ("Al-Shatri led a team drawn from the border forces command, the Border Ports Authority and the oil ministry.",
+     ["the border forces command", "the Border Ports Authority", "the oil ministry"]),
+    # an opener right after another goes with it, and "في" inside the first item does not end the list
+    ("وذكر البيان أن الوفد يضم ممثلين عن قيادة قوات الحدود في وزارة الداخلية، ووزارتي النفط والتجارة، وهيئة المنافذ.",
+     ["قيادة قوات الحدود في وزارة الداخلية", "وزارتي النفط", "التجارة", "هيئة المنافذ"]),
+    # a clause after the list still ends it
+    ("عقد الاجتماع بحضور فؤاد حسين وأسعد الشيباني وحميد الشطري في قصر الشعب بدمشق.",
+     ["فؤاد حسين", "أسعد الشيباني", "حميد الشطري"]),
+])
+def test_the_items_of_a_list_inside_a_sentence(sentence, items):
+    """Rules: list openers are data; a chained opener ("يضم ممثلين عن") is one; the list ends at the first clause
+    word ("في", "where") after an item separator, not inside its first item (before: the Arabic list above gave no
+    items, and an English "drawn from" list none)."""
+    from rag.answer.expected import list_items
+    assert list_items(sentence) == items

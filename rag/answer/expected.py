@@ -499,6 +499,9 @@ _SPLIT = re.compile(r"\s*[،,;؛]\s*|\s+(?:and|or)\s+|\s+و(?!(?:زير|زار|�
                     r"(?=[^\W\d_]{3,})")
 
 
+_LIST_END = re.compile(r"\s(?:في|خلال|حيث|الذي|التي|which|where|during|in order)\s")
+
+
 _LEADING_WAW = re.compile(r"^و(?!(?:زير|زار|فد|كال|لاي|طن|سط|قت|ضع|صول|جود|حد|ثيق)\w*)(?=\w{3})")
 
 
@@ -514,8 +517,23 @@ def list_items(sentence: str) -> list[str]:
             best = m.end()
     if best < 0:
         return []
+    # an opener right after it goes with it ("يضم ممثلين عن", "included representatives of")
+    chained = True
+    while chained:
+        chained = False
+        for op in openers:
+            m = re.compile(r"\s*[وب]?" + re.escape(op) + r"(?!\w)").match(norm, best)
+            if m and m.end() > best:
+                best, chained = m.end(), True
     tail = sentence[where[best] if best < len(where) else len(sentence):].strip(" :،,.؟?»\"")
-    tail = re.split(r"[.؟?!؛;]|\s(?:في|خلال|حيث|الذي|التي|which|where|during|in order)\s", tail)[0]
+    tail = re.split(r"[.؟?!؛;]", tail)[0]
+    # The list ends at a clause after it ("… وج في قصر الشعب", "…, where"), not at one inside its first item
+    # ("ممثلين عن قيادة قوات الحدود في وزارة الداخلية، ووزارتي النفط والتجارة"): the first such word after an item
+    # separator.
+    for m in _LIST_END.finditer(tail):
+        if _SPLIT.search(tail[:m.start()]):
+            tail = tail[:m.start()]
+            break
     items = [_LEADING_WAW.sub("", i.strip(" :،,.«»\"'")) for i in _SPLIT.split(tail)]
     items = [i for i in items if i and len(i.split()) <= 6]
     return items if 2 <= len(items) <= 6 else []
