@@ -31,3 +31,11 @@ def test_fall_is_not_all(text, wants_all):
     (before: "Assad's fall" made a date question a many-answer one)."""
     from rag.answer.shapes import shape_of
     assert shape_of(text).wants_all is wants_all
+
+
+@pytest.mark.parametrize("text", ["ما الموعد الذي حُدّد لزيارة الوزير إلى دمشق؟", "ما هو موعد الاجتماع المقبل؟"])
+def test_what_date_was_set_asks_for_a_date(text):
+    """Rule (shapes date): "ما الموعد" asks when, as "متى" does (before: a fact question, answered by any sentence
+    about the visit)."""
+    from rag.answer.shapes import shape_of
+    assert shape_of(text).kind == "date"

@@ -18,7 +18,7 @@ _P = r"^\s*[وف]?"
 _RULES: list[tuple[str, re.Pattern]] = [
     ("comparison", re.compile(r"(^|\s)(ايهما|ايهم|ايها اسبق|which (came|happened|was) first|which came earlier|"
                               r"before or after|compare|الفرق بين|اسبق)(\s|$|[؟?])", re.I)),
-    ("date", re.compile(r"(^|\s)[وف]?متي(\s|$|[؟?])|" + _P + r"(متي|في اي (يوم|تاريخ|شهر|عام|سنه)|ما تاريخ|في اي وقت|when|what (date|day|year|month)|"
+    ("date", re.compile(r"(^|\s)[وف]?متي(\s|$|[؟?])|" + _P + r"(متي|في اي (يوم|تاريخ|شهر|عام|سنه)|ما تاريخ|ما (هو )?(ال)?موعد|في اي وقت|when|what (date|day|year|month)|"
                         r"on what (date|day)|which (day|date))\b", re.I)),
     ("number", re.compile(_P + r"(كم|ما عدد|how (many|much)|what (number|share|percentage))\b", re.I)),
     ("reason", re.compile(_P + r"(لماذا|لم|ما سبب|ما الذي دفع|why|for what reason|what (led|caused))\b", re.I)),
