@@ -24,3 +24,10 @@ def test_the_header_and_the_timeline_count_in_both_languages():
               for i in range(43)]
     assert '">43 اتصالاً</div>' in render.timeline(events, "ar")
     assert '">1 contact</div>' in render.timeline(events[:1], "en")
+
+
+def test_a_long_list_of_outlets_says_how_many_more():
+    docs = [{"source": f"{i}.txt", "date": "2025-01-02", "outlet": f"Outlet {i:02d}"} for i in range(10)]
+    en, ar = render.library_summary(docs, "en"), render.library_summary(docs, "ar")
+    assert en.endswith("<bdi>Outlet 05</bdi> and 4 more.</div>") and "…" not in en, en
+    assert ar.endswith("<bdi>Outlet 05</bdi> و4 غيرها.</div>") and "…" not in ar, ar

@@ -306,7 +306,9 @@ def library_summary(docs: list[dict], lang: str) -> str:
     span = t(lang, "span", first=f'<bdi dir="ltr">{esc(dates[0])}</bdi>',
              last=f'<bdi dir="ltr">{esc(dates[-1])}</bdi>') if dates else ""
     sep = "، " if lang == "ar" else ", "
-    names = sep.join(f"<bdi>{esc(o)}</bdi>" for o in outlets[:6]) + ("…" if len(outlets) > 6 else "")
+    # the first six outlets, then how many more (not "…" before the sentence's full stop)
+    names = sep.join(f"<bdi>{esc(o)}</bdi>" for o in outlets[:6]) + (
+        esc(t(lang, "more_outlets", n=len(outlets) - 6)) if len(outlets) > 6 else "")
     outl = t(lang, "outlets", outlets=names) if outlets else ""
     return (f'<div class="holds" dir="{"rtl" if lang == "ar" else "ltr"}">'
             f'{t(lang, "holds", n=counted(lang, len(docs), "articles"), span=span, outlets=outl)}</div>')
