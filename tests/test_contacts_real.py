@@ -1017,3 +1017,25 @@ def test_a_third_party_s_envoy_for_syria_makes_no_iraq_syria_contact():
     ms = _mentions("Fuad Hussein met Syrian Foreign Minister Asaad al-Shaibani and the UN envoy for Syria in Geneva.\n",
                    date="2025-03-10")
     assert [m.kind for m in ms] == ["meeting"]
+
+
+def test_a_yearly_review_paragraph_gives_each_contact_its_own_city_and_day():
+    ms = _mentions("Twelve months of contacts\nDecember 8, 2025\n\nIn spring, Hamid al-Shatri, Iraq's intelligence "
+                   "chief, returned to Damascus on April 25 and saw Ahmed al-Sharaa again.\n\nBaghdad flew fire crews to "
+                   "Latakia during July, and a Syrian civil-defence delegation under a deputy minister of the emergencies "
+                   "ministry arrived in Baghdad on August 23 to thank the government.\n\nAl-Shatri was back in Damascus on August 28.\n")
+    got = sorted((m.date, m.place["name_en"]) for m in ms if m.kind != "statement")
+    assert got == [("2025-04-25", "Damascus"), ("2025-08-23", "Baghdad"), ("2025-08-28", "Damascus")], got
+
+
+def test_going_back_home_is_no_venue_and_the_day_a_trip_was_set_for_is_not_its_day():
+    ms = [m for m in _mentions("Syrian Foreign Minister Asaad al-Shaibani returned to Damascus on Saturday after talks "
+                               "with Fuad Hussein in Baghdad.\n", date="2025-03-16") if m.kind != "statement"]
+    assert len(ms) == 1 and ms[0].place["name_en"] == "Baghdad", [(m.kind, m.place) for m in ms]
+    ms = [m for m in _mentions("A year on\nDecember 8, 2025\n\nAsaad al-Shaibani's first trip to Baghdad, set for February "
+                               "22, slipped to March 14.\n") if m.kind != "statement"]
+    assert [(m.status, m.date) for m in ms] == [("happened", "2025-03-14")], [(m.status, m.date) for m in ms]
+    # "كان من المقرر" says when it was due: with "وصل" the visit happened, today
+    ms = [m for m in _mentions("زيارة\n10/05/2025\n\nوصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم بعد أن كان "
+                               "من المقرر أن يصل الشهر الماضي.\n") if m.kind != "statement"]
+    assert [(m.status, m.date) for m in ms] == [("happened", "2025-05-10")], [(m.status, m.date) for m in ms]

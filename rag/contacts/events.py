@@ -587,8 +587,13 @@ class _Article:
             self.people(matches, self.article.estimate or None)  # no contact: only its people's short names
             return
         past = [p for p in lex.past.find(s.norm, words) if inside(p)]
-        status, basis = self.status_of(s.norm, words, inside, first, past,
-                                       [p for k, pos in at.items() if k != "statement" for p in pos])
+        # "بعد أن كان من المقرر أن يصل الشهر الماضي" (lexicon `was_due`) tells when it was due, not that it is planned
+        # when the sentence reports it done ("وصل …"); "had been due to meet" alone is a plan
+        due_spans = lex.was_due.spans(s.norm, words)
+        if not any(not any(a <= p < b for a, b in due_spans) for p in past):
+            due_spans = []
+        status, basis = self.status_of(s.norm, words, lambda p: inside(p) and not any(a <= p < b for a, b in due_spans),
+                                       first, past, [p for k, pos in at.items() if k != "statement" for p in pos])
         if never == "never":
             status, basis = "hypothetical", _word_at(s.norm, _clause_span(s.norm, first)[0])
         self.trigger_at = first or 0
@@ -600,10 +605,31 @@ class _Article:
         dates = [d for d in dates if d not in earlier]
         # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
         # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
-        self.due = {d.start for d in dates if _said_before(lex.was_due, s.norm, d.start, 50)}
+        # (the first day after each cue: "set for February 22, slipped to March 14")
+        self.due = {min((d.start for d in dates if 0 < d.start - c <= 50), default=-1)
+                    for c in lex.was_due.find(s.norm, words) if inside(c)} - {-1}
+        if first is not None and len(dates) > 1:  # of several days, a day in a clause naming nobody gives way to
+            # those of the contact word's own clause ("Iraq sent teams to Latakia in July, and a Syrian delegation
+            # arrived in Baghdad on August 23")
+            ca, cb = _clause_span(s.norm, first)
+            who_at = [m.start for m in matches if m.kind in ("person", "title")]
+
+            def idle(d) -> bool:  # (a clause of its own saying more than the day, "…, في 26 كانون الأول 2024،", is
+                # not one: that day is the contact's)
+                a, b = _clause_span(s.norm, d.start)
+                return not ca <= d.start < cb and not any(a <= p < b for p in who_at) and \
+                    len(s.norm[a:b].split()) - len(s.norm[d.start:d.end].split()) >= 3
+            dates.sort(key=idle)
         # "القائم بأعمال …" is a chargé d'affaires (lexicon `resident`), not the town al-Qaim
         resident = lex.resident.spans(s.norm, words)
         matches = [m for m in matches if not (m.kind == "place" and any(a <= m.start < b for a, b in resident))]
+        # "al-Shaibani returned to Damascus after his Baghdad talks": his own country's city after "returned to" is
+        # home, no venue (lexicon `returns`); "al-Shatri returned to Damascus" is a visit
+        for r in lex.returns.find(s.norm, words):
+            who = [m for m in matches if m.kind == "person" and m.start < r]
+            home = who[-1].item.country if who else None
+            matches = [m for m in matches if not (m.kind == "place" and home and m.item.country == home and
+                                                  r < m.start <= r + 30)]
         # "the UN envoy for Syria" (lexicon `envoy_for`): a third party's official, Syria no side of his contact
         matches = [m for m in matches if not (m.kind in ("country", "place") and
                                               _said_before(lex.envoy_for, s.norm, m.start, 30))]
@@ -667,9 +693,14 @@ class _Article:
                     and not elsewhere:
                 status, basis = prev.status, prev.status_basis  # it goes on about the contact that did not happen
             cur = self.last(GROUP[kind], status)
+            # naming no one, but going "to / in" another country than the contact before: a contact of its own ("…
+            # al-Shatri returned to Damascus on April 25. … a Syrian delegation arrived in Baghdad on August 23")
+            moved = cur is not None and (not named or not cur.named) and cur.place is not None and any(
+                id(pl) in self.towards and pl.country != cur.place["country"] and pl.en != pl.country for pl in places)
             if not contact_kinds:
                 pass
-            elif cur is not None and (not named or not cur.named or named <= cur.named or self._names_title(cur, parts, places)) \
+            elif cur is not None and not moved and \
+                    (not named or not cur.named or named <= cur.named or self._names_title(cur, parts, places)) \
                     and not (named and anaphor is not None and anaphor is not cur):
                 self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)
                 touched = cur
@@ -798,8 +829,11 @@ class _Article:
         if kind != "call" and kind != "statement" and places:
             pool = cities or places
             towards = [p for p in pool if id(p) in self.towards]
-            # of several, the one nearest the contact's word ("handed … in Damascus an invitation to the summit in Baghdad")
-            best = min(towards or pool, key=lambda p: abs(self.place_at.get(id(p), 0) - self.trigger_at))
+            # of several, one in the contact word's clause ("Iraq sent teams to Latakia, and a Syrian delegation arrived
+            # in Baghdad"), the nearest the word ("handed … in Damascus an invitation to the summit in Baghdad")
+            a, b = _clause_span(s.norm, self.trigger_at)
+            best = min(towards or pool, key=lambda p: (not a <= self.place_at.get(id(p), -1) < b,
+                                                       abs(self.place_at.get(id(p), 0) - self.trigger_at)))
             weak = m.place is not None and not m.place.get("towards")
             home = m.place is not None and m.place["country"] in (IRAQ, SYRIA) and m.place["name_en"] not in (IRAQ, SYRIA)
             if m.place is not None and towards and best.en == m.place["name_en"]:
@@ -826,7 +860,8 @@ class _Article:
                         what = "the " + _WEEKDAY_NAMES[date.fromisoformat(d.ahead).weekday()]
                     else:
                         what = d.ahead
-                    m.date_basis = f"'{phrase}' = {what}, on or after the article's date (a contact still to come)"
+                    m.date_basis = f"'{phrase}' = {what}, on or after the article's date (a contact still to come)" \
+                        if m.date == d.ahead else f"'{phrase}' = {m.date}, the day it was due, before the article's date"
                 elif d.relative and d.value and not (m.status in ("planned", "cancelled", "postponed") and
                                                      re.search(r"\d", s.norm[d.start:d.end])):
                     m.reported.append(f"reported {d.value}: {d.basis}")
