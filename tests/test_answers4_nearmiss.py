@@ -48,6 +48,15 @@ PROPOSED_ARTICLE = """وزير الزراعة السوري في بغداد
 واقترح الوزيران عقد اجتماع ثلاثي مع تركيا بشأن حصص مياه نهر دجلة في موعد لم يحدد.
 """
 
+# Planes counted from other countries; the Iraqi part is ground crews, uncounted.
+FIRES_ARTICLE = """طائرات إقليمية تشارك في إخماد حرائق ريف حمص
+18 أيلول 2025
+
+أعلن الدفاع المدني السوري أن ثماني طائرات من تركيا والأردن تشارك في إخماد حرائق ريف حمص الغربي، فيما أرسل العراق فرقاً برية.
+
+وشاركت ثلاث طائرات سورية في عمليات الإطفاء منذ صباح الأربعاء.
+"""
+
 
 @pytest.fixture(scope="module")
 def library4(tmp_path_factory, seeded_settings):
@@ -60,6 +69,7 @@ def library4(tmp_path_factory, seeded_settings):
     (folder / "en_power_denied.txt").write_text(POWER_ARTICLE, encoding="utf-8")
     (folder / "en_trade_dateline.txt").write_text(DATELINE_ARTICLE, encoding="utf-8")
     (folder / "ar_tigris_proposed.txt").write_text(PROPOSED_ARTICLE, encoding="utf-8")
+    (folder / "ar_homs_fires.txt").write_text(FIRES_ARTICLE, encoding="utf-8")
     lib = open_library(s)
     ingest(lib, [ROOT / "seeds", folder], progress=False)
     return Pipeline(s, lib)
@@ -141,3 +151,15 @@ def test_a_representative_nobody_is_named_as_is_not_answered(library4):
     """Data rule: "representative" is a role: who holds it must be named as such."""
     a = library4.ask("Who is the Kurdistan Region's representative in Damascus?")
     assert a.abstained, a.answer
+
+
+# ---- a count of one country's share ---------------------------------------------------------------------------
+
+
+def test_how_many_of_one_countrys_is_not_answered_by_a_count_of_others(library4):
+    """Rule (expected.counted_country, counts_of_country): "كم طائرة عراقية" needs the country's word within six
+    words of the noun counted ("ثماني طائرات من تركيا والأردن" counts others' planes)."""
+    a = library4.ask("كم طائرة عراقية شاركت في إخماد حرائق ريف حمص؟")
+    assert a.abstained, a.answer
+    b = library4.ask("كم طائرة سورية شاركت في إخماد حرائق ريف حمص؟")
+    assert not b.abstained and "ثلاث طائرات سورية" in b.answer, (b.answer, b.abstain_reason)

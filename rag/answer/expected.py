@@ -429,6 +429,42 @@ def counts(forms: frozenset, text_norm: str) -> bool:
                for i in nums for j in nouns)
 
 
+def counted_country(q: Question) -> tuple[str, frozenset]:
+    """The country whose word qualifies the noun a question counts ('كم طائرة عراقية', 'how many Iraqi planes'),
+    with the forms (tokens) of that noun; ('', ∅) when none does."""
+    if expected_type(q) != "number":
+        return "", frozenset()
+    m = vocabulary().counted.search(q.normalized)
+    if not m:
+        return "", frozenset()
+    rest = re.findall(r"[\w'-]+", q.normalized[m.end():])
+    if q.language == "en":  # "how many Iraqi officers": the country word, then the noun
+        forms, _ = counted_forms(q)
+        near = rest[:2]
+    else:  # "كم طائرة عراقية", "كم فريقا عراقيا": the noun, then the country word
+        forms, near = frozenset(tokens(rest[0])[:1]) if rest else frozenset(), rest[1:2]
+    for country, cforms in vocabulary().countries.items():
+        if any(_country_word(w, cforms) for w in near):
+            return country, forms
+    return "", frozenset()
+
+
+def _country_word(word: str, cforms: frozenset) -> bool:
+    """A (normalised) word is a form of a country's word, with its prefixes or an accusative alif ('عراقيا')."""
+    return any(w in cforms or _stripped(w) in cforms for w in (word, word.removesuffix("ا")))
+
+
+def counts_of_country(forms: frozenset, country: str, text_norm: str) -> bool:
+    """A sentence counts the noun as `counts` does, with the country's word within six words after the noun (in English, before it too)
+    ('16 طائرة من سوريا وتركيا' does not count Iraqi planes; '20 Iraqi teams', 'فرق اطفاء عراقية' do)."""
+    cforms = vocabulary().countries.get(country, frozenset())
+    words = re.findall(r"[\w.,%'-]+", _DATE_OR_RANK.sub(" ", text_norm))
+    nouns = [i for i, w in enumerate(words) if any(_same_word(t, f) for t in tokens(w) for f in forms)]
+    # in Arabic the country follows its noun ('طائرات عراقية', 'طائرات من العراق'); in English it may come before
+    return any(_country_word(w, cforms) for j in nouns
+               for w in words[(j if re.match(r"[\u0600-\u06ff]", words[j]) else max(0, j - 6)):j + 6])
+
+
 def _stripped(word: str) -> str:
     for p in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
         if word.startswith(p) and len(word) - len(p) >= 3:

@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asks_description, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asks_description, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -548,6 +548,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                      (_lang(c.text) == "en" if q.language == "ar" else not arabic and _lang(c.text) == "ar")]
             if not typed:
                 return abstain(confidence(q, cands, hits), "the evidence holds no count of what the question counts")
+        country, noun = counted_country(q)  # "how many Iraqi planes": the planes counted are that country's
+        if country and noun:
+            # (a sentence in the other language is kept only when the noun's forms reach it: English officers ~ ضباط)
+            typed = [c for c in typed if counts_of_country(noun, country, _norm(c.text))]
+            if not typed:
+                return abstain(confidence(q, cands, hits), f"the evidence holds no count of the {country} ones the question counts")
         cands = typed + [c for c in cands if c not in typed]
     elif typed:
         # (who: the best passage's sentence that names the person goes first from further down, the best one
