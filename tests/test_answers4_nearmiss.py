@@ -57,6 +57,15 @@ FIRES_ARTICLE = """طائرات إقليمية تشارك في إخماد حرا
 وشاركت ثلاث طائرات سورية في عمليات الإطفاء منذ صباح الأربعاء.
 """
 
+# The two ministers met in one city; a question puts their meeting in another.
+ISTANBUL_ARTICLE = """Iraqi, Syrian foreign ministers meet in Istanbul
+June 22, 2025
+
+Iraqi Foreign Minister Fuad Hussein met his Syrian counterpart Asaad al-Shaibani in Istanbul on Saturday, and the two discussed water sharing on the Euphrates and the return of refugees.
+
+Hussein flew on to Jeddah on Sunday for a ministerial session on Gaza.
+"""
+
 
 @pytest.fixture(scope="module")
 def library4(tmp_path_factory, seeded_settings):
@@ -70,6 +79,7 @@ def library4(tmp_path_factory, seeded_settings):
     (folder / "en_trade_dateline.txt").write_text(DATELINE_ARTICLE, encoding="utf-8")
     (folder / "ar_tigris_proposed.txt").write_text(PROPOSED_ARTICLE, encoding="utf-8")
     (folder / "ar_homs_fires.txt").write_text(FIRES_ARTICLE, encoding="utf-8")
+    (folder / "en_istanbul_meeting.txt").write_text(ISTANBUL_ARTICLE, encoding="utf-8")
     lib = open_library(s)
     ingest(lib, [ROOT / "seeds", folder], progress=False)
     return Pipeline(s, lib)
@@ -163,3 +173,17 @@ def test_how_many_of_one_countrys_is_not_answered_by_a_count_of_others(library4)
     assert a.abstained, a.answer
     b = library4.ask("كم طائرة سورية شاركت في إخماد حرائق ريف حمص؟")
     assert not b.abstained and "ثلاث طائرات سورية" in b.answer, (b.answer, b.abstain_reason)
+
+
+# ---- where: the same people's meeting in another city ----------------------------------------------------------
+
+
+def test_a_meeting_asked_about_in_one_city_and_reported_in_another_is_a_correction(library4):
+    """Rule (extractive, LOCATED_ACTS with expected.places_named): the best sentence names the question's people
+    and places their meeting in another city of the domain data, not the one asked: a correction naming both
+    cities (before: what they discussed in Istanbul answered the question about Jeddah)."""
+    a = library4.ask("What did Fuad Hussein and Asaad al-Shaibani discuss when they met in Jeddah?")
+    assert a.abstained and "in Jeddah: the sources report it in Istanbul" in a.abstain_reason, \
+        (a.answer, a.abstain_reason)
+    b = library4.ask("What did Fuad Hussein and Asaad al-Shaibani discuss when they met in Istanbul?")
+    assert not b.abstained and "water sharing" in b.answer, (b.answer, b.abstain_reason)

@@ -449,6 +449,26 @@ def counted_country(q: Question) -> tuple[str, frozenset]:
     return "", frozenset()
 
 
+@lru_cache(maxsize=1)
+def _places() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """The cities and provinces of the domain data (rag/domain/data/officials.json places, not the two countries):
+    (English name, first Arabic form, a pattern of their normalised forms as whole words)."""
+    from ..domain.people import load_officials
+    out = []
+    for p in load_officials().places:
+        if p.en in ("Iraq", "Syria"):
+            continue
+        forms = sorted({normalize(f) for f in p.forms if normalize(f)}, key=len, reverse=True)
+        ar = next((f for f in p.forms if re.search(r"[\u0600-\u06ff]", f)), p.en)
+        out.append((p.en, ar, re.compile(r"(?<!\w)(?:[وفبل]|لل)?(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")))
+    return tuple(out)
+
+
+def places_named(text_norm: str) -> dict[str, str]:
+    """The domain's cities and provinces a normalised text names: English name -> its Arabic form."""
+    return {en: ar for en, ar, rx in _places() if rx.search(text_norm)}
+
+
 def _country_word(word: str, cforms: frozenset) -> bool:
     """A (normalised) word is a form of a country's word, with its prefixes or an accusative alif ('عراقيا')."""
     return any(w in cforms or _stripped(w) in cforms for w in (word, word.removesuffix("ا")))

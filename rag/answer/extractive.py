@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asks_description, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -488,6 +488,22 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                     return correction(q, about, premise.no_visit_by_role(role, forms, places[0]),
                                       confidence(q, cands, hits))
                 cands = visits
+        # Where: a meeting or visit of the question's people asked about in one city that the best sentence,
+        # naming them, places in another city (and not the one asked) is another act ("their meeting in Jeddah" —
+        # "Hussein met al-Shaibani in Istanbul").
+        asked_places = places_named(q.normalized)
+        located = sorted(asked & LOCATED_ACTS)
+        whose = [e for e in entities if e in PEOPLE]
+        if asked_places and located and whose:
+            def elsewhere(c: Candidate) -> dict[str, str]:
+                own = places_named(_norm(_DATELINE.sub("", c.text)))
+                if not own or own.keys() & asked_places.keys() or missing_entities(q, c, whose, own=True):
+                    return {}
+                return own
+            if (found := elsewhere(cands[0])):
+                return correction(q, cands + [c for c in about if c not in cands], premise.elsewhere(
+                    located, asked_places, found), confidence(q, cands, hits))
+            cands = [c for c in cands if not elsewhere(c)] or cands
     # When (or on which day) something happened: a sentence reporting it denied, cancelled or not held does not
     # date it ("on which day did Iraq resume exports" — "a source denied any agreement to resume them"), unless
     # the question asks about that status. The best sentence saying so makes a correction.
@@ -613,6 +629,7 @@ def _date_month(date: str) -> set[int]:
     return {int(date[5:7])} if len(date) >= 7 and date[5:7].isdigit() else set()
 
 
+LOCATED_ACTS = {"visit", "meeting", "summit"}  # acts that happen in one place (answer_types.json relations)
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}  # what a sentence must report for any question
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin

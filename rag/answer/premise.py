@@ -97,3 +97,11 @@ def other_months(asked: set[int], found: set[int]) -> Why:
     f_ar = "، ".join(_MONTHS_AR[m - 1] for m in sorted(found))
     return Why(f"no retrieved sentence is about that month ({a_en}): the sources date it {f_en}",
                f"تؤرخ المصادر ذلك في {f_ar}، لا في {a_ar}")
+
+
+def elsewhere(kinds: list[str], asked: dict[str, str], found: dict[str, str]) -> Why:
+    """The act asked about in one place; the sources report it in another (places: English -> Arabic)."""
+    a_en, f_en = " or ".join(sorted(asked)), " and ".join(sorted(found))
+    a_ar, f_ar = " أو ".join(asked[k] for k in sorted(asked)), " و".join(found[k] for k in sorted(found))
+    return Why("no retrieved sentence reports the " + " or the ".join(kinds) + f" in {a_en}: the sources report it in {f_en}",
+               "تذكر المصادر " + " أو ".join(_ar(k) for k in kinds) + f" في {f_ar}، لا في {a_ar}")
