@@ -36,11 +36,14 @@ def _share(work: Path, corpus: str, folders: list[Path]) -> list[dict]:
     import sqlite3
 
     rows = []
-    for tag in ("cold cache", "warm cache"):
-        home = work / tag.replace(" ", "-")
-        if tag == "warm cache":  # a new library with the same embedding cache: ingest without model time
-            home.mkdir(parents=True)
-            src, dst = sqlite3.connect(work / "cold-cache" / "embeddings.sqlite"), sqlite3.connect(home / "embeddings.sqlite")
+    # cold: nothing cached; warm: a new library with the same embedding cache (ingest without model time), the
+    # rules run; warm, contacts cached too: the extracted contacts read back (RAG_HOME/contacts.sqlite)
+    for tag, caches in (("cold cache", ()), ("warm cache", ("embeddings",)),
+                        ("warm, contacts cached", ("embeddings", "contacts"))):
+        home = work / tag.replace(" ", "-").replace(",", "")
+        home.mkdir(parents=True)
+        for name in caches:
+            src, dst = sqlite3.connect(work / "cold-cache" / f"{name}.sqlite"), sqlite3.connect(home / f"{name}.sqlite")
             src.backup(dst)
             src.close()
             dst.close()

@@ -190,3 +190,45 @@ def test_a_quoted_tweet_dates_the_article_but_not_one_in_a_related_block():
     assert ex.article.after == "2025-01-05" and "tweet" in ex.article.basis
     _, _, seed = _seed("004_42ccee761c1e329b.txt")  # its tweet (December 31, 2024) is in "إقرأ أيضاً"
     assert seed.article.after == "" and seed.article.before == "2024-12-08"
+
+
+def test_a_new_library_over_the_same_articles_reads_their_contacts_from_the_cache(fresh_settings, tmp_path,
+                                                                                    monkeypatch):
+    """Extraction is kept by content, source, rules' version and the domain data's digest (RAG_HOME/contacts.sqlite):
+    a second library in the same home runs no rule for articles already read, and its timeline is the same; a data
+    change (an official added in RAG_HOME/officials.json) runs the rules again."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from rag import contact_timeline, ingest, load_settings, open_library
+    import rag.ingestion.pipeline as pipeline
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    first = open_library(fresh_settings)
+    ingest(first, [seeds], progress=False)
+    want = [e.to_dict() for e in contact_timeline(first)]
+    assert want and (fresh_settings.home_path / "contacts.sqlite").is_file()
+
+    home2 = tmp_path / "home2"
+    home2.mkdir()
+    for name in ("embeddings.sqlite", "contacts.sqlite"):
+        shutil.copy(fresh_settings.home_path / name, home2 / name)
+    calls = []
+    real = pipeline.extract
+    monkeypatch.setattr(pipeline, "extract", lambda *a, **k: calls.append(a[0].source) or real(*a, **k))
+    second = open_library(load_settings(env={}, home=str(home2)))
+    ingest(second, [seeds], progress=False)
+    assert calls == []
+    assert [e.to_dict() for e in contact_timeline(second)] == want
+
+    home3 = tmp_path / "home3"
+    home3.mkdir()
+    for name in ("embeddings.sqlite", "contacts.sqlite"):
+        shutil.copy(fresh_settings.home_path / name, home3 / name)
+    (home3 / "officials.json").write_text(json.dumps({"people": [{
+        "id": "x-test-official", "name": "سالم التجريبي", "en": "Salem al-Tajribi", "country": "Iraq",
+        "roles": [{"ar": "وزير عراقي", "en": "Iraqi minister", "rank": "minister"}]}]}, ensure_ascii=False),
+        encoding="utf-8")
+    ingest(open_library(load_settings(env={}, home=str(home3))), [seeds], progress=False)
+    assert sorted(calls) == sorted(p.name for p in seeds.glob("*.txt"))

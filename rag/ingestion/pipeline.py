@@ -21,6 +21,7 @@ from .clean import clean
 from ..documents import Chunk, Document, RawDocument, iter_files, printable, read_file
 from ..index.embeddings import Embedder
 from ..errors import DocumentError
+from ..contacts.cache import ContactsCache
 from ..contacts.events import extract, extractor_version
 from ..domain.people import Officials, load_officials
 from ..index.library import Library
@@ -228,14 +229,26 @@ def embed(embedder: Embedder, items: list[Planned], progress: Callable[[int], No
     return out
 
 
+def _extracted(doc: Document, chunks: list[Chunk], officials: Officials, cache: ContactsCache | None,
+               digest: str) -> tuple:
+    """An article's contacts: from the cache when these rules and data already read this content, else extracted."""
+    key = ContactsCache.key(extractor_version(officials), digest, doc.source) if cache is not None else ""
+    rows = cache.get(key) if cache is not None else None
+    if rows is None:
+        rows = extract(doc, chunks, officials).rows()
+        if cache is not None:
+            cache.put(key, rows)
+    return rows
+
+
 def store(library: Library, embedded: list[Embedded], officials: Officials, report: IngestReport,
-          timings: dict[str, float]) -> None:
+          timings: dict[str, float], cache: ContactsCache | None = None) -> None:
     """Write each embedded article with its contacts: one transaction per article switches it from its old
     chunks to its new ones (its vectors are written first), so a crash leaves it wholly old or wholly new."""
     for e in embedded:
         item = e.item
         t = time.perf_counter()
-        events = extract(item.doc, item.chunks, officials).rows()
+        events = _extracted(item.doc, item.chunks, officials, cache, item.digest)
         report.extracted.append(item.doc.source)
         timings["events"] += time.perf_counter() - t
         t = time.perf_counter()
@@ -247,7 +260,7 @@ def store(library: Library, embedded: list[Embedded], officials: Officials, repo
 
 
 def refresh_unchanged(library: Library, items: list[Unchanged], officials: Officials, report: IngestReport,
-                      timings: dict[str, float]) -> None:
+                      timings: dict[str, float], cache: ContactsCache | None = None) -> None:
     """Unchanged articles cost nothing, except recording an origin an older library lacks and re-extracting
     contacts found by older rules (no embedding either way)."""
     settings = library.settings
@@ -258,7 +271,8 @@ def refresh_unchanged(library: Library, items: list[Unchanged], officials: Offic
         if u.reextract:
             t = time.perf_counter()
             chunks = chunk_document(u.doc, settings.chunk_chars, settings.chunk_overlap)
-            library.store.put_events(u.doc.source, extract(u.doc, chunks, officials).rows())
+            library.store.put_events(u.doc.source, _extracted(
+                u.doc, chunks, officials, cache, _digest(u.doc, settings.chunk_chars, settings.chunk_overlap)))
             report.extracted.append(u.doc.source)
             timings["events"] += time.perf_counter() - t
 
@@ -298,9 +312,13 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
     raws = read_documents(paths, library.settings.max_file_bytes, report, warn)
     # One writer at a time from the plan to the sweep: what the plan read (which names are held, by whom)
     # stays true until this ingest has written, and no other writer's pending vectors are swept.
-    with library.store.writer.hold("rag ingest", say=warn):
-        _write(library, raws, report, warn, officials, ev_version, replace, origin_prefix, progress, on_progress,
-               timings)
+    cache = ContactsCache(library.settings.home_path / "contacts.sqlite")
+    try:
+        with library.store.writer.hold("rag ingest", say=warn):
+            _write(library, raws, report, warn, officials, ev_version, replace, origin_prefix, progress, on_progress,
+                   timings, cache)
+    finally:
+        cache.close()
     if report.added or report.updated or report.replaced:
         t = time.perf_counter()
         _ = library.lexical  # rebuild now, not on the first question
@@ -312,11 +330,12 @@ def ingest(library: Library, paths: list[Path], *, progress: bool | None = None,
 
 def _write(library: Library, raws: list[tuple[RawDocument, Path]], report: IngestReport, warn: Callable[[str], None],
            officials: Officials, ev_version: str, replace: bool, origin_prefix: str | None, progress: bool | None,
-           on_progress: Callable[[float, str], None] | None, timings: dict[str, float]) -> None:
+           on_progress: Callable[[float, str], None] | None, timings: dict[str, float],
+           cache: ContactsCache | None = None) -> None:
     """Plan, embed and store, under the writer lock."""
     todo = plan(library, raws, report, warn, events_version=ev_version, replace=replace, origin_prefix=origin_prefix,
                 timings=timings)
-    refresh_unchanged(library, todo.unchanged, officials, report, timings)
+    refresh_unchanged(library, todo.unchanged, officials, report, timings, cache)
 
     total = sum(item.size for item in todo.write)
     bar = None
@@ -337,7 +356,7 @@ def _write(library: Library, raws: list[tuple[RawDocument, Path]], report: Inges
         t = time.perf_counter()
         embedded = embed(library.embedder, group, tick)
         timings["embed"] += time.perf_counter() - t
-        store(library, embedded, officials, report, timings)
+        store(library, embedded, officials, report, timings, cache)
     if bar:
         bar.close()
     t = time.perf_counter()
