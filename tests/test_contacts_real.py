@@ -1039,3 +1039,16 @@ def test_going_back_home_is_no_venue_and_the_day_a_trip_was_set_for_is_not_its_d
     ms = [m for m in _mentions("زيارة\n10/05/2025\n\nوصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم بعد أن كان "
                                "من المقرر أن يصل الشهر الماضي.\n") if m.kind != "statement"]
     assert [(m.status, m.date) for m in ms] == [("happened", "2025-05-10")], [(m.status, m.date) for m in ms]
+
+
+def test_english_titles_with_a_portfolio_after_them_or_a_rank_before_them_name_their_holder():
+    for text, want in (
+            ("Syria's Minister of Transport Yarub Badr met Iraqi Transport Minister Razzaq al-Saadawi in Baghdad.\n",
+             {"Yarub Badr", "Razzaq al-Saadawi"}),
+            ("Iraqi Minister of Water Resources Aoun Diab Abdullah and Syrian Minister of Energy Mohammed al-Bashir "
+             "met in Baghdad.\n", {"Aoun Diab Abdullah", "Mohammed al-Bashir"}),
+            ("Syrian Deputy Foreign Minister Mohammed Ahmad met Iraqi Deputy Foreign Minister Mohammed Bahr al-Uloom "
+             "in Damascus.\n", {"Mohammed Ahmad", "Mohammed Bahr al-Uloom"})):
+        ms = [m for m in _mentions(text, date="2025-08-12") if m.kind != "statement"]
+        assert len(ms) == 1 and {p["name_en"] for p in ms[0].participants} == want, \
+            [(m.kind, [p["name_en"] for p in m.participants]) for m in ms]

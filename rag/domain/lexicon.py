@@ -103,6 +103,7 @@ class Lexicon:
     neg_determiners: Words
     neg_close: Words  # "no": a contact word at most two words after it ("no announced meeting") is negated
     joins_apart: Words  # joins that put the next clause's contact at another time ("…, days before …")
+    portfolio: Words  # English words of a ministry's portfolio ("Minister of Water Resources")
     returns: Words  # "returned to", "عاد إلى": a visit abroad, or home (no venue)
     envoy_for: Words  # "UN envoy for Syria": the country after them is no side of the contact
     posted_at: Words  # "السفارة", "embassy": a city right after them is where a mission is, not a contact's place
@@ -153,7 +154,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("negated"))), Words.of(_both(obj.get("negated", {}).get("negators"))),
                    Words.of(_both(obj.get("negated", {}).get("determiners"))),
                    Words.of(_both(obj.get("negated", {}).get("close"))), Words.of(_both(obj.get("joins", {}).get("apart"))),
-                   Words.of(_both(obj.get("returns"))), Words.of(_both(obj.get("envoy_for"))), Words.of(_both(obj.get("posted_at"))),
+                   Words.of(_both(obj.get("portfolio_words"))), Words.of(_both(obj.get("returns"))), Words.of(_both(obj.get("envoy_for"))), Words.of(_both(obj.get("posted_at"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 

@@ -172,11 +172,16 @@ class Officials:
             country = "(?i:" + "|".join(re.escape(w) for w in cw) + ")"
             role = "(?i:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in en_roles) + ")"
             part = r"(?:(?:al|el|Al|El|bin|Abu|Abdul|Abdel|Abd|Bin)[-\s])?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?"
-            name = rf"(?P<name>{part}(?:\s+{part}){{0,3}})"
+            name = rf"(?P<name>{part}(?:\s+{part}){{0,5}})"  # (role words before it are taken off: `_lead_en`)
             # "Iraq's envoy in Damascus, Yassin al-Hujaimi": where an envoy serves may stand between role and name
             posted = r"(?:\s+(?:in|to)\s+[A-Z][\w'’-]+)?,?"
+            # "Syria's Minister of Transport Yarub Badr": the portfolio may follow the role
+            # (its words as data, lexicon `portfolio`: "of Water Resources Aoun Diab", "of Transport Yarub Badr")
+            pw = "(?i:" + "|".join(sorted((re.escape(w) for w in lex.portfolio.words), key=len, reverse=True)) + ")" \
+                if lex.portfolio.words else "(?!)"
+            of = rf"(?P<of>\s+of\s+(?:the\s+)?{pw}(?:\s+(?:and\s+)?{pw}){{0,3}}(?![\w-]))?,?"
             self._titled_en = re.compile(
-                rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role}){posted}\s+{name}")
+                rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role}){of}{posted}\s+{name}")
             self._unnamed_en = re.compile(
                 rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<role>{role})(?![\w])")
             self._titled_en3 = re.compile(
@@ -226,16 +231,21 @@ class Officials:
                 for m in rx.finditer(text):
                     if self._rank.get(normalize(m.group("role")).strip()) == "delegation":
                         continue  # a delegation is nobody's name
-                    name = self._trim_en(m.group("name"))
+                    lead, name = self._lead_en(m.group("name"))
                     if name and all(w.isupper() for w in re.findall(r"[A-Za-z]{2,}", name)):
                         continue  # "the Iraqi prime minister, SANA reported": an agency, nobody's name
                     country = self.country_of(m.group("c"))
                     if not name or country is None or self._table.get(normalize(name), ("",))[0] in ("place", "country"):
                         continue  # "a forum in Doha, Syria's foreign minister …": a place is nobody's name
-                    role = (m.group("port") + m.group("role")).strip() if rx is not self._titled_en3 else \
+                    role = (m.group("port") + m.group("role") + (m.groupdict().get("of") or "")).strip() \
+                        if rx is not self._titled_en3 else \
                         text[m.start("role"):m.start("name")].rstrip(", ")  # "head of Iraq's Border Ports Commission"
                     rank = self._rank.get(normalize(m.group("role")).strip(), "official")
-                    a = m.start("name")
+                    if lead:  # "Iraqi Deputy Foreign Minister Mohammed Bahr al-Uloom": the role goes on before the name
+                        role = f"{role} {' '.join(lead)}"
+                        rank = next((self._rank[k] for i in range(len(lead)) if
+                                     (k := normalize(" ".join(lead[i:])).strip()) in self._rank), rank)
+                    a = m.start("name") + m.group("name").find(name) if name else m.start("name")
                     out.append(Match(a, a + len(name), "person", self._person_for(name, country, role, rank, "en")))
             named_at = {mm.start for mm in out}
             for m in self._unnamed_en.finditer(text):  # "Iraqi oil minister" with no name after it: one unnamed
@@ -303,6 +313,15 @@ class Officials:
         """The country of a place named by one normalised word ('دمشق' -> Syria), else None."""
         got = self._table.get(word)
         return got[1].country if got and got[0] == "place" else None
+
+    def _lead_en(self, name: str) -> tuple[list[str], str]:
+        """The role words a name read after a title begins with ("Foreign Minister …" after "Deputy"), and the name
+        after them (four words at most, without role or stop words at its end)."""
+        words = name.split()
+        lead = []
+        while words and normalize(words[0]) in self._stop:
+            lead.append(words.pop(0))
+        return lead, self._trim_en(" ".join(words[:4]))
 
     def _trim_en(self, name: str) -> str:
         words = name.split()
