@@ -1052,3 +1052,17 @@ def test_english_titles_with_a_portfolio_after_them_or_a_rank_before_them_name_t
         ms = [m for m in _mentions(text, date="2025-08-12") if m.kind != "statement"]
         assert len(ms) == 1 and {p["name_en"] for p in ms[0].participants} == want, \
             [(m.kind, [p["name_en"] for p in m.participants]) for m in ms]
+
+
+def test_a_counterpart_or_a_governor_named_after_the_title_is_a_named_participant():
+    for text, want in (
+            ("بحث رئيس هيئة المنافذ الحدودية العراقية عمر الوائلي مع نظيره السوري قتيبة بدوي فتح معبر القائم.\n",
+             {"عمر الوائلي", "قتيبة بدوي"}),
+            ("Syrian Transport Minister Yarub Badr met his Iraqi counterpart Razzaq al-Saadawi in Baghdad.\n",
+             {"Yarub Badr", "Razzaq al-Saadawi"})):
+        ms = [m for m in _mentions(text, date="2025-06-14") if m.kind != "statement"]
+        assert len(ms) == 1 and {p["name"] for p in ms[0].participants} == want, \
+            [(m.kind, [p["name"] for p in m.participants]) for m in ms]
+    ms = _mentions("استقبل محافظ الأنبار محمد نوري الكربولي وفداً سورياً في الرمادي.\n", date="2025-06-14")
+    iraqi = [p for m in ms for p in m.participants if p["country"] == "Iraq"]
+    assert [p["name"] for p in iraqi] == ["محمد نوري الكربولي"], iraqi

@@ -366,6 +366,10 @@ class Officials:
             if c is not None and w not in ("العراق", "سوريا", "سوريه"):
                 country = c
                 break
+            if i == 0 and (c := self.country_of_place(w)) in (IRAQ, SYRIA) and self._rank.get(
+                    re.sub(r"\s+", " ", m.group(1))) == "official":  # "محافظ الأنبار محمد نوري الكربولي": where he
+                country = c  # governs names his country
+                break
         if country is None:
             return None
         name: list[tuple[int, int, str]] = []
