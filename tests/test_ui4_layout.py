@@ -261,3 +261,23 @@ def test_button_labels_and_sort_headers_stay_on_one_line(browser, server, lang, 
     wrapped = page.evaluate(ONE_LINE_JS, "#library .lib-sort")
     assert not wrapped, f"sort headers broken over lines (the arrow alone below): {wrapped}"
     ctx.close()
+
+
+@pytest.mark.parametrize("lang,width", [("en", 1366), ("ar", 390)])
+def test_the_timeline_filters_boxes_line_up_whatever_their_labels(browser, server, lang, width):
+    """A filter whose label takes two lines ('From (year, month or day)') keeps its box level with its neighbours'."""
+    ctx, page = open_page(browser, server, width=width, height=900, query=f"?lang={lang}")
+    page.wait_for_function("document.querySelector('#ask').innerText.includes('%s')" % ("Ask" if lang == "en" else "اسأل"))
+    tab(page, TAB_NAMES[lang])
+    page.wait_for_selector("#timeline .tl-event", timeout=30_000)
+    boxes = page.evaluate("""() => ['#tl-who input', '#tl-kind .wrap-inner', '#tl-since input', '#tl-until input'].map(s => {
+        const r = document.querySelector(s).getBoundingClientRect(); return [s, r.top, r.bottom]; })""")
+    two_lines = page.evaluate("""() => ['#tl-since', '#tl-until'].some(s => {
+        const e = document.querySelector(s + ' [data-testid=block-info]') || document.querySelector(s + ' span');
+        return e.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(e).lineHeight || 20); })""")
+    assert two_lines, "no filter label takes two lines here: nothing to check"
+    for i, (a, at, ab) in enumerate(boxes):
+        for b, bt, bb in boxes[i + 1:]:
+            if at < bb and bt < ab:  # side by side
+                assert abs(ab - bb) <= 6, f"{a} ends at {ab:.0f}, {b} at {bb:.0f} ({lang}, {width})"
+    ctx.close()

@@ -150,6 +150,10 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .tl-dot { padding: 0; cursor: pointer; }
 /* the timeline takes the page's width until a chip opens an article beside it (below it on a phone) */
 #tl-side:not(:has(.doc-head)) { display: none !important; }
+/* the filters' boxes line up whatever their labels' lengths (a label on two lines keeps its box at the bottom) */
+#tl-who label, #tl-since label, #tl-until label { display: flex; flex-direction: column; justify-content: space-between; height: 100%; }
+#tl-kind > .container { display: flex; flex-direction: column; justify-content: space-between; height: 100%; }
+#tl-kind > .container > .wrap { margin-top: auto; }
 @media (min-width: 701px) {
   #tl-side { position: sticky; top: 8px; align-self: flex-start; max-height: calc(100vh - 16px); overflow-y: auto; }
 }
