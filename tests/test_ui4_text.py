@@ -31,3 +31,11 @@ def test_a_long_list_of_outlets_says_how_many_more():
     en, ar = render.library_summary(docs, "en"), render.library_summary(docs, "ar")
     assert en.endswith("<bdi>Outlet 05</bdi> and 4 more.</div>") and "…" not in en, en
     assert ar.endswith("<bdi>Outlet 05</bdi> و4 غيرها.</div>") and "…" not in ar, ar
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 11])
+def test_the_arabic_left_out_line_reads_right_for_any_number(n):
+    """'لا تظهر 1 اتصالات غير مؤرخة' was wrong for 1, 2 and 11 and up: the count stands after a noun phrase."""
+    events = [{"id": "1", "kind": "visit", "date": "2025-01-02", "summary": "s", "participants": [], "citations": []}]
+    html = render.timeline(events, "ar", left_out=n)
+    assert f"عدد الاتصالات غير المؤرخة التي لا تظهر: {n}؛" in html
