@@ -1066,3 +1066,10 @@ def test_a_counterpart_or_a_governor_named_after_the_title_is_a_named_participan
     ms = _mentions("استقبل محافظ الأنبار محمد نوري الكربولي وفداً سورياً في الرمادي.\n", date="2025-06-14")
     iraqi = [p for m in ms for p in m.participants if p["country"] == "Iraq"]
     assert [p["name"] for p in iraqi] == ["محمد نوري الكربولي"], iraqi
+
+
+def test_an_english_governor_named_after_his_province_is_his_side_s_named_participant():
+    ms = _mentions("Anbar governor Mohammed Nouri al-Karbouli received a Syrian delegation in Ramadi on Monday.\n",
+                   date="2025-06-16")
+    iraqi = [p for m in ms for p in m.participants if p["country"] == "Iraq"]
+    assert [p["name_en"] for p in iraqi] == ["Mohammed Nouri al-Karbouli"], [(m.kind, m.participants) for m in ms]

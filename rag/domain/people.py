@@ -187,6 +187,14 @@ class Officials:
             self._titled_en3 = re.compile(
                 rf"(?<![\w])(?P<role>{role})\s+of\s+(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Z][\w-]*\s+(?:and\s+|for\s+|of\s+)?){{1,6}}?)"
                 rf"(?:[A-Z][\w-]*),\s+{name}")
+            # "Anbar governor Mohammed Nouri al-Karbouli", "Deir ez-Zor's governor …": a province of one side names
+            # its official's country (as "محافظ الأنبار …" does)
+            home_places = sorted({f for pl in self.places if pl.country in (IRAQ, SYRIA) and pl.en != pl.country
+                                  for f in pl.forms if not re.search(r"[\u0600-\u06ff]", f)}, key=len, reverse=True)
+            self._titled_en5 = re.compile(
+                rf"(?<![\w])(?P<c>(?i:{'|'.join(re.escape(f) for f in home_places)}))(?:'s|’s)?\s+(?P<port>)"
+                rf"(?P<role>{role})\s+{name}") \
+                if home_places else re.compile(r"(?!)")
             self._titled_en2 = re.compile(
                 rf"{name},\s+(?:the\s+|a\s+)?(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role})(?![\w])")
             # "Nechirvan Barzani, president of Iraq's Kurdistan Region": the title after the name, its country after "of"
@@ -227,14 +235,15 @@ class Officials:
                     else:
                         out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
         if self._titled_en is not None and text and not re.search(r"[\u0600-\u06ff]", text):
-            for rx in (self._titled_en, self._titled_en2, self._titled_en3, self._titled_en4):
+            for rx in (self._titled_en, self._titled_en2, self._titled_en3, self._titled_en4, self._titled_en5):
                 for m in rx.finditer(text):
                     if self._rank.get(normalize(m.group("role")).strip()) == "delegation":
                         continue  # a delegation is nobody's name
                     lead, name = self._lead_en(m.group("name"))
                     if name and all(w.isupper() for w in re.findall(r"[A-Za-z]{2,}", name)):
                         continue  # "the Iraqi prime minister, SANA reported": an agency, nobody's name
-                    country = self.country_of(m.group("c"))
+                    country = self.country_of(m.group("c")) if rx is not self._titled_en5 else \
+                        self.country_of_place(normalize(m.group("c")).lower())
                     if not name or country is None or self._table.get(normalize(name), ("",))[0] in ("place", "country"):
                         continue  # "a forum in Doha, Syria's foreign minister …": a place is nobody's name
                     role = (m.group("port") + m.group("role") + (m.groupdict().get("of") or "")).strip() \
