@@ -39,3 +39,24 @@ def test_what_date_was_set_asks_for_a_date(text):
     about the visit)."""
     from rag.answer.shapes import shape_of
     assert shape_of(text).kind == "date"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ما الموعد الذي حُدّد لزيارة نيجيرفان بارزاني إلى دمشق؟", "Nechirvan Barzani"),
+    ("When did Nechirvan Barzani meet al-Sharaa?", "Nechirvan Barzani"),
+    ("في أي يوم التقى ياسين الحجيمي بأسعد الشيباني؟", "Yassin al-Hujaimi"),
+    ("When did Raed al-Saleh visit Baghdad?", "Raed al-Saleh"),
+    ("من رافق منير مصطفى إلى بغداد؟", "Munir Mustafa"),
+])
+def test_the_officials_of_the_real_reports_are_names_a_question_asks_about(text, name):
+    """Data (rag/domain/data/names.json, the answer tables only): the Kurdistan Region's president, the Iraqi
+    chargé in Damascus, the Syrian emergency minister and his deputy, in both scripts: the answer must name them."""
+    from rag.answer.questions import Question
+    assert name in Question(text).entities, Question(text).entities
+
+
+def test_one_barzani_is_not_the_other():
+    """The Kurdistan Region's prime minister is not its president: his full name is his own entry (not a person
+    whose family name alone names him, which would let "بارزاني" stand for him)."""
+    from rag.answer.questions import Question
+    assert Question("What did Masrour Barzani discuss with al-Sharaa?").entities[0] == "Masrour Barzani"

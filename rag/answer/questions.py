@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..text.arabic import clean_control, language, normalize, tokens
@@ -125,12 +126,14 @@ class Question(str):
         return tokens(self.normalized)
 
 
+_ANSWER_TYPES = Path(__file__).resolve().parent / "data" / "answer_types.json"  # (read here: expected imports us)
+
+
 @lru_cache(maxsize=1)
 def _possessive_periods() -> re.Pattern:
     """'after Assad's fall', 'since the regime's collapse' (answer_types.json `possessive_periods`: the words
     before the name, and the nouns of a fall after its 's)."""
-    from .expected import DATA
-    data = json.loads(DATA.read_text(encoding="utf-8")).get("possessive_periods", {})
+    data = json.loads(_ANSWER_TYPES.read_text(encoding="utf-8")).get("possessive_periods", {})
     before, nouns = data.get("before", []), data.get("nouns", [])
     if not before or not nouns:
         return re.compile(r"(?!)")
