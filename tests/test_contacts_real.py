@@ -1073,3 +1073,19 @@ def test_an_english_governor_named_after_his_province_is_his_side_s_named_partic
                    date="2025-06-16")
     iraqi = [p for m in ms for p in m.participants if p["country"] == "Iraq"]
     assert [p["name_en"] for p in iraqi] == ["Mohammed Nouri al-Karbouli"], [(m.kind, m.participants) for m in ms]
+
+
+def test_an_undated_report_of_a_december_visit_joins_the_december_contact_dated_by_month(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "arts", {
+        "dec.txt": "A first envoy\nJanuary 5, 2025\n\nIn December 2024, Iraq's intelligence chief Hamid al-Shatri "
+                   "visited Damascus and met Ahmed al-Sharaa.\n",
+        "aug.txt": "Al-Shatri again in Damascus\nAugust 28, 2025\n\nHamid al-Shatri met Ahmed al-Sharaa in Damascus "
+                   "today.\n",
+        "apr.txt": "A second visit\nApril 25, 2025\n\nHamid al-Shatri met Ahmed al-Sharaa in Damascus today.\n",
+        "undated.txt": "The security channel\n\nAfter the fall of Assad, the channel ran through Hamid al-Shatri, who "
+                       "travelled to Damascus in late December.\n",
+    })
+    _, events = _timeline(fresh_settings, folder)
+    got = sorted((e.date, tuple(e.sources)) for e in events if e.kind == "visit")
+    assert got == [("2024-12", ("dec.txt", "undated.txt")), ("2025-04-25", ("apr.txt",)),
+                   ("2025-08-28", ("aug.txt",))], got

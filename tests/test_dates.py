@@ -106,3 +106,17 @@ def test_tomorrow_is_the_day_after_the_article_when_its_weekday_fits():
     got = [d.value for t in ("سيصل غداً الثلاثاء إلى بغداد", "will arrive tomorrow", "سيصل غداً الأربعاء")
            for d in resolve_dates(normalize(t).lower(), ref)]
     assert got == ["2025-08-12", "2025-08-12", None]
+
+
+def test_a_week_gives_its_month_when_it_lies_in_one_and_the_day_before_yesterday_two_days():
+    wed = ArticleDate(value="2025-06-11", basis="dateline")
+    for text in ("التقى الوزيران في بغداد الأسبوع الماضي", "the two ministers met in Baghdad last week",
+                 "وصل الوفد إلى دمشق مطلع الأسبوع الجاري", "the delegation reached Damascus earlier this week"):
+        assert _one(text, wed).value == "2025-06", text
+    # a week across two months gives no month, and says why
+    d = _one("met in Baghdad last week", ArticleDate(value="2025-06-03", basis="dateline"))
+    assert d.value is None and "across two months" in d.basis
+    assert _one("arrived the day before yesterday", wed).value == "2025-06-09"
+    # English "today" alone is the article's day (not "until today", "to this day")
+    assert _one("Hamid al-Shatri met Ahmed al-Sharaa in Damascus today", wed).value == "2025-06-11"
+    assert resolve_dates(normalize("until today no date was set"), wed) == []

@@ -386,7 +386,8 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             if m.monthday and len(fitting) > 1:  # "في 14 آذار" in an undated page: the contact of 14 March
                 fitting = [gi for gi in fitting if (reps[gi].date or "")[5:10] == m.monthday] or fitting
             if m.month and len(fitting) > 1:  # "his December talks" in an undated page: a December contact
-                fitting = [gi for gi in fitting if _day(reps[gi].date) and _day(reps[gi].date).month == m.month] or fitting
+                fitting = [gi for gi in fitting if len(reps[gi].date or "") >= 7 and
+                           int(reps[gi].date[5:7]) == m.month] or fitting  # (a month-only date too: "2024-12")
             if m.weekday is not None and len(fitting) > 1:  # "on Thursday" in an undated page: Thursdays only
                 # (else a day beside a Thursday: the contact's first report may give the next day)
                 for slack in (0, 1):

@@ -40,10 +40,11 @@ WEEKDAYS = {normalize(k).lower(): v for table in _WORDS["weekdays"].values() for
 _WD_ALT = "|".join(WEEKDAYS)
 _REL = re.compile(
     rf"(?P<yest>(?:مساء|صباح|ليله)?\s*(?:يوم\s+)?امس(?:\s+الاول)?(?:[،,]?\s+(?P<wd1>{_WD_ALT}))?|"
-    rf"\byesterday(?:[,(]?\s*\(?(?P<wd5>{_WD_ALT}))?)|"
+    rf"\b(?:the\s+day\s+before\s+)?yesterday(?:[,(]?\s*\(?(?P<wd5>{_WD_ALT}))?)|"
     rf"(?P<today>\b(?:اليوم|today)[،,]?\s+\(?(?P<wd2>{_WD_ALT}))|"
     # "اليوم", "مساء اليوم" with no weekday: the article's day (not "حتى اليوم / منذ اليوم …", until or since today)
-    rf"(?P<todayonly>(?<!حتي )(?<!حتى )(?<!الي )(?<!منذ )(?<!لغايه )(?<!\w)(?:(?:مساء|صباح|ظهر|عصر)\s+)?اليوم(?!\w)(?![،,]?\s+\(?(?:{_WD_ALT})))|"
+    rf"(?P<todayonly>(?<!حتي )(?<!حتى )(?<!الي )(?<!منذ )(?<!لغايه )(?<!\w)(?:(?:مساء|صباح|ظهر|عصر)\s+)?اليوم(?!\w)(?![،,]?\s+\(?(?:{_WD_ALT}))|"
+    rf"(?<!until )(?<!since )(?<!of )(?<!as )(?<!to )\b(?:earlier\s+|late\s+)?today\b(?!['’]s)(?![،,]?\s+\(?(?:{_WD_ALT})))|"
     rf"(?P<past>\b(?:يوم\s+)?(?P<wd3>{_WD_ALT})\s+(?:الماضي|المنصرم|الفائت)|\blast\s+(?P<wd6>{_WD_ALT}))|"
     rf"(?P<next>\b(?:يوم\s+)?(?P<wd9>{_WD_ALT})\s+(?:المقبل|القادم)|\bnext\s+(?P<wd10>{_WD_ALT}))|"
     rf"(?P<tomorrow>(?<!\w)(?:(?:مساء|صباح)\s+)?(?:يوم\s+)?غدا(?:[،,]?\s+\(?(?P<wd11>{_WD_ALT}))?(?!\w)|"
@@ -53,6 +54,10 @@ _REL = re.compile(
     rf"(?P<recent>\bمؤخرا\b|\bمؤخرًا\b|\brecently\b)|"
     rf"(?P<lastmonth>\b(?:(?:نهايه|اواخر|مطلع|اوائل|منتصف|خلال|في)\s+)?الشهر\s+(?:الماضي|المنصرم|الفائت)|"
     rf"\b(?:(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+|mid-?)?last\s+month\b)|"
+    # a week: its month when the whole week lies in one ("الأسبوع الماضي", "earlier this week", "مطلع الأسبوع الجاري")
+    rf"(?P<lastweek>\b(?:(?:مطلع|اوائل|منتصف|نهايه|اواخر|خلال|في)\s+)?الاسبوع\s+(?:الماضي|المنصرم|الفائت)|\blast\s+week\b)|"
+    rf"(?P<thisweek>\b(?:(?:مطلع|اوائل|منتصف|خلال|في)\s+)?(?:الاسبوع\s+الجاري|هذا\s+الاسبوع)|"
+    rf"\b(?:earlier|early)\s+this\s+week\b)|"
     rf"(?P<thismonth>\b(?:(?:مطلع|اوائل|منتصف)\s+)?(?:الشهر\s+الجاري|هذا\s+الشهر)|\b(?:earlier|early|late)\s+this\s+month\b)")
 
 # Facts that date an article by what it says, as data (rag/text/data/anchors.json): (pattern over normalised text,
@@ -207,6 +212,7 @@ def _weekday_before(ref: date, wd: int, *, strictly: bool) -> date:
 # month's or weekday's name, or a word of a relative date): most sentences are skipped at one search.
 _ANY_CUE = re.compile("|".join([r"\d", *(re.escape(w) for w in sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)),
                                 "امس", "اليوم", "غدا", "الشهر", "مؤخر", "yesterday", "today", "tomorrow", "month",
+                                "الاسبوع", "week",
                                 "recently"]))
 
 
@@ -293,8 +299,16 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
             month = (first - timedelta(days=1)) if m.group("lastmonth") else first
             value = month.strftime("%Y-%m")
             basis = f"'{phrase}' = the month {value}, from {where}"
+        elif m.group("lastweek") or m.group("thisweek"):
+            lo, hi = (ref - timedelta(days=7), ref - timedelta(days=1)) if m.group("lastweek") else \
+                (ref - timedelta(days=ref.weekday() % 7), ref)
+            if lo.strftime("%Y-%m") == hi.strftime("%Y-%m"):
+                value = lo.strftime("%Y-%m")
+                basis = f"'{phrase}' = {lo.isoformat()} to {hi.isoformat()}, in the month {value}, from {where}"
+            else:
+                basis = f"'{phrase}' = {lo.isoformat()} to {hi.isoformat()}, across two months, from {where}"
         elif m.group("yest"):
-            back = 2 if "الاول" in phrase else 1
+            back = 2 if "الاول" in phrase or "day before" in phrase else 1
             d = ref - timedelta(days=back)
             if wd and d.weekday() != WEEKDAYS[wd]:
                 late = d - timedelta(days=1)
