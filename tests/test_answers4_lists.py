@@ -33,6 +33,13 @@ Al-Araji made the remarks while meeting Ingrid Halvorsen, the UN deputy envoy fo
 The camp holds several thousand people, most of them women and children.
 """
 
+# A gathering in a month the contacts timeline has no Iraq-Syria contact for; the passage names who went.
+MUSCAT_FORUM = """Iraq at the Muscat water forum
+February 16, 2026
+
+MUSCAT - Iraq was represented at the regional water forum in Muscat on Sunday by Water Resources Minister Aoun Diab and Foreign Minister Fuad Hussein, the foreign ministry said.
+"""
+
 
 @pytest.fixture(scope="module")
 def library_lists(tmp_path_factory, seeded_settings):
@@ -43,6 +50,7 @@ def library_lists(tmp_path_factory, seeded_settings):
     folder = tmp_path_factory.mktemp("lists-articles")
     (folder / "ar_cairo_conference.txt").write_text(CAIRO_CONFERENCE, encoding="utf-8")
     (folder / "en_roj_returns.txt").write_text(ROJ_ARTICLE, encoding="utf-8")
+    (folder / "en_muscat_forum.txt").write_text(MUSCAT_FORUM, encoding="utf-8")
     lib = open_library(s)
     ingest(lib, [ROOT / "seeds", folder], progress=False)
     return Pipeline(s, lib)
@@ -119,3 +127,14 @@ def test_the_items_of_a_list_inside_a_sentence(sentence, items):
     items, and an English "drawn from" list none)."""
     from rag.answer.expected import list_items
     assert list_items(sentence) == items
+
+
+# ---- routing: a question for people is not one for contacts ---------------------------------------------------
+
+
+def test_who_attended_a_gathering_in_a_month_the_timeline_lacks_is_answered_from_the_passages(library_lists):
+    """Rule (chain): a question bounded by a period that the timeline has no contact for stays with the timeline
+    (its abstention) only when it asks for contacts; one asking for people ("which officials attended …") is
+    answered from the passages (before: "the timeline … has no Iraq–Syria contact that matches")."""
+    a = library_lists.ask("Which Iraqi officials attended the February 2026 water forum in Muscat?")
+    assert not a.abstained and "Fuad Hussein" in a.answer, (a.answer, a.abstain_reason)

@@ -17,6 +17,7 @@ from ..errors import ModelError, QuestionError
 from .followup import is_follow_up, rewrite
 from ..index.library import Library, open_library
 from ..models.base import ChatModel, Context, Reply
+from .expected import expected_type
 from .extractive import Extractive, score_sentences
 from .resolve import resolve_model
 from ..models.prompts import load_prompt
@@ -249,7 +250,10 @@ class Pipeline:
         # No matching event: the passages may still answer (issue 25), unless the question bounds a period the
         # timeline has no contact in (the passages are not dated event by event) or asks for contacts of a status
         # (postponed, cancelled) the timeline has none of (a passage would answer with one that happened).
-        if ta is not None and (not ta.abstained or {"since", "until", "status"} & set(ta.filters)):
+        # A question for people ("which officials attended the March meeting") is not one for contacts: with no
+        # event, the passages name them.
+        if ta is not None and (not ta.abstained or ({"since", "until", "status"} & set(ta.filters)
+                                                    and expected_type(sq) != "person")):
             hits, qvec, chat = ta.hits(self.library), self.library.embedder.embed_query_vector(sq), ta.provider()
         else:
             hits, qvec = self.retrieve(sq, q.k, lexical_weight, lex)
