@@ -142,3 +142,23 @@ def test_a_headline_ending_with_a_quotation_is_the_whole_title(headline):
     # a line ending with a full stop inside the quote is a sentence, not a headline: still the first clause
     s = clean(RawDocument("s.txt", 'He said, on Friday, "we will go."\n\n' + body))
     assert s.title == "He said"
+
+
+@pytest.mark.parametrize("line, date, outlet", [
+    ("December 31, 2024 | Erbil Daily Monitor", "2024-12-31", "Erbil Daily Monitor"),
+    ("22 شباط 2025 – موقع المشرق نيوز", "2025-02-22", "موقع المشرق نيوز"),
+    ("دمشق – 28 آب 2025 (شبكة الشام الإخبارية)", "2025-08-28", "شبكة الشام الإخبارية"),
+    ("BAGHDAD, March 14, 2025 (Gulf Wire) -", "2025-03-14", "Gulf Wire"),
+    ("May 13, 2025 — Mesopotamia Business Review", "2025-05-13", "Mesopotamia Business Review"),
+])
+def test_a_dateline_with_its_outlet_after_it_gives_both(line, date, outlet):
+    doc = clean(RawDocument(source="x.txt", text=f"Ministers meet on border security\n{line}\n\nThe body of the report.\n"))
+    assert (doc.date, doc.outlet) == (date, outlet)
+    assert line not in doc.text and "The body of the report." in doc.text
+
+
+def test_a_date_then_a_headline_on_one_line_keeps_the_line_and_gives_the_date():
+    for line in ("March 14, 2025 - Shaibani arrives in Baghdad for talks with his counterpart",
+                 "14 آذار 2025 - الشيباني يصل إلى بغداد في أول زيارة لمسؤول سوري"):
+        doc = clean(RawDocument(source="x.txt", text=f"A visit\n{line}\n\nThe body of the report.\n"))
+        assert doc.date == "2025-03-14" and line in doc.text and doc.outlet == "", (doc.date, doc.outlet)

@@ -1089,3 +1089,43 @@ def test_an_undated_report_of_a_december_visit_joins_the_december_contact_dated_
     got = sorted((e.date, tuple(e.sources)) for e in events if e.kind == "visit")
     assert got == [("2024-12", ("dec.txt", "undated.txt")), ("2025-04-25", ("apr.txt",)),
                    ("2025-08-28", ("aug.txt",))], got
+
+
+def test_a_weekday_written_with_a_full_date_takes_that_date_even_on_an_undated_page():
+    for text, day in (("Iraqi Prime Minister Mohammed Shia al-Sudani met Syrian President Ahmed al-Sharaa in Doha on "
+                       "Thursday, 17 April 2025, in talks brokered by Qatar.\n", "2025-04-17"),
+                      ("وصل وزير الطاقة السوري محمد البشير إلى بغداد يوم الاثنين 11 آب 2025 والتقى وزير النفط العراقي "
+                       "حيان عبد الغني.\n", "2025-08-11")):
+        ms = [m for m in _mentions("Headline of the report\n\n" + text) if m.kind != "statement"]
+        assert [m.date for m in ms] == [day], [(m.date, m.date_basis) for m in ms]
+
+
+def test_a_summit_skipped_a_delegation_to_lead_and_a_long_delayed_trip_have_their_statuses():
+    ms = _mentions("Summit news\nMay 13, 2025 — Levant Review\n\nSyria's interim President Ahmed al-Sharaa will not "
+                   "take part in the Arab League summit in Baghdad on Saturday, the Syrian presidency said on Monday.\n")
+    got = [(m.kind, m.status, m.date) for m in ms if m.kind != "statement"]
+    assert got == [("visit", "cancelled", "2025-05-17")], got
+    ms = _mentions("Syria's top diplomat makes long-delayed first trip to Baghdad\nMarch 14, 2025\n\nSyrian Foreign "
+                   "Minister Asaad al-Shaibani arrived in Baghdad on Friday.\n")
+    assert {m.status for m in ms if m.kind != "statement"} == {"happened"}, [(m.kind, m.status) for m in ms]
+
+
+def test_the_day_a_postponed_visit_was_due_is_its_day():
+    ms = _mentions("تأجيل زيارة\n22 شباط 2025\n\nأُرجئت زيارة وزير الخارجية السوري أسعد الشيباني إلى العاصمة العراقية "
+                   "بغداد، التي كان من المقرر أن تبدأ اليوم السبت، إلى إشعار آخر.\n")
+    got = [(m.status, m.date) for m in ms if m.kind == "visit"]
+    assert got == [("postponed", "2025-02-22")], got
+
+
+def test_the_syrian_minister_is_the_one_syrian_minister_the_article_named_before():
+    ms = _mentions("Syrian FM in Baghdad\nMarch 14, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani arrived in Baghdad "
+                   "on Friday. Later in the day the Syrian minister was received by Prime Minister Mohammed Shia "
+                   "al-Sudani.\n")
+    assert all("Syrian minister" not in [p["name_en"] for p in m.participants] for m in ms), \
+        [[p["name_en"] for p in m.participants] for m in ms]
+    assert any({"asaad-al-shaibani", "mohammed-shia-al-sudani"} <= m.named for m in ms)
+    # two Syrian ministers named before: "the Syrian minister" stays unnamed
+    ms = _mentions("Syrian Foreign Minister Asaad al-Shaibani and Syrian Economy Minister Mohammad Nidal al-Shaar "
+                   "arrived in Baghdad on Friday. Later the Syrian minister was received by Prime Minister Mohammed "
+                   "Shia al-Sudani.\n", date="2025-03-14")
+    assert any("Syrian minister" in [p["name_en"] for p in m.participants] for m in ms)

@@ -23,7 +23,7 @@ from ..documents import Chunk, Document
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 
-EXTRACTOR_VERSION = "29"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "30"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -253,6 +253,7 @@ class _Article:
         self.article = infer_article_date(norm_all, doc.date, tweet_dates(doc))
         self.years = text_years(norm_all)
         self.seen: set[str] = set()
+        self.seen_people: dict[str, Person] = {}  # the article's named people, in order (for "the Syrian minister")
         self.towards: set[int] = set()
         self.place_at: dict[int, int] = {}
         self.trigger_at = 0
@@ -427,6 +428,7 @@ class _Article:
                 named.append((m.start, m.item))
         for _, p in named:
             self.seen.add(p.id)
+            self.seen_people.setdefault(p.id, p)
         named_countries = {p.country for _, p in named if p.id not in directors}
         out, sides_only, sides = [], [], set()
         for _, p in named:
@@ -548,6 +550,7 @@ class _Article:
             for m in self.officials.scan(s.norm):
                 if m.kind == "person" and not m.short:
                     self.seen.add(m.item.id)
+                    self.seen_people.setdefault(m.item.id, m.item)
             return
         matches, inside = self.scope(s)
         words = WordIndex((p, w) for p, w in every if inside(p))
@@ -592,6 +595,7 @@ class _Article:
         due_spans = lex.was_due.spans(s.norm, words)
         if not any(not any(a <= p < b for a, b in due_spans) for p in past):
             due_spans = []
+        due_spans += lex.status_not.spans(s.norm, words)  # "makes long-delayed first trip": no status
         status, basis = self.status_of(s.norm, words, lambda p: inside(p) and not any(a <= p < b for a, b in due_spans),
                                        first, past, [p for k, pos in at.items() if k != "statement" for p in pos])
         if never == "never":
@@ -658,7 +662,7 @@ class _Article:
             # (not a title standing before its holder's name: "Syrian President Bashar al-Assad" is Assad's title)
             named_at = [m.start for m in matches if m.kind == "person"]
             matches = [m if any(m.end <= a <= m.end + 3 or m.start <= a < m.end for a in named_at) else
-                       self._holder(m, exact, s.norm) for m in matches]
+                       self._earlier(self._holder(m, exact, s.norm), when, s.norm) for m in matches]
         directed_ids = self.directors(s.norm, words, matches)
         parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
         directed = [p for p in parts if p["id"] in directed_ids]
@@ -791,6 +795,19 @@ class _Article:
         role = fast_normalize(f"{r.get('ar', '')} {r.get('en', '')}")
         return bool(self.lex.not_people.spans(role))
 
+    def _earlier(self, m: Match, when: str | None, norm: str) -> Match:
+        """A bare title of a side ("الوزير السوري", "the Syrian minister": a rank and a country, no portfolio) is the
+        one official of that side and rank the article has named before; else it stays a title."""
+        if m.kind != "title" or getattr(m.item, "rank", "") not in ("minister", "head") or \
+                _ANY_HOLDER.search(norm[max(0, m.start - 16):m.start]):
+            return m
+        words = [w for w in fast_normalize(norm[m.start:m.end]).split() if w not in ("the", "his", "her")]
+        if len(words) > 2:
+            return m  # "the Iraqi oil minister": a portfolio the article may not have named
+        got = {p.id: p for p in self.seen_people.values()
+               if p.country == m.item.country and p.role_at(when).get("rank", "official") == m.item.rank}
+        return Match(m.start, m.end, "person", next(iter(got.values()))) if len(got) == 1 else m
+
     def _holder(self, m: Match, when: str | None, norm: str) -> Match:
         if m.kind != "title" or getattr(m.item, "rank", "") in ("side", "delegation") or \
                 _ANY_HOLDER.search(norm[max(0, m.start - 16):m.start]):
@@ -862,6 +879,9 @@ class _Article:
                         what = d.ahead
                     m.date_basis = f"'{phrase}' = {what}, on or after the article's date (a contact still to come)" \
                         if m.date == d.ahead else f"'{phrase}' = {m.date}, the day it was due, before the article's date"
+                elif d.start in self.due and d.value and m.date is None and m.status in ("cancelled", "postponed"):
+                    # "أرجئت الزيارة التي كان من المقرر أن تبدأ اليوم السبت": the day it was due
+                    m.date, m.date_basis, gave = d.value, d.basis + " (the day it was due)", True
                 elif d.relative and d.value and not (m.status in ("planned", "cancelled", "postponed") and
                                                      re.search(r"\d", s.norm[d.start:d.end])):
                     m.reported.append(f"reported {d.value}: {d.basis}")

@@ -41,8 +41,8 @@ class Words:
     @classmethod
     def of(cls, items) -> "Words":
         norm = {re.sub(r"\s+", " ", normalize(x).strip()) for x in items if x and not str(x).startswith("_")}
-        single = frozenset(w for w in norm if " " not in w)
-        multi = tuple(sorted((w for w in norm if " " in w), key=len, reverse=True))
+        single = frozenset(w for w in norm if " " not in w and "-" not in w)  # ("long-delayed" is two words)
+        multi = tuple(sorted((w for w in norm if " " in w or "-" in w), key=len, reverse=True))
         rx = re.compile(r"(?<!\w)(?:[وفبل](?=[\u0600-\u06ff]))?(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in multi) + r")(?!\w)") \
             if multi else None
         firsts = frozenset(m.group(0) for p in multi if (m := re.match(r"\w+", p)))
@@ -103,6 +103,7 @@ class Lexicon:
     neg_determiners: Words
     neg_close: Words  # "no": a contact word at most two words after it ("no announced meeting") is negated
     joins_apart: Words  # joins that put the next clause's contact at another time ("…, days before …")
+    status_not: Words  # phrases holding a status cue that give no status ("long-delayed", "long-awaited")
     portfolio: Words  # English words of a ministry's portfolio ("Minister of Water Resources")
     returns: Words  # "returned to", "عاد إلى": a visit abroad, or home (no venue)
     envoy_for: Words  # "UN envoy for Syria": the country after them is no side of the contact
@@ -154,7 +155,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("negated"))), Words.of(_both(obj.get("negated", {}).get("negators"))),
                    Words.of(_both(obj.get("negated", {}).get("determiners"))),
                    Words.of(_both(obj.get("negated", {}).get("close"))), Words.of(_both(obj.get("joins", {}).get("apart"))),
-                   Words.of(_both(obj.get("portfolio_words"))), Words.of(_both(obj.get("returns"))), Words.of(_both(obj.get("envoy_for"))), Words.of(_both(obj.get("posted_at"))),
+                   Words.of(_both(obj.get("status_not"))), Words.of(_both(obj.get("portfolio_words"))), Words.of(_both(obj.get("returns"))), Words.of(_both(obj.get("envoy_for"))), Words.of(_both(obj.get("posted_at"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 

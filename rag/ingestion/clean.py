@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text.arabic import clean_control, normalize
-from ..text.dates import DM_NOYEAR, MONTHS, YEAR, find_dates, is_date_line, iso
+from ..text.dates import DM_NOYEAR, MONTHS, YEAR, dateline_outlet, explicit_dates, find_dates, is_date_line, iso
 from ..documents import Document, RawDocument
 
 # Lines that are site furniture wherever they appear (matched on normalised text).
@@ -120,9 +120,15 @@ def clean(raw: RawDocument) -> Document:
             continue
         if _is_date_line(n):
             date = date or (find_dates(line) or [""])[0]
+            outlet = outlet or dateline_outlet(line)  # "December 31, 2024 | Erbil Daily Monitor"
             dropped.append(line)
             continue
         by = _BYLINE.match(line)
+        lead = explicit_dates(n)[:1] if len(kept) <= 2 else []
+        if lead and lead[0].value and lead[0].start <= 1 and re.match(r"\s*[-–—|]", n[lead[0].end:]):
+            # "March 14, 2025 - Shaibani arrives in Baghdad": a date, then a headline (no outlet): the line stays
+            date = date or lead[0].value
+            by = None
         if by and len(kept) <= 2 and not line.endswith(_END_PUNCT):
             outlet = outlet or by.group(2).strip()
             dropped.append(line)

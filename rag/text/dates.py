@@ -149,6 +149,32 @@ _DATELINE_REST = re.compile(
 _CITY_FIRST = re.compile(r"^\s*[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,2}\s*(?:\([^)]{1,20}\)\s*)?[-–—,،:|]\s*")
 
 
+# an outlet after the date: "December 31, 2024 | Erbil Daily Monitor", "22 شباط 2025 – موقع المشرق نيوز",
+# "دمشق – 28 آب 2025 (شبكة الشام الإخبارية)", "BAGHDAD, March 14, 2025 (Gulf Wire) -" (no digit in it)
+OUTLET_TAIL = re.compile(r"(?:\s*[|–—‒―-]\s*(?P<a>[^|–—‒―\-\d()]{2,45}?)|\s*\((?P<b>[^()\d]{2,45})\)\s*[-–—]?)\s*$")
+
+
+def _outlet_like(name: str, cased: bool) -> bool:
+    """A name, not a sentence: four words at most, and (`cased`: the line as written) in Latin script each one
+    capitalised but 'of', 'the'."""
+    words = name.split()
+    return 0 < len(words) <= 4 and (not cased or all(not re.match(r"[a-z]", w) or w in ("of", "the", "and", "al", "el")
+                                                     for w in words))
+
+
+def _outlet_tail(line: str, cased: bool = False) -> re.Match | None:
+    m = OUTLET_TAIL.search(line)
+    return m if m and _outlet_like((m.group("a") or m.group("b") or "").strip(), cased) else None
+
+
+def dateline_outlet(line: str) -> str:
+    """The outlet a dateline names after its date ('' when none): 'Erbil Daily Monitor', 'شبكة الشام الإخبارية'."""
+    m = _outlet_tail(line, cased=True)
+    if not m or not explicit_dates(normalize(line[:m.start()])):
+        return ""
+    return (m.group("a") or m.group("b") or "").strip()
+
+
 def is_date_line(norm_line: str) -> bool:
     """A line that is only a dateline ("الاثنين 30 كانون الاول 2024", "December 26, 2024", "2024/12/26",
     "12 March 2025 | 14:05", "نشر في: 3 حزيران 2025"), in normalised text."""
@@ -161,6 +187,9 @@ def is_date_line(norm_line: str) -> bool:
     dates = explicit_dates(norm_line)
     if not dates:
         return False
+    tail = _outlet_tail(norm_line)
+    if tail and tail.start() > 0 and is_date_line(norm_line[:tail.start()]):
+        return True
     rest = norm_line
     for d in sorted(dates, key=lambda d: -d.start):
         rest = rest[:d.start] + " " + rest[d.end:]
@@ -221,7 +250,11 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
     if not _ANY_CUE.search(norm):
         return []
     out = explicit_dates(norm)
-    taken = [(m.start, m.end) for m in out]
+    taken = []
+    for m in out:  # a weekday written with a full date ("on Thursday, 17 April 2025", "يوم الاثنين 11 آب 2025") is that
+        # date's, not a relative day of its own
+        wd_m = re.search(rf"(?:(?:يوم|on)\s+)?({_WD_ALT})[،,]?\s*$", norm[max(0, m.start - 20):m.start])
+        taken.append((m.start - (len(wd_m.group(0)) if wd_m else 0), m.end))
     ref = date.fromisoformat(article.value) if len(article.value) == 10 else None
     where = f"the article's date {article.value}" if ref else "the article's date, which is unknown"
     # Day and month without a year: the year from a weekday written with it, else the article's year.
