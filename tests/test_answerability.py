@@ -129,6 +129,26 @@ def test_the_lexical_features_read_the_retrieval():
     assert A.lexical_match([NS(lexical=12.0 * math.log(20000) / math.log(200))], NS(n=1), big)[0] == pytest.approx(top)
 
 
+def test_the_passage_gap_reads_the_two_best_passages():
+    """dgap: the best retrieved passage's similarity minus the second best's, whatever their order (a passage
+    dense search did not find counts 0); 0 with a single passage."""
+    from types import SimpleNamespace as NS
+    hits = [NS(dense=0.80), NS(dense=None), NS(dense=0.86), NS(dense=0.83)]
+    assert A.passage_gap(hits) == pytest.approx(0.03)
+    assert A.passage_gap([NS(dense=0.9)]) == 0.0
+
+
+def test_the_sentence_coverage_reads_the_sentence_not_its_passage():
+    """scov: the share of the question's IDF weight held by the best sentence itself; pcov: by its passage."""
+    from types import SimpleNamespace as NS
+    lexical = NS(idf_of=lambda t: 1.0)
+    best = NS(text="زار الشيباني بغداد في آذار.")
+    passage = best.text + " وتحدث عن الحدود مع العراق."
+    q = "متى تحدث الشيباني عن الحدود؟"
+    assert A.sentence_coverage(q, best, lexical) < A.passage_coverage(q, best, passage, lexical) == pytest.approx(1.0)
+    assert A.sentence_coverage(q, best, lexical) > 0
+
+
 def test_the_features_read_what_they_say(probe):
     answer, f, hits, cands = probe("متى زار الشيباني بغداد؟")
     assert f["sdense"] == pytest.approx(cands[0].dense)
