@@ -6,7 +6,7 @@ answer the question, or is the question about something the library does not hol
 - `bar`: the former calibrated measure (`extractive.confidence`: term coverage and sentence similarity
   against the bar calibrated on the seeds, by language). It stays a floor of the score: no answer it refused
   is given now.
-- a small logistic model over seven features of the best sentence, its passage and the retrieval:
+- a small logistic model over five features of the best sentence, its passage and the retrieval:
   - `sdense`: the best sentence's embedding similarity to the question (an English question over an Arabic
     sentence gets the cross-language difference measured on the development sets);
   - `pcov`: the share of the question's IDF weight (in the sentence's language, as the ranking matches it)
@@ -20,11 +20,7 @@ answer the question, or is the question about something the library does not hol
     its rare words at once; a passage of another topic shares one or two common ones;
   - `lxrel`: the best sentence's passage's BM25 score as a share of that best one: an answer drawn from a
     passage that matches the question's words less than another retrieved one is more often wrong (or the
-    question is about something else);
-  - `dgap`: the best retrieved passage's similarity minus the second best's (`hdmargin` compares it with
-    the mean of the others): when the question's paragraph is missing, its nearest siblings are alike;
-  - `scov`: the share of the question's IDF weight that the best sentence itself holds (`pcov` reads its
-    passage).
+    question is about something else).
 
 The weights, the bias, the shift and where they were chosen are data (`data/answerability.json`): fitted on
 the development split only (evals/sets.py), the shift the highest at which no development set loses a right
@@ -102,28 +98,16 @@ def _forms(text: str) -> frozenset:
     return frozenset(toks) | frozenset(stem(t) for t in toks)
 
 
-def coverage(question: str, best, text: str, lexical) -> float:
-    """The share of the question's IDF weight, in the terms the best sentence is matched on, that `text` holds
-    (a term or its light stem)."""
+def passage_coverage(question: str, best, passage: str, lexical) -> float:
+    """The share of the question's IDF weight, in the terms the best sentence is matched on, that the passage
+    holds (a term or its light stem)."""
     terms = english_terms(question) if language(best.text) == "en" else query_terms(question)
     weights = {t: lexical.idf_of(t) for t in terms if not t.startswith("~")}  # "~word": no Arabic form
     total = sum(weights.values())
     if not total:
         return 0.0
-    forms = _forms(text)
+    forms = _forms(passage)
     return sum(w for t, w in weights.items() if t in forms or stem(t) in forms) / total
-
-
-def passage_coverage(question: str, best, passage: str, lexical) -> float:
-    """The share of the question's IDF weight that the best sentence's passage holds."""
-    return coverage(question, best, passage, lexical)
-
-
-def sentence_coverage(question: str, best, lexical) -> float:
-    """The share of the question's IDF weight that the best sentence itself holds: the sentence a question
-    was written from holds several of its rarer words together; one drawn from a passage about something
-    else holds its common ones."""
-    return coverage(question, best, best.text, lexical)
 
 
 def passage_margin(hits: list) -> float:
@@ -133,14 +117,6 @@ def passage_margin(hits: list) -> float:
         return 0.0
     rest = dense[1:]
     return dense[0] - (sum(rest) / len(rest) if rest else 0.0)
-
-
-def passage_gap(hits: list) -> float:
-    """The best retrieved passage's similarity to the question minus the second best's: the paragraph a
-    question was written from stands out from its nearest neighbour too, not only from the mean (when it is
-    missing, the two best are alike: siblings of one topic)."""
-    dense = sorted(((h.dense or 0.0) for h in hits), reverse=True)
-    return dense[0] - dense[1] if len(dense) > 1 else 0.0
 
 
 def sentence_similarity(question: str, best, m: dict | None = None) -> float:
@@ -171,9 +147,7 @@ def features(question: str, cands: list, hits: list, lexical) -> dict[str, float
             "pcov": passage_coverage(question, best, hits[best.n - 1].chunk.text, lexical),
             "hdmargin": passage_margin(hits),
             "lxtop": top,
-            "lxrel": share,
-            "dgap": passage_gap(hits),
-            "scov": sentence_coverage(question, best, lexical)}
+            "lxrel": share}
 
 
 def combine(f: dict[str, float], m: dict | None = None) -> float:
