@@ -147,7 +147,6 @@ def test_the_empty_chat_says_what_to_ask_and_an_example_fills_the_box(browser, s
             page.click("#new-chat")
             hint.wait_for(state="visible", timeout=10_000)
         examples.nth(i).click()
-        box = page.locator("#question textarea")
         page.wait_for_function("document.querySelector('#question textarea').value === %r" % q, timeout=5_000)
         assert page.evaluate("document.activeElement === document.querySelector('#question textarea')")
         page.press("#question textarea", "Enter")  # what the click put in the box is what is asked
