@@ -67,6 +67,16 @@ Hussein flew on to Jeddah on Sunday for a ministerial session on Gaza.
 """
 
 
+# Outside the domain (no Iraqi or Syrian person, place or country): "نُفي" is exiled, not denied.
+EXILE_ARTICLE = """أمير الشعراء في المنفى
+3 آذار 2024
+
+نُفي الشاعر أحمد شوقي إلى الأندلس عام 1914 بعد عزل الخديوي عباس حلمي، وعاد إلى القاهرة عام 1920.
+
+وكتب في منفاه عدداً من أشهر قصائده عن الحنين إلى الوطن.
+"""
+
+
 @pytest.fixture(scope="module")
 def library4(tmp_path_factory, seeded_settings):
     from rag import Pipeline, ingest, load_settings, open_library
@@ -80,6 +90,7 @@ def library4(tmp_path_factory, seeded_settings):
     (folder / "ar_tigris_proposed.txt").write_text(PROPOSED_ARTICLE, encoding="utf-8")
     (folder / "ar_homs_fires.txt").write_text(FIRES_ARTICLE, encoding="utf-8")
     (folder / "en_istanbul_meeting.txt").write_text(ISTANBUL_ARTICLE, encoding="utf-8")
+    (folder / "ar_shawqi_exile.txt").write_text(EXILE_ARTICLE, encoding="utf-8")
     lib = open_library(s)
     ingest(lib, [ROOT / "seeds", folder], progress=False)
     return Pipeline(s, lib)
@@ -187,3 +198,11 @@ def test_a_meeting_asked_about_in_one_city_and_reported_in_another_is_a_correcti
         (a.answer, a.abstain_reason)
     b = library4.ask("What did Fuad Hussein and Asaad al-Shaibani discuss when they met in Istanbul?")
     assert not b.abstained and "water sharing" in b.answer, (b.answer, b.abstain_reason)
+
+
+def test_a_date_question_outside_the_domain_is_answered_though_its_sentence_holds_a_status_word(library4):
+    """Rule (extractive, the date correction only for the domain's people, places or countries): outside it, a
+    status word means something else ("نُفي": exiled), and the date is the answer (before: a 'denied' correction;
+    the SQuAD-style unanswerable variants' CI subsets lost right answers to it)."""
+    a = library4.ask("متى أُبعد الشاعر أحمد شوقي إلى الأندلس؟")
+    assert not a.abstained and "1914" in a.answer, (a.answer, a.abstain_reason)

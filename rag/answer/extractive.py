@@ -508,7 +508,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # date it ("on which day did Iraq resume exports" — "a source denied any agreement to resume them"), unless
     # the question asks about that status. The best sentence saying so makes a correction.
     kind = expected_type(q)
-    if kind in ("date", "day") and not status_of(q.normalized):
+    # (only for the domain's people, places or countries: elsewhere "نُفي" is exiled and "أُلغي" abolished)
+    if kind in ("date", "day") and domain and not status_of(q.normalized):
         top_status = status_of(_norm(cands[0].text))
         if top_status in NOT_TAKEN_PLACE:
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
