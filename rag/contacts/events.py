@@ -22,6 +22,7 @@ from ..text.dates import ArticleDate, find_dates, infer_article_date, resolve_da
 from ..documents import Chunk, Document
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
+from ..text.script import has_arabic
 
 EXTRACTOR_VERSION = "30"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
@@ -755,7 +756,7 @@ class _Article:
                 verbs = sorted(p for p in said_at if first is None or p < first)
                 dist = {}
                 if verbs:
-                    english = not re.search(r"[\u0600-\u06ff]", s.text)
+                    english = not has_arabic(s.text)
                     near = verbs if english else verbs[:1]  # Arabic: the first verb (its subject follows it)
                     ends = {v: (x.start() if (x := _SAID_THAT.search(s.norm, v + 1)) else len(s.norm)) for v in near}
                     for m in matches:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from ..domain.people import IRAQ, SYRIA, load_officials
 from ..text.arabic import normalize
 from ..text.dates import ArticleDate, iso
+from ..text.script import has_arabic
 from .events import GROUP, PRIORITY, Mention
 
 KIND_EN = {"visit": "visit", "call": "phone call", "meeting": "meeting", "delegation": "delegation",
@@ -116,7 +117,6 @@ class ContactEvent:
 
 # ---- merging -------------------------------------------------------------------------------------
 
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 WINDOW = 3  # days: reports of one contact that differ by up to this many days are one contact (sources differ)
 
 
@@ -246,9 +246,9 @@ def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
     # a person the data lacks, named in Arabic by one report and in English by another (one consonant key): the
     # English spelling for `name_en`, the Arabic one for `name`
     latin = {p["id"]: p["name_en"] for m in group for p in m.participants
-             if p["named"] and p["name_en"] and not _ARABIC_SCRIPT.search(p["name_en"])}
+             if p["named"] and p["name_en"] and not has_arabic(p["name_en"])}
     arabic = {p["id"]: p["name"] for m in group for p in m.participants
-              if p["named"] and p["name"] and _ARABIC_SCRIPT.search(p["name"])}
+              if p["named"] and p["name"] and has_arabic(p["name"])}
     participants = [{**p, "name_en": latin.get(p["id"], p["name_en"]), "name": arabic.get(p["id"], p["name"])}
                     if p["named"] else p for p in participants]
     directed: list[dict] = []

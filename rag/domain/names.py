@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ..text.arabic import normalize
+from ..text.script import has_arabic
 
 DATA = Path(__file__).resolve().parent / "data" / "names.json"
 _DATA = json.loads(DATA.read_text(encoding="utf-8"))
@@ -31,7 +32,7 @@ WORDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["words"].item
 
 
 def _arabic(text: str) -> bool:
-    return bool(re.search(r"[\u0600-\u06ff]", text))
+    return has_arabic(text)
 
 
 def _fold_officials() -> None:

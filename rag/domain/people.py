@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..text.arabic import normalize
-from ..text.script import name_key
+from ..text.script import has_arabic, name_key
 from .lexicon import Lexicon, load_lexicon
 
 DATA = Path(__file__).resolve().parent / "data" / "officials.json"
@@ -156,8 +156,8 @@ class Officials:
     # ---- officials the list lacks, named after a title with a country ---------------------------
 
     def _build_titled(self, lex: Lexicon) -> None:
-        ar_roles = [r for r, _ in lex.roles if re.search(r"[\u0600-\u06ff]", r)]
-        en_roles = [r for r, _ in lex.roles if not re.search(r"[\u0600-\u06ff]", r)]
+        ar_roles = [r for r, _ in lex.roles if has_arabic(r)]
+        en_roles = [r for r, _ in lex.roles if not has_arabic(r)]
         self._rank = dict(lex.roles)
         cue_lists = [*lex.kinds.values(), *lex.back.values(), *(w for _, w in lex.status), lex.planned_weak, lex.past,
                      lex.gather]
@@ -166,7 +166,7 @@ class Officials:
         if ar_roles:
             self._titled_ar = re.compile(r"(?:(?<=[\s\"'“”«»(:،,.؛])|^)(?:و|ل|ب|ك)?(" +
                                          "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ar_roles) + r")(?!\w)")
-        cw = sorted({w for c, forms in self.countries.items() for w in forms if not re.search(r"[\u0600-\u06ff]", w)},
+        cw = sorted({w for c, forms in self.countries.items() for w in forms if not has_arabic(w)},
                     key=len, reverse=True)
         if en_roles and cw:
             country = "(?i:" + "|".join(re.escape(w) for w in cw) + ")"
@@ -190,7 +190,7 @@ class Officials:
             # "Anbar governor Mohammed Nouri al-Karbouli", "Deir ez-Zor's governor …": a province of one side names
             # its official's country (as "محافظ الأنبار …" does)
             home_places = sorted({f for pl in self.places if pl.country in (IRAQ, SYRIA) and pl.en != pl.country
-                                  for f in pl.forms if not re.search(r"[\u0600-\u06ff]", f)}, key=len, reverse=True)
+                                  for f in pl.forms if not has_arabic(f)}, key=len, reverse=True)
             self._titled_en5 = re.compile(
                 rf"(?<![\w])(?P<c>(?i:{'|'.join(re.escape(f) for f in home_places)}))(?:'s|’s)?\s+(?P<port>)"
                 rf"(?P<role>{role})\s+{name}") \
@@ -234,7 +234,7 @@ class Officials:
                                                                             rank, "ar")))
                     else:
                         out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
-        if self._titled_en is not None and text and not re.search(r"[\u0600-\u06ff]", text):
+        if self._titled_en is not None and text and not has_arabic(text):
             for rx in (self._titled_en, self._titled_en2, self._titled_en3, self._titled_en4, self._titled_en5):
                 for m in rx.finditer(text):
                     if self._rank.get(normalize(m.group("role")).strip()) == "delegation":

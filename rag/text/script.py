@@ -19,6 +19,11 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _ARTICLE_LATIN = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)-")
 
 
+def has_arabic(text: str) -> bool:
+    """Whether a text holds a letter of the Arabic block (a name or a phrase written in Arabic script)."""
+    return bool(_ARABIC.search(text))
+
+
 def name_key(name: str) -> str:
     """The family name's consonant key ("" for an empty name)."""
     words = name.split()
