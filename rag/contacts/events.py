@@ -253,8 +253,8 @@ class _Article:
         norm_all = fast_normalize(doc.text)
         self.article = infer_article_date(norm_all, doc.date, tweet_dates(doc))
         self.years = text_years(norm_all)
-        self.seen: set[str] = set()
-        self.seen_people: dict[str, Person] = {}  # the article's named people, in order (for "the Syrian minister")
+        self.seen: dict[str, Person] = {}  # the article's people named in full, in order (short names count after;
+        # "the Syrian minister" is the one named before)
         self.towards: set[int] = set()
         self.place_at: dict[int, int] = {}
         self.trigger_at = 0
@@ -428,8 +428,7 @@ class _Article:
             if m.kind == "person" and (not m.short or m.item.id in self.seen):
                 named.append((m.start, m.item))
         for _, p in named:
-            self.seen.add(p.id)
-            self.seen_people.setdefault(p.id, p)
+            self.seen.setdefault(p.id, p)
         named_countries = {p.country for _, p in named if p.id not in directors}
         out, sides_only, sides = [], [], set()
         for _, p in named:
@@ -550,8 +549,7 @@ class _Article:
             # (for their short names later)
             for m in self.officials.scan(s.norm):
                 if m.kind == "person" and not m.short:
-                    self.seen.add(m.item.id)
-                    self.seen_people.setdefault(m.item.id, m.item)
+                    self.seen.setdefault(m.item.id, m.item)
             return
         matches, inside = self.scope(s)
         words = WordIndex((p, w) for p, w in every if inside(p))
@@ -585,8 +583,8 @@ class _Article:
             self.people(matches, self.article.estimate or None)  # people it names in full (for their short names)
             return
         first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
-        never = self.negated(s.norm, words, [p for k, pos in at.items() if k != "statement" for p in pos],
-                             [m.start for m in matches if m.kind in ("person", "title")])
+        who_at = [m.start for m in matches if m.kind in ("person", "title")]
+        never = self.negated(s.norm, words, [p for k, pos in at.items() if k != "statement" for p in pos], who_at)
         if never == "negated":
             self.people(matches, self.article.estimate or None)  # no contact: only its people's short names
             return
@@ -617,7 +615,6 @@ class _Article:
             # those of the contact word's own clause ("Iraq sent teams to Latakia in July, and a Syrian delegation
             # arrived in Baghdad on August 23")
             ca, cb = _clause_span(s.norm, first)
-            who_at = [m.start for m in matches if m.kind in ("person", "title")]
 
             def idle(d) -> bool:  # (a clause of its own saying more than the day, "…, في 26 كانون الأول 2024،", is
                 # not one: that day is the contact's)
@@ -797,15 +794,15 @@ class _Article:
         return bool(self.lex.not_people.spans(role))
 
     def _earlier(self, m: Match, when: str | None, norm: str) -> Match:
-        """A bare title of a side ("الوزير السوري", "the Syrian minister": a rank and a country, no portfolio) is the
-        one official of that side and rank the article has named before; else it stays a title."""
+        """A bare title of a side ("the Syrian minister": a rank and a country, no portfolio) is the one official of
+        that side and rank the article has named before; else it stays a title."""
         if m.kind != "title" or getattr(m.item, "rank", "") not in ("minister", "head") or \
                 _ANY_HOLDER.search(norm[max(0, m.start - 16):m.start]):
             return m
-        words = [w for w in fast_normalize(norm[m.start:m.end]).split() if w not in ("the", "his", "her")]
+        words = [w for w in norm[m.start:m.end].split() if w not in ("the", "his", "her")]
         if len(words) > 2:
             return m  # "the Iraqi oil minister": a portfolio the article may not have named
-        got = {p.id: p for p in self.seen_people.values()
+        got = {p.id: p for p in self.seen.values()
                if p.country == m.item.country and p.role_at(when).get("rank", "official") == m.item.rank}
         return Match(m.start, m.end, "person", next(iter(got.values()))) if len(got) == 1 else m
 
