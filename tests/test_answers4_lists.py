@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
 
 # The place is named in the first sentence; who went with the president two sentences later.
 CAIRO_CONFERENCE = """رئيس الجمهورية يشارك في مؤتمر إعمار غزة
@@ -43,17 +42,12 @@ MUSCAT - Iraq was represented at the regional water forum in Muscat on Sunday by
 
 @pytest.fixture(scope="module")
 def library_lists(tmp_path_factory, seeded_settings):
-    from rag import Pipeline, ingest, load_settings, open_library
-    from ui_support import warm_home
-    home = warm_home(tmp_path_factory.mktemp("lists") / "home", seeded_settings.home_path)
-    s = load_settings(env={}, home=str(home))
-    folder = tmp_path_factory.mktemp("lists-articles")
-    (folder / "ar_cairo_conference.txt").write_text(CAIRO_CONFERENCE, encoding="utf-8")
-    (folder / "en_roj_returns.txt").write_text(ROJ_ARTICLE, encoding="utf-8")
-    (folder / "en_muscat_forum.txt").write_text(MUSCAT_FORUM, encoding="utf-8")
-    lib = open_library(s)
-    ingest(lib, [ROOT / "seeds", folder], progress=False)
-    return Pipeline(s, lib)
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "lists", {
+        "ar_cairo_conference.txt": CAIRO_CONFERENCE,
+        "en_roj_returns.txt": ROJ_ARTICLE,
+        "en_muscat_forum.txt": MUSCAT_FORUM,
+    })
 
 
 def test_accompanying_is_an_act_a_question_asks_about():

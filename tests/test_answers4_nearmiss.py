@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
 
 # A meeting expected on the sidelines, then reported as not announced.
 MUSCAT_ARTICLE = """وزير الخارجية العراقي يتوجه إلى مسقط
@@ -79,21 +78,16 @@ EXILE_ARTICLE = """أمير الشعراء في المنفى
 
 @pytest.fixture(scope="module")
 def library4(tmp_path_factory, seeded_settings):
-    from rag import Pipeline, ingest, load_settings, open_library
-    from ui_support import warm_home
-    home = warm_home(tmp_path_factory.mktemp("nearmiss") / "home", seeded_settings.home_path)
-    s = load_settings(env={}, home=str(home))
-    folder = tmp_path_factory.mktemp("nearmiss-articles")
-    (folder / "ar_muscat_no_meeting.txt").write_text(MUSCAT_ARTICLE, encoding="utf-8")
-    (folder / "en_power_denied.txt").write_text(POWER_ARTICLE, encoding="utf-8")
-    (folder / "en_trade_dateline.txt").write_text(DATELINE_ARTICLE, encoding="utf-8")
-    (folder / "ar_tigris_proposed.txt").write_text(PROPOSED_ARTICLE, encoding="utf-8")
-    (folder / "ar_homs_fires.txt").write_text(FIRES_ARTICLE, encoding="utf-8")
-    (folder / "en_istanbul_meeting.txt").write_text(ISTANBUL_ARTICLE, encoding="utf-8")
-    (folder / "ar_shawqi_exile.txt").write_text(EXILE_ARTICLE, encoding="utf-8")
-    lib = open_library(s)
-    ingest(lib, [ROOT / "seeds", folder], progress=False)
-    return Pipeline(s, lib)
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "nearmiss", {
+        "ar_muscat_no_meeting.txt": MUSCAT_ARTICLE,
+        "en_power_denied.txt": POWER_ARTICLE,
+        "en_trade_dateline.txt": DATELINE_ARTICLE,
+        "ar_tigris_proposed.txt": PROPOSED_ARTICLE,
+        "ar_homs_fires.txt": FIRES_ARTICLE,
+        "en_istanbul_meeting.txt": ISTANBUL_ARTICLE,
+        "ar_shawqi_exile.txt": EXILE_ARTICLE,
+    })
 
 
 # ---- statuses (answer_types.json `statuses`) -------------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
 
 # Only in English: the answer to an Arabic question about the Syrian intelligence chief's talks.
 KHATTAB_ARTICLE = """Syrian intelligence chief hosts Iraqi border security team
@@ -93,23 +92,18 @@ The visit by al-Ghurairi to Damascus, which had been scheduled for Sunday, has b
 @pytest.fixture(scope="module")
 def library_en(tmp_path_factory, seeded_settings):
     """The seeds (Arabic) and the English articles above, in a library of their own."""
-    from rag import Pipeline, ingest, load_settings, open_library
-    from ui_support import warm_home
-    home = warm_home(tmp_path_factory.mktemp("real") / "home", seeded_settings.home_path)
-    s = load_settings(env={}, home=str(home))
-    folder = tmp_path_factory.mktemp("real-en")
-    (folder / "en_khattab_border_team.txt").write_text(KHATTAB_ARTICLE, encoding="utf-8")
-    (folder / "en_cairo_no_meeting.txt").write_text(NOT_HELD_ARTICLE, encoding="utf-8")
-    (folder / "en_ghurairi_letter.txt").write_text(AMMAN_ARTICLE, encoding="utf-8")
-    (folder / "en_amman_meeting.txt").write_text(AMMAN_MEETING, encoding="utf-8")
-    (folder / "en_qaim_trucks.txt").write_text(QAIM_ARTICLE, encoding="utf-8")
-    (folder / "en_sana_water.txt").write_text(SANA_ARTICLE, encoding="utf-8")
-    (folder / "en_shafaq_water.txt").write_text(OTHER_OUTLET_ARTICLE, encoding="utf-8")
-    (folder / "en_euphrates_undated.txt").write_text(UNDATED_ARTICLE, encoding="utf-8")
-    (folder / "en_ghurairi_postponed.txt").write_text(POSTPONED_ARTICLE, encoding="utf-8")
-    lib = open_library(s)
-    ingest(lib, [ROOT / "seeds", folder], progress=False)
-    return Pipeline(s, lib)
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "real", {
+        "en_khattab_border_team.txt": KHATTAB_ARTICLE,
+        "en_cairo_no_meeting.txt": NOT_HELD_ARTICLE,
+        "en_ghurairi_letter.txt": AMMAN_ARTICLE,
+        "en_amman_meeting.txt": AMMAN_MEETING,
+        "en_qaim_trucks.txt": QAIM_ARTICLE,
+        "en_sana_water.txt": SANA_ARTICLE,
+        "en_shafaq_water.txt": OTHER_OUTLET_ARTICLE,
+        "en_euphrates_undated.txt": UNDATED_ARTICLE,
+        "en_ghurairi_postponed.txt": POSTPONED_ARTICLE,
+    })
 
 
 # ---- retrieval: an Arabic question's English forms (rag/index/retrieve.py lexical_query) -----------------

@@ -38,6 +38,20 @@ def warm_home(target: Path, seeded_home: Path) -> Path:
     return target
 
 
+def seeds_pipeline(tmp_path_factory, seeded_settings, name: str, articles: dict[str, str]):
+    """The seeds and `articles` (file name -> text) in a library of its own, with a warm embedding cache: a
+    `Pipeline` asking over them."""
+    from rag import Pipeline, ingest, load_settings, open_library
+    home = warm_home(tmp_path_factory.mktemp(name) / "home", seeded_settings.home_path)
+    s = load_settings(env={}, home=str(home))
+    folder = tmp_path_factory.mktemp(name + "-articles")
+    for file, text in articles.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    lib = open_library(s)
+    ingest(lib, [ROOT / "seeds", folder], progress=False)
+    return Pipeline(s, lib)
+
+
 class Server:
     """`rag serve` in a subprocess on a free loopback port."""
 
