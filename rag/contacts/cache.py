@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import threading
 from pathlib import Path
+
+from ..index.sqlite import open_sqlite
 
 
 class ContactsCache:
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = open_sqlite(path)
         self._db.execute("CREATE TABLE IF NOT EXISTS extracted (key TEXT PRIMARY KEY, rows TEXT NOT NULL)")
         self._lock = threading.Lock()
 

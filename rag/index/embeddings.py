@@ -6,7 +6,6 @@ import ctypes
 import glob
 import hashlib
 import os
-import sqlite3
 import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -18,6 +17,7 @@ from langchain_core.embeddings import Embeddings
 
 from ..config import Settings
 from .engine import query_engine
+from .sqlite import open_sqlite
 from ..errors import ConfigError
 
 
@@ -44,10 +44,8 @@ class VectorCache:
     """Vectors keyed by (embedder, kind, text) in SQLite, so no text is ever embedded twice."""
 
     def __init__(self, path: Path, dim: int):
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.dim = dim
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = open_sqlite(path)
         self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
         self._lock = threading.Lock()
 

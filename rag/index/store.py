@@ -25,6 +25,7 @@ from ..config import Settings
 from ..documents import Chunk, Document
 from ..errors import EmbedderMismatch, StoreError
 from .lexical import SCHEMA as LEXICON_SCHEMA, lexicon_migrate, lexicon_prune, lexicon_put, lexicon_remove
+from .sqlite import open_sqlite
 from .writer import WriterLock
 
 _SCHEMA = """
@@ -102,7 +103,6 @@ class Store:
         self._dirty = False  # this hold of the writer lock changed chunks or vectors
         self.writer = WriterLock(home / "writer.lock", settings.writer_wait, on_acquire=self._begin_write,
                                  on_release=self._end_write)
-        self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
         self._add_origin_column()
         self.db.executescript(LEXICON_SCHEMA + _PENDING)
@@ -211,8 +211,7 @@ class Store:
         """This thread's connection: readers never see another thread's half-written transaction."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self._path, timeout=60)
-            conn.execute("PRAGMA synchronous=NORMAL")
+            conn = open_sqlite(self._path, timeout=60, shared=False, synchronous="NORMAL")
             self._local.conn = conn
         return conn
 
