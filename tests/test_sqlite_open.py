@@ -25,7 +25,7 @@ def test_every_library_file_is_wal_and_a_reader_is_not_blocked_by_a_writer(tmp_p
 
     contacts = ContactsCache(tmp_path / "not" / "yet" / "contacts.sqlite")  # the folders are made
     vectors = VectorCache(tmp_path / "also" / "embeddings.sqlite", 4)
-    store = Store(load_settings(env={}, home=str(tmp_path / "home")), "test-embedder", 4)
+    Store(load_settings(env={}, home=str(tmp_path / "home")), "test-embedder", 4)
     key = ContactsCache.key("v", "d", "a.txt")
     contacts.put(key, ({"kind": "visit"},))
     vectors.put_many({"k": np.ones(4, dtype=np.float32)})
