@@ -1147,3 +1147,17 @@ def test_a_fourth_new_user_s_ten_articles_hold_against_their_own_gold(fresh_sett
     assert got["recall"] >= 10 / 12 - 1e-9 and got["duplicates"] == 0 and got["dated_date_accuracy"] == 1.0, \
         {k: v for k, v in got.items() if k not in ("rows", "unmatched_events")}
     assert got["third_country_events"] == 0
+
+
+def test_a_third_party_s_official_named_in_commas_after_his_title_makes_no_iraq_syria_contact():
+    # the name set off by commas belongs to the title's clause: the contact is the third party's
+    for text in ("Iraqi Prime Minister Mohammed Shia al-Sudani received the US special envoy for Syria, Tom Barrack, "
+                 "in Baghdad on Sunday for talks on how Iraq can help stabilise Damascus, his office said.\n",
+                 "استقبل رئيس الوزراء محمد شياع السوداني المبعوث الأمريكي، توم باراك، في بغداد يوم الأحد لبحث "
+                 "الأوضاع في دمشق.\n"):
+        assert [m for m in _mentions(text, date="2025-03-10") if m.kind != "statement"] == [], text
+    # a counterpart named the same way is a participant of the contact
+    ms = _mentions("Iraqi Foreign Minister Fuad Hussein received his Syrian counterpart, Asaad al-Shaibani, in Baghdad "
+                   "on Sunday.\n", date="2025-03-10")
+    assert [(m.kind, m.date, sorted(p["name_en"] for p in m.participants)) for m in ms] == \
+        [("visit", "2025-03-09", ["Asaad al-Shaibani", "Fuad Hussein"])]

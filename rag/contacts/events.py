@@ -287,6 +287,12 @@ class _Article:
                 matches.append(t)
         matches.sort(key=lambda m: m.start)
         bounds = [0] + [m.end() for m in _CLAUSE.finditer(norm)] + [len(norm) + 1]
+        # a name set off by commas after the title it names ("received the US envoy for Syria, Tom Barrack, in
+        # Baghdad") belongs to the clause before it: its country is that clause's
+        people = [(m.start, m.end) for m in matches if m.kind == "person"]
+        bounds = [b for i, b in enumerate(bounds) if i in (0, len(bounds) - 1) or not any(
+            a >= b and (len(norm) + 1 if i + 1 >= len(bounds) else bounds[i + 1]) - e <= 2 and not norm[b:a].strip()
+            for a, e in people)]
         clauses = list(zip(bounds, bounds[1:]))
 
         def clause_of(pos: int) -> int:
