@@ -1161,3 +1161,13 @@ def test_a_third_party_s_official_named_in_commas_after_his_title_makes_no_iraq_
                    "on Sunday.\n", date="2025-03-10")
     assert [(m.kind, m.date, sorted(p["name_en"] for p in m.participants)) for m in ms] == \
         [("visit", "2025-03-09", ["Asaad al-Shaibani", "Fuad Hussein"])]
+
+
+def test_a_possible_visit_or_one_that_only_if_or_lau_would_happen_is_hypothetical():
+    for text in ("ويضيف أن زيارة محتملة لوزير النفط العراقي إلى بانياس لن تكون مطروحة قبل توصية اللجنة.\n",
+                 "ويرى مراقبون أن زيارة وزير الخارجية السوري إلى بغداد، لو حصلت، ستفتح صفحة جديدة.\n",
+                 "ولن تتم زيارة وزير النفط العراقي إلى بانياس إلا إذا أوصت اللجنة بذلك.\n",
+                 "Officials say a potential visit by Iraq's oil minister to Baniyas is on the table.\n",
+                 "A visit by Iraq's oil minister to Baniyas would come only if the committee recommends it.\n"):
+        ms = [m for m in _mentions(text, date="2025-08-20") if m.kind != "statement"]
+        assert [(m.kind, m.status) for m in ms] == [("visit", "hypothetical")], text
