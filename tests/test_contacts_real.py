@@ -1171,3 +1171,24 @@ def test_a_possible_visit_or_one_that_only_if_or_lau_would_happen_is_hypothetica
                  "A visit by Iraq's oil minister to Baniyas would come only if the committee recommends it.\n"):
         ms = [m for m in _mentions(text, date="2025-08-20") if m.kind != "statement"]
         assert [(m.kind, m.status) for m in ms] == [("visit", "hypothetical")], text
+
+
+def test_a_clause_a_join_word_opens_without_a_contact_word_gives_no_status_to_the_contact_before():
+    for text in ("وفي آذار جرى أول اتصال مباشر بين السوداني والشرع، في حين غاب الشرع عن قمة بغداد في أيار.\n",
+                 "In March al-Sudani and al-Sharaa held their first phone call, whereas al-Sharaa stayed away from "
+                 "the Baghdad summit in May.\n"):
+        ms = [m for m in _mentions(text, date="2025-12-01") if m.kind != "statement"]
+        assert [(m.kind, m.status, m.date) for m in ms] == [("call", "happened", "2025-03")], text
+    # in the contact's own clause the cue still counts
+    ms = _mentions("أُلغي الاتصال بين السوداني والشرع في أيار، في حين زار الشيباني بغداد.\n", date="2025-12-01")
+    assert ("call", "cancelled") in [(m.kind, m.status) for m in ms]
+
+
+def test_a_contact_and_another_of_another_status_joined_in_one_sentence_are_two_even_with_one_person_in_both():
+    for text in ("التقى وزير الخارجية فؤاد حسين نظيره السوري أسعد الشيباني في بغداد يوم الأحد، في حين تأجلت زيارة "
+                 "الشيباني إلى أربيل.\n",
+                 "Fuad Hussein met Syrian Foreign Minister Asaad al-Shaibani in Baghdad on Sunday, but al-Shaibani's "
+                 "visit to Erbil was postponed.\n"):
+        ms = [m for m in _mentions(text, date="2025-03-10") if m.kind != "statement"]
+        assert [(m.status, m.date, m.place["name_en"]) for m in ms] == \
+            [("happened", "2025-03-09", "Baghdad"), ("postponed", None, "Erbil")], text

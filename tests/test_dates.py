@@ -120,3 +120,8 @@ def test_a_week_gives_its_month_when_it_lies_in_one_and_the_day_before_yesterday
     # English "today" alone is the article's day (not "until today", "to this day")
     assert _one("Hamid al-Shatri met Ahmed al-Sharaa in Damascus today", wed).value == "2025-06-11"
     assert resolve_dates(normalize("until today no date was set"), wed) == []
+
+
+def test_a_month_after_wa_fi_and_that_is_in_is_read():
+    for text in ("وفي آذار جرى أول اتصال بين الرئيسين", "وخلال آذار جرى اتصال", "في آذار جرى اتصال"):
+        assert _one(text, ArticleDate(value="2025-06-11", basis="dateline")).value == "2025-03", text

@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "31"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "32"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -339,10 +339,27 @@ class _Article:
             if got[0] != "happened" or any(mine(p) for p in past):
                 return got
         # (the sentence's other clauses: a weak cue only in a clause with a contact word of its own, "… مع رفض أي
-        # عدوان عليها، خلال لقائه …" is no plan)
+        # عدوان عليها، خلال لقائه …" is no plan; none in a clause of its own opened by a join word and holding no
+        # contact word: "…، في حين غاب الشرع عن قمة بغداد" says nothing of the call before it)
         spans = [_clause_span(norm, t) for t in (triggers or [])]
+        if trigger is not None:
+            aside = [(a, b) for a, b in self._joined(norm) if not any(a <= t < b for t in triggers or [])]
+            inside = (lambda was: lambda p: was(p) and not any(a <= p < b for a, b in aside))(inside)
         return self._status_in(norm, words, inside, past,
                                weak_at=None if trigger is None else lambda p: any(a <= p < b for a, b in spans))
+
+    def _joined(self, norm: str) -> list[tuple[int, int]]:
+        """(start, end) of the clauses that a join word opens after a comma (lexicon `joins`: "…، في حين …",
+        "…, whereas …")."""
+        out = []
+        for m in _CLAUSE.finditer(norm):
+            rest = norm[m.end():].lstrip()
+            first = rest.split(" ", 1)[0]
+            if first in self.lex.joins or any(rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum()
+                                              for j in self.lex.joins.phrases):
+                at = len(norm) - len(rest)
+                out.append((at, _clause_span(norm, at)[1]))
+        return out
 
     def _status_in(self, norm: str, words, where, past, weak_at=None) -> tuple[str, str]:
         for status, cue in self.lex.status:
@@ -521,13 +538,19 @@ class _Article:
                 return {m.item.id for m in ms if m.kind == "person"}
             return None
 
+        def status(x: _Sentence) -> str:
+            return next((st for st, cue in lex.status if cue.find(x.norm, _words(x.norm))), "happened")
+
         out, start = [], 0
         for cut in cuts:
             left, right = part(start, cut), part(cut, len(s.text))
             a, b = whole(left), whole(right)
             # the same person going on ("received al-Shaibani in Baghdad, and al-Shaibani then met President
-            # Rashid"): one visit, told in two clauses
-            if a is not None and b is not None and (not a & b or (cut in apart and a != b)):
+            # Rashid"): one visit, told in two clauses; but not when the clause after says its contact did not
+            # happen ("… a call between al-Sudani and al-Sharaa, whereas al-Sharaa stayed away from the Baghdad
+            # summit"): two contacts of two statuses
+            if a is not None and b is not None and (not a & b or (cut in apart and a != b) or
+                                                    status(left) != status(right)):
                 out.append(left)
                 start = cut
         if not out:

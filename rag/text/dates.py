@@ -27,7 +27,7 @@ _EN_ALT = "|".join(sorted([*ENGLISH, *ENGLISH_SHORT], key=len, reverse=True))
 _LONG_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 # A month named alone after "in / في / خلال / أواخر …" (no day, no year): "his December talks", "في كانون الأول"
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d\s)({_LONG_MONTHS})\s+(?:من\s+)?(?:عام\s+)?(\d{{4}})\b")
-MONTH_ONLY = re.compile(rf"(?:\b(?:in|during|since|early|late|mid-?)\s+|(?<!\w)(?:في|خلال|منذ|اواخر|اوائل|منتصف|مطلع)\s+(?:شهر\s+)?|"
+MONTH_ONLY = re.compile(rf"(?:\b(?:in|during|since|early|late|mid-?)\s+|(?<!\w)و?(?:في|خلال|منذ|اواخر|اوائل|منتصف|مطلع)\s+(?:شهر\s+)?|"
                         rf"\b(?:his|her|their|the|last)\s+)({_LONG_MONTHS})"
                         rf"(?!\s*(?:\d|من\s+\d|/))(?:\s+(?:الماضي|المنصرم))?\b")
 MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
