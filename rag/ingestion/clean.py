@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from ..text.arabic import clean_control, normalize
 from ..text.dates import DM_NOYEAR, MONTHS, YEAR, dateline_outlet, explicit_dates, find_dates, is_date_line, iso
 from ..documents import Document, RawDocument
+from ..domain.people import Officials, load_officials
 
 # Lines that are site furniture wherever they appear (matched on normalised text).
 _JUNK = [re.compile(p, re.I) for p in (
@@ -44,6 +47,51 @@ _MARKER_LIKE = re.compile(
     "(" + "|".join(re.escape(o) for o in _BRACKETS) + r")(\s*(?:" + _DIGITS + r"(?:\s*[,،;؛\-–]\s*" + _DIGITS
     + r")*|[A-Za-z#*?^]{1,3}|[\u0621-\u064a]|\^?" + _DIGITS + r")\s*)(" + "|".join(re.escape(c) for c in _BRACKETS.values())
     + ")")
+
+
+# What a byline or dateline holds beside its outlet that is no outlet: the domain's places (officials.json) and the
+# sections and labels of rag/ingestion/data/bylines.json ("سياسة", "خاص", "Politics").
+_BYLINE_WORDS = json.loads((Path(__file__).resolve().parent / "data" / "bylines.json").read_text(encoding="utf-8"))
+_NOT_OUTLET: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # officials' digest -> (places, sections)
+
+
+def _key(part: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", normalize(part).lower())).strip()
+
+
+def _not_outlet_words(officials: Officials) -> tuple[frozenset[str], frozenset[str]]:
+    """The domain's places and bylines.json's sections, normalised."""
+    got = _NOT_OUTLET.get(officials.digest)
+    if got is None:
+        places = frozenset(_key(f) for p in officials.places for f in p.forms)
+        sections = frozenset(_key(w) for ws in _BYLINE_WORDS["sections"].values() for w in ws)
+        got = _NOT_OUTLET[officials.digest] = (places, sections)
+    return got
+
+
+def _is_outlet(part: str, officials: Officials) -> bool:
+    """A byline's part names an outlet unless it is a place or a section (each place of "Baghdad / Damascus")."""
+    places, sections = _not_outlet_words(officials)
+    words = places | sections
+    pieces = [_key(p) for p in re.split(r"\s*[/،,&]\s*|\s+(?:and|و)\s+", part)]
+    return bool(_key(part)) and _key(part) not in words and not all(p in words for p in pieces if p)
+
+
+def _byline_outlet(a: str, b: str, officials: Officials) -> str:
+    """The outlet of a byline "A – B": "شفق نيوز – بغداد", "الأنبار – المدى", "أنس الشيخ أحمد – مراسلين" (an author,
+    then the outlet), "السومرية نيوز - سياسة"; '' for "بغداد - خاص". B first (author, then outlet)."""
+    return next((p for p in (b.strip(), a.strip()) if _is_outlet(p, officials)), "")
+
+
+def _joins_places(a: str, b: str, officials: Officials) -> bool:
+    """A dash between two places inside longer words is a route in a headline ("إعادة افتتاح منفذ القائم – البوكمال أمام
+    المسافرين", "Talks on the Kirkuk – Baniyas pipeline resume"), not a byline: a byline's place stands alone on its
+    side ("الموصل - نينوى الغد", "يلا سوريا – دمشق")."""
+    places = _not_outlet_words(officials)[0]
+    left, right = _key(a).split(), _key(b).split()
+    ends = next((n for n in (3, 2, 1) if len(left) >= n and " ".join(left[-n:]) in places), 0)
+    starts = next((n for n in (3, 2, 1) if len(right) >= n and " ".join(right[:n]) in places), 0)
+    return 0 < ends < len(left) and 0 < starts < len(right)
 
 
 def neutralize_markers(text: str) -> str:
@@ -87,8 +135,10 @@ def _publication_date(lines: list[str], body: str) -> str:
     return ""
 
 
-def clean(raw: RawDocument) -> Document:
-    """Drop boilerplate lines, cut related-article blocks, and extract the metadata."""
+def clean(raw: RawDocument, officials: Officials | None = None) -> Document:
+    """Drop boilerplate lines, cut related-article blocks, and extract the metadata. `officials` gives the places
+    a byline's city may be (the shipped domain data when None)."""
+    officials = officials if officials is not None else load_officials()
     lines = [clean_control(line).strip() for line in raw.text.split("\n")]
     kept: list[str] = []
     dropped: list[str] = []
@@ -120,17 +170,20 @@ def clean(raw: RawDocument) -> Document:
             continue
         if _is_date_line(n):
             date = date or (find_dates(line) or [""])[0]
-            outlet = outlet or dateline_outlet(line)  # "December 31, 2024 | Erbil Daily Monitor"
+            named = dateline_outlet(line)  # "December 31, 2024 | Erbil Daily Monitor"; not "28 آب 2025 – دمشق"
+            outlet = outlet or (named if named and _is_outlet(named, officials) else "")
             dropped.append(line)
             continue
         by = _BYLINE.match(line)
+        if by and _joins_places(by.group(1), by.group(2), officials):
+            by = None
         lead = explicit_dates(n)[:1] if len(kept) <= 2 else []
         if lead and lead[0].value and lead[0].start <= 1 and re.match(r"\s*[-–—|]", n[lead[0].end:]):
             # "March 14, 2025 - Shaibani arrives in Baghdad": a date, then a headline (no outlet): the line stays
             date = date or lead[0].value
             by = None
         if by and len(kept) <= 2 and not line.endswith(_END_PUNCT):
-            outlet = outlet or by.group(2).strip()
+            outlet = outlet or _byline_outlet(by.group(1), by.group(2), officials)
             dropped.append(line)
             continue
         seen.add(n)
