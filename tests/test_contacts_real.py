@@ -1192,3 +1192,22 @@ def test_a_contact_and_another_of_another_status_joined_in_one_sentence_are_two_
         ms = [m for m in _mentions(text, date="2025-03-10") if m.kind != "statement"]
         assert [(m.status, m.date, m.place["name_en"]) for m in ms] == \
             [("happened", "2025-03-09", "Baghdad"), ("postponed", None, "Erbil")], text
+
+
+def test_a_sentence_with_vowel_marks_is_split_into_its_contacts_as_one_without_them():
+    for text in ("وفي حزيران استقبل الشرع المبعوث الخاص للسوداني عزت الشابندر، قبل أن يُعاد فتح منفذ القائم في 14 "
+                 "حزيران، ويزور وزير الطاقة السوري محمد البشير بغداد في آب.\n",
+                 "وفي حزيران استقبل الشرع المبعوث الخاص للسوداني عزت الشابندر، قبل أن يعاد فتح منفذ القائم في 14 "
+                 "حزيران، ويزور وزير الطاقة السوري محمد البشير بغداد في آب.\n"):
+        ms = [m for m in _mentions(text, date="2025-12-08") if m.kind != "statement"]
+        assert [(m.date, sorted(p["name_en"] for p in m.participants)) for m in ms] == [
+            ("2025-06", ["Ahmed al-Sharaa", "Izzat al-Shabandar", "Mohammed Shia al-Sudani"]),
+            ("2025-08", ["Mohammed al-Bashir"])], text
+        # each part cites its own words, vowel marks kept
+        assert all(c["text"] in text for m in ms for c in m.citations)
+
+
+def test_still_and_especially_after_la_are_no_negation_but_la_before_a_contact_word_is():
+    ms = _mentions("لا يزال مصير زيارة محتملة للرئيس أحمد الشرع إلى بغداد معلقاً.\n", date="2025-03-10")
+    assert [(m.kind, m.status) for m in ms] == [("visit", "hypothetical")]
+    assert _mentions("لا زيارة للرئيس أحمد الشرع إلى بغداد هذا الشهر.\n", date="2025-03-10") == []

@@ -27,8 +27,10 @@ _EN_ALT = "|".join(sorted([*ENGLISH, *ENGLISH_SHORT], key=len, reverse=True))
 _LONG_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 # A month named alone after "in / في / خلال / أواخر …" (no day, no year): "his December talks", "في كانون الأول"
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d\s)({_LONG_MONTHS})\s+(?:من\s+)?(?:عام\s+)?(\d{{4}})\b")
-MONTH_ONLY = re.compile(rf"(?:\b(?:in|during|since|early|late|mid-?)\s+|(?<!\w)و?(?:في|خلال|منذ|اواخر|اوائل|منتصف|مطلع)\s+(?:شهر\s+)?|"
-                        rf"\b(?:his|her|their|the|last)\s+)({_LONG_MONTHS})"
+# (after an Arabic "في / خلال …" a short Arabic month is one too: "في آب")
+_AR_SHORT = "|".join(re.escape(m) for m in MONTHS if len(m) <= 3 and re.fullmatch(r"[\u0600-\u06ff]+", m))
+MONTH_ONLY = re.compile(rf"(?:(?:\b(?:in|during|since|early|late|mid-?)\s+|\b(?:his|her|their|the|last)\s+)(?P<m>{_LONG_MONTHS})|"
+                        rf"(?<!\w)و?(?:في|خلال|منذ|اواخر|اوائل|منتصف|مطلع)\s+(?:شهر\s+)?(?P<a>{_LONG_MONTHS}|{_AR_SHORT}))"
                         rf"(?!\s*(?:\d|من\s+\d|/))(?:\s+(?:الماضي|المنصرم))?\b")
 MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
 NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
@@ -304,7 +306,7 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
     for m in MONTH_ONLY.finditer(norm):
         if _overlaps((m.start(), m.end()), taken):
             continue
-        month = MONTHS[m.group(1)]
+        month = MONTHS[m.group("m") or m.group("a")]
         if ref is None:  # "his December talks" in an undated page: the month is known, its year is not
             out.append(DateMention(m.start(), m.end(), None, f"'{m.group(0).strip()}' names the month {month:02d}; "
                                    "its year is unknown (the article is undated)", relative=True, month=month))
