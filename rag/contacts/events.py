@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "33"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "34"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -228,6 +228,18 @@ def _word_at(norm: str, pos: int) -> str:
 
 
 # Before a title, words that make it whoever holds the office, not its holder on the day
+_INDEFINITE_EN = re.compile(r"(?<!\w)(?:a|an|no|any|one)\s+$")
+
+
+def _indefinite(norm: str, m: Match) -> bool:
+    """A title said of no one in particular: "an Iraqi prime minister", "رئيس وزراء عراقي" (its last word an
+    adjective without the article)."""
+    last = norm[m.start:m.end].split()[-1] if norm[m.start:m.end].split() else ""
+    if has_arabic(last):
+        return not last.startswith("ال") and last.endswith("ي")
+    return bool(_INDEFINITE_EN.search(norm[max(0, m.start - 8):m.start]))
+
+
 _ANY_HOLDER = re.compile(r"(?<!\w)(?:اي|لاي|next|any|future|new|incoming|former|the next|القادم|المقبل)\s+(?:the\s+)?$")
 # English verbs of saying whose speaker may follow them ("…, said Fuad Hussein"); after "told", "urged" … stands
 # the one spoken to
@@ -701,11 +713,12 @@ class _Article:
         when = next((d.value for d in dates if d.value), None) or self.article.estimate or None
         exact = next((d.value for d in dates if d.value), None) or self.article.value or None
         # an official named only by his title is its holder on the report's day ("Iraq's intelligence chief")
-        if status != "hypothetical":
-            # (not a title standing before its holder's name: "Syrian President Bashar al-Assad" is Assad's title)
-            named_at = [m.start for m in matches if m.kind == "person"]
-            matches = [m if any(m.end <= a <= m.end + 3 or m.start <= a < m.end for a in named_at) else
-                       self._earlier(self._holder(m, exact, s.norm), when, s.norm) for m in matches]
+        # (of a contact that would be, only a definite title: "a visit by the Iraqi oil minister" is the minister's,
+        # "زيارة رئيس وزراء عراقي" is any prime minister's)
+        named_at = [m.start for m in matches if m.kind == "person"]
+        matches = [m if any(m.end <= a <= m.end + 3 or m.start <= a < m.end for a in named_at) or
+                   status == "hypothetical" and (m.kind != "title" or _indefinite(s.norm, m)) else
+                   self._earlier(self._holder(m, exact, s.norm), when, s.norm) for m in matches]
         directed_ids = self.directors(s.norm, words, matches)
         parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
         directed = [p for p in parts if p["id"] in directed_ids]

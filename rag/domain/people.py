@@ -83,6 +83,11 @@ class Title:
     rank: str
 
 
+def _title_id(role: str, country: str) -> str:
+    """The id of an official named by a title the data does not list ("Iraqi oil minister")."""
+    return f"x-{country.lower().replace(' ', '-')}-" + re.sub(r"\W+", "-", normalize(role)).strip("-")
+
+
 @dataclass(frozen=True)
 class Place:
     forms: tuple[str, ...]
@@ -117,6 +122,12 @@ class Officials:
             for r in p.roles:
                 if r.get("title"):
                     self._holders.setdefault(r["title"], []).append((p, r))
+                # a title the data has as a person's role only ("وزير النفط العراقي", "Iraqi Oil Minister"): the text's
+                # title of that wording (`_title_for`'s id) is held by him
+                for said in {r.get("ar"), r.get("en")} - {None, ""}:
+                    ident = _title_id(said, p.country)
+                    if (p, r) not in self._holders.get(ident, []):
+                        self._holders.setdefault(ident, []).append((p, r))
         table: dict[str, tuple[str, object, bool]] = {}
         for p in self.people:
             for v in (p.name, *p.variants):
@@ -289,8 +300,7 @@ class Officials:
 
     def _title_for(self, role: str, country: str, rank: str) -> Title:
         """An official the text names by his title only ("Iraqi oil minister", "وزير النفط العراقي")."""
-        slug = re.sub(r"\W+", "-", normalize(role)).strip("-")
-        ident = f"x-{country.lower().replace(' ', '-')}-{slug}"
+        ident = _title_id(role, country)
         if rank == "delegation":  # "وفد من وزارة الطوارئ السورية" is the side's delegation of the data ("a Syrian
             # delegation"), in its own words: one participant, whoever's words report it
             ident = next((t.id for t in self.titles if t.rank == "delegation" and t.country == country), ident)
@@ -310,10 +320,12 @@ class Officials:
 
     def holder(self, title_id: str, when: str | None) -> Person | None:
         """The one person whose role with this title covers `when` ('YYYY-MM-DD' or 'YYYY-MM'): "Iraq's
-        intelligence chief" in a report of 26 December 2024 is Hamid al-Shatri. None without a date, or when the
-        data has no one (or two) there."""
+        intelligence chief" in a report of 26 December 2024 is Hamid al-Shatri. Without a date, only a holder whose
+        role the data gives no period ("وزير النفط العراقي" of an undated page). None when the data has no one (or
+        two) there."""
         if not when:
-            return None
+            got = self._holders.get(title_id, ())
+            return got[0][0] if len(got) == 1 and not got[0][1].get("from") and not got[0][1].get("to") else None
         got = [p for p, r in self._holders.get(title_id, ())
                if (not r.get("from") or r["from"][:len(when)] <= when) and (not r.get("to") or when < r["to"][:len(when)])]
         return got[0] if len(got) == 1 else None
