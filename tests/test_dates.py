@@ -125,3 +125,19 @@ def test_a_week_gives_its_month_when_it_lies_in_one_and_the_day_before_yesterday
 def test_a_month_after_wa_fi_and_that_is_in_is_read():
     for text in ("وفي آذار جرى أول اتصال بين الرئيسين", "وخلال آذار جرى اتصال", "في آذار جرى اتصال"):
         assert _one(text, ArticleDate(value="2025-06-11", basis="dateline")).value == "2025-03", text
+
+
+def test_a_wire_dateline_without_a_year_takes_the_latest_year_its_weekday_fits():
+    from datetime import date
+    text = ("Iraq, Syria agree on a pipeline committee\nBAGHDAD, Aug. 12 -- The two ministers agreed on Tuesday to form "
+            "a committee. The line entered service in 1952 and was damaged in 2003.")
+    got = infer_article_date(normalize(text).lower(), today=date(2026, 12, 5))
+    assert got.value == "2025-08-12" and "weekday" in got.basis  # 12 August was a Tuesday in 2025, not in 2026
+    ar = "بغداد، 12 آب (أ ف ب) – التقى الوزيران اليوم الثلاثاء في بغداد."
+    assert infer_article_date(normalize(ar).lower(), today=date(2026, 12, 5)).value == "2025-08-12"
+    # no weekday that fits: no year is guessed
+    assert infer_article_date(normalize("BAGHDAD, Aug. 12 -- The ministers met on Friday.").lower(),
+                              today=date(2026, 12, 5)).value == ""
+    # a day still to come this year is not taken
+    assert infer_article_date(normalize("BAGHDAD, Dec. 29 -- They met on Monday.").lower(),
+                              today=date(2026, 12, 5)).value == "2025-12-29"

@@ -389,11 +389,44 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
     return sorted(out, key=lambda x: x.start)
 
 
-def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]] | None = None) -> ArticleDate:
-    """The article's date: the library's (from its dateline), else a range from what the text says and from
-    `hints` ((date, why) the article is no older than, e.g. a tweet it quotes)."""
+# a wire dateline with no year at the head of a line: "BAGHDAD, Aug. 12 --", "بغداد، 12 آب (أ ف ب) –"
+_WIRE_HEAD = re.compile(r"(?m)^[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,2}\s*[,،]\s*")
+_WEEKDAY_WORD = re.compile(r"(?<!\w)(" + "|".join(WEEKDAYS) + r")\b")
+
+
+def wire_dateline(norm: str, today: date | None = None) -> ArticleDate | None:
+    """A dateline giving a day and month with no year ("BAGHDAD, Aug. 12 -- … agreed on Tuesday"): the year is the
+    latest, up to `today` and of the last three, in which that day is the weekday the report names for it; None
+    when none fits."""
+    today = today or date.today()
+    for head in _WIRE_HEAD.finditer(norm[:800]):
+        rest = norm[head.end():head.end() + 24]
+        m = MD_NOYEAR.match(rest)
+        month, day = (MONTHS.get(m.group(1)), int(m.group(2))) if m else (None, None)
+        if not m and (m := DM_NOYEAR.match(rest)):
+            month, day = MONTHS.get(m.group(2)), int(m.group(1))
+        if not month:
+            continue
+        said = {WEEKDAYS[w] for w in _WEEKDAY_WORD.findall(norm[head.end():head.end() + 600])}
+        for year in range(today.year, today.year - 3, -1):  # (over more years any weekday fits)
+            when = iso(year, month, day)
+            if when and when <= today.isoformat() and date.fromisoformat(when).weekday() in said:
+                return ArticleDate(value=when, basis=f"its dateline's day '{m.group(0).strip()}' without a year, in "
+                                                     f"the latest year it was the weekday the report names")
+        return None
+    return None
+
+
+def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]] | None = None,
+                       today: date | None = None) -> ArticleDate:
+    """The article's date: the library's (from its dateline), else a wire dateline's day whose weekday fixes its
+    year, else a range from what the text says and from `hints` ((date, why) the article is no older than, e.g. a
+    tweet it quotes)."""
     if stored:
         return ArticleDate(value=stored[:10], basis="the article's dateline")
+    wire = wire_dateline(norm, today)
+    if wire is not None:
+        return wire
     after, before, why = "", "", []
     for when, what in hints or []:
         if when > after:
