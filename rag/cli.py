@@ -145,10 +145,19 @@ def cmd_retrieve(args, settings) -> int:
     return 0
 
 
-def print_sources(answer, out=sys.stdout) -> None:
+def print_sources(answer, out=None) -> None:
+    """Every passage under its source line; each line of a passage (a headline, then the body) wrapped on its own,
+    so a headline never runs into the first sentence."""
     from .api.sources import source_lines
 
-    print("", *source_lines(answer, passages=True, heading="Sources:"), sep="\n", file=out)
+    out = out or sys.stdout  # the stdout of the call (not of the import)
+    head, *lines = source_lines(answer, heading="Sources:")  # one line per citation, in answer.citations' order
+    print("", head, sep="\n", file=out)
+    for line, c in zip(lines, answer.citations):
+        print(line, file=out)
+        for part in (c.text or "").splitlines():
+            if part.strip():
+                print(textwrap.indent(textwrap.fill(part.strip(), 100), "     > "), file=out)
 
 
 def _answer_once(pipe, question, args, history, as_json: bool):
@@ -242,6 +251,11 @@ def cmd_models(args, settings) -> int:
     return 0
 
 
+def _counted(n: int, noun: str) -> str:
+    """'1 contact', '3 contacts'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def cmd_library(args, settings) -> int:
     from .index.library import open_library
 
@@ -262,7 +276,7 @@ def cmd_library(args, settings) -> int:
         date = d["date"] or ("≈ " + inferred[d["source"]].label() if d["inferred_date"] else "-")
         print(printable(f"{d['source']}  {date:18}  {d['outlet'] or '-':12}  {d['chunks']:3} chunks  "
                         f"{d['title']}"))
-    print(f"{len(docs)} articles")
+    print(_counted(len(docs), "article"))
     return 0
 
 
@@ -318,7 +332,9 @@ def cmd_timeline(args, settings) -> int:
         every = contact_timeline(lib, who=args.who, kind=args.kind)
         left_out = sum(1 for e in every if e.date is None) - sum(1 for e in events if e.date is None)
     if args.json:
-        print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False, indent=1))
+        # undated_left_out: the undated contacts a period filter cannot place (the text output's "left out" line)
+        print(json.dumps({"events": [e.to_dict() for e in events], "undated_left_out": left_out},
+                         ensure_ascii=False, indent=1))
         return 0
     for e in events:
         d = e.to_dict()
@@ -334,8 +350,9 @@ def cmd_timeline(args, settings) -> int:
         print(textwrap.indent(textwrap.fill(e.summary, 100), "    "))
         for c in e.citations:
             print(f"    [{c['source']} {c['start']}-{c['end']}] {c['text'][:90]}{'…' if len(c['text']) > 90 else ''}")
-    print(f"{len(events)} contacts" + (f"; {left_out} undated contacts left out (their day is unknown, so no period "
-                                        f"can place them: run without --from/--to to see them)" if left_out else ""))
+    print(_counted(len(events), "contact") + (f"; {_counted(left_out, 'undated contact')} left out (their day is "
+                                               f"unknown, so no period can place them: run without --from/--to to "
+                                               f"see them)" if left_out else ""))
     return 0
 
 
