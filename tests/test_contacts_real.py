@@ -1229,3 +1229,13 @@ def test_a_title_the_data_gives_as_one_person_s_role_names_him_on_dated_and_unda
     ms = _mentions("Observers say a visit by the Iraqi prime minister to Damascus, if it happened, would be the first.\n",
                    date="2025-03-10")
     assert [p["name_en"] for m in ms for p in m.participants] == ["Mohammed Shia al-Sudani"]
+
+
+def test_the_days_of_earlier_visits_counted_together_are_not_the_day_of_the_visit_reported():
+    for text in ("استقبل الرئيس السوري أحمد الشرع في دمشق رئيس جهاز المخابرات العراقي حميد الشطري. وهي الزيارة الثالثة "
+                 "للشطري إلى دمشق، بعد زيارتي كانون الأول 2024 ونيسان 2025.\n",
+                 "Syrian President Ahmed al-Sharaa received Iraq's intelligence chief Hamid al-Shatri in Damascus. It "
+                 "was al-Shatri's third trip to Damascus, after visits in December 2024 and April 2025.\n"):
+        ms = [m for m in _mentions(text) if m.kind != "statement"]
+        first = [m for m in ms if "Ahmed al-Sharaa" in [p["name_en"] for p in m.participants]]
+        assert [m.date for m in first] == [None], text

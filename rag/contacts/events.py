@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "35"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "36"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -40,6 +40,7 @@ def fast_normalize(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 _CLAUSE = re.compile(r"[،,؛;]")
+_LISTED = re.compile(r"\s*[,،]?\s*(?:and|or|then|و|او|ثم)?\s*")  # between two items of a list of days
 
 
 def _text_positions(text: str, norm: str) -> list[int]:
@@ -662,6 +663,10 @@ class _Article:
         # "his third visit, the first in December and the second on 25 April": days of earlier contacts of the same
         # people, each its own (lexicon `ordinals`), not the day of the one the sentence reports
         earlier = [d for d in dates if d.value and _said_before(lex.ordinals, s.norm, d.start, 24)]
+        for d in sorted(dates, key=lambda x: x.start):  # … and the days listed after them ("in December and April")
+            if d.value and d not in earlier and any(_LISTED.fullmatch(s.norm[e.end:d.start]) for e in earlier
+                                                    if e.end <= d.start):
+                earlier.append(d)
         dates = [d for d in dates if d not in earlier]
         # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
         # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
