@@ -1239,3 +1239,16 @@ def test_the_days_of_earlier_visits_counted_together_are_not_the_day_of_the_visi
         ms = [m for m in _mentions(text) if m.kind != "statement"]
         first = [m for m in ms if "Ahmed al-Sharaa" in [p["name_en"] for p in m.participants]]
         assert [m.date for m in first] == [None], text
+
+
+def test_a_subject_that_goes_on_to_another_contact_on_another_day_gives_two_contacts_with_the_same_people():
+    for text in ("Prime Minister Mohammed Shia al-Sudani and Ahmed al-Sharaa first spoke by phone on March 31, and met "
+                 "face to face in Doha on April 15.\n",
+                 "أما السوداني والشرع فقد تحادثا هاتفياً أواخر آذار، والتقيا في الدوحة منتصف نيسان.\n"):
+        ms = [m for m in _mentions(text, date="2025-12-01") if m.kind != "statement"]
+        assert [(m.kind, m.date[:7], (m.place or {}).get("name_en"), sorted(p["name_en"] for p in m.participants))
+                for m in ms] == [("call", "2025-03", None, ["Ahmed al-Sharaa", "Mohammed Shia al-Sudani"]),
+                                 ("meeting", "2025-04", "Doha", ["Ahmed al-Sharaa", "Mohammed Shia al-Sudani"])], text
+    # a clause going on about the same contact, with no day of its own, stays in it
+    ms = _mentions("استقبل فؤاد حسين نظيره السوري أسعد الشيباني في بغداد، وبحث معه أمن الحدود.\n", date="2025-12-01")
+    assert len([m for m in ms if m.kind != "statement"]) == 1

@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "36"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "37"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -284,6 +284,7 @@ class _Article:
         self.trigger_at = 0
         self.due: set[int] = set()  # where the sentence's days that a contact was only due on start
         self.mentions: list[Mention] = []
+        self.carried: dict[int, list[Match]] = {}  # a clause's start -> the people of the clause before it
         self.last_statement_at = -2
 
     # ---- per sentence -------------------------------------------------------------------------
@@ -506,7 +507,7 @@ class _Article:
     def run(self) -> list[Mention]:
         for i, s in enumerate(self.sents):
             for part in self.contact_clauses(s):
-                self.sentence(i, part)
+                self.sentence(i, part, self.carried.pop(part.start, None))
         return [m for m in self.mentions if IRAQ in m.sides and SYRIA in m.sides]
 
     def contact_clauses(self, s: _Sentence) -> list[_Sentence]:
@@ -570,10 +571,29 @@ class _Article:
         def status(x: _Sentence) -> str:
             return next((st for st, cue in lex.status if cue.find(x.norm, _words(x.norm))), "happened")
 
+        def goes_on(x: _Sentence) -> bool:
+            """A clause whose contact verb follows the join at once, naming no one, with a day of its own: the
+            subject before goes on to another contact ("… spoke on March 31, and met in Doha on April 15",
+            "تحادثا هاتفياً أواخر آذار، والتقيا في الدوحة منتصف نيسان")."""
+            ws = x.norm.split()
+            verb = ws[1] if len(ws) > 1 and ws[0] in lex.joins else ws[0][1:] if ws and ws[0][:1] == "و" else ""
+            if not verb or lex.kind_of(verb) in (None, "statement"):
+                return False
+            ms = self.officials.scan(x.norm)
+            return not any(m.kind in ("person", "title") for m in ms) and \
+                any(d.value or d.weekday is not None or d.monthday or d.month
+                    for d in resolve_dates(x.norm, self.article, self.years))
+
         out, start = [], 0
         for cut in cuts:
             left, right = part(start, cut), part(cut, len(s.norm))
             a, b = whole(left), whole(right)
+            if a and b is None and goes_on(right):
+                out.append(left)
+                start = cut
+                self.carried[s.start + at_text[cut]] = [m for m in self.officials.scan(left.norm) if m.kind in (
+                    "person", "title") and getattr(m.item, "country", None) in (IRAQ, SYRIA)]
+                continue
             # the same person going on ("received al-Shaibani in Baghdad, and al-Shaibani then met President
             # Rashid"): one visit, told in two clauses; but not when the clause after says its contact did not
             # happen ("… a call between al-Sudani and al-Sharaa, whereas al-Sharaa stayed away from the Baghdad
@@ -599,7 +619,9 @@ class _Article:
             m.citations.append({"source": self.doc.source, "chunk_id": s.chunk_id, "text": s.text,
                                 "start": s.start, "end": s.end})
 
-    def sentence(self, i: int, s: _Sentence) -> None:
+    def sentence(self, i: int, s: _Sentence, carried: list[Match] | None = None) -> None:
+        """Read one sentence (or clause, `contact_clauses`); `carried`: the people of the clause before, whose
+        subject goes on in this one."""
         lex = self.lex
         every = _words(s.norm)
         if not any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())):
@@ -610,6 +632,8 @@ class _Article:
                     self.seen.setdefault(m.item.id, m.item)
             return
         matches, inside = self.scope(s)
+        if carried:  # (they stand before the clause: position 0)
+            matches = [Match(0, 0, m.kind, m.item, m.short) for m in carried] + matches
         words = WordIndex((p, w) for p, w in every if inside(p))
         back_spans = [(a, b, g) for g, w in lex.back.items() for a, b in w.spans(s.norm, every) if inside(a)]
         back_at = {g: [p for p in w.find(s.norm, words) if inside(p)] for g, w in lex.back.items()}
