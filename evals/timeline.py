@@ -67,9 +67,15 @@ def _matches(g: dict, e: dict) -> bool:
     return len(need & _keys(_names(e))) * 2 >= len(need)
 
 
-def score_timeline(gold: list[dict], events: list[dict]) -> dict:
-    """Precision, recall, date accuracy, source recall and merge errors of extracted events vs gold."""
+def score_timeline(gold: list[dict], events: list[dict], *, strict: bool = False) -> dict:
+    """Precision, recall, date accuracy, source recall and merge errors of extracted events vs gold. `strict`: an
+    event that matches a dated gold contact on its day is that contact's and matches no gold contact without a day
+    (which otherwise any event of its people in its sources matches: a split that is none, or a find that is none);
+    the summary gives these figures too, under "strict"."""
     pairs = {(i, j) for i, g in enumerate(gold) for j, e in enumerate(events) if _matches(g, e)}
+    if strict:
+        own = {j for i, j in pairs if gold[i].get("date") and date_right(gold[i], events[j]["date"])}
+        pairs = {(i, j) for i, j in pairs if gold[i].get("date") or j not in own}
     rows, dates_ok, src_ok = [], 0, 0
     for i, g in enumerate(gold):
         js = sorted((j for gi, j in pairs if gi == i),
@@ -110,6 +116,8 @@ def score_timeline(gold: list[dict], events: list[dict]) -> dict:
         "split": split, "over_merged": merged, "third_country_events": len(foreign),
         "unmatched_events": [events[j]["id"] for j in range(n_e) if j not in matched_events],
         "rows": rows,
+        **({} if strict else {"strict": {k: v for k, v in score_timeline(gold, events, strict=True).items()
+                                         if k in ("recall", "precision", "duplicates", "dated_date_accuracy")}}),
     }
 
 
@@ -144,6 +152,8 @@ def report(summary: dict, rows: list[dict]) -> str:
               "third_country_events"):
         v = summary[k]
         lines.append(f"| {k} | {v:.3f} |" if isinstance(v, float) else f"| {k} | {v} |")
+    for k, v in summary.get("strict", {}).items():  # (one-to-one: see score_timeline)
+        lines.append(f"| {k} (strict) | {v:.3f} |" if isinstance(v, float) else f"| {k} (strict) | {v} |")
     lines += ["", "| gold event | kind | extracted kind | gold date | extracted date | matched | date | sources |",
               "|---|---|---|---|---|---|---|---|"]
     for r in rows:

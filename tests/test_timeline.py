@@ -39,6 +39,13 @@ def test_scoring_counts_a_split_contact_and_a_wrong_date():
     assert split["split"] == 1 and split["merge_errors"] >= 1 and split["precision"] == 1.0
     wrong = score_timeline(gold, [ev("e1", "s1", None)])
     assert wrong["date_accuracy"] == 0.0 and wrong["source_recall"] == 0.0
+    # strict: an event found on a dated gold contact's day is not also a split of a gold contact without a day
+    undated = dict(gold[0], id="u", date=None)
+    both = score_timeline([gold[0], undated], [ev("e1", "s1", "2025-01-06"), ev("e2", "s2", "2025-03-01")])
+    assert both["duplicates"] == 1 and both["recall"] == 1.0
+    assert both["strict"] == {"precision": 1.0, "recall": 1.0, "duplicates": 0, "dated_date_accuracy": 1.0}
+    alone = score_timeline([gold[0], undated], [ev("e1", "s1", "2025-01-06")])
+    assert alone["recall"] == 1.0 and alone["strict"]["recall"] == 0.5  # the undated one was never found
 
 
 def test_events_are_in_date_order_and_undated_ones_are_marked(events):
