@@ -1252,3 +1252,10 @@ def test_a_subject_that_goes_on_to_another_contact_on_another_day_gives_two_cont
     # a clause going on about the same contact, with no day of its own, stays in it
     ms = _mentions("استقبل فؤاد حسين نظيره السوري أسعد الشيباني في بغداد، وبحث معه أمن الحدود.\n", date="2025-12-01")
     assert len([m for m in ms if m.kind != "statement"]) == 1
+
+
+def test_an_official_expected_or_due_in_a_city_is_a_planned_visit():
+    for text in ("Syria's foreign minister Asaad al-Shaibani is expected in Baghdad early next week, sources said.\n",
+                 "Iraq's intelligence chief Hamid al-Shatri is due in Damascus on Sunday.\n"):
+        ms = [m for m in _mentions(text, date="2025-01-08") if m.kind != "statement"]
+        assert [(m.kind, m.status) for m in ms] == [("visit", "planned")], text
