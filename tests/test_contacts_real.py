@@ -1259,3 +1259,9 @@ def test_an_official_expected_or_due_in_a_city_is_a_planned_visit():
                  "Iraq's intelligence chief Hamid al-Shatri is due in Damascus on Sunday.\n"):
         ms = [m for m in _mentions(text, date="2025-01-08") if m.kind != "statement"]
         assert [(m.kind, m.status) for m in ms] == [("visit", "planned")], text
+
+
+def test_speculation_that_two_leaders_could_cross_paths_is_a_rumoured_meeting():
+    ms = _mentions("Several Iraqi outlets have speculated that Ahmed al-Sharaa could cross paths with Iraqi President "
+                   "Abdul Latif Rashid in New York.\n", date="2025-09-20")
+    assert [m.status for m in ms if m.kind != "statement"] == ["rumoured"]
