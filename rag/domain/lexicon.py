@@ -109,6 +109,7 @@ class Lexicon:
     envoy_for: Words  # "UN envoy for Syria": the country after them is no side of the contact
     posted_at: Words  # "السفارة", "embassy": a city right after them is where a mission is, not a contact's place
     neg_idioms: Words  # words after "لا" / "not" that make it no negation ("لا يزال" still, "لا سيما" especially)
+    before_place: Words  # words before a place ("في", "قرب"): what follows a role after them is a place, not a name
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
     digest: str = ""
@@ -157,7 +158,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("negated", {}).get("determiners"))),
                    Words.of(_both(obj.get("negated", {}).get("close"))), Words.of(_both(obj.get("joins", {}).get("apart"))),
                    Words.of(_both(obj.get("status_not"))), Words.of(_both(obj.get("portfolio_words"))), Words.of(_both(obj.get("returns"))), Words.of(_both(obj.get("envoy_for"))), Words.of(_both(obj.get("posted_at"))),
-                   Words.of(_both(obj.get("negated", {}).get("idioms"))),
+                   Words.of(_both(obj.get("negated", {}).get("idioms"))), Words.of(_both(obj.get("before_place"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 

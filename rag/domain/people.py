@@ -70,7 +70,6 @@ _PAIR = re.compile(
     rf"(?<!\w)(?P<role2>وزيرا|رئيسا|وفدا|مسؤولو|مسؤولي|مسؤولون|مسؤولين|المسؤولين|المسؤولون|ممثلون|ممثلين|جهازا|جهازي|وزارتا|وزارتي)\s+(?P<port2>(?:\S+\s+){{0,2}}?){_SIDES_AR}")
 
 
-_WHERE_AR = frozenset(("في", "الي", "من", "داخل", "عند", "قرب"))  # (normalised) words before a place, not a name
 
 
 @dataclass(frozen=True)
@@ -370,7 +369,7 @@ class Officials:
         if len(name) < 2:
             return None
         i = toks.index(name[0])
-        if i and toks[i - 1].group(0) in _WHERE_AR:
+        if i and toks[i - 1].group(0) in (self.lexicon or load_lexicon()[0]).before_place:
             return None  # "في قصر الشعب، وزير …": a place, not a name
         a, b = name[0].start(), name[-1].end()
         return (a, b), _shown(norm, text, a, b)
