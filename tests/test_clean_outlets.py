@@ -73,3 +73,19 @@ def test_a_place_added_in_the_data_folder_is_no_outlet(tmp_path):
                 officials=load_officials(tmp_path)).outlet == "وكالة الفرات"
     assert page("Ministers discuss the shared border", "Tigris Wire - Tal Afar", BODY_EN,
                 officials=load_officials(tmp_path)).outlet == "Tigris Wire"
+
+
+def test_ingest_reads_outlets_with_the_library_s_own_places(fresh_settings):
+    """A place added in RAG_HOME/officials.json is no outlet of a page ingested into that library."""
+    from rag import ingest, open_library
+
+    (fresh_settings.home_path / "officials.json").write_text(json.dumps({"places": [
+        {"ar": ["تلعفر"], "en": "Tal Afar", "country": "Iraq", "en_forms": ["tal afar"]}]}, ensure_ascii=False),
+        encoding="utf-8")
+    folder = fresh_settings.home_path.parent / "pages"
+    folder.mkdir()
+    (folder / "p.txt").write_text("الوزيران يبحثان ملف الحدود بين البلدين\n\nوكالة الفرات – تلعفر\n\n" + BODY_AR,
+                                  encoding="utf-8")
+    lib = open_library(fresh_settings)
+    ingest(lib, [folder], progress=False)
+    assert lib.store.get_document("p.txt")["outlet"] == "وكالة الفرات"

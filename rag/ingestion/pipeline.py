@@ -148,7 +148,8 @@ class Embedded:
 
 def plan(library: Library, raws: list[tuple[RawDocument, Path]], report: IngestReport,
          warn: Callable[[str], None], *, events_version: str, replace: bool = False,
-         origin_prefix: str | None = None, timings: dict[str, float] | None = None) -> Plan:
+         origin_prefix: str | None = None, timings: dict[str, float] | None = None,
+         officials: Officials | None = None) -> Plan:
     """Decide, for each raw document, what to do: write it (added/updated/replaced), keep it (unchanged),
     or refuse or skip it (named in `report` and warned about). Reads the library, writes nothing.
     `events_version` is the contact extractor's: an unchanged article extracted by another is re-extracted."""
@@ -178,7 +179,7 @@ def plan(library: Library, raws: list[tuple[RawDocument, Path]], report: IngestR
                                f"limit per article (RAG_MAX_DOC_CHARS)")
             continue
         t = time.perf_counter()
-        doc = clean(raw)
+        doc = clean(raw, officials)  # (the library's places are no outlets)
         timings["read_clean"] = timings.get("read_clean", 0.0) + time.perf_counter() - t
         if not doc.text.strip():
             report.skipped.append((doc.source, "no article text after cleaning"))
@@ -333,8 +334,8 @@ def _write(library: Library, raws: list[tuple[RawDocument, Path]], report: Inges
            on_progress: Callable[[float, str], None] | None, timings: dict[str, float],
            cache: ContactsCache | None = None) -> None:
     """Plan, embed and store, under the writer lock."""
-    todo = plan(library, raws, report, warn, events_version=ev_version, replace=replace, origin_prefix=origin_prefix,
-                timings=timings)
+    todo = plan(library, raws, report, warn, events_version=ev_version, officials=officials, replace=replace,
+                origin_prefix=origin_prefix, timings=timings)
     refresh_unchanged(library, todo.unchanged, officials, report, timings, cache)
 
     total = sum(item.size for item in todo.write)
