@@ -1265,3 +1265,45 @@ def test_speculation_that_two_leaders_could_cross_paths_is_a_rumoured_meeting():
     ms = _mentions("Several Iraqi outlets have speculated that Ahmed al-Sharaa could cross paths with Iraqi President "
                    "Abdul Latif Rashid in New York.\n", date="2025-09-20")
     assert [m.status for m in ms if m.kind != "statement"] == ["rumoured"]
+
+
+def test_a_visit_that_happened_and_the_day_it_had_been_due_before_it_was_put_off_are_two_contacts():
+    ms = [m for m in _mentions("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم الجمعة.\nكانت الزيارة مقررة يوم "
+                               "السبت 22 شباط الماضي، غير أنها أُرجئت من دون تفسير رسمي.\n", date="2025-03-14")
+          if m.kind != "statement"]
+    assert [(m.status, m.date) for m in ms] == [("happened", "2025-03-14"), ("postponed", "2025-02-22")]
+    assert [p["name_en"] for p in ms[1].participants] == ["Asaad al-Shaibani"]
+    # no day of its own that was due ("expected since January, called off in February"): no contact, and no day
+    # for the visit either
+    ms = [m for m in _mentions("Syrian Foreign Minister Asaad al-Shaibani arrived in Baghdad.\nThe trip had been "
+                               "expected since January and was called off at least once, in February.\n",
+                               date="2025-03-14") if m.kind != "statement"]
+    assert [(m.status, m.date) for m in ms] == [("happened", None)]
+
+
+def test_an_undated_report_of_other_hosts_in_the_same_city_joins_the_dated_visit(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "arts", {
+        "wire.txt": "Syrian FM in Baghdad\nMarch 14, 2025\n\nIraqi Foreign Minister Fuad Hussein received Syrian Foreign "
+                    "Minister Asaad al-Shaibani in Baghdad on Friday.\n",
+        "blog.txt": "تغطية مباشرة\n\nرئيس الجمهورية عبد اللطيف رشيد يستقبل وزير الخارجية السوري أسعد الشيباني في قصر "
+                    "بغداد.\n",
+        # another visitor's stays apart
+        "other.txt": "الشمري في دمشق\n\nاستقبل الرئيس السوري أحمد الشرع وزير الداخلية العراقي عبد الأمير الشمري في "
+                     "دمشق.\n",
+    })
+    _, events = _timeline(fresh_settings, folder)
+    got = sorted((e.date or "", e.place["name_en"], len(e.sources)) for e in events if e.kind != "statement")
+    assert got == [("", "Damascus", 1), ("2025-03-14", "Baghdad", 2)], got
+
+
+def test_the_other_side_s_plan_joined_to_a_cancelled_attendance_is_a_planned_contact_at_the_same_venue():
+    for text in ("الرئيس أحمد الشرع لن يحضر قمة بغداد يوم السبت، وسيترأس وفد بلاده وزير الخارجية أسعد الشيباني.\n",
+                 "Syrian President Ahmed al-Sharaa will not attend the Baghdad summit on Saturday, and Foreign Minister "
+                 "Asaad al-Shaibani will lead the Syrian delegation.\n"):
+        ms = [m for m in _mentions(text, date="2025-05-13") if m.kind != "statement"]
+        assert [(m.status, m.place["name_en"], [p["name_en"] for p in m.participants]) for m in ms] == [
+            ("cancelled", "Baghdad", ["Ahmed al-Sharaa"]), ("planned", "Baghdad", ["Asaad al-Shaibani"])], text
+    # a clause that only names the other visit, reporting nothing of it, is none
+    ms = _mentions("ويرى مراقبون أنه من المستبعد أن يزور الشرع بغداد قبل أن تتضح العلاقة، فيما تبقى زيارة الشيباني "
+                   "الاختبار الأول لها.\n", date="2025-01-20")
+    assert [m.status for m in ms if m.kind != "statement"] == ["hypothetical"]

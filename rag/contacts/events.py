@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "39"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "40"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -584,6 +584,19 @@ class _Article:
                 any(d.value or d.weekday is not None or d.monthday or d.month
                     for d in resolve_dates(x.norm, self.article, self.years))
 
+        def one_side(left: _Sentence, right: _Sentence) -> list[Match]:
+            """The left clause's venue, when the right one has a contact word and someone of one side only and
+            names no place: the venue it goes on about (else [])."""
+            ms = self.officials.scan(right.norm)
+            people = {m.item.country for m in ms if m.kind in ("person", "title")}
+            if len(people) != 1 or any(m.kind in ("place", "country") for m in ms) or \
+                    not any(lex.kind_at(right.norm, _words(right.norm)).get(k)
+                            for k in ("visit", "delegation", "meeting", "call")):
+                return []
+            venue = [m for m in self.officials.scan(left.norm) if m.kind == "place"
+                     and m.item.country in (IRAQ, SYRIA) and m.item.country not in people]
+            return venue[:1]
+
         out, start = [], 0
         for cut in cuts:
             left, right = part(start, cut), part(cut, len(s.norm))
@@ -593,6 +606,13 @@ class _Article:
                 start = cut
                 self.carried[s.start + at_text[cut]] = [m for m in self.officials.scan(left.norm) if m.kind in (
                     "person", "title") and getattr(m.item, "country", None) in (IRAQ, SYRIA)]
+                continue
+            if a and b is None and status(right) not in ("happened", status(left)) and \
+                    (venue := one_side(left, right)):
+                # "الشرع لن يحضر قمة بغداد، وسيترأس وفد بلاده الشيباني": the other side's contact at the same venue
+                out.append(left)
+                start = cut
+                self.carried[s.start + at_text[cut]] = venue
                 continue
             # the same person going on ("received al-Shaibani in Baghdad, and al-Shaibani then met President
             # Rashid"): one visit, told in two clauses; but not when the clause after says its contact did not
@@ -818,7 +838,21 @@ class _Article:
                 for d in directed:
                     if d["id"] not in {x["id"] for x in touched.directed_by}:
                         touched.directed_by.append(d)
-        if anaphor is not None and touched is not anaphor and touched is None:
+        if anaphor is not None and touched is None and anaphor.status == "happened" and \
+                status in ("postponed", "cancelled"):
+            # "the visit had been set for Saturday 22 February, but was put off": of a visit that happened, the one
+            # due that day did not: a contact of its own, with the visit's travellers (a day of it, not after the
+            # report's: "expected since January" gives none); its days are never the visit's
+            due = [d for d in dates if d.value and len(d.value) == 10 and not d.future and
+                   (not self.article.value or d.value <= self.article.value)]
+            if due:
+                m = Mention(self.doc.source, anaphor.kind, status, i, status_basis=basis)
+                m.participants = [p for p in anaphor.participants if p["named"] and not (
+                    anaphor.place and p["country"] == anaphor.place["country"])]
+                m.place, m.sides = anaphor.place, list(anaphor.sides)
+                self.extend(m, s, anaphor.kind, [], [], due, set(), add_people=False, force=True)
+                self.mentions.append(m)
+        elif anaphor is not None and touched is not anaphor and touched is None:
             self.extend(anaphor, s, anaphor.kind, parts if gather else [], [], dates, set(), add_people=gather)
         said_at = at.get("statement", [])
         # the people of the contact the sentence goes on about speak during it, unless the sentence puts their

@@ -181,7 +181,10 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
             return False
     # on one day in one country the visitor may meet different hosts in different reports, and one article may name
     # different hosts in different sentences: the visitors must agree
-    host = a.place["country"] if (same_day or a.source == b.source) and a.place and b.place and \
+    # (so may an undated report and a dated one of the same city: "Rashid received the Syrian minister in Baghdad"
+    # in a live blog, "Hussein received al-Shaibani in Baghdad on Friday" in a wire report)
+    same_city = bool(a.place and b.place and a.place["name_en"] == b.place["name_en"] and (a.date is None) != (b.date is None))
+    host = a.place["country"] if (same_day or a.source == b.source or same_city) and a.place and b.place and \
         a.place["country"] == b.place["country"] and GROUP[a.kind] == "travel" else None
     for country in (IRAQ, SYRIA):
         if country == host:
