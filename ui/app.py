@@ -256,7 +256,8 @@ def serve(settings: Settings) -> int:
     mount_api(app, demo.rag_context.pipe, settings)
     app = gr.mount_gradio_app(
         app, demo, path="/", server_name=settings.ui_host, server_port=settings.ui_port, auth=auth,
-        show_error=False, footer_links=["api"], css=assets.CSS, head=assets.HEAD,
+        # no footer: its one link was Gradio's own API page (Python client, English), not the product's /v1 API
+        show_error=False, footer_links=[], css=assets.CSS, head=assets.HEAD,
         theme=gr.themes.Default(font=["system-ui", "Segoe UI", "Noto Naskh Arabic", "sans-serif"],
                                 font_mono=["ui-monospace", "monospace"]),
         max_file_size=settings.max_file_bytes, ssr_mode=False, mcp_server=False)

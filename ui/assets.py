@@ -6,7 +6,10 @@ import re
 from .i18n import GRADIO_AR, t
 
 CSS = """
-.gradio-container { max-width: 1400px !important; margin-left: auto !important; margin-right: auto !important; }
+/* one width whatever the tab shows: centred by its margins, the container would shrink to its content (the
+   Library and Evaluations tabs, an empty chat in Arabic were narrower than the chat, the title wrapping) */
+.gradio-container { width: 100% !important; max-width: 1400px !important; margin-left: auto !important;
+  margin-right: auto !important; }
 #top-bar { align-items: center; gap: 8px; }
 #top-bar .holds, .holds { font-size: 0.95em; color: var(--body-text-color); opacity: 0.85; }
 .app-title { margin: 0; }
@@ -214,17 +217,11 @@ html[dir=rtl] #upload > label { left: auto !important; right: 0 !important; }
 .dark .done-line { color: #86efac; }
 .back-to-answer { display: none; }
 .dark .source-card[open] .back-to-answer { color: #93c5fd !important; }
-/* Gradio's own quiet text (the slider's ends, the footer) and the selected tab: darker, or lighter in dark */
-.min_value, .max_value, footer .show-api, footer .divider, footer a, footer button { color: #4b5563 !important; }
+/* Gradio's own quiet text (the slider's ends) and the selected tab: darker, or lighter in dark (no footer: app.py) */
+.min_value, .max_value { color: #4b5563 !important; }
 .dark .min_value { color: #d1d5db !important; }
 .dark .max_value { color: #d1d5db !important; }
-.dark footer .show-api { color: #d1d5db !important; }
-.dark footer .divider { color: #d1d5db !important; }
-.dark footer a { color: #d1d5db !important; }
-.dark footer button { color: #d1d5db !important; }
 #tabs button[role=tab].selected { color: #c2410c !important; }
-html[data-ui-lang=ar] footer .show-api { font-size: 0 !important; }
-html[data-ui-lang=ar] footer .show-api::after { content: __API_AR__; font-size: var(--text-md); }
 .dark #tabs button[role=tab].selected { color: #fb923c !important; }
 /* Gradio's primary and stop buttons: white text on a darker fill (4.5:1 and more) */
 .gradio-container button.primary { background: #c2410c !important; border-color: #c2410c !important; color: #fff !important; }
@@ -251,7 +248,7 @@ html[data-ui-lang=ar] footer .show-api::after { content: __API_AR__; font-size: 
   .library .col_chunks, .library .col-num { display: none; }  /* the title gets the room on a phone */
   .library td.col-date, .library td:nth-child(3) { font-size: 0.85em; }
 }
-""".replace("__API_AR__", json.dumps(GRADIO_AR["Use via API"], ensure_ascii=False)).replace(
+""".replace(
     "__DROP_EN__", json.dumps(t("en", "drop_files"), ensure_ascii=False)).replace(
     "__DROP_AR__", json.dumps(t("ar", "drop_files"), ensure_ascii=False))
 

@@ -243,11 +243,9 @@ STRINGS: dict[str, dict[str, str]] = {
 # the page's script puts these in their place in the Arabic interface (a number in a label is kept)
 GRADIO_AR = {
     "Reset to default value": "أعد القيمة الافتراضية",
-    "Gradio footer navigation": "تذييل الصفحة",
     "Download All": "نزّل الكل",
     "Download": "نزّل",
     "Thumbnail # of #": "الصورة المصغرة # من #",
-    "Use via API": "استخدمه عبر الواجهة البرمجية",
     "Clear": "امسح",
     "Remove": "أزل",
     "Close": "أغلق",

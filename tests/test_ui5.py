@@ -1,0 +1,62 @@
+"""The fifth new user's review of the browser, in real Gradio and Debian's headless Chromium through Playwright: the
+header's outlets each isolated in reading order, the answer's status line in the page's language, one list of
+example questions in the page's language, no link to Gradio's own API page, and one page width for every tab."""
+
+import re
+
+import pytest
+
+from ui_support import ask, open_page, shot, tab
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TABS = {"en": ["Chat", "Library", "Timeline", "Evaluations"], "ar": ["المحادثة", "المكتبة", "الخط الزمني", "التقييمات"]}
+ASK = {"en": "Ask", "ar": "اسأل"}
+LATIN = re.compile(r"[A-Za-z]")
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def _ready(page, lang):
+    page.wait_for_function("document.querySelector('#ask').innerText.includes('%s')" % ASK[lang])
+    page.wait_for_selector("#holds .holds", timeout=30_000)
+
+
+# ---------------------------------------------------------------- 4. no link to Gradio's API page
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_no_link_to_gradios_own_api_page(browser, server, lang):
+    ctx, page = open_page(browser, server, query=f"?lang={lang}")
+    _ready(page, lang)
+    page.wait_for_timeout(500)
+    found = page.evaluate("""() => Array.from(document.querySelectorAll('footer, a, button, [role=button]'))
+        .filter(e => e.tagName === 'FOOTER' || /view=api|Use via API|API/i.test((e.getAttribute('href') || '') + ' ' + e.innerText))
+        .filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 && r.height > 1; })
+        .map(e => e.tagName + ': ' + e.innerText.slice(0, 60))""")
+    assert not found, found
+    ctx.close()
+
+
+# ---------------------------------------------------------------- 5. one page width
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_every_tab_has_the_same_width_and_the_title_one_line(browser, server, lang):
+    ctx, page = open_page(browser, server, width=1280, height=900, query=f"?lang={lang}")
+    _ready(page, lang)
+    width_js = "document.querySelector('#tabs').getBoundingClientRect().width"
+    lines_js = """() => { const h = document.querySelector('#app-title .app-title'); const r = document.createRange();
+        r.selectNodeContents(h); return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size; }"""
+    widths = {"chat (empty)": page.evaluate(width_js)}
+    lines = {"chat (empty)": page.evaluate(lines_js)}
+    for name in TABS[lang][1:]:
+        tab(page, name)
+        page.wait_for_timeout(800)
+        widths[name] = page.evaluate(width_js)
+        lines[name] = page.evaluate(lines_js)
+    tab(page, TABS[lang][0])
+    ask(page, "متى زار الشيباني بغداد؟")
+    widths["chat (answered)"] = page.evaluate(width_js)
+    assert max(widths.values()) - min(widths.values()) <= 1, widths
+    assert min(widths.values()) >= 0.9 * 1280, widths  # the page's width, not the content's
+    assert set(lines.values()) == {1}, f"the title wraps: {lines}"
+    shot(page, f"ui5-{lang}-answered-1280", full=False)
+    ctx.close()
