@@ -301,7 +301,7 @@ def test_language_direction_theme_and_header(browser, server, lang, dark, viewpo
     assert contrast(*colours(mark)) >= 4.5
     assert contrast(*colours(answer.locator(".cite").first)) >= 4.5
     meta = page.locator("#answer-meta").inner_text()
-    assert ("النموذج extractive" in meta) if lang == "ar" else ("model extractive" in meta), meta
+    assert ("النموذج الاستخراجي" in meta) if lang == "ar" else ("model extractive" in meta), meta
     name = f"07-{lang}-{'dark' if dark else 'light'}-{viewport[0]}"
     shot(page, name)
     # the switches: language and theme change on the spot

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ui_support import ask, open_page, shot, tab
+from ui_support import ask, latin_ui_text, open_page, shot, tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -19,6 +19,46 @@ ARABIC = re.compile(r"[\u0600-\u06FF]")
 def _ready(page, lang):
     page.wait_for_function("document.querySelector('#ask').innerText.includes('%s')" % ASK[lang])
     page.wait_for_selector("#holds .holds", timeout=30_000)
+
+
+# ---------------------------------------------------------------- 2. the status line under the box
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_answer_status_line_is_in_the_pages_language(browser, server, lang):
+    ctx, page = open_page(browser, server, query=f"?lang={lang}")
+    _ready(page, lang)
+    ask(page, "متى زار الشيباني بغداد؟")
+    page.wait_for_function("document.querySelector('#answer-meta').innerText.length > 0", timeout=10_000)
+    meta = page.locator("#answer-meta").inner_text().strip()
+    if lang == "ar":  # the embedded answerer named in Arabic, seconds as ث: no Latin script at all
+        assert not LATIN.search(meta), meta
+        assert "الاستخراجي" in meta and re.search(r"\d+\.\d+\s*ث$", meta), meta
+        assert not [x for x in latin_ui_text(page) if "#answer-meta" in x], latin_ui_text(page)
+        # the model to choose in the settings is named so too (its value stays the model's own name)
+        page.locator("#settings").click()
+        box = page.locator("#model input")
+        box.wait_for(state="visible", timeout=5_000)
+        assert box.input_value() == "الاستخراجي", box.input_value()
+        shot(page, "ui5-ar-status-line", full=False)
+    else:
+        assert meta.startswith("model extractive") and re.search(r"\d+\.\d+ s$", meta), meta
+    # asking again with the model chosen in the (localised) list still answers
+    ask(page, "من هو المتحدث باسم الحكومة العراقية؟", 2)
+    assert "abstained" not in (page.locator("#chat .answer").nth(1).get_attribute("class") or "")
+    ctx.close()
+
+
+def test_one_undated_contact_left_out_is_said_in_the_singular(seeded_library):
+    """The timeline's 'left out by the period' line (the page's own drawing of real contacts of the seeds)."""
+    from rag import contact_timeline
+    from ui import render
+    events = [e.to_dict() for e in contact_timeline(seeded_library, since="2025-03", until="2025-03")]
+    docs = {d["source"]: d for d in seeded_library.store.list_documents()}
+    one = {lang: render.timeline(events, lang, docs, left_out=1) for lang in ("en", "ar")}
+    assert "1 undated contact is not shown" in one["en"] and "1 undated contacts" not in one["en"], one["en"]
+    assert "عدد الاتصالات غير المؤرخة التي لا تظهر: 1؛" in one["ar"], one["ar"]  # test_ui4_text: right for any number
+    many = render.timeline(events, "en", docs, left_out=3)
+    assert "3 undated contacts are not shown" in many
 
 
 # ---------------------------------------------------------------- 4. no link to Gradio's API page

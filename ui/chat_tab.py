@@ -15,7 +15,7 @@ from rag import Cancel, Cancelled, QuestionError, RagError, cancellable, validat
 
 from . import render
 from .history import ConversationStore
-from .i18n import pick, t
+from .i18n import model_label, pick, t
 from .state import Conversation
 
 EXAMPLES = [
@@ -31,6 +31,11 @@ _feedback_lock = threading.Lock()
 def user_error(where: str, message: str) -> None:
     """One line in the server log for an expected user error (no traceback)."""
     print(f"user error [{where}]: {message}", file=sys.stderr, flush=True)
+
+
+def model_names(choices: list[str], lang: str) -> list[tuple[str, str]]:
+    """The models to choose from, the app's own named in the page's language."""
+    return [(model_label(lang, c), c) for c in choices]
 
 
 def split_session(sess: str) -> tuple[str, str]:
@@ -65,7 +70,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
             with gr.Accordion(t("en", "history"), open=False, elem_id="history-box") as hist_acc:
                 history = gr.HTML(render.history_list([], "", "en"), elem_id="history")
             with gr.Accordion(t("en", "settings"), open=False, elem_id="settings") as acc:
-                model = gr.Dropdown(ctx.choices, value=default_model, label=t("en", "model"), elem_id="model",
+                model = gr.Dropdown(model_names(ctx.choices, "en"), value=default_model, label=t("en", "model"), elem_id="model",
                                     allow_custom_value=False)
                 k = gr.Slider(1, ctx.max_k, value=settings.k, step=1, label=t("en", "k"), elem_id="k")
                 lexw = gr.Slider(0.0, 1.0, value=settings.lexical_weight, step=0.1, label=t("en", "lexw"),
@@ -256,7 +261,8 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         return {chat: render.conversation(conv_v, lang_v), sources: panel,
                 meta: render.meta_line(last.answer, lang_v) if last else "",
                 ex_label: f'<span class="ex-label" dir="auto">{t(lang_v, "examples")}</span>',
-                src_title: f'<h3 class="sources-title">{t(lang_v, "sources_title")}</h3>', **restored}
+                src_title: f'<h3 class="sources-title">{t(lang_v, "sources_title")}</h3>',
+                model: gr.update(choices=model_names(ctx.choices, lang_v)), **restored}
 
     outs = [chat, conv, question, sources, meta, err, ask, stop, inflight, model, shown, history, sess]
     ins = [question, conv, lang, model, k, lexw, sess]
@@ -269,7 +275,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     stop.click(on_stop, [conv, inflight, lang], outs, cancels=events, **quiet)
     new.click(new_chat, [lang, sess], outs, **quiet)
     on_change.append((rerender, [lang, conv, shown, sess],
-                      [chat, sources, meta, ex_label, src_title, conv, shown, history]))
+                      [chat, sources, meta, ex_label, src_title, model, conv, shown, history]))
     return [(question, "placeholder", "placeholder"), (ask, "ask", "value"), (stop, "stop", "value"),
             (new, "new_chat", "value"), (acc, "settings", "label"), (hist_acc, "history", "label"),
             (model, "model", "label"),

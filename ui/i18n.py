@@ -101,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_denied": "denied", "status_rumoured": "unconfirmed report", "status_hypothetical": "only spoken of as possible",
         "status_future": "dated after today", "status_not_held": "not held",
         "tl_article": "article", "tl_article_date": "The contact's own date is not given; its article's date, inferred.",
-        "meta_model": "model", "meta_prompt": "prompt",
+        "meta_model": "model", "meta_prompt": "prompt", "meta_secs": "{s} s",
         # issue 27
         "notice_unverified": "The model's reply could not be checked against the passages; showing the extractive answer instead.",
         "notice_invalid": "Removed citations to passages that were not given: {nums}.",
@@ -112,6 +112,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "basis_contact": "it reports a contact dated {d}, so it was written after it",
         "sort_by": "Sort by {col}",
         "tl_left_out": "{n} undated contacts are not shown: a period filter cannot place them (clear the dates to see them).",
+        "tl_left_out_one": "1 undated contact is not shown: a period filter cannot place it (clear the dates to see it).",
         "tl_undated_head": "Undated contacts ({n})",
         "tl_undated_why": "Their reports give no date for the contact itself; each shows the date its article is placed at (≈).",
         "history": "Saved conversations", "history_none": "No saved conversations yet.",
@@ -215,7 +216,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_denied": "منفية", "status_rumoured": "أنباء غير مؤكدة", "status_hypothetical": "مطروحة احتمالاً فقط",
         "status_future": "مؤرخة بعد اليوم", "status_not_held": "لم تُعقد",
         "tl_article": "المقال", "tl_article_date": "لا يُذكر تاريخ الاتصال نفسه؛ هذا تاريخ مقاله المستنتج.",
-        "meta_model": "النموذج", "meta_prompt": "التعليمة",
+        "meta_model": "النموذج", "meta_prompt": "التعليمة", "meta_secs": "{s} ث",
         "notice_unverified": "تعذّر التحقق من رد النموذج بالمقاطع؛ تُعرض الإجابة الاستخراجية بدلاً منه.",
         "notice_invalid": "حُذفت إحالات إلى مقاطع لم تُعطَ: {nums}.",
         "notice_unsupported": "عدد الجمل المستشهد بها التي لا يدعمها مقطعها: {n} (معلَّمة).",
@@ -225,6 +226,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "basis_contact": "يروي اتصالاً بتاريخ {d}، فقد كُتب بعده",
         "sort_by": "رتّب حسب {col}",
         "tl_left_out": "عدد الاتصالات غير المؤرخة التي لا تظهر: {n}؛ لا يمكن لتصفية الفترة أن تضعها (امسح التاريخين لرؤيتها).",
+        # the count after a noun phrase reads right for any number, 1 too
+        "tl_left_out_one": "عدد الاتصالات غير المؤرخة التي لا تظهر: {n}؛ لا يمكن لتصفية الفترة أن تضعها (امسح التاريخين لرؤيتها).",
         "tl_undated_head": "اتصالات غير مؤرخة ({n})",
         "tl_undated_why": "لا تذكر تقاريرها تاريخ الاتصال نفسه؛ يظهر مع كل منها التاريخ الذي وُضع عنده مقاله (≈).",
         "history": "المحادثات المحفوظة", "history_none": "لا محادثات محفوظة بعد.",
@@ -263,6 +266,17 @@ METRICS_AR = {
     "latency_p50_ms": "زمن الإجابة الوسيط (م.ث)", "latency_p95_ms": "زمن الإجابة المئين 95 (م.ث)",
     "en": "الإنجليزية", "ar": "العربية", "dev": "التطوير", "test": "الاختبار",
 }
+
+
+# The app's own answerers (not a model server's names, which are shown as they are), in the interface's language
+BUILTIN_MODELS = {
+    "extractive": {"en": "extractive", "ar": "الاستخراجي"},
+    "timeline": {"en": "timeline", "ar": "الخط الزمني"},
+}
+
+
+def model_label(lang: str | None, name: str) -> str:
+    return BUILTIN_MODELS.get(name, {}).get(pick(lang), name)
 
 
 # The empty chat's example questions, in the interface's language (each answered by the seeds: a test asks them).

@@ -6,7 +6,7 @@ import re
 
 from rag import Answer, Citation, language, normalize, normalize_with_map
 
-from .i18n import HINT_QUESTIONS, STRINGS, counted, pick, t
+from .i18n import HINT_QUESTIONS, STRINGS, counted, model_label, pick, t
 from .state import Conversation
 
 _MARK = re.compile(r"\[(\d+)\]")
@@ -187,9 +187,13 @@ def error_line(message: str | None, lang: str) -> str:
 def meta_line(a: Answer, lang: str = "en") -> str:
     """Which model and prompt answered, and how long it took, in the interface language."""
     prompt = f' · {esc(t(lang, "meta_prompt"))} <bdi dir="ltr">{esc(a.prompt)}</bdi>' if a.prompt else ""
-    secs = f'<bdi dir="ltr">{a.timings_ms.get("total", 0) / 1000:.2f} s</bdi>'
+    # the app's own answerers are named in the interface's language, a model server's models as they are called
+    name = model_label(lang, a.model)
+    ltr = ' dir="ltr"' if name == a.model else ""
+    model = f'<bdi class="model-name"{ltr}>{esc(name)}</bdi>'
+    secs = t(lang, "meta_secs", s=f'<bdi dir="ltr">{a.timings_ms.get("total", 0) / 1000:.2f}</bdi>')
     return (f'<div class="meta" dir="{"rtl" if lang == "ar" else "ltr"}">{esc(t(lang, "meta_model"))} '
-            f'<bdi dir="ltr">{esc(a.model)}</bdi>{prompt} · {secs}</div>')
+            f'{model}{prompt} · <span class="meta-secs">{secs}</span></div>')
 
 
 # ---------------------------------------------------------------- sources
@@ -497,7 +501,7 @@ def timeline(events: list[dict], lang: str, docs: dict[str, dict] | None = None,
     Each citation is a chip with the chat's preview that opens its article."""
     docs = docs or {}
     note = (f'<div class="tl-left-out" role="note" dir="{"rtl" if lang == "ar" else "ltr"}">'
-            f'{esc(t(lang, "tl_left_out", n=left_out))}</div>' if left_out else "")
+            f'{esc(t(lang, "tl_left_out_one" if left_out == 1 else "tl_left_out", n=left_out))}</div>' if left_out else "")
     if not events:
         return f'<div class="tl-empty">{esc(t(lang, "tl_none"))}</div>{note}'
     dated = [e for e in events if e.get("date")]
