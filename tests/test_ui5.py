@@ -61,6 +61,29 @@ def test_one_undated_contact_left_out_is_said_in_the_singular(seeded_library):
     assert "3 undated contacts are not shown" in many
 
 
+# ---------------------------------------------------------------- 3. the example questions
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_one_list_of_example_questions_in_the_pages_language(browser, server, lang):
+    ctx, page = open_page(browser, server, query=f"?lang={lang}")
+    _ready(page, lang)
+    page.locator("#chat .chat-empty").wait_for(state="visible", timeout=10_000)
+    questions = page.evaluate("""() => Array.from(document.querySelectorAll('#tab-chat button, #tab-chat [role=button]'))
+        .filter(b => { const r = b.getBoundingClientRect(); return r.width > 1 && r.height > 1 &&
+                       getComputedStyle(b).visibility !== 'hidden' && /[?؟]\\s*$/.test(b.innerText); })
+        .map(b => b.innerText.trim())""")
+    assert len(questions) == 3, f"{len(questions)} example questions on the empty chat (one list of 3): {questions}"
+    assert len(set(questions)) == 3, questions
+    for q in questions:  # every one in the page's language
+        if lang == "ar":
+            assert ARABIC.search(q) and not LATIN.search(q), questions
+        else:
+            assert q.isascii(), questions
+    assert page.locator("#examples-row").count() == 0 or not page.locator("#examples-row").is_visible()
+    shot(page, f"ui5-{lang}-empty-chat", full=False)
+    ctx.close()
+
+
 # ---------------------------------------------------------------- 4. no link to Gradio's API page
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

@@ -13,11 +13,7 @@ CSS = """
 #top-bar { align-items: center; gap: 8px; }
 #top-bar .holds, .holds { font-size: 0.95em; color: var(--body-text-color); opacity: 0.85; }
 .app-title { margin: 0; }
-#examples-row { flex-wrap: wrap; gap: 6px; align-items: center; }
-#examples-row button.example { unicode-bidi: plaintext; }
-#examples-label { flex: 0 0 auto !important; min-width: 0 !important; width: auto !important; }
 .sources-title { margin: 0; }
-#examples-row button { flex: 0 1 auto !important; min-width: 0 !important; font-size: 0.85em; padding: 4px 10px; }
 /* the conversation scrolls inside its own area, sized to the window, so the question row below it stays on
    screen; the page's script keeps the newest message in view */
 #chat { height: clamp(220px, calc(100vh - 380px), 1200px); max-height: none; overflow-y: auto !important;
@@ -518,13 +514,13 @@ HEAD = """
       localStorage.setItem('rag-conv', h.dataset.current); }
     const q = document.querySelector('#question textarea');
     if (q && q.getAttribute('dir') !== 'auto') q.setAttribute('dir', 'auto');
-    // Ask (and the examples) are disabled while an answer is pending
+    // Ask is disabled while an answer is pending
     const up = document.querySelector('#upload button.upload-container');
     const drop = DROP[document.documentElement.dataset.uiLang === 'ar' ? 'ar' : 'en'];
     if (up && up.getAttribute('aria-label') !== drop) up.setAttribute('aria-label', drop);
     gradioWords(document.documentElement.dataset.uiLang === 'ar');
     const busy = !!document.querySelector('#chat .msg.pending');
-    document.querySelectorAll('#ask, #examples-row button.example').forEach(function (b) {
+    document.querySelectorAll('#ask').forEach(function (b) {
       if (b.disabled !== busy) { b.disabled = busy; b.setAttribute('aria-disabled', String(busy)); }
     });
   }).observe(document.documentElement, {childList: true, subtree: true});

@@ -18,12 +18,6 @@ from .history import ConversationStore
 from .i18n import model_label, pick, t
 from .state import Conversation
 
-EXAMPLES = [
-    "متى زار الشيباني بغداد؟",
-    "من هو رئيس جهاز الاستخبارات السورية الجديد؟",
-    "ما الذي تتبادل بغداد ودمشق المعلومات بشأنه على الحدود؟",
-    "Who is the new head of Syrian intelligence?",
-]
 TOKEN_REPAINT_S = 0.12
 _feedback_lock = threading.Lock()
 
@@ -52,9 +46,7 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     conv = gr.State(Conversation())
     inflight = gr.State("")
     shown = gr.State(-1)
-    with gr.Row(elem_id="examples-row"):
-        ex_label = gr.HTML(f'<span class="ex-label" dir="auto">{t("en", "examples")}</span>', elem_id="examples-label")
-        ex_buttons = [gr.Button(ex, size="sm", elem_classes=["example"], variant="secondary") for ex in EXAMPLES]
+    # the example questions are one list, in the page's language: the empty chat's (render.chat_hint)
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=340):
             chat = gr.HTML(render.conversation(Conversation(), "en"), elem_id="chat")
@@ -260,7 +252,6 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
         last = conv_v.turn(len(conv_v.turns) - 1)
         return {chat: render.conversation(conv_v, lang_v), sources: panel,
                 meta: render.meta_line(last.answer, lang_v) if last else "",
-                ex_label: f'<span class="ex-label" dir="auto">{t(lang_v, "examples")}</span>',
                 src_title: f'<h3 class="sources-title">{t(lang_v, "sources_title")}</h3>',
                 model: gr.update(choices=model_names(ctx.choices, lang_v)), **restored}
 
@@ -270,12 +261,10 @@ def build(ctx, lang: gr.Radio, on_change: list) -> list:
     quiet = {"api_name": False, "show_progress": "hidden"}
     events = [question.submit(run, ins, outs, **quiet), ask.click(run, ins, outs, **quiet),
               go.click(on_action, [act, conv, lang, model, k, lexw, sess], outs + [article_box], **quiet)]
-    for b, ex in zip(ex_buttons, EXAMPLES):
-        events.append(b.click(run, [gr.State(ex), conv, lang, model, k, lexw, sess], outs, **quiet))
     stop.click(on_stop, [conv, inflight, lang], outs, cancels=events, **quiet)
     new.click(new_chat, [lang, sess], outs, **quiet)
     on_change.append((rerender, [lang, conv, shown, sess],
-                      [chat, sources, meta, ex_label, src_title, model, conv, shown, history]))
+                      [chat, sources, meta, src_title, model, conv, shown, history]))
     return [(question, "placeholder", "placeholder"), (ask, "ask", "value"), (stop, "stop", "value"),
             (new, "new_chat", "value"), (acc, "settings", "label"), (hist_acc, "history", "label"),
             (model, "model", "label"),

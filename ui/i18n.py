@@ -16,7 +16,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "tab_chat": "Chat", "tab_library": "Library", "tab_timeline": "Timeline", "tab_evals": "Evaluations",
         "placeholder": "Type a question…",
         "ask": "Ask", "stop": "Stop", "new_chat": "New chat", "theme": "Light / dark",
-        "examples": "Try:",
         "hint": "Ask about contacts between Iraq and Syria in the library's news: visits, calls, meetings, the "
                 "border and security files. Arabic or English. Every answer points at the passages it comes from, "
                 "or says the sources do not have it.",
@@ -135,7 +134,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "tab_chat": "المحادثة", "tab_library": "المكتبة", "tab_timeline": "الخط الزمني", "tab_evals": "التقييمات",
         "placeholder": "اكتب سؤالك…",
         "ask": "اسأل", "stop": "إيقاف", "new_chat": "محادثة جديدة", "theme": "فاتح / داكن",
-        "examples": "جرّب:",
         "hint": "اسأل عن الاتصالات بين العراق وسوريا في أخبار المكتبة: الزيارات والاتصالات واللقاءات وملفا الحدود "
                 "والأمن، بالعربية أو الإنجليزية. كل إجابة تشير إلى المقاطع التي جاءت منها، أو تقول إن المصادر لا تذكر ذلك.",
         "hint_examples": "مثلاً (النقر يضع السؤال في المربع):",
