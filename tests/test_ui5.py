@@ -21,6 +21,39 @@ def _ready(page, lang):
     page.wait_for_selector("#holds .holds", timeout=30_000)
 
 
+# ---------------------------------------------------------------- 1. the header's outlets
+
+NAME_BOXES_JS = """(names) => {  // where each name is drawn in the header line, found in its text whatever the markup
+  const h = document.querySelector('#holds .holds'), nodes = [], w = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let n = w.nextNode(); n; n = w.nextNode()) { nodes.push([n, text.length]); text += n.textContent; }
+  const at = i => { let k = nodes.length - 1; while (k > 0 && nodes[k][1] > i) k--; return [nodes[k][0], i - nodes[k][1]]; };
+  return names.map(name => { const i = text.indexOf(name); if (i < 0) return {name, missing: true};
+    const r = document.createRange(), a = at(i), b = at(i + name.length - 1);
+    r.setStart(a[0], a[1]); r.setEnd(b[0], b[1] + 1);
+    const x = r.getBoundingClientRect(); return {name, left: x.left, right: x.right, top: x.top}; }); }"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_headers_outlets_read_in_order_each_isolated(browser, server, seeded_library, lang):
+    """Each outlet is its own isolate, so Arabic names in an English sentence keep the list's order (left to right
+    in English, right to left in Arabic) and no name runs into the next."""
+    outlets = sorted({d["outlet"] for d in seeded_library.store.list_documents() if d.get("outlet")})[:6]
+    assert len(outlets) >= 3, outlets  # the seeds' three outlets
+    ctx, page = open_page(browser, server, query=f"?lang={lang}")
+    _ready(page, lang)
+    boxes = page.evaluate(NAME_BOXES_JS, outlets)
+    assert not [b for b in boxes if b.get("missing")], boxes
+    one_line = [b for b in boxes if abs(b["top"] - boxes[0]["top"]) < 2]
+    assert len(one_line) >= 3, boxes
+    for a, b in zip(one_line, one_line[1:]):  # the order the list gives them, none overlapping the next
+        if lang == "en":
+            assert a["right"] <= b["left"] + 1, f"{b['name']!r} is drawn left of {a['name']!r} in English: {boxes}"
+        else:
+            assert b["right"] <= a["left"] + 1, f"{b['name']!r} is drawn right of {a['name']!r} in Arabic: {boxes}"
+    ctx.close()
+
+
 # ---------------------------------------------------------------- 2. the status line under the box
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
