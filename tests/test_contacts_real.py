@@ -1307,3 +1307,15 @@ def test_the_other_side_s_plan_joined_to_a_cancelled_attendance_is_a_planned_con
     ms = _mentions("ويرى مراقبون أنه من المستبعد أن يزور الشرع بغداد قبل أن تتضح العلاقة، فيما تبقى زيارة الشيباني "
                    "الاختبار الأول لها.\n", date="2025-01-20")
     assert [m.status for m in ms if m.kind != "statement"] == ["hypothetical"]
+
+
+def test_a_meeting_in_a_city_abroad_named_with_its_country_is_placed_there_not_in_the_dateline_s_city():
+    ms = _mentions("أربيل (كوردستان24)- التقى رئيس حكومة إقليم كوردستان مسرور بارزاني، اليوم الخميس، وزير الخارجية "
+                   "السوري أسعد الشيباني، على هامش أعمال المنتدى الاقتصادي العالمي في دافوس بسويسرا.\n",
+                   date="2025-01-23")
+    assert [(m.kind, m.date, m.place["name_en"]) for m in ms if m.kind != "statement"] == \
+        [("meeting", "2025-01-23", "Davos")]
+    # the dateline's city ("أربيل (كوردستان24)-") is where the report was filed, not where the meeting was
+    ms = _mentions("أربيل (كوردستان24)- التقى رئيس حكومة إقليم كوردستان مسرور بارزاني، اليوم الخميس، وزير الخارجية "
+                   "السوري أسعد الشيباني.\n", date="2025-01-23")
+    assert [m.place for m in ms if m.kind != "statement"] == [None]

@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "40"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "41"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -139,7 +139,8 @@ def _out_of_office(p: Person, when: str | None) -> bool:
 
 # A wire dateline at the head of a sentence ("ERBIL, Kurdistan Region -", "CAIRO (AP) -") names where the outlet
 # filed from, not where the contact was.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{0,30})?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s")
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{0,30})?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s|"
+                       r"[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*\([^)]{1,30}\)\s*[-–—])")  # "أربيل (كوردستان24)-"
 
 
 _TOWARDS = re.compile(r"(?:\b(?:to|in|into|at|inside|visit|visited|visiting)|(?<!\w)(?:الي|في|داخل|زار|زيارته|لزياره|زياره)|"
@@ -331,7 +332,11 @@ class _Article:
             ci = clause_of(m.start)
             if m.kind in ("person", "title"):
                 actors.setdefault(ci, set()).add(country)
-            if country not in (IRAQ, SYRIA) and m.kind != "place":
+            # (a country right after a city of its own only says where the city is: "في دافوس بسويسرا", "in Davos,
+            # Switzerland")
+            if country not in (IRAQ, SYRIA) and m.kind != "place" and not (m.kind == "country" and any(
+                    p.kind == "place" and p.item.country == country and
+                    re.fullmatch(r"\s*[,،]?\s*(?:in|ب|في)?\s*", norm[p.end:m.start]) for p in matches if p.end <= m.start)):
                 third.add(ci)
         foreign = {ci for ci in third if not {IRAQ, SYRIA} <= actors.get(ci, set())}
         keep = [c for i, c in enumerate(clauses) if i not in foreign]
