@@ -1319,3 +1319,25 @@ def test_a_meeting_in_a_city_abroad_named_with_its_country_is_placed_there_not_i
     ms = _mentions("أربيل (كوردستان24)- التقى رئيس حكومة إقليم كوردستان مسرور بارزاني، اليوم الخميس، وزير الخارجية "
                    "السوري أسعد الشيباني.\n", date="2025-01-23")
     assert [m.place for m in ms if m.kind != "statement"] == [None]
+
+
+def test_the_two_barzanis_are_two_people_in_both_languages_and_a_place_where_it_was_heard_of_is_no_venue():
+    ar = _mentions("التقى رئيس حكومة إقليم كوردستان مسرور بارزاني وزير الخارجية السوري أسعد الشيباني في دافوس.\n",
+                   date="2025-01-23")
+    en = _mentions("Kurdistan Region President Nechirvan Barzani met Syria's President Ahmed al-Sharaa in Antalya.\n",
+                   date="2025-04-11")
+    assert {p["id"] for m in ar for p in m.participants} == {"masrour-barzani", "asaad-al-shaibani"}
+    assert {p["id"] for m in en for p in m.participants} == {"nechirvan-barzani", "ahmed-al-sharaa"}
+    # "drew attention in Baghdad": heard of there, met elsewhere
+    ms = _mentions("Nechirvan Barzani's meeting with Ahmed al-Sharaa on Friday drew attention in Baghdad.\n",
+                   date="2025-04-13")
+    assert [m.place for m in ms if m.kind != "statement"] == [None]
+
+
+def test_a_headline_s_title_and_a_body_naming_both_sides_in_the_same_country_are_one_contact():
+    ms = _mentions("Kurdistan Region president meets Syria's Sharaa in Antalya\n\nNechirvan Barzani sat down with "
+                   "Syria's interim President Ahmed al-Sharaa on Friday on the sidelines of a forum in Turkey.\n",
+                   date="2025-04-11")
+    got = [(m.date, m.place["name_en"], sorted(p["name_en"] for p in m.participants)) for m in ms
+           if m.kind != "statement"]
+    assert got == [("2025-04-11", "Antalya", ["Ahmed al-Sharaa", "Nechirvan Barzani"])], got

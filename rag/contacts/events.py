@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "41"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "43"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -748,6 +748,10 @@ class _Article:
                                               _said_before(lex.envoy_for, s.norm, m.start, 30))]
         # "a source at the Iraqi embassy in Damascus said …": the mission's city is where a contact was only when
         # the sentence names no other place after "to / in"
+        # "the meeting drew attention in Baghdad" (lexicon `audience`): where it was heard of, not where it was
+        heard = [b for _, b in lex.audience.spans(s.norm, words)]
+        matches = [m for m in matches if not (m.kind == "place" and any(
+            0 <= m.start - h <= 6 and not re.search(r"[،,.؛;]", s.norm[h:m.start]) for h in heard))]
         posts = [p for p in lex.posted_at.find(s.norm, words) if inside(p)]
         posted = {id(m.item) for m in matches if m.kind == "place" and any(
             0 < m.start - p <= 40 and len(s.norm[p:m.start].split()) <= 4 and not re.search(r"[،,.؛;]", s.norm[p:m.start])
@@ -811,10 +815,14 @@ class _Article:
             # al-Shatri returned to Damascus on April 25. … a Syrian delegation arrived in Baghdad on August 23")
             moved = cur is not None and (not named or not cur.named) and cur.place is not None and any(
                 id(pl) in self.towards and pl.country != cur.place["country"] and pl.en != pl.country for pl in places)
+            # (or all of its people and more, in the same country: a headline's "Kurdistan Region president meets
+            # Syria's Sharaa in Antalya", then "Nechirvan Barzani sat down with Ahmed al-Sharaa … in Turkey")
+            more = bool(cur is not None and cur.named and cur.named < named and cur.place is not None and places and
+                        all(pl.country == cur.place["country"] for pl in places))
             if not contact_kinds:
                 pass
             elif cur is not None and not moved and \
-                    (not named or not cur.named or named <= cur.named or self._names_title(cur, parts, places)) \
+                    (not named or not cur.named or named <= cur.named or more or self._names_title(cur, parts, places)) \
                     and not (named and anaphor is not None and anaphor is not cur):
                 self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)
                 touched = cur

@@ -110,6 +110,7 @@ class Lexicon:
     posted_at: Words  # "السفارة", "embassy": a city right after them is where a mission is, not a contact's place
     neg_idioms: Words  # words after "لا" / "not" that make it no negation ("لا يزال" still, "لا سيما" especially)
     before_place: Words  # words before a place ("في", "قرب"): what follows a role after them is a place, not a name
+    audience: Words  # "drew attention in", "أثار جدلاً في": the place right after them is where it was heard of
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
     digest: str = ""
@@ -159,6 +160,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("negated", {}).get("close"))), Words.of(_both(obj.get("joins", {}).get("apart"))),
                    Words.of(_both(obj.get("status_not"))), Words.of(_both(obj.get("portfolio_words"))), Words.of(_both(obj.get("returns"))), Words.of(_both(obj.get("envoy_for"))), Words.of(_both(obj.get("posted_at"))),
                    Words.of(_both(obj.get("negated", {}).get("idioms"))), Words.of(_both(obj.get("before_place"))),
+                   Words.of(_both(obj.get("audience"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 
