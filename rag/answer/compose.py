@@ -46,6 +46,28 @@ def contact_kind(text: str) -> str:
     return ""
 
 
+NEGATION_REACH = 6  # words before a contact word within which a negation word denies it
+
+
+@lru_cache(maxsize=1)
+def _negations() -> frozenset:
+    import json
+    from .expected import DATA
+    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("negations", []))
+
+
+def negated(text: str) -> bool:
+    """An Arabic sentence whose contact word has a negation word (answer_types.json `negations`) up to
+    NEGATION_REACH words before it: it reports a contact that did not happen or was not announced."""
+    words = normalize(text).split()
+    for i, w in enumerate(words):
+        before = {x[1:] if x[:1] in "وف" else x for x in words[max(0, i - NEGATION_REACH):i]} | \
+            set(words[max(0, i - NEGATION_REACH):i])  # ("ولم")
+        if any(rx.search(w) for _, rx in _KINDS[:3]) and _negations() & before:
+            return True
+    return False
+
+
 NOT_PARTIES = {"Islamic State"}  # named in the evidence, never a party to a contact
 
 
@@ -76,6 +98,8 @@ def english_lead(sentences: list[tuple[str, int]]) -> str:
     for text, n in sentences:
         names = [x for x in arabic_names(without_bystanders(text)) if x not in CONTEXT and x not in NOT_PARTIES]
         if not names:
+            continue
+        if negated(text):  # "لم يُعلن أي من الجانبين عن لقاء": not a contact to list
             continue
         kind = contact_kind(text).capitalize()
         status = status_of(normalize(text)) if kind else ""  # a planned or postponed contact says so

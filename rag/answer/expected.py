@@ -356,6 +356,10 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
         rest = _without(_DATE_OR_RANK.sub(" ", text_norm), q.normalized)
         return (any(w in ev["money"] or w[1:] in ev["money"] or w[2:] in ev["money"] for w in words) or "$" in text_norm) \
             and (has_number(rest) or any(w in ev["amount"] for w in rest.split()))
+    if kind == "length":  # a length: a number (not a date's) with a unit of length right after it ('800 كيلومتر', '685 km')
+        words, asked = re.findall(r"[\w.,]+", _DATE_OR_RANK.sub(" ", text_norm)), set(re.findall(r"\w+", q.normalized))
+        return any(has_number(w) and w not in asked and any(x in ev["length"] or _stripped(x) in ev["length"] for x in words[i + 1:i + 3])
+                   for i, w in enumerate(words))
     if kind == "span":
         words = set(re.findall(r"\w+", text_norm)) - set(re.findall(r"\w+", q.normalized))
         return any(w in ev["span"] or w[1:] in ev["span"] for w in words) and has_number(text_norm)
@@ -366,7 +370,7 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
     return None
 
 
-def counted_forms(q: Question) -> tuple[frozenset, bool]:
+def counted_forms(q: Question, loose: bool = False) -> tuple[frozenset, bool]:
     """For a question that counts something ('كم عدد الضباط', 'how many trucks'): the forms (tokens) of the
     noun counted, in the question's language and, for an English noun the vocabulary knows, in Arabic; and
     whether Arabic forms are among them (an Arabic question's are Arabic only). Empty for other questions."""
@@ -391,10 +395,12 @@ def counted_forms(q: Question) -> tuple[frozenset, bool]:
         arabic = {t for w in phrase for f in word_forms(w) for t in tokens(f)}
         return frozenset(forms | arabic), bool(arabic)
     # The noun after كم عدد, or after كم alone in the accusative that counts (كم برميلا; not a verb: كم بلغت),
-    # unless one that counts anything (افراد, مره).
+    # unless one that counts anything (افراد, مره). `loose`: also a noun in ة, whose accusative shows no alif
+    # (كم عائلةً, normalised عائله): only to let a sentence counting it past the act check (as the number's noun
+    # it would cut right answers on XQuAD-ar: كم نسبة, كم وحدة, كم منطقةً … ثلاثة مراكز).
     t = tokens(rest[0]) if rest else []
     if not t or t[0] in generic or rest[0] in generic or rest[0].isdigit() or \
-            ("عدد" not in m.group(0) and not rest[0].endswith("ا")):
+            ("عدد" not in m.group(0) and not rest[0].endswith(("ا", "ه") if loose else "ا")):
         return frozenset(), False
     return frozenset(t[:1]), True
 
@@ -469,6 +475,22 @@ def places_named(text_norm: str) -> dict[str, str]:
     return {en: ar for en, ar, rx in _places() if rx.search(text_norm)}
 
 
+def without_routes(text: str) -> str:
+    """The text (as written) with its routes blanked: two of the domain's places joined by a dash name a pipeline,
+    a road or a crossing ('خط كركوك – بانياس', 'the al-Qaim–al-Bukamal crossing'), not where anyone went."""
+    norm, where = normalize_with_map(text)
+    found = [m.span() for _, _, rx in _places() for m in rx.finditer(norm)]
+    for a0, a1 in found:
+        for b0, b1 in found:
+            if a1 <= b0 and _ROUTE_DASH.fullmatch(norm[a1:b0]):
+                start, end = where[a0], (where[b1] if b1 < len(where) else len(text))
+                text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+_ROUTE_DASH = re.compile(r"\s*[-–—]\s*(?:ال)?")  # between a route's two ends ('al-Qaim–al-Bukamal')
+
+
 def _country_word(word: str, cforms: frozenset) -> bool:
     """A (normalised) word is a form of a country's word, with its prefixes or an accusative alif ('عراقيا')."""
     return any(w in cforms or _stripped(w) in cforms for w in (word, word.removesuffix("ا")))
@@ -481,8 +503,14 @@ def counts_of_country(forms: frozenset, country: str, text_norm: str) -> bool:
     words = re.findall(r"[\w.,%'-]+", _DATE_OR_RANK.sub(" ", text_norm))
     nouns = [i for i, w in enumerate(words) if any(_same_word(t, f) for t in tokens(w) for f in forms)]
     # in Arabic the country follows its noun ('طائرات عراقية', 'طائرات من العراق'); in English it may come before
-    return any(_country_word(w, cforms) for j in nouns
-               for w in words[(j if re.match(r"[\u0600-\u06ff]", words[j]) else max(0, j - 6)):j + 6])
+    if any(_country_word(w, cforms) for j in nouns
+           for w in words[(j if re.match(r"[\u0600-\u06ff]", words[j]) else max(0, j - 6)):j + 6]):
+        return True
+    # An Arabic sentence whose verb has the country for subject ('وشارك العراق … بنحو مئة ضابط') counts its own, when
+    # it names no other country of the vocabulary
+    others = {w for c, f in vocabulary().countries.items() if c != country for w in f}
+    return bool(nouns) and bool(words) and bool(re.match(r"[\u0600-\u06ff]", words[0])) and \
+        any(_country_word(w, cforms) for w in words[1:3]) and not any(_country_word(w, others) for w in words)
 
 
 def _stripped(word: str) -> str:

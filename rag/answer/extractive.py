@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -378,8 +378,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # the passage may name them once.
         # A person question that names a person too ("who accompanied Rashid to Cairo"): the person anchors the
         # sentence, the place may be named once in its passage.
+        # So do two people a date or yes/no question names ("when did X meet Y in Baghdad": their meeting is told
+        # with the city named once, in the dateline or the sentence before).
         wide = shape.kind not in ("date", "person", "yesno", "comparison") or (
-            shape.kind == "person" and any(e in PEOPLE for e in entities))
+            shape.kind == "person" and any(e in PEOPLE for e in entities)) or (
+            shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2)
         held = [c for c in cands if not missing_entities(q, c, entities, _passage_terms(hits[c.n - 1].chunk.text)
                                                           if wide else frozenset())]
         if not held:
@@ -422,8 +425,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if asked and (strict or entities):  # about the people and places of the domain, or the act is the fact
         # A date, number, person or yes/no question asks about the act itself: the sentence or its neighbours
         # report it; other questions ask about something said or done in its course: the passage reports it.
+        # A sentence that counts what a count question counts needs only its kinds of contact: the other acts the
+        # question names say what is counted ("the reopened crossing", "كم عائلة ضمت الدفعة" — "تضم 240 عائلة").
+        counted = counted_forms(q, loose=True)[0]
         related = [c for c in cands if asked <= (relations(c.window, _norm(c.text)) if strict else
-                                                 _passage_relations(hits[c.n - 1]))]
+                                                 _passage_relations(hits[c.n - 1])) or (
+            counted and counts(counted, _norm(c.text)) and asked & CONTACT_KINDS <= relations(c.window, _norm(c.text)))]
         if not related:
             return correction(q, about, premise.not_reported(sorted(asked), entities), confidence(q, cands, hits))
         cands = related
@@ -459,7 +466,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             people_asked = [e for e in entities if e in PEOPLE]
             for rank, top in enumerate(cands[:NOT_HELD_RANKS]):
                 status = status_of(_norm(top.text))
-                if status in NOT_TAKEN_PLACE and asked & relations(_terms(top.text), _norm(top.text)) and (
+                if status in NOT_YET_HELD and asked & relations(_terms(top.text), _norm(top.text)) and (
                         rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
                                                                                       frozenset(), own=True))):
                     return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
@@ -555,7 +562,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
     if kind == "person":  # who: a sentence naming someone the question does not (the person is the answer)
         typed = [c for c in cands if names_a_new_person(q, c.text)]
-    if kind in ("date", "day", "number", "span", "money"):
+    if kind in ("date", "day", "number", "span", "money", "length"):
         if not typed:
             what = "amount of money" if kind == "money" else kind
             return abstain(confidence(q, cands, hits), f"the evidence holds no {what} beyond the question's own")
@@ -605,8 +612,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
 
 
 def _visitor_first(text: str, person: str, place: str) -> bool:
-    """The sentence names the person before the place (the visitor before the destination)."""
-    words = [_terms(w) for w in re.findall(r"[\w'-]+", text)]
+    """The sentence names the person before the place (the visitor before the destination); a wire dateline
+    ("BAGHDAD — X arrived in the Iraqi capital") names where the report was filed, and a route ("the Kirkuk–Baniyas
+    pipeline") names no destination."""
+    words = [_terms(w) for w in re.findall(r"[\w'-]+", without_routes(_DATELINE.sub("", text)))]
 
     def first(forms: list[set[str]]) -> int:
         for i in range(len(words)):
@@ -633,6 +642,7 @@ def _date_month(date: str) -> set[int]:
 LOCATED_ACTS = {"visit", "meeting", "summit"}  # acts that happen in one place (answer_types.json relations)
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}  # what a sentence must report for any question
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
+NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at an act put off either
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
 STATUS_COVERAGE = 0.5  # the share of the best (statused) sentence's term coverage another sentence needs to answer
 NOT_HELD_RANKS = 3  # how far below the best a sentence naming both people asked about can say their act did not happen  # statuses (answer_types.json) of an act that did not happen

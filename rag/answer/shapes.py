@@ -6,7 +6,9 @@ hold before the question is answered (a date for "when", a number for "how many"
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from dataclasses import dataclass
 
 from ..text.arabic import normalize
@@ -15,12 +17,15 @@ from ..text.dates import MONTHS
 SHAPES = ("date", "number", "person", "list", "statement", "reason", "comparison", "yesno", "fact")
 
 _P = r"^\s*[وف]?"
+# "Roughly how many …", "approximately how much …": a hedge before the question word (answer_types.json `hedges`)
+_HEDGE = "(?:(?:" + "|".join(re.escape(normalize(w)) for w in json.loads((Path(__file__).with_name("data") / "answer_types.json")
+                                                                          .read_text(encoding="utf-8")).get("hedges", [])) + r")\s*,?\s+)?"
 _RULES: list[tuple[str, re.Pattern]] = [
     ("comparison", re.compile(r"(^|\s)(ايهما|ايهم|ايها اسبق|which (came|happened|was) first|which came earlier|"
                               r"before or after|compare|الفرق بين|اسبق)(\s|$|[؟?])", re.I)),
     ("date", re.compile(r"(^|\s)[وف]?متي(\s|$|[؟?])|" + _P + r"(متي|في اي (يوم|تاريخ|شهر|عام|سنه)|ما تاريخ|ما (هو )?(ال)?موعد|في اي وقت|when|what (date|day|year|month)|"
                         r"on what (date|day)|which (day|date))\b", re.I)),
-    ("number", re.compile(_P + r"(كم|ما عدد|how (many|much)|what (number|share|percentage))\b", re.I)),
+    ("number", re.compile(_P + _HEDGE + r"(كم|ما عدد|how (many|much)|what (number|share|percentage))\b", re.I)),
     ("reason", re.compile(_P + r"(لماذا|لم|ما سبب|ما الذي دفع|why|for what reason|what (led|caused))\b", re.I)),
     ("statement", re.compile(_P + r"(ماذا|بماذا|ما الذي|ما)\s+(قال|قالت|اكد|اكدت|اعلن|اعلنت|كتب|كتبت|صرح|شدد|"
                              r"طلب|ذكر|اوضح|وصف|اعتبر|رد|دعا|اشار|تعهد)"
