@@ -1341,3 +1341,33 @@ def test_a_headline_s_title_and_a_body_naming_both_sides_in_the_same_country_are
     got = [(m.date, m.place["name_en"], sorted(p["name_en"] for p in m.participants)) for m in ms
            if m.kind != "statement"]
     assert got == [("2025-04-11", "Antalya", ["Ahmed al-Sharaa", "Nechirvan Barzani"])], got
+
+
+def test_a_visitor_who_also_met_another_host_is_one_visit_but_not_with_an_envoy_where_he_serves():
+    ms = _mentions("Syrian Energy Minister Mohammed al-Bashir arrived in Baghdad on Monday for talks with Iraqi Oil "
+                   "Minister Hayan Abdul Ghani.\nAl-Bashir also met Iraqi Water Resources Minister Aoun Diab Abdullah.\n",
+                   date="2025-08-12")
+    assert [sorted(p["name_en"] for p in m.participants) for m in ms if m.kind != "statement"] == \
+        [["Aoun Diab Abdullah", "Hayan Abdul Ghani", "Mohammed al-Bashir"]]
+    ms = _mentions("Syrian Energy Minister Mohammed al-Bashir arrived in Baghdad on Monday for talks with Iraqi Oil "
+                   "Minister Hayan Abdul Ghani.\nAl-Bashir also met Iraq's charge d'affaires, Yassin "
+                   "al-Hujaimi.\n", date="2025-08-12")
+    assert len([m for m in ms if m.kind != "statement"]) == 2
+
+
+def test_an_undated_report_that_fits_two_contacts_at_first_joins_the_one_its_people_turn_out_to_share(
+        fresh_settings, tmp_path):
+    folder = _write(tmp_path / "arts", {
+        "mar.txt": "الشيباني في بغداد\nبغداد، 14/03/2025\n\nوصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم "
+                   "الجمعة.\n",
+        "may.txt": "الشيباني في القمة\nبغداد، 16/05/2025\n\nوصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم "
+                   "الجمعة.\n",
+        # undated, on a Friday: both fit, until the report below joins March
+        "friday.txt": "الشيباني في بغداد\n\nاستقبل رئيس الوزراء محمد شياع السوداني ورئيس الجمهورية عبد اللطيف رشيد "
+                      "وزير الخارجية السوري أسعد الشيباني في بغداد أمس الجمعة.\n",
+        "march14.txt": "السوداني والشيباني\n\nاستقبل رئيس الوزراء محمد شياع السوداني وزير الخارجية السوري أسعد "
+                       "الشيباني في بغداد في 14 آذار.\n",
+    })
+    _, events = _timeline(fresh_settings, folder)
+    got = sorted((e.date, sorted(e.sources)) for e in events if e.kind != "statement")
+    assert got == [("2025-03-14", ["friday.txt", "mar.txt", "march14.txt"]), ("2025-05-16", ["may.txt"])], got

@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "43"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "44"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -819,10 +819,20 @@ class _Article:
             # Syria's Sharaa in Antalya", then "Nechirvan Barzani sat down with Ahmed al-Sharaa … in Turkey")
             more = bool(cur is not None and cur.named and cur.named < named and cur.place is not None and places and
                         all(pl.country == cur.place["country"] for pl in places))
+            # (or its visitor meeting another host, with no place or day of its own: "Al-Bashir also met Iraqi
+            # Water Resources Minister Aoun Diab Abdullah" during his Baghdad visit)
+            # (not an ambassador or chargé d'affaires, who receives him where he serves: lexicon `resident`)
+            host = cur.place["country"] if cur is not None and cur.place and cur.status == "happened" and \
+                GROUP[cur.kind] == "travel" and not places and not any(d.value for d in dates) and \
+                not lex.resident.find(s.norm, words) else None
+            guests = {p["id"] for p in parts if p["named"] and p["country"] != host}
+            also = bool(host and guests and guests <= cur.named and named - guests and
+                        all(p["country"] == host for p in parts if p["named"] and p["id"] not in guests))
             if not contact_kinds:
                 pass
             elif cur is not None and not moved and \
-                    (not named or not cur.named or named <= cur.named or more or self._names_title(cur, parts, places)) \
+                    (not named or not cur.named or named <= cur.named or more or also or
+                     self._names_title(cur, parts, places)) \
                     and not (named and anaphor is not None and anaphor is not cur):
                 self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)
                 touched = cur

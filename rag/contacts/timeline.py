@@ -176,8 +176,9 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     sides = {c: ({p["id"] for p in a.participants if p["named"] and p["country"] == c},
                  {p["id"] for p in b.participants if p["named"] and p["country"] == c}) for c in (IRAQ, SYRIA)}
     if a.place and b.place and a.place["country"] != b.place["country"]:
-        # the same two people on the same day cannot meet in two countries: one report's place is wrong
-        if not (same_day and all(na & nb for na, nb in sides.values())):
+        # the same two people on the same day cannot meet in two countries: one report's place is wrong (the same
+        # day by both reports' dates; an undated "on Friday" fits too many days to overrule a place)
+        if not (da and db and abs((da - db).days) <= 1 and all(na & nb for na, nb in sides.values())):
             return False
     # on one day in one country the visitor may meet different hosts in different reports, and one article may name
     # different hosts in different sentences: the visitors must agree
@@ -356,10 +357,20 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         by_source.setdefault(m.source, []).append(m)
     # dated reports first; of the undated, those with a clue to their contact (a weekday, a month, a role held for a
     # time) before their article's others, which then follow them to the same contact
-    for m in sorted(mentions, key=lambda m: (m.status == "planned", m.date is None, len(m.date or "") < 10,
-                                             m.weekday is None and not m.month and not m.span and not m.monthday,
-                                             -len(m.named),
-                                             m.source, m.order)):
+    deferred: list[Mention] = []  # undated reports that fit several contacts equally, for a second look
+    deferred_done = False
+    ordered = sorted(mentions, key=lambda m: (m.status == "planned", m.date is None, len(m.date or "") < 10,
+                                              m.weekday is None and not m.month and not m.span and not m.monthday,
+                                              -len(m.named), m.source, m.order))
+    def passes():
+        yield from ordered
+        yield None  # the first pass is over
+        yield from list(deferred)
+
+    for m in passes():
+        if m is None:
+            deferred_done = True
+            continue
         if m.status == "planned" and m.kind != "statement":
             # a planned contact and what became of it are one contact (plans come last, after their outcomes)
             among = sorted({gi for st in OUTCOMES for pid in m.named
@@ -412,11 +423,16 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                     target = max(prior, key=lambda gi: reps[gi].date)
                 else:  # an undated page: the contact that shares more of its people than any other, else the
                     # one whose reports share most of its words, when clearly so
+                    # (a contact's people: all its reports', not only its first's)
                     shared = sorted(((len(m.named & reps[gi].named), gi) for gi in fitting), reverse=True)
                     if len(shared) > 1 and shared[0][0] > shared[1][0]:
                         target = shared[0][1]
                     else:
                         target = _closest(m, fitting, groups, by_source, bags)
+                        if target is None and not deferred_done:
+                            # (undecided now: judged again once every other report has joined its contact)
+                            deferred.append(m)
+                            continue
         add(m, target)
     events = [_merge(g, arts) for g in groups]
     # An undated article that reports a contact dated by another article is no older than that contact.
