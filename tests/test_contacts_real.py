@@ -1371,3 +1371,15 @@ def test_an_undated_report_that_fits_two_contacts_at_first_joins_the_one_its_peo
     _, events = _timeline(fresh_settings, folder)
     got = sorted((e.date, sorted(e.sources)) for e in events if e.kind != "statement")
     assert got == [("2025-03-14", ["friday.txt", "mar.txt", "march14.txt"]), ("2025-05-16", ["may.txt"])], got
+
+
+def test_an_undated_weekday_does_not_join_the_same_people_s_contact_in_another_country(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "arts", {
+        "damascus.txt": "الشطري في دمشق\nدمشق، 26/12/2024\n\nالتقى رئيس جهاز المخابرات العراقي حميد الشطري وزير "
+                        "الخارجية السوري أسعد الشيباني في دمشق اليوم الخميس.\n",
+        "baghdad.txt": "الشيباني والشطري في بغداد\n\nالتقى وزير الخارجية السوري أسعد الشيباني رئيس جهاز المخابرات "
+                       "العراقي حميد الشطري في بغداد أمس الجمعة.\n",
+    })
+    _, events = _timeline(fresh_settings, folder)
+    got = sorted(e.place["name_en"] for e in events if e.kind != "statement")
+    assert got == ["Baghdad", "Damascus"], got
