@@ -1402,3 +1402,13 @@ def test_a_fifth_new_user_s_twelve_articles_hold_against_their_own_gold(fresh_se
     assert got["recall"] >= 11 / 13 - 1e-9 and got["duplicates"] <= 1 and got["dated_date_accuracy"] >= 0.8, \
         {k: v for k, v in got.items() if k not in ("rows", "unmatched_events")}
     assert got["third_country_events"] == 0
+
+
+def test_a_plan_s_words_in_another_clause_without_a_contact_word_make_no_planned_contact():
+    ms = _mentions("وتأتي الزيارة بعد عشرة أيام من لقاء جمع أحمد الشرع ومحمد شياع السوداني في الدوحة، وقبل أقل من شهر "
+                   "على القمة العربية المقبلة.\n", date="2025-04-26")
+    assert [m.status for m in ms if m.kind != "statement"] == ["happened"]
+    # in another clause with a contact word of its own, they still make one
+    ms = _mentions("أعلن مصدر حكومي أن أحمد الشرع ومحمد شياع السوداني سيبحثان الملفات الأمنية، خلال لقاء مرتقب في "
+                   "الدوحة.\n", date="2025-04-10")
+    assert [m.status for m in ms if m.kind != "statement"] == ["planned"]
