@@ -1412,3 +1412,17 @@ def test_a_plan_s_words_in_another_clause_without_a_contact_word_make_no_planned
     ms = _mentions("أعلن مصدر حكومي أن أحمد الشرع ومحمد شياع السوداني سيبحثان الملفات الأمنية، خلال لقاء مرتقب في "
                    "الدوحة.\n", date="2025-04-10")
     assert [m.status for m in ms if m.kind != "statement"] == ["planned"]
+
+
+def test_an_op_ed_s_came_to_spent_days_in_and_same_table_are_contacts_and_since_a_day_is_not_its_day():
+    ms = [m for m in _mentions("Al-Shaibani finally came to Baghdad in mid-March, after one aborted date, and a month "
+                               "later the Qatari emir sat Mohammed Shia al-Sudani and Ahmed al-Sharaa at the same table "
+                               "in Doha.\n", date="2025-09-03") if m.kind != "statement"]
+    assert [(m.kind, m.date, m.place["name_en"]) for m in ms] == [("visit", "2025-03", "Baghdad"),
+                                                                   ("meeting", None, "Doha")]
+    ms = _mentions("Syria's energy minister Mohammed al-Bashir spent two days in Baghdad in August.\n", date="2025-09-03")
+    assert [(m.kind, m.date) for m in ms if m.kind != "statement"] == [("visit", "2025-08")]
+    ms = _mentions("It was the first time since the fall of Bashar al-Assad in December that Iraqi Defence Minister "
+                   "Thabet al-Abbasi and Syrian Defence Minister Murhaf Abu Qasra sat at the same table.\n",
+                   date="2025-03-09")
+    assert [m.date for m in ms if m.kind != "statement"] == [None]

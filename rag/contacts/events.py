@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "45"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "46"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -719,6 +719,11 @@ class _Article:
                                                     if e.end <= d.start):
                 earlier.append(d)
         dates = [d for d in dates if d not in earlier]
+        # "the first time since the fall of Bashar al-Assad in December that …" (lexicon `since`): the day an earlier
+        # time is counted from, not the contact's
+        dates = [d for d in dates if not any(
+            0 < d.start - c <= 60 and not re.search(r"[،,.؛;]", s.norm[c:d.start]) and
+            len(s.norm[c:d.start].split()) > 1 for c in lex.since.find(s.norm, words))]
         # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
         # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
         # (the first day after each cue: "set for February 22, slipped to March 14")

@@ -29,7 +29,7 @@ _LONG_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d\s)({_LONG_MONTHS})\s+(?:من\s+)?(?:عام\s+)?(\d{{4}})\b")
 # (after an Arabic "في / خلال …" a short Arabic month is one too: "في آب")
 _AR_SHORT = "|".join(re.escape(m) for m in MONTHS if len(m) <= 3 and re.fullmatch(r"[\u0600-\u06ff]+", m))
-MONTH_ONLY = re.compile(rf"(?:(?:\b(?:in|during|since|early|late|mid-?)\s+|\b(?:his|her|their|the|last)\s+)(?P<m>{_LONG_MONTHS})|"
+MONTH_ONLY = re.compile(rf"(?:(?:\b(?:(?:in|during|since|early|late|mid)\s+|mid-)|\b(?:his|her|their|the|last)\s+)(?P<m>{_LONG_MONTHS})|"
                         rf"(?<!\w)و?(?:في|خلال|منذ|اواخر|اوائل|منتصف|مطلع)\s+(?:شهر\s+)?(?P<a>{_LONG_MONTHS}|{_AR_SHORT}))"
                         rf"(?!\s*(?:\d|من\s+\d|/))(?:\s+(?:الماضي|المنصرم))?\b")
 MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
