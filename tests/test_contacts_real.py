@@ -1426,3 +1426,13 @@ def test_an_op_ed_s_came_to_spent_days_in_and_same_table_are_contacts_and_since_
                    "Thabet al-Abbasi and Syrian Defence Minister Murhaf Abu Qasra sat at the same table.\n",
                    date="2025-03-09")
     assert [m.date for m in ms if m.kind != "statement"] == [None]
+
+
+def test_a_meeting_a_source_deems_likely_is_rumoured_and_one_deemed_unlikely_hypothetical():
+    for text in ("وأضاف المصدر أن من المرجح أن يلتقي وزير الخارجية العراقي فؤاد حسين نظيره السوري أسعد الشيباني على "
+                 "هامش المنتدى.\n",
+                 "Sources said Iraqi Foreign Minister Fuad Hussein is likely to meet Syrian Foreign Minister Asaad "
+                 "al-Shaibani on the sidelines of the forum.\n"):
+        assert [m.status for m in _mentions(text, date="2025-04-10") if m.kind != "statement"] == ["rumoured"], text
+    ms = _mentions("ويرجح دبلوماسيون أنه من غير المرجح أن يزور الرئيس السوري أحمد الشرع بغداد.\n", date="2025-04-10")
+    assert [m.status for m in ms if m.kind != "statement"] == ["hypothetical"]
