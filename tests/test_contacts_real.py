@@ -1436,3 +1436,13 @@ def test_a_meeting_a_source_deems_likely_is_rumoured_and_one_deemed_unlikely_hyp
         assert [m.status for m in _mentions(text, date="2025-04-10") if m.kind != "statement"] == ["rumoured"], text
     ms = _mentions("ويرجح دبلوماسيون أنه من غير المرجح أن يزور الرئيس السوري أحمد الشرع بغداد.\n", date="2025-04-10")
     assert [m.status for m in ms if m.kind != "statement"] == ["hypothetical"]
+
+
+def test_the_water_minister_and_the_charge_d_affaires_in_damascus_are_one_person_each_in_both_languages():
+    for text in ("استقبل وزير الطاقة السوري محمد البشير وزير الموارد المائية العراقي عون ذياب عبد الله في دمشق.\n",
+                 "Syrian Energy Minister Mohammed al-Bashir received Iraqi Water Resources Minister Aoun Diab Abdullah "
+                 "in Damascus.\n", "استقبل وزير الطاقة السوري محمد البشير وزير الموارد المائية العراقي في دمشق.\n"):
+        assert "aoun-diab-abdullah" in {p["id"] for m in _mentions(text) for p in m.participants}, text
+    for text in ("التقى وزير الطاقة السوري محمد البشير القائم بأعمال السفارة العراقية في دمشق ياسين شريف الحجيمي.\n",
+                 "Syrian Energy Minister Mohammed al-Bashir met Iraq's charge d'affaires Yassin al-Hujaimi.\n"):
+        assert "yassin-al-hujaimi" in {p["id"] for m in _mentions(text, date="2025-08-05") for p in m.participants}, text
