@@ -1446,3 +1446,16 @@ def test_the_water_minister_and_the_charge_d_affaires_in_damascus_are_one_person
     for text in ("التقى وزير الطاقة السوري محمد البشير القائم بأعمال السفارة العراقية في دمشق ياسين شريف الحجيمي.\n",
                  "Syrian Energy Minister Mohammed al-Bashir met Iraq's charge d'affaires Yassin al-Hujaimi.\n"):
         assert "yassin-al-hujaimi" in {p["id"] for m in _mentions(text, date="2025-08-05") for p in m.participants}, text
+
+
+def test_an_official_the_data_lacks_named_abd_something_is_one_person_in_both_scripts():
+    from rag.text.script import name_key
+
+    assert name_key("عون ذياب عبد الله") == name_key("عون ذياب عبدالله") == name_key("Aoun Diab Abdullah")
+    assert name_key("حيان عبد الغني") == name_key("Hayan Abdul-Ghani") == name_key("Hayan Abdul Ghani")
+    assert name_key("Abdo") != name_key("Ghani")  # a short name starting with the letters is left whole
+    ar = _mentions("استقبل وزير الطاقة السوري محمد البشير وزير الصحة العراقي صالح مهدي عبد الله في دمشق.\n")
+    en = _mentions("Syrian Energy Minister Mohammed al-Bashir received Iraqi Health Minister Saleh Mahdi Abdullah in "
+                   "Damascus.\n")
+    iraqi = lambda ms: {p["id"] for m in ms for p in m.participants if p["country"] == "Iraq"}  # noqa: E731
+    assert iraqi(ar) == iraqi(en) and len(iraqi(ar)) == 1

@@ -31,9 +31,12 @@ def name_key(name: str) -> str:
         return ""
     w = words[-1]
     if _ARABIC.search(w):
-        key = re.sub(r"^(ال|لل)", "", w).translate(_AR)
+        # ("عبدالله" written as one word is "عبد الله", whose family name is its second word)
+        key = re.sub(r"^(ال|لل)", "", re.sub(r"^عبد(?=ال)", "", w)).translate(_AR)
     else:
-        w = _ARTICLE_LATIN.sub("", w.lower())
+        # ("Abdullah", "Abdul-Ghani": the Arabic writes "عبد الله", "عبد الغني", two words; the second is the key)
+        w = re.sub(r"^abd(?:ul|el|al|u|e|-)?-?(?=[a-z]{3})", "", w.lower())
+        w = _ARTICLE_LATIN.sub("", w)
         for a, b in _LATIN:
             w = w.replace(a, b)
         key = re.sub(r"[^a-zS]|[aeiouyw]", "", w)
