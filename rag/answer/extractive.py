@@ -601,7 +601,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = close + [c for c in cands if c not in close]
     chosen = select(q, shape, cands, hits, max_sentences)
     groups = group_by_article(chosen, shape.many)
-    text = compose([[(c.text, c.n) for c in g] for g in groups], lang)
+    # the English lead line names the kind of contact only for a question about one (not "where is the ministry's
+    # seat": "Phone call — …" read as the answer)
+    text = compose([[(c.text, c.n) for c in g] for g in groups], lang, kinds=bool(asked_relations(q) & LEAD_KINDS))
     if kind == "list" and (items := list_lines(groups)):  # the list inside a sentence, item by item
         text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
@@ -640,7 +642,8 @@ def _date_month(date: str) -> set[int]:
 
 
 LOCATED_ACTS = {"visit", "meeting", "summit"}  # acts that happen in one place (answer_types.json relations)
-CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}  # what a sentence must report for any question
+CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}
+LEAD_KINDS = {"visit", "call", "meeting", "summit", "accompaniment", "congratulation", "press conference"}  # contacts  # what a sentence must report for any question
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
 NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at an act put off either
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
