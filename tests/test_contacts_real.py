@@ -1459,3 +1459,11 @@ def test_an_official_the_data_lacks_named_abd_something_is_one_person_in_both_sc
                    "Damascus.\n")
     iraqi = lambda ms: {p["id"] for m in ms for p in m.participants if p["country"] == "Iraq"}  # noqa: E731
     assert iraqi(ar) == iraqi(en) and len(iraqi(ar)) == 1
+
+
+def test_a_family_name_two_known_people_share_alone_names_neither_in_the_evidence_check():
+    from rag.domain.names import arabic_forms
+
+    assert "بارزاني" not in arabic_forms("Masrour Barzani") and "بارزاني" not in arabic_forms("Nechirvan Barzani")
+    assert "مسرور بارزاني" in arabic_forms("Masrour Barzani")
+    assert "الشمري" in arabic_forms("Abdul Amir al-Shammari")  # a family name of one person still names him

@@ -103,11 +103,24 @@ def arabic_names(text: str) -> list[str]:
 
 
 def arabic_forms(name: str) -> tuple[str, ...]:
-    """The Arabic forms of a name; for a person also the family name alone."""
+    """The Arabic forms of a name; for a person also the family name alone, unless another person of the tables
+    has it too (Masrour and Nechirvan Barzani: "بارزاني" alone names neither)."""
     forms = ARABIC.get(name, ())
     if name in PEOPLE:
-        forms = forms + tuple(f.split()[-1] for f in forms if " " in f)
+        forms = forms + tuple(w for f in forms if " " in f and len(_FAMILY.get(w := f.split()[-1], ())) < 2)
     return forms
+
+
+def _families() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for person in PEOPLE:
+        for f in ARABIC.get(person, ()):
+            if " " in f:
+                out.setdefault(f.split()[-1], set()).add(person)
+    return out
+
+
+_FAMILY = _families()  # a family name's people (several: the family name alone names none of them)
 
 
 def word_forms(word: str) -> tuple[str, ...]:
