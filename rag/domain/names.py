@@ -107,7 +107,8 @@ def arabic_forms(name: str) -> tuple[str, ...]:
     has it too (Masrour and Nechirvan Barzani: "بارزاني" alone names neither)."""
     forms = ARABIC.get(name, ())
     if name in PEOPLE:
-        forms = forms + tuple(w for f in forms if " " in f and len(_FAMILY.get(w := f.split()[-1], ())) < 2)
+        forms = tuple(f for f in forms if " " in f or len(_FAMILY.get(f, ())) < 2) + \
+            tuple(w for f in forms if " " in f and len(_FAMILY.get(w := f.split()[-1], ())) < 2)
     return forms
 
 
