@@ -707,6 +707,22 @@ def outlets_named(text_norm: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _lasts() -> tuple[re.Pattern, re.Pattern]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return re.compile(data.get("asks_last", r"(?!)"), re.I), re.compile(data.get("says_last", r"(?!)"), re.I)
+
+
+def asks_last(q: Question) -> bool:
+    """The question asks about the last or final one of something (answer_types.json `asks_last`)."""
+    return bool(_lasts()[0].search(q.normalized))
+
+
+def says_last(text_norm: str) -> bool:
+    """A (normalised) sentence says something was the last or final one (answer_types.json `says_last`)."""
+    return bool(_lasts()[1].search(text_norm))
+
+
+@lru_cache(maxsize=1)
 def _describe() -> re.Pattern:
     return re.compile(json.loads(DATA.read_text(encoding="utf-8")).get("asks_description", r"(?!)"), re.I)
 

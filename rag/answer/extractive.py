@@ -15,10 +15,10 @@ from .answerability import BAR_REASON, confidence, english_terms, query_terms, s
 from . import premise
 from .compose import compose, date_line
 from ..index.lexical import BM25Index
-from ..domain.names import NAMES, PEOPLE, arabic_forms, arabic_word_forms
+from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -154,8 +154,28 @@ def speaker_terms(entities: list[str], shape: Shape) -> list[set[str]]:
 
 
 def name_forms(name: str) -> list[set[str]]:
-    """The word sets that name a person or place in a sentence: its Arabic forms and English spellings."""
-    return [set(tokens(f)) for f in arabic_forms(name)] + [t for a in NAMES.get(name, ()) if (t := set(tokens(a)))]
+    """The word sets that name a person or place in a sentence: its Arabic forms and English spellings; a family
+    name alone that is not one of the person's own listed forms and that another known person also goes by
+    ("بارزاني": Masrour or Nechirvan) names neither."""
+    forms = [f for f in (*arabic_forms(name), *NAMES.get(name, ())) if " " in f.strip() or name not in PEOPLE
+             or normalize(f) not in _shared_surnames() or normalize(f) in _listed_alone(name)]
+    return [t for f in forms if (t := set(tokens(f)))]
+
+
+def _listed_alone(name: str) -> set[str]:
+    """The one-word forms the name tables list for a person themselves (not a family name split off)."""
+    return {normalize(f) for f in (*ARABIC.get(name, ()), *NAMES.get(name, ())) if " " not in f.strip()}
+
+
+@lru_cache(maxsize=1)
+def _shared_surnames() -> frozenset:
+    """One-word forms (normalised) that two or more known people go by."""
+    seen: dict[str, set[str]] = {}
+    for p in PEOPLE:
+        for f in (*arabic_forms(p), *NAMES.get(p, ())):
+            if " " not in f.strip():
+                seen.setdefault(normalize(f), set()).add(p)
+    return frozenset(f for f, ps in seen.items() if len(ps) > 1)
 
 
 @lru_cache(maxsize=50_000)
@@ -585,6 +605,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
             kind == "person" and c.n == cands[0].n and c.score >= cands[0].score - PERSON_PASSAGE_MARGIN)]
         cands = close + [c for c in cands if c not in close]
+    # The last or final one asked ("متى غادرت آخر دفعة"): a close sentence that says which was the last goes first
+    # (not the best one, about a batch that is only "new").
+    if asks_last(q):
+        last = [c for c in cands if says_last(_norm(c.text)) and c.score >= cands[0].score - LAST_MARGIN]
+        cands = last + [c for c in cands if c not in last]
     # What someone said: the answer is a sentence in which that person speaks (not one that reports a call
     # between others); when no retrieved sentence has them speak, the evidence does not say it.
     speaker = speaker_terms(entities, shape)
@@ -656,6 +681,7 @@ def _passage_relations(hit: Hit) -> set[str]:
 
 
 PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage that names the person asked for
+LAST_MARGIN = 0.25  # a sentence saying which was the last one goes first within this score margin
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
 
 
