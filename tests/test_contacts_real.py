@@ -1249,6 +1249,10 @@ def test_a_subject_that_goes_on_to_another_contact_on_another_day_gives_two_cont
         assert [(m.kind, m.date[:7], (m.place or {}).get("name_en"), sorted(p["name_en"] for p in m.participants))
                 for m in ms] == [("call", "2025-03", None, ["Ahmed al-Sharaa", "Mohammed Shia al-Sudani"]),
                                  ("meeting", "2025-04", "Doha", ["Ahmed al-Sharaa", "Mohammed Shia al-Sudani"])], text
+    # the same kind again on another day, the place carried: two visits
+    ms = [m for m in _mentions("Iraq's intelligence chief Hamid al-Shatri visited Damascus on December 26, 2024, and "
+                               "visited it again on April 25, 2025.\n", date="2025-12-01") if m.kind != "statement"]
+    assert [(m.date, m.place["name_en"]) for m in ms] == [("2024-12-26", "Damascus"), ("2025-04-25", "Damascus")]
     # a clause going on about the same contact, with no day of its own, stays in it
     ms = _mentions("استقبل فؤاد حسين نظيره السوري أسعد الشيباني في بغداد، وبحث معه أمن الحدود.\n", date="2025-12-01")
     assert len([m for m in ms if m.kind != "statement"]) == 1

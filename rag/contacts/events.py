@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "49"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "50"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -611,8 +611,12 @@ class _Article:
             if a and b is None and goes_on(right):
                 out.append(left)
                 start = cut
-                self.carried[s.start + at_text[cut]] = [m for m in self.officials.scan(left.norm) if m.kind in (
-                    "person", "title") and getattr(m.item, "country", None) in (IRAQ, SYRIA)]
+                # (its people, and its place when the clause names none: "visited Damascus on December 26, and
+                # visited it again on April 25")
+                here = self.officials.scan(right.norm)
+                self.carried[s.start + at_text[cut]] = [m for m in self.officials.scan(left.norm) if (m.kind in (
+                    "person", "title") or m.kind == "place" and not any(x.kind == "place" for x in here)) and
+                    getattr(m.item, "country", None) in (IRAQ, SYRIA)]
                 continue
             if a and b is None and status(right) not in ("happened", status(left)) and \
                     (venue := one_side(left, right)):
@@ -837,7 +841,7 @@ class _Article:
                         all(p["country"] == host for p in parts if p["named"] and p["id"] not in guests))
             if not contact_kinds:
                 pass
-            elif cur is not None and not moved and \
+            elif cur is not None and not moved and not carried and \
                     (not named or not cur.named or named <= cur.named or more or also or
                      self._names_title(cur, parts, places)) \
                     and not (named and anaphor is not None and anaphor is not cur):
