@@ -386,3 +386,20 @@ def test_a_family_name_two_people_share_names_neither_alone(monkeypatch):
     finally:
         monkeypatch.undo()
         X._shared_surnames.cache_clear()
+
+
+# ---- a country's word in the dual and plural ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("ما الوزيران العراقيان اللذان التقاهما وزير الطاقة السوري؟", {"Iraq", "Syria"}),
+    ("التقى المسؤولون السوريون نظراءهم", {"Syria"}),
+    ("Which Iraqis attended?", {"Iraq"}),
+])
+def test_a_countrys_word_in_the_dual_and_plural(text, countries):
+    """Data rule (answer_types.json countries): "العراقيان", "السوريون", "Iraqis" name the country (before: a question
+    about "the two Iraqi ministers" whom the Syrian minister met read as about Syria alone, and the Iraqi water
+    minister's sentence was dropped as naming only the other country's official)."""
+    from rag.answer.expected import countries_of
+    from rag.text.arabic import normalize
+    assert countries_of(normalize(text)) == countries
