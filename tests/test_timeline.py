@@ -121,16 +121,16 @@ def test_cli_timeline_json_and_a_bad_date(seeded_settings, capsys):
     assert len(err) == 1 and "--from" in err[0]
 
 
-# part -> its floors in evals/floors.json (heldout2 since the third session and heldout3 since the fourth are
-# development: their floors guard regressions; heldout and heldout4 were never tuned on)
+# part -> its floors in evals/floors.json (heldout2 since the third session, heldout3 since the fourth and heldout4
+# since the fifth are development: their floors guard regressions; heldout and heldout5 were never tuned on)
 HELD_OUT = {"heldout": "_timeline_real", "heldout2": "_timeline_real2", "heldout3": "_timeline_real3",
-            "heldout4": "_timeline_real4"}
+            "heldout4": "_timeline_real4", "heldout5": "_timeline_real5"}
 
 
 @pytest.fixture(scope="module", params=sorted(HELD_OUT))
 def heldout_events(request, tmp_path_factory, seeded_settings):
-    """A real-reporting corpus (evals/real/heldout and heldout4: never tuned on; heldout2 and heldout3: development
-    since the third and fourth sessions) ingested into its own library: (part, its events)."""
+    """A real-reporting corpus (evals/real/heldout and heldout5: never tuned on; heldout2, heldout3 and heldout4:
+    development since the third, fourth and fifth sessions) ingested into its own library: (part, its events)."""
     from rag import contact_timeline, ingest, open_library
     from ui_support import warm_home
     home = tmp_path_factory.mktemp("real-" + request.param)
