@@ -1471,11 +1471,3 @@ def test_a_family_name_two_known_people_share_alone_names_neither_in_the_evidenc
     assert "بارزاني" not in arabic_forms("Masrour Barzani") and "بارزاني" not in arabic_forms("Nechirvan Barzani")
     assert "مسرور بارزاني" in arabic_forms("Masrour Barzani")
     assert "الشمري" in arabic_forms("Abdul Amir al-Shammari")  # a family name of one person still names him
-
-
-def test_a_contact_social_media_accounts_circulated_is_rumoured():
-    for text in ("وتداولت حسابات على مواقع التواصل الاجتماعي، مساء اليوم، أنباء عن اتصال هاتفي أجراه الرئيس السوري أحمد "
-                 "الشرع برئيس الوزراء محمد شياع السوداني.\n",
-                 "Reports circulated on social media of a phone call between Syrian President Ahmed al-Sharaa and "
-                 "Iraqi Prime Minister Mohammed Shia al-Sudani.\n"):
-        assert [m.status for m in _mentions(text, date="2025-11-14") if m.kind != "statement"] == ["rumoured"], text
