@@ -43,6 +43,12 @@ _CLAUSE = re.compile(r"[،,؛;]")
 _LISTED = re.compile(r"\s*[,،]?\s*(?:and|or|then|و|او|ثم)?\s*")  # between two items of a list of days
 
 
+def _opens(words, rest: str) -> bool:
+    """Whether a clause's text (normalised) opens with one of a word list's words or phrases."""
+    return rest.split(" ", 1)[0] in words or any(rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum()
+                                                 for j in words.phrases)
+
+
 def _text_positions(text: str, norm: str) -> list[int]:
     """For each position of `norm` (= fast_normalize(text)) and its end, the position in `text` it comes from."""
     if len(text) == len(norm):
@@ -236,7 +242,7 @@ _INDEFINITE_EN = re.compile(r"(?<!\w)(?:a|an|no|any|one)\s+$")
 def _indefinite(norm: str, m: Match) -> bool:
     """A title said of no one in particular: "an Iraqi prime minister", "رئيس وزراء عراقي" (its last word an
     adjective without the article)."""
-    last = norm[m.start:m.end].split()[-1] if norm[m.start:m.end].split() else ""
+    last = (norm[m.start:m.end].split() or [""])[-1]
     if has_arabic(last):
         return not last.startswith("ال") and last.endswith("ي")
     return bool(_INDEFINITE_EN.search(norm[max(0, m.start - 8):m.start]))
@@ -384,9 +390,7 @@ class _Article:
         out = []
         for m in _CLAUSE.finditer(norm):
             rest = norm[m.end():].lstrip()
-            first = rest.split(" ", 1)[0]
-            if first in self.lex.joins or any(rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum()
-                                              for j in self.lex.joins.phrases):
+            if _opens(self.lex.joins, rest):
                 at = len(norm) - len(rest)
                 out.append((at, _clause_span(norm, at)[1]))
         return out
@@ -537,13 +541,11 @@ class _Article:
             rest = s.norm[m.end():].lstrip()
             at = len(s.norm) - len(rest)
             first = rest.split(" ", 1)[0]
-            joined = m.group(0) in "؛;" or any(rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum()
-                                               for j in lex.joins.phrases) or first in lex.joins or \
+            joined = m.group(0) in "؛;" or _opens(lex.joins, rest) or \
                 (len(first) > 2 and first[0] == "و" and lex.kind_of(first[1:]) is not None)
             if joined and triggers[0] < m.start() and any(p >= at for p in triggers):
                 cuts.append(at)
-                if any(rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum() for j in lex.joins_apart.phrases) \
-                        or first in lex.joins_apart:
+                if _opens(lex.joins_apart, rest):
                     apart.add(at)
         # a headline's "… ونفي عراقي لاتصال …": "و" on a status word opens a clause too, with no comma (not "زار …
         # دمشق والتقى …": one visit)
@@ -564,9 +566,16 @@ class _Article:
             text = s.text[ta:at_text[b]].rstrip(" ,،؛;")
             return _Sentence(s.start + ta, s.start + ta + len(text), text, fast_normalize(text), s.chunk_id)
 
+        found: dict[str, list[Match]] = {}
+
+        def scan(x: _Sentence) -> list[Match]:  # (each part is read once, whichever test asks first)
+            if x.norm not in found:
+                found[x.norm] = self.officials.scan(x.norm)
+            return found[x.norm]
+
         def whole(x: _Sentence) -> set[str] | None:
             """The people of a contact of its own (a contact word, someone, and both countries), else None."""
-            ms = self.officials.scan(x.norm)
+            ms = scan(x)
             if not any(m.kind in ("person", "title") for m in ms):
                 return None
             sides = {m.item if m.kind == "country" else getattr(m.item, "country", None) for m in ms}
@@ -586,21 +595,20 @@ class _Article:
             verb = ws[1] if len(ws) > 1 and ws[0] in lex.joins else ws[0][1:] if ws and ws[0][:1] == "و" else ""
             if not verb or lex.kind_of(verb) in (None, "statement"):
                 return False
-            ms = self.officials.scan(x.norm)
-            return not any(m.kind in ("person", "title") for m in ms) and \
+            return not any(m.kind in ("person", "title") for m in scan(x)) and \
                 any(d.value or d.weekday is not None or d.monthday or d.month
                     for d in resolve_dates(x.norm, self.article, self.years))
 
         def one_side(left: _Sentence, right: _Sentence) -> list[Match]:
             """The left clause's venue, when the right one has a contact word and someone of one side only and
             names no place: the venue it goes on about (else [])."""
-            ms = self.officials.scan(right.norm)
+            ms = scan(right)
             people = {m.item.country for m in ms if m.kind in ("person", "title")}
             if len(people) != 1 or any(m.kind in ("place", "country") for m in ms) or \
                     not any(lex.kind_at(right.norm, _words(right.norm)).get(k)
                             for k in ("visit", "delegation", "meeting", "call")):
                 return []
-            venue = [m for m in self.officials.scan(left.norm) if m.kind == "place"
+            venue = [m for m in scan(left) if m.kind == "place"
                      and m.item.country in (IRAQ, SYRIA) and m.item.country not in people]
             return venue[:1]
 
@@ -613,9 +621,8 @@ class _Article:
                 start = cut
                 # (its people, and its place when the clause names none: "visited Damascus on December 26, and
                 # visited it again on April 25")
-                here = self.officials.scan(right.norm)
-                self.carried[s.start + at_text[cut]] = [m for m in self.officials.scan(left.norm) if (m.kind in (
-                    "person", "title") or m.kind == "place" and not any(x.kind == "place" for x in here)) and
+                self.carried[s.start + at_text[cut]] = [m for m in scan(left) if (m.kind in (
+                    "person", "title") or m.kind == "place" and not any(x.kind == "place" for x in scan(right))) and
                     getattr(m.item, "country", None) in (IRAQ, SYRIA)]
                 continue
             if a and b is None and status(right) not in ("happened", status(left)) and \
@@ -725,9 +732,10 @@ class _Article:
         dates = [d for d in dates if d not in earlier]
         # "the first time since the fall of Bashar al-Assad in December that …" (lexicon `since`): the day an earlier
         # time is counted from, not the contact's
+        since = lex.since.find(s.norm, words)
         dates = [d for d in dates if not any(
             0 < d.start - c <= 60 and not re.search(r"[،,.؛;]", s.norm[c:d.start]) and
-            len(s.norm[c:d.start].split()) > 1 for c in lex.since.find(s.norm, words))]
+            len(s.norm[c:d.start].split()) > 1 for c in since)]
         # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
         # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
         # (the first day after each cue: "set for February 22, slipped to March 14")
