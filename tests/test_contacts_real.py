@@ -1476,3 +1476,47 @@ def test_a_family_name_two_known_people_share_alone_names_neither_in_the_evidenc
     assert "بارزاني" not in arabic_forms("Masrour Barzani") and "بارزاني" not in arabic_forms("Nechirvan Barzani")
     assert "مسرور بارزاني" in arabic_forms("Masrour Barzani")
     assert "الشمري" in arabic_forms("Abdul Amir al-Shammari")  # a family name of one person still names him
+
+
+# ---- sixth session: datelines inside the first paragraph, abbreviations, look-backs -----------------
+
+def test_a_wire_dateline_opening_the_first_paragraph_dates_the_article():
+    for head, day in (("BAGHDAD, Dec 5, 2024 (AFP) - ", "2024-12-05"),
+                      ("DAVOS, Switzerland, Jan. 23, 2025 (North Press) – ", "2025-01-23"),
+                      ("دمشق، 9 حزيران 2025 (سانا) - ", "2025-06-09")):
+        doc = clean(RawDocument(source="w.txt", text="A headline for the story\n\n" + head +
+                                "The ministers held talks on Thursday about the border.\n\nMore follows."))
+        assert doc.date == day, head
+        assert head.strip()[:6] in doc.text  # the paragraph stays in the text
+    # a date later in a sentence is no dateline
+    doc = clean(RawDocument(source="w.txt", text="A headline for the story\n\nThe talks of Dec 5, 2024 - the first "
+                                                 "since the war - were cut short.\n"))
+    assert doc.date == ""
+
+
+def test_a_timestamp_line_after_the_outlet_is_the_article_s_date():
+    doc = clean(RawDocument(source="t.txt", text="Envoy carries a message\n\nShafaq News – Damascus\n2025-08-31T22:27\n\n"
+                                                 "Iraq's charge d'affaires said on Sunday that he delivered a message.\n"))
+    assert doc.date == "2025-08-31"
+
+
+def test_a_month_abbreviation_does_not_end_the_sentence_so_a_chronology_line_keeps_its_day():
+    ms = _contacts("Timeline of contacts\n\nAug. 28, 2025 – Iraqi intelligence chief Hamid al-Shatri visits Damascus "
+                   "and meets President Ahmed al-Sharaa.\n", source="chrono.txt")
+    assert [(m.kind, m.date) for m in ms] == [("visit", "2025-08-28")], [m.to_dict() for m in ms]
+
+
+def test_a_look_back_naming_the_old_president_is_dated_after_his_fall_and_joins_the_dated_call(fresh_settings,
+                                                                                                 tmp_path):
+    # an undated review of the year speaks of the fall of Assad as past and names "the Syrian president Bashar
+    # al-Assad" of the time: it is no older than the fall, so its "30 December" call is the dated one
+    folder = _write(tmp_path / "look", {
+        "call.txt": "اتصال\n30-كانون الأول-2024\n\nأجرى وزير الخارجية العراقي فؤاد حسين اليوم الاثنين اتصالا "
+                    "هاتفيا بوزير الخارجية السوري أسعد الشيباني.\n",
+        "review.txt": "عام على التحول\n\nبعد سقوط نظام الأسد تغيرت العلاقة. كان الرئيس السوري بشار الأسد قد تلقى "
+                      "اتصالات من بغداد قبل سقوطه. ثم أجرى وزير الخارجية فؤاد حسين اتصالا هاتفيا بالشيباني في 30 "
+                      "كانون الأول.\n"})
+    lib, events = _timeline(fresh_settings, folder)
+    calls = [e for e in events if e.kind == "call" and {"fuad-hussein", "asaad-al-shaibani"} <= {p["id"] for p in e.participants}]
+    assert len(calls) == 1 and calls[0].date == "2024-12-30", [e.to_dict() for e in calls]
+    assert set(calls[0].sources) == {"call.txt", "review.txt"}

@@ -14,7 +14,7 @@ from ..documents import Chunk, Document
 # articles at the next ingest). 2: no sentence break after an initial ("و. هايدون", rag/text/arabic.py
 # sentence_spans). 3: citation-like markers in article text ("[3]", "【2】") are plain text, "(3)", so no passage
 # sentence carries a marker the answerer would take for its own (rag/ingestion/clean.py neutralize_markers).
-CHUNKER_VERSION = 3
+CHUNKER_VERSION = 4
 
 
 def _split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from ..text.arabic import clean_control, normalize
-from ..text.dates import DM_NOYEAR, MONTHS, YEAR, dateline_outlet, explicit_dates, find_dates, is_date_line, iso
+from ..text.dates import (DM_NOYEAR, MONTHS, YEAR, dateline_outlet, find_dates, is_date_line, iso,
+                          lead_dateline)
 from ..documents import Document, RawDocument
 from ..domain.people import Officials, load_officials
 
@@ -177,10 +178,11 @@ def clean(raw: RawDocument, officials: Officials | None = None) -> Document:
         by = _BYLINE.match(line)
         if by and _joins_places(by.group(1), by.group(2), officials):
             by = None
-        lead = explicit_dates(n)[:1] if len(kept) <= 2 else []
-        if lead and lead[0].value and lead[0].start <= 1 and re.match(r"\s*[-–—|]", n[lead[0].end:]):
-            # "March 14, 2025 - Shaibani arrives in Baghdad": a date, then a headline (no outlet): the line stays
-            date = date or lead[0].value
+        lead = lead_dateline(n) if len(kept) <= 2 else ""
+        if lead:
+            # "March 14, 2025 - Shaibani arrives in Baghdad", "BAGHDAD, Dec 5, 2024 (AFP) - The leader …": a wire
+            # dateline opening the first paragraphs; the line stays
+            date = date or lead
             by = None
         if by and len(kept) <= 2 and not line.endswith(_END_PUNCT):
             outlet = outlet or _byline_outlet(by.group(1), by.group(2), officials)

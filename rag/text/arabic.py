@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from pathlib import Path
 from functools import lru_cache
 
 # Harakat, tanween, shadda, sukun, dagger alef, Quranic marks; tatweel separately.
@@ -135,13 +137,28 @@ _INITIAL = re.compile(r"(?:^|(?<=[\s(«\"“]))(?<!\d )(?:[^\W\d_]|" + "|".join(
 _NEXT_WORD = re.compile(r"[^\W\d_]")
 
 
+_ABBREVIATIONS = frozenset(json.loads((Path(__file__).resolve().parent / "data" / "abbreviations.json")
+                                      .read_text(encoding="utf-8"))["en"])
+_ABBREVIATED = re.compile(r"(?:^|(?<=[\s(«\"“]))([A-Za-z]{2,6})\.$")
+
+
+def _abbreviated(span: str) -> bool:
+    """The span ends with an abbreviation's period ("Jan.", "Gen."; abbreviations.json), not a sentence's."""
+    m = _ABBREVIATED.search(span)
+    return bool(m and m.group(1).lower() in _ABBREVIATIONS)
+
+
 def _join_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans with the breaks after initials undone: a span ending in an initial and followed, on
-    the same line, by a span starting with a letter is one sentence with it ("رئيس البلدية و. هايدون بيرنز")."""
+    """Sentence spans with the breaks after initials and abbreviations undone: a span ending in an initial and
+    followed, on the same line, by a span starting with a letter is one sentence with it ("رئيس البلدية و. هايدون
+    بيرنز"); so is one ending in an abbreviation followed by anything on the same line ("Jan. 23, 2025")."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out:
             ps, pe = out[-1]
+            if "\n" not in text[pe:s] and _abbreviated(text[ps:pe]):
+                out[-1] = (ps, e)
+                continue
             if (_INITIAL.search(text[ps:pe]) and "\n" not in text[pe:s] and _NEXT_WORD.match(text, s)):
                 out[-1] = (ps, e)
                 continue

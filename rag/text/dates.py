@@ -182,6 +182,7 @@ def is_date_line(norm_line: str) -> bool:
     "12 March 2025 | 14:05", "نشر في: 3 حزيران 2025"), in normalised text."""
     if len(norm_line) > 60:
         return False
+    norm_line = _STAMP.sub(r"\1 ", norm_line)  # "2025-08-31T22:27"
     # a city (and an agency) before the date: "بغداد - الخميس 5 حزيران 2025", "Baghdad, 20 May 2025"
     bare = _CITY_FIRST.sub("", norm_line, count=1)
     if bare != norm_line and bare.strip() and is_date_line(bare):
@@ -200,18 +201,39 @@ def is_date_line(norm_line: str) -> bool:
     return len(re.sub(r"[\W_]", "", rest)) <= 3
 
 
+def lead_dateline(norm_line: str) -> str:
+    """The day of a dateline that opens a paragraph (ISO, '' when none): a date, after up to two places, then an
+    agency in brackets or none, then a dash or colon: "BAGHDAD, Dec 5, 2024 (AFP) - …", "DAVOS, Switzerland,
+    Jan. 23, 2025 (North Press) – …", "بغداد - 14 آذار/مارس 2025: …", "March 14, 2025 - …"."""
+    found = explicit_dates(norm_line)[:1]
+    if not found or found[0].start > 60:
+        return ""
+    head = norm_line[:found[0].start]
+    for _ in range(2):  # "davos, switzerland, "
+        head = _CITY_FIRST.sub("", head, count=1)
+    if head.strip() or not _AFTER_LEAD.match(norm_line[found[0].end:]):
+        return ""
+    return found[0].value
+
+
+_AFTER_LEAD = re.compile(r"\s*(?:\([^()\d]{1,30}\)\s*)?[-–—:|]")
+
+
 def find_dates(text: str) -> list[str]:
     """ISO dates written out in the text (month names in three traditions, or numbers)."""
     return [m.value for m in explicit_dates(normalize(text)) if m.value]
 
 
 _TWO_NAMES = re.compile(rf"({_MONTH_ALT})(\s*/\s*(?:{_MONTH_ALT}))")
+_STAMP = re.compile(r"(?<!\d)(\d{4}-\d{1,2}-\d{1,2})[tT](?=\d{1,2}:\d{2})")
 
 
 def explicit_dates(norm: str) -> list[DateMention]:
     """Explicit dates (with a year) in normalised text, in order."""
     # "حزيران/يونيو": one month written in two traditions (blanked to the first, so offsets hold)
     norm = _TWO_NAMES.sub(lambda m: m.group(1) + " " * len(m.group(2)), norm)
+    # "2025-08-31T22:27": a timestamp's day (the "t" before its time blanked, so offsets hold)
+    norm = _STAMP.sub(r"\1 ", norm)
     found = []
     for m in DMY_NAMED.finditer(norm):
         found.append(DateMention(m.start(), m.end(), iso(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))),
@@ -427,7 +449,7 @@ def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]]
     wire = wire_dateline(norm, today)
     if wire is not None:
         return wire
-    after, before, why = "", "", []
+    after, before, why, why_before = "", "", [], []
     for when, what in hints or []:
         if when > after:
             after = when
@@ -439,9 +461,13 @@ def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]]
                 why.append(what)
             elif bound == "before" and (not before or when < before):
                 before = when
-                why.append(what)
-    if after and before and after > before:
-        return ArticleDate(basis="undated (its clues conflict: " + "; ".join(why) + ")")
+                why_before.append(what)
+    if after and before and after >= before:
+        # an event it speaks of as past outweighs a title it names: a look back names the officials of the time
+        # ("the Syrian president Bashar al-Assad" in a review of the year after his fall)
+        return ArticleDate(after=after, basis="undated; " + "; ".join(why) + " (it also names the officials before "
+                                                                            "it, looking back)")
+    why += why_before
     if not (after or before):
         return ArticleDate()
     return ArticleDate(after=after, before=before, basis="undated; " + "; ".join(why))
