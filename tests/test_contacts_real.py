@@ -1520,3 +1520,13 @@ def test_a_look_back_naming_the_old_president_is_dated_after_his_fall_and_joins_
     calls = [e for e in events if e.kind == "call" and {"fuad-hussein", "asaad-al-shaibani"} <= {p["id"] for p in e.participants}]
     assert len(calls) == 1 and calls[0].date == "2024-12-30", [e.to_dict() for e in calls]
     assert set(calls[0].sources) == {"call.txt", "review.txt"}
+
+
+def test_a_contact_nobody_confirmed_is_rumoured_not_happened():
+    for text in ("Call claim unconfirmed\n\nNeither Baghdad nor Damascus has confirmed claims, circulating on social "
+                 "media since Friday, that Syrian President Ahmed al-Sharaa phoned Iraqi Prime Minister Mohammed Shia "
+                 "al-Sudani.\n",
+                 "أنباء عن اتصال\n\nراجت أنباء عن اتصال هاتفي أجراه الرئيس السوري أحمد الشرع برئيس الوزراء العراقي "
+                 "محمد شياع السوداني، لم يؤكده أي من المكتبين.\n"):
+        calls = [m for m in _contacts(text, source="r.txt") if m.kind == "call"]
+        assert calls and {m.status for m in calls} == {"rumoured"}, [m.to_dict() for m in calls]
