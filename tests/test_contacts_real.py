@@ -1530,3 +1530,17 @@ def test_a_contact_nobody_confirmed_is_rumoured_not_happened():
                  "محمد شياع السوداني، لم يؤكده أي من المكتبين.\n"):
         calls = [m for m in _contacts(text, source="r.txt") if m.kind == "call"]
         assert calls and {m.status for m in calls} == {"rumoured"}, [m.to_dict() for m in calls]
+
+
+def test_a_trip_that_was_put_off_before_the_one_that_happened_is_a_contact_of_its_own_on_its_own_day():
+    for text, day in (("Syria's foreign minister Asaad al-Shaibani visited Baghdad on March 14, 2025, after a trip "
+                       "planned for February 22 was postponed.", "2025-03-15"),
+                      ("زار وزير الخارجية السوري أسعد الشيباني بغداد في 14 آذار 2025، بعد أن تأجلت زيارة كانت مقررة "
+                       "في 22 شباط.", "2025-03-15"),
+                      # a review of the year, written in December: the day and month take the year of the line's day
+                      ("March 14, 2025 – Al-Shaibani visits Baghdad, after a trip planned for Feb. 22 was postponed.",
+                       "2025-12-28")):
+        got = sorted((m.status, m.date, m.place and m.place["name_en"], tuple(p["id"] for p in m.participants))
+                     for m in _contacts("Headline here\n\n" + text + "\n", source="p.txt", date=day))
+        assert got == [("happened", "2025-03-14", "Baghdad", ("asaad-al-shaibani",)),
+                       ("postponed", "2025-02-22", "Baghdad", ("asaad-al-shaibani",))], (text, got)

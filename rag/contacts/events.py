@@ -18,13 +18,13 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from ..text.arabic import _DROP, _FOLD, sentence_spans
-from ..text.dates import ArticleDate, find_dates, infer_article_date, resolve_dates, text_years
+from ..text.dates import ArticleDate, explicit_dates, find_dates, infer_article_date, resolve_dates, text_years
 from ..documents import Chunk, Document
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "53"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "55"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -292,6 +292,8 @@ class _Article:
         self.due: set[int] = set()  # where the sentence's days that a contact was only due on start
         self.mentions: list[Mention] = []
         self.carried: dict[int, list[Match]] = {}  # a clause's start -> the people of the clause before it
+        self.anchors: dict[int, str] = {}  # a clause's start -> the day the clause before it writes out
+        self.anchor = ""  # the day the clause before the one being read writes out ('' when none)
         self.last_statement_at = -2
 
     # ---- per sentence -------------------------------------------------------------------------
@@ -522,6 +524,7 @@ class _Article:
     def run(self) -> list[Mention]:
         for i, s in enumerate(self.sents):
             for part in self.contact_clauses(s):
+                self.anchor = self.anchors.pop(part.start, "")
                 self.sentence(i, part, self.carried.pop(part.start, None))
         return [m for m in self.mentions if IRAQ in m.sides and SYRIA in m.sides]
 
@@ -599,9 +602,11 @@ class _Article:
             verb = ws[1] if len(ws) > 1 and ws[0] in lex.joins else ws[0][1:] if ws and ws[0][:1] == "و" else ""
             if not verb or lex.kind_of(verb) in (None, "statement"):
                 return False
-            return not any(m.kind in ("person", "title") for m in scan(x)) and \
-                any(d.value or d.weekday is not None or d.monthday or d.month
-                    for d in resolve_dates(x.norm, self.article, self.years))
+            return not any(m.kind in ("person", "title") for m in scan(x)) and own_day(x)
+
+        def own_day(x: _Sentence) -> bool:
+            return any(d.value or d.weekday is not None or d.monthday or d.month
+                       for d in resolve_dates(x.norm, self.article, self.years))
 
         def one_side(left: _Sentence, right: _Sentence) -> list[Match]:
             """The left clause's venue, when the right one has a contact word and someone of one side only and
@@ -625,6 +630,19 @@ class _Article:
                 start = cut
                 # (its people, and its place when the clause names none: "visited Damascus on December 26, and
                 # visited it again on April 25")
+                self.carried[s.start + at_text[cut]] = [m for m in scan(left) if (m.kind in (
+                    "person", "title") or m.kind == "place" and not any(x.kind == "place" for x in scan(right))) and
+                    getattr(m.item, "country", None) in (IRAQ, SYRIA)]
+                continue
+            if a and b is None and status(right) not in ("happened", status(left)) and own_day(right) and \
+                    not any(m.kind in ("person", "title") for m in scan(right)):
+                # "… visited Baghdad on March 14, after a trip planned for February 22 was postponed": a contact of
+                # its own status and day, of the people (and the place, when it names none) before it
+                out.append(left)
+                start = cut
+                # (its day and month nearest the day written out before it: "March 14, 2025 – …, after a trip
+                # planned for Feb. 22 was postponed" in a review of the year is 22 February 2025)
+                self.anchors[s.start + at_text[cut]] = next((d.value for d in explicit_dates(left.norm)), "")
                 self.carried[s.start + at_text[cut]] = [m for m in scan(left) if (m.kind in (
                     "person", "title") or m.kind == "place" and not any(x.kind == "place" for x in scan(right))) and
                     getattr(m.item, "country", None) in (IRAQ, SYRIA)]
@@ -1034,7 +1052,7 @@ class _Article:
                     # "will visit / will not attend … on Saturday": the Saturday still to come; of a contact called
                     # off or put off, of a day and month, the nearer of that day and the one before ("the visit once
                     # due on 22 February was postponed", reported in March; a weekday still to come stays ahead)
-                    m.date, gave = _nearer(d.value, d.ahead, self.article.value) \
+                    m.date, gave = _nearer(d.value, d.ahead, self.anchor or self.article.value) \
                         if m.status in ("cancelled", "postponed") and re.search(r"\d", s.norm[d.start:d.end]) \
                         else d.ahead, True
                     phrase = s.norm[d.start:d.end].strip()
