@@ -1544,3 +1544,15 @@ def test_a_trip_that_was_put_off_before_the_one_that_happened_is_a_contact_of_it
                      for m in _contacts("Headline here\n\n" + text + "\n", source="p.txt", date=day))
         assert got == [("happened", "2025-03-14", "Baghdad", ("asaad-al-shaibani",)),
                        ("postponed", "2025-02-22", "Baghdad", ("asaad-al-shaibani",))], (text, got)
+
+
+def test_a_phone_in_someone_s_hand_is_no_call_and_phones_or_no_confirmation_are_read():
+    seen = _contacts("Video message\n\nIn a video released on Telegram, Ahmed al-Sharaa is seen watching a speech by "
+                     "Iraqi Prime Minister Mohammed Shia al-Sudani on his phone.\n", source="v.txt", date="2024-12-05")
+    assert not [m for m in seen if m.kind == "call"], [m.to_dict() for m in seen]
+    chrono = _contacts("Timeline\n\nNov. 30, 2024 – Prime Minister Mohammed Shia al-Sudani phones Syrian President "
+                       "Bashar al-Assad.\n", source="c.txt", date="2025-12-28")
+    assert [(m.kind, m.status, m.date) for m in chrono] == [("call", "happened", "2024-11-30")]
+    head = _contacts("No confirmation of reported al-Sharaa call to Iraq's al-Sudani\n\nThe two offices said nothing."
+                     "\n", source="h.txt", date="2025-11-15")
+    assert [(m.kind, m.status) for m in head] == [("call", "rumoured")], [m.to_dict() for m in head]
