@@ -141,3 +141,11 @@ def test_a_wire_dateline_without_a_year_takes_the_latest_year_its_weekday_fits()
     # a day still to come this year is not taken
     assert infer_article_date(normalize("BAGHDAD, Dec. 29 -- They met on Monday.").lower(),
                               today=date(2026, 12, 5)).value == "2025-12-29"
+
+
+def test_a_range_of_days_with_a_year_is_its_first_day_not_a_yearless_day():
+    # "Dec. 5–6, 2024" in a review written a year later is 5 December 2024, not 5 December 2025
+    later = ArticleDate(value="2025-12-29", basis="dateline")
+    for text in ("Dec. 5–6, 2024 – the Syrian foreign minister lands in Baghdad", "في 5-6 كانون الأول 2024 زار الوزير",
+                 "في 5 و6 كانون الأول 2024 زار الوزير"):
+        assert [d.value for d in resolve_dates(normalize(text).lower(), later)] == ["2024-12-05"], text

@@ -20,8 +20,10 @@ ENGLISH = {normalize(k).lower(): v for k, v in _WORDS["months"]["en"].items()}
 ENGLISH_SHORT = {normalize(k).lower(): v for k, v in _WORDS["months"]["en_short"].items()}
 MONTHS = {normalize(k).lower(): v for table in _WORDS["months"].values() for k, v in table.items()}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-DMY_NAMED = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})\.?(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
-MDY_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+# (a range of days gives its first: "5–6 كانون الأول 2024", "5 و6 كانون الأول 2024", "Dec. 5–6, 2024")
+_DAY_RANGE = r"(?:\s*[–—-]\s*\d{1,2}(?!\d)|\s+و\s*\d{1,2}(?!\d))?"
+DMY_NAMED = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})\.?(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
+MDY_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}){_DAY_RANGE},?\s+(\d{{4}})\b")
 DM_NOYEAR = re.compile(rf"\b(\d{{1,2}})\s+(?:من\s+)?({_MONTH_ALT})\b")
 _EN_ALT = "|".join(sorted([*ENGLISH, *ENGLISH_SHORT], key=len, reverse=True))
 _LONG_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
@@ -32,7 +34,7 @@ _AR_SHORT = "|".join(re.escape(m) for m in MONTHS if len(m) <= 3 and re.fullmatc
 MONTH_ONLY = re.compile(rf"(?:(?:\b(?:(?:in|during|since|early|late|mid)\s+|mid-)|\b(?:his|her|their|the|last)\s+)(?P<m>{_LONG_MONTHS})|"
                         rf"(?<!\w)و?(?:في|خلال|منذ|اواخر|اوائل|منتصف|مطلع)\s+(?:شهر\s+)?(?P<a>{_LONG_MONTHS}|{_AR_SHORT}))"
                         rf"(?!\s*(?:\d|من\s+\d|/))(?:\s+(?:الماضي|المنصرم))?\b")
-MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
+MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!(?:\s*[–—-]\s*\d{{1,2}})?,?\s*\d{{4}})")
 NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
