@@ -1556,3 +1556,9 @@ def test_a_phone_in_someone_s_hand_is_no_call_and_phones_or_no_confirmation_are_
     head = _contacts("No confirmation of reported al-Sharaa call to Iraq's al-Sudani\n\nThe two offices said nothing."
                      "\n", source="h.txt", date="2025-11-15")
     assert [(m.kind, m.status) for m in head] == [("call", "rumoured")], [m.to_dict() for m in head]
+
+
+def test_lands_in_a_capital_is_a_visit():
+    ms = _contacts("Timeline\n\nDec. 5, 2024 – Syrian Foreign Minister Bassam Sabbagh lands in Baghdad on the Thursday "
+                   "evening.\n", source="l.txt", date="2025-12-28")
+    assert [(m.kind, m.date, m.place and m.place["name_en"]) for m in ms] == [("visit", "2024-12-05", "Baghdad")], ms
