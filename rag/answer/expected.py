@@ -409,7 +409,13 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
         rest = _without(text_norm, q.normalized)
         return has_date(rest) or bool(_EN_DATE.search(rest))
     if kind == "number":  # an amount or a count, not the digits of a date (14 June, 2025) or of a rank (34th)
-        return has_number(_without(_DATE_OR_RANK.sub(" ", text_norm), q.normalized))
+        rest = _without(_DATE_OR_RANK.sub(" ", text_norm), q.normalized)
+        if has_number(rest):
+            return True
+        # a count in words ('the ten staff') only beside the noun the question counts ('the two sides', 'two
+        # decades' are no count)
+        forms = counted_forms(q)[0]
+        return bool(forms) and any(_number_word(w) for w in rest.split()) and counts(forms, text_norm)
     if kind == "day":  # a day, not a month or a year: a weekday, "yesterday", a day with its month, a numeric date
         rest = _without(text_norm, q.normalized)
         return any(w in ev["day"] or w[1:] in ev["day"] for w in re.findall(r"\w+", rest)) or \
@@ -484,11 +490,17 @@ def _skeleton(word: str) -> str:
     return word[:1] + re.sub(r"[اويىء]", "", word[1:]) if re.match(r"[\u0600-\u06ff]", word) else word
 
 
+def _number_word(word: str) -> bool:
+    """An English number word a count is written in ('the ten staff', 'dozens of trucks'; `evidence`
+    number_words)."""
+    return word.lower() in vocabulary().evidence["number_words"]
+
+
 def counts(forms: frozenset, text_norm: str) -> bool:
     """A sentence (normalised) holds a number (not a date's or a rank's) within three words of a form of the
     noun counted ('33 الف برميل', 'more than 800 of its citizens')."""
     words = re.findall(r"[\w.,%]+", _DATE_OR_RANK.sub(" ", text_norm))
-    nums = [i for i, w in enumerate(words) if has_number(w)]
+    nums = [i for i, w in enumerate(words) if has_number(w) or _number_word(w)]
     if not nums:
         return False
     nouns = [i for i, w in enumerate(words) if any(_same_word(t, f) for t in tokens(w) for f in forms)]

@@ -6,7 +6,9 @@ title cuts a sentence in two: "Dec. 26, 2024 – Intelligence chief Hamid al-Sha
 "26, 2024 – …", and the answer cited a date without its month; "BAGHDAD, Aug. 12 (Xinhua) -- Iraqi Oil Minister …"
 lost its dateline's month. A span that ends in one of the abbreviations of `data/abbreviations.json` is joined
 with the next one on the same line when that one opens as the abbreviation expects (a number after a month, a
-capital after a title). The joined sentence keeps the vector of its longer part (the stored vectors are per span).
+capital after a title); so is a clause after a semicolon too short to stand as a sentence ("… campaigned
+against his presence; al-Shaibani led Syria's delegation instead.", whose last clause was skipped as a heading).
+The joined sentence keeps the vector of its longer part (the stored vectors are per span).
 """
 
 from __future__ import annotations
@@ -36,7 +38,15 @@ def _joins(first: str, gap: str, second: str) -> bool:
     if "\n" in gap or not second:
         return False
     month, title = _patterns()
+    if first.endswith((";", "؛")) and len(second.split()) < _CLAUSE_WORDS and second.endswith((".", "!", "?", "؟")):
+        return True  # "…; al-Shaibani led Syria's delegation instead.": too short to stand alone, not a heading
     return bool((month.search(first) and second[0].isdigit()) or (title.search(first) and second[0].isupper()))
+
+
+# A clause after a semicolon with fewer words than this, that ends as a sentence does, is read with its sentence
+# (the answerer skips shorter sentences as headings: extractive._is_heading); a title's second half ("…; Iraq
+# sends president") is not joined (it would no longer read as a heading).
+_CLAUSE_WORDS = 6
 
 
 def joined_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
