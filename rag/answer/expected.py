@@ -282,6 +282,24 @@ def named_words(q: Question) -> list[str]:
     return [words[-1].lower() for _, words in _capitalised(q) if words]
 
 
+def named_word_forms(q: Question) -> list[frozenset]:
+    """For each of `named_words`: the words that name it in an English sentence, its last word and, when its run
+    has two words or more and the first is not a given name (`given_names`), its first ('Hashed al-Shaabi' is
+    'the Hashed'; 'Antalya Diplomacy Forum' is 'the forum in Antalya')."""
+    if q.language != "en":
+        return []
+    given = _given_names()
+    return [frozenset({words[-1].lower()} | ({words[0].lower()} if len(words) > 1 and words[0].lower() not in given
+                                             else set())) for _, words in _capitalised(q) if words]
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset:
+    from ..domain.names import PEOPLE
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("given_names", ())) | frozenset(p.split()[0].lower() for p in PEOPLE)
+
+
 def names_a_new_person(q: Question, text: str) -> bool | None:
     """Whether a sentence (as written) names a person the question does not: one the name tables know, or, in
     English, a run of two or more capitalised words that are not general words ('Claudio Cordone'); None for an
