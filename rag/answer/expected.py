@@ -300,6 +300,20 @@ def _given_names() -> frozenset:
     return frozenset(w.lower() for w in data.get("given_names", ())) | frozenset(p.split()[0].lower() for p in PEOPLE)
 
 
+@lru_cache(maxsize=1)
+def _speech_goes_on() -> re.Pattern:
+    words = json.loads(DATA.read_text(encoding="utf-8")).get("continues_speech", ())
+    alt = "|".join(sorted((re.escape(normalize(w)) for w in words), key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{alt})(?!\w)|(?<!\w)(?:{alt})\W*$|^[\"“«][^\"”»]+[\"”»],?\s*(?:{alt})(?!\w)")
+
+
+def continues_speech(text_norm: str) -> bool:
+    """A sentence (normalised) that goes on with the previous one's speaker: it opens with one of
+    `continues_speech` ('وأضاف …'), ends with one ('…, he added.'), or quotes and then names the speaker so
+    ('"Terrorism has no borders," he said, …')."""
+    return bool(_speech_goes_on().search(text_norm.rstrip(". ")))
+
+
 def names_a_new_person(q: Question, text: str) -> bool | None:
     """Whether a sentence (as written) names a person the question does not: one the name tables know, or, in
     English, a run of two or more capitalised words that are not general words ('Claudio Cordone'); None for an
