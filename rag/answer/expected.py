@@ -314,6 +314,19 @@ def continues_speech(text_norm: str) -> bool:
     return bool(_speech_goes_on().search(text_norm.rstrip(". ")))
 
 
+@lru_cache(maxsize=1)
+def _identity() -> re.Pattern | None:
+    rx = json.loads(DATA.read_text(encoding="utf-8")).get("asks_identity")
+    return re.compile(rx, re.I) if rx else None
+
+
+def asks_identity(question_norm: str) -> bool:
+    """A question (normalised) that asks who one person is by what that person said ('who is the … who said',
+    'من هو … الذي تحدث'; `asks_identity`)."""
+    rx = _identity()
+    return bool(rx and rx.search(question_norm))
+
+
 def names_a_new_person(q: Question, text: str) -> bool | None:
     """Whether a sentence (as written) names a person the question does not: one the name tables know, or, in
     English, a run of two or more capitalised words that are not general words ('Claudio Cordone'); None for an
