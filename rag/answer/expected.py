@@ -377,6 +377,25 @@ def window_holds(forms: tuple[tuple[str, ...], ...], window: frozenset) -> bool:
     return any(all(any(t.startswith(f) for t in window) for f in form) for form in forms)
 
 
+@lru_cache(maxsize=1)
+def _other_countries() -> frozenset:
+    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("other_countries", ()))
+
+
+def third_country_role(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """A question about one country's role ('Syria's ambassador in Baghdad') and a sentence whose every mention of
+    that role is qualified by a third country's word within two words ('Iran's ambassador', 'the Iranian
+    ambassador', 'السفير الايراني', 'سفير ايران'; `other_countries`), the country asked named nowhere in it."""
+    if len(countries_of(q.normalized)) != 1 or countries_of(q.normalized) & countries_of(text_norm):
+        return False
+    words = re.findall(r"[\w'.]+", text_norm)
+    others = _other_countries()
+    spots = [(i, len(form)) for form in forms for i in range(len(words) - len(form) + 1)
+             if all(_matches(words[i + j], form[j]) for j in range(len(form)))]
+    return bool(spots) and all(any(w.removeprefix("و") in others for w in words[max(0, i - 2):i] + words[i + n:i + n + 2])
+                               for i, n in spots)
+
+
 def holds_role(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
     """A sentence (normalised) holds one of a role's forms (a form of several words as a phrase)."""
     words = re.findall(r"\w+", text_norm)
