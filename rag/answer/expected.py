@@ -285,12 +285,19 @@ def named_words(q: Question) -> list[str]:
 def named_word_forms(q: Question) -> list[frozenset]:
     """For each of `named_words`: the words that name it in an English sentence, its last word and, when its run
     has two words or more and the first is not a given name (`given_names`), its first ('Hashed al-Shaabi' is
-    'the Hashed'; 'Antalya Diplomacy Forum' is 'the forum in Antalya')."""
+    'the Hashed'); an event's name also by its head word (`event_heads`: 'Antalya Diplomacy Forum' is 'the
+    Antalya forum')."""
     if q.language != "en":
         return []
-    given = _given_names()
+    given, heads = _given_names(), _event_heads()
     return [frozenset({words[-1].lower()} | ({words[0].lower()} if len(words) > 1 and words[0].lower() not in given
-                                             else set())) for _, words in _capitalised(q) if words]
+                                             else set()) | ({run.split()[-1].lower()} & heads))
+            for run, words in _capitalised(q) if words]
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset:
+    return frozenset(json.loads(DATA.read_text(encoding="utf-8")).get("event_heads", ()))
 
 
 @lru_cache(maxsize=1)
