@@ -1,6 +1,5 @@
-"""Answers, sixth pass (issues 25 and 28), English answers: a sentence the splitter cut after an abbreviated month
-or title is read whole ("Dec. 26, 2024 – …"), and so is a short last clause after a semicolon; a day range given with
-its year is not resolved against the report's date; a count written in words ("the ten staff") answers a count
+"""Answers, sixth pass (issues 25 and 28), English answers: a short last clause after a semicolon is read with its
+sentence; a count written in words ("the ten staff") answers a count
 question when it stands beside the noun counted; a name the tables do not know is found by its first word too
 ("Hashed al-Shaabi" — "Hashed chairman …") unless that is a given name; what someone said goes on in the next
 sentence when that names him by a pronoun ('"…," he said'); a question asking who said something about contacts is
@@ -13,25 +12,6 @@ from __future__ import annotations
 
 import pytest
 
-
-# A dated list whose lines open with an abbreviated month, and a wire story whose dateline abbreviates its month.
-CHRONOLOGY_ARTICLE = """Timeline: Iraq's border talks with the new Syrian government
-December 30, 2025
-
-The main steps of the year on the border file, in order.
-
-Feb. 17, 2025 – Iraqi Interior Minister Abdul Amir al-Shammari receives a Syrian border delegation in Baghdad.
-Jun. 3–4, 2025 – Iraqi customs chief Omar al-Waeli tours the Rabia crossing with Syrian officials.
-Nov. 9, 2025 – Syrian and Iraqi engineers inspect the Tanf road.
-"""
-
-WIRE_ARTICLE = """Iraq and Syria agree on grain corridor
-September 3, 2025
-
-BAGHDAD, Sept. 2 (Xinhua) -- Iraqi Trade Minister Atheer al-Ghurairi and a visiting Syrian economy delegation agreed on Tuesday to open a grain corridor through the al-Qaim crossing, the Iraqi trade ministry said.
-
-The corridor is to carry wheat and barley from Iraqi silos to Syrian mills.
-"""
 
 # A short last clause after a semicolon names who led; a count written in words.
 FORUM_ARTICLE = """Energy forum in Basra draws Syrian delegation
@@ -100,8 +80,6 @@ A closing statement is expected on Tuesday.
 def library6(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers6", {
-        "en_border_chronology.txt": CHRONOLOGY_ARTICLE,
-        "en_grain_corridor.txt": WIRE_ARTICLE,
         "en_basra_forum.txt": FORUM_ARTICLE,
         "en_saraya_samarra.txt": SARAYA_ARTICLE,
         "en_interior_presser.txt": PRESSER_ARTICLE,
@@ -111,56 +89,25 @@ def library6(tmp_path_factory, seeded_settings):
     })
 
 
-# ---- a sentence cut after an abbreviation (rag/answer/spans.py, data/abbreviations.json) ------------------------
+# ---- a short last clause after a semicolon (rag/answer/spans.py) ---------------------------------------------------
 
 
 @pytest.mark.parametrize("text, joined", [
-    ("Dec. 26, 2024 – The chief leads a delegation.", ["Dec. 26, 2024 – The chief leads a delegation."]),
-    ("BAGHDAD, Aug. 12 (Xinhua) -- The minister met his guest.", ["BAGHDAD, Aug. 12 (Xinhua) -- The minister met his guest."]),
-    ("He met Mr. Hussein on Monday.", ["He met Mr. Hussein on Monday."]),
-    ("They met in Dec. 26 people came.", ["They met in Dec. 26 people came."]),
-    ("The talks ended. 26 trucks crossed.", ["The talks ended.", "26 trucks crossed."]),
-    ("He left in Dec.\n26 trucks crossed.", ["He left in Dec.", "26 trucks crossed."]),
     ("The minister stayed home; his deputy led the delegation.", ["The minister stayed home; his deputy led the delegation."]),
     ("The minister stayed home; his deputy led the delegation to the forum.",
      ["The minister stayed home;", "his deputy led the delegation to the forum."]),
     ("Syria's minister misses forum; Iraq sends deputy", ["Syria's minister misses forum;", "Iraq sends deputy"]),
+    ("The minister stayed home;\nhis deputy led it.", ["The minister stayed home;", "his deputy led it."]),
 ])
-def test_sentences_are_joined_across_an_abbreviation(text, joined):
-    """Rule (spans.joined_spans, data before_number / before_name): a month's or title's period does not end the
-    sentence when a number (after a month) or a capital (after a title) follows on the same line."""
+def test_a_short_clause_is_joined_to_its_sentence(text, joined):
+    """Rule (spans._joins, _CLAUSE_WORDS): a clause after ";" of under six words that ends as a sentence does is
+    read with its sentence, on the same line; a title's second half is not."""
     from rag.answer.spans import joined_spans
     from rag.text.arabic import sentence_spans
     spans = sentence_spans(text)
     groups = joined_spans(text, spans)
     out = [text[spans[g[0]][0]:spans[g[-1]][1]] for g in groups] if groups else [text[s:e] for s, e in spans]
     assert out == joined
-
-
-def test_a_date_list_line_is_answered_with_its_month(library6):
-    """Rule (chain: with_joined_sentences): the line "Feb. 17, 2025 – …" answers with its month (before: "17, 2025
-    – Iraqi Interior Minister …", the month left in a sentence of its own)."""
-    a = library6.ask("When did Abdul Amir al-Shammari receive the Syrian border delegation in Baghdad?")
-    assert not a.abstained and "Feb. 17, 2025" in a.answer, (a.answer, a.abstain_reason)
-
-
-def test_a_wire_dateline_keeps_its_month(library6):
-    """The same rule: "BAGHDAD, Sept. 2 (Xinhua) -- …" (before: the answer opened "2 (Xinhua) -- …")."""
-    a = library6.ask("What did Atheer al-Ghurairi agree with the Syrian economy delegation?")
-    assert not a.abstained and "Sept. 2 (Xinhua)" in a.answer, (a.answer, a.abstain_reason)
-
-
-# ---- a day range given with its year (compose.resolved_date) -----------------------------------------------------
-
-
-def test_a_day_range_with_its_year_is_not_resolved_against_the_report():
-    """Rule (compose._YEAR_AFTER): "Jun. 3–4, 2025" gives its own year; read as "Jun. 3" of the report's year it
-    was resolved to a day of another year when the report is of the next year (before: "June 3, 2026 ('Jun. 3' in a
-    report dated …)"). A weekday phrase still resolves."""
-    from rag.answer.compose import resolved_date
-    assert resolved_date("Jun. 3–4, 2025 – Iraqi customs chief Omar al-Waeli tours the Rabia crossing.",
-                         "2026-01-05") is None
-    assert resolved_date("The chief toured the crossing on Tuesday.", "2025-06-05") == ("2025-06-03", "on Tuesday")
 
 
 def test_a_short_last_clause_after_a_semicolon_answers(library6):

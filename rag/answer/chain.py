@@ -258,7 +258,7 @@ class Pipeline:
             hits, qvec, chat = ta.hits(self.library), self.library.embedder.embed_query_vector(sq), ta.provider()
         else:
             hits, qvec = self.retrieve(sq, q.k, lexical_weight, lex)
-        hits = with_joined_sentences(hits)  # "Dec." / "26, 2024 – …" read as one sentence
+        hits = with_joined_sentences(hits)  # "…; al-Shaibani led the delegation." read as one sentence
         t2 = time.perf_counter()
         ctx = Context(sq, hits, qvec, lex.words, self.threshold,
                       rank=lambda: ((c.n, c.text) for c in score_sentences(sq, hits, qvec, lex.words)))

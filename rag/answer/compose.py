@@ -219,11 +219,6 @@ def spelled_date(iso_date: str, language: str) -> str:
     return f"{_MONTH_EN[m - 1]} {d}, {y}" if language == "en" else f"{d} {_AR_MONTHS[m - 1]} {y}"
 
 
-# A year right after a day written without one: the end of a day range and its year ("Dec. 5–6, 2024") or a
-# year after a comma ("Dec. 5, 2024") that the date reader did not take with the day.
-_YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*\d{1,2}\s*)?,?\s*(?:19|20)\d\d\b")
-
-
 def resolved_date(text: str, article_date: str) -> tuple[str, str] | None:
     """The day a sentence's relative date phrase ("أمس الثلاثاء", "on Monday", "14 حزيران الماضي") resolves to
     from its article's date, with the phrase as the sentence writes it: (ISO day, phrase); None when the sentence
@@ -241,8 +236,6 @@ def resolved_date(text: str, article_date: str) -> tuple[str, str] | None:
         value = m.ahead if planned and m.ahead else m.value
         if m.relative and value and len(value) == 10 and m.end > m.start:
             phrase = text[where[m.start]:where[m.end - 1] + 1].strip(" ،,")
-            if _YEAR_AFTER.match(text, where[m.end - 1] + 1):
-                return None  # "Dec. 5–6, 2024": a day range the sentence gives with its year
             if phrase and "'" not in phrase and "»" not in phrase:
                 return value, phrase
     return None

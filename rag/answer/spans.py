@@ -1,46 +1,27 @@
-"""Sentences as the answerer reads them: the stored sentence spans with the breaks after English abbreviations
-undone.
+"""Sentences as the answerer reads them: the stored sentence spans with a short last clause after a semicolon
+read with its sentence.
 
-The splitter (rag/text/arabic.py) ends a sentence at every period followed by a space, so an abbreviated month or
-title cuts a sentence in two: "Dec. 26, 2024 – Intelligence chief Hamid al-Shatri leads …" became "Dec." and
-"26, 2024 – …", and the answer cited a date without its month; "BAGHDAD, Aug. 12 (Xinhua) -- Iraqi Oil Minister …"
-lost its dateline's month. A span that ends in one of the abbreviations of `data/abbreviations.json` is joined
-with the next one on the same line when that one opens as the abbreviation expects (a number after a month, a
-capital after a title); so is a clause after a semicolon too short to stand as a sentence ("… campaigned
-against his presence; al-Shaibani led Syria's delegation instead.", whose last clause was skipped as a heading).
-The joined sentence keeps the vector of its longer part (the stored vectors are per span).
+The splitter (rag/text/arabic.py) ends a sentence at ";" and "؛" too, so "… campaigned against his presence;
+al-Shaibani led Syria's delegation instead." became two spans, and the second, under six words, was skipped as a
+heading (extractive._is_heading): the answer to "who led Syria's delegation" was lost. Such a clause, when it ends
+as a sentence does, is joined with the span before it on the same line; a title's second half ("…; Iraq sends
+president", no closing period) is not. The joined sentence keeps the vector of its longer part (the stored vectors
+are per span). (Abbreviations such as "Dec." and "Gen." no longer end a sentence in the splitter itself:
+rag/text/data/abbreviations.json.)
 """
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import replace
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
-
-DATA = Path(__file__).with_name("data") / "abbreviations.json"
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-
-    def ending(words: list[str]) -> re.Pattern:
-        alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-        return re.compile(rf"(?<![\w.])(?:{alt})$")
-    return ending(data["before_number"]), ending(data["before_name"])
 
 
 def _joins(first: str, gap: str, second: str) -> bool:
     if "\n" in gap or not second:
         return False
-    month, title = _patterns()
-    if first.endswith((";", "؛")) and len(second.split()) < _CLAUSE_WORDS and second.endswith((".", "!", "?", "؟")):
-        return True  # "…; al-Shaibani led Syria's delegation instead.": too short to stand alone, not a heading
-    return bool((month.search(first) and second[0].isdigit()) or (title.search(first) and second[0].isupper()))
+    # "…; al-Shaibani led Syria's delegation instead.": too short to stand alone, not a heading
+    return first.endswith((";", "؛")) and len(second.split()) < _CLAUSE_WORDS and second.endswith((".", "!", "?", "؟"))
 
 
 # A clause after a semicolon with fewer words than this, that ends as a sentence does, is read with its sentence
@@ -50,8 +31,8 @@ _CLAUSE_WORDS = 6
 
 
 def joined_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
-    """The spans with the breaks after abbreviations undone, with for each new span the indexes of the old ones
-    it covers; None when nothing is joined."""
+    """For each sentence as the answerer reads it, the indexes of the stored spans it covers (a short last clause
+    after a semicolon joined to its sentence); None when nothing is joined."""
     out: list[list[int]] = []
     for i, (s, e) in enumerate(spans):
         if out:
@@ -80,8 +61,8 @@ def _chunk(chunk):
 
 
 def with_joined_sentences(hits: list) -> list:
-    """The hits with each chunk's sentences joined across abbreviations (new chunk objects; the library's are
-    left as they are)."""
+    """The hits with each chunk's short last clauses joined to their sentences (new chunk objects; the library's
+    are left as they are)."""
     out = []
     for h in hits:
         c = _chunk(h.chunk)
