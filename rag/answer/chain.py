@@ -20,6 +20,7 @@ from ..models.base import ChatModel, Context, Reply
 from .expected import expected_type
 from .extractive import Extractive, score_sentences
 from .resolve import resolve_model
+from .spans import with_joined_sentences
 from ..models.prompts import load_prompt
 from .questions import Question, abstention, as_question, make_question, screen_question, validate_question
 
@@ -257,6 +258,7 @@ class Pipeline:
             hits, qvec, chat = ta.hits(self.library), self.library.embedder.embed_query_vector(sq), ta.provider()
         else:
             hits, qvec = self.retrieve(sq, q.k, lexical_weight, lex)
+        hits = with_joined_sentences(hits)  # "…; al-Shaibani led the delegation." read as one sentence
         t2 = time.perf_counter()
         ctx = Context(sq, hits, qvec, lex.words, self.threshold,
                       rank=lambda: ((c.n, c.text) for c in score_sentences(sq, hits, qvec, lex.words)))

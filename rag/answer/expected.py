@@ -282,6 +282,58 @@ def named_words(q: Question) -> list[str]:
     return [words[-1].lower() for _, words in _capitalised(q) if words]
 
 
+def named_word_forms(q: Question) -> list[frozenset]:
+    """For each of `named_words`: the words that name it in an English sentence, its last word and, when its run
+    has two words or more and the first is not a given name (`given_names`), its first ('Hashed al-Shaabi' is
+    'the Hashed'); an event's name also by its head word (`event_heads`: 'Antalya Diplomacy Forum' is 'the
+    Antalya forum')."""
+    if q.language != "en":
+        return []
+    given, heads = _given_names(), _event_heads()
+    return [frozenset({words[-1].lower()} | ({words[0].lower()} if len(words) > 1 and words[0].lower() not in given
+                                             else set()) | ({run.split()[-1].lower()} & heads))
+            for run, words in _capitalised(q) if words]
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset:
+    return frozenset(json.loads(DATA.read_text(encoding="utf-8")).get("event_heads", ()))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset:
+    from ..domain.names import PEOPLE
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("given_names", ())) | frozenset(p.split()[0].lower() for p in PEOPLE)
+
+
+@lru_cache(maxsize=1)
+def _speech_goes_on() -> re.Pattern:
+    words = json.loads(DATA.read_text(encoding="utf-8")).get("continues_speech", ())
+    alt = "|".join(sorted((re.escape(normalize(w)) for w in words), key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{alt})(?!\w)|(?<!\w)(?:{alt})\W*$|^[\"“«][^\"”»]+[\"”»],?\s*(?:{alt})(?!\w)")
+
+
+def continues_speech(text_norm: str) -> bool:
+    """A sentence (normalised) that goes on with the previous one's speaker: it opens with one of
+    `continues_speech` ('وأضاف …'), ends with one ('…, he added.'), or quotes and then names the speaker so
+    ('"Terrorism has no borders," he said, …')."""
+    return bool(_speech_goes_on().search(text_norm.rstrip(". ")))
+
+
+@lru_cache(maxsize=1)
+def _identity() -> re.Pattern | None:
+    rx = json.loads(DATA.read_text(encoding="utf-8")).get("asks_identity")
+    return re.compile(rx, re.I) if rx else None
+
+
+def asks_identity(question_norm: str) -> bool:
+    """A question (normalised) that asks who one person is by what that person said ('who is the … who said',
+    'من هو … الذي تحدث'; `asks_identity`)."""
+    rx = _identity()
+    return bool(rx and rx.search(question_norm))
+
+
 def names_a_new_person(q: Question, text: str) -> bool | None:
     """Whether a sentence (as written) names a person the question does not: one the name tables know, or, in
     English, a run of two or more capitalised words that are not general words ('Claudio Cordone'); None for an
@@ -330,6 +382,25 @@ _PARTICLES = {"al", "el", "bin", "abu", "abd", "abdul"}
 def window_holds(forms: tuple[tuple[str, ...], ...], window: frozenset) -> bool:
     """Some form of a role or title (each of its words, prefix-matched) is among a sentence's window terms."""
     return any(all(any(t.startswith(f) for t in window) for f in form) for form in forms)
+
+
+@lru_cache(maxsize=1)
+def _other_countries() -> frozenset:
+    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("other_countries", ()))
+
+
+def third_country_role(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """A question about one country's role ('Syria's ambassador in Baghdad') and a sentence whose every mention of
+    that role is qualified by a third country's word within two words ('Iran's ambassador', 'the Iranian
+    ambassador', 'السفير الايراني', 'سفير ايران'; `other_countries`), the country asked named nowhere in it."""
+    if len(countries_of(q.normalized)) != 1 or countries_of(q.normalized) & countries_of(text_norm):
+        return False
+    words = re.findall(r"[\w'.]+", text_norm)
+    others = _other_countries()
+    spots = [(i, len(form)) for form in forms for i in range(len(words) - len(form) + 1)
+             if all(_matches(words[i + j], form[j]) for j in range(len(form)))]
+    return bool(spots) and all(any(w.removeprefix("و") in others for w in words[max(0, i - 2):i] + words[i + n:i + n + 2])
+                               for i, n in spots)
 
 
 def holds_role(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
@@ -409,7 +480,13 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
         rest = _without(text_norm, q.normalized)
         return has_date(rest) or bool(_EN_DATE.search(rest))
     if kind == "number":  # an amount or a count, not the digits of a date (14 June, 2025) or of a rank (34th)
-        return has_number(_without(_DATE_OR_RANK.sub(" ", text_norm), q.normalized))
+        rest = _without(_DATE_OR_RANK.sub(" ", text_norm), q.normalized)
+        if has_number(rest):
+            return True
+        # a count in words ('the ten staff') only beside the noun the question counts ('the two sides', 'two
+        # decades' are no count)
+        forms = counted_forms(q)[0]
+        return bool(forms) and any(_number_word(w) for w in rest.split()) and counts(forms, text_norm)
     if kind == "day":  # a day, not a month or a year: a weekday, "yesterday", a day with its month, a numeric date
         rest = _without(text_norm, q.normalized)
         return any(w in ev["day"] or w[1:] in ev["day"] for w in re.findall(r"\w+", rest)) or \
@@ -484,11 +561,17 @@ def _skeleton(word: str) -> str:
     return word[:1] + re.sub(r"[اويىء]", "", word[1:]) if re.match(r"[\u0600-\u06ff]", word) else word
 
 
+def _number_word(word: str) -> bool:
+    """An English number word a count is written in ('the ten staff', 'dozens of trucks'; `evidence`
+    number_words)."""
+    return word.lower() in vocabulary().evidence["number_words"]
+
+
 def counts(forms: frozenset, text_norm: str) -> bool:
     """A sentence (normalised) holds a number (not a date's or a rank's) within three words of a form of the
     noun counted ('33 الف برميل', 'more than 800 of its citizens')."""
     words = re.findall(r"[\w.,%]+", _DATE_OR_RANK.sub(" ", text_norm))
-    nums = [i for i, w in enumerate(words) if has_number(w)]
+    nums = [i for i, w in enumerate(words) if has_number(w) or _number_word(w)]
     if not nums:
         return False
     nouns = [i for i, w in enumerate(words) if any(_same_word(t, f) for t in tokens(w) for f in forms)]

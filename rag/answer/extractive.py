@@ -18,8 +18,8 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
-                       list_items, relations, role_country_clash, unknown_names, years_of)
+from .expected import (asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+                       list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
 
@@ -308,6 +308,20 @@ def _continuation(hits: list[Hit], cand: Candidate) -> Candidate | None:
     return Candidate(cand.n, text, 0.0, 0.0, cand.score, cand.source, cand.index + 1, cand.window)
 
 
+def _goes_on(hits: list[Hit], cand: Candidate) -> Candidate | None:
+    """The next sentence of the same passage when it goes on with what its speaker said, naming him by a pronoun
+    or not at all (`continues_speech`: '"Terrorism has no borders," he said', 'وأضاف أن …'); it names no one
+    else (another speaker's words are not his)."""
+    c = hits[cand.n - 1].chunk
+    if cand.index + 1 >= len(c.sentences):
+        return None
+    s, e = c.sentences[cand.index + 1]
+    text = c.text[s:e].strip()
+    if not text or not continues_speech(_norm(text)) or names_a_new_person(as_question(""), text):
+        return None
+    return Candidate(cand.n, text, 0.0, 0.0, cand.score, cand.source, cand.index + 1, cand.window)
+
+
 def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
            max_sentences: int = 3) -> list[Candidate]:
     """The sentences that make the answer: the best; for a list or comparison every close item (and the
@@ -348,6 +362,9 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
         top = max(rest, key=lambda c: c.dense, default=None)
         if top is not None and top.dense >= max(c.dense for c in chosen) - DENSE_JOIN:
             chosen.append(top)
+    if speaker:  # what someone said, going on in the next sentence ('"… no borders," he said'; 'وأضاف …')
+        have = {(c.n, c.index) for c in chosen}
+        chosen += [x for x in (_goes_on(hits, c) for c in chosen[:1]) if x is not None and (x.n, x.index) not in have]
     if many:
         extra = [x for x in (_continuation(hits, c) for c in chosen) if x is not None]
         have = {(c.n, c.index) for c in chosen}
@@ -423,7 +440,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = ours
     named = named_words(q)
     if named:
-        held = [c for c in cands if _lang(c.text) != "en" or all(w in c.window for w in named)]
+        forms = named_word_forms(q)  # by its last word, or its first when that is no given name
+        held = [c for c in cands if _lang(c.text) != "en" or all(f & c.window for f in forms)]
         if not held:
             return abstain(confidence(q, cands, hits), "no retrieved sentence mentions " + ", ".join(named))
         cands = held
@@ -569,6 +587,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     for role, forms in asked_roles(q):
         whose = role_whose(q, forms)  # the spokesman of the foreign ministry, not the government's
         holding = [c for c in cands if holds_role(forms, _norm(c.text)) and not role_country_clash(q, _norm(c.text))
+                   and not third_country_role(q, forms, _norm(c.text))
                    and (not whose or _lang(c.text) != q.language or serves(whose, forms, _norm(c.text)))]
         if not holding:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {role} asked about")

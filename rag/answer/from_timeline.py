@@ -17,6 +17,7 @@ from ..index.retrieve import Hit
 from ..models.base import Reply
 from ..text.arabic import normalize
 from ..text.dates import DMY_NAMED, MONTHS
+from .expected import asks_identity
 from .questions import as_question
 
 # ---- answers from the timeline -------------------------------------------------------------------
@@ -137,6 +138,8 @@ def is_timeline_question(question: str) -> bool:
     qq = as_question(question)
     q = qq.normalized
     if _CONTENT.search(q) or qq.shape.kind == "yesno":
+        return False
+    if asks_identity(q):  # "من هو رئيس حكومة … الذي تحدث عن اتصالات …": a speaker's identity, not contacts
         return False
     if not (_AGG_AR.search(_FALL.sub(" ", q)) or _AGG_EN.search(_FALL.sub(" ", str(question)))):
         if not (_FALL.search(q) and any(rx.search(q) for _, rx in _KIND_WORDS)):
