@@ -78,3 +78,19 @@ def test_safe_source_and_iter_files(tmp_path):
     assert [p.name for p in iter_files([tmp_path])] == ["a.txt", "c.md"]
     with pytest.raises(DocumentError, match="no such file"):
         list(iter_files([tmp_path / "missing"]))
+
+
+def test_a_file_named_on_its_own_that_is_no_article_is_skipped_as_in_a_folder(tmp_path, fresh_settings):
+    """`rag ingest gold.json` (a user's gold file beside the articles) or a PDF: said and skipped, nothing added."""
+    from rag import ingest, open_library
+    (tmp_path / "gold.json").write_text('{"events": [{"participants": ["Fuad Hussein"], "note": "زار دمشق"}]}',
+                                        encoding="utf-8")
+    (tmp_path / "doc.pdf").write_text("%PDF-1.4 not text", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("زار وزير الخارجية العراقي فؤاد حسين دمشق.\n", encoding="utf-8")
+    warned = []
+    assert [p.name for p in iter_files([tmp_path / "gold.json", tmp_path / "doc.pdf", tmp_path / "a.txt"],
+                                       warned.append)] == ["a.txt"]
+    assert len(warned) == 2 and all("not an article file" in w and ".txt" in w for w in warned), warned
+    lib = open_library(fresh_settings)
+    report = ingest(lib, [tmp_path / "gold.json"], progress=False)
+    assert not report.added and lib.store.count_documents() == 0
