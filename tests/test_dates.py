@@ -149,3 +149,13 @@ def test_a_range_of_days_with_a_year_is_its_first_day_not_a_yearless_day():
     for text in ("Dec. 5–6, 2024 – the Syrian foreign minister lands in Baghdad", "في 5-6 كانون الأول 2024 زار الوزير",
                  "في 5 و6 كانون الأول 2024 زار الوزير"):
         assert [d.value for d in resolve_dates(normalize(text).lower(), later)] == ["2024-12-05"], text
+
+
+def test_a_hijri_date_printed_before_the_gregorian_one_leaves_the_gregorian_day():
+    from rag.documents import RawDocument
+    from rag.ingestion.clean import clean
+    for line, day in (("الخميس 5 ربيع الأول 1447 هـ - الموافق 28 آب 2025", "2025-08-28"),
+                      ("5 رمضان 1446هـ الموافق 5 آذار 2025", "2025-03-05")):
+        doc = clean(RawDocument(source="s.txt", text=line + "\n\nاستقبال في دمشق\n\nاستقبل الرئيس أحمد الشرع اليوم "
+                                                           "رئيس جهاز المخابرات العراقي حميد الشطري.\n"))
+        assert doc.date == day and doc.outlet == "", (line, doc.date, doc.outlet)

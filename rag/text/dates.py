@@ -20,6 +20,17 @@ ENGLISH = {normalize(k).lower(): v for k, v in _WORDS["months"]["en"].items()}
 ENGLISH_SHORT = {normalize(k).lower(): v for k, v in _WORDS["months"]["en_short"].items()}
 MONTHS = {normalize(k).lower(): v for table in _WORDS["months"].values() for k, v in table.items()}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_HIJRI_WORDS = _WORDS.get("hijri", {})
+
+
+def _alt(words) -> str:
+    return "|".join(sorted({re.escape(normalize(w).lower()) for w in words}, key=len, reverse=True))
+
+
+# "5 ربيع الأول 1447 هـ - الموافق": a Hijri date before the Gregorian one (blanked, so offsets hold)
+_HIJRI = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{_alt(_HIJRI_WORDS.get('months', []))})\s+\d{{3,4}}\s*"
+                    rf"(?:(?:{_alt(_HIJRI_WORDS.get('marks', []))})(?!\w))?\.?\s*[-–—،,/]?\s*"
+                    rf"(?:(?:{_alt(_HIJRI_WORDS.get('corresponds', []))})(?!\w))?") if _HIJRI_WORDS else None
 # (a range of days gives its first: "5–6 كانون الأول 2024", "5 و6 كانون الأول 2024", "Dec. 5–6, 2024")
 _DAY_RANGE = r"(?:\s*[–—-]\s*\d{1,2}(?!\d)|\s+و\s*\d{1,2}(?!\d))?"
 DMY_NAMED = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})\.?(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
@@ -185,6 +196,8 @@ def is_date_line(norm_line: str) -> bool:
     if len(norm_line) > 60:
         return False
     norm_line = _STAMP.sub(r"\1 ", norm_line)  # "2025-08-31T22:27"
+    if _HIJRI is not None:  # "الخميس 5 ربيع الأول 1447 هـ - الموافق 28 آب 2025"
+        norm_line = _HIJRI.sub(lambda m: " " * len(m.group(0)), norm_line)
     # a city (and an agency) before the date: "بغداد - الخميس 5 حزيران 2025", "Baghdad, 20 May 2025"
     bare = _CITY_FIRST.sub("", norm_line, count=1)
     if bare != norm_line and bare.strip() and is_date_line(bare):
