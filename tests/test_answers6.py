@@ -98,10 +98,12 @@ def library6(tmp_path_factory, seeded_settings):
      ["The minister stayed home;", "his deputy led the delegation to the forum."]),
     ("Syria's minister misses forum; Iraq sends deputy", ["Syria's minister misses forum;", "Iraq sends deputy"]),
     ("The minister stayed home;\nhis deputy led it.", ["The minister stayed home;", "his deputy led it."]),
+    ("وصل الوزير إلى بغداد؛ قد تزاوجوا مع جيرانهم.", ["وصل الوزير إلى بغداد؛", "قد تزاوجوا مع جيرانهم."]),
 ])
 def test_a_short_clause_is_joined_to_its_sentence(text, joined):
-    """Rule (spans._joins, _CLAUSE_WORDS): a clause after ";" of under six words that ends as a sentence does is
-    read with its sentence, on the same line; a title's second half is not."""
+    """Rule (spans._joins, _CLAUSE_WORDS): an English clause after ";" of under six words that ends as a sentence
+    does is read with its sentence, on the same line; a title's second half is not, nor an Arabic clause after
+    "؛" (Arabic prose chains clauses so)."""
     from rag.answer.spans import joined_spans
     from rag.text.arabic import sentence_spans
     spans = sentence_spans(text)

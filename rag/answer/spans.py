@@ -1,10 +1,10 @@
 """Sentences as the answerer reads them: the stored sentence spans with a short last clause after a semicolon
 read with its sentence.
 
-The splitter (rag/text/arabic.py) ends a sentence at ";" and "؛" too, so "… campaigned against his presence;
+The splitter (rag/text/arabic.py) ends a sentence at ";" too, so "… campaigned against his presence;
 al-Shaibani led Syria's delegation instead." became two spans, and the second, under six words, was skipped as a
-heading (extractive._is_heading): the answer to "who led Syria's delegation" was lost. Such a clause, when it ends
-as a sentence does, is joined with the span before it on the same line; a title's second half ("…; Iraq sends
+heading (extractive._is_heading): the answer to "who led Syria's delegation" was lost. Such an English clause,
+when it ends as a sentence does, is joined with the span before it on the same line; a title's second half ("…; Iraq sends
 president", no closing period) is not. The joined sentence keeps the vector of its longer part (the stored vectors
 are per span). (Abbreviations such as "Dec." and "Gen." no longer end a sentence in the splitter itself:
 rag/text/data/abbreviations.json.)
@@ -12,6 +12,7 @@ rag/text/data/abbreviations.json.)
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -20,8 +21,14 @@ import numpy as np
 def _joins(first: str, gap: str, second: str) -> bool:
     if "\n" in gap or not second:
         return False
-    # "…; al-Shaibani led Syria's delegation instead.": too short to stand alone, not a heading
-    return first.endswith((";", "؛")) and len(second.split()) < _CLAUSE_WORDS and second.endswith((".", "!", "?", "؟"))
+    # "…; al-Shaibani led Syria's delegation instead.": too short to stand alone, not a heading. English only:
+    # Arabic prose chains clauses with "؛" as a matter of course (on XQuAD-ar a joined "…؛ قد تزاوجوا تدريجياً مع
+    # جيرانهم الإنجليز." outranked the answer)
+    return (first.endswith(";") and len(second.split()) < _CLAUSE_WORDS and second.endswith((".", "!", "?"))
+            and not _ARABIC.search(second))
+
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 # A clause after a semicolon with fewer words than this, that ends as a sentence does, is read with its sentence
