@@ -250,3 +250,28 @@ def test_an_event_named_by_its_head_word_answers(library6):
     the Erbil Diplomacy Forum (before: "no retrieved sentence mentions diplomacy")."""
     a = library6.ask("Who was Iraq's representative at the Erbil Diplomacy Forum in February 2025?")
     assert not a.abstained and "Aoun Diab Abdullah" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- an act the sentence says will not happen (answer_types.json statuses: cancelled) -------------------------------
+
+ABSENT_ARTICLE = """الشرع يعتذر عن منتدى البصرة
+2 تشرين الأول 2025
+
+أعلنت الرئاسة السورية مساء الاثنين أن الرئيس أحمد الشرع لن يحضر منتدى البصرة الاقتصادي يوم الخميس، وسيترأس وفد بلاده وزير الاقتصاد محمد نضال الشعار.
+
+وكان المنتدى قد وجّه الدعوة إلى قادة دول الجوار.
+"""
+
+
+@pytest.fixture(scope="module")
+def library6b(tmp_path_factory, seeded_settings):
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers6b", {"ar_basra_absent.txt": ABSENT_ARTICLE})
+
+
+def test_when_did_he_attend_what_he_said_he_would_not_attend_is_a_correction(library6b):
+    """Rule (statuses: cancelled 'لن يحضر', 'will not attend', 'stayed away' …): "When did al-Sharaa attend the Basra
+    forum?" over a report that he will not attend is a cited correction, not "Monday" (found by this session's
+    new-user review: the day the absence was announced was given as the answer)."""
+    a = library6b.ask("When did al-Sharaa attend the Basra economic forum?")
+    assert a.abstained and "cancelled" in a.answer and "[1]" in a.answer, a.answer
