@@ -17,8 +17,31 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--debug", action="store_true", default=None, help="show tracebacks")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with the project's one-line errors: 'error: …' and the help to read, no usage block."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
+
+
+KINDS = ("visit", "call", "meeting", "delegation", "statement")
+
+
+def _kind(value: str) -> str:
+    """A contact kind in English or Arabic ('visit', 'زيارة', 'اتصال هاتفي' …), as the timeline names it."""
+    from .contacts.timeline import KIND_AR
+    from .text.arabic import normalize
+    arabic = {normalize(ar): en for en, ar in KIND_AR.items()} | {normalize("اتصال"): "call"}
+    got = value.strip().lower() if value.strip().lower() in KINDS else arabic.get(normalize(value.strip()))
+    if not got:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a contact kind: use one of {', '.join(KINDS)} "
+            f"(or {'، '.join(KIND_AR[k] for k in KINDS)})")
+    return got
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rag", description="Cited answers over Arabic news on Iraq-Syria contacts.")
+    parser = _Parser(prog="rag", description="Cited answers over Arabic news on Iraq-Syria contacts.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("ingest", help="add or update articles (.txt .md .html .jsonl, or folders)")
@@ -67,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "'آذار 2025', 2025-03-14)")
     p.add_argument("--to", dest="until", help="up to this date: a year, a month or a day")
     p.add_argument("--who", help="a participant (any spelling, Arabic or English)")
-    p.add_argument("--kind", choices=("visit", "call", "meeting", "delegation", "statement"))
+    p.add_argument("--kind", type=_kind, metavar="KIND", help="visit, call, meeting, delegation or statement "
+                   "(Arabic too: زيارة، اتصال هاتفي، لقاء، وفد، تصريح)")
     p.add_argument("--json", action="store_true", help='{"events": [...]} on stdout')
     _common(p)
 

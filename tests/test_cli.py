@@ -159,3 +159,20 @@ def test_ask_runs_each_step_of_a_question_once(fresh_settings, monkeypatch, caps
     assert json.loads(capsys.readouterr().out)["citations"]
     assert dict(calls) == {"validate": 1, "resolve_model": 1, "is_empty": 1, "lexical generation": 1,
                            "embed question": 1, "retrieve": 1, "citation check": 1}, dict(calls)
+
+
+def test_timeline_takes_a_kind_in_arabic_and_a_bad_option_is_one_line(seeded_settings, capsys):
+    """`rag timeline --kind زيارة` is `--kind visit`; a kind it does not know, or an option it does not take, is one
+    line naming the kinds (or the help), exit 2, no usage block (found by this session's new-user review)."""
+    import pytest
+    from rag.cli import main
+    assert main(["timeline", "--home", seeded_settings.home, "--kind", "زيارة", "--json"]) == 0
+    arabic = json.loads(capsys.readouterr().out)["events"]
+    assert main(["timeline", "--home", seeded_settings.home, "--kind", "visit", "--json"]) == 0
+    assert arabic and arabic == json.loads(capsys.readouterr().out)["events"]
+    for argv in (["timeline", "--kind", "xyz"], ["timeline", "--bogus"]):
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        err = capsys.readouterr().err.strip().splitlines()
+        assert stop.value.code == 2 and len(err) == 1 and err[0].startswith("error: ") and "--help" in err[0], err
+        assert "--kind" not in argv or ("visit" in err[0] and "زيارة" in err[0]), err
