@@ -89,3 +89,19 @@ def test_ingest_reads_outlets_with_the_library_s_own_places(fresh_settings):
     lib = open_library(fresh_settings)
     ingest(lib, [folder], progress=False)
     assert lib.store.get_document("p.txt")["outlet"] == "وكالة الفرات"
+
+
+@pytest.mark.parametrize("head, outlet, title", [
+    # a source line with its time and editor after bars: the outlet is its first part
+    ("Iraq and Syria agree on a pipeline study\n\nSource: Xinhua | 2025-08-12 21:40:16 | Editor: huaxia\n", "Xinhua",
+     "Iraq and Syria agree on a pipeline study"),
+    # a live blog's "updated continuously" after its date is a label, not an outlet
+    ("تغطية مباشرة | وزير الخارجية السوري في بغداد\nالجمعة 14 آذار/مارس 2025 — يتم التحديث تباعاً\n", "",
+     "تغطية مباشرة | وزير الخارجية السوري في بغداد"),
+    # a byline with no space before its dash is a byline, not the title
+    ("شفق نيوز- بغداد/ دمشق\n\n25/4/2025\n\nوفد عراقي في دمشق\n", "شفق نيوز", "وفد عراقي في دمشق"),
+])
+def test_source_lines_live_labels_and_tight_bylines_as_new_users_pages_print_them(head, outlet, title):
+    body = BODY_EN if head.startswith("Iraq") else BODY_AR
+    doc = clean(RawDocument(source="p.txt", text=head + "\n" + body))
+    assert (doc.outlet, doc.title) == (outlet, title), (doc.outlet, doc.title)

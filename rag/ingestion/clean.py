@@ -34,6 +34,8 @@ _INJECTION = re.compile(
     r"(ايها|يا)\s+(النموذج|المساعد|الذكاء الاصطناعي)", re.I)
 _SOURCE = re.compile(r"^(المصدر|مصدر الخبر|source)\s*[:：]\s*(.{2,60})$", re.I)
 _BYLINE = re.compile(r"^([^\s–—-][^–—\-:]{2,40})\s+[–—-]\s+([^–—\-:]{2,40})$")
+# a byline with no space before its dash ("شفق نيوز- بغداد/ دمشق"): only when what follows it is places
+_TIGHT_BYLINE = re.compile(r"^([^\s–—-][^–—\-:]{2,40}?)[–—-]\s+([^–—\-:]{2,40})$")
 _END_PUNCT = (".", "!", "؟", "?", "…", ":", "\"", "”", "»")
 # A headline may end with a quotation ('… move "from words to implementation"', '… والشيباني «الأسبوع المقبل»'):
 # such a line is still the title, whole. (A body line ending with a quote stays body: this is the title's rule only.)
@@ -76,6 +78,13 @@ def _is_outlet(part: str, officials: Officials) -> bool:
     words = places | sections
     pieces = [_key(p) for p in re.split(r"\s*[/،,&]\s*|\s+(?:and|و)\s+", part)]
     return bool(_key(part)) and _key(part) not in words and not all(p in words for p in pieces if p)
+
+
+def _only_places(part: str, officials: Officials) -> bool:
+    """Every piece of "بغداد/ دمشق" is one of the domain's places."""
+    places = _not_outlet_words(officials)[0]
+    pieces = [_key(p) for p in re.split(r"\s*[/،,&]\s*|\s+(?:and|و)\s+", part) if _key(p)]
+    return bool(pieces) and all(p in places for p in pieces)
 
 
 def _byline_outlet(a: str, b: str, officials: Officials) -> str:
@@ -153,7 +162,8 @@ def clean(raw: RawDocument, officials: Officials | None = None) -> Document:
             continue
         n = normalize(line)
         if _SOURCE.match(n):
-            outlet = outlet or re.split(r"[:：]", line, maxsplit=1)[1].strip()
+            # "Source: Xinhua | 2025-08-12 21:40:16 | Editor: huaxia": the outlet is the first part
+            outlet = outlet or re.split(r"\s*[|•·]\s*", re.split(r"[:：]", line, maxsplit=1)[1].strip())[0]
             dropped.append(line)
             continue
         if cut:
@@ -175,7 +185,7 @@ def clean(raw: RawDocument, officials: Officials | None = None) -> Document:
             outlet = outlet or (named if named and _is_outlet(named, officials) else "")
             dropped.append(line)
             continue
-        by = _BYLINE.match(line)
+        by = _BYLINE.match(line) or ((t := _TIGHT_BYLINE.match(line)) and _only_places(t.group(2), officials) and t)
         if by and _joins_places(by.group(1), by.group(2), officials):
             by = None
         lead = lead_dateline(n) if len(kept) <= 2 else ""
