@@ -373,7 +373,7 @@ def iter_files(paths: list[Path], warn: Callable[[str], None] | None = None) -> 
             raise DocumentError(f"{printable(str(p))}: no such file or folder")
         if p.is_dir():
             yield from _walk(p, warn, {os.path.realpath(p)})
-        elif p.suffix.lower() not in SUFFIXES:
+        elif p.suffix.lower() not in SUFFIXES and p.is_file():  # (a device or FIFO: read_file says what it is)
             # named on its own as in a folder: a gold file, a PDF or a spreadsheet beside the articles is no article
             warn(f"skipped {printable(str(p))}: not an article file (ingest reads "
                  f"{' '.join(sorted(SUFFIXES))})")
