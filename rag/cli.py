@@ -24,19 +24,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
 
 
-KINDS = ("visit", "call", "meeting", "delegation", "statement")
-
-
 def _kind(value: str) -> str:
     """A contact kind in English or Arabic ('visit', 'زيارة', 'اتصال هاتفي' …), as the timeline names it."""
     from .contacts.timeline import KIND_AR
     from .text.arabic import normalize
     arabic = {normalize(ar): en for en, ar in KIND_AR.items()} | {normalize("اتصال"): "call"}
-    got = value.strip().lower() if value.strip().lower() in KINDS else arabic.get(normalize(value.strip()))
+    word = value.strip()
+    got = word.lower() if word.lower() in KIND_AR else arabic.get(normalize(word))
     if not got:
         raise argparse.ArgumentTypeError(
-            f"'{value}' is not a contact kind: use one of {', '.join(KINDS)} "
-            f"(or {'، '.join(KIND_AR[k] for k in KINDS)})")
+            f"'{value}' is not a contact kind: use one of {', '.join(KIND_AR)} (or {'، '.join(KIND_AR.values())})")
     return got
 
 

@@ -12,10 +12,11 @@ rag/text/data/abbreviations.json.)
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import numpy as np
+
+from ..text.script import has_arabic
 
 
 def _joins(first: str, gap: str, second: str) -> bool:
@@ -25,10 +26,8 @@ def _joins(first: str, gap: str, second: str) -> bool:
     # Arabic prose chains clauses with "؛" as a matter of course (on XQuAD-ar a joined "…؛ قد تزاوجوا تدريجياً مع
     # جيرانهم الإنجليز." outranked the answer)
     return (first.endswith(";") and len(second.split()) < _CLAUSE_WORDS and second.endswith((".", "!", "?"))
-            and not _ARABIC.search(second))
+            and not has_arabic(second))
 
-
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 # A clause after a semicolon with fewer words than this, that ends as a sentence does, is read with its sentence

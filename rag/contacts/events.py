@@ -602,11 +602,18 @@ class _Article:
             verb = ws[1] if len(ws) > 1 and ws[0] in lex.joins else ws[0][1:] if ws and ws[0][:1] == "و" else ""
             if not verb or lex.kind_of(verb) in (None, "statement"):
                 return False
-            return not any(m.kind in ("person", "title") for m in scan(x)) and own_day(x)
+            return unnamed_day(x)
 
-        def own_day(x: _Sentence) -> bool:
-            return any(d.value or d.weekday is not None or d.monthday or d.month
-                       for d in resolve_dates(x.norm, self.article, self.years))
+        def unnamed_day(x: _Sentence) -> bool:
+            """A clause that names no one and has a day of its own."""
+            return not any(m.kind in ("person", "title") for m in scan(x)) and any(
+                d.value or d.weekday is not None or d.monthday or d.month
+                for d in resolve_dates(x.norm, self.article, self.years))
+
+        def carries(left: _Sentence, right: _Sentence) -> list[Match]:
+            """The left clause's people, and its place when the right one names none, for the right one."""
+            return [m for m in scan(left) if (m.kind in ("person", "title") or m.kind == "place" and not any(
+                x.kind == "place" for x in scan(right))) and getattr(m.item, "country", None) in (IRAQ, SYRIA)]
 
         def one_side(left: _Sentence, right: _Sentence) -> list[Match]:
             """The left clause's venue, when the right one has a contact word and someone of one side only and
@@ -625,27 +632,19 @@ class _Article:
         for cut in cuts:
             left, right = part(start, cut), part(cut, len(s.norm))
             a, b = whole(left), whole(right)
-            if a and b is None and goes_on(right):
+            # the subject going on to another contact ("visited Damascus on December 26, and visited it again on
+            # April 25"), or a contact of its own status and day ("… visited Baghdad on March 14, after a trip
+            # planned for February 22 was postponed"): the clause before gives its people, and its place when it
+            # names none
+            if a and b is None and ((on := goes_on(right)) or
+                                    status(right) not in ("happened", status(left)) and unnamed_day(right)):
                 out.append(left)
                 start = cut
-                # (its people, and its place when the clause names none: "visited Damascus on December 26, and
-                # visited it again on April 25")
-                self.carried[s.start + at_text[cut]] = [m for m in scan(left) if (m.kind in (
-                    "person", "title") or m.kind == "place" and not any(x.kind == "place" for x in scan(right))) and
-                    getattr(m.item, "country", None) in (IRAQ, SYRIA)]
-                continue
-            if a and b is None and status(right) not in ("happened", status(left)) and own_day(right) and \
-                    not any(m.kind in ("person", "title") for m in scan(right)):
-                # "… visited Baghdad on March 14, after a trip planned for February 22 was postponed": a contact of
-                # its own status and day, of the people (and the place, when it names none) before it
-                out.append(left)
-                start = cut
-                # (its day and month nearest the day written out before it: "March 14, 2025 – …, after a trip
-                # planned for Feb. 22 was postponed" in a review of the year is 22 February 2025)
-                self.anchors[s.start + at_text[cut]] = next((d.value for d in explicit_dates(left.norm)), "")
-                self.carried[s.start + at_text[cut]] = [m for m in scan(left) if (m.kind in (
-                    "person", "title") or m.kind == "place" and not any(x.kind == "place" for x in scan(right))) and
-                    getattr(m.item, "country", None) in (IRAQ, SYRIA)]
+                self.carried[s.start + at_text[cut]] = carries(left, right)
+                if not on:
+                    # (its day and month nearest the day written out before it: "March 14, 2025 – …, after a trip
+                    # planned for Feb. 22 was postponed" in a review of the year is 22 February 2025)
+                    self.anchors[s.start + at_text[cut]] = next((d.value for d in explicit_dates(left.norm)), "")
                 continue
             if a and b is None and status(right) not in ("happened", status(left)) and \
                     (venue := one_side(left, right)):

@@ -72,19 +72,22 @@ def _not_outlet_words(officials: Officials) -> tuple[frozenset[str], frozenset[s
     return got
 
 
+def _pieces(part: str) -> list[str]:
+    """The keys of a byline part's pieces ("Baghdad / Damascus", "بغداد و دمشق"), empty ones left out."""
+    return [k for p in re.split(r"\s*[/،,&]\s*|\s+(?:and|و)\s+", part) if (k := _key(p))]
+
+
 def _is_outlet(part: str, officials: Officials) -> bool:
     """A byline's part names an outlet unless it is a place or a section (each place of "Baghdad / Damascus")."""
     places, sections = _not_outlet_words(officials)
     words = places | sections
-    pieces = [_key(p) for p in re.split(r"\s*[/،,&]\s*|\s+(?:and|و)\s+", part)]
-    return bool(_key(part)) and _key(part) not in words and not all(p in words for p in pieces if p)
+    return bool(_key(part)) and _key(part) not in words and not all(p in words for p in _pieces(part))
 
 
 def _only_places(part: str, officials: Officials) -> bool:
     """Every piece of "بغداد/ دمشق" is one of the domain's places."""
-    places = _not_outlet_words(officials)[0]
-    pieces = [_key(p) for p in re.split(r"\s*[/،,&]\s*|\s+(?:and|و)\s+", part) if _key(p)]
-    return bool(pieces) and all(p in places for p in pieces)
+    pieces = _pieces(part)
+    return bool(pieces) and all(p in _not_outlet_words(officials)[0] for p in pieces)
 
 
 def _byline_outlet(a: str, b: str, officials: Officials) -> str:
