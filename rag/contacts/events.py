@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "60"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "61"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -158,6 +158,17 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:On|In|At|To|From|And|For|With|By|The|Of
 
 def _place(pl: Place) -> dict:
     return {"name": pl.ar, "name_en": pl.en, "country": pl.country}
+
+
+# what may stand between a city and its country when the country only says where the city is: up to two words of
+# the name it heads ("Munich Security Conference", "مؤتمر ميونخ للامن"), then "in", "," or Arabic "ب"/"في"
+_LOCATES = re.compile(r"(?:\s+[^\s,،.;؛:]+){0,2}?\s*[,،]?\s*(?:in|ب|في)?\s*")
+
+
+def _locates(country: Match, matches: list[Match], norm: str) -> bool:
+    """Whether a country word only says where a city of its own, named just before it, is."""
+    return any(p.kind == "place" and p.item.country == country.item and _LOCATES.fullmatch(norm[p.end:country.start])
+               for p in matches if p.end <= country.start)
 
 
 @dataclass
@@ -313,9 +324,13 @@ class _Article:
             if len(text) == len(norm):  # English titles are read in the text as written: masked there too
                 text = text[:a] + " " * (b - a) + text[b:]
         matches = self.officials.scan(masked)
+        found = self.officials.titled(masked, text) + self.officials.pairs(masked, text)
+        # "Assad's ambassador": the person whose official is named is not a participant (he stands behind him)
+        owners = [(t.start, t.end) for t in found if t.kind == "possessor"]
+        matches = [m for m in matches if not (m.kind == "person" and any(a < m.end and m.start < b for a, b in owners))]
         named = [(m.start, m.end) for m in matches if m.kind == "person"]
         titles = [(m.start, m.end) for m in matches if m.kind == "title"]
-        for t in self.officials.titled(masked, text) + self.officials.pairs(masked, text):
+        for t in (t for t in found if t.kind != "possessor"):
             # a name after a title; a title the data lacks only where no title of the data stands
             if not any(a < t.end and t.start < b for a, b in named + (titles if t.kind == "title" else [])):
                 matches.append(t)
@@ -341,10 +356,9 @@ class _Article:
             if m.kind in ("person", "title"):
                 actors.setdefault(ci, set()).add(country)
             # (a country right after a city of its own only says where the city is: "في دافوس بسويسرا", "in Davos,
-            # Switzerland")
-            if country not in (IRAQ, SYRIA) and m.kind != "place" and not (m.kind == "country" and any(
-                    p.kind == "place" and p.item.country == country and
-                    re.fullmatch(r"\s*[,،]?\s*(?:in|ب|في)?\s*", norm[p.end:m.start]) for p in matches if p.end <= m.start)):
+            # Switzerland", "مؤتمر ميونخ للأمن في ألمانيا", "the Munich Security Conference in Germany")
+            if country not in (IRAQ, SYRIA) and m.kind != "place" and not (m.kind == "country" and
+                                                                            _locates(m, matches, norm)):
                 third.add(ci)
         foreign = {ci for ci in third if not {IRAQ, SYRIA} <= actors.get(ci, set())}
         keep = [c for i, c in enumerate(clauses) if i not in foreign]
@@ -796,13 +810,13 @@ class _Article:
         posted = {id(m.item) for m in matches if m.kind == "place" and any(
             0 < m.start - p <= 40 and len(s.norm[p:m.start].split()) <= 4 and not re.search(r"[،,.؛;]", s.norm[p:m.start])
             for p in posts)}
+        # an English place followed by a capitalised word is part of a name ("the Baghdad International Forum")
+        matches = [m for m in matches if not (m.kind == "place" and _NAME_GOES_ON.match(s.text, m.end))]
         abroad = [m for m in matches if m.kind == "country" and m.item not in (IRAQ, SYRIA) and
-                  _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])]
+                  _TOWARDS.search(s.norm[max(0, m.start - 12):m.start]) and not _locates(m, matches, s.norm)]
         for m in abroad:  # "met in Qatar": the country is where they met
             matches.append(Match(m.start, m.end, "place", Place((), s.text[m.start:m.end], m.item, m.item)))
         matches.sort(key=lambda m: m.start)
-        # an English place followed by a capitalised word is part of a name ("the Baghdad International Forum")
-        matches = [m for m in matches if not (m.kind == "place" and _NAME_GOES_ON.match(s.text, m.end))]
         places = [m.item for m in matches if m.kind == "place"]
         # places after "to / in / إلى / في": where the contact was, rather than an adjective ("a Baghdad delegation")
         self.towards = {id(m.item) for m in matches if m.kind == "place" and id(m.item) not in posted and

@@ -99,7 +99,7 @@ class Place:
 class Match:
     start: int
     end: int
-    kind: str  # person | title | place | country
+    kind: str  # person | title | place | country | possessor ("Assad's" in "Assad's ambassador")
     item: object
     short: bool = False
 
@@ -159,7 +159,7 @@ class Officials:
         for p in self.people:
             for form in (p.name, p.en, *p.variants):
                 self.by_key.setdefault((p.country, name_key(form)), p)
-        self._titled_ar = self._titled_en = None
+        self._titled_ar = self._titled_en = self._titled_en6 = None
         if self.lexicon is not None:
             self._build_titled(self.lexicon)
 
@@ -210,6 +210,16 @@ class Officials:
             # "Nechirvan Barzani, president of Iraq's Kurdistan Region": the title after the name, its country after "of"
             self._titled_en4 = re.compile(
                 rf"{name},\s+(?:the\s+|a\s+)?(?P<port>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<role>{role})\s+(?:of|for)\s+(?:the\s+)?(?P<c>{country})(?![\w])")
+            # "Assad's ambassador, Sattam al-Dandah", "al-Sudani's special envoy Izzat al-Shabandar": a listed person's
+            # official is an official of his country; the person whose official he is stands behind, not beside him
+            # (`possessor`)
+            pf = sorted({v for v, (k, _, _) in self._table.items() if k == "person" and not has_arabic(v) and len(v) >= 4},
+                        key=len, reverse=True)
+            whose = "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in pf) + ")" if pf else "(?!)"
+            self._titled_en6 = re.compile(
+                rf"(?<![\w])(?P<c>{whose})(?:'s|’s)\s+(?P<port>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<role>{role}){of}{posted}\s+{name}")
+            self._unnamed_en6 = re.compile(
+                rf"(?<![\w])(?P<c>{whose})(?:'s|’s)\s+(?P<port>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<role>{role})(?![\w])")
 
     def _person_for(self, name: str, country: str, role: str, rank: str, lang: str) -> Person:
         key = name_key(name)
@@ -245,15 +255,17 @@ class Officials:
                     else:
                         out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
         if self._titled_en is not None and text and not has_arabic(text):
-            for rx in (self._titled_en, self._titled_en2, self._titled_en3, self._titled_en4, self._titled_en5):
+            for rx in (self._titled_en, self._titled_en2, self._titled_en3, self._titled_en4, self._titled_en5,
+                       self._titled_en6):
                 for m in rx.finditer(text):
                     if self._rank.get(normalize(m.group("role")).strip()) == "delegation":
                         continue  # a delegation is nobody's name
                     lead, name = self._lead_en(m.group("name"))
                     if name and all(w.isupper() for w in re.findall(r"[A-Za-z]{2,}", name)):
                         continue  # "the Iraqi prime minister, SANA reported": an agency, nobody's name
-                    country = self.country_of(m.group("c")) if rx is not self._titled_en5 else \
-                        self.country_of_place(normalize(m.group("c")).lower())
+                    country = self.country_of(m.group("c")) if rx not in (self._titled_en5, self._titled_en6) else \
+                        self.country_of_place(normalize(m.group("c")).lower()) if rx is self._titled_en5 else \
+                        self._possessor(m)
                     if not name or country is None or self._table.get(normalize(name), ("",))[0] in ("place", "country"):
                         continue  # "a forum in Doha, Syria's foreign minister …": a place is nobody's name
                     role = (m.group("port") + m.group("role") + (m.groupdict().get("of") or "")).strip() \
@@ -267,6 +279,16 @@ class Officials:
                     a = m.start("name") + m.group("name").find(name) if name else m.start("name")
                     out.append(Match(a, a + len(name), "person", self._person_for(name, country, role, rank, "en")))
             named_at = {mm.start for mm in out}
+            for m in self._unnamed_en6.finditer(text):  # "Assad's ambassador" with no name after it
+                country = self._possessor(m)
+                if country and not any(m.start() <= a <= m.end() + 3 for a in named_at):
+                    rank = self._rank.get(normalize(m.group("role")).strip(), "official")
+                    if rank != "delegation":
+                        out.append(Match(m.end("c"), m.end(), "title", self._title_for(
+                            f"{country}'s {m.group('port')}{m.group('role')}", country, rank)))
+            for m in self._unnamed_en6.finditer(text):  # (named after it or not: "Assad's" stands behind)
+                if self._possessor(m) and self._rank.get(normalize(m.group("role")).strip()) != "delegation":
+                    out.append(Match(m.start("c"), m.end("c"), "possessor", self._table[normalize(m.group("c")).lower()][1]))
             for m in self._unnamed_en.finditer(text):  # "Iraqi oil minister" with no name after it: one unnamed
                 country = self.country_of(m.group("c"))
                 if country is None or any(m.start() <= a <= m.end() + 2 for a in named_at) or \
@@ -276,6 +298,11 @@ class Officials:
                 rank = self._rank.get(normalize(m.group("role")).strip(), "official")
                 out.append(Match(m.start(), m.end(), "title", self._title_for(m.group(0).strip(), country, rank)))
         return out
+
+    def _possessor(self, m: re.Match) -> str | None:
+        """The country of the listed person before "'s" in a possessive title ("Assad's ambassador")."""
+        hit = self._table.get(normalize(m.group("c")).lower())
+        return hit[1].country if hit and hit[0] == "person" else None
 
     def pairs(self, norm: str, text: str = "") -> list[Match]:
         """Both sides' officials named in one phrase ('the Iraqi and Syrian foreign ministers', 'وزيرا خارجية

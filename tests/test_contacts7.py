@@ -1,0 +1,42 @@
+"""Contacts, seventh pass: a listed person's official named through him ("Assad's ambassador"), and a city abroad
+whose country follows a few words later ("the Munich Security Conference in Germany"). Texts written here (real
+people, invented wording)."""
+
+from tests.test_contacts_real import _contacts
+
+
+def _ids(m):
+    return {p["id"] for p in m.participants}
+
+
+def test_a_persons_official_is_the_participant_not_the_person_he_serves():
+    ms = _contacts("Iraq's president meets envoy\nDec. 2, 2024\n\nPresident Abdul Latif Rashid on Monday received "
+                   "Assad's ambassador, Sattam Jadaan al-Dandah, at the presidential palace in Baghdad.\n")
+    assert len(ms) == 1
+    m = ms[0]
+    assert "abdul-latif-rashid" in _ids(m) and "bashar-al-assad" not in _ids(m)
+    syrian = [p for p in m.participants if p["country"] == "Syria"]
+    assert [p["name_en"] for p in syrian] == ["Sattam Jadaan al-Dandah"]
+    # unnamed: the envoy stands for his side; the prime minister who sent him is not at the table
+    ms = _contacts("Al-Sharaa received al-Sudani's envoy at the People's Palace in Damascus on Monday, June 9, 2025.\n")
+    assert len(ms) == 1
+    m = ms[0]
+    assert "ahmed-al-sharaa" in _ids(m) and "mohammed-shia-al-sudani" not in _ids(m)
+    assert any(p["country"] == "Iraq" and not p["named"] for p in m.participants)
+
+
+def test_a_persons_delegation_is_still_his():
+    ms = _contacts("Asaad al-Shaibani's delegation arrived in Baghdad on March 14, 2025 and met Fuad Hussein.\n")
+    assert ms and {"asaad-al-shaibani", "fuad-hussein"} <= _ids(ms[0])
+
+
+def test_a_city_abroad_followed_by_its_country_is_where_they_met_in_both_languages():
+    ar = _contacts("بحث وزير الخارجية السوري أسعد الشيباني مع رئيس إقليم كردستان نيجيرفان بارزاني، على هامش مؤتمر "
+                   "ميونخ للأمن في ألمانيا، أوضاع المنطقة.\n", date="2025-02-15")
+    en = _contacts("Kurdistan Region President Nechirvan Barzani met Syrian Foreign Minister Asaad al-Shaibani on the "
+                   "sidelines of the Munich Security Conference in Germany on Saturday.\n", date="2025-02-15")
+    for ms in (ar, en):
+        assert len(ms) == 1
+        assert {"asaad-al-shaibani", "nechirvan-barzani"} <= _ids(ms[0])
+        assert ms[0].place and ms[0].place["country"] == "Germany"  # (not a third country's contact)
+    assert ar[0].place["name_en"] == "Munich"
