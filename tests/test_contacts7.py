@@ -40,3 +40,15 @@ def test_a_city_abroad_followed_by_its_country_is_where_they_met_in_both_languag
         assert {"asaad-al-shaibani", "nechirvan-barzani"} <= _ids(ms[0])
         assert ms[0].place and ms[0].place["country"] == "Germany"  # (not a third country's contact)
     assert ar[0].place["name_en"] == "Munich"
+
+
+def test_the_sender_of_a_message_carried_by_another_directed_the_contact_and_took_no_part():
+    ar = _contacts("دمشق، 28 آب 2025 - استقبل الرئيس السوري أحمد الشرع اليوم رئيس جهاز المخابرات العراقي حميد الشطري "
+                   "الذي نقل إليه رسالة من رئيس الوزراء محمد شياع السوداني.\n")
+    en = _contacts("DAMASCUS, Aug. 28, 2025 - Syrian President Ahmed al-Sharaa on Thursday received Iraqi intelligence "
+                   "chief Hamid al-Shatri, who carried a message from Prime Minister Mohammed Shia al-Sudani.\n")
+    for ms in (ar, en):
+        assert len(ms) == 1
+        assert {"ahmed-al-sharaa", "hamid-al-shatri"} <= _ids(ms[0])
+        assert "mohammed-shia-al-sudani" not in _ids(ms[0])
+        assert [p["id"] for p in ms[0].directed_by] == ["mohammed-shia-al-sudani"]
