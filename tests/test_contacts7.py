@@ -52,3 +52,30 @@ def test_the_sender_of_a_message_carried_by_another_directed_the_contact_and_too
         assert {"ahmed-al-sharaa", "hamid-al-shatri"} <= _ids(ms[0])
         assert "mohammed-shia-al-sudani" not in _ids(ms[0])
         assert [p["id"] for p in ms[0].directed_by] == ["mohammed-shia-al-sudani"]
+
+
+def test_a_side_saying_there_is_no_channel_with_the_other_is_a_denied_contact_in_both_languages():
+    ar = _contacts("قال وزير الدفاع العراقي ثابت العباسي، اليوم الثلاثاء، إنه لا توجد حتى الآن أي قناة تواصل رسمية "
+                   "مع وزارة الدفاع السورية.\n", date="2025-02-25")
+    en = _contacts("Iraqi Defence Minister Thabet al-Abbasi said on Tuesday there was still no channel with the Syrian "
+                   "defence ministry.\n", date="2025-02-25")
+    denied = _contacts("Iraqi Interior Minister Abdul Amir al-Shammari on Tuesday denied any coordination with "
+                       "Damascus over the summit.\n", date="2025-05-06")
+    for ms in (ar, en, denied):
+        assert [(m.kind, m.status) for m in ms] == [("meeting", "denied")]
+        assert ms[0].date is None and ms[0].place is None  # a contact that did not take place has no day, no venue
+
+
+def test_no_channel_reported_by_nobody_is_no_contact_and_a_quoted_no_delegation_is_a_denied_one():
+    assert _contacts("Neither side reported any contact between al-Sudani and al-Sharaa.\n", date="2025-05-06") == []
+    ms = _contacts("وأضاف الشمري أنه \"لا وفود سورية تواصلت معنا\" بشأن زيارة الرئيس السوري أحمد الشرع إلى بغداد.\n",
+                   date="2025-05-06")
+    assert [m.status for m in ms] == ["denied"] and "abdul-amir-al-shammari" in _ids(ms[0])
+
+
+def test_the_words_saying_there_is_no_channel_were_said_they_are_no_denied_statement():
+    from tests.test_contacts_real import _mentions
+    ms = _mentions("قال وزير الدفاع العراقي ثابت العباسي، اليوم الثلاثاء، إنه لا توجد أي قناة تواصل مع وزارة الدفاع "
+                   "السورية.\n", date="2025-02-25")
+    said = [m for m in ms if m.kind == "statement"]
+    assert [(m.status, m.date) for m in said] == [("happened", "2025-02-25")]

@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "61"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "62"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -442,6 +442,33 @@ class _Article:
                     hi = min(hi or "9999", r.get("to") or "9999")
         return [lo, hi] if lo or hi not in ("", "9999") else None
 
+    def denied_at(self, norm: str, words) -> tuple[int, int] | None:
+        """(where the contact word stands, where the denial stands) for a sentence whose denial speaks of a contact
+        with a word that names one only there (lexicon `denied_contact`: "denied any channel with the Syrian defence
+        ministry", "نفى … أي تنسيق مع …"); None otherwise."""
+        lex = self.lex
+        nouns = lex.denied_contact.find(norm, words)
+        if not nouns:
+            return None
+        cues = dict(lex.status)["denied"].find(norm, words)
+        if cues and (after := [p for p in nouns if p > min(cues)]):
+            return after[0], min(cues)
+        # "said there is no channel yet with …", "قال إنه لا يوجد أي تنسيق مع …", "العباسي: لا تواصل مع …", a quote:
+        # words said by one side that there is none (not "neither side reported any contact": nobody's denial)
+        said = lex.kinds["statement"].find(norm, words) + [m.start() for m in re.finditer(r"[:\"“«]", norm)]
+        neg = lambda w: w in lex.negators or (w[:1] in ("و", "ف") and w[1:] in lex.negators)  # noqa: E731 "ولم"
+        for n in (n for n in nouns if any(p < n for p in said)):
+            a, _ = _clause_span(norm, n)
+            before = [(p, w) for p, w in words if a <= p < n]
+            near = sorted({p for p, _ in before})[-2:]
+            if any(w in lex.neg_close for p, w in before if p in near):
+                return n, min(p for p, w in before if p in near and w in lex.neg_close)
+            last = before[-1][0] if before else -1
+            if any(w in lex.neg_determiners for p, w in before if p == last) and \
+                    (negs := [p for p, w in before if p < last and neg(w)]):
+                return n, negs[0]
+        return None
+
     def negated(self, norm: str, words: list[tuple[int, str]], triggers: list[int], people_at: list[int]) -> str:
         """Whether the clause of the sentence's first contact word says that contact did not take place or was not
         reported (lexicon `negated`): a phrase of its own ("did not meet", "لم يلتق"), or the contact word right after
@@ -697,7 +724,8 @@ class _Article:
         subject goes on in this one."""
         lex = self.lex
         every = _words(s.norm)
-        if not any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())):
+        denial = self.denied_at(s.norm, every)
+        if not any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())) and denial is None:
             # no contact word, no words said, nothing referred back to: only the people it names in full count
             # (for their short names later)
             for m in self.officials.scan(s.norm):
@@ -734,13 +762,25 @@ class _Article:
                     if kind:
                         at.setdefault(kind, []).append(p)
         new_kinds = {k for k, pos in at.items() if pos}
+        denied_only = not new_kinds - {"statement"} and anaphor is None and denial is not None
+        if denied_only:  # "denied any channel with …": that contact (also when the denial is words said)
+            at["meeting"] = [denial[0]]
+            new_kinds |= {"meeting"}
         if not new_kinds and anaphor is None:  # no contact, no words said, nothing referred back to: only the
             self.people(matches, self.article.estimate or None)  # people it names in full (for their short names)
             return
         first = min((p for k, pos in at.items() if k != "statement" for p in pos), default=None)
         who_at = [m.start for m in matches if m.kind in ("person", "title")]
         never = self.negated(s.norm, words, [p for k, pos in at.items() if k != "statement" for p in pos], who_at)
-        if never == "negated":
+        # "نفى … لا وفود سورية تواصلت معنا": the contact a denial says did not take place is a denied one
+        denied = denial is not None and (denied_only or never == "negated")
+        if denied:  # the contact denied is the one its word names ("لا وفود سورية تواصلت معنا … لزيارة الشرع": the
+            # delegations', not the visit's), a meeting for a word of no kind ("no channel", "لا تنسيق")
+            kind = lex.kind_of(s.norm[denial[0]:].split()[0]) or "meeting"
+            at = {k: (pos if k == "statement" else []) for k, pos in at.items()} | {kind: [denial[0]]}
+            new_kinds = {kind} | ({"statement"} & new_kinds)
+            first = denial[0]
+        if never == "negated" and not denied:
             self.people(matches, self.article.estimate or None)  # no contact: only its people's short names
             return
         past = [p for p in lex.past.find(s.norm, words) if inside(p)]
@@ -754,6 +794,8 @@ class _Article:
                                        first, past, [p for k, pos in at.items() if k != "statement" for p in pos])
         if never == "never":
             status, basis = "hypothetical", _word_at(s.norm, _clause_span(s.norm, first)[0])
+        if denied:
+            status, basis = "denied", _word_at(s.norm, denial[1])
         self.trigger_at = first or 0
         firm = status != "happened" or bool(past)
         dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
@@ -817,7 +859,8 @@ class _Article:
         for m in abroad:  # "met in Qatar": the country is where they met
             matches.append(Match(m.start, m.end, "place", Place((), s.text[m.start:m.end], m.item, m.item)))
         matches.sort(key=lambda m: m.start)
-        places = [m.item for m in matches if m.kind == "place"]
+        # (a contact denied by a word of no kind, "no coordination with Damascus", has no venue: the city is a side)
+        places = [m.item for m in matches if m.kind == "place"] if not denied_only else []
         # places after "to / in / إلى / في": where the contact was, rather than an adjective ("a Baghdad delegation")
         self.towards = {id(m.item) for m in matches if m.kind == "place" and id(m.item) not in posted and
                         _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])}
@@ -969,7 +1012,7 @@ class _Article:
                 speakers = [p for p in speakers if p["id"] not in involved and
                             (own or announced or p["rank"] in HIGH_RANK)]
             # a statement was made, whatever its words say of a contact (planned, postponed, hypothetical)
-            s_status, s_basis = (status, basis) if status in ("denied", "rumoured") else ("happened", "")
+            s_status, s_basis = (status, basis) if status in ("denied", "rumoured") and not denied else ("happened", "")
             for sp in speakers[:1]:
                 other = SYRIA if sp["country"] == IRAQ else IRAQ
                 if other in sides and sp["country"] in (IRAQ, SYRIA):
