@@ -79,3 +79,14 @@ def test_the_words_saying_there_is_no_channel_were_said_they_are_no_denied_state
                    "السورية.\n", date="2025-02-25")
     said = [m for m in ms if m.kind == "statement"]
     assert [(m.status, m.date) for m in said] == [("happened", "2025-02-25")]
+
+
+def test_a_contact_phrase_is_read_in_every_tense_of_its_verb():
+    # the data has "sat down with" and "held talks"; a headline's present tense and a preview's gerund are the same
+    for text in ("Kurdistan Region Prime Minister Masrour Barzani sits down with Asaad al-Shaibani in Davos.",
+                 "Iraqi Prime Minister Mohammed Shia al-Sudani holds talks with Asaad al-Shaibani in Baghdad.",
+                 "Fuad Hussein, sitting down with Asaad al-Shaibani in Amman, urged closer border work."):
+        ms = _contacts(text + "\n", date="2025-01-23")
+        assert len(ms) == 1 and ms[0].status == "happened", text
+    # a single word is left as it is: "talk" of a visit is no meeting
+    assert _contacts("In Baghdad there is talk of Asaad al-Shaibani and Fuad Hussein as rivals.\n") == []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..text.arabic import normalize
+from ..text.script import has_arabic
 
 DATA = Path(__file__).resolve().parent / "data" / "contacts.json"
 STATUSES = ("denied", "rumoured", "cancelled", "postponed", "hypothetical", "planned")
@@ -140,8 +141,22 @@ def _merge(base: dict, extra: dict) -> dict:
     return out
 
 
+def inflected(phrases: list[str], verbs: list[list[str]]) -> list[str]:
+    """English phrases of several words with their first word in every form of its verb (`verb_forms`: "sat down
+    with" -> "sits down with", "sit down with", "sitting down with"); other phrases, and single words (a noun as
+    often as a verb: "talks"), as they are."""
+    forms = {f.lower(): group for group in verbs for f in group}
+    out = list(phrases)
+    for p in phrases:
+        first, _, rest = p.partition(" ")
+        for f in forms.get(first.lower(), ()) if rest and not has_arabic(p) else ():
+            out.append(f"{f} {rest}".strip())
+    return list(dict.fromkeys(out))
+
+
 def build(obj: dict, digest: str = "") -> Lexicon:
-    kinds = {k: Words.of(_both(v) + (_both(obj.get("returns")) if k == "visit" else []))
+    verbs = [g for g in obj.get("verb_forms", {}).get("en", []) if isinstance(g, list)]
+    kinds = {k: Words.of(inflected(_both(v) + (_both(obj.get("returns")) if k == "visit" else []), verbs))
              for k, v in obj["kinds"].items() if not k.startswith("_")}
     back = {k: Words.of(_both(v)) for k, v in obj.get("back", {}).items() if not k.startswith("_")}
     st = obj.get("status", {})
