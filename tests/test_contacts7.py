@@ -90,3 +90,14 @@ def test_a_contact_phrase_is_read_in_every_tense_of_its_verb():
         assert len(ms) == 1 and ms[0].status == "happened", text
     # a single word is left as it is: "talk" of a visit is no meeting
     assert _contacts("In Baghdad there is talk of Asaad al-Shaibani and Fuad Hussein as rivals.\n") == []
+
+
+def test_a_clause_opened_by_a_time_between_two_contacts_is_its_own_contact_dated_from_the_first():
+    from tests.test_contacts_real import _mentions
+    text = ("A year of contacts\nDec. 28, 2025\n\n- Mar. 14 — Asaad al-Shaibani visits Baghdad, three weeks after a "
+            "trip planned for Feb. 22 was put off.\n")
+    got = sorted((m.status, m.date) for m in _mentions(text) if m.kind != "statement")
+    assert got == [("happened", "2025-03-14"), ("postponed", "2025-02-22")]
+    ar = _contacts("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد في 14 آذار 2025، بعد ثلاثة أسابيع من زيارة كانت "
+                   "مقررة في 22 شباط وأُرجئت.\n", date="2025-12-28")
+    assert sorted((m.status, m.date) for m in ar) == [("happened", "2025-03-14"), ("postponed", "2025-02-22")]

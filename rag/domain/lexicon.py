@@ -154,6 +154,16 @@ def inflected(phrases: list[str], verbs: list[list[str]]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def durations(obj: dict) -> list[str]:
+    """The joins a time between two contacts makes (`durations`): "three weeks after", "بعد ثلاثة أسابيع من",
+    "قبل أسبوعين من"."""
+    en, ar = obj.get("en", {}), obj.get("ar", {})
+    out = [f"{c} {u} {ln}" for c in en.get("counts", []) for u in en.get("units", []) for ln in en.get("links", [])]
+    out += [f"{ln} {c} {u} من" for ln in ar.get("links", []) for c in ar.get("counts", []) for u in ar.get("units", [])]
+    out += [f"{ln} {u} من" for ln in ar.get("links", []) for u in ar.get("duals", [])]
+    return out
+
+
 def build(obj: dict, digest: str = "") -> Lexicon:
     verbs = [g for g in obj.get("verb_forms", {}).get("en", []) if isinstance(g, list)]
     kinds = {k: Words.of(inflected(_both(v) + (_both(obj.get("returns")) if k == "visit" else []), verbs))
@@ -172,7 +182,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("earlier"))), Words.of(_both(obj.get("occasion"))),
                    Words.of(_both(obj.get("during"))), Words.of(_both(obj.get("resident"))),
                    Words.of(_both(obj.get("talk"))), Words.of(_both(obj.get("was_due"))),
-                   Words.of(_both(obj.get("ordinals"))), Words.of(_both(obj.get("joins"))),
+                   Words.of(_both(obj.get("ordinals"))), Words.of(_both(obj.get("joins")) + durations(obj.get("durations", {}))),
                    Words.of(_both(obj.get("negated"))), Words.of(_both(obj.get("negated", {}).get("negators"))),
                    Words.of(_both(obj.get("negated", {}).get("determiners"))),
                    Words.of(_both(obj.get("negated", {}).get("close"))), Words.of(_both(obj.get("joins", {}).get("apart"))),
