@@ -101,3 +101,20 @@ def test_a_clause_opened_by_a_time_between_two_contacts_is_its_own_contact_dated
     ar = _contacts("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد في 14 آذار 2025، بعد ثلاثة أسابيع من زيارة كانت "
                    "مقررة في 22 شباط وأُرجئت.\n", date="2025-12-28")
     assert sorted((m.status, m.date) for m in ar) == [("happened", "2025-03-14"), ("postponed", "2025-02-22")]
+
+
+def test_a_contact_spoken_of_with_may_before_its_verb_is_hypothetical_in_both_languages():
+    ar = _contacts("وقال المصدر إن زيارة الشيباني قد تمهّد لزيارة يقوم بها الرئيس السوري أحمد الشرع إلى بغداد.\n",
+                   date="2025-02-14")
+    en = _contacts("Officials said the minister's trip could pave the way for a visit to Baghdad by President Ahmed "
+                   "al-Sharaa.\n", date="2025-02-14")
+    for ms in (ar, en):
+        assert [m.status for m in ms] == ["hypothetical"] and "ahmed-al-sharaa" in _ids(ms[0])
+
+
+def test_the_month_may_and_a_past_perfect_are_no_modal():
+    for text in ("Asaad al-Shaibani met Fuad Hussein in Baghdad in May.",
+                 "The May meeting of Asaad al-Shaibani and Fuad Hussein in Baghdad was cordial.",
+                 "وكان وزير الخارجية السوري أسعد الشيباني قد تلقى اتصالاً هاتفياً من فؤاد حسين."):
+        ms = _contacts(text + "\n", date="2025-06-01")
+        assert [m.status for m in ms] == ["happened"], text

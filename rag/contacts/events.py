@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "63"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "64"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -306,6 +306,7 @@ class _Article:
         self.anchors: dict[int, str] = {}  # a clause's start -> the day the clause before it writes out
         self.anchor = ""  # the day the clause before the one being read writes out ('' when none)
         self.last_statement_at = -2
+        self._text = self._norm = ""  # the sentence being read, as written and normalised
 
     # ---- per sentence -------------------------------------------------------------------------
 
@@ -415,11 +416,34 @@ class _Article:
                 out.append((at, _clause_span(norm, at)[1]))
         return out
 
+    def modal_at(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
+        """Where a modal stands before a verb (lexicon `modals`: "may pave the way", "قد تمهّد"): the Arabic one
+        before a present-tense verb, the English one in lower case (not the month) before a word other than
+        "have"."""
+        out = []
+        seq = list(words)
+        for (p, w), (_, nxt) in zip(seq, seq[1:]):
+            if w not in self.lex.modals.words:
+                continue
+            if has_arabic(w):
+                was = [q for q, x in seq if p - 60 <= q < p and x in self.lex.modals_past.words]
+                if len(nxt) > 2 and nxt[0] in "يتن" and not was:
+                    out.append(p)
+            elif self.text_at(p, len(w)) == w and nxt.isalpha() and nxt != "have":
+                out.append(p)
+        return out
+
+    def text_at(self, p: int, n: int) -> str:
+        """The sentence being read as written, at a position of its normalised text (English: the same places)."""
+        return self._text[p:p + n] if len(self._text) == len(self._norm) else ""
+
     def _status_in(self, norm: str, words, where, past, weak_at=None) -> tuple[str, str]:
         for status, cue in self.lex.status:
             # (a plan's words too, in another clause, only with a contact word there: "… لقاء جمع الشرع والسوداني
             # في الدوحة، وقبل أقل من شهر على القمة المقبلة" is no planned meeting)
             hit = [p for p in cue.find(norm, words) if where(p) and (status != "planned" or weak_at is None or weak_at(p))]
+            if status == "hypothetical":
+                hit += [p for p in self.modal_at(norm, words) if where(p) and (weak_at is None or weak_at(p))]
             if hit:
                 return status, _word_at(norm, hit[0])
         weak = [p for p in self.lex.planned_weak.find(norm, words) if where(p) and (weak_at is None or weak_at(p))]
@@ -795,6 +819,7 @@ class _Article:
         if not any(not any(a <= p < b for a, b in due_spans) for p in past):
             due_spans = []
         due_spans += lex.status_not.spans(s.norm, words)  # "makes long-delayed first trip": no status
+        self._text, self._norm = s.text, s.norm
         status, basis = self.status_of(s.norm, words, lambda p: inside(p) and not any(a <= p < b for a, b in due_spans),
                                        first, past, [p for k, pos in at.items() if k != "statement" for p in pos])
         if never == "never":

@@ -114,6 +114,8 @@ class Lexicon:
     audience: Words  # "drew attention in", "أثار جدلاً في": the place right after them is where it was heard of
     since: Words  # "since", "منذ": a day later in their phrase ("since the fall of Assad in December") is a start
     reported: Words  # "that", "أن": a clause they open is what the sentence before it says (claims, denies …)
+    modals: Words  # "may", "قد": before a verb in a contact's clause, a hypothetical contact
+    modals_past: Words  # "وكان … قد تلقى": a past perfect, no modal
     denied_contact: Words  # "any contact", "تنسيق": a contact only when a denial speaks of it ("denied any channel with …")
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
@@ -189,7 +191,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("status_not"))), Words.of(_both(obj.get("portfolio_words"))), Words.of(_both(obj.get("returns"))), Words.of(_both(obj.get("envoy_for"))), Words.of(_both(obj.get("posted_at"))),
                    Words.of(_both(obj.get("negated", {}).get("idioms"))), Words.of(_both(obj.get("before_place"))),
                    Words.of(_both(obj.get("audience"))), Words.of(_both(obj.get("since"))),
-                   Words.of(_both(obj.get("reported"))), Words.of(_both(obj.get("denied_contact"))),
+                   Words.of(_both(obj.get("reported"))), Words.of(_both(obj.get("modals"))), Words.of(_both(obj.get("modals", {}).get("past"))), Words.of(_both(obj.get("denied_contact"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 
