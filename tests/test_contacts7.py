@@ -118,3 +118,15 @@ def test_the_month_may_and_a_past_perfect_are_no_modal():
                  "وكان وزير الخارجية السوري أسعد الشيباني قد تلقى اتصالاً هاتفياً من فؤاد حسين."):
         ms = _contacts(text + "\n", date="2025-06-01")
         assert [m.status for m in ms] == ["happened"], text
+
+
+def test_a_claimed_contact_the_sentence_goes_on_to_deny_is_denied_in_both_languages():
+    ar = _contacts("أما المنشورات التي زعمت أن الرئيس السوري أحمد الشرع وصل سراً إلى بغداد ليلة الجمعة فقد نفتها مصادر "
+                   "حكومية.\n", date="2025-05-18")
+    en = _contacts("Posts claimed that Syrian President Ahmed al-Sharaa had arrived secretly in Baghdad on Friday night, "
+                   "but government sources denied it.\n", date="2025-05-18")
+    for ms in (ar, en):
+        assert [(m.kind, m.status) for m in ms] == [("visit", "denied")]
+    for text in ("Kurdistan Region President Nechirvan Barzani said he longed to visit Damascus.",
+                 "Kurdistan Region President Nechirvan Barzani said he was keen to travel to Damascus one day."):
+        assert [m.status for m in _contacts(text + "\n", date="2025-02-16")] == ["hypothetical"], text

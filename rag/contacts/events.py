@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic
 
-EXTRACTOR_VERSION = "64"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "65"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -393,6 +393,11 @@ class _Article:
                 a = 0
             mine = lambda p: a <= p < b  # noqa: E731
             got = self._status_in(norm, words, lambda p: inside(p) and mine(p), [p for p in past if mine(p)])
+            if got[0] == "rumoured":  # a claim the sentence goes on to deny ("posts claimed he arrived secretly …;
+                # government sources denied them"): denied
+                denial = [p for p in dict(self.lex.status)["denied"].find(norm, words) if inside(p) and p >= b]
+                if denial:
+                    return "denied", _word_at(norm, denial[0])
             if got[0] != "happened" or any(mine(p) for p in past):
                 return got
         # (the sentence's other clauses: a weak cue only in a clause with a contact word of its own, "… مع رفض أي
