@@ -130,3 +130,14 @@ def test_a_claimed_contact_the_sentence_goes_on_to_deny_is_denied_in_both_langua
     for text in ("Kurdistan Region President Nechirvan Barzani said he longed to visit Damascus.",
                  "Kurdistan Region President Nechirvan Barzani said he was keen to travel to Damascus one day."):
         assert [m.status for m in _contacts(text + "\n", date="2025-02-16")] == ["hypothetical"], text
+
+
+def test_a_listed_persons_family_name_in_another_english_spelling_is_that_person():
+    ms = _contacts("Hamid al-Shatry met Asaad al-Shibani in Damascus on Thursday.\n", date="2025-08-28")
+    assert len(ms) == 1 and {"hamid-al-shatri", "asaad-al-shaibani"} <= _ids(ms[0])
+    # a name two listed people share the consonants of is nobody's ("Al Shara": Ahmed or Farouk al-Sharaa), and a
+    # family name of nobody listed stays unknown
+    from rag.domain.people import load_officials
+    got = [(m.kind, m.item.id) for m in load_officials(None).scan("al shara met al-zubaidi in baghdad")
+           if m.kind == "person"]
+    assert got == []

@@ -104,6 +104,18 @@ class Match:
     short: bool = False
 
 
+# an English family name with its article ("al-Shibani", "Al Shara", "el-Soudani"), in lower case
+_FAMILY_EN = re.compile(r"(?<![\w'’-])(?:al|el)[-\s]([a-z][a-z'’]{2,}(?:-[a-z]{3,})?)(?![\w'’])")
+
+
+def spelling_key(name: str) -> str:
+    """The consonants of an English spelling of an Arabic name, which its transliterations share: vowels, 'y', 'w',
+    apostrophes and hyphens dropped, a doubled letter once ("Shaibani", "Shibani", "Shaybani" -> "shbn";
+    "Sharaa", "Shar'a", "Shara" -> "shr"; "Sudani", "Soudani" -> "sdn")."""
+    s = re.sub(r"[aeiouyw'’\-\s]", "", name.lower())
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
 @dataclass
 class Officials:
     people: list[Person]
@@ -159,6 +171,14 @@ class Officials:
         for p in self.people:
             for form in (p.name, p.en, *p.variants):
                 self.by_key.setdefault((p.country, name_key(form)), p)
+        # each listed person's English family name by its consonants (`spelling_key`): another transliteration of
+        # it is the same person when no other listed person's family name has those consonants
+        keys: dict[str, set[str]] = {}
+        for p in self.people:
+            for form in (p.en, *p.variants, *p.short):
+                if form and not has_arabic(form) and (m := _FAMILY_EN.search(form.lower())):
+                    keys.setdefault(spelling_key(m.group(1)), set()).add(p.id)
+        self._spelled = {k: self.by_id[next(iter(ids))] for k, ids in keys.items() if len(ids) == 1 and len(k) >= 3}
         self._titled_ar = self._titled_en = self._titled_en6 = None
         if self.lexicon is not None:
             self._build_titled(self.lexicon)
@@ -439,7 +459,8 @@ class Officials:
         return (a, b), words, country, role
 
     def scan(self, norm: str) -> list[Match]:
-        """People, titles, places and country words in normalised text, longest first, not overlapping."""
+        """People, titles, places and country words in normalised text, longest first, not overlapping; and a
+        listed person's family name in another English spelling ("al-Shibani", "Al Shara", "al-Soudani")."""
         out = []
         for m in self._re.finditer(norm):
             form = re.sub(r"\s+", " ", m.group(1))
@@ -448,6 +469,14 @@ class Officials:
                 continue
             kind, item, short = hit
             out.append(Match(m.start(1), m.end(1), kind, item, short))
+        if self._spelled:
+            for m in _FAMILY_EN.finditer(norm):
+                if any(o.start < m.end() and m.start() < o.end for o in out):
+                    continue
+                person = self._spelled.get(spelling_key(m.group(1)))
+                if person is not None:
+                    out.append(Match(m.start(), m.end(), "person", person, False))
+            out.sort(key=lambda x: x.start)
         return out
 
     def country_of(self, word: str) -> str | None:
