@@ -86,6 +86,15 @@ AR_PIPE_DENIED = """مسؤول: الحديث عن عقد لتأهيل أنبوب
 وأضاف أن اللجنة ستدرس وضع أنبوب كركوك بانياس قبل أي خطوة أخرى.
 """
 
+# A minister the name tables do not know, named only in an Arabic report.
+AR_TRANSPORT = """وزير النقل العراقي يزور دمشق لبحث الربط السككي
+3 تشرين الأول 2025
+
+وصل وزير النقل العراقي رزاق الشهماني إلى دمشق، حيث التقى نظيره السوري لبحث إعادة تشغيل خط السكك الحديدية بين البلدين.
+
+وقال الشهماني إن الجانبين اتفقا على تشكيل فريق فني لدراسة حالة الخط.
+"""
+
 
 @pytest.fixture(scope="module")
 def library_x(tmp_path_factory, seeded_settings):
@@ -99,6 +108,7 @@ def library_x(tmp_path_factory, seeded_settings):
         "en_pipe_turkey.txt": EN_PIPE_TURKEY,
         "ar_pipe_length.txt": AR_PIPE_LENGTH,
         "ar_pipe_denied.txt": AR_PIPE_DENIED,
+        "ar_transport.txt": AR_TRANSPORT,
     })
 
 
@@ -133,3 +143,38 @@ def test_the_other_languages_second_passage_is_retrieved(library_x):
     assert "ar_pipe_length.txt" in [h.chunk.source for h in hits]
     a = library_x.ask(str(q))
     assert not a.abstained and "850" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- a name the tables lack, searched by its consonants in the library's Arabic words (retrieve.lexical_query) ----
+
+
+@pytest.mark.parametrize("english, arabic, same", [
+    ("Badrani", "بدراني", True), ("Captagon", "كبتاغون", True), ("Kurdistan", "كوردستان", True),
+    ("Shahmani", "شهماني", True), ("Shahmani", "شماني", False), ("Hussein", "حسين", False),  # (too short: hsn)
+])
+def test_an_english_spelling_and_an_arabic_word_share_their_consonants(english, arabic, same):
+    """Rule (names.english_skeleton, arabic_skeleton, data `skeletons`): vowels and the letters Arabic writes as
+    vowels carry no consonant; letters Latin script writes alike share one; at least four consonants."""
+    from rag.domain.names import SKELETON_MIN, arabic_skeleton, english_skeleton
+    assert (english_skeleton(english) == arabic_skeleton(arabic) and len(english_skeleton(english)) >= SKELETON_MIN) is same
+
+
+def test_common_english_words_are_not_searched_by_their_consonants():
+    """Rule (names.unmapped_english_words): only words no table knows, with four consonants or more ('through'
+    has three: it would find تراجع), are spelled in Arabic."""
+    from rag.domain.names import unmapped_english_words
+    assert unmapped_english_words("who did razzaq al-shahmani meet in damascus, through the visit?") == ["shahmani"]
+
+
+def test_a_name_the_tables_lack_finds_the_arabic_report(library_x):
+    """Rule (retrieve.lexical_query with the library's index, LexicalIndex.spelled): an English question naming a
+    minister the tables do not know ('Razzaq al-Shahmani') searches BM25 with the library's Arabic words of the
+    same consonants (الشهماني), so the Arabic report that alone names him is found by lexical search too."""
+    from rag.answer.questions import make_question
+    from rag.index.retrieve import hybrid_search, lexical_query
+    lib = library_x.library
+    q = make_question("Who did Razzaq al-Shahmani meet in Damascus?", library_x.settings).searched()
+    assert "الشهماني" in lexical_query(q, lib.lexical)
+    found = [cid for cid, _ in lib.lexical.search(lexical_query(q, lib.lexical), 3)]
+    assert any(c.source == "ar_transport.txt" for c in lib.store.get_chunks(found[:1]))
+    assert "ar_transport.txt" in [h.chunk.source for h in hybrid_search(lib, q, 5)]

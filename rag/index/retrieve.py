@@ -16,7 +16,8 @@ from ..text.arabic import language, stem, tokens
 from ..config import check_k, check_lexical_weight
 from .lexical import LexicalIndex
 from .library import Library
-from ..domain.names import NAMES, WORDS, arabic_forms, arabic_terms, key_entities
+from ..domain.names import (NAMES, WORDS, arabic_forms, arabic_terms, english_skeleton, key_entities,
+                            unmapped_english_words)
 from .store import StoredChunk
 
 RRF_K = 60
@@ -46,7 +47,8 @@ def hybrid_search(library: Library, question: str, k: int, lexical_weight: float
     if vector is None:
         vector = library.embedder.embed_query_vector(question)
     dense = library.store.dense_search(vector, n) if w_lex < 1.0 else []
-    lexical = (lexical_index or library.lexical).search(lexical_query(question), n) if w_lex > 0.0 else []
+    index = lexical_index or library.lexical
+    lexical = index.search(lexical_query(question, index), n) if w_lex > 0.0 else []
     ids = list(dict.fromkeys([cid for cid, _ in dense] + [cid for cid, _ in lexical]))
     chunks = {c.id: c for c in library.store.get_chunks(ids, vectors=True)}
     if (fusion or s.fusion) == "rrf":
@@ -156,12 +158,18 @@ def adaptive_weight(lexical: list[tuple[str, float]], w_lex: float, *, base: flo
     return min(cap, w_lex * (base + slope * gap))
 
 
-def lexical_query(question: str) -> str:
+def lexical_query(question: str, index: LexicalIndex | None = None) -> str:
     """What BM25 searches: the question, and the other language's forms of its names and domain words
     (rag/domain/names.py): for an English question their Arabic forms, which are what the Arabic articles
-    contain; for an Arabic question their English spellings and words, which are what the English ones contain."""
+    contain; for an Arabic question their English spellings and words, which are what the English ones contain.
+    With the library's `index`, an English question's words that no table knows (a name the tables lack:
+    'Badrani', 'Captagon') are searched in the Arabic words of the library that have their consonants."""
     lang = getattr(question, "language", None) or language(question)  # a Question knows its language
     extra = arabic_terms(question) if lang == "en" else english_search_terms(question)
+    if lang == "en" and index is not None:
+        # ("ال" before each: the query is tokenised again, and a token keeps three letters after a stripped prefix)
+        spelled = [t for w in unmapped_english_words(question) for t in index.spelled(english_skeleton(w))]
+        extra = " ".join([extra] + ["ال" + t for t in dict.fromkeys(spelled)]).strip()
     return f"{question} {extra}" if extra else question
 
 
