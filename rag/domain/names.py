@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..text.arabic import normalize
@@ -211,3 +212,53 @@ def english_of(token: str) -> set[str]:
                 for t in tokens(f):
                     _ENGLISH_OF.setdefault(t, set()).add(en)
     return _ENGLISH_OF.get(token, set())
+
+
+_SKELETONS = _DATA["skeletons"]
+SKELETON_MIN = _SKELETONS["min_consonants"]  # shorter skeletons match common words ("through" ~ تراجع)
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+class _ArabicConsonants(dict):
+    """str.translate's table: an Arabic consonant to its skeleton letter, any other character to nothing."""
+
+    def __missing__(self, code: int) -> None:
+        return None
+
+
+_AR_SKELETON = _ArabicConsonants({ord(ch): c for ch, c in _SKELETONS["ar"].items()})
+
+
+def english_skeleton(word: str) -> str:
+    """The consonants of an English spelling, as `arabic_skeleton` writes an Arabic word's ('Badrani' -> 'bdrn',
+    'Captagon' -> 'kbtgn'): doubled letters once (Arabic writes a doubled consonant once)."""
+    w, out, i = _DOUBLE.sub(r"\1", word.lower()), [], 0
+    pairs, single = _SKELETONS["en_pairs"], _SKELETONS["en"]
+    while i < len(w):
+        if w[i:i + 2] in pairs:
+            out.append(pairs[w[i:i + 2]])
+            i += 2
+            continue
+        out.append(single.get(w[i], ""))
+        i += 1
+    return _DOUBLE.sub(r"\1", "".join(out))
+
+
+def arabic_skeleton(token: str) -> str:
+    """The consonants of a normalised Arabic token ('بدراني' -> 'bdrn', 'كبتاغون' -> 'kbtgn')."""
+    return _DOUBLE.sub(r"\1", token.translate(_AR_SKELETON))
+
+
+def unmapped_english_words(text: str) -> list[str]:
+    """The words of English text that neither name tables nor word tables know (nor count as generic or stop
+    words), with a long enough skeleton to be compared with Arabic words: a name the tables lack
+    ('Badrani', 'Captagon')."""
+    skip = set(_DATA["generic"]) | set(_DATA["stop"])
+    return list(dict.fromkeys(w for w in _WORD_RE.findall(text.lower()) if w not in _known_english() and
+                              w not in skip and not word_forms(w) and len(english_skeleton(w)) >= SKELETON_MIN))
+
+
+@lru_cache(maxsize=1)
+def _known_english() -> frozenset:
+    """The words of the name tables' English spellings."""
+    return frozenset(w for aliases in NAMES.values() for alias in aliases for w in _WORD_RE.findall(alias))

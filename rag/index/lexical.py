@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from ..domain.names import SKELETON_MIN, arabic_skeleton
 from ..text.arabic import stem, tokens
 
 SCHEMA = """
@@ -337,6 +338,11 @@ class BM25Index:
 
     # --- queries ---
 
+    def vocabulary(self) -> list[str]:
+        """The terms indexed (a term whose chunks were all removed may stay until the next compaction)."""
+        with self._lock:
+            return list(self._base.keys() | self._delta.keys())
+
     def df(self, term: str) -> int:
         with self._lock:
             got = self._df.get(term)
@@ -401,6 +407,7 @@ class LexicalIndex:
         for index in (self.words, self.stems, self.pairs):
             index.add(rows)
         self.generation = -1
+        self._skeletons: tuple[int, dict[str, tuple[str, ...]]] = (-2, {})
 
     @staticmethod
     def _once(rows: list[tuple[str, str]]) -> list[tuple[str, str]] | Batch:
@@ -416,6 +423,17 @@ class LexicalIndex:
         for index in (self.words, self.stems, self.pairs):
             index.apply(generation, gone, many)
         self.generation = generation
+
+    def spelled(self, skeleton: str) -> tuple[str, ...]:
+        """The Arabic words of the library (plain tokens) with this consonant skeleton
+        (rag/domain/names.arabic_skeleton), read once per generation of the index."""
+        if self._skeletons[0] != self.generation:
+            table: dict[str, list[str]] = {}
+            for term in self.words.vocabulary():
+                if "\u0600" <= term[:1] <= "\u06ff" and len(key := arabic_skeleton(term)) >= SKELETON_MIN:
+                    table.setdefault(key, []).append(term)
+            self._skeletons = (self.generation, {k: tuple(sorted(v)) for k, v in table.items()})
+        return self._skeletons[1].get(skeleton, ())
 
     def search(self, query: str, n: int) -> list[tuple[str, float]]:
         """Top `n` (chunk id, score): stemmed BM25 plus PAIR_WEIGHT × pair BM25, each taken over its top 3n
