@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
 
+from . import cli_messages as msg
 from .errors import RagError
 
 
@@ -15,13 +17,56 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--home", help="data folder (RAG_HOME)")
     p.add_argument("--chroma-url", dest="chroma_url", help="Chroma server URL (RAG_CHROMA_URL)")
     p.add_argument("--debug", action="store_true", default=None, help="show tracebacks")
+    p.add_argument("--lang", choices=msg.LANGS, help="language of errors and notices: ar or en (RAG_LANG; "
+                   "default: the question's, else English)")
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with the project's one-line errors: 'error: …' and the help to read, no usage block."""
+    """argparse with the project's one-line errors: 'error: …' and the help to read, no usage block, in the
+    language `lang` (found in the command line before it is parsed: `_argv_lang`)."""
+
+    def __init__(self, *args, lang: str = "en", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lang = lang
 
     def error(self, message: str):  # type: ignore[override]
-        self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
+        self.exit(2, msg.label(self.lang, "error") + msg.say_parse(self.lang, message)
+                  + msg.label(self.lang, "see_help", prog=self.prog) + "\n")
+
+
+def _question_lang(text: str | None) -> str:
+    """'ar' for a question in Arabic script, else 'en'."""
+    from .answer.questions import question_language
+    return question_language(text) if text and text.strip() else "en"
+
+
+def _env_lang() -> str:
+    """RAG_LANG when it is a language (it is validated, once, by load_settings), else ''."""
+    value = os.environ.get("RAG_LANG", "")
+    return value if value in msg.LANGS else ""
+
+
+def _argv_lang(argv: list[str]) -> str:
+    """The language of a command line argparse may refuse: --lang, else RAG_LANG, else the question's of `ask` and
+    `retrieve` (their free text), else English."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.removeprefix("--lang=")
+        if arg.startswith("--lang") and value in msg.LANGS:
+            return value
+    if _env_lang():
+        return _env_lang()
+    if argv and argv[0] in ("ask", "retrieve"):
+        return _question_lang(" ".join(a for a in argv[1:] if not a.startswith("-")))
+    return "en"
+
+
+def _lang(args: argparse.Namespace, settings=None, question: str | None = None) -> str:
+    """The language of a command's messages: --lang > RAG_LANG (settings.lang, or the variable when the settings
+    could not be read) > the question's script (`ask`, `retrieve`, a `chat` turn) > English."""
+    chosen = settings.lang if settings is not None else (getattr(args, "lang", None) or _env_lang())
+    if chosen:
+        return chosen
+    return _question_lang(question if question is not None else getattr(args, "question", None))
 
 
 def _kind(value: str) -> str:
@@ -37,9 +82,12 @@ def _kind(value: str) -> str:
     return got
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="rag", description="Cited answers over Arabic news on Iraq-Syria contacts.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The parser; `lang` is the language of its one-line errors."""
+    from functools import partial
+
+    parser = _Parser(prog="rag", description="Cited answers over Arabic news on Iraq-Syria contacts.", lang=lang)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=partial(_Parser, lang=lang))
 
     p = sub.add_parser("ingest", help="add or update articles (.txt .md .html .jsonl, or folders)")
     p.add_argument("paths", nargs="*", help="files or folders (default: seeds/)")
@@ -119,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace):
     from .config import check_k, check_lexical_weight, load_settings
 
-    keys = ("home", "chroma_url", "debug", "ui_host", "ui_port", "insecure")
+    keys = ("home", "chroma_url", "debug", "ui_host", "ui_port", "insecure", "lang")
     settings = load_settings(**{k: getattr(args, k) for k in keys if getattr(args, k, None) is not None})
     if getattr(args, "k", None) is not None:  # numeric flags go through the one check (rag/config.py)
         check_k(args.k)
@@ -181,7 +229,7 @@ def print_sources(answer, out=None) -> None:
                 print(textwrap.indent(textwrap.fill(part.strip(), 100), "     > "), file=out)
 
 
-def _answer_once(pipe, question, args, history, as_json: bool):
+def _answer_once(pipe, question, args, history, as_json: bool, lang: str = "en"):
     answer = None
     streamed = False
     for ev in pipe.stream(question, k=args.k, history=history):  # the pipeline's model, resolved once
@@ -189,9 +237,9 @@ def _answer_once(pipe, question, args, history, as_json: bool):
             print(ev.text, end="", flush=True)
             streamed = True
         elif ev.kind == "reset" and not as_json:
-            print("\n[not the answer: the model's reply above was withdrawn]", flush=True)
+            print("\n" + msg.label(lang, "withdrawn"), flush=True)
         elif ev.kind == "notice" and not as_json:
-            print(f"\nnotice: {ev.text}", file=sys.stderr, flush=True)
+            print("\n" + msg.label(lang, "notice") + msg.say_notice(lang, ev.text), file=sys.stderr, flush=True)
         elif ev.kind == "answer":
             answer = ev.answer
     if as_json:
@@ -221,7 +269,7 @@ def cmd_ask(args, settings) -> int:
         from .index.engine import status
         print(status(settings.query_engine), file=sys.stderr)
     ensure_seeded(pipe.library)
-    _answer_once(pipe, question, args, None, args.json)
+    _answer_once(pipe, question, args, None, args.json, _lang(args, settings))
     return 0
 
 
@@ -232,7 +280,7 @@ def cmd_chat(args, settings) -> int:
     pipe = Pipeline(settings, model=args.model or settings.llm)  # the model's name resolved once, here
     ensure_seeded(pipe.library)
     history: list[tuple[str, str]] = []
-    print("Ask about the articles (Arabic or English). An empty line or Ctrl-D ends; /new starts over.")
+    print(msg.label(_lang(args, settings), "chat_intro"))
     while True:
         try:
             q = input("\n? ").strip()
@@ -240,7 +288,8 @@ def cmd_chat(args, settings) -> int:
             print()
             return 0
         except UnicodeDecodeError:
-            print("error: that line is not valid text (not UTF-8); type it again", file=sys.stderr)
+            lang = _lang(args, settings)
+            print(msg.label(lang, "error") + msg.label(lang, "bad_line"), file=sys.stderr)
             continue
         if not q:
             return 0
@@ -248,9 +297,10 @@ def cmd_chat(args, settings) -> int:
             history = []
             continue
         try:
-            answer = _answer_once(pipe, q, args, history, False)
-        except RagError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            answer = _answer_once(pipe, q, args, history, False, _lang(args, settings, q))
+        except RagError as exc:  # the turn's question decides the language (unless --lang or RAG_LANG does)
+            lang = _lang(args, settings, q)
+            print(msg.label(lang, "error") + msg.say(lang, exc), file=sys.stderr)
             continue
         history.append((answer.standalone_question or q, answer.answer))
 
@@ -399,8 +449,10 @@ COMMANDS = {"ingest": cmd_ingest, "retrieve": cmd_retrieve, "ask": cmd_ask, "cha
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(_argv_lang(argv)).parse_args(argv)
     debug = bool(getattr(args, "debug", False))
+    settings = None
     try:
         settings = _settings(args)
         debug = settings.debug
@@ -408,17 +460,20 @@ def main(argv: list[str] | None = None) -> int:
     except RagError as exc:
         if debug:
             raise
-        print(f"error: {exc}", file=sys.stderr)
+        lang = _lang(args, settings)
+        print(msg.label(lang, "error") + msg.say(lang, exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(msg.label(_lang(args, settings), "interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: one line, the traceback only with --debug
         if debug:
             raise
-        print(f"error: unexpected {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        lang = _lang(args, settings)
+        print(msg.label(lang, "error") + msg.label(lang, "unexpected", cls=exc.__class__.__name__, text=exc),
+              file=sys.stderr)
         return 2
 
 

