@@ -15,7 +15,7 @@ from .answerability import BAR_REASON, confidence, english_terms, query_terms, s
 from . import premise
 from .compose import compose, date_line
 from ..index.lexical import BM25Index
-from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms
+from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
 from .expected import (asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
@@ -55,12 +55,13 @@ class ExtractiveResult:
 def _terms(text: str) -> frozenset:
     """Tokens of a sentence (without its dateline: "CAIRO (AP) -" says where the report was filed, not what
     it is about), cached: the same passages come back question after question."""
-    return frozenset(tokens(_DATELINE.sub("", text)))
+    terms = frozenset(tokens(_DATELINE.sub("", text)))
+    return terms | spelled_forms(text) if "al" in text.lower() else terms
 
 
 # The place of an English wire dateline at a sentence's start ("CAIRO (AP) - ", "JEDDAH - "): where the report was
 # filed; the outlet after it stays (a question may name it: "according to the AP report").
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?=(?:,[^()\n]{0,20})?(?: ?\([A-Za-z. ]{1,20}\))? ?[-–—] )")
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?=(?:,[^()\n]{0,20})?(?: ?\([A-Za-z. ]{1,20}\))? ?(?:--|[-–—]) )")
 _DATELINES = re.compile(_DATELINE.pattern, re.M)  # at the start of any line of a passage
 
 

@@ -14,8 +14,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..text.arabic import normalize
+from ..text.arabic import normalize, tokens
 from ..text.script import has_arabic
+from .people import FAMILY_EN, spelling_key
 
 DATA = Path(__file__).resolve().parent / "data" / "names.json"
 _DATA = json.loads(DATA.read_text(encoding="utf-8"))
@@ -27,6 +28,7 @@ ARABIC: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["arabic"].it
 CONTEXT = set(_DATA["context"])
 # People, whose family name alone also names them in a sentence ("وأشار حسين …").
 PEOPLE = set(_DATA["people"])
+SPELLED: dict[str, str] = {}  # a listed person's family-name consonants -> canonical name (`people.spelling_key`)
 # English domain words -> Arabic words the articles use for them (retrieval and the relation check).
 WORDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["words"].items()}
 
@@ -43,6 +45,7 @@ def _fold_officials() -> None:
     from .people import load_officials
     o = load_officials()
     alias_of = {a: n for n, al in NAMES.items() for a in al}
+    canon: dict[str, str] = {}
     for x in (*o.people, *o.places):
         person = hasattr(x, "variants")
         forms = (x.name, *x.variants, *x.short) if person else x.forms
@@ -57,8 +60,10 @@ def _fold_officials() -> None:
         ARABIC[name] = tuple(dict.fromkeys((*ARABIC.get(name, ()), *ar)))
         if person:
             PEOPLE.add(name)
+            canon[x.id] = name
         for a in en:
             alias_of.setdefault(a, name)
+    SPELLED.update({k: canon[p.id] for k, p in o.spelled.items() if p.id in canon})
 
 
 _fold_officials()
@@ -77,17 +82,36 @@ _AR_RE = re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(" + _AR_ALT + r")(?!\w)" +
 
 def english_names(text: str) -> list[str]:
     """Canonical names mentioned in English text, in order, without repeats."""
-    out: list[str] = []
-    for m in _ALIAS_RE.finditer(text.lower()):
-        name = _ALIAS_OF[m.group(1)]
-        if name not in out:
-            out.append(name)
-    return out
+    return list(dict.fromkeys(name for name, _ in english_name_spans(text)))
 
 
 def english_name_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
-    """Canonical names mentioned in English text with their (start, end) offsets, in order."""
-    return [(_ALIAS_OF[m.group(1)], m.span()) for m in _ALIAS_RE.finditer(text.lower())]
+    """Canonical names mentioned in English text with their (start, end) offsets, in order; a listed person's family
+    name in another transliteration ("al-Shibani") too, as the contacts layer reads it (`people.spelling_key`)."""
+    low = text.lower()
+    out = [(_ALIAS_OF[m.group(1)], m.span()) for m in _ALIAS_RE.finditer(low)]
+    for m in FAMILY_EN.finditer(low) if SPELLED else ():
+        if not any(a < m.end() and m.start() < b for _, (a, b) in out) and \
+                (name := SPELLED.get(spelling_key(m.group(1)))):
+            out.append((name, m.span()))
+    return sorted(out, key=lambda x: x[1])
+
+
+@lru_cache(maxsize=20_000)
+def spelled_forms(text: str) -> frozenset[str]:
+    """The tokens of the listed spellings of the people an English text names in another transliteration of their
+    family name ("al-Shibani" -> those of "Asaad al-Shaibani"), so that a sentence's terms hold the forms the
+    answerer looks for; empty when there is none."""
+    out: set[str] = set()
+    low = text.lower()
+    for m in FAMILY_EN.finditer(low) if SPELLED else ():
+        word = m.group(0)
+        if word in _ALIAS_OF or word.removeprefix("al-").removeprefix("el-") in _ALIAS_OF:
+            continue
+        name = SPELLED.get(spelling_key(m.group(1)))
+        if name:
+            out.update(t for alias in NAMES.get(name, ()) for t in tokens(alias))
+    return frozenset(out)
 
 
 def arabic_names(text: str) -> list[str]:

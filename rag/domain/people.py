@@ -105,7 +105,7 @@ class Match:
 
 
 # an English family name with its article ("al-Shibani", "Al Shara", "el-Soudani"), in lower case
-_FAMILY_EN = re.compile(r"(?<![\w'’-])(?:al|el)[-\s]([a-z][a-z'’]{2,}(?:-[a-z]{3,})?)(?![\w'’])")
+FAMILY_EN = re.compile(r"(?<![\w'’-])(?:al|el)[-\s]([a-z][a-z'’]{2,}(?:-[a-z]{3,})?)(?![\w'’])")
 
 
 def spelling_key(name: str) -> str:
@@ -172,13 +172,14 @@ class Officials:
             for form in (p.name, p.en, *p.variants):
                 self.by_key.setdefault((p.country, name_key(form)), p)
         # each listed person's English family name by its consonants (`spelling_key`): another transliteration of
-        # it is the same person when no other listed person's family name has those consonants
+        # it is the same person when no other listed person's family name has those consonants, and they are four
+        # at least (three match common words: "al-Salam" ~ al-Salama, "al-Soudani" is left to the tables)
         keys: dict[str, set[str]] = {}
         for p in self.people:
             for form in (p.en, *p.variants, *p.short):
-                if form and not has_arabic(form) and (m := _FAMILY_EN.search(form.lower())):
+                if form and not has_arabic(form) and (m := FAMILY_EN.search(form.lower())):
                     keys.setdefault(spelling_key(m.group(1)), set()).add(p.id)
-        self._spelled = {k: self.by_id[next(iter(ids))] for k, ids in keys.items() if len(ids) == 1 and len(k) >= 3}
+        self.spelled = {k: self.by_id[next(iter(ids))] for k, ids in keys.items() if len(ids) == 1 and len(k) >= 4}
         self._titled_ar = self._titled_en = self._titled_en6 = None
         if self.lexicon is not None:
             self._build_titled(self.lexicon)
@@ -469,11 +470,11 @@ class Officials:
                 continue
             kind, item, short = hit
             out.append(Match(m.start(1), m.end(1), kind, item, short))
-        if self._spelled:
-            for m in _FAMILY_EN.finditer(norm):
+        if self.spelled:
+            for m in FAMILY_EN.finditer(norm):
                 if any(o.start < m.end() and m.start() < o.end for o in out):
                     continue
-                person = self._spelled.get(spelling_key(m.group(1)))
+                person = self.spelled.get(spelling_key(m.group(1)))
                 if person is not None:
                     out.append(Match(m.start(), m.end(), "person", person, False))
             out.sort(key=lambda x: x.start)
@@ -496,6 +497,8 @@ class Officials:
             simple = [re.sub(r"\b(al|el)[- ]", "", f) for f in forms]
             if any(n == f or n in f for f in forms) or re.sub(r"\b(al|el)[- ]", "", n) in " ".join(simple):
                 out.append(p)
+        if not out and (m := FAMILY_EN.search(n)) and (p := self.spelled.get(spelling_key(m.group(1)))):
+            out.append(p)  # another transliteration of a listed family name ("al-Shibani")
         return out
 
 
