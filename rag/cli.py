@@ -35,9 +35,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _question_lang(text: str | None) -> str:
-    """'ar' for a question in Arabic script, else 'en'."""
-    from .answer.questions import question_language
-    return question_language(text) if text and text.strip() else "en"
+    """'ar' for a question in Arabic script, else 'en' (its script only: the question's language is detected once,
+    by the Question it becomes)."""
+    from .text.script import has_arabic
+    return "ar" if text and has_arabic(text) else "en"
 
 
 def _env_lang() -> str:

@@ -248,7 +248,7 @@ def test_cli_ask_json_and_models(fake, fresh_settings):
     obj = json.loads(p.stdout)
     assert obj["model"] == "openai:good" and obj["prompt"].startswith("answer@")
     assert obj["unsupported"] == [] and obj["fallback"] is False
-    p = run(["ask", "متى زار الشيباني بغداد؟", "--model", "openai:unauthorized"], fresh_settings.home_path,
+    p = run(["ask", "متى زار الشيباني بغداد؟", "--model", "openai:unauthorized", "--lang", "en"], fresh_settings.home_path,
             extra_env=env)
     assert p.returncode == 0 and "notice:" in p.stderr and "401" in p.stderr
     assert "14 من آذار 2025" in p.stdout

@@ -90,7 +90,7 @@ def test_library_returns_exactly_k(pipeline, seeded_library):
 @pytest.mark.parametrize("args", [["ask", "سؤال", "-k", "-5"], ["retrieve", "سؤال", "-k", "1000000"],
                                   ["retrieve", "سؤال", "--lexical-weight", "2"]])
 def test_cli_refuses_bad_numbers_with_one_line(tmp_path, args):
-    p = run(args, tmp_path / "home", timeout=120)
+    p = run(args + ["--lang", "en"], tmp_path / "home", timeout=120)  # (an Arabic question's errors are Arabic)
     assert p.returncode == 1, p.stderr
     assert p.stderr.count("\n") == 1 and p.stderr.startswith("error: ") and "must be from" in p.stderr
     assert not (tmp_path / "home" / "library.sqlite").exists()  # refused before anything was opened

@@ -102,7 +102,7 @@ def test_cli_undecodable_argument_is_rc_1(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
     env.update({"RAG_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT), "LC_ALL": "C.UTF-8"})
     code = "import sys; from rag.cli import main; sys.exit(main(sys.argv[1:]))"
-    p = subprocess.run([sys.executable, "-c", code, "ask", b"\xff\xfe \xd9\x85\xd8\xaa\xd9\x89"], env=env,
+    p = subprocess.run([sys.executable, "-c", code, "ask", b"\xff\xfe \xd9\x85\xd8\xaa\xd9\x89", "--lang", "en"], env=env,
                        capture_output=True, timeout=120, cwd=ROOT)
     err = p.stderr.decode("utf-8", "replace")
     assert p.returncode == 1, err
