@@ -67,6 +67,8 @@ def test_deleting_a_cited_article_leaves_the_chat_working(browser, tmp_path_fact
         ctx, page = open_page(browser, srv)
         answer = ask(page, "متى زار الشيباني بغداد؟")
         assert "5 articles" in page.locator("#holds").inner_text()
+        # (a new server's first answer: under the whole suite's load its sources took over 30 s once)
+        page.locator("#sources .src-title").first.wait_for(timeout=90_000)
         title = page.locator("#sources .src-title").first.inner_text()  # the cited article comes first
         tab(page, "Timeline")
         page.wait_for_selector("#timeline .tl-event", timeout=30_000)
