@@ -306,7 +306,6 @@ class _Article:
         self.anchors: dict[int, str] = {}  # a clause's start -> the day the clause before it writes out
         self.anchor = ""  # the day the clause before the one being read writes out ('' when none)
         self.last_statement_at = -2
-        self._text = self._norm = ""  # the sentence being read, as written and normalised
 
     # ---- per sentence -------------------------------------------------------------------------
 
@@ -381,7 +380,7 @@ class _Article:
         return kept, inside
 
     def status_of(self, norm: str, words: list[tuple[int, str]], inside, trigger: int | None,
-                  past: list[int], triggers: list[int] | None = None) -> tuple[str, str]:
+                  past: list[int], triggers: list[int] | None = None, text: str = "") -> tuple[str, str]:
         """'happened', or the status the cue words give (denied, rumoured, … planned) and the cue: those of the
         trigger's own clause first; the sentence's others only when that clause reports nothing as done.
         `past`: where the sentence's verbs of a done contact stand."""
@@ -392,7 +391,7 @@ class _Article:
                 # reports is told by the sentence before it
                 a = 0
             mine = lambda p: a <= p < b  # noqa: E731
-            got = self._status_in(norm, words, lambda p: inside(p) and mine(p), [p for p in past if mine(p)])
+            got = self._status_in(norm, words, lambda p: inside(p) and mine(p), [p for p in past if mine(p)], text=text)
             if got[0] == "rumoured":  # a claim the sentence goes on to deny ("posts claimed he arrived secretly …;
                 # government sources denied them"): denied
                 denial = [p for p in dict(self.lex.status)["denied"].find(norm, words) if inside(p) and p >= b]
@@ -407,7 +406,7 @@ class _Article:
         if trigger is not None:
             aside = [(a, b) for a, b in self._joined(norm) if not any(a <= t < b for t in triggers or [])]
             inside = (lambda was: lambda p: was(p) and not any(a <= p < b for a, b in aside))(inside)
-        return self._status_in(norm, words, inside, past,
+        return self._status_in(norm, words, inside, past, text=text,
                                weak_at=None if trigger is None else lambda p: any(a <= p < b for a, b in spans))
 
     def _joined(self, norm: str) -> list[tuple[int, int]]:
@@ -421,10 +420,11 @@ class _Article:
                 out.append((at, _clause_span(norm, at)[1]))
         return out
 
-    def modal_at(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
+    def modal_at(self, norm: str, words: list[tuple[int, str]], text: str = "") -> list[int]:
         """Where a modal stands before a verb (lexicon `modals`: "may pave the way", "قد تمهّد"): the Arabic one
         before a present-tense verb, the English one in lower case (not the month) before a word other than
-        "have"."""
+        "have" (`text`: the sentence as written, for its capitals; English keeps its places when normalised)."""
+        written = text if len(text) == len(norm) else ""
         out = []
         seq = list(words)
         for (p, w), (_, nxt) in zip(seq, seq[1:]):
@@ -434,21 +434,17 @@ class _Article:
                 was = [q for q, x in seq if p - 60 <= q < p and x in self.lex.modals_past.words]
                 if len(nxt) > 2 and nxt[0] in "يتن" and not was:
                     out.append(p)
-            elif self.text_at(p, len(w)) == w and nxt.isalpha() and nxt != "have":
+            elif written[p:p + len(w)] == w and nxt.isalpha() and nxt != "have":
                 out.append(p)
         return out
 
-    def text_at(self, p: int, n: int) -> str:
-        """The sentence being read as written, at a position of its normalised text (English: the same places)."""
-        return self._text[p:p + n] if len(self._text) == len(self._norm) else ""
-
-    def _status_in(self, norm: str, words, where, past, weak_at=None) -> tuple[str, str]:
+    def _status_in(self, norm: str, words, where, past, weak_at=None, text: str = "") -> tuple[str, str]:
         for status, cue in self.lex.status:
             # (a plan's words too, in another clause, only with a contact word there: "… لقاء جمع الشرع والسوداني
             # في الدوحة، وقبل أقل من شهر على القمة المقبلة" is no planned meeting)
             hit = [p for p in cue.find(norm, words) if where(p) and (status != "planned" or weak_at is None or weak_at(p))]
             if status == "hypothetical":
-                hit += [p for p in self.modal_at(norm, words) if where(p) and (weak_at is None or weak_at(p))]
+                hit += [p for p in self.modal_at(norm, words, text) if where(p) and (weak_at is None or weak_at(p))]
             if hit:
                 return status, _word_at(norm, hit[0])
         weak = [p for p in self.lex.planned_weak.find(norm, words) if where(p) and (weak_at is None or weak_at(p))]
@@ -824,9 +820,9 @@ class _Article:
         if not any(not any(a <= p < b for a, b in due_spans) for p in past):
             due_spans = []
         due_spans += lex.status_not.spans(s.norm, words)  # "makes long-delayed first trip": no status
-        self._text, self._norm = s.text, s.norm
         status, basis = self.status_of(s.norm, words, lambda p: inside(p) and not any(a <= p < b for a, b in due_spans),
-                                       first, past, [p for k, pos in at.items() if k != "statement" for p in pos])
+                                       first, past, [p for k, pos in at.items() if k != "statement" for p in pos],
+                                       text=s.text)
         if never == "never":
             status, basis = "hypothetical", _word_at(s.norm, _clause_span(s.norm, first)[0])
         if denied:
