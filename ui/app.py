@@ -26,7 +26,7 @@ import gradio as gr  # noqa: E402  (after the environment above)
 from . import assets, chat_tab, evals_tab, library_tab, render, timeline_tab  # noqa: E402
 from .chat_tab import user_error  # noqa: E402
 from .tuning import calm_queue, lazy_sessions  # noqa: E402
-from .i18n import t  # noqa: E402
+from .i18n import LANGS, from_accept_language, t  # noqa: E402
 
 MAX_K = int(BOUNDS["k"][1])  # the most passages a question may read (rag/config.py's one settings table)
 
@@ -140,16 +140,22 @@ def build_app(settings: Settings) -> gr.Blocks:
             return out
 
         quiet = {"api_name": False, "show_progress": "hidden"}
-        lang.input(in_language, all_ins, [lang] + all_outs, js="(...a) => { a[0] = ragApplyLang(a[0]); return a; }",
-                   **quiet)
+        lang.input(in_language, all_ins, [lang] + all_outs,
+                   js="(...a) => { a[0] = ragApplyLang(a[0], true); return a; }", **quiet)
         sess_at = at[id(ctx.session_box)]  # the page's saved-conversation key goes in with the first drawing
 
-        def first_drawing(*vals):
+        def first_drawing(request: gr.Request, *vals):
+            """The page's first drawing: in the language chosen in the URL or with the switch (the page's script
+            sends it), else in the one the browser asks for (the request's Accept-Language)."""
+            if vals[0] not in LANGS:
+                asked = request.headers.get("accept-language") if request is not None else None
+                vals = (from_accept_language(asked), *vals[1:])
             return {**in_language(*vals), ctx.session_box: vals[sess_at]}
 
         demo.load(first_drawing, all_ins, [lang] + all_outs + [ctx.session_box],
-                  js="(...a) => { ragTheme(false); a[0] = ragApplyLang(ragLang()); a[%d] = ragSession(); return a; }"
-                     % sess_at, **quiet)
+                  js="(...a) => { ragTheme(false); a[0] = ragLang(); if (a[0]) ragApplyLang(a[0]); "
+                     "a[%d] = ragSession(); return a; }" % sess_at, **quiet
+                  ).then(None, [lang], None, js="(l) => { ragApplyLang(l); }", api_name=False)
         tab_ev.select(*ev_reload, api_name=False)
         for changed in ctx.library_changed:  # a deleted or added article leaves the timeline, or joins it, at once
             changed.then(*tl_refresh, api_name=False, show_progress="hidden")

@@ -524,19 +524,23 @@ HEAD = """
       if (b.disabled !== busy) { b.disabled = busy; b.setAttribute('aria-disabled', String(busy)); }
     });
   }).observe(document.documentElement, {childList: true, subtree: true});
-  window.ragLang = function (lang) {
-    const saved = localStorage.getItem('rag-lang');
+  // The language the user chose: in the URL (?lang=ar), else with the switch (kept in local storage); null when
+  // they chose none, and the server takes the one their browser asks for (its Accept-Language header).
+  window.ragLang = function () {
     const url = new URL(location.href).searchParams.get('lang');
-    return url || lang || saved || (navigator.language || 'en');
+    if (url) return url.slice(0, 2).toLowerCase() === 'ar' ? 'ar' : 'en';
+    localStorage.removeItem('rag-lang');  // an earlier version kept every page's language, chosen or not
+    const chosen = localStorage.getItem('rag-lang-chosen');
+    return chosen === 'ar' || chosen === 'en' ? chosen : null;
   };
-  window.ragApplyLang = function (lang) {
+  window.ragApplyLang = function (lang, chosen) {
     const l = (lang || 'en').slice(0, 2) === 'ar' ? 'ar' : 'en';
     document.documentElement.lang = l;
     document.documentElement.dataset.uiLang = l;  // Gradio resets `lang` to the browser's language
     document.documentElement.dir = l === 'ar' ? 'rtl' : 'ltr';
     const c = document.querySelector('.gradio-container');
     if (c) c.setAttribute('dir', l === 'ar' ? 'rtl' : 'ltr');
-    localStorage.setItem('rag-lang', l);
+    if (chosen) localStorage.setItem('rag-lang-chosen', l);
     return l;
   };
   window.ragTheme = function (toggle) {

@@ -6,7 +6,7 @@ LANGS = ("en", "ar")
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
-        "title": "Iraq–Syria contacts · cited answers from Arabic news",
+        "title": "Iraq–Syria contacts · cited answers from news in Arabic and English",
         "holds": "The library holds {n}{span}{outlets}.",
         "span": ", dated {first} to {last}",
         "outlets": ", from {outlets}",
@@ -124,7 +124,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ev_model": "model", "ev_failed_log": "Run {run} failed; the server log has the details.",
     },
     "ar": {
-        "title": "اتصالات العراق وسوريا · إجابات موثّقة من الأخبار العربية",
+        "title": "اتصالات العراق وسوريا · إجابات موثّقة من أخبار بالعربية والإنجليزية",
         "holds": "تضم المكتبة {n}{span}{outlets}.",
         "span": "، مؤرخة من {first} إلى {last}",
         "outlets": "، من {outlets}",
@@ -309,6 +309,27 @@ def pick(lang: str | None) -> str:
     """A supported interface language from a browser language tag ("ar-IQ" → "ar"); English otherwise."""
     tag = (lang or "").strip().lower()[:2]
     return tag if tag in LANGS else "en"
+
+
+def from_accept_language(header: str | None) -> str:
+    """The interface language a browser asks for in its Accept-Language header ("ar-IQ,ar;q=0.9,en;q=0.8" →
+    "ar"): of the languages it names, the supported one it prefers most (highest q, then first named); English
+    when it names none ("*" and q=0 name none)."""
+    wanted = []
+    for i, item in enumerate((header or "").split(",")):
+        tag, _, params = item.strip().partition(";")
+        q = 1.0
+        for p in params.split(";"):
+            name, _, value = p.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        primary = tag.strip().lower().split("-")[0]
+        if primary in LANGS and q > 0:
+            wanted.append((-q, i, primary))
+    return min(wanted)[2] if wanted else "en"
 
 
 def t(lang: str | None, key: str, **values) -> str:

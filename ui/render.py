@@ -22,6 +22,30 @@ def esc(text: str) -> str:
     return (text or "").translate(_ESC)
 
 
+# Inside Arabic text, a run that reads left to right: Latin words (with their digits, hyphens, apostrophes and
+# spaces between them), or numbers joined by a dash, slash, colon or point (an ISO date "2025-08-28"). In a
+# right-to-left line such a run is reordered ("28-08-2025": after Arabic letters its digits are Arabic numbers,
+# and a dash does not join them), so the page isolates it left to right (<bdi dir="ltr">: the text itself, what
+# is copied and what the API returns, is unchanged).
+_LATIN = "A-Za-z\u00C0-\u024F\u1E00-\u1EFF"
+_LTR_RUN = re.compile(rf"[{_LATIN}0-9](?:[{_LATIN}0-9]|[-\u2010\u2011\u2013/.:,'\u2019&+_ ](?=[{_LATIN}0-9]))*")
+_LTR_NEEDED = re.compile(rf"[{_LATIN}]|[0-9][^0-9][0-9]")
+
+
+def esc_ltr_runs(text: str, arabic: bool | None = None) -> str:
+    """`esc(text)`, and in Arabic text (`arabic`, else the text's own language) each Latin run, ISO date and
+    dashed number in its own left-to-right isolate; other text escaped only."""
+    if not (language(text or "") == "ar" if arabic is None else arabic):
+        return esc(text)
+    out, last = [], 0
+    for m in _LTR_RUN.finditer(text):
+        if _LTR_NEEDED.search(m.group(0)):
+            out.append(esc(text[last:m.start()]) + f'<bdi dir="ltr">{esc(m.group(0))}</bdi>')
+            last = m.end()
+    out.append(esc(text[last:]))
+    return "".join(out)
+
+
 def direction(text: str) -> str:
     return "rtl" if language(text or "") == "ar" else "ltr"
 
@@ -33,7 +57,7 @@ def label(c: Citation, lang: str) -> str:
 
 def _with_text(lang: str, key: str, text: str) -> str:
     """An interface sentence holding a user's or an article's text, that text isolated in its own direction."""
-    return esc(t(lang, key, q="\ufffc")).replace("\ufffc", f"<bdi>{esc(text)}</bdi>")
+    return esc(t(lang, key, q="\ufffc")).replace("\ufffc", f"<bdi>{esc_ltr_runs(text)}</bdi>")
 
 
 def _meta(*parts: str) -> str:
@@ -43,10 +67,12 @@ def _meta(*parts: str) -> str:
 # ---------------------------------------------------------------- chat
 
 def _with_citations(text: str, turn: int | None, lang: str, unsupported=frozenset()) -> str:
-    """Escaped text whose [n] markers become focusable citation chips."""
+    """Escaped text whose [n] markers become focusable citation chips (in Arabic text, its left-to-right runs
+    isolated)."""
     parts, last = [], 0
+    arabic = language(text or "") == "ar"
     for m in _MARK.finditer(text):
-        parts.append(esc(text[last:m.start()]))
+        parts.append(esc_ltr_runs(text[last:m.start()], arabic))
         n = int(m.group(1))
         if turn is None:
             parts.append(f"[{n}]")
@@ -56,7 +82,7 @@ def _with_citations(text: str, turn: int | None, lang: str, unsupported=frozense
             parts.append(f'<button type="button" class="cite{" unsupported" if bad else ""}" data-a="{turn}" '
                          f'data-n="{n}" aria-label="{esc(tip)}">[{n}]</button>')
         last = m.end()
-    parts.append(esc(text[last:]))
+    parts.append(esc_ltr_runs(text[last:], arabic))
     return "".join(parts)
 
 
@@ -76,8 +102,8 @@ def evidence_by_n(a: Answer) -> dict[int, list[str]]:
 def preview_card(n: int, outlet: str, date: str, title: str, sentence: str) -> str:
     """One hidden preview (outlet, date, title, the cited sentence) that hovering or focusing chip [n] shows."""
     return (f'<div class="pv" data-n="{n}"><div class="pv-meta">[{n}] {_meta(outlet, date)}</div>'
-            f'<div class="pv-title" dir="auto"{lang_attr(title)}>{esc(title)}</div>'
-            f'<div class="pv-sent" dir="auto"{lang_attr(sentence)}>{esc(sentence)}</div></div>')
+            f'<div class="pv-title" dir="auto"{lang_attr(title)}>{esc_ltr_runs(title)}</div>'
+            f'<div class="pv-sent" dir="auto"{lang_attr(sentence)}>{esc_ltr_runs(sentence)}</div></div>')
 
 
 def _previews(a: Answer, lang: str) -> str:
@@ -119,7 +145,7 @@ def notices(a: Answer, lang: str) -> list[str]:
 
 def user_message(question: str) -> str:
     d = direction(question)
-    return f'<div dir="{d}" class="msg user msg-{d}">{esc(question)}</div>'
+    return f'<div dir="{d}" class="msg user msg-{d}">{esc_ltr_runs(question)}</div>'
 
 
 def answer_message(a: Answer, turn: int, lang: str, *, last: bool, feedback: bool | None = None) -> str:
@@ -199,7 +225,10 @@ def meta_line(a: Answer, lang: str = "en") -> str:
 # ---------------------------------------------------------------- sources
 
 def highlight(passage: str, sentences: list[str]) -> str:
-    """The passage, escaped, with each given sentence (found after normalisation) in <mark>."""
+    """The passage, escaped (its left-to-right runs isolated when it is Arabic), with each given sentence (found
+    after normalisation) in <mark>."""
+    arabic = language(passage or "") == "ar"
+    iso = lambda text: esc_ltr_runs(text, arabic)  # noqa: E731
     norm, where = normalize_with_map(passage)
     spans = []
     for s in sentences:
@@ -211,9 +240,9 @@ def highlight(passage: str, sentences: list[str]) -> str:
     for a, b in sorted(spans):
         if a < last:
             continue
-        out.append(esc(passage[last:a]) + "<mark>" + esc(passage[a:b]) + "</mark>")
+        out.append(iso(passage[last:a]) + "<mark>" + iso(passage[a:b]) + "</mark>")
         last = b
-    out.append(esc(passage[last:]))
+    out.append(iso(passage[last:]))
     return "".join(out)
 
 
@@ -223,8 +252,9 @@ def article_html(doc: dict, start: int, end: int, sentences: list[str], mark_id:
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     inner = highlight(text[start:end], sentences)
     ident = f' id="{esc(mark_id)}"' if mark_id else ""
-    return (f'<div dir="{direction(text)}"{lang_attr(text)} class="article-text">{esc(text[:start])}'
-            f'<mark class="passage"{ident}>{inner}</mark>{esc(text[end:])}</div>')
+    arabic = language(text or "") == "ar"
+    return (f'<div dir="{direction(text)}"{lang_attr(text)} class="article-text">{esc_ltr_runs(text[:start], arabic)}'
+            f'<mark class="passage"{ident}>{inner}</mark>{esc_ltr_runs(text[end:], arabic)}</div>')
 
 
 def article_for(a: Answer, turn: int, n: int, doc: dict) -> str:
@@ -279,7 +309,7 @@ def sources_panel(a: Answer | None, turn: int, lang: str, selected: int | None =
             cards.append(
                 f'<details class="source-card {ckind}{" selected" if sel else ""}" id="src-{turn}-{n}" data-n="{n}"'
                 f'{" open" if sel else ""}><summary class="source-head"><span class="cite-num">[{n}]</span> '
-                f'<span class="src-snippet" dir="auto"{lang_attr(c.text)}>{esc(_snippet(c.text, c.title))}</span>{flag}</summary>'
+                f'<span class="src-snippet" dir="auto"{lang_attr(c.text)}>{esc_ltr_runs(_snippet(c.text, c.title))}</span>{flag}</summary>'
                 f'{back}<div dir="{direction(c.text)}"{lang_attr(c.text)} class="passage-text">'
                 f'{highlight(c.text, by_n.get(n, []))}</div>{article}</details>')
         groups.append(
@@ -406,7 +436,7 @@ def library_table(docs: list[dict], lang: str, dates: dict | None = None, report
 def document_view(doc: dict, lang: str) -> str:
     return (f'<div class="doc-view" tabindex="-1"><div class="doc-head" dir="auto"><b>{esc(doc["title"] or doc["source"])}</b> '
             f'<span class="src-meta">{_meta(doc.get("outlet") or "", doc.get("date") or "")}</span></div>'
-            f'<div dir="{direction(doc["text"])}"{lang_attr(doc["text"])} class="article-text">{esc(doc["text"])}</div></div>')
+            f'<div dir="{direction(doc["text"])}"{lang_attr(doc["text"])} class="article-text">{esc_ltr_runs(doc["text"])}</div></div>')
 
 
 # ---------------------------------------------------------------- timeline
@@ -491,7 +521,7 @@ def _event_row(e: dict, lang: str, docs: dict[str, dict]) -> str:
     return (f'<li class="tl-event status-{esc(status)}" id="ev-{esc(e["id"])}" tabindex="-1" '
             f'dir="{"rtl" if lang == "ar" else "ltr"}">{when} <span class="badge kind{" not-held" if status != "happened" else ""}"'
             f'{basis}>{esc(kind)}</span>{" · <bdi>" + esc(place) + "</bdi> ·" if place else ""} <span dir="auto" class="tl-who">'
-            f'{esc(who)}</span><div dir="auto" class="tl-summary"{lang_attr(e["summary"])}>{esc(e["summary"])} {chips}'
+            f'{esc(who)}</span><div dir="auto" class="tl-summary"{lang_attr(e["summary"])}>{esc_ltr_runs(e["summary"])} {chips}'
             f'</div><div class="previews" hidden>{"".join(pvs)}</div></li>')
 
 
@@ -533,7 +563,7 @@ def history_list(saved: list, current: str, lang: str) -> str:
         mark = ' aria-current="true"' if cur else ""
         items.append(f'<li><button type="button" class="hist-open{" current" if cur else ""}" data-box="chat" '
                      f'data-payload="open:{esc(s.conv_id)}"{mark}>'
-                     f'<span class="hist-title" dir="auto"{lang_attr(s.title)}>{esc(s.title)}</span> '
+                     f'<span class="hist-title" dir="auto"{lang_attr(s.title)}>{esc_ltr_runs(s.title)}</span> '
                      f'<span class="hist-n">{esc(t(lang, "history_turns", n=s.turns))}</span></button></li>')
     return (f'<div class="history" data-current="{esc(current)}" dir="{d}"><ol class="history-list">{"".join(items)}'
             f'</ol><button type="button" class="act hist-clear" data-box="chat" data-payload="clear">'

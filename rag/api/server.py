@@ -365,9 +365,10 @@ class Api:
         check_history(history, self.settings, "messages")
         return question, self._model(req.model), history, req.k, req.stream
 
-    def answer(self, question: str, model: str, history, k, cancel: Cancel):
+    def answer(self, question: str, model: str, history, k, cancel: Cancel, asked_in: str = "messages"):
         """The checked answer, step by step. Once `cancel` is set (the client left) it stops: a model call in
-        flight is cut (its HTTP request closed, even before its first token), and no further step runs."""
+        flight is cut (its HTTP request closed, even before its first token), and no further step runs.
+        `asked_in` is the request's field that held the question (an error about the question names it)."""
         events = self.pipe.stream(question, model=model, history=history, k=k)
         try:
             for ev in cancellable(events, cancel):
@@ -377,6 +378,8 @@ class Api:
             raise ClientGone() from None
         except RagError as exc:
             status, code, kind, param = next(row for cls, row in _ERRORS if isinstance(exc, cls))
+            if isinstance(exc, QuestionError):
+                param = asked_in
             raise ApiError(status, str(exc), code, param, kind) from None
         finally:
             events.close()  # a model's stream still open is closed with it
@@ -519,7 +522,8 @@ def mount_api(app, pipeline=None, settings: Settings | None = None) -> bool:
 
     async def ask(request: Request):
         question, model, history, k = api.prepare_ask(await body_of(request))
-        a = await _until_gone(request, lambda cancel: api.answer(question, model, history, k, cancel), limit)
+        a = await _until_gone(request, lambda cancel: api.answer(question, model, history, k, cancel, "question"),
+                              limit)
         return JSONResponse(a.to_dict())
 
     others = ["PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
