@@ -1,4 +1,4 @@
-"""Cited question answering over Arabic news on Iraq-Syria contacts; offline on the embedded default.
+"""Cited question answering over news in Arabic and English on Iraq-Syria contacts; offline on the embedded default.
 
 The public API; `ui/` and `evals/` use only these names. Heavy modules load on first use.
 """

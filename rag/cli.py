@@ -87,7 +87,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     """The parser; `lang` is the language of its one-line errors."""
     from functools import partial
 
-    parser = _Parser(prog="rag", description="Cited answers over Arabic news on Iraq-Syria contacts.", lang=lang)
+    parser = _Parser(prog="rag", description="Cited answers over news in Arabic and English on Iraq-Syria contacts.", lang=lang)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=partial(_Parser, lang=lang))
 
     p = sub.add_parser("ingest", help="add or update articles (.txt .md .html .jsonl, or folders)")

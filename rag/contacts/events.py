@@ -22,9 +22,9 @@ from ..text.dates import ArticleDate, explicit_dates, find_dates, infer_article_
 from ..documents import Chunk, Document
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
-from ..text.script import has_arabic
+from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "67"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "68"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -40,6 +40,7 @@ def fast_normalize(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 _CLAUSE = re.compile(r"[،,؛;]")
+_POSSESSED = re.compile(r"['’]s\s+([a-z-]+(?:\s+[a-z-]+)?)")  # an English possessive and the (two) words it owns
 _LISTED = re.compile(r"\s*[,،]?\s*(?:and|or|then|و|او|ثم)?\s*")  # between two items of a list of days
 
 
@@ -306,6 +307,8 @@ class _Article:
         self.anchors: dict[int, str] = {}  # a clause's start -> the day the clause before it writes out
         self.anchor = ""  # the day the clause before the one being read writes out ('' when none)
         self.last_statement_at = -2
+        self.subject: Match | None = None  # the first person the sentence before names in full (its subject)
+        self.lead: list[Match] = []  # that person, for a sentence opening with "He"
 
     # ---- per sentence -------------------------------------------------------------------------
 
@@ -323,11 +326,19 @@ class _Article:
             masked = masked[:a] + " " * (b - a) + masked[b:]
             if len(text) == len(norm):  # English titles are read in the text as written: masked there too
                 text = text[:a] + " " * (b - a) + text[b:]
-        matches = self.officials.scan(masked)
+        matches = self.officials.scan(masked, text if len(text) == len(norm) else "")
         found = self.officials.titled(masked, text) + self.officials.pairs(masked, text)
         # "Assad's ambassador": the person whose official is named is not a participant (he stands behind him)
         owners = [(t.start, t.end) for t in found if t.kind == "possessor"]
+        owners += [(m.start, m.end) for m in self.owners(norm, matches)]
         matches = [m for m in matches if not (m.kind == "person" and any(a < m.end and m.start < b for a, b in owners))]
+        # a name read whole after its title holds the listed name inside it that is somebody else's ("النائب العراقي
+        # نايف الشمري" is not the minister al-Shammari; "foreign minister Assad al-Shaibani" is not Bashar al-Assad)
+        whole = [t for t in found if t.kind == "person"]
+        matches = [m for m in matches if not (m.kind == "person" and any(
+            t.start <= m.start and m.end <= t.end and m.end - m.start < t.end - t.start and t.item.id != m.item.id and
+            (t.item.id in self.officials.by_id or name_key(t.item.en) == name_key(m.item.en) and
+             self.officials.contradicts_first_name(t.item.en, m.item)) for t in whole))]
         named = [(m.start, m.end) for m in matches if m.kind == "person"]
         titles = [(m.start, m.end) for m in matches if m.kind == "title"]
         for t in (t for t in found if t.kind != "possessor"):
@@ -377,7 +388,18 @@ class _Article:
             carried = [m for m in matches if m.kind == "person" and m.item.country == other and m.start < first_kept
                        and clause_of(m.start) in foreign]
             kept = sorted(kept + carried[:1], key=lambda m: m.start)
-        return kept, inside
+        # the people of a third country's clause left out: a sentence about them is not more of an earlier contact
+        # ("… during al-Shatri's April visit. On Sunday, the US envoy was received in Baghdad by al-Sudani")
+        left_out = {m.item.id for m in matches if m.kind == "person"} - {m.item.id for m in kept if m.kind == "person"}
+        return kept, inside, left_out
+
+    def owners(self, norm: str, matches: list[Match]) -> list[Match]:
+        """People named only as owners of a thing ("carrying al-Sudani's invitation", "al-Sudani's office said"):
+        not participants, unless the thing is the contact or their party to it ("al-Shaibani's visit", "Hussein's
+        counterpart": lexicon `possessed_party`)."""
+        return [m for m in matches if m.kind == "person" and (o := _POSSESSED.match(norm, m.end)) is not None and
+                not any(w in self.lex.possessed_party or self.lex.kind_of(w) or self.lex.refers_back(w)
+                        for w in o.group(1).split())]
 
     def status_of(self, norm: str, words: list[tuple[int, str]], inside, trigger: int | None,
                   past: list[int], triggers: list[int] | None = None, text: str = "") -> tuple[str, str]:
@@ -589,6 +611,9 @@ class _Article:
 
     def run(self) -> list[Mention]:
         for i, s in enumerate(self.sents):
+            opener = _WORD.search(s.norm)
+            pronoun = opener is not None and opener.group(0) in self.lex.subject_pronouns
+            self.lead = [self.subject] if pronoun and self.subject is not None else []
             for j, part in enumerate(self.contact_clauses(s)):
                 self.anchor = self.anchors.pop(part.start, "")
                 if not self.anchor and j:
@@ -596,7 +621,13 @@ class _Article:
                     # trip planned for Feb. 22 was put off" in a review of 2025 is 22 February 2025)
                     self.anchor = next((m.date for m in reversed(self.mentions) if m.date and len(m.date) == 10 and
                                         any(s.start <= c["start"] < part.start for c in m.citations)), "")
-                self.sentence(i, part, self.carried.pop(part.start, None))
+                carried = self.carried.pop(part.start, None)
+                if j == 0 and pronoun and carried is None and self.subject is not None:
+                    carried = [self.subject]  # "He first met Ahmed al-Sharaa …" after "Hamid al-Shatri … was …"
+                self.sentence(i, part, carried)
+            if not pronoun:  # (after "He …", the subject is still the one "He" stood for)
+                self.subject = next((m for m in self.officials.scan(s.norm, s.text if len(s.text) == len(s.norm) else "")
+                                     if m.kind == "person" and not m.short), None)
         return [m for m in self.mentions if IRAQ in m.sides and SYRIA in m.sides]
 
     def contact_clauses(self, s: _Sentence) -> list[_Sentence]:
@@ -619,7 +650,7 @@ class _Article:
             rest = s.norm[m.end():].lstrip()
             at = len(s.norm) - len(rest)
             first = rest.split(" ", 1)[0]
-            joined = m.group(0) in "؛;" or _opens(lex.joins, rest) or \
+            joined = m.group(0) in "؛;" or _opens(lex.joins, rest) or _opens(lex.returns, rest) or \
                 (len(first) > 2 and first[0] == "و" and lex.kind_of(first[1:]) is not None)
             if joined and triggers[0] < m.start() and any(p >= at for p in triggers):
                 cuts.append(at)
@@ -647,8 +678,11 @@ class _Article:
         found: dict[str, list[Match]] = {}
 
         def scan(x: _Sentence) -> list[Match]:  # (each part is read once, whichever test asks first)
-            if x.norm not in found:
-                found[x.norm] = self.officials.scan(x.norm)
+            if x.norm not in found:  # (the first part's "He" is the subject of the sentence before: `run`)
+                ms = self.officials.scan(x.norm, x.text if len(x.text) == len(x.norm) else "")
+                owned = self.owners(x.norm, ms)
+                lead = self.lead if x.start == s.start else self.carried.get(x.start, [])  # (or the clause before's)
+                found[x.norm] = lead + [m for m in ms if m not in owned]
             return found[x.norm]
 
         def whole(x: _Sentence) -> set[str] | None:
@@ -671,6 +705,8 @@ class _Article:
             "تحادثا هاتفياً أواخر آذار، والتقيا في الدوحة منتصف نيسان")."""
             ws = x.norm.split()
             verb = ws[1] if len(ws) > 1 and ws[0] in lex.joins else ws[0][1:] if ws and ws[0][:1] == "و" else ""
+            if _opens(lex.returns, x.norm) or verb and _opens(lex.returns, x.norm[x.norm.index(verb):]):
+                return unnamed_day(x)  # ("…, went back on April 25 with a delegation, and returned on August 28")
             if not verb or lex.kind_of(verb) in (None, "statement"):
                 return False
             return unnamed_day(x)
@@ -762,7 +798,7 @@ class _Article:
                 if m.kind == "person" and not m.short:
                     self.seen.setdefault(m.item.id, m.item)
             return
-        matches, inside = self.scope(s)
+        matches, inside, left_out = self.scope(s)
         if carried:  # (they stand before the clause: position 0)
             matches = [Match(0, 0, m.kind, m.item, m.short) for m in carried] + matches
         words = WordIndex((p, w) for p, w in every if inside(p))
@@ -781,6 +817,15 @@ class _Article:
         # a trigger inside a reference back ("the visit") is that reference, not a new contact
         at = {k: [p for p in pos if inside(p) and not any(a <= p < b for a, b, _ in back_spans)]
               for k, pos in lex.kind_at(s.norm, words).items()}
+        talked = set(lex.talk.find(s.norm, every))  # ("بحث", "discussed" say what was discussed, not that they met)
+        met_at = [p for k in ("visit", "meeting", "delegation") for p in at.get(k, []) if p not in talked]
+        if at.get("call") and met_at and min(at["call"]) > min(met_at) and \
+                set(at["call"]) <= set(lex.call_weak.find(s.norm, every)) and \
+                not any(m.kind in ("person", "title") and m.start > min(at["call"]) for m in matches):
+            # "يصل إلى دمشق ويلتقي الشرع، في أول اتصال رسمي": a general word for a contact after a visit's, naming
+            # no one after it, is no call (lexicon `call_weak`; "اتصال هاتفي", "مكالمة" are calls; so is "بحثا خلال
+            # اتصال الزيارة المرتقبة", and "تلاها اتصال بين وزيري الخارجية …", a contact of its own)
+            at["call"] = []
         anaphor = None
         for g in ("call", "travel", "any"):
             if g in back:
@@ -890,8 +935,13 @@ class _Article:
         for m in abroad:  # "met in Qatar": the country is where they met
             matches.append(Match(m.start, m.end, "place", Place((), s.text[m.start:m.end], m.item, m.item)))
         matches.sort(key=lambda m: m.start)
+        # (where a party comes from is no venue: "hosted a delegation from Baghdad", lexicon `origin`)
+        came_from = {b for _, b in lex.origin.spans(s.norm)}
+        origins = {id(m.item) for m in matches if m.kind == "place" and
+                   any(0 <= m.start - b <= 2 for b in came_from)}
         # (a contact denied by a word of no kind, "no coordination with Damascus", has no venue: the city is a side)
-        places = [m.item for m in matches if m.kind == "place"] if not denied_only else []
+        places = [m.item for m in matches if m.kind == "place" and id(m.item) not in origins] \
+            if not denied_only else []
         # places after "to / in / إلى / في": where the contact was, rather than an adjective ("a Baghdad delegation")
         self.towards = {id(m.item) for m in matches if m.kind == "place" and id(m.item) not in posted and
                         _TOWARDS.search(s.norm[max(0, m.start - 12):m.start])}
@@ -959,7 +1009,7 @@ class _Article:
             if not contact_kinds:
                 pass
             elif cur is not None and not moved and not carried and \
-                    (not named or not cur.named or named <= cur.named or more or also or
+                    (not (named or left_out) or named and (not cur.named or named <= cur.named) or more or also or
                      self._names_title(cur, parts, places)) \
                     and not (named and anaphor is not None and anaphor is not cur):
                 self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)

@@ -117,6 +117,10 @@ class Lexicon:
     modals: Words  # "may", "قد": before a verb in a contact's clause, a hypothetical contact
     modals_past: Words  # "وكان … قد تلقى": a past perfect, no modal
     denied_contact: Words  # "any contact", "تنسيق": a contact only when a denial speaks of it ("denied any channel with …")
+    call_weak: Words  # "اتصال": a call word that names a contact in general beside a visit or meeting word
+    possessed_party: Words  # "al-Sudani's counterpart": after a possessive, nouns that keep him a party
+    subject_pronouns: Words  # "He": a sentence opening with one goes on about the subject of the one before
+    origin: Words  # "a delegation from", "وفد قادم من": the city right after them is where a party comes from
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
     digest: str = ""
@@ -125,6 +129,10 @@ class Lexicon:
         """The contact kind a word is a trigger of ("الزياره" and "visit" -> visit)."""
         bare = word[2:] if word.startswith("ال") else word
         return next((k for k, w in self.kinds.items() if k != "statement" and (word in w or bare in w)), None)
+
+    def refers_back(self, word: str) -> bool:
+        """Whether a word is one of the words that refer back to a contact ("the visit", "the talks")."""
+        return any(word == x or word in x.split() for w in self.back.values() for x in (*w.words, *w.phrases))
 
     def kind_at(self, norm: str, words: list[tuple[int, str]]) -> dict[str, list[int]]:
         return {k: pos for k, w in self.kinds.items() if (pos := w.find(norm, words))}
@@ -192,6 +200,10 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("negated", {}).get("idioms"))), Words.of(_both(obj.get("before_place"))),
                    Words.of(_both(obj.get("audience"))), Words.of(_both(obj.get("since"))),
                    Words.of(_both(obj.get("reported"))), Words.of(_both(obj.get("modals"))), Words.of(_both(obj.get("modals", {}).get("past"))), Words.of(_both(obj.get("denied_contact"))),
+                   Words.of(_both(obj.get("call_weak"))),
+                   Words.of(_both(obj.get("possessed_party"))),
+                   Words.of(_both(obj.get("subject_pronouns"))),
+                   Words.of(_both(obj.get("origin"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 

@@ -140,6 +140,7 @@ class Officials:
                     if (p, r) not in self._holders.get(ident, []):
                         self._holders.setdefault(ident, []).append((p, r))
         table: dict[str, tuple[str, object, bool]] = {}
+        self._family_only: set[str] = set()  # English family names that name one listed person alone ("al-Sudani")
         for p in self.people:
             for v in (p.name, *p.variants):
                 table.setdefault(normalize(v), ("person", p, False))
@@ -150,6 +151,8 @@ class Officials:
                 own = (n.startswith("ال") or n.startswith("al-")) and len(n) >= 5 and \
                     sum(normalize(x) == n for q in self.people for x in q.short) == 1
                 table.setdefault(n, ("person", p, not own))
+                if own and not has_arabic(n):
+                    self._family_only.add(n)
         for t in self.titles:
             for v in t.forms:
                 table.setdefault(normalize(v), ("title", t, False))
@@ -167,10 +170,12 @@ class Officials:
             if form.startswith("ال") and len(form) > 3:
                 alts.append("ل" + re.escape(form[1:]).replace(r"\ ", r"\s+"))  # لل…
         self._re = re.compile(_PRE + "(" + "|".join(alts) + r")(?!\w)")
-        self.by_key: dict[tuple[str, str], Person] = {}
+        self.by_key: dict[tuple[str, str], list[Person]] = {}  # (country, family name's key) -> listed people
         for p in self.people:
             for form in (p.name, p.en, *p.variants):
-                self.by_key.setdefault((p.country, name_key(form)), p)
+                same = self.by_key.setdefault((p.country, name_key(form)), [])
+                if p not in same:
+                    same.append(p)
         # each listed person's English family name by its consonants (`spelling_key`): another transliteration of
         # it is the same person when no other listed person's family name has those consonants, and they are four
         # at least (three match common words: "al-Salam" ~ al-Salama, "al-Soudani" is left to the tables)
@@ -181,6 +186,7 @@ class Officials:
                     keys.setdefault(spelling_key(m.group(1)), set()).add(p.id)
         self.spelled = {k: self.by_id[next(iter(ids))] for k, ids in keys.items() if len(ids) == 1 and len(k) >= 4}
         self._titled_ar = self._titled_en = self._titled_en6 = None
+        self._stop: frozenset[str] | set[str] = frozenset()
         if self.lexicon is not None:
             self._build_titled(self.lexicon)
 
@@ -244,12 +250,24 @@ class Officials:
 
     def _person_for(self, name: str, country: str, role: str, rank: str, lang: str) -> Person:
         key = name_key(name)
-        known = self.by_key.get((country, key))
+        # (of the listed people of that family name, one whose first name it does not contradict: "Mohammad Nidal
+        # al-Shaar" is not Ahmed al-Sharaa, whose family name has the same consonants)
+        known = next((p for p in self.by_key.get((country, key), []) if not self.contradicts_first_name(name, p)), None)
         if known is not None:
             return known
         ident = key if len(key) >= 2 else normalize(name).replace(" ", "_")
         return Person(f"x-{country.lower().replace(' ', '-')}-{ident}", name, name, country, (), (),
                       ({"ar": role if lang == "ar" else "", "en": role if lang == "en" else "", "rank": rank},))
+
+    @staticmethod
+    def contradicts_first_name(name: str, known: Person) -> bool:
+        """Whether `name` gives a first name none of the listed person's forms begins with ("Nayef al-Shammari" is
+        not Abdul Amir al-Shammari, who shares his family name)."""
+        words = name.split()
+        if len(words) < 2:
+            return False
+        firsts = {name_key(f.split()[0]) for f in (known.name, known.en, *known.variants) if len(f.split()) >= 2}
+        return bool(firsts) and name_key(words[0]) not in firsts
 
     def titled(self, norm: str, text: str = "") -> list[Match]:
         """People named right after a title that names their country, in normalised Arabic or in English text
@@ -459,9 +477,11 @@ class Officials:
         role = _shown(norm, text, m.start(1), base + toks[i][1])
         return (a, b), words, country, role
 
-    def scan(self, norm: str) -> list[Match]:
+    def scan(self, norm: str, text: str = "") -> list[Match]:
         """People, titles, places and country words in normalised text, longest first, not overlapping; and a
-        listed person's family name in another English spelling ("al-Shibani", "Al Shara", "al-Soudani")."""
+        listed person's family name in another English spelling ("al-Shibani", "Al Shara", "al-Soudani").
+        `text`, the sentence as written (same length), for capitals: a listed family name after another first name
+        ("Nayef al-Shammari", not Abdul Amir al-Shammari) is somebody else."""
         out = []
         for m in self._re.finditer(norm):
             form = re.sub(r"\s+", " ", m.group(1))
@@ -469,16 +489,31 @@ class Officials:
             if hit is None:
                 continue
             kind, item, short = hit
+            if form in self._family_only and self._other_first_name(text, m.start(1), item):
+                continue
             out.append(Match(m.start(1), m.end(1), kind, item, short))
         if self.spelled:
             for m in FAMILY_EN.finditer(norm):
                 if any(o.start < m.end() and m.start() < o.end for o in out):
                     continue
                 person = self.spelled.get(spelling_key(m.group(1)))
-                if person is not None:
+                if person is not None and not self._other_first_name(text, m.start(), person):
                     out.append(Match(m.start(), m.end(), "person", person, False))
             out.sort(key=lambda x: x.start)
         return out
+
+    def _other_first_name(self, text: str, at: int, person: "Person") -> bool:
+        """Whether a capitalised word right before `at` in English `text` is a first name not the person's: not a
+        title, role or cue word of the data (lexicon `name_stop`, roles, contact words), nor one of his names."""
+        if not text or len(text) < at or has_arabic(text[max(0, at - 30):at]):
+            return False
+        m = re.search(r"(?<![\w'’-])([A-Z][a-z]+)\s+$", text[:at])
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        own = {w.lower() for f in (person.en, *person.variants) if not has_arabic(f) for w in re.split(r"[\s-]+", f)}
+        return word not in own and word not in self._stop and not self.country_of(word) and \
+            not self.country_of_place(word)
 
     def country_of(self, word: str) -> str | None:
         hit = self._table.get(normalize(word))
