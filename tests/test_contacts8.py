@@ -104,3 +104,53 @@ def test_a_titled_name_is_the_listed_person_whose_first_name_fits_among_those_of
                    "Baghdad on Sunday.\n", date="2025-06-09")
     assert len(ms) == 1
     assert "mohammed-nidal-al-shaar" in _ids(ms[0]) and "ahmed-al-sharaa" not in _ids(ms[0])
+
+
+def test_an_official_of_one_side_in_a_city_of_the_other_is_a_visit_with_no_verb():
+    ms = _contacts("عام من الاتصالات\n31 كانون الأول 2025\n\n- 28 آب 2025: رئيس جهاز المخابرات حميد الشطري مجدداً في "
+                   "دمشق.\n")
+    assert [(m.kind, m.status, m.date, m.place["name_en"]) for m in ms] == [("visit", "happened", "2025-08-28", "Damascus")]
+    assert "hamid-al-shatri" in _ids(ms[0])
+    en = _contacts("Iraqi Foreign Minister Fuad Hussein in Damascus\nMarch 3, 2025\n")
+    assert [(m.kind, m.place["name_en"]) for m in en] == [("visit", "Damascus")]
+    # in a city of his own side, or a city of the other a clause away, he is not visiting
+    assert not _contacts("Prime Minister Mohammed Shia al-Sudani in Baghdad\nMarch 3, 2025\n")
+    assert not _contacts("Fuad Hussein, speaking in Baghdad about Damascus, urged calm.\n", date="2025-03-03")
+    # nor beside a word of a contact that did not happen (whose status would become his)
+    ms = _contacts("Asaad al-Shaibani was last in Baghdad in May, after President Ahmed al-Sharaa stayed away from the "
+                   "summit.\n", date="2025-06-21")
+    assert not any({"asaad-al-shaibani", "ahmed-al-sharaa"} <= _ids(m) for m in ms)
+
+
+def test_an_invitation_carried_on_a_trip_does_not_make_the_trip_planned():
+    ms = _contacts("عام من الاتصالات\n31 كانون الأول 2025\n\n- 25 نيسان 2025: وفد الشطري الثاني في دمشق حاملاً دعوة إلى "
+                   "القمة العربية.\n")
+    assert [(m.kind, m.status, m.date) for m in ms] == [("visit", "happened", "2025-04-25")]
+
+
+def test_a_stand_in_at_a_contact_the_other_skipped_went_there_that_day():
+    ms = _contacts("Envoy in Damascus\nJune 20, 2025\n\nThe visit comes weeks after al-Sharaa stayed away from the Arab "
+                   "League summit in Baghdad on May 17, where Syria was represented by Foreign Minister Asaad "
+                   "al-Shaibani.\n")
+    got = sorted((m.status, m.date, m.place["name_en"], tuple(sorted(_ids(m)))) for m in ms)
+    assert got == [("cancelled", "2025-05-17", "Baghdad", ("ahmed-al-sharaa",)),
+                   ("happened", "2025-05-17", "Baghdad", ("asaad-al-shaibani",))]
+
+
+def test_a_header_of_short_parts_set_off_by_dots_gives_the_page_its_date():
+    from rag.documents import RawDocument
+    from rag.ingestion.clean import clean
+
+    def day(text):
+        return clean(RawDocument(source="x.txt", text=text, date="")).date
+
+    assert day("Explainer: who talked\n\nDec 30, 2025 · The Levant Ledger · 6 min read\n\nBody text.\n") == "2025-12-30"
+    assert day("Who talked\n\nBy Jane Doe · Dec 30, 2025\n\nBody text.\n") == "2025-12-30"
+    assert day("Who talked\n\nIraq and Syria sign a border deal · Dec 30, 2025\n\nBody text.\n") == ""  # (a headline)
+
+
+def test_a_preposition_after_a_title_ends_the_name_read_after_it():
+    ms = _contacts("وزيارة الشرع إلى بغداد أكثر كلفة، كما أثبتت قمة أيار حين غاب الرئيس السوري تحت ضغط الفصائل.\n",
+                   date="2025-12-31")
+    assert ms and all(p["name"] != "تحت ضغط الفصائل" and not p["name"].startswith("تحت") for m in ms
+                      for p in m.participants)

@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "68"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "69"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -309,6 +309,7 @@ class _Article:
         self.last_statement_at = -2
         self.subject: Match | None = None  # the first person the sentence before names in full (its subject)
         self.lead: list[Match] = []  # that person, for a sentence opening with "He"
+        self.same_day: dict[int, tuple[str, str]] = {}  # a clause's start -> the day (and its basis) of the one before
 
     # ---- per sentence -------------------------------------------------------------------------
 
@@ -392,6 +393,27 @@ class _Article:
         # ("… during al-Shatri's April visit. On Sunday, the US envoy was received in Baghdad by al-Sudani")
         left_out = {m.item.id for m in matches if m.kind == "person"} - {m.item.id for m in kept if m.kind == "person"}
         return kept, inside, left_out
+
+    def present_at(self, s: "_Sentence", every) -> int | None:
+        """Where a sentence with no contact word puts an official of one side in a city of the other ("Syrian FM
+        al-Shaibani in Baghdad", "الشطري مجدداً في دمشق": lexicon `present_in`, at most two words between), else None."""
+        ins = self.lex.present_in.find(s.norm, every)
+        if not ins or any(cue.find(s.norm, every) for _, cue in self.lex.status):
+            return None  # (nor with a word of a contact that did not happen: "… after al-Sharaa stayed away")
+        ms = self.officials.scan(s.norm, s.text if len(s.text) == len(s.norm) else "")
+        people = [m for m in ms if m.kind == "person" and m.item.country in (IRAQ, SYRIA) and
+                  (not m.short or m.item.id in self.seen)]
+        for pl in (m for m in ms if m.kind == "place" and m.item.country in (IRAQ, SYRIA) and
+                   m.item.en != m.item.country):
+            at = next((p for p in ins if p < pl.start and not s.norm[p:pl.start].split()[1:]), None)
+            if at is None:
+                continue
+            for pm in people:
+                gap = s.norm[pm.end:at]
+                if pm.end <= at and pm.item.country != pl.item.country and len(gap.split()) <= 2 and \
+                        not re.search(r"[،,.؛;:]", gap):
+                    return at
+        return None
 
     def owners(self, norm: str, matches: list[Match]) -> list[Match]:
         """People named only as owners of a thing ("carrying al-Sudani's invitation", "al-Sudani's office said"):
@@ -727,7 +749,11 @@ class _Article:
             names no place: the venue it goes on about (else [])."""
             ms = scan(right)
             people = {m.item.country for m in ms if m.kind in ("person", "title")}
-            if len(people) != 1 or any(m.kind in ("place", "country") for m in ms) or \
+            own = {m.item if m.kind == "country" else m.item.country for m in ms if m.kind in ("place", "country") and
+                   (m.kind == "country" or m.item.en == m.item.country) and
+                   (m.item if m.kind == "country" else m.item.country) in people}  # ("Syria was represented by")
+            if len(people) != 1 or any(m.kind in ("place", "country") and
+                                       (m.item if m.kind == "country" else m.item.en) not in own for m in ms) or \
                     not any(lex.kind_at(right.norm, _words(right.norm)).get(k)
                             for k in ("visit", "delegation", "meeting", "call")):
                 return []
@@ -753,12 +779,20 @@ class _Article:
                     # planned for Feb. 22 was postponed" in a review of the year is 22 February 2025)
                     self.anchors[s.start + at_text[cut]] = next((d.value for d in explicit_dates(left.norm)), "")
                 continue
-            if a and b is None and status(right) not in ("happened", status(left)) and \
-                    (venue := one_side(left, right)):
+            if a and b is None and status(right) != status(left) and \
+                    (status(right) != "happened" or status(left) == "cancelled") and (venue := one_side(left, right)):
                 # "الشرع لن يحضر قمة بغداد، وسيترأس وفد بلاده الشيباني": the other side's contact at the same venue
+                # (and one that happened: "al-Sharaa stayed away from the summit in Baghdad, where Syria was
+                # represented by its foreign minister")
                 out.append(left)
                 start = cut
                 self.carried[s.start + at_text[cut]] = venue
+                # (the stand-in's day is the day of the contact he stood in at: "… on May 17, where Syria was
+                # represented by …")
+                day = next(((d.value, d.basis) for d in resolve_dates(left.norm, self.article, self.years)
+                            if d.value and len(d.value) == 10), None)
+                if day:
+                    self.same_day[s.start + at_text[cut]] = day
                 continue
             # the same person going on ("received al-Shaibani in Baghdad, and al-Shaibani then met President
             # Rashid"): one visit, told in two clauses; but not when the clause after says its contact did not
@@ -791,7 +825,9 @@ class _Article:
         lex = self.lex
         every = _words(s.norm)
         denial = self.denied_at(s.norm, every)
-        if not any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())) and denial is None:
+        worded = any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values()))
+        present = None if worded else self.present_at(s, every)
+        if not worded and denial is None and present is None:
             # no contact word, no words said, nothing referred back to: only the people it names in full count
             # (for their short names later)
             for m in self.officials.scan(s.norm):
@@ -817,6 +853,8 @@ class _Article:
         # a trigger inside a reference back ("the visit") is that reference, not a new contact
         at = {k: [p for p in pos if inside(p) and not any(a <= p < b for a, b, _ in back_spans)]
               for k, pos in lex.kind_at(s.norm, words).items()}
+        if present is not None:  # "الشطري مجدداً في دمشق": a visit with no verb
+            at["visit"] = [present]
         talked = set(lex.talk.find(s.norm, every))  # ("بحث", "discussed" say what was discussed, not that they met)
         met_at = [p for k in ("visit", "meeting", "delegation") for p in at.get(k, []) if p not in talked]
         if at.get("call") and met_at and min(at["call"]) > min(met_at) and \
@@ -1034,6 +1072,9 @@ class _Article:
                         self.cite(m, s)  # (its summary is the sentence that counts it, not the one reported)
                         self.mentions.append(m)
             if touched is not None:
+                day = self.same_day.pop(s.start, None)
+                if day and touched.date is None and touched.status == "happened":
+                    touched.date, touched.date_basis = day[0], day[1] + " (the day of the contact the clause before reports)"
                 if touched.span is None:
                     touched.span = self.role_span(s.norm, matches)
                 for d in directed:

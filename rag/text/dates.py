@@ -208,6 +208,12 @@ def is_date_line(norm_line: str) -> bool:
     tail = _outlet_tail(norm_line)
     if tail and tail.start() > 0 and is_date_line(norm_line[:tail.start()]):
         return True
+    # a page's header of short parts set off by "·" or "|", one of them the date ("Dec 30, 2025 · The Levant Ledger ·
+    # 6 min read", "By Jane Doe · Dec 30, 2025")
+    parts = [p.strip() for p in re.split(r"\s[|·•]\s", norm_line)]
+    if len(parts) > 1 and all(len(p.split()) <= 5 and not re.search(r"[.!?؟]$", p) for p in parts) and \
+            any(is_date_line(p) for p in parts):
+        return True
     rest = norm_line
     for d in sorted(dates, key=lambda d: -d.start):
         rest = rest[:d.start] + " " + rest[d.end:]
