@@ -154,3 +154,10 @@ def test_a_preposition_after_a_title_ends_the_name_read_after_it():
                    date="2025-12-31")
     assert ms and all(p["name"] != "تحت ضغط الفصائل" and not p["name"].startswith("تحت") for m in ms
                       for p in m.participants)
+
+
+def test_the_city_of_a_contact_someone_is_invited_to_is_not_the_venue_of_the_one_reported():
+    ms = _contacts("Al-Sharaa hosts Iraqi spy chief, receives letter inviting him to Baghdad summit\nApril 26, 2025\n\n"
+                   "Syrian President Ahmed al-Sharaa on Friday hosted Hamid al-Shatri, the chief of Iraq's intelligence "
+                   "service.\n")
+    assert ms and all(m.place is None or m.place["name_en"] != "Baghdad" for m in ms if m.status == "happened")

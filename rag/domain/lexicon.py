@@ -122,6 +122,7 @@ class Lexicon:
     subject_pronouns: Words  # "He": a sentence opening with one goes on about the subject of the one before
     origin: Words  # "a delegation from", "وفد قادم من": the city right after them is where a party comes from
     present_in: Words  # "in", "في": an official of one side in a city of the other ("al-Shaibani in Baghdad")
+    invited_to: Words  # "inviting him to": a city a few words after them is the venue of another contact
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
     digest: str = ""
@@ -206,6 +207,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("subject_pronouns"))),
                    Words.of(_both(obj.get("origin"))),
                    Words.of(_both(obj.get("present_in"))),
+                   Words.of(_both(obj.get("invited_to"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
 
 
