@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -294,6 +294,11 @@ def missing_entities(question: str, cand: Candidate, entities: list[str] | None 
     return out
 
 
+def _names_all(entities: list[str], terms: frozenset) -> bool:
+    """Every one of the people and places is named (by one of its forms) among the terms."""
+    return all(any(f <= terms for f in name_forms(e)) for e in entities if name_forms(e))
+
+
 _CONTINUES = re.compile(r"^\s*[وف]?(اضافه الي|بالاضافه الي|فضلا عن|كما|وكذلك|كذلك|منها|ومنها|اضافه)(?!\w)")
 
 
@@ -409,6 +414,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     unknown = unknown_names(q, lambda t: t in seen_stems or lexical.df(t) > 0)
     if unknown:
         return abstain(confidence(q, cands, hits), "the sources never mention " + ", ".join(unknown))
+    # A phrase the question quotes ('called the results "ambiguous"', 'بأنها "عملية وتنفيذية"'): a sentence that
+    # holds it word for word, in a passage that names the question's people and places, is where the question's
+    # words come from (the answer's home), whatever the checks below make of its neighbours' words.
+    quotes = quoted_phrases(q)
+    quoted = [c for c in cands if quotes and holds_quote(quotes, _norm(c.text))
+              and _names_all(q.entities, c.window | _passage_terms(hits[c.n - 1].chunk.text))]
     # Who and where: the answer must come from a sentence that names the question's people and places.
     entities = q.entities
     if entities:
@@ -587,13 +598,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # Who in a role: the sentence names the role asked (the ambassador, the spokesman), of the country asked.
     for role, forms in asked_roles(q):
         whose = role_whose(q, forms)  # the spokesman of the foreign ministry, not the government's
-        holding = [c for c in cands if holds_role(forms, _norm(c.text)) and not role_country_clash(q, _norm(c.text))
-                   and not third_country_role(q, forms, _norm(c.text))
+        # (an organisation's role, 'the UN envoy to Syria', is no country's: the country named is where it serves)
+        free = organisation_role(q, forms)
+        holding = [c for c in cands if holds_role(forms, _norm(c.text)) and (free or (
+                   not role_country_clash(q, _norm(c.text)) and not third_country_role(q, forms, _norm(c.text))))
                    and (not whose or _lang(c.text) != q.language or serves(whose, forms, _norm(c.text)))]
         if not holding:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {role} asked about")
         # the role of the country asked, not the other country's official the sentence names
-        ours = [c for c in holding if not official_country_clash(q, _norm(c.text))]
+        ours = [c for c in holding if free or not official_country_clash(q, _norm(c.text))]
         if not ours:
             return abstain(confidence(q, cands, hits), f"the sources name only the other country's {role}")
         cands = ours
@@ -638,12 +651,19 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         who = next(e for e in entities if e in PEOPLE)
         return abstain(confidence(q, cands, hits), f"no retrieved sentence reports what {who} said")
     conf = answerability(q, sorted(cands, key=lambda c: -c.score), hits, lexical)  # the ranking, not the order
+    # The sentence holding the question's quoted words goes first; it answers when it also names someone the
+    # question does not or holds an answer of the kind asked ("the leader of the group calling itself '…'" is not
+    # answered by the sentence that only names the group).
+    if any(names_a_new_person(q, c.text) or holds_answer(kind, q, _norm(c.text)) for c in quoted):
+        conf = max(conf, threshold)
     if conf < threshold:
         return abstain(conf, f"{BAR_REASON} (answerability {conf:.2f} < {threshold:.2f})")
     # What someone said: a sentence in which that person speaks goes first when one is close to the top.
     close = [c for c in spoken if c.score >= cands[0].score - 0.1]
     if close:
         cands = close + [c for c in cands if c not in close]
+    if quoted:
+        cands = quoted + [c for c in cands if c not in quoted]
     chosen = select(q, shape, cands, hits, max_sentences)
     groups = group_by_article(chosen, shape.many)
     # the English lead line names the kind of contact only for a question about one (not "where is the ministry's
