@@ -8,7 +8,8 @@ names the rule it guards and fails without it.
 - "when": a close sentence giving the day of the best one's month goes first (extractive: DAY_MARGIN);
 - the results of a meeting the sources report only as planned: a false premise (expected.asks_outcome);
 - a person answered by a family name alone is given in full by the earlier sentence of the article that named him
-  (extractive.introduction)."""
+  (extractive.introduction);
+- a report dated in the first week of a month may be about the month before (extractive._date_month)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,24 @@ AR_SURNAME = """مسؤول في الداخلية: خطة لتوسيع ساحات
 وتعبر المنفذ يومياً مئات الشاحنات المحملة بالمواد الغذائية ومواد البناء.
 """
 
+AR_SURNAME_INNA = """تراجع شحنات الإسمنت عبر الحدود
+9 أيلول 2025
+
+وقال مسؤول الإعلام في الهيئة السورية رامي دحدل إن شحنات الإسمنت تراجعت خلال الصيف بسبب ارتفاع الرسوم الجمركية.
+
+وأضاف دحدل أن الهيئة رفعت عدد موظفي معبر البوكمال لتسريع إجراءات العبور، مؤكداً أن ساعات العمل ستمتد حتى منتصف الليل.
+
+وتسعى الهيئة كذلك إلى تسريع إجراءات العبور في المعابر كافة عبر أنظمة إلكترونية جديدة.
+"""
+
+AR_EARLY_IN_MONTH = """السوداني يبحث ملف المياه مع وزير سوري
+2 كانون الأول 2025
+
+استقبل رئيس الوزراء محمد شياع السوداني في بغداد، يوم الأحد، وزير الطاقة السوري محمد البشير، وبحث معه تقاسم مياه الفرات وتزويد سوريا بالكهرباء.
+
+وأكد الجانبان تشكيل فريق فني مشترك لمتابعة الملف.
+"""
+
 
 @pytest.fixture(scope="module")
 def library8(tmp_path_factory, seeded_settings):
@@ -98,6 +117,8 @@ def library8(tmp_path_factory, seeded_settings):
         "ar_day.txt": AR_DAY,
         "ar_planned.txt": AR_PLANNED,
         "ar_surname.txt": AR_SURNAME,
+        "ar_surname_inna.txt": AR_SURNAME_INNA,
+        "ar_early_in_month.txt": AR_EARLY_IN_MONTH,
     })
 
 
@@ -163,3 +184,27 @@ def test_a_family_name_is_given_in_full(library8):
     a = _ask(library8, "من المسؤول الذي كشف عن خطة لتوسيع ساحات انتظار الشاحنات في منفذ القائم؟")
     assert not a.abstained and "وكشف الزبيدي" in a.answer, (a.answer, a.abstain_reason)
     assert "نوفل الزبيدي" in a.answer
+
+
+def test_a_family_name_before_inna_is_given_in_full(library8):
+    """Rule (extractive._APPOSITION, its second form): "وقال مسؤول الإعلام … رامي دحدل إن" names him in full; the
+    verb before the one name ("وأضاف دحدل أن") is no first name."""
+    a = _ask(library8, "من كشف أن عدد موظفي معبر البوكمال ارتفع لتسريع إجراءات العبور؟")
+    assert not a.abstained and "وأضاف دحدل" in a.answer, (a.answer, a.abstain_reason)
+    assert "رامي دحدل" in a.answer
+
+
+def test_a_report_early_in_a_month_reaches_back_to_the_month_before(library8):
+    """Rule (extractive._date_month, RELATIVE_REACH): "يوم الأحد" in a report dated 2 December may be 30 November:
+    the question's November does not make the sentence another month's."""
+    a = _ask(library8, "من هو الوزير السوري الذي استقبله السوداني في بغداد في تشرين الثاني 2025 لبحث مياه الفرات؟")
+    assert not a.abstained and "محمد البشير" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_the_reach_of_an_articles_date():
+    """Rule (extractive._date_month, _date_years): the first week of a month reaches the month (and, in January,
+    the year) before; later days do not."""
+    from rag.answer.extractive import _date_month, _date_years
+    assert _date_month("2025-12-02") == {11, 12} and _date_month("2025-12-13") == {12}
+    assert _date_month("2025-01-03") == {12, 1} and _date_years("2025-01-03") == {"2024", "2025"}
+    assert _date_years("2025-02-03") == {"2025"} and _date_month("") == set()

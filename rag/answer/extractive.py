@@ -578,7 +578,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
         in_month = [c for c in cands if not (own := months_of(_norm(c.text)) or _date_month(c.date)) or months & own]
         if not in_month:
-            found = set().union(*(months_of(_norm(c.text)) or _date_month(c.date) for c in cands[:1]))
+            found = set().union(*(months_of(_norm(c.text)) or _date_month(c.date, reach=False) for c in cands[:1]))
             return correction(q, cands + [c for c in about if c not in cands], premise.other_months(months, found),
                               confidence(q, cands, hits))
         cands = in_month
@@ -591,7 +591,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         return correction(q, about, premise.other_years(years, set(), article=True), confidence(q, cands, hits))
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
-        dated = [c for c in cands if not (own := years_of(_norm(c.text)) or years_of(c.date[:4])) or years & own]
+        dated = [c for c in cands if not (own := years_of(_norm(c.text)) or _date_years(c.date)) or years & own]
         if not dated:
             found = years_of(_norm(cands[0].text)) or years_of(cands[0].date[:4])  # the year the best one gives
             return correction(q, cands + [c for c in about if c not in cands], premise.other_years(years, found),
@@ -688,8 +688,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     return ExtractiveResult(text, False, used, conf, cands)
 
 
-# A full name set off as an apposition after a title ("…، سفين ديزائي، …"), or two capitalised words ("Yasser Wattout").
-_APPOSITION = r"[،,]\s*(\w{{2,}})\s+{w}\s*[،,]"
+# A full name set off as an apposition after a title ("…، سفين ديزائي، …") or ending the clause of a speech verb
+# ("وقال مدير … مازن علوش إن"), or two capitalised words ("Yasser Wattout").
+_APPOSITION = r"[،,]\s*(\w{{2,}})\s+{w}\s*[،,]|(?<!\w)(?!ال)(\w{{2,}})\s+{w}\s+[اإأ]ن(?!\w)"
 _CAPITALISED_NAME = r"(?<![\w'-])([A-Z][a-z]+)\s+{w}(?![\w-])"
 
 
@@ -710,7 +711,9 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
         rx = re.compile(_APPOSITION.format(w=re.escape(name)))
     else:
         rx = re.compile(_CAPITALISED_NAME.format(w=re.escape(name)))
-    if rx.search(cand.text):
+    def full(text: str) -> bool:  # "X W" with X no verb opening the sentence ("وأضاف علوش أن" names him by one name)
+        return any((m.group(1) or m.group(m.lastindex or 1)) != words[0] for m in rx.finditer(text))
+    if full(cand.text):
         return None
     mine = hits[cand.n - 1].chunk
     here = mine.start + mine.sentences[cand.index][0] if cand.index < len(mine.sentences) else 0
@@ -721,7 +724,7 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
             continue
         for i, (s, e) in enumerate(c.sentences):
             text = c.text[s:e].strip()
-            if c.start + s < here and rx.search(text):
+            if c.start + s < here and full(text):
                 earlier.append((c.start + s, Candidate(n, text, 0.0, 0.0, cand.score, c.source, i, cand.window,
                                                        cand.date)))
     return min(earlier, key=lambda x: x[0])[1] if earlier else None
@@ -750,9 +753,27 @@ def _far_year(year: int, seen: set[int]) -> bool:
     return all(abs(year - y) > 1 for y in seen)
 
 
-def _date_month(date: str) -> set[int]:
-    """The month of an article's date ('2025-04-17'), as a set; empty when it has none."""
-    return {int(date[5:7])} if len(date) >= 7 and date[5:7].isdigit() else set()
+def _date_month(date: str, reach: bool = True) -> set[int]:
+    """The month of an article's date ('2025-04-17'), as a set; empty when it has none. An article dated in the
+    first days of its month may report the end of the one before ("On Sunday" in a report of 3 December is 30
+    November): within RELATIVE_REACH days of the month's start, the month before counts too."""
+    if not (len(date) >= 7 and date[5:7].isdigit()):
+        return set()
+    month = int(date[5:7])
+    if reach and len(date) >= 10 and date[8:10].isdigit() and int(date[8:10]) <= RELATIVE_REACH:
+        return {month, 12 if month == 1 else month - 1}
+    return {month}
+
+
+def _date_years(date: str) -> set[str]:
+    """The year of an article's date, as a set; in its first RELATIVE_REACH days of January the year before too."""
+    years = years_of(date[:4])
+    if years and date[5:7] == "01" and date[8:10].isdigit() and int(date[8:10]) <= RELATIVE_REACH:
+        years.add(str(int(date[:4]) - 1))
+    return years
+
+
+RELATIVE_REACH = 7  # days: "on Sunday", "أمس الأحد" in a report reach back at most a week
 
 
 LOCATED_ACTS = {"visit", "meeting", "summit"}  # acts that happen in one place (answer_types.json relations)
