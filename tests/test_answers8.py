@@ -9,7 +9,8 @@ names the rule it guards and fails without it.
 - the results of a meeting the sources report only as planned: a false premise (expected.asks_outcome);
 - a person answered by a family name alone is given in full by the earlier sentence of the article that named him
   (extractive.introduction);
-- a report dated in the first week of a month may be about the month before (extractive._date_month)."""
+- a report dated in the first week of a month may be about the month before (extractive._date_month);
+- a sentence naming a month alone ("in April", "في نيسان الماضي") is about that month, not its article's."""
 
 from __future__ import annotations
 
@@ -105,6 +106,16 @@ AR_EARLY_IN_MONTH = """السوداني يبحث ملف المياه مع وزي
 وأكد الجانبان تشكيل فريق فني مشترك لمتابعة الملف.
 """
 
+AR_MONTH_NAMED = """عام من الدبلوماسية بين بغداد ودمشق
+22 كانون الأول 2025
+
+لم تنقطع الاتصالات بين البلدين طوال العام رغم الخلافات حول ملف الحدود.
+
+وكان فؤاد حسين قد التقى أسعد الشيباني في عمّان في نيسان الماضي، في لقاء استضافه وزير الخارجية الأردني أيمن الصفدي وتناول ملف المياه.
+
+ويتوقع دبلوماسيون أن تتسع هذه الاتصالات في العام المقبل.
+"""
+
 
 @pytest.fixture(scope="module")
 def library8(tmp_path_factory, seeded_settings):
@@ -119,6 +130,7 @@ def library8(tmp_path_factory, seeded_settings):
         "ar_surname.txt": AR_SURNAME,
         "ar_surname_inna.txt": AR_SURNAME_INNA,
         "ar_early_in_month.txt": AR_EARLY_IN_MONTH,
+        "ar_month_named.txt": AR_MONTH_NAMED,
     })
 
 
@@ -208,3 +220,19 @@ def test_the_reach_of_an_articles_date():
     assert _date_month("2025-12-02") == {11, 12} and _date_month("2025-12-13") == {12}
     assert _date_month("2025-01-03") == {12, 1} and _date_years("2025-01-03") == {"2024", "2025"}
     assert _date_years("2025-02-03") == {"2025"} and _date_month("") == set()
+
+
+def test_a_month_named_alone_dates_its_sentence(library8):
+    """Rule (expected.months_named in the month check): "في نيسان الماضي" in a report of December is about April;
+    the question's April is no false premise."""
+    a = _ask(library8, "من استضاف لقاء فؤاد حسين وأسعد الشيباني في عمّان في نيسان 2025؟")
+    assert not a.abstained and "أيمن الصفدي" in a.answer, (a.answer, a.abstain_reason)
+
+
+@pytest.mark.parametrize("text, months", [("- Apr. 15 — The two leaders meet in Doha", {4}), ("in April", {4}),
+                                          ("في نيسان الماضي", {4}), ("they may meet", set()), ("a march", set())])
+def test_the_months_a_sentence_names(text, months):
+    """Rule (expected.months_named): a month named alone, a short form only before a day."""
+    from rag.answer.expected import months_named
+    from rag.text.arabic import normalize
+    assert months_named(normalize(text)) == months

@@ -878,13 +878,14 @@ def organisation_role(q: Question, forms: tuple[tuple[str, ...], ...]) -> bool:
                for w in words[max(0, i - 2):i] + words[i + n:i + n + 2])
 
 
-_MONTH_WORD = re.compile(rf"(?<!\w)(?:[وفب]|في\s+)?({'|'.join(sorted((re.escape(m) for m in MONTHS if len(m) >= 4 and m != 'march'), key=len, reverse=True))})(?!\w)")
+_MONTH_WORD = re.compile(rf"(?<!\w)(?:[وفب]|في\s+)?({'|'.join(sorted((re.escape(m) for m in MONTHS if len(m) >= 4 and m != 'march'), key=len, reverse=True))})(?!\w)"
+                         rf"|(?<!\w)({_MONTH_ALT})\.?\s*(?=\d{{1,2}}(?!\d))")
 
 
 def months_named(text_norm: str) -> set[int]:
-    """The months a normalised text names at all ('في نيسان الماضي', 'in April'; not the short or ambiguous
-    forms: 'اب', 'may', 'march')."""
-    return {MONTHS[m.group(1)] for m in _MONTH_WORD.finditer(text_norm)}
+    """The months a normalised text names at all ('في نيسان الماضي', 'in April', 'Apr. 15'; a short or ambiguous
+    form only before a day: 'اب', 'may', 'march', 'apr' alone are not months)."""
+    return {MONTHS[m.group(1) or m.group(2)] for m in _MONTH_WORD.finditer(text_norm)}
 
 
 def months_with_day(text_norm: str) -> set[int]:

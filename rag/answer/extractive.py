@@ -576,9 +576,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = [c for c in cands if status_of(_norm(c.text)) not in NOT_TAKEN_PLACE] or cands
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
-        in_month = [c for c in cands if not (own := months_of(_norm(c.text)) or _date_month(c.date)) or months & own]
+        # (a sentence naming a month alone, "in April", "في نيسان الماضي", is about that month, whatever its
+        # article's date)
+        in_month = [c for c in cands if not (own := months_of(_norm(c.text)) or months_named(_norm(c.text))
+                                             or _date_month(c.date)) or months & own]
         if not in_month:
-            found = set().union(*(months_of(_norm(c.text)) or _date_month(c.date, reach=False) for c in cands[:1]))
+            found = set().union(*(months_of(_norm(c.text)) or months_named(_norm(c.text))
+                                  or _date_month(c.date, reach=False) for c in cands[:1]))
             return correction(q, cands + [c for c in about if c not in cands], premise.other_months(months, found),
                               confidence(q, cands, hits))
         cands = in_month
