@@ -10,7 +10,9 @@ names the rule it guards and fails without it.
 - a person answered by a family name alone is given in full by the earlier sentence of the article that named him
   (extractive.introduction);
 - a report dated in the first week of a month may be about the month before (extractive._date_month);
-- a sentence naming a month alone ("in April", "في نيسان الماضي") is about that month, not its article's."""
+- a sentence naming a month alone ("in April", "في نيسان الماضي") is about that month, not its article's;
+- a sentence naming another person of the asked one's family name is not about him (extractive.namesake_instead);
+- "without any announced encounter": an encounter is a meeting (answer_types.json relations)."""
 
 from __future__ import annotations
 
@@ -116,6 +118,26 @@ AR_MONTH_NAMED = """عام من الدبلوماسية بين بغداد ودم�
 ويتوقع دبلوماسيون أن تتسع هذه الاتصالات في العام المقبل.
 """
 
+EN_NAMESAKE = """Kurdish leaders court Damascus at Davos
+January 24, 2025
+
+DAVOS — Kurdistan Region Prime Minister Masrour Barzani met Syria's interim foreign minister Asaad al-Shaibani on the sidelines of the World Economic Forum on Thursday, and the two discussed the rights of Syria's Kurds.
+
+Earlier in the week Nechirvan Barzani, the region's president, spoke on a panel about investment in Erbil.
+
+No joint statement was issued after the Davos meeting.
+"""
+
+EN_ENCOUNTER = """Iraqi and Syrian presidents share a summit hall in Tunis
+May 20, 2025
+
+TUNIS — Iraqi President Abdul Latif Rashid and Ahmed al-Sharaa both sat in the Tunis summit on May 19 without any announced encounter, diplomats said.
+
+Rashid spoke about water security in his address; al-Sharaa spoke about reconstruction.
+
+Officials in Baghdad had hoped the two would agree on reopening the Rabia crossing.
+"""
+
 
 @pytest.fixture(scope="module")
 def library8(tmp_path_factory, seeded_settings):
@@ -131,6 +153,8 @@ def library8(tmp_path_factory, seeded_settings):
         "ar_surname_inna.txt": AR_SURNAME_INNA,
         "ar_early_in_month.txt": AR_EARLY_IN_MONTH,
         "ar_month_named.txt": AR_MONTH_NAMED,
+        "en_namesake.txt": EN_NAMESAKE,
+        "en_encounter.txt": EN_ENCOUNTER,
     })
 
 
@@ -236,3 +260,29 @@ def test_the_months_a_sentence_names(text, months):
     from rag.answer.expected import months_named
     from rag.text.arabic import normalize
     assert months_named(normalize(text)) == months
+
+
+def test_a_namesake_is_not_the_person_asked(library8):
+    """Rule (extractive.namesake_instead): the sentence naming Masrour Barzani, beside one naming Nechirvan Barzani,
+    does not answer what Nechirvan Barzani discussed at Davos."""
+    a = _ask(library8, "What did Nechirvan Barzani discuss with Asaad al-Shaibani at Davos?")
+    assert "Masrour Barzani met" not in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_the_namesake_check():
+    """Rule (extractive.namesake_instead): the family name alone ("Barzani") may be either; a full other name is the
+    other person."""
+    from rag.answer.extractive import namesake_instead
+    from rag.answer.questions import as_question
+    q = as_question("What did Nechirvan Barzani discuss with Asaad al-Shaibani at Davos?")
+    assert namesake_instead(q, "Masrour Barzani met Asaad al-Shaibani at Davos.")
+    assert not namesake_instead(q, "Nechirvan Barzani met Asaad al-Shaibani at Davos.")
+    assert not namesake_instead(q, "Barzani met Asaad al-Shaibani at Davos.")
+    assert namesake_instead(as_question("ماذا بحث نيجيرفان بارزاني مع الشيباني؟"), "التقى مسرور بارزاني الشيباني.")
+
+
+def test_no_announced_encounter_is_no_meeting(library8):
+    """Data (answer_types.json relations meeting += encounter): "without any announced encounter" says their meeting
+    did not take place: what they agreed at it is a false premise."""
+    a = _ask(library8, "What did Abdul Latif Rashid and Ahmed al-Sharaa agree on when they met in Tunis in May 2025?")
+    assert a.abstained and "not held" in a.abstain_reason, (a.answer, a.abstain_reason)

@@ -168,6 +168,31 @@ def _listed_alone(name: str) -> set[str]:
     return {normalize(f) for f in (*ARABIC.get(name, ()), *NAMES.get(name, ())) if " " not in f.strip()}
 
 
+def _family_names(name: str) -> set[str]:
+    """The last words (normalised, without "al-") of a person's names of two words or more."""
+    return {normalize(f.split()[-1]).removeprefix("al-").removeprefix("ال")
+            for f in (name, *arabic_forms(name), *NAMES.get(name, ())) if len(f.split()) > 1}
+
+
+def namesake_instead(q: Question, text: str) -> bool:
+    """The sentence itself does not name a person the question asks about but names another known person who
+    shares a family name with him ("Masrour Barzani" where "Nechirvan Barzani" was asked)."""
+    from ..domain.names import arabic_names, english_names
+    asked = [e for e in q.entities if e in PEOPLE]
+    if not asked:
+        return False
+    own = _terms(text)
+    english = not any("\u0600" <= ch <= "\u06ff" for ch in text)
+    named = {n for n in (english_names(text) if english else arabic_names(normalize(text))) if n in PEOPLE}
+    for p in asked:
+        shared = {t for o in named if o not in q.entities for t in _family_names(o) & _family_names(p)}
+        # named by a form that is more than the shared family name ("Barzani" alone may be either)
+        if not shared or p in named or any(f <= own and not f <= shared for f in name_forms(p)):
+            continue
+        return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _shared_surnames() -> frozenset:
     """One-word forms (normalised) that two or more known people go by."""
@@ -432,8 +457,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         wide = shape.kind not in ("date", "person", "yesno", "comparison") or (
             shape.kind == "person" and any(e in PEOPLE for e in entities)) or (
             shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2)
+        # (a sentence that names, instead of the person asked, another who shares his family name — "Masrour
+        # Barzani" for "Nechirvan Barzani" — is about the other one, whatever its neighbours name)
         held = [c for c in cands if not missing_entities(q, c, entities, _passage_terms(hits[c.n - 1].chunk.text)
-                                                          if wide else frozenset())]
+                                                          if wide else frozenset()) and not namesake_instead(q, c.text)]
         if not held:
             missing = missing_entities(q, cands[0])
             return abstain(confidence(q, cands, hits),
