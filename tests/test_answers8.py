@@ -12,7 +12,8 @@ names the rule it guards and fails without it.
 - a report dated in the first week of a month may be about the month before (extractive._date_month);
 - a sentence naming a month alone ("in April", "في نيسان الماضي") is about that month, not its article's;
 - a sentence naming another person of the asked one's family name is not about him (extractive.namesake_instead);
-- "without any announced encounter": an encounter is a meeting (answer_types.json relations)."""
+- "without any announced encounter": an encounter is a meeting (answer_types.json relations);
+- a year after "since" / "منذ" is not the year of the act a sentence reports (expected.act_years)."""
 
 from __future__ import annotations
 
@@ -138,6 +139,16 @@ Rashid spoke about water security in his address; al-Sharaa spoke about reconstr
 Officials in Baghdad had hoped the two would agree on reopening the Rabia crossing.
 """
 
+EN_SINCE = """Syrian energy minister ends Baghdad visit
+September 4, 2025
+
+Syria's Energy Minister Mohammad al-Bashir wrapped up a two-day visit to Baghdad on Wednesday.
+
+On Tuesday he held talks with Iraqi Oil Minister Hayan Abdul Ghani on the Kirkuk–Baniyas line, which has carried no crude since 2003.
+
+The two sides said experts would meet again in October.
+"""
+
 
 @pytest.fixture(scope="module")
 def library8(tmp_path_factory, seeded_settings):
@@ -155,6 +166,7 @@ def library8(tmp_path_factory, seeded_settings):
         "ar_month_named.txt": AR_MONTH_NAMED,
         "en_namesake.txt": EN_NAMESAKE,
         "en_encounter.txt": EN_ENCOUNTER,
+        "en_since.txt": EN_SINCE,
     })
 
 
@@ -286,3 +298,19 @@ def test_no_announced_encounter_is_no_meeting(library8):
     did not take place: what they agreed at it is a false premise."""
     a = _ask(library8, "What did Abdul Latif Rashid and Ahmed al-Sharaa agree on when they met in Tunis in May 2025?")
     assert a.abstained and "not held" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_a_year_after_since_is_not_the_sentences_year(library8):
+    """Rule (expected.act_years in the year check): "no crude since 2003" does not make the sentence about 2003; the
+    September 2025 talks it reports answer."""
+    a = _ask(library8, "Which Iraqi minister held talks with Syria's energy minister al-Bashir in Baghdad in September 2025?")
+    assert not a.abstained and "Hayan Abdul Ghani" in a.answer, (a.answer, a.abstain_reason)
+
+
+@pytest.mark.parametrize("text, years", [("idle since 2003", set()), ("منذ عام 2011 توقف الخط", set()),
+                                         ("in 2024 and since early 2012", {"2024"}), ("منذ 2003، وفي 2025", {"2025"})])
+def test_the_years_of_a_sentences_act(text, years):
+    """Rule (expected.act_years): the years a sentence names, but not after since / منذ."""
+    from rag.answer.expected import act_years
+    from rag.text.arabic import normalize
+    assert act_years(normalize(text)) == years

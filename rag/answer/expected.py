@@ -902,3 +902,13 @@ def _outcome() -> re.Pattern:
 def asks_outcome(q: Question) -> bool:
     """The question asks what an act produced: its results or outcome (answer_types.json `asks_outcome`)."""
     return bool(_outcome().search(q.normalized))
+
+
+_SINCE_YEAR = re.compile(r"(?<!\w)(?:since|منذ|مند)\s+(?:(?:early|late|mid|the\s+end\s+of|عام|العام|سنه|مطلع|اواخر|نهايه|منتصف)\s+)*"
+                         rf"(?:(?:{_MONTH_ALT})\s+)?(?:19|20)\d\d(?!\d)")
+
+
+def act_years(text_norm: str) -> set[str]:
+    """The years a (normalised) sentence names, but those after 'since' / 'منذ' ('idle since 2003', 'منذ عام 2011'):
+    the year a state began is not the year of what the sentence reports."""
+    return years_of(_SINCE_YEAR.sub(" ", text_norm))

@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (act_years, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -622,9 +622,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         return correction(q, about, premise.other_years(years, set(), article=True), confidence(q, cands, hits))
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
-        dated = [c for c in cands if not (own := years_of(_norm(c.text)) or _date_years(c.date)) or years & own]
+        # (not a year after "since": "the pipeline, idle since 2003" reports this year's talks)
+        dated = [c for c in cands if not (own := act_years(_norm(c.text)) or _date_years(c.date)) or years & own]
         if not dated:
-            found = years_of(_norm(cands[0].text)) or years_of(cands[0].date[:4])  # the year the best one gives
+            found = act_years(_norm(cands[0].text)) or years_of(cands[0].date[:4])  # the year the best one gives
             return correction(q, cands + [c for c in about if c not in cands], premise.other_years(years, found),
                               confidence(q, cands, hits))
         cands = dated
