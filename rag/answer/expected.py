@@ -447,6 +447,18 @@ _DATE_OR_RANK = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:
                            r"(?<!\d)\d+(?:st|nd|rd|th)(?!\w)", re.I)
 
 
+def _undated(text_norm: str, forms: frozenset = frozenset()) -> str:
+    """The text with the digits that date or rank blanked; four digits that look like a year but stand right before
+    a form of the noun counted are a count ('1905 عسكريين': 1,905 soldiers, not the year 1905)."""
+    def blank(m: re.Match) -> str:
+        if forms and m.group(0).isdigit():
+            after = re.match(r"\s*([\w']+)", text_norm[m.end():])
+            if after and any(_same_word(t, f) for t in tokens(after.group(1)) for f in forms):
+                return m.group(0)
+        return " "
+    return _DATE_OR_RANK.sub(blank, text_norm)
+
+
 _DAY_MONTH = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:{_MONTH_ALT})(?!\w)|"
                         rf"(?<!\w)(?:{_MONTH_ALT})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)", re.I)
 _NUMERIC_DAY = re.compile(r"(?<!\d)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?!\d)")
@@ -480,7 +492,7 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
         rest = _without(text_norm, q.normalized)
         return has_date(rest) or bool(_EN_DATE.search(rest))
     if kind == "number":  # an amount or a count, not the digits of a date (14 June, 2025) or of a rank (34th)
-        rest = _without(_DATE_OR_RANK.sub(" ", text_norm), q.normalized)
+        rest = _without(_undated(text_norm, counted_forms(q)[0]), q.normalized)
         if has_number(rest):
             return True
         # a count in words ('the ten staff') only beside the noun the question counts ('the two sides', 'two
@@ -570,7 +582,7 @@ def _number_word(word: str) -> bool:
 def counts(forms: frozenset, text_norm: str) -> bool:
     """A sentence (normalised) holds a number (not a date's or a rank's) within three words of a form of the
     noun counted ('33 الف برميل', 'more than 800 of its citizens')."""
-    words = re.findall(r"[\w.,%]+", _DATE_OR_RANK.sub(" ", text_norm))
+    words = re.findall(r"[\w.,%]+", _undated(text_norm, forms))
     nums = [i for i, w in enumerate(words) if has_number(w) or _number_word(w)]
     if not nums:
         return False
@@ -646,7 +658,7 @@ def counts_of_country(forms: frozenset, country: str, text_norm: str) -> bool:
     """A sentence counts the noun as `counts` does, with the country's word within six words after the noun (in English, before it too)
     ('16 طائرة من سوريا وتركيا' does not count Iraqi planes; '20 Iraqi teams', 'فرق اطفاء عراقية' do)."""
     cforms = vocabulary().countries.get(country, frozenset())
-    words = re.findall(r"[\w.,%'-]+", _DATE_OR_RANK.sub(" ", text_norm))
+    words = re.findall(r"[\w.,%'-]+", _undated(text_norm, forms))
     nouns = [i for i, w in enumerate(words) if any(_same_word(t, f) for t in tokens(w) for f in forms)]
     # in Arabic the country follows its noun ('طائرات عراقية', 'طائرات من العراق'); in English it may come before
     if any(_country_word(w, cforms) for j in nouns
@@ -813,3 +825,90 @@ def _describe() -> re.Pattern:
 def asks_description(q: Question) -> bool:
     """The question asks how someone described something (answer_types.json `asks_description`)."""
     return bool(_describe().search(q.normalized))
+
+
+# A phrase the question quotes: in double quotes, guillemets, curly quotes, or single quotes that open after a space
+# and close before a non-letter ('ambiguous'; not the apostrophe of "al-Shatri's").
+_QUOTE = re.compile(r'["“«]([^"“”«»]{2,80})["”»]|(?<![\w])[\'‘]([^\'‘’]{2,80}?)[\'’](?!\w)')
+
+
+def _words(text_norm: str) -> list[str]:
+    return re.findall(r"\w+", text_norm)
+
+
+def quoted_phrases(q: Question) -> list[tuple[str, ...]]:
+    """The phrases a question quotes ('called the results "ambiguous"', 'بأنها "عملية وتنفيذية"'), each as its
+    normalised words; a quote of fewer than four letters quotes nothing."""
+    out = []
+    for m in _QUOTE.finditer(q.normalized):
+        words = tuple(_words(m.group(1) or m.group(2)))
+        if words and sum(map(len, words)) >= 4:
+            out.append(words)
+    return out
+
+
+def holds_quote(phrases: list[tuple[str, ...]], text_norm: str) -> bool:
+    """A (normalised) sentence holds every phrase the question quotes, word for word in order (a word may carry
+    a one-letter prefix: 'بـ"عملية'). None quoted: False."""
+    if not phrases:
+        return False
+    words = _words(text_norm)
+
+    def at(i: int, phrase: tuple[str, ...]) -> bool:
+        return all(i + k < len(words) and (words[i + k] == w or (len(words[i + k]) == len(w) + 1
+                                                                     and words[i + k].endswith(w)))
+                   for k, w in enumerate(phrase))
+    return all(any(at(i, p) for i in range(len(words))) for p in phrases)
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset:
+    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("organisation_qualifiers", ()))
+
+
+def organisation_role(q: Question, forms: tuple[tuple[str, ...], ...]) -> bool:
+    """The role the question asks about is an organisation's ('المبعوث الأممي إلى سوريا', 'the UN envoy to Syria'):
+    a word of `organisation_qualifiers` within two words of it. The country the question names is then where the
+    role serves, not whose it is: no sentence is 'the other country's'."""
+    words = re.findall(r"[\w'.]+", q.normalized)
+    orgs = _organisation_words()
+    spots = [(i, len(form)) for form in forms for i in range(len(words) - len(form) + 1)
+             if all(_matches(words[i + j], form[j]) for j in range(len(form)))]
+    return any(w in orgs or w.removeprefix("و") in orgs for i, n in spots
+               for w in words[max(0, i - 2):i] + words[i + n:i + n + 2])
+
+
+_MONTH_WORD = re.compile(rf"(?<!\w)(?:[وفب]|في\s+)?({'|'.join(sorted((re.escape(m) for m in MONTHS if len(m) >= 4 and m != 'march'), key=len, reverse=True))})(?!\w)"
+                         rf"|(?<!\w)({_MONTH_ALT})\.?\s*(?=\d{{1,2}}(?!\d))")
+
+
+def months_named(text_norm: str) -> set[int]:
+    """The months a normalised text names at all ('في نيسان الماضي', 'in April', 'Apr. 15'; a short or ambiguous
+    form only before a day: 'اب', 'may', 'march', 'apr' alone are not months)."""
+    return {MONTHS[m.group(1) or m.group(2)] for m in _MONTH_WORD.finditer(text_norm)}
+
+
+def months_with_day(text_norm: str) -> set[int]:
+    """The months a normalised text names with a day ('15 نيسان', 'April 15')."""
+    return {MONTHS[k] for m in _DAY_MONTH.finditer(text_norm) for k in MONTHS
+            if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", m.group(0))}
+
+
+@lru_cache(maxsize=1)
+def _outcome() -> re.Pattern:
+    return re.compile(json.loads(DATA.read_text(encoding="utf-8")).get("asks_outcome", r"(?!)"), re.I)
+
+
+def asks_outcome(q: Question) -> bool:
+    """The question asks what an act produced: its results or outcome (answer_types.json `asks_outcome`)."""
+    return bool(_outcome().search(q.normalized))
+
+
+_SINCE_YEAR = re.compile(r"(?<!\w)(?:since|منذ|مند)\s+(?:(?:early|late|mid|the\s+end\s+of|عام|العام|سنه|مطلع|اواخر|نهايه|منتصف)\s+)*"
+                         rf"(?:(?:{_MONTH_ALT})\s+)?(?:19|20)\d\d(?!\d)")
+
+
+def act_years(text_norm: str) -> set[str]:
+    """The years a (normalised) sentence names, but those after 'since' / 'منذ' ('idle since 2003', 'منذ عام 2011'):
+    the year a state began is not the year of what the sentence reports."""
+    return years_of(_SINCE_YEAR.sub(" ", text_norm))

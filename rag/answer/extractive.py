@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (act_years, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -168,6 +168,31 @@ def _listed_alone(name: str) -> set[str]:
     return {normalize(f) for f in (*ARABIC.get(name, ()), *NAMES.get(name, ())) if " " not in f.strip()}
 
 
+def _family_names(name: str) -> set[str]:
+    """The last words (normalised, without "al-") of a person's names of two words or more."""
+    return {normalize(f.split()[-1]).removeprefix("al-").removeprefix("ال")
+            for f in (name, *arabic_forms(name), *NAMES.get(name, ())) if len(f.split()) > 1}
+
+
+def namesake_instead(q: Question, text: str) -> bool:
+    """The sentence itself does not name a person the question asks about but names another known person who
+    shares a family name with him ("Masrour Barzani" where "Nechirvan Barzani" was asked)."""
+    from ..domain.names import arabic_names, english_names
+    asked = [e for e in q.entities if e in PEOPLE]
+    if not asked:
+        return False
+    own = _terms(text)
+    english = not any("\u0600" <= ch <= "\u06ff" for ch in text)
+    named = {n for n in (english_names(text) if english else arabic_names(normalize(text))) if n in PEOPLE}
+    for p in asked:
+        shared = {t for o in named if o not in q.entities for t in _family_names(o) & _family_names(p)}
+        # named by a form that is more than the shared family name ("Barzani" alone may be either)
+        if not shared or p in named or any(f <= own and not f <= shared for f in name_forms(p)):
+            continue
+        return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _shared_surnames() -> frozenset:
     """One-word forms (normalised) that two or more known people go by."""
@@ -294,6 +319,11 @@ def missing_entities(question: str, cand: Candidate, entities: list[str] | None 
     return out
 
 
+def _names_all(entities: list[str], terms: frozenset) -> bool:
+    """Every one of the people and places is named (by one of its forms) among the terms."""
+    return all(any(f <= terms for f in name_forms(e)) for e in entities if name_forms(e))
+
+
 _CONTINUES = re.compile(r"^\s*[وف]?(اضافه الي|بالاضافه الي|فضلا عن|كما|وكذلك|كذلك|منها|ومنها|اضافه)(?!\w)")
 
 
@@ -409,6 +439,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     unknown = unknown_names(q, lambda t: t in seen_stems or lexical.df(t) > 0)
     if unknown:
         return abstain(confidence(q, cands, hits), "the sources never mention " + ", ".join(unknown))
+    # A phrase the question quotes ('called the results "ambiguous"', 'بأنها "عملية وتنفيذية"'): a sentence that
+    # holds it word for word, in a passage that names the question's people and places, is where the question's
+    # words come from (the answer's home), whatever the checks below make of its neighbours' words.
+    quotes = quoted_phrases(q)
+    quoted = [c for c in cands if quotes and holds_quote(quotes, _norm(c.text))
+              and _names_all(q.entities, c.window | _passage_terms(hits[c.n - 1].chunk.text))]
     # Who and where: the answer must come from a sentence that names the question's people and places.
     entities = q.entities
     if entities:
@@ -421,8 +457,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         wide = shape.kind not in ("date", "person", "yesno", "comparison") or (
             shape.kind == "person" and any(e in PEOPLE for e in entities)) or (
             shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2)
+        # (a sentence that names, instead of the person asked, another who shares his family name — "Masrour
+        # Barzani" for "Nechirvan Barzani" — is about the other one, whatever its neighbours name)
         held = [c for c in cands if not missing_entities(q, c, entities, _passage_terms(hits[c.n - 1].chunk.text)
-                                                          if wide else frozenset())]
+                                                          if wide else frozenset()) and not namesake_instead(q, c.text)]
         if not held:
             missing = missing_entities(q, cands[0])
             return abstain(confidence(q, cands, hits),
@@ -503,9 +541,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             # Also a sentence just below the best that names the question's people and says their act did not
             # take place ("no meeting between X and Y was announced"), when the best only expected it.
             people_asked = [e for e in entities if e in PEOPLE]
+            # (the results of an act reported only as planned: it has produced none yet)
+            unheld = NOT_YET_HELD | {"planned"} if asks_outcome(q) else NOT_YET_HELD
             for rank, top in enumerate(cands[:NOT_HELD_RANKS]):
                 status = status_of(_norm(top.text))
-                if status in NOT_YET_HELD and asked & relations(_terms(top.text), _norm(top.text)) and (
+                if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
                         rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
                                                                                       frozenset(), own=True))):
                     return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
@@ -563,9 +603,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = [c for c in cands if status_of(_norm(c.text)) not in NOT_TAKEN_PLACE] or cands
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
-        in_month = [c for c in cands if not (own := months_of(_norm(c.text)) or _date_month(c.date)) or months & own]
+        # (a sentence naming a month alone, "in April", "في نيسان الماضي", is about that month, whatever its
+        # article's date)
+        in_month = [c for c in cands if not (own := months_of(_norm(c.text)) or months_named(_norm(c.text))
+                                             or _date_month(c.date)) or months & own]
         if not in_month:
-            found = set().union(*(months_of(_norm(c.text)) or _date_month(c.date) for c in cands[:1]))
+            found = set().union(*(months_of(_norm(c.text)) or months_named(_norm(c.text))
+                                  or _date_month(c.date, reach=False) for c in cands[:1]))
             return correction(q, cands + [c for c in about if c not in cands], premise.other_months(months, found),
                               confidence(q, cands, hits))
         cands = in_month
@@ -578,22 +622,25 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         return correction(q, about, premise.other_years(years, set(), article=True), confidence(q, cands, hits))
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
-        dated = [c for c in cands if not (own := years_of(_norm(c.text)) or years_of(c.date[:4])) or years & own]
+        # (not a year after "since": "the pipeline, idle since 2003" reports this year's talks)
+        dated = [c for c in cands if not (own := act_years(_norm(c.text)) or _date_years(c.date)) or years & own]
         if not dated:
-            found = years_of(_norm(cands[0].text)) or years_of(cands[0].date[:4])  # the year the best one gives
+            found = act_years(_norm(cands[0].text)) or years_of(cands[0].date[:4])  # the year the best one gives
             return correction(q, cands + [c for c in about if c not in cands], premise.other_years(years, found),
                               confidence(q, cands, hits))
         cands = dated
     # Who in a role: the sentence names the role asked (the ambassador, the spokesman), of the country asked.
     for role, forms in asked_roles(q):
         whose = role_whose(q, forms)  # the spokesman of the foreign ministry, not the government's
-        holding = [c for c in cands if holds_role(forms, _norm(c.text)) and not role_country_clash(q, _norm(c.text))
-                   and not third_country_role(q, forms, _norm(c.text))
+        # (an organisation's role, 'the UN envoy to Syria', is no country's: the country named is where it serves)
+        free = organisation_role(q, forms)
+        holding = [c for c in cands if holds_role(forms, _norm(c.text)) and (free or (
+                   not role_country_clash(q, _norm(c.text)) and not third_country_role(q, forms, _norm(c.text))))
                    and (not whose or _lang(c.text) != q.language or serves(whose, forms, _norm(c.text)))]
         if not holding:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {role} asked about")
         # the role of the country asked, not the other country's official the sentence names
-        ours = [c for c in holding if not official_country_clash(q, _norm(c.text))]
+        ours = [c for c in holding if free or not official_country_clash(q, _norm(c.text))]
         if not ours:
             return abstain(confidence(q, cands, hits), f"the sources name only the other country's {role}")
         cands = ours
@@ -625,6 +672,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
             kind == "person" and c.n == cands[0].n and c.score >= cands[0].score - PERSON_PASSAGE_MARGIN)]
         cands = close + [c for c in cands if c not in close]
+    # When: the best sentence dates the act by its month alone ("في نيسان الماضي"); a close sentence that gives the
+    # day in that month ("15 نيسان 2025", "on April 15") reports the same act more fully, and goes first.
+    if kind == "date" and not months_with_day(_norm(cands[0].text)) and (month := months_named(_norm(cands[0].text))):
+        dayed = [c for c in cands[1:] if c.score >= cands[0].score - DAY_MARGIN and months_with_day(_norm(c.text)) & month]
+        cands = dayed + [c for c in cands if c not in dayed]
     # The last or final one asked ("متى غادرت آخر دفعة"): a close sentence that says which was the last goes first
     # (not the best one, about a batch that is only "new").
     if asks_last(q):
@@ -638,13 +690,23 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         who = next(e for e in entities if e in PEOPLE)
         return abstain(confidence(q, cands, hits), f"no retrieved sentence reports what {who} said")
     conf = answerability(q, sorted(cands, key=lambda c: -c.score), hits, lexical)  # the ranking, not the order
+    # The sentence holding the question's quoted words goes first; it answers when it also names someone the
+    # question does not or holds an answer of the kind asked ("the leader of the group calling itself '…'" is not
+    # answered by the sentence that only names the group).
+    if any(names_a_new_person(q, c.text) or holds_answer(kind, q, _norm(c.text)) for c in quoted):
+        conf = max(conf, threshold)
     if conf < threshold:
         return abstain(conf, f"{BAR_REASON} (answerability {conf:.2f} < {threshold:.2f})")
     # What someone said: a sentence in which that person speaks goes first when one is close to the top.
     close = [c for c in spoken if c.score >= cands[0].score - 0.1]
     if close:
         cands = close + [c for c in cands if c not in close]
+    if quoted:
+        cands = quoted + [c for c in cands if c not in quoted]
     chosen = select(q, shape, cands, hits, max_sentences)
+    if kind == "person" and (intro := introduction(q, chosen[0], hits)) is not None and \
+            all((c.source, c.text) != (intro.source, intro.text) for c in chosen):
+        chosen.insert(1, intro)  # "وكشف ديزائي": the sentence that gave his full name ("، سفين ديزائي،")
     groups = group_by_article(chosen, shape.many)
     # the English lead line names the kind of contact only for a question about one (not "where is the ministry's
     # seat": "Phone call — …" read as the answer)
@@ -656,6 +718,48 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis
         text, used = line + "\n" + text, [chosen[0].n] + used
     return ExtractiveResult(text, False, used, conf, cands)
+
+
+# A full name set off as an apposition after a title ("…، سفين ديزائي، …") or ending the clause of a speech verb
+# ("وقال مدير … مازن علوش إن"), or two capitalised words ("Yasser Wattout").
+_APPOSITION = r"[،,]\s*(\w{{2,}})\s+{w}\s*[،,]|(?<!\w)(?!ال)(\w{{2,}})\s+{w}\s+[اإأ]ن(?!\w)"
+_CAPITALISED_NAME = r"(?<![\w'-])([A-Z][a-z]+)\s+{w}(?![\w-])"
+
+
+def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | None:
+    """For an answer naming a person by one name only ("وكشف ديزائي …", "Wattout said"), the earlier sentence of
+    its article that gave the full name ("قال رئيس الدائرة …، سفين ديزائي، …"): the answer's person in full. The
+    one name is the sentence's first word after its verb that the question does not hold; None when the article
+    gives no longer form of it before, or the sentence holds that form itself."""
+    words = re.findall(r"\w+", cand.text)
+    if len(words) < 2:
+        return None
+    asked = set(tokens(q))
+    name = words[1] if _lang(cand.text) == "ar" else next((w for w in words[:3] if w[:1].isupper()), "")
+    if len(name) < 3 or not (own := set(tokens(name))) or own <= asked or not name[:1].isalpha():
+        return None
+    if _lang(cand.text) == "ar":
+        name = re.sub(r"^[وف]", "", name) if not re.match(r"^[وف]", words[0]) else name
+        rx = re.compile(_APPOSITION.format(w=re.escape(name)))
+    else:
+        rx = re.compile(_CAPITALISED_NAME.format(w=re.escape(name)))
+    def full(text: str) -> bool:  # "X W" with X no verb opening the sentence ("وأضاف علوش أن" names him by one name)
+        return any((m.group(1) or m.group(m.lastindex or 1)) != words[0] for m in rx.finditer(text))
+    if full(cand.text):
+        return None
+    mine = hits[cand.n - 1].chunk
+    here = mine.start + mine.sentences[cand.index][0] if cand.index < len(mine.sentences) else 0
+    earlier = []
+    for n, hit in enumerate(hits, 1):
+        c = hit.chunk
+        if c.source != cand.source:
+            continue
+        for i, (s, e) in enumerate(c.sentences):
+            text = c.text[s:e].strip()
+            if c.start + s < here and full(text):
+                earlier.append((c.start + s, Candidate(n, text, 0.0, 0.0, cand.score, c.source, i, cand.window,
+                                                       cand.date)))
+    return min(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
 def _visitor_first(text: str, person: str, place: str) -> bool:
@@ -681,9 +785,27 @@ def _far_year(year: int, seen: set[int]) -> bool:
     return all(abs(year - y) > 1 for y in seen)
 
 
-def _date_month(date: str) -> set[int]:
-    """The month of an article's date ('2025-04-17'), as a set; empty when it has none."""
-    return {int(date[5:7])} if len(date) >= 7 and date[5:7].isdigit() else set()
+def _date_month(date: str, reach: bool = True) -> set[int]:
+    """The month of an article's date ('2025-04-17'), as a set; empty when it has none. An article dated in the
+    first days of its month may report the end of the one before ("On Sunday" in a report of 3 December is 30
+    November): within RELATIVE_REACH days of the month's start, the month before counts too."""
+    if not (len(date) >= 7 and date[5:7].isdigit()):
+        return set()
+    month = int(date[5:7])
+    if reach and len(date) >= 10 and date[8:10].isdigit() and int(date[8:10]) <= RELATIVE_REACH:
+        return {month, 12 if month == 1 else month - 1}
+    return {month}
+
+
+def _date_years(date: str) -> set[str]:
+    """The year of an article's date, as a set; in its first RELATIVE_REACH days of January the year before too."""
+    years = years_of(date[:4])
+    if years and date[5:7] == "01" and date[8:10].isdigit() and int(date[8:10]) <= RELATIVE_REACH:
+        years.add(str(int(date[:4]) - 1))
+    return years
+
+
+RELATIVE_REACH = 7  # days: "on Sunday", "أمس الأحد" in a report reach back at most a week
 
 
 LOCATED_ACTS = {"visit", "meeting", "summit"}  # acts that happen in one place (answer_types.json relations)
@@ -701,6 +823,7 @@ def _passage_relations(hit: Hit) -> set[str]:
 
 
 PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage that names the person asked for
+DAY_MARGIN = 0.2  # a sentence giving the day of the best one's month goes first within this score margin
 LAST_MARGIN = 0.25  # a sentence saying which was the last one goes first within this score margin
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
 
