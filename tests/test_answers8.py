@@ -314,3 +314,30 @@ def test_the_years_of_a_sentences_act(text, years):
     from rag.answer.expected import act_years
     from rag.text.arabic import normalize
     assert act_years(normalize(text)) == years
+
+
+AR_TITLE = """مجلس "الجسر" بين بغداد ودمشق
+3 حزيران 2025
+
+عقد مجلس "الجسر" للتعاون الاقتصادي بين العراق وسوريا اجتماعه الأول في بغداد، أمس الاثنين.
+
+ويضم مجلس "الجسر" ممثلين عن غرف التجارة والصناعة في البلدين.
+
+وأعلن رئيس غرفة تجارة بغداد فراس الحمداني أن مجلس "الجسر" سيجتمع مرة كل ثلاثة أشهر.
+
+وترأس الاجتماع عن الجانب السوري وزير الاقتصاد محمد نضال الشعار، الذي دعا إلى تسهيل حركة الشاحنات.
+"""
+
+
+@pytest.fixture(scope="module")
+def library8_title(tmp_path_factory, seeded_settings):
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers8_title", {"ar_title.txt": AR_TITLE})
+
+
+def test_a_quoted_name_is_no_quote(library8_title):
+    """Rule (expected.quoted_phrases, answer_types.json `quote_cues`): a council's quoted name, with no word of saying
+    or calling before it, is no quote; the question is answered as any other (first by the sentence that says who
+    chaired it, not by the ones holding the name)."""
+    a = _ask(library8_title, 'من ترأس عن الجانب السوري الاجتماع الأول لمجلس "الجسر"؟')
+    assert not a.abstained and a.answer.startswith("وترأس الاجتماع عن الجانب السوري"), (a.answer, a.abstain_reason)

@@ -837,14 +837,25 @@ def _words(text_norm: str) -> list[str]:
 
 
 def quoted_phrases(q: Question) -> list[tuple[str, ...]]:
-    """The phrases a question quotes ('called the results "ambiguous"', 'بأنها "عملية وتنفيذية"'), each as its
-    normalised words; a quote of fewer than four letters quotes nothing."""
+    """The phrases a question quotes as said or called ('called the results "ambiguous"', 'بأنها "عملية وتنفيذية"'),
+    each as its normalised words; a quote of fewer than four letters quotes nothing, nor does a quoted name or
+    title (no cue of saying or calling before it, answer_types.json `quote_cues`)."""
     out = []
+    cues = _quote_cues()
     for m in _QUOTE.finditer(q.normalized):
         words = tuple(_words(m.group(1) or m.group(2)))
-        if words and sum(map(len, words)) >= 4:
+        before = _words(q.normalized[:m.start()])
+        # (said or called: a cue word of `quote_cues` before it in the question, or "بـ" on it)
+        said = any(w in cues for w in before) or q.normalized[max(0, m.start() - 2):m.start()].strip() in ("ب", "بـ")
+        if words and sum(map(len, words)) >= 4 and said:
             out.append(words)
     return out
+
+
+@lru_cache(maxsize=1)
+def _quote_cues() -> frozenset:
+    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("quote_cues", ())
+                     if not w.startswith("_comment"))
 
 
 def holds_quote(phrases: list[tuple[str, ...]], text_norm: str) -> bool:
