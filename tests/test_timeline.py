@@ -122,17 +122,17 @@ def test_cli_timeline_json_and_a_bad_date(seeded_settings, capsys):
 
 
 # part -> its floors in evals/floors.json (heldout2 since the third session, heldout3 since the fourth, heldout4 since
-# the fifth, heldout5 since the sixth and heldout6 since the seventh are development: their floors guard regressions;
-# heldout and heldout7 were never tuned on)
+# the fifth, heldout5 since the sixth, heldout6 since the seventh and
+# heldout7 since the eighth are development: their floors guard regressions; heldout and heldout8 were never tuned on)
 HELD_OUT = {"heldout": "_timeline_real", "heldout2": "_timeline_real2", "heldout3": "_timeline_real3",
             "heldout4": "_timeline_real4", "heldout5": "_timeline_real5", "heldout6": "_timeline_real6",
-            "heldout7": "_timeline_real7"}
+            "heldout7": "_timeline_real7", "heldout8": "_timeline_real8"}
 
 
 @pytest.fixture(scope="module", params=sorted(HELD_OUT))
 def heldout_events(request, tmp_path_factory, seeded_settings):
-    """A real-reporting corpus (evals/real/heldout and heldout7: never tuned on; heldout2 to heldout6: development
-    since the third to seventh sessions) ingested into its own library: (part, its events)."""
+    """A real-reporting corpus (evals/real/heldout and heldout8: never tuned on; heldout2 to heldout7: development
+    since the third to eighth sessions) ingested into its own library: (part, its events)."""
     from rag import contact_timeline, ingest, open_library
     from ui_support import warm_home
     home = tmp_path_factory.mktemp("real-" + request.param)
