@@ -24,7 +24,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "69"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "70"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -309,6 +309,7 @@ class _Article:
         self.last_statement_at = -2
         self.subject: Match | None = None  # the first person the sentence before names in full (its subject)
         self.lead: list[Match] = []  # that person, for a sentence opening with "He"
+        self._scanned: dict[tuple[int, str], list[Match]] = {}  # the last sentence read by `scan_of`
         self.same_day: dict[int, tuple[str, str]] = {}  # a clause's start -> the day (and its basis) of the one before
 
     # ---- per sentence -------------------------------------------------------------------------
@@ -394,13 +395,20 @@ class _Article:
         left_out = {m.item.id for m in matches if m.kind == "person"} - {m.item.id for m in kept if m.kind == "person"}
         return kept, inside, left_out
 
+    def scan_of(self, s: "_Sentence") -> list[Match]:
+        """The people, titles, places and countries of a sentence as written, read once (`Officials.scan`)."""
+        key = (s.start, s.norm)
+        if key not in self._scanned:
+            self._scanned = {key: self.officials.scan(s.norm, s.text if len(s.text) == len(s.norm) else "")}
+        return self._scanned[key]
+
     def present_at(self, s: "_Sentence", every) -> int | None:
         """Where a sentence with no contact word puts an official of one side in a city of the other ("Syrian FM
         al-Shaibani in Baghdad", "الشطري مجدداً في دمشق": lexicon `present_in`, at most two words between), else None."""
         ins = self.lex.present_in.find(s.norm, every)
         if not ins or any(cue.find(s.norm, every) for _, cue in self.lex.status):
             return None  # (nor with a word of a contact that did not happen: "… after al-Sharaa stayed away")
-        ms = self.officials.scan(s.norm, s.text if len(s.text) == len(s.norm) else "")
+        ms = self.scan_of(s)
         people = [m for m in ms if m.kind == "person" and m.item.country in (IRAQ, SYRIA) and
                   (not m.short or m.item.id in self.seen)]
         for pl in (m for m in ms if m.kind == "place" and m.item.country in (IRAQ, SYRIA) and
@@ -648,8 +656,7 @@ class _Article:
                     carried = [self.subject]  # "He first met Ahmed al-Sharaa …" after "Hamid al-Shatri … was …"
                 self.sentence(i, part, carried)
             if not pronoun:  # (after "He …", the subject is still the one "He" stood for)
-                self.subject = next((m for m in self.officials.scan(s.norm, s.text if len(s.text) == len(s.norm) else "")
-                                     if m.kind == "person" and not m.short), None)
+                self.subject = next((m for m in self.scan_of(s) if m.kind == "person" and not m.short), None)
         return [m for m in self.mentions if IRAQ in m.sides and SYRIA in m.sides]
 
     def contact_clauses(self, s: _Sentence) -> list[_Sentence]:
@@ -830,7 +837,7 @@ class _Article:
         if not worded and denial is None and present is None:
             # no contact word, no words said, nothing referred back to: only the people it names in full count
             # (for their short names later)
-            for m in self.officials.scan(s.norm):
+            for m in self.scan_of(s):
                 if m.kind == "person" and not m.short:
                     self.seen.setdefault(m.item.id, m.item)
             return
