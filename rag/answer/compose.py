@@ -51,9 +51,8 @@ NEGATION_REACH = 6  # words before a contact word within which a negation word d
 
 @lru_cache(maxsize=1)
 def _negations() -> frozenset:
-    import json
-    from .expected import DATA
-    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("negations", []))
+    from .expected import answer_data
+    return frozenset(normalize(w) for w in answer_data().get("negations", []))
 
 
 def negated(text: str) -> bool:

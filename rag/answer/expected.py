@@ -61,6 +61,12 @@ def _relation(words) -> tuple[re.Pattern | None, tuple[re.Pattern, ...]]:
     return (re.compile("^(" + "|".join(single) + ")") if single else None), phrases
 
 
+@lru_cache(maxsize=1)
+def answer_data() -> dict:
+    """answer_types.json, parsed once: each word list below is read from it."""
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=4)
 def vocabulary(path: Path = DATA) -> Vocabulary:
     """The answer-type, role and relation words (read once)."""
@@ -214,18 +220,18 @@ HOLDER_REACH = 6  # words after a title (or before it, in English) within which 
 
 @lru_cache(maxsize=1)
 def _counterparts() -> frozenset:
-    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("counterparts", []))
+    return frozenset(normalize(w) for w in answer_data().get("counterparts", []))
 
 
 @lru_cache(maxsize=1)
 def _holder_heads() -> re.Pattern:
-    words = json.loads(DATA.read_text(encoding="utf-8")).get("title_holder_heads", [])
+    words = answer_data().get("title_holder_heads", [])
     return re.compile(r"^[وبل]?(ال)?(" + "|".join(re.escape(normalize(w)) for w in words) + r")$")
 
 
 @lru_cache(maxsize=1)
 def _unnamed_after() -> re.Pattern:
-    words = json.loads(DATA.read_text(encoding="utf-8")).get("unnamed_after", [])
+    words = answer_data().get("unnamed_after", [])
     return re.compile(r"^[وف]?(ال)?(" + "|".join(re.escape(normalize(w)) for w in words) + r")")
 
 
@@ -297,19 +303,19 @@ def named_word_forms(q: Question) -> list[frozenset]:
 
 @lru_cache(maxsize=1)
 def _event_heads() -> frozenset:
-    return frozenset(json.loads(DATA.read_text(encoding="utf-8")).get("event_heads", ()))
+    return frozenset(answer_data().get("event_heads", ()))
 
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset:
     from ..domain.names import PEOPLE
-    data = json.loads(DATA.read_text(encoding="utf-8"))
+    data = answer_data()
     return frozenset(w.lower() for w in data.get("given_names", ())) | frozenset(p.split()[0].lower() for p in PEOPLE)
 
 
 @lru_cache(maxsize=1)
 def _speech_goes_on() -> re.Pattern:
-    words = json.loads(DATA.read_text(encoding="utf-8")).get("continues_speech", ())
+    words = answer_data().get("continues_speech", ())
     alt = "|".join(sorted((re.escape(normalize(w)) for w in words), key=len, reverse=True))
     return re.compile(rf"^\W*(?:{alt})(?!\w)|(?<!\w)(?:{alt})\W*$|^[\"“«][^\"”»]+[\"”»],?\s*(?:{alt})(?!\w)")
 
@@ -323,7 +329,7 @@ def continues_speech(text_norm: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _identity() -> re.Pattern | None:
-    rx = json.loads(DATA.read_text(encoding="utf-8")).get("asks_identity")
+    rx = answer_data().get("asks_identity")
     return re.compile(rx, re.I) if rx else None
 
 
@@ -386,7 +392,7 @@ def window_holds(forms: tuple[tuple[str, ...], ...], window: frozenset) -> bool:
 
 @lru_cache(maxsize=1)
 def _other_countries() -> frozenset:
-    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("other_countries", ()))
+    return frozenset(normalize(w) for w in answer_data().get("other_countries", ()))
 
 
 def third_country_role(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
@@ -791,7 +797,7 @@ def status_of(text_norm: str) -> str:
 
 @lru_cache(maxsize=1)
 def _outlets() -> dict[str, re.Pattern]:
-    data = json.loads(DATA.read_text(encoding="utf-8")).get("outlets", {})
+    data = answer_data().get("outlets", {})
     return {name: re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(re.escape(normalize(f)) for f in forms) + r")(?!\w)")
             for name, forms in data.items()}
 
@@ -803,7 +809,7 @@ def outlets_named(text_norm: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _lasts() -> tuple[re.Pattern, re.Pattern]:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
+    data = answer_data()
     return re.compile(data.get("asks_last", r"(?!)"), re.I), re.compile(data.get("says_last", r"(?!)"), re.I)
 
 
@@ -819,7 +825,7 @@ def says_last(text_norm: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _describe() -> re.Pattern:
-    return re.compile(json.loads(DATA.read_text(encoding="utf-8")).get("asks_description", r"(?!)"), re.I)
+    return re.compile(answer_data().get("asks_description", r"(?!)"), re.I)
 
 
 def asks_description(q: Question) -> bool:
@@ -854,7 +860,7 @@ def quoted_phrases(q: Question) -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _quote_cues() -> frozenset:
-    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("quote_cues", ())
+    return frozenset(normalize(w) for w in answer_data().get("quote_cues", ())
                      if not w.startswith("_comment"))
 
 
@@ -874,7 +880,7 @@ def holds_quote(phrases: list[tuple[str, ...]], text_norm: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _organisation_words() -> frozenset:
-    return frozenset(normalize(w) for w in json.loads(DATA.read_text(encoding="utf-8")).get("organisation_qualifiers", ()))
+    return frozenset(normalize(w) for w in answer_data().get("organisation_qualifiers", ()))
 
 
 def organisation_role(q: Question, forms: tuple[tuple[str, ...], ...]) -> bool:
@@ -907,7 +913,7 @@ def months_with_day(text_norm: str) -> set[int]:
 
 @lru_cache(maxsize=1)
 def _outcome() -> re.Pattern:
-    return re.compile(json.loads(DATA.read_text(encoding="utf-8")).get("asks_outcome", r"(?!)"), re.I)
+    return re.compile(answer_data().get("asks_outcome", r"(?!)"), re.I)
 
 
 def asks_outcome(q: Question) -> bool:

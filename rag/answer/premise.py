@@ -4,12 +4,11 @@ The Arabic words for acts and statuses are data (answer_types.json `arabic_words
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..domain.names import ARABIC, PEOPLE
-from .expected import DATA
+from .expected import answer_data
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December")
@@ -27,7 +26,7 @@ class Why:
 
 @lru_cache(maxsize=1)
 def _arabic() -> dict[str, str]:
-    return json.loads(DATA.read_text(encoding="utf-8")).get("arabic_words", {})
+    return answer_data().get("arabic_words", {})
 
 
 def _ar(word: str) -> str:
