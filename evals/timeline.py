@@ -9,6 +9,7 @@ in one). The corpus is the `articles/` folder beside the set when there is one, 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -31,8 +32,28 @@ def _names(ev: dict) -> set[str]:
     return {p["name_en"] for p in ev["participants"]}
 
 
+# A participant that is a body of one side, not a person ("Iraq's General Directorate of Narcotics Affairs", "the
+# Syrian side", "an Iraqi delegation"): outlets name the same body in many ways, so it matches any body of its side
+# (the event's kind, status, source and day tell the contact apart). A body of both sides ("joint Iraqi–Syrian
+# technical teams") matches a joint body.
+_BODY = re.compile(r"(?i)\b(?:ministry|ministries|directorate|department|administration|authority|authorities|agency|"
+                   r"command|services?|forces?|police|guards?|committee|teams?|government|side|office|council|"
+                   r"delegation|staff|unit)\b")
+
+
+def _side_key(name: str) -> str | None:
+    """'body:Iraq', 'body:Syria' or 'body:joint' for a body of one side or both (`_BODY`), else None."""
+    if not _BODY.search(name):
+        return None
+    low = name.lower()
+    sides = {s for s, words in (("Iraq", ("iraq", "iraqi")), ("Syria", ("syria", "syrian")))
+             if any(re.search(rf"\b{w}(?:'s|’s)?\b", low) for w in words)}
+    return None if not sides else f"body:{sides.pop()}" if len(sides) == 1 else "body:joint"
+
+
 def _keys(names) -> set[str]:
-    return {k for n in names if (k := (name_key(n) if not n.lower().startswith("the ") else n.lower()))}
+    return {k for n in names
+            if (k := (_side_key(n) or (name_key(n) if not n.lower().startswith("the ") else n.lower())))}
 
 
 def _sources(ev: dict) -> set[str]:

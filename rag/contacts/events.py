@@ -20,11 +20,12 @@ from datetime import date, timedelta
 from ..text.arabic import _DROP, _FOLD, sentence_spans
 from ..text.dates import ArticleDate, explicit_dates, find_dates, infer_article_date, resolve_dates, text_years
 from ..documents import Chunk, Document
+from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "70"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "71"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -40,6 +41,10 @@ def fast_normalize(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 _CLAUSE = re.compile(r"[،,؛;]")
+_HOME_AFTER = re.compile(r"\s*(?:[-–—(,،/]|\s+في\s+\d)")  # after a dateline's city ("بغداد –", "DAMASCUS,")
+_ENTRY_BEFORE = re.compile(r"[\s\-–—•*·]*(?:[^\s\d]+\s*[—–-]\s*)?")  # before a list entry's date ("- ", "Background — ")
+_ENTRY_AFTER = re.compile(r"\s*(?:[:.\-–—]|$)")  # after it
+_FROM_BODY = re.compile(r"(?:(?<!\w)[وب]?وفد\w{0,3}(?:\s+\S+){0,2}?\s+من|\bdelegations?(?:\s+\S+){0,2}?\s+(?:from|of))\s+(?:the\s+)?$")
 _POSSESSED = re.compile(r"['’]s\s+([a-z-]+(?:\s+[a-z-]+)?)")  # an English possessive and the (two) words it owns
 _LISTED = re.compile(r"\s*[,،]?\s*(?:and|or|then|و|او|ثم)?\s*")  # between two items of a list of days
 
@@ -127,6 +132,12 @@ class Extraction:
 def extractor_version(officials: Officials) -> str:
     """Changes when the rules or the officials list change, so articles are re-extracted (no re-embedding)."""
     return f"{EXTRACTOR_VERSION}:{officials.digest}"
+
+
+def _bodies_only(m: "Mention") -> bool:
+    """Whether a contact's people are all bodies of a side ("Iraq's joint operations command"): a sentence naming
+    people after it reports another contact, not the same one told again with names."""
+    return bool(m.participants) and all(p.get("rank") == BODY_RANK for p in m.participants)
 
 
 def _participant(p: Person | Title, when: str | None) -> dict:
@@ -311,6 +322,9 @@ class _Article:
         self.lead: list[Match] = []  # that person, for a sentence opening with "He"
         self._scanned: dict[tuple[int, str], list[Match]] = {}  # the last sentence read by `scan_of`
         self.same_day: dict[int, tuple[str, str]] = {}  # a clause's start -> the day (and its basis) of the one before
+        self.home = self._home()  # the side of the city the article is filed from ("بغداد – وكالة …"), if any
+        self.barrier = 0  # the first mention of the dated list's entry being read (`run`): earlier ones are not extended
+        self.heading: tuple[str, str] | None = None  # the day (and basis) heading that entry, when given alone
 
     # ---- per sentence -------------------------------------------------------------------------
 
@@ -329,7 +343,8 @@ class _Article:
             if len(text) == len(norm):  # English titles are read in the text as written: masked there too
                 text = text[:a] + " " * (b - a) + text[b:]
         matches = self.officials.scan(masked, text if len(text) == len(norm) else "")
-        found = self.officials.titled(masked, text) + self.officials.pairs(masked, text)
+        found = self.officials.titled(masked, text) + self.officials.pairs(masked, text) + \
+            self.officials.bodies(masked, text, self.home)
         # "Assad's ambassador": the person whose official is named is not a participant (he stands behind him)
         owners = [(t.start, t.end) for t in found if t.kind == "possessor"]
         owners += [(m.start, m.end) for m in self.owners(norm, matches)]
@@ -347,6 +362,13 @@ class _Article:
             # a name after a title; a title the data lacks only where no title of the data stands
             if not any(a < t.end and t.start < b for a, b in named + (titles if t.kind == "title" else [])):
                 matches.append(t)
+        # the country or city inside a body's name ("المديرية العامة لمكافحة المخدرات في العراق") is its side, not a
+        # place of the contact
+        # (a body right after "a delegation from" is the delegation's: "وفداً من وزارة الخارجية السورية")
+        matches = [m for m in matches if not (m.kind == "title" and m.item.rank == BODY_RANK and
+                                              _FROM_BODY.search(norm, 0, m.start))]
+        inner = [(m.start, m.end) for m in matches if m.kind == "title" and m.item.rank == BODY_RANK]
+        matches = [m for m in matches if not (m.kind in ("place", "country") and any(a <= m.start < b for a, b in inner))]
         matches.sort(key=lambda m: m.start)
         bounds = [0] + [m.end() for m in _CLAUSE.finditer(norm)] + [len(norm) + 1]
         # a name set off by commas after the title it names ("received the US envoy for Syria, Tom Barrack, in
@@ -639,8 +661,42 @@ class _Article:
         sides |= {p["country"] for p in out}
         return out, sides_only, sides
 
+    def _home(self) -> str | None:
+        """The side of the city an article's dateline files it from ("بغداد – وكالة أنباء براثا", "DAMASCUS, Oct 24
+        (SANA) —"): the first words of a byline line or of one of the first four sentences, a city of Iraq or Syria
+        followed by a dash, a comma or a bracket."""
+        # (the byline the cleaner took off the page, then the first sentences)
+        lines = [fast_normalize(x) for x in self.doc.dropped[:6]] + [s.norm for s in self.sents[:4]]
+        for norm in lines:
+            ms = self.officials.scan(norm)
+            first = ms[0] if ms else None
+            if first is not None and first.kind == "place" and first.item.country in (IRAQ, SYRIA) and \
+                    not norm[:first.start].strip(" -–—\n") and _HOME_AFTER.match(norm, first.end):
+                return first.item.country
+        return None
+
+    def entry_opener(self, s: _Sentence):
+        """The date a sentence opens with as the heading of a list's entry ("- 30 كانون الأول 2024: …", "July 30,
+        2025.", "Background — May 12, 2024."): a date after at most one word and a dash, followed by ":", ".", a dash
+        or nothing. (date, whether the sentence is that date alone), else None."""
+        for d in resolve_dates(s.norm, self.article, self.years):
+            if _ENTRY_BEFORE.fullmatch(s.norm[:d.start]) and _ENTRY_AFTER.match(s.norm, d.end):
+                return d, not s.norm[d.end:].strip(" .:-–—\n")
+            break
+        return None
+
     def run(self) -> list[Mention]:
+        # a dated list (two entries or more, each opening with its date): an entry's contacts are its own, never
+        # more of the entry before; a date standing alone heads the sentences after it, whose contact has its day
+        openers = {i: got for i, s in enumerate(self.sents) if (got := self.entry_opener(s)) is not None}
+        listed = len(openers) >= 2
+        heading = None
         for i, s in enumerate(self.sents):
+            if listed and i in openers:
+                self.barrier = len(self.mentions)
+                d, alone = openers[i]
+                heading = (d.value, d.basis + " (the date heading its entry of a dated list)") if alone and d.value else None
+            self.heading = heading
             opener = _WORD.search(s.norm)
             pronoun = opener is not None and opener.group(0) in self.lex.subject_pronouns
             self.lead = [self.subject] if pronoun and self.subject is not None else []
@@ -815,7 +871,7 @@ class _Article:
         return out
 
     def last(self, group: str, status: str | None = None) -> Mention | None:
-        for m in reversed(self.mentions):
+        for m in reversed(self.mentions[self.barrier:]):
             if (group == "any" and m.kind != "statement") or GROUP[m.kind] == group:
                 if status is None or m.status == status:
                     return m
@@ -832,7 +888,8 @@ class _Article:
         lex = self.lex
         every = _words(s.norm)
         denial = self.denied_at(s.norm, every)
-        worded = any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values()))
+        worded = any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())) or \
+            bool(lex.cooperating(s.norm, every))
         present = None if worded else self.present_at(s, every)
         if not worded and denial is None and present is None:
             # no contact word, no words said, nothing referred back to: only the people it names in full count
@@ -1012,6 +1069,10 @@ class _Article:
         gather = bool(lex.gather.find(s.norm, words))
         touched: Mention | None = None
         contact_kinds = [k for k in ("visit", "delegation", "meeting", "call") if k in new_kinds]
+        if contact_kinds == ["meeting"] and set(at["meeting"]) <= set(lex.cooperating(s.norm, words)) and \
+                not {IRAQ, SYRIA} <= {p["country"] for p in parts}:
+            # acting together with a side named only as a side ("بالتنسيق مع دمشق", "Iraqi forces"): no contact
+            contact_kinds = []
         if contact_kinds and {IRAQ, SYRIA} <= sides:
             kind = "call" if "call" in contact_kinds else contact_kinds[0]
             named_here = {p["id"] for p in parts if p["named"]}
@@ -1059,7 +1120,8 @@ class _Article:
             if not contact_kinds:
                 pass
             elif cur is not None and not moved and not carried and \
-                    (not (named or left_out) or named and (not cur.named or named <= cur.named) or more or also or
+                    (not (named or left_out) or named and (not cur.named and not _bodies_only(cur) or named <= cur.named) or
+                     more or also or
                      self._names_title(cur, parts, places)) \
                     and not (named and anaphor is not None and anaphor is not cur):
                 self.extend(cur, s, kind, parts, places, dates, sides, add_people=True)
@@ -1083,6 +1145,8 @@ class _Article:
                         m.summary = s.text if len(s.text) <= 300 else s.text[:297].rsplit(" ", 1)[0] + "…"
                         self.cite(m, s)  # (its summary is the sentence that counts it, not the one reported)
                         self.mentions.append(m)
+            if touched is not None and touched.date is None and touched.status == "happened" and self.heading:
+                touched.date, touched.date_basis = self.heading
             if touched is not None:
                 day = self.same_day.pop(s.start, None)
                 if day and touched.date is None and touched.status == "happened":

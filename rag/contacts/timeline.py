@@ -9,6 +9,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..domain.bodies import RANK as BODY_RANK
 from ..domain.people import IRAQ, SYRIA, load_officials
 from ..text.arabic import normalize
 from ..text.dates import ArticleDate, iso
@@ -198,6 +199,11 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         return True
     if a.named & b.named:
         return True
+    # reports naming the same body of a side and no one ("the Syrian interior ministry … in coordination with
+    # Iraq's anti-narcotics directorate"), of one day or one of them undated: one contact (an undated one is placed
+    # among several by its weekday, month or words, `merge_mentions`)
+    if _bodies(a) & _bodies(b) and not a.named and not b.named and (same_day or a.date is None or b.date is None):
+        return True
     # a report naming no one (only "an Iraqi delegation", unnamed officials) and another of the same day and city:
     # one contact
     if not (a.place and b.place and a.place["name_en"] == b.place["name_en"] and (not a.named or not b.named)):
@@ -208,7 +214,12 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
 
 
 def _unnamed(m: Mention) -> set[str]:
-    return {p["id"] for p in m.participants if not p["named"] and p.get("rank") == "delegation"}
+    return {p["id"] for p in m.participants if not p["named"] and p.get("rank") in ("delegation", BODY_RANK)}
+
+
+def _bodies(m: Mention) -> set[str]:
+    """The bodies of a side a report names ("Iraq's anti-narcotics directorate", one id however it is worded)."""
+    return {p["id"] for p in m.participants if not p["named"] and p.get("rank") == BODY_RANK}
 
 
 def _settle_dates(group: list[Mention]) -> tuple[str | None, str | None, list[str], Mention | None]:
@@ -308,7 +319,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         base = (GROUP[m.kind], m.status)
         out = [(*base, "src", m.source)] + [(*base, "who", pid) for pid in m.named | _unnamed(m)]
         if month:
-            out += [(*base, "who", pid, month) for pid in m.named]
+            out += [(*base, "who", pid, month) for pid in m.named | _bodies(m)]
         if m.date and len(m.date) >= 10 and m.place:
             out.append((*base, "at", m.place["name_en"], m.date[:10]))  # by its city and day (a gathering abroad,
             # a delegation no report names)
@@ -340,7 +351,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         if m.date and len(m.date) >= 10 and m.place:
             for n in (-1, 0, 1):
                 out += index.get((*base, "at", m.place["name_en"], _plus_days(m.date[:10], n)), [])
-        for pid in m.named | (set() if m.date else _unnamed(m)):  # (an undated report of a side's delegation:
+        for pid in m.named | (_bodies(m) if m.date else _unnamed(m)):  # (an undated report of a side's delegation:
             # that delegation's contacts)
             if m.date:  # its month and the next and previous ones (reports a few days apart)
                 for month in _months_around(m.date[:7]):

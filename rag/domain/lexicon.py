@@ -126,6 +126,16 @@ class Lexicon:
     roles: list[tuple[str, str]]  # (normalised role phrase, rank), longest first
     name_stop: frozenset[str]
     digest: str = ""
+    joint_acts: re.Pattern | None = None  # "joint Iraqi–Syrian security operation", "عملية أمنية مشتركة": cooperation
+    cooperation: Words | None = None  # "in coordination with", "بالتنسيق مع": a meeting of parties of both sides
+
+    def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
+        """Where a sentence says two sides act together (`cooperation`, `joint_acts`): a meeting word that needs a
+        party of each side named beside it."""
+        out = self.cooperation.find(norm, words) if self.cooperation is not None else []
+        if self.joint_acts is not None:
+            out = out + [m.start() for m in self.joint_acts.finditer(norm)]
+        return sorted(set(out))
 
     def kind_of(self, word: str) -> str | None:
         """The contact kind a word is a trigger of ("الزياره" and "visit" -> visit)."""
@@ -137,7 +147,11 @@ class Lexicon:
         return any(word == x or word in x.split() for w in self.back.values() for x in (*w.words, *w.phrases))
 
     def kind_at(self, norm: str, words: list[tuple[int, str]]) -> dict[str, list[int]]:
-        return {k: pos for k, w in self.kinds.items() if (pos := w.find(norm, words))}
+        out = {k: pos for k, w in self.kinds.items() if (pos := w.find(norm, words))}
+        joint = self.cooperating(norm, words)
+        if joint:
+            out["meeting"] = sorted({*out.get("meeting", []), *joint})
+        return out
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -208,7 +222,23 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("origin"))),
                    Words.of(_both(obj.get("present_in"))),
                    Words.of(_both(obj.get("invited_to"))),
-                   sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest)
+                   sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest,
+                   joint_acts(obj.get("joint_acts", {})), Words.of(_both(obj.get("cooperation"))))
+
+
+def joint_acts(obj: dict) -> re.Pattern | None:
+    """An act both sides carry out together, its words apart (`joint_acts`): English "joint" … "operation" (at most
+    three words between: "a joint Iraqi–Syrian security operation"), Arabic "عملية" … "مشتركة" ("عملية أمنية
+    مشتركة")."""
+    def alt(items) -> str:
+        return "|".join(re.escape(normalize(x).lower()) for x in sorted(items, key=len, reverse=True) if x)
+    en, ar = obj.get("en", {}), obj.get("ar", {})
+    parts = []
+    if en.get("joint") and en.get("acts"):
+        parts.append(rf"(?<![\w-])(?:{alt(en['joint'])})(?:[\s–-]+[\w–-]+){{0,3}}?\s+(?:{alt(en['acts'])})(?![\w-])")
+    if ar.get("joint") and ar.get("acts"):
+        parts.append(rf"(?<!\w)[وفب]?(?:{alt(ar['acts'])})(?:\s+[^\s،,.؛:]+){{0,3}}?\s+(?:{alt(ar['joint'])})(?!\w)")
+    return re.compile("|".join(parts)) if parts else None
 
 
 def load_lexicon(home: Path | str | None = None) -> tuple[Lexicon, str]:

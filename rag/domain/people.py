@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..text.arabic import normalize
 from ..text.script import has_arabic, name_key
+from .bodies import RANK as BODY_RANK, Bodies
 from .lexicon import Lexicon, load_lexicon
 
 DATA = Path(__file__).resolve().parent / "data" / "officials.json"
@@ -124,6 +125,7 @@ class Officials:
     countries: dict[str, list[str]]
     digest: str = ""
     lexicon: Lexicon | None = None
+    bodies_data: dict = field(default_factory=dict, repr=False)  # officials.json `bodies` (`rag.domain.bodies`)
     _regex: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -189,6 +191,20 @@ class Officials:
         self._stop: frozenset[str] | set[str] = frozenset()
         if self.lexicon is not None:
             self._build_titled(self.lexicon)
+        self._bodies = Bodies(self.bodies_data, self.countries)
+
+    def bodies(self, norm: str, text: str = "", home: str | None = None) -> list[Match]:
+        """The bodies of a side a normalised sentence names ("وزارة الداخلية السورية", "Iraq's General Directorate of
+        Narcotics Control"), each as the title of one unnamed participant: one per side and function group. `home`: the
+        side of a body named without one ("وزارة الداخلية" in a page from Baghdad)."""
+        out = []
+        for b in self._bodies.find(norm, home):
+            fn = b.function
+            en = " ".join(w for w in (f"{b.country}'s", fn.name_en, b.head_en) if w)
+            ident = f"x-{b.country.lower().replace(' ', '-')}-body-{fn.group}"
+            shown = _shown(norm, text, b.start, b.end)
+            out.append(Match(b.start, b.end, "title", Title(ident, (shown,), en, shown, b.country, BODY_RANK)))
+        return out
 
     # ---- officials the list lacks, named after a title with a country ---------------------------
 
@@ -566,12 +582,17 @@ def load_officials(home: Path | str | None = None) -> Officials:
         if key in _CACHE:
             return _CACHE[key]
         raw = DATA.read_text(encoding="utf-8")
-        people, titles, places, countries = _parse(json.loads(raw))
+        obj = json.loads(raw)
+        people, titles, places, countries = _parse(obj)
+        bodies = obj.get("bodies", {})
         h = hashlib.sha256(raw.encode())
         if stamp is not None:
             text = extra.read_text(encoding="utf-8")
             try:
-                p2, t2, pl2, c2 = _parse(json.loads(text))
+                obj2 = json.loads(text)
+                p2, t2, pl2, c2 = _parse(obj2)
+                more = obj2.get("bodies", {})
+                bodies = {k: list(bodies.get(k, [])) + list(more.get(k, [])) for k in ("heads", "functions")}
             except (ValueError, KeyError, TypeError) as exc:
                 raise ConfigError(f"{extra} is not a valid officials file ({exc.__class__.__name__}: {exc}); "
                                   f"fix it or remove it (its shape is rag/domain/data/officials.json)") from None
@@ -585,6 +606,7 @@ def load_officials(home: Path | str | None = None) -> Officials:
             h.update(text.encode())
         lexicon, lex_digest = load_lexicon(home)
         h.update(lex_digest.encode())
-        out = Officials(people, titles, places, countries, digest=h.hexdigest()[:8], lexicon=lexicon)
+        out = Officials(people, titles, places, countries, digest=h.hexdigest()[:8], lexicon=lexicon,
+                        bodies_data=bodies)
         _CACHE[key] = out
         return out

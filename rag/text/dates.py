@@ -35,7 +35,7 @@ _HIJRI = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{_alt(_HIJRI_WORDS.get('months', []
 _DAY_RANGE = r"(?:\s*[–—-]\s*\d{1,2}(?!\d)|\s+و\s*\d{1,2}(?!\d))?"
 DMY_NAMED = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})\.?(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
 MDY_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}){_DAY_RANGE},?\s+(\d{{4}})\b")
-DM_NOYEAR = re.compile(rf"\b(\d{{1,2}})\s+(?:من\s+)?({_MONTH_ALT})\b")
+DM_NOYEAR = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}\s+(?:من\s+)?({_MONTH_ALT})\b")  # ("11 و12 آب": its first day)
 _EN_ALT = "|".join(sorted([*ENGLISH, *ENGLISH_SHORT], key=len, reverse=True))
 _LONG_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 # A month named alone after "in / في / خلال / أواخر …" (no day, no year): "his December talks", "في كانون الأول"
@@ -45,7 +45,8 @@ _AR_SHORT = "|".join(re.escape(m) for m in MONTHS if len(m) <= 3 and re.fullmatc
 MONTH_ONLY = re.compile(rf"(?:(?:\b(?:(?:in|during|since|early|late|mid)\s+|mid-)|\b(?:his|her|their|the|last)\s+)(?P<m>{_LONG_MONTHS})|"
                         rf"(?<!\w)و?(?:في|خلال|منذ|اواخر|اوائل|منتصف|مطلع)\s+(?:شهر\s+)?(?P<a>{_LONG_MONTHS}|{_AR_SHORT}))"
                         rf"(?!\s*(?:\d|من\s+\d|/))(?:\s+(?:الماضي|المنصرم))?\b")
-MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!(?:\s*[–—-]\s*\d{{1,2}})?,?\s*\d{{4}})")
+MD_NOYEAR = re.compile(rf"\b({_EN_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!(?:\s*[–—-]\s*\d{{1,2}})?,?\s*\d{{4}})"
+                       r"(?:\s*[–—-]\s*\d{1,2}(?!\d))?")  # ("August 11–12": its first day)
 NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
