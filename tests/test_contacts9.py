@@ -151,3 +151,36 @@ def test_a_body_named_without_its_side_is_of_the_city_the_page_is_filed_from():
     assert len(ms) == 1 and _ids(ms[0]) == {"x-iraq-body-interior", "x-syria-body-interior"}
     # with no city filed from, the body has no side, and the contact no party of Iraq
     assert _contacts(text.replace("بغداد – وكالة أنباء محلية", "وكالة أنباء محلية"), date="2025-11-30") == []
+
+
+def test_an_undated_lists_entries_stay_apart_in_the_timeline(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "docs", {
+        "review.txt": "عام من الزيارات\n\nوفي ما يلي أبرز المحطات:\n\n"
+                      "- 26 كانون الأول 2024: رئيس جهاز المخابرات حميد الشطري يلتقي أحمد الشرع في دمشق.\n"
+                      "- 14 آذار: وزير الخارجية السوري أسعد الشيباني في بغداد.\n"
+                      "- 28 آب: الشطري في دمشق مجدداً.\n"})
+    _lib, events = _timeline(fresh_settings, folder)
+    shatri = [e for e in events if "hamid-al-shatri" in {p["id"] for p in e.participants}]
+    # (the undated page's "28 آب" is not its "26 كانون الأول 2024" entry of the same man)
+    assert len(shatri) == 2 and "2024-12-26" in {e.date for e in shatri}
+
+
+def test_a_dated_lists_entries_without_a_year_take_the_year_of_the_entries_before():
+    ms = _contacts("عام من الاتصالات\n\n- 26 كانون الأول 2024: رئيس جهاز المخابرات حميد الشطري يلتقي أحمد الشرع في دمشق.\n"
+                   "- 14 آذار: وزير الخارجية السوري أسعد الشيباني في بغداد.\n- 28 آب: الشطري في دمشق مجدداً.\n", date="")
+    assert sorted(m.date for m in ms) == ["2024-12-26", "2025-03-14", "2025-08-28"]  # (after December: the next year)
+    # a page whose list gives no year leaves the day unresolved
+    ms = _contacts("محطات\n\n- 14 آذار: وزير الخارجية السوري أسعد الشيباني في بغداد.\n- 28 آب: رئيس جهاز المخابرات "
+                   "حميد الشطري في دمشق.\n", date="")
+    assert [m.date for m in ms] == [None, None]
+
+
+def test_a_leader_stays_away_and_a_minister_represents_his_country_in_both_languages():
+    ar = _contacts("محطات\n\n- 17 أيار 2025: الشرع يغيب عن قمة بغداد، والشيباني يمثل بلاده.\n- 14 حزيران 2025: "
+                   "إعادة فتح منفذ القائم.\n", date="2025-12-30")
+    en = _contacts("Summit\n\nSyrian President Ahmed al-Sharaa did not attend the Arab summit in Baghdad on May 17, 2025, "
+                   "and Foreign Minister Asaad al-Shaibani represented his country.\n", date="2025-05-18")
+    for ms in (ar, en):
+        got = sorted((m.status, m.date, tuple(sorted(_ids(m)))) for m in ms)
+        assert got == [("cancelled", "2025-05-17", ("ahmed-al-sharaa",)),
+                       ("happened", "2025-05-17", ("asaad-al-shaibani",))], got

@@ -18,7 +18,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from ..text.arabic import _DROP, _FOLD, sentence_spans
-from ..text.dates import ArticleDate, explicit_dates, find_dates, infer_article_date, resolve_dates, text_years
+from ..text.dates import ArticleDate, explicit_dates, find_dates, infer_article_date, iso, resolve_dates, text_years
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
@@ -41,8 +41,19 @@ def fast_normalize(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 _CLAUSE = re.compile(r"[،,؛;]")
+def _list_year(d, before: tuple[int, int] | None) -> tuple[int, int] | None:
+    """(year, month) of a dated list's entry: its own year, else that of the entries before it (the next year when
+    its month comes before theirs: a list runs forward in time)."""
+    if d.value and len(d.value) >= 7 and not d.relative:
+        return int(d.value[:4]), int(d.value[5:7])
+    month = int(d.monthday[:2]) if d.monthday else d.month
+    if before is None or not month:
+        return before
+    return (before[0] + 1 if month < before[1] else before[0]), month
+
+
 _HOME_AFTER = re.compile(r"\s*(?:[-–—(,،/]|\s+في\s+\d)")  # after a dateline's city ("بغداد –", "DAMASCUS,")
-_ENTRY_BEFORE = re.compile(r"[\s\-–—•*·]*(?:[^\s\d]+\s*[—–-]\s*)?")  # before a list entry's date ("- ", "Background — ")
+_ENTRY_BEFORE = re.compile(r"[\s\-–—•*·]*(?:[^\s\d]+\s*(?:[—–-]\s*)?)?")  # before a list entry's date ("- ", "Background — ")
 _ENTRY_AFTER = re.compile(r"\s*(?:[:.\-–—]|$)")  # after it
 _FROM_BODY = re.compile(r"(?:(?<!\w)[وب]?وفد\w{0,3}(?:\s+\S+){0,2}?\s+من|\bdelegations?(?:\s+\S+){0,2}?\s+(?:from|of))\s+(?:the\s+)?$")
 _POSSESSED = re.compile(r"['’]s\s+([a-z-]+(?:\s+[a-z-]+)?)")  # an English possessive and the (two) words it owns
@@ -322,7 +333,9 @@ class _Article:
         self.lead: list[Match] = []  # that person, for a sentence opening with "He"
         self._scanned: dict[tuple[int, str], list[Match]] = {}  # the last sentence read by `scan_of`
         self.same_day: dict[int, tuple[str, str]] = {}  # a clause's start -> the day (and its basis) of the one before
-        self.home = self._home()  # the side of the city the article is filed from ("بغداد – وكالة …"), if any
+        # the side of the city the article is filed from ("بغداد – وكالة …"), if any: a body named without its side in a
+        # sentence of the two sides acting together ("أعلنت وزارة الداخلية … بالتعاون مع السلطات السورية") is of it
+        self.home = self._home()
         self.barrier = 0  # the first mention of the dated list's entry being read (`run`): earlier ones are not extended
         self.heading: tuple[str, str] | None = None  # the day (and basis) heading that entry, when given alone
 
@@ -344,7 +357,7 @@ class _Article:
                 text = text[:a] + " " * (b - a) + text[b:]
         matches = self.officials.scan(masked, text if len(text) == len(norm) else "")
         found = self.officials.titled(masked, text) + self.officials.pairs(masked, text) + \
-            self.officials.bodies(masked, text, self.home)
+            self.officials.bodies(masked, text, self.home if self.lex.cooperating(norm, _words(norm)) else None)
         # "Assad's ambassador": the person whose official is named is not a participant (he stands behind him)
         owners = [(t.start, t.end) for t in found if t.kind == "possessor"]
         owners += [(m.start, m.end) for m in self.owners(norm, matches)]
@@ -691,11 +704,13 @@ class _Article:
         openers = {i: got for i, s in enumerate(self.sents) if (got := self.entry_opener(s)) is not None}
         listed = len(openers) >= 2
         heading = None
+        year: tuple[int, int] | None = None  # (year, month) of the list's last entry whose year is known
         for i, s in enumerate(self.sents):
             if listed and i in openers:
                 self.barrier = len(self.mentions)
                 d, alone = openers[i]
                 heading = (d.value, d.basis + " (the date heading its entry of a dated list)") if alone and d.value else None
+                year = _list_year(d, year)
             self.heading = heading
             opener = _WORD.search(s.norm)
             pronoun = opener is not None and opener.group(0) in self.lex.subject_pronouns
@@ -713,6 +728,14 @@ class _Article:
                 self.sentence(i, part, carried)
             if not pronoun:  # (after "He …", the subject is still the one "He" stood for)
                 self.subject = next((m for m in self.scan_of(s) if m.kind == "person" and not m.short), None)
+            if listed and year:
+                # an entry's day and month with no year: the year of the entries before it, the next one when its
+                # month comes before theirs ("- 30 كانون الأول 2024: …", then "- 14 آذار: …" is 14 March 2025)
+                for m in self.mentions[self.barrier:]:
+                    if m.date is None and m.monthday and \
+                            (day := iso(year[0], int(m.monthday[:2]), int(m.monthday[3:]))):
+                        m.date = day
+                        m.date_basis = f"'{m.monthday}' has no year; {year[0]}, from the dated list's entries before it"
         return [m for m in self.mentions if IRAQ in m.sides and SYRIA in m.sides]
 
     def contact_clauses(self, s: _Sentence) -> list[_Sentence]:
@@ -736,7 +759,9 @@ class _Article:
             at = len(s.norm) - len(rest)
             first = rest.split(" ", 1)[0]
             joined = m.group(0) in "؛;" or _opens(lex.joins, rest) or _opens(lex.returns, rest) or \
-                (len(first) > 2 and first[0] == "و" and lex.kind_of(first[1:]) is not None)
+                (len(first) > 2 and first[0] == "و" and lex.kind_of(first[1:]) is not None) or \
+                (len(first) > 2 and first[0] == "و" and any(  # "، والشيباني يمثل بلاده": "و" on a person's name
+                    x.kind == "person" and x.start == 0 for x in self.officials.scan(rest[1:])[:1]))
             if joined and triggers[0] < m.start() and any(p >= at for p in triggers):
                 cuts.append(at)
                 if _opens(lex.joins_apart, rest):

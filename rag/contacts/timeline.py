@@ -213,6 +213,17 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     return same_day or ((a.date is None or b.date is None) and bool(_unnamed(a) & _unnamed(b)))
 
 
+def _clue_fits(m: Mention, day: str | None) -> bool:
+    """Whether an undated report's clue to its day (a day and month, a month) agrees with a contact's date."""
+    if not day or len(day) < 7:
+        return True
+    if m.monthday and len(day) >= 10:
+        # (a day beside it is the same contact: sources differ by a day)
+        got = iso(int(day[:4]), int(m.monthday[:2]), int(m.monthday[3:]))
+        return bool(got) and abs((date.fromisoformat(got) - date.fromisoformat(day[:10])).days) <= 1
+    return not (m.month and int(day[5:7]) != m.month)
+
+
 def _unnamed(m: Mention) -> set[str]:
     return {p["id"] for p in m.participants if not p["named"] and p.get("rank") in ("delegation", BODY_RANK)}
 
@@ -404,6 +415,11 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             # hosts than the group's first report)
             own = [gi for gi in fitting if gi in mine] or [
                 gi for gi in sorted(mine) if any(_same(m, x, arts) for x in groups[gi] if x.source == m.source)]
+            # (not one of another day than its own clue gives: a year review's "28 آب: الشطري في دمشق مجدداً" is not
+            # its "26 كانون الأول 2024" entry of the same man, nor another contact of that man)
+            wrong = {gi for gi in own if not _clue_fits(m, reps[gi].date)}
+            own = [gi for gi in own if gi not in wrong]
+            fitting = [gi for gi in fitting if gi not in wrong]
             if m.span and len(fitting) > 1:  # named by a role held only for a time: a contact within it
                 inside = [gi for gi in fitting if _day(reps[gi].date) and
                           _plus_days(m.span[0], -WINDOW) <= reps[gi].date[:10] < _plus_days(m.span[1], WINDOW)]
