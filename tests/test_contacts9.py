@@ -184,3 +184,15 @@ def test_a_leader_stays_away_and_a_minister_represents_his_country_in_both_langu
         got = sorted((m.status, m.date, tuple(sorted(_ids(m)))) for m in ms)
         assert got == [("cancelled", "2025-05-17", ("ahmed-al-sharaa",)),
                        ("happened", "2025-05-17", ("asaad-al-shaibani",))], got
+
+
+def test_a_body_of_one_side_with_the_other_only_a_country_is_no_contact():
+    for text in ("In the days that followed, hundreds of soldiers of the former Syrian army crossed there and handed "
+                 "themselves over to Iraqi forces.",
+                 "Masoud Barzani spoke by phone on Wednesday with Mazloum Abdi, commander-in-chief of the Syrian "
+                 "Democratic Forces."):
+        assert _contacts(text + "\n", date="2025-03-12") == [], text
+    # the SDF is no body of the Syrian state
+    ms = _contacts("Iraqi Foreign Minister Fuad Hussein met commanders of the Syrian Democratic Forces in Erbil on "
+                   "Wednesday.\n", date="2025-03-12")
+    assert all("x-syria-body-forces" not in _ids(m) for m in ms)

@@ -25,7 +25,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "71"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "72"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -1094,9 +1094,11 @@ class _Article:
         gather = bool(lex.gather.find(s.norm, words))
         touched: Mention | None = None
         contact_kinds = [k for k in ("visit", "delegation", "meeting", "call") if k in new_kinds]
-        if contact_kinds == ["meeting"] and set(at["meeting"]) <= set(lex.cooperating(s.norm, words)) and \
-                not {IRAQ, SYRIA} <= {p["country"] for p in parts}:
-            # acting together with a side named only as a side ("بالتنسيق مع دمشق", "Iraqi forces"): no contact
+        if not {IRAQ, SYRIA} <= {p["country"] for p in parts} and (
+                contact_kinds == ["meeting"] and set(at["meeting"]) <= set(lex.cooperating(s.norm, words)) or
+                parts and all(p.get("rank") == BODY_RANK for p in parts)):
+            # acting together with a side named only as a side ("بالتنسيق مع دمشق"), or a body of one side whose other
+            # side is only a country word ("soldiers handed themselves over to Iraqi forces"): no contact
             contact_kinds = []
         if contact_kinds and {IRAQ, SYRIA} <= sides:
             kind = "call" if "call" in contact_kinds else contact_kinds[0]

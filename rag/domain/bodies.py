@@ -54,6 +54,8 @@ class Bodies:
                           for f in data.get("functions", []) if not str(f.get("id", "_")).startswith("_")]
         self._head_en: dict[str, str] = {}
         # a body after "a source at" / "مصدر في" is where a report comes from, no party to the contact (`reporters`)
+        # names that hold a head and a country but name no body of that side ("the Syrian Democratic Forces")
+        self._not = [normalize(x).lower() for x in data.get("not_bodies", [])]
         rep = [normalize(x).lower() for x in data.get("reporters", [])]
         self._reporter = re.compile(r"(?<!\w)(?:" + _alt(rep) + r")\s+(?:the\s+)?[وفبل]?$") if rep else None
         # heads that name a body of a side with no function ("القوات السورية", "a Syrian protection force"): a body of
@@ -138,6 +140,8 @@ class Bodies:
 
         def add(a: int, b: int, country: str | None, fn: Function | None, head: str) -> None:
             if self._reporter is not None and self._reporter.search(norm, max(0, a - 40), a):
+                return
+            if any(0 <= (at := norm.find(x, max(0, a - 12))) < b and at + len(x) > a for x in self._not):
                 return
             if country and fn and not any(x.start < b and a < x.end for x in out):
                 out.append(BodyMatch(a, b, country, fn, head))
