@@ -929,3 +929,63 @@ def act_years(text_norm: str) -> set[str]:
     """The years a (normalised) sentence names, but those after 'since' / 'منذ' ('idle since 2003', 'منذ عام 2011'):
     the year a state began is not the year of what the sentence reports."""
     return years_of(_SINCE_YEAR.sub(" ", text_norm))
+
+
+WITHHELD_REACH = 10  # words after a cue of `withheld` within which the kind of answer withheld is named
+
+
+@lru_cache(maxsize=1)
+def _withheld() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, tuple[str, ...]]]:
+    data = answer_data().get("withheld", {})
+    cues = sorted((normalize(w) for w in data.get("cues", [])), key=len, reverse=True)
+    none = sorted((normalize(w) for w in data.get("none", [])), key=len, reverse=True)
+    kinds = {k: tuple(normalize(w) for w in ws) for k, ws in data.get("kinds", {}).items()}
+    cue_rx = re.compile(r"(?<!\w)[وف]?(?:" + ("|".join(map(re.escape, cues)) or "(?!)") + r")(?!\w)((?:\W+\w+){0,%d})" % WITHHELD_REACH)
+    none_rx = re.compile(r"(?<!\w)(?:" + ("|".join(map(re.escape, none)) or "(?!)") + r")\s+((?:[\w'-]+(?:\s*,\s*|\s+(?:or|and|nor)\s+)?)+)")
+    after = sorted((normalize(w) for w in data.get("after", [])), key=len, reverse=True)
+    after_rx = re.compile(r"((?:\w+\W+){1,3})(?:" + ("|".join(map(re.escape, after)) or "(?!)") + r")(?!\w)")
+    return cue_rx, none_rx, after_rx, kinds
+
+
+def _kind_word(word: str, phrase: str, kind_words: tuple[str, ...]) -> bool:
+    if any(" " in k and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", phrase) for k in kind_words):
+        return True
+    if word.isascii():
+        return word in kind_words
+    bare = re.sub(r"^(?:[وفبل]?ال|[وفبل]{1,2})(?=\w{3})", "", word)
+    return any(k for k in kind_words if not k.isascii() and (word.startswith(k) or bare.startswith(k)))
+
+
+def mentions_counted(forms: frozenset, text_norm: str) -> bool:
+    """A sentence (normalised) names the noun a question counts, in any form (with or without a number)."""
+    return any(_same_word(t, f) for w in re.findall(r"[\w']+", text_norm) for t in tokens(w) for f in forms)
+
+
+def withheld(kind: str, text_norm: str) -> bool:
+    """The (normalised) sentence says that the kind of answer asked was not given: 'did not say when …', 'No date,
+    membership or venue … was given', 'ولم يحدد البيان مكان تنفيذ العملية ولا تاريخها' (answer_types.json
+    `withheld`)."""
+    cue_rx, none_rx, after_rx, kinds = _withheld()
+    words = kinds.get(kind)
+    if not words:
+        return False
+    for m in cue_rx.finditer(text_norm):
+        tail = m.group(1)
+        if any(_kind_word(w, tail, words) for w in re.findall(r"\w+", tail)):
+            return True
+    for m in after_rx.finditer(text_norm):  # "the raid's date is not given": the kind's word just before
+        if any(_kind_word(w, m.group(1), words) for w in re.findall(r"\w+", m.group(1))):
+            return True
+    every = {w for ws in kinds.values() for w in ws}
+    for m in none_rx.finditer(text_norm):  # "no date, membership or venue": the listed words right after "no"
+        listed = []
+        for w in re.findall(r"[\w'-]+", m.group(1)):
+            if w in ("or", "and", "nor"):
+                continue
+            if not _kind_word(w, w, tuple(every)):
+                break
+            listed.append(w)
+        if any(_kind_word(w, w, words) for w in listed):
+            return True
+    return False
+

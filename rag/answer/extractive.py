@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (act_years, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (act_years, withheld, mentions_counted, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -644,6 +644,19 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if not ours:
             return abstain(confidence(q, cands, hits), f"the sources name only the other country's {role}")
         cands = ours
+    # What the sources say was not given: the best sentence, or a close one of its article, says so of the kind
+    # asked ("The statement did not say when the raid took place, how many people were arrested", "No date,
+    # membership or venue … was given", "ولم يحدد البيان … تاريخها"): the question is about something they do not
+    # report (a date or count the article gives is another act's: its statement's day, another raid's haul).
+    # (a count withheld is of the noun the question counts: "did not say how many people were arrested" leaves the
+    # pills seized counted)
+    counted_noun = counted_forms(q)[0] if kind == "number" else frozenset()
+    silent = [c for c in cands if (c is cands[0] or (c.source == cands[0].source and c.score >= cands[0].score -
+                                                     WITHHELD_MARGIN)) and withheld(kind, _norm(c.text))
+              and (not counted_noun or mentions_counted(counted_noun, _norm(c.text)))]
+    if silent:
+        return correction(q, silent + [c for c in cands if c not in silent] + [c for c in about if c not in cands],
+                          premise.withheld(kind), confidence(q, cands, hits))
     # What: an answer of the expected type that the question does not already hold (a date for "when",
     # a number for "how many", a duration for "how long"; a place or a body is preferred when one is close).
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
@@ -825,6 +838,7 @@ def _passage_relations(hit: Hit) -> set[str]:
 PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage that names the person asked for
 DAY_MARGIN = 0.2  # a sentence giving the day of the best one's month goes first within this score margin
 LAST_MARGIN = 0.25  # a sentence saying which was the last one goes first within this score margin
+WITHHELD_MARGIN = 0.3  # a sentence of the best one's article saying the kind asked was not given, within this score margin
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
 
 
