@@ -6,7 +6,9 @@ names the rule it guards and fails without it.
   sources do not report it (expected.withheld, answer_types.json `withheld`);
 - what was said or done at a contact the sources report only as rumoured, or as planned when the question does not
   speak of the future ('what did X discuss during his visit' of a visit still expected): a false premise
-  (extractive: `unheld`, expected.asks_future, answer_types.json `asks_future` and statuses `rumoured`)."""
+  (extractive: `unheld`, expected.asks_future, answer_types.json `asks_future` and statuses `rumoured`);
+- who did something about a contact, told in words of its own ('drew an angry reaction' for 'criticised'): with no
+  sentence reporting both acts, one reporting the contact asked answers (extractive: `contact`)."""
 
 from __future__ import annotations
 
@@ -42,7 +44,29 @@ AR_EXPECTED_VISIT = """الشيباني إلى أربيل الأسبوع الم�
 وتعد أربيل محطة مهمة في العلاقات بين بغداد ودمشق منذ مطلع العام.
 """
 
+EN_RESPONSE = """Lawmakers question Shatri's talks with al-Sharaa
+January 8, 2026
+
+BAGHDAD — Intelligence chief Hamid al-Shatri met Ahmed al-Sharaa in Damascus on Tuesday to discuss border security.
+
+The meeting drew an angry reaction from the independent lawmaker Qasim al-Rikabi, who said it had "handed Damascus a gift for nothing".
+
+The government has not commented on the remarks. Thousands of families displaced from Aleppo are still waiting in camps near the border.
+"""
+
+EN_FAIR = """Basra trade fair opens with regional guests
+March 3, 2026
+
+BASRA — Prime Minister Mohammed Shia al-Sudani opened the Basra international trade fair on Monday alongside Jordan's Industry Minister Yarub Qudah, his office said.
+
+More than 300 companies from 14 countries are taking part in the five-day fair.
+
+Organisers said the number of exhibitors had doubled since last year.
+"""
+
 ARTICLES = {
+    "en_response.txt": EN_RESPONSE,
+    "en_fair.txt": EN_FAIR,
     "en_withheld.txt": EN_WITHHELD,
     "en_rumoured_call.txt": EN_RUMOURED_CALL,
     "ar_expected_visit.txt": AR_EXPECTED_VISIT,
@@ -117,3 +141,10 @@ def test_a_question_about_what_is_to_come(question, future):
     from rag.answer.expected import asks_future
     from rag.answer.questions import as_question
     assert asks_future(as_question(question)) is future
+
+
+def test_who_criticised_a_meeting_in_other_words(library9):
+    """Rule (extractive `contact`): no sentence holds a word of criticism; the one reporting the meeting's angry
+    reception, naming the lawmaker, answers (not a correction 'no retrieved sentence reports a criticism')."""
+    a = _ask(library9, "Which lawmaker criticised al-Shatri's meeting with al-Sharaa in Damascus?")
+    assert not a.abstained and "Qasim al-Rikabi" in a.answer, (a.answer, a.abstain_reason)

@@ -508,6 +508,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         related = [c for c in cands if asked <= (relations(c.window, _norm(c.text)) if strict else
                                                  _passage_relations(hits[c.n - 1])) or (
             counted and counts(counted, _norm(c.text)) and asked & CONTACT_KINDS <= relations(c.window, _norm(c.text)))]
+        # Who did something about a contact ("who criticised al-Shatri's meeting with al-Sharaa"): what that person
+        # did is told in words of its own ("the trip drew a sharp response", "موجة اعتراض"); with no sentence
+        # reporting both, one reporting the contact asked, about its people, answers (the person named is checked
+        # below).
+        contact = asked & CONTACT_KINDS
+        if not related and contact and asked - CONTACT_KINDS and expected_type(q) == "person":
+            related = [c for c in cands if contact <= (relations(c.window, _norm(c.text)) if strict else
+                                                       _passage_relations(hits[c.n - 1]))]
         if not related:
             return correction(q, about, premise.not_reported(sorted(asked), entities), confidence(q, cands, hits))
         cands = related
