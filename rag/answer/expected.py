@@ -426,16 +426,22 @@ def _matches(word: str, form: str) -> bool:
         (len(word) > 1 and word[0] in "وفبل" and word[1:].startswith(form))
 
 
-def relations(terms, text_norm: str = "") -> set[str]:
-    """The kinds of act named by a set of (normalised) terms, or by a phrase of the (normalised) text."""
+def relations(terms, text_norm: str = "", implied: bool = True) -> set[str]:
+    """The kinds of act named by a set of (normalised) terms, or by a phrase of the (normalised) text; `implied`:
+    with the talks a visit, a call or a meeting holds."""
     words = set(terms) | set(re.findall(r"\w+", text_norm))  # the words as written too ("وقعها" is token "قعها")
-    return {kind for kind, (rx, phrases) in vocabulary().relations.items()
-            if (rx is not None and any(rx.match(t) for t in words)) or any(p.search(text_norm) for p in phrases)}
+    found = {kind for kind, (rx, phrases) in vocabulary().relations.items()
+             if (rx is not None and any(rx.match(t) for t in words)) or any(p.search(text_norm) for p in phrases)}
+    # a visit, a call or a meeting is a contact with talks ("X met Y in Damascus" reports their talks there)
+    return found | {"talks"} if implied and found & TALKING_ACTS else found
+
+
+TALKING_ACTS = {"visit", "call", "meeting"}
 
 
 def asked_relations(q: Question) -> set[str]:
     """The acts a question asks about (its Arabic terms, its English words and its phrases)."""
-    return relations(set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q)}, q.normalized)
+    return relations(set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q)}, q.normalized, implied=False)
 
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")

@@ -833,7 +833,7 @@ def _date_years(date: str) -> set[str]:
 RELATIVE_REACH = 7  # days: "on Sunday", "أمس الأحد" in a report reach back at most a week
 
 
-LOCATED_ACTS = {"visit", "meeting", "summit"}  # acts that happen in one place (answer_types.json relations)
+LOCATED_ACTS = {"visit", "meeting", "summit", "talks"}  # acts that happen in one place (answer_types.json relations)
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}
 LEAD_KINDS = {"visit", "call", "meeting", "summit", "accompaniment", "congratulation", "press conference"}  # contacts  # what a sentence must report for any question
 CONTENT_TYPES = {"fact", "quotation", "list", "reason"}  # what was said or done at an act (expected_type)
