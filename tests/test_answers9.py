@@ -8,7 +8,11 @@ names the rule it guards and fails without it.
   speak of the future ('what did X discuss during his visit' of a visit still expected): a false premise
   (extractive: `unheld`, expected.asks_future, answer_types.json `asks_future` and statuses `rumoured`);
 - who did something about a contact, told in words of its own ('drew an angry reaction' for 'criticised'): with no
-  sentence reporting both acts, one reporting the contact asked answers (extractive: `contact`)."""
+  sentence reporting both acts, one reporting the contact asked answers (extractive: `contact`);
+- what two people discussed in one city, of talks the sources place in another: a correction (answer_types.json
+  relations `talks`, implied by a visit, a call or a meeting; extractive LOCATED_ACTS);
+- which Syrian (Iraqi) official: the sentence names an official of that country (expected.asked_official_country,
+  names_official_of, answer_types.json `official_heads`)."""
 
 from __future__ import annotations
 
@@ -64,7 +68,18 @@ More than 300 companies from 14 countries are taking part in the five-day fair.
 Organisers said the number of exhibitors had doubled since last year.
 """
 
+EN_OFFER = """Hussein offers Baghdad as venue for Syria conference
+December 7, 2025
+
+BAGHDAD — Iraqi Foreign Minister Fuad Hussein offered on Saturday to host an international conference on Syria's reconstruction in Baghdad, his ministry said.
+
+Diplomats said several Gulf states had welcomed the idea.
+
+The neighbours' foreign ministers plan to meet again in Amman in January to follow up on the proposal.
+"""
+
 ARTICLES = {
+    "en_offer.txt": EN_OFFER,
     "en_response.txt": EN_RESPONSE,
     "en_fair.txt": EN_FAIR,
     "en_withheld.txt": EN_WITHHELD,
@@ -148,3 +163,41 @@ def test_who_criticised_a_meeting_in_other_words(library9):
     reception, naming the lawmaker, answers (not a correction 'no retrieved sentence reports a criticism')."""
     a = _ask(library9, "Which lawmaker criticised al-Shatri's meeting with al-Sharaa in Damascus?")
     assert not a.abstained and "Qasim al-Rikabi" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_talks_asked_in_one_city_held_in_another(library9):
+    """Rule (relations `talks`, LOCATED_ACTS): 'what did X discuss with Y in Aleppo' of a meeting the sources report
+    in Damascus (Aleppo named elsewhere in the article) is a correction; asked in Damascus, it is answered."""
+    a = _ask(library9, "What did al-Shatri discuss with al-Sharaa in Aleppo?")
+    assert a.abstained and "in Aleppo" in a.abstain_reason and "Damascus" in a.abstain_reason, (a.answer, a.abstain_reason)
+    a = _ask(library9, "What did al-Shatri discuss with al-Sharaa in Damascus?")
+    assert not a.abstained and "border security" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_which_syrian_minister(library9):
+    """Rule (expected.asked_official_country, names_official_of): the fair was opened beside Jordan's minister; no
+    sentence names a Syrian official, so 'which Syrian minister' is not answered by him; 'which Jordanian
+    minister' is."""
+    a = _ask(library9, "Which Syrian minister attended the opening of the Basra trade fair with al-Sudani?")
+    assert a.abstained and "Syrian official" in a.abstain_reason, (a.answer, a.abstain_reason)
+    a = _ask(library9, "Which Jordanian minister attended the opening of the Basra trade fair with al-Sudani?")
+    assert not a.abstained and "Yarub Qudah" in a.answer, (a.answer, a.abstain_reason)
+
+
+@pytest.mark.parametrize("question, country", [
+    ("Which Syrian official joined the meeting in Baghdad?", "Syria"),
+    ("أي مسؤول سوري حضر الاجتماع؟", "Syria"),
+    ("Which Iraqi minister met al-Sharaa in Damascus?", "Iraq"),
+    ("Which official visited Syria in May?", ""),
+    ("When did the Syrian minister visit Baghdad?", ""),
+    ("Which assistant minister accompanied Syrian energy minister Mohammad al-Bashir?", ""),
+    ("من وزير الداخلية السوري الذي زار بغداد؟", "Syria"),
+    ("من هو المبعوث الأممي إلى سوريا الذي التقاه فؤاد حسين؟", ""),
+])
+def test_the_country_of_the_official_asked(question, country):
+    """expected.asked_official_country: a person question whose first words put a country's word beside an
+    official's; not the country of the contact's place, not a date question."""
+    from rag.answer.expected import asked_official_country
+    from rag.answer.questions import as_question
+    assert asked_official_country(as_question(question)) == country
+

@@ -1005,3 +1005,62 @@ def asks_future(q: Question) -> bool:
     """The question speaks of what is to come ('what will X discuss', 'ماذا سيبحث'): answer_types.json
     `asks_future`."""
     return bool(_future().search(q.normalized))
+
+
+OFFICIAL_REACH = 3  # words between a country's word and the official's word it qualifies
+
+
+@lru_cache(maxsize=1)
+def _official_heads() -> frozenset:
+    return frozenset(normalize(w) for w in answer_data().get("official_heads", ()))
+
+
+def _official_word(word: str) -> bool:
+    heads = _official_heads()
+    return word in heads or _stripped(word) in heads or word.removesuffix("s") in heads
+
+
+def _country_beside_official(country: str, text_norm: str, adjective: bool = False) -> bool:
+    cforms = vocabulary().countries.get(country, frozenset())
+    names = frozenset()
+    if adjective:  # the country's adjective ('Syrian official', 'مسؤول سوري'), not its name ('visited Syria')
+        names = frozenset(normalize(w) for w in answer_data().get("country_names", ()))
+        cforms = cforms - names
+    words = re.findall(r"[\w']+", text_norm)
+    return any(w not in names and _stripped(w) not in names and _country_word(w, cforms) and any(_official_word(x) for x in words[max(0, i - OFFICIAL_REACH):i + OFFICIAL_REACH + 1])
+               for i, w in enumerate(words))
+
+
+def asked_official_country(q: Question) -> str:
+    """For a person question asking for one country's official ('Which Syrian official …', 'أي مسؤول سوري …', 'Which
+    Syrian interior minister …'): that country ('Syria', 'Iraq'); else ''. The country's word stands within
+    OFFICIAL_REACH words of an official's word (answer_types.json `official_heads`) in the question's first words
+    (the person asked for, not the contact's place: 'Which official visited Syria')."""
+    if expected_type(q) != "person":
+        return ""
+    words = re.findall(r"[\w']+", q.normalized)[:6]
+    names = {normalize(w) for w in answer_data().get("country_names", ())}
+    asked = set()
+    for c, forms in vocabulary().countries.items():
+        adjectives = forms - names
+        for i, w in enumerate(words):
+            if w in names or _stripped(w) in names or not _country_word(w, adjectives):
+                continue
+            # the adjective before the official's word in English ('Which Syrian (interior) minister'), after it in
+            # Arabic ('أي مسؤول سوري', 'من وزير الداخلية السوري'), among the question's first words
+            if (q.language == "en" and i <= 2 and any(_official_word(x) for x in words[i + 1:i + 3])) or (
+                    q.language == "ar" and any(_official_word(x) for x in words[max(0, i - 2):i] if words.index(x) <= 2)):
+                asked.add(c)
+    return next(iter(asked)) if len(asked) == 1 else ""
+
+
+def names_official_of(q: Question, country: str, text_norm: str) -> bool:
+    """The sentence (normalised) names an official of the country: one the tables know (not named by the question),
+    or the country's word beside an official's word."""
+    from ..domain.names import PEOPLE, arabic_names, english_names
+    of = _countries_of_people()
+    key = {"Iraq": "Iraq", "Syria": "Syria"}.get(country, country)
+    own = set(q.entities)
+    if any(of.get(n) == key for n in arabic_names(text_norm) + english_names(text_norm) if n in PEOPLE and n not in own):
+        return True
+    return _country_beside_official(country, text_norm, adjective=True)

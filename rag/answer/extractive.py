@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (act_years, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (act_years, asked_official_country, names_official_of, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -674,6 +674,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
     if kind == "person":  # who: a sentence naming someone the question does not (the person is the answer)
         typed = [c for c in cands if names_a_new_person(q, c.text)]
+        # Which Syrian official, which Iraqi minister: the person named is that country's (an official of it the
+        # tables know, or the country's word beside an official's: "Syria's Interior Minister", "الوزير السوري")
+        if (country := asked_official_country(q)):
+            theirs = [c for c in cands if names_official_of(q, country, _norm(c.text))]
+            if not theirs:
+                return abstain(confidence(q, cands, hits), f"no retrieved sentence names a {ADJECTIVES.get(country, country)} official")
+            typed = [c for c in typed if c in theirs]
     if kind in ("date", "day", "number", "span", "money", "length"):
         if not typed:
             what = "amount of money" if kind == "money" else kind
@@ -836,6 +843,7 @@ RELATIVE_REACH = 7  # days: "on Sunday", "أمس الأحد" in a report reach b
 LOCATED_ACTS = {"visit", "meeting", "summit", "talks"}  # acts that happen in one place (answer_types.json relations)
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}
 LEAD_KINDS = {"visit", "call", "meeting", "summit", "accompaniment", "congratulation", "press conference"}  # contacts  # what a sentence must report for any question
+ADJECTIVES = {"Iraq": "Iraqi", "Syria": "Syrian"}
 CONTENT_TYPES = {"fact", "quotation", "list", "reason"}  # what was said or done at an act (expected_type)
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
 NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at an act put off either
