@@ -12,7 +12,10 @@ names the rule it guards and fails without it.
 - what two people discussed in one city, of talks the sources place in another: a correction (answer_types.json
   relations `talks`, implied by a visit, a call or a meeting; extractive LOCATED_ACTS);
 - which Syrian (Iraqi) official: the sentence names an official of that country (expected.asked_official_country,
-  names_official_of, answer_types.json `official_heads`)."""
+  names_official_of, answer_types.json `official_heads`);
+- a meeting the ministers 'plan to meet' is planned (statuses `planned`): what was discussed at it is a false premise;
+- 'receive' is a meeting word (relations `meeting`): 'on what day did X receive Y in Damascus', of a reception the
+  sources place in Baghdad, is a correction."""
 
 from __future__ import annotations
 
@@ -68,6 +71,14 @@ More than 300 companies from 14 countries are taking part in the five-day fair.
 Organisers said the number of exhibitors had doubled since last year.
 """
 
+EN_RECEIVED = """Rashid receives Shaibani, urges border coordination
+February 10, 2026
+
+BAGHDAD — President Abdul Latif Rashid received Syrian Foreign Minister Asaad al-Shaibani at the Baghdad Palace on Sunday and urged closer coordination on the border.
+
+Al-Shaibani flew back to Damascus the same evening.
+"""
+
 EN_OFFER = """Hussein offers Baghdad as venue for Syria conference
 December 7, 2025
 
@@ -80,6 +91,7 @@ The neighbours' foreign ministers plan to meet again in Amman in January to foll
 
 ARTICLES = {
     "en_offer.txt": EN_OFFER,
+    "en_received.txt": EN_RECEIVED,
     "en_response.txt": EN_RESPONSE,
     "en_fair.txt": EN_FAIR,
     "en_withheld.txt": EN_WITHHELD,
@@ -201,3 +213,16 @@ def test_the_country_of_the_official_asked(question, country):
     from rag.answer.questions import as_question
     assert asked_official_country(as_question(question)) == country
 
+
+def test_what_was_agreed_at_a_meeting_they_plan(library9):
+    """Rule (statuses planned 'plan to meet', extractive `unheld`): what was discussed at the ministers' Amman meeting
+    they only plan is a false premise."""
+    a = _ask(library9, "What did the foreign ministers discuss at their follow-up meeting in Amman?")
+    assert a.abstained and "planned" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+def test_received_in_another_city(library9):
+    """Rule (relations meeting 'receive'): the reception was in Baghdad; asked in Damascus (named in the article
+    as where al-Shaibani flew back to), it is a correction naming both cities."""
+    a = _ask(library9, "On what day did Abdul Latif Rashid receive Asaad al-Shaibani in Damascus?")
+    assert a.abstained and "Baghdad" in a.abstain_reason, (a.answer, a.abstain_reason)
