@@ -79,6 +79,22 @@ BAGHDAD — President Abdul Latif Rashid received Syrian Foreign Minister Asaad 
 Al-Shaibani flew back to Damascus the same evening.
 """
 
+AR_DENIED_DEAL = """النفط: لا اتفاق لتزويد سوريا بالخام
+6 شباط 2026
+
+قال مصدر في وزارة النفط العراقية، اليوم الجمعة، إن ما نُشر عن توقيع اتفاق لتزويد سوريا بالنفط الخام "غير صحيح"، مؤكداً أن الضخ متوقف منذ أشهر.
+
+وكانت مواقع محلية قد نقلت عن مصدر سياسي أن بغداد ودمشق ستستأنفان الصادرات خلال أيام.
+"""
+
+EN_NO_DEAL = """Hussein in Damascus for talks with al-Sharaa
+March 17, 2026
+
+DAMASCUS — Iraqi Foreign Minister Fuad Hussein met President Ahmed al-Sharaa in Damascus on Monday, and the two sides stressed cooperation on water and trade without announcing any agreement.
+
+Hussein also toured the Iraqi embassy, which reopened last year.
+"""
+
 EN_OFFER = """Hussein offers Baghdad as venue for Syria conference
 December 7, 2025
 
@@ -91,6 +107,8 @@ The neighbours' foreign ministers plan to meet again in Amman in January to foll
 
 ARTICLES = {
     "en_offer.txt": EN_OFFER,
+    "ar_denied_deal.txt": AR_DENIED_DEAL,
+    "en_no_deal.txt": EN_NO_DEAL,
     "en_received.txt": EN_RECEIVED,
     "en_response.txt": EN_RESPONSE,
     "en_fair.txt": EN_FAIR,
@@ -205,6 +223,8 @@ def test_which_syrian_minister(library9):
     ("Which assistant minister accompanied Syrian energy minister Mohammad al-Bashir?", ""),
     ("من وزير الداخلية السوري الذي زار بغداد؟", "Syria"),
     ("من هو المبعوث الأممي إلى سوريا الذي التقاه فؤاد حسين؟", ""),
+    ("Whom did Iraqi Foreign Minister Fuad Hussein speak with by phone?", ""),
+    ("Who is the Syrian official who confirmed the operation?", "Syria"),
 ])
 def test_the_country_of_the_official_asked(question, country):
     """expected.asked_official_country: a person question whose first words put a country's word beside an
@@ -226,3 +246,4 @@ def test_received_in_another_city(library9):
     as where al-Shaibani flew back to), it is a correction naming both cities."""
     a = _ask(library9, "On what day did Abdul Latif Rashid receive Asaad al-Shaibani in Damascus?")
     assert a.abstained and "Baghdad" in a.abstain_reason, (a.answer, a.abstain_reason)
+

@@ -1048,8 +1048,12 @@ def asked_official_country(q: Question) -> str:
                 continue
             # the adjective before the official's word in English ('Which Syrian (interior) minister'), after it in
             # Arabic ('أي مسؤول سوري', 'من وزير الداخلية السوري'), among the question's first words
-            if (q.language == "en" and i <= 2 and any(_official_word(x) for x in words[i + 1:i + 3])) or (
-                    q.language == "ar" and any(_official_word(x) for x in words[max(0, i - 2):i] if words.index(x) <= 2)):
+            # ('Whom did Iraqi Foreign Minister Fuad Hussein call' asks for no Iraqi: the adjective right after the
+            # question word, or after 'who is the')
+            en_asked = i == 1 and words[0] in ("which", "what") or i == 3 and words[0] == "who" and words[2] == "the"
+            if (q.language == "en" and en_asked and any(_official_word(x) for x in words[i + 1:i + 3])) or (
+                    q.language == "ar" and words[0] in ("اي", "من", "ما") and
+                    any(_official_word(x) for x in words[max(0, i - 2):i] if words.index(x) <= 2)):
                 asked.add(c)
     return next(iter(asked)) if len(asked) == 1 else ""
 
