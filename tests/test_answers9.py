@@ -14,6 +14,8 @@ names the rule it guards and fails without it.
 - which Syrian (Iraqi) official: the sentence names an official of that country (expected.asked_official_country,
   names_official_of, answer_types.json `official_heads`);
 - a meeting the ministers 'plan to meet' is planned (statuses `planned`): what was discussed at it is a false premise;
+- an agreement is an act a status puts off (extractive STATUSED_ACTS; statuses: 'غير صحيح', 'without announcing any
+  agreement'): when it was signed, or which was signed, is a false premise;
 - 'receive' is a meeting word (relations `meeting`): 'on what day did X receive Y in Damascus', of a reception the
   sources place in Baghdad, is a correction."""
 
@@ -247,3 +249,14 @@ def test_received_in_another_city(library9):
     a = _ask(library9, "On what day did Abdul Latif Rashid receive Asaad al-Shaibani in Damascus?")
     assert a.abstained and "Baghdad" in a.abstain_reason, (a.answer, a.abstain_reason)
 
+
+def test_an_agreement_denied_or_not_announced(library9):
+    """Rule (extractive STATUSED_ACTS, statuses denied 'غير صحيح', not held 'announcing any agreement'): the oil
+    ministry calls the reported deal untrue, so when it was signed is not answered by the day of the denial; the
+    ministers met 'without announcing any agreement', so which agreement they signed is a false premise."""
+    a = _ask(library9, "متى وقّع العراق اتفاق تزويد سوريا بالنفط الخام؟")
+    assert a.abstained and "denied" in a.abstain_reason, (a.answer, a.abstain_reason)
+    a = _ask(library9, "What agreement did Fuad Hussein and Ahmed al-Sharaa sign in Damascus?")
+    assert a.abstained and "not held" in a.abstain_reason, (a.answer, a.abstain_reason)
+    a = _ask(library9, "What did Fuad Hussein and Ahmed al-Sharaa discuss in Damascus?")
+    assert not a.abstained and "water and trade" in a.answer, (a.answer, a.abstain_reason)

@@ -529,9 +529,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
         statused = [c for c in cands if status_of(_norm(c.text))]  # reported postponed, planned, not held …
-        if strict and asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
-            # (whether it took place is answered by a sentence saying it did not: "لم يزر السوداني دمشق")
-            done = [c for c in cands if not (st := status_of(_norm(c.text))) or (shape.kind == "yesno" and st == "not held")]
+        if strict and asked & STATUSED_ACTS and not status_of(q.normalized):
+            # (whether it took place is answered by a sentence saying it did not or denying it: "لم يزر السوداني
+            # دمشق", "a source rejected reports that Baghdad had agreed")
+            done = [c for c in cands if not (st := status_of(_norm(c.text))) or (shape.kind == "yesno" and st in NOT_TAKEN_PLACE)]
             # The best sentence gives the act a status and covers the question far better than the best of the
             # rest (which shares only a word or two with it): that one reports another act.
             if done and cands[0] not in done and done[0].lexical < STATUS_COVERAGE * cands[0].lexical:
@@ -543,7 +544,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, [first] + [c for c in cands if c is not first] + [c for c in about if c not in cands], premise.not_taken_place(
                     sorted(asked), status_of(_norm(first.text))), confidence(q, cands, hits))
             cands = done
-        elif asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
+        elif asked & STATUSED_ACTS and not status_of(q.normalized):
             # What was said or done at an act that the best sentence reports as not having taken place
             # (denied, cancelled, "no meeting … was announced"): the question's premise fails.
             # Also a sentence just below the best that names the question's people and says their act did not
@@ -561,7 +562,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                         rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
                                                                                       frozenset(), own=True))):
                     return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
-                        sorted(asked & {"visit", "call", "meeting"}), status), confidence(q, cands, hits))
+                        sorted(asked & STATUSED_ACTS), status), confidence(q, cands, hits))
         # Who visited where: the visitor and the destination are named in the sentence itself, the visitor
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]
@@ -844,6 +845,9 @@ LOCATED_ACTS = {"visit", "meeting", "summit", "talks"}  # acts that happen in on
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}
 LEAD_KINDS = {"visit", "call", "meeting", "summit", "accompaniment", "congratulation", "press conference"}  # contacts  # what a sentence must report for any question
 ADJECTIVES = {"Iraq": "Iraqi", "Syria": "Syrian"}
+# Acts a sentence's status (postponed, planned, denied, not held …) puts off: contacts, and an agreement ('the
+# ministry denied any agreement', 'without announcing any agreement'); not a summit, held whoever stays away
+STATUSED_ACTS = {"visit", "call", "meeting", "agreement"}
 CONTENT_TYPES = {"fact", "quotation", "list", "reason"}  # what was said or done at an act (expected_type)
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
 NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at an act put off either
