@@ -16,6 +16,8 @@ names the rule it guards and fails without it.
 - a meeting the ministers 'plan to meet' is planned (statuses `planned`): what was discussed at it is a false premise;
 - an agreement is an act a status puts off (extractive STATUSED_ACTS; statuses: 'غير صحيح', 'without announcing any
   agreement'): when it was signed, or which was signed, is a false premise;
+- when a person met someone is not answered by a sentence naming him only as the one an envoy acted for
+  ('المبعوث الخاص لرئيس الوزراء العراقي محمد شياع السوداني'; expected.principal_only, answer_types.json `proxy_cues`);
 - 'receive' is a meeting word (relations `meeting`): 'on what day did X receive Y in Damascus', of a reception the
   sources place in Baghdad, is a correction."""
 
@@ -97,6 +99,14 @@ DAMASCUS — Iraqi Foreign Minister Fuad Hussein met President Ahmed al-Sharaa i
 Hussein also toured the Iraqi embassy, which reopened last year.
 """
 
+AR_ENVOY_RECEIVED = """الشرع يستقبل مبعوث السوداني
+22 نيسان 2026
+
+استقبل الرئيس السوري أحمد الشرع في قصر الشعب بدمشق، يوم الثلاثاء 21 نيسان، المبعوث الخاص لرئيس الوزراء العراقي محمد شياع السوداني، وتسلّم منه رسالة تتعلق بأمن الحدود.
+
+وتناول اللقاء أوضاع المخيمات في شمال شرق سوريا.
+"""
+
 EN_OFFER = """Hussein offers Baghdad as venue for Syria conference
 December 7, 2025
 
@@ -109,6 +119,7 @@ The neighbours' foreign ministers plan to meet again in Amman in January to foll
 
 ARTICLES = {
     "en_offer.txt": EN_OFFER,
+    "ar_envoy_received.txt": AR_ENVOY_RECEIVED,
     "ar_denied_deal.txt": AR_DENIED_DEAL,
     "en_no_deal.txt": EN_NO_DEAL,
     "en_received.txt": EN_RECEIVED,
@@ -260,3 +271,28 @@ def test_an_agreement_denied_or_not_announced(library9):
     assert a.abstained and "not held" in a.abstain_reason, (a.answer, a.abstain_reason)
     a = _ask(library9, "What did Fuad Hussein and Ahmed al-Sharaa discuss in Damascus?")
     assert not a.abstained and "water and trade" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_his_envoy_is_not_he(library9):
+    """Rule (expected.principal_only): al-Sharaa received al-Sudani's special envoy; when al-Sudani met al-Sharaa in
+    Damascus is not answered by that day; when al-Sharaa received al-Sudani's envoy is."""
+    a = _ask(library9, "متى التقى السوداني الشرع في دمشق؟")
+    assert a.abstained, (a.answer, a.abstain_reason)
+    a = _ask(library9, "متى استقبل الشرع مبعوث السوداني في دمشق؟")
+    assert not a.abstained and "21 نيسان" in a.answer, (a.answer, a.abstain_reason)
+
+
+@pytest.mark.parametrize("text, only", [
+    ("استقبل الرئيس أحمد الشرع في دمشق عزت الشابندر، المبعوث الخاص لرئيس الوزراء العراقي محمد شياع السوداني.", True),
+    ("Al-Sharaa received al-Sudani's special envoy in Damascus on Monday.", True),
+    ("توجه وفد إلى دمشق بتوجيه من السوداني.", True),
+    ("زار رئيس الوزراء محمد شياع السوداني دمشق أمس.", False),
+    ("Al-Sudani sent an envoy to Damascus.", False),
+    ("Al-Sudani met al-Sharaa in Doha.", False),
+])
+def test_a_person_named_only_as_principal(text, only):
+    """expected.principal_only: every mention of the person has a word of acting for him before it, or 'envoy' after
+    his possessive name."""
+    from rag.answer.expected import principal_only
+    from rag.answer.extractive import name_forms
+    assert principal_only(name_forms("Mohammed Shia al-Sudani"), text) is only

@@ -1068,3 +1068,48 @@ def names_official_of(q: Question, country: str, text_norm: str) -> bool:
     if any(of.get(n) == key for n in arabic_names(text_norm) + english_names(text_norm) if n in PEOPLE and n not in own):
         return True
     return _country_beside_official(country, text_norm, adjective=True)
+
+
+PROXY_REACH = 5  # words before a person's name within which a word of acting for him makes the mention his principal's
+
+
+@lru_cache(maxsize=1)
+def _proxy_cues() -> tuple[frozenset, frozenset]:
+    data = answer_data().get("proxy_cues", {})
+    return (frozenset(normalize(w) for w in data.get("before", ())),
+            frozenset(normalize(w) for w in data.get("after", ())))
+
+
+def principal_only(forms: list[set[str]], text: str) -> bool:
+    """A sentence names the person (by one of his forms' word sets) only as someone another acts for: each mention
+    has, within PROXY_REACH words before it, a word of acting for him ('المبعوث الخاص لرئيس الوزراء العراقي محمد
+    شياع السوداني', 'بتوجيه من', 'on behalf of'), or right after it one of his envoy ("al-Sudani's envoy";
+    answer_types.json `proxy_cues`). False when the sentence does not name him."""
+    before, after = _proxy_cues()
+    words = re.findall(r"[\w']+", normalize(text))
+    toks = [set(tokens(w)) for w in words]
+    spans = []
+    for form in forms:
+        n = len(form)
+        for i in range(len(words)):
+            if toks[i] & form and form <= set().union(*toks[i:i + n + 1]):
+                last = max(k for k in range(i, min(len(words), i + n + 1)) if toks[k] & form)
+                spans.append((i, last + 1))
+    if not spans:
+        return False
+    mentions: list[list[int]] = []  # overlapping spans are one mention ('محمد شياع السوداني', 'السوداني')
+    for i, j in sorted(spans):
+        if mentions and i < mentions[-1][1]:
+            mentions[-1][1] = max(mentions[-1][1], j)
+        else:
+            mentions.append([i, j])
+
+    def cue(w: str) -> bool:
+        return w in before or _stripped(w) in before or w.removeprefix("ل") in before
+
+    def acted_for(i: int, j: int) -> bool:
+        possessive = any(w.endswith("'s") for w in words[i:j])
+        return any(cue(w) for w in words[max(0, i - PROXY_REACH):i]) or (
+            possessive and any(w in after for w in words[j:j + 2]))
+
+    return all(acted_for(i, j) for i, j in mentions)

@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (act_years, asked_official_country, names_official_of, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (act_years, principal_only, asked_official_country, names_official_of, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -499,6 +499,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if not domain:  # outside the domain only the kinds of contact count
         asked &= CONTACT_KINDS
     strict = shape.kind in ("date", "number", "person", "yesno", "comparison")
+    kind_asked = expected_type(q)
     if asked and (strict or entities):  # about the people and places of the domain, or the act is the fact
         # A date, number, person or yes/no question asks about the act itself: the sentence or its neighbours
         # report it; other questions ask about something said or done in its course: the passage reports it.
@@ -526,6 +527,16 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             own = [c for c in cands if lacking & relations(_terms(c.text), _norm(c.text))
                    and c.score >= cands[0].score - RELATION_MARGIN]
             cands = own + [c for c in cands if c not in own]
+        # Whose act: when a person visited, called or met is not answered by a sentence naming him only as the one
+        # someone acted for ("Ahmed al-Sharaa received al-Sudani's special envoy", "بتوجيه من السوداني"): his envoy
+        # went, not he.
+        principals = [e for e in entities if e in PEOPLE and not principal_only(name_forms(e), q)]  # (not "مبعوث السوداني")
+        if kind_asked == "date" and asked & STATUSED_ACTS and principals:
+            own_act = [c for c in cands if not any(principal_only(name_forms(p), c.text) for p in principals)]
+            if not own_act:
+                return correction(q, cands + [c for c in about if c not in cands], premise.by_proxy(principals),
+                                  confidence(q, cands, hits))
+            cands = own_act
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
         statused = [c for c in cands if status_of(_norm(c.text))]  # reported postponed, planned, not held …

@@ -114,3 +114,10 @@ def withheld(kind: str) -> Why:
     what = {"date": "when", "day": "on which day", "number": "how many or how much", "person": "who",
             "place": "where"}.get(kind, kind)
     return Why(f"the sources say they do not report {what}", f"تقول المصادر إن {_KIND_AR.get(kind, kind)} لم يُكشف")
+
+
+def by_proxy(people: list[str]) -> Why:
+    """The sources name the person only as the one an envoy, a message or a delegation acted for."""
+    return Why("the sources report someone acting for " + " and ".join(people) + ", not " + " and ".join(people)
+               + " himself", "تذكر المصادر من ناب عن " + " و".join(_name_ar(p) for p in people) + "، لا "
+               + " و".join(_name_ar(p) for p in people) + " نفسه")
