@@ -18,6 +18,8 @@ names the rule it guards and fails without it.
   agreement'): when it was signed, or which was signed, is a false premise;
 - when a person met someone is not answered by a sentence naming him only as the one an envoy acted for
   ('المبعوث الخاص لرئيس الوزراء العراقي محمد شياع السوداني'; expected.principal_only, answer_types.json `proxy_cues`);
+- a name the question gives that is not the fact asked ('according to the report from Kawergosk') may be named once
+  in the passage, as a place is (extractive: `named`, `context`);
 - 'receive' is a meeting word (relations `meeting`): 'on what day did X receive Y in Damascus', of a reception the
   sources place in Baghdad, is a correction."""
 
@@ -107,6 +109,20 @@ AR_ENVOY_RECEIVED = """الشرع يستقبل مبعوث السوداني
 وتناول اللقاء أوضاع المخيمات في شمال شرق سوريا.
 """
 
+EN_CAMP = """Syrian families weigh return as winter ends
+January 20, 2026
+
+ERBIL — Aid workers say the mood in the camps has shifted since the new year.
+
+Schools reopened last week after the holiday.
+
+Around 9,000 Syrian families live in the camp, most of them from Qamishli and Hasakah, the camp's manager said.
+
+Few plan to leave before the summer, when the school year ends.
+
+Kawergosk's clinic is run by a local charity and opens six days a week.
+"""
+
 EN_OFFER = """Hussein offers Baghdad as venue for Syria conference
 December 7, 2025
 
@@ -119,6 +135,7 @@ The neighbours' foreign ministers plan to meet again in Amman in January to foll
 
 ARTICLES = {
     "en_offer.txt": EN_OFFER,
+    "en_camp.txt": EN_CAMP,
     "ar_envoy_received.txt": AR_ENVOY_RECEIVED,
     "ar_denied_deal.txt": AR_DENIED_DEAL,
     "en_no_deal.txt": EN_NO_DEAL,
@@ -296,3 +313,10 @@ def test_a_person_named_only_as_principal(text, only):
     from rag.answer.expected import principal_only
     from rag.answer.extractive import name_forms
     assert principal_only(name_forms("Mohammed Shia al-Sudani"), text) is only
+
+
+def test_a_name_named_once_in_the_passage(library9):
+    """Rule (extractive `named`, `context`): the count sentence's neighbours do not name Kawergosk; its passage does;
+    a count question is answered from it."""
+    a = _ask(library9, "How many Syrian families live in the camp, according to the report from Kawergosk?")
+    assert not a.abstained and "9,000" in a.answer, (a.answer, a.abstain_reason)

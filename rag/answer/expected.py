@@ -301,6 +301,24 @@ def named_word_forms(q: Question) -> list[frozenset]:
             for run, words in _capitalised(q) if words]
 
 
+PLACE_PREPOSITIONS = ("from", "in", "at", "near", "across", "outside", "inside")
+
+
+def named_as_place(q: Question) -> list[bool]:
+    """For each of `named_word_forms`: whether the question names it after a preposition of place ('the report from
+    Domiz', 'in Kawergosk'): where something is, which a passage may say once."""
+    if q.language != "en":
+        return []
+    text = str(q)
+    out = []
+    for run, words in _capitalised(q):
+        if not words:
+            continue
+        before = re.findall(r"[A-Za-z]+", text[:text.find(run)])[-1:] if run in text else []
+        out.append(bool(before) and before[0].lower() in PLACE_PREPOSITIONS)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _event_heads() -> frozenset:
     return frozenset(answer_data().get("event_heads", ()))
