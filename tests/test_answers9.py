@@ -20,6 +20,8 @@ names the rule it guards and fails without it.
   ('المبعوث الخاص لرئيس الوزراء العراقي محمد شياع السوداني'; expected.principal_only, answer_types.json `proxy_cues`);
 - a name the question gives that is not the fact asked ('according to the report from Kawergosk') may be named once
   in the passage, as a place is (extractive: `named`, `context`);
+- the status check of what was said or done at an act is made again once the month or year asked has narrowed the
+  sentences ('plan to meet again in Ankara in June' is the best one about June; extractive `recheck`);
 - 'receive' is a meeting word (relations `meeting`): 'on what day did X receive Y in Damascus', of a reception the
   sources place in Baghdad, is a correction."""
 
@@ -123,6 +125,14 @@ Few plan to leave before the summer, when the school year ends.
 Kawergosk's clinic is run by a local charity and opens six days a week.
 """
 
+EN_NEIGHBOURS = """Syria's neighbours set up anti-smuggling cell
+March 10, 2026
+
+AMMAN — The foreign ministers of Iraq, Jordan, Turkey, Lebanon and Syria agreed in Amman on Sunday to set up a joint cell against arms and drug smuggling.
+
+The five governments plan to meet again in Ankara in June.
+"""
+
 EN_OFFER = """Hussein offers Baghdad as venue for Syria conference
 December 7, 2025
 
@@ -135,6 +145,7 @@ The neighbours' foreign ministers plan to meet again in Amman in January to foll
 
 ARTICLES = {
     "en_offer.txt": EN_OFFER,
+    "en_neighbours.txt": EN_NEIGHBOURS,
     "en_camp.txt": EN_CAMP,
     "ar_envoy_received.txt": AR_ENVOY_RECEIVED,
     "ar_denied_deal.txt": AR_DENIED_DEAL,
@@ -320,3 +331,10 @@ def test_a_name_named_once_in_the_passage(library9):
     a count question is answered from it."""
     a = _ask(library9, "How many Syrian families live in the camp, according to the report from Kawergosk?")
     assert not a.abstained and "9,000" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_a_meeting_planned_in_the_month_asked(library9):
+    """Rule (extractive `recheck`): the Amman agreement is March's; about June the sources only say the ministers plan
+    to meet again: what was agreed at the June meeting is a false premise."""
+    a = _ask(library9, "What was agreed at the follow-up meeting of Syria's neighbours in Ankara in June 2026?")
+    assert a.abstained and "planned" in a.abstain_reason, (a.answer, a.abstain_reason)

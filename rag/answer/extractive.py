@@ -500,6 +500,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # The question's focus: the act it asks about (a visit is not a call, a refusal is not a visit), the
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
+    recheck = None  # the status check of what was said or done at an act, again once the month and year are checked
     asked = asked_relations(q)
     domain = bool(entities or countries_of(q.normalized))  # about the domain's people, places or countries
     if not domain:  # outside the domain only the kinds of contact count
@@ -573,13 +574,18 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             unheld = NOT_YET_HELD | {"rumoured"}
             if asks_outcome(q) or (not asks_future(q) and expected_type(q) in CONTENT_TYPES):
                 unheld = unheld | {"planned"}
-            for rank, top in enumerate(cands[:NOT_HELD_RANKS]):
-                status = status_of(_norm(top.text))
-                if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
-                        rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
-                                                                                      frozenset(), own=True))):
-                    return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
-                        sorted(asked & STATUSED_ACTS), status), confidence(q, cands, hits))
+            def unheld_top(cs: list[Candidate]) -> ExtractiveResult | None:
+                for rank, top in enumerate(cs[:NOT_HELD_RANKS]):
+                    status = status_of(_norm(top.text))
+                    if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
+                            rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
+                                                                                          frozenset(), own=True))):
+                        return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
+                            sorted(asked & STATUSED_ACTS), status), confidence(q, cs, hits))
+                return None
+            if (found := unheld_top(cands)) is not None:
+                return found
+            recheck = unheld_top
         # Who visited where: the visitor and the destination are named in the sentence itself, the visitor
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]
@@ -659,6 +665,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, cands + [c for c in about if c not in cands], premise.other_years(years, found),
                               confidence(q, cands, hits))
         cands = dated
+    # (the month or the year asked leaves other sentences first: 'the five governments plan to meet again in April'
+    # is the best one about April)
+    if recheck is not None and (months or years) and (found := recheck(cands)) is not None:
+        return found
     # Who in a role: the sentence names the role asked (the ambassador, the spokesman), of the country asked.
     for role, forms in asked_roles(q):
         whose = role_whose(q, forms)  # the spokesman of the foreign ministry, not the government's
