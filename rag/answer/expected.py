@@ -301,6 +301,24 @@ def named_word_forms(q: Question) -> list[frozenset]:
             for run, words in _capitalised(q) if words]
 
 
+PLACE_PREPOSITIONS = ("from", "in", "at", "near", "across", "outside", "inside")
+
+
+def named_as_place(q: Question) -> list[bool]:
+    """For each of `named_word_forms`: whether the question names it after a preposition of place ('the report from
+    Domiz', 'in Kawergosk'): where something is, which a passage may say once."""
+    if q.language != "en":
+        return []
+    text = str(q)
+    out = []
+    for run, words in _capitalised(q):
+        if not words:
+            continue
+        before = re.findall(r"[A-Za-z]+", text[:text.find(run)])[-1:] if run in text else []
+        out.append(bool(before) and before[0].lower() in PLACE_PREPOSITIONS)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _event_heads() -> frozenset:
     return frozenset(answer_data().get("event_heads", ()))
@@ -426,16 +444,22 @@ def _matches(word: str, form: str) -> bool:
         (len(word) > 1 and word[0] in "وفبل" and word[1:].startswith(form))
 
 
-def relations(terms, text_norm: str = "") -> set[str]:
-    """The kinds of act named by a set of (normalised) terms, or by a phrase of the (normalised) text."""
+def relations(terms, text_norm: str = "", implied: bool = True) -> set[str]:
+    """The kinds of act named by a set of (normalised) terms, or by a phrase of the (normalised) text; `implied`:
+    with the talks a visit, a call or a meeting holds."""
     words = set(terms) | set(re.findall(r"\w+", text_norm))  # the words as written too ("وقعها" is token "قعها")
-    return {kind for kind, (rx, phrases) in vocabulary().relations.items()
-            if (rx is not None and any(rx.match(t) for t in words)) or any(p.search(text_norm) for p in phrases)}
+    found = {kind for kind, (rx, phrases) in vocabulary().relations.items()
+             if (rx is not None and any(rx.match(t) for t in words)) or any(p.search(text_norm) for p in phrases)}
+    # a visit, a call or a meeting is a contact with talks ("X met Y in Damascus" reports their talks there)
+    return found | {"talks"} if implied and found & TALKING_ACTS else found
+
+
+TALKING_ACTS = {"visit", "call", "meeting"}
 
 
 def asked_relations(q: Question) -> set[str]:
     """The acts a question asks about (its Arabic terms, its English words and its phrases)."""
-    return relations(set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q)}, q.normalized)
+    return relations(set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q)}, q.normalized, implied=False)
 
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
@@ -929,3 +953,181 @@ def act_years(text_norm: str) -> set[str]:
     """The years a (normalised) sentence names, but those after 'since' / 'منذ' ('idle since 2003', 'منذ عام 2011'):
     the year a state began is not the year of what the sentence reports."""
     return years_of(_SINCE_YEAR.sub(" ", text_norm))
+
+
+WITHHELD_REACH = 10  # words after a cue of `withheld` within which the kind of answer withheld is named
+
+
+@lru_cache(maxsize=1)
+def _withheld() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, tuple[str, ...]]]:
+    data = answer_data().get("withheld", {})
+    cues = sorted((normalize(w) for w in data.get("cues", [])), key=len, reverse=True)
+    none = sorted((normalize(w) for w in data.get("none", [])), key=len, reverse=True)
+    kinds = {k: tuple(normalize(w) for w in ws) for k, ws in data.get("kinds", {}).items()}
+    cue_rx = re.compile(r"(?<!\w)[وف]?(?:" + ("|".join(map(re.escape, cues)) or "(?!)") + r")(?!\w)((?:\W+\w+){0,%d})" % WITHHELD_REACH)
+    none_rx = re.compile(r"(?<!\w)(?:" + ("|".join(map(re.escape, none)) or "(?!)") + r")\s+((?:[\w'-]+(?:\s*,\s*|\s+(?:or|and|nor)\s+)?)+)")
+    after = sorted((normalize(w) for w in data.get("after", [])), key=len, reverse=True)
+    after_rx = re.compile(r"((?:\w+\W+){1,3})(?:" + ("|".join(map(re.escape, after)) or "(?!)") + r")(?!\w)")
+    return cue_rx, none_rx, after_rx, kinds
+
+
+def _kind_word(word: str, phrase: str, kind_words: tuple[str, ...]) -> bool:
+    if any(" " in k and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", phrase) for k in kind_words):
+        return True
+    if word.isascii():
+        return word in kind_words
+    bare = re.sub(r"^(?:[وفبل]?ال|[وفبل]{1,2})(?=\w{3})", "", word)
+    return any(k for k in kind_words if not k.isascii() and (word.startswith(k) or bare.startswith(k)))
+
+
+def mentions_counted(forms: frozenset, text_norm: str) -> bool:
+    """A sentence (normalised) names the noun a question counts, in any form (with or without a number)."""
+    return any(_same_word(t, f) for w in re.findall(r"[\w']+", text_norm) for t in tokens(w) for f in forms)
+
+
+def withheld(kind: str, text_norm: str) -> bool:
+    """The (normalised) sentence says that the kind of answer asked was not given: 'did not say when …', 'No date,
+    membership or venue … was given', 'ولم يحدد البيان مكان تنفيذ العملية ولا تاريخها' (answer_types.json
+    `withheld`)."""
+    cue_rx, none_rx, after_rx, kinds = _withheld()
+    words = kinds.get(kind)
+    if not words:
+        return False
+    for m in cue_rx.finditer(text_norm):
+        tail = m.group(1)
+        if any(_kind_word(w, tail, words) for w in re.findall(r"\w+", tail)):
+            return True
+    for m in after_rx.finditer(text_norm):  # "the raid's date is not given": the kind's word just before
+        if any(_kind_word(w, m.group(1), words) for w in re.findall(r"\w+", m.group(1))):
+            return True
+    every = {w for ws in kinds.values() for w in ws}
+    for m in none_rx.finditer(text_norm):  # "no date, membership or venue": the listed words right after "no"
+        listed = []
+        for w in re.findall(r"[\w'-]+", m.group(1)):
+            if w in ("or", "and", "nor"):
+                continue
+            if not _kind_word(w, w, tuple(every)):
+                break
+            listed.append(w)
+        if any(_kind_word(w, w, words) for w in listed):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _future() -> re.Pattern:
+    return re.compile(answer_data().get("asks_future", r"(?!)"), re.I)
+
+
+def asks_future(q: Question) -> bool:
+    """The question speaks of what is to come ('what will X discuss', 'ماذا سيبحث'): answer_types.json
+    `asks_future`."""
+    return bool(_future().search(q.normalized))
+
+
+OFFICIAL_REACH = 3  # words between a country's word and the official's word it qualifies
+
+
+@lru_cache(maxsize=1)
+def _official_heads() -> frozenset:
+    return frozenset(normalize(w) for w in answer_data().get("official_heads", ()))
+
+
+def _official_word(word: str) -> bool:
+    heads = _official_heads()
+    return word in heads or _stripped(word) in heads or word.removesuffix("s") in heads
+
+
+def _country_beside_official(country: str, text_norm: str, adjective: bool = False) -> bool:
+    cforms = vocabulary().countries.get(country, frozenset())
+    names = frozenset()
+    if adjective:  # the country's adjective ('Syrian official', 'مسؤول سوري'), not its name ('visited Syria')
+        names = frozenset(normalize(w) for w in answer_data().get("country_names", ()))
+        cforms = cforms - names
+    words = re.findall(r"[\w']+", text_norm)
+    return any(w not in names and _stripped(w) not in names and _country_word(w, cforms) and any(_official_word(x) for x in words[max(0, i - OFFICIAL_REACH):i + OFFICIAL_REACH + 1])
+               for i, w in enumerate(words))
+
+
+def asked_official_country(q: Question) -> str:
+    """For a person question asking for one country's official ('Which Syrian official …', 'أي مسؤول سوري …', 'Which
+    Syrian interior minister …'): that country ('Syria', 'Iraq'); else ''. The country's word stands within
+    OFFICIAL_REACH words of an official's word (answer_types.json `official_heads`) in the question's first words
+    (the person asked for, not the contact's place: 'Which official visited Syria')."""
+    if expected_type(q) != "person":
+        return ""
+    words = re.findall(r"[\w']+", q.normalized)[:6]
+    names = {normalize(w) for w in answer_data().get("country_names", ())}
+    asked = set()
+    for c, forms in vocabulary().countries.items():
+        adjectives = forms - names
+        for i, w in enumerate(words):
+            if w in names or _stripped(w) in names or not _country_word(w, adjectives):
+                continue
+            # the adjective before the official's word in English ('Which Syrian (interior) minister'), after it in
+            # Arabic ('أي مسؤول سوري', 'من وزير الداخلية السوري'), among the question's first words
+            # ('Whom did Iraqi Foreign Minister Fuad Hussein call' asks for no Iraqi: the adjective right after the
+            # question word, or after 'who is the')
+            en_asked = i == 1 and words[0] in ("which", "what") or i == 3 and words[0] == "who" and words[2] == "the"
+            if (q.language == "en" and en_asked and any(_official_word(x) for x in words[i + 1:i + 3])) or (
+                    q.language == "ar" and words[0] in ("اي", "من", "ما") and
+                    any(_official_word(x) for x in words[max(0, i - 2):i] if words.index(x) <= 2)):
+                asked.add(c)
+    return next(iter(asked)) if len(asked) == 1 else ""
+
+
+def names_official_of(q: Question, country: str, text_norm: str) -> bool:
+    """The sentence (normalised) names an official of the country: one the tables know (not named by the question),
+    or the country's word beside an official's word."""
+    from ..domain.names import PEOPLE, arabic_names, english_names
+    of = _countries_of_people()
+    key = {"Iraq": "Iraq", "Syria": "Syria"}.get(country, country)
+    own = set(q.entities)
+    if any(of.get(n) == key for n in arabic_names(text_norm) + english_names(text_norm) if n in PEOPLE and n not in own):
+        return True
+    return _country_beside_official(country, text_norm, adjective=True)
+
+
+PROXY_REACH = 5  # words before a person's name within which a word of acting for him makes the mention his principal's
+
+
+@lru_cache(maxsize=1)
+def _proxy_cues() -> tuple[frozenset, frozenset]:
+    data = answer_data().get("proxy_cues", {})
+    return (frozenset(normalize(w) for w in data.get("before", ())),
+            frozenset(normalize(w) for w in data.get("after", ())))
+
+
+def principal_only(forms: list[set[str]], text: str) -> bool:
+    """A sentence names the person (by one of his forms' word sets) only as someone another acts for: each mention
+    has, within PROXY_REACH words before it, a word of acting for him ('المبعوث الخاص لرئيس الوزراء العراقي محمد
+    شياع السوداني', 'بتوجيه من', 'on behalf of'), or right after it one of his envoy ("al-Sudani's envoy";
+    answer_types.json `proxy_cues`). False when the sentence does not name him."""
+    before, after = _proxy_cues()
+    words = re.findall(r"[\w']+", normalize(text))
+    toks = [set(tokens(w)) for w in words]
+    spans = []
+    for form in forms:
+        n = len(form)
+        for i in range(len(words)):
+            if toks[i] & form and form <= set().union(*toks[i:i + n + 1]):
+                last = max(k for k in range(i, min(len(words), i + n + 1)) if toks[k] & form)
+                spans.append((i, last + 1))
+    if not spans:
+        return False
+    mentions: list[list[int]] = []  # overlapping spans are one mention ('محمد شياع السوداني', 'السوداني')
+    for i, j in sorted(spans):
+        if mentions and i < mentions[-1][1]:
+            mentions[-1][1] = max(mentions[-1][1], j)
+        else:
+            mentions.append([i, j])
+
+    def cue(w: str) -> bool:
+        return w in before or _stripped(w) in before or w.removeprefix("ل") in before
+
+    def acted_for(i: int, j: int) -> bool:
+        possessive = any(w.endswith("'s") for w in words[i:j])
+        return any(cue(w) for w in words[max(0, i - PROXY_REACH):i]) or (
+            possessive and any(w in after for w in words[j:j + 2]))
+
+    return all(acted_for(i, j) for i, j in mentions)

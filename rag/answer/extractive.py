@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (act_years, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (act_years, named_as_place, principal_only, asked_official_country, names_official_of, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -480,7 +480,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     named = named_words(q)
     if named:
         forms = named_word_forms(q)  # by its last word, or its first when that is no given name
-        held = [c for c in cands if _lang(c.text) != "en" or all(f & c.window for f in forms)]
+        # (as places are: a name the question gives as a place, 'how many … according to the report from Domiz', not
+        # the fact asked, may be named once in the passage, its last lines 'Domiz, Qushtapa …')
+        context = shape.kind not in ("date", "person", "yesno", "comparison")
+        placed = named_as_place(q)
+        held = [c for c in cands if _lang(c.text) != "en" or all(
+            f & (c.window | _passage_terms(hits[c.n - 1].chunk.text) if context and at else c.window)
+            for f, at in zip(forms, placed))]
         if not held:
             return abstain(confidence(q, cands, hits), "no retrieved sentence mentions " + ", ".join(named))
         cands = held
@@ -494,11 +500,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # The question's focus: the act it asks about (a visit is not a call, a refusal is not a visit), the
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
+    recheck = None  # the status check of what was said or done at an act, again once the month and year are checked
     asked = asked_relations(q)
     domain = bool(entities or countries_of(q.normalized))  # about the domain's people, places or countries
     if not domain:  # outside the domain only the kinds of contact count
         asked &= CONTACT_KINDS
     strict = shape.kind in ("date", "number", "person", "yesno", "comparison")
+    kind_asked = expected_type(q)
     if asked and (strict or entities):  # about the people and places of the domain, or the act is the fact
         # A date, number, person or yes/no question asks about the act itself: the sentence or its neighbours
         # report it; other questions ask about something said or done in its course: the passage reports it.
@@ -508,6 +516,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         related = [c for c in cands if asked <= (relations(c.window, _norm(c.text)) if strict else
                                                  _passage_relations(hits[c.n - 1])) or (
             counted and counts(counted, _norm(c.text)) and asked & CONTACT_KINDS <= relations(c.window, _norm(c.text)))]
+        # Who did something about a contact ("who criticised al-Shatri's meeting with al-Sharaa"): what that person
+        # did is told in words of its own ("the trip drew a sharp response", "موجة اعتراض"); with no sentence
+        # reporting both, one reporting the contact asked, about its people, answers (the person named is checked
+        # below).
+        contact = asked & CONTACT_KINDS
+        if not related and contact and asked - CONTACT_KINDS and expected_type(q) == "person":
+            related = [c for c in cands if contact <= (relations(c.window, _norm(c.text)) if strict else
+                                                       _passage_relations(hits[c.n - 1]))]
         if not related:
             return correction(q, about, premise.not_reported(sorted(asked), entities), confidence(q, cands, hits))
         cands = related
@@ -518,12 +534,23 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             own = [c for c in cands if lacking & relations(_terms(c.text), _norm(c.text))
                    and c.score >= cands[0].score - RELATION_MARGIN]
             cands = own + [c for c in cands if c not in own]
+        # Whose act: when a person visited, called or met is not answered by a sentence naming him only as the one
+        # someone acted for ("Ahmed al-Sharaa received al-Sudani's special envoy", "بتوجيه من السوداني"): his envoy
+        # went, not he.
+        principals = [e for e in entities if e in PEOPLE and not principal_only(name_forms(e), q)]  # (not "مبعوث السوداني")
+        if kind_asked == "date" and asked & STATUSED_ACTS and principals:
+            own_act = [c for c in cands if not any(principal_only(name_forms(p), c.text) for p in principals)]
+            if not own_act:
+                return correction(q, cands + [c for c in about if c not in cands], premise.by_proxy(principals),
+                                  confidence(q, cands, hits))
+            cands = own_act
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
         statused = [c for c in cands if status_of(_norm(c.text))]  # reported postponed, planned, not held …
-        if strict and asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
-            # (whether it took place is answered by a sentence saying it did not: "لم يزر السوداني دمشق")
-            done = [c for c in cands if not (st := status_of(_norm(c.text))) or (shape.kind == "yesno" and st == "not held")]
+        if strict and asked & STATUSED_ACTS and not status_of(q.normalized):
+            # (whether it took place is answered by a sentence saying it did not or denying it: "لم يزر السوداني
+            # دمشق", "a source rejected reports that Baghdad had agreed")
+            done = [c for c in cands if not (st := status_of(_norm(c.text))) or (shape.kind == "yesno" and st in NOT_TAKEN_PLACE)]
             # The best sentence gives the act a status and covers the question far better than the best of the
             # rest (which shares only a word or two with it): that one reports another act.
             if done and cands[0] not in done and done[0].lexical < STATUS_COVERAGE * cands[0].lexical:
@@ -535,21 +562,30 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, [first] + [c for c in cands if c is not first] + [c for c in about if c not in cands], premise.not_taken_place(
                     sorted(asked), status_of(_norm(first.text))), confidence(q, cands, hits))
             cands = done
-        elif asked & {"visit", "call", "meeting"} and not status_of(q.normalized):
+        elif asked & STATUSED_ACTS and not status_of(q.normalized):
             # What was said or done at an act that the best sentence reports as not having taken place
             # (denied, cancelled, "no meeting … was announced"): the question's premise fails.
             # Also a sentence just below the best that names the question's people and says their act did not
             # take place ("no meeting between X and Y was announced"), when the best only expected it.
             people_asked = [e for e in entities if e in PEOPLE]
-            # (the results of an act reported only as planned: it has produced none yet)
-            unheld = NOT_YET_HELD | {"planned"} if asks_outcome(q) else NOT_YET_HELD
-            for rank, top in enumerate(cands[:NOT_HELD_RANKS]):
-                status = status_of(_norm(top.text))
-                if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
-                        rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
-                                                                                      frozenset(), own=True))):
-                    return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
-                        sorted(asked & {"visit", "call", "meeting"}), status), confidence(q, cands, hits))
+            # (the results of an act reported only as planned, or only rumoured: it has produced none yet; so has
+            # one whose content a question not speaking of the future asks as done: 'what did X discuss during his
+            # visit' of a visit still expected; not where or by whom it was announced)
+            unheld = NOT_YET_HELD | {"rumoured"}
+            if asks_outcome(q) or (not asks_future(q) and expected_type(q) in CONTENT_TYPES):
+                unheld = unheld | {"planned"}
+            def unheld_top(cs: list[Candidate]) -> ExtractiveResult | None:
+                for rank, top in enumerate(cs[:NOT_HELD_RANKS]):
+                    status = status_of(_norm(top.text))
+                    if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
+                            rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
+                                                                                          frozenset(), own=True))):
+                        return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
+                            sorted(asked & STATUSED_ACTS), status), confidence(q, cs, hits))
+                return None
+            if (found := unheld_top(cands)) is not None:
+                return found
+            recheck = unheld_top
         # Who visited where: the visitor and the destination are named in the sentence itself, the visitor
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]
@@ -629,6 +665,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, cands + [c for c in about if c not in cands], premise.other_years(years, found),
                               confidence(q, cands, hits))
         cands = dated
+    # (the month or the year asked leaves other sentences first: 'the five governments plan to meet again in April'
+    # is the best one about April)
+    if recheck is not None and (months or years) and (found := recheck(cands)) is not None:
+        return found
     # Who in a role: the sentence names the role asked (the ambassador, the spokesman), of the country asked.
     for role, forms in asked_roles(q):
         whose = role_whose(q, forms)  # the spokesman of the foreign ministry, not the government's
@@ -644,11 +684,31 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if not ours:
             return abstain(confidence(q, cands, hits), f"the sources name only the other country's {role}")
         cands = ours
+    # What the sources say was not given: the best sentence, or a close one of its article, says so of the kind
+    # asked ("The statement did not say when the raid took place, how many people were arrested", "No date,
+    # membership or venue … was given", "ولم يحدد البيان … تاريخها"): the question is about something they do not
+    # report (a date or count the article gives is another act's: its statement's day, another raid's haul).
+    # (a count withheld is of the noun the question counts: "did not say how many people were arrested" leaves the
+    # pills seized counted)
+    counted_noun = counted_forms(q)[0] if kind == "number" else frozenset()
+    silent = [c for c in cands if (c is cands[0] or (c.source == cands[0].source and c.score >= cands[0].score -
+                                                     WITHHELD_MARGIN)) and withheld(kind, _norm(c.text))
+              and (not counted_noun or mentions_counted(counted_noun, _norm(c.text)))]
+    if silent:
+        return correction(q, silent + [c for c in cands if c not in silent] + [c for c in about if c not in cands],
+                          premise.withheld(kind), confidence(q, cands, hits))
     # What: an answer of the expected type that the question does not already hold (a date for "when",
     # a number for "how many", a duration for "how long"; a place or a body is preferred when one is close).
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
     if kind == "person":  # who: a sentence naming someone the question does not (the person is the answer)
         typed = [c for c in cands if names_a_new_person(q, c.text)]
+        # Which Syrian official, which Iraqi minister: the person named is that country's (an official of it the
+        # tables know, or the country's word beside an official's: "Syria's Interior Minister", "الوزير السوري")
+        if (country := asked_official_country(q)):
+            theirs = [c for c in cands if names_official_of(q, country, _norm(c.text))]
+            if not theirs:
+                return abstain(confidence(q, cands, hits), f"no retrieved sentence names a {ADJECTIVES.get(country, country)} official")
+            typed = [c for c in typed if c in theirs]
     if kind in ("date", "day", "number", "span", "money", "length"):
         if not typed:
             what = "amount of money" if kind == "money" else kind
@@ -808,9 +868,14 @@ def _date_years(date: str) -> set[str]:
 RELATIVE_REACH = 7  # days: "on Sunday", "أمس الأحد" in a report reach back at most a week
 
 
-LOCATED_ACTS = {"visit", "meeting", "summit"}  # acts that happen in one place (answer_types.json relations)
+LOCATED_ACTS = {"visit", "meeting", "summit", "talks"}  # acts that happen in one place (answer_types.json relations)
 CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}
 LEAD_KINDS = {"visit", "call", "meeting", "summit", "accompaniment", "congratulation", "press conference"}  # contacts  # what a sentence must report for any question
+ADJECTIVES = {"Iraq": "Iraqi", "Syria": "Syrian"}
+# Acts a sentence's status (postponed, planned, denied, not held …) puts off: contacts, and an agreement ('the
+# ministry denied any agreement', 'without announcing any agreement'); not a summit, held whoever stays away
+STATUSED_ACTS = {"visit", "call", "meeting", "agreement"}
+CONTENT_TYPES = {"fact", "quotation", "list", "reason"}  # what was said or done at an act (expected_type)
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
 NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at an act put off either
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
@@ -825,6 +890,7 @@ def _passage_relations(hit: Hit) -> set[str]:
 PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage that names the person asked for
 DAY_MARGIN = 0.2  # a sentence giving the day of the best one's month goes first within this score margin
 LAST_MARGIN = 0.25  # a sentence saying which was the last one goes first within this score margin
+WITHHELD_MARGIN = 0.3  # a sentence of the best one's article saying the kind asked was not given, within this score margin
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
 
 

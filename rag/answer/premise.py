@@ -104,3 +104,20 @@ def elsewhere(kinds: list[str], asked: dict[str, str], found: dict[str, str]) ->
     a_ar, f_ar = " أو ".join(asked[k] for k in sorted(asked)), " و".join(found[k] for k in sorted(found))
     return Why("no retrieved sentence reports the " + " or the ".join(kinds) + f" in {a_en}: the sources report it in {f_en}",
                "تذكر المصادر " + " أو ".join(_ar(k) for k in kinds) + f" في {f_ar}، لا في {a_ar}")
+
+
+_KIND_AR = {"date": "الموعد", "day": "اليوم", "number": "العدد", "person": "الاسم", "place": "المكان"}
+
+
+def withheld(kind: str) -> Why:
+    """The sources say the kind of answer asked was not given ('did not say when', 'لم يحدد موعداً')."""
+    what = {"date": "when", "day": "on which day", "number": "how many or how much", "person": "who",
+            "place": "where"}.get(kind, kind)
+    return Why(f"the sources say they do not report {what}", f"تقول المصادر إن {_KIND_AR.get(kind, kind)} لم يُكشف")
+
+
+def by_proxy(people: list[str]) -> Why:
+    """The sources name the person only as the one an envoy, a message or a delegation acted for."""
+    return Why("the sources report someone acting for " + " and ".join(people) + ", not " + " and ".join(people)
+               + " himself", "تذكر المصادر من ناب عن " + " و".join(_name_ar(p) for p in people) + "، لا "
+               + " و".join(_name_ar(p) for p in people) + " نفسه")
