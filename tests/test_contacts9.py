@@ -196,3 +196,28 @@ def test_a_body_of_one_side_with_the_other_only_a_country_is_no_contact():
     ms = _contacts("Iraqi Foreign Minister Fuad Hussein met commanders of the Syrian Democratic Forces in Erbil on "
                    "Wednesday.\n", date="2025-03-12")
     assert all("x-syria-body-forces" not in _ids(m) for m in ms)
+
+
+def test_both_sides_authorities_in_one_phrase_are_a_body_of_each_side_in_both_languages():
+    for text in ("Syrian and Iraqi authorities seized a million pills in a coordinated intelligence operation on "
+                 "Tuesday, the ministry said.",
+                 "أعلنت السلطات العراقية والسورية اليوم الثلاثاء ضبط 57 كيلوغراماً من المخدرات في عملية مشتركة."):
+        ms = _contacts("x\n\n" + text + "\n", date="2025-10-21")
+        assert [(m.kind, m.date) for m in ms] == [("meeting", "2025-10-21")], text
+        assert _ids(ms[0]) == {"x-iraq-body-authorities", "x-syria-body-authorities"}
+
+
+def test_an_undated_reports_weekday_keeps_it_from_its_articles_contact_of_another_day(fresh_settings, tmp_path):
+    folder = _write(tmp_path / "docs", {
+        "mar.txt": "Shaibani in Baghdad\nMarch 14, 2025\n\nSyrian Foreign Minister Asaad al-Shaibani arrived in Baghdad "
+                   "on Friday and met Prime Minister Mohammed Shia al-Sudani.\n",
+        "aug.txt": "Bashir in Baghdad\nAugust 11, 2025\n\nSyria's Energy Minister Mohammad al-Bashir arrived in Baghdad on "
+                   "Monday and met Iraqi Oil Minister Hayan Abdul Ghani.\n",
+        "undated.txt": "Two days of talks\n\nSyria's Energy Minister Mohammad al-Bashir flew in to Baghdad on Monday and "
+                       "sat down with Oil Minister Hayan Abdul Ghani.\n\nBefore him, the only Syrian minister received in "
+                       "Baghdad this year was Foreign Minister Asaad al-Shaibani, who met Prime Minister Mohammed Shia "
+                       "al-Sudani in March.\n"})
+    _lib, events = _timeline(fresh_settings, folder)
+    (aug,) = [e for e in events if e.date == "2025-08-11"]
+    # (the Monday report joins the Monday contact, not the article's March one)
+    assert sorted(aug.sources) == ["aug.txt", "undated.txt"] and "hayan-abdul-ghani" in {p["id"] for p in aug.participants}

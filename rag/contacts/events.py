@@ -370,6 +370,11 @@ class _Article:
             (t.item.id in self.officials.by_id or name_key(t.item.en) == name_key(m.item.en) and
              self.officials.contradicts_first_name(t.item.en, m.item)) for t in whole))]
         named = [(m.start, m.end) for m in matches if m.kind == "person"]
+        # (both sides' bodies in one phrase, "Syrian and Iraqi authorities", hold a side's words of the data, "Iraqi
+        # authorities": the phrase is the two bodies)
+        wider = [(t.start, t.end) for t in found if t.kind == "title" and t.item.rank == BODY_RANK]
+        matches = [m for m in matches if not (m.kind == "title" and m.item.rank == "side" and
+                                              any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in wider))]
         titles = [(m.start, m.end) for m in matches if m.kind == "title"]
         for t in (t for t in found if t.kind != "possessor"):
             # a name after a title; a title the data lacks only where no title of the data stands

@@ -217,6 +217,10 @@ def _clue_fits(m: Mention, day: str | None) -> bool:
     """Whether an undated report's clue to its day (a day and month, a month) agrees with a contact's date."""
     if not day or len(day) < 7:
         return True
+    if m.weekday is not None and not m.monthday and len(day) >= 10:  # ("on Monday": a contact of a Monday, or a
+        # day beside one, as sources differ by a day)
+        wd = date.fromisoformat(day[:10]).weekday()
+        return min((wd - m.weekday) % 7, (m.weekday - wd) % 7) <= 1
     if m.monthday and len(day) >= 10:
         # (a day beside it is the same contact: sources differ by a day)
         got = iso(int(day[:4]), int(m.monthday[:2]), int(m.monthday[3:]))

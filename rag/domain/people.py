@@ -60,15 +60,17 @@ def _shown(norm: str, text: str, a: int, b: int) -> str:
 
 
 _SIDES_EN = r"(?:iraqi|iraq's|syrian|syria's)\s+and\s+(?:iraqi|iraq's|syrian|syria's)"
-_SIDES_AR = (r"(?:العراقي\s+والسوري|السوري\s+والعراقي|العراق\s+وسوريا|العراق\s+وسوريه|سوريا\s+والعراق|سوريه\s+والعراق|"
+_SIDES_AR = (r"(?:العراقي\s+والسوري|السوري\s+والعراقي|العراقيه\s+والسوريه|السوريه\s+والعراقيه|العراق\s+وسوريا|العراق\s+وسوريه|سوريا\s+والعراق|سوريه\s+والعراق|"
              r"عراقيون\s+وسوريون|سوريون\s+وعراقيون|عراقيين\s+وسوريين|سوريين\s+وعراقيين|العراقيين\s+والسوريين|"
              r"السوريين\s+والعراقيين|العراقيون\s+والسوريون|السوريون\s+والعراقيون)")
+_PAIR_BODIES = {"authoritie", "authorities", "force", "forces", "interior ministrie", "السلطات", "سلطات", "القوات", "قوات",
+                "الاجهزه الامنيه"}
 _PAIR = re.compile(
     rf"\b(?:the\s+)?{_SIDES_EN}\s+(?P<port>(?:[a-z-]+\s+){{0,2}}?)(?P<role>ministers|prime ministers|presidents|"
-    rf"envoys|ambassadors|delegations|officials|leaders|agencies|services|committees|teams)\b|"
+    rf"envoys|ambassadors|delegations|officials|leaders|agencies|services|committees|teams|authorities|forces|interior ministries)\b|"
     rf"\b(?:the\s+)?(?P<port3>(?:[a-z-]+\s+){{0,2}}?)(?P<role3>ministers|prime ministers|presidents|envoys|"
-    rf"ambassadors|delegations|officials|leaders|agencies|services|committees|teams)\s+of\s+(?:iraq\s+and\s+syria|syria\s+and\s+iraq)\b|"
-    rf"(?<!\w)(?P<role2>وزيرا|رئيسا|وفدا|مسؤولو|مسؤولي|مسؤولون|مسؤولين|المسؤولين|المسؤولون|ممثلون|ممثلين|جهازا|جهازي|وزارتا|وزارتي)\s+(?P<port2>(?:\S+\s+){{0,2}}?){_SIDES_AR}")
+    rf"ambassadors|delegations|officials|leaders|agencies|services|committees|teams|authorities|forces)\s+of\s+(?:iraq\s+and\s+syria|syria\s+and\s+iraq)\b|"
+    rf"(?<!\w)(?P<role2>وزيرا|رئيسا|وفدا|مسؤولو|مسؤولي|مسؤولون|مسؤولين|المسؤولين|المسؤولون|ممثلون|ممثلين|جهازا|جهازي|وزارتا|وزارتي|السلطات|سلطات|القوات|قوات|الاجهزه\s+الامنيه)\s+(?P<port2>(?:\S+\s+){{0,2}}?){_SIDES_AR}")
 
 
 
@@ -376,6 +378,13 @@ class Officials:
             for country, adj in ((IRAQ, "Iraqi"), (SYRIA, "Syrian")):
                 what = f"{adj} {port} {role}".replace("  ", " ").strip() if re.match(r"[a-z]", role) else \
                     f"{role} {port} {'العراقي' if country == IRAQ else 'السوري'}".replace("  ", " ").strip()
+                if role in _PAIR_BODIES:  # both sides' authorities or forces: a body of each side ("Syrian and
+                    # Iraqi authorities", "السلطات العراقية والسورية"), the one its side's bodies of that kind are
+                    group = "forces" if role in ("force", "forces", "القوات", "قوات", "الاجهزه الامنيه") else "authorities"
+                    shown = _shown(norm, text, m.start(), m.end())
+                    out.append(Match(m.start(), m.end(), "title", Title(
+                        f"x-{country.lower()}-body-{group}", (shown,), f"{country}'s {group}", shown, country, BODY_RANK)))
+                    continue
                 out.append(Match(m.start(), m.end(), "title", self._title_for(what, country, "minister")))
         return out
 
