@@ -381,7 +381,8 @@ class Officials:
                 if role in _PAIR_BODIES:  # both sides' authorities or forces: a body of each side ("Syrian and
                     # Iraqi authorities", "السلطات العراقية والسورية"), the one its side's bodies of that kind are
                     group = "forces" if role in ("force", "forces", "القوات", "قوات", "الاجهزه الامنيه") else "authorities"
-                    shown = _shown(norm, text, m.start(), m.end())
+                    shown = f"{adj} {group}" if re.match(r"[a-z]", role) else \
+                        f"{'القوات' if group == 'forces' else 'السلطات'} {'العراقية' if country == IRAQ else 'السورية'}"
                     out.append(Match(m.start(), m.end(), "title", Title(
                         f"x-{country.lower()}-body-{group}", (shown,), f"{country}'s {group}", shown, country, BODY_RANK)))
                     continue
