@@ -221,3 +221,24 @@ def test_an_undated_reports_weekday_keeps_it_from_its_articles_contact_of_anothe
     (aug,) = [e for e in events if e.date == "2025-08-11"]
     # (the Monday report joins the Monday contact, not the article's March one)
     assert sorted(aug.sources) == ["aug.txt", "undated.txt"] and "hayan-abdul-ghani" in {p["id"] for p in aug.participants}
+
+
+def test_a_crossing_between_the_two_reopened_is_a_meeting_of_their_border_authorities_in_both_languages():
+    for text in ("- 14 حزيران 2025: إعادة فتح منفذ القائم – البوكمال.\n- 28 آب 2025: رئيس جهاز المخابرات حميد الشطري في دمشق.",
+                 "The al-Qaim border crossing between Iraq and Syria reopened on Saturday, June 14, 2025."):
+        ms = _contacts("x\n\n" + text + "\n", date="2025-12-30")
+        crossing = [m for m in ms if m.date == "2025-06-14"]
+        assert len(crossing) == 1 and crossing[0].kind == "meeting", text
+        assert _ids(crossing[0]) == {"x-iraq-body-border", "x-syria-body-border"}
+    # not an airport, nor a crossing whose reopening names its people (their own contact)
+    assert _contacts("x\n\nDamascus International Airport reopened on Saturday, Iraqi Airways said.\n",
+                     date="2025-06-15") == []
+    # a reopening still to come is planned
+    ms = _contacts("x\n\nIraq and Syria will reopen the al-Qaim–Albu Kamal border crossing, officials said on Thursday.\n",
+                   date="2025-06-12")
+    assert [(m.kind, m.status) for m in ms] == [("meeting", "planned")]
+    # nor one that will not be, nor one shelved
+    assert _contacts("x\n\nIraq will not reopen the Rabia border post with Syria any time soon, a lawmaker said on "
+                     "Tuesday.\n", date="2025-04-29") == []
+    assert [m.status for m in _contacts("Iraq shelves reopening of al-Qaim crossing with Syria\n\nx.\n",
+                                        date="2025-02-03")] == ["postponed"]

@@ -919,7 +919,7 @@ class _Article:
         every = _words(s.norm)
         denial = self.denied_at(s.norm, every)
         worded = any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())) or \
-            bool(lex.cooperating(s.norm, every))
+            bool(lex.cooperating(s.norm, every)) or bool(lex.crossing_open and lex.crossing_open.find(s.norm, every))
         present = None if worded else self.present_at(s, every)
         if not worded and denial is None and present is None:
             # no contact word, no words said, nothing referred back to: only the people it names in full count
@@ -947,6 +947,14 @@ class _Article:
         # a trigger inside a reference back ("the visit") is that reference, not a new contact
         at = {k: [p for p in pos if inside(p) and not any(a <= p < b for a, b, _ in back_spans)]
               for k, pos in lex.kind_at(s.norm, words).items()}
+        opened = [p for p in lex.crossing_open.find(s.norm, words) if inside(p)] \
+            if lex.crossing_open and lex.crossings and lex.crossings.find(s.norm, words) else []
+        if opened and not any(m.kind in ("person", "title") for m in matches) and {IRAQ, SYRIA} <= (
+                {m.item.country for m in matches if m.kind == "place"} | {m.item for m in matches if m.kind == "country"}):
+            # a crossing between the two reopened ("إعادة فتح منفذ القائم – البوكمال", "the al-Qaim crossing between
+            # Iraq and Syria reopens"), naming no one: the two sides' border authorities acted together
+            at.setdefault("meeting", []).append(opened[0])
+            matches = matches + [Match(opened[0], opened[0], "title", self.officials.border_body(c)) for c in (IRAQ, SYRIA)]
         if present is not None:  # "الشطري مجدداً في دمشق": a visit with no verb
             at["visit"] = [present]
         talked = set(lex.talk.find(s.norm, every))  # ("بحث", "discussed" say what was discussed, not that they met)

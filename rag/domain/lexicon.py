@@ -128,6 +128,8 @@ class Lexicon:
     digest: str = ""
     joint_acts: re.Pattern | None = None  # "joint Iraqi–Syrian security operation", "عملية أمنية مشتركة": cooperation
     cooperation: Words | None = None  # "in coordination with", "بالتنسيق مع": a meeting of parties of both sides
+    crossing_open: Words | None = None  # "إعادة فتح", "reopened": a crossing of the two reopened, their border bodies met
+    crossings: Words | None = None  # "منفذ", "crossing": the words of a crossing (`crossing_open` needs one)
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
         """Where a sentence says two sides act together (`cooperation`, `joint_acts`): a meeting word that needs a
@@ -223,7 +225,9 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("present_in"))),
                    Words.of(_both(obj.get("invited_to"))),
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest,
-                   joint_acts(obj.get("joint_acts", {})), Words.of(_both(obj.get("cooperation"))))
+                   joint_acts(obj.get("joint_acts", {})), Words.of(_both(obj.get("cooperation"))),
+                   Words.of(_both(obj.get("crossing_open"))),
+                   Words.of(_both(obj.get("crossing_open", {}).get("crossings"))))
 
 
 def joint_acts(obj: dict) -> re.Pattern | None:

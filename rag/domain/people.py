@@ -195,6 +195,12 @@ class Officials:
             self._build_titled(self.lexicon)
         self._bodies = Bodies(self.bodies_data, self.countries)
 
+    @staticmethod
+    def border_body(country: str) -> Title:
+        """A side's border authorities (a crossing between the two reopened)."""
+        ar = "سلطات الحدود العراقية" if country == IRAQ else "سلطات الحدود السورية"
+        return Title(f"x-{country.lower()}-body-border", (ar,), f"{country}'s border authorities", ar, country, BODY_RANK)
+
     def bodies(self, norm: str, text: str = "", home: str | None = None) -> list[Match]:
         """The bodies of a side a normalised sentence names ("وزارة الداخلية السورية", "Iraq's General Directorate of
         Narcotics Control"), each as the title of one unnamed participant: one per side and function group. `home`: the
