@@ -242,3 +242,6 @@ def test_a_crossing_between_the_two_reopened_is_a_meeting_of_their_border_author
                      "Tuesday.\n", date="2025-04-29") == []
     assert [m.status for m in _contacts("Iraq shelves reopening of al-Qaim crossing with Syria\n\nx.\n",
                                         date="2025-02-03")] == ["postponed"]
+    # a reopening that is what a visit will discuss is a topic, no act of its own
+    assert _contacts("x\n\nوقال المتحدث إن الزيارة ستبحث إعادة فتح منفذ القائم - البوكمال الحدودي أمام حركة البضائع.\n",
+                     date="2025-06-01") == []

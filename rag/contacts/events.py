@@ -947,7 +947,9 @@ class _Article:
         # a trigger inside a reference back ("the visit") is that reference, not a new contact
         at = {k: [p for p in pos if inside(p) and not any(a <= p < b for a, b, _ in back_spans)]
               for k, pos in lex.kind_at(s.norm, words).items()}
-        opened = [p for p in lex.crossing_open.find(s.norm, words) if inside(p)] \
+        topic = lex.crossing_topic.find(s.norm, words) if lex.crossing_topic else []
+        opened = [p for p in lex.crossing_open.find(s.norm, words) if inside(p) and not any(
+            0 < p - t <= 16 and len(s.norm[t:p].split()) <= 2 for t in topic)] \
             if lex.crossing_open and lex.crossings and lex.crossings.find(s.norm, words) else []
         if opened and not any(m.kind in ("person", "title") for m in matches) and {IRAQ, SYRIA} <= (
                 {m.item.country for m in matches if m.kind == "place"} | {m.item for m in matches if m.kind == "country"}):

@@ -130,6 +130,7 @@ class Lexicon:
     cooperation: Words | None = None  # "in coordination with", "بالتنسيق مع": a meeting of parties of both sides
     crossing_open: Words | None = None  # "إعادة فتح", "reopened": a crossing of the two reopened, their border bodies met
     crossings: Words | None = None  # "منفذ", "crossing": the words of a crossing (`crossing_open` needs one)
+    crossing_topic: Words | None = None  # "لبحث", "talks on": a reopening right after them is a topic, no act
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
         """Where a sentence says two sides act together (`cooperation`, `joint_acts`): a meeting word that needs a
@@ -227,7 +228,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    sorted(roles.items(), key=lambda kv: -len(kv[0])), frozenset(stop), digest,
                    joint_acts(obj.get("joint_acts", {})), Words.of(_both(obj.get("cooperation"))),
                    Words.of(_both(obj.get("crossing_open"))),
-                   Words.of(_both(obj.get("crossing_open", {}).get("crossings"))))
+                   Words.of(_both(obj.get("crossing_open", {}).get("crossings"))),
+                   Words.of(_both(obj.get("crossing_open", {}).get("topic"))))
 
 
 def joint_acts(obj: dict) -> re.Pattern | None:
