@@ -436,6 +436,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         return abstain(-1.0, "no usable sentence in the retrieved passages")
     # A name the library never mentions: nothing in it is about that person or place.
     seen_stems = frozenset().union(*(_stems(c.text) for c in cands))  # inflected forms of retrieved words
+    # the outlet of a retrieved passage is named by its page ("According to Asharq Al-Awsat, …")
+    seen_stems |= frozenset().union(*(_stems(h.chunk.outlet or "") for h in hits))
     unknown = unknown_names(q, lambda t: t in seen_stems or lexical.df(t) > 0)
     if unknown:
         return abstain(confidence(q, cands, hits), "the sources never mention " + ", ".join(unknown))
@@ -484,8 +486,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # the fact asked, may be named once in the passage, its last lines 'Domiz, Qushtapa …')
         context = shape.kind not in ("date", "person", "yesno", "comparison")
         placed = named_as_place(q)
+        # (a name the question gives may be the passage's outlet, which its dateline names: "According to Asharq
+        # Al-Awsat, …")
         held = [c for c in cands if _lang(c.text) != "en" or all(
-            f & (c.window | _passage_terms(hits[c.n - 1].chunk.text) if context and at else c.window)
+            f & ((c.window | _passage_terms(hits[c.n - 1].chunk.text) if context and at else c.window)
+                 | _terms(hits[c.n - 1].chunk.outlet or ""))
             for f, at in zip(forms, placed))]
         if not held:
             return abstain(confidence(q, cands, hits), "no retrieved sentence mentions " + ", ".join(named))
