@@ -338,3 +338,33 @@ def test_a_meeting_planned_in_the_month_asked(library9):
     to meet again: what was agreed at the June meeting is a false premise."""
     a = _ask(library9, "What was agreed at the follow-up meeting of Syria's neighbours in Ankara in June 2026?")
     assert a.abstained and "planned" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+# Rules of answers9b, over a library of their own (the seeds and articles written for them).
+EN_PIPELINE_VISIT = """Bashir leaves Baghdad without a pipeline contract
+August 14, 2025
+
+BAGHDAD — Syria's Energy Minister Mohammad al-Bashir ended a two-day visit to Baghdad on Wednesday after talks on fuel supplies and electricity.
+
+No contract to rehabilitate the pipeline was signed during al-Bashir's visit to Baghdad, a source at Iraq's oil ministry said, adding that engineers would first survey the line.
+
+The Kirkuk–Baniyas pipeline has carried no oil since 2003.
+
+The source said the survey could take several months.
+"""
+
+@pytest.fixture(scope="module")
+def library9b(tmp_path_factory, seeded_settings):
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers9b",
+                          {"en_pipeline_visit.txt": EN_PIPELINE_VISIT})
+
+
+def test_a_route_is_no_place_of_the_visit(library9b):
+    """Rule (extractive: `without_routes` on the question and the sentence in the where check): 'the Kirkuk–Baniyas
+    pipeline' names a pipeline, not where the visit was; the visit in Baghdad is not another city's."""
+    a = _ask(library9b, "Did Iraq and Syria sign a contract to rehabilitate the Kirkuk–Baniyas pipeline during "
+                        "al-Bashir's August 2025 visit?")
+    assert "Baniyas or Kirkuk" not in (a.abstain_reason or ""), (a.answer, a.abstain_reason)
+    assert not a.abstained and "No contract" in a.answer, (a.answer, a.abstain_reason)
+

@@ -618,12 +618,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # Where: a meeting or visit of the question's people asked about in one city that the best sentence,
         # naming them, places in another city (and not the one asked) is another act ("their meeting in Jeddah" —
         # "Hussein met al-Shaibani in Istanbul").
-        asked_places = places_named(q.normalized)
+        # (a route's two ends name a pipeline, a road or a crossing, not where anyone went: 'the Kirkuk–Baniyas
+        # pipeline', 'خط كركوك – بانياس')
+        asked_places = places_named(_norm(without_routes(str(q))))
         located = sorted(asked & LOCATED_ACTS)
         whose = [e for e in entities if e in PEOPLE]
         if asked_places and located and whose:
             def elsewhere(c: Candidate) -> dict[str, str]:
-                own = places_named(_norm(_DATELINE.sub("", c.text)))
+                own = places_named(_norm(without_routes(_DATELINE.sub("", c.text))))
                 if not own or own.keys() & asked_places.keys() or missing_entities(q, c, whose, own=True):
                     return {}
                 return own
