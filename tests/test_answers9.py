@@ -340,7 +340,7 @@ def test_a_meeting_planned_in_the_month_asked(library9):
     assert a.abstained and "planned" in a.abstain_reason, (a.answer, a.abstain_reason)
 
 
-# Rules of answers9b, over a library of their own (the seeds and articles written for them).
+# Two rules of answers9b, over a library of their own (the seeds and two articles written for them).
 EN_PIPELINE_VISIT = """Bashir leaves Baghdad without a pipeline contract
 August 14, 2025
 
@@ -353,11 +353,19 @@ The Kirkuk–Baniyas pipeline has carried no oil since 2003.
 The source said the survey could take several months.
 """
 
+EN_UNDATED_CALL = """Hussein and Shaibani discuss the Erbil consulate
+
+Iraqi Foreign Minister Fuad Hussein spoke by phone on Monday with his Syrian counterpart Asaad al-Shaibani about reopening the Syrian consulate in Erbil, the ministry said.
+
+The two ministers agreed that a technical team would inspect the consulate building in Erbil.
+"""
+
+
 @pytest.fixture(scope="module")
 def library9b(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers9b",
-                          {"en_pipeline_visit.txt": EN_PIPELINE_VISIT})
+                          {"en_pipeline_visit.txt": EN_PIPELINE_VISIT, "en_undated_call.txt": EN_UNDATED_CALL})
 
 
 def test_a_route_is_no_place_of_the_visit(library9b):
@@ -368,3 +376,27 @@ def test_a_route_is_no_place_of_the_visit(library9b):
     assert "Baniyas or Kirkuk" not in (a.abstain_reason or ""), (a.answer, a.abstain_reason)
     assert not a.abstained and "No contract" in a.answer, (a.answer, a.abstain_reason)
 
+
+def test_before_he_held_office(library9b):
+    """Rule (expected.before_office, officials.json roles 'from'): al-Shaibani held no office before December 2024;
+    what he discussed in a call of March 2024 is a false premise, though the undated article's call names no year."""
+    a = _ask(library9b, "What did Fuad Hussein and Asaad al-Shaibani discuss about the Erbil consulate in their "
+                        "phone call of March 2024?")
+    assert a.abstained and "held no office" in a.abstain_reason, (a.answer, a.abstain_reason)
+    b = _ask(library9b, "What did Fuad Hussein and Asaad al-Shaibani discuss about the Erbil consulate in their "
+                        "phone call?")
+    assert not b.abstained and "consulate" in b.answer, (b.answer, b.abstain_reason)
+
+
+@pytest.mark.parametrize("question, who", [
+    ("What did Fuad Hussein and Asaad al-Shaibani discuss in their phone call of 30 December 2023?",
+     ["Asaad al-Shaibani"]),
+    ("ما الذي بحثه الشطري في دمشق في كانون الأول 2023؟", ["Hamid al-Shatri"]),
+    ("When did al-Shaibani visit Baghdad in 2025?", []),
+    ("How often has al-Shaibani visited Baghdad since 2023?", []),  # a span open on one side
+    ("When did Fuad Hussein visit Damascus in 2023?", []),  # in office long before
+])
+def test_who_held_no_office_then(question, who):
+    from rag.answer.expected import before_office
+    from rag.answer.questions import Question
+    assert [en for en, _, _ in before_office(Question(question))] == who
