@@ -656,11 +656,6 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, cands + [c for c in about if c not in cands], premise.other_months(months, found),
                               confidence(q, cands, hits))
         cands = in_month
-    # A person the question names who held none of his roles until after the period asked ('their phone call of
-    # 30 December 2023' of a minister in office from December 2024; officials.json roles 'from'): the question is
-    # about something that did not happen as put (an undated article's sentence names no year to check).
-    if domain and (late := before_office(q)):
-        return correction(q, about, premise.before_office(late), confidence(q, cands, hits))
     years = asked_years(q)
     seen = set().union(*(years_of(_norm(h.chunk.text)) | years_of(h.chunk.date[:4]) for h in hits))
     if years and domain and not years & seen and all(_far_year(int(y), {int(x) for x in seen}) for y in years):
@@ -677,6 +672,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, cands + [c for c in about if c not in cands], premise.other_years(years, found),
                               confidence(q, cands, hits))
         cands = dated
+    # A person the question names who held none of his roles until after the period asked ('their phone call of
+    # 30 December 2023' of a minister in office from December 2024; officials.json roles 'from'): the question is
+    # about something that did not happen as put (an undated article's sentence names no year the
+    # year check could reject).
+    if domain and (late := before_office(q)):
+        return correction(q, about, premise.before_office(late), confidence(q, cands, hits))
     # (the month or the year asked leaves other sentences first: 'the five governments plan to meet again in April'
     # is the best one about April)
     if recheck is not None and (months or years) and (found := recheck(cands)) is not None:
