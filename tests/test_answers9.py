@@ -360,12 +360,21 @@ Iraqi Foreign Minister Fuad Hussein spoke by phone on Monday with his Syrian cou
 The two ministers agreed that a technical team would inspect the consulate building in Erbil.
 """
 
+AR_TODAY_POSTPONED = """مؤتمر البصرة للطاقة يفتتح أعماله
+الأحد 8 آذار 2026
+
+البصرة – افتتح مؤتمر البصرة للطاقة أعماله بحضور وزراء من دول الجوار، في وقت كان يُنتظر فيه أن يلتقي وزير الاقتصاد السوري محمد نضال الشعار رئيس الوزراء محمد شياع السوداني اليوم، قبل أن يؤجَّل اللقاء إلى موعد لاحق.
+
+وقال منظمو المؤتمر إن أكثر من مئتي شركة تشارك في المعرض المرافق.
+"""
+
 
 @pytest.fixture(scope="module")
 def library9b(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers9b",
-                          {"en_pipeline_visit.txt": EN_PIPELINE_VISIT, "en_undated_call.txt": EN_UNDATED_CALL})
+                          {"en_pipeline_visit.txt": EN_PIPELINE_VISIT, "en_undated_call.txt": EN_UNDATED_CALL,
+                           "ar_today_postponed.txt": AR_TODAY_POSTPONED})
 
 
 def test_a_route_is_no_place_of_the_visit(library9b):
@@ -400,3 +409,20 @@ def test_who_held_no_office_then(question, who):
     from rag.answer.expected import before_office
     from rag.answer.questions import Question
     assert [en for en, _, _ in before_office(Question(question))] == who
+
+
+def test_today_names_a_day():
+    """Rule (answer_types.json evidence `day` += اليوم, today): in a dated report 'today' names a day."""
+    from rag.answer.expected import holds_answer
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    q = Question("في أي يوم كان مقرراً أن يصل الوزير إلى البصرة؟")
+    assert holds_answer("day", q, normalize("كان يُنتظر أن يصل الوزير إلى البصرة اليوم، قبل أن تؤجل زيارته"))
+
+
+def test_the_day_a_postponed_visit_was_due(library9b):
+    """Rule (evidence `day` += اليوم): the meeting was due 'today' in the report of 8 March 2026; the day asked is
+    that day, not 'the evidence holds no day beyond the question's own'."""
+    a = _ask(library9b, "في أي يوم كان مقرراً أن يلتقي وزير الاقتصاد السوري محمد نضال الشعار رئيس الوزراء محمد شياع "
+                        "السوداني قبل تأجيل اللقاء؟")
+    assert not a.abstained and "8 آذار 2026" in a.answer, (a.answer, a.abstain_reason)
