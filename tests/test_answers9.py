@@ -426,3 +426,15 @@ def test_the_day_a_postponed_visit_was_due(library9b):
     a = _ask(library9b, "في أي يوم كان مقرراً أن يلتقي وزير الاقتصاد السوري محمد نضال الشعار رئيس الوزراء محمد شياع "
                         "السوداني قبل تأجيل اللقاء؟")
     assert not a.abstained and "8 آذار 2026" in a.answer, (a.answer, a.abstain_reason)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مصدر إن ما يُتداول عن توقيع مذكرة أمنية لا يعدو كونه تكهنات",
+    "Talk of a security memorandum signed in Baghdad is speculation, a ministry source said.",
+])
+def test_speculation_is_a_rumour(text):
+    """Rule (answer_types.json statuses `rumoured` += تكهنات, speculation): what a source calls speculation is
+    reported only as rumoured."""
+    from rag.answer.expected import status_of
+    from rag.text.arabic import normalize
+    assert status_of(normalize(text)) == "rumoured"
