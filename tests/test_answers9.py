@@ -338,3 +338,103 @@ def test_a_meeting_planned_in_the_month_asked(library9):
     to meet again: what was agreed at the June meeting is a false premise."""
     a = _ask(library9, "What was agreed at the follow-up meeting of Syria's neighbours in Ankara in June 2026?")
     assert a.abstained and "planned" in a.abstain_reason, (a.answer, a.abstain_reason)
+
+
+# Two rules of answers9b, over a library of their own (the seeds and two articles written for them).
+EN_PIPELINE_VISIT = """Bashir leaves Baghdad without a pipeline contract
+August 14, 2025
+
+BAGHDAD — Syria's Energy Minister Mohammad al-Bashir ended a two-day visit to Baghdad on Wednesday after talks on fuel supplies and electricity.
+
+No contract to rehabilitate the pipeline was signed during al-Bashir's visit to Baghdad, a source at Iraq's oil ministry said, adding that engineers would first survey the line.
+
+The Kirkuk–Baniyas pipeline has carried no oil since 2003.
+
+The source said the survey could take several months.
+"""
+
+EN_UNDATED_CALL = """Hussein and Shaibani discuss the Erbil consulate
+
+Iraqi Foreign Minister Fuad Hussein spoke by phone on Monday with his Syrian counterpart Asaad al-Shaibani about reopening the Syrian consulate in Erbil, the ministry said.
+
+The two ministers agreed that a technical team would inspect the consulate building in Erbil.
+"""
+
+AR_TODAY_POSTPONED = """مؤتمر البصرة للطاقة يفتتح أعماله
+الأحد 8 آذار 2026
+
+البصرة – افتتح مؤتمر البصرة للطاقة أعماله بحضور وزراء من دول الجوار، في وقت كان يُنتظر فيه أن يلتقي وزير الاقتصاد السوري محمد نضال الشعار رئيس الوزراء محمد شياع السوداني اليوم، قبل أن يؤجَّل اللقاء إلى موعد لاحق.
+
+وقال منظمو المؤتمر إن أكثر من مئتي شركة تشارك في المعرض المرافق.
+"""
+
+
+@pytest.fixture(scope="module")
+def library9b(tmp_path_factory, seeded_settings):
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers9b",
+                          {"en_pipeline_visit.txt": EN_PIPELINE_VISIT, "en_undated_call.txt": EN_UNDATED_CALL,
+                           "ar_today_postponed.txt": AR_TODAY_POSTPONED})
+
+
+def test_a_route_is_no_place_of_the_visit(library9b):
+    """Rule (extractive: `without_routes` on the question and the sentence in the where check): 'the Kirkuk–Baniyas
+    pipeline' names a pipeline, not where the visit was; the visit in Baghdad is not another city's."""
+    a = _ask(library9b, "Did Iraq and Syria sign a contract to rehabilitate the Kirkuk–Baniyas pipeline during "
+                        "al-Bashir's August 2025 visit?")
+    assert "Baniyas or Kirkuk" not in (a.abstain_reason or ""), (a.answer, a.abstain_reason)
+    assert not a.abstained and "No contract" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_before_he_held_office(library9b):
+    """Rule (expected.before_office, officials.json roles 'from'): al-Shaibani held no office before December 2024;
+    what he discussed in a call of March 2024 is a false premise, though the undated article's call names no year."""
+    a = _ask(library9b, "What did Fuad Hussein and Asaad al-Shaibani discuss about the Erbil consulate in their "
+                        "phone call of March 2024?")
+    assert a.abstained and "held no office" in a.abstain_reason, (a.answer, a.abstain_reason)
+    b = _ask(library9b, "What did Fuad Hussein and Asaad al-Shaibani discuss about the Erbil consulate in their "
+                        "phone call?")
+    assert not b.abstained and "consulate" in b.answer, (b.answer, b.abstain_reason)
+
+
+@pytest.mark.parametrize("question, who", [
+    ("What did Fuad Hussein and Asaad al-Shaibani discuss in their phone call of 30 December 2023?",
+     ["Asaad al-Shaibani"]),
+    ("ما الذي بحثه الشطري في دمشق في كانون الأول 2023؟", ["Hamid al-Shatri"]),
+    ("When did al-Shaibani visit Baghdad in 2025?", []),
+    ("How often has al-Shaibani visited Baghdad since 2023?", []),  # a span open on one side
+    ("When did Fuad Hussein visit Damascus in 2023?", []),  # in office long before
+])
+def test_who_held_no_office_then(question, who):
+    from rag.answer.expected import before_office
+    from rag.answer.questions import Question
+    assert [en for en, _, _ in before_office(Question(question))] == who
+
+
+def test_today_names_a_day():
+    """Rule (answer_types.json evidence `day` += اليوم, today): in a dated report 'today' names a day."""
+    from rag.answer.expected import holds_answer
+    from rag.answer.questions import Question
+    from rag.text.arabic import normalize
+    q = Question("في أي يوم كان مقرراً أن يصل الوزير إلى البصرة؟")
+    assert holds_answer("day", q, normalize("كان يُنتظر أن يصل الوزير إلى البصرة اليوم، قبل أن تؤجل زيارته"))
+
+
+def test_the_day_a_postponed_visit_was_due(library9b):
+    """Rule (evidence `day` += اليوم): the meeting was due 'today' in the report of 8 March 2026; the day asked is
+    that day, not 'the evidence holds no day beyond the question's own'."""
+    a = _ask(library9b, "في أي يوم كان مقرراً أن يلتقي وزير الاقتصاد السوري محمد نضال الشعار رئيس الوزراء محمد شياع "
+                        "السوداني قبل تأجيل اللقاء؟")
+    assert not a.abstained and "8 آذار 2026" in a.answer, (a.answer, a.abstain_reason)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مصدر إن ما يُتداول عن توقيع مذكرة أمنية لا يعدو كونه تكهنات",
+    "Talk of a security memorandum signed in Baghdad is speculation, a ministry source said.",
+])
+def test_speculation_is_a_rumour(text):
+    """Rule (answer_types.json statuses `rumoured` += تكهنات, speculation): what a source calls speculation is
+    reported only as rumoured."""
+    from rag.answer.expected import status_of
+    from rag.text.arabic import normalize
+    assert status_of(normalize(text)) == "rumoured"

@@ -1131,3 +1131,34 @@ def principal_only(forms: list[set[str]], text: str) -> bool:
             possessive and any(w in after for w in words[j:j + 2]))
 
     return all(acted_for(i, j) for i, j in mentions)
+
+
+@lru_cache(maxsize=1)
+def _open_periods() -> re.Pattern:
+    words = sorted({normalize(w) for w in answer_data().get("open_periods", [])}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def before_office(q: Question) -> list[tuple[str, str, str]]:
+    """The people a question names (the domain's officials, rag/domain/data/officials.json) who held none of their
+    roles until after the period it asks about ends (its year, with its month when it names one), as (English
+    name, Arabic name, the first role's start): 'their phone call of 30 December 2023' of a foreign minister in office from
+    December 2024. None for a span open on one side ('since 2023', 'before 2025')."""
+    import calendar
+    years = asked_years(q)
+    if not years or _open_periods().search(q.normalized):
+        return []
+    y = max(int(x) for x in years)
+    months = months_of(q.normalized) if len(years) == 1 else set()
+    m = max(months) if months else 12
+    end = f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+    from ..domain.names import PEOPLE
+    from ..domain.people import load_officials
+    known = {n.lower(): p for p in load_officials().people for n in (p.en, *getattr(p, "en_variants", ()))}
+    out = []
+    for e in q.entities:
+        p = known.get(e.lower()) if e in PEOPLE else None
+        starts = [r.get("from", "") for r in (p.roles if p else ())]
+        if starts and all(s and s > end for s in starts):
+            out.append((p.en, p.name, min(starts)))
+    return out

@@ -121,3 +121,10 @@ def by_proxy(people: list[str]) -> Why:
     return Why("the sources report someone acting for " + " and ".join(people) + ", not " + " and ".join(people)
                + " himself", "تذكر المصادر من ناب عن " + " و".join(_name_ar(p) for p in people) + "، لا "
                + " و".join(_name_ar(p) for p in people) + " نفسه")
+
+
+def before_office(who: list[tuple[str, str, str]]) -> Why:
+    """A person the question names held no office of the domain's until after the period asked."""
+    en = "; ".join(f"{name} held no office the sources know of before {start}" for name, _, start in who)
+    ar = "؛ ".join(f"لم يتولَّ {name} أي منصب تعرفه المصادر قبل {start}" for _, name, start in who)
+    return Why(en, ar)

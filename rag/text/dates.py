@@ -185,10 +185,13 @@ def _outlet_tail(line: str, cased: bool = False) -> re.Match | None:
 
 def dateline_outlet(line: str) -> str:
     """The outlet a dateline names after its date ('' when none): 'Erbil Daily Monitor', 'شبكة الشام الإخبارية'."""
-    m = _outlet_tail(line, cased=True)
+    # a hyphen inside a word belongs to the name ("Asharq Al-Awsat English", "Al-Monitor"), no separator; the
+    # stand-in keeps every position, so the name is cut from the line as written
+    joined = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", "\u2010", line)
+    m = _outlet_tail(joined, cased=True)
     if not m or not explicit_dates(normalize(line[:m.start()])):
         return ""
-    return (m.group("a") or m.group("b") or "").strip()
+    return line[m.start(m.lastgroup):m.end(m.lastgroup)].strip()
 
 
 def is_date_line(norm_line: str) -> bool:
