@@ -41,6 +41,8 @@ def fast_normalize(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 _CLAUSE = re.compile(r"[،,؛;]")
+
+
 def _list_year(d, before: tuple[int, int] | None) -> tuple[int, int] | None:
     """(year, month) of a dated list's entry: its own year, else that of the entries before it (the next year when
     its month comes before theirs: a list runs forward in time)."""
@@ -380,11 +382,11 @@ class _Article:
             # a name after a title; a title the data lacks only where no title of the data stands
             if not any(a < t.end and t.start < b for a, b in named + (titles if t.kind == "title" else [])):
                 matches.append(t)
-        # the country or city inside a body's name ("المديرية العامة لمكافحة المخدرات في العراق") is its side, not a
-        # place of the contact
         # (a body right after "a delegation from" is the delegation's: "وفداً من وزارة الخارجية السورية")
         matches = [m for m in matches if not (m.kind == "title" and m.item.rank == BODY_RANK and
                                               _FROM_BODY.search(norm, 0, m.start))]
+        # the country or city inside a body's name ("المديرية العامة لمكافحة المخدرات في العراق") is its side, not a
+        # place of the contact
         inner = [(m.start, m.end) for m in matches if m.kind == "title" and m.item.rank == BODY_RANK]
         matches = [m for m in matches if not (m.kind in ("place", "country") and any(a <= m.start < b for a, b in inner))]
         matches.sort(key=lambda m: m.start)
