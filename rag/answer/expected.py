@@ -1098,13 +1098,14 @@ def _proxy_cues() -> tuple[frozenset, frozenset]:
             frozenset(normalize(w) for w in data.get("after", ())))
 
 
-def principal_only(forms: list[set[str]], text: str) -> bool:
+def principal_only(forms: list[set[str]], text: str, normalized: str | None = None) -> bool:
     """A sentence names the person (by one of his forms' word sets) only as someone another acts for: each mention
     has, within PROXY_REACH words before it, a word of acting for him ('المبعوث الخاص لرئيس الوزراء العراقي محمد
     شياع السوداني', 'بتوجيه من', 'on behalf of'), or right after it one of his envoy ("al-Sudani's envoy";
-    answer_types.json `proxy_cues`). False when the sentence does not name him."""
+    answer_types.json `proxy_cues`). False when the sentence does not name him. `normalized`: the text's normalised
+    form when it is already made (a question's: it is normalised once)."""
     before, after = _proxy_cues()
-    words = re.findall(r"[\w']+", normalize(text))
+    words = re.findall(r"[\w']+", normalize(text) if normalized is None else normalized)
     toks = [set(tokens(w)) for w in words]
     spans = []
     for form in forms:

@@ -542,7 +542,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # Whose act: when a person visited, called or met is not answered by a sentence naming him only as the one
         # someone acted for ("Ahmed al-Sharaa received al-Sudani's special envoy", "بتوجيه من السوداني"): his envoy
         # went, not he.
-        principals = [e for e in entities if e in PEOPLE and not principal_only(name_forms(e), q)]  # (not "مبعوث السوداني")
+        principals = [e for e in entities if e in PEOPLE and not principal_only(name_forms(e), q, q.normalized)]  # (not "مبعوث السوداني")
         if kind_asked == "date" and asked & STATUSED_ACTS and principals:
             own_act = [c for c in cands if not any(principal_only(name_forms(p), c.text) for p in principals)]
             if not own_act:
@@ -620,7 +620,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # "Hussein met al-Shaibani in Istanbul").
         # (a route's two ends name a pipeline, a road or a crossing, not where anyone went: 'the Kirkuk–Baniyas
         # pipeline', 'خط كركوك – بانياس')
-        asked_places = places_named(_norm(without_routes(str(q))))
+        unrouted = without_routes(str(q))  # (the question is normalised once: only a text with a route blanked again)
+        asked_places = places_named(q.normalized if unrouted == str(q) else _norm(unrouted))
         located = sorted(asked & LOCATED_ACTS)
         whose = [e for e in entities if e in PEOPLE]
         if asked_places and located and whose:
