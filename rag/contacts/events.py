@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import date, timedelta
 
 from ..text.arabic import _DROP, _FOLD, sentence_spans
@@ -335,9 +335,6 @@ class _Article:
         self.lead: list[Match] = []  # that person, for a sentence opening with "He"
         self._scanned: dict[tuple[int, str], list[Match]] = {}  # the last sentence read by `scan_of`
         self.same_day: dict[int, tuple[str, str]] = {}  # a clause's start -> the day (and its basis) of the one before
-        # the side of the city the article is filed from ("بغداد – وكالة …"), if any: a body named without its side in a
-        # sentence of the two sides acting together ("أعلنت وزارة الداخلية … بالتعاون مع السلطات السورية") is of it
-        self.home = self._home()
         self.barrier = 0  # the first mention of the dated list's entry being read (`run`): earlier ones are not extended
         self.heading: tuple[str, str] | None = None  # the day (and basis) heading that entry, when given alone
 
@@ -681,10 +678,12 @@ class _Article:
         sides |= {p["country"] for p in out}
         return out, sides_only, sides
 
-    def _home(self) -> str | None:
+    @cached_property
+    def home(self) -> str | None:
         """The side of the city an article's dateline files it from ("بغداد – وكالة أنباء براثا", "DAMASCUS, Oct 24
         (SANA) —"): the first words of a byline line or of one of the first four sentences, a city of Iraq or Syria
-        followed by a dash, a comma or a bracket."""
+        followed by a dash, a comma or a bracket. A body named without its side in a sentence of the two sides acting
+        together ("أعلنت وزارة الداخلية … بالتعاون مع السلطات السورية") is of it; read only for such a sentence."""
         # (the byline the cleaner took off the page, then the first sentences)
         lines = [fast_normalize(x) for x in self.doc.dropped[:6]] + [s.norm for s in self.sents[:4]]
         for norm in lines:

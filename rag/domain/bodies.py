@@ -53,9 +53,9 @@ class Bodies:
                                    bool(f.get("bare")))
                           for f in data.get("functions", []) if not str(f.get("id", "_")).startswith("_")]
         self._head_en: dict[str, str] = {}
-        # a body after "a source at" / "مصدر في" is where a report comes from, no party to the contact (`reporters`)
         # names that hold a head and a country but name no body of that side ("the Syrian Democratic Forces")
         self._not = [normalize(x).lower() for x in data.get("not_bodies", [])]
+        # a body after "a source at" / "مصدر في" is where a report comes from, no party to the contact (`reporters`)
         rep = [normalize(x).lower() for x in data.get("reporters", [])]
         self._reporter = re.compile(r"(?<!\w)(?:" + _alt(rep) + r")\s+(?:the\s+)?[وفبل]?$") if rep else None
         # heads that name a body of a side with no function ("القوات السورية", "a Syrian protection force"): a body of
