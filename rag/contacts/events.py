@@ -25,7 +25,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "72"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "73"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -58,6 +58,9 @@ _HOME_AFTER = re.compile(r"\s*(?:[-–—(,،/]|\s+في\s+\d)")  # after a datel
 _ENTRY_BEFORE = re.compile(r"[\s\-–—•*·]*(?:[^\s\d]+\s*(?:[—–-]\s*)?)?")  # before a list entry's date ("- ", "Background — ")
 _ENTRY_AFTER = re.compile(r"\s*(?:[:.\-–—]|$)")  # after it
 _FROM_BODY = re.compile(r"(?:(?<!\w)[وب]?وفد\w{0,3}(?:\s+\S+){0,2}?\s+من|\bdelegations?(?:\s+\S+){0,2}?\s+(?:from|of))\s+(?:the\s+)?$")
+_TOKEN = re.compile(r"[\w'’-]+")
+# between a role held for someone (`principal_of`) and the official it is held for: "the", or Arabic "لـ"
+_PRINCIPAL_GAP = re.compile(r"\s+(?:the\s+)?|\s*ل(?=\w)")
 _POSSESSED = re.compile(r"['’]s\s+([a-z-]+(?:\s+[a-z-]+)?)")  # an English possessive and the (two) words it owns
 _LISTED = re.compile(r"\s*[,،]?\s*(?:and|or|then|و|او|ثم)?\s*")  # between two items of a list of days
 
@@ -361,12 +364,17 @@ class _Article:
         owners = [(t.start, t.end) for t in found if t.kind == "possessor"]
         owners += [(m.start, m.end) for m in self.owners(norm, matches)]
         matches = [m for m in matches if not (m.kind == "person" and any(a < m.end and m.start < b for a, b in owners))]
+        # "مستشار رئيس الوزراء العراقي", "an adviser to Iraq's prime minister": whose adviser he is, not a party
+        behind = self.principals(norm)
+        matches = [m for m in matches if not (m.kind in ("person", "title") and m.start in behind)]
+        found = [t for t in found if not (t.kind in ("person", "title") and t.start in behind)]
         # a name read whole after its title holds the listed name inside it that is somebody else's ("النائب العراقي
-        # نايف الشمري" is not the minister al-Shammari; "foreign minister Assad al-Shaibani" is not Bashar al-Assad)
+        # نايف الشمري" is not the minister al-Shammari; "foreign minister Assad al-Shaibani" is not Bashar al-Assad; a
+        # listed person's short name inside it is not him: "Hussein Jabbar al-Tamimi" is not Fuad Hussein)
         whole = [t for t in found if t.kind == "person"]
         matches = [m for m in matches if not (m.kind == "person" and any(
             t.start <= m.start and m.end <= t.end and m.end - m.start < t.end - t.start and t.item.id != m.item.id and
-            (t.item.id in self.officials.by_id or name_key(t.item.en) == name_key(m.item.en) and
+            (t.item.id in self.officials.by_id or m.short or name_key(t.item.en) == name_key(m.item.en) and
              self.officials.contradicts_first_name(t.item.en, m.item)) for t in whole))]
         named = [(m.start, m.end) for m in matches if m.kind == "person"]
         # (both sides' bodies in one phrase, "Syrian and Iraqi authorities", hold a side's words of the data, "Iraqi
@@ -462,6 +470,24 @@ class _Article:
                     return at
         return None
 
+    def principals(self, norm: str) -> set[int]:
+        """Where an official named right after a role held for someone else may start ("مستشار رئيس الوزراء",
+        "adviser to Iraq's prime minister", "spokesman for the president": lexicon `principal_of`)."""
+        cue = self.lex.principal_of
+        if cue is None:
+            return set()
+        ends = [b for _, b in cue.spans(norm, _words(norm))]
+        for p in cue.find(norm, _words(norm)):
+            tok = _TOKEN.match(norm, p)
+            if tok is not None and any(tok.group(0)[k:] in cue for k in (0, 1, 2)):
+                ends.append(tok.end())
+        out = set()
+        for end in ends:
+            gap = _PRINCIPAL_GAP.match(norm, end)
+            if gap is not None:
+                out.add(gap.end())
+        return out
+
     def owners(self, norm: str, matches: list[Match]) -> list[Match]:
         """People named only as owners of a thing ("carrying al-Sudani's invitation", "al-Sudani's office said"):
         not participants, unless the thing is the contact or their party to it ("al-Shaibani's visit", "Hussein's
@@ -475,6 +501,8 @@ class _Article:
         """'happened', or the status the cue words give (denied, rumoured, … planned) and the cue: those of the
         trigger's own clause first; the sentence's others only when that clause reports nothing as done.
         `past`: where the sentence's verbs of a done contact stand."""
+        if self.lex.counterfactual is not None and _opens(self.lex.counterfactual, norm.lstrip()):
+            return "hypothetical", norm.lstrip().split(" ", 1)[0]  # "Had al-Sharaa landed in Baghdad, …"
         if trigger is not None:
             a, b = _clause_span(norm, trigger)
             if _opens(self.lex.reported, norm[a:b].lstrip()):

@@ -131,6 +131,11 @@ class Lexicon:
     crossing_open: Words | None = None  # "إعادة فتح", "reopened": a crossing of the two reopened, their border bodies met
     crossings: Words | None = None  # "منفذ", "crossing": the words of a crossing (`crossing_open` needs one)
     crossing_topic: Words | None = None  # "لبحث", "talks on": a reopening right after them is a topic, no act
+    ranks_en: tuple[str, ...] = ()  # "Lt", "Gen", "Dr": ranks written before an English name, with or without a period
+    counterfactual: Words | None = None  # "Had he …", "Were she to …": a sentence opening with them tells a
+    # contact that did not happen (hypothetical)
+    principal_of: Words | None = None  # "مستشار", "adviser to": the official named right after them is whose
+    # adviser (spokesman, aide) it is, not a party to the contact
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
         """Where a sentence says two sides act together (`cooperation`, `joint_acts`): a meeting word that needs a
@@ -183,6 +188,16 @@ def inflected(phrases: list[str], verbs: list[list[str]]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def futures(words: list[str]) -> list[str]:
+    """The future forms of Arabic present-tense verbs ("يزور" -> "سيزور", "تحل ضيفة" -> "ستحل ضيفة"), normalised."""
+    out = []
+    for w in words:
+        n = re.sub(r"\s+", " ", normalize(w).strip())
+        if has_arabic(n) and len(n.split()[0]) >= 3 and n[0] in "يتن":
+            out.append("س" + n)
+    return out
+
+
 def durations(obj: dict) -> list[str]:
     """The joins a time between two contacts makes (`durations`): "three weeks after", "بعد ثلاثة أسابيع من",
     "قبل أسبوعين من"."""
@@ -197,9 +212,14 @@ def build(obj: dict, digest: str = "") -> Lexicon:
     verbs = [g for g in obj.get("verb_forms", {}).get("en", []) if isinstance(g, list)]
     kinds = {k: Words.of(inflected(_both(v) + (_both(obj.get("returns")) if k == "visit" else []), verbs))
              for k, v in obj["kinds"].items() if not k.startswith("_")}
+    # an Arabic contact verb in the present tense with the future's "سـ" ("سيحلّ ضيفاً", "ستستقبل"): the same contact
+    # word, and a planned contact
+    ahead = [f for k, v in obj["kinds"].items() if not k.startswith("_") and k != "statement" for f in futures(_both(v))]
+    kinds = {k: Words.of([*w.words, *w.phrases, *(f for f in ahead if k != "statement" and
+                                                     (f[1:] in w.words or f[1:] in w.phrases))]) for k, w in kinds.items()}
     back = {k: Words.of(_both(v)) for k, v in obj.get("back", {}).items() if not k.startswith("_")}
     st = obj.get("status", {})
-    status = [(s, Words.of(_both(st.get(s, {})))) for s in STATUSES]
+    status = [(s, Words.of(_both(st.get(s, {})) + (ahead if s == "planned" else []))) for s in STATUSES]
     roles: dict[str, str] = {}
     for lang in ("ar", "en"):
         for phrase, rank in obj.get("role_words", {}).get(lang, {}).items():
@@ -229,7 +249,11 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    joint_acts(obj.get("joint_acts", {})), Words.of(_both(obj.get("cooperation"))),
                    Words.of(_both(obj.get("crossing_open"))),
                    Words.of(_both(obj.get("crossing_open", {}).get("crossings"))),
-                   Words.of(_both(obj.get("crossing_open", {}).get("topic"))))
+                   Words.of(_both(obj.get("crossing_open", {}).get("topic"))),
+                   tuple(sorted({w.strip(". ") for w in obj.get("ranks", {}).get("en", []) if w.strip(". ")},
+                                key=len, reverse=True)),
+                   Words.of(_both(st.get("hypothetical", {}).get("opens"))),
+                   Words.of(_both(obj.get("principal_of"))))
 
 
 def joint_acts(obj: dict) -> re.Pattern | None:

@@ -189,7 +189,7 @@ class Officials:
                 if form and not has_arabic(form) and (m := FAMILY_EN.search(form.lower())):
                     keys.setdefault(spelling_key(m.group(1)), set()).add(p.id)
         self.spelled = {k: self.by_id[next(iter(ids))] for k, ids in keys.items() if len(ids) == 1 and len(k) >= 4}
-        self._titled_ar = self._titled_en = self._titled_en6 = None
+        self._titled_ar = self._titled_en = self._titled_en6 = self._of_body = None
         self._stop: frozenset[str] | set[str] = frozenset()
         if self.lexicon is not None:
             self._build_titled(self.lexicon)
@@ -211,6 +211,14 @@ class Officials:
             en = " ".join(w for w in (f"{b.country}'s", fn.name_en, b.head_en) if w)
             ident = f"x-{b.country.lower().replace(' ', '-')}-body-{fn.group}"
             shown = _shown(norm, text, b.start, b.end)
+            # "Qutaiba Badawi of Syria's General Authority for Ports and Customs": a person of the body's side
+            if self._of_body is not None and text and not has_arabic(text) and \
+                    (m := self._of_body.search(text, 0, b.start)) is not None:
+                _, name = self._lead_en(m.group("name"))
+                if len(name.split()) >= 2 and self._table.get(normalize(name), ("",))[0] not in ("place", "country"):
+                    a = m.start("name") + m.group("name").find(name)
+                    out.append(Match(a, a + len(name), "person", self._person_for(
+                        name, b.country, f"{fn.name_en} {b.head_en}".strip(), "official", "en")))
             out.append(Match(b.start, b.end, "title", Title(ident, (shown,), en, shown, b.country, BODY_RANK)))
         return out
 
@@ -233,7 +241,9 @@ class Officials:
             country = "(?i:" + "|".join(re.escape(w) for w in cw) + ")"
             role = "(?i:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in en_roles) + ")"
             part = r"(?:(?:al|el|Al|El|bin|Abu|Abdul|Abdel|Abd|Bin)[-\s])?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?"
-            name = rf"(?P<name>{part}(?:\s+{part}){{0,5}})"  # (role words before it are taken off: `_lead_en`)
+            # (ranks before it are read past: "head of Iraq's Border Ports Authority, Lt. Gen. Omar al-Waeli")
+            ranks = rf"(?:(?:{'|'.join(re.escape(r) for r in lex.ranks_en)})\.?\s+){{0,3}}" if lex.ranks_en else ""
+            name = rf"{ranks}(?P<name>{part}(?:\s+{part}){{0,5}})"  # (role words before it are taken off: `_lead_en`)
             # "Iraq's envoy in Damascus, Yassin al-Hujaimi": where an envoy serves may stand between role and name
             posted = r"(?:\s+(?:in|to)\s+[A-Z][\w'’-]+)?,?"
             # "Syria's Minister of Transport Yarub Badr": the portfolio may follow the role
@@ -241,6 +251,7 @@ class Officials:
             pw = "(?i:" + "|".join(sorted((re.escape(w) for w in lex.portfolio.words), key=len, reverse=True)) + ")" \
                 if lex.portfolio.words else "(?!)"
             of = rf"(?P<of>\s+of\s+(?:the\s+)?{pw}(?:\s+(?:and\s+)?{pw}){{0,3}}(?![\w-]))?,?"
+            self._of_body = re.compile(rf"(?<![\w-]){name}\s+(?:of|from|at)\s+(?:the\s+)?$")
             self._titled_en = re.compile(
                 rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role}){of}{posted}\s+{name}")
             self._unnamed_en = re.compile(

@@ -1,0 +1,59 @@
+"""Contacts, tenth pass: whose adviser or spokesman an official is (the principal is no party); ranks before an
+English name; a person "of" a side's body; the Arabic future ("سـ") of a contact verb; a contact told with the
+inverted "if" ("Had he …"). Texts written here (real bodies and people, invented wording)."""
+
+from tests.test_contacts_real import _contacts
+
+
+def _names(m):
+    return {p["name_en"] for p in m.participants}
+
+
+def _ids(m):
+    return {p["id"] for p in m.participants}
+
+
+def test_the_official_an_adviser_serves_is_no_party_in_both_languages():
+    ar = _contacts("استقبل وزير الخارجية السوري أسعد الشيباني في دمشق اليوم الأحد وفداً عراقياً يرأسه اللواء "
+                   "خالد جاسم الدليمي، مستشار رئيس الوزراء العراقي للشؤون الأمنية.\n", date="2025-10-12")
+    en = _contacts("Syrian Foreign Minister Asaad al-Shaibani on Sunday received in Damascus an Iraqi delegation headed "
+                   "by Khalid al-Dulaimi, an adviser to Iraq's prime minister.\n", date="2025-10-12")
+    for ms in (ar, en):
+        assert len(ms) == 1 and ms[0].kind in ("visit", "meeting") and ms[0].date == "2025-10-12"
+        # the prime minister is whose adviser the visitor is: not a participant
+        assert "Mohammed Shia al-Sudani" not in _names(ms[0]) and "iraq-pm" not in _ids(ms[0])
+        assert "Asaad al-Shaibani" in _names(ms[0])
+
+
+def test_a_rank_before_an_english_name_is_read_past():
+    ms = _contacts("Syria's interior minister, Maj. Gen. Anas Khattab, received Iraq's deputy interior minister, "
+                   "Lt. Gen. Hussein Jabbar al-Tamimi, in Damascus on Sunday.\n", date="2025-10-12")
+    assert len(ms) == 1
+    names = _names(ms[0])
+    assert {"Anas Khattab", "Hussein Jabbar al-Tamimi"} <= names
+    assert not {"Maj", "Lt", "Gen"} & names
+
+
+def test_a_person_of_a_sides_body_is_of_that_side():
+    ms = _contacts("Iraqi Interior Minister Abdul Amir al-Shammari met Bassam Haddad of Syria's General Authority "
+                   "for Ports and Customs in Baghdad on Sunday.\n", date="2025-10-12")
+    assert len(ms) == 1
+    got = {p["name_en"]: p["country"] for p in ms[0].participants}
+    assert got.get("Bassam Haddad") == "Syria"
+
+
+def test_the_arabic_future_of_a_contact_verb_is_a_planned_contact():
+    ms = _contacts("قال مصدر حكومي اليوم الأحد إن وزير الطاقة السوري محمد البشير سيحلّ ضيفاً على بغداد، في زيارة "
+                   "يبحث فيها ملف الكهرباء.\n", date="2025-10-12")
+    assert [(m.kind, m.status) for m in ms] == [("visit", "planned")]
+    ms = _contacts("قال مصدر إن وزير الخارجية العراقي فؤاد حسين سيتوجه إلى دمشق خلال أيام.\n", date="2025-10-12")
+    assert [(m.kind, m.status) for m in ms] == [("visit", "planned")]
+
+
+def test_a_contact_told_with_the_inverted_if_is_hypothetical():
+    ms = _contacts("Had Ahmed al-Sharaa landed in Baghdad, he would have been received by Mohammed Shia "
+                   "al-Sudani.\n", date="2025-05-20")
+    assert ms and all(m.status == "hypothetical" for m in ms)
+    ms = _contacts("Ahmed al-Sharaa travelled to Baghdad on Monday and was received by Mohammed Shia al-Sudani.\n",
+                   date="2025-05-20")
+    assert [m.status for m in ms] == ["happened"]
