@@ -23,6 +23,10 @@ def test_the_official_an_adviser_serves_is_no_party_in_both_languages():
         # the prime minister is whose adviser the visitor is: not a participant
         assert "Mohammed Shia al-Sudani" not in _names(ms[0]) and "iraq-pm" not in _ids(ms[0])
         assert "Asaad al-Shaibani" in _names(ms[0])
+    # with the preposition: "مستشار لرئيس الحكومة العراقية"
+    ms = _contacts("التقى وزير الخارجية السوري أسعد الشيباني في دمشق أمس الاثنين وفداً عراقياً ترأسه مستشار لرئيس "
+                   "الحكومة العراقية.\n", date="2025-10-14")
+    assert len(ms) == 1 and "Mohammed Shia al-Sudani" not in _names(ms[0]) and "iraq-pm" not in _ids(ms[0])
 
 
 def test_a_rank_before_an_english_name_is_read_past():

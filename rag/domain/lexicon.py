@@ -214,11 +214,14 @@ def build(obj: dict, digest: str = "") -> Lexicon:
              for k, v in obj["kinds"].items() if not k.startswith("_")}
     # an Arabic contact verb in the present tense with the future's "سـ" ("سيحلّ ضيفاً", "ستستقبل"): the same contact
     # word, and a planned contact
-    ahead = [f for k, v in obj["kinds"].items() if not k.startswith("_") and k != "statement" for f in futures(_both(v))]
+    # (not a word that is itself a cue of a contact that did not happen: "سيغيب عن" is no plan of a visit)
+    st = obj.get("status", {})
+    nots = {re.sub(r"\s+", " ", normalize(w).strip()) for s in STATUSES if s != "planned" for w in _both(st.get(s, {}))}
+    ahead = [f for k, v in obj["kinds"].items() if not k.startswith("_") and k != "statement"
+             for f in futures([w for w in _both(v) if re.sub(r"\s+", " ", normalize(w).strip()) not in nots])]
     kinds = {k: Words.of([*w.words, *w.phrases, *(f for f in ahead if k != "statement" and
                                                      (f[1:] in w.words or f[1:] in w.phrases))]) for k, w in kinds.items()}
     back = {k: Words.of(_both(v)) for k, v in obj.get("back", {}).items() if not k.startswith("_")}
-    st = obj.get("status", {})
     status = [(s, Words.of(_both(st.get(s, {})) + (ahead if s == "planned" else []))) for s in STATUSES]
     roles: dict[str, str] = {}
     for lang in ("ar", "en"):
