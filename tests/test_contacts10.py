@@ -61,3 +61,41 @@ def test_a_contact_told_with_the_inverted_if_is_hypothetical():
     ms = _contacts("Ahmed al-Sharaa travelled to Baghdad on Monday and was received by Mohammed Shia al-Sudani.\n",
                    date="2025-05-20")
     assert [m.status for m in ms] == ["happened"]
+
+
+def test_a_body_without_its_side_at_a_city_of_one_side_with_guests_of_the_other_is_the_hosts():
+    ms = _contacts("استقبل رئيس الهيئة العامة للجمارك رامي حداد الساعدي اليوم الأحد في مقر الهيئة ببغداد وفداً سورياً "
+                   "لبحث حركة الشاحنات.\n", date="2025-10-12")
+    assert len(ms) == 1
+    got = {p["name_en"]: p["country"] for p in ms[0].participants}
+    # the head of the body, named after it, is of the host's side
+    assert got.get("رامي حداد الساعدي") == "Iraq", got
+    # with no guest of the other side, a body without its side stays nobody's
+    assert _contacts("عقد رئيس الهيئة العامة للجمارك رامي حداد الساعدي اليوم الأحد اجتماعاً في بغداد.\n",
+                     date="2025-10-12") == []
+
+
+def test_an_arabic_function_after_the_preposition_is_read():
+    from rag.domain.people import load_officials
+    from rag.text.arabic import normalize
+    bodies = load_officials()._bodies
+    for text, group in (("الهيئة العامة للمنافذ", "border"), ("الهيئة العامة للجمارك", "customs")):
+        got = bodies.find(normalize(text), "Syria")
+        assert [(b.country, b.function.group) for b in got] == [("Syria", group)], text
+    # two functions joined by "و" are one body's name: the name after it starts after both
+    n = normalize("الهيئة العامة للمنافذ والجمارك قتيبة بدوي")
+    got = bodies.find(n, "Syria")
+    assert len(got) == 1 and n[got[0].start:got[0].end].endswith("والجمارك")
+
+
+def test_a_dated_lists_entry_with_two_dashes_is_no_dateline_and_its_contacts_are_read():
+    from rag.text.dates import is_date_line
+    from rag.text.arabic import normalize
+    assert not is_date_line(normalize("14 حزيران 2025 – إعادة فتح منفذ ربيعة – اليعربية."))
+    assert is_date_line(normalize("28 آب 2025 – دمشق")) and is_date_line(normalize("December 31, 2024 | Erbil Daily"))
+    ms = _contacts("محطات العام\n\nفي ما يلي أبرز المحطات:\n\n"
+                   "2 شباط 2025 – فؤاد حسين وأسعد الشيباني وجهاً لوجه في الرياض.\n"
+                   "14 حزيران 2025 – إعادة فتح منفذ ربيعة – اليعربية.\n", date="2025-12-28")
+    got = {(m.kind, m.date) for m in ms}
+    assert ("meeting", "2025-02-02") in got  # "face to face" is a meeting word
+    assert ("meeting", "2025-06-14") in got  # the reopened crossing, its entry kept

@@ -208,6 +208,18 @@ class _Sentence:
     chunk_id: str
 
 
+def _host(matches: list[Match]) -> str | None:
+    """The side a body named without one is of in a sentence that names a city of one side as its only place and
+    parties of the other side only ("… في مقر الهيئة بدمشق … مع وفد عراقي"): the host's; else None."""
+    cities = {m.item.country for m in matches if m.kind == "place" and m.item.country in (IRAQ, SYRIA) and
+              m.item.en != m.item.country}
+    if len(cities) != 1:
+        return None
+    host = next(iter(cities))
+    guests = {getattr(m.item, "country", None) for m in matches if m.kind in ("person", "title")}
+    return host if guests == {SYRIA if host == IRAQ else IRAQ} else None
+
+
 def _sentences(doc: Document, chunks: list[Chunk]) -> list[_Sentence]:
     spans: dict[tuple[int, int], str] = {}
     for c in chunks:
@@ -359,7 +371,8 @@ class _Article:
                 text = text[:a] + " " * (b - a) + text[b:]
         matches = self.officials.scan(masked, text if len(text) == len(norm) else "")
         found = self.officials.titled(masked, text) + self.officials.pairs(masked, text) + \
-            self.officials.bodies(masked, text, self.home if self.lex.cooperating(norm, _words(norm)) else None)
+            self.officials.bodies(masked, text, self.home if self.lex.cooperating(norm, _words(norm)) else
+                                  _host(matches))
         # "Assad's ambassador": the person whose official is named is not a participant (he stands behind him)
         owners = [(t.start, t.end) for t in found if t.kind == "possessor"]
         owners += [(m.start, m.end) for m in self.owners(norm, matches)]

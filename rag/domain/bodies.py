@@ -84,7 +84,10 @@ class Bodies:
                     name_ar[n] = country
         self._country = {**adj_ar, **name_ar, **adj_en}
         fn_forms = [f for fn in self.functions for f in fn.forms]
-        self._fn = re.compile(r"(?<!\w)(?:ل|لل|ب|و|ال)?(" + _alt(fn_forms) + r")(?!\w)") if fn_forms else None
+        self._fn_forms = frozenset(fn_forms)
+        # (an Arabic function after "ل" is written "للمنافذ" for "ل" + "المنافذ": read as "المنافذ")
+        lil = ["لل" + f[2:] for f in fn_forms if f.startswith("ال")]
+        self._fn = re.compile(r"(?<!\w)(?:ل|لل|ب|و|ال)?(" + _alt(fn_forms + lil) + r")(?!\w)") if fn_forms else None
         none = r"(?!)"
         # (an Arabic function after "ل": "لمكافحه المخدرات", "للمنافذ" for "ل" + "المنافذ")
         fns_ar = _alt([g for f in fn_forms if not re.search(r"[a-z]", f)
@@ -101,7 +104,7 @@ class Bodies:
         # `find`'s `home`, when it has one)
         self._ar_home = re.compile(
             r"(?<!\w)(?:و|ف|ب|ل)?(?P<head>(?:ال)?(?:" + (_alt(ar_heads) or none) + r"))\s+(?:العامه\s+)?"
-            r"(?P<mid>" + fns_ar + r")(?!\w)")
+            r"(?P<mid>(?:" + fns_ar + r")(?:\s+و(?:" + fns_ar + r"))?)(?!\w)")  # ("للمنافذ والجمارك")
         bare = [f for fn in self.functions if fn.bare for f in fn.forms if not re.search(r"[a-z]", f)]
         self._bare = re.compile(r"(?<!\w)(?:و|ف|ب|ل)?(?P<fn>" + (_alt(bare) or none) + r")\s+(?P<c>" +
                                 (_alt(adj_ar) or none) + r")(?!\w)")
@@ -131,6 +134,7 @@ class Bodies:
         if m is None:
             return None
         form = re.sub(r"\s+", " ", m.group(1))
+        form = "ال" + form[2:] if form.startswith("لل") and form not in self._fn_forms else form
         return next((fn for fn in self.functions if form in fn.forms), None)
 
     def find(self, norm: str, home: str | None = None) -> list[BodyMatch]:

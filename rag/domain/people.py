@@ -211,6 +211,10 @@ class Officials:
             en = " ".join(w for w in (f"{b.country}'s", fn.name_en, b.head_en) if w)
             ident = f"x-{b.country.lower().replace(' ', '-')}-body-{fn.group}"
             shown = _shown(norm, text, b.start, b.end)
+            # "رئيس الهيئة العامة للمنافذ والجمارك قتيبة بدوي": the head of the body named after it is of its side
+            if has_arabic(norm[b.start:b.end]) and (got := self._head_of_body(norm, b.start, b.end, text)):
+                (a, z), name, role = got
+                out.append(Match(a, z, "person", self._person_for(name, b.country, role, "official", "ar")))
             # "Qutaiba Badawi of Syria's General Authority for Ports and Customs": a person of the body's side
             if self._of_body is not None and text and not has_arabic(text) and \
                     (m := self._of_body.search(text, 0, b.start)) is not None:
@@ -221,6 +225,28 @@ class Officials:
                         name, b.country, f"{fn.name_en} {b.head_en}".strip(), "official", "en")))
             out.append(Match(b.start, b.end, "title", Title(ident, (shown,), en, shown, b.country, BODY_RANK)))
         return out
+
+    def _head_of_body(self, norm: str, start: int, end: int, text: str = ""):
+        """(span, name, role) of 'رئيس|مدير … BODY NAME' (a role word of the data right before an Arabic body, two to
+        four words of a name right after it), or None."""
+        before = norm[:start].rstrip().split()
+        rank = getattr(self, "_rank", {})
+        if not before or rank.get(re.sub(r"^[وفبل](?=\w\w)", "", before[-1])) is None and \
+                rank.get(before[-1]) is None:
+            return None
+        toks = list(re.finditer(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]", norm[end:]))
+        name = []
+        for t in toks[:4]:
+            w = t.group(0)
+            if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or self.country_of_place(w) or \
+                    re.match(r"\d", w) or self._table.get(w):
+                break
+            name.append(t)
+        if len(name) < 2:
+            return None
+        a, z = end + name[0].start(), end + name[-1].end()
+        role_at = len(norm[:start].rstrip()) - len(before[-1])
+        return (a, z), _shown(norm, text, a, z), _shown(norm, text, role_at, end)
 
     # ---- officials the list lacks, named after a title with a country ---------------------------
 

@@ -194,9 +194,10 @@ def dateline_outlet(line: str) -> str:
     return line[m.start(m.lastgroup):m.end(m.lastgroup)].strip()
 
 
-def is_date_line(norm_line: str) -> bool:
+def is_date_line(norm_line: str, tail: bool = True) -> bool:
     """A line that is only a dateline ("الاثنين 30 كانون الاول 2024", "December 26, 2024", "2024/12/26",
-    "12 March 2025 | 14:05", "نشر في: 3 حزيران 2025"), in normalised text."""
+    "12 March 2025 | 14:05", "نشر في: 3 حزيران 2025"), in normalised text. One outlet's name may end it (`tail`), not
+    two ("14 حزيران 2025 – إعادة فتح منفذ القائم – البوكمال" is a dated list's entry)."""
     if len(norm_line) > 60:
         return False
     norm_line = _STAMP.sub(r"\1 ", norm_line)  # "2025-08-31T22:27"
@@ -209,8 +210,8 @@ def is_date_line(norm_line: str) -> bool:
     dates = explicit_dates(norm_line)
     if not dates:
         return False
-    tail = _outlet_tail(norm_line)
-    if tail and tail.start() > 0 and is_date_line(norm_line[:tail.start()]):
+    end = _outlet_tail(norm_line) if tail else None
+    if end and end.start() > 0 and is_date_line(norm_line[:end.start()], tail=False):
         return True
     # a page's header of short parts set off by "·" or "|", one of them the date ("Dec 30, 2025 · The Levant Ledger ·
     # 6 min read", "By Jane Doe · Dec 30, 2025")
