@@ -99,3 +99,11 @@ def test_a_dated_lists_entry_with_two_dashes_is_no_dateline_and_its_contacts_are
     got = {(m.kind, m.date) for m in ms}
     assert ("meeting", "2025-02-02") in got  # "face to face" is a meeting word
     assert ("meeting", "2025-06-14") in got  # the reopened crossing, its entry kept
+
+
+def test_the_name_after_a_title_held_then_is_read_past_when_it_was_held():
+    ms = _contacts("والتقى وزير التجارة العراقي أثير داود الغريري في بغداد وزير الاقتصاد السوري آنذاك محمد سامر "
+                   "الخليل في 20 شباط 2024.\n", date="2025-12-28")
+    assert len(ms) == 1 and ms[0].date == "2024-02-20"
+    syrian = [p["name_en"] for p in ms[0].participants if p["country"] == "Syria"]
+    assert syrian == ["محمد سامر الخليل"]

@@ -134,6 +134,7 @@ class Lexicon:
     ranks_en: tuple[str, ...] = ()  # "Lt", "Gen", "Dr": ranks written before an English name, with or without a period
     counterfactual: Words | None = None  # "Had he …", "Were she to …": a sentence opening with them tells a
     # contact that did not happen (hypothetical)
+    role_after: Words | None = None  # "آنذاك", "السابق": between a title's country and the name after it
     principal_of: Words | None = None  # "مستشار", "adviser to": the official named right after them is whose
     # adviser (spokesman, aide) it is, not a party to the contact
 
@@ -256,6 +257,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    tuple(sorted({w.strip(". ") for w in obj.get("ranks", {}).get("en", []) if w.strip(". ")},
                                 key=len, reverse=True)),
                    Words.of(_both(st.get("hypothetical", {}).get("opens"))),
+                   Words.of(_both(obj.get("role_after"))),
                    Words.of(_both(obj.get("principal_of"))))
 
 

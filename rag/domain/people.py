@@ -528,6 +528,9 @@ class Officials:
         if country is None:
             return None
         name: list[tuple[int, int, str]] = []
+        after = self.lexicon.role_after if self.lexicon is not None else None
+        while after is not None and len(toks) > i + 2 and toks[i + 1][2] in after:
+            i += 1  # "وزير الاقتصاد السوري آنذاك محمد سامر الخليل": when he held it, then his name
         if len(toks) > i + 3 and toks[i + 1][2] in ("في", "لدى", "الى") and self.country_of_place(toks[i + 2][2]) and \
                 re.search(_POSTED_AR, m.group(1)):
             i += 2  # "القائم بالأعمال العراقي في دمشق ياسين الحجيمي": where an envoy serves, then his name
