@@ -107,3 +107,15 @@ def test_the_name_after_a_title_held_then_is_read_past_when_it_was_held():
     assert len(ms) == 1 and ms[0].date == "2024-02-20"
     syrian = [p["name_en"] for p in ms[0].participants if p["country"] == "Syria"]
     assert syrian == ["محمد سامر الخليل"]
+
+
+def test_a_sentence_opening_with_a_time_from_the_contact_before_it_takes_that_day_moved():
+    ms = _contacts("Hamid al-Shatri met Ahmed al-Sharaa in Damascus on Friday. Ten days earlier Mohammed Shia al-Sudani "
+                   "had met al-Sharaa in Doha.\n", date="2025-04-27")
+    assert {(m.kind, m.date, m.place and m.place["name_en"]) for m in ms} >= {("meeting", "2025-04-15", "Doha")}
+    # counted from something named after it ("بعد يومين من القمة"), it is no such time
+    from rag.domain.lexicon import load_lexicon
+    from rag.text.arabic import normalize
+    lex = load_lexicon()[0]
+    assert lex.offset_at(normalize("بعد يومين من القمة التقى")) is None
+    assert lex.offset_at(normalize("وقبل ذلك بثلاثة أيام التقى")) == (-3, 0, len(normalize("وقبل ذلك بثلاثة أيام")))

@@ -18,14 +18,14 @@ from functools import cached_property, lru_cache
 from datetime import date, timedelta
 
 from ..text.arabic import _DROP, _FOLD, sentence_spans
-from ..text.dates import ArticleDate, explicit_dates, find_dates, infer_article_date, iso, resolve_dates, text_years
+from ..text.dates import ArticleDate, DateMention, explicit_dates, find_dates, infer_article_date, iso, resolve_dates, text_years
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "73"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "74"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -1073,6 +1073,13 @@ class _Article:
         dates = [d for d in dates if not any(
             0 < d.start - c <= 60 and not re.search(r"[،,.؛;]", s.norm[c:d.start]) and
             len(s.norm[c:d.start].split()) > 1 for c in since)]
+        # "Ten days earlier al-Sudani had met al-Sharaa in Doha", "وبعد يومين …": with no day of its own, a sentence
+        # opening with a time from the contact reported before it is that contact's day moved by it
+        if not any(d.value for d in dates) and (off := lex.offset_at(s.norm)) is not None and \
+                (before := next((m.date for m in reversed(self.mentions) if m.date and len(m.date) == 10), None)):
+            days, a, b = off
+            dates = [DateMention(a, b, _plus(before, days), f"'{s.norm[a:b].strip()}' = {abs(days)} day(s) "
+                                 f"{'before' if days < 0 else 'after'} {before}, the day of the contact reported before it")]
         # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
         # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
         # (the first day after each cue: "set for February 22, slipped to March 14")

@@ -135,6 +135,8 @@ class Lexicon:
     counterfactual: Words | None = None  # "Had he …", "Were she to …": a sentence opening with them tells a
     # contact that did not happen (hypothetical)
     role_after: Words | None = None  # "آنذاك", "السابق": between a title's country and the name after it
+    offset: tuple | None = None  # (regex, values, back words) of a sentence opening with a time from the contact
+    # before it ("Ten days earlier …", "وبعد يومين …"): `offset_at`
     principal_of: Words | None = None  # "مستشار", "adviser to": the official named right after them is whose
     # adviser (spokesman, aide) it is, not a party to the contact
 
@@ -145,6 +147,26 @@ class Lexicon:
         if self.joint_acts is not None:
             out = out + [m.start() for m in self.joint_acts.finditer(norm)]
         return sorted(set(out))
+
+    def offset_at(self, norm: str) -> tuple[int, int, int] | None:
+        """(days, start, end) of a time from the contact reported before, opening a normalised sentence ("Ten days
+        earlier …" -10, "وبعد يومين …" +2, "A week later" +7), or None; "بعد يومين من …" counts from what follows."""
+        if self.offset is None:
+            return None
+        rx, values, back = self.offset
+        m = rx.match(norm.lower())
+        if m is None:
+            return None
+        link = m.group("l") or m.group("l2")
+        if m.group("dual"):
+            days = values.get(m.group("dual"), 0)
+        else:
+            n, unit = m.group("n") or m.group("n2"), m.group("u") or m.group("u2")
+            days = (int(n) if n.isdigit() else values.get(n, 0)) * values.get(unit, 0)
+        if not days:
+            return None
+        start = len(m.group(0)) - len(m.group(0).lstrip())
+        return (-days if link in back else days), start, m.end()
 
     def kind_of(self, word: str) -> str | None:
         """The contact kind a word is a trigger of ("الزياره" and "visit" -> visit)."""
@@ -197,6 +219,27 @@ def futures(words: list[str]) -> list[str]:
         if has_arabic(n) and len(n.split()[0]) >= 3 and n[0] in "يتن":
             out.append("س" + n)
     return out
+
+
+def offsets(obj: dict) -> tuple | None:
+    """The regex, values and back words of `durations` for `Lexicon.offset_at`: English "count unit later|earlier",
+    Arabic "قبل|بعد [ذلك] [ب]count unit" or a dual unit, not followed by "من"."""
+    en, ar = obj.get("en", {}), obj.get("ar", {})
+    values = {normalize(k).lower(): v for part in (en, ar) for k, v in part.get("values", {}).items()}
+    back = frozenset(normalize(w).lower() for part in (en, ar) for w in part.get("back", []))
+    if not values:
+        return None
+
+    def alt(items) -> str:
+        return "|".join(re.escape(normalize(x).lower()) for x in sorted(items, key=len, reverse=True) if x) or "(?!)"
+    links_en = [x for x in en.get("links", []) if x in ("later", "earlier")]
+    counts = alt([*en.get("counts", []), *ar.get("counts", [])])
+    units = alt([*en.get("units", []), *ar.get("units", []), *(k for k in ar.get("values", {}) if k in ("يوم", "أسبوع"))])
+    rx = re.compile(
+        rf"^\s*(?:(?:and|but|و)\s+)?(?:(?P<body>(?P<n>\d+|{counts})\s+(?P<u>{units}))\s+(?P<l>{alt(links_en)})(?!\w)|"
+        rf"و?(?P<l2>{alt(ar.get('links', []))})\s+(?:ذلك\s+)?ب?(?:(?P<n2>\d+|{counts})\s+(?P<u2>{units})|(?P<dual>{alt(ar.get('duals', []))}))"
+        rf"(?!\s+من)(?!\w))")
+    return rx, values, back
 
 
 def durations(obj: dict) -> list[str]:
@@ -258,6 +301,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                                 key=len, reverse=True)),
                    Words.of(_both(st.get("hypothetical", {}).get("opens"))),
                    Words.of(_both(obj.get("role_after"))),
+                   offsets(obj.get("durations", {})),
                    Words.of(_both(obj.get("principal_of"))))
 
 
