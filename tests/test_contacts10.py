@@ -119,3 +119,14 @@ def test_a_sentence_opening_with_a_time_from_the_contact_before_it_takes_that_da
     lex = load_lexicon()[0]
     assert lex.offset_at(normalize("بعد يومين من القمة التقى")) is None
     assert lex.offset_at(normalize("وقبل ذلك بثلاثة أيام التقى")) == (-3, 0, len(normalize("وقبل ذلك بثلاثة أيام")))
+
+
+def test_officials_of_a_sides_function_are_its_body_in_both_languages():
+    en = _contacts("Iraqi border and customs chiefs were in Damascus on Tuesday for talks with Syria's ports and "
+                   "customs authority.\n", date="2025-12-17")
+    assert len(en) == 1 and en[0].date == "2025-12-16"
+    assert {p["country"] for p in en[0].participants} == {"Iraq", "Syria"}
+    assert all("-body-" in p["id"] for p in en[0].participants)
+    ar = _contacts("وصل مسؤولو الجمارك العراقية إلى دمشق اليوم الثلاثاء للقاء الهيئة العامة للمنافذ والجمارك السورية.\n",
+                   date="2025-12-16")
+    assert len(ar) == 1 and {p["country"] for p in ar[0].participants} == {"Iraq", "Syria"}

@@ -120,7 +120,7 @@ class Bodies:
         # English: the country, up to four words, the head, and "of / for" up to four words
         word_en = r"(?!(?:said|says|told|announced|and|the|that|with|to|in|on|by|from|at|of|for|a|an|has|had|was|is|were|will)\b)[a-z-]+"
         self._en = re.compile(
-            r"(?<![\w-])(?:the\s+)?(?P<c>" + (_alt(adj_en) or none) + r")(?:'s|’s)?\s+(?P<mid>(?:" + word_en +
+            r"(?<![\w-])(?:the\s+)?(?P<c>" + (_alt(adj_en) or none) + r")(?:'s|’s)?\s+(?P<mid>(?:(?:and\s+)?" + word_en +
             r"\s+){0,4}?)(?P<head>" + (_alt(en_heads) or none) +
             r")(?P<of>\s+(?:of|for)\s+(?:the\s+)?" + word_en + r"(?:\s+(?:and\s+)?" + word_en + r"){0,3})?(?![\w-])")
         self._en_home = re.compile(
