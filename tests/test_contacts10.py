@@ -130,3 +130,32 @@ def test_officials_of_a_sides_function_are_its_body_in_both_languages():
     ar = _contacts("وصل مسؤولو الجمارك العراقية إلى دمشق اليوم الثلاثاء للقاء الهيئة العامة للمنافذ والجمارك السورية.\n",
                    date="2025-12-16")
     assert len(ar) == 1 and {p["country"] for p in ar[0].participants} == {"Iraq", "Syria"}
+
+
+def test_a_country_the_invitation_is_to_is_no_venue():
+    for text in ("Syrian President Ahmed al-Sharaa on Friday received Hamid al-Shatri, Iraq's intelligence chief, and was "
+                 "handed a letter inviting him to the Arab League summit that Iraq is to host in May.\n",):
+        ms = _contacts(text, date="2025-04-26")
+        assert len(ms) == 1 and ms[0].date == "2025-04-25", text
+        assert not ms[0].place or ms[0].place["name_en"] != "Iraq", text
+
+
+def test_a_country_for_a_place_does_not_keep_one_days_reports_of_the_same_people_apart():
+    from rag.contacts.events import Mention
+    from rag.contacts.timeline import merge_mentions
+
+    def mention(source, place, country, names):
+        people = [{"id": i, "name": n, "name_en": n, "country": c, "named": True} for i, n, c in names]
+        return Mention.from_dict({"source": source, "kind": "visit", "status": "happened", "participants": people,
+                                  "place": {"name": place, "name_en": place, "country": country, "towards": False},
+                                  "date": "2025-04-25", "citations": [{"source": source, "start": 0, "end": 1,
+                                                                       "text": "x", "chunk_id": ""}]})
+    shatri = ("hamid-al-shatri", "Hamid al-Shatri", "Iraq")
+    sharaa = ("ahmed-al-sharaa", "Ahmed al-Sharaa", "Syria")
+    a = mention("a.txt", "Damascus", "Syria", [shatri])  # one report names only the visitor, in Damascus
+    b = mention("b.txt", "Iraq", "Iraq", [shatri, sharaa])  # another, the same day, a country for its place
+    events = merge_mentions([a, b], {})
+    assert len(events) == 1 and events[0].place["name_en"] == "Damascus"
+    # two cities of two countries on one day are still two contacts when one report names one side only
+    c = mention("c.txt", "Baghdad", "Iraq", [shatri, sharaa])
+    assert len(merge_mentions([a, c], {})) == 2

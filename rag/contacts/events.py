@@ -1129,11 +1129,12 @@ class _Article:
         # (where a party comes from is no venue: "hosted a delegation from Baghdad", lexicon `origin`)
         came_from = {b for _, b in lex.origin.spans(s.norm)}
         # (nor where another contact is to be that the one reported carries an invitation to: "receives letter
-        # inviting him to Baghdad summit", lexicon `invited_to`)
+        # inviting him to Baghdad summit", "inviting him to the Arab League summit that Iraq is to host": lexicon
+        # `invited_to`, at most six words between)
         invited = [b for _, b in lex.invited_to.spans(s.norm)]
         origins = {id(m.item) for m in matches if m.kind == "place" and (
             any(0 <= m.start - b <= 2 for b in came_from) or
-            any(0 <= m.start - b and len(s.norm[b:m.start].split()) <= 4 and not re.search(r"[،,.؛;:]", s.norm[b:m.start])
+            any(0 <= m.start - b and len(s.norm[b:m.start].split()) <= 6 and not re.search(r"[،,.؛;:]", s.norm[b:m.start])
                 for b in invited))}
         # (a contact denied by a word of no kind, "no coordination with Damascus", has no venue: the city is a side)
         places = [m.item for m in matches if m.kind == "place" and id(m.item) not in origins] \

@@ -176,7 +176,10 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         return True
     sides = {c: ({p["id"] for p in a.participants if p["named"] and p["country"] == c},
                  {p["id"] for p in b.participants if p["named"] and p["country"] == c}) for c in (IRAQ, SYRIA)}
-    if a.place and b.place and a.place["country"] != b.place["country"]:
+    # (a country for a place, "Iraq", is often a word of the sentence that is not where the contact was, "the summit
+    # Iraq is to host": it does not hold against a city of the other side)
+    if a.place and b.place and a.place["country"] != b.place["country"] and \
+            not (a.place["name_en"] == a.place["country"]) != (b.place["name_en"] == b.place["country"]):
         # the same two people on the same day cannot meet in two countries: one report's place is wrong (the same
         # day by both reports' dates; an undated "on Friday" fits too many days to overrule a place)
         if not (da and db and abs((da - db).days) <= 1 and all(na & nb for na, nb in sides.values())):
