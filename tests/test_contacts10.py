@@ -159,3 +159,10 @@ def test_a_country_for_a_place_does_not_keep_one_days_reports_of_the_same_people
     # two cities of two countries on one day are still two contacts when one report names one side only
     c = mention("c.txt", "Baghdad", "Iraq", [shatri, sharaa])
     assert len(merge_mentions([a, c], {})) == 2
+
+
+def test_a_question_about_a_contact_reports_none_in_both_languages():
+    for text in ("هل يزور رئيس وزراء عراقي دمشق في العام الجديد؟ لا مؤشرات على ذلك.\n",
+                 "Will Ahmed al-Sharaa visit Baghdad before the summit?\n"):
+        ms = _contacts(text, date="2025-12-28")
+        assert ms and all(m.status == "hypothetical" for m in ms), text

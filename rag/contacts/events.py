@@ -25,7 +25,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "75"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "76"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -516,6 +516,8 @@ class _Article:
         `past`: where the sentence's verbs of a done contact stand."""
         if self.lex.counterfactual is not None and _opens(self.lex.counterfactual, norm.lstrip()):
             return "hypothetical", norm.lstrip().split(" ", 1)[0]  # "Had al-Sharaa landed in Baghdad, …"
+        if norm.rstrip(" \"'”»)").endswith(("?", "؟")):  # a question asks of a contact, it reports none ("هل يزور رئيس
+            return "hypothetical", norm.rstrip()[-1]  # وزراء عراقي دمشق في العام الجديد؟", "Will al-Sharaa come?")
         if trigger is not None:
             a, b = _clause_span(norm, trigger)
             if _opens(self.lex.reported, norm[a:b].lstrip()):
