@@ -166,3 +166,14 @@ def test_a_question_about_a_contact_reports_none_in_both_languages():
                  "Will Ahmed al-Sharaa visit Baghdad before the summit?\n"):
         ms = _contacts(text, date="2025-12-28")
         assert ms and all(m.status == "hypothetical" for m in ms), text
+
+
+def test_a_contact_named_after_a_time_from_the_one_reported_is_that_long_before_it_in_both_languages():
+    en = _contacts("x\n\nHamid al-Shatri met Ahmed al-Sharaa in Damascus on Friday. The visit came ten days after a "
+                   "meeting of Mohammed Shia al-Sudani and al-Sharaa in Doha.\n", date="2025-04-27")
+    ar = _contacts("x\n\nوصل إلى دمشق اليوم الجمعة رئيس جهاز المخابرات العراقي حميد الشطري والتقى الرئيس السوري أحمد الشرع. "
+                   "ولم يسافر محمد شياع السوداني مع الوفد، الذي يأتي بعد عشرة أيام من لقائه الشرع في الدوحة.\n",
+                   date="2025-04-25")
+    for ms in (en, ar):
+        doha = [m for m in ms if m.place and m.place["name_en"] == "Doha"]
+        assert [m.date for m in doha] == ["2025-04-15"]

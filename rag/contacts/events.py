@@ -25,7 +25,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "76"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "77"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -1077,7 +1077,9 @@ class _Article:
             len(s.norm[c:d.start].split()) > 1 for c in since)]
         # "Ten days earlier al-Sudani had met al-Sharaa in Doha", "وبعد يومين …": with no day of its own, a sentence
         # opening with a time from the contact reported before it is that contact's day moved by it
-        if not any(d.value for d in dates) and (off := lex.offset_at(s.norm)) is not None and \
+        # (and "…, الذي يأتي بعد عشرة أيام من لقائه الشرع في الدوحة": the contact named after the time was that long
+        # before the one reported before it)
+        if not any(d.value for d in dates) and (off := lex.offset_at(s.norm) or lex.offset_of(s.norm)) is not None and \
                 (before := next((m.date for m in reversed(self.mentions) if m.date and len(m.date) == 10), None)):
             days, a, b = off
             dates = [DateMention(a, b, _plus(before, days), f"'{s.norm[a:b].strip()}' = {abs(days)} day(s) "

@@ -153,10 +153,29 @@ class Lexicon:
         earlier …" -10, "وبعد يومين …" +2, "A week later" +7), or None; "بعد يومين من …" counts from what follows."""
         if self.offset is None:
             return None
-        rx, values, back = self.offset
+        rx, values, back, _ = self.offset
         m = rx.match(norm.lower())
         if m is None:
             return None
+        return self._offset_days(m, values, back, 1)
+
+    def offset_of(self, norm: str) -> tuple[int, int, int] | None:
+        """(days, start, end) of a time before a contact word in a normalised sentence ("…, ten days after his meeting
+        with …" -10, "بعد عشرة أيام من لقائه" -10, "two days before the summit" +2): how far the contact it names is
+        from the one the sentence reports; None without one (or with no contact word within three words after it)."""
+        if self.offset is None:
+            return None
+        _, values, back, of = self.offset
+        for m in of.finditer(norm.lower()):
+            after = norm[m.end():].split()[:3]
+            if any(self.kind_of(w) or self.kind_of(w[1:]) for w in after):
+                got = self._offset_days(m, values, back, -1)
+                if got is not None:
+                    return got
+        return None
+
+    @staticmethod
+    def _offset_days(m: re.Match, values: dict, back: frozenset, sign: int) -> tuple[int, int, int] | None:
         link = m.group("l") or m.group("l2")
         if m.group("dual"):
             days = values.get(m.group("dual"), 0)
@@ -165,8 +184,8 @@ class Lexicon:
             days = (int(n) if n.isdigit() else values.get(n, 0)) * values.get(unit, 0)
         if not days:
             return None
-        start = len(m.group(0)) - len(m.group(0).lstrip())
-        return (-days if link in back else days), start, m.end()
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        return sign * (-days if link in back else days), start, m.end()
 
     def kind_of(self, word: str) -> str | None:
         """The contact kind a word is a trigger of ("الزياره" and "visit" -> visit)."""
@@ -239,7 +258,14 @@ def offsets(obj: dict) -> tuple | None:
         rf"^\s*(?:(?:and|but|و)\s+)?(?:(?P<body>(?P<n>\d+|{counts})\s+(?P<u>{units}))\s+(?P<l>{alt(links_en)})(?!\w)|"
         rf"و?(?P<l2>{alt(ar.get('links', []))})\s+(?:ذلك\s+)?ب?(?:(?P<n2>\d+|{counts})\s+(?P<u2>{units})|(?P<dual>{alt(ar.get('duals', []))}))"
         rf"(?!\s+من)(?!\w))")
-    return rx, values, back
+    # "…, ten days after his meeting with al-Sharaa in Doha", "بعد عشرة أيام من لقائه الشرع": the contact named after
+    # it was that long before the one the sentence reports
+    links_of = [x for x in en.get("links", []) if x in ("after", "before")]
+    of = re.compile(
+        rf"(?<!\w)(?:(?P<n>\d+|{counts})\s+(?P<u>{units})\s+(?P<l>{alt(links_of)})|"
+        rf"(?P<l2>{alt(ar.get('links', []))})\s+(?:(?P<n2>\d+|{counts})\s+(?P<u2>{units})|(?P<dual>{alt(ar.get('duals', []))}))"
+        rf"\s+من)\s+")
+    return rx, values, back, of
 
 
 def durations(obj: dict) -> list[str]:
