@@ -177,3 +177,23 @@ def test_a_contact_named_after_a_time_from_the_one_reported_is_that_long_before_
     for ms in (en, ar):
         doha = [m for m in ms if m.place and m.place["name_en"] == "Doha"]
         assert [m.date for m in doha] == ["2025-04-15"]
+
+
+def test_a_name_set_off_before_what_he_heads_or_whom_he_serves_is_of_that_side():
+    ms = _contacts("Syrian and Iraqi officials sat down in Damascus on Monday. Bassam Haddad, who heads Syria's General "
+                   "Authority for Ports and Customs, hosted an Iraqi delegation led by Khalid Jasim, an adviser to Iraq's "
+                   "prime minister.\n", date="2025-12-15")
+    assert len(ms) == 1 and ms[0].date == "2025-12-15"
+    got = {p["name_en"]: p["country"] for p in ms[0].participants}
+    assert got.get("Bassam Haddad") == "Syria" and got.get("Khalid Jasim") == "Iraq", got
+    assert "Mohammed Shia al-Sudani" not in got
+
+
+def test_a_sentence_naming_no_one_on_a_day_far_from_the_contact_before_is_a_contact_of_its_own():
+    ms = _contacts("x\n\nHamid al-Shatri met Ahmed al-Sharaa in Damascus on Monday.\n\nThe crossing at al-Bukamal and "
+                   "Iraq's al-Qaim reopened in June after years of closure.\n", date="2025-12-15")
+    assert sorted(m.date for m in ms) == ["2025-06", "2025-12-15"]
+    # a sentence of the same days goes on about the contact before it
+    ms = _contacts("x\n\nHamid al-Shatri met Ahmed al-Sharaa in Damascus on Monday.\n\nThe talks in Damascus went on "
+                   "on Tuesday.\n", date="2025-12-17")
+    assert len(ms) == 1

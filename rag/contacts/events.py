@@ -25,7 +25,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "77"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "78"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -206,6 +206,16 @@ class _Sentence:
     text: str
     norm: str
     chunk_id: str
+
+
+def _far(a: str | None, b: str | None) -> bool:
+    """Whether two days ('YYYY-MM-DD', or a month 'YYYY-MM') are more than a week apart, or in other months when one
+    is a month; False when either is unknown."""
+    if not a or not b or len(a) < 7 or len(b) < 7:
+        return False
+    if len(a) >= 10 and len(b) >= 10:
+        return abs(_days_before(a[:10], b[:10])) > 7
+    return a[:7] != b[:7]
 
 
 def _host(matches: list[Match]) -> str | None:
@@ -1213,9 +1223,13 @@ class _Article:
             guests = {p["id"] for p in parts if p["named"] and p["country"] != host}
             also = bool(host and guests and guests <= cur.named and named - guests and
                         all(p["country"] == host for p in parts if p["named"] and p["id"] not in guests))
+            # (or of its own day, far from the contact before: "The crossing at al-Bukamal and al-Qaim reopened in
+            # June" after a contact of 15 December)
+            day = next((d.value for d in dates if d.value and d.start not in self.due), None)
+            apart = cur is not None and _far(cur.date, day)
             if not contact_kinds:
                 pass
-            elif cur is not None and not moved and not carried and \
+            elif cur is not None and not moved and not carried and not apart and \
                     (not (named or left_out) or named and (not cur.named and not _bodies_only(cur) or named <= cur.named) or
                      more or also or
                      self._names_title(cur, parts, places)) \

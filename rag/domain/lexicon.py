@@ -135,6 +135,7 @@ class Lexicon:
     counterfactual: Words | None = None  # "Had he …", "Were she to …": a sentence opening with them tells a
     # contact that did not happen (hypothetical)
     role_after: Words | None = None  # "آنذاك", "السابق": between a title's country and the name after it
+    heads_of: tuple[str, ...] = ()  # "who heads", "who leads": a name before them is of the side of what he heads
     offset: tuple | None = None  # (regex, values, back words) of a sentence opening with a time from the contact
     # before it ("Ten days earlier …", "وبعد يومين …"): `offset_at`
     principal_of: Words | None = None  # "مستشار", "adviser to": the official named right after them is whose
@@ -327,6 +328,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                                 key=len, reverse=True)),
                    Words.of(_both(st.get("hypothetical", {}).get("opens"))),
                    Words.of(_both(obj.get("role_after"))),
+                   tuple(normalize(w).lower() for w in _both(obj.get("heads_of"))),
                    offsets(obj.get("durations", {})),
                    Words.of(_both(obj.get("principal_of"))))
 

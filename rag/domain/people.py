@@ -298,6 +298,15 @@ class Officials:
             # "Nechirvan Barzani, president of Iraq's Kurdistan Region": the title after the name, its country after "of"
             self._titled_en4 = re.compile(
                 rf"{name},\s+(?:the\s+|a\s+)?(?P<port>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<role>{role})\s+(?:of|for)\s+(?:the\s+)?(?P<c>{country})(?![\w])")
+            # "Qutaiba Badawi, who heads Syria's General Authority …", "Sami Radhi, an adviser to Iraq's prime minister":
+            # the name's country is the one of what he heads, or of whom he serves (lexicon `principal_of`, `heads_of`)
+            serves = sorted({*(lex.principal_of.words if lex.principal_of else ()),
+                             *(lex.principal_of.phrases if lex.principal_of else ()), *lex.heads_of}, key=len, reverse=True)
+            serves = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in serves if not has_arabic(w))
+            self._titled_en7 = re.compile(
+                rf"{name},\s+(?:(?:a|an|the)\s+)?(?:(?:senior|special|top|chief|security|political|media)\s+)?"
+                rf"(?P<role>(?i:{serves}))\s+(?:the\s+)?"
+                rf"(?P<c>{country})(?:'s|’s)?(?![\w])(?P<port>)") if serves else re.compile(r"(?!)")
             # "Assad's ambassador, Sattam al-Dandah", "al-Sudani's special envoy Izzat al-Shabandar": a listed person's
             # official is an official of his country; the person whose official he is stands behind, not beside him
             # (`possessor`)
@@ -356,7 +365,7 @@ class Officials:
                         out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
         if self._titled_en is not None and text and not has_arabic(text):
             for rx in (self._titled_en, self._titled_en2, self._titled_en3, self._titled_en4, self._titled_en5,
-                       self._titled_en6):
+                       self._titled_en6, self._titled_en7):
                 for m in rx.finditer(text):
                     if self._rank.get(normalize(m.group("role")).strip()) == "delegation":
                         continue  # a delegation is nobody's name
