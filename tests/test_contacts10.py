@@ -118,7 +118,7 @@ def test_a_sentence_opening_with_a_time_from_the_contact_before_it_takes_that_da
     from rag.text.arabic import normalize
     lex = load_lexicon()[0]
     assert lex.offset_at(normalize("بعد يومين من القمة التقى")) is None
-    assert lex.offset_at(normalize("وقبل ذلك بثلاثة أيام التقى")) == (-3, 0, len(normalize("وقبل ذلك بثلاثة أيام")))
+    assert lex.offset_at(normalize("وقبل ذلك بثلاثة أيام التقى")) == (-3, 0, len(normalize("وقبل ذلك بثلاثة أيام")), True)
 
 
 def test_officials_of_a_sides_function_are_its_body_in_both_languages():
@@ -197,3 +197,23 @@ def test_a_sentence_naming_no_one_on_a_day_far_from_the_contact_before_is_a_cont
     ms = _contacts("x\n\nHamid al-Shatri met Ahmed al-Sharaa in Damascus on Monday.\n\nThe talks in Damascus went on "
                    "on Tuesday.\n", date="2025-12-17")
     assert len(ms) == 1
+
+
+def test_a_report_of_the_next_day_without_a_place_naming_another_host_joins_the_trip(fresh_settings, tmp_path):
+    from tests.test_contacts_real import _timeline, _write
+    folder = _write(tmp_path / "a", {
+        "a.txt": "Syrian minister in Baghdad\n\nAugust 13, 2025\n\nSyria's Energy Minister Mohammad al-Bashir wrapped up "
+                 "a two-day visit to Baghdad, where he arrived on Monday and met Iraqi Interior Minister Abdul Amir "
+                 "al-Shammari. On Tuesday he held talks with Iraqi Oil Minister Hayan Abdul Ghani, and the Syrian and Iraqi "
+                 "sides agreed to form a joint committee.\n"})
+    _, ev = _timeline(fresh_settings, folder)
+    trips = [e for e in ev if e.status == "happened"]
+    assert len(trips) == 1, [(e.date, [p["name_en"] for p in e.participants]) for e in trips]
+    assert {"Mohammed al-Bashir", "Hayan Abdul Ghani"} <= {p["name_en"] for p in trips[0].participants}
+
+
+def test_a_time_counted_in_weeks_from_the_contact_before_gives_its_month():
+    ms = _contacts("x\n\nأجرى الرئيس السوري أحمد الشرع اتصالاً هاتفياً اليوم الثلاثاء برئيس الوزراء العراقي محمد شياع السوداني. "
+                   "ويأتي الاتصال بعد أسبوعين من زيارة وزير الخارجية السوري أسعد الشيباني إلى بغداد.\n", date="2025-04-01")
+    visit = [m for m in ms if m.kind == "visit"]
+    assert [m.date for m in visit] == ["2025-03"]

@@ -25,7 +25,7 @@ from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 
-EXTRACTOR_VERSION = "78"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "79"  # bump when the rules change: articles are re-extracted (never re-embedded)
 KINDS = ("visit", "call", "meeting", "delegation", "statement")
 GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
 PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
@@ -1091,9 +1091,11 @@ class _Article:
         # before the one reported before it)
         if not any(d.value for d in dates) and (off := lex.offset_at(s.norm) or lex.offset_of(s.norm)) is not None and \
                 (before := next((m.date for m in reversed(self.mentions) if m.date and len(m.date) == 10), None)):
-            days, a, b = off
-            dates = [DateMention(a, b, _plus(before, days), f"'{s.norm[a:b].strip()}' = {abs(days)} day(s) "
-                                 f"{'before' if days < 0 else 'after'} {before}, the day of the contact reported before it")]
+            days, a, b, exact = off
+            moved = _plus(before, days)
+            dates = [DateMention(a, b, moved if exact else moved[:7], f"'{s.norm[a:b].strip()}' = {abs(days)} day(s) "
+                                 f"{'before' if days < 0 else 'after'} {before}, the day of the contact reported before it"
+                                 + ("" if exact else " (counted in weeks: its month)"))]
         # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
         # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
         # (the first day after each cue: "set for February 22, slipped to March 14")

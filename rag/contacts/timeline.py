@@ -191,6 +191,9 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     same_city = bool(a.place and b.place and a.place["name_en"] == b.place["name_en"] and (a.date is None) != (b.date is None))
     host = a.place["country"] if (same_day or a.source == b.source or same_city) and a.place and b.place and \
         a.place["country"] == b.place["country"] and GROUP[a.kind] == "travel" else None
+    if host is None and (same_day or a.source == b.source) and GROUP[a.kind] == "travel" and \
+            bool(a.place) != bool(b.place):  # (one report of the day places it: "On Tuesday he held talks with
+        host = (a.place or b.place)["country"]  # Iraqi Oil Minister …" in a report of the minister's Baghdad trip)
     for country in (IRAQ, SYRIA):
         if country == host:
             continue

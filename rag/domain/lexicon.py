@@ -149,8 +149,8 @@ class Lexicon:
             out = out + [m.start() for m in self.joint_acts.finditer(norm)]
         return sorted(set(out))
 
-    def offset_at(self, norm: str) -> tuple[int, int, int] | None:
-        """(days, start, end) of a time from the contact reported before, opening a normalised sentence ("Ten days
+    def offset_at(self, norm: str) -> tuple[int, int, int, bool] | None:
+        """(days, start, end, whether counted in days) of a time from the contact reported before, opening a normalised sentence ("Ten days
         earlier …" -10, "وبعد يومين …" +2, "A week later" +7), or None; "بعد يومين من …" counts from what follows."""
         if self.offset is None:
             return None
@@ -160,7 +160,7 @@ class Lexicon:
             return None
         return self._offset_days(m, values, back, 1)
 
-    def offset_of(self, norm: str) -> tuple[int, int, int] | None:
+    def offset_of(self, norm: str) -> tuple[int, int, int, bool] | None:
         """(days, start, end) of a time before a contact word in a normalised sentence ("…, ten days after his meeting
         with …" -10, "بعد عشرة أيام من لقائه" -10, "two days before the summit" +2): how far the contact it names is
         from the one the sentence reports; None without one (or with no contact word within three words after it)."""
@@ -176,17 +176,19 @@ class Lexicon:
         return None
 
     @staticmethod
-    def _offset_days(m: re.Match, values: dict, back: frozenset, sign: int) -> tuple[int, int, int] | None:
+    def _offset_days(m: re.Match, values: dict, back: frozenset, sign: int) -> tuple[int, int, int, bool] | None:
         link = m.group("l") or m.group("l2")
         if m.group("dual"):
-            days = values.get(m.group("dual"), 0)
+            days = step = values.get(m.group("dual"), 0)
         else:
             n, unit = m.group("n") or m.group("n2"), m.group("u") or m.group("u2")
-            days = (int(n) if n.isdigit() else values.get(n, 0)) * values.get(unit, 0)
+            step = values.get(unit, 0)
+            days = (int(n) if n.isdigit() else values.get(n, 0)) * step
         if not days:
             return None
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        return sign * (-days if link in back else days), start, m.end()
+        # (counted in weeks, "two weeks after", it gives the month only: a week is a round figure)
+        return sign * (-days if link in back else days), start, m.end(), step < 7
 
     def kind_of(self, word: str) -> str | None:
         """The contact kind a word is a trigger of ("الزياره" and "visit" -> visit)."""
