@@ -141,7 +141,7 @@ def test_a_country_the_invitation_is_to_is_no_venue():
 
 
 def test_a_country_for_a_place_does_not_keep_one_days_reports_of_the_same_people_apart():
-    from rag.contacts.events import Mention
+    from rag.contacts.mention import Mention
     from rag.contacts.timeline import merge_mentions
 
     def mention(source, place, country, names):

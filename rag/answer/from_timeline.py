@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..contacts.events import GROUP
+from ..contacts.mention import GROUP
 from ..contacts.timeline import ContactEvent, contact_timeline
 from ..domain.people import IRAQ, SYRIA, load_officials
 from ..errors import ModelError

@@ -10,139 +10,26 @@ country are left out, and an event needs an Iraqi and a Syrian side.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from datetime import date, timedelta
+from functools import cached_property
+from datetime import date
 
-from ..text.arabic import _DROP, _FOLD, sentence_spans
-from ..text.dates import ArticleDate, DateMention, explicit_dates, find_dates, infer_article_date, iso, resolve_dates, text_years
+from ..text.dates import DateMention, explicit_dates, find_dates, infer_article_date, iso, resolve_dates, text_years
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
 from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
+from .mention import GROUP, PRIORITY, Extraction, Mention
+from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
+                        _sentences, _text_positions, _word_at, _words, fast_normalize)
 
 EXTRACTOR_VERSION = "79"  # bump when the rules change: articles are re-extracted (never re-embedded)
-KINDS = ("visit", "call", "meeting", "delegation", "statement")
-GROUP = {"visit": "travel", "delegation": "travel", "meeting": "travel", "call": "call", "statement": "statement"}
-PRIORITY = {"visit": 0, "delegation": 1, "meeting": 2, "call": 0, "statement": 0}
 HIGH_RANK = {"head", "minister"}
 
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
-_WORD = re.compile(r"\w+")
-_TABLE = str.maketrans({**{c: None for c in _DROP}, **_FOLD})
 
-
-def fast_normalize(text: str) -> str:
-    """rag.text.arabic.normalize by str.translate (same result for Arabic news text, ~10x faster)."""
-    return text.translate(_TABLE).lower()
-
-_CLAUSE = re.compile(r"[،,؛;]")
-
-
-def _list_year(d, before: tuple[int, int] | None) -> tuple[int, int] | None:
-    """(year, month) of a dated list's entry: its own year, else that of the entries before it (the next year when
-    its month comes before theirs: a list runs forward in time)."""
-    if d.value and len(d.value) >= 7 and not d.relative:
-        return int(d.value[:4]), int(d.value[5:7])
-    month = int(d.monthday[:2]) if d.monthday else d.month
-    if before is None or not month:
-        return before
-    return (before[0] + 1 if month < before[1] else before[0]), month
-
-
-_HOME_AFTER = re.compile(r"\s*(?:[-–—(,،/]|\s+في\s+\d)")  # after a dateline's city ("بغداد –", "DAMASCUS,")
-_ENTRY_BEFORE = re.compile(r"[\s\-–—•*·]*(?:[^\s\d]+\s*(?:[—–-]\s*)?)?")  # before a list entry's date ("- ", "Background — ")
-_ENTRY_AFTER = re.compile(r"\s*(?:[:.\-–—]|$)")  # after it
-_FROM_BODY = re.compile(r"(?:(?<!\w)[وب]?وفد\w{0,3}(?:\s+\S+){0,2}?\s+من|\bdelegations?(?:\s+\S+){0,2}?\s+(?:from|of))\s+(?:the\s+)?$")
-_TOKEN = re.compile(r"[\w'’-]+")
-# between a role held for someone (`principal_of`) and the official it is held for: "the", or Arabic "لـ"
-_PRINCIPAL_GAP = re.compile(r"\s+ل(?=[\u0600-\u06ff])|\s+(?:the\s+)?")
-_POSSESSED = re.compile(r"['’]s\s+([a-z-]+(?:\s+[a-z-]+)?)")  # an English possessive and the (two) words it owns
-_LISTED = re.compile(r"\s*[,،]?\s*(?:and|or|then|و|او|ثم)?\s*")  # between two items of a list of days
-
-
-def _opens(words, rest: str) -> bool:
-    """Whether a clause's text (normalised) opens with one of a word list's words or phrases."""
-    return rest.split(" ", 1)[0] in words or any(rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum()
-                                                 for j in words.phrases)
-
-
-def _text_positions(text: str, norm: str) -> list[int]:
-    """For each position of `norm` (= fast_normalize(text)) and its end, the position in `text` it comes from."""
-    if len(text) == len(norm):
-        return list(range(len(norm) + 1))
-    out = []
-    for i, ch in enumerate(text):
-        out += [i] * len(fast_normalize(ch))
-    out.append(len(text))
-    return out if len(out) == len(norm) + 1 else list(range(len(norm) + 1))
-
-
-@dataclass
-class Mention:
-    """One article's report of a contact; `to_dict`/`from_dict` are its stored JSON form."""
-
-    source: str
-    kind: str
-    status: str
-    order: int
-    participants: list[dict] = field(default_factory=list)
-    place: dict | None = None
-    date: str | None = None
-    date_basis: str = ""
-    reported: list[str] = field(default_factory=list)
-    summary: str = ""
-    citations: list[dict] = field(default_factory=list)
-    sides: list[str] = field(default_factory=list)
-    directed_by: list[dict] = field(default_factory=list)  # who sent or directed it without taking part
-    status_basis: str = ""  # the words that gave a status other than 'happened'
-    weekday: int | None = None  # the weekday its report names when the day itself could not be resolved
-    date_end: str | None = None  # a later day the same report gives (arrived Monday, talks on Tuesday)
-    # [from, to) of a role a participant held only for a time, named with him ("قائد الإدارة السورية الجديدة
-    # أحمد الشرع"): an undated report's contact lies within it
-    span: list[str] | None = None
-    month: int | None = None  # the month its report names when the year could not be known ("his December talks")
-    monthday: str | None = None  # 'MM-DD' its report names when the year could not be known ("في 14 آذار")
-
-    @property
-    def id(self) -> str:
-        first = self.citations[0]["start"] if self.citations else self.order
-        return hashlib.sha1(f"{self.source}|{self.kind}|{first}".encode()).hexdigest()[:12]
-
-    @property
-    def named(self) -> set[str]:
-        return {p["id"] for p in self.participants if p.get("named")}
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "source": self.source, "kind": self.kind, "status": self.status, "order": self.order,
-                "participants": self.participants, "place": self.place, "date": self.date,
-                "date_basis": self.date_basis, "reported": self.reported, "summary": self.summary,
-                "citations": self.citations, "sides": self.sides, "directed_by": self.directed_by,
-                "status_basis": self.status_basis, "weekday": self.weekday, "date_end": self.date_end,
-                "span": self.span, "month": self.month, "monthday": self.monthday}
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "Mention":
-        return cls(d["source"], d["kind"], d["status"], d.get("order", 0), d.get("participants", []), d.get("place"),
-                   d.get("date"), d.get("date_basis", ""), d.get("reported", []), d.get("summary", ""),
-                   d.get("citations", []), d.get("sides", []), d.get("directed_by", []), d.get("status_basis", ""),
-                   d.get("weekday"), d.get("date_end"), d.get("span"), d.get("month"), d.get("monthday"))
-
-
-@dataclass
-class Extraction:
-    """What an article yields: the extractor version, the article's date and its contact mentions."""
-
-    version: str
-    article: ArticleDate
-    mentions: list[Mention]
-
-    def rows(self) -> tuple[str, dict, list[dict]]:
-        return self.version, self.article.to_dict(), [m.to_dict() for m in self.mentions]
 
 
 def extractor_version(officials: Officials) -> str:
@@ -199,23 +86,26 @@ def _locates(country: Match, matches: list[Match], norm: str) -> bool:
                for p in matches if p.end <= country.start)
 
 
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    text: str
-    norm: str
-    chunk_id: str
+def _list_year(d, before: tuple[int, int] | None) -> tuple[int, int] | None:
+    """(year, month) of a dated list's entry: its own year, else that of the entries before it (the next year when
+    its month comes before theirs: a list runs forward in time)."""
+    if d.value and len(d.value) >= 7 and not d.relative:
+        return int(d.value[:4]), int(d.value[5:7])
+    month = int(d.monthday[:2]) if d.monthday else d.month
+    if before is None or not month:
+        return before
+    return (before[0] + 1 if month < before[1] else before[0]), month
 
 
-def _far(a: str | None, b: str | None) -> bool:
-    """Whether two days ('YYYY-MM-DD', or a month 'YYYY-MM') are more than a week apart, or in other months when one
-    is a month; False when either is unknown."""
-    if not a or not b or len(a) < 7 or len(b) < 7:
-        return False
-    if len(a) >= 10 and len(b) >= 10:
-        return abs(_days_before(a[:10], b[:10])) > 7
-    return a[:7] != b[:7]
+_HOME_AFTER = re.compile(r"\s*(?:[-–—(,،/]|\s+في\s+\d)")  # after a dateline's city ("بغداد –", "DAMASCUS,")
+_ENTRY_BEFORE = re.compile(r"[\s\-–—•*·]*(?:[^\s\d]+\s*(?:[—–-]\s*)?)?")  # before a list entry's date ("- ", "Background — ")
+_ENTRY_AFTER = re.compile(r"\s*(?:[:.\-–—]|$)")  # after it
+_FROM_BODY = re.compile(r"(?:(?<!\w)[وب]?وفد\w{0,3}(?:\s+\S+){0,2}?\s+من|\bdelegations?(?:\s+\S+){0,2}?\s+(?:from|of))\s+(?:the\s+)?$")
+_TOKEN = re.compile(r"[\w'’-]+")
+# between a role held for someone (`principal_of`) and the official it is held for: "the", or Arabic "لـ"
+_PRINCIPAL_GAP = re.compile(r"\s+ل(?=[\u0600-\u06ff])|\s+(?:the\s+)?")
+_POSSESSED = re.compile(r"['’]s\s+([a-z-]+(?:\s+[a-z-]+)?)")  # an English possessive and the (two) words it owns
+_LISTED = re.compile(r"\s*[,،]?\s*(?:and|or|then|و|او|ثم)?\s*")  # between two items of a list of days
 
 
 def _host(matches: list[Match]) -> str | None:
@@ -230,48 +120,6 @@ def _host(matches: list[Match]) -> str | None:
     return host if guests == {SYRIA if host == IRAQ else IRAQ} else None
 
 
-def _sentences(doc: Document, chunks: list[Chunk]) -> list[_Sentence]:
-    spans: dict[tuple[int, int], str] = {}
-    for c in chunks:
-        for s, e in c.sentences:
-            spans.setdefault((c.start + s, c.start + e), c.id)
-    if not spans:
-        spans = {(s, e): "" for s, e in sentence_spans(doc.text)}
-    return [_Sentence(s, e, doc.text[s:e], fast_normalize(doc.text[s:e]), cid) for (s, e), cid in sorted(spans.items())]
-
-
-@lru_cache(maxsize=64)
-def _words(norm: str) -> WordIndex:
-    """(position, word) with one proclitic (و ف ب ل ك) also tried off the front (indexed by word); the last few
-    sentences' are kept (a sentence is looked at by several steps; callers never change it)."""
-    out = []
-    for m in _WORD.finditer(norm):
-        w = m.group(0)
-        out.append((m.start(), w))
-        if len(w) > 3 and w[0] in "وفبلك" and "\u0600" <= w[1] <= "\u06ff":
-            out.append((m.start(), w[1:]))
-            if len(w) > 4 and w[1] in "بلك":
-                out.append((m.start(), w[2:]))
-    return WordIndex(out)
-
-
-def _days_before(day: str | None, ref: str | None) -> int:
-    """How many days `day` is before `ref` (both 'YYYY-MM-DD'); 0 when either is unknown or not a day."""
-    if not day or not ref or len(day) < 10 or len(ref) < 10:
-        return 0
-    return (date.fromisoformat(ref[:10]) - date.fromisoformat(day[:10])).days
-
-
-def _plus(day: str, n: int) -> str:
-    return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
-
-
-def _clause_span(norm: str, pos: int) -> tuple[int, int]:
-    a = max((m.end() for m in _CLAUSE.finditer(norm, 0, pos)), default=0)
-    b = next((m.start() for m in _CLAUSE.finditer(norm, pos)), len(norm))
-    return a, b
-
-
 FAR_AHEAD = 90  # days
 
 
@@ -283,17 +131,6 @@ def _nearer(past: str | None, ahead: str, ref: str) -> str:
     if (date.fromisoformat(ahead) - r).days > FAR_AHEAD:  # a contact called off months ahead is rarely news: the
         return past  # day it was due is the one gone by ("the trip for the May 17 summit never happened", December)
     return past if (r - date.fromisoformat(past)).days < (date.fromisoformat(ahead) - r).days else ahead
-
-
-def _said_before(cue, norm: str, pos: int, width: int) -> bool:
-    """Whether one of a word list's words or phrases stands in the `width` characters before `pos`."""
-    before = norm[max(0, pos - width):pos]
-    return bool(cue.find(before, _words(before)))
-
-
-def _word_at(norm: str, pos: int) -> str:
-    """The words of a cue found at `pos` (for the basis of a status)."""
-    return norm[pos:pos + 40].split("،")[0].split(",")[0].strip()
 
 
 # Before a title, words that make it whoever holds the office, not its holder on the day

@@ -14,7 +14,7 @@ from ..domain.people import IRAQ, SYRIA, load_officials
 from ..text.arabic import normalize
 from ..text.dates import ArticleDate, iso
 from ..text.script import has_arabic
-from .events import GROUP, PRIORITY, Mention
+from .mention import GROUP, PRIORITY, Mention
 
 KIND_EN = {"visit": "visit", "call": "phone call", "meeting": "meeting", "delegation": "delegation",
            "statement": "statement"}
