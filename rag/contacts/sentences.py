@@ -25,8 +25,11 @@ _CLAUSE = re.compile(r"[،,؛;]")
 
 def _opens(words, rest: str) -> bool:
     """Whether a clause's text (normalised) opens with one of a word list's words or phrases."""
-    return rest.split(" ", 1)[0] in words or any(rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum()
-                                                 for j in words.phrases)
+    if rest.split(" ", 1)[0] in words:
+        return True
+    first = _WORD.match(rest)  # (only the phrases of its first word: a list may hold hundreds)
+    return first is not None and first.group(0) in words._firsts and any(
+        rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum() for j in words.phrases)
 
 
 def _text_positions(text: str, norm: str) -> list[int]:
