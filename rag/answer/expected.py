@@ -612,8 +612,11 @@ def _number_word(word: str) -> bool:
 def counts(forms: frozenset, text_norm: str) -> bool:
     """A sentence (normalised) holds a number (not a date's or a rank's) within three words of a form of the
     noun counted ('33 الف برميل', 'more than 800 of its citizens')."""
-    words = re.findall(r"[\w.,%]+", _undated(text_norm, forms))
-    nums = [i for i, w in enumerate(words) if has_number(w) or _number_word(w)]
+    # ('Thirty-seven Arab and foreign countries': a number written in two words is read at its last one, and 'and'
+    # between the number and its noun joins two of the noun's qualifiers, not another count)
+    words = [w for w in re.findall(r"[\w.,%]+", _undated(text_norm, forms)) if w not in ("and", "or")]
+    nums = [i for i, w in enumerate(words) if (has_number(w) or _number_word(w))
+            and not (i + 1 < len(words) and _number_word(words[i + 1]) and _number_word(w))]
     if not nums:
         return False
     nouns = [i for i, w in enumerate(words) if any(_same_word(t, f) for t in tokens(w) for f in forms)]
