@@ -145,3 +145,27 @@ def test_how_many_written_in_words(library10):
     """Rule (expected.counts): 'Twenty-four Arab and foreign publishing houses' counts the houses asked."""
     a = _ask(library10, "How many publishing houses are taking part in the Mosul book fair?")
     assert not a.abstained and "Twenty-four" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- a country adjective that begins a name ---------------------------------------------------------------
+
+@pytest.mark.parametrize("question, country", [
+    ("Who is the Iraqi Airways spokesman who said there was no date for the flights?", ""),
+    ("Which Syrian Democratic Forces commander met the delegation?", ""),
+    ("Which Syrian Interior Minister visited Baghdad?", "Syria"),
+    ("Which Syrian interior minister visited Baghdad?", "Syria"),
+    ("Which Iraqi official led the delegation?", "Iraq"),
+    ("Which Syrian deputy minister met him?", "Syria"),
+])
+def test_a_name_begun_by_a_country_adjective(question, country):
+    from rag.answer.expected import asked_official_country
+    from rag.answer.questions import as_question
+    assert asked_official_country(as_question(question)) == country
+
+
+def test_the_spokesman_of_a_company_named_by_a_country(library10):
+    """Rule (expected.asked_official_country, `_named_after`): 'the Iraqi Airways spokesman' is the carrier's, not an
+    Iraqi official the tables must know: the spokesman the article names answers."""
+    a = _ask(library10, "Who is the Iraqi Airways spokesman who said in January 2026 that no date had been set for "
+                        "Basra–Aleppo flights?")
+    assert not a.abstained and "Kareem Jassim" in a.answer, (a.answer, a.abstain_reason)

@@ -1072,11 +1072,23 @@ def asked_official_country(q: Question) -> str:
             # ('Whom did Iraqi Foreign Minister Fuad Hussein call' asks for no Iraqi: the adjective right after the
             # question word, or after 'who is the')
             en_asked = i == 1 and words[0] in ("which", "what") or i == 3 and words[0] == "who" and words[2] == "the"
+            # (the official's word right after the adjective, or after a title word: 'Which Syrian interior minister';
+            # not after a name the adjective begins: 'the Iraqi Airways spokesman' is the carrier's, no country's)
+            en_asked = en_asked and (_official_word(words[i + 1] if i + 1 < len(words) else "") or (
+                not _named_after(str(q), i) and any(_official_word(x) for x in words[i + 2:i + 3])))
             if (q.language == "en" and en_asked and any(_official_word(x) for x in words[i + 1:i + 3])) or (
                     q.language == "ar" and words[0] in ("اي", "من", "ما") and
                     any(_official_word(x) for x in words[max(0, i - 2):i] if words.index(x) <= 2)):
                 asked.add(c)
     return next(iter(asked)) if len(asked) == 1 else ""
+
+
+def _named_after(question: str, i: int) -> bool:
+    """The question's word after its i-th (an English country adjective) is capitalised and no title word: the two
+    begin a name ('Iraqi Airways', 'Syrian Democratic Forces'), not an official's title ('Syrian Interior Minister')."""
+    words = re.findall(r"[\w']+", question)
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return nxt[:1].isupper() and nxt.lower() not in vocabulary().titles
 
 
 def names_official_of(q: Question, country: str, text_norm: str) -> bool:
