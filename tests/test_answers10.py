@@ -169,3 +169,23 @@ def test_the_spokesman_of_a_company_named_by_a_country(library10):
     a = _ask(library10, "Who is the Iraqi Airways spokesman who said in January 2026 that no date had been set for "
                         "Basra–Aleppo flights?")
     assert not a.abstained and "Kareem Jassim" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- the day of the week ----------------------------------------------------------------------------------
+
+def test_a_day_line_and_its_support():
+    from rag.answer.compose import date_line_support, day_line
+    line = day_line("- 3 Mar 2026: the ministers hold talks in Basra.", 2, "en")
+    assert line == "Tuesday, March 3, 2026 ('3 Mar 2026') [2]"
+    assert date_line_support(line[:-4], "Timeline\n- 3 Mar 2026: the ministers hold talks in Basra.", "") is True
+    assert date_line_support("Monday, March 3, 2026 ('3 Mar 2026')", "- 3 Mar 2026: talks.", "") is False
+    assert day_line("On Tuesday, 3 March 2026, the ministers met.", 1, "en") == ""  # it names its weekday
+    ar = day_line("التقى الوزيران في البصرة في 3 آذار 2026.", 1, "ar")
+    assert ar.startswith("الثلاثاء 3 آذار 2026") and date_line_support(ar[:-4], "التقى الوزيران في البصرة في 3 آذار 2026.", "")
+
+
+def test_on_which_day_names_the_weekday(library10):
+    """Rule (compose.day_line, from_timeline `_spelled`): the Basra talks are dated '3 March 2026' with no weekday;
+    'on what day of the week' is answered with that day's weekday, Tuesday."""
+    a = _ask(library10, "On what day of the week did Fuad Hussein and Asaad al-Shaibani hold talks in Basra?")
+    assert not a.abstained and "Tuesday" in a.answer, (a.answer, a.abstain_reason)

@@ -13,7 +13,7 @@ from ..errors import ModelError
 from ..text.arabic import language, normalize, stem, tokens
 from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
 from . import premise
-from .compose import compose, date_line
+from .compose import compose, date_line, day_line
 from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
@@ -788,8 +788,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if kind == "list" and (items := list_lines(groups)):  # the list inside a sentence, item by item
         text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
-    if kind in ("date", "day") and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang)):
-        # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis
+    if kind in ("date", "day") and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang,
+                                                      weekday=kind == "day")):
+        # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis (on which day: with
+        # its day of the week, "أمس" is a Tuesday)
+        text, used = line + "\n" + text, [chosen[0].n] + used
+    elif kind == "day" and (line := day_line(chosen[0].text, chosen[0].n, lang)):
+        # on which day, of a sentence that writes the day out: its day of the week ("15 Dec 2025" was a Monday)
         text, used = line + "\n" + text, [chosen[0].n] + used
     return ExtractiveResult(text, False, used, conf, cands)
 
