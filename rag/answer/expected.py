@@ -215,6 +215,36 @@ def titled_in(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
                if any(len(f) == 1 and _matches(w, f[0]) for f in forms))
 
 
+@lru_cache(maxsize=64)
+def _title_people(forms: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """Canonical name -> country of the known officials (officials.json) one of whose roles carries the title word
+    next to a minister's or ministry's word ('Syrian Energy Minister', 'وزير الطاقة السوري')."""
+    from ..domain.names import NAMES
+    from ..domain.people import load_officials
+    by_spelling = {}
+    for p in load_officials().people:
+        for role in p.roles:
+            words = [w for t in (role.get("en", ""), role.get("ar", "")) for w in re.findall(r"\w+", normalize(t).lower())]
+            if any(len(f) == 1 and _matches(w, f[0]) for w in words for f in forms) and any(_head(w) for w in words):
+                for f in (p.en, *p.variants, *p.short):
+                    by_spelling[f.lower().removeprefix("the ")] = p.country
+    return {name: c for name, aliases in NAMES.items()
+            if (c := next((by_spelling[a] for a in (name.lower(), *aliases) if a in by_spelling), None))}
+
+
+def title_holder_named(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """The sentence (normalised) names a known official whose role carries the title asked (of the country the
+    question names, when it names one): 'al-Bashir announced …' is about 'Syria's energy minister' though it does
+    not say his title."""
+    from ..domain.names import PEOPLE, arabic_names, english_names
+    holders = _title_people(forms)
+    if not holders:
+        return False
+    asked = {_COUNTRY_KEYS.get(c.lower(), c) for c in countries_of(q.normalized)}
+    found = english_names if not re.search(r"[\u0600-\u06ff]", text_norm) else arabic_names
+    return any(n in holders and n in PEOPLE and (len(asked) != 1 or holders[n] in asked) for n in found(text_norm))
+
+
 HOLDER_REACH = 6  # words after a title (or before it, in English) within which its holder is named
 
 

@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -471,7 +471,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # Who, named by title ("the Iraqi defence minister") or by a name the tables do not know ("Jeddah"): the
     # sentence or its neighbours hold that title word or name.
     for title, forms in asked_titles(q):
-        titled = [c for c in cands if window_holds(forms, c.window) and titled_in(forms, _norm(hits[c.n - 1].chunk.text))]
+        # (or the sentence names a known holder of that title: 'al-Bashir announced …' for Syria's energy minister)
+        titled = [c for c in cands if window_holds(forms, c.window) and titled_in(forms, _norm(hits[c.n - 1].chunk.text))
+                  or title_holder_named(q, forms, _norm(c.text))]
         if not titled:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence is about the {title} asked about")
         # the Syrian minister asked, not the Iraqi one the sentence names (officials.json gives their countries)
