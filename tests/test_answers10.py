@@ -197,3 +197,26 @@ def test_a_title_asked_of_a_sentence_naming_its_holder(library10):
     named without his title: his sentence answers."""
     a = _ask(library10, "Which refinery unit did Syria's energy minister say Damascus would study rehabilitating?")
     assert not a.abstained and "distillation unit" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- an Arabic ordinal is a rank -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, number", [
+    ("على هامش الدورة الرابعة عشرة لمؤتمر النقل", False),
+    ("عقدت الدورة الحادية عشرة", False),
+    ("وصل ستة عشر وزيرا", True),
+    ("قتل خمسة عشر شخصا", True),
+])
+def test_an_arabic_ordinal_is_no_count(text, number):
+    from rag.answer.expected import holds_answer
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    q = as_question("كم بلغ حجم الشحن بين العراق وسوريا؟")
+    assert holds_answer("number", q, normalize(text)) is number
+
+
+def test_how_much_of_a_session_by_its_rank(library10):
+    """Rule (expected._DATE_OR_RANK, Arabic ordinals of eleven to nineteen): 'الدورة الرابعة عشرة' holds no amount;
+    how much freight the railway carries is not reported."""
+    a = _ask(library10, "كم بلغ حجم الشحن بالسكك الحديدية بين العراق وسوريا في عام 2026؟")
+    assert a.abstained, (a.answer, a.abstain_reason)

@@ -504,7 +504,10 @@ _MONTH = re.compile(rf"(?<!\w)({_MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?(?:19|2
 _DATE_OR_RANK = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:{_MONTH_ALT})(?!\w)|"
                            rf"(?<!\w)(?:{_MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?\d{{1,4}}(?:st|nd|rd|th)?(?!\d)|"
                            r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?(?!\d)|"
-                           r"(?<!\d)\d+(?:st|nd|rd|th)(?!\w)", re.I)
+                           r"(?<!\d)\d+(?:st|nd|rd|th)(?!\w)|"
+                           # an Arabic ordinal of eleven to nineteen ('الدورة السادسة عشرة', 'الحادي عشر'): a rank
+                           r"(?<!\w)ال(?:حادي|حاديه|ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه|سادس|سادسه|سابع|سابعه|"
+                           r"ثامن|ثامنه|تاسع|تاسعه)\s+(?:عشر|عشره)(?!\w)", re.I)
 
 
 def _undated(text_norm: str, forms: frozenset = frozenset()) -> str:
