@@ -12,7 +12,10 @@ tests of the function that holds the rule; each pipeline test names the rule it 
   date_line(weekday=True), day_line_support; from_timeline `_spelled`);
 - an official asked by title ('Syria's energy minister') is named by a sentence that names a known holder of that
   title without it ('al-Bashir announced …'; expected.title_holder_named, officials.json roles);
-- an Arabic ordinal of eleven to nineteen ('الدورة الرابعة عشرة') is a rank, not an amount (expected._DATE_OR_RANK)."""
+- an Arabic ordinal of eleven to nineteen ('الدورة الرابعة عشرة') is a rank, not an amount (expected._DATE_OR_RANK);
+- a list question whose items are people ('Which Iraqi leaders received …', 'من التقى …') puts first, as a person
+  question does, a sentence of the best passage naming people the question does not (expected.asks_people,
+  answer_types.json `people_heads`; extractive `people_list`)."""
 
 from __future__ import annotations
 
@@ -220,3 +223,45 @@ def test_how_much_of_a_session_by_its_rank(library10):
     how much freight the railway carries is not reported."""
     a = _ask(library10, "كم بلغ حجم الشحن بالسكك الحديدية بين العراق وسوريا في عام 2026؟")
     assert a.abstained, (a.answer, a.abstain_reason)
+
+
+# ---- a list of people ------------------------------------------------------------------------------------
+
+EN_MOSUL_VISIT = """Shaibani in Mosul
+May 20, 2026
+
+MOSUL — Syrian Foreign Minister Asaad al-Shaibani flew into Mosul on Wednesday, his first visit to the city in May 2026.
+
+Al-Shaibani's visit to Mosul was the first by a Syrian foreign minister to northern Iraq since 2011, officials said.
+
+During the Mosul visit al-Shaibani toured the old town and the rebuilt al-Nuri mosque.
+
+The visit to Mosul included talks on trade through the Rabia crossing, which traders in Nineveh want reopened.
+
+Al-Shaibani was received in Mosul by President Abdul Latif Rashid and Prime Minister Mohammed Shia al-Sudani.
+"""
+
+
+@pytest.fixture(scope="module")
+def library10b(tmp_path_factory, seeded_settings):
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers10b", {"en_mosul_visit.txt": EN_MOSUL_VISIT})
+
+
+@pytest.mark.parametrize("question, people", [
+    ("Which Iraqi leaders received Asaad al-Shaibani in Mosul?", True),
+    ("من التقى الشيباني في الموصل؟", True),
+    ("Which crossings did the ministers discuss?", False),
+])
+def test_a_list_of_people(question, people):
+    from rag.answer.expected import asks_people
+    from rag.answer.questions import as_question
+    assert asks_people(as_question(question)) is people
+
+
+def test_which_leaders_received_him(library10b):
+    """Rule (extractive `people_list`): the sentence of the best passage naming the leaders who received al-Shaibani
+    is chosen, though three sentences about his visit score higher."""
+    a = _ask(library10b, "Which Iraqi leaders received Asaad al-Shaibani in Mosul in May 2026?")
+    assert not a.abstained and "Abdul Latif Rashid" in a.answer, (a.answer, a.abstain_reason)
+

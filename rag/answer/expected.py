@@ -1116,6 +1116,14 @@ def asked_official_country(q: Question) -> str:
     return next(iter(asked)) if len(asked) == 1 else ""
 
 
+def asks_people(q: Question) -> bool:
+    """A list question whose items are people ('Which Iraqi ministers held talks …', 'Which leaders received …', 'من
+    التقى …'): a word of answer_types.json `people_heads` among its first words."""
+    heads = frozenset(normalize(w) for w in answer_data().get("people_heads", ()))
+    words = re.findall(r"[\w']+", q.normalized)[:4]
+    return any(w in heads or _stripped(w) in heads for w in words)
+
+
 def _named_after(question: str, i: int) -> bool:
     """The question's word after its i-th (an English country adjective) is capitalised and no title word: the two
     begin a name ('Iraqi Airways', 'Syrian Democratic Forces'), not an official's title ('Syrian Interior Minister')."""
