@@ -210,12 +210,47 @@ _DATE_LINE = {
 }
 _DATE_LINE_RE = re.compile(r"^\s*(?P<day>.+?) \((?:'(?P<en>[^']+)' in a report dated|«(?P<ar>[^»]+)» في تقرير مؤرخ) "
                            r"(?P<dated>[^()]+)\)\s*\.?\s*$")
+# A day question's answer whose sentence writes the day out with its year and names no weekday: the weekday of
+# that day, with the sentence's date as written ("Monday, December 15, 2025 ('15 Dec 2025')").
+_DAY_LINE = {"en": "{day} ('{phrase}')", "ar": "{day} («{phrase}»)"}
+_DAY_LINE_RE = re.compile(r"^\s*(?P<day>.+?) \((?:'(?P<en>[^']+)'|«(?P<ar>[^»]+)»)\)\s*\.?\s*$")
+_WEEKDAY_NAMES = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+                  "ar": ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")}
 
 
-def spelled_date(iso_date: str, language: str) -> str:
-    """'2025-03-11' as 'March 11, 2025' or '11 آذار 2025' (the timeline's spelling)."""
+def spelled_date(iso_date: str, language: str, weekday: bool = False) -> str:
+    """'2025-03-11' as 'March 11, 2025' or '11 آذار 2025' (the timeline's spelling); `weekday`: with the day of the
+    week before it ('Tuesday, March 11, 2025', 'الثلاثاء 11 آذار 2025')."""
     y, m, d = int(iso_date[:4]), int(iso_date[5:7]), int(iso_date[8:10])
-    return f"{_MONTH_EN[m - 1]} {d}, {y}" if language == "en" else f"{d} {_AR_MONTHS[m - 1]} {y}"
+    out = f"{_MONTH_EN[m - 1]} {d}, {y}" if language == "en" else f"{d} {_AR_MONTHS[m - 1]} {y}"
+    if weekday:
+        from datetime import date
+        name = _WEEKDAY_NAMES[language][date(y, m, d).weekday()]
+        out = f"{name}, {out}" if language == "en" else f"{name} {out}"
+    return out
+
+
+def names_weekday(text: str) -> bool:
+    """The text names a day of the week (in either language)."""
+    from ..text.dates import WEEKDAYS
+    return any(w in WEEKDAYS or w[1:] in WEEKDAYS for w in re.findall(r"\w+", normalize(text).lower()))
+
+
+def day_line(text: str, n: int, language: str) -> str:
+    """For a question asking on which day: when the sentence writes one day out with its year ('15 Dec 2025') and
+    names no weekday, the weekday of that day with the date as written, cited like the sentence; else ''."""
+    from ..text.arabic import normalize_with_map
+    from ..text.dates import explicit_dates
+    if names_weekday(text):
+        return ""
+    norm, where = normalize_with_map(text)
+    days = [m for m in explicit_dates(norm) if m.value and len(m.value) == 10]
+    if len({m.value for m in days}) != 1:
+        return ""
+    phrase = text[where[days[0].start]:where[days[0].end - 1] + 1].strip(" ،,")
+    if not phrase or "'" in phrase or "»" in phrase:
+        return ""
+    return _DAY_LINE[language].format(day=spelled_date(days[0].value, language, weekday=True), phrase=phrase) + f" [{n}]"
 
 
 def resolved_date(text: str, article_date: str) -> tuple[str, str] | None:
@@ -240,14 +275,15 @@ def resolved_date(text: str, article_date: str) -> tuple[str, str] | None:
     return None
 
 
-def date_line(text: str, article_date: str, n: int, language: str) -> str:
+def date_line(text: str, article_date: str, n: int, language: str, weekday: bool = False) -> str:
     """For a "when" answer whose sentence dates the act relative to its article: the day it resolves to, with
-    its basis (the phrase and the report's date), cited like the sentence; "" when there is nothing to resolve."""
+    its basis (the phrase and the report's date), cited like the sentence; "" when there is nothing to resolve.
+    `weekday` (a question asking on which day): the day with its day of the week."""
     found = resolved_date(text, article_date)
     if not found:
         return ""
     day, phrase = found
-    return _DATE_LINE[language].format(day=spelled_date(day, language), phrase=phrase,
+    return _DATE_LINE[language].format(day=spelled_date(day, language, weekday), phrase=phrase,
                                        dated=spelled_date(article_date, language)) + f" [{n}]"
 
 
@@ -256,7 +292,7 @@ def date_line_support(sentence: str, passage: str, article_date: str) -> bool | 
     passage's, and it resolves, from that date, to the day the line gives. None when the sentence is not one."""
     m = _DATE_LINE_RE.match(sentence)
     if not m:
-        return None
+        return day_line_support(sentence, passage)
     language = "en" if m.group("en") else "ar"
     phrase = m.group("en") or m.group("ar")
     if not article_date or m.group("dated").strip() != spelled_date(article_date, language):
@@ -264,6 +300,22 @@ def date_line_support(sentence: str, passage: str, article_date: str) -> bool | 
     for s in re.split(r"(?<=[.!?؟؛])\s+|\n", passage):
         if phrase in s:
             found = resolved_date(s, article_date)
-            if found and found[1] == phrase and spelled_date(found[0], language) == m.group("day").strip():
+            if found and found[1] == phrase and m.group("day").strip() in (
+                    spelled_date(found[0], language), spelled_date(found[0], language, weekday=True)):
                 return True
     return False
+
+
+def day_line_support(sentence: str, passage: str) -> bool | None:
+    """Whether a weekday line (`day_line`) holds: its date as written is the passage's, and the weekday and day it
+    gives are that date's. None when the sentence is not one."""
+    from ..text.dates import explicit_dates
+    m = _DAY_LINE_RE.match(sentence)
+    if not m:
+        return None
+    language = "en" if m.group("en") else "ar"
+    phrase = m.group("en") or m.group("ar")
+    days = {d.value for d in explicit_dates(normalize(phrase)) if d.value and len(d.value) == 10}
+    if len(days) != 1 or phrase not in passage:
+        return None if not days else False
+    return m.group("day").strip() == spelled_date(days.pop(), language, weekday=True)

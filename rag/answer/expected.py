@@ -215,6 +215,36 @@ def titled_in(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
                if any(len(f) == 1 and _matches(w, f[0]) for f in forms))
 
 
+@lru_cache(maxsize=64)
+def _title_people(forms: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """Canonical name -> country of the known officials (officials.json) one of whose roles carries the title word
+    next to a minister's or ministry's word ('Syrian Energy Minister', 'وزير الطاقة السوري')."""
+    from ..domain.names import NAMES
+    from ..domain.people import load_officials
+    by_spelling = {}
+    for p in load_officials().people:
+        for role in p.roles:
+            words = [w for t in (role.get("en", ""), role.get("ar", "")) for w in re.findall(r"\w+", normalize(t).lower())]
+            if any(len(f) == 1 and _matches(w, f[0]) for w in words for f in forms) and any(_head(w) for w in words):
+                for f in (p.en, *p.variants, *p.short):
+                    by_spelling[f.lower().removeprefix("the ")] = p.country
+    return {name: c for name, aliases in NAMES.items()
+            if (c := next((by_spelling[a] for a in (name.lower(), *aliases) if a in by_spelling), None))}
+
+
+def title_holder_named(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """The sentence (normalised) names a known official whose role carries the title asked (of the country the
+    question names, when it names one): 'al-Bashir announced …' is about 'Syria's energy minister' though it does
+    not say his title."""
+    from ..domain.names import PEOPLE, arabic_names, english_names
+    holders = _title_people(forms)
+    if not holders:
+        return False
+    asked = {_COUNTRY_KEYS.get(c.lower(), c) for c in countries_of(q.normalized)}
+    found = english_names if not re.search(r"[\u0600-\u06ff]", text_norm) else arabic_names
+    return any(n in holders and n in PEOPLE and (len(asked) != 1 or holders[n] in asked) for n in found(text_norm))
+
+
 HOLDER_REACH = 6  # words after a title (or before it, in English) within which its holder is named
 
 
@@ -474,7 +504,10 @@ _MONTH = re.compile(rf"(?<!\w)({_MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?(?:19|2
 _DATE_OR_RANK = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:{_MONTH_ALT})(?!\w)|"
                            rf"(?<!\w)(?:{_MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?\d{{1,4}}(?:st|nd|rd|th)?(?!\d)|"
                            r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?(?!\d)|"
-                           r"(?<!\d)\d+(?:st|nd|rd|th)(?!\w)", re.I)
+                           r"(?<!\d)\d+(?:st|nd|rd|th)(?!\w)|"
+                           # an Arabic ordinal of eleven to nineteen ('الدورة السادسة عشرة', 'الحادي عشر'): a rank
+                           r"(?<!\w)ال(?:حادي|حاديه|ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه|سادس|سادسه|سابع|سابعه|"
+                           r"ثامن|ثامنه|تاسع|تاسعه)\s+(?:عشر|عشره)(?!\w)", re.I)
 
 
 def _undated(text_norm: str, forms: frozenset = frozenset()) -> str:
@@ -612,8 +645,11 @@ def _number_word(word: str) -> bool:
 def counts(forms: frozenset, text_norm: str) -> bool:
     """A sentence (normalised) holds a number (not a date's or a rank's) within three words of a form of the
     noun counted ('33 الف برميل', 'more than 800 of its citizens')."""
-    words = re.findall(r"[\w.,%]+", _undated(text_norm, forms))
-    nums = [i for i, w in enumerate(words) if has_number(w) or _number_word(w)]
+    # ('Thirty-seven Arab and foreign countries': a number written in two words is read at its last one, and 'and'
+    # between the number and its noun joins two of the noun's qualifiers, not another count)
+    words = [w for w in re.findall(r"[\w.,%]+", _undated(text_norm, forms)) if w not in ("and", "or")]
+    nums = [i for i, w in enumerate(words) if (has_number(w) or _number_word(w))
+            and not (i + 1 < len(words) and _number_word(words[i + 1]) and _number_word(w))]
     if not nums:
         return False
     nouns = [i for i, w in enumerate(words) if any(_same_word(t, f) for t in tokens(w) for f in forms)]
@@ -1069,11 +1105,31 @@ def asked_official_country(q: Question) -> str:
             # ('Whom did Iraqi Foreign Minister Fuad Hussein call' asks for no Iraqi: the adjective right after the
             # question word, or after 'who is the')
             en_asked = i == 1 and words[0] in ("which", "what") or i == 3 and words[0] == "who" and words[2] == "the"
+            # (the official's word right after the adjective, or after a title word: 'Which Syrian interior minister';
+            # not after a name the adjective begins: 'the Iraqi Airways spokesman' is the carrier's, no country's)
+            en_asked = en_asked and (_official_word(words[i + 1] if i + 1 < len(words) else "") or (
+                not _named_after(str(q), i) and any(_official_word(x) for x in words[i + 2:i + 3])))
             if (q.language == "en" and en_asked and any(_official_word(x) for x in words[i + 1:i + 3])) or (
                     q.language == "ar" and words[0] in ("اي", "من", "ما") and
                     any(_official_word(x) for x in words[max(0, i - 2):i] if words.index(x) <= 2)):
                 asked.add(c)
     return next(iter(asked)) if len(asked) == 1 else ""
+
+
+def asks_people(q: Question) -> bool:
+    """A list question whose items are people ('Which Iraqi ministers held talks …', 'Which leaders received …', 'من
+    التقى …'): a word of answer_types.json `people_heads` among its first words."""
+    heads = frozenset(normalize(w) for w in answer_data().get("people_heads", ()))
+    words = re.findall(r"[\w']+", q.normalized)[:4]
+    return any(w in heads or _stripped(w) in heads for w in words)
+
+
+def _named_after(question: str, i: int) -> bool:
+    """The question's word after its i-th (an English country adjective) is capitalised and no title word: the two
+    begin a name ('Iraqi Airways', 'Syrian Democratic Forces'), not an official's title ('Syrian Interior Minister')."""
+    words = re.findall(r"[\w']+", question)
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return nxt[:1].isupper() and nxt.lower() not in vocabulary().titles
 
 
 def names_official_of(q: Question, country: str, text_norm: str) -> bool:

@@ -13,12 +13,12 @@ from ..errors import ModelError
 from ..text.arabic import language, normalize, stem, tokens
 from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
 from . import premise
-from .compose import compose, date_line
+from .compose import compose, date_line, day_line
 from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -471,7 +471,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # Who, named by title ("the Iraqi defence minister") or by a name the tables do not know ("Jeddah"): the
     # sentence or its neighbours hold that title word or name.
     for title, forms in asked_titles(q):
-        titled = [c for c in cands if window_holds(forms, c.window) and titled_in(forms, _norm(hits[c.n - 1].chunk.text))]
+        # (or the sentence names a known holder of that title: 'al-Bashir announced …' for Syria's energy minister)
+        titled = [c for c in cands if window_holds(forms, c.window) and titled_in(forms, _norm(hits[c.n - 1].chunk.text))
+                  or title_holder_named(q, forms, _norm(c.text))]
         if not titled:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence is about the {title} asked about")
         # the Syrian minister asked, not the Iraqi one the sentence names (officials.json gives their countries)
@@ -714,11 +716,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # What: an answer of the expected type that the question does not already hold (a date for "when",
     # a number for "how many", a duration for "how long"; a place or a body is preferred when one is close).
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
-    if kind == "person":  # who: a sentence naming someone the question does not (the person is the answer)
+    people_list = kind == "list" and asks_people(q)  # which ministers, من التقى: the people are the answer
+    if kind == "person" or people_list:  # who: a sentence naming someone the question does not (the person is the answer)
         typed = [c for c in cands if names_a_new_person(q, c.text)]
         # Which Syrian official, which Iraqi minister: the person named is that country's (an official of it the
         # tables know, or the country's word beside an official's: "Syria's Interior Minister", "الوزير السوري")
-        if (country := asked_official_country(q)):
+        if kind == "person" and (country := asked_official_country(q)):
             theirs = [c for c in cands if names_official_of(q, country, _norm(c.text))]
             if not theirs:
                 return abstain(confidence(q, cands, hits), f"no retrieved sentence names a {ADJECTIVES.get(country, country)} official")
@@ -744,7 +747,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # (who: the best passage's sentence that names the person goes first from further down, the best one
         # only saying "a senior UN official")
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
-            kind == "person" and c.n == cands[0].n and c.score >= cands[0].score - PERSON_PASSAGE_MARGIN)]
+            (kind == "person" or people_list) and c.n == cands[0].n and c.score >= cands[0].score - PERSON_PASSAGE_MARGIN)]
         cands = close + [c for c in cands if c not in close]
     # When: the best sentence dates the act by its month alone ("في نيسان الماضي"); a close sentence that gives the
     # day in that month ("15 نيسان 2025", "on April 15") reports the same act more fully, and goes first.
@@ -788,8 +791,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if kind == "list" and (items := list_lines(groups)):  # the list inside a sentence, item by item
         text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
-    if kind in ("date", "day") and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang)):
-        # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis
+    if kind in ("date", "day") and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang,
+                                                      weekday=kind == "day")):
+        # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis (on which day: with
+        # its day of the week, "أمس" is a Tuesday)
+        text, used = line + "\n" + text, [chosen[0].n] + used
+    elif kind == "day" and (line := day_line(chosen[0].text, chosen[0].n, lang)):
+        # on which day, of a sentence that writes the day out: its day of the week ("15 Dec 2025" was a Monday)
         text, used = line + "\n" + text, [chosen[0].n] + used
     return ExtractiveResult(text, False, used, conf, cands)
 

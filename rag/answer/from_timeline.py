@@ -17,7 +17,7 @@ from ..index.retrieve import Hit
 from ..models.base import Reply
 from ..text.arabic import normalize
 from ..text.dates import DMY_NAMED, MONTHS
-from .expected import asks_identity
+from .expected import asks_identity, expected_type
 from .questions import as_question
 
 # ---- answers from the timeline -------------------------------------------------------------------
@@ -166,11 +166,18 @@ _MONTH_NAMES = {"en": ("January", "February", "March", "April", "May", "June", "
                         "تشرين الثاني", "كانون الأول")}
 
 
-def _spelled(date: str | None, lang: str) -> str:
-    """A day's date as a reader writes it, after the ISO form: ' (March 14, 2025)', ' (14 آذار 2025)'."""
+def _spelled(date: str | None, lang: str, weekday: bool = False) -> str:
+    """A day's date as a reader writes it, after the ISO form: ' (March 14, 2025)', ' (14 آذار 2025)'; `weekday` (a
+    question asking on which day): with its day of the week (' (Friday, March 14, 2025)')."""
     m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", date or "")
     if not m or not 1 <= int(m.group(2)) <= 12:
         return ""
+    if weekday:
+        from .compose import spelled_date
+        try:
+            return f" ({spelled_date(date, lang, weekday=True)})"
+        except ValueError:  # no such day
+            pass
     y, mo, d = int(m.group(1)), _MONTH_NAMES[lang][int(m.group(2)) - 1], int(m.group(3))
     return f" ({mo} {d}, {y})" if lang == "en" else f" ({d} {mo} {y})"
 
@@ -216,10 +223,11 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
         events = [] if not dated else [dated[0] if f["pick"] == "first" else dated[-1]]
     if not events:
         return TimelineAnswer(_NONE[lang], [], [], abstained=True, filters=f)
+    weekday = expected_type(as_question(question)) == "day"  # on which day: the day of the week too
     citations: list[dict] = []  # one per passage (chunk), numbered; its cited sentences in "sentences"
     lines = []
     for ev in events:
-        lines.append(f"- {ev.when(lang)}{_spelled(ev.date, lang)} — {ev.line(lang)}")
+        lines.append(f"- {ev.when(lang)}{_spelled(ev.date, lang, weekday)} — {ev.line(lang)}")
         per_source: dict[str, dict] = {}
         surnames = [normalize(p["name"]).split()[-1] for p in ev.participants if p.get("named", True)]
         for c in sorted(ev.citations, key=lambda c: -sum(w in normalize(c["text"]) for w in surnames)):

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from ..text.arabic import clean_control, normalize
-from ..text.dates import (DM_NOYEAR, MONTHS, YEAR, dateline_outlet, find_dates, is_date_line, iso,
-                          lead_dateline)
+from ..text.dates import (DM_NOYEAR, MONTHS, WEEKDAYS, YEAR, dateline_outlet, explicit_dates, find_dates,
+                          is_date_line, iso, lead_dateline)
 from ..documents import Document, RawDocument
 from ..domain.people import Officials, load_officials
 
@@ -139,6 +139,12 @@ def _publication_date(lines: list[str], body: str) -> str:
             dates = find_dates(line)
             if dates:
                 return dates[0]
+    # A dateline the forms above miss: a short header line that is a place or a section and one full date, and
+    # little else ("DAMASCUS (Dec 15, 2025)", "بغداد / 25 نيسان 2025", "دمشق في 27 نيسان 2025", "بغداد في
+    # 22/10/2025", "المشهد السياسي | الخميس 28 آب 2025 الساعة 21:18"); not a headline that names a date.
+    for line in [x for x in lines if x][:4]:
+        if (date := _short_dateline(line)):
+            return date
     # "اليوم، الثلاثاء 1 من نيسان": a dateline without a year takes the latest year the text names.
     norm = normalize(body)
     m = re.search(r"اليوم[،,]?\s+(?:\w+\s+)?" + DM_NOYEAR.pattern, norm)
@@ -146,6 +152,28 @@ def _publication_date(lines: list[str], body: str) -> str:
     if m and years:
         return iso(max(years), MONTHS[m.group(2)], int(m.group(1)))
     return ""
+
+
+# Besides its date, a header line holds at most this many words (a place, an agency or a section, "في"): a
+# headline that names a date has more.
+DATELINE_WORDS = 3
+_HEADER_REST = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, WEEKDAYS)) + r")(?!\w)|\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _short_dateline(line: str) -> str:
+    """The date of a short header line that holds one full date and at most DATELINE_WORDS other words
+    (weekdays, times and separators aside); '' for any other line."""
+    n = normalize(line)
+    if len(n) > 60 or line.rstrip().endswith(_END_PUNCT):
+        return ""
+    dates = explicit_dates(n)
+    if len({d.value for d in dates}) != 1:
+        return ""
+    rest = n
+    for d in sorted(dates, key=lambda d: -d.start):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    rest = _HEADER_REST.sub(" ", rest)
+    return dates[0].value if len(re.findall(r"[^\W\d_]+", rest)) <= DATELINE_WORDS else ""
 
 
 def clean(raw: RawDocument, officials: Officials | None = None) -> Document:
