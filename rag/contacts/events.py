@@ -31,7 +31,6 @@ HIGH_RANK = {"head", "minister"}
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
 
 
-
 def extractor_version(officials: Officials) -> str:
     """Changes when the rules or the officials list change, so articles are re-extracted (no re-embedding)."""
     return f"{EXTRACTOR_VERSION}:{officials.digest}"
