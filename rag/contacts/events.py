@@ -198,6 +198,7 @@ class _Article:
         self.same_day: dict[int, tuple[str, str]] = {}  # a clause's start -> the day (and its basis) of the one before
         self.barrier = 0  # the first mention of the dated list's entry being read (`run`): earlier ones are not extended
         self.heading: tuple[str, str] | None = None  # the day (and basis) heading that entry, when given alone
+        self._dated: dict[str, list] = {}  # a sentence's (or clause's) normalised text -> its dates (`dates_in`)
 
     # ---- per sentence -------------------------------------------------------------------------
 
@@ -583,11 +584,19 @@ class _Article:
                 return first.item.country
         return None
 
+    def dates_in(self, norm: str) -> list:
+        """The dates of a normalised sentence (or clause) against the article's date, read once per text: the list
+        reading (`entry_opener`) and the sentence's own reading ask for the same ones."""
+        got = self._dated.get(norm)
+        if got is None:
+            got = self._dated[norm] = resolve_dates(norm, self.article, self.years)
+        return list(got)
+
     def entry_opener(self, s: _Sentence):
         """The date a sentence opens with as the heading of a list's entry ("- 30 كانون الأول 2024: …", "July 30,
         2025.", "Background — May 12, 2024."): a date after at most one word and a dash, followed by ":", ".", a dash
         or nothing. (date, whether the sentence is that date alone), else None."""
-        for d in resolve_dates(s.norm, self.article, self.years):
+        for d in self.dates_in(s.norm):
             if _ENTRY_BEFORE.fullmatch(s.norm[:d.start]) and _ENTRY_AFTER.match(s.norm, d.end):
                 return d, not s.norm[d.end:].strip(" .:-–—\n")
             break
@@ -720,7 +729,7 @@ class _Article:
             """A clause that names no one and has a day of its own."""
             return not any(m.kind in ("person", "title") for m in scan(x)) and any(
                 d.value or d.weekday is not None or d.monthday or d.month
-                for d in resolve_dates(x.norm, self.article, self.years))
+                for d in self.dates_in(x.norm))
 
         def carries(left: _Sentence, right: _Sentence) -> list[Match]:
             """The left clause's people, and its place when the right one names none, for the right one."""
@@ -772,7 +781,7 @@ class _Article:
                 self.carried[s.start + at_text[cut]] = venue
                 # (the stand-in's day is the day of the contact he stood in at: "… on May 17, where Syria was
                 # represented by …")
-                day = next(((d.value, d.basis) for d in resolve_dates(left.norm, self.article, self.years)
+                day = next(((d.value, d.basis) for d in self.dates_in(left.norm)
                             if d.value and len(d.value) == 10), None)
                 if day:
                     self.same_day[s.start + at_text[cut]] = day
@@ -906,7 +915,7 @@ class _Article:
             status, basis = "denied", _word_at(s.norm, denial[1])
         self.trigger_at = first or 0
         firm = status != "happened" or bool(past)
-        dates = [d for d in resolve_dates(s.norm, self.article, self.years) if inside(d.start)]
+        dates = [d for d in self.dates_in(s.norm) if inside(d.start)]
         # "his third visit, the first in December and the second on 25 April": days of earlier contacts of the same
         # people, each its own (lexicon `ordinals`), not the day of the one the sentence reports
         earlier = [d for d in dates if d.value and _said_before(lex.ordinals, s.norm, d.start, 24)]

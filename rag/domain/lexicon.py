@@ -144,10 +144,17 @@ class Lexicon:
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
         """Where a sentence says two sides act together (`cooperation`, `joint_acts`): a meeting word that needs a
         party of each side named beside it."""
+        memo = self.__dict__.setdefault("_cooperating", {})  # (the last sentence's, read with all its words: a
+        key = (norm, id(words))  # sentence is asked several times; a filtered word list is asked afresh)
+        if key in memo and memo[key][0] is words:
+            return list(memo[key][1])
         out = self.cooperation.find(norm, words) if self.cooperation is not None else []
         if self.joint_acts is not None:
             out = out + [m.start() for m in self.joint_acts.finditer(norm)]
-        return sorted(set(out))
+        out = sorted(set(out))
+        memo.clear()
+        memo[key] = (words, out)
+        return list(out)
 
     def offset_at(self, norm: str) -> tuple[int, int, int, bool] | None:
         """(days, start, end, whether counted in days) of a time from the contact reported before, opening a normalised sentence ("Ten days
