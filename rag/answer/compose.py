@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..text.arabic import normalize
-from ..text.dates import MONTHS
+from ..text.dates import MONTHS, WEEKDAY_EN
 from ..domain.lexicon import load_lexicon
 from ..domain.names import CONTEXT, arabic_forms, arabic_names, english_name_spans
 from .expected import status_of, vocabulary
@@ -214,7 +214,7 @@ _DATE_LINE_RE = re.compile(r"^\s*(?P<day>.+?) \((?:'(?P<en>[^']+)' in a report d
 # that day, with the sentence's date as written ("Monday, December 15, 2025 ('15 Dec 2025')").
 _DAY_LINE = {"en": "{day} ('{phrase}')", "ar": "{day} («{phrase}»)"}
 _DAY_LINE_RE = re.compile(r"^\s*(?P<day>.+?) \((?:'(?P<en>[^']+)'|«(?P<ar>[^»]+)»)\)\s*\.?\s*$")
-_WEEKDAY_NAMES = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+_WEEKDAY_NAMES = {"en": WEEKDAY_EN,
                   "ar": ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")}
 
 

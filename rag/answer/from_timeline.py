@@ -17,6 +17,7 @@ from ..index.retrieve import Hit
 from ..models.base import Reply
 from ..text.arabic import normalize
 from ..text.dates import DMY_NAMED, MONTHS
+from .compose import spelled_date
 from .expected import asks_identity, expected_type
 from .questions import as_question
 
@@ -160,26 +161,16 @@ def _named_people(question: str) -> list[str]:
     return [e for e in as_question(question).entities if e in PEOPLE]
 
 
-_MONTH_NAMES = {"en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                        "October", "November", "December"),
-                 "ar": ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
-                        "تشرين الثاني", "كانون الأول")}
-
-
 def _spelled(date: str | None, lang: str, weekday: bool = False) -> str:
     """A day's date as a reader writes it, after the ISO form: ' (March 14, 2025)', ' (14 آذار 2025)'; `weekday` (a
     question asking on which day): with its day of the week (' (Friday, March 14, 2025)')."""
     m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", date or "")
     if not m or not 1 <= int(m.group(2)) <= 12:
         return ""
-    if weekday:
-        from .compose import spelled_date
-        try:
-            return f" ({spelled_date(date, lang, weekday=True)})"
-        except ValueError:  # no such day
-            pass
-    y, mo, d = int(m.group(1)), _MONTH_NAMES[lang][int(m.group(2)) - 1], int(m.group(3))
-    return f" ({mo} {d}, {y})" if lang == "en" else f" ({d} {mo} {y})"
+    try:
+        return f" ({spelled_date(date, lang, weekday=weekday)})"
+    except ValueError:  # no such day: no day of the week to give
+        return f" ({spelled_date(date, lang)})"
 
 
 def _takes_part(event: ContactEvent, person: str) -> bool:

@@ -15,7 +15,8 @@ import re
 from functools import cached_property
 from datetime import date
 
-from ..text.dates import DateMention, explicit_dates, find_dates, infer_article_date, iso, resolve_dates, text_years
+from ..text.dates import (WEEKDAY_EN, DateMention, explicit_dates, find_dates, infer_article_date, iso, resolve_dates,
+                          text_years)
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
@@ -151,7 +152,6 @@ _ANY_HOLDER = re.compile(r"(?<!\w)(?:اي|لاي|next|any|future|new|incoming|fo
 _SAID_BY = ("said", "says", "added", "stressed", "affirmed", "reiterated")
 # Where the words said begin: "إنه / أن / بأن …", "that …", a quote mark or a colon.
 _SAID_THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|بانه|that)(?!\w)|[\"«“:]")
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TWEET = re.compile(r"^—\s*\S.*\(@\w+\)")
 _RELATED_START = re.compile(r"^((مقالات|اخبار|مواضيع) (ذات صله|مشابهه|متعلقه)|اقرا ايضا:?|مرتبط|related (articles|posts|news))$")
 
@@ -1268,7 +1268,7 @@ class _Article:
                         else d.ahead, True
                     phrase = s.norm[d.start:d.end].strip()
                     if len(d.ahead) == 10 and d.weekday is None and not re.search(r"\d", phrase):
-                        what = "the " + _WEEKDAY_NAMES[date.fromisoformat(d.ahead).weekday()]
+                        what = "the " + WEEKDAY_EN[date.fromisoformat(d.ahead).weekday()]
                     else:
                         what = d.ahead
                     m.date_basis = f"'{phrase}' = {what}, on or after the article's date (a contact still to come)" \

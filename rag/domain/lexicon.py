@@ -140,25 +140,27 @@ class Lexicon:
     # before it ("Ten days earlier …", "وبعد يومين …"): `offset_at`
     principal_of: Words | None = None  # "مستشار", "adviser to": the official named right after them is whose
     # adviser (spokesman, aide) it is, not a party to the contact
+    _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
         """Where a sentence says two sides act together (`cooperation`, `joint_acts`): a meeting word that needs a
         party of each side named beside it."""
-        memo = self.__dict__.setdefault("_cooperating", {})  # (the last sentence's, read with all its words: a
-        key = (norm, id(words))  # sentence is asked several times; a filtered word list is asked afresh)
-        if key in memo and memo[key][0] is words:
-            return list(memo[key][1])
+        # (the last sentence's answer is kept: a sentence is asked several times with the same word list; another
+        # list, a filtered one, is asked afresh)
+        last = self._cooperating
+        if last is not None and last[0] == norm and last[1] is words:
+            return list(last[2])
         out = self.cooperation.find(norm, words) if self.cooperation is not None else []
         if self.joint_acts is not None:
             out = out + [m.start() for m in self.joint_acts.finditer(norm)]
         out = sorted(set(out))
-        memo.clear()
-        memo[key] = (words, out)
+        self._cooperating = (norm, words, out)
         return list(out)
 
     def offset_at(self, norm: str) -> tuple[int, int, int, bool] | None:
-        """(days, start, end, whether counted in days) of a time from the contact reported before, opening a normalised sentence ("Ten days
-        earlier …" -10, "وبعد يومين …" +2, "A week later" +7), or None; "بعد يومين من …" counts from what follows."""
+        """(days, start, end, whether counted in days) of a time from the contact reported before, opening a normalised
+        sentence ("Ten days earlier …" -10, "وبعد يومين …" +2, "A week later" +7), or None; "بعد يومين من …" counts
+        from what follows."""
         if self.offset is None:
             return None
         rx, values, back, _ = self.offset
@@ -168,9 +170,10 @@ class Lexicon:
         return self._offset_days(m, values, back, 1)
 
     def offset_of(self, norm: str) -> tuple[int, int, int, bool] | None:
-        """(days, start, end) of a time before a contact word in a normalised sentence ("…, ten days after his meeting
-        with …" -10, "بعد عشرة أيام من لقائه" -10, "two days before the summit" +2): how far the contact it names is
-        from the one the sentence reports; None without one (or with no contact word within three words after it)."""
+        """(days, start, end, whether counted in days) of a time before a contact word in a normalised sentence ("…,
+        ten days after his meeting with …" -10, "بعد عشرة أيام من لقائه" -10, "two days before the summit" +2): how far
+        the contact it names is from the one the sentence reports; None without one (or with no contact word within
+        three words after it)."""
         if self.offset is None:
             return None
         _, values, back, of = self.offset
@@ -296,9 +299,9 @@ def build(obj: dict, digest: str = "") -> Lexicon:
     # word, and a planned contact
     # (not a word that is itself a cue of a contact that did not happen: "سيغيب عن" is no plan of a visit)
     st = obj.get("status", {})
-    nots = {re.sub(r"\s+", " ", normalize(w).strip()) for s in STATUSES if s != "planned" for w in _both(st.get(s, {}))}
+    nots = Words.of([w for s in STATUSES if s != "planned" for w in _both(st.get(s, {}))])
     ahead = [f for k, v in obj["kinds"].items() if not k.startswith("_") and k != "statement"
-             for f in futures([w for w in _both(v) if re.sub(r"\s+", " ", normalize(w).strip()) not in nots])]
+             for f in futures(_both(v)) if f[1:] not in nots.words and f[1:] not in nots.phrases]
     kinds = {k: Words.of([*w.words, *w.phrases, *(f for f in ahead if k != "statement" and
                                                      (f[1:] in w.words or f[1:] in w.phrases))]) for k, w in kinds.items()}
     back = {k: Words.of(_both(v)) for k, v in obj.get("back", {}).items() if not k.startswith("_")}

@@ -51,6 +51,7 @@ class Person:
 # Roles posted abroad, whose holders are named after where they serve ("السفير العراقي في دمشق فلان"); a
 # minister "in Baghdad" is where he is, and the words after it are not his name.
 _POSTED_AR = r"سفير|القائم|مبعوث|ممثل|ملحق|قنصل"
+_TOKENS = re.compile(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]")  # an Arabic sentence's words and its punctuation marks
 
 
 def _shown(norm: str, text: str, a: int, b: int) -> str:
@@ -234,12 +235,10 @@ class Officials:
         if not before or rank.get(re.sub(r"^[وفبل](?=\w\w)", "", before[-1])) is None and \
                 rank.get(before[-1]) is None:
             return None
-        toks = list(re.finditer(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]", norm[end:]))
+        toks = list(_TOKENS.finditer(norm[end:]))
         name = []
         for t in toks[:4]:
-            w = t.group(0)
-            if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or self.country_of_place(w) or \
-                    re.match(r"\d", w) or self._table.get(w):
+            if self._ends_name(t.group(0)):
                 break
             name.append(t)
         if len(name) < 2:
@@ -451,7 +450,7 @@ class Officials:
 
     def _arabic_unnamed(self, norm: str, m: re.Match):
         """(span, country, role) of 'role [portfolio] COUNTRY-ADJ' with no name after it, or None."""
-        toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]", norm[m.end():])]
+        toks = [(t.start(), t.end(), t.group(0)) for t in _TOKENS.finditer(norm[m.end():])]
         for i, (_a, b, w) in enumerate(toks[:4]):
             if not re.match(r"\w", w):
                 return None
@@ -493,6 +492,12 @@ class Officials:
             words.pop()
         return " ".join(words) if words and not all(normalize(w) in self._stop for w in words) else ""
 
+    def _ends_name(self, w: str) -> bool:
+        """Whether an Arabic word (or mark) is no word of a name read beside a title: a mark, a word of the lists (a
+        verb, a preposition, a role), a country, a place, a number or a listed person, title or place."""
+        return not re.match(r"\w", w) or w in self._stop or bool(self.country_of(w)) or bool(self.country_of_place(w)) \
+            or bool(re.match(r"\d", w)) or bool(self._table.get(w))
+
     def _arabic_before(self, norm: str, at: int, text: str = ""):
         """(span, name) of the two to four words of a name right before ", " and a title at `at` (Arabic apposition,
         "استقبل الشرع رزاق محيبس السعداوي، وزير النقل العراقي"), or None: a word of the lists (a verb, a preposition,
@@ -500,12 +505,10 @@ class Officials:
         head = norm[:at].rstrip()
         if not head.endswith(("،", ",")):
             return None
-        toks = list(re.finditer(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]", head[:-1].rstrip()))
+        toks = list(_TOKENS.finditer(head[:-1].rstrip()))
         name = []
         for t in reversed(toks):
-            w = t.group(0)
-            if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or self.country_of_place(w) or \
-                    re.match(r"\d", w) or self._table.get(w):
+            if self._ends_name(t.group(0)):
                 break
             name.insert(0, t)
             if len(name) == 4:
@@ -520,7 +523,7 @@ class Officials:
 
     def _arabic_name(self, norm: str, m: re.Match, text: str = ""):
         """(span, name, country, role) of 'role [portfolio] COUNTRY-ADJ NAME' at a role match, or None."""
-        toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s،,.؛:()\"«»“”]+|[،,.؛:()\"«»“”]", norm[m.end():])]
+        toks = [(t.start(), t.end(), t.group(0)) for t in _TOKENS.finditer(norm[m.end():])]
         base = m.end()
         country, i = None, 0
         for i, (_a, _b, w) in enumerate(toks[:5]):
