@@ -2,11 +2,7 @@
 whose country follows a few words later ("the Munich Security Conference in Germany"). Texts written here (real
 people, invented wording)."""
 
-from tests.test_contacts_real import _contacts
-
-
-def _ids(m):
-    return {p["id"] for p in m.participants}
+from tests.test_contacts_real import _contacts, _ids
 
 
 def test_a_persons_official_is_the_participant_not_the_person_he_serves():

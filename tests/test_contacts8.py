@@ -3,11 +3,7 @@ family name is somebody else; "اتصال" after a visit's words names the conta
 participant; "He" opening a sentence is the subject of the one before; "went back on …" is another trip. Texts
 written here (real people, invented wording)."""
 
-from tests.test_contacts_real import _contacts, _mentions
-
-
-def _ids(m):
-    return {p["id"] for p in m.participants}
+from tests.test_contacts_real import _contacts, _ids, _mentions
 
 
 def test_a_third_countrys_contact_after_ours_does_not_give_ours_its_day():

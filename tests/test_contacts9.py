@@ -8,11 +8,7 @@ from evals.timeline import _keys
 from rag.domain.people import load_officials
 from rag.text.dates import ArticleDate, resolve_dates
 from rag.text.arabic import normalize
-from tests.test_contacts_real import _contacts, _timeline, _write
-
-
-def _ids(m):
-    return {p["id"] for p in m.participants}
+from tests.test_contacts_real import _contacts, _ids, _timeline, _write
 
 
 def test_bodies_of_each_side_are_the_participants_of_a_joint_operation_in_both_languages():

@@ -25,6 +25,11 @@ def _contacts(text, source="x.txt", date="", home=None):
     return [m for m in _mentions(text, source, date, home) if m.kind != "statement"]
 
 
+def _ids(m):
+    """The ids of a contact's participants."""
+    return {p["id"] for p in m.participants}
+
+
 def _write(folder, files):
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
