@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "79"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "80"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
@@ -222,8 +222,9 @@ class _Article:
                                   _host(matches))
         # "Assad's ambassador": the person whose official is named is not a participant (he stands behind him)
         owners = [(t.start, t.end) for t in found if t.kind == "possessor"]
-        owners += [(m.start, m.end) for m in self.owners(norm, matches)]
+        owners += [(m.start, m.end) for m in self.owners(norm, matches + [t for t in found if t.kind == "person"])]
         matches = [m for m in matches if not (m.kind == "person" and any(a < m.end and m.start < b for a, b in owners))]
+        found = [t for t in found if not (t.kind == "person" and any(a < t.end and t.start < b for a, b in owners))]
         # "مستشار رئيس الوزراء العراقي", "an adviser to Iraq's prime minister": whose adviser he is, not a party
         behind = self.principals(norm)
         matches = [m for m in matches if not (m.kind in ("person", "title") and m.start in behind)]
@@ -239,7 +240,8 @@ class _Article:
         named = [(m.start, m.end) for m in matches if m.kind == "person"]
         # (both sides' bodies in one phrase, "Syrian and Iraqi authorities", hold a side's words of the data, "Iraqi
         # authorities": the phrase is the two bodies)
-        wider = [(t.start, t.end) for t in found if t.kind == "title" and t.item.rank == BODY_RANK]
+        # (nor do both sides' officials in one phrase, "Syrian and Iraqi officials", hold "Iraqi officials")
+        wider = [(t.start, t.end) for t in found if t.kind == "title"]
         matches = [m for m in matches if not (m.kind == "title" and m.item.rank == "side" and
                                               any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in wider))]
         titles = [(m.start, m.end) for m in matches if m.kind == "title"]
@@ -818,7 +820,8 @@ class _Article:
         every = _words(s.norm)
         denial = self.denied_at(s.norm, every)
         worded = any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())) or \
-            bool(lex.cooperating(s.norm, every)) or bool(lex.crossing_open and lex.crossing_open.find(s.norm, every))
+            bool(lex.cooperating(s.norm, every)) or bool(lex.crossing_open and lex.crossing_open.find(s.norm, every)) or \
+            bool(lex.sessions and lex.sessions.find(s.norm, every) and self.officials.joint_body(s.norm))
         present = None if worded else self.present_at(s, every)
         if not worded and denial is None and present is None:
             # no contact word, no words said, nothing referred back to: only the people it names in full count
@@ -856,6 +859,15 @@ class _Article:
             # Iraq and Syria reopens"), naming no one: the two sides' border authorities acted together
             at.setdefault("meeting", []).append(opened[0])
             matches = matches + [Match(opened[0], opened[0], "title", self.officials.border_body(c)) for c in (IRAQ, SYRIA)]
+        joint = [m for m in matches if m.kind == "title" and m.item.id.endswith("-body-joint")]
+        held = [p for p in lex.sessions.find(s.norm, words) if inside(p)] if joint and lex.sessions is not None else []
+        if held:
+            # a body of both sides holding a session ("the Iraqi–Syrian joint committee opens its 12th session",
+            # "عقدت اللجنة العراقية السورية المشتركة دورتها"): the two sides met
+            at.setdefault("meeting", []).append(held[0])
+        elif joint and not any(pos for k, pos in at.items() if k != "statement"):
+            # (a member of "مجلس الأعمال السوري العراقي" speaking: the body is no speaker)
+            matches = [m for m in matches if m not in joint]
         if present is not None:  # "الشطري مجدداً في دمشق": a visit with no verb
             at["visit"] = [present]
         talked = set(lex.talk.find(s.norm, every))  # ("بحث", "discussed" say what was discussed, not that they met)
@@ -998,6 +1010,8 @@ class _Article:
             any(0 <= m.start - b and len(s.norm[b:m.start].split()) <= 6 and not re.search(r"[،,.؛;:]", s.norm[b:m.start])
                 for b in invited))}
         # (a contact denied by a word of no kind, "no coordination with Damascus", has no venue: the city is a side)
+        # (nor the country a mission is accredited to: "السفير العراقي لدى سوريا", "Iraq's ambassador to Syria")
+        origins |= {i for i in posted if any(id(m.item) == i and m.item.en == m.item.country for m in matches)}
         places = [m.item for m in matches if m.kind == "place" and id(m.item) not in origins] \
             if not denied_only else []
         # places after "to / in / إلى / في": where the contact was, rather than an adjective ("a Baghdad delegation")
@@ -1014,9 +1028,15 @@ class _Article:
                    status == "hypothetical" and (m.kind != "title" or _indefinite(s.norm, m)) else
                    self._earlier(self._holder(m, exact, s.norm), when, s.norm) for m in matches]
         directed_ids = self.directors(s.norm, words, matches)
-        parts, _side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
+        parts, side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
         directed = [p for p in parts if p["id"] in directed_ids]
         parts = [p for p in parts if p["id"] not in directed_ids]
+        # "the ministry is in talks with the Syrian side": a side named as a whole is its country's party when the
+        # sentence names no one else of that country
+        # (named after the contact's word: "Iraqi officials said the Syrian minister arrived" names a source)
+        after = {m.item.id for m in matches if m.kind == "title" and first is not None and m.start > first}
+        parts += [t for t in side_titles if parts and not denied_only and t["id"] in after and
+                  t["country"] not in {p["country"] for p in parts}]
         gather = bool(lex.gather.find(s.norm, words))
         touched: Mention | None = None
         contact_kinds = [k for k in ("visit", "delegation", "meeting", "call") if k in new_kinds]

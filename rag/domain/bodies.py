@@ -127,6 +127,29 @@ class Bodies:
             r"(?<![\w-])the\s+(?P<mid>(?:" + word_en + r"\s+){0,2}?)(?P<head>" + (_alt(en_heads) or none) +
             r")(?P<of>\s+(?:of|for)\s+(?:the\s+)?" + word_en + r"(?:\s+(?:and\s+)?" + word_en + r"){0,3})?(?![\w-])")
 
+        # a body of both sides ("اللجنة العراقية السورية المشتركة", "the joint Iraqi–Syrian committee", "the Iraq-Syria
+        # business council"): `joint` heads with the two countries' adjectives side by side; it stands for both
+        joint = data.get("joint") or {}
+        j_ar = [normalize(x) for x in joint.get("ar", [])]
+        j_en = [x.lower() for x in joint.get("en", [])]
+        self._joint_fn = Function("joint", "joint", joint.get("name_en", "joint committee"), (), False)
+        adj_both_ar = _alt([*adj_ar, *(n for n in name_ar if n in ("العراق", "سوريا", "سوريه"))]) or none
+        self._joint = re.compile(
+            r"(?<!\w)[وفبل]?(?:ال)?(?:" + (_alt([h[2:] if h.startswith("ال") else h for h in j_ar]) or none) + r")"
+            r"(?:\s+" + word_ar + r"){0,3}?\s+(?P<a>" + adj_both_ar + r")\s*[-–—/]?\s*و?(?P<b>" + adj_both_ar + r")(?!\w)|"
+            r"(?<![\w-])(?P<c>" + (_alt(adj_en) or none) + r")\s*(?:[-–—/]|\s+and\s+)\s*(?P<d>" + (_alt(adj_en) or none) +
+            r")(?:\s+" + word_en + r"){0,3}?\s+(?:" + (_alt(j_en) or none) + r")(?![\w-])") if j_ar or j_en else None
+
+    def joint(self, norm: str, sides: tuple[str, str]) -> tuple[int, int] | None:
+        """(start, end) of the first body of both `sides` a normalised sentence names, or None."""
+        if self._joint is None:
+            return None
+        for m in self._joint.finditer(norm):
+            pair = {self._country.get(m.group("a") or m.group("c")), self._country.get(m.group("b") or m.group("d"))}
+            if pair == set(sides):
+                return m.start(), m.end()
+        return None
+
     def _function(self, text: str) -> Function | None:
         if self._fn is None:
             return None

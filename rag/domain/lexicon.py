@@ -139,6 +139,7 @@ class Lexicon:
     offset: tuple | None = None  # (regex, values, back words) of a sentence opening with a time from the contact
     # before it ("Ten days earlier …", "وبعد يومين …"): `offset_at`
     principal_of: Words | None = None  # "مستشار", "adviser to": the official named right after them is whose
+    sessions: Words | None = None  # "session", "دورتها": a body of both sides holding one (a meeting of the sides)
     # adviser (spokesman, aide) it is, not a party to the contact
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
@@ -342,7 +343,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("role_after"))),
                    tuple(normalize(w).lower() for w in _both(obj.get("heads_of"))),
                    offsets(obj.get("durations", {})),
-                   Words.of(_both(obj.get("principal_of"))))
+                   Words.of(_both(obj.get("principal_of"))),
+                   Words.of(_both(obj.get("sessions"))))
 
 
 def joint_acts(obj: dict) -> re.Pattern | None:

@@ -23,6 +23,8 @@ from .lexicon import Lexicon, load_lexicon
 
 DATA = Path(__file__).resolve().parent / "data" / "officials.json"
 IRAQ, SYRIA = "Iraq", "Syria"
+# (a word carrying the dual pronoun, "امامهما", "بينهما", "لقائهما", is no word of a name)
+_PRONOUN_DUAL = re.compile(r"\w\wهما$")
 # A proclitic (و ف ب ل ك and pairs) may stick to a name; "ل" + "ال…" is written "لل…".
 _PRE = r"(?:(?<=[\s\"'“”«»(\-–—:،,.؛])|^)(?:وب|ول|وك|فب|فل|و|ف|ب|ل|ك)?"
 
@@ -202,6 +204,10 @@ class Officials:
         ar = "سلطات الحدود العراقية" if country == IRAQ else "سلطات الحدود السورية"
         return Title(f"x-{country.lower()}-body-border", (ar,), f"{country}'s border authorities", ar, country, BODY_RANK)
 
+    def joint_body(self, norm: str) -> bool:
+        """Whether a normalised sentence names a body of both sides ("اللجنة العراقية السورية المشتركة")."""
+        return self._bodies.joint(norm, (IRAQ, SYRIA)) is not None
+
     def bodies(self, norm: str, text: str = "", home: str | None = None) -> list[Match]:
         """The bodies of a side a normalised sentence names ("وزارة الداخلية السورية", "Iraq's General Directorate of
         Narcotics Control"), each as the title of one unnamed participant: one per side and function group. `home`: the
@@ -225,6 +231,13 @@ class Officials:
                     out.append(Match(a, a + len(name), "person", self._person_for(
                         name, b.country, f"{fn.name_en} {b.head_en}".strip(), "official", "en")))
             out.append(Match(b.start, b.end, "title", Title(ident, (shown,), en, shown, b.country, BODY_RANK)))
+        # a body of both sides ("اللجنة العراقية السورية المشتركة"): each side's part of it
+        if (span := self._bodies.joint(norm, (IRAQ, SYRIA))) is not None and not any(
+                m.start < span[1] and span[0] < m.end for m in out):
+            shown = _shown(norm, text, *span)
+            for c in (IRAQ, SYRIA):
+                out.append(Match(span[0], span[1], "title", Title(
+                    f"x-{c.lower()}-body-joint", (shown,), f"{c}'s side of the joint committee", shown, c, BODY_RANK)))
         return out
 
     def _head_of_body(self, norm: str, start: int, end: int, text: str = ""):
@@ -277,10 +290,20 @@ class Officials:
                 if lex.portfolio.words else "(?!)"
             of = rf"(?P<of>\s+of\s+(?:the\s+)?{pw}(?:\s+(?:and\s+)?{pw}){{0,3}}(?![\w-]))?,?"
             self._of_body = re.compile(rf"(?<![\w-]){name}\s+(?:of|from|at)\s+(?:the\s+)?$")
+            # (no contact word among the portfolio's: "Iraq's culture minister delivered President Rashid's …" names
+            # the minister, not a president)
+            roles_w = {w for r, _ in lex.roles for w in r.split()}
+            cue = "|".join(sorted((re.escape(w) for k in cue_lists for w in k.words
+                                   if re.fullmatch(r"[a-z]{3,}", w) and w not in roles_w), key=len, reverse=True))
+            no_cue = rf"(?!(?i:{cue})\s)" if cue else ""
             self._titled_en = re.compile(
-                rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role}){of}{posted}\s+{name}")
+                rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:{no_cue}[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role}){of}{posted}\s+{name}")
             self._unnamed_en = re.compile(
                 rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<role>{role})(?![\w])")
+            # "a delegation of Iraqi lawmakers", "a high-level delegation from Syria": that side's delegation
+            self._delegation_of_en = re.compile(
+                rf"(?<![\w])(?i:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?P<role>delegation)\s+(?:of|from)\s+(?:the\s+)?"
+                rf"(?P<c>{country})(?:'s|’s)?(?![\w])")
             self._titled_en3 = re.compile(
                 rf"(?<![\w])(?P<role>{role})\s+of\s+(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Z][\w-]*\s+(?:and\s+|for\s+|of\s+)?){{1,6}}?)"
                 rf"(?:[A-Z][\w-]*),\s+{name}")
@@ -369,6 +392,7 @@ class Officials:
                     if self._rank.get(normalize(m.group("role")).strip()) == "delegation":
                         continue  # a delegation is nobody's name
                     lead, name = self._lead_en(m.group("name"))
+                    name = re.sub(r"['’]s$", "", name)  # "President Abdul Latif Rashid's invitation": his name
                     if name and all(w.isupper() for w in re.findall(r"[A-Za-z]{2,}", name)):
                         continue  # "the Iraqi prime minister, SANA reported": an agency, nobody's name
                     country = self.country_of(m.group("c")) if rx not in (self._titled_en5, self._titled_en6) else \
@@ -397,6 +421,12 @@ class Officials:
             for m in self._unnamed_en6.finditer(text):  # (named after it or not: "Assad's" stands behind)
                 if self._possessor(m) and self._rank.get(normalize(m.group("role")).strip()) != "delegation":
                     out.append(Match(m.start("c"), m.end("c"), "possessor", self._table[normalize(m.group("c")).lower()][1]))
+            for m in self._delegation_of_en.finditer(text):
+                if (country := self.country_of(m.group("c")) or self.country_of_place(normalize(m.group("c")).lower())) \
+                        in (IRAQ, SYRIA):
+                    data = next((t for t in self.titles if t.rank == "delegation" and t.country == country), None)
+                    out.append(Match(m.start(), m.end(), "title",
+                                     data or self._title_for(m.group(0).strip(), country, "delegation")))
             for m in self._unnamed_en.finditer(text):  # "Iraqi oil minister" with no name after it: one unnamed
                 country = self.country_of(m.group("c"))
                 if country is None or any(m.start() <= a <= m.end() + 2 for a in named_at) or \
@@ -495,7 +525,8 @@ class Officials:
     def _ends_name(self, w: str) -> bool:
         """Whether an Arabic word (or mark) is no word of a name read beside a title: a mark, a word of the lists (a
         verb, a preposition, a role), a country, a place, a number or a listed person, title or place."""
-        return not re.match(r"\w", w) or w in self._stop or bool(self.country_of(w)) or bool(self.country_of_place(w)) \
+        return not re.match(r"\w", w) or w in self._stop or bool(_PRONOUN_DUAL.search(w)) or bool(self.country_of(w)) or \
+            bool(self.country_of_place(w)) \
             or bool(re.match(r"\d", w)) or bool(self._table.get(w))
 
     def _arabic_before(self, norm: str, at: int, text: str = ""):
@@ -547,7 +578,8 @@ class Officials:
                 re.search(_POSTED_AR, m.group(1)):
             i += 2  # "القائم بالأعمال العراقي في دمشق ياسين الحجيمي": where an envoy serves, then his name
         for a, b, w in toks[i + 1:i + 6]:
-            if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or re.match(r"\d", w):
+            if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or re.match(r"\d", w) or \
+                    _PRONOUN_DUAL.search(w):
                 break
             name.append((a, b, w))
             if w.startswith("ال") and len(name) >= 1 and not (len(name) >= 2 and name[-2][2] in ("عبد", "ابو", "بن")):
