@@ -110,3 +110,16 @@ def test_whose_invitation_is_delivered_is_no_party_and_the_bearer_is():
     ms = _contacts("Iraqi Youth Minister Ahmed al-Mubarqaa's invitation was handed to Syria's sports minister by Iraq's "
                    "chargé d'affaires in Damascus on Sunday.\n", date="2025-06-03")
     assert len(ms) == 1 and "Ahmed al-Mubarqaa" not in _names(ms[0])
+
+
+def test_a_crossing_reopened_in_a_month_and_on_a_day_of_it_is_one_contact(fresh_settings, tmp_path):
+    from tests.test_contacts_real import _timeline, _write
+    folder = _write(tmp_path / "a", {
+        "a.txt": "Trade with Syria\n\nDecember 15, 2025\n\nThe al-Qaim crossing with Syria reopened in June "
+                 "after years of closure, traders said.\n",
+        "b.txt": "A year in dates\n\nDecember 30, 2025\n\nJune 14: the al-Bukamal crossing between Syria and Iraq "
+                 "reopens.\n"})
+    _, ev = _timeline(fresh_settings, folder)
+    got = [e for e in ev if e.status == "happened" and e.kind != "statement"]
+    assert len(got) == 1, [(e.date, e.place) for e in got]
+    assert got[0].date == "2025-06-14"

@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "80"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "81"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
@@ -72,7 +72,7 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:On|In|At|To|From|And|For|With|By|The|Of
 
 
 def _place(pl: Place) -> dict:
-    return {"name": pl.ar, "name_en": pl.en, "country": pl.country}
+    return {"name": pl.ar, "name_en": pl.en, "country": pl.country, **({"across": pl.across} if pl.across else {})}
 
 
 # what may stand between a city and its country when the country only says where the city is: up to two words of

@@ -178,7 +178,9 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
                  {p["id"] for p in b.participants if p["named"] and p["country"] == c}) for c in (IRAQ, SYRIA)}
     # (a country for a place, "Iraq", is often a word of the sentence that is not where the contact was, "the summit
     # Iraq is to host": it does not hold against a city of the other side)
-    if a.place and b.place and a.place["country"] != b.place["country"] and \
+    # (the two towns of one crossing, "al-Qaim" and "Albu Kamal", are one place: officials.json places `across`)
+    facing = bool(a.place and b.place and (a.place.get("across") == b.place["name_en"]))
+    if a.place and b.place and a.place["country"] != b.place["country"] and not facing and \
             not (a.place["name_en"] == a.place["country"]) != (b.place["name_en"] == b.place["country"]):
         # the same two people on the same day cannot meet in two countries: one report's place is wrong (the same
         # day by both reports' dates; an undated "on Friday" fits too many days to overrule a place)
@@ -209,6 +211,12 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     # Iraq's anti-narcotics directorate"), of one day or one of them undated: one contact (an undated one is placed
     # among several by its weekday, month or words, `merge_mentions`)
     if _bodies(a) & _bodies(b) and not a.named and not b.named and (same_day or a.date is None or b.date is None):
+        return True
+    # … or of one place, a month and a day in it ("reopened in June", "June 14: the al-Qaim – al-Bukamal crossing
+    # reopens")
+    if _bodies(a) & _bodies(b) and not a.named and not b.named and a.place and b.place and \
+            (facing or a.place["name_en"] == b.place["name_en"]) and a.date and b.date and \
+            len(a.date) != len(b.date) and (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return True
     # a report naming no one (only "an Iraqi delegation", unnamed officials) and another of the same day and city:
     # one contact

@@ -99,6 +99,7 @@ class Place:
     ar: str
     en: str
     country: str
+    across: str = ""  # the town facing it across the border, one crossing ("al-Qaim" and "Albu Kamal")
 
 
 @dataclass(frozen=True)
@@ -659,8 +660,8 @@ def _parse(obj: dict) -> tuple[list[Person], list[Title], list[Place], dict[str,
                      (*p.get("short", []), *p.get("en_short", [])), tuple(p.get("roles", []))) for p in obj.get("people", [])]
     titles = [Title(t["id"], (*t["ar"], *t.get("en_forms", [])), t.get("en", t["ar"][0]), t.get("role_ar", t["ar"][0]),
                     t["country"], t.get("rank", "official")) for t in obj.get("titles", [])]
-    places = [Place((*p["ar"], *p.get("en_forms", [])), p["ar"][0], p.get("en", p["ar"][0]), p["country"])
-              for p in obj.get("places", [])]
+    places = [Place((*p["ar"], *p.get("en_forms", [])), p["ar"][0], p.get("en", p["ar"][0]), p["country"],
+                    p.get("across", "")) for p in obj.get("places", [])]
     countries = {k: list(v) for k, v in obj.get("countries", {}).items()}
     for k, v in obj.get("countries_en", {}).items():
         countries[k] = list(dict.fromkeys(countries.get(k, []) + list(v)))
