@@ -123,3 +123,19 @@ def test_a_crossing_reopened_in_a_month_and_on_a_day_of_it_is_one_contact(fresh_
     got = [e for e in ev if e.status == "happened" and e.kind != "statement"]
     assert len(got) == 1, [(e.date, e.place) for e in got]
     assert got[0].date == "2025-06-14"
+
+
+def test_a_summit_skipped_is_a_cancelled_visit_and_whom_a_minister_represented_directed_it():
+    for text in ("Syrian President Ahmed al-Sharaa skipped the Arab League summit in Baghdad on May 17.\n",
+                 "x\n\nغاب عن القمة العربية في بغداد يوم 17 أيار الرئيس السوري أحمد الشرع.\n"):
+        ms = _contacts(text, date="2025-05-28")
+        assert [(m.kind, m.status) for m in ms] == [("visit", "cancelled")], text
+        assert ms[0].place["name_en"] == "Baghdad" and "Ahmed al-Sharaa" in _names(ms[0]), text
+    ms = _contacts("Syrian Foreign Minister Asaad al-Shaibani represented al-Sharaa at the Baghdad summit on May 17.\n",
+                   date="2025-05-28")
+    assert [(m.kind, m.status, m.date) for m in ms] == [("visit", "happened", "2025-05-17")]
+    assert _names(ms[0]) == {"Asaad al-Shaibani"} and [d["name_en"] for d in ms[0].directed_by] == ["Ahmed al-Sharaa"]
+    # the passive: the one named after "by" took part
+    ms = _contacts("Syria was represented at the Baghdad summit by Foreign Minister Asaad al-Shaibani on May 17.\n",
+                   date="2025-05-28")
+    assert len(ms) == 1 and _names(ms[0]) == {"Asaad al-Shaibani"} and not ms[0].directed_by

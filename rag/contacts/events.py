@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "81"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "82"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
@@ -528,6 +528,10 @@ class _Article:
         the cue (with the title standing before that name), in the cue's clause."""
         out = set()
         for cue in self.lex.directed.find(norm, words):
+            before = norm[:cue].split()
+            if before and self.lex.directed_passive and before[-1] in self.lex.directed_passive and \
+                    f"{norm[cue:].split(' ', 1)[0]} by" not in self.lex.directed.phrases:  # (not "was sent by X")
+                continue  # "Syria was represented at the summit by al-Shaibani": he took part
             end = min(next((m.start() for m in _CLAUSE.finditer(norm, cue)), len(norm)), cue + 90)
             after = [m for m in matches if m.kind in ("person", "title") and cue < m.start <= end]
             person = next((m for m in after if m.kind == "person"), None)

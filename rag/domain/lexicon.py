@@ -139,8 +139,9 @@ class Lexicon:
     offset: tuple | None = None  # (regex, values, back words) of a sentence opening with a time from the contact
     # before it ("Ten days earlier …", "وبعد يومين …"): `offset_at`
     principal_of: Words | None = None  # "مستشار", "adviser to": the official named right after them is whose
-    sessions: Words | None = None  # "session", "دورتها": a body of both sides holding one (a meeting of the sides)
     # adviser (spokesman, aide) it is, not a party to the contact
+    directed_passive: Words | None = None  # "was", "were": a one-word cue of `directed` right after them is passive
+    sessions: Words | None = None  # "session", "دورتها": a body of both sides holding one (a meeting of the sides)
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
@@ -344,6 +345,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    tuple(normalize(w).lower() for w in _both(obj.get("heads_of"))),
                    offsets(obj.get("durations", {})),
                    Words.of(_both(obj.get("principal_of"))),
+                   Words.of(_both(obj.get("directed", {}).get("passive"))),
                    Words.of(_both(obj.get("sessions"))))
 
 
