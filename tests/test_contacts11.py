@@ -139,3 +139,22 @@ def test_a_summit_skipped_is_a_cancelled_visit_and_whom_a_minister_represented_d
     ms = _contacts("Syria was represented at the Baghdad summit by Foreign Minister Asaad al-Shaibani on May 17.\n",
                    date="2025-05-28")
     assert len(ms) == 1 and _names(ms[0]) == {"Asaad al-Shaibani"} and not ms[0].directed_by
+
+
+def test_the_head_of_a_sides_delegation_named_without_a_title_of_his_side_is_of_that_side():
+    for text in ("وصل وفد برلماني عراقي برئاسة النائب مصطفى سند إلى دمشق يوم الاثنين والتقى وزير الخارجية السوري "
+                 "أسعد الشيباني.\n",
+                 "An Iraqi parliamentary delegation led by lawmaker Mustafa Sanad arrived in Damascus on Monday and met "
+                 "Syrian Foreign Minister Asaad al-Shaibani.\n"):
+        ms = _contacts(text, date="2025-06-03")
+        assert len(ms) == 1, text
+        got = {p["name_en"]: p["country"] for p in ms[0].participants}
+        assert any("سند" in n or "Sanad" in n for n in got) and \
+            [c for n, c in got.items() if "سند" in n or "Sanad" in n] == ["Iraq"], got
+
+
+def test_a_contact_noun_with_the_dual_pronoun_is_a_contact_word():
+    ms = _contacts("نقل المبعوث العراقي رسالة شفهية من السوداني إلى الشرع خلال لقائهما في دمشق يوم الاثنين.\n",
+                   date="2025-06-03")
+    assert len(ms) == 1 and ms[0].date == "2025-06-02" and "Ahmed al-Sharaa" in _names(ms[0])
+    assert [d["name_en"] for d in ms[0].directed_by] == ["Mohammed Shia al-Sudani"]

@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "82"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "83"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
@@ -249,6 +249,17 @@ class _Article:
             # a name after a title; a title the data lacks only where no title of the data stands
             if not any(a < t.end and t.start < b for a, b in named + (titles if t.kind == "title" else [])):
                 matches.append(t)
+        # the one a delegation of a side is led by ("وفد برلماني عراقي برئاسة النائب مصطفى سند", "an Iraqi delegation
+        # led by lawmaker Mustafa Sanad"), named with no title of his side, is of that side (lexicon `led_by`)
+        if self.lex.led_by is not None:
+            for cue, end in self.lex.led_by.spans(norm) + [(p, p + len(w)) for p, w in _words(norm) if w in self.lex.led_by]:
+                group = [m for m in matches if m.kind == "title" and m.item.rank == "delegation" and 0 <= cue - m.end <= 40]
+                head = self.officials.named_after(norm, text, end, group[-1].item.country, "head of the delegation") \
+                    if group else None
+                # (not a name the data or a title already reads there, "برئاسة رئيس جهاز المخابرات حميد الشطري")
+                if head is not None and not any(m.kind == "person" and m.start < head.end + 2 and head.start < m.end
+                                                for m in matches):
+                    matches.append(head)
         # (a body right after "a delegation from" is the delegation's: "وفداً من وزارة الخارجية السورية")
         matches = [m for m in matches if not (m.kind == "title" and m.item.rank == BODY_RANK and
                                               _FROM_BODY.search(norm, 0, m.start))]

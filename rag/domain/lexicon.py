@@ -142,6 +142,7 @@ class Lexicon:
     # adviser (spokesman, aide) it is, not a party to the contact
     directed_passive: Words | None = None  # "was", "were": a one-word cue of `directed` right after them is passive
     sessions: Words | None = None  # "session", "دورتها": a body of both sides holding one (a meeting of the sides)
+    led_by: Words | None = None  # "برئاسة", "led by": the person named right after heads the delegation before them
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
@@ -346,7 +347,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    offsets(obj.get("durations", {})),
                    Words.of(_both(obj.get("principal_of"))),
                    Words.of(_both(obj.get("directed", {}).get("passive"))),
-                   Words.of(_both(obj.get("sessions"))))
+                   Words.of(_both(obj.get("sessions"))),
+                   Words.of(_both(obj.get("led_by"))))
 
 
 def joint_acts(obj: dict) -> re.Pattern | None:

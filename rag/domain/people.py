@@ -508,6 +508,37 @@ class Officials:
         got = self._table.get(word)
         return got[1].country if got and got[0] == "place" else None
 
+    def named_after(self, norm: str, text: str, at: int, country: str, role: str) -> Match | None:
+        """The person named right after `at` (role words read past: "النائب مصطفى سند", "lawmaker Mustafa Sanad"),
+        as a person of `country` with `role`, or None (two to four words of a name)."""
+        if text and len(text) == len(norm) and not has_arabic(text[at:at + 40]):
+            m = re.match(r"\s*(?:(?:[a-z]+|[A-Z]{2,}|[A-Z][a-z]{1,3}\.)\s+){0,3}?(?P<name>(?:(?:al|el|bin|Abu|Abdul|Abd)[-\s])?"
+                         r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?(?:\s+(?:(?:al|el|bin|Abu|Abdul|Abd)[-\s])?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?){1,4})",
+                         text[at:])
+            if m is None:
+                return None
+            _, name = self._lead_en(m.group("name"))
+            if len(name.split()) < 2 or self._table.get(normalize(name).lower()):
+                return None
+            a = at + m.start("name") + m.group("name").find(name)
+            return Match(a, a + len(name), "person", self._person_for(name, country, role, "official", "en"))
+        toks = [(t.start(), t.end(), t.group(0)) for t in _TOKENS.finditer(norm[at:at + 80])]
+        roles = {w for r, _ in (self.lexicon or load_lexicon()[0]).roles for w in r.split()}
+        i = 0
+        while i < len(toks) and i < 2 and (toks[i][2] in roles or toks[i][2][2:] in roles):
+            i += 1
+        name: list[tuple[int, int, str]] = []
+        for a, b, w in toks[i:i + 4]:
+            if self._ends_name(w):
+                break
+            name.append((a, b, w))
+            if w.startswith("ال") and len(name) >= 2:
+                break
+        if len(name) < 2:
+            return None
+        a, b = at + name[0][0], at + name[-1][1]
+        return Match(a, b, "person", self._person_for(_shown(norm, text, a, b), country, role, "official", "ar"))
+
     def _lead_en(self, name: str) -> tuple[list[str], str]:
         """The role words a name read after a title begins with ("Foreign Minister …" after "Deputy"), and the name
         after them (four words at most, without role or stop words at its end)."""
