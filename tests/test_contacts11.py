@@ -158,3 +158,12 @@ def test_a_contact_noun_with_the_dual_pronoun_is_a_contact_word():
                    date="2025-06-03")
     assert len(ms) == 1 and ms[0].date == "2025-06-02" and "Ahmed al-Sharaa" in _names(ms[0])
     assert [d["name_en"] for d in ms[0].directed_by] == ["Mohammed Shia al-Sudani"]
+
+
+def test_a_consul_and_a_governor_named_by_his_province_are_officials_of_their_sides():
+    ms = _contacts("التقى القنصل العراقي في حلب مع محافظ حلب يوم الاثنين.\n", date="2025-06-03")
+    assert [(m.kind, m.date) for m in ms] == [("meeting", "2025-06-02")]
+    assert sorted(p["country"] for p in ms[0].participants) == ["Iraq", "Syria"]
+    ms = _contacts("Iraq's consul general in Erbil met the Syrian chargé d'affaires on Monday.\n", date="2025-06-03")
+    assert [(m.kind, m.date) for m in ms] == [("meeting", "2025-06-02")]
+    assert sorted(p["country"] for p in ms[0].participants) == ["Iraq", "Syria"]

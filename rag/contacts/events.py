@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "83"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "84"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).

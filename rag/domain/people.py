@@ -489,6 +489,10 @@ class Officials:
             if c is not None and w not in ("العراق", "سوريا", "سوريه"):
                 role = re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
                 return (m.start(1), m.end() + b), c, role
+            if i == 0 and (c := self.country_of_place(w)) in (IRAQ, SYRIA) and self._rank.get(
+                    re.sub(r"\s+", " ", m.group(1))) == "official" and w not in ("العراق", "سوريا", "سوريه"):
+                # "محافظ حلب", with no name after it: where he governs names his country
+                return (m.start(1), m.end() + b), c, re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
         return None
 
     def holder(self, title_id: str, when: str | None) -> Person | None:
