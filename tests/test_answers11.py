@@ -4,7 +4,10 @@ tests of the function that holds the rule; each pipeline test names the rule it 
 
 - a ministry's word with its pronoun ('وزارته') is no visit ('زارت' read after the 'و') (expected.relations);
 - a sentence opening as a hypothetical ('ولو جلس …، لكان', 'Had he …') is no evidence that the act took place
-  (expected.opens_hypothetically; extractive `_status`)."""
+  (expected.opens_hypothetically; extractive `_status`);
+- a rank the question asks about ('the 13th session', 'الدفعة الثالثة', 'the first session of the committee') is held
+  by the answering sentence or a neighbour (expected.asked_ordinals, ordinals_of; extractive); 'still pending' is
+  planned (answer_types.json statuses)."""
 
 from __future__ import annotations
 
@@ -153,4 +156,44 @@ def test_what_was_discussed_at_a_meeting_only_supposed(library11):
     """Rule (extractive `_status`, expected.opens_hypothetically): 'ولو جلس الوزير … لبحث …، لكان' tells talks that
     did not happen: what they discussed is not reported."""
     a = _ask(library11, "ماذا بحث وزير الزراعة العراقي مع نظيره السوري خلال زيارته إلى حلب في آذار 2026؟")
+    assert a.abstained, (a.answer, a.abstain_reason)
+
+
+# ---- a rank ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("question, ranks", [
+    ("When did the 13th session of the Iraqi–Syrian joint committee open?", {13}),
+    ("ما نتائج الدورة الثالثة عشرة للجنة المشتركة؟", {13}),
+    ("مَن افتتح الدورة الثانية والستين لمعرض دمشق الدولي؟", {62}),
+    ("ما نتائج الاجتماع الأول للجنة الفنية المشتركة؟", {1}),
+    ("When did Fuad Hussein and Asaad al-Shaibani hold their first phone call?", set()),
+    ("كم عائلة وصلت في الأول من كانون الأول 2025؟", set()),
+    ("How many passengers were on the first flight to Damascus?", set()),
+])
+def test_the_ranks_a_question_asks_about(question, ranks):
+    from rag.answer.expected import asked_ordinals
+    from rag.answer.questions import as_question
+    assert asked_ordinals(as_question(question)) == ranks
+
+
+def test_the_rank_asked_is_not_reported(library11):
+    """Rule (expected.asked_ordinals in extractive): the water committee's fifth session is reported, not its sixth."""
+    a = _ask(library11, "When did the sixth session of the Iraqi–Syrian water committee open in Mosul?")
+    assert a.abstained, (a.answer, a.abstain_reason)
+    b = _ask(library11, "When did the fifth session of the Iraqi–Syrian water committee open in Mosul?")
+    assert not b.abstained and "3 February 2026" in b.answer, (b.answer, b.abstain_reason)
+
+
+def test_the_rank_in_the_next_sentence(library11):
+    """Rule (the rank held by a neighbour): 'دفعة جديدة … 35 شاحنة' is the third batch, as the next sentence says."""
+    a = _ask(library11, "كم شاحنة ضمت الدفعة الثالثة من منحة السكر العراقية التي وصلت إلى دير الزور؟")
+    assert not a.abstained and "35" in a.answer, (a.answer, a.abstain_reason)
+
+
+def test_a_first_session_still_pending(library11):
+    """Rule (answer_types.json statuses: 'still pending' is planned): the committee's first meeting at the gauges,
+    the one sentence holding the rank asked, is still pending: it has no results."""
+    from rag.answer.expected import status_of
+    from rag.text.arabic import normalize
+    assert status_of(normalize("Still pending at the end of the session: the first meeting")) == "planned"
+    a = _ask(library11, "What were the results of the first meeting of the Iraqi–Syrian water committee at the Tigris gauges near Mosul?")
     assert a.abstained, (a.answer, a.abstain_reason)

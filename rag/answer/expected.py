@@ -1226,6 +1226,77 @@ def before_office(q: Question) -> list[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _ordinal_words() -> tuple[dict, dict, dict, dict, frozenset, frozenset, frozenset]:
+    data = answer_data().get("ordinals", {})
+
+    def table(key: str) -> dict[str, int]:
+        return {normalize(k): v for k, v in data.get(key, {}).items()}
+    return (table("en"), table("en_tens"), table("ar"), table("ar_tens"),
+            frozenset(normalize(w) for w in data.get("ar_teen", ())),
+            frozenset(normalize(w) for w in data.get("not_after", ())),
+            frozenset(normalize(w) for w in data.get("session_words", ())))
+
+
+_EN_RANK = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+
+
+def _arabic_rank_base(word: str) -> str:
+    """The word of an Arabic rank without its article and a joined و, ب or ل ('والثانية' → 'ثانيه'); '' when the
+    word has no article (a rank is definite: 'الدورة الثالثة')."""
+    for prefix in ("ال", "وال", "بال", "لل", "فال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix):]
+    return ""
+
+
+def ordinals_at(text_norm: str) -> list[tuple[int, int]]:
+    """The ranks a normalised text names, as (word position, value): '13th', 'thirteenth', 'sixty-second',
+    'الثالثة عشرة', 'الثانية والستين' (answer_types.json `ordinals`); not a month's name ('كانون الأول')."""
+    en, en_tens, ar, ar_tens, teen, not_after, _ = _ordinal_words()
+    words = re.findall(r"\w+", text_norm)
+    out: list[tuple[int, int]] = []
+    joined = -1  # the tens word a unit before it took ('الثانية والستين' is one rank)
+    for i, w in enumerate(words):
+        if i == joined:
+            continue
+        if (m := _EN_RANK.match(w)):
+            out.append((i, int(m.group(1))))
+        elif w in en:
+            v = en[w]
+            out.append((i, v + en_tens[words[i - 1]] if v < 10 and i and words[i - 1] in en_tens else v))
+        elif (base := _arabic_rank_base(w)) in ar and not (i and words[i - 1] in not_after):
+            v = ar[base]
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if v < 10 and nxt in teen:
+                v += 10
+            elif v < 10 and (tens := _arabic_rank_base(nxt)) in ar_tens and nxt.startswith("و"):
+                v, joined = v + ar_tens[tens], i + 1
+            out.append((i, v))
+    return out
+
+
+def ordinals_of(text_norm: str) -> set[int]:
+    """The values of the ranks a normalised text names."""
+    return {v for _, v in ordinals_at(text_norm)}
+
+
+def asked_ordinals(q: Question) -> set[int]:
+    """The ranks a question asks about ('the 13th session', 'الدفعة الرابعة', 'the 62nd fair'): those of two or
+    more, or the first session or meeting of a body when it names no person ('الاجتماع الأول للجنة'; 'their first
+    meeting' of two people is told without the word); a sentence answering it holds that rank."""
+    from ..domain.names import PEOPLE
+    found = ordinals_at(q.normalized)
+    ranks = {v for _, v in found if v >= 2}
+    if ranks or any(e in PEOPLE for e in q.entities):
+        return ranks
+    sessions = _ordinal_words()[6]
+    words = re.findall(r"\w+", q.normalized)
+    near = lambda i: any(w in sessions or _arabic_rank_base(w) in sessions or w[1:] in sessions
+                         for w in words[max(0, i - 2):i + 3])
+    return {1} if any(v == 1 and near(i) for i, v in found) else set()
+
+
+@lru_cache(maxsize=1)
 def _hypothetical_opens() -> frozenset:
     """Words that, opening a sentence, make it hypothetical: the contacts lexicon's English openers ('Had he …',
     'Were he to …': rag/domain/data/contacts.json status.hypothetical.opens) and answer_types.json

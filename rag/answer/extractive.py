@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -504,6 +504,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         theirs = [c for c in cands if named_outlets & outlets_named(
             _norm(hits[c.n - 1].chunk.text[:300] + " " + (hits[c.n - 1].chunk.outlet or "")))]
         cands = theirs or cands
+    # A rank the question asks about ('the 13th session', 'الدفعة الرابعة', 'الاجتماع الأول للجنة'): a sentence about
+    # another one (the 12th session, the committee's forming) does not answer; none holding it, the sources do not
+    # report it (a correction: what they report instead).
+    ranks = asked_ordinals(q)
+    if ranks:  # (the sentence or a neighbour names it: 'a new batch … This is the fourth shipment to reach Idlib')
+        ranked = [c for c in cands if ranks & ordinals_of(_norm(_with_neighbours(hits, c)))]
+        if not ranked:
+            return correction(q, cands, premise.no_rank(sorted(ranks)), confidence(q, cands, hits))
+        cands = ranked
     # The question's focus: the act it asks about (a visit is not a call, a refusal is not a visit), the
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
@@ -903,6 +912,13 @@ NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
 STATUS_COVERAGE = 0.5  # the share of the best (statused) sentence's term coverage another sentence needs to answer
 NOT_HELD_RANKS = 3  # how far below the best a sentence naming both people asked about can say their act did not happen  # statuses (answer_types.json) of an act that did not happen
+
+
+def _with_neighbours(hits: list[Hit], cand: Candidate) -> str:
+    """The sentence's text with the sentences before and after it in its passage."""
+    c = hits[cand.n - 1].chunk
+    near = [c.text[s:e].strip() for s, e in c.sentences[max(0, cand.index - 1):cand.index + 2]]
+    return " ".join(near) if cand.text in near else cand.text
 
 
 def _status(text: str) -> str:
