@@ -7,7 +7,8 @@ tests of the function that holds the rule; each pipeline test names the rule it 
   (expected.opens_hypothetically; extractive `_status`);
 - a rank the question asks about ('the 13th session', 'الدفعة الثالثة', 'the first session of the committee') is held
   by the answering sentence or a neighbour (expected.asked_ordinals, ordinals_of; extractive); 'still pending' is
-  planned (answer_types.json statuses)."""
+  planned (answer_types.json statuses);
+- 'has not yet fixed a date' says the date is not given (answer_types.json withheld cues)."""
 
 from __future__ import annotations
 
@@ -196,4 +197,15 @@ def test_a_first_session_still_pending(library11):
     from rag.text.arabic import normalize
     assert status_of(normalize("Still pending at the end of the session: the first meeting")) == "planned"
     a = _ask(library11, "What were the results of the first meeting of the Iraqi–Syrian water committee at the Tigris gauges near Mosul?")
+    assert a.abstained, (a.answer, a.abstain_reason)
+
+
+# ---- a date not yet fixed ------------------------------------------------------------------------------------
+def test_a_date_not_yet_fixed(library11):
+    """Rule (answer_types.json withheld cues 'not yet fixed'): the first ferry sailing has no date; the day the
+    spokesman spoke is not its date."""
+    from rag.answer.expected import withheld
+    from rag.text.arabic import normalize
+    assert withheld("date", normalize("The carrier has not yet fixed a date for resuming flights"))
+    a = _ask(library11, "On what date did the first ferry sail between Basra and Latakia?")
     assert a.abstained, (a.answer, a.abstain_reason)
