@@ -8,7 +8,9 @@ tests of the function that holds the rule; each pipeline test names the rule it 
 - a rank the question asks about ('the 13th session', 'الدفعة الثالثة', 'the first session of the committee') is held
   by the answering sentence or a neighbour (expected.asked_ordinals, ordinals_of; extractive); 'still pending' is
   planned (answer_types.json statuses);
-- 'has not yet fixed a date' says the date is not given (answer_types.json withheld cues)."""
+- 'has not yet fixed a date' says the date is not given (answer_types.json withheld cues);
+- the years that name a thing ('the 1994 and 2002 protocols') are not the question's time for the office check
+  (expected.years_of_time)."""
 
 from __future__ import annotations
 
@@ -209,3 +211,22 @@ def test_a_date_not_yet_fixed(library11):
     assert withheld("date", normalize("The carrier has not yet fixed a date for resuming flights"))
     a = _ask(library11, "On what date did the first ferry sail between Basra and Latakia?")
     assert a.abstained, (a.answer, a.abstain_reason)
+
+
+# ---- years that name a thing ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("question, years", [
+    ("Which Iraqi minister reviewed the 1994 and 2002 protocols with Mohammed al-Bashir in Basra?", set()),
+    ("Which Iraqi minister met Mohammed al-Bashir in Basra in 2026?", {"2026"}),
+    ("What did the ministers say in 2025 about the 2003 war?", {"2025"}),
+])
+def test_years_that_name_a_thing(question, years):
+    from rag.answer.expected import years_of_time
+    from rag.answer.questions import as_question
+    assert years_of_time(as_question(question)) == years
+
+
+def test_a_protocol_year_is_no_time_of_office(library11):
+    """Rule (expected.years_of_time in the office check): al-Bashir held no office in 1994, but the question asks
+    who reviewed the 1994 protocol with him, not about 1994."""
+    a = _ask(library11, "Which Iraqi minister reviewed the 1994 and 2002 protocols on the Tigris with Mohammed al-Bashir in Basra?")
+    assert not a.abstained and "Aoun Diab Abdullah" in a.answer, (a.answer, a.abstain_reason)

@@ -536,9 +536,19 @@ def months_of(text_norm: str) -> set[int]:
     return {MONTHS[m.group(1) or m.group(2)] for m in _MONTH.finditer(text_norm)}
 
 
+# Years that name a thing, not the time asked: 'the 1987 and 1989 agreements', 'the 2003 war'.
+_NAMING_YEARS = re.compile(r"(?<!\w)the\s+((?:(?:19|20)\d\d\s*(?:,|and|or|-|–)\s*)*(?:19|20)\d\d)\s+(?!and\b|or\b)[a-z]")
+
+
 def asked_years(q: Question) -> set[str]:
     """The years a question names ('in 2023', 'عام 2018'): the answer must be about that year."""
     return set(_YEAR.findall(q.normalized))
+
+
+def years_of_time(q: Question) -> set[str]:
+    """The years a question names as its time, not those that name a thing ('the 1987 and 1989 agreements': the
+    agreements' years, not when the minister discussed them; 'the 2003 war')."""
+    return set(_YEAR.findall(_NAMING_YEARS.sub(" ", q.normalized)))
 
 
 def years_of(text: str) -> set[str]:
@@ -1206,7 +1216,7 @@ def before_office(q: Question) -> list[tuple[str, str, str]]:
     name, Arabic name, the first role's start): 'their phone call of 30 December 2023' of a foreign minister in office from
     December 2024. None for a span open on one side ('since 2023', 'before 2025')."""
     import calendar
-    years = asked_years(q)
+    years = years_of_time(q)
     if not years or _open_periods().search(q.normalized):
         return []
     y = max(int(x) for x in years)
