@@ -10,7 +10,9 @@ tests of the function that holds the rule; each pipeline test names the rule it 
   planned (answer_types.json statuses);
 - 'has not yet fixed a date' says the date is not given (answer_types.json withheld cues);
 - the years that name a thing ('the 1994 and 2002 protocols') are not the question's time for the office check
-  (expected.years_of_time)."""
+  (expected.years_of_time);
+- the principal check also for a question on which day, and for why or how someone went with a delegation he only
+  sent (extractive)."""
 
 from __future__ import annotations
 
@@ -230,3 +232,10 @@ def test_a_protocol_year_is_no_time_of_office(library11):
     who reviewed the 1994 protocol with him, not about 1994."""
     a = _ask(library11, "Which Iraqi minister reviewed the 1994 and 2002 protocols on the Tigris with Mohammed al-Bashir in Basra?")
     assert not a.abstained and "Aoun Diab Abdullah" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- a delegation he only sent ------------------------------------------------------------------------------
+def test_why_he_went_with_a_delegation_he_sent(library11):
+    """Rule (the principal check for accompaniment): al-Sudani sent the delegation to Homs, 'الذي لم يكن ضمن الوفد'."""
+    a = _ask(library11, "لماذا رافق السوداني الوفد الحكومي العراقي إلى حمص في آذار 2026؟")
+    assert a.abstained, (a.answer, a.abstain_reason)

@@ -554,7 +554,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # someone acted for ("Ahmed al-Sharaa received al-Sudani's special envoy", "بتوجيه من السوداني"): his envoy
         # went, not he.
         principals = [e for e in entities if e in PEOPLE and not principal_only(name_forms(e), q, q.normalized)]  # (not "مبعوث السوداني")
-        if kind_asked == "date" and asked & STATUSED_ACTS and principals:
+        # (so is why or how he went with a delegation he only sent: 'لماذا رافق السوداني وفد الشطري' — 'بتوجيه من
+        # … السوداني الذي لم يكن ضمن الوفد')
+        if principals and (kind_asked in ("date", "day") and asked & STATUSED_ACTS or
+                           kind_asked != "person" and "accompaniment" in asked):
             own_act = [c for c in cands if not any(principal_only(name_forms(p), c.text) for p in principals)]
             if not own_act:
                 return correction(q, cands + [c for c in about if c not in cands], premise.by_proxy(principals),
