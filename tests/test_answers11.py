@@ -12,7 +12,9 @@ tests of the function that holds the rule; each pipeline test names the rule it 
 - the years that name a thing ('the 1994 and 2002 protocols') are not the question's time for the office check
   (expected.years_of_time);
 - the principal check also for a question on which day, and for why or how someone went with a delegation he only
-  sent (extractive)."""
+  sent (extractive);
+- an answer naming a person by his family name after a word of the question ('Basra, al-Fartousi said') gets the
+  sentence that names him in full (extractive.introduction)."""
 
 from __future__ import annotations
 
@@ -239,3 +241,11 @@ def test_why_he_went_with_a_delegation_he_sent(library11):
     """Rule (the principal check for accompaniment): al-Sudani sent the delegation to Homs, 'الذي لم يكن ضمن الوفد'."""
     a = _ask(library11, "لماذا رافق السوداني الوفد الحكومي العراقي إلى حمص في آذار 2026؟")
     assert a.abstained, (a.answer, a.abstain_reason)
+
+
+# ---- the full name --------------------------------------------------------------------------------------------
+def test_the_full_name_after_a_word_of_the_question(library11):
+    """Rule (extractive.introduction): 'Basra, al-Fartousi said, handles 80 percent …' names him by his family name
+    after 'Basra', a word of the question; the sentence before names him in full."""
+    a = _ask(library11, "Who said Basra handles 80 percent of the country's imports by sea?")
+    assert not a.abstained and "Farhan al-Fartousi" in a.answer, (a.answer, a.abstain_reason)

@@ -817,7 +817,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
 # A full name set off as an apposition after a title ("…، سفين ديزائي، …") or ending the clause of a speech verb
 # ("وقال مدير … مازن علوش إن"), or two capitalised words ("Yasser Wattout").
 _APPOSITION = r"[،,]\s*(\w{{2,}})\s+{w}\s*[،,]|(?<!\w)(?!ال)(\w{{2,}})\s+{w}\s+[اإأ]ن(?!\w)"
-_CAPITALISED_NAME = r"(?<![\w'-])([A-Z][a-z]+)\s+{w}(?![\w-])"
+_CAPITALISED_NAME = r"(?<![\w'-])([A-Z][a-z]+)\s+(?:(?:al|el)-)?{w}(?![\w-])"
 
 
 def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | None:
@@ -829,7 +829,10 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
     if len(words) < 2:
         return None
     asked = set(tokens(q))
-    name = words[1] if _lang(cand.text) == "ar" else next((w for w in words[:3] if w[:1].isupper()), "")
+    # (English: the first capitalised word of the first four the question does not hold: 'Iraq, al-Kawan said …'
+    # names al-Kawan, Iraq being the question's)
+    name = words[1] if _lang(cand.text) == "ar" else next(
+        (w for w in words[:4] if w[:1].isupper() and not set(tokens(w)) <= asked), "")
     if len(name) < 3 or not (own := set(tokens(name))) or own <= asked or not name[:1].isalpha():
         return None
     if _lang(cand.text) == "ar":
