@@ -14,7 +14,9 @@ tests of the function that holds the rule; each pipeline test names the rule it 
 - the principal check also for a question on which day, and for why or how someone went with a delegation he only
   sent (extractive);
 - an answer naming a person by his family name after a word of the question ('Basra, al-Fartousi said') gets the
-  sentence that names him in full (extractive.introduction)."""
+  sentence that names him in full (extractive.introduction);
+- a sentence setting its speaker off between commas ('Keeping the camp open, he said, "is a time bomb"') goes on
+  with the speaker before it (expected.continues_speech)."""
 
 from __future__ import annotations
 
@@ -249,3 +251,21 @@ def test_the_full_name_after_a_word_of_the_question(library11):
     after 'Basra', a word of the question; the sentence before names him in full."""
     a = _ask(library11, "Who said Basra handles 80 percent of the country's imports by sea?")
     assert not a.abstained and "Farhan al-Fartousi" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- the speaker between commas -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, goes_on", [
+    ('Keeping the reservoir at its present level, he said, "is a gamble"', True),
+    ('"Terrorism has no borders," he said.', True),
+    ("The minister said the dam was safe.", False),
+])
+def test_a_speaker_set_off_by_commas(text, goes_on):
+    from rag.answer.expected import continues_speech
+    from rag.text.arabic import normalize
+    assert continues_speech(normalize(text)) is goes_on
+
+
+def test_how_he_described_it_in_the_next_sentence(library11):
+    """Rule (expected.continues_speech): the minister's words go on in 'Keeping the reservoir …, he said, "…"'."""
+    a = _ask(library11, "How did Aoun Diab Abdullah describe keeping the Mosul dam reservoir at its present level?")
+    assert not a.abstained and "gamble" in a.answer, (a.answer, a.abstain_reason)

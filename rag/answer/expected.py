@@ -365,7 +365,9 @@ def _given_names() -> frozenset:
 def _speech_goes_on() -> re.Pattern:
     words = answer_data().get("continues_speech", ())
     alt = "|".join(sorted((re.escape(normalize(w)) for w in words), key=len, reverse=True))
-    return re.compile(rf"^\W*(?:{alt})(?!\w)|(?<!\w)(?:{alt})\W*$|^[\"“«][^\"”»]+[\"”»],?\s*(?:{alt})(?!\w)")
+    # (or sets the speaker off between commas early on: 'Keeping the camp on the border, he said, "is a time bomb"')
+    return re.compile(rf"^\W*(?:{alt})(?!\w)|(?<!\w)(?:{alt})\W*$|^[\"“«][^\"”»]+[\"”»],?\s*(?:{alt})(?!\w)|"
+                      rf"^[^.\"“«]{{0,120}},\s*(?:{alt})\s*,")
 
 
 def continues_speech(text_norm: str) -> bool:
