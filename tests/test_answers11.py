@@ -16,7 +16,8 @@ tests of the function that holds the rule; each pipeline test names the rule it 
 - an answer naming a person by his family name after a word of the question ('Basra, al-Fartousi said') gets the
   sentence that names him in full (extractive.introduction);
 - a sentence setting its speaker off between commas ('Keeping the camp open, he said, "is a time bomb"') goes on
-  with the speaker before it (expected.continues_speech)."""
+  with the speaker before it (expected.continues_speech);
+- 'how long is the pipeline' asks for a length, not a duration (answer_types.json asks `length`)."""
 
 from __future__ import annotations
 
@@ -113,6 +114,17 @@ Engineers have asked for more funds.
 """
 
 
+EN_AQABA_LINE = """Basra–Aqaba line back on the table
+March 12, 2026
+
+AMMAN — Iraqi and Jordanian engineers met in Amman on Wednesday to revive the Basra–Aqaba oil pipeline project, shelved for ten years over its cost.
+
+The planned 1,700-km line would carry up to one million barrels of crude from Basra to the Jordanian port of Aqaba.
+
+Officials did not say when a contract could be signed.
+"""
+
+
 @pytest.fixture(scope="module")
 def library11(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
@@ -121,7 +133,7 @@ def library11(tmp_path_factory, seeded_settings):
                            "en_water_committee.txt": EN_WATER_COMMITTEE, "ar_sugar_batch.txt": AR_SUGAR_BATCH,
                            "en_ferry.txt": EN_FERRY, "en_tigris_protocols.txt": EN_TIGRIS_PROTOCOLS,
                            "ar_sent_delegation.txt": AR_SENT_DELEGATION, "en_ports.txt": EN_PORTS,
-                           "en_dam.txt": EN_DAM})
+                           "en_dam.txt": EN_DAM, "en_aqaba_line.txt": EN_AQABA_LINE})
 
 
 def _ask(pipeline, question):
@@ -269,3 +281,23 @@ def test_how_he_described_it_in_the_next_sentence(library11):
     """Rule (expected.continues_speech): the minister's words go on in 'Keeping the reservoir …, he said, "…"'."""
     a = _ask(library11, "How did Aoun Diab Abdullah describe keeping the Mosul dam reservoir at its present level?")
     assert not a.abstained and "gamble" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- how long a thing is ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("question, kind", [
+    ("How long is the Basra–Aqaba oil pipeline?", "length"),
+    ("How long was the Kirkuk–Baniyas pipeline?", "length"),
+    ("How long was the minister's visit to Baghdad?", "span"),
+    ("How long did the phone call last?", "span"),
+])
+def test_how_long_a_thing_is(question, kind):
+    from rag.answer.expected import expected_type
+    from rag.answer.questions import as_question
+    assert expected_type(as_question(question)) == kind
+
+
+def test_the_length_of_a_pipeline(library11):
+    """Rule (answer_types.json asks `length`): 'How long is the pipeline' is answered with its length in km, not a
+    sentence about how long the project was shelved."""
+    a = _ask(library11, "How long is the Basra–Aqaba oil pipeline?")
+    assert not a.abstained and "1,700-km" in a.answer, (a.answer, a.abstain_reason)
