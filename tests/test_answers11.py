@@ -17,7 +17,9 @@ tests of the function that holds the rule; each pipeline test names the rule it 
   sentence that names him in full (extractive.introduction);
 - a sentence setting its speaker off between commas ('Keeping the camp open, he said, "is a time bomb"') goes on
   with the speaker before it (expected.continues_speech);
-- 'how long is the pipeline' asks for a length, not a duration (answer_types.json asks `length`)."""
+- 'how long is the pipeline' asks for a length, not a duration (answer_types.json asks `length`);
+- a role asked of one country ('Iraq's ambassador') is not answered by a sentence whose every mention of the role is
+  qualified by the other country only ('السفير السوري في بغداد') (expected.role_of_other_country)."""
 
 from __future__ import annotations
 
@@ -125,6 +127,17 @@ Officials did not say when a contract could be signed.
 """
 
 
+AR_AMBASSADOR = """رئيس الجمهورية يستقبل السفير السوري
+السبت 14 آذار 2026
+
+استقبل رئيس الجمهورية العراقية عبد اللطيف رشيد في بغداد أمس السفير السوري في بغداد محمود الحسن، وبحث معه العلاقات بين بغداد ودمشق وأوضاع الحدود.
+
+وأكد رشيد حرص العراق على أمن سوريا واستقرارها.
+
+ونقل الحسن رسالة شفهية من دمشق.
+"""
+
+
 @pytest.fixture(scope="module")
 def library11(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
@@ -133,7 +146,8 @@ def library11(tmp_path_factory, seeded_settings):
                            "en_water_committee.txt": EN_WATER_COMMITTEE, "ar_sugar_batch.txt": AR_SUGAR_BATCH,
                            "en_ferry.txt": EN_FERRY, "en_tigris_protocols.txt": EN_TIGRIS_PROTOCOLS,
                            "ar_sent_delegation.txt": AR_SENT_DELEGATION, "en_ports.txt": EN_PORTS,
-                           "en_dam.txt": EN_DAM, "en_aqaba_line.txt": EN_AQABA_LINE})
+                           "en_dam.txt": EN_DAM, "en_aqaba_line.txt": EN_AQABA_LINE,
+                           "ar_ambassador.txt": AR_AMBASSADOR})
 
 
 def _ask(pipeline, question):
@@ -301,3 +315,27 @@ def test_the_length_of_a_pipeline(library11):
     sentence about how long the project was shelved."""
     a = _ask(library11, "How long is the Basra–Aqaba oil pipeline?")
     assert not a.abstained and "1,700-km" in a.answer, (a.answer, a.abstain_reason)
+
+
+# ---- the other country's holder of the role -------------------------------------------------------------------
+@pytest.mark.parametrize("text, other", [
+    ("استقبل رئيس الجمهورية العراقية السفير السوري في بغداد صطام الدندح", True),
+    ("Syria's ambassador in Baghdad, Sattam al-Dandah, said", True),
+    ("Iraq's ambassador to Syria said", False),
+    ("The ambassador said the embassy would reopen", False),
+])
+def test_the_role_qualified_by_the_other_country(text, other):
+    from rag.answer.expected import asked_roles, role_of_other_country
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    q = as_question("Who is Iraq's ambassador in Damascus?")
+    (_, forms), = asked_roles(q)
+    assert role_of_other_country(q, forms, normalize(text)) is other
+
+
+def test_iraqs_ambassador_is_not_syrias(library11):
+    """Rule (expected.role_of_other_country in the role check): the sentence names Iraq (its president) and Syria's
+    ambassador in Baghdad; Iraq's ambassador in Damascus is not reported."""
+    for question in ("من هو سفير العراق في دمشق بحسب هذه التقارير؟", "Who is Iraq's ambassador in Damascus according to these reports?"):
+        a = _ask(library11, question)
+        assert a.abstained, (question, a.answer, a.abstain_reason)

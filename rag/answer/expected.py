@@ -1324,3 +1324,26 @@ def opens_hypothetically(text_norm: str) -> bool:
     'ولو جلس وزير الكهرباء …، لكان'): what it tells did not happen."""
     first = re.match(r"\W*(\w+)", text_norm)
     return first is not None and first.group(1) in _hypothetical_opens()
+
+
+def role_of_other_country(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """A question about one country's role ('Iraq's ambassador in Damascus') and a sentence in which every mention
+    of that role is qualified, within OFFICIAL_REACH words (after an Arabic role, before or after an English one), by
+    the other country's word only ('السفير السوري في بغداد', 'Syria's ambassador'): it names the other country's
+    holder, whatever other country words it holds."""
+    asked = countries_of(q.normalized)
+    if len(asked) != 1:
+        return False
+    words = re.findall(r"[\w']+", text_norm)
+    countries = vocabulary().countries
+    mentions = []
+    for form in forms:
+        n = len(form)
+        for i in range(len(words) - n + 1):
+            if all(_matches(words[i + j], form[j]) for j in range(n)):
+                # (an Arabic role's country follows it, 'السفير السوري', 'سفير العراق': a country word before it
+                # qualifies another noun, 'رئيس الجمهورية العراقية السفير …')
+                before = [] if re.match(r"[\u0600-\u06ff]", words[i]) else words[max(0, i - OFFICIAL_REACH):i]
+                near = before + words[i + n:i + n + OFFICIAL_REACH]
+                mentions.append({c for c, cforms in countries.items() if any(_country_word(w, cforms) for w in near)})
+    return bool(mentions) and all(m and not (m & asked) for m in mentions)

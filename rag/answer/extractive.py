@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -703,7 +703,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # (an organisation's role, 'the UN envoy to Syria', is no country's: the country named is where it serves)
         free = organisation_role(q, forms)
         holding = [c for c in cands if holds_role(forms, _norm(c.text)) and (free or (
-                   not role_country_clash(q, _norm(c.text)) and not third_country_role(q, forms, _norm(c.text))))
+                   not role_country_clash(q, _norm(c.text)) and not third_country_role(q, forms, _norm(c.text))
+                   and not role_of_other_country(q, forms, _norm(c.text))))
                    and (not whose or _lang(c.text) != q.language or serves(whose, forms, _norm(c.text)))]
         if not holding:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {role} asked about")
