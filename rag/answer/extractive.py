@@ -507,9 +507,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # A rank the question asks about ('the 13th session', 'الدفعة الرابعة', 'الاجتماع الأول للجنة'): a sentence about
     # another one (the 12th session, the committee's forming) does not answer; none holding it, the sources do not
     # report it (a correction: what they report instead).
-    ranks = asked_ordinals(q)
-    if ranks:  # (the sentence or a neighbour names it: 'a new batch … This is the fourth shipment to reach Idlib')
-        ranked = [c for c in cands if ranks & ordinals_of(_norm(_with_neighbours(hits, c)))]
+    # (only for the domain's people, places or countries: elsewhere 'الربع الرابع' or 'القرن الخامس عشر' is told
+    # around the answer, not in it)
+    ranks = asked_ordinals(q) if q.entities or countries_of(q.normalized) else set()
+    if ranks:  # (the sentence or a neighbour names it: 'a new batch … This is the fourth shipment to reach Idlib'; or
+        # its passage does and it names no other rank: 'اجتماعه الأول …' — 'وترأس الاجتماع …')
+        ranked = [c for c in cands if ranks & ordinals_of(_norm(_with_neighbours(hits, c))) or (
+            ranks & ordinals_of(_norm(hits[c.n - 1].chunk.text)) and not ordinals_of(_norm(c.text)))]
         if not ranked:
             return correction(q, cands, premise.no_rank(sorted(ranks)), confidence(q, cands, hits))
         cands = ranked
