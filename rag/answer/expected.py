@@ -365,7 +365,9 @@ def _given_names() -> frozenset:
 def _speech_goes_on() -> re.Pattern:
     words = answer_data().get("continues_speech", ())
     alt = "|".join(sorted((re.escape(normalize(w)) for w in words), key=len, reverse=True))
-    return re.compile(rf"^\W*(?:{alt})(?!\w)|(?<!\w)(?:{alt})\W*$|^[\"“«][^\"”»]+[\"”»],?\s*(?:{alt})(?!\w)")
+    # (or sets the speaker off between commas early on: 'Keeping the camp on the border, he said, "is a time bomb"')
+    return re.compile(rf"^\W*(?:{alt})(?!\w)|(?<!\w)(?:{alt})\W*$|^[\"“«][^\"”»]+[\"”»],?\s*(?:{alt})(?!\w)|"
+                      rf"^[^.\"“«]{{0,120}},\s*(?:{alt})\s*,")
 
 
 def continues_speech(text_norm: str) -> bool:
@@ -477,7 +479,11 @@ def _matches(word: str, form: str) -> bool:
 def relations(terms, text_norm: str = "", implied: bool = True) -> set[str]:
     """The kinds of act named by a set of (normalised) terms, or by a phrase of the (normalised) text; `implied`:
     with the talks a visit, a call or a meeting holds."""
-    words = set(terms) | set(re.findall(r"\w+", text_norm))  # the words as written too ("وقعها" is token "قعها")
+    written = set(re.findall(r"\w+", text_norm))
+    words = set(terms) | written  # the words as written too ("وقعها" is token "قعها")
+    # a ministry's word with its pronoun ('وزارته', 'وزارتها': his, her ministry) is no 'زارت' (she visited) once
+    # its first letter is read off as 'and'
+    words -= {t for t in terms if t.startswith("زارت") and len(t) > 4 and t not in written}
     found = {kind for kind, (rx, phrases) in vocabulary().relations.items()
              if (rx is not None and any(rx.match(t) for t in words)) or any(p.search(text_norm) for p in phrases)}
     # a visit, a call or a meeting is a contact with talks ("X met Y in Damascus" reports their talks there)
@@ -532,9 +538,19 @@ def months_of(text_norm: str) -> set[int]:
     return {MONTHS[m.group(1) or m.group(2)] for m in _MONTH.finditer(text_norm)}
 
 
+# Years that name a thing, not the time asked: 'the 1987 and 1989 agreements', 'the 2003 war'.
+_NAMING_YEARS = re.compile(r"(?<!\w)the\s+((?:(?:19|20)\d\d\s*(?:,|and|or|-|–)\s*)*(?:19|20)\d\d)\s+(?!and\b|or\b)[a-z]")
+
+
 def asked_years(q: Question) -> set[str]:
     """The years a question names ('in 2023', 'عام 2018'): the answer must be about that year."""
     return set(_YEAR.findall(q.normalized))
+
+
+def years_of_time(q: Question) -> set[str]:
+    """The years a question names as its time, not those that name a thing ('the 1987 and 1989 agreements': the
+    agreements' years, not when the minister discussed them; 'the 2003 war')."""
+    return set(_YEAR.findall(_NAMING_YEARS.sub(" ", q.normalized)))
 
 
 def years_of(text: str) -> set[str]:
@@ -1202,7 +1218,7 @@ def before_office(q: Question) -> list[tuple[str, str, str]]:
     name, Arabic name, the first role's start): 'their phone call of 30 December 2023' of a foreign minister in office from
     December 2024. None for a span open on one side ('since 2023', 'before 2025')."""
     import calendar
-    years = asked_years(q)
+    years = years_of_time(q)
     if not years or _open_periods().search(q.normalized):
         return []
     y = max(int(x) for x in years)
@@ -1219,3 +1235,115 @@ def before_office(q: Question) -> list[tuple[str, str, str]]:
         if starts and all(s and s > end for s in starts):
             out.append((p.en, p.name, min(starts)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _ordinal_words() -> tuple[dict, dict, dict, dict, frozenset, frozenset, frozenset]:
+    data = answer_data().get("ordinals", {})
+
+    def table(key: str) -> dict[str, int]:
+        return {normalize(k): v for k, v in data.get(key, {}).items()}
+    return (table("en"), table("en_tens"), table("ar"), table("ar_tens"),
+            frozenset(normalize(w) for w in data.get("ar_teen", ())),
+            frozenset(normalize(w) for w in data.get("not_after", ())),
+            frozenset(normalize(w) for w in data.get("session_words", ())))
+
+
+_EN_RANK = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+
+
+def _arabic_rank_base(word: str) -> str:
+    """The word of an Arabic rank without its article and a joined و, ب or ل ('والثانية' → 'ثانيه'); '' when the
+    word has no article (a rank is definite: 'الدورة الثالثة')."""
+    for prefix in ("ال", "وال", "بال", "لل", "فال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix):]
+    return ""
+
+
+def ordinals_at(text_norm: str) -> list[tuple[int, int]]:
+    """The ranks a normalised text names, as (word position, value): '13th', 'thirteenth', 'sixty-second',
+    'الثالثة عشرة', 'الثانية والستين' (answer_types.json `ordinals`); not a month's name ('كانون الأول')."""
+    en, en_tens, ar, ar_tens, teen, not_after, _ = _ordinal_words()
+    words = re.findall(r"\w+", text_norm)
+    out: list[tuple[int, int]] = []
+    joined = -1  # the tens word a unit before it took ('الثانية والستين' is one rank)
+    for i, w in enumerate(words):
+        if i == joined:
+            continue
+        if (m := _EN_RANK.match(w)):
+            out.append((i, int(m.group(1))))
+        elif w in en:
+            v = en[w]
+            out.append((i, v + en_tens[words[i - 1]] if v < 10 and i and words[i - 1] in en_tens else v))
+        elif (base := _arabic_rank_base(w)) in ar and not (i and words[i - 1] in not_after):
+            v = ar[base]
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if v < 10 and nxt in teen:
+                v += 10
+            elif v < 10 and (tens := _arabic_rank_base(nxt)) in ar_tens and nxt.startswith("و"):
+                v, joined = v + ar_tens[tens], i + 1
+            out.append((i, v))
+    return out
+
+
+def ordinals_of(text_norm: str) -> set[int]:
+    """The values of the ranks a normalised text names."""
+    return {v for _, v in ordinals_at(text_norm)}
+
+
+def asked_ordinals(q: Question) -> set[int]:
+    """The ranks a question asks about ('the 13th session', 'الدفعة الرابعة', 'the 62nd fair'): those of two or
+    more, or the first session or meeting of a body when it names no person ('الاجتماع الأول للجنة'; 'their first
+    meeting' of two people is told without the word); a sentence answering it holds that rank."""
+    from ..domain.names import PEOPLE
+    found = ordinals_at(q.normalized)
+    ranks = {v for _, v in found if v >= 2}
+    if ranks or any(e in PEOPLE for e in q.entities):
+        return ranks
+    sessions = _ordinal_words()[6]
+    words = re.findall(r"\w+", q.normalized)
+    near = lambda i: any(w in sessions or _arabic_rank_base(w) in sessions or w[1:] in sessions
+                         for w in words[max(0, i - 2):i + 3])
+    return {1} if any(v == 1 and near(i) for i, v in found) else set()
+
+
+@lru_cache(maxsize=1)
+def _hypothetical_opens() -> frozenset:
+    """Words that, opening a sentence, make it hypothetical: the contacts lexicon's English openers ('Had he …',
+    'Were he to …': rag/domain/data/contacts.json status.hypothetical.opens) and answer_types.json
+    `hypothetical_opens` ('ولو جلس …، لكان')."""
+    contacts = Path(__file__).resolve().parents[1] / "domain" / "data" / "contacts.json"
+    opens = json.loads(contacts.read_text(encoding="utf-8")).get("status", {}).get("hypothetical", {}).get("opens", {})
+    words = [w for k, ws in opens.items() if not k.startswith("_") for w in ws]
+    return frozenset(normalize(w) for w in (*words, *answer_data().get("hypothetical_opens", ())))
+
+
+def opens_hypothetically(text_norm: str) -> bool:
+    """A (normalised) sentence opens with a word of a hypothetical ('Had al-Sharaa landed …, he would have',
+    'ولو جلس وزير الكهرباء …، لكان'): what it tells did not happen."""
+    first = re.match(r"\W*(\w+)", text_norm)
+    return first is not None and first.group(1) in _hypothetical_opens()
+
+
+def role_of_other_country(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """A question about one country's role ('Iraq's ambassador in Damascus') and a sentence in which every mention
+    of that role is qualified, within OFFICIAL_REACH words (after an Arabic role, before or after an English one), by
+    the other country's word only ('السفير السوري في بغداد', 'Syria's ambassador'): it names the other country's
+    holder, whatever other country words it holds."""
+    asked = countries_of(q.normalized)
+    if len(asked) != 1:
+        return False
+    words = re.findall(r"[\w']+", text_norm)
+    countries = vocabulary().countries
+    mentions = []
+    for form in forms:
+        n = len(form)
+        for i in range(len(words) - n + 1):
+            if all(_matches(words[i + j], form[j]) for j in range(n)):
+                # (an Arabic role's country follows it, 'السفير السوري', 'سفير العراق': a country word before it
+                # qualifies another noun, 'رئيس الجمهورية العراقية السفير …')
+                before = [] if re.match(r"[\u0600-\u06ff]", words[i]) else words[max(0, i - OFFICIAL_REACH):i]
+                near = before + words[i + n:i + n + OFFICIAL_REACH]
+                mentions.append({c for c, cforms in countries.items() if any(_country_word(w, cforms) for w in near)})
+    return bool(mentions) and all(m and not (m & asked) for m in mentions)

@@ -18,7 +18,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -504,6 +504,19 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         theirs = [c for c in cands if named_outlets & outlets_named(
             _norm(hits[c.n - 1].chunk.text[:300] + " " + (hits[c.n - 1].chunk.outlet or "")))]
         cands = theirs or cands
+    # A rank the question asks about ('the 13th session', 'الدفعة الرابعة', 'الاجتماع الأول للجنة'): a sentence about
+    # another one (the 12th session, the committee's forming) does not answer; none holding it, the sources do not
+    # report it (a correction: what they report instead).
+    # (only for the domain's people, places or countries: elsewhere 'الربع الرابع' or 'القرن الخامس عشر' is told
+    # around the answer, not in it)
+    ranks = asked_ordinals(q) if q.entities or countries_of(q.normalized) else set()
+    if ranks:  # (the sentence or a neighbour names it: 'a new batch … This is the fourth shipment to reach Idlib'; or
+        # its passage does and it names no other rank: 'اجتماعه الأول …' — 'وترأس الاجتماع …')
+        ranked = [c for c in cands if ranks & ordinals_of(_norm(_with_neighbours(hits, c))) or (
+            ranks & ordinals_of(_norm(hits[c.n - 1].chunk.text)) and not ordinals_of(_norm(c.text)))]
+        if not ranked:
+            return correction(q, cands, premise.no_rank(sorted(ranks)), confidence(q, cands, hits))
+        cands = ranked
     # The question's focus: the act it asks about (a visit is not a call, a refusal is not a visit), the
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
@@ -545,7 +558,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # someone acted for ("Ahmed al-Sharaa received al-Sudani's special envoy", "بتوجيه من السوداني"): his envoy
         # went, not he.
         principals = [e for e in entities if e in PEOPLE and not principal_only(name_forms(e), q, q.normalized)]  # (not "مبعوث السوداني")
-        if kind_asked == "date" and asked & STATUSED_ACTS and principals:
+        # (so is why or how he went with a delegation he only sent: 'لماذا رافق السوداني وفد الشطري' — 'بتوجيه من
+        # … السوداني الذي لم يكن ضمن الوفد')
+        if principals and (kind_asked in ("date", "day") and asked & STATUSED_ACTS or
+                           kind_asked != "person" and "accompaniment" in asked):
             own_act = [c for c in cands if not any(principal_only(name_forms(p), c.text) for p in principals)]
             if not own_act:
                 return correction(q, cands + [c for c in about if c not in cands], premise.by_proxy(principals),
@@ -553,21 +569,21 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             cands = own_act
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
-        statused = [c for c in cands if status_of(_norm(c.text))]  # reported postponed, planned, not held …
+        statused = [c for c in cands if _status(c.text)]  # reported postponed, planned, not held …
         if strict and asked & STATUSED_ACTS and not status_of(q.normalized):
             # (whether it took place is answered by a sentence saying it did not or denying it: "لم يزر السوداني
             # دمشق", "a source rejected reports that Baghdad had agreed")
-            done = [c for c in cands if not (st := status_of(_norm(c.text))) or (shape.kind == "yesno" and st in NOT_TAKEN_PLACE)]
+            done = [c for c in cands if not (st := _status(c.text)) or (shape.kind == "yesno" and st in NOT_TAKEN_PLACE)]
             # The best sentence gives the act a status and covers the question far better than the best of the
             # rest (which shares only a word or two with it): that one reports another act.
             if done and cands[0] not in done and done[0].lexical < STATUS_COVERAGE * cands[0].lexical:
                 done = []
             if not done:  # the sentence that gives the status is shown first; one saying the act did not take place
                 # before one that only expected it
-                first = next((c for c in cands[:NOT_HELD_RANKS] if status_of(_norm(c.text)) in NOT_TAKEN_PLACE),
+                first = next((c for c in cands[:NOT_HELD_RANKS] if _status(c.text) in NOT_TAKEN_PLACE),
                              cands[0])
                 return correction(q, [first] + [c for c in cands if c is not first] + [c for c in about if c not in cands], premise.not_taken_place(
-                    sorted(asked), status_of(_norm(first.text))), confidence(q, cands, hits))
+                    sorted(asked), _status(first.text)), confidence(q, cands, hits))
             cands = done
         elif asked & STATUSED_ACTS and not status_of(q.normalized):
             # What was said or done at an act that the best sentence reports as not having taken place
@@ -578,12 +594,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             # (the results of an act reported only as planned, or only rumoured: it has produced none yet; so has
             # one whose content a question not speaking of the future asks as done: 'what did X discuss during his
             # visit' of a visit still expected; not where or by whom it was announced)
-            unheld = NOT_YET_HELD | {"rumoured"}
+            unheld = NOT_YET_HELD | {"rumoured", "hypothetical"}
             if asks_outcome(q) or (not asks_future(q) and expected_type(q) in CONTENT_TYPES):
                 unheld = unheld | {"planned"}
             def unheld_top(cs: list[Candidate]) -> ExtractiveResult | None:
                 for rank, top in enumerate(cs[:NOT_HELD_RANKS]):
-                    status = status_of(_norm(top.text))
+                    status = _status(top.text)
                     if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
                             rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
                                                                                           frozenset(), own=True))):
@@ -604,7 +620,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 his = [c for c in statused if _visitor_first(c.text, people[0], places[0])]
                 if his and not status_of(q.normalized):
                     return correction(q, his + [c for c in about if c not in his], premise.not_taken_place(
-                        ["visit"], status_of(_norm(his[0].text))), confidence(q, cands, hits))
+                        ["visit"], _status(his[0].text)), confidence(q, cands, hits))
                 return correction(q, about, premise.no_visit_by(people[0], places[0]), confidence(q, cands, hits))
             cands = visits
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
@@ -642,11 +658,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     kind = expected_type(q)
     # (only for the domain's people, places or countries: elsewhere "نُفي" is exiled and "أُلغي" abolished)
     if kind in ("date", "day") and domain and not status_of(q.normalized):
-        top_status = status_of(_norm(cands[0].text))
-        if top_status in NOT_TAKEN_PLACE:
+        top_status = _status(cands[0].text)
+        if top_status in NOT_TAKEN_PLACE | {"hypothetical"}:
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
                 sorted(asked) or ["act"], top_status), confidence(q, cands, hits))
-        cands = [c for c in cands if status_of(_norm(c.text)) not in NOT_TAKEN_PLACE] or cands
+        cands = [c for c in cands if _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}] or cands
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
         # (a sentence naming a month alone, "in April", "في نيسان الماضي", is about that month, whatever its
@@ -691,7 +707,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # (an organisation's role, 'the UN envoy to Syria', is no country's: the country named is where it serves)
         free = organisation_role(q, forms)
         holding = [c for c in cands if holds_role(forms, _norm(c.text)) and (free or (
-                   not role_country_clash(q, _norm(c.text)) and not third_country_role(q, forms, _norm(c.text))))
+                   not role_country_clash(q, _norm(c.text)) and not third_country_role(q, forms, _norm(c.text))
+                   and not role_of_other_country(q, forms, _norm(c.text))))
                    and (not whose or _lang(c.text) != q.language or serves(whose, forms, _norm(c.text)))]
         if not holding:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {role} asked about")
@@ -805,7 +822,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
 # A full name set off as an apposition after a title ("…، سفين ديزائي، …") or ending the clause of a speech verb
 # ("وقال مدير … مازن علوش إن"), or two capitalised words ("Yasser Wattout").
 _APPOSITION = r"[،,]\s*(\w{{2,}})\s+{w}\s*[،,]|(?<!\w)(?!ال)(\w{{2,}})\s+{w}\s+[اإأ]ن(?!\w)"
-_CAPITALISED_NAME = r"(?<![\w'-])([A-Z][a-z]+)\s+{w}(?![\w-])"
+_CAPITALISED_NAME = r"(?<![\w'-])([A-Z][a-z]+)\s+(?:(?:al|el)-)?{w}(?![\w-])"
 
 
 def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | None:
@@ -817,7 +834,10 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
     if len(words) < 2:
         return None
     asked = set(tokens(q))
-    name = words[1] if _lang(cand.text) == "ar" else next((w for w in words[:3] if w[:1].isupper()), "")
+    # (English: the first capitalised word of the first four the question does not hold: 'Iraq, al-Kawan said …'
+    # names al-Kawan, Iraq being the question's)
+    name = words[1] if _lang(cand.text) == "ar" else next(
+        (w for w in words[:4] if w[:1].isupper() and not set(tokens(w)) <= asked), "")
     if len(name) < 3 or not (own := set(tokens(name))) or own <= asked or not name[:1].isalpha():
         return None
     if _lang(cand.text) == "ar":
@@ -903,6 +923,21 @@ NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
 STATUS_COVERAGE = 0.5  # the share of the best (statused) sentence's term coverage another sentence needs to answer
 NOT_HELD_RANKS = 3  # how far below the best a sentence naming both people asked about can say their act did not happen  # statuses (answer_types.json) of an act that did not happen
+
+
+def _with_neighbours(hits: list[Hit], cand: Candidate) -> str:
+    """The sentence's text with the sentences before and after it in its passage."""
+    c = hits[cand.n - 1].chunk
+    near = [c.text[s:e].strip() for s, e in c.sentences[max(0, cand.index - 1):cand.index + 2]]
+    return " ".join(near) if cand.text in near else cand.text
+
+
+def _status(text: str) -> str:
+    """The status other than 'happened' a sentence gives its act (answer_types.json statuses), or 'hypothetical'
+    when it opens as one ('Had al-Sharaa landed …', 'ولو جلس الوزير …، لكان'): such a sentence is no evidence that
+    the act took place."""
+    norm = _norm(text)
+    return status_of(norm) or ("hypothetical" if opens_hypothetically(norm) else "")
 
 
 def _passage_relations(hit: Hit) -> set[str]:

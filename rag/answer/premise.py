@@ -128,3 +128,15 @@ def before_office(who: list[tuple[str, str, str]]) -> Why:
     en = "; ".join(f"{name} held no office the sources know of before {start}" for name, _, start in who)
     ar = "؛ ".join(f"لم يتولَّ {name} أي منصب تعرفه المصادر قبل {start}" for _, name, start in who)
     return Why(en, ar)
+
+
+def _rank_en(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def no_rank(ranks: list[int]) -> Why:
+    """The question asks about a rank ('the 13th session', 'الاجتماع الأول') no retrieved sentence holds."""
+    en = " or ".join(_rank_en(n) for n in ranks)
+    ar = " أو ".join(str(n) for n in ranks)
+    return Why(f"no retrieved sentence reports the {en} one the question asks about",
+               f"لا تذكر المصادر المسترجعة المرة أو الدورة رقم {ar} التي يسأل عنها السؤال")
