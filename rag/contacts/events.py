@@ -1048,7 +1048,7 @@ class _Article:
         parts = [p for p in parts if p["id"] not in directed_ids]
         # "the ministry is in talks with the Syrian side": a side named as a whole is its country's party when the
         # sentence names no one else of that country
-        # (named after the contact's word: "Iraqi officials said the Syrian minister arrived" names a source)
+        # (named after the contact's word: "The Syrian side said Iraq's minister arrived" names a source)
         after = {m.item.id for m in matches if m.kind == "title" and first is not None and m.start > first}
         parts += [t for t in side_titles if parts and not denied_only and t["id"] in after and
                   t["country"] not in {p["country"] for p in parts}]
