@@ -2,11 +2,7 @@
 English name; a person "of" a side's body; the Arabic future ("سـ") of a contact verb; a contact told with the
 inverted "if" ("Had he …"). Texts written here (real bodies and people, invented wording)."""
 
-from tests.test_contacts_real import _contacts, _ids
-
-
-def _names(m):
-    return {p["name_en"] for p in m.participants}
+from tests.test_contacts_real import _contacts, _ids, _names
 
 
 def test_the_official_an_adviser_serves_is_no_party_in_both_languages():

@@ -3,11 +3,7 @@ a side named as a whole as the other party, a counterfactual "لو" after a conj
 "welcome", a name read past a word carrying the dual pronoun. Texts written here (real people and bodies, invented
 wording)."""
 
-from tests.test_contacts_real import _contacts
-
-
-def _names(m):
-    return {p["name_en"] for p in m.participants}
+from tests.test_contacts_real import _contacts, _names
 
 
 def test_credentials_presented_to_a_head_of_state_are_a_meeting_in_both_languages():

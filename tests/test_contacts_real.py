@@ -30,6 +30,11 @@ def _ids(m):
     return {p["id"] for p in m.participants}
 
 
+def _names(m):
+    """The English names of a contact's participants."""
+    return {p["name_en"] for p in m.participants}
+
+
 def _write(folder, files):
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():

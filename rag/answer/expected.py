@@ -1313,10 +1313,10 @@ def _hypothetical_opens() -> frozenset:
     """Words that, opening a sentence, make it hypothetical: the contacts lexicon's English openers ('Had he …',
     'Were he to …': rag/domain/data/contacts.json status.hypothetical.opens) and answer_types.json
     `hypothetical_opens` ('ولو جلس …، لكان')."""
-    contacts = Path(__file__).resolve().parents[1] / "domain" / "data" / "contacts.json"
-    opens = json.loads(contacts.read_text(encoding="utf-8")).get("status", {}).get("hypothetical", {}).get("opens", {})
-    words = [w for k, ws in opens.items() if not k.startswith("_") for w in ws]
-    return frozenset(normalize(w) for w in (*words, *answer_data().get("hypothetical_opens", ())))
+    from ..domain.lexicon import load_lexicon
+    counterfactual = load_lexicon()[0].counterfactual  # (already normalised)
+    words = counterfactual.words if counterfactual is not None else frozenset()
+    return frozenset(words) | frozenset(normalize(w) for w in answer_data().get("hypothetical_opens", ()))
 
 
 def opens_hypothetically(text_norm: str) -> bool:

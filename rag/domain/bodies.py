@@ -132,7 +132,6 @@ class Bodies:
         joint = data.get("joint") or {}
         j_ar = [normalize(x) for x in joint.get("ar", [])]
         j_en = [x.lower() for x in joint.get("en", [])]
-        self._joint_fn = Function("joint", "joint", joint.get("name_en", "joint committee"), (), False)
         adj_both_ar = _alt([*adj_ar, *(n for n in name_ar if n in ("العراق", "سوريا", "سوريه"))]) or none
         self._joint = re.compile(
             r"(?<!\w)[وفبل]?(?:ال)?(?:" + (_alt([h[2:] if h.startswith("ال") else h for h in j_ar]) or none) + r")"

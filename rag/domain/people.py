@@ -195,6 +195,7 @@ class Officials:
         self.spelled = {k: self.by_id[next(iter(ids))] for k, ids in keys.items() if len(ids) == 1 and len(k) >= 4}
         self._titled_ar = self._titled_en = self._titled_en6 = self._of_body = None
         self._stop: frozenset[str] | set[str] = frozenset()
+        self._role_words: frozenset[str] = frozenset()
         if self.lexicon is not None:
             self._build_titled(self.lexicon)
         self._bodies = Bodies(self.bodies_data, self.countries)
@@ -269,8 +270,9 @@ class Officials:
         self._rank = dict(lex.roles)
         cue_lists = [*lex.kinds.values(), *lex.back.values(), *(w for _, w in lex.status), lex.planned_weak, lex.past,
                      lex.gather]
+        self._role_words = frozenset(w for r, _ in lex.roles for w in r.split())  # every word of a role phrase
         self._stop = lex.name_stop | {w for k in cue_lists for w in k.words} | \
-            {w for r, _ in lex.roles for w in r.split()} | {"ال" + w for r, _ in lex.roles for w in r.split()}
+            self._role_words | {"ال" + w for w in self._role_words}
         if ar_roles:
             self._titled_ar = re.compile(r"(?:(?<=[\s\"'“”«»(:،,.؛])|^)(?:و|ل|ب|ك)?(" +
                                          "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ar_roles) + r")(?!\w)")
@@ -293,9 +295,8 @@ class Officials:
             self._of_body = re.compile(rf"(?<![\w-]){name}\s+(?:of|from|at)\s+(?:the\s+)?$")
             # (no contact word among the portfolio's: "Iraq's culture minister delivered President Rashid's …" names
             # the minister, not a president)
-            roles_w = {w for r, _ in lex.roles for w in r.split()}
             cue = "|".join(sorted((re.escape(w) for k in cue_lists for w in k.words
-                                   if re.fullmatch(r"[a-z]{3,}", w) and w not in roles_w), key=len, reverse=True))
+                                   if re.fullmatch(r"[a-z]{3,}", w) and w not in self._role_words), key=len, reverse=True))
             no_cue = rf"(?!(?i:{cue})\s)" if cue else ""
             self._titled_en = re.compile(
                 rf"(?<![\w])(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:{no_cue}[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role}){of}{posted}\s+{name}")
@@ -527,7 +528,7 @@ class Officials:
             a = at + m.start("name") + m.group("name").find(name)
             return Match(a, a + len(name), "person", self._person_for(name, country, role, "official", "en"))
         toks = [(t.start(), t.end(), t.group(0)) for t in _TOKENS.finditer(norm[at:at + 80])]
-        roles = {w for r, _ in (self.lexicon or load_lexicon()[0]).roles for w in r.split()}
+        roles = self._role_words
         i = 0
         while i < len(toks) and i < 2 and (toks[i][2] in roles or toks[i][2][2:] in roles):
             i += 1
