@@ -141,7 +141,10 @@ def test_the_head_of_a_sides_delegation_named_without_a_title_of_his_side_is_of_
     for text in ("وصل وفد برلماني عراقي برئاسة النائب مصطفى سند إلى دمشق يوم الاثنين والتقى وزير الخارجية السوري "
                  "أسعد الشيباني.\n",
                  "An Iraqi parliamentary delegation led by lawmaker Mustafa Sanad arrived in Damascus on Monday and met "
-                 "Syrian Foreign Minister Asaad al-Shaibani.\n"):
+                 "Syrian Foreign Minister Asaad al-Shaibani.\n",
+                 # (the cue with a proclitic: the name starts after the whole written word)
+                 "وصل وفد برلماني عراقي وبرئاسة النائب مصطفى سند إلى دمشق يوم الاثنين والتقى وزير الخارجية السوري "
+                 "أسعد الشيباني.\n"):
         ms = _contacts(text, date="2025-06-03")
         assert len(ms) == 1, text
         got = {p["name_en"]: p["country"] for p in ms[0].participants}

@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "84"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "85"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
@@ -252,7 +252,11 @@ class _Article:
         # the one a delegation of a side is led by ("وفد برلماني عراقي برئاسة النائب مصطفى سند", "an Iraqi delegation
         # led by lawmaker Mustafa Sanad"), named with no title of his side, is of that side (lexicon `led_by`)
         if self.lex.led_by is not None:
-            for cue, end in self.lex.led_by.spans(norm) + [(p, p + len(w)) for p, w in _words(norm) if w in self.lex.led_by]:
+            every = _words(norm)  # (a cue word ends where its written word ends: "وبرئاسة" is "و" + "برئاسة")
+            cues = self.lex.led_by.spans(norm, every) + [(p, p + len(norm[p:].split(None, 1)[0]))
+                                                        for w in self.lex.led_by.words & every.index.keys()
+                                                        for p in every.index[w]]
+            for cue, end in cues:
                 group = [m for m in matches if m.kind == "title" and m.item.rank == "delegation" and 0 <= cue - m.end <= 40]
                 head = self.officials.named_after(norm, text, end, group[-1].item.country, "head of the delegation") \
                     if group else None
