@@ -480,6 +480,12 @@ class Officials:
             ident = next((t.id for t in self.titles if t.rank == "delegation" and t.country == country), ident)
         return Title(ident, (role,), role, role, country, rank)
 
+    def _governs(self, m: re.Match, w: str) -> str | None:
+        """The side of a province named right after an official's role at `m` ("محافظ الأنبار", "محافظ حلب"): where
+        he governs names his country; else None."""
+        c = self.country_of_place(w)
+        return c if c in (IRAQ, SYRIA) and self._rank.get(re.sub(r"\s+", " ", m.group(1))) == "official" else None
+
     def _arabic_unnamed(self, norm: str, m: re.Match):
         """(span, country, role) of 'role [portfolio] COUNTRY-ADJ' with no name after it, or None."""
         toks = [(t.start(), t.end(), t.group(0)) for t in _TOKENS.finditer(norm[m.end():])]
@@ -490,9 +496,8 @@ class Officials:
             if c is not None and w not in ("العراق", "سوريا", "سوريه"):
                 role = re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
                 return (m.start(1), m.end() + b), c, role
-            if i == 0 and (c := self.country_of_place(w)) in (IRAQ, SYRIA) and self._rank.get(
-                    re.sub(r"\s+", " ", m.group(1))) == "official" and w not in ("العراق", "سوريا", "سوريه"):
-                # "محافظ حلب", with no name after it: where he governs names his country
+            if i == 0 and w not in ("العراق", "سوريا", "سوريه") and (c := self._governs(m, w)):
+                # "محافظ حلب", with no name after it
                 return (m.start(1), m.end() + b), c, re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
         return None
 
@@ -601,9 +606,8 @@ class Officials:
             if c is not None and w not in ("العراق", "سوريا", "سوريه"):
                 country = c
                 break
-            if i == 0 and (c := self.country_of_place(w)) in (IRAQ, SYRIA) and self._rank.get(
-                    re.sub(r"\s+", " ", m.group(1))) == "official":  # "محافظ الأنبار محمد نوري الكربولي": where he
-                country = c  # governs names his country
+            if i == 0 and (c := self._governs(m, w)):  # "محافظ الأنبار محمد نوري الكربولي"
+                country = c
                 break
         if country is None:
             return None
