@@ -101,7 +101,7 @@ def expected_type(q: Question) -> str:
 def asked_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """For a question about a person ('who is the ambassador …', 'من هو المتحدث …'): the roles it names,
     each with the forms a sentence must hold."""
-    if q.shape.kind != "person" or not vocabulary().asks_role.search(q.normalized):
+    if expected_type(q) != "person" or not vocabulary().asks_role.search(q.normalized):
         return []
     roles = vocabulary().roles
     for w in re.findall(r"\w+", q.normalized):  # the first role word names the answer's role

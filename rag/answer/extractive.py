@@ -734,8 +734,16 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # a number for "how many", a duration for "how long"; a place or a body is preferred when one is close).
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
     people_list = kind == "list" and asks_people(q)  # which ministers, من التقى: the people are the answer
+    unnamed: list[Candidate] = []
     if kind == "person" or people_list:  # who: a sentence naming someone the question does not (the person is the answer)
-        typed = [c for c in cands if names_a_new_person(q, c.text)]
+        named = {id(c): names_a_new_person(q, c.text) for c in cands}
+        # (a sentence that names no one but the question's own people, where names can be told (English, or the
+        # tables' people in Arabic), does not say who: the next one does, or none does)
+        if all(v is False for v in named.values()):
+            return abstain(confidence(q, cands, hits), "no retrieved sentence names anyone beyond the question's own")
+        unnamed = [c for c in cands if named[id(c)] is False]  # (still read for how well the passages answer)
+        cands = [c for c in cands if named[id(c)] is not False]
+        typed = [c for c in cands if named[id(c)]]
         # Which Syrian official, which Iraqi minister: the person named is that country's (an official of it the
         # tables know, or the country's word beside an official's: "Syria's Interior Minister", "الوزير السوري")
         if kind == "person" and (country := asked_official_country(q)):
@@ -783,7 +791,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if speaker and not spoken:
         who = next(e for e in entities if e in PEOPLE)
         return abstain(confidence(q, cands, hits), f"no retrieved sentence reports what {who} said")
-    conf = answerability(q, sorted(cands, key=lambda c: -c.score), hits, lexical)  # the ranking, not the order
+    conf = answerability(q, sorted(cands + unnamed, key=lambda c: -c.score), hits, lexical)  # the ranking, not the order
     # The sentence holding the question's quoted words goes first; it answers when it also names someone the
     # question does not or holds an answer of the kind asked ("the leader of the group calling itself '…'" is not
     # answered by the sentence that only names the group).
