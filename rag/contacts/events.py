@@ -26,8 +26,9 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "85"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "86"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
+APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
 
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
 
@@ -384,6 +385,10 @@ class _Article:
             return "hypothetical", norm.rstrip()[-1]  # وزراء عراقي دمشق في العام الجديد؟", "Will al-Sharaa come?")
         if trigger is not None:
             a, b = _clause_span(norm, trigger)
+            # (a name set off by commas does not end the clause: "an invitation has been extended to Syria's president,
+            # Ahmed al-Sharaa, to attend the summit" — the invitation is the attending's)
+            while a > 0 and (c := _clause_span(norm, a - 1)[0]) > 0 and len(norm[c:a - 1].split()) <= APPOSITION_WORDS:
+                a = _clause_span(norm, c - 1)[0]
             if _opens(self.lex.reported, norm[a:b].lstrip()):
                 # "Neither side has confirmed claims, circulating since Friday, that X phoned Y": what the clause
                 # reports is told by the sentence before it
@@ -395,6 +400,10 @@ class _Article:
                 denial = [p for p in dict(self.lex.status)["denied"].find(norm, words) if inside(p) and p >= b]
                 if denial:
                     return "denied", _word_at(norm, denial[0])
+            # (a denial before the clause that takes it as what it denies: "denied that Baghdad had extended an
+            # invitation to al-Sharaa, to attend the summit Iraq is due to host", "نفى أن يكون الوزير قد زار …")
+            if got[0] != "denied" and (cue := self._denial_over(norm, words, inside, a)):
+                return "denied", cue
             if got[0] != "happened" or any(mine(p) for p in past):
                 return got
         # (the sentence's other clauses: a weak cue only in a clause with a contact word of its own, "… مع رفض أي
@@ -406,6 +415,19 @@ class _Article:
             inside = (lambda was: lambda p: was(p) and not any(a <= p < b for a, b in aside))(inside)
         return self._status_in(norm, words, inside, past, text=text,
                                weak_at=None if trigger is None else lambda p: any(a <= p < b for a, b in spans))
+
+    def _denial_over(self, norm: str, words, inside, start: int) -> str:
+        """The cue of a denial standing before `start` (a trigger's clause) and followed by a word that opens what
+        it denies (lexicon `reported`: 'that', 'أن'), with no clause of its own opened between them (`joins`); ''
+        for none."""
+        seq = list(words)
+        joined = [a for a, _ in self._joined(norm)]
+        for p in dict(self.lex.status)["denied"].find(norm, words):
+            if p >= start or not inside(p) or any(p < j <= start for j in joined):
+                continue
+            if any(w in self.lex.reported.words for _, w in [x for x in seq if x[0] > p][:3]):
+                return _word_at(norm, p)
+        return ""
 
     def _joined(self, norm: str) -> list[tuple[int, int]]:
         """(start, end) of the clauses that a join word opens after a comma (lexicon `joins`: "…، في حين …",
@@ -1297,7 +1319,13 @@ class _Article:
             # is when it was reported; only a day written out can be the contact's own
             if m.status != "happened" and kind != "statement":
                 said = self.lex.kinds["statement"].find(s.norm, _words(s.norm))
-                if d.ahead and m.status in ("planned", "cancelled", "postponed") and m.date is None and \
+                entry = self.entry_opener(s)
+                if entry is not None and entry[0].start == d.start and d.value and m.date is None:
+                    # "- 21 شباط: الخارجية السورية تعلن تلقي الشيباني دعوة لزيارة العراق": a dated list's entry is
+                    # dated by when it was reported, a day gone by (not a planned contact's day still to come)
+                    m.reported.append(f"reported {d.value}: {d.basis} (the date of its entry in a dated list)")
+                    gave = True
+                elif d.ahead and m.status in ("planned", "cancelled", "postponed") and m.date is None and \
                         not any(d.start - 25 <= p < d.start for p in said):  # not "…, his office said on Saturday"
                     # "will visit / will not attend … on Saturday": the Saturday still to come; of a contact called
                     # off or put off, of a day and month, the nearer of that day and the one before ("the visit once

@@ -143,6 +143,7 @@ class Lexicon:
     directed_passive: Words | None = None  # "was", "were": a one-word cue of `directed` right after them is passive
     sessions: Words | None = None  # "session", "دورتها": a body of both sides holding one (a meeting of the sides)
     led_by: Words | None = None  # "برئاسة", "led by": the person named right after heads the delegation before them
+    kinds_not: Words | None = None  # "call for", "calls for": phrases holding a contact word that name no contact
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
@@ -213,7 +214,9 @@ class Lexicon:
         return any(word == x or word in x.split() for w in self.back.values() for x in (*w.words, *w.phrases))
 
     def kind_at(self, norm: str, words: list[tuple[int, str]]) -> dict[str, list[int]]:
-        out = {k: pos for k, w in self.kinds.items() if (pos := w.find(norm, words))}
+        spans = self.kinds_not.spans(norm, words) if self.kinds_not is not None else []
+        out = {k: pos for k, w in self.kinds.items()
+               if (pos := [p for p in w.find(norm, words) if not any(a <= p < b for a, b in spans)])}
         joint = self.cooperating(norm, words)
         if joint:
             out["meeting"] = sorted({*out.get("meeting", []), *joint})
@@ -348,7 +351,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("principal_of"))),
                    Words.of(_both(obj.get("directed", {}).get("passive"))),
                    Words.of(_both(obj.get("sessions"))),
-                   Words.of(_both(obj.get("led_by"))))
+                   Words.of(_both(obj.get("led_by"))),
+                   Words.of(_both(obj.get("kinds_not"))))
 
 
 def joint_acts(obj: dict) -> re.Pattern | None:

@@ -1,0 +1,58 @@
+"""Contacts, twelfth pass: a denial that takes a contact as what it denies ("denied that …"), an invitation to visit or
+attend as a plan (not a visit), a name set off by commas that does not cut a clause off its status, "a call for" as
+no phone call, and a dated list's entry as the day a plan was reported (not a day still to come). Texts written here
+(real people, invented wording)."""
+
+from tests.test_contacts_real import _contacts, _names
+
+
+def test_a_denial_before_that_takes_the_contact_as_denied_in_both_languages():
+    # (the clause of the contact word holds a plan's cue, "is due to"; the denial before it is what it reports)
+    ms = _contacts("A senior Iraqi official on Monday denied that Baghdad had extended an invitation to Ahmed "
+                   "al-Sharaa, whose past in Iraq remains contested, to attend the Arab summit Iraq is due to host in "
+                   "May.\n", date="2025-02-10")
+    assert [m.status for m in ms] == ["denied"] and "Ahmed al-Sharaa" in _names(ms[0])
+    ms = _contacts("نفى مصدر حكومي عراقي أن يكون وزير الخارجية فؤاد حسين قد التقى نظيره السوري أسعد الشيباني في "
+                   "عمّان الأسبوع الماضي.\n", date="2025-03-20")
+    assert [m.status for m in ms] == ["denied"]
+    # a denial of something else, joined by "and" to a contact of its own, leaves that contact as it was
+    ms = _contacts("The ministry denied reports of a rift, and Asaad al-Shaibani met Fuad Hussein in Baghdad on "
+                   "Monday.\n", date="2025-03-20")
+    assert [(m.status, m.date) for m in ms] == [("happened", "2025-03-17")]
+
+
+def test_an_invitation_to_visit_or_attend_is_a_plan_not_a_visit():
+    for text, date in (
+            ("أعلنت وزارة الخارجية السورية، اليوم الجمعة، أن الوزير أسعد الشيباني تلقى دعوة رسمية لزيارة العراق "
+             "لبحث الملفات المشتركة.\n", "2025-02-21"),
+            ("Syria's foreign ministry said on Friday that Asaad al-Shaibani had received an invitation to visit "
+             "Iraq, with the date to be set later.\n", "2025-02-21"),
+            ("An official invitation has been extended to Syria's president, Ahmed al-Sharaa, to attend the Arab "
+             "summit in Baghdad, an Iraqi lawmaker said on Sunday.\n", "2025-03-09")):
+        ms = _contacts(text, date=date)
+        assert [m.status for m in ms] == ["planned"], text
+    # the visit made at an invitation is a visit
+    ms = _contacts("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم تلبية لدعوة من نظيره فؤاد حسين.\n",
+                   date="2025-03-14")
+    assert [(m.status, m.date) for m in ms] == [("happened", "2025-03-14")]
+
+
+def test_a_call_for_something_is_no_phone_call():
+    ms = _contacts("He was received by President Abdul Latif Rashid and held talks with Prime Minister Mohammed Shia "
+                   "al-Sudani, who restated Iraq's call for an inclusive political process in Syria.\n",
+                   date="2025-03-14")
+    assert all(m.kind != "call" for m in ms)
+    ms = _contacts("Fuad Hussein and Asaad al-Shaibani held a phone call on Monday.\n", date="2025-03-14")
+    assert [(m.kind, m.date) for m in ms] == [("call", "2025-03-10")]
+
+
+def test_a_plan_in_a_dated_list_is_reported_on_its_entry_day_not_dated_ahead():
+    text = ("أبرز المحطات:\n"
+            "- 19 كانون الأول 2024: السوداني يعلن أن البعثة العراقية في دمشق استأنفت عملها.\n"
+            "- 21 شباط: الخارجية السورية تعلن تلقي الشيباني دعوة لزيارة العراق وتؤجل تحديد موعدها.\n"
+            "- 14 آذار: الشيباني في بغداد؛ يلتقي رشيد والسوداني وحسين.\n")
+    ms = _contacts(text, date="2025-12-28")
+    planned = [m for m in ms if m.status == "planned"]
+    assert len(planned) == 1 and planned[0].date is None
+    assert any("2025-02-21" in r for r in planned[0].reported)
+    assert [(m.status, m.date) for m in ms if m.status == "happened"] == [("happened", "2025-03-14")]
