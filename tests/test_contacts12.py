@@ -31,6 +31,13 @@ def test_an_invitation_to_visit_or_attend_is_a_plan_not_a_visit():
              "summit in Baghdad, an Iraqi lawmaker said on Sunday.\n", "2025-03-09")):
         ms = _contacts(text, date=date)
         assert [m.status for m in ms] == ["planned"], text
+    # an invitation handed over on a trip is carried on it: the trip took place
+    for text in ("Culture Minister Ahmed Fakak al-Badrani handed Ahmed al-Sharaa an invitation to visit Baghdad in "
+                 "Damascus on Sunday.\n",
+                 "سلّم وزير الثقافة العراقي أحمد فكاك البدراني الرئيس السوري أحمد الشرع في دمشق يوم الأحد دعوة لزيارة "
+                 "بغداد.\n"):
+        ms = _contacts(text, date="2025-04-28")
+        assert [(m.status, m.date) for m in ms] == [("happened", "2025-04-27")], text
     # the visit made at an invitation is a visit
     ms = _contacts("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم تلبية لدعوة من نظيره فؤاد حسين.\n",
                    date="2025-03-14")
@@ -56,3 +63,23 @@ def test_a_plan_in_a_dated_list_is_reported_on_its_entry_day_not_dated_ahead():
     assert len(planned) == 1 and planned[0].date is None
     assert any("2025-02-21" in r for r in planned[0].reported)
     assert [(m.status, m.date) for m in ms if m.status == "happened"] == [("happened", "2025-03-14")]
+    # a visit put off, in a dated list, keeps its entry's day (the day it was due)
+    ms = _contacts("أبرز المحطات:\n- 19 كانون الأول 2024: السوداني يعلن أن البعثة العراقية في دمشق استأنفت عملها.\n"
+                   "- 22 شباط 2025: الموعد الأول لزيارة الشيباني إلى بغداد، وقد أُرجئت.\n"
+                   "- 14 آذار: الشيباني في بغداد؛ يلتقي رشيد والسوداني وحسين.\n", date="2025-12-28")
+    assert [(m.status, m.date) for m in ms if m.status == "postponed"] == [("postponed", "2025-02-22")]
+
+
+def test_common_words_of_a_plan_a_contact_not_yet_held_and_a_media_claim():
+    for text, status in (
+            ("A delegation of Iraqi businessmen intends to travel to Damascus for the fair, a chamber member said on "
+             "Sunday.\n", "planned"),
+            ("Iraq's oil minister Hayan Abdul Ghani is preparing to travel to Damascus, his office said.\n", "planned"),
+            ("ينوي وزير النفط العراقي حيان عبد الغني زيارة دمشق لبحث خط الأنابيب، بحسب مكتبه.\n", "planned"),
+            ("أكد مصدر أن وزير الداخلية العراقي عبد الأمير الشمري يستعد لزيارة دمشق.\n", "planned"),
+            ("What has not happened is the obvious next step: a visit to Damascus by Iraq's interior minister Abdul "
+             "Amir al-Shammari.\n", "hypothetical"),
+            ("Mohammed Shia al-Sudani has yet to travel to Damascus.\n", "hypothetical"),
+            ("وتناقلت وسائل إعلام إيرانية أن نيجيرفان بارزاني التقى الرئيس السوري أحمد الشرع في دمشق.\n", "rumoured")):
+        ms = _contacts(text, date="2025-08-17")
+        assert ms and {m.status for m in ms} == {status}, text

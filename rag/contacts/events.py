@@ -416,6 +416,16 @@ class _Article:
         return self._status_in(norm, words, inside, past, text=text,
                                weak_at=None if trigger is None else lambda p: any(a <= p < b for a, b in spans))
 
+    def _carried(self, norm: str, words, pos: int) -> bool:
+        """Whether a plan's cue at `pos` is an invitation handed over on the trip the sentence reports ('حين سلّم الشرع
+        دعوة لزيارة بغداد', 'handed al-Sharaa an invitation to visit Baghdad'): a word of lexicon `carried` before it in
+        its clause."""
+        if self.lex.carried is None or not norm[pos:pos + 12].lstrip("وبل").startswith(("دعو", "invit")):
+            return False
+        start = _clause_span(norm, pos)[0]
+        before = [w for p, w in words if start <= p < pos]
+        return any(w in self.lex.carried.words or w[1:] in self.lex.carried.words for w in before)
+
     def _denial_over(self, norm: str, words, inside, start: int) -> str:
         """The cue of a denial standing before `start` (a trigger's clause) and followed by a word that opens what
         it denies (lexicon `reported`: 'that', 'أن'), with no clause of its own opened between them (`joins`); ''
@@ -462,7 +472,8 @@ class _Article:
         for status, cue in self.lex.status:
             # (a plan's words too, in another clause, only with a contact word there: "… لقاء جمع الشرع والسوداني
             # في الدوحة، وقبل أقل من شهر على القمة المقبلة" is no planned meeting)
-            hit = [p for p in cue.find(norm, words) if where(p) and (status != "planned" or weak_at is None or weak_at(p))]
+            hit = [p for p in cue.find(norm, words) if where(p) and (status != "planned" or weak_at is None or weak_at(p))
+                   and not (status == "planned" and self._carried(norm, words, p))]
             if status == "hypothetical":
                 hit += [p for p in self.modal_at(norm, words, text) if where(p) and (weak_at is None or weak_at(p))]
             if hit:
@@ -1320,9 +1331,11 @@ class _Article:
             if m.status != "happened" and kind != "statement":
                 said = self.lex.kinds["statement"].find(s.norm, _words(s.norm))
                 entry = self.entry_opener(s)
-                if entry is not None and entry[0].start == d.start and d.value and m.date is None:
-                    # "- 21 شباط: الخارجية السورية تعلن تلقي الشيباني دعوة لزيارة العراق": a dated list's entry is
-                    # dated by when it was reported, a day gone by (not a planned contact's day still to come)
+                if entry is not None and entry[0].start == d.start and d.value and m.date is None and \
+                        m.status == "planned":
+                    # "- 21 شباط: الخارجية السورية تعلن تلقي الشيباني دعوة لزيارة العراق": a plan in a dated list's
+                    # entry was reported on that day, a day gone by (not the plan's day still to come; a contact put
+                    # off or called off keeps its entry's day: "- 22 شباط 2025: الموعد الأول لزيارة …، وقد أُرجئت")
                     m.reported.append(f"reported {d.value}: {d.basis} (the date of its entry in a dated list)")
                     gave = True
                 elif d.ahead and m.status in ("planned", "cancelled", "postponed") and m.date is None and \
