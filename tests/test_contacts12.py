@@ -38,6 +38,12 @@ def test_an_invitation_to_visit_or_attend_is_a_plan_not_a_visit():
                  "بغداد.\n"):
         ms = _contacts(text, date="2025-04-28")
         assert [(m.status, m.date) for m in ms] == [("happened", "2025-04-27")], text
+    # … and so is one the trip followed ("arrived after receiving an invitation to visit")
+    for text in ("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم بعد تلقيه دعوة رسمية لزيارة العراق.\n",
+                 "Asaad al-Shaibani arrived in Baghdad on Friday after receiving an invitation to visit Iraq from Fuad "
+                 "Hussein.\n"):
+        ms = _contacts(text, date="2025-03-14")
+        assert [(m.status, m.date) for m in ms] == [("happened", "2025-03-14")], text
     # the visit made at an invitation is a visit
     ms = _contacts("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد اليوم تلبية لدعوة من نظيره فؤاد حسين.\n",
                    date="2025-03-14")

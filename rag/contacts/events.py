@@ -28,6 +28,7 @@ from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _
 
 EXTRACTOR_VERSION = "86"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
+INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
 
 # The trigger, reference, status, direction and role words are data: rag/domain/data/contacts.json (Officials.lexicon).
@@ -416,15 +417,20 @@ class _Article:
         return self._status_in(norm, words, inside, past, text=text,
                                weak_at=None if trigger is None else lambda p: any(a <= p < b for a, b in spans))
 
-    def _carried(self, norm: str, words, pos: int) -> bool:
-        """Whether a plan's cue at `pos` is an invitation handed over on the trip the sentence reports ('حين سلّم الشرع
-        دعوة لزيارة بغداد', 'handed al-Sharaa an invitation to visit Baghdad'): a word of lexicon `carried` before it in
-        its clause."""
+    def _carried(self, norm: str, words, pos: int, past=()) -> bool:
+        """Whether a plan's cue at `pos` is an invitation that belongs to a trip the sentence reports as made: one
+        handed over on it ('حين سلّم الشرع دعوة لزيارة بغداد', 'handed al-Sharaa an invitation to visit Baghdad': a
+        word of lexicon `carried` before it in its clause), or one the trip followed ('وصل الشيباني إلى بغداد بعد
+        تلقيه دعوة رسمية لزيارة العراق', 'arrived … after receiving an invitation to visit': a verb of a done contact
+        before it in the sentence, not the one receiving it right before it, 'تلقى دعوة', 'received an invitation')."""
         if self.lex.carried is None or not norm[pos:pos + 12].lstrip("وبل").startswith(("دعو", "invit")):
             return False
         start = _clause_span(norm, pos)[0]
-        before = [w for p, w in words if start <= p < pos]
-        return any(w in self.lex.carried.words or w[1:] in self.lex.carried.words for w in before)
+        before = [(p, w) for p, w in words if p < pos]
+        if any(w in self.lex.carried.words or w[1:] in self.lex.carried.words for p, w in before if p >= start):
+            return True
+        near = {p for p, _ in before[-INVITATION_VERB_WORDS:]}
+        return any(q < pos and q not in near for q in past)
 
     def _denial_over(self, norm: str, words, inside, start: int) -> str:
         """The cue of a denial standing before `start` (a trigger's clause) and followed by a word that opens what
@@ -473,7 +479,7 @@ class _Article:
             # (a plan's words too, in another clause, only with a contact word there: "… لقاء جمع الشرع والسوداني
             # في الدوحة، وقبل أقل من شهر على القمة المقبلة" is no planned meeting)
             hit = [p for p in cue.find(norm, words) if where(p) and (status != "planned" or weak_at is None or weak_at(p))
-                   and not (status == "planned" and self._carried(norm, words, p))]
+                   and not (status == "planned" and self._carried(norm, words, p, past))]
             if status == "hypothetical":
                 hit += [p for p in self.modal_at(norm, words, text) if where(p) and (weak_at is None or weak_at(p))]
             if hit:
