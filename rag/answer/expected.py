@@ -1005,13 +1005,15 @@ def organisation_role(q: Question, forms: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _MONTH_WORD = re.compile(rf"(?<!\w)(?:[وفب]|في\s+)?({'|'.join(sorted((re.escape(m) for m in MONTHS if len(m) >= 4 and m != 'march'), key=len, reverse=True))})(?!\w)"
-                         rf"|(?<!\w)({_MONTH_ALT})\.?\s*(?=\d{{1,2}}(?!\d))")
+                         rf"|(?<!\w)({_MONTH_ALT})\.?\s*(?=\d{{1,2}}(?!\d))"
+                         # ('may' and 'march' after a preposition of time: 'the summit in May', 'since March')
+                         rf"|(?<!\w)(?:in|since|until|by|early|late|mid|last|next|from)\s+(may|march)(?!\w)")
 
 
 def months_named(text_norm: str) -> set[int]:
     """The months a normalised text names at all ('في نيسان الماضي', 'in April', 'Apr. 15'; a short or ambiguous
     form only before a day: 'اب', 'may', 'march', 'apr' alone are not months)."""
-    return {MONTHS[m.group(1) or m.group(2)] for m in _MONTH_WORD.finditer(text_norm)}
+    return {MONTHS[m.group(1) or m.group(2) or m.group(3)] for m in _MONTH_WORD.finditer(text_norm)}
 
 
 def months_with_day(text_norm: str) -> set[int]:
