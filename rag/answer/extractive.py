@@ -10,6 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..errors import ModelError
+from ..text.dates import _MONTH_ALT
 from ..text.arabic import language, normalize, stem, tokens
 from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
 from . import premise
@@ -38,6 +39,7 @@ class Candidate:
     index: int = 0  # sentence position in its passage
     window: frozenset = frozenset()  # terms of the sentence and its neighbours (who/what it is about)
     date: str = ""  # its article's date
+    names: frozenset = frozenset()  # the window for the names it is about (a chronology's line: with its neighbours)
 
 
 @dataclass
@@ -105,27 +107,45 @@ def term_alternatives(question: str) -> dict[str, frozenset]:
     return {t: frozenset(a) for t, a in out.items()}
 
 
-def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], frozenset]:
+def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], tuple[frozenset, frozenset]]:
     """Terms of each sentence with its neighbours in the article: neighbours are looked up across all
     retrieved chunks of the same article (by offset), so a sentence at a chunk's edge keeps its context."""
     by_source: dict[str, dict[int, set[str]]] = {}
+    lines: dict[str, set[int]] = {}  # the sentences that are lines of a chronology
     for hit in hits:
         c = hit.chunk
         sents = by_source.setdefault(c.source, {})
         for s, e in c.sentences:
             if c.start + s not in sents:
                 sents[c.start + s] = _terms(c.text[s:e].strip())
-    out: dict[tuple[str, int], frozenset] = {}
+                if dated_line(c.text[s:e].strip()):
+                    lines.setdefault(c.source, set()).add(c.start + s)
+    out: dict[tuple[str, int], tuple[frozenset, frozenset]] = {}
     for source, sents in by_source.items():
         order = sorted(sents)
+        dated = {pos for pos in order if pos in lines.get(source, ()) }
         for i, pos in enumerate(order):
             terms = set(sents[pos])  # a copy: the cached sets are shared
+            near = set()
+            # (a line of a chronology, "Dec. 30, 2024 — …", "- 25 نيسان: …", tells its own act: the dated lines
+            # around it tell others, whose act words it does not borrow; their names still count as its context, as
+            # the names of any sentence's neighbours do)
             if i > 0:
-                terms |= sents[order[i - 1]]
+                (near if pos in dated and order[i - 1] in dated else terms).update(sents[order[i - 1]])
             if i + 1 < len(order):
-                terms |= sents[order[i + 1]]
-            out[(source, pos)] = frozenset(terms)
+                (near if pos in dated and order[i + 1] in dated else terms).update(sents[order[i + 1]])
+            out[(source, pos)] = (frozenset(terms), frozenset(terms | near))
     return out
+
+
+_DATED_LINE = re.compile(r"^[\s\-•*]*(?:\d{1,2}\s+(?:%s)(?:\s+\d{4})?|(?:%s)\.?\s+(?:\d{1,2}(?:,\s*\d{4})?|\d{4}))\s*[:—–-]"
+                         % ((_MONTH_ALT,) * 2))
+
+
+def dated_line(text: str) -> bool:
+    """A sentence opening as a line of a chronology: a date (a day and month, a month and year), then a colon or a
+    dash ("Dec. 30, 2024 — Hussein calls …", "- 19 كانون الأول 2024: السوداني …")."""
+    return bool(_DATED_LINE.match(_norm(text)))
 
 
 _SPEECH_VERB = re.compile(r"^(قال|قالت|اكد|اكدت|مؤكدا|اشار|مشيرا|شدد|مشددا|اوضح|اعلن|كتب|صرح|دعا|داعيا|اعرب|"
@@ -272,11 +292,11 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
             if described and _QUOTED.search(text):
                 cue += QUOTE_CUE
             rank_bonus = 0.02 * (len(hits) - n) / max(len(hits), 1)
-            window = windows.get((c.source, c.start + s), frozenset(s_terms))
+            window, names = windows.get((c.source, c.start + s), (frozenset(s_terms), frozenset(s_terms)))
             # The question's terms that only its neighbours hold (the sentence says "it", they name it).
             context = NEIGHBOUR_WEIGHT * sum(lexical.idf_of(t) for t in (q_terms & window) - s_terms) / q_weight
             out.append(Candidate(n, text, lex, dense, LEXICAL_WEIGHT * lex + dense + cue + rank_bonus + context,
-                                 c.source, i, window, c.date or ""))
+                                 c.source, i, window, c.date or "", names))
     out.sort(key=lambda c: -c.score)
     return out
 
@@ -312,7 +332,7 @@ def missing_entities(question: str, cand: Candidate, entities: list[str] | None 
     out = []
     for name in as_question(question).entities if entities is None else entities:
         forms = name_forms(name)
-        window = _terms(cand.text) if own else cand.window
+        window = _terms(cand.text) if own else (cand.names or cand.window)
         scope = window if name in PEOPLE or not passage else window | passage
         if forms and not any(f <= scope for f in forms):
             out.append(name)
