@@ -325,15 +325,15 @@ PARAPHRASE_LEXICAL = 0.25  # the share of the best sentence's term coverage that
 DENSE_JOIN = 0.02  # the same passage's most similar sentence joins within this similarity of the chosen ones
 DENSE_JOIN_SCORE = 0.25  # ... and this score margin
 def missing_entities(question: str, cand: Candidate, entities: list[str] | None = None,
-                     passage: frozenset = frozenset(), own: bool = False) -> list[str]:
+                     passage: frozenset = frozenset(), own: bool = False, people: bool = False) -> list[str]:
     """The question's named people and places that the sentence (with its neighbours; `own`: itself alone) does
-    not mention; a place may be named anywhere in the `passage` terms given (where a meeting was is said once
-    per report)."""
+    not mention; a place (`people`: a person too) may be named anywhere in the `passage` terms given (where a
+    meeting was is said once per report)."""
     out = []
     for name in as_question(question).entities if entities is None else entities:
         forms = name_forms(name)
         window = _terms(cand.text) if own else (cand.names or cand.window)
-        scope = window if name in PEOPLE or not passage else window | passage
+        scope = window if (name in PEOPLE and not people) or not passage else window | passage
         if forms and not any(f <= scope for f in forms):
             out.append(name)
     return out
@@ -481,8 +481,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2)
         # (a sentence that names, instead of the person asked, another who shares his family name — "Masrour
         # Barzani" for "Nechirvan Barzani" — is about the other one, whatever its neighbours name)
-        held = [c for c in cands if not missing_entities(q, c, entities, _passage_terms(hits[c.n - 1].chunk.text)
-                                                          if wide else frozenset()) and not namesake_instead(q, c.text)]
+        # What someone said or how he described something: he speaks in the sentence or its neighbours; the others
+        # the question names may be named anywhere in its passage (the report names them once, then says "the
+        # meeting", "the two men": 'Al-Shabandar later described the meeting as "very beneficial"').
+        speaking = next((e for e in entities if e in PEOPLE), None) if speaker_terms(entities, shape) else None
+        held = [c for c in cands if not missing_entities(q, c, [e for e in entities if e != speaking] if speaking
+                                                          else entities, _passage_terms(hits[c.n - 1].chunk.text)
+                                                          if wide else frozenset(), people=bool(speaking))
+                and not (speaking and missing_entities(q, c, [speaking])) and not namesake_instead(q, c.text)]
         if not held:
             missing = missing_entities(q, cands[0])
             return abstain(confidence(q, cands, hits),
