@@ -685,7 +685,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # (only for the domain's people, places or countries: elsewhere "نُفي" is exiled and "أُلغي" abolished)
     if kind in ("date", "day") and domain and not status_of(q.normalized):
         top_status = _status(cands[0].text)
-        if top_status in NOT_TAKEN_PLACE | {"hypothetical"}:
+        if top_status in NOT_TAKEN_PLACE | {"hypothetical"} and not status_of_another_act(cands):
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
                 sorted(asked) or ["act"], top_status), confidence(q, cands, hits))
         cands = [c for c in cands if _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}] or cands
@@ -965,6 +965,16 @@ def _with_neighbours(hits: list[Hit], cand: Candidate) -> str:
     c = hits[cand.n - 1].chunk
     near = [c.text[s:e].strip() for s, e in c.sentences[max(0, cand.index - 1):cand.index + 2]]
     return " ".join(near) if cand.text in near else cand.text
+
+
+def status_of_another_act(cands: list[Candidate]) -> bool:
+    """The best sentence says an act did not take place (cancelled, denied, not held …), but a close sentence without
+    such a status (within RELATION_MARGIN) covers the question far better (the best one has less than
+    STATUS_COVERAGE of its term coverage): the status is of another act ('stayed away from the summit', for 'on what
+    day did the ministry announce the invitation')."""
+    rival = max((c.lexical for c in cands[1:] if c.score >= cands[0].score - RELATION_MARGIN
+                 and _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}), default=0.0)
+    return bool(cands) and cands[0].lexical < STATUS_COVERAGE * rival
 
 
 def _status(text: str) -> str:
