@@ -111,6 +111,16 @@ def asked_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     return []
 
 
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset:
+    """answer_types.json `person_roles`: the role words that name a person by themselves (normalised)."""
+    return frozenset(normalize(w) for w in answer_data().get("person_roles", ()))
+
+
+def vocabulary_roles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return vocabulary().roles
+
+
 def named_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """The role a question names someone by, whatever it asks ('when did the Iraqi prime minister visit …',
     'متى زار رئيس الوزراء العراقي …'): its first role word, with the forms a sentence must hold."""

@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (english_forms, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (english_forms, person_roles, vocabulary_roles, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -689,6 +689,18 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
                 sorted(asked) or ["act"], top_status), confidence(q, cands, hits))
         cands = [c for c in cands if _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}] or cands
+    # When or whether someone named only by a role did something ("When did Syria's ambassador in Baghdad present his
+    # credentials", "هل زار السفير السوري …"): the sentence or its neighbours name that role, not of another country;
+    # another person's act with the same people or places is no answer.
+    if kind in ("date", "day", "yesno") and domain and (subject := unnamed_role(q)) is not None:
+        role, forms = subject
+        free = organisation_role(q, forms)
+        holders = [c for c in cands if window_holds(forms, c.window) and (free or (
+            not role_of_other_country(q, forms, _norm(_with_neighbours(hits, c)))
+            and not third_country_role(q, forms, _norm(_with_neighbours(hits, c)))))]
+        if not holders:
+            return abstain(confidence(q, cands, hits), f"no retrieved sentence is about the {role} asked about")
+        cands = holders
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
         # (a sentence naming a month alone, "in April", "في نيسان الماضي", is about that month, whatever its
@@ -897,6 +909,30 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
                 earlier.append((c.start + s, Candidate(n, text, 0.0, 0.0, cand.score, c.source, i, cand.window,
                                                        cand.date)))
     return min(earlier, key=lambda x: x[0])[1] if earlier else None
+
+
+def unnamed_role(q: Question) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
+    """The role a question names someone by without naming him ("Syria's ambassador in Baghdad", "السفير السوري"): its
+    first role word that names a person by itself (answer_types.json `person_roles`: an ambassador, not a ministry's
+    'foreign'), of one country, with no person the question names within ROLE_NAME_REACH words of it ("Syria's
+    ambassador Sattam al-Dandah" names him); None otherwise."""
+    if len(countries_of(q.normalized)) != 1:
+        return None
+    words = re.findall(r"[\w']+", q.normalized)
+    keys = person_roles()
+    found = next(((i, k) for i, w in enumerate(words) for k in (w, w[2:] if w.startswith("ال") else w)
+                  if k in keys), None)
+    if found is None:
+        return None
+    i, key = found
+    forms = [f for e in q.entities if e in PEOPLE for f in name_forms(e)]
+    near = [set(tokens(w)) for w in words[max(0, i - ROLE_NAME_REACH):i + ROLE_NAME_REACH + 1]]
+    if any(f & t for f in forms for t in near):
+        return None
+    return next(((k, fs) for k, fs in named_roles(q) if k == key), None) or (key, vocabulary_roles()[key])
+
+
+ROLE_NAME_REACH = 3  # words between a role and the name it qualifies ("Syria's ambassador, Sattam al-Dandah")
 
 
 def _visitor_first(text: str, person: str, place: str) -> bool:
