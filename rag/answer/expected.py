@@ -111,6 +111,16 @@ def asked_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     return []
 
 
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset:
+    """answer_types.json `person_roles`: the role words that name a person by themselves (normalised)."""
+    return frozenset(normalize(w) for w in answer_data().get("person_roles", ()))
+
+
+def vocabulary_roles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return vocabulary().roles
+
+
 def named_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """The role a question names someone by, whatever it asks ('when did the Iraqi prime minister visit …',
     'متى زار رئيس الوزراء العراقي …'): its first role word, with the forms a sentence must hold."""
@@ -601,6 +611,36 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
     return None
 
 
+GLOSSARY = Path(__file__).with_name("data") / "glossary.json"
+
+
+@lru_cache(maxsize=1)
+def _counted_glossary() -> tuple[tuple[frozenset, frozenset], ...]:
+    """The counted nouns of data/glossary.json: (English forms, Arabic tokens) for each."""
+    if not GLOSSARY.exists():
+        return ()
+    data = json.loads(GLOSSARY.read_text(encoding="utf-8"))
+    return tuple((frozenset(w.lower() for w in g.get("en", ())),
+                  frozenset(t for w in g.get("ar", ()) for t in tokens(w)))
+                 for g in data.get("counted", ()))
+
+
+def glossary_forms(words: list[str]) -> frozenset:
+    """The forms in both languages of the glossary's counted nouns that hold one of the words (English lower case,
+    or Arabic tokens): the noun a count question counts, to be looked for in the sentences of either language.
+    Empty when none of the words is in the glossary."""
+    out: set[str] = set()
+    for en, ar in _counted_glossary():
+        if any(w in en or w in ar for w in words):
+            out |= en | ar
+    return frozenset(out)
+
+
+def english_forms(forms: frozenset) -> bool:
+    """Among a counted noun's forms, English ones (Latin letters)."""
+    return any(re.match(r"[a-z]", f) for f in forms)
+
+
 def counted_forms(q: Question, loose: bool = False) -> tuple[frozenset, bool]:
     """For a question that counts something ('كم عدد الضباط', 'how many trucks'): the forms (tokens) of the
     noun counted, in the question's language and, for an English noun the vocabulary knows, in Arabic; and
@@ -624,6 +664,7 @@ def counted_forms(q: Question, loose: bool = False) -> tuple[frozenset, bool]:
         forms = {f for w in phrase for f in (w, w.removesuffix("es"), w.removesuffix("s"),
                                               w[:-3] + "y" if w.endswith("ies") else w)}
         arabic = {t for w in phrase for f in word_forms(w) for t in tokens(f)}
+        arabic |= {t for t in glossary_forms(phrase) if not re.match(r"[a-z]", t)}  # (data/glossary.json)
         return frozenset(forms | arabic), bool(arabic)
     # The noun after كم عدد, or after كم alone in the accusative that counts (كم برميلا; not a verb: كم بلغت),
     # unless one that counts anything (افراد, مره). `loose`: also a noun in ة, whose accusative shows no alif
@@ -633,7 +674,8 @@ def counted_forms(q: Question, loose: bool = False) -> tuple[frozenset, bool]:
     if not t or t[0] in generic or rest[0] in generic or rest[0].isdigit() or \
             ("عدد" not in m.group(0) and not rest[0].endswith(("ا", "ه") if loose else "ا")):
         return frozenset(), False
-    return frozenset(t[:1]), True
+    # (a noun of data/glossary.json with its English forms too: an English sentence must count it)
+    return frozenset(t[:1]) | glossary_forms(t[:1]), True
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -689,6 +731,7 @@ def counted_country(q: Question) -> tuple[str, frozenset]:
         near = rest[:2]
     else:  # "كم طائرة عراقية", "كم فريقا عراقيا": the noun, then the country word
         forms, near = frozenset(tokens(rest[0])[:1]) if rest else frozenset(), rest[1:2]
+        forms |= glossary_forms(list(forms))  # (data/glossary.json: an English sentence's noun too)
     for country, cforms in vocabulary().countries.items():
         if any(_country_word(w, cforms) for w in near):
             return country, forms
@@ -972,13 +1015,15 @@ def organisation_role(q: Question, forms: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _MONTH_WORD = re.compile(rf"(?<!\w)(?:[وفب]|في\s+)?({'|'.join(sorted((re.escape(m) for m in MONTHS if len(m) >= 4 and m != 'march'), key=len, reverse=True))})(?!\w)"
-                         rf"|(?<!\w)({_MONTH_ALT})\.?\s*(?=\d{{1,2}}(?!\d))")
+                         rf"|(?<!\w)({_MONTH_ALT})\.?\s*(?=\d{{1,2}}(?!\d))"
+                         # ('may' and 'march' after a preposition of time: 'the summit in May', 'since March')
+                         rf"|(?<!\w)(?:in|since|until|by|early|late|mid|last|next|from)\s+(may|march)(?!\w)")
 
 
 def months_named(text_norm: str) -> set[int]:
     """The months a normalised text names at all ('في نيسان الماضي', 'in April', 'Apr. 15'; a short or ambiguous
     form only before a day: 'اب', 'may', 'march', 'apr' alone are not months)."""
-    return {MONTHS[m.group(1) or m.group(2)] for m in _MONTH_WORD.finditer(text_norm)}
+    return {MONTHS[m.group(1) or m.group(2) or m.group(3)] for m in _MONTH_WORD.finditer(text_norm)}
 
 
 def months_with_day(text_norm: str) -> set[int]:

@@ -10,6 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..errors import ModelError
+from ..text.dates import _MONTH_ALT
 from ..text.arabic import language, normalize, stem, tokens
 from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
 from . import premise
@@ -18,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (english_forms, person_roles, vocabulary_roles, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -38,6 +39,7 @@ class Candidate:
     index: int = 0  # sentence position in its passage
     window: frozenset = frozenset()  # terms of the sentence and its neighbours (who/what it is about)
     date: str = ""  # its article's date
+    names: frozenset = frozenset()  # the window for the names it is about (a chronology's line: with its neighbours)
 
 
 @dataclass
@@ -105,27 +107,45 @@ def term_alternatives(question: str) -> dict[str, frozenset]:
     return {t: frozenset(a) for t, a in out.items()}
 
 
-def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], frozenset]:
+def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], tuple[frozenset, frozenset]]:
     """Terms of each sentence with its neighbours in the article: neighbours are looked up across all
     retrieved chunks of the same article (by offset), so a sentence at a chunk's edge keeps its context."""
     by_source: dict[str, dict[int, set[str]]] = {}
+    lines: dict[str, set[int]] = {}  # the sentences that are lines of a chronology
     for hit in hits:
         c = hit.chunk
         sents = by_source.setdefault(c.source, {})
         for s, e in c.sentences:
             if c.start + s not in sents:
                 sents[c.start + s] = _terms(c.text[s:e].strip())
-    out: dict[tuple[str, int], frozenset] = {}
+                if dated_line(c.text[s:e].strip()):
+                    lines.setdefault(c.source, set()).add(c.start + s)
+    out: dict[tuple[str, int], tuple[frozenset, frozenset]] = {}
     for source, sents in by_source.items():
         order = sorted(sents)
+        dated = {pos for pos in order if pos in lines.get(source, ()) }
         for i, pos in enumerate(order):
             terms = set(sents[pos])  # a copy: the cached sets are shared
+            near = set()
+            # (a line of a chronology, "Dec. 30, 2024 — …", "- 25 نيسان: …", tells its own act: the dated lines
+            # around it tell others, whose act words it does not borrow; their names still count as its context, as
+            # the names of any sentence's neighbours do)
             if i > 0:
-                terms |= sents[order[i - 1]]
+                (near if pos in dated and order[i - 1] in dated else terms).update(sents[order[i - 1]])
             if i + 1 < len(order):
-                terms |= sents[order[i + 1]]
-            out[(source, pos)] = frozenset(terms)
+                (near if pos in dated and order[i + 1] in dated else terms).update(sents[order[i + 1]])
+            out[(source, pos)] = (frozenset(terms), frozenset(terms | near))
     return out
+
+
+_DATED_LINE = re.compile(r"^[\s\-•*]*(?:\d{1,2}\s+(?:%s)(?:\s+\d{4})?|(?:%s)\.?\s+(?:\d{1,2}(?:,\s*\d{4})?|\d{4}))\s*[:—–-]"
+                         % ((_MONTH_ALT,) * 2))
+
+
+def dated_line(text: str) -> bool:
+    """A sentence opening as a line of a chronology: a date (a day and month, a month and year), then a colon or a
+    dash ("Dec. 30, 2024 — Hussein calls …", "- 19 كانون الأول 2024: السوداني …")."""
+    return bool(_DATED_LINE.match(_norm(text)))
 
 
 _SPEECH_VERB = re.compile(r"^(قال|قالت|اكد|اكدت|مؤكدا|اشار|مشيرا|شدد|مشددا|اوضح|اعلن|كتب|صرح|دعا|داعيا|اعرب|"
@@ -272,11 +292,11 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
             if described and _QUOTED.search(text):
                 cue += QUOTE_CUE
             rank_bonus = 0.02 * (len(hits) - n) / max(len(hits), 1)
-            window = windows.get((c.source, c.start + s), frozenset(s_terms))
+            window, names = windows.get((c.source, c.start + s), (frozenset(s_terms), frozenset(s_terms)))
             # The question's terms that only its neighbours hold (the sentence says "it", they name it).
             context = NEIGHBOUR_WEIGHT * sum(lexical.idf_of(t) for t in (q_terms & window) - s_terms) / q_weight
             out.append(Candidate(n, text, lex, dense, LEXICAL_WEIGHT * lex + dense + cue + rank_bonus + context,
-                                 c.source, i, window, c.date or ""))
+                                 c.source, i, window, c.date or "", names))
     out.sort(key=lambda c: -c.score)
     return out
 
@@ -305,15 +325,15 @@ PARAPHRASE_LEXICAL = 0.25  # the share of the best sentence's term coverage that
 DENSE_JOIN = 0.02  # the same passage's most similar sentence joins within this similarity of the chosen ones
 DENSE_JOIN_SCORE = 0.25  # ... and this score margin
 def missing_entities(question: str, cand: Candidate, entities: list[str] | None = None,
-                     passage: frozenset = frozenset(), own: bool = False) -> list[str]:
+                     passage: frozenset = frozenset(), own: bool = False, people: bool = False) -> list[str]:
     """The question's named people and places that the sentence (with its neighbours; `own`: itself alone) does
-    not mention; a place may be named anywhere in the `passage` terms given (where a meeting was is said once
-    per report)."""
+    not mention; a place (`people`: a person too) may be named anywhere in the `passage` terms given (where a
+    meeting was is said once per report)."""
     out = []
     for name in as_question(question).entities if entities is None else entities:
         forms = name_forms(name)
-        window = _terms(cand.text) if own else cand.window
-        scope = window if name in PEOPLE or not passage else window | passage
+        window = _terms(cand.text) if own else (cand.names or cand.window)
+        scope = window if (name in PEOPLE and not people) or not passage else window | passage
         if forms and not any(f <= scope for f in forms):
             out.append(name)
     return out
@@ -461,8 +481,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2)
         # (a sentence that names, instead of the person asked, another who shares his family name — "Masrour
         # Barzani" for "Nechirvan Barzani" — is about the other one, whatever its neighbours name)
-        held = [c for c in cands if not missing_entities(q, c, entities, _passage_terms(hits[c.n - 1].chunk.text)
-                                                          if wide else frozenset()) and not namesake_instead(q, c.text)]
+        # What someone said or how he described something: he speaks in the sentence or its neighbours; the others
+        # the question names may be named anywhere in its passage (the report names them once, then says "the
+        # meeting", "the two men": 'Al-Shabandar later described the meeting as "very beneficial"').
+        speaking = next((e for e in entities if e in PEOPLE), None) if speaker_terms(entities, shape) else None
+        held = [c for c in cands if not missing_entities(q, c, [e for e in entities if e != speaking] if speaking
+                                                          else entities, _passage_terms(hits[c.n - 1].chunk.text)
+                                                          if wide else frozenset(), people=bool(speaking))
+                and not (speaking and missing_entities(q, c, [speaking])) and not namesake_instead(q, c.text)]
         if not held:
             missing = missing_entities(q, cands[0])
             return abstain(confidence(q, cands, hits),
@@ -659,10 +685,22 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # (only for the domain's people, places or countries: elsewhere "نُفي" is exiled and "أُلغي" abolished)
     if kind in ("date", "day") and domain and not status_of(q.normalized):
         top_status = _status(cands[0].text)
-        if top_status in NOT_TAKEN_PLACE | {"hypothetical"}:
+        if top_status in NOT_TAKEN_PLACE | {"hypothetical"} and not status_of_another_act(cands):
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
                 sorted(asked) or ["act"], top_status), confidence(q, cands, hits))
         cands = [c for c in cands if _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}] or cands
+    # When or whether someone named only by a role did something ("When did Syria's ambassador in Baghdad present his
+    # credentials", "هل زار السفير السوري …"): the sentence or its neighbours name that role, not of another country;
+    # another person's act with the same people or places is no answer.
+    if kind in ("date", "day", "yesno") and domain and (subject := unnamed_role(q)) is not None:
+        role, forms = subject
+        free = organisation_role(q, forms)
+        holders = [c for c in cands if window_holds(forms, c.window) and (free or (
+            not role_of_other_country(q, forms, _norm(_with_neighbours(hits, c)))
+            and not third_country_role(q, forms, _norm(_with_neighbours(hits, c)))))]
+        if not holders:
+            return abstain(confidence(q, cands, hits), f"no retrieved sentence is about the {role} asked about")
+        cands = holders
     months = months_of(q.normalized)
     if months:  # a month the question names (with its year or day) conflicts with a sentence about others only
         # (a sentence naming a month alone, "in April", "في نيسان الماضي", is about that month, whatever its
@@ -758,7 +796,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         forms, arabic = counted_forms(q)
         if forms:  # what is counted: the number stands next to it (not "hundreds of soldiers" for "how many officers")
             typed = [c for c in typed if counts(forms, _norm(c.text)) or  # a sentence in a language without forms
-                     (_lang(c.text) == "en" if q.language == "ar" else not arabic and _lang(c.text) == "ar")]
+                     (_lang(c.text) == "en" and not english_forms(forms) if q.language == "ar"
+                      else not arabic and _lang(c.text) == "ar")]
             if not typed:
                 return abstain(confidence(q, cands, hits), "the evidence holds no count of what the question counts")
         country, noun = counted_country(q)  # "how many Iraqi planes": the planes counted are that country's
@@ -872,6 +911,30 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
     return min(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
+def unnamed_role(q: Question) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
+    """The role a question names someone by without naming him ("Syria's ambassador in Baghdad", "السفير السوري"): its
+    first role word that names a person by itself (answer_types.json `person_roles`: an ambassador, not a ministry's
+    'foreign'), of one country, with no person the question names within ROLE_NAME_REACH words of it ("Syria's
+    ambassador Sattam al-Dandah" names him); None otherwise."""
+    if len(countries_of(q.normalized)) != 1:
+        return None
+    words = re.findall(r"[\w']+", q.normalized)
+    keys = person_roles()
+    found = next(((i, k) for i, w in enumerate(words) for k in (w, w[2:] if w.startswith("ال") else w)
+                  if k in keys), None)
+    if found is None:
+        return None
+    i, key = found
+    forms = [f for e in q.entities if e in PEOPLE for f in name_forms(e)]
+    near = [set(tokens(w)) for w in words[max(0, i - ROLE_NAME_REACH):i + ROLE_NAME_REACH + 1]]
+    if any(f & t for f in forms for t in near):
+        return None
+    return next(((k, fs) for k, fs in named_roles(q) if k == key), None) or (key, vocabulary_roles()[key])
+
+
+ROLE_NAME_REACH = 3  # words between a role and the name it qualifies ("Syria's ambassador, Sattam al-Dandah")
+
+
 def _visitor_first(text: str, person: str, place: str) -> bool:
     """The sentence names the person before the place (the visitor before the destination); a wire dateline
     ("BAGHDAD — X arrived in the Iraqi capital") names where the report was filed, and a route ("the Kirkuk–Baniyas
@@ -938,6 +1001,16 @@ def _with_neighbours(hits: list[Hit], cand: Candidate) -> str:
     c = hits[cand.n - 1].chunk
     near = [c.text[s:e].strip() for s, e in c.sentences[max(0, cand.index - 1):cand.index + 2]]
     return " ".join(near) if cand.text in near else cand.text
+
+
+def status_of_another_act(cands: list[Candidate]) -> bool:
+    """The best sentence says an act did not take place (cancelled, denied, not held …), but a close sentence without
+    such a status (within RELATION_MARGIN) covers the question far better (the best one has less than
+    STATUS_COVERAGE of its term coverage): the status is of another act ('stayed away from the summit', for 'on what
+    day did the ministry announce the invitation')."""
+    rival = max((c.lexical for c in cands[1:] if c.score >= cands[0].score - RELATION_MARGIN
+                 and _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}), default=0.0)
+    return bool(cands) and cands[0].lexical < STATUS_COVERAGE * rival
 
 
 def _status(text: str) -> str:

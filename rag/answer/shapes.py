@@ -25,7 +25,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
                               r"before or after|compare|الفرق بين|اسبق)(\s|$|[؟?])", re.I)),
     ("date", re.compile(r"(^|\s)[وف]?متي(\s|$|[؟?])|" + _P + r"(متي|في اي (يوم|تاريخ|شهر|عام|سنه)|ما تاريخ|ما (هو )?(ال)?موعد|في اي وقت|when|what (date|day|year|month)|"
                         r"on what (date|day)|which (day|date))\b", re.I)),
-    ("number", re.compile(_P + _HEDGE + r"(كم|ما عدد|how (many|much)|what (number|share|percentage))\b", re.I)),
+    ("number", re.compile(_P + _HEDGE + r"(ب?كم|ما عدد|how (many|much)|what (number|share|percentage))\b", re.I)),
     ("reason", re.compile(_P + r"(لماذا|لم|ما سبب|ما الذي دفع|why|for what reason|what (led|caused))\b", re.I)),
     ("statement", re.compile(_P + r"(ماذا|بماذا|ما الذي|ما)\s+(قال|قالت|اكد|اكدت|اعلن|اعلنت|كتب|كتبت|صرح|شدد|"
                              r"طلب|ذكر|اوضح|وصف|اعتبر|رد|دعا|اشار|تعهد)"
