@@ -89,3 +89,15 @@ def test_common_words_of_a_plan_a_contact_not_yet_held_and_a_media_claim():
             ("وتناقلت وسائل إعلام إيرانية أن نيجيرفان بارزاني التقى الرئيس السوري أحمد الشرع في دمشق.\n", "rumoured")):
         ms = _contacts(text, date="2025-08-17")
         assert ms and {m.status for m in ms} == {status}, text
+
+
+def test_a_city_naming_an_outlet_is_no_venue():
+    ms = _contacts("A Baghdad news agency later described the trip of intelligence chief Hamid al-Shatri, who met "
+                   "Ahmed al-Sharaa on April 25, as the visit that carried the summit invitation.\n", date="2025-12-15")
+    assert len(ms) == 1 and ms[0].place is None
+    ms = _contacts("Hamid al-Shatri met Ahmed al-Sharaa in Damascus on Thursday, the Damascus-based daily al-Watan "
+                   "reported.\n", date="2025-08-29")
+    assert len(ms) == 1 and ms[0].place["name_en"] == "Damascus"
+    ms = _contacts("Hamid al-Shatri met Ahmed al-Sharaa on Thursday, the Baghdad-based daily al-Sabah reported.\n",
+                   date="2025-08-29")
+    assert len(ms) == 1 and ms[0].place is None

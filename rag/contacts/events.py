@@ -417,6 +417,14 @@ class _Article:
         return self._status_in(norm, words, inside, past, text=text,
                                weak_at=None if trigger is None else lambda p: any(a <= p < b for a, b in spans))
 
+    def _names_outlet(self, norm: str, end: int) -> bool:
+        """Whether the words right after a place (ending at `end`) are an outlet's (lexicon `outlet_after`: 'a Baghdad
+        news agency', 'the Damascus-based daily'): the place names the outlet, not where a contact was."""
+        if self.lex.outlet_after is None:
+            return False
+        tail = norm[end:end + 30]
+        return any(p <= 2 for p in self.lex.outlet_after.find(tail, _words(tail)))
+
     def _carried(self, norm: str, words, pos: int, past=()) -> bool:
         """Whether a plan's cue at `pos` is an invitation that belongs to a trip the sentence reports as made: one
         handed over on it ('حين سلّم الشرع دعوة لزيارة بغداد', 'handed al-Sharaa an invitation to visit Baghdad': a
@@ -1050,8 +1058,11 @@ class _Article:
         posted = {id(m.item) for m in matches if m.kind == "place" and any(
             0 < m.start - p <= 40 and len(s.norm[p:m.start].split()) <= 4 and not re.search(r"[،,.؛;]", s.norm[p:m.start])
             for p in posts)}
-        # an English place followed by a capitalised word is part of a name ("the Baghdad International Forum")
-        matches = [m for m in matches if not (m.kind == "place" and _NAME_GOES_ON.match(s.text, m.end))]
+        # an English place followed by a capitalised word is part of a name ("the Baghdad International Forum"); one
+        # followed by an outlet's word names the outlet ("a Baghdad news agency", "Damascus-based", lexicon
+        # `outlet_after`)
+        matches = [m for m in matches if not (m.kind == "place" and (_NAME_GOES_ON.match(s.text, m.end) or
+                                                                     self._names_outlet(s.norm, m.end)))]
         abroad = [m for m in matches if m.kind == "country" and m.item not in (IRAQ, SYRIA) and
                   _TOWARDS.search(s.norm[max(0, m.start - 12):m.start]) and not _locates(m, matches, s.norm)]
         for m in abroad:  # "met in Qatar": the country is where they met

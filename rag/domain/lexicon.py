@@ -145,6 +145,7 @@ class Lexicon:
     led_by: Words | None = None  # "برئاسة", "led by": the person named right after heads the delegation before them
     kinds_not: Words | None = None  # "call for", "calls for": phrases holding a contact word that name no contact
     carried: Words | None = None  # "سلّم", "handed": an invitation right after them is carried on a trip, no plan of it
+    outlet_after: Words | None = None  # "news agency", "-based": a city right before them names an outlet, no venue
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
@@ -354,7 +355,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("sessions"))),
                    Words.of(_both(obj.get("led_by"))),
                    Words.of(_both(obj.get("kinds_not"))),
-                   Words.of(_both(obj.get("carried"))))
+                   Words.of(_both(obj.get("carried"))),
+                   Words.of(_both(obj.get("outlet_after"))))
 
 
 def joint_acts(obj: dict) -> re.Pattern | None:
