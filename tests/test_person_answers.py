@@ -66,3 +66,17 @@ def test_a_who_question_over_sources_naming_no_one_abstains(library_person):
     a = _ask(library_person, "Which member of the Mosul dam technical panel reviewed the grouting work?")
     assert a.abstained
     assert "grouting" not in a.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ('State of Law MP: invitation has gone to al-Sharaa, Coordination Framework "not opposed"', False),
+    ("The High-Level International Conference on the Repatriation of Persons opens in New York.", False),
+    ("MP Dakhel Radi dismissed reports that the ruling Coordination Framework objects.", True),
+])
+def test_an_organisation_s_capitalised_name_is_no_person(sentence, named):
+    """A run of capitalised words ending in an organisation's word ('Coordination Framework', 'International
+    Conference') names no person (answer_types.json general_capitalised)."""
+    from rag.answer.expected import names_a_new_person
+    from rag.answer.questions import as_question
+    q = as_question("Which State of Law MP claimed that an invitation had gone to al-Sharaa?")
+    assert names_a_new_person(q, sentence) is named
