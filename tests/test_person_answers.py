@@ -75,7 +75,7 @@ def test_a_who_question_over_sources_naming_no_one_abstains(library_person):
 ])
 def test_an_organisation_s_capitalised_name_is_no_person(sentence, named):
     """A run of capitalised words ending in an organisation's word ('Coordination Framework', 'International
-    Conference') names no person (answer_types.json general_capitalised)."""
+    Conference') names no person (answer_types.json organisation_capitalised)."""
     from rag.answer.expected import names_a_new_person
     from rag.answer.questions import as_question
     q = as_question("Which State of Law MP claimed that an invitation had gone to al-Sharaa?")

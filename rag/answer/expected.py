@@ -38,6 +38,7 @@ class Vocabulary:
     roles: dict[str, tuple[tuple[str, ...], ...]]  # role word -> its forms, each as a tuple of tokens
     relations: dict[str, tuple[re.Pattern | None, tuple[re.Pattern, ...]]]  # kind -> (word prefixes, phrases)
     general: frozenset
+    organisation: frozenset  # words of an organisation's capitalised name ('Framework', 'Airways'): no person's
     countries: dict[str, frozenset]
     list_openers: tuple[str, ...]
     asks_role: re.Pattern
@@ -77,6 +78,7 @@ def vocabulary(path: Path = DATA) -> Vocabulary:
         roles={normalize(k): _forms(ws) for k, ws in data["roles"].items()},
         relations={k: _relation(ws) for k, ws in data["relations"].items()},
         general=frozenset(data["general_capitalised"]),
+        organisation=frozenset(data.get("organisation_capitalised", [])),
         countries={c: frozenset(normalize(w) for w in ws) for c, ws in data["countries"].items()},
         list_openers=tuple(normalize(w) for w in data["list_openers"]),
         asks_role=re.compile(data["asks_role"], re.I),
@@ -414,7 +416,7 @@ def names_a_new_person(q: Question, text: str) -> bool | None:
         return None
     for _, (a, b) in english_name_spans(text):
         text = text[:a] + " " * (b - a) + text[b:]
-    general = vocabulary().general
+    general = vocabulary().general | vocabulary().organisation  # ('Coordination Framework' names no person)
     qwords = {w.lower() for w in re.findall(r"[A-Za-z]+", q)}
     for m in _CAPITALISED.finditer(text):
         words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in _PARTICLES]
