@@ -69,6 +69,10 @@ def test_a_plan_in_a_dated_list_is_reported_on_its_entry_day_not_dated_ahead():
     assert len(planned) == 1 and planned[0].date is None
     assert any("2025-02-21" in r for r in planned[0].reported)
     assert [(m.status, m.date) for m in ms if m.status == "happened"] == [("happened", "2025-03-14")]
+    # an entry whose day is written out with its year keeps it, as before (no day still to come is read into it)
+    ms = _contacts("Jan. 23, 2025 – Masrour Barzani meets al-Shaibani at Davos and is invited to Damascus.\n\n"
+                   "March 14, 2025 – Al-Shaibani visits Baghdad.\n", date="2025-12-20")
+    assert [m.date for m in ms if m.status == "planned"] == ["2025-01-23"]
     # a visit put off, in a dated list, keeps its entry's day (the day it was due)
     ms = _contacts("أبرز المحطات:\n- 19 كانون الأول 2024: السوداني يعلن أن البعثة العراقية في دمشق استأنفت عملها.\n"
                    "- 22 شباط 2025: الموعد الأول لزيارة الشيباني إلى بغداد، وقد أُرجئت.\n"

@@ -1349,10 +1349,11 @@ class _Article:
                 said = self.lex.kinds["statement"].find(s.norm, _words(s.norm))
                 entry = self.entry_opener(s)
                 if entry is not None and entry[0].start == d.start and d.value and m.date is None and \
-                        m.status == "planned":
+                        m.status == "planned" and d.ahead and d.ahead != d.value:
                     # "- 21 شباط: الخارجية السورية تعلن تلقي الشيباني دعوة لزيارة العراق": a plan in a dated list's
-                    # entry was reported on that day, a day gone by (not the plan's day still to come; a contact put
-                    # off or called off keeps its entry's day: "- 22 شباط 2025: الموعد الأول لزيارة …، وقد أُرجئت")
+                    # entry was reported on that day, a day gone by (not the same day and month still to come; an
+                    # entry with its year, and a contact put off or called off, keep their entry's day: "- 22 شباط
+                    # 2025: الموعد الأول لزيارة …، وقد أُرجئت")
                     m.reported.append(f"reported {d.value}: {d.basis} (the date of its entry in a dated list)")
                     gave = True
                 elif d.ahead and m.status in ("planned", "cancelled", "postponed") and m.date is None and \
