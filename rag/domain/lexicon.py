@@ -144,7 +144,7 @@ class Lexicon:
     sessions: Words | None = None  # "session", "دورتها": a body of both sides holding one (a meeting of the sides)
     led_by: Words | None = None  # "برئاسة", "led by": the person named right after heads the delegation before them
     kinds_not: Words | None = None  # "call for", "calls for": phrases holding a contact word that name no contact
-    carried: Words | None = None  # "سلّم", "handed": an invitation right after them is carried on a trip, no plan of it
+    carried: Words | None = None  # "سلّم", "handed": an invitation after them in its clause is carried on a trip, no plan
     outlet_after: Words | None = None  # "news agency", "-based": a city right before them names an outlet, no venue
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
