@@ -8,15 +8,14 @@ import re
 from functools import lru_cache
 
 from ..text.arabic import normalize
-from ..text.dates import MONTHS, WEEKDAY_EN
+from ..text.dates import MONTH_ALT, MONTHS, WEEKDAY_EN
 from ..domain.lexicon import load_lexicon
 from ..domain.names import CONTEXT, arabic_forms, arabic_names, english_name_spans
 from .expected import status_of, vocabulary
 
 _MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:-\s*|من\s+)?({_MONTH_ALT})(?:\s*-?\s*(\d{{4}}))?")
+_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:-\s*|من\s+)?({MONTH_ALT})(?:\s*-?\s*(\d{{4}}))?")
 _WEEKDAYS = {"الاثنين": "Monday", "الثلاثاء": "Tuesday", "الاربعاء": "Wednesday", "الخميس": "Thursday",
              "الجمعه": "Friday", "السبت": "Saturday", "الاحد": "Sunday"}
 _WEEKDAY = re.compile(r"(?<!\w)(" + "|".join(_WEEKDAYS) + r")(?!\w)")

@@ -22,7 +22,7 @@ from ..domain.names import NAMES, english_name_spans, english_of
 from ..text.arabic import normalize, normalize_with_map, stem, tokens
 from .questions import Question
 from .shapes import has_date, has_number
-from ..text.dates import MONTHS
+from ..text.dates import MONTH_ALT, MONTHS
 
 DATA = Path(__file__).with_name("data") / "answer_types.json"
 
@@ -511,16 +511,15 @@ def asked_relations(q: Question) -> set[str]:
 
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 # A month named with a year or a day next to it ("شباط 2025", "June 2025", "14 من آذار"): "may" alone is a verb.
-_MONTH = re.compile(rf"(?<!\w)({_MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?(?:19|20)\d\d(?!\d)|"
-                    rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?({_MONTH_ALT})(?!\w)")
+_MONTH = re.compile(rf"(?<!\w)({MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?(?:19|20)\d\d(?!\d)|"
+                    rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?({MONTH_ALT})(?!\w)")
 
 
 # The digits that date or rank, not count: a day with its month, a month with its year, a year, a numeric date,
 # an ordinal.
-_DATE_OR_RANK = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:{_MONTH_ALT})(?!\w)|"
-                           rf"(?<!\w)(?:{_MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?\d{{1,4}}(?:st|nd|rd|th)?(?!\d)|"
+_DATE_OR_RANK = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:{MONTH_ALT})(?!\w)|"
+                           rf"(?<!\w)(?:{MONTH_ALT})\s+(?:من\s+)?(?:عام\s+)?\d{{1,4}}(?:st|nd|rd|th)?(?!\d)|"
                            r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?(?!\d)|"
                            r"(?<!\d)\d+(?:st|nd|rd|th)(?!\w)|"
                            # an Arabic ordinal of eleven to nineteen ('الدورة السادسة عشرة', 'الحادي عشر'): a rank
@@ -540,8 +539,8 @@ def _undated(text_norm: str, forms: frozenset = frozenset()) -> str:
     return _DATE_OR_RANK.sub(blank, text_norm)
 
 
-_DAY_MONTH = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:{_MONTH_ALT})(?!\w)|"
-                        rf"(?<!\w)(?:{_MONTH_ALT})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)", re.I)
+_DAY_MONTH = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:من\s+)?(?:{MONTH_ALT})(?!\w)|"
+                        rf"(?<!\w)(?:{MONTH_ALT})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)", re.I)
 _NUMERIC_DAY = re.compile(r"(?<!\d)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?!\d)")
 
 
@@ -1017,7 +1016,7 @@ def organisation_role(q: Question, forms: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _MONTH_WORD = re.compile(rf"(?<!\w)(?:[وفب]|في\s+)?({'|'.join(sorted((re.escape(m) for m in MONTHS if len(m) >= 4 and m != 'march'), key=len, reverse=True))})(?!\w)"
-                         rf"|(?<!\w)({_MONTH_ALT})\.?\s*(?=\d{{1,2}}(?!\d))"
+                         rf"|(?<!\w)({MONTH_ALT})\.?\s*(?=\d{{1,2}}(?!\d))"
                          # ('may' and 'march' after a preposition of time: 'the summit in May', 'since March')
                          rf"|(?<!\w)(?:in|since|until|by|early|late|mid|last|next|from)\s+(may|march)(?!\w)")
 
@@ -1045,7 +1044,7 @@ def asks_outcome(q: Question) -> bool:
 
 
 _SINCE_YEAR = re.compile(r"(?<!\w)(?:since|منذ|مند)\s+(?:(?:early|late|mid|the\s+end\s+of|عام|العام|سنه|مطلع|اواخر|نهايه|منتصف)\s+)*"
-                         rf"(?:(?:{_MONTH_ALT})\s+)?(?:19|20)\d\d(?!\d)")
+                         rf"(?:(?:{MONTH_ALT})\s+)?(?:19|20)\d\d(?!\d)")
 
 
 def act_years(text_norm: str) -> set[str]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..errors import ModelError
-from ..text.dates import _MONTH_ALT
+from ..text.dates import MONTH_ALT
 from ..text.arabic import language, normalize, stem, tokens
 from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
 from . import premise
@@ -139,7 +139,7 @@ def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], tuple[frozenset, 
 
 
 _DATED_LINE = re.compile(r"^[\s\-•*]*(?:\d{1,2}\s+(?:%s)(?:\s+\d{4})?|(?:%s)\.?\s+(?:\d{1,2}(?:,\s*\d{4})?|\d{4}))\s*[:—–-]"
-                         % ((_MONTH_ALT,) * 2))
+                         % ((MONTH_ALT,) * 2))
 
 
 def dated_line(text: str) -> bool:

@@ -19,7 +19,8 @@ _WORDS = json.loads((_DATA / "dates.json").read_text(encoding="utf-8"))
 ENGLISH = {normalize(k).lower(): v for k, v in _WORDS["months"]["en"].items()}
 ENGLISH_SHORT = {normalize(k).lower(): v for k, v in _WORDS["months"]["en_short"].items()}
 MONTHS = {normalize(k).lower(): v for table in _WORDS["months"].values() for k, v in table.items()}
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))  # a month's names, longest first
+_MONTH_ALT = MONTH_ALT
 _HIJRI_WORDS = _WORDS.get("hijri", {})
 
 
