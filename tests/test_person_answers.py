@@ -72,6 +72,9 @@ def test_a_who_question_over_sources_naming_no_one_abstains(library_person):
     ('State of Law MP: invitation has gone to al-Sharaa, Coordination Framework "not opposed"', False),
     ("The High-Level International Conference on the Repatriation of Persons opens in New York.", False),
     ("MP Dakhel Radi dismissed reports that the ruling Coordination Framework objects.", True),
+    # a name after an official's title in one capitalised run is a person; an event's name is none
+    ("The fair opened alongside Jordan's Industry Minister Yarub Qudah.", True),
+    ("The Basra International Trade Fair opened on Monday.", False),
 ])
 def test_an_organisation_s_capitalised_name_is_no_person(sentence, named):
     """A run of capitalised words ending in an organisation's word ('Coordination Framework', 'International

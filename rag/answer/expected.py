@@ -418,11 +418,17 @@ def names_a_new_person(q: Question, text: str) -> bool | None:
         text = text[:a] + " " * (b - a) + text[b:]
     general = vocabulary().general | vocabulary().organisation  # ('Coordination Framework' names no person)
     qwords = {w.lower() for w in re.findall(r"[A-Za-z]+", q)}
+    def plain(w: str) -> bool:
+        return not (w.lower() in general or w.lower().removesuffix("s") in general or w.lower() in qwords)
+
     for m in _CAPITALISED.finditer(text):
         words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in _PARTICLES]
-        if len(words) >= 2 and not any(w.lower() in general or w.lower().removesuffix("s") in general
-                                       or w.lower() in qwords for w in words):
+        if len(words) >= 2 and all(plain(w) for w in words):
             return True
+        # (a name after an official's title in one run: "Industry Minister Yarub Qudah")
+        for i, w in enumerate(words[:-2]):
+            if _official_word(w.lower()) and len(rest := words[i + 1:]) >= 2 and all(plain(x) for x in rest):
+                return True
     return False
 
 

@@ -774,6 +774,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     people_list = kind == "list" and asks_people(q)  # which ministers, من التقى: the people are the answer
     unnamed: list[Candidate] = []
     if kind == "person" or people_list:  # who: a sentence naming someone the question does not (the person is the answer)
+        # Which Syrian official, which Iraqi minister: the person named is that country's (an official of it the
+        # tables know, or the country's word beside an official's: "Syria's Interior Minister", "الوزير السوري")
+        theirs = None
+        if kind == "person" and (country := asked_official_country(q)):
+            theirs = [c for c in cands if names_official_of(q, country, _norm(c.text))]
+            if not theirs:
+                return abstain(confidence(q, cands, hits), f"no retrieved sentence names a {ADJECTIVES.get(country, country)} official")
         named = {id(c): names_a_new_person(q, c.text) for c in cands}
         # (a sentence that names no one but the question's own people, where names can be told (English, or the
         # tables' people in Arabic), does not say who: the next one does, or none does)
@@ -781,14 +788,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return abstain(confidence(q, cands, hits), "no retrieved sentence names anyone beyond the question's own")
         unnamed = [c for c in cands if named[id(c)] is False]  # (still read for how well the passages answer)
         cands = [c for c in cands if named[id(c)] is not False]
-        typed = [c for c in cands if named[id(c)]]
-        # Which Syrian official, which Iraqi minister: the person named is that country's (an official of it the
-        # tables know, or the country's word beside an official's: "Syria's Interior Minister", "الوزير السوري")
-        if kind == "person" and (country := asked_official_country(q)):
-            theirs = [c for c in cands if names_official_of(q, country, _norm(c.text))]
-            if not theirs:
-                return abstain(confidence(q, cands, hits), f"no retrieved sentence names a {ADJECTIVES.get(country, country)} official")
-            typed = [c for c in typed if c in theirs]
+        typed = [c for c in cands if named[id(c)] and (theirs is None or c in theirs)]
     if kind in ("date", "day", "number", "span", "money", "length"):
         if not typed:
             what = "amount of money" if kind == "money" else kind
