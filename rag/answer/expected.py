@@ -38,7 +38,7 @@ class Vocabulary:
     roles: dict[str, tuple[tuple[str, ...], ...]]  # role word -> its forms, each as a tuple of tokens
     relations: dict[str, tuple[re.Pattern | None, tuple[re.Pattern, ...]]]  # kind -> (word prefixes, phrases)
     general: frozenset
-    organisation: frozenset  # words of an organisation's capitalised name ('Framework', 'Airways'): no person's
+    not_person: frozenset  # general words and an organisation's ('Framework', 'Airways'): no word of a person's name
     countries: dict[str, frozenset]
     list_openers: tuple[str, ...]
     asks_role: re.Pattern
@@ -78,7 +78,7 @@ def vocabulary(path: Path = DATA) -> Vocabulary:
         roles={normalize(k): _forms(ws) for k, ws in data["roles"].items()},
         relations={k: _relation(ws) for k, ws in data["relations"].items()},
         general=frozenset(data["general_capitalised"]),
-        organisation=frozenset(data.get("organisation_capitalised", [])),
+        not_person=frozenset(data["general_capitalised"]) | frozenset(data.get("organisation_capitalised", [])),
         countries={c: frozenset(normalize(w) for w in ws) for c, ws in data["countries"].items()},
         list_openers=tuple(normalize(w) for w in data["list_openers"]),
         asks_role=re.compile(data["asks_role"], re.I),
@@ -117,10 +117,6 @@ def asked_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
 def person_roles() -> frozenset:
     """answer_types.json `person_roles`: the role words that name a person by themselves (normalised)."""
     return frozenset(normalize(w) for w in answer_data().get("person_roles", ()))
-
-
-def vocabulary_roles() -> dict[str, tuple[tuple[str, ...], ...]]:
-    return vocabulary().roles
 
 
 def named_roles(q: Question) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
@@ -416,7 +412,7 @@ def names_a_new_person(q: Question, text: str) -> bool | None:
         return None
     for _, (a, b) in english_name_spans(text):
         text = text[:a] + " " * (b - a) + text[b:]
-    general = vocabulary().general | vocabulary().organisation  # ('Coordination Framework' names no person)
+    general = vocabulary().not_person  # ('Coordination Framework' names no person)
     qwords = {w.lower() for w in re.findall(r"[A-Za-z]+", q)}
     def plain(w: str) -> bool:
         return not (w.lower() in general or w.lower().removesuffix("s") in general or w.lower() in qwords)
@@ -643,9 +639,13 @@ def glossary_forms(words: list[str]) -> frozenset:
     return frozenset(out)
 
 
+def _latin(form: str) -> bool:
+    return bool(re.match(r"[a-z]", form))
+
+
 def english_forms(forms: frozenset) -> bool:
     """Among a counted noun's forms, English ones (Latin letters)."""
-    return any(re.match(r"[a-z]", f) for f in forms)
+    return any(_latin(f) for f in forms)
 
 
 def counted_forms(q: Question, loose: bool = False) -> tuple[frozenset, bool]:
@@ -671,7 +671,7 @@ def counted_forms(q: Question, loose: bool = False) -> tuple[frozenset, bool]:
         forms = {f for w in phrase for f in (w, w.removesuffix("es"), w.removesuffix("s"),
                                               w[:-3] + "y" if w.endswith("ies") else w)}
         arabic = {t for w in phrase for f in word_forms(w) for t in tokens(f)}
-        arabic |= {t for t in glossary_forms(phrase) if not re.match(r"[a-z]", t)}  # (data/glossary.json)
+        arabic |= {t for t in glossary_forms(phrase) if not _latin(t)}  # (data/glossary.json)
         return frozenset(forms | arabic), bool(arabic)
     # The noun after كم عدد, or after كم alone in the accusative that counts (كم برميلا; not a verb: كم بلغت),
     # unless one that counts anything (افراد, مره). `loose`: also a noun in ة, whose accusative shows no alif

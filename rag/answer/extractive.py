@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (english_forms, person_roles, vocabulary_roles, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -696,8 +696,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         role, forms = subject
         free = organisation_role(q, forms)
         holders = [c for c in cands if window_holds(forms, c.window) and (free or (
-            not role_of_other_country(q, forms, _norm(_with_neighbours(hits, c)))
-            and not third_country_role(q, forms, _norm(_with_neighbours(hits, c)))))]
+            not role_of_other_country(q, forms, around := _norm(_with_neighbours(hits, c)))
+            and not third_country_role(q, forms, around)))]
         if not holders:
             return abstain(confidence(q, cands, hits), f"no retrieved sentence is about the {role} asked about")
         cands = holders
@@ -929,7 +929,7 @@ def unnamed_role(q: Question) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
     near = [set(tokens(w)) for w in words[max(0, i - ROLE_NAME_REACH):i + ROLE_NAME_REACH + 1]]
     if any(f & t for f in forms for t in near):
         return None
-    return next(((k, fs) for k, fs in named_roles(q) if k == key), None) or (key, vocabulary_roles()[key])
+    return key, vocabulary().roles[key]
 
 
 ROLE_NAME_REACH = 3  # words between a role and the name it qualifies ("Syria's ambassador, Sattam al-Dandah")

@@ -434,10 +434,9 @@ class _Article:
         if self.lex.carried is None or not norm[pos:pos + 12].lstrip("وبل").startswith(("دعو", "invit")):
             return False
         start = _clause_span(norm, pos)[0]
-        before = [(p, w) for p, w in words if p < pos]
-        if any(w in self.lex.carried.words or w[1:] in self.lex.carried.words for p, w in before if p >= start):
+        if any(start <= p < pos for p in self.lex.carried.find(norm, words)):
             return True
-        near = {p for p, _ in before[-INVITATION_VERB_WORDS:]}
+        near = {p for p, _ in [x for x in words if x[0] < pos][-INVITATION_VERB_WORDS:]}
         return any(q < pos and q not in near for q in past)
 
     def _denial_over(self, norm: str, words, inside, start: int) -> str:

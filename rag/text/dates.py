@@ -20,7 +20,6 @@ ENGLISH = {normalize(k).lower(): v for k, v in _WORDS["months"]["en"].items()}
 ENGLISH_SHORT = {normalize(k).lower(): v for k, v in _WORDS["months"]["en_short"].items()}
 MONTHS = {normalize(k).lower(): v for table in _WORDS["months"].values() for k, v in table.items()}
 MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))  # a month's names, longest first
-_MONTH_ALT = MONTH_ALT
 _HIJRI_WORDS = _WORDS.get("hijri", {})
 
 
@@ -34,9 +33,9 @@ _HIJRI = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{_alt(_HIJRI_WORDS.get('months', []
                     rf"(?:(?:{_alt(_HIJRI_WORDS.get('corresponds', []))})(?!\w))?") if _HIJRI_WORDS else None
 # (a range of days gives its first: "5–6 كانون الأول 2024", "5 و6 كانون الأول 2024", "Dec. 5–6, 2024")
 _DAY_RANGE = r"(?:\s*[–—-]\s*\d{1,2}(?!\d)|\s+و\s*\d{1,2}(?!\d))?"
-DMY_NAMED = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}(?:\s*-\s*|\s+(?:من\s+)?)({_MONTH_ALT})\.?(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
-MDY_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}){_DAY_RANGE},?\s+(\d{{4}})\b")
-DM_NOYEAR = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}\s+(?:من\s+)?({_MONTH_ALT})\b")  # ("11 و12 آب": its first day)
+DMY_NAMED = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}(?:\s*-\s*|\s+(?:من\s+)?)({MONTH_ALT})\.?(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
+MDY_EN = re.compile(rf"\b({MONTH_ALT})\.?\s+(\d{{1,2}}){_DAY_RANGE},?\s+(\d{{4}})\b")
+DM_NOYEAR = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}\s+(?:من\s+)?({MONTH_ALT})\b")  # ("11 و12 آب": its first day)
 _EN_ALT = "|".join(sorted([*ENGLISH, *ENGLISH_SHORT], key=len, reverse=True))
 _LONG_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 # A month named alone after "in / في / خلال / أواخر …" (no day, no year): "his December talks", "في كانون الأول"
@@ -251,7 +250,7 @@ def find_dates(text: str) -> list[str]:
     return [m.value for m in explicit_dates(normalize(text)) if m.value]
 
 
-_TWO_NAMES = re.compile(rf"({_MONTH_ALT})(\s*/\s*(?:{_MONTH_ALT}))")
+_TWO_NAMES = re.compile(rf"({MONTH_ALT})(\s*/\s*(?:{MONTH_ALT}))")
 _STAMP = re.compile(r"(?<!\d)(\d{4}-\d{1,2}-\d{1,2})[tT](?=\d{1,2}:\d{2})")
 
 
