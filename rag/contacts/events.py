@@ -20,13 +20,13 @@ from ..text.dates import (WEEKDAY_EN, DateMention, explicit_dates, find_dates, i
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
-from ..domain.people import IRAQ, SYRIA, Match, Officials, Person, Place, Title
+from ..domain.people import IRAQ, SYRIA, Gathering, Match, Officials, Person, Place, Title
 from ..text.script import has_arabic, name_key
 from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "87"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "88"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -1404,12 +1404,66 @@ def _resident(lex, p: dict) -> bool:
     return bool(lex.resident.find(role, _words(role)))
 
 
+GATHERING_YEAR = 365  # days: a gathering farther than this from the article's date is not the one it names
+_NOT_BEFORE = {"happened"}  # statuses of a contact that cannot lie after the article telling it
+# statuses of a contact a gathering dates: done, called off or put off there, or due there (a denied, rumoured or
+# hypothetical one is about the gathering, not a contact held at it: "denied inviting al-Sharaa to the summit")
+AT_GATHERING = {"happened", "cancelled", "postponed", "planned"}
+
+
+def gathering_of(officials: Officials, norm: str, ref: str, status: str) -> Gathering | None:
+    """The gathering (officials.json `gatherings`) a normalised sentence names, or None: of several sharing a form
+    ("the Arab summit" of two years), the one whose city the sentence names, else the one nearest the article's
+    date `ref` ('' when unknown: then only a single one). A happened contact is not at a gathering after its
+    article (a day's slack: pages dated the day after)."""
+    found = [g for g in officials.gatherings if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", norm) for f in g.forms)]
+    if ref and status in _NOT_BEFORE:
+        found = [g for g in found if g.date <= _plus(ref[:10], 1)]
+    if len(found) > 1:
+        cities = {pl.en for pl in officials.places if any(re.search(rf"(?<!\w){re.escape(fast_normalize(f))}(?!\w)", norm)
+                                                           for f in pl.forms)}
+        found = [g for g in found if g.place in cities] or found
+    if ref:
+        near = [g for g in found if abs((date.fromisoformat(g.date) - date.fromisoformat(ref[:10])).days) <= GATHERING_YEAR]
+        return min(near, key=lambda g: abs((date.fromisoformat(g.date) - date.fromisoformat(ref[:10])).days)) if near else None
+    return found[0] if len(found) == 1 else None
+
+
+def _at_gathering(m: Mention, art: "_Article") -> None:
+    """A contact its report places at a known gathering ("on the sidelines of the Arab summit in Baghdad",
+    "غاب عن القمة العربية") and gives no day: the gathering's day (of a one-day gathering) and its city, with that
+    basis. The sentence before may name the gathering of a contact that did not happen ("… hosted the Arab summit.
+    Al-Sharaa did not attend") when the contact's own sentence names no place it went to and no day or month. Not of
+    a statement: words about a summit are not said at it."""
+    if m.kind in ("call", "statement") or m.status not in AT_GATHERING or not m.citations or \
+            (m.date and len(m.date) >= 10):
+        return
+    officials, ref = art.officials, art.article.value or art.article.before or ""
+    first = m.citations[0]
+    g = gathering_of(officials, fast_normalize(first["text"]), ref, m.status)
+    if g is None and m.status != "happened" and not m.date_basis and m.month is None and m.weekday is None and \
+            (m.place is None or not m.place.get("towards")):
+        before = [s for s in art.sents if s.end <= first["start"]]
+        if before:
+            g = gathering_of(officials, before[-1].norm, ref, m.status)
+    if g is None or (m.date and not g.date.startswith(m.date)):
+        return
+    if not g.date_end:  # (a gathering of several days gives its city only: which day is not known)
+        m.date = g.date
+        m.date_basis = f"at {g.en} ({g.date}; the gatherings of officials.json): the report gives no day"
+    city = next((pl for pl in officials.places if pl.en == g.place), None)
+    if city and (m.place is None or m.place["name_en"] in (IRAQ, SYRIA) or not m.place.get("towards")):
+        m.place = {**_place(city), "towards": True}
+
+
 def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extraction:
     """The Iraq–Syria contacts one cleaned article reports, with its inferred date."""
     art = _Article(doc, chunks, officials)
     mentions = art.run()
     lex = art.lex
     for m in mentions:
+        if officials.gatherings:
+            _at_gathering(m, art)
         guests = [p for p in m.participants if m.place and p["country"] != m.place["country"]]
         # (a place only named, "talks on reopening the Rabia crossing", is not where anyone was received)
         if m.kind in ("meeting", "delegation") and m.place and m.place.get("towards") and \

@@ -426,6 +426,10 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         fitting = [gi for gi in candidates(m) if _same(m, reps[gi], arts)]
         target = None
         if m.date:
+            if not fitting:  # its own article's contact, judged against that article's reports in it (a live blog's
+                # "the president received the Syrian guest" joins the visit another outlet's report opened)
+                fitting = [gi for gi in index.get((GROUP[m.kind], m.status, "src", m.source), [])
+                           if any(_same(m, x, arts) for x in groups[gi] if x.source == m.source)]
             target = min(fitting, key=lambda gi: _distance(m.date, reps[gi].date)) if fitting else None
         else:
             mine = set(index.get((GROUP[m.kind], m.status, "src", m.source), []))

@@ -88,6 +88,18 @@ class Title:
     rank: str
 
 
+@dataclass(frozen=True)
+class Gathering:
+    """A multilateral gathering with its city and days (officials.json `gatherings`): a contact placed at it and
+    given no day of its own took place there, on its first day."""
+    id: str
+    forms: tuple[str, ...]  # normalised
+    en: str
+    place: str  # a city of `places`, by its English name
+    date: str
+    date_end: str = ""
+
+
 def _title_id(role: str, country: str) -> str:
     """The id of an official named by a title the data does not list ("Iraqi oil minister")."""
     return f"x-{country.lower().replace(' ', '-')}-" + re.sub(r"\W+", "-", normalize(role)).strip("-")
@@ -132,6 +144,7 @@ class Officials:
     digest: str = ""
     lexicon: Lexicon | None = None
     bodies_data: dict = field(default_factory=dict, repr=False)  # officials.json `bodies` (`rag.domain.bodies`)
+    gatherings: list[Gathering] = field(default_factory=list)
     _regex: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -694,6 +707,12 @@ class Officials:
         return out
 
 
+def _gatherings(obj: dict) -> list[Gathering]:
+    return [Gathering(g["id"], tuple(dict.fromkeys(normalize(f) for f in (*g.get("ar", []), *g.get("en_forms", [])))),
+                      g.get("en", g["id"]), g["place"], g["date"], g.get("date_end", "") or "")
+            for g in obj.get("gatherings", []) if "id" in g]
+
+
 def _parse(obj: dict) -> tuple[list[Person], list[Title], list[Place], dict[str, list[str]]]:
     people = [Person(p["id"], p["name"], p.get("en", p["name"]), p["country"],
                      (*p.get("variants", []), *p.get("en_variants", []), *([p["en"]] if p.get("en") else [])),
@@ -726,6 +745,7 @@ def load_officials(home: Path | str | None = None) -> Officials:
         obj = json.loads(raw)
         people, titles, places, countries = _parse(obj)
         bodies = obj.get("bodies", {})
+        gatherings = _gatherings(obj)
         h = hashlib.sha256(raw.encode())
         if stamp is not None:
             text = extra.read_text(encoding="utf-8")
@@ -733,6 +753,7 @@ def load_officials(home: Path | str | None = None) -> Officials:
                 obj2 = json.loads(text)
                 p2, t2, pl2, c2 = _parse(obj2)
                 more = obj2.get("bodies", {})
+                g2 = _gatherings(obj2)
                 bodies = {k: list(bodies.get(k, [])) + list(more.get(k, [])) for k in ("heads", "functions")}
             except (ValueError, KeyError, TypeError) as exc:
                 raise ConfigError(f"{extra} is not a valid officials file ({exc.__class__.__name__}: {exc}); "
@@ -742,12 +763,14 @@ def load_officials(home: Path | str | None = None) -> Officials:
             tids = {t.id for t in t2}
             titles = [t for t in titles if t.id not in tids] + t2
             places = places + pl2
+            gids = {g.id for g in g2}
+            gatherings = [g for g in gatherings if g.id not in gids] + g2
             for k, v in c2.items():
                 countries[k] = list(dict.fromkeys(countries.get(k, []) + v))
             h.update(text.encode())
         lexicon, lex_digest = load_lexicon(home)
         h.update(lex_digest.encode())
         out = Officials(people, titles, places, countries, digest=h.hexdigest()[:8], lexicon=lexicon,
-                        bodies_data=bodies)
+                        bodies_data=bodies, gatherings=gatherings)
         _CACHE[key] = out
         return out
