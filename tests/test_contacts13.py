@@ -81,3 +81,12 @@ def test_an_articles_meetings_of_a_trip_join_the_trip_another_report_opened(fres
     trips = [e for e in events if e.kind != "statement"]
     assert len(trips) == 1, [(e.kind, e.date, e.sources, e.names("en")) for e in events]
     assert {"Asaad al-Shaibani", "Fuad Hussein", "Mahmoud al-Mashhadani"} <= set(trips[0].names("en"))
+
+
+
+def test_a_chronology_line_of_who_stood_in_for_whom():
+    ms = _contacts("أبرز محطات العام\n\n17 أيار 2025: الشيباني يرأس وفد سوريا إلى قمة بغداد العربية بدل الشرع.\n",
+                   date="2025-12-28")
+    m = _one(ms, "happened")
+    assert "Asaad al-Shaibani" in _names(m) and "Ahmed al-Sharaa" not in _names(m)
+    assert (m.date, m.place["name_en"]) == ("2025-05-17", "Baghdad")
