@@ -403,7 +403,8 @@ def names_a_new_person(q: Question, text: str) -> bool | None:
     English, a run of two or more capitalised words that are not general words ('Claudio Cordone'); None for an
     Arabic sentence naming no known person (its names cannot be told from its other words)."""
     from ..domain.names import PEOPLE, arabic_names, english_names
-    asked = set(q.entities)
+    # (every name the question writes is its own, also one that only dates it: "after Bashar al-Assad's fall")
+    asked = set(q.entities) | set(english_names(str(q))) | set(arabic_names(q.normalized))
     english = not any("\u0600" <= ch <= "\u06ff" for ch in text)
     known = english_names(text) if english else arabic_names(normalize(text))
     if any(n in PEOPLE and n not in asked for n in known):

@@ -126,15 +126,14 @@ def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], tuple[frozenset, 
         dated = {pos for pos in order if pos in lines.get(source, ()) }
         for i, pos in enumerate(order):
             terms = set(sents[pos])  # a copy: the cached sets are shared
-            near = set()
             # (a line of a chronology, "Dec. 30, 2024 — …", "- 25 نيسان: …", tells its own act: the dated lines
-            # around it tell others, whose act words it does not borrow; their names still count as its context, as
-            # the names of any sentence's neighbours do)
-            if i > 0:
-                (near if pos in dated and order[i - 1] in dated else terms).update(sents[order[i - 1]])
-            if i + 1 < len(order):
-                (near if pos in dated and order[i + 1] in dated else terms).update(sents[order[i + 1]])
-            out[(source, pos)] = (frozenset(terms), frozenset(terms | near))
+            # around it tell others, whose act words and people it does not borrow: "28 آب: الشطري في دمشق بحضور
+            # السلامة" is no meeting of al-Shatri with al-Shaibani, whom the next line names)
+            if i > 0 and not (pos in dated and order[i - 1] in dated):
+                terms.update(sents[order[i - 1]])
+            if i + 1 < len(order) and not (pos in dated and order[i + 1] in dated):
+                terms.update(sents[order[i + 1]])
+            out[(source, pos)] = (frozenset(terms), frozenset(terms))
     return out
 
 
@@ -154,8 +153,18 @@ _SPEECH_VERB = re.compile(r"^(قال|قالت|اكد|اكدت|مؤكدا|اشا�
                           r"welcomed|praised|expressed|noted|declared)$")
 
 
+HEADER_FIELDS = 3  # a line of this many fields set off by " | " is a page's header or links, no sentence of its report
+_LABEL = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*[-–—]\s*)?([^:\n.،,]{1,60}):")  # "HUSSEIN:", "FUAD HUSSEIN (Iraq):"
+
+
 def _speaker_speaks(speaker_terms: list[set[str]], text: str) -> bool:
-    """The question's speaker is named within four words of a speech verb ("أكد الوزير الشيباني")."""
+    """The question's speaker is named within four words of a speech verb ("أكد الوزير الشيباني"), or heads the
+    sentence as its speaker's label, as transcripts, interviews and live blogs give words ("HUSSEIN: The Syrian
+    community here enjoys …", "16:30 — الشيباني: هدف زيارتنا …")."""
+    if (label := _LABEL.match(text)) and any(
+            toks and toks <= f for w in re.findall(r"\w+", label.group(1)) if (toks := _terms(_norm(w)))
+            for f in speaker_terms):
+        return True
     words = [_norm(w) for w in re.findall(r"\w+", text)]
     verbs = [i for i, w in enumerate(words) if _SPEECH_VERB.match(w) or _SPEECH_VERB.match(w[1:])]
     for i, w in enumerate(words):
@@ -682,6 +691,18 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # date it ("on which day did Iraq resume exports" — "a source denied any agreement to resume them"), unless
     # the question asks about that status. The best sentence saying so makes a correction.
     kind = expected_type(q)
+    # A page's line of fields ("Baghdad | Friday, March 14, 2025 | Unofficial English rendering", "الرئيسية | سياسة |
+    # اقتصاد", "Related: … | …"): where, when and how the page was filed, or its links; it answers a date question at
+    # most, never another.
+    # A sentence that asks ("QUESTION: Minister, when will the crossings reopen?", a headline's "هل يفتح الاتصال باب
+    # القمة؟") reports nothing: no answer either
+    fields = [c for c in cands if (kind not in ("date", "day") and c.text.count(" | ") >= HEADER_FIELDS - 1) or
+              c.text.rstrip(" \"'”»)]").endswith(("?", "؟"))]
+    if fields:
+        cands = [c for c in cands if c not in fields]
+        if not cands:
+            return abstain(confidence(q, fields, hits), "the retrieved passages hold only questions, page headers "
+                                                       "and links")
     # (only for the domain's people, places or countries: elsewhere "نُفي" is exiled and "أُلغي" abolished)
     if kind in ("date", "day") and domain and not status_of(q.normalized):
         top_status = _status(cands[0].text)
