@@ -90,3 +90,13 @@ def test_a_chronology_line_of_who_stood_in_for_whom():
     m = _one(ms, "happened")
     assert "Asaad al-Shaibani" in _names(m) and "Ahmed al-Sharaa" not in _names(m)
     assert (m.date, m.place["name_en"]) == ("2025-05-17", "Baghdad")
+
+
+def test_a_bare_title_of_a_side_is_the_official_the_article_named():
+    for text in ("وصل وزير الخارجية السوري أسعد الشيباني إلى بغداد صباح اليوم.\nواستقبل رئيس الجمهورية عبد اللطيف رشيد "
+                 "الضيف السوري في قصر بغداد.\n",
+                 "Syrian Foreign Minister Asaad al-Shaibani arrived in Baghdad on Friday.\nPresident Abdul Latif Rashid "
+                 "received the Syrian guest at Baghdad Palace.\n"):
+        ms = _contacts(text, date="2025-03-14")
+        rashid = [m for m in ms if "Abdul Latif Rashid" in _names(m)]
+        assert rashid and all("Asaad al-Shaibani" in _names(m) for m in rashid), [(m.kind, _names(m)) for m in ms]
