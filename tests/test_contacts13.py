@@ -100,3 +100,17 @@ def test_a_bare_title_of_a_side_is_the_official_the_article_named():
         ms = _contacts(text, date="2025-03-14")
         rashid = [m for m in ms if "Abdul Latif Rashid" in _names(m)]
         assert rashid and all("Asaad al-Shaibani" in _names(m) for m in rashid), [(m.kind, _names(m)) for m in ms]
+
+
+def test_joint_teams_named_without_the_sides_and_agreed_to_be_formed():
+    # (a short joint body: the sentence names Syria and no third country; "agreed to form": a plan)
+    for text in ("واتفق الوزيران على تشكيل فرق فنية مشتركة تزور محطات القياس في جرابلس شمالي سوريا.\n",
+                 "The two ministers agreed to form joint technical teams that visit the measuring stations at "
+                 "Jarabulus in northern Syria.\n"):
+        ms = _contacts(text, date="2025-08-12")
+        assert [(m.kind, m.status) for m in ms] == [("visit", "planned")], (text, [(m.kind, m.status) for m in ms])
+        assert {p["country"] for p in ms[0].participants} == {"Iraq", "Syria"}
+    # a joint committee of Syria and Turkey is not theirs
+    ms = _contacts("Syria and Turkey agreed to form a joint technical committee that will visit the dams.\n",
+                   date="2025-08-12")
+    assert not ms, [(m.kind, [p["name_en"] for p in m.participants]) for m in ms]

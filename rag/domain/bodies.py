@@ -138,6 +138,22 @@ class Bodies:
             r"(?:\s+" + word_ar + r"){0,3}?\s+(?P<a>" + adj_both_ar + r")\s*[-–—/]?\s*و?(?P<b>" + adj_both_ar + r")(?!\w)|"
             r"(?<![\w-])(?P<c>" + (_alt(adj_en) or none) + r")\s*(?:[-–—/]|\s+and\s+)\s*(?P<d>" + (_alt(adj_en) or none) +
             r")(?:\s+" + word_en + r"){0,3}?\s+(?:" + (_alt(j_en) or none) + r")(?![\w-])") if j_ar or j_en else None
+        # … and named without the countries ("فرق فنية مشتركة تزور محطات القياس", "joint technical teams to visit"):
+        # a short head, up to two words, "مشتركة" / "joint" before it
+        short = joint.get("short") or {}
+        s_ar = [normalize(x) for x in short.get("ar", [])]
+        s_en = [x.lower() for x in short.get("en", [])]
+        self._joint_short = re.compile(
+            r"(?<!\w)[وفبل]?(?:ال)?(?:" + (_alt([h[2:] if h.startswith("ال") else h for h in s_ar]) or none) + r")"
+            r"(?:\s+" + word_ar + r"){0,2}?\s+(?:ال)?مشترك[هة]?(?!\w)|"
+            r"(?<![\w-])joint\s+(?:" + word_en + r"\s+){0,2}?(?:" + (_alt(s_en) or none) + r")(?![\w-])") \
+            if s_ar or s_en else None
+
+    def joint_short(self, norm: str) -> tuple[int, int] | None:
+        """(start, end) of a body of both sides named without them ("فرق فنية مشتركة", "the joint technical teams",
+        `joint` `short` heads), or None: whose sides it joins the sentence tells (`Officials.bodies`)."""
+        m = self._joint_short.search(norm) if self._joint_short is not None else None
+        return (m.start(), m.end()) if m else None
 
     def joint(self, norm: str, sides: tuple[str, str]) -> tuple[int, int] | None:
         """(start, end) of the first body of both `sides` a normalised sentence names, or None."""

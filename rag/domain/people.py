@@ -246,14 +246,25 @@ class Officials:
                     out.append(Match(a, a + len(name), "person", self._person_for(
                         name, b.country, f"{fn.name_en} {b.head_en}".strip(), "official", "en")))
             out.append(Match(b.start, b.end, "title", Title(ident, (shown,), en, shown, b.country, BODY_RANK)))
-        # a body of both sides ("اللجنة العراقية السورية المشتركة"): each side's part of it
-        if (span := self._bodies.joint(norm, (IRAQ, SYRIA))) is not None and not any(
-                m.start < span[1] and span[0] < m.end for m in out):
+        # a body of both sides ("اللجنة العراقية السورية المشتركة"): each side's part of it; one named without the
+        # sides ("فرق فنية مشتركة", "joint technical teams") where the sentence names one of the two and no third
+        # country (a joint committee with Turkey is not theirs)
+        span = self._bodies.joint(norm, (IRAQ, SYRIA))
+        if span is None and (short := self._bodies.joint_short(norm)) is not None and \
+                self._sides_only(norm) & {IRAQ, SYRIA}:
+            span = short
+        if span is not None and not any(m.start < span[1] and span[0] < m.end for m in out):
             shown = _shown(norm, text, *span)
             for c in (IRAQ, SYRIA):
                 out.append(Match(span[0], span[1], "title", Title(
                     f"x-{c.lower()}-body-joint", (shown,), f"{c}'s side of the joint committee", shown, c, BODY_RANK)))
         return out
+
+    def _sides_only(self, norm: str) -> set[str]:
+        """The countries a normalised sentence names when it names none but Iraq and Syria (else the empty set)."""
+        named = {m.item for m in self.scan(norm) if m.kind == "country"} | \
+            {m.item.country for m in self.scan(norm) if m.kind == "place"}
+        return named if named and named <= {IRAQ, SYRIA} else set()
 
     def _head_of_body(self, norm: str, start: int, end: int, text: str = ""):
         """(span, name, role) of 'رئيس|مدير … BODY NAME' (a role word of the data right before an Arabic body, two to
