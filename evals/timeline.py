@@ -52,8 +52,13 @@ def _side_key(name: str) -> str | None:
 
 
 def _keys(names) -> set[str]:
-    return {k for n in names
+    keys = {k for n in names
             if (k := (_side_key(n) or (name_key(n) if not n.lower().startswith("the ") else n.lower())))}
+    # (a side's part of a joint body, "Iraq's side of the joint committee", is of the joint body too: the extractor
+    # gives a joint body as each side's part, the gold as one body, "joint Iraqi–Syrian technical teams")
+    if any(_side_key(n) and re.search(r"(?i)\bjoint\b", n) for n in names):
+        keys.add("body:joint")
+    return keys
 
 
 def _sources(ev: dict) -> set[str]:

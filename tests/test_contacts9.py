@@ -120,6 +120,8 @@ def test_the_evaluator_matches_a_body_by_its_side():
         == {"body:Iraq"}
     assert _keys(["Syria's Anti-Narcotics Department"]) == {"body:Syria"}
     assert _keys(["joint Iraqi–Syrian technical teams"]) == {"body:joint"}
+    # the extractor's joint body, each side's part of it, is the joint body too
+    assert "body:joint" in _keys(["Iraq's side of the joint committee", "Syria's side of the joint committee"])
     assert _keys(["an Iraqi delegation"]) != _keys(["a Syrian delegation"])
     assert _keys(["Asaad al-Shaibani"]) == _keys(["أسعد الشيباني"])  # (people as before)
     assert load_officials().bodies("the iraqi prime minister", "the Iraqi prime minister") == []
