@@ -45,7 +45,7 @@ AR_CHRONOLOGY = """عام من الزيارات بين بغداد ودمشق: ت
 في ما يلي أبرز المحطات:
 - 3 شباط 2026: وزير الزراعة العراقي عباس المالكي في دمشق لبحث تصدير الحبوب.
 - 18 آب 2026: محافظ الأنبار محمد نوري الكربولي في دير الزور، بحضور محافظها غسان السيد أحمد.
-- 30 آب 2026: القائم بالأعمال العراقي ياسين الحجيمي ينقل رسالة إلى وزير الخارجية أسعد الشيباني.
+- أواخر آب 2026: القائم بالأعمال العراقي ياسين الحجيمي ينقل رسالة إلى وزير الخارجية أسعد الشيباني.
 """
 
 
@@ -123,8 +123,8 @@ def test_a_sentence_that_asks_is_no_answer(library13):
 
 
 def test_a_chronology_line_does_not_borrow_the_people_of_the_next(library13):
-    """Rule (_article_windows): the 18 August line has al-Karbouli with Deir ez-Zor's governor; al-Shaibani is the
-    next line's. What al-Karbouli discussed with al-Shaibani is not reported."""
+    """Rule (_article_windows, dated_line with "أواخر آب"): the 18 August line has al-Karbouli with Deir ez-Zor's
+    governor; al-Shaibani is the next line's. What al-Karbouli discussed with al-Shaibani is not reported."""
     r = _ask(library13, "ماذا بحث محافظ الأنبار محمد نوري الكربولي مع وزير الخارجية السوري أسعد الشيباني في آب 2026؟")
     assert r.abstained, r.answer
     # the line itself still answers what it tells

@@ -137,13 +137,15 @@ def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], tuple[frozenset, 
     return out
 
 
-_DATED_LINE = re.compile(r"^[\s\-•*]*(?:\d{1,2}\s+(?:%s)(?:\s+\d{4})?|(?:%s)\.?\s+(?:\d{1,2}(?:,\s*\d{4})?|\d{4}))\s*[:—–-]"
-                         % ((MONTH_ALT,) * 2))
+_DATED_LINE = re.compile(r"^[\s\-•*]*(?:\d{1,2}\s+(?:%s)(?:\s+\d{4})?|(?:%s)\.?\s+(?:\d{1,2}(?:,\s*\d{4})?|\d{4})|"
+                         r"(?:اوائل|اواسط|منتصف|اواخر|مطلع|نهايه|بدايه|early|mid|late|end of)[\s-]*(?:%s)\.?(?:,?\s+\d{4})?)"
+                         r"\s*[:—–-]" % ((MONTH_ALT,) * 3))
 
 
 def dated_line(text: str) -> bool:
-    """A sentence opening as a line of a chronology: a date (a day and month, a month and year), then a colon or a
-    dash ("Dec. 30, 2024 — Hussein calls …", "- 19 كانون الأول 2024: السوداني …")."""
+    """A sentence opening as a line of a chronology: a date (a day and month, a month and year, a part of a month),
+    then a colon or a dash ("Dec. 30, 2024 — Hussein calls …", "- 19 كانون الأول 2024: السوداني …", "أواخر آب 2025:
+    …", "Late August 2025 — …")."""
     return bool(_DATED_LINE.match(_norm(text)))
 
 
