@@ -44,8 +44,15 @@ AR_CHRONOLOGY = """عام من الزيارات بين بغداد ودمشق: ت
 
 في ما يلي أبرز المحطات:
 - 3 شباط 2026: وزير الزراعة العراقي عباس المالكي في دمشق لبحث تصدير الحبوب.
-- 18 آب 2026: محافظ الأنبار محمد نوري الكربولي في دير الزور، بحضور محافظها غسان السيد أحمد.
+- 18 آب 2026: رئيس جهاز المخابرات حميد الشطري في دير الزور، بحضور رئيس الاستخبارات السورية حسين السلامة.
 - أواخر آب 2026: القائم بالأعمال العراقي ياسين الحجيمي ينقل رسالة إلى وزير الخارجية أسعد الشيباني.
+"""
+
+AR_CHRONOLOGY2 = """محطات أيلول
+الأربعاء 30 أيلول 2026
+
+- 2 أيلول 2026: وزير الخارجية فؤاد حسين يستقبل في بغداد وزير الخارجية السوري أسعد الشيباني.
+- 3 أيلول 2026: الوزيران يتفقدان معاً منفذ القائم الحدودي.
 """
 
 
@@ -54,7 +61,7 @@ def library13(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers13",
                           {"en_transcript.txt": EN_TRANSCRIPT, "en_flight.txt": EN_FLIGHT,
-                           "ar_chronology.txt": AR_CHRONOLOGY})
+                           "ar_chronology.txt": AR_CHRONOLOGY, "ar_chronology2.txt": AR_CHRONOLOGY2})
 
 
 def _ask(pipeline, question):
@@ -123,12 +130,12 @@ def test_a_sentence_that_asks_is_no_answer(library13):
 
 
 def test_a_chronology_line_does_not_borrow_the_people_of_the_next(library13):
-    """Rule (_article_windows, dated_line with "أواخر آب"): the 18 August line has al-Karbouli with Deir ez-Zor's
-    governor; al-Shaibani is the next line's. What al-Karbouli discussed with al-Shaibani is not reported."""
-    r = _ask(library13, "ماذا بحث محافظ الأنبار محمد نوري الكربولي مع وزير الخارجية السوري أسعد الشيباني في آب 2026؟")
+    """Rule (_article_windows, dated_line with "أواخر آب"): the 18 August line, naming its people, has al-Shatri with
+    al-Salama; al-Shaibani is the next line's. What al-Shatri discussed with al-Shaibani is not reported."""
+    r = _ask(library13, "ماذا بحث حميد الشطري مع وزير الخارجية السوري أسعد الشيباني في دير الزور في آب 2026؟")
     assert r.abstained, r.answer
     # the line itself still answers what it tells
-    r = _ask(library13, "أين كان محافظ الأنبار محمد نوري الكربولي في 18 آب 2026؟")
+    r = _ask(library13, "أين كان رئيس جهاز المخابرات حميد الشطري في 18 آب 2026؟")
     assert not r.abstained and "دير الزور" in r.answer, (r.answer, r.abstain_reason)
 
 
@@ -139,3 +146,10 @@ def test_in_the_presence_of_tells_a_meeting():
     for text in ("28 آب 2026: رئيس جهاز المخابرات في دمشق، بحضور رئيس الاستخبارات السورية.",
                  "The Iraqi minister was received in Damascus in the presence of Syria's intelligence chief."):
         assert "meeting" in relations(_terms(text), _norm(text)), text
+
+
+def test_a_chronology_line_naming_no_one_refers_to_the_line_before(library13):
+    """Rule (_article_windows, _names_people): '3 أيلول: الوزيران يتفقدان …' names no one; its people are the line
+    before's."""
+    r = _ask(library13, "متى تفقد فؤاد حسين وأسعد الشيباني منفذ القائم الحدودي؟")
+    assert not r.abstained and "3 أيلول" in r.answer, (r.answer, r.abstain_reason)
