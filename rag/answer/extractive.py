@@ -118,7 +118,7 @@ def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], tuple[frozenset, 
         for s, e in c.sentences:
             if c.start + s not in sents:
                 sents[c.start + s] = _terms(c.text[s:e].strip())
-                if dated_line(c.text[s:e].strip()) and _names_people(c.text[s:e]):
+                if dated_line(c.text[s:e].strip()):
                     lines.setdefault(c.source, set()).add(c.start + s)
     out: dict[tuple[str, int], tuple[frozenset, frozenset]] = {}
     for source, sents in by_source.items():
@@ -126,27 +126,21 @@ def _article_windows(hits: list[Hit]) -> dict[tuple[str, int], tuple[frozenset, 
         dated = {pos for pos in order if pos in lines.get(source, ()) }
         for i, pos in enumerate(order):
             terms = set(sents[pos])  # a copy: the cached sets are shared
-            # (a line of a chronology, "Dec. 30, 2024 — …", "- 25 نيسان: …", naming its people tells its own act: the
-            # dated lines around it tell others, whose act words and people it does not borrow: "28 آب: الشطري في دمشق
-            # بحضور السلامة" is no meeting of al-Shatri with al-Shaibani, whom the next line names; a line naming no
-            # one, "Apr. 15 — The two leaders meet in Doha", refers to the lines before it)
-            if i > 0 and not (pos in dated and order[i - 1] in dated):
-                terms.update(sents[order[i - 1]])
-            if i + 1 < len(order) and not (pos in dated and order[i + 1] in dated):
-                terms.update(sents[order[i + 1]])
-            out[(source, pos)] = (frozenset(terms), frozenset(terms))
+            near = set()
+            # (a line of a chronology, "Dec. 30, 2024 — …", "- 25 نيسان: …", tells its own act: the dated lines
+            # around it tell others, whose act words it does not borrow; their names still count as its context, as
+            # the names of any sentence's neighbours do: "Apr. 15 — The two leaders meet in Doha" refers back)
+            if i > 0:
+                (near if pos in dated and order[i - 1] in dated else terms).update(sents[order[i - 1]])
+            if i + 1 < len(order):
+                (near if pos in dated and order[i + 1] in dated else terms).update(sents[order[i + 1]])
+            out[(source, pos)] = (frozenset(terms), frozenset(terms | near))
     return out
 
 
 _DATED_LINE = re.compile(r"^[\s\-•*]*(?:\d{1,2}\s+(?:%s)(?:\s+\d{4})?|(?:%s)\.?\s+(?:\d{1,2}(?:,\s*\d{4})?|\d{4})|"
                          r"(?:اوائل|اواسط|منتصف|اواخر|مطلع|نهايه|بدايه|early|mid|late|end of)[\s-]*(?:%s)\.?(?:,?\s+\d{4})?)"
                          r"\s*[:—–-]" % ((MONTH_ALT,) * 3))
-
-
-def _names_people(text: str) -> bool:
-    """Whether a sentence names a person the name tables know."""
-    from ..domain.names import arabic_names, english_names
-    return any(n in PEOPLE for n in (*english_names(text), *arabic_names(normalize(text))))
 
 
 def dated_line(text: str) -> bool:
