@@ -114,3 +114,10 @@ def test_joint_teams_named_without_the_sides_and_agreed_to_be_formed():
     ms = _contacts("Syria and Turkey agreed to form a joint technical committee that will visit the dams.\n",
                    date="2025-08-12")
     assert not ms, [(m.kind, [p["name_en"] for p in m.participants]) for m in ms]
+
+
+def test_a_contact_placed_in_another_city_is_not_at_the_gathering_its_sentence_names():
+    ms = _contacts("وتأتي الزيارة بعد أيام من لقاء جمع الشرع والسوداني في الدوحة برعاية أمير قطر، وقبل أقل من شهر على "
+                   "القمة العربية التي تستضيفها بغداد.\n")
+    doha = [m for m in ms if m.place and m.place["name_en"] == "Doha"]
+    assert doha and all(m.date != "2025-05-17" for m in doha), [(m.kind, m.date, m.place) for m in ms]

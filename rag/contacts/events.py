@@ -1448,6 +1448,9 @@ def _at_gathering(m: Mention, art: "_Article") -> None:
             g = gathering_of(officials, before[-1].norm, ref, m.status)
     if g is None or (m.date and not g.date.startswith(m.date)):
         return
+    if m.place and m.place.get("towards") and m.place["name_en"] not in (IRAQ, SYRIA, g.place):
+        return  # a contact the sentence places in another city ("a meeting in Doha … a month before the Baghdad
+        # summit") was not held at the gathering
     if not g.date_end:  # (a gathering of several days gives its city only: which day is not known)
         m.date = g.date
         m.date_basis = f"at {g.en} ({g.date}; the gatherings of officials.json): the report gives no day"
