@@ -1416,7 +1416,7 @@ def gathering_of(officials: Officials, norm: str, ref: str, status: str) -> Gath
     ("the Arab summit" of two years), the one whose city the sentence names, else the one nearest the article's
     date `ref` ('' when unknown: then only a single one). A happened contact is not at a gathering after its
     article (a day's slack: pages dated the day after)."""
-    found = [g for g in officials.gatherings if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", norm) for f in g.forms)]
+    found = officials.gatherings_in(norm)
     if ref and status in _NOT_BEFORE:
         found = [g for g in found if g.date <= _plus(ref[:10], 1)]
     if len(found) > 1:

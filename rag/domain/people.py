@@ -219,6 +219,16 @@ class Officials:
         ar = "سلطات الحدود العراقية" if country == IRAQ else "سلطات الحدود السورية"
         return Title(f"x-{country.lower()}-body-border", (ar,), f"{country}'s border authorities", ar, country, BODY_RANK)
 
+    def gatherings_in(self, norm: str) -> list[Gathering]:
+        """The gatherings (`gatherings`) a normalised sentence names by one of their forms, whole words, in data order."""
+        rx = self._regex.get("gatherings")
+        if rx is None:
+            forms = sorted({f for g in self.gatherings for f in g.forms}, key=len, reverse=True)
+            rx = self._regex["gatherings"] = re.compile(
+                r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else re.compile(r"(?!)")
+        named = {m.group(0) for m in rx.finditer(norm)}
+        return [g for g in self.gatherings if named & set(g.forms)] if named else []
+
     def joint_body(self, norm: str) -> bool:
         """Whether a normalised sentence names a body of both sides ("اللجنة العراقية السورية المشتركة")."""
         return self._bodies.joint(norm, (IRAQ, SYRIA)) is not None
