@@ -272,8 +272,8 @@ class Officials:
 
     def _sides_only(self, norm: str) -> set[str]:
         """The countries a normalised sentence names when it names none but Iraq and Syria (else the empty set)."""
-        named = {m.item for m in self.scan(norm) if m.kind == "country"} | \
-            {m.item.country for m in self.scan(norm) if m.kind == "place"}
+        found = self.scan(norm)
+        named = {m.item for m in found if m.kind == "country"} | {m.item.country for m in found if m.kind == "place"}
         return named if named and named <= {IRAQ, SYRIA} else set()
 
     def _head_of_body(self, norm: str, start: int, end: int, text: str = ""):
