@@ -164,17 +164,15 @@ def _speaker_speaks(speaker_terms: list[set[str]], text: str) -> bool:
     """The question's speaker is named within four words of a speech verb ("أكد الوزير الشيباني"), or heads the
     sentence as its speaker's label, as transcripts, interviews and live blogs give words ("HUSSEIN: The Syrian
     community here enjoys …", "16:30 — الشيباني: هدف زيارتنا …")."""
-    if (label := _LABEL.match(text)) and any(
-            toks and toks <= f for w in re.findall(r"\w+", label.group(1)) if (toks := _terms(_norm(w)))
-            for f in speaker_terms):
+    def names_him(w: str) -> bool:
+        toks = _terms(w)
+        return any(toks and toks <= f for f in speaker_terms)
+
+    if (label := _LABEL.match(text)) and any(names_him(_norm(w)) for w in re.findall(r"\w+", label.group(1))):
         return True
     words = [_norm(w) for w in re.findall(r"\w+", text)]
     verbs = [i for i, w in enumerate(words) if _SPEECH_VERB.match(w) or _SPEECH_VERB.match(w[1:])]
-    for i, w in enumerate(words):
-        toks = _terms(w)
-        if any(toks and toks <= f for f in speaker_terms) and any(abs(i - v) <= 4 for v in verbs):
-            return True
-    return False
+    return any(names_him(w) and any(abs(i - v) <= 4 for v in verbs) for i, w in enumerate(words))
 
 
 def speaker_terms(entities: list[str], shape: Shape) -> list[set[str]]:

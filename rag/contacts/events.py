@@ -1420,12 +1420,12 @@ def gathering_of(officials: Officials, norm: str, ref: str, status: str) -> Gath
     if ref and status in _NOT_BEFORE:
         found = [g for g in found if g.date <= _plus(ref[:10], 1)]
     if len(found) > 1:
-        cities = {pl.en for pl in officials.places if any(re.search(rf"(?<!\w){re.escape(fast_normalize(f))}(?!\w)", norm)
-                                                           for f in pl.forms)}
+        cities = {x.item.en for x in officials.scan(norm) if x.kind == "place"}
         found = [g for g in found if g.place in cities] or found
     if ref:
-        near = [g for g in found if abs((date.fromisoformat(g.date) - date.fromisoformat(ref[:10])).days) <= GATHERING_YEAR]
-        return min(near, key=lambda g: abs((date.fromisoformat(g.date) - date.fromisoformat(ref[:10])).days)) if near else None
+        away = {g.id: abs((date.fromisoformat(g.date) - date.fromisoformat(ref[:10])).days) for g in found}
+        near = [g for g in found if away[g.id] <= GATHERING_YEAR]
+        return min(near, key=lambda g: away[g.id]) if near else None
     return found[0] if len(found) == 1 else None
 
 

@@ -391,6 +391,11 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                     out += known
         return list(dict.fromkeys(out))
 
+    def own_article(m: Mention, among) -> list[int]:
+        """Of the contacts `among` that hold a report of m's own article, those m fits judged against those reports
+        (the article may name other people than a contact's first report)."""
+        return [gi for gi in among if any(_same(m, x, arts) for x in groups[gi] if x.source == m.source)]
+
     bags = _Bags()
     by_source: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -428,15 +433,13 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         if m.date:
             if not fitting:  # its own article's contact, judged against that article's reports in it (a live blog's
                 # "the president received the Syrian guest" joins the visit another outlet's report opened)
-                fitting = [gi for gi in index.get((GROUP[m.kind], m.status, "src", m.source), [])
-                           if any(_same(m, x, arts) for x in groups[gi] if x.source == m.source)]
+                fitting = own_article(m, index.get((GROUP[m.kind], m.status, "src", m.source), []))
             target = min(fitting, key=lambda gi: _distance(m.date, reps[gi].date)) if fitting else None
         else:
             mine = set(index.get((GROUP[m.kind], m.status, "src", m.source), []))
             # its own article's contact: judged against that article's reports in it (the article may name other
             # hosts than the group's first report)
-            own = [gi for gi in fitting if gi in mine] or [
-                gi for gi in sorted(mine) if any(_same(m, x, arts) for x in groups[gi] if x.source == m.source)]
+            own = [gi for gi in fitting if gi in mine] or own_article(m, sorted(mine))
             # (not one of another day than its own clue gives: a year review's "28 آب: الشطري في دمشق مجدداً" is not
             # its "26 كانون الأول 2024" entry of the same man, nor another contact of that man)
             wrong = {gi for gi in own if not _clue_fits(m, reps[gi].date)}

@@ -91,7 +91,7 @@ class Title:
 @dataclass(frozen=True)
 class Gathering:
     """A multilateral gathering with its city and days (officials.json `gatherings`): a contact placed at it and
-    given no day of its own took place there, on its first day."""
+    given no day of its own took place there, on its day when it lasted one (`rag.contacts.events._at_gathering`)."""
     id: str
     forms: tuple[str, ...]  # normalised
     en: str
