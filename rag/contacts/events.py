@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "88"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "89"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -1356,7 +1356,9 @@ class _Article:
                     m.reported.append(f"reported {d.value}: {d.basis} (the date of its entry in a dated list)")
                     gave = True
                 elif d.ahead and m.status in ("planned", "cancelled", "postponed") and m.date is None and \
+                        not (entry is not None and entry[0].start == d.start) and \
                         not any(d.start - 25 <= p < d.start for p in said):  # not "…, his office said on Saturday"
+                    # (a dated list's entry is a day gone by: "- 21 شباط: … وتؤجل تحديد موعدها")
                     # "will visit / will not attend … on Saturday": the Saturday still to come; of a contact called
                     # off or put off, of a day and month, the nearer of that day and the one before ("the visit once
                     # due on 22 February was postponed", reported in March; a weekday still to come stays ahead)
@@ -1459,10 +1461,38 @@ def _at_gathering(m: Mention, art: "_Article") -> None:
         m.place = {**_place(city), "towards": True}
 
 
+def _talk_of_call(mentions: list[Mention], lex) -> list[Mention]:
+    """A meeting told only in words of talk ("الشرع يبحث مع السوداني أمن الحدود", "X discusses … with Y"), with no
+    place or day, whose named people all took part in a call the same article reports: that call, told before the
+    article says it was one (a headline over the report of a call)."""
+    calls = [m for m in mentions if m.kind == "call"]
+    if not calls:
+        return mentions
+    out = []
+    for m in mentions:
+        named = {p["id"] for p in m.participants if p["named"]}
+        call = next((c for c in calls if c.status == m.status and named and
+                     named <= {p["id"] for p in c.participants if p["named"]}), None)
+        if m.kind == "meeting" and call is not None and m.place is None and m.date is None and \
+                all(_talk_only(lex, fast_normalize(c["text"])) for c in m.citations):
+            call.citations += [c for c in m.citations if c["start"] not in {x["start"] for x in call.citations}]
+            continue
+        out.append(m)
+    return out
+
+
+def _talk_only(lex, norm: str) -> bool:
+    """The sentence's contact words are all words of talk (lexicon `talk`), none of a visit, a call or a meeting."""
+    words = _words(norm)
+    talk = set(lex.talk.find(norm, words))
+    found = [p for k, w in lex.kinds.items() if k != "statement" for p in w.find(norm, words)]
+    return bool(found) and set(found) <= talk
+
+
 def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extraction:
     """The Iraq–Syria contacts one cleaned article reports, with its inferred date."""
     art = _Article(doc, chunks, officials)
-    mentions = art.run()
+    mentions = _talk_of_call(art.run(), art.lex)
     lex = art.lex
     for m in mentions:
         if officials.gatherings:

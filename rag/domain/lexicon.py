@@ -261,6 +261,19 @@ def futures(words: list[str]) -> list[str]:
     return out
 
 
+def persons(words: list[str]) -> list[str]:
+    """Arabic present-tense verbs in the other third person ("يؤجل" -> "تؤجل", "تبحث" -> "يبحث", "تحل ضيفة" ->
+    "يحل ضيفة"): a list names one; a subject of the other gender (a ministry, a delegation, "الحكومة") takes the
+    other."""
+    out = []
+    for w in words:
+        n = re.sub(r"\s+", " ", normalize(w).strip())
+        first = n.split(" ", 1)[0]
+        if has_arabic(n) and len(first) >= 3 and first[0] in "يت":
+            out.append(("ت" if n[0] == "ي" else "ي") + n[1:])
+    return out
+
+
 def offsets(obj: dict) -> tuple | None:
     """The regex, values and back words of `durations` for `Lexicon.offset_at`: English "count unit later|earlier",
     Arabic "قبل|بعد [ذلك] [ب]count unit" or a dual unit, not followed by "من"."""
@@ -301,7 +314,8 @@ def durations(obj: dict) -> list[str]:
 
 def build(obj: dict, digest: str = "") -> Lexicon:
     verbs = [g for g in obj.get("verb_forms", {}).get("en", []) if isinstance(g, list)]
-    kinds = {k: Words.of(inflected(_both(v) + (_both(obj.get("returns")) if k == "visit" else []), verbs))
+    kinds = {k: Words.of(inflected((w := _both(v) + (_both(obj.get("returns")) if k == "visit" else [])) + persons(w),
+                                   verbs))
              for k, v in obj["kinds"].items() if not k.startswith("_")}
     # an Arabic contact verb in the present tense with the future's "سـ" ("سيحلّ ضيفاً", "ستستقبل"): the same contact
     # word, and a planned contact
@@ -313,7 +327,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
     kinds = {k: Words.of([*w.words, *w.phrases, *(f for f in ahead if k != "statement" and
                                                      (f[1:] in w.words or f[1:] in w.phrases))]) for k, w in kinds.items()}
     back = {k: Words.of(_both(v)) for k, v in obj.get("back", {}).items() if not k.startswith("_")}
-    status = [(s, Words.of(_both(st.get(s, {})) + (ahead if s == "planned" else []))) for s in STATUSES]
+    status = [(s, Words.of(_both(st.get(s, {})) + persons(_both(st.get(s, {}))) + (ahead if s == "planned" else [])))
+              for s in STATUSES]
     roles: dict[str, str] = {}
     for lang in ("ar", "en"):
         for phrase, rank in obj.get("role_words", {}).get(lang, {}).items():
