@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -458,6 +458,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     q = as_question(question)
     lang, shape = q.language, q.shape
     cands = score_sentences(q, hits, qvec, lexical, shape)
+    retrieved = cands  # every scored sentence, before any check narrows them
 
     def abstain(conf: float, reason: str) -> ExtractiveResult:
         return ExtractiveResult(ABSTAIN[lang], True, [], conf, cands, reason)
@@ -659,6 +660,17 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                         ["visit"], _status(his[0].text)), confidence(q, cands, hits))
                 return correction(q, about, premise.no_visit_by(people[0], places[0]), confidence(q, cands, hits))
             cands = visits
+        elif "visit" in asked and not strict and people and len(places) == 1 and not status_of(q.normalized) and \
+                (visitor := first_named(q, people)) and own_visit(q, visitor) and \
+                not any(_visitor_first(c.text, visitor, places[0]) for c in retrieved):
+            # What was said or done during a visit ("what did X discuss with Y during his visit to Z"): the visit is
+            # the question's premise; no retrieved sentence naming its visitor (the first person the question
+            # names) before its destination reports it, so nothing said there is the answer.
+            his = [c for c in retrieved if _status(c.text) and _visitor_first(c.text, visitor, places[0])]
+            if his:
+                return correction(q, his + [c for c in about if c not in his], premise.not_taken_place(
+                    ["visit"], _status(his[0].text)), confidence(q, cands, hits))
+            return correction(q, about, premise.no_visit_by(visitor, places[0]), confidence(q, cands, hits))
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
             # The visitor named by his role ("when did the Iraqi prime minister visit Damascus"): a sentence that
             # names that role (of the country asked), not another official's visit there.
@@ -955,6 +967,46 @@ def unnamed_role(q: Question) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
 
 
 ROLE_NAME_REACH = 3  # words between a role and the name it qualifies ("Syria's ambassador, Sattam al-Dandah")
+
+
+_PARTICLES = frozenset({"al", "el", "abu", "abd", "abdul", "bin", "ibn"})  # (a name's "al-" starts no name)
+
+
+def first_named(q: Question, people: list[str]) -> str | None:
+    """Of the people a question names, the one it names first (the subject: "what did X discuss with Y …")."""
+    words = [_terms(w) for w in re.findall(r"[\w'-]+", str(q))]
+
+    def at(person: str) -> int:
+        forms = name_forms(person)
+        return next((i for i in range(len(words)) if any(f <= set().union(*words[i:i + 4]) and words[i] & f - _PARTICLES
+                                                         for f in forms)), len(words))
+    return min(people, key=at) if people else None
+
+
+@lru_cache(maxsize=1)
+def _own_visit() -> tuple[tuple[str, ...], frozenset]:
+    data = answer_data().get("own_visit", {})
+    return (tuple(_norm(w) for lang in ("en", "ar") for w in data.get(lang, ())),
+            frozenset(_norm(w) for w in data.get("visit_words", ())))
+
+
+def own_visit(q: Question, person: str) -> bool:
+    """The question makes a visit the person's own: "his visit", "زيارته", "al-Sudani's visit", "زيارة السوداني"
+    (answer_types.json `own_visit`)."""
+    phrases, visit_words = _own_visit()
+    if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q.normalized) for p in phrases):
+        return True
+    words = re.findall(r"[\w']+", q.normalized)
+    toks = [_terms(w.removesuffix("'s")) for w in words]
+    forms = name_forms(person)
+    for i, w in enumerate(words):
+        if not any(toks[i] & f - _PARTICLES for f in forms):
+            continue
+        if w.endswith("'s") and any(x in visit_words for x in words[i + 1:i + 3]):
+            return True  # "al-Sudani's visit", "al-Sudani's first visit"
+        if any(x in visit_words for x in words[max(0, i - 2):i]):
+            return True  # "زيارة السوداني", "visit of al-Sudani"
+    return False
 
 
 def _visitor_first(text: str, person: str, place: str) -> bool:
