@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "89"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "91"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -550,6 +550,14 @@ class _Article:
             return ""
         lex = self.lex
         first = min(triggers)
+        # ("جلس السوداني والشرع في قاعة واحدة، ولم يُعلن عن لقاء بينهما", "both attended, but no meeting between
+        # them was announced": a later clause denying a contact between the same two denies the sentence's)
+        between = lex.neg_between
+        for t in sorted(triggers)[1:]:
+            a, b = _clause_span(norm, t)
+            if between is not None and any(a <= p < b for p in between.find(norm, words)) and \
+                    self.negated(norm, words, [t], []) == "negated":
+                return "negated"
         a, b = _clause_span(norm, first)
         if any(a <= p < b for p in lex.negated.find(norm, words)):
             return "negated"
@@ -798,6 +806,10 @@ class _Article:
                 d.value or d.weekday is not None or d.monthday or d.month
                 for d in self.dates_in(x.norm))
 
+        def cities(x: _Sentence) -> set[str]:
+            """The cities a clause names."""
+            return {m.item.en for m in scan(x) if m.kind == "place" and m.item.en != m.item.country}
+
         def carries(left: _Sentence, right: _Sentence) -> list[Match]:
             """The left clause's people, and its place when the right one names none, for the right one."""
             return [m for m in scan(left) if (m.kind in ("person", "title") or m.kind == "place" and not any(
@@ -857,8 +869,12 @@ class _Article:
             # Rashid"): one visit, told in two clauses; but not when the clause after says its contact did not
             # happen ("… a call between al-Sudani and al-Sharaa, whereas al-Sharaa stayed away from the Baghdad
             # summit"): two contacts of two statuses
+            # (nor when each clause puts its contact in a city of its own: "met al-Sharaa in Doha, and Nechirvan
+            # Barzani shook hands with al-Sharaa in Antalya" are two contacts)
             if a is not None and b is not None and (not a & b or (cut in apart and a != b) or
-                                                    status(left) != status(right)):
+                                                    status(left) != status(right) or
+                                                    a != b and (lc := cities(left)) and (rc := cities(right)) and
+                                                    not lc & rc):
                 out.append(left)
                 start = cut
         if not out:
@@ -1045,8 +1061,11 @@ class _Article:
             matches = [m for m in matches if not (m.kind == "place" and home and m.item.country == home and
                                                   r < m.start <= r + 30)]
         # "the UN envoy for Syria" (lexicon `envoy_for`): a third party's official, Syria no side of his contact
-        matches = [m for m in matches if not (m.kind in ("country", "place") and
-                                              _said_before(lex.envoy_for, s.norm, m.start, 30))]
+        # (not past a name: "المبعوث عزت الشابندر في دمشق" puts the envoy named in Damascus)
+        envoys = lex.envoy_for.find(s.norm, words)
+        matches = [m for m in matches if not (m.kind in ("country", "place") and any(
+            m.start - 30 <= e < m.start and not any(n.kind == "person" and e < n.start < m.start for n in matches)
+            for e in envoys))]
         # "a source at the Iraqi embassy in Damascus said …": the mission's city is where a contact was only when
         # the sentence names no other place after "to / in"
         # "the meeting drew attention in Baghdad" (lexicon `audience`): where it was heard of, not where it was
@@ -1125,7 +1144,10 @@ class _Article:
                 # of talk, lexicon `talk`, say what was discussed, not that they met)
                 self.extend(call, s, "call", parts, [], dates, sides, add_people=True)
                 touched, contact_kinds = call, []
-            if anaphor is not None:  # people of the contact referred back to are not in the new one
+            # (unless a time apart comes between: "ويأتي اللقاء بعد نحو شهرين من اجتماع السوداني والشرع في الدوحة"
+            # is another contact, of the same people too: lexicon `joins.apart`, `durations`)
+            if anaphor is not None and not lex.joins_apart.find(s.norm, words):
+                # people of the contact referred back to are not in the new one
                 rest = [p for p in parts if p["id"] not in {q["id"] for q in anaphor.participants}]
                 if GROUP[anaphor.kind] == GROUP[kind] and rest and not {IRAQ, SYRIA} & {p["country"] for p in rest}:
                     # "his meeting with al-Sharaa in Doha, hosted by the emir": the same contact, told again
@@ -1481,6 +1503,38 @@ def _talk_of_call(mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
+_LIST_MARKS = ("-", "–", "—", "•", "*", "·")  # what opens a list's entry
+UNCONFIRMED_REACH = 2  # sentences after a contact's last report within which "not confirmed" speaks of it
+
+
+def _unconfirmed(mentions: list[Mention], art: "_Article") -> list[Mention]:
+    """A contact told as done ("a local official said talks had begun between the two intelligence services") that a
+    sentence at most UNCONFIRMED_REACH after its last report leaves unconfirmed ("No confirmation of these talks came
+    from Baghdad or Damascus", lexicon `unconfirmed`), no other contact reported between: a claim, rumoured."""
+    cue = art.lex.unconfirmed
+    if cue is None or not mentions:
+        return mentions
+    starts = [s.start for s in art.sents]
+    for i, s in enumerate(art.sents):
+        if not cue.find(s.norm, _words(s.norm)) or art.entry_opener(s) is not None or \
+                s.text.lstrip().startswith(_LIST_MARKS):
+            continue  # (a list's entry speaks of its own item: "- أيلول: … من دون تأكيد حكومي")
+        # the contact the sentence goes on about: the one last reported before or in it
+        before = [m for m in mentions if m.citations and min(c["start"] for c in m.citations) < s.start]
+        if not before:
+            continue
+        m = max(before, key=lambda x: max(c["start"] for c in x.citations if c["start"] <= s.start))
+        last = max(c["start"] for c in m.citations if c["start"] <= s.start)
+        between = [x for x in mentions if x is not m and x.citations and
+                   last < min(c["start"] for c in x.citations) <= s.start]
+        k = next((n for n, st in enumerate(starts) if st == last), None)
+        if m.status == "happened" and m.kind != "statement" and not between and k is not None and \
+                0 <= i - k <= UNCONFIRMED_REACH:
+            m.status, m.status_basis = "rumoured", _word_at(s.norm, cue.find(s.norm, _words(s.norm))[0])
+            art.cite(m, s)
+    return mentions
+
+
 def _talk_only(lex, norm: str) -> bool:
     """The sentence's contact words are all words of talk (lexicon `talk`), none of a visit, a call or a meeting."""
     words = _words(norm)
@@ -1492,7 +1546,7 @@ def _talk_only(lex, norm: str) -> bool:
 def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extraction:
     """The Iraq–Syria contacts one cleaned article reports, with its inferred date."""
     art = _Article(doc, chunks, officials)
-    mentions = _talk_of_call(art.run(), art.lex)
+    mentions = _unconfirmed(_talk_of_call(art.run(), art.lex), art)
     lex = art.lex
     for m in mentions:
         if officials.gatherings:

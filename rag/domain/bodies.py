@@ -165,6 +165,15 @@ class Bodies:
                 return m.start(), m.end()
         return None
 
+    def head_en(self, head: str) -> str:
+        """The English word of a body's head as written in Arabic ("جهاز" -> its English word), else "body"."""
+        head = re.sub(r"\s+", " ", head)
+        return self._head_en.get(head, self._head_en.get(head[2:], "body"))
+
+    def function(self, text: str) -> Function | None:
+        """The function a text names ("المخابرات", "narcotics"), if any."""
+        return self._function(text)
+
     def _function(self, text: str) -> Function | None:
         if self._fn is None:
             return None

@@ -146,6 +146,10 @@ class Lexicon:
     kinds_not: Words | None = None  # "call for", "calls for": phrases holding a contact word that name no contact
     carried: Words | None = None  # "سلّم", "handed": an invitation after them in its clause is carried on a trip, no plan
     outlet_after: Words | None = None  # "news agency", "-based": a city right before them names an outlet, no venue
+    neg_between: Words | None = None  # "بينهما", "between them": a later clause's negated contact between the two
+    # denies the sentence's ("… في قاعة واحدة، ولم يُعلن عن لقاء بينهما")
+    unconfirmed: Words | None = None  # "ولم يصدر أي تأكيد لهذه المفاوضات", "neither government confirmed it": the
+    # contact the sentences before claimed, told as done, is a claim (rumoured)
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
@@ -309,6 +313,9 @@ def durations(obj: dict) -> list[str]:
     out = [f"{c} {u} {ln}" for c in en.get("counts", []) for u in en.get("units", []) for ln in en.get("links", [])]
     out += [f"{ln} {c} {u} من" for ln in ar.get("links", []) for c in ar.get("counts", []) for u in ar.get("units", [])]
     out += [f"{ln} {u} من" for ln in ar.get("links", []) for u in ar.get("duals", [])]
+    # a round figure: "بعد نحو شهرين من" (English "about two months after" holds "two months after" as it is)
+    out += [f"{ln} {a} {x[len(ln) + 1:]}" for a in ar.get("about", []) for x in list(out) if has_arabic(x)
+            for ln in ar.get("links", []) if x.startswith(ln + " ")]
     return out
 
 
@@ -343,7 +350,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("ordinals"))), Words.of(_both(obj.get("joins")) + durations(obj.get("durations", {}))),
                    Words.of(_both(obj.get("negated"))), Words.of(_both(obj.get("negated", {}).get("negators"))),
                    Words.of(_both(obj.get("negated", {}).get("determiners"))),
-                   Words.of(_both(obj.get("negated", {}).get("close"))), Words.of(_both(obj.get("joins", {}).get("apart"))),
+                   Words.of(_both(obj.get("negated", {}).get("close"))), Words.of(_both(obj.get("joins", {}).get("apart")) + durations(obj.get("durations", {}))),
                    Words.of(_both(obj.get("status_not"))), Words.of(_both(obj.get("portfolio_words"))), Words.of(_both(obj.get("returns"))), Words.of(_both(obj.get("envoy_for"))), Words.of(_both(obj.get("posted_at"))),
                    Words.of(_both(obj.get("negated", {}).get("idioms"))), Words.of(_both(obj.get("before_place"))),
                    Words.of(_both(obj.get("audience"))), Words.of(_both(obj.get("since"))),
@@ -371,7 +378,9 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("led_by"))),
                    Words.of(_both(obj.get("kinds_not"))),
                    Words.of(_both(obj.get("carried"))),
-                   Words.of(_both(obj.get("outlet_after"))))
+                   Words.of(_both(obj.get("outlet_after"))),
+                   Words.of(_both(obj.get("negated", {}).get("between"))),
+                   Words.of(_both(obj.get("unconfirmed"))))
 
 
 def joint_acts(obj: dict) -> re.Pattern | None:

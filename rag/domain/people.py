@@ -66,6 +66,7 @@ _SIDES_EN = r"(?:iraqi|iraq's|syrian|syria's)\s+and\s+(?:iraqi|iraq's|syrian|syr
 _SIDES_AR = (r"(?:العراقي\s+والسوري|السوري\s+والعراقي|العراقيه\s+والسوريه|السوريه\s+والعراقيه|العراق\s+وسوريا|العراق\s+وسوريه|سوريا\s+والعراق|سوريه\s+والعراق|"
              r"عراقيون\s+وسوريون|سوريون\s+وعراقيون|عراقيين\s+وسوريين|سوريين\s+وعراقيين|العراقيين\s+والسوريين|"
              r"السوريين\s+والعراقيين|العراقيون\s+والسوريون|السوريون\s+والعراقيون)")
+_PORT_END = re.compile(r"\s*(?<!\w)(?:في|من|لدى|ب|in|of|at)$")  # a preposition before the sides ends no name
 _PAIR_BODIES = {"authoritie", "authorities", "force", "forces", "interior ministrie", "السلطات", "سلطات", "القوات", "قوات",
                 "الاجهزه الامنيه"}
 _PAIR = re.compile(
@@ -488,6 +489,7 @@ class Officials:
             role = re.sub(r"\s+", " ", m.group(g)).strip()
             port = re.sub(r"\s+", " ", _shown(norm, text, m.start(p), m.end(p)) if m.group(p) else "").strip()
             port = re.sub(r"^the\s+", "", port)
+            port = _PORT_END.sub("", port)  # "جهازي المخابرات في العراق وسوريا": no "في" in the name
             role = {"وزيرا": "وزير", "رئيسا": "رئيس", "وفدا": "وفد", "مسؤولو": "مسؤولو", "مسؤولي": "مسؤولو",
                     "جهازا": "جهاز", "جهازي": "جهاز", "مسؤولون": "مسؤول", "مسؤولين": "مسؤول", "المسؤولين": "مسؤول",
                     "المسؤولون": "مسؤول", "ممثلون": "ممثل", "ممثلين": "ممثل", "وزارتا": "وزارة", "وزارتي": "وزارة",
@@ -502,6 +504,13 @@ class Officials:
                         f"{'القوات' if group == 'forces' else 'السلطات'} {'العراقية' if country == IRAQ else 'السورية'}"
                     out.append(Match(m.start(), m.end(), "title", Title(
                         f"x-{country.lower()}-body-{group}", (shown,), f"{country}'s {group}", shown, country, BODY_RANK)))
+                    continue
+                fn = self._bodies.function(normalize(port)) if port and not re.match(r"[a-z]", role) else None
+                if fn is not None:  # "جهازي المخابرات في العراق وسوريا": each side's body of that function, named
+                    # as bodies() names it
+                    en = f"{country}'s {fn.name_en} {self._bodies.head_en(normalize(role))}"
+                    out.append(Match(m.start(), m.end(), "title", Title(
+                        f"x-{country.lower()}-body-{fn.group}", (what,), en, what, country, BODY_RANK)))
                     continue
                 out.append(Match(m.start(), m.end(), "title", self._title_for(what, country, "minister")))
         return out
