@@ -80,9 +80,50 @@ def date_right(g: dict, got: str | None) -> bool:
     return bool(g.get("date_end")) and len(got) >= 10 and g["date"] <= got[:10] <= g["date_end"]
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"^al", "", re.sub(r"[^a-z]", "", text.lower()))
+
+
+def _countries_of_places() -> dict[str, str]:
+    """Each known place's English name (and each country's) -> its country (officials.json)."""
+    if not _PLACE_COUNTRY:
+        from rag.domain.people import load_officials
+        for pl in load_officials(None).places:
+            _PLACE_COUNTRY[pl.en] = pl.country
+            _PLACE_COUNTRY.setdefault(pl.country, pl.country)
+        for c in THIRD:
+            _PLACE_COUNTRY.setdefault(c, c)
+    return _PLACE_COUNTRY
+
+
+_PLACE_COUNTRY: dict[str, str] = {}
+# the two sides' towns of one border crossing: a contact at the crossing is at either
+TWINS = {"al-Qaim": ("Albu Kamal", "Albukamal", "Bukamal"), "Albu Kamal": ("al-Qaim", "Qaim"),
+         "Rabia": ("al-Yarubiyah", "Yarubiyah"), "al-Yarubiyah": ("Rabia",)}
+
+
+def place_agrees(gold_place: str | None, got: str | None) -> bool:
+    """The extracted place does not put the contact elsewhere than the gold one: either is missing; one names the
+    other ("Damascus" in "Damascus (People's Palace)", "Albu Kamal" in "al-Qaim / Albukamal"); or one is a country
+    the other lies in ("Turkey" and "Antalya"). Two different cities are two contacts ("Doha" is not "Antalya")."""
+    if not gold_place or not got:
+        return True
+    g, e = _squash(gold_place), _squash(got)
+    if not g or not e or e in g or g in e or any(_squash(b) in g for b in TWINS.get(got, ())):
+        return True
+    where = _countries_of_places()
+    got_country = where.get(got)
+    named = [n for n in where if _squash(n) and _squash(n) in g]  # the known places and countries the gold names
+    if not named or got_country is None:
+        return True  # (a place the tables do not know: no judgement)
+    if got == got_country:  # a country: the gold's place lies in it
+        return any(where[n] == got for n in named)
+    return any(n == where[n] and n == got_country for n in named)  # the gold names only the country it lies in
+
+
 def _matches(g: dict, e: dict) -> bool:
     if TRAVEL.get(g["kind"]) != TRAVEL.get(e["kind"]) or g.get("status", "happened") != e["status"] or \
-            not set(g["sources"]) & _sources(e):
+            not set(g["sources"]) & _sources(e) or not place_agrees(g.get("place"), e.get("place_en")):
         return False
     if g.get("date") and e["date"]:
         lo, hi = g["date"], g.get("date_end") or g["date"]
