@@ -489,7 +489,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # with the city named once, in the dateline or the sentence before).
         wide = shape.kind not in ("date", "person", "yesno", "comparison") or (
             shape.kind == "person" and any(e in PEOPLE for e in entities)) or (
-            shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2)
+            shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2) or (
+            # (so may the place of a date question about one person's act there: a wire's "X arrived on Friday"
+            # under a Baghdad dateline; a sentence putting the act in another city is dropped below)
+            shape.kind == "date" and sum(e in PEOPLE for e in entities) == 1)
         # (a sentence that names, instead of the person asked, another who shares his family name — "Masrour
         # Barzani" for "Nechirvan Barzani" — is about the other one, whatever its neighbours name)
         # What someone said or how he described something: he speaks in the sentence or its neighbours; the others
@@ -651,7 +654,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         people = [e for e in entities if e in PEOPLE]
         places = [e for e in entities if e not in PEOPLE]
         if "visit" in asked and strict and shape.kind != "person" and len(people) == 1 and len(places) == 1:
-            visits = [c for c in cands if _visitor_first(c.text, people[0], places[0])]
+            # (or a sentence naming him and no place at all, in a passage naming the place: a wire's "X arrived on
+            # Friday" under its Baghdad dateline)
+            visits = [c for c in cands if visit_told(q, c, hits, people[0], places[0])]
             if not visits:
                 # his visit there reported postponed, planned, not held: say so (the status is the mismatch)
                 his = [c for c in statused if _visitor_first(c.text, people[0], places[0])]
@@ -662,7 +667,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             cands = visits
         elif "visit" in asked and not strict and people and len(places) == 1 and not status_of(q.normalized) and \
                 (visitor := first_named(q, people)) and own_visit(q, visitor) and \
-                not any(_visitor_first(c.text, visitor, places[0]) for c in retrieved):
+                not any(visit_told(q, c, hits, visitor, places[0]) for c in retrieved):
             # What was said or done during a visit ("what did X discuss with Y during his visit to Z"): the visit is
             # the question's premise; no retrieved sentence naming its visitor (the first person the question
             # names) before its destination reports it, so nothing said there is the answer.
@@ -671,6 +676,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, his + [c for c in about if c not in his], premise.not_taken_place(
                     ["visit"], _status(his[0].text)), confidence(q, cands, hits))
             return correction(q, about, premise.no_visit_by(visitor, places[0]), confidence(q, cands, hits))
+        elif asked & {"meeting", "call"} and not strict and len(people) >= 2 and not status_of(q.normalized) and \
+                own_meeting(q) and not any(relations(_terms(c.text), _norm(c.text)) & asked & {"meeting", "call"} and
+                                           not missing_entities(q, c, people, own=True) for c in retrieved):
+            # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
+            # the question's premise; no retrieved sentence names them all with a word of it, so what others
+            # discussed is no answer.
+            return correction(q, about, premise.not_reported(sorted(asked & {"meeting", "call"}), people),
+                              confidence(q, cands, hits))
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
             # The visitor named by his role ("when did the Iraqi prime minister visit Damascus"): a sentence that
             # names that role (of the country asked), not another official's visit there.
@@ -719,7 +732,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # (only for the domain's people, places or countries: elsewhere "نُفي" is exiled and "أُلغي" abolished)
     if kind in ("date", "day") and domain and not status_of(q.normalized):
         top_status = _status(cands[0].text)
-        if top_status in NOT_TAKEN_PLACE | {"hypothetical"} and not status_of_another_act(cands):
+        # (a sentence naming none of the question's people gives the status of others' acts: "the summit opened
+        # today, with several kings absent" says nothing of when al-Shaibani arrived)
+        asked_people = [e for e in q.entities if e in PEOPLE]
+        if top_status in NOT_TAKEN_PLACE | {"hypothetical"} and not status_of_another_act(cands) and \
+                not (asked_people and len(missing_entities(q, cands[0], asked_people, own=True)) == len(asked_people)):
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
                 sorted(asked) or ["act"], top_status), confidence(q, cands, hits))
         cands = [c for c in cands if _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}] or cands
@@ -990,6 +1007,13 @@ def _own_visit() -> tuple[tuple[str, ...], frozenset]:
             frozenset(_norm(w) for w in data.get("visit_words", ())))
 
 
+def own_meeting(q: Question) -> bool:
+    """The question makes a meeting or call of the people it names its premise: "when they met", "لقائهما"
+    (answer_types.json `own_meeting`)."""
+    phrases = tuple(_norm(w) for lang in ("en", "ar") for w in answer_data().get("own_meeting", {}).get(lang, ()))
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q.normalized) for p in phrases)
+
+
 def own_visit(q: Question, person: str) -> bool:
     """The question makes a visit the person's own: "his visit", "زيارته", "al-Sudani's visit", "زيارة السوداني"
     (answer_types.json `own_visit`)."""
@@ -1007,6 +1031,16 @@ def own_visit(q: Question, person: str) -> bool:
         if any(x in visit_words for x in words[max(0, i - 2):i]):
             return True  # "زيارة السوداني", "visit of al-Sudani"
     return False
+
+
+def visit_told(q: Question, c: Candidate, hits: list[Hit], person: str, place: str) -> bool:
+    """The sentence tells the person's visit to the place: it names him before the place (`_visitor_first`), or
+    tells a visit naming him and no place at all in a passage that names the place (a wire's "X arrived on Friday" under its
+    Baghdad dateline)."""
+    return _visitor_first(c.text, person, place) or (
+        "visit" in relations(_terms(c.text), _norm(c.text)) and
+        not missing_entities(q, c, [person], own=True) and not places_named(_norm(c.text)) and
+        not missing_entities(q, c, [place], _passage_terms(hits[c.n - 1].chunk.text)))
 
 
 def _visitor_first(text: str, person: str, place: str) -> bool:
@@ -1092,7 +1126,19 @@ def _status(text: str) -> str:
     when it opens as one ('Had al-Sharaa landed …', 'ولو جلس الوزير …، لكان'): such a sentence is no evidence that
     the act took place."""
     norm = _norm(text)
+    if (rx := _earlier_clause()) is not None:  # "…, a trip that had been put off in February": its history
+        norm = rx.sub(" ", norm)
     return status_of(norm) or ("hypothetical" if opens_hypothetically(norm) else "")
+
+
+@lru_cache(maxsize=1)
+def _earlier_clause() -> re.Pattern | None:
+    words = [_norm(w) for lang in ("en", "ar") for w in answer_data().get("earlier_clause", {}).get(lang, ())]
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # (from the clause's comma to the clause's end; never the sentence's first clause)
+    return re.compile(rf"[,،]\s*(?:[^,،.؛;]{{0,30}}?\s)?(?:{alt})(?!\w)[^,،.؛;]*")
 
 
 def _passage_relations(hit: Hit) -> set[str]:
