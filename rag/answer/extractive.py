@@ -16,7 +16,7 @@ from .answerability import BAR_REASON, confidence, english_terms, query_terms, s
 from . import premise
 from .compose import compose, date_line, day_line
 from ..index.lexical import BM25Index
-from ..domain.names import ARABIC, NAMES, PEOPLE, arabic_forms, arabic_word_forms, spelled_forms
+from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
 from .expected import (answer_data, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
@@ -489,19 +489,21 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # with the city named once, in the dateline or the sentence before).
         wide = shape.kind not in ("date", "person", "yesno", "comparison") or (
             shape.kind == "person" and any(e in PEOPLE for e in entities)) or (
-            shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2) or (
-            # (so may the place of a date question about one person's act there: a wire's "X arrived on Friday"
-            # under a Baghdad dateline; a sentence putting the act in another city is dropped below)
-            shape.kind == "date" and sum(e in PEOPLE for e in entities) == 1)
+            shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2)
         # (a sentence that names, instead of the person asked, another who shares his family name — "Masrour
         # Barzani" for "Nechirvan Barzani" — is about the other one, whatever its neighbours name)
         # What someone said or how he described something: he speaks in the sentence or its neighbours; the others
         # the question names may be named anywhere in its passage (the report names them once, then says "the
         # meeting", "the two men": 'Al-Shabandar later described the meeting as "very beneficial"').
         speaking = next((e for e in entities if e in PEOPLE), None) if speaker_terms(entities, shape) else None
-        held = [c for c in cands if not missing_entities(q, c, [e for e in entities if e != speaking] if speaking
-                                                          else entities, _passage_terms(hits[c.n - 1].chunk.text)
-                                                          if wide else frozenset(), people=bool(speaking))
+        # (and a date question's one person and one place: a wire's "X arrived on Friday" under its Baghdad dateline
+        # tells his visit there, `visit_told`)
+        lone = [e for e in entities if e in PEOPLE], [e for e in entities if e not in PEOPLE]
+        dateline = shape.kind == "date" and len(lone[0]) == 1 and len(lone[1]) == 1
+        held = [c for c in cands if (not missing_entities(q, c, [e for e in entities if e != speaking] if speaking
+                                                           else entities, _passage_terms(hits[c.n - 1].chunk.text)
+                                                           if wide else frozenset(), people=bool(speaking)) or
+                                     dateline and visit_told(q, c, hits, lone[0][0], lone[1][0]))
                 and not (speaking and missing_entities(q, c, [speaking])) and not namesake_instead(q, c.text)]
         if not held:
             missing = missing_entities(q, cands[0])
@@ -992,12 +994,7 @@ _PARTICLES = frozenset({"al", "el", "abu", "abd", "abdul", "bin", "ibn"})  # (a 
 def first_named(q: Question, people: list[str]) -> str | None:
     """Of the people a question names, the one it names first (the subject: "what did X discuss with Y …")."""
     words = [_terms(w) for w in re.findall(r"[\w'-]+", str(q))]
-
-    def at(person: str) -> int:
-        forms = name_forms(person)
-        return next((i for i in range(len(words)) if any(f <= set().union(*words[i:i + 4]) and words[i] & f - _PARTICLES
-                                                         for f in forms)), len(words))
-    return min(people, key=at) if people else None
+    return min(people, key=lambda p: _named_at(words, p)) if people else None
 
 
 @lru_cache(maxsize=1)
@@ -1037,10 +1034,24 @@ def visit_told(q: Question, c: Candidate, hits: list[Hit], person: str, place: s
     """The sentence tells the person's visit to the place: it names him before the place (`_visitor_first`), or
     tells a visit naming him and no place at all in a passage that names the place (a wire's "X arrived on Friday" under its
     Baghdad dateline)."""
-    return _visitor_first(c.text, person, place) or (
-        "visit" in relations(_terms(c.text), _norm(c.text)) and
-        not missing_entities(q, c, [person], own=True) and not places_named(_norm(c.text)) and
-        not missing_entities(q, c, [place], _passage_terms(hits[c.n - 1].chunk.text)))
+    if _visitor_first(c.text, person, place):
+        return True
+    norm = _norm(c.text)
+    if "visit" not in relations(_terms(c.text), norm) or places_named(norm) or \
+            missing_entities(q, c, [place], _passage_terms(hits[c.n - 1].chunk.text)):
+        return False
+    # he is the sentence's first person ("Syria's minister X arrived on Friday", not "Y visited Syria, where he
+    # met X")
+    words = [_terms(w) for w in re.findall(r"[\w'-]+", c.text)]
+    at = _named_at(words, person)
+    return at < len(words) and all(at < _named_at(words, e) for e in key_entities(norm) if e in PEOPLE and e != person)
+
+
+def _named_at(words: list[frozenset], person: str) -> int:
+    """The index of the word where a person is first named (len(words) when he is not)."""
+    forms = name_forms(person)
+    return next((i for i in range(len(words)) if any(f <= set().union(*words[i:i + 4]) and words[i] & f - _PARTICLES
+                                                     for f in forms)), len(words))
 
 
 def _visitor_first(text: str, person: str, place: str) -> bool:
