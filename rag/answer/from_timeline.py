@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..contacts.mention import GROUP
 from ..contacts.timeline import ContactEvent, contact_timeline
@@ -143,26 +142,10 @@ def is_timeline_question(question: str) -> bool:
         return False
     if asks_identity(q):  # "من هو رئيس حكومة … الذي تحدث عن اتصالات …": a speaker's identity, not contacts
         return False
-    if _asks_role_in_contact(q):  # "who hosted the first meeting": a part the timeline does not hold
-        return False
     if not (_AGG_AR.search(_FALL.sub(" ", q)) or _AGG_EN.search(_FALL.sub(" ", str(question)))):
         if not (_FALL.search(q) and any(rx.search(q) for _, rx in _KIND_WORDS)):
             return False
     return True
-
-
-@lru_cache(maxsize=1)
-def _roles_in_contact() -> re.Pattern:
-    from .expected import answer_data
-    words = [normalize(w) for lang in ("en", "ar") for w in answer_data().get("roles_in_contact", {}).get(lang, ())]
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)",
-                      re.I) if words else re.compile(r"(?!)")
-
-
-def _asks_role_in_contact(q_norm: str) -> bool:
-    """The question asks who played a part in a contact other than taking part (answer_types.json
-    `roles_in_contact`: hosted, chaired, sent, delivered …)."""
-    return bool(_roles_in_contact().search(q_norm))
 
 
 def asked_status(q_norm: str) -> str:
