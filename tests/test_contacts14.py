@@ -113,3 +113,16 @@ def test_present_together_with_no_meeting_between_them_is_no_meeting():
     # the clause alone is a meeting
     assert [m.kind for m in _contacts("وفي أيلول، جلس السوداني إلى الشرع في الدوحة.\n", date="2025-12-16")] == \
         ["meeting"]
+
+
+def test_an_arrival_with_no_place_is_to_the_datelines_city():
+    text = ("Summit preparations\n\nBAGHDAD, March 15, 2025 (Reuters) — Iraq has begun refitting hotels for the summit.\n\n"
+            "Syria's foreign minister, Asaad al-Shaibani, arrived on Friday for his first visit since the fall of "
+            "Assad.\n")
+    ms = _contacts(text)
+    assert [(m.kind, m.date, m.place["name_en"]) for m in ms] == [("visit", "2025-03-14", "Baghdad")], \
+        [(m.kind, m.date, m.place) for m in ms]
+    # a report filed from his own side's city, or none: no place to give
+    assert _contacts(text.replace("BAGHDAD", "DAMASCUS")) == []
+    assert _contacts("Syria's foreign minister, Asaad al-Shaibani, arrived on Friday for his first visit.\n",
+                     date="2025-03-15") == []

@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "91"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "92"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -645,6 +645,10 @@ class _Article:
 
     @cached_property
     def home(self) -> str | None:
+        return self.home_city.country if self.home_city is not None else None
+
+    @cached_property
+    def home_city(self) -> Place | None:
         """The side of the city an article's dateline files it from ("بغداد – وكالة أنباء براثا", "DAMASCUS, Oct 24
         (SANA) —"): the first words of a byline line or of one of the first four sentences, a city of Iraq or Syria
         followed by a dash, a comma or a bracket. A body named without its side in a sentence of the two sides acting
@@ -656,7 +660,7 @@ class _Article:
             first = ms[0] if ms else None
             if first is not None and first.kind == "place" and first.item.country in (IRAQ, SYRIA) and \
                     not norm[:first.start].strip(" -–—\n") and _HOME_AFTER.match(norm, first.end):
-                return first.item.country
+                return first.item
         return None
 
     def dates_in(self, norm: str) -> list:
@@ -1133,6 +1137,12 @@ class _Article:
             # acting together with a side named only as a side ("بالتنسيق مع دمشق"), or a body of one side whose other
             # side is only a country word ("soldiers handed themselves over to Iraqi forces"): no contact
             contact_kinds = []
+        # one side's official arriving, no place named, in a report filed from the other side's city ("BAGHDAD,
+        # March 15 — … Syria's foreign minister arrived on Friday"): the dateline's city is where he came
+        if "visit" in contact_kinds and not places and parts and len(sides) == 1 and \
+                (city := self.home_city) is not None and city.country not in sides and city.en != city.country:
+            places, sides = [city], sides | {city.country}
+            self.towards.add(id(city))
         if contact_kinds and {IRAQ, SYRIA} <= sides:
             kind = "call" if "call" in contact_kinds else contact_kinds[0]
             named_here = {p["id"] for p in parts if p["named"]}
