@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "92"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "93"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -1139,7 +1139,9 @@ class _Article:
             contact_kinds = []
         # one side's official arriving, no place named, in a report filed from the other side's city ("BAGHDAD,
         # March 15 — … Syria's foreign minister arrived on Friday"): the dateline's city is where he came
-        if "visit" in contact_kinds and not places and parts and len(sides) == 1 and \
+        # (a verb of a visit done: "arrived", not "gave no date for his arrival")
+        if "visit" in contact_kinds and not places and parts and len(sides) == 1 and status == "happened" and \
+                set(at.get("visit", [])) & set(past) and \
                 (city := self.home_city) is not None and city.country not in sides and city.en != city.country:
             places, sides = [city], sides | {city.country}
             self.towards.add(id(city))
