@@ -156,8 +156,11 @@ def test_what_someone_said_to_a_person_they_never_spoke_with_is_abstained(pipeli
     """A trap: al-Shaibani never spoke with Bashar al-Assad. The sentence about Fuad Hussein's call with
     al-Shaibani names both (with its neighbours) but has al-Shaibani say nothing: no answer, and the reason."""
     a = pipeline.ask("ماذا قال الشيباني لبشار الأسد في اتصالهما الهاتفي؟")
-    assert a.abstained and a.cited == []
-    assert "said" in a.abstain_reason or "confidence" in a.abstain_reason
+    # (since the fourteenth session "في اتصالهما" makes their call the question's premise: a correction saying no
+    # retrieved sentence reports it, citing what the sources do report; tests/test_answers14.py own_meeting)
+    assert a.abstained, a.answer
+    assert "call by Asaad al-Shaibani and Bashar al-Assad" in a.abstain_reason or (
+        a.cited == [] and ("said" in a.abstain_reason or "confidence" in a.abstain_reason)), a.abstain_reason
 
 
 def test_statement_answered_when_the_speaker_speaks_far_from_the_verb(pipeline):

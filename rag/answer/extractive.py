@@ -1032,13 +1032,14 @@ def own_visit(q: Question, person: str) -> bool:
 
 def visit_told(q: Question, c: Candidate, hits: list[Hit], person: str, place: str) -> bool:
     """The sentence tells the person's visit to the place: it names him before the place (`_visitor_first`), or
-    tells a visit naming him and no place at all in a passage that names the place (a wire's "X arrived on Friday" under its
+    tells a visit naming him and no place at all in a passage filed from the place (its dateline) (a wire's "X arrived on Friday" under its
     Baghdad dateline)."""
     if _visitor_first(c.text, person, place):
         return True
     norm = _norm(c.text)
-    if "visit" not in relations(_terms(c.text), norm) or places_named(norm) or \
-            missing_entities(q, c, [place], _passage_terms(hits[c.n - 1].chunk.text)):
+    dateline = _DATELINES.search(hits[c.n - 1].chunk.text)  # the city the passage was filed from
+    if "visit" not in relations(_terms(c.text), norm) or places_named(norm) or dateline is None or \
+            not any(f <= _terms(dateline.group(0)) for f in name_forms(place)):
         return False
     # he is the sentence's first person ("Syria's minister X arrived on Friday", not "Y visited Syria, where he
     # met X")
