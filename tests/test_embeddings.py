@@ -83,6 +83,8 @@ def test_a_lone_question_borrows_the_idle_cores_only_when_they_are_free():
     grew_busy, v_busy = _omp_workers_after(busy, q)
     free = E5Embeddings(workers=2, may_borrow=lambda: True)
     grew_free, v_free = _omp_workers_after(free, q)
-    assert grew_busy == 0 and grew_free >= 1
+    # (busy: no thread added; one may end meanwhile, under another process's load: -1 was seen in a CI run beside
+    # a second CI)
+    assert grew_busy <= 0 and grew_free >= 1
     assert np.array_equal(v_busy, v_free) and np.array_equal(v_free, free._run("query", q))
     assert len(free._idle) == 2  # the borrowed handle is back
