@@ -1000,15 +1000,19 @@ def first_named(q: Question, people: list[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _own_visit() -> tuple[tuple[str, ...], frozenset]:
     data = answer_data().get("own_visit", {})
-    return (tuple(_norm(w) for lang in ("en", "ar") for w in data.get(lang, ())),
-            frozenset(_norm(w) for w in data.get("visit_words", ())))
+    return _phrases("own_visit"), frozenset(_norm(w) for w in data.get("visit_words", ()))
 
 
 def own_meeting(q: Question) -> bool:
     """The question makes a meeting or call of the people it names its premise: "when they met", "لقائهما"
     (answer_types.json `own_meeting`)."""
-    phrases = tuple(_norm(w) for lang in ("en", "ar") for w in answer_data().get("own_meeting", {}).get(lang, ()))
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q.normalized) for p in phrases)
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q.normalized) for p in _phrases("own_meeting"))
+
+
+@lru_cache(maxsize=8)
+def _phrases(key: str) -> tuple[str, ...]:
+    """An answer_types.json list of phrases in both languages, normalised once."""
+    return tuple(_norm(w) for lang in ("en", "ar") for w in answer_data().get(key, {}).get(lang, ()))
 
 
 def own_visit(q: Question, person: str) -> bool:
