@@ -369,7 +369,11 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             have = {p["id"] for p in rep.participants}
             rep.participants = rep.participants + [p for p in m.participants if p["id"] not in have]
             rep.date = rep.date or m.date
-            rep.place = rep.place or m.place
+            if m.place and (not rep.place or (rep.place["name_en"] == rep.place["country"] and
+                                              m.place["name_en"] != m.place["country"])):
+                # (a city refines a country: a contact "in Iraq" that a later report places in Riyadh is not also
+                # one in Istanbul, `_same` judges the next report against the city)
+                rep.place = m.place
         for k in keys(m, (m.date or "")[:7] or None):
             if target not in index.setdefault(k, []):
                 index[k].append(target)
