@@ -150,6 +150,8 @@ class Lexicon:
     # denies the sentence's ("… في قاعة واحدة، ولم يُعلن عن لقاء بينهما")
     unconfirmed: Words | None = None  # "ولم يصدر أي تأكيد لهذه المفاوضات", "neither government confirmed it": the
     # contact the sentences before claimed, told as done, is a claim (rumoured)
+    plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
+    # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
@@ -380,7 +382,9 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("carried"))),
                    Words.of(_both(obj.get("outlet_after"))),
                    Words.of(_both(obj.get("negated", {}).get("between"))),
-                   Words.of(_both(obj.get("unconfirmed"))))
+                   Words.of(_both(obj.get("unconfirmed"))),
+                   plurals=tuple((normalize(k).lower(), normalize(v).lower())
+                                 for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))
 
 
 def joint_acts(obj: dict) -> re.Pattern | None:

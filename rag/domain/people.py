@@ -208,6 +208,9 @@ class Officials:
                     keys.setdefault(spelling_key(m.group(1)), set()).add(p.id)
         self.spelled = {k: self.by_id[next(iter(ids))] for k, ids in keys.items() if len(ids) == 1 and len(k) >= 4}
         self._titled_ar = self._titled_en = self._titled_en6 = self._of_body = None
+        self._listed: list[tuple[re.Pattern, str]] = []  # (pattern, language) of officials of a list of countries
+        self._plural: dict[str, str] = {}
+        self._country_form: dict[str, str] = {}
         self._stop: frozenset[str] | set[str] = frozenset()
         self._role_words: frozenset[str] = frozenset()
         if self.lexicon is not None:
@@ -299,7 +302,63 @@ class Officials:
 
     # ---- officials the list lacks, named after a title with a country ---------------------------
 
+    def _build_listed(self, lex: Lexicon) -> None:
+        """Patterns of officials of a list of countries (lexicon `plurals`): a plural role, its portfolio, then at
+        least three countries ('the foreign and defence ministers of Iraq, Jordan, Lebanon, Syria and Turkey',
+        'وزراء الخارجية والدفاع … في الأردن والعراق وتركيا ولبنان وسوريا', 'وزراء خارجية العراق وسوريا والأردن')."""
+        self._plural = dict(lex.plurals)
+        if not self._plural:
+            return
+        self._country_form = {normalize(w).lower(): c for c, fs in self.countries.items() for w in fs}
+        forms = set(self._country_form)
+        for lang, arabic in (("ar", True), ("en", False)):
+            roles = sorted((w for w in self._plural if has_arabic(w) == arabic), key=len, reverse=True)
+            cs = sorted((f for f in forms if has_arabic(f) == arabic), key=len, reverse=True)
+            if not roles or not cs:
+                continue
+            c = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in cs) + ")"
+            role = "(?:" + "|".join(re.escape(w) for w in roles) + ")"
+            if arabic:
+                word = rf"(?!{c}(?!\w))(?:ال)?[^\s،,.؛:]+"
+                rx = (rf"(?<!\w)(?P<role>{role})\s+(?P<port>{word}(?:\s+و{word})?)(?:\s+[^\s.؛:]+){{0,8}}?\s+"
+                      rf"(?:(?:في|من|لدى|لدول)\s+)?(?P<list>{c}(?:\s*[،,]?\s*و?{c}(?!\w)){{2,8}})(?!\w)")
+            else:
+                rx = (rf"(?<![\w-])(?P<port>(?:(?!the\b|of\b)[a-z-]+\s+(?:and\s+)?){{1,3}}?)(?P<role>{role})"
+                      rf"(?:,?\s+(?:and\s+)?[a-z-]+){{0,6}}?\s+(?:of|from)\s+(?:the\s+)?"
+                      rf"(?P<list>{c}(?:\s*,\s*(?:and\s+)?{c}|\s+and\s+{c}){{2,8}})(?![\w-])")
+            self._listed.append((re.compile(rx, re.I), lang))
+
+    def listed(self, norm: str, text: str = "") -> list[Match]:
+        """Officials of a list of countries holding both sides (`_build_listed`): each side's official of the role,
+        one per portfolio ('foreign and defence': its foreign minister and its defence minister)."""
+        out = []
+        for rx, lang in self._listed:
+            for m in rx.finditer(norm):
+                items = re.split(r"\s*[،,]\s*|\s+and\s+|\s+(?=و)", m.group("list"))
+                sides = []
+                for it in items:
+                    it = it.strip()
+                    c = self._country_form.get(it) or (self._country_form.get(it[1:]) if it.startswith("و") else None)
+                    if c in (IRAQ, SYRIA) and c not in sides:
+                        sides.append(c)
+                if len(sides) < 2:
+                    continue
+                one = self._plural[normalize(m.group("role")).lower()]
+                rank = self._rank.get(one, "official")
+                port = re.sub(r"\s+", " ", m.group("port")).strip()
+                ports = [p for p in re.split(r"\s+and\s+|\s+و(?=\S)", port) if p] if lang == "en" else \
+                    [p if p.startswith("ال") else "ال" + p for p in re.split(r"\s+و", port) if p]
+                for country in sides:
+                    for p in ports:
+                        if lang == "en":
+                            what = f"{'Iraqi' if country == IRAQ else 'Syrian'} {p} {one}"
+                        else:
+                            what = f"{one} {p} {'العراقي' if country == IRAQ else 'السوري'}"
+                        out.append(Match(m.start(), m.end(), "title", self._title_for(what, country, rank)))
+        return out
+
     def _build_titled(self, lex: Lexicon) -> None:
+        self._build_listed(lex)
         ar_roles = [r for r, _ in lex.roles if has_arabic(r)]
         en_roles = [r for r, _ in lex.roles if not has_arabic(r)]
         self._rank = dict(lex.roles)
@@ -483,6 +542,7 @@ class Officials:
         """Both sides' officials named in one phrase ('the Iraqi and Syrian foreign ministers', 'وزيرا خارجية
         العراق وسوريا', 'وزيرا الخارجية العراقي والسوري'): one unnamed official of each side, with that role."""
         out = []
+        out += self.listed(norm, text)
         for m in _PAIR.finditer(norm):
             g = next(k for k in ("role", "role3", "role2") if m.group(k))
             p = {"role": "port", "role3": "port3", "role2": "port2"}[g]
@@ -517,6 +577,11 @@ class Officials:
 
     def _title_for(self, role: str, country: str, rank: str) -> Title:
         """An official the text names by his title only ("Iraqi oil minister", "وزير النفط العراقي")."""
+        said = normalize(role).lower()
+        known = next((t for t in self.titles if t.country == country and
+                      any(normalize(f).lower() == said for f in t.forms)), None)
+        if known is not None:  # ("Iraqi foreign minister" built from "the foreign ministers of Iraq, …": the data's
+            return known  # title, whose holder on the day is known)
         ident = _title_id(role, country)
         if rank == "delegation":  # "وفد من وزارة الطوارئ السورية" is the side's delegation of the data ("a Syrian
             # delegation"), in its own words: one participant, whoever's words report it
