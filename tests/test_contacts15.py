@@ -60,3 +60,58 @@ def test_a_contacts_city_refines_its_country_when_reports_merge():
     events = merge_mentions(ms, {"a.txt": a.article})
     assert sorted((e.place["name_en"], len(e.sources)) for e in events) == [("Istanbul", 1), ("Riyadh", 2)], \
         [(e.place, e.sources) for e in events]
+
+
+def test_a_contact_told_with_a_word_back_to_a_gathering_named_before_was_held_there():
+    # an undated page: the gathering named in its first sentence (officials.json `gatherings`), then "the meeting"
+    # and "the Iraqi delegation" with no day or place of their own: the gathering's city and day
+    text = ("خرج اجتماع دول جوار سوريا بقرار إنشاء غرفة عمليات مشتركة ضد داعش.\n"
+            "وضم الاجتماع وزراء الدفاع في الأردن وتركيا والعراق ولبنان وسوريا.\n"
+            "وترأس الوفد العراقي وزير الخارجية فؤاد حسين، فيما ترأس الوفد السوري وزير الخارجية أسعد الشيباني.\n")
+    ms = _contacts(text)
+    assert ms and all((m.date, m.place["name_en"]) == ("2025-03-09", "Amman") for m in ms), \
+        [(m.kind, m.date, m.place) for m in ms]
+    assert {"Fuad Hussein", "Asaad al-Shaibani"} <= set().union(*(_names(m) for m in ms))
+    # with no word back to it, a contact of no day or place is not placed at the gathering named before
+    text2 = ("خرج اجتماع دول جوار سوريا بقرار إنشاء غرفة عمليات مشتركة ضد داعش.\n"
+             "وفي سياق آخر، التقى وزير الخارجية فؤاد حسين نظيره السوري أسعد الشيباني.\n")
+    (m,) = [m for m in _contacts(text2) if "Fuad Hussein" in _names(m)]
+    assert (m.date, m.place) == (None, None), (m.date, m.place)
+
+
+def test_a_time_apart_after_frame_words_opens_a_contact_of_its_own():
+    # "، ويأتي اللقاء بعد أقل من شهر على لقاء …" (contacts.json joins `frames`; durations `singulars`, `of`, `about`):
+    # the earlier meeting in Davos is its own contact, not more of the one in Munich
+    for text in ("التقى رئيس إقليم كوردستان نيجيرفان بارزاني وزير الخارجية السوري أسعد الشيباني في ميونخ، ويأتي اللقاء "
+                 "بعد أقل من شهر على لقاء الشيباني رئيسَ حكومة الإقليم مسرور بارزاني في دافوس.\n",
+                 "التقى رئيس إقليم كوردستان نيجيرفان بارزاني وزير الخارجية السوري أسعد الشيباني في ميونخ، بعد شهر من "
+                 "لقاء الشيباني رئيسَ حكومة الإقليم مسرور بارزاني في دافوس.\n",
+                 "Nechirvan Barzani met Syrian Foreign Minister Asaad al-Shaibani in Munich, which came three weeks "
+                 "after Shaibani met Kurdistan Region Prime Minister Masrour Barzani in Davos.\n"):
+        ms = _contacts(text, date="2025-02-16")
+        got = sorted((m.place["name_en"], tuple(sorted(_names(m)))) for m in ms)
+        assert got == [("Davos", ("Asaad al-Shaibani", "Masrour Barzani")),
+                       ("Munich", ("Asaad al-Shaibani", "Nechirvan Barzani"))], got
+
+
+def test_an_invitation_handed_at_a_meeting_is_a_planned_visit_of_the_invited():
+    for text in ("التقى وزير الخارجية السوري أسعد الشيباني رئيسَ حكومة إقليم كوردستان مسرور بارزاني في دافوس، حيث نقل "
+                 "إليه دعوة لزيارة دمشق.\n",
+                 "Syrian Foreign Minister Asaad al-Shaibani met Kurdistan Region Prime Minister Masrour Barzani in "
+                 "Davos and invited him to Damascus.\n"):
+        ms = _contacts(text, date="2025-01-23")
+        got = sorted((m.status, m.place["name_en"], tuple(sorted(_names(m)))) for m in ms)
+        assert got == [("happened", "Davos", ("Asaad al-Shaibani", "Masrour Barzani")),
+                       ("planned", "Damascus", ("Masrour Barzani",))], got
+    # a meeting with no invitation is one contact
+    assert len(_contacts("Syrian Foreign Minister Asaad al-Shaibani met Kurdistan Region Prime Minister Masrour "
+                         "Barzani in Davos.\n", date="2025-01-23")) == 1
+
+
+def test_a_third_countrys_subject_going_on_to_the_other_side_is_no_contact_of_the_two():
+    # Fidan met al-Shaibani, then Fidan met Fuad Hussein separately: no meeting of al-Shaibani and Hussein
+    for text in ("وعلى هامش المنتدى أمس الأحد، التقى وزير الخارجية التركي هاكان فيدان نظيره السوري أسعد الشيباني، وبحثا "
+                 "العلاقات الثنائية، كما التقى في لقاء منفصل نائب رئيس الوزراء وزير الخارجية العراقي فؤاد حسين.\n",
+                 "Turkish Foreign Minister Hakan Fidan met Syrian Foreign Minister Asaad al-Shaibani in Doha, and later "
+                 "held separate talks with Iraqi Foreign Minister Fuad Hussein.\n"):
+        assert _contacts(text, date="2025-12-08") == []

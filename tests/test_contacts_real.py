@@ -299,7 +299,8 @@ def test_two_outlets_that_disagree_on_the_place_of_one_day_s_meeting_are_one_con
         "b.txt": "دعوة إلى القمة\n27 نيسان 2025\n\nسلّم وزير الثقافة العراقي أحمد فكاك البدراني الرئيس السوري أحمد الشرع "
                  "اليوم الأحد دعوة لحضور القمة العربية في بغداد.\n"})
     _, events = _timeline(fresh_settings, folder)
-    travel = [e for e in events if e.kind in ("visit", "meeting", "delegation")]
+    # (the invitation handed over is a planned visit of its own: tests/test_contacts15.py)
+    travel = [e for e in events if e.kind in ("visit", "meeting", "delegation") and e.status == "happened"]
     assert len(travel) == 1 and set(travel[0].sources) == {"a.txt", "b.txt"}, \
         [(e.kind, e.date, e.place, e.sources) for e in events]
 

@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "93"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "94"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -313,8 +313,12 @@ class _Article:
         if len(kept_sides) == 1 and kept_sides <= {IRAQ, SYRIA}:
             other = SYRIA if IRAQ in kept_sides else IRAQ
             first_kept = min((m.start for m in kept if m.kind == "person"), default=0)
+            # (the subject: no third country's official before him in his clause, "التقى فيدان الشيباني، كما التقى
+            # في لقاء منفصل فؤاد حسين" is Fidan going on, not al-Shaibani)
             carried = [m for m in matches if m.kind == "person" and m.item.country == other and m.start < first_kept
-                       and clause_of(m.start) in foreign]
+                       and clause_of(m.start) in foreign and not any(
+                           x.kind in ("person", "title") and x.start < m.start and clause_of(x.start) == clause_of(m.start)
+                           and getattr(x.item, "country", None) not in (IRAQ, SYRIA) for x in matches)]
             kept = sorted(kept + carried[:1], key=lambda m: m.start)
         # the people of a third country's clause left out: a sentence about them is not more of an earlier contact
         # ("… during al-Shatri's April visit. On Sunday, the US envoy was received in Baghdad by al-Sudani")
@@ -741,13 +745,15 @@ class _Article:
             rest = s.norm[m.end():].lstrip()
             at = len(s.norm) - len(rest)
             first = rest.split(" ", 1)[0]
+            framed = _after_frame(lex.join_frames, rest)  # ("، ويأتي اللقاء بعد شهر من …": the join after them)
             joined = m.group(0) in "؛;" or _opens(lex.joins, rest) or _opens(lex.returns, rest) or \
+                (framed != rest and _opens(lex.joins, framed)) or \
                 (len(first) > 2 and first[0] == "و" and lex.kind_of(first[1:]) is not None) or \
                 (len(first) > 2 and first[0] == "و" and any(  # "، والشيباني يمثل بلاده": "و" on a person's name
                     x.kind == "person" and x.start == 0 for x in self.officials.scan(rest[1:])[:1]))
             if joined and triggers[0] < m.start() and any(p >= at for p in triggers):
                 cuts.append(at)
-                if _opens(lex.joins_apart, rest):
+                if _opens(lex.joins_apart, rest) or _opens(lex.joins_apart, framed):
                     apart.add(at)
         # a headline's "… ونفي عراقي لاتصال …": "و" on a status word opens a clause too, with no comma (not "زار …
         # دمشق والتقى …": one visit)
@@ -1447,6 +1453,17 @@ _NOT_BEFORE = {"happened"}  # statuses of a contact that cannot lie after the ar
 AT_GATHERING = {"happened", "cancelled", "postponed", "planned"}
 
 
+def _after_frame(frames, rest: str) -> str:
+    """A clause's normalised text past the frame words opening it (lexicon `join_frames`: "ويأتي اللقاء", "which
+    came"), else the text as it is."""
+    if frames is None:
+        return rest
+    for j in sorted((*frames.phrases, *frames.words), key=len, reverse=True):
+        if rest.startswith(j + " "):
+            return rest[len(j) + 1:].lstrip()
+    return rest
+
+
 def gathering_of(officials: Officials, norm: str, ref: str, status: str) -> Gathering | None:
     """The gathering (officials.json `gatherings`) a normalised sentence names, or None: of several sharing a form
     ("the Arab summit" of two years), the one whose city the sentence names, else the one nearest the article's
@@ -1482,16 +1499,29 @@ def _at_gathering(m: Mention, art: "_Article") -> None:
         before = [s for s in art.sents if s.end <= first["start"]]
         if before:
             g = gathering_of(officials, before[-1].norm, ref, m.status)
+    back = art.lex.gathering_back
+    if g is None and m.status == "happened" and not m.date and m.month is None and m.weekday is None and \
+            (m.place is None or not m.place.get("towards") or m.place["name_en"] == m.place["country"]) and \
+            back is not None:  # (a country for a place, "في الأردن وتركيا والعراق", is no place of its own)
+        # "… اجتماع دول جوار سوريا الذي عقد في العاصمة الأردنية أمس الأحد" then "وضم الاجتماع وزراء الخارجية …":
+        # a contact told with a word referring back to a gathering (lexicon `gathering_back`), of no day or place of
+        # its own, was held at the one the article named last before it
+        norm = fast_normalize(first["text"])
+        if back.find(norm, _words(norm)) or back.spans(norm):
+            for s in reversed([s for s in art.sents if s.end <= first["start"]]):
+                if (g := gathering_of(officials, s.norm, ref, m.status)) is not None:
+                    break
     if g is None or (m.date and not g.date.startswith(m.date)):
         return
-    if m.place and m.place.get("towards") and m.place["name_en"] not in (IRAQ, SYRIA, g.place):
+    city = next((pl for pl in officials.places if pl.en == g.place), None)
+    if m.place and m.place.get("towards") and m.place["name_en"] not in (IRAQ, SYRIA, g.place) and \
+            not (city and m.place["name_en"] == m.place["country"] == city.country):
         return  # a contact the sentence places in another city ("a meeting in Doha … a month before the Baghdad
         # summit") was not held at the gathering
     if not g.date_end:  # (a gathering of several days gives its city only: which day is not known)
         m.date = g.date
         m.date_basis = f"at {g.en} ({g.date}; the gatherings of officials.json): the report gives no day"
-    city = next((pl for pl in officials.places if pl.en == g.place), None)
-    if city and (m.place is None or m.place["name_en"] in (IRAQ, SYRIA) or not m.place.get("towards")):
+    if city and (m.place is None or m.place["name_en"] in (IRAQ, SYRIA, city.country) or not m.place.get("towards")):
         m.place = {**_place(city), "towards": True}
 
 
@@ -1574,7 +1604,47 @@ def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extract
         elif m.date is None and not m.date_basis:
             m.date_basis = "no date in the report"
         m.citations.sort(key=lambda c: c["start"])
-    return Extraction(extractor_version(officials), art.article, mentions)
+    return Extraction(extractor_version(officials), art.article, mentions + _invitations(mentions, art))
+
+
+def _invitations(mentions: list[Mention], art: "_Article") -> list[Mention]:
+    """A contact that happened, told with an invitation to a city of one side (lexicon `invited_to`: "met Masrour
+    Barzani in Davos, where he conveyed an invitation to visit Damascus", "سلّمه دعوة لزيارة بغداد"): the invited, the
+    parties of the other side, plan a visit there, a contact of its own (planned, no date given)."""
+    lex, officials, out = art.lex, art.officials, []
+    if lex.invited_to is None:
+        return out
+    for m in mentions:
+        if m.status != "happened" or m.kind in ("call", "statement"):
+            continue
+        for c in m.citations:
+            norm = fast_normalize(c["text"])
+            spans = lex.invited_to.spans(norm, _words(norm))
+            city = None
+            for _a, b in spans:
+                near = " ".join(norm[b:].split()[:4])
+                city = next((x.item for x in officials.scan(near) if x.kind == "place" and
+                             x.item.country in (IRAQ, SYRIA) and x.item.en != x.item.country), None)
+                if city is not None:
+                    break
+            if city is None:
+                continue
+            guests = [p for p in m.participants if p.get("named") and p["country"] not in (city.country,)]
+            if not guests:
+                continue
+            plan = Mention.from_dict(m.to_dict())
+            plan.kind, plan.status, plan.participants = "visit", "planned", guests
+            plan.place = {**_place(city), "towards": True}
+            plan.date = plan.date_end = None
+            plan.weekday = plan.month = plan.monthday = None
+            plan.span = None
+            plan.citations = [c]
+            plan.status_basis = norm[spans[0][0]:spans[0][1]]
+            plan.date_basis = "planned, no date given (an invitation)"
+            plan.sides = sorted({p["country"] for p in m.participants} | {city.country})
+            out.append(plan)
+            break
+    return out
 
 
 def events_consistent(store) -> list[str]:

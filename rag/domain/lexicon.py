@@ -150,8 +150,12 @@ class Lexicon:
     # denies the sentence's ("… في قاعة واحدة، ولم يُعلن عن لقاء بينهما")
     unconfirmed: Words | None = None  # "ولم يصدر أي تأكيد لهذه المفاوضات", "neither government confirmed it": the
     # contact the sentences before claimed, told as done, is a claim (rumoured)
+    join_frames: Words | None = None  # "ويأتي", "which came": words between a comma and a join ("…، ويأتي بعد شهر
+    # من لقاء …"): the join after them opens the clause
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
+    gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
+    # its own, was held at the gathering the article named before it
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
@@ -313,8 +317,11 @@ def durations(obj: dict) -> list[str]:
     "قبل أسبوعين من"."""
     en, ar = obj.get("en", {}), obj.get("ar", {})
     out = [f"{c} {u} {ln}" for c in en.get("counts", []) for u in en.get("units", []) for ln in en.get("links", [])]
-    out += [f"{ln} {c} {u} من" for ln in ar.get("links", []) for c in ar.get("counts", []) for u in ar.get("units", [])]
-    out += [f"{ln} {u} من" for ln in ar.get("links", []) for u in ar.get("duals", [])]
+    of = ar.get("of", ["من"])
+    out += [f"{ln} {c} {u} {o}" for ln in ar.get("links", []) for c in ar.get("counts", []) for u in ar.get("units", [])
+            for o in of]
+    out += [f"{ln} {u} {o}" for ln in ar.get("links", []) for u in (*ar.get("duals", []), *ar.get("singulars", []))
+            for o in of]
     # a round figure: "بعد نحو شهرين من" (English "about two months after" holds "two months after" as it is)
     out += [f"{ln} {a} {x[len(ln) + 1:]}" for a in ar.get("about", []) for x in list(out) if has_arabic(x)
             for ln in ar.get("links", []) if x.startswith(ln + " ")]
@@ -383,6 +390,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("outlet_after"))),
                    Words.of(_both(obj.get("negated", {}).get("between"))),
                    Words.of(_both(obj.get("unconfirmed"))),
+                   gathering_back=Words.of(_both(obj.get("gathering_back"))),
+                   join_frames=Words.of(_both(obj.get("joins", {}).get("frames"))),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))
 
