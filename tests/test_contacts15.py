@@ -111,7 +111,23 @@ def test_an_invitation_handed_at_a_meeting_is_a_planned_visit_of_the_invited():
 def test_a_third_countrys_subject_going_on_to_the_other_side_is_no_contact_of_the_two():
     # Fidan met al-Shaibani, then Fidan met Fuad Hussein separately: no meeting of al-Shaibani and Hussein
     for text in ("وعلى هامش المنتدى أمس الأحد، التقى وزير الخارجية التركي هاكان فيدان نظيره السوري أسعد الشيباني، وبحثا "
-                 "العلاقات الثنائية، كما التقى في لقاء منفصل نائب رئيس الوزراء وزير الخارجية العراقي فؤاد حسين.\n",
+                 "العلاقات الثنائية، كما التقى في لقاء منفصل نائب رئيس الوزراء وزير الخارجية العراقي فؤاد حسين، وتناول معه "
+                 "الأمن الإقليمي.\n",
                  "Turkish Foreign Minister Hakan Fidan met Syrian Foreign Minister Asaad al-Shaibani in Doha, and later "
                  "held separate talks with Iraqi Foreign Minister Fuad Hussein.\n"):
         assert _contacts(text, date="2025-12-08") == []
+
+
+def test_a_list_of_guests_set_off_by_commas_is_one_clause():
+    # the host of a third country and a list of guests, each with his country: Iraq's and Syria's ministers met there
+    # (not "Fuad Hussein, Lebanon's foreign minister": a list, not his title)
+    text = ("AMMAN, March 9, 2025 – Jordan's Ayman Safadi hosted Turkey's Hakan Fidan, Iraq's Fuad Hussein, Lebanon's "
+            "foreign minister and Syria's Asaad al-Shaibani on Sunday.\n")
+    (m,) = _contacts(text)
+    assert {"Fuad Hussein", "Asaad al-Shaibani"} <= _names(m) and m.date == "2025-03-09", (_names(m), m.date)
+    # a name and its title after a comma is still that person's title
+    o = load_officials(None)
+    from rag.text.arabic import normalize
+    t = "The talks were led by Nayef al-Ahmad, Lebanon's foreign minister."
+    (p,) = [x for x in o.titled(normalize(t), t) if x.kind == "person"]
+    assert p.item.country == "Lebanon"

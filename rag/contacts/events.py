@@ -281,6 +281,23 @@ class _Article:
         bounds = [b for i, b in enumerate(bounds) if i in (0, len(bounds) - 1) or not any(
             a >= b and (len(norm) + 1 if i + 1 >= len(bounds) else bounds[i + 1]) - e <= 2 and not norm[b:a].strip()
             for a, e in people)]
+        # an item of a list of people set off by commas ("hosted Turkey's Hakan Fidan, Iraq's Fuad Hussein, Lebanon's
+        # foreign minister and Syria's Asaad al-Shaibani"): no clause of its own, the list is one clause
+        # (its last item goes on to the rest of the clause: "… and Syria's Asaad al-Shaibani on Sunday")
+        named_at = [(m.start, m.end) for m in matches if m.kind in ("person", "title", "country")]
+        kept_bounds, in_list = [], False
+        for i, b in enumerate(bounds):
+            if 0 < i < len(bounds) - 1 and norm[b - 1:b] in ",،":
+                if _list_item(norm, b, bounds[i + 1] - 1, named_at, self.lex.list_links):
+                    in_list = True
+                    continue
+                end = _list_end(norm, b, bounds[i + 1] - 1, named_at) if in_list else b
+                if end > b and _list_item(norm, b, end, named_at, self.lex.list_links):
+                    in_list = False
+                    continue
+            in_list = False
+            kept_bounds.append(b)
+        bounds = kept_bounds
         clauses = list(zip(bounds, bounds[1:]))
 
         def clause_of(pos: int) -> int:
@@ -1451,6 +1468,28 @@ _NOT_BEFORE = {"happened"}  # statuses of a contact that cannot lie after the ar
 # statuses of a contact a gathering dates: done, called off or put off there, or due there (a denied, rumoured or
 # hypothetical one is about the gathering, not a contact held at it: "denied inviting al-Sharaa to the summit")
 AT_GATHERING = {"happened", "cancelled", "postponed", "planned"}
+
+
+def _list_item(norm: str, a: int, b: int, named: list[tuple[int, int]], links) -> bool:
+    """Whether norm[a:b] is one item of a list of people: someone named in it and, besides the names, titles and
+    countries, only linking words (lexicon `list_links`: "and", "و", "'s")."""
+    if links is None or not any(a <= x < b for x, _ in named):
+        return False
+    rest = norm[a:b]
+    for x, y in sorted(named, reverse=True):
+        if a <= x and y <= b:
+            rest = rest[:x - a] + " " + rest[y - a:]
+    return all(w in links for w in re.findall(r"[^\s.،,؛;:()\"'’]+", rest))
+
+
+def _list_end(norm: str, a: int, b: int, named: list[tuple[int, int]]) -> int:
+    """Where the last part of a list ends in norm[a:b] ("lebanon's foreign minister and syria's asaad al-shaibani
+    on sunday"): at the end of the first name after its "and" / "و", else `a` (no list's last part)."""
+    m = re.search(r"\s(?:and|و)\s*", norm[a:b])
+    if not m:
+        return a
+    after = [y for x, y in sorted(named) if a + m.end() <= x < b]
+    return after[0] if after else a
 
 
 def _after_frame(frames, rest: str) -> str:

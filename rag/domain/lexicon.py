@@ -152,6 +152,7 @@ class Lexicon:
     # contact the sentences before claimed, told as done, is a claim (rumoured)
     join_frames: Words | None = None  # "ويأتي", "which came": words between a comma and a join ("…، ويأتي بعد شهر
     # من لقاء …"): the join after them opens the clause
+    list_links: Words | None = None  # "and", "و", "s": the only words besides names in an item of a list of people
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
     gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
@@ -392,6 +393,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("unconfirmed"))),
                    gathering_back=Words.of(_both(obj.get("gathering_back"))),
                    join_frames=Words.of(_both(obj.get("joins", {}).get("frames"))),
+                   list_links=Words.of(_both(obj.get("list_links"))),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))
 

@@ -496,6 +496,11 @@ class Officials:
                         self._possessor(m)
                     if not name or country is None or self._table.get(normalize(name), ("",))[0] in ("place", "country"):
                         continue  # "a forum in Doha, Syria's foreign minister …": a place is nobody's name
+                    if rx in (self._titled_en2, self._titled_en4) and any(
+                            x.kind == "country" or (x.kind == "person" and x.item.country != country)
+                            for x in self.scan(normalize(name), name)):
+                        continue  # "Iraq's Fuad Hussein, Lebanon's foreign minister and …": a list, not the title
+                        # of a listed person of another country (nor of a name holding a country)
                     role = (m.group("port") + m.group("role") + (m.groupdict().get("of") or "")).strip() \
                         if rx is not self._titled_en3 else \
                         text[m.start("role"):m.start("name")].rstrip(", ")  # "head of Iraq's Border Ports Commission"
