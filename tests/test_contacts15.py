@@ -131,3 +131,30 @@ def test_a_list_of_guests_set_off_by_commas_is_one_clause():
     t = "The talks were led by Nayef al-Ahmad, Lebanon's foreign minister."
     (p,) = [x for x in o.titled(normalize(t), t) if x.kind == "person"]
     assert p.item.country == "Lebanon"
+
+
+def test_a_denied_agreement_with_a_side_named_as_a_whole_is_a_denied_contact():
+    # contacts.json denied_contact: agreements and contracts; `with`: the side right after "with" is the other party
+    for text in ("نفت وزارة النفط العراقية، اليوم الأحد، وجود أي عقود مع الجانب السوري لتزويده بالنفط الخام.\n",
+                 "Iraq's oil ministry on Sunday denied any agreement with the new Syrian administration.\n",
+                 "The Iraqi government denied any agreement with the new Syrian administration.\n"):
+        (m,) = _contacts(text, date="2025-01-05")
+        assert (m.kind, m.status) == ("meeting", "denied")
+        assert sorted(p["country"] for p in m.participants) == ["Iraq", "Syria"], m.participants
+    # a minister's title followed by "وجود أي …" names no one called "وجود أي عقود"
+    (m,) = _contacts("نفى وزير النفط العراقي وجود أي عقود مع الجانب السوري.\n", date="2025-01-05")
+    assert not any("عقود" in p["name_en"] for p in m.participants), m.participants
+    # sides named as a whole with no denial of a contact between them: no contact
+    assert _contacts("The Iraqi side said the Syrian side had asked for help.\n", date="2025-01-05") == []
+
+
+def test_who_came_in_the_place_of_one_who_did_not_has_a_contact_of_his_own():
+    # contacts.json stand_ins: the one sent instead attended, the same day and place; the absent one's is cancelled
+    for text in ("BAGHDAD, May 17, 2025 (Reuters) - Syria's interim President Ahmed al-Sharaa did not attend the Arab "
+                 "League summit in Baghdad on Saturday, sending Foreign Minister Asaad al-Shaibani.\n",
+                 "لم يحضر الرئيس السوري أحمد الشرع القمة العربية في بغداد اليوم السبت، وأوفد بدلاً منه وزير الخارجية "
+                 "أسعد الشيباني.\n"):
+        got = sorted((m.status, m.date, m.place["name_en"], tuple(sorted(_names(m))))
+                     for m in _contacts(text, date="2025-05-17"))
+        assert got == [("cancelled", "2025-05-17", "Baghdad", ("Ahmed al-Sharaa",)),
+                       ("happened", "2025-05-17", "Baghdad", ("Asaad al-Shaibani",))], got

@@ -1149,7 +1149,15 @@ class _Article:
         # sentence names no one else of that country
         # (named after the contact's word: "The Syrian side said Iraq's minister arrived" names a source)
         after = {m.item.id for m in matches if m.kind == "title" and first is not None and m.start > first}
-        parts += [t for t in side_titles if parts and not denied_only and t["id"] in after and
+        # (a denial's "any agreement with the Syrian side", "أي عقود مع الجانب السوري": the side right after "with"
+        # the denied contact's word is its other party, lexicon `with_party`)
+        withs = {m.item.id for m in matches if m.kind == "title" and denied_only and denial is not None and
+                 0 < m.start - denial[0] <= 40 and lex.with_party is not None and
+                 any(w in lex.with_party for w in s.norm[denial[0]:m.start].split()[1:])}
+        # (… and the side denying it, "the Iraqi government denied any agreement with …", when no one else is named)
+        deniers = {m.item.id for m in matches if m.kind == "title" and withs and m.start < denial[1]}
+        parts += [t for t in side_titles if (parts or deniers and withs) and
+                  (not denied_only or t["id"] in withs | deniers) and t["id"] in after | withs | deniers and
                   t["country"] not in {p["country"] for p in parts}]
         gather = bool(lex.gather.find(s.norm, words))
         touched: Mention | None = None
@@ -1643,7 +1651,39 @@ def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extract
         elif m.date is None and not m.date_basis:
             m.date_basis = "no date in the report"
         m.citations.sort(key=lambda c: c["start"])
+    mentions = _stand_ins(mentions, art)
     return Extraction(extractor_version(officials), art.article, mentions + _invitations(mentions, art))
+
+
+def _stand_ins(mentions: list[Mention], art: "_Article") -> list[Mention]:
+    """A contact called off whose sentence names who came instead (lexicon `stand_ins`: "al-Sharaa did not attend
+    the Arab League summit in Baghdad, sending Foreign Minister Asaad al-Shaibani"): the stand-in's own contact
+    happened, the same day and place, a contact of its own; the one called off keeps the others."""
+    lex, out = art.lex, []
+    if lex.stand_ins is None:
+        return mentions
+    for m in mentions:
+        out.append(m)
+        if m.status != "cancelled" or m.kind in ("call", "statement") or not m.citations:
+            continue
+        c = m.citations[0]
+        norm = fast_normalize(c["text"])
+        cues = lex.stand_ins.find(norm, _words(norm)) + [a for a, _ in lex.stand_ins.spans(norm, _words(norm))]
+        if not cues:
+            continue
+        after = norm[min(cues):]
+        named = {x.item.id: x.item for x in art.officials.scan(" ".join(after.split()[:8])) if x.kind == "person"}
+        came = [p for p in m.participants if p["id"] in named] or \
+            [_participant(p, m.date) for p in named.values() if p.country in {q["country"] for q in m.participants}]
+        rest = [p for p in m.participants if p["id"] not in named]
+        if not came or not rest:
+            continue
+        m.participants = rest
+        twin = Mention.from_dict(m.to_dict())
+        twin.participants, twin.status, twin.status_basis = came, "happened", ""
+        twin.kind = "delegation" if m.kind == "visit" else m.kind
+        out.append(twin)
+    return out
 
 
 def _invitations(mentions: list[Mention], art: "_Article") -> list[Mention]:

@@ -153,6 +153,9 @@ class Lexicon:
     join_frames: Words | None = None  # "ويأتي", "which came": words between a comma and a join ("…، ويأتي بعد شهر
     # من لقاء …"): the join after them opens the clause
     list_links: Words | None = None  # "and", "و", "s": the only words besides names in an item of a list of people
+    with_party: Words | None = None  # "with", "مع": the side named right after them and a denied contact's word is
+    # its other party ("denied any agreement with the Syrian side")
+    stand_ins: Words | None = None  # "sending", "وأوفد": the one named after them came in the place of one who did not
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
     gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
@@ -394,6 +397,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    gathering_back=Words.of(_both(obj.get("gathering_back"))),
                    join_frames=Words.of(_both(obj.get("joins", {}).get("frames"))),
                    list_links=Words.of(_both(obj.get("list_links"))),
+                   stand_ins=Words.of(_both(obj.get("stand_ins"))),
+                   with_party=Words.of(_both(obj.get("denied_contact", {}).get("with"))),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))
 
