@@ -158,3 +158,19 @@ def test_who_came_in_the_place_of_one_who_did_not_has_a_contact_of_his_own():
                      for m in _contacts(text, date="2025-05-17"))
         assert got == [("cancelled", "2025-05-17", "Baghdad", ("Ahmed al-Sharaa",)),
                        ("happened", "2025-05-17", "Baghdad", ("Asaad al-Shaibani",))], got
+
+
+def test_the_two_sides_agreeing_to_form_a_joint_body_is_its_planned_meeting():
+    # contacts.json forming: the body of both sides agreed on is a planned meeting of its own, after the contact
+    # the sentence follows, or with only Iraq and Syria named; never a body with a third country, nor with no sides
+    for text in ("Iraqi Oil Minister Hayan Abdul Ghani met Syrian Energy Minister Mohammed al-Bashir in Baghdad on "
+                 "Tuesday. The two sides agreed to form a joint technical committee to study reviving the pipeline.\n",
+                 "التقى وزير النفط العراقي حيان عبد الغني وزير الطاقة السوري محمد البشير في بغداد اليوم. واتفق الجانبان "
+                 "على تشكيل لجنة فنية مشتركة لدراسة إعادة تأهيل خط كركوك بانياس.\n",
+                 "Iraq and Syria agreed to form a joint technical committee to study reviving the pipeline.\n"):
+        plans = [m for m in _contacts(text, date="2025-08-12") if m.status == "planned"]
+        assert [(m.kind, sorted(p["country"] for p in m.participants)) for m in plans] == \
+            [("meeting", ["Iraq", "Syria"])], [(m.kind, m.participants) for m in plans]
+    assert _contacts("Syria and Turkey agreed to form a joint technical committee that will visit the dams.\n",
+                     date="2025-08-12") == []
+    assert _contacts("The two sides agreed to form a joint technical committee.\n", date="2025-08-12") == []

@@ -1652,7 +1652,48 @@ def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extract
             m.date_basis = "no date in the report"
         m.citations.sort(key=lambda c: c["start"])
     mentions = _stand_ins(mentions, art)
-    return Extraction(extractor_version(officials), art.article, mentions + _invitations(mentions, art))
+    return Extraction(extractor_version(officials), art.article,
+                      mentions + _invitations(mentions, art) + _joint_plans(mentions, art))
+
+
+def _joint_plans(mentions: list[Mention], art: "_Article") -> list[Mention]:
+    """The two sides agreeing to form a body of both (lexicon `forming`: "the two sides agreed to form a joint
+    technical committee", "اتفق الجانبان على تشكيل لجنة فنية مشتركة"): that body's meeting, planned, a contact of its
+    own. Whose body: the sentence's sides when it names only Iraq and Syria; when it names no country, the two sides it
+    speaks of (lexicon `back` `any`) after an Iraq–Syria contact the article reported before it."""
+    lex, officials, out = art.lex, art.officials, []
+    if lex.forming is None:
+        return out
+    cited = {(c["start"], c["end"]) for m in mentions for c in m.citations if m.status == "planned"}
+    both = lex.back.get("any")
+    order = max((m.order for m in mentions), default=0)
+    for s in art.sents:
+        words = _words(s.norm)
+        cues = lex.forming.find(s.norm, words) + [a for a, _ in lex.forming.spans(s.norm, words)]
+        if not cues or (s.start, s.end) in cited:
+            continue
+        text = s.text if len(s.text) == len(s.norm) else ""
+        joint = [b for b in officials.bodies(s.norm, text) if b.item.id.endswith("-body-joint") and b.start > min(cues)]
+        if not joint:
+            short = officials._bodies.joint_short(s.norm)
+            before = any(c["start"] < s.start for m in mentions if {IRAQ, SYRIA} <= set(m.sides) for c in m.citations)
+            named = {x.item if x.kind == "country" else getattr(x.item, "country", None)
+                     for x in officials.scan(s.norm, text)} - {None}
+            if short is None or short[0] < min(cues) or named or not before or both is None or \
+                    not both.find(s.norm, words):
+                continue
+            joint = [Match(short[0], short[1], "title", Title(f"x-{c.lower()}-body-joint", (s.norm[short[0]:short[1]],),
+                                                              f"{c}'s side of the joint committee",
+                                                              s.norm[short[0]:short[1]], c, BODY_RANK))
+                     for c in (IRAQ, SYRIA)]
+        order += 1
+        out.append(Mention(source=art.doc.source, kind="meeting", status="planned", order=order,
+                           participants=[_participant(j.item, None) for j in joint],
+                           citations=[{"source": art.doc.source, "chunk_id": s.chunk_id, "text": s.text,
+                                       "start": s.start, "end": s.end}],
+                           sides=[IRAQ, SYRIA], status_basis=s.norm[min(cues):min(cues) + 24].strip(),
+                           date_basis="planned, no date given (a body of both sides agreed to be formed)"))
+    return out
 
 
 def _stand_ins(mentions: list[Mention], art: "_Article") -> list[Mention]:

@@ -156,6 +156,7 @@ class Lexicon:
     with_party: Words | None = None  # "with", "مع": the side named right after them and a denied contact's word is
     # its other party ("denied any agreement with the Syrian side")
     stand_ins: Words | None = None  # "sending", "وأوفد": the one named after them came in the place of one who did not
+    forming: Words | None = None  # "agreed to form", "على تشكيل": a joint body right after them meets, a plan
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
     gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
@@ -398,6 +399,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    join_frames=Words.of(_both(obj.get("joins", {}).get("frames"))),
                    list_links=Words.of(_both(obj.get("list_links"))),
                    stand_ins=Words.of(_both(obj.get("stand_ins"))),
+                   forming=Words.of(_both(obj.get("forming"))),
                    with_party=Words.of(_both(obj.get("denied_contact", {}).get("with"))),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))
