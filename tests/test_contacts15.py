@@ -144,6 +144,9 @@ def test_a_denied_agreement_with_a_side_named_as_a_whole_is_a_denied_contact():
     # a minister's title followed by "وجود أي …" names no one called "وجود أي عقود"
     (m,) = _contacts("نفى وزير النفط العراقي وجود أي عقود مع الجانب السوري.\n", date="2025-01-05")
     assert not any("عقود" in p["name_en"] for p in m.participants), m.participants
+    # a deal denied with a country or city alone names no contact (contacts.json denied_contact `deals`)
+    assert _contacts("An Iraqi lawmaker, Nayef al-Shammari, dismissed talk of an early reopening, saying no agreement "
+                     "existed with Damascus.\n", date="2025-05-06") == []
     # sides named as a whole with no denial of a contact between them: no contact
     assert _contacts("The Iraqi side said the Syrian side had asked for help.\n", date="2025-01-05") == []
 
@@ -174,3 +177,35 @@ def test_the_two_sides_agreeing_to_form_a_joint_body_is_its_planned_meeting():
     assert _contacts("Syria and Turkey agreed to form a joint technical committee that will visit the dams.\n",
                      date="2025-08-12") == []
     assert _contacts("The two sides agreed to form a joint technical committee.\n", date="2025-08-12") == []
+
+
+def test_provincial_officials_of_both_sides():
+    # the governors of a list of provinces of both sides (contacts.json plural_roles; officials.json places), a
+    # governor of a province of two words ("محافظ دير الزور"), "نظيره في دير الزور"; the province in a title is where
+    # he serves, not where the contact is (the city after "in" is)
+    cases = [
+        ("ويرى مراقبون أن لقاءً بين محافظي الأنبار ودير الزور قد يمهد لإعادة فتح المعبر.\n",
+         ("hypothetical", None, {"Iraq", "Syria"})),
+        ("A meeting between the governors of Anbar and Deir ez-Zor could pave the way for reopening the crossing.\n",
+         ("hypothetical", None, {"Iraq", "Syria"})),
+        ("Anbar Governor Mohammed Nouri al-Karbouli received his Deir ez-Zor counterpart Ghassan al-Sayyed Ahmed in "
+         "Ramadi on Tuesday.\n", ("happened", "Ramadi", {"Iraq", "Syria"})),
+        ("Anbar Governor Mohammed Nouri al-Karbouli met Deir ez-Zor Governor Ghassan al-Sayyed Ahmed on Tuesday.\n",
+         ("happened", None, {"Iraq", "Syria"})),
+        ("استقبل محافظ الأنبار محمد نوري الكربولي اليوم محافظ دير الزور غسان السيد أحمد في الرمادي.\n",
+         ("happened", "Ramadi", {"Iraq", "Syria"})),
+        ("استقبل محافظ الأنبار محمد نوري الكربولي اليوم محافظ دير الزور غسان السيد أحمد.\n",
+         ("happened", None, {"Iraq", "Syria"})),
+        ("ومن المقرر أن يلتقي محافظ الأنبار نظيره في دير الزور الشهر المقبل.\n", ("planned", None, {"Iraq", "Syria"})),
+        ("أرجئ اجتماع كان مقرراً بين محافظ الأنبار ومحافظ دير الزور إلى موعد لاحق.\n", ("postponed", None, {"Iraq", "Syria"})),
+    ]
+    for text, (status, place, sides) in cases:
+        (m,) = _contacts(text, date="2025-08-12")
+        got = (m.status, m.place and m.place["name_en"], {p["country"] for p in m.participants})
+        assert got == (status, place, sides), (text, got, m.participants)
+    # a name read after a title ends at the next official's role ("ومحافظ …" is no one's name)
+    (m,) = _contacts("أرجئ اجتماع كان مقرراً بين محافظ الأنبار ومحافظ دير الزور إلى موعد لاحق.\n", date="2025-08-12")
+    assert not any(p["name_en"].startswith("ومحافظ") for p in m.participants), m.participants
+    (m,) = _contacts("استقبل محافظ الأنبار محمد نوري الكربولي اليوم محافظ دير الزور غسان السيد أحمد في الرمادي.\n",
+                     date="2025-08-12")
+    assert {p["country"] for p in m.participants if p["named"]} == {"Iraq", "Syria"}, m.participants

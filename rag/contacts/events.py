@@ -273,6 +273,18 @@ class _Article:
         # place of the contact
         inner = [(m.start, m.end) for m in matches if m.kind == "title" and m.item.rank == BODY_RANK]
         matches = [m for m in matches if not (m.kind in ("place", "country") and any(a <= m.start < b for a, b in inner))]
+        # (so is a province inside an unnamed official's title of one side: "محافظ دير الزور", "محافظي الأنبار ودير
+        # الزور")
+        inner = [(m.start, m.end) for m in matches if m.kind == "title" and m.item.country in (IRAQ, SYRIA) and
+                 m.item.rank not in ("delegation", "side")]
+        matches = [m for m in matches if not (m.kind == "place" and m.item.country in (IRAQ, SYRIA) and
+                                              m.item.en != m.item.country and
+                                              any(a <= m.start < b for a, b in inner))]
+        # a province or city right after an official's role ("محافظ الأنبار", "the governors of Anbar and Deir ez-Zor")
+        # or, in English, right before one ("Anbar Governor"): where he serves, not where the contact is
+        matches = [m for m in matches if not (m.kind == "place" and m.item.country in (IRAQ, SYRIA) and
+                                              m.item.en != m.item.country and
+                                              self.officials.jurisdiction(norm, m.start, m.end))]
         matches.sort(key=lambda m: m.start)
         bounds = [0] + [m.end() for m in _CLAUSE.finditer(norm)] + [len(norm) + 1]
         # a name set off by commas after the title it names ("received the US envoy for Syria, Tom Barrack, in
@@ -1159,6 +1171,10 @@ class _Article:
         parts += [t for t in side_titles if (parts or deniers and withs) and
                   (not denied_only or t["id"] in withs | deniers) and t["id"] in after | withs | deniers and
                   t["country"] not in {p["country"] for p in parts}]
+        if denied_only and denial is not None and lex.deals is not None and \
+                (s.norm[denial[0]:].split() or [""])[0] in lex.deals and \
+                not {IRAQ, SYRIA} <= {p["country"] for p in parts}:
+            new_kinds = set()  # a deal denied with a country or city alone ("no agreement existed with Damascus")
         gather = bool(lex.gather.find(s.norm, words))
         touched: Mention | None = None
         contact_kinds = [k for k in ("visit", "delegation", "meeting", "call") if k in new_kinds]

@@ -327,12 +327,28 @@ class Officials:
                       rf"(?:,?\s+(?:and\s+)?[a-z-]+){{0,6}}?\s+(?:of|from)\s+(?:the\s+)?"
                       rf"(?P<list>{c}(?:\s*,\s*(?:and\s+)?{c}|\s+and\s+{c}){{2,8}})(?![\w-])")
             self._listed.append((re.compile(rx, re.I), lang))
+            # … and of a list of provinces or cities holding both sides ("محافظي الأنبار ودير الزور", "the governors of
+            # Anbar and Deir ez-Zor"): two places are enough
+            ps = sorted({normalize(f).lower() for pl in self.places if pl.country in (IRAQ, SYRIA) and pl.en != pl.country
+                         for f in pl.forms if has_arabic(f) == arabic}, key=len, reverse=True)
+            if not ps:
+                continue
+            pc = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ps) + ")"
+            if arabic:
+                rx = rf"(?<!\w)(?P<role>{role})\s+(?:(?:في|من)\s+)?(?P<list>{pc}(?:\s*[،,]?\s*و?{pc}(?!\w)){{1,6}})(?!\w)"
+            else:
+                rx = (rf"(?<![\w-])(?P<role>{role})\s+(?:of|from|in)\s+(?:the\s+)?"
+                      rf"(?P<list>{pc}(?:\s*,\s*(?:and\s+)?{pc}|\s+and\s+{pc}){{1,6}})(?![\w-])")
+            self._listed.append((re.compile(rx, re.I), lang + "-places"))
 
     def listed(self, norm: str, text: str = "") -> list[Match]:
         """Officials of a list of countries holding both sides (`_build_listed`): each side's official of the role,
         one per portfolio ('foreign and defence': its foreign minister and its defence minister)."""
         out = []
         for rx, lang in self._listed:
+            if lang.endswith("-places"):
+                out += self._listed_places(rx, lang[:2], norm)
+                continue
             for m in rx.finditer(norm):
                 items = re.split(r"\s*[،,]\s*|\s+and\s+|\s+(?=و)", m.group("list"))
                 sides = []
@@ -357,6 +373,41 @@ class Officials:
                         out.append(Match(m.start(), m.end(), "title", self._title_for(what, country, rank)))
         return out
 
+    def jurisdiction(self, norm: str, start: int, end: int) -> bool:
+        """Whether the place at norm[start:end] names where an official next to it serves, not where a contact is:
+        right after a role ("محافظ الأنبار", "محافظي الأنبار ودير الزور", "governor of Anbar") or, in English, right
+        before one ("Anbar Governor", "Deir ez-Zor's governor")."""
+        roles = set(self._rank) | set(self._plural)
+        before = norm[:start].rstrip().split()[-3:]
+        for n in (3, 2, 1):
+            w = " ".join(before[-n:]) if len(before) >= n else ""
+            if w and (w in roles or re.sub(r"^[وفبل](?=\w\w)", "", w) in roles or
+                      (w.endswith(" of") and w[:-3].strip() in roles)):
+                return True
+        after = re.sub(r"^(?:'s|’s)", "", norm[end:]).split()[:3]
+        return any(" ".join(after[:n]).lower() in roles for n in (1, 2, 3) if len(after) >= n and
+                   not has_arabic(" ".join(after[:n])))
+
+    def _listed_places(self, rx: re.Pattern, lang: str, norm: str) -> list[Match]:
+        """Each side's official of a plural role before a list of places ("محافظي الأنبار ودير الزور"): one title
+        per place ("محافظ الانبار", "governor of Deir ez-Zor") when the places hold both sides."""
+        out = []
+        for m in rx.finditer(norm):
+            items = [x.strip() for x in re.split(r"\s*[،,]\s*|\s+and\s+|\s+(?=و)", m.group("list")) if x.strip()]
+            got = []
+            for it in items:
+                pl = self._table.get(it) or (self._table.get(it[1:]) if it.startswith("و") else None)
+                if pl and pl[0] == "place" and pl[1].country in (IRAQ, SYRIA):
+                    got.append(pl[1])
+            if {p.country for p in got} != {IRAQ, SYRIA}:
+                continue
+            one = self._plural[normalize(m.group("role")).lower()]
+            rank = self._rank.get(one, "official")
+            for pl in got:
+                what = f"{one} {normalize(pl.ar)}" if lang == "ar" else f"{one} of {pl.en}"
+                out.append(Match(m.start(), m.end(), "title", self._title_for(what, pl.country, rank)))
+        return out
+
     def _build_titled(self, lex: Lexicon) -> None:
         self._build_listed(lex)
         ar_roles = [r for r, _ in lex.roles if has_arabic(r)]
@@ -366,7 +417,7 @@ class Officials:
                      lex.gather]
         self._role_words = frozenset(w for r, _ in lex.roles for w in r.split())  # every word of a role phrase
         self._stop = lex.name_stop | {w for k in cue_lists for w in k.words} | \
-            self._role_words | {"ال" + w for w in self._role_words}
+            self._role_words | {"ال" + w for w in self._role_words} | {"و" + w for w in self._role_words}
         if ar_roles:
             self._titled_ar = re.compile(r"(?:(?<=[\s\"'“”«»(:،,.؛])|^)(?:و|ل|ب|ك)?(" +
                                          "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ar_roles) + r")(?!\w)")
@@ -593,6 +644,18 @@ class Officials:
             ident = next((t.id for t in self.titles if t.rank == "delegation" and t.country == country), ident)
         return Title(ident, (role,), role, role, country, rank)
 
+    def _governs_at(self, m: re.Match, toks, i: int = 0, any_rank: bool = False) -> tuple[str, int] | None:
+        """(side, words) of a province or city of one side named by the words from toks[i] on (one to three:
+        "محافظ دير الزور", "محافظ الأنبار") right after an official's role at `m`; else None."""
+        if not any_rank and self._rank.get(re.sub(r"\s+", " ", m.group(1))) != "official":
+            return None
+        for n in (3, 2, 1):
+            words = [w for _a, _b, w in toks[i:i + n]]
+            if len(words) == n and all(re.match(r"\w", w) for w in words) and \
+                    (c := self.country_of_place(" ".join(words))) in (IRAQ, SYRIA):
+                return c, n
+        return None
+
     def _governs(self, m: re.Match, w: str) -> str | None:
         """The side of a province named right after an official's role at `m` ("محافظ الأنبار", "محافظ حلب"): where
         he governs names his country; else None."""
@@ -609,9 +672,14 @@ class Officials:
             if c is not None and w not in ("العراق", "سوريا", "سوريه"):
                 role = re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
                 return (m.start(1), m.end() + b), c, role
-            if i == 0 and w not in ("العراق", "سوريا", "سوريه") and (c := self._governs(m, w)):
-                # "محافظ حلب", with no name after it
-                return (m.start(1), m.end() + b), c, re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
+            if i == 0 and w not in ("العراق", "سوريا", "سوريه") and (got := self._governs_at(m, toks)):
+                # "محافظ حلب", "محافظ دير الزور", with no name after it
+                b = toks[got[1] - 1][1]
+                return (m.start(1), m.end() + b), got[0], re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
+            if i == 0 and w == "في" and re.sub(r"\s+", " ", m.group(1)).startswith("نظير") and \
+                    (got := self._governs_at(m, toks, 1, any_rank=True)):  # "نظيره في دير الزور": his counterpart
+                b = toks[got[1]][1]
+                return (m.start(1), m.end() + b), got[0], re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
         return None
 
     def holder(self, title_id: str, when: str | None) -> Person | None:
@@ -719,8 +787,8 @@ class Officials:
             if c is not None and w not in ("العراق", "سوريا", "سوريه"):
                 country = c
                 break
-            if i == 0 and (c := self._governs(m, w)):  # "محافظ الأنبار محمد نوري الكربولي"
-                country = c
+            if i == 0 and (got := self._governs_at(m, toks)):  # "محافظ الأنبار محمد نوري الكربولي", "محافظ دير
+                country, i = got[0], got[1] - 1  # الزور غسان …": his name after the place's words
                 break
         if country is None:
             return None
