@@ -209,3 +209,15 @@ def test_provincial_officials_of_both_sides():
     (m,) = _contacts("استقبل محافظ الأنبار محمد نوري الكربولي اليوم محافظ دير الزور غسان السيد أحمد في الرمادي.\n",
                      date="2025-08-12")
     assert {p["country"] for p in m.participants if p["named"]} == {"Iraq", "Syria"}, m.participants
+
+
+def test_a_delegation_from_a_province_or_city_of_one_side_is_that_sides():
+    # contacts.json delegation_words: words between the delegation and the place ("شيوخ عشائر", "Chamber of
+    # Commerce") are read past; the place is where it comes from, the city it went to is the contact's place
+    for text, place in (("وصل وفد من شيوخ عشائر الأنبار إلى البوكمال أمس للقاء وجهاء عشائر دير الزور.\n", "Albu Kamal"),
+                        ("A Baghdad Chamber of Commerce delegation visited Damascus on Monday.\n", "Damascus"),
+                        ("A delegation of Anbar tribal sheikhs crossed to Albu Kamal on Monday.\n", "Albu Kamal"),
+                        ("زار وفد من غرفة تجارة بغداد دمشق أمس.\n", "Damascus")):
+        (m,) = _contacts(text, date="2025-06-10")
+        assert (m.kind, m.date, m.place["name_en"], [p["country"] for p in m.participants]) == \
+            ("visit", "2025-06-09", place, ["Iraq"]), (text, m.kind, m.date, m.place, m.participants)

@@ -276,7 +276,7 @@ class _Article:
         # (so is a province inside an unnamed official's title of one side: "محافظ دير الزور", "محافظي الأنبار ودير
         # الزور")
         inner = [(m.start, m.end) for m in matches if m.kind == "title" and m.item.country in (IRAQ, SYRIA) and
-                 m.item.rank not in ("delegation", "side")]
+                 m.item.rank != "side"]  # (and a delegation's: "وفد من شيوخ عشائر الأنبار" comes from there)
         matches = [m for m in matches if not (m.kind == "place" and m.item.country in (IRAQ, SYRIA) and
                                               m.item.en != m.item.country and
                                               any(a <= m.start < b for a, b in inner))]

@@ -158,6 +158,7 @@ class Lexicon:
     stand_ins: Words | None = None  # "sending", "وأوفد": the one named after them came in the place of one who did not
     forming: Words | None = None  # "agreed to form", "على تشكيل": a joint body right after them meets, a plan
     deals: Words | None = None  # "agreement", "عقود": a denied one names a contact only with a party of each side
+    delegation_words: Words | None = None  # "وفد", "delegation": of a province or city of one side, that side's
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
     gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
@@ -401,6 +402,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    list_links=Words.of(_both(obj.get("list_links"))),
                    stand_ins=Words.of(_both(obj.get("stand_ins"))),
                    forming=Words.of(_both(obj.get("forming"))),
+                   delegation_words=Words.of(_both(obj.get("delegation_words"))),
                    deals=Words.of(_both(obj.get("denied_contact", {}).get("deals"))),
                    with_party=Words.of(_both(obj.get("denied_contact", {}).get("with"))),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())

@@ -211,6 +211,7 @@ class Officials:
         self._listed: list[tuple[re.Pattern, str]] = []  # (pattern, language) of officials of a list of countries
         self._plural: dict[str, str] = {}
         self._country_form: dict[str, str] = {}
+        self._from_place: list[re.Pattern] = []
         self._stop: frozenset[str] | set[str] = frozenset()
         self._role_words: frozenset[str] = frozenset()
         if self.lexicon is not None:
@@ -307,6 +308,24 @@ class Officials:
         least three countries ('the foreign and defence ministers of Iraq, Jordan, Lebanon, Syria and Turkey',
         'وزراء الخارجية والدفاع … في الأردن والعراق وتركيا ولبنان وسوريا', 'وزراء خارجية العراق وسوريا والأردن')."""
         self._plural = dict(lex.plurals)
+        self._from_place = []
+        words = lex.delegation_words
+        if words is not None and (words.words or words.phrases):
+            for arabic in (True, False):
+                ps = sorted({normalize(f).lower() for pl in self.places if pl.country in (IRAQ, SYRIA) and
+                             pl.en != pl.country for f in pl.forms if has_arabic(f) == arabic}, key=len, reverse=True)
+                ds = sorted((w for w in (*words.words, *words.phrases) if has_arabic(w) == arabic), key=len, reverse=True)
+                if not ps or not ds:
+                    continue
+                pc = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ps) + ")"
+                d = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ds) + ")"
+                if arabic:
+                    self._from_place.append(re.compile(
+                        rf"(?<!\w)[وف]?(?:{d})\s+(?:من|عن)\s+(?:[^\s،,.؛:]+\s+){{0,3}}?(?P<p>{pc})(?!\w)"))
+                else:
+                    self._from_place.append(re.compile(
+                        rf"(?<![\w-])(?:{d})\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,3}}?(?P<p>{pc})(?![\w-])|"
+                        rf"(?<![\w-])(?:a|an|the)\s+(?P<p2>{pc})(?:\s+[a-z-]+){{0,4}}?\s+(?:{d})(?![\w-])", re.I))
         if not self._plural:
             return
         self._country_form = {normalize(w).lower(): c for c, fs in self.countries.items() for w in fs}
@@ -387,6 +406,22 @@ class Officials:
         after = re.sub(r"^(?:'s|’s)", "", norm[end:]).split()[:3]
         return any(" ".join(after[:n]).lower() in roles for n in (1, 2, 3) if len(after) >= n and
                    not has_arabic(" ".join(after[:n])))
+
+    def delegations_from(self, norm: str) -> list[Match]:
+        """A delegation from a province or city of one side, words between ("وفد من شيوخ عشائر الأنبار", "وفد من غرفة
+        تجارة بغداد", "a delegation of Anbar tribal sheikhs", "a Baghdad Chamber of Commerce delegation"): that side's
+        delegation (lexicon `delegation_words`)."""
+        out = []
+        for rx in self._from_place:
+            for m in rx.finditer(norm):
+                got = self._table.get(re.sub(r"\s+", " ", m.group("p") or m.groupdict().get("p2") or ""))
+                if not got or got[0] != "place" or got[1].country not in (IRAQ, SYRIA) or got[1].en == got[1].country:
+                    continue
+                country = got[1].country
+                data = next((t for t in self.titles if t.rank == "delegation" and t.country == country), None)
+                out.append(Match(m.start(), m.end(), "title",
+                                 data or self._title_for(m.group(0).strip(), country, "delegation")))
+        return out
 
     def _listed_places(self, rx: re.Pattern, lang: str, norm: str) -> list[Match]:
         """Each side's official of a plural role before a list of places ("محافظي الأنبار ودير الزور"): one title
@@ -598,7 +633,7 @@ class Officials:
         """Both sides' officials named in one phrase ('the Iraqi and Syrian foreign ministers', 'وزيرا خارجية
         العراق وسوريا', 'وزيرا الخارجية العراقي والسوري'): one unnamed official of each side, with that role."""
         out = []
-        out += self.listed(norm, text)
+        out += self.listed(norm, text) + self.delegations_from(norm)
         for m in _PAIR.finditer(norm):
             g = next(k for k in ("role", "role3", "role2") if m.group(k))
             p = {"role": "port", "role3": "port3", "role2": "port2"}[g]
