@@ -93,6 +93,9 @@ def test_a_summons_of_an_envoy_is_a_meeting_in_both_languages():
 def test_whose_invitation_is_delivered_is_no_party_and_the_bearer_is():
     ms = _contacts("Iraq's culture minister delivered President Abdul Latif Rashid's invitation to the Baghdad summit to "
                    "Ahmed al-Sharaa in Damascus on Sunday.\n", date="2025-06-03")
+    # (the invited's attendance in Baghdad is planned, a contact of its own: tests/test_contacts15.py)
+    assert sorted(m.status for m in ms) == ["happened", "planned"]
+    ms = [m for m in ms if m.status == "happened"]
     assert len(ms) == 1 and ms[0].date == "2025-06-01"
     names = _names(ms[0])
     assert "Abdul Latif Rashid" not in names and "Ahmed al-Sharaa" in names
