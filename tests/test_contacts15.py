@@ -144,6 +144,13 @@ def test_a_denied_agreement_with_a_side_named_as_a_whole_is_a_denied_contact():
     # a minister's title followed by "وجود أي …" names no one called "وجود أي عقود"
     (m,) = _contacts("نفى وزير النفط العراقي وجود أي عقود مع الجانب السوري.\n", date="2025-01-05")
     assert not any("عقود" in p["name_en"] for p in m.participants), m.participants
+    # a denial after what it denies (contacts.json status denied `after`: "… غير صحيح", "… was untrue")
+    for text in ("وقال مصدر في الوزارة أمس السبت إن الحديث عن اتفاق بين الحكومة العراقية والإدارة السورية الجديدة "
+                 "لاستئناف تصدير النفط غير صحيح.\n",
+                 "A ministry source said talk of an agreement between the Iraqi government and the new Syrian "
+                 "administration to resume oil exports was untrue.\n"):
+        (m,) = _contacts(text, date="2025-01-05")
+        assert m.status == "denied" and {p["country"] for p in m.participants} == {"Iraq", "Syria"}, m.participants
     # a deal denied with a country or city alone names no contact (contacts.json denied_contact `deals`)
     assert _contacts("An Iraqi lawmaker, Nayef al-Shammari, dismissed talk of an early reopening, saying no agreement "
                      "existed with Damascus.\n", date="2025-05-06") == []

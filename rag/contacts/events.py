@@ -555,6 +555,11 @@ class _Article:
         cues = dict(lex.status)["denied"].find(norm, words)
         if cues and (after := [p for p in nouns if p > min(cues)]):
             return after[0], min(cues)
+        # "الحديث عن اتفاق بين الحكومتين … غير صحيح", "talk of an agreement … is untrue": the denial after it
+        post = (lex.denied_after.find(norm, words) + [a for a, _ in lex.denied_after.spans(norm, words)]) \
+            if lex.denied_after is not None else []
+        if post and (before := [p for p in nouns if p < min(post)]):
+            return before[-1], min(post)
         # "said there is no channel yet with …", "قال إنه لا يوجد أي تنسيق مع …", "العباسي: لا تواصل مع …", a quote:
         # words said by one side that there is none (not "neither side reported any contact": nobody's denial)
         said = lex.kinds["statement"].find(norm, words) + [m.start() for m in re.finditer(r"[:\"“«]", norm)]

@@ -159,6 +159,7 @@ class Lexicon:
     forming: Words | None = None  # "agreed to form", "على تشكيل": a joint body right after them meets, a plan
     deals: Words | None = None  # "agreement", "عقود": a denied one names a contact only with a party of each side
     delegation_words: Words | None = None  # "وفد", "delegation": of a province or city of one side, that side's
+    denied_after: Words | None = None  # "غير صحيح", "untrue": a denial after the contact word it denies
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
     gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
@@ -402,6 +403,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    list_links=Words.of(_both(obj.get("list_links"))),
                    stand_ins=Words.of(_both(obj.get("stand_ins"))),
                    forming=Words.of(_both(obj.get("forming"))),
+                   denied_after=Words.of(_both(obj.get("status", {}).get("denied", {}).get("after"))),
                    delegation_words=Words.of(_both(obj.get("delegation_words"))),
                    deals=Words.of(_both(obj.get("denied_contact", {}).get("deals"))),
                    with_party=Words.of(_both(obj.get("denied_contact", {}).get("with"))),
