@@ -228,3 +228,13 @@ def test_a_delegation_from_a_province_or_city_of_one_side_is_that_sides():
         (m,) = _contacts(text, date="2025-06-10")
         assert (m.kind, m.date, m.place["name_en"], [p["country"] for p in m.participants]) == \
             ("visit", "2025-06-09", place, ["Iraq"]), (text, m.kind, m.date, m.place, m.participants)
+
+    # the words between name no country or other place: "a delegation of the Syrian federation in Baghdad" is Syria's
+    (m,) = _contacts("The Iraqi Football Association hosted a delegation of the Syrian federation in Baghdad on Sunday.\n",
+                     date="2025-06-10")
+    assert (m.place["name_en"], [p["country"] for p in m.participants]) == ("Baghdad", ["Syria"]), m.participants
+
+
+def test_kurdish_party_leaders_are_listed_people():
+    (m,) = _contacts("Masoud Barzani received a Syrian delegation in Erbil on Sunday.\n", date="2025-06-10")
+    assert "Masoud Barzani" in _names(m)

@@ -319,13 +319,21 @@ class Officials:
                     continue
                 pc = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ps) + ")"
                 d = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ds) + ")"
+                # (the words between name no country and no other place: "a delegation of the Syrian federation in
+                # Baghdad" is Syria's, come to Baghdad)
+                cs = sorted({normalize(w).lower() for fs in self.countries.values() for w in fs
+                             if has_arabic(w) == arabic}, key=len, reverse=True)
+                cn = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in cs) + ")" if cs else "(?!)"
                 if arabic:
                     self._from_place.append(re.compile(
-                        rf"(?<!\w)[وف]?(?:{d})\s+(?:من|عن)\s+(?:[^\s،,.؛:]+\s+){{0,3}}?(?P<p>{pc})(?!\w)"))
+                        rf"(?<!\w)[وف]?(?:{d})\s+(?:من|عن)\s+(?:(?!(?:في|الى|إلى|مع|على|لدى|{cn})(?!\w))[^\s،,.؛:]+\s+)"
+                        rf"{{0,3}}?(?P<p>{pc})(?!\w)"))
                 else:
                     self._from_place.append(re.compile(
-                        rf"(?<![\w-])(?:{d})\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,3}}?(?P<p>{pc})(?![\w-])|"
-                        rf"(?<![\w-])(?:a|an|the)\s+(?P<p2>{pc})(?:\s+[a-z-]+){{0,4}}?\s+(?:{d})(?![\w-])", re.I))
+                        rf"(?<![\w-])(?:{d})\s+(?:of|from)\s+(?:the\s+)?(?:(?!(?:in|to|at|for|on|with|into|{cn})(?![\w-]))"
+                        rf"[a-z-]+\s+){{0,3}}?(?P<p>{pc})(?![\w-])|"
+                        rf"(?<![\w-])(?:a|an|the)\s+(?P<p2>{pc})(?:\s+(?!(?:in|to|at|for|on|with|into|{cn})(?![\w-]))"
+                        rf"[a-z-]+){{0,4}}?\s+(?:{d})(?![\w-])", re.I))
         if not self._plural:
             return
         self._country_form = {normalize(w).lower(): c for c, fs in self.countries.items() for w in fs}
