@@ -238,3 +238,12 @@ def test_a_delegation_from_a_province_or_city_of_one_side_is_that_sides():
 def test_kurdish_party_leaders_are_listed_people():
     (m,) = _contacts("Masoud Barzani received a Syrian delegation in Erbil on Sunday.\n", date="2025-06-10")
     assert "Masoud Barzani" in _names(m)
+
+
+def test_an_official_put_in_the_other_sides_city_then_another_contact_are_two():
+    # `present_at` counts as a contact of its own when a sentence is split at its joins
+    t = ("البداية كانت بعد أسابيع من سقوط الأسد: رئيس جهاز المخابرات حميد الشطري في دمشق يوم 26 كانون الأول 2024، ثم "
+         "اتصال فؤاد حسين بالشيباني قبل نهاية العام.\n")
+    got = sorted((m.kind, m.date or "", tuple(sorted(_names(m)))) for m in _contacts(t, date="2025-12-20"))
+    assert got == [("call", "", ("Asaad al-Shaibani", "Fuad Hussein")),
+                   ("visit", "2024-12-26", ("Hamid al-Shatri",))], got

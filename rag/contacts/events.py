@@ -771,6 +771,10 @@ class _Article:
             return [s]
         words = _words(s.norm)
         triggers = sorted(p for k, pos in lex.kind_at(s.norm, words).items() if k != "statement" for p in pos)
+        # (an official of one side put in a city of the other, `present_at`, is a contact too: "الشطري في دمشق يوم 26
+        # كانون الأول، ثم اتصال فؤاد حسين بالشيباني")
+        if triggers and (pres := self.present_at(s, words)) is not None and pres < triggers[0]:
+            triggers = [pres] + triggers
         if len(triggers) < 2:
             return [s]
         cuts = []
@@ -824,8 +828,9 @@ class _Article:
             if not any(m.kind in ("person", "title") for m in ms):
                 return None
             sides = {m.item if m.kind == "country" else getattr(m.item, "country", None) for m in ms}
-            if {IRAQ, SYRIA} <= sides and any(lex.kind_at(x.norm, _words(x.norm)).get(k)
-                                               for k in ("visit", "delegation", "meeting", "call")):
+            if {IRAQ, SYRIA} <= sides and (any(lex.kind_at(x.norm, _words(x.norm)).get(k)
+                                                for k in ("visit", "delegation", "meeting", "call")) or
+                                            self.present_at(x, _words(x.norm)) is not None):
                 return {m.item.id for m in ms if m.kind == "person"}
             return None
 
