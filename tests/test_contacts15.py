@@ -247,3 +247,18 @@ def test_an_official_put_in_the_other_sides_city_then_another_contact_are_two():
     got = sorted((m.kind, m.date or "", tuple(sorted(_names(m)))) for m in _contacts(t, date="2025-12-20"))
     assert got == [("call", "", ("Asaad al-Shaibani", "Fuad Hussein")),
                    ("visit", "2024-12-26", ("Hamid al-Shatri",))], got
+
+
+def test_syrias_kurdish_groups_are_a_party_of_their_own_not_syrias_state():
+    # officials.json countries "Syrian Kurdish groups" (the SDF, KDP-Syria, ENKS; Mazloum Abdi): a contact of Iraq's
+    # Kurdish leaders with them is no Iraq–Syria contact, though their names hold Syria's
+    for text in ("On Wednesday, Kurdistan Democratic Party leader Masoud Barzani received a delegation of the KDP-Syria "
+                 "and urged dialogue between Syrian Kurdish parties and the government in Damascus.\n",
+                 "Masoud Barzani, SDF chief Mazloum Abdi discuss Damascus deal by phone\n",
+                 "الرئيس بارزاني يستقبل وفداً من الديمقراطي الكوردستاني – سوريا\n",
+                 "استقبل رئيس إقليم كوردستان نيجيرفان بارزاني قائد قوات سوريا الديمقراطية مظلوم عبدي في أربيل.\n"):
+        assert _contacts(text, date="2025-11-28") == [], text
+    # … and with Syria's state there too, the contact of the two stands
+    (m,) = _contacts("Nechirvan Barzani met Syrian Foreign Minister Asaad al-Shaibani and SDF commander Mazloum Abdi in "
+                     "Munich on Friday.\n", date="2025-11-28")
+    assert {"Nechirvan Barzani", "Asaad al-Shaibani"} <= _names(m)
