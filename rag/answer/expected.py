@@ -508,9 +508,22 @@ def relations(terms, text_norm: str = "", implied: bool = True) -> set[str]:
 TALKING_ACTS = {"visit", "call", "meeting"}
 
 
+@lru_cache(maxsize=1)
+def _status_idioms() -> re.Pattern | None:
+    forms = answer_data().get("status_idioms", [])
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(f)) for f in forms) + r")(?!\w)") if forms else None
+
+
 def asked_relations(q: Question) -> set[str]:
-    """The acts a question asks about (its Arabic terms, its English words and its phrases)."""
-    return relations(set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q)}, q.normalized, implied=False)
+    """The acts a question asks about (its Arabic terms, its English words and its phrases); a status idiom's words
+    name none ('before it was called off': no call; answer_types.json `status_idioms`)."""
+    rx = _status_idioms()
+    text = rx.sub(" ", q.normalized) if rx is not None else q.normalized
+    if text == q.normalized:
+        return relations(set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q)}, q.normalized, implied=False)
+    kept = set(re.findall(r"\w+", text))
+    return relations({t for t in q.terms if t in kept or not t.isascii()} | set(re.findall(r"[a-z]+", text)), text,
+                     implied=False)
 
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
@@ -920,6 +933,19 @@ def status_of(text_norm: str) -> str:
         if rx.search(text_norm):
             return status
     return ""
+
+
+@lru_cache(maxsize=1)
+def _asked_statuses() -> dict[str, re.Pattern]:
+    data = answer_data().get("asked_statuses", {})
+    return {k: re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(normalize(w)) for w in ws) + r")(?!\w)")
+            for k, ws in data.items()}
+
+
+def asked_status(q: Question) -> str:
+    """The status the question itself gives the act it asks about ('when was the visit postponed', 'before it was
+    called off', 'لماذا أُجّلت زيارة …'): `statuses`, or the question-only whole words of `asked_statuses`; ''."""
+    return status_of(q.normalized) or next((k for k, rx in _asked_statuses().items() if rx.search(q.normalized)), "")
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, asked_status, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -612,7 +612,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
         statused = [c for c in cands if _status(c.text)]  # reported postponed, planned, not held …
-        if strict and asked & STATUSED_ACTS and not status_of(q.normalized):
+        if strict and asked & STATUSED_ACTS and not asked_status(q):
             # (whether it took place is answered by a sentence saying it did not or denying it: "لم يزر السوداني
             # دمشق", "a source rejected reports that Baghdad had agreed")
             done = [c for c in cands if not (st := _status(c.text)) or (shape.kind == "yesno" and st in NOT_TAKEN_PLACE)]
@@ -627,7 +627,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, [first] + [c for c in cands if c is not first] + [c for c in about if c not in cands], premise.not_taken_place(
                     sorted(asked), _status(first.text)), confidence(q, cands, hits))
             cands = done
-        elif asked & STATUSED_ACTS and not status_of(q.normalized):
+        elif asked & STATUSED_ACTS and not asked_status(q):
             # What was said or done at an act that the best sentence reports as not having taken place
             # (denied, cancelled, "no meeting … was announced"): the question's premise fails.
             # Also a sentence just below the best that names the question's people and says their act did not
@@ -659,15 +659,21 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             # (or a sentence naming him and no place at all, in a passage naming the place: a wire's "X arrived on
             # Friday" under its Baghdad dateline)
             visits = [c for c in cands if visit_told(q, c, hits, people[0], places[0])]
+            if asked_status(q):
+                # the question itself gives the visit its status ("what date had been set for X's trip to Z before it
+                # was called off"): a sentence giving it a status, naming him and the place in any order ("a first
+                # visit to Z by X, expected on Feb. 22, was put off"), tells it
+                visits = [c for c in cands if c in visits or c in statused and not missing_entities(
+                    q, c, [people[0], places[0]], own=True)]
             if not visits:
                 # his visit there reported postponed, planned, not held: say so (the status is the mismatch)
                 his = [c for c in statused if _visitor_first(c.text, people[0], places[0])]
-                if his and not status_of(q.normalized):
+                if his and not asked_status(q):
                     return correction(q, his + [c for c in about if c not in his], premise.not_taken_place(
                         ["visit"], _status(his[0].text)), confidence(q, cands, hits))
                 return correction(q, about, premise.no_visit_by(people[0], places[0]), confidence(q, cands, hits))
             cands = visits
-        elif "visit" in asked and not strict and people and len(places) == 1 and not status_of(q.normalized) and \
+        elif "visit" in asked and not strict and people and len(places) == 1 and not asked_status(q) and \
                 (visitor := first_named(q, people)) and own_visit(q, visitor) and \
                 not any(visit_told(q, c, hits, visitor, places[0]) for c in retrieved):
             # What was said or done during a visit ("what did X discuss with Y during his visit to Z"): the visit is
@@ -678,7 +684,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, his + [c for c in about if c not in his], premise.not_taken_place(
                     ["visit"], _status(his[0].text)), confidence(q, cands, hits))
             return correction(q, about, premise.no_visit_by(visitor, places[0]), confidence(q, cands, hits))
-        elif asked & {"meeting", "call"} and not strict and len(people) >= 2 and not status_of(q.normalized) and \
+        elif asked & {"meeting", "call"} and not strict and len(people) >= 2 and not asked_status(q) and \
                 own_meeting(q) and not any(relations(_terms(c.text), _norm(c.text)) & asked & {"meeting", "call"} and
                                            not missing_entities(q, c, people, own=True) for c in retrieved):
             # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
@@ -732,7 +738,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return abstain(confidence(q, fields, hits), "the retrieved passages hold only questions, page headers "
                                                        "and links")
     # (only for the domain's people, places or countries: elsewhere "نُفي" is exiled and "أُلغي" abolished)
-    if kind in ("date", "day") and domain and not status_of(q.normalized):
+    if kind in ("date", "day") and domain and not asked_status(q):
         top_status = _status(cands[0].text)
         # (a sentence naming none of the question's people gives the status of others' acts: "the summit opened
         # today, with several kings absent" says nothing of when al-Shaibani arrived)
