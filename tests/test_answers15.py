@@ -6,7 +6,10 @@ an article written for these tests (no sentence of any gold set), and at the uni
 - a status idiom names no act ('before it was called off' asks about no call; answer_types.json `status_idioms`);
 - a visit the question itself gives a status ("what date had been set for X's trip to Z before it was called
   off") is told by a sentence giving it a status and naming him and the place in any order ("a first visit to Z
-  by X, expected on …, was put off")."""
+  by X, expected on …, was put off");
+- who: the one person the answer's sentence names beyond the question's own leads the answer by the tables' names in
+  both languages ("Asaad al-Shaibani (أسعد الشيباني)" for a sentence saying "al-Shibani"), a line the citation
+  check verifies by the passage naming that person (compose.person_line, person_line_support)."""
 
 from __future__ import annotations
 
@@ -21,10 +24,19 @@ A first visit to Amman by Nidal al-Shaar, expected on March 3, was put off at th
 """
 
 
+EN_FAIR = """Damascus sends top diplomat to Amman trade fair
+May 14, 2026
+
+AMMAN, May 14, 2026 — The regional trade fair opened in Amman on Wednesday with exhibitors from eleven countries.
+
+Syria's delegation to the Amman trade fair was led by al-Shibani, officials said.
+"""
+
+
 @pytest.fixture(scope="module")
 def library15(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
-    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers15", {"en_putoff.txt": EN_PUTOFF})
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers15", {"en_putoff.txt": EN_PUTOFF, "en_fair.txt": EN_FAIR})
 
 
 def _ask(pipeline, question):
@@ -53,3 +65,21 @@ def test_a_visit_the_question_says_was_called_off_is_answered(library15):
     so the sentence tells the visit and its date answers."""
     r = _ask(library15, "What date had been set for al-Shaar's first trip to Amman before it was called off?")
     assert not r.abstained and "March 3" in r.answer, (r.answer, r.abstain_reason)
+
+
+def test_a_person_line_is_checked_by_the_passage_naming_him():
+    from rag.answer.compose import person_line, person_line_support
+    line = person_line("Asaad al-Shaibani", 2, "en")
+    assert line == "Asaad al-Shaibani (أسعد الشيباني) [2]"
+    assert person_line("Asaad al-Shaibani", 2, "ar") == "أسعد الشيباني (Asaad al-Shaibani) [2]"
+    assert person_line_support(line[:-4], "The delegation was led by al-Shibani.") is True
+    assert person_line_support(line[:-4], "The delegation was led by Fuad Hussein.") is False
+    assert person_line_support("Baghdad (the capital)", "Baghdad") is None
+
+
+def test_who_is_answered_by_the_tables_name(library15):
+    """Rule (the person line): the sentence spells him 'al-Shibani'; the answer leads with his name in both
+    languages, and the citation check finds it supported."""
+    r = _ask(library15, "Who led Syria's delegation to the Amman trade fair?")
+    assert not r.abstained and r.answer.startswith("Asaad al-Shaibani (أسعد الشيباني) ["), (r.answer, r.abstain_reason)
+    assert not r.unsupported, r.unsupported

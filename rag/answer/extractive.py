@@ -14,7 +14,7 @@ from ..text.dates import MONTH_ALT
 from ..text.arabic import language, normalize, stem, tokens
 from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
 from . import premise
-from .compose import compose, date_line, day_line
+from .compose import compose, date_line, day_line, person_line
 from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
@@ -914,6 +914,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if kind == "list" and (items := list_lines(groups)):  # the list inside a sentence, item by item
         text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
+    # Who: the one person the answer's sentence names beyond the question's own leads it by the tables' names in both
+    # languages (a sentence saying "al-Shibani" answers "Asaad al-Shaibani (أسعد الشيباني)")
+    new_people = [p for p in key_entities(chosen[0].text) if p in PEOPLE and p not in q.entities] \
+        if kind == "person" else []
+    if len(new_people) == 1 and (line := person_line(new_people[0], chosen[0].n, lang)):
+        text, used = line + "\n" + text, [chosen[0].n] + used
     if kind in ("date", "day") and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang,
                                                       weekday=kind == "day")):
         # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis (on which day: with
