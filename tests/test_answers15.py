@@ -9,7 +9,11 @@ an article written for these tests (no sentence of any gold set), and at the uni
   by X, expected on …, was put off");
 - who: the one person the answer's sentence names beyond the question's own leads the answer by the tables' names in
   both languages ("Asaad al-Shaibani (أسعد الشيباني)" for a sentence saying "al-Shibani"), a line the citation
-  check verifies by the passage naming that person (compose.person_line, person_line_support)."""
+  check verifies by the passage naming that person (compose.person_line, person_line_support);
+- places a question names only as a route's two ends ('the Kirkuk–Baniyas pipeline') name a thing, not where
+  something happened: the passage names them once, the sentence says "the line" (extractive: _routed);
+- a sentence saying a date was not given for another act ('without giving a date for the minister's visit') is no
+  "the sources do not report when" of the act asked (expected.withheld_acts)."""
 
 from __future__ import annotations
 
@@ -33,10 +37,21 @@ Syria's delegation to the Amman trade fair was led by al-Shibani, officials said
 """
 
 
+EN_LINE = """Engineers survey the old Kirkuk–Baniyas pipeline
+June 2, 2026
+
+A joint team of Iraqi and Syrian engineers began surveying the old Kirkuk–Baniyas oil pipeline this week, the oil ministry said, without giving a date for the energy minister's visit.
+
+The team met in Baghdad on Monday to agree on a work plan.
+
+The line first carried crude oil to the Mediterranean in 1952.
+"""
+
+
 @pytest.fixture(scope="module")
 def library15(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
-    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers15", {"en_putoff.txt": EN_PUTOFF, "en_fair.txt": EN_FAIR})
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers15", {"en_putoff.txt": EN_PUTOFF, "en_fair.txt": EN_FAIR, "en_line.txt": EN_LINE})
 
 
 def _ask(pipeline, question):
@@ -83,3 +98,26 @@ def test_who_is_answered_by_the_tables_name(library15):
     r = _ask(library15, "Who led Syria's delegation to the Amman trade fair?")
     assert not r.abstained and r.answer.startswith("Asaad al-Shaibani (أسعد الشيباني) ["), (r.answer, r.abstain_reason)
     assert not r.unsupported, r.unsupported
+
+
+def test_route_ends_name_a_thing():
+    from rag.answer.extractive import _routed
+    from rag.answer.questions import as_question
+    assert _routed(as_question("What year did the Kirkuk–Baniyas line start pumping?")) == ["Kirkuk", "Baniyas"]
+    assert _routed(as_question("في أي عام توقف خط كركوك – بانياس عن العمل؟")) == ["Kirkuk", "Baniyas"]
+    assert _routed(as_question("When did al-Shaibani visit Baghdad?")) == []
+
+
+def test_what_was_withheld_is_of_the_act_it_names():
+    from rag.answer.expected import withheld_acts
+    from rag.text.arabic import normalize
+    assert withheld_acts("date", normalize("Officials spoke, without giving a date for the trip.")) == {"visit"}
+    assert withheld_acts("date", normalize("من دون أن تحدد تاريخ اللقاء")) == {"meeting"}
+    assert withheld_acts("date", normalize("The statement did not say when it took place.")) == set()
+
+
+def test_a_pipelines_year_is_answered_from_the_line_sentence(library15):
+    """Rules (route ends, withheld of another act): 'the line' sentence answers for the Kirkuk–Baniyas pipeline, and
+    the date withheld is the minister's visit's, not the pipeline's."""
+    r = _ask(library15, "What year did the old Kirkuk–Baniyas oil pipeline first carry crude?")
+    assert not r.abstained and "1952" in r.answer, (r.answer, r.abstain_reason)

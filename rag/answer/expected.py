@@ -1145,6 +1145,22 @@ def withheld(kind: str, text_norm: str) -> bool:
     return False
 
 
+def withheld_acts(kind: str, text_norm: str) -> set[str]:
+    """The acts (`relations`) named after the kind withheld by a cue ('without giving a date for the trip': a
+    visit): what the sentence says was not given is of that act."""
+    cue_rx, _, _, kinds = _withheld()
+    words = kinds.get(kind) or ()
+    acts: set[str] = set()
+    for m in cue_rx.finditer(text_norm):
+        tail = m.group(1)
+        found = re.findall(r"\w+", tail)
+        at = next((i for i, w in enumerate(found) if _kind_word(w, w, words)), None)
+        if at is not None:
+            rest = " ".join(found[at + 1:])
+            acts |= relations(set(tokens(rest)) | set(found[at + 1:]), rest, implied=False)
+    return acts
+
+
 @lru_cache(maxsize=1)
 def _future() -> re.Pattern:
     return re.compile(answer_data().get("asks_future", r"(?!)"), re.I)

@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, asked_status, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, asked_status, withheld_acts, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -349,6 +349,16 @@ def missing_entities(question: str, cand: Candidate, entities: list[str] | None 
     return out
 
 
+def _routed(q: Question) -> list[str]:
+    """The places a question names only as a route's two ends ('the Kirkuk–Baniyas line', 'خط كركوك – بانياس'):
+    they name a pipeline, a road or a crossing, not where something happened."""
+    unrouted = without_routes(str(q))
+    if unrouted == str(q):
+        return []
+    rest = _terms(unrouted)
+    return [e for e in q.entities if e not in PEOPLE and not any(f <= rest for f in name_forms(e))]
+
+
 def _names_all(entities: list[str], terms: frozenset) -> bool:
     """Every one of the people and places is named (by one of its forms) among the terms."""
     return all(any(f <= terms for f in name_forms(e)) for e in entities if name_forms(e))
@@ -500,10 +510,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # tells his visit there, `visit_told`)
         lone = [e for e in entities if e in PEOPLE], [e for e in entities if e not in PEOPLE]
         dateline = shape.kind == "date" and len(lone[0]) == 1 and len(lone[1]) == 1
-        held = [c for c in cands if (not missing_entities(q, c, [e for e in entities if e != speaking] if speaking
-                                                           else entities, _passage_terms(hits[c.n - 1].chunk.text)
-                                                           if wide else frozenset(), people=bool(speaking)) or
-                                     dateline and visit_told(q, c, hits, lone[0][0], lone[1][0]))
+        # (places the question names only as a route's two ends name a thing, 'the Kirkuk–Baniyas line': the passage
+        # names it once, then says "the line" — they may be named anywhere in it)
+        routed = set(_routed(q)) if not wide else set()
+        held = [c for c in cands if (not missing_entities(q, c, [e for e in entities if e != speaking and e not in routed]
+                                                           if speaking else [e for e in entities if e not in routed],
+                                                           _passage_terms(hits[c.n - 1].chunk.text)
+                                                           if wide else frozenset(), people=bool(speaking)) and
+                                     not missing_entities(q, c, sorted(routed), _passage_terms(hits[c.n - 1].chunk.text))
+                                     or dateline and visit_told(q, c, hits, lone[0][0], lone[1][0]))
                 and not (speaking and missing_entities(q, c, [speaking])) and not namesake_instead(q, c.text)]
         if not held:
             missing = missing_entities(q, cands[0])
@@ -823,7 +838,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     counted_noun = counted_forms(q)[0] if kind == "number" else frozenset()
     silent = [c for c in cands if (c is cands[0] or (c.source == cands[0].source and c.score >= cands[0].score -
                                                      WITHHELD_MARGIN)) and withheld(kind, _norm(c.text))
-              and (not counted_noun or mentions_counted(counted_noun, _norm(c.text)))]
+              and (not counted_noun or mentions_counted(counted_noun, _norm(c.text)))
+              # (not one that withholds another act's: 'without giving a date for the trip' of when a line began
+              # pumping)
+              and not ((acts := withheld_acts(kind, _norm(c.text))) and not acts & asked_relations(q))]
     if silent:
         return correction(q, silent + [c for c in cands if c not in silent] + [c for c in about if c not in cands],
                           premise.withheld(kind), confidence(q, cands, hits))
