@@ -13,7 +13,10 @@ an article written for these tests (no sentence of any gold set), and at the uni
 - places a question names only as a route's two ends ('the Kirkuk–Baniyas pipeline') name a thing, not where
   something happened: the passage names them once, the sentence says "the line" (extractive: _routed);
 - a sentence saying a date was not given for another act ('without giving a date for the minister's visit') is no
-  "the sources do not report when" of the act asked (expected.withheld_acts)."""
+  "the sources do not report when" of the act asked (expected.withheld_acts);
+- what a question asks of a summit with a person it names ('where did X stay during the summit in Z') presupposes
+  his attendance: the best sentence saying he will not attend makes a correction (answer_types.json
+  `attended_acts`)."""
 
 from __future__ import annotations
 
@@ -48,10 +51,19 @@ The line first carried crude oil to the Mediterranean in 1952.
 """
 
 
+EN_SKIP = """Sharaa to skip Amman water summit
+June 20, 2026
+
+Syrian President Ahmed al-Sharaa will not attend next week's regional water summit in Amman, his office said, sending a minister in his place.
+
+The summit will discuss the flows of the Euphrates and the Tigris.
+"""
+
+
 @pytest.fixture(scope="module")
 def library15(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
-    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers15", {"en_putoff.txt": EN_PUTOFF, "en_fair.txt": EN_FAIR, "en_line.txt": EN_LINE})
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers15", {"en_putoff.txt": EN_PUTOFF, "en_fair.txt": EN_FAIR, "en_line.txt": EN_LINE, "en_skip.txt": EN_SKIP})
 
 
 def _ask(pipeline, question):
@@ -121,3 +133,11 @@ def test_a_pipelines_year_is_answered_from_the_line_sentence(library15):
     the date withheld is the minister's visit's, not the pipeline's."""
     r = _ask(library15, "What year did the old Kirkuk–Baniyas oil pipeline first carry crude?")
     assert not r.abstained and "1952" in r.answer, (r.answer, r.abstain_reason)
+
+
+def test_a_summit_he_did_not_attend_is_a_correction(library15):
+    """Rule (attended acts): al-Sharaa will not attend the Amman summit; where he stayed during it is no question
+    the sources answer."""
+    r = _ask(library15, "Where did Ahmed al-Sharaa stay during the water summit in Amman?")
+    assert r.abstained and "Ahmed al-Sharaa's attendance at the summit" in r.abstain_reason, (r.answer,
+                                                                                             r.abstain_reason)

@@ -349,6 +349,11 @@ def missing_entities(question: str, cand: Candidate, entities: list[str] | None 
     return out
 
 
+@lru_cache(maxsize=1)
+def _attended_acts() -> frozenset:
+    return frozenset(answer_data().get("attended_acts", ()))
+
+
 def _routed(q: Question) -> list[str]:
     """The places a question names only as a route's two ends ('the Kirkuk–Baniyas line', 'خط كركوك – بانياس'):
     they name a pipeline, a road or a crossing, not where something happened."""
@@ -642,7 +647,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, [first] + [c for c in cands if c is not first] + [c for c in about if c not in cands], premise.not_taken_place(
                     sorted(asked), _status(first.text)), confidence(q, cands, hits))
             cands = done
-        elif asked & STATUSED_ACTS and not asked_status(q):
+        elif asked & (statused_acts := STATUSED_ACTS | (_attended_acts() if any(e in PEOPLE for e in entities)
+                                                         else frozenset())) and not asked_status(q):
+            # (an act a person attends, a summit, is his attendance when the question names him: 'where did X stay
+            # during the summit' of a summit he did not attend; answer_types.json `attended_acts`)
             # What was said or done at an act that the best sentence reports as not having taken place
             # (denied, cancelled, "no meeting … was announced"): the question's premise fails.
             # Also a sentence just below the best that names the question's people and says their act did not
@@ -660,8 +668,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                     if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
                             rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
                                                                                           frozenset(), own=True))):
+                        attended = sorted(asked & _attended_acts()) if not asked & STATUSED_ACTS else []
+                        if attended and missing_entities(q, top, people_asked[:1], own=True):
+                            continue  # (others' absence, 'several kings stayed away', is no status of his attendance)
                         return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
-                            sorted(asked & STATUSED_ACTS), status), confidence(q, cs, hits))
+                            attended or sorted(asked & statused_acts), status,
+                            next((e for e in entities if e in PEOPLE), "") if attended else ""),
+                            confidence(q, cs, hits))
                 return None
             if (found := unheld_top(cands)) is not None:
                 return found
