@@ -16,7 +16,8 @@ an article written for these tests (no sentence of any gold set), and at the uni
   "the sources do not report when" of the act asked (expected.withheld_acts);
 - what a question asks of a summit with a person it names ('where did X stay during the summit in Z') presupposes
   his attendance: the best sentence saying he will not attend makes a correction (answer_types.json
-  `attended_acts`)."""
+  `attended_acts`);
+- a count question with its copula ("كم كان عدد أعضاء الوفد") names what it counts (answer_types.json `counted`)."""
 
 from __future__ import annotations
 
@@ -141,3 +142,11 @@ def test_a_summit_he_did_not_attend_is_a_correction(library15):
     r = _ask(library15, "Where did Ahmed al-Sharaa stay during the water summit in Amman?")
     assert r.abstained and "Ahmed al-Sharaa's attendance at the summit" in r.abstain_reason, (r.answer,
                                                                                              r.abstain_reason)
+
+
+def test_a_count_asked_with_its_copula_names_what_it_counts():
+    """Rule (answer_types.json `counted`: 'كم كان عدد …'): the noun counted is read after the copula too, so the
+    number must stand beside it."""
+    from rag.answer.expected import counted_forms
+    from rag.answer.questions import as_question
+    assert counted_forms(as_question("كم كان عدد أعضاء الوفد العراقي في الاجتماع؟"))[0] == {"اعضاء"}
