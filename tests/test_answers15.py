@@ -17,7 +17,9 @@ an article written for these tests (no sentence of any gold set), and at the uni
 - what a question asks of a summit with a person it names ('where did X stay during the summit in Z') presupposes
   his attendance: the best sentence saying he will not attend makes a correction (answer_types.json
   `attended_acts`);
-- a count question with its copula ("كم كان عدد أعضاء الوفد") names what it counts (answer_types.json `counted`)."""
+- a count question with its copula ("كم كان عدد أعضاء الوفد") names what it counts (answer_types.json `counted`);
+- a ruler named only to date something by his fall ("since the Assad government fell") is no new person of a who
+  answer, nor its person line (answer_types.json `period_mentions`)."""
 
 from __future__ import annotations
 
@@ -150,3 +152,17 @@ def test_a_count_asked_with_its_copula_names_what_it_counts():
     from rag.answer.expected import counted_forms
     from rag.answer.questions import as_question
     assert counted_forms(as_question("كم كان عدد أعضاء الوفد العراقي في الاجتماع؟"))[0] == {"اعضاء"}
+
+
+def test_a_ruler_named_for_his_fall_is_no_new_person():
+    """Rule (answer_types.json `period_mentions`): 'since the Assad government fell', 'من سقوط الأسد' date the
+    sentence; the fallen ruler is not who a who question's answer names (nor whom its person line leads with)."""
+    from rag.answer.expected import names_a_new_person, without_period_mentions
+    from rag.answer.questions import as_question
+    q = as_question("Who met Syria's foreign minister at the airport in Riyadh?")
+    assert names_a_new_person(q, "It was the first time officials sat at one table since the Assad government fell.") \
+        is False
+    assert names_a_new_person(q, "It was the first time officials sat at one table since Bashar al-Assad's fall.") \
+        is False
+    assert names_a_new_person(q, "He was met at the airport by Fuad Hussein.") is True
+    assert "الاسد" not in without_period_mentions("بدأت العلاقة بعد أسابيع من سقوط الأسد: زار الشطري دمشق")

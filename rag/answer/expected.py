@@ -398,6 +398,24 @@ def asks_identity(question_norm: str) -> bool:
     return bool(rx and rx.search(question_norm))
 
 
+@lru_cache(maxsize=1)
+def _period_mentions() -> tuple[re.Pattern | None, re.Pattern | None]:
+    data = answer_data().get("period_mentions", {})
+    en, ar = data.get("en", []), data.get("ar", [])
+    return (re.compile("|".join(f"(?:{x})" for x in en)) if en else None,
+            re.compile("|".join(f"(?:{x})" for x in ar)) if ar else None)
+
+
+def without_period_mentions(text: str) -> str:
+    """The sentence (as written) without the people it names only to date something by their fall ('since the Assad
+    government fell', 'من سقوط الأسد'; answer_types.json `period_mentions`); Arabic text comes back normalised."""
+    en, ar = _period_mentions()
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        text = normalize(text)
+        return ar.sub(" ", text) if ar is not None else text
+    return en.sub(" ", text) if en is not None else text
+
+
 def names_a_new_person(q: Question, text: str) -> bool | None:
     """Whether a sentence (as written) names a person the question does not: one the name tables know, or, in
     English, a run of two or more capitalised words that are not general words ('Claudio Cordone'); None for an
@@ -406,6 +424,7 @@ def names_a_new_person(q: Question, text: str) -> bool | None:
     # (every name the question writes is its own, also one that only dates it: "after Bashar al-Assad's fall")
     asked = set(q.entities) | set(english_names(str(q))) | set(arabic_names(q.normalized))
     english = not any("\u0600" <= ch <= "\u06ff" for ch in text)
+    text = without_period_mentions(text)  # (not the fallen ruler who dates it: 'since the Assad government fell')
     known = english_names(text) if english else arabic_names(normalize(text))
     if any(n in PEOPLE and n not in asked for n in known):
         return True
