@@ -166,3 +166,13 @@ def test_a_ruler_named_for_his_fall_is_no_new_person():
         is False
     assert names_a_new_person(q, "He was met at the airport by Fuad Hussein.") is True
     assert "الاسد" not in without_period_mentions("بدأت العلاقة بعد أسابيع من سقوط الأسد: زار الشطري دمشق")
+
+
+def test_a_crossing_that_will_not_reopen_is_a_status():
+    """Rule (answer_types.json statuses cancelled: 'will not reopen', 'لن يعاد فتح'): such a sentence does not date
+    a reopening (with route ends read in the passage, 'the Rabia border post' sentence is reached)."""
+    from rag.answer.expected import status_of
+    from rag.text.arabic import normalize
+    assert status_of(normalize("Iraq will not reopen the Rabia border post any time soon, a lawmaker said.")) == \
+        "cancelled"
+    assert status_of(normalize("قال مسؤول إنه لن يعاد فتح المعبر قريباً")) == "cancelled"
