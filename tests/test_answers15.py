@@ -19,7 +19,10 @@ an article written for these tests (no sentence of any gold set), and at the uni
   `attended_acts`);
 - a count question with its copula ("كم كان عدد أعضاء الوفد") names what it counts (answer_types.json `counted`);
 - a ruler named only to date something by his fall ("since the Assad government fell") is no new person of a who
-  answer, nor its person line (answer_types.json `period_mentions`)."""
+  answer, nor its person line (answer_types.json `period_mentions`);
+- of when an act was announced, a sentence withholding the date of the act announced ("announced on Thursday …
+  without giving the date of the meeting") is no "the sources do not report when" (answer_types.json
+  `asks_announcement`)."""
 
 from __future__ import annotations
 
@@ -63,10 +66,19 @@ The summit will discuss the flows of the Euphrates and the Tigris.
 """
 
 
+EN_ANNOUNCED = """Damascus confirms Sharaa–Sudani talks in Doha
+June 27, 2026
+
+Syria's presidency announced on Thursday evening that Ahmed al-Sharaa had discussed border security with Mohammed Shia al-Sudani in Doha, without giving the date of the meeting.
+
+Qatar's foreign ministry welcomed the talks.
+"""
+
+
 @pytest.fixture(scope="module")
 def library15(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
-    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers15", {"en_putoff.txt": EN_PUTOFF, "en_fair.txt": EN_FAIR, "en_line.txt": EN_LINE, "en_skip.txt": EN_SKIP})
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers15", {"en_putoff.txt": EN_PUTOFF, "en_fair.txt": EN_FAIR, "en_line.txt": EN_LINE, "en_skip.txt": EN_SKIP, "en_announced.txt": EN_ANNOUNCED})
 
 
 def _ask(pipeline, question):
@@ -176,3 +188,13 @@ def test_a_crossing_that_will_not_reopen_is_a_status():
     assert status_of(normalize("Iraq will not reopen the Rabia border post any time soon, a lawmaker said.")) == \
         "cancelled"
     assert status_of(normalize("قال مسؤول إنه لن يعاد فتح المعبر قريباً")) == "cancelled"
+
+
+def test_when_a_meeting_was_announced_is_the_announcements_day(library15):
+    """Rule (asks_announcement): the date withheld is the meeting's; the announcement's day is the answer."""
+    from rag.answer.expected import asks_announcement
+    from rag.answer.questions import as_question
+    assert asks_announcement(as_question("متى أعلنت الرئاسة السورية عن لقاء الشرع بالسوداني؟"))
+    assert not asks_announcement(as_question("متى التقى الشرع بالسوداني؟"))
+    r = _ask(library15, "When did Syria's presidency announce al-Sharaa's meeting with al-Sudani in Doha?")
+    assert not r.abstained and "Thursday" in r.answer, (r.answer, r.abstain_reason)

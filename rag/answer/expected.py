@@ -1164,6 +1164,19 @@ def withheld(kind: str, text_norm: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _announcement() -> re.Pattern | None:
+    rx = answer_data().get("asks_announcement")
+    return re.compile(rx) if rx else None
+
+
+def asks_announcement(q: Question) -> bool:
+    """A date question about when an act was announced, disclosed or confirmed (answer_types.json
+    `asks_announcement`): the date asked is the announcement's, not the act's."""
+    rx = _announcement()
+    return rx is not None and bool(rx.search(q.normalized))
+
+
 def withheld_acts(kind: str, text_norm: str) -> set[str]:
     """The acts (`relations`) named after the kind withheld by a cue ('without giving a date for the trip': a
     visit): what the sentence says was not given is of that act."""
