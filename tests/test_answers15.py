@@ -198,3 +198,14 @@ def test_when_a_meeting_was_announced_is_the_announcements_day(library15):
     assert not asks_announcement(as_question("متى التقى الشرع بالسوداني؟"))
     r = _ask(library15, "When did Syria's presidency announce al-Sharaa's meeting with al-Sudani in Doha?")
     assert not r.abstained and "Thursday" in r.answer, (r.answer, r.abstain_reason)
+
+
+def test_a_person_line_only_where_the_sentence_does_not_say_who():
+    """Rule (the person line, only for a name not written in full): 'وزير التجارة أثير الغريري' already says who it
+    is (and the sentence may name others the tables do not know); 'al-Shibani', 'الشيباني' do not."""
+    from rag.answer.extractive import _full_name_written
+    assert _full_name_written("Atheer al-Ghurairi", "وضم الوفد وزير التجارة أثير الغريري ووزير النقل رزاق السعداوي.")
+    assert _full_name_written("Asaad al-Shaibani", "after Asaad al-Shaibani led the delegation")
+    assert not _full_name_written("Asaad al-Shaibani", "after al-Shibani led the delegation")
+    assert not _full_name_written("Asaad al-Shaibani", "after al-Shaibani led the delegation")
+    assert not _full_name_written("Asaad al-Shaibani", "وقاد الشيباني الوفد")

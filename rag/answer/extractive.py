@@ -349,6 +349,20 @@ def missing_entities(question: str, cand: Candidate, entities: list[str] | None 
     return out
 
 
+def _full_name_written(person: str, text: str) -> bool:
+    """The sentence writes one of the person's names of two words or more (given and family name), in either
+    language ('Asaad al-Shaibani', 'أسعد الشيباني'; not 'al-Shibani', 'الشيباني')."""
+    def words(t: str) -> str:
+        return " " + " ".join(_NAME_WORD.findall(_norm(t).lower())) + " "
+    norm = words(text)
+    forms = list(ARABIC.get(person, ())) + list(NAMES.get(person, ()))
+    return any(words(f) in norm for f in forms
+               if len([w for w in _NAME_WORD.findall(f.lower()) if w not in _PARTICLES]) >= 2)
+
+
+_NAME_WORD = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1)
 def _attended_acts() -> frozenset:
     return frozenset(answer_data().get("attended_acts", ()))
@@ -951,7 +965,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # languages (a sentence saying "al-Shibani" answers "Asaad al-Shaibani (أسعد الشيباني)")
     new_people = [p for p in key_entities(without_period_mentions(chosen[0].text)) if p in PEOPLE and p not in q.entities] \
         if kind == "person" else []
-    if len(new_people) == 1 and (line := person_line(new_people[0], chosen[0].n, lang)):
+    # (only where the sentence does not already write his full name: 'وزير التجارة أثير الغريري' says who it is)
+    if len(new_people) == 1 and not _full_name_written(new_people[0], chosen[0].text) and \
+            (line := person_line(new_people[0], chosen[0].n, lang)):
         text, used = line + "\n" + text, [chosen[0].n] + used
     if kind in ("date", "day") and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang,
                                                       weekday=kind == "day")):
