@@ -661,8 +661,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, [first] + [c for c in cands if c is not first] + [c for c in about if c not in cands], premise.not_taken_place(
                     sorted(asked), _status(first.text)), confidence(q, cands, hits))
             cands = done
-        elif asked & (statused_acts := STATUSED_ACTS | (_attended_acts() if any(e in PEOPLE for e in entities)
-                                                         else frozenset())) and not asked_status(q):
+        elif asked & (statused_acts := STATUSED_ACTS | (_attended_acts() if not strict and any(
+                e in PEOPLE for e in entities) else frozenset())) and not asked_status(q):
             # (an act a person attends, a summit, is his attendance when the question names him: 'where did X stay
             # during the summit' of a summit he did not attend; answer_types.json `attended_acts`)
             # What was said or done at an act that the best sentence reports as not having taken place
@@ -683,8 +683,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                             rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
                                                                                           frozenset(), own=True))):
                         attended = sorted(asked & _attended_acts()) if not asked & STATUSED_ACTS else []
-                        if attended and missing_entities(q, top, people_asked[:1], own=True):
-                            continue  # (others' absence, 'several kings stayed away', is no status of his attendance)
+                        if attended and (status not in NOT_TAKEN_PLACE or missing_entities(q, top, people_asked[:1],
+                                                                                            own=True)):
+                            # (others' absence, 'several kings stayed away', is no status of his attendance; nor is a
+                            # summit still to come or put off: he may have attended it later)
+                            continue
                         return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
                             attended or sorted(asked & statused_acts), status,
                             next((e for e in entities if e in PEOPLE), "") if attended else ""),
