@@ -22,7 +22,9 @@ an article written for these tests (no sentence of any gold set), and at the uni
   answer, nor its person line (answer_types.json `period_mentions`);
 - of when an act was announced, a sentence withholding the date of the act announced ("announced on Thursday …
   without giving the date of the meeting") is no "the sources do not report when" (answer_types.json
-  `asks_announcement`)."""
+  `asks_announcement`);
+- a why question prefers a close sentence that gives a reason ('because', 'بسبب', 'عزا ذلك إلى'; answer_types.json
+  `reason_cues`) over one that only names the act ('after two postponements')."""
 
 from __future__ import annotations
 
@@ -226,3 +228,15 @@ def test_a_summit_still_to_come_is_no_correction_of_his_attendance(library15):
     he is expected at is left to the other checks (he may speak there later)."""
     r = _ask(library15, "What did Mohammed Shia al-Sudani say about water at the Amman energy summit?")
     assert "attendance at the summit" not in (r.abstain_reason or ""), (r.answer, r.abstain_reason)
+
+
+def test_a_why_question_prefers_a_sentence_giving_a_reason():
+    """Rule (reason_cues): holds_answer for a reason question tells the sentence that gives one."""
+    from rag.answer.expected import holds_answer
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    q = as_question("لماذا أُجّلت زيارة الوزير إلى عمّان؟")
+    assert holds_answer("reason", q, normalize("وقال المكتب إن الزيارة أرجئت، وعزا ذلك إلى انشغال الوزير بالقمة")) is True
+    assert holds_answer("reason", q, normalize("وزار الوزير عمّان بعد تأجيلين")) is None
+    q = as_question("Why was the minister's visit to Amman postponed?")
+    assert holds_answer("reason", q, normalize("The visit was put off because of the summit.")) is True

@@ -642,9 +642,17 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
         return any(w in ev["span"] or w[1:] in ev["span"] for w in words) and has_number(text_norm)
     if kind == "list":  # a sentence that lists items is preferred (the ranking decides among them)
         return bool(list_items(text_norm)) or None
+    if kind == "reason":  # a sentence giving a reason ('because', 'بسبب', 'عزا ذلك إلى') is preferred when close
+        return bool((rx := _reason_cues()) is not None and rx.search(_without(text_norm, q.normalized))) or None
     if kind in ("place", "organisation"):  # the cue word may be the question's own ("which agency": وكالة …)
         return any(w in ev[kind] or _stripped(w) in ev[kind] for w in re.findall(r"\w+", text_norm)) or None
     return None
+
+
+@lru_cache(maxsize=1)
+def _reason_cues() -> re.Pattern | None:
+    cues = answer_data().get("reason_cues", [])
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(c)) for c in cues) + r")(?!\w)") if cues else None
 
 
 GLOSSARY = Path(__file__).with_name("data") / "glossary.json"
