@@ -9,7 +9,7 @@ from typing import Callable
 import numpy as np
 
 from ..text.arabic import language, sentence_spans, tokens
-from .compose import date_line_support, english_support
+from .compose import date_line_support, english_support, person_line_support
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 MARKER = re.compile(r"\[\s*([0-9٠-٩۰-۹]+(?:\s*[,،]\s*[0-9٠-٩۰-۹]+)*)\s*\]")
@@ -110,6 +110,8 @@ def check(answer: str, passages: list[str], *, sentence_vectors: list[np.ndarray
             sents = passage_sentences[n - 1] if passage_sentences else []
             vec = None
             dated = date_line_support(sent, passages[n - 1], passage_dates[n - 1] if passage_dates else "")
+            if dated is None:  # a who answer's lead line: the passage names that person
+                dated = person_line_support(sent, passages[n - 1])
             supported = dated if dated is not None else lexical_support(sent, passages[n - 1]) >= LEXICAL_SUPPORT
             structured = english_support(sent, passages[n - 1]) if dated is None and not supported and \
                 language(sent) == "en" else None

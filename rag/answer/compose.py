@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..text.arabic import normalize
 from ..text.dates import MONTH_ALT, MONTHS, WEEKDAY_EN
 from ..domain.lexicon import load_lexicon
-from ..domain.names import CONTEXT, arabic_forms, arabic_names, english_name_spans
+from ..domain.names import ARABIC, CONTEXT, PEOPLE, arabic_forms, arabic_names, english_name_spans, key_entities
 from .expected import status_of, vocabulary
 
 _MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -318,3 +318,32 @@ def day_line_support(sentence: str, passage: str) -> bool | None:
     if len(days) != 1 or phrase not in passage:
         return None if not days else False
     return m.group("day").strip() == spelled_date(days.pop(), language, weekday=True)
+
+
+# ---- a "who" answer's person, by the tables' names in both languages ----------------------------------------------
+
+_PERSON_LINE_RE = re.compile(r"^\s*(?P<a>[^()\[\]\n]+?) \((?P<b>[^()\[\]\n'«»]+)\)\s*\.?\s*$")
+
+
+def person_line(person: str, n: int, language: str) -> str:
+    """The lead line of a person question's answer: the person its sentence names, by the tables' English name and
+    Arabic form ("Asaad al-Shaibani (أسعد الشيباني) [2]" for a sentence saying "al-Shibani"; Arabic first for an
+    Arabic question)."""
+    ar = (ARABIC.get(person) or ("",))
+    ar = max(ar, key=lambda f: (len(f.split()) == 2, -len(f)))  # a given name and a family name, as a reader knows him
+    if not ar:
+        return ""
+    return (f"{ar} ({person})" if language == "ar" else f"{person} ({ar})") + f" [{n}]"
+
+
+def person_line_support(sentence: str, passage: str) -> bool | None:
+    """Whether a person line (`person_line`) holds: the passage names that person (in any spelling the tables know).
+    None when the sentence is not one."""
+    m = _PERSON_LINE_RE.match(sentence)
+    if not m:
+        return None
+    person = next((x.strip() for x in (m.group("a"), m.group("b")) if x.strip() in PEOPLE), None)
+    if person is None or not {m.group("a").strip(), m.group("b").strip()} - {person} <= set(ARABIC.get(person, ())):
+        return None
+    return person in key_entities(passage)
+

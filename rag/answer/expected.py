@@ -398,6 +398,24 @@ def asks_identity(question_norm: str) -> bool:
     return bool(rx and rx.search(question_norm))
 
 
+@lru_cache(maxsize=1)
+def _period_mentions() -> tuple[re.Pattern | None, re.Pattern | None]:
+    data = answer_data().get("period_mentions", {})
+    en, ar = data.get("en", []), data.get("ar", [])
+    return (re.compile("|".join(f"(?:{x})" for x in en)) if en else None,
+            re.compile("|".join(f"(?:{x})" for x in ar)) if ar else None)
+
+
+def without_period_mentions(text: str) -> str:
+    """The sentence (as written) without the people it names only to date something by their fall ('since the Assad
+    government fell', 'من سقوط الأسد'; answer_types.json `period_mentions`); Arabic text comes back normalised."""
+    en, ar = _period_mentions()
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        text = normalize(text)
+        return ar.sub(" ", text) if ar is not None else text
+    return en.sub(" ", text) if en is not None else text
+
+
 def names_a_new_person(q: Question, text: str) -> bool | None:
     """Whether a sentence (as written) names a person the question does not: one the name tables know, or, in
     English, a run of two or more capitalised words that are not general words ('Claudio Cordone'); None for an
@@ -406,6 +424,7 @@ def names_a_new_person(q: Question, text: str) -> bool | None:
     # (every name the question writes is its own, also one that only dates it: "after Bashar al-Assad's fall")
     asked = set(q.entities) | set(english_names(str(q))) | set(arabic_names(q.normalized))
     english = not any("\u0600" <= ch <= "\u06ff" for ch in text)
+    text = without_period_mentions(text)  # (not the fallen ruler who dates it: 'since the Assad government fell')
     known = english_names(text) if english else arabic_names(normalize(text))
     if any(n in PEOPLE and n not in asked for n in known):
         return True
@@ -508,9 +527,22 @@ def relations(terms, text_norm: str = "", implied: bool = True) -> set[str]:
 TALKING_ACTS = {"visit", "call", "meeting"}
 
 
+@lru_cache(maxsize=1)
+def _status_idioms() -> re.Pattern | None:
+    forms = answer_data().get("status_idioms", [])
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(f)) for f in forms) + r")(?!\w)") if forms else None
+
+
 def asked_relations(q: Question) -> set[str]:
-    """The acts a question asks about (its Arabic terms, its English words and its phrases)."""
-    return relations(set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q)}, q.normalized, implied=False)
+    """The acts a question asks about (its Arabic terms, its English words and its phrases); a status idiom's words
+    name none ('before it was called off': no call; answer_types.json `status_idioms`)."""
+    rx = _status_idioms()
+    text = rx.sub(" ", q.normalized) if rx is not None else q.normalized
+    if text == q.normalized:
+        return relations(set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q)}, q.normalized, implied=False)
+    kept = set(re.findall(r"\w+", text))
+    return relations({t for t in q.terms if t in kept or not t.isascii()} | set(re.findall(r"[a-z]+", text)), text,
+                     implied=False)
 
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
@@ -610,9 +642,17 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
         return any(w in ev["span"] or w[1:] in ev["span"] for w in words) and has_number(text_norm)
     if kind == "list":  # a sentence that lists items is preferred (the ranking decides among them)
         return bool(list_items(text_norm)) or None
+    if kind == "reason":  # a sentence giving a reason ('because', 'بسبب', 'عزا ذلك إلى') is preferred when close
+        return bool((rx := _reason_cues()) is not None and rx.search(_without(text_norm, q.normalized))) or None
     if kind in ("place", "organisation"):  # the cue word may be the question's own ("which agency": وكالة …)
         return any(w in ev[kind] or _stripped(w) in ev[kind] for w in re.findall(r"\w+", text_norm)) or None
     return None
+
+
+@lru_cache(maxsize=1)
+def _reason_cues() -> re.Pattern | None:
+    cues = answer_data().get("reason_cues", [])
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(c)) for c in cues) + r")(?!\w)") if cues else None
 
 
 GLOSSARY = Path(__file__).with_name("data") / "glossary.json"
@@ -923,6 +963,19 @@ def status_of(text_norm: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _asked_statuses() -> dict[str, re.Pattern]:
+    data = answer_data().get("asked_statuses", {})
+    return {k: re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(normalize(w)) for w in ws) + r")(?!\w)")
+            for k, ws in data.items()}
+
+
+def asked_status(q: Question) -> str:
+    """The status the question itself gives the act it asks about ('when was the visit postponed', 'before it was
+    called off', 'لماذا أُجّلت زيارة …'): `statuses`, or the question-only whole words of `asked_statuses`; ''."""
+    return status_of(q.normalized) or next((k for k, rx in _asked_statuses().items() if rx.search(q.normalized)), "")
+
+
+@lru_cache(maxsize=1)
 def _outlets() -> dict[str, re.Pattern]:
     data = answer_data().get("outlets", {})
     return {name: re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(re.escape(normalize(f)) for f in forms) + r")(?!\w)")
@@ -1117,6 +1170,35 @@ def withheld(kind: str, text_norm: str) -> bool:
         if any(_kind_word(w, w, words) for w in listed):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _announcement() -> re.Pattern | None:
+    rx = answer_data().get("asks_announcement")
+    return re.compile(rx) if rx else None
+
+
+def asks_announcement(q: Question) -> bool:
+    """A date question about when an act was announced, disclosed or confirmed (answer_types.json
+    `asks_announcement`): the date asked is the announcement's, not the act's."""
+    rx = _announcement()
+    return rx is not None and bool(rx.search(q.normalized))
+
+
+def withheld_acts(kind: str, text_norm: str) -> set[str]:
+    """The acts (`relations`) named after the kind withheld by a cue ('without giving a date for the trip': a
+    visit): what the sentence says was not given is of that act."""
+    cue_rx, _, _, kinds = _withheld()
+    words = kinds.get(kind) or ()
+    acts: set[str] = set()
+    for m in cue_rx.finditer(text_norm):
+        tail = m.group(1)
+        found = re.findall(r"\w+", tail)
+        at = next((i for i, w in enumerate(found) if _kind_word(w, w, words)), None)
+        if at is not None:
+            rest = " ".join(found[at + 1:])
+            acts |= relations(set(tokens(rest)) | set(found[at + 1:]), rest, implied=False)
+    return acts
 
 
 @lru_cache(maxsize=1)

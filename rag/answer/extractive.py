@@ -14,12 +14,12 @@ from ..text.dates import MONTH_ALT
 from ..text.arabic import language, normalize, stem, tokens
 from .answerability import BAR_REASON, confidence, english_terms, query_terms, score as answerability
 from . import premise
-from .compose import compose, date_line, day_line
+from .compose import compose, date_line, day_line, person_line
 from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -349,6 +349,35 @@ def missing_entities(question: str, cand: Candidate, entities: list[str] | None 
     return out
 
 
+def _full_name_written(person: str, text: str) -> bool:
+    """The sentence writes one of the person's names of two words or more (given and family name), in either
+    language ('Asaad al-Shaibani', 'أسعد الشيباني'; not 'al-Shibani', 'الشيباني')."""
+    def words(t: str) -> str:
+        return " " + " ".join(_NAME_WORD.findall(_norm(t).lower())) + " "
+    norm = words(text)
+    forms = list(ARABIC.get(person, ())) + list(NAMES.get(person, ()))
+    return any(words(f) in norm for f in forms
+               if len([w for w in _NAME_WORD.findall(f.lower()) if w not in _PARTICLES]) >= 2)
+
+
+_NAME_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _attended_acts() -> frozenset:
+    return frozenset(answer_data().get("attended_acts", ()))
+
+
+def _routed(q: Question) -> list[str]:
+    """The places a question names only as a route's two ends ('the Kirkuk–Baniyas line', 'خط كركوك – بانياس'):
+    they name a pipeline, a road or a crossing, not where something happened."""
+    unrouted = without_routes(str(q))
+    if unrouted == str(q):
+        return []
+    rest = _terms(unrouted)
+    return [e for e in q.entities if e not in PEOPLE and not any(f <= rest for f in name_forms(e))]
+
+
 def _names_all(entities: list[str], terms: frozenset) -> bool:
     """Every one of the people and places is named (by one of its forms) among the terms."""
     return all(any(f <= terms for f in name_forms(e)) for e in entities if name_forms(e))
@@ -500,10 +529,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # tells his visit there, `visit_told`)
         lone = [e for e in entities if e in PEOPLE], [e for e in entities if e not in PEOPLE]
         dateline = shape.kind == "date" and len(lone[0]) == 1 and len(lone[1]) == 1
-        held = [c for c in cands if (not missing_entities(q, c, [e for e in entities if e != speaking] if speaking
-                                                           else entities, _passage_terms(hits[c.n - 1].chunk.text)
-                                                           if wide else frozenset(), people=bool(speaking)) or
-                                     dateline and visit_told(q, c, hits, lone[0][0], lone[1][0]))
+        # (places the question names only as a route's two ends name a thing, 'the Kirkuk–Baniyas line': the passage
+        # names it once, then says "the line" — they may be named anywhere in it)
+        routed = set(_routed(q)) if not wide else set()
+        held = [c for c in cands if (not missing_entities(q, c, [e for e in entities if e != speaking and e not in routed]
+                                                           if speaking else [e for e in entities if e not in routed],
+                                                           _passage_terms(hits[c.n - 1].chunk.text)
+                                                           if wide else frozenset(), people=bool(speaking)) and
+                                     not missing_entities(q, c, sorted(routed), _passage_terms(hits[c.n - 1].chunk.text))
+                                     or dateline and visit_told(q, c, hits, lone[0][0], lone[1][0]))
                 and not (speaking and missing_entities(q, c, [speaking])) and not namesake_instead(q, c.text)]
         if not held:
             missing = missing_entities(q, cands[0])
@@ -612,7 +646,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
         statused = [c for c in cands if _status(c.text)]  # reported postponed, planned, not held …
-        if strict and asked & STATUSED_ACTS and not status_of(q.normalized):
+        if strict and asked & STATUSED_ACTS and not asked_status(q):
             # (whether it took place is answered by a sentence saying it did not or denying it: "لم يزر السوداني
             # دمشق", "a source rejected reports that Baghdad had agreed")
             done = [c for c in cands if not (st := _status(c.text)) or (shape.kind == "yesno" and st in NOT_TAKEN_PLACE)]
@@ -627,7 +661,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, [first] + [c for c in cands if c is not first] + [c for c in about if c not in cands], premise.not_taken_place(
                     sorted(asked), _status(first.text)), confidence(q, cands, hits))
             cands = done
-        elif asked & STATUSED_ACTS and not status_of(q.normalized):
+        elif asked & (statused_acts := STATUSED_ACTS | (_attended_acts() if not strict and any(
+                e in PEOPLE for e in entities) else frozenset())) and not asked_status(q):
+            # (an act a person attends, a summit, is his attendance when the question names him: 'where did X stay
+            # during the summit' of a summit he did not attend; answer_types.json `attended_acts`)
             # What was said or done at an act that the best sentence reports as not having taken place
             # (denied, cancelled, "no meeting … was announced"): the question's premise fails.
             # Also a sentence just below the best that names the question's people and says their act did not
@@ -645,8 +682,16 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                     if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
                             rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
                                                                                           frozenset(), own=True))):
+                        attended = sorted(asked & _attended_acts()) if not asked & STATUSED_ACTS else []
+                        if attended and (status not in NOT_TAKEN_PLACE or missing_entities(q, top, people_asked[:1],
+                                                                                            own=True)):
+                            # (others' absence, 'several kings stayed away', is no status of his attendance; nor is a
+                            # summit still to come or put off: he may have attended it later)
+                            continue
                         return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
-                            sorted(asked & STATUSED_ACTS), status), confidence(q, cs, hits))
+                            attended or sorted(asked & statused_acts), status,
+                            next((e for e in entities if e in PEOPLE), "") if attended else ""),
+                            confidence(q, cs, hits))
                 return None
             if (found := unheld_top(cands)) is not None:
                 return found
@@ -659,15 +704,21 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             # (or a sentence naming him and no place at all, in a passage naming the place: a wire's "X arrived on
             # Friday" under its Baghdad dateline)
             visits = [c for c in cands if visit_told(q, c, hits, people[0], places[0])]
+            if asked_status(q):
+                # the question itself gives the visit its status ("what date had been set for X's trip to Z before it
+                # was called off"): a sentence giving it a status, naming him and the place in any order ("a first
+                # visit to Z by X, expected on Feb. 22, was put off"), tells it
+                visits = [c for c in cands if c in visits or c in statused and not missing_entities(
+                    q, c, [people[0], places[0]], own=True)]
             if not visits:
                 # his visit there reported postponed, planned, not held: say so (the status is the mismatch)
                 his = [c for c in statused if _visitor_first(c.text, people[0], places[0])]
-                if his and not status_of(q.normalized):
+                if his and not asked_status(q):
                     return correction(q, his + [c for c in about if c not in his], premise.not_taken_place(
                         ["visit"], _status(his[0].text)), confidence(q, cands, hits))
                 return correction(q, about, premise.no_visit_by(people[0], places[0]), confidence(q, cands, hits))
             cands = visits
-        elif "visit" in asked and not strict and people and len(places) == 1 and not status_of(q.normalized) and \
+        elif "visit" in asked and not strict and people and len(places) == 1 and not asked_status(q) and \
                 (visitor := first_named(q, people)) and own_visit(q, visitor) and \
                 not any(visit_told(q, c, hits, visitor, places[0]) for c in retrieved):
             # What was said or done during a visit ("what did X discuss with Y during his visit to Z"): the visit is
@@ -678,7 +729,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, his + [c for c in about if c not in his], premise.not_taken_place(
                     ["visit"], _status(his[0].text)), confidence(q, cands, hits))
             return correction(q, about, premise.no_visit_by(visitor, places[0]), confidence(q, cands, hits))
-        elif asked & {"meeting", "call"} and not strict and len(people) >= 2 and not status_of(q.normalized) and \
+        elif asked & {"meeting", "call"} and not strict and len(people) >= 2 and not asked_status(q) and \
                 own_meeting(q) and not any(relations(_terms(c.text), _norm(c.text)) & asked & {"meeting", "call"} and
                                            not missing_entities(q, c, people, own=True) for c in retrieved):
             # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
@@ -732,7 +783,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return abstain(confidence(q, fields, hits), "the retrieved passages hold only questions, page headers "
                                                        "and links")
     # (only for the domain's people, places or countries: elsewhere "نُفي" is exiled and "أُلغي" abolished)
-    if kind in ("date", "day") and domain and not status_of(q.normalized):
+    if kind in ("date", "day") and domain and not asked_status(q):
         top_status = _status(cands[0].text)
         # (a sentence naming none of the question's people gives the status of others' acts: "the summit opened
         # today, with several kings absent" says nothing of when al-Shaibani arrived)
@@ -817,7 +868,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     counted_noun = counted_forms(q)[0] if kind == "number" else frozenset()
     silent = [c for c in cands if (c is cands[0] or (c.source == cands[0].source and c.score >= cands[0].score -
                                                      WITHHELD_MARGIN)) and withheld(kind, _norm(c.text))
-              and (not counted_noun or mentions_counted(counted_noun, _norm(c.text)))]
+              and (not counted_noun or mentions_counted(counted_noun, _norm(c.text)))
+              # (not one that withholds another act's: 'without giving a date for the trip' of when a line began
+              # pumping; nor, of when an act was announced, the date of the act announced: 'announced on Thursday …
+              # without giving the date of the meeting')
+              and not ((acts := withheld_acts(kind, _norm(c.text))) and (not acts & asked_relations(q) or
+                                                                          asks_announcement(q)))]
     if silent:
         return correction(q, silent + [c for c in cands if c not in silent] + [c for c in about if c not in cands],
                           premise.withheld(kind), confidence(q, cands, hits))
@@ -908,6 +964,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if kind == "list" and (items := list_lines(groups)):  # the list inside a sentence, item by item
         text = "\n".join(items) + "\n" + text
     used = [c.n for g in groups for c in g]
+    # Who: the one person the answer's sentence names beyond the question's own leads it by the tables' names in both
+    # languages (a sentence saying "al-Shibani" answers "Asaad al-Shaibani (أسعد الشيباني)")
+    new_people = [p for p in key_entities(without_period_mentions(chosen[0].text)) if p in PEOPLE and p not in q.entities] \
+        if kind == "person" else []
+    # (only where the sentence does not already write his full name: 'وزير التجارة أثير الغريري' says who it is)
+    if len(new_people) == 1 and not _full_name_written(new_people[0], chosen[0].text) and \
+            (line := person_line(new_people[0], chosen[0].n, lang)):
+        text, used = line + "\n" + text, [chosen[0].n] + used
     if kind in ("date", "day") and (line := date_line(chosen[0].text, chosen[0].date, chosen[0].n, lang,
                                                       weekday=kind == "day")):
         # "أمس الثلاثاء", "on Monday": the day it was, from the article's date, with that basis (on which day: with

@@ -58,8 +58,14 @@ def not_reported(kinds: list[str], entities: list[str]) -> Why:
                "لا تذكر المصادر المسترجعة " + " أو ".join(_ar(k) for k in kinds) + ar_who)
 
 
-def not_taken_place(kinds: list[str], status: str) -> Why:
-    """The sources report the act with a status other than 'happened' (postponed, planned, not held …)."""
+def not_taken_place(kinds: list[str], status: str, attendance: str = "") -> Why:
+    """The sources report the act with a status other than 'happened' (postponed, planned, not held …); or, with
+    `attendance` (a person), that person's attendance of the act (a summit he will not attend)."""
+    if attendance:
+        return Why(f"the sources report {attendance}'s attendance at the " + " and the ".join(kinds) + " as " + status
+                   + ", not as having taken place",
+                   "تذكر المصادر حضور " + _name_ar(attendance) + " " + " و".join(_ar(k) for k in kinds) + " "
+                   + _ar(status) + "، لا أنه جرى")
     return Why("the sources report the " + " and the ".join(kinds) + " as " + status + ", not as having taken place",
                "تذكر المصادر " + " و".join(_ar(k) for k in kinds) + " " + _ar(status) + "، لا أنه جرى")
 
