@@ -255,3 +255,13 @@ def test_a_third_partys_official_in_a_sentence_is_not_the_other_countrys():
     # the other side's official alone still clashes
     q2 = as_question("من هو المسؤول العراقي الذي كشف عن إرسال المبعوث؟")
     assert official_country_clash(q2, normalize("وقال وزير الخارجية السوري أسعد الشيباني إن المبعوث وصل."))
+
+
+def test_the_kurdistan_region_is_iraqs_in_a_question():
+    # answer_types.json countries: "حكومة إقليم كوردستان" names Iraq (officials.json says so too), so a question about a
+    # Kurdistan Region official sent "إلى سوريا" does not ask about a Syrian one
+    from rag.answer.expected import countries_of
+    from rag.text.arabic import normalize
+    assert countries_of(normalize("من هو المسؤول في حكومة إقليم كوردستان الذي كشف عن إرسال مبعوث إلى سوريا؟")) == \
+        {"Iraq", "Syria"}
+    assert countries_of(normalize("Which KRG official met the envoy?")) == {"Iraq"}
