@@ -192,10 +192,8 @@ def official_country_clash(q: Question, text_norm: str) -> bool:
         return False
     of = _countries_of_people()
     own = set(q.entities)  # the people the question names itself are not the one it asks about by title
-    # (a third party's official, "SDF commander Mazloum Abdi", is not the other country's: Iraq's and Syria's only,
-    # or the country asked)
     named = {of[n] for n in arabic_names(text_norm) + english_names(text_norm) if n in PEOPLE and n in of
-             and n not in own} & ({"Iraq", "Syria"} | asked)
+             and n not in own}
     return bool(named) and not (named & asked)
 
 
