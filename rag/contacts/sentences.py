@@ -29,7 +29,7 @@ def _opens(words, rest: str) -> bool:
         return True
     first = _WORD.match(rest)  # (only the phrases of its first word: a list may hold hundreds)
     return first is not None and first.group(0) in words._firsts and any(
-        rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum() for j in words.phrases)
+        rest.startswith(j) and not rest[len(j):len(j) + 1].isalnum() for j in words.starting(first.group(0)))
 
 
 def _text_positions(text: str, norm: str) -> list[int]:

@@ -38,6 +38,7 @@ class Words:
     phrases: tuple[str, ...]
     _re: re.Pattern | None = field(default=None, repr=False)
     _firsts: frozenset[str] = field(default=frozenset(), repr=False)  # the phrases' first words
+    _by_first: dict | None = field(default=None, repr=False, compare=False)  # first word -> its phrases (`starting`)
 
     @classmethod
     def of(cls, items) -> "Words":
@@ -72,6 +73,16 @@ class Words:
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
+
+    def starting(self, word: str) -> tuple[str, ...]:
+        """The phrases whose first word is `word` (a list may hold hundreds: the times apart of `durations`)."""
+        if self._by_first is None:
+            by: dict[str, list[str]] = {}
+            for ph in self.phrases:
+                if (m := re.match(r"\w+", ph)):
+                    by.setdefault(m.group(0), []).append(ph)
+            self._by_first = {k: tuple(v) for k, v in by.items()}
+        return self._by_first.get(word, ())
 
 
 def _both(entry) -> list[str]:
