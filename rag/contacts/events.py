@@ -1701,7 +1701,7 @@ def _joint_plans(mentions: list[Mention], art: "_Article") -> list[Mention]:
         text = s.text if len(s.text) == len(s.norm) else ""
         joint = [b for b in officials.bodies(s.norm, text) if b.item.id.endswith("-body-joint") and b.start > min(cues)]
         if not joint:
-            short = officials._bodies.joint_short(s.norm)
+            short = officials.joint_short(s.norm)
             before = any(c["start"] < s.start for m in mentions if {IRAQ, SYRIA} <= set(m.sides) for c in m.citations)
             named = {x.item if x.kind == "country" else getattr(x.item, "country", None)
                      for x in officials.scan(s.norm, text)} - {None}

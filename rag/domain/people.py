@@ -275,6 +275,11 @@ class Officials:
                     f"x-{c.lower()}-body-joint", (shown,), f"{c}'s side of the joint committee", shown, c, BODY_RANK)))
         return out
 
+    def joint_short(self, norm: str) -> tuple[int, int] | None:
+        """(start, end) of a body of both sides named without them ("لجنة فنية مشتركة", "a joint technical committee":
+        officials.json bodies `joint` `short`), or None."""
+        return self._bodies.joint_short(norm)
+
     def _sides_only(self, norm: str) -> set[str]:
         """The countries a normalised sentence names when it names none but Iraq and Syria (else the empty set)."""
         found = self.scan(norm)
