@@ -1,9 +1,10 @@
-"""Contacts, fifteenth pass: officials of a list of countries ("the foreign and defence ministers of Iraq, Jordan,
-Lebanon, Syria and Turkey", "وزراء خارجية العراق وسوريا والأردن"), each side's official of each portfolio, resolved to
-the person who held it that day; a contact's city refines a country when reports of it are merged, so reports of
-other cities stay apart. Texts written here (real people, invented wording)."""
+"""Contacts, fifteenth pass: officials of a list of countries or provinces, resolved to the day's holders; a
+contact's city refines a country when reports are merged; a list of guests is one clause; contacts told with a word back
+to a gathering; times apart after frame words; invitations handed over, stand-ins, third countries' subjects; denied
+agreements; joint bodies agreed; provincial officials and delegations from places; Syria's Kurdish groups as a party of
+their own. Texts written here (real people, invented wording)."""
 
-import json
+
 
 from rag.contacts.events import extract
 from rag.contacts.timeline import merge_mentions
