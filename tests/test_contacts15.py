@@ -4,8 +4,6 @@ to a gathering; times apart after frame words; invitations handed over, stand-in
 agreements; joint bodies agreed; provincial officials and delegations from places; Syria's Kurdish groups as a party of
 their own. Texts written here (real people, invented wording)."""
 
-
-
 from rag.contacts.events import extract
 from rag.contacts.timeline import merge_mentions
 from rag.documents import RawDocument
