@@ -20,7 +20,7 @@ from ..text.dates import (WEEKDAY_EN, DateMention, explicit_dates, find_dates, i
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
-from ..domain.people import IRAQ, SYRIA, Gathering, Match, Officials, Person, Place, Title
+from ..domain.people import IRAQ, SYRIA, Gathering, Match, Officials, Person, Place, Title, joint_sides
 from ..text.script import has_arabic, name_key
 from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
@@ -273,18 +273,15 @@ class _Article:
         # place of the contact
         inner = [(m.start, m.end) for m in matches if m.kind == "title" and m.item.rank == BODY_RANK]
         matches = [m for m in matches if not (m.kind in ("place", "country") and any(a <= m.start < b for a, b in inner))]
-        # (so is a province inside an unnamed official's title of one side: "محافظ دير الزور", "محافظي الأنبار ودير
-        # الزور")
+        # (so is a province inside an unnamed official's title of one side, "محافظ دير الزور", "محافظي الأنبار ودير
+        # الزور", or right after an official's role, "محافظ الأنبار", or in English right before one, "Anbar Governor":
+        # where he serves, not where the contact is)
         inner = [(m.start, m.end) for m in matches if m.kind == "title" and m.item.country in (IRAQ, SYRIA) and
                  m.item.rank != "side"]  # (and a delegation's: "وفد من شيوخ عشائر الأنبار" comes from there)
         matches = [m for m in matches if not (m.kind == "place" and m.item.country in (IRAQ, SYRIA) and
                                               m.item.en != m.item.country and
-                                              any(a <= m.start < b for a, b in inner))]
-        # a province or city right after an official's role ("محافظ الأنبار", "the governors of Anbar and Deir ez-Zor")
-        # or, in English, right before one ("Anbar Governor"): where he serves, not where the contact is
-        matches = [m for m in matches if not (m.kind == "place" and m.item.country in (IRAQ, SYRIA) and
-                                              m.item.en != m.item.country and
-                                              self.officials.jurisdiction(norm, m.start, m.end))]
+                                              (any(a <= m.start < b for a, b in inner) or
+                                               self.officials.jurisdiction(norm, m.start, m.end)))]
         matches.sort(key=lambda m: m.start)
         bounds = [0] + [m.end() for m in _CLAUSE.finditer(norm)] + [len(norm) + 1]
         # a name set off by commas after the title it names ("received the US envoy for Syria, Tom Barrack, in
@@ -556,8 +553,7 @@ class _Article:
         if cues and (after := [p for p in nouns if p > min(cues)]):
             return after[0], min(cues)
         # "الحديث عن اتفاق بين الحكومتين … غير صحيح", "talk of an agreement … is untrue": the denial after it
-        post = (lex.denied_after.find(norm, words) + [a for a, _ in lex.denied_after.spans(norm, words)]) \
-            if lex.denied_after is not None else []
+        post = lex.denied_after.find(norm, words) if lex.denied_after is not None else []
         if post and (before := [p for p in nouns if p < min(post)]):
             return before[-1], min(post)
         # "said there is no channel yet with …", "قال إنه لا يوجد أي تنسيق مع …", "العباسي: لا تواصل مع …", a quote:
@@ -1580,7 +1576,7 @@ def _at_gathering(m: Mention, art: "_Article") -> None:
         # a contact told with a word referring back to a gathering (lexicon `gathering_back`), of no day or place of
         # its own, was held at the one the article named last before it
         norm = fast_normalize(first["text"])
-        if back.find(norm, _words(norm)) or back.spans(norm):
+        if back.find(norm, _words(norm)):  # (words and phrases)
             for s in reversed([s for s in art.sents if s.end <= first["start"]]):
                 if (g := gathering_of(officials, s.norm, ref, m.status)) is not None:
                     break
@@ -1695,7 +1691,7 @@ def _joint_plans(mentions: list[Mention], art: "_Article") -> list[Mention]:
     order = max((m.order for m in mentions), default=0)
     for s in art.sents:
         words = _words(s.norm)
-        cues = lex.forming.find(s.norm, words) + [a for a, _ in lex.forming.spans(s.norm, words)]
+        cues = lex.forming.find(s.norm, words)  # (words and phrases)
         if not cues or (s.start, s.end) in cited:
             continue
         text = s.text if len(s.text) == len(s.norm) else ""
@@ -1708,10 +1704,7 @@ def _joint_plans(mentions: list[Mention], art: "_Article") -> list[Mention]:
             if short is None or short[0] < min(cues) or named or not before or both is None or \
                     not both.find(s.norm, words):
                 continue
-            joint = [Match(short[0], short[1], "title", Title(f"x-{c.lower()}-body-joint", (s.norm[short[0]:short[1]],),
-                                                              f"{c}'s side of the joint committee",
-                                                              s.norm[short[0]:short[1]], c, BODY_RANK))
-                     for c in (IRAQ, SYRIA)]
+            joint = joint_sides(short, s.norm[short[0]:short[1]])
         order += 1
         out.append(Mention(source=art.doc.source, kind="meeting", status="planned", order=order,
                            participants=[_participant(j.item, None) for j in joint],
@@ -1735,7 +1728,7 @@ def _stand_ins(mentions: list[Mention], art: "_Article") -> list[Mention]:
             continue
         c = m.citations[0]
         norm = fast_normalize(c["text"])
-        cues = lex.stand_ins.find(norm, _words(norm)) + [a for a, _ in lex.stand_ins.spans(norm, _words(norm))]
+        cues = lex.stand_ins.find(norm, _words(norm))  # (words and phrases)
         if not cues:
             continue
         after = norm[min(cues):]

@@ -39,7 +39,8 @@ class BodyMatch:
     head_en: str
 
 
-def _alt(forms) -> str:
+def alternation(forms) -> str:
+    """A regex alternation of normalised forms, longest first, a space matching any run of spaces."""
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
 
 
@@ -57,7 +58,7 @@ class Bodies:
         self._not = [normalize(x).lower() for x in data.get("not_bodies", [])]
         # a body after "a source at" / "مصدر في" is where a report comes from, no party to the contact (`reporters`)
         rep = [normalize(x).lower() for x in data.get("reporters", [])]
-        self._reporter = re.compile(r"(?<!\w)(?:" + _alt(rep) + r")\s+(?:the\s+)?[وفبل]?$") if rep else None
+        self._reporter = re.compile(r"(?<!\w)(?:" + alternation(rep) + r")\s+(?:the\s+)?[وفبل]?$") if rep else None
         # heads that name a body of a side with no function ("القوات السورية", "a Syrian protection force"): a body of
         # their own group
         self._alone = {normalize(x).lower(): h.get("name_en", "body") for h in heads if h.get("alone")
@@ -87,44 +88,44 @@ class Bodies:
         self._fn_forms = frozenset(fn_forms)
         # (an Arabic function after "ل" is written "للمنافذ" for "ل" + "المنافذ": read as "المنافذ")
         lil = ["لل" + f[2:] for f in fn_forms if f.startswith("ال")]
-        self._fn = re.compile(r"(?<!\w)(?:ل|لل|ب|و|ال)?(" + _alt(fn_forms + lil) + r")(?!\w)") if fn_forms else None
+        self._fn = re.compile(r"(?<!\w)(?:ل|لل|ب|و|ال)?(" + alternation(fn_forms + lil) + r")(?!\w)") if fn_forms else None
         none = r"(?!)"
         # (an Arabic function after "ل": "لمكافحه المخدرات", "للمنافذ" for "ل" + "المنافذ")
-        fns_ar = _alt([g for f in fn_forms if not re.search(r"[a-z]", f)
+        fns_ar = alternation([g for f in fn_forms if not re.search(r"[a-z]", f)
                        for g in (f, "لل" + f[2:] if f.startswith("ال") else "ل" + f)]) or none
         # (a body's name runs on without particles: "وزاره الخارجيه ان الوفد العراقي" names no Iraqi ministry)
         word_ar = r"(?!(?:ان|انه|مع|الى|على|عن|من|في|التي|الذي|و)(?!\w))[^\s،,.؛:()\"«»“”]+"
         # Arabic: head ("العامه" may follow), the function, up to two more words, the country ("… السوريه",
         # "… في العراق")
         self._ar = re.compile(
-            r"(?<!\w)(?:و|ف|ب|ل)?(?P<head>(?:ال)?(?:" + (_alt(ar_heads) or none) + r"))\s+(?:العامه\s+)?"
+            r"(?<!\w)(?:و|ف|ب|ل)?(?P<head>(?:ال)?(?:" + (alternation(ar_heads) or none) + r"))\s+(?:العامه\s+)?"
             r"(?P<mid>(?:" + fns_ar + r")(?:\s+" + word_ar + r"){0,2}?)\s+"
-            r"(?:في\s+)?(?P<c>" + (_alt([*adj_ar, *name_ar]) or none) + r")(?!\w)")
+            r"(?:في\s+)?(?P<c>" + (alternation([*adj_ar, *name_ar]) or none) + r")(?!\w)")
         # (a body named without its side, "وزارة الداخلية", "the Interior Ministry": the side of the article's home,
         # `find`'s `home`, when it has one)
         self._ar_home = re.compile(
-            r"(?<!\w)(?:و|ف|ب|ل)?(?P<head>(?:ال)?(?:" + (_alt(ar_heads) or none) + r"))\s+(?:العامه\s+)?"
+            r"(?<!\w)(?:و|ف|ب|ل)?(?P<head>(?:ال)?(?:" + (alternation(ar_heads) or none) + r"))\s+(?:العامه\s+)?"
             r"(?P<mid>(?:" + fns_ar + r")(?:\s+و(?:" + fns_ar + r"))?)(?!\w)")  # ("للمنافذ والجمارك")
         bare = [f for fn in self.functions if fn.bare for f in fn.forms if not re.search(r"[a-z]", f)]
-        self._bare = re.compile(r"(?<!\w)(?:و|ف|ب|ل)?(?P<fn>" + (_alt(bare) or none) + r")\s+(?P<c>" +
-                                (_alt(adj_ar) or none) + r")(?!\w)")
+        self._bare = re.compile(r"(?<!\w)(?:و|ف|ب|ل)?(?P<fn>" + (alternation(bare) or none) + r")\s+(?P<c>" +
+                                (alternation(adj_ar) or none) + r")(?!\w)")
         alone_ar = [h for h in self._alone if not re.search(r"[a-z]", h)]
         alone_en = [h for h in self._alone if re.search(r"[a-z]", h)]
         alts = []
         if alone_ar and adj_ar:
-            alts.append(r"(?<!\w)(?:و|ف|ب|ل)?(?P<head>(?:ال)?(?:" + _alt(alone_ar) + r"))\s+(?P<c>" + _alt(adj_ar) + r")(?!\w)")
+            alts.append(r"(?<!\w)(?:و|ف|ب|ل)?(?P<head>(?:ال)?(?:" + alternation(alone_ar) + r"))\s+(?P<c>" + alternation(adj_ar) + r")(?!\w)")
         if alone_en and adj_en:
-            alts.append(r"(?<![\w-])(?:(?:a|an|the)\s+)?(?P<c2>" + _alt(adj_en) + r")(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?P<head2>" +
-                        _alt(alone_en) + r")(?![\w-])")
+            alts.append(r"(?<![\w-])(?:(?:a|an|the)\s+)?(?P<c2>" + alternation(adj_en) + r")(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?P<head2>" +
+                        alternation(alone_en) + r")(?![\w-])")
         self._alone_re = re.compile("|".join(alts)) if alts else None
         # English: the country, up to four words, the head, and "of / for" up to four words
         word_en = r"(?!(?:said|says|told|announced|and|the|that|with|to|in|on|by|from|at|of|for|a|an|has|had|was|is|were|will)\b)[a-z-]+"
         self._en = re.compile(
-            r"(?<![\w-])(?:the\s+)?(?P<c>" + (_alt(adj_en) or none) + r")(?:'s|’s)?\s+(?P<mid>(?:(?:and\s+)?" + word_en +
-            r"\s+){0,4}?)(?P<head>" + (_alt(en_heads) or none) +
+            r"(?<![\w-])(?:the\s+)?(?P<c>" + (alternation(adj_en) or none) + r")(?:'s|’s)?\s+(?P<mid>(?:(?:and\s+)?" + word_en +
+            r"\s+){0,4}?)(?P<head>" + (alternation(en_heads) or none) +
             r")(?P<of>\s+(?:of|for)\s+(?:the\s+)?" + word_en + r"(?:\s+(?:and\s+)?" + word_en + r"){0,3})?(?![\w-])")
         self._en_home = re.compile(
-            r"(?<![\w-])the\s+(?P<mid>(?:" + word_en + r"\s+){0,2}?)(?P<head>" + (_alt(en_heads) or none) +
+            r"(?<![\w-])the\s+(?P<mid>(?:" + word_en + r"\s+){0,2}?)(?P<head>" + (alternation(en_heads) or none) +
             r")(?P<of>\s+(?:of|for)\s+(?:the\s+)?" + word_en + r"(?:\s+(?:and\s+)?" + word_en + r"){0,3})?(?![\w-])")
 
         # a body of both sides ("اللجنة العراقية السورية المشتركة", "the joint Iraqi–Syrian committee", "the Iraq-Syria
@@ -132,21 +133,21 @@ class Bodies:
         joint = data.get("joint") or {}
         j_ar = [normalize(x) for x in joint.get("ar", [])]
         j_en = [x.lower() for x in joint.get("en", [])]
-        adj_both_ar = _alt([*adj_ar, *(n for n in name_ar if n in ("العراق", "سوريا", "سوريه"))]) or none
+        adj_both_ar = alternation([*adj_ar, *(n for n in name_ar if n in ("العراق", "سوريا", "سوريه"))]) or none
         self._joint = re.compile(
-            r"(?<!\w)[وفبل]?(?:ال)?(?:" + (_alt([h[2:] if h.startswith("ال") else h for h in j_ar]) or none) + r")"
+            r"(?<!\w)[وفبل]?(?:ال)?(?:" + (alternation([h[2:] if h.startswith("ال") else h for h in j_ar]) or none) + r")"
             r"(?:\s+" + word_ar + r"){0,3}?\s+(?P<a>" + adj_both_ar + r")\s*[-–—/]?\s*و?(?P<b>" + adj_both_ar + r")(?!\w)|"
-            r"(?<![\w-])(?P<c>" + (_alt(adj_en) or none) + r")\s*(?:[-–—/]|\s+and\s+)\s*(?P<d>" + (_alt(adj_en) or none) +
-            r")(?:\s+" + word_en + r"){0,3}?\s+(?:" + (_alt(j_en) or none) + r")(?![\w-])") if j_ar or j_en else None
+            r"(?<![\w-])(?P<c>" + (alternation(adj_en) or none) + r")\s*(?:[-–—/]|\s+and\s+)\s*(?P<d>" + (alternation(adj_en) or none) +
+            r")(?:\s+" + word_en + r"){0,3}?\s+(?:" + (alternation(j_en) or none) + r")(?![\w-])") if j_ar or j_en else None
         # … and named without the countries ("فرق فنية مشتركة تزور محطات القياس", "joint technical teams to visit"):
         # a short head, up to two words, "مشتركة" / "joint" before it
         short = joint.get("short") or {}
         s_ar = [normalize(x) for x in short.get("ar", [])]
         s_en = [x.lower() for x in short.get("en", [])]
         self._joint_short = re.compile(
-            r"(?<!\w)[وفبل]?(?:ال)?(?:" + (_alt([h[2:] if h.startswith("ال") else h for h in s_ar]) or none) + r")"
+            r"(?<!\w)[وفبل]?(?:ال)?(?:" + (alternation([h[2:] if h.startswith("ال") else h for h in s_ar]) or none) + r")"
             r"(?:\s+" + word_ar + r"){0,2}?\s+(?:ال)?مشترك[هة]?(?!\w)|"
-            r"(?<![\w-])joint\s+(?:" + word_en + r"\s+){0,2}?(?:" + (_alt(s_en) or none) + r")(?![\w-])") \
+            r"(?<![\w-])joint\s+(?:" + word_en + r"\s+){0,2}?(?:" + (alternation(s_en) or none) + r")(?![\w-])") \
             if s_ar or s_en else None
 
     def joint_short(self, norm: str) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..text.arabic import normalize
 from ..text.script import has_arabic, name_key
-from .bodies import RANK as BODY_RANK, Bodies
+from .bodies import RANK as BODY_RANK, Bodies, alternation
 from .lexicon import Lexicon, load_lexicon
 
 DATA = Path(__file__).resolve().parent / "data" / "officials.json"
@@ -99,6 +99,14 @@ class Gathering:
     place: str  # a city of `places`, by its English name
     date: str
     date_end: str = ""
+
+
+def joint_sides(span: tuple[int, int], shown: str) -> list[Match]:
+    """A body of both sides named at `span` ("اللجنة العراقية السورية المشتركة", "a joint technical committee"): each
+    side's part of it, one participant of each."""
+    return [Match(span[0], span[1], "title", Title(f"x-{c.lower()}-body-joint", (shown,),
+                                                   f"{c}'s side of the joint committee", shown, c, BODY_RANK))
+            for c in (IRAQ, SYRIA)]
 
 
 def _title_id(role: str, country: str) -> str:
@@ -269,10 +277,7 @@ class Officials:
                 self._sides_only(norm) & {IRAQ, SYRIA}:
             span = short
         if span is not None and not any(m.start < span[1] and span[0] < m.end for m in out):
-            shown = _shown(norm, text, *span)
-            for c in (IRAQ, SYRIA):
-                out.append(Match(span[0], span[1], "title", Title(
-                    f"x-{c.lower()}-body-joint", (shown,), f"{c}'s side of the joint committee", shown, c, BODY_RANK)))
+            out += joint_sides(span, _shown(norm, text, *span))
         return out
 
     def joint_short(self, norm: str) -> tuple[int, int] | None:
@@ -311,24 +316,21 @@ class Officials:
     def _build_listed(self, lex: Lexicon) -> None:
         """Patterns of officials of a list of countries (lexicon `plurals`): a plural role, its portfolio, then at
         least three countries ('the foreign and defence ministers of Iraq, Jordan, Lebanon, Syria and Turkey',
-        'وزراء الخارجية والدفاع … في الأردن والعراق وتركيا ولبنان وسوريا', 'وزراء خارجية العراق وسوريا والأردن')."""
+        'وزراء الخارجية والدفاع … في الأردن والعراق وتركيا ولبنان وسوريا', 'وزراء خارجية العراق وسوريا والأردن'); of a
+        list of the two sides' provinces; and of a delegation from a province or city of one side (`delegations_from`)."""
         self._plural = dict(lex.plurals)
-        self._from_place = []
-        words = lex.delegation_words
-        if words is not None and (words.words or words.phrases):
-            for arabic in (True, False):
-                ps = sorted({normalize(f).lower() for pl in self.places if pl.country in (IRAQ, SYRIA) and
-                             pl.en != pl.country for f in pl.forms if has_arabic(f) == arabic}, key=len, reverse=True)
-                ds = sorted((w for w in (*words.words, *words.phrases) if has_arabic(w) == arabic), key=len, reverse=True)
-                if not ps or not ds:
-                    continue
-                pc = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ps) + ")"
-                d = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ds) + ")"
+        self._country_form = {normalize(w).lower(): c for c, fs in self.countries.items() for w in fs}
+        place_forms = {normalize(f).lower() for pl in self.places if pl.country in (IRAQ, SYRIA) and pl.en != pl.country
+                       for f in pl.forms}
+        delegation = [*lex.delegation_words.words, *lex.delegation_words.phrases] if lex.delegation_words else []
+        for lang, arabic in (("ar", True), ("en", False)):
+            pc = alternation(f for f in place_forms if has_arabic(f) == arabic)
+            cs = alternation(f for f in self._country_form if has_arabic(f) == arabic)
+            d = alternation(w for w in delegation if has_arabic(w) == arabic)
+            if pc and d:
                 # (the words between name no country and no other place: "a delegation of the Syrian federation in
                 # Baghdad" is Syria's, come to Baghdad)
-                cs = sorted({normalize(w).lower() for fs in self.countries.values() for w in fs
-                             if has_arabic(w) == arabic}, key=len, reverse=True)
-                cn = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in cs) + ")" if cs else "(?!)"
+                cn = cs or "(?!)"
                 if arabic:
                     self._from_place.append(re.compile(
                         rf"(?<!\w)[وف]?(?:{d})\s+(?:من|عن)\s+(?:(?!(?:في|الى|إلى|مع|على|لدى|{cn})(?!\w))[^\s،,.؛:]+\s+)"
@@ -339,17 +341,10 @@ class Officials:
                         rf"[a-z-]+\s+){{0,3}}?(?P<p>{pc})(?![\w-])|"
                         rf"(?<![\w-])(?:a|an|the)\s+(?P<p2>{pc})(?:\s+(?!(?:in|to|at|for|on|with|into|{cn})(?![\w-]))"
                         rf"[a-z-]+){{0,4}}?\s+(?:{d})(?![\w-])", re.I))
-        if not self._plural:
-            return
-        self._country_form = {normalize(w).lower(): c for c, fs in self.countries.items() for w in fs}
-        forms = set(self._country_form)
-        for lang, arabic in (("ar", True), ("en", False)):
-            roles = sorted((w for w in self._plural if has_arabic(w) == arabic), key=len, reverse=True)
-            cs = sorted((f for f in forms if has_arabic(f) == arabic), key=len, reverse=True)
-            if not roles or not cs:
+            role = alternation(w for w in self._plural if has_arabic(w) == arabic)
+            if not role or not cs:
                 continue
-            c = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in cs) + ")"
-            role = "(?:" + "|".join(re.escape(w) for w in roles) + ")"
+            c = f"(?:{cs})"
             if arabic:
                 word = rf"(?!{c}(?!\w))(?:ال)?[^\s،,.؛:]+"
                 rx = (rf"(?<!\w)(?P<role>{role})\s+(?P<port>{word}(?:\s+و{word})?)(?:\s+[^\s.؛:]+){{0,8}}?\s+"
@@ -361,16 +356,14 @@ class Officials:
             self._listed.append((re.compile(rx, re.I), lang))
             # … and of a list of provinces or cities holding both sides ("محافظي الأنبار ودير الزور", "the governors of
             # Anbar and Deir ez-Zor"): two places are enough
-            ps = sorted({normalize(f).lower() for pl in self.places if pl.country in (IRAQ, SYRIA) and pl.en != pl.country
-                         for f in pl.forms if has_arabic(f) == arabic}, key=len, reverse=True)
-            if not ps:
+            if not pc:
                 continue
-            pc = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ps) + ")"
+            p = f"(?:{pc})"
             if arabic:
-                rx = rf"(?<!\w)(?P<role>{role})\s+(?:(?:في|من)\s+)?(?P<list>{pc}(?:\s*[،,]?\s*و?{pc}(?!\w)){{1,6}})(?!\w)"
+                rx = rf"(?<!\w)(?P<role>{role})\s+(?:(?:في|من)\s+)?(?P<list>{p}(?:\s*[،,]?\s*و?{p}(?!\w)){{1,6}})(?!\w)"
             else:
                 rx = (rf"(?<![\w-])(?P<role>{role})\s+(?:of|from|in)\s+(?:the\s+)?"
-                      rf"(?P<list>{pc}(?:\s*,\s*(?:and\s+)?{pc}|\s+and\s+{pc}){{1,6}})(?![\w-])")
+                      rf"(?P<list>{p}(?:\s*,\s*(?:and\s+)?{p}|\s+and\s+{p}){{1,6}})(?![\w-])")
             self._listed.append((re.compile(rx, re.I), lang + "-places"))
 
     def listed(self, norm: str, text: str = "") -> list[Match]:
