@@ -6,7 +6,9 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -124,35 +126,38 @@ def _unprivileged():
     return None
 
 
-def test_unreadable_files_and_folders_are_named_and_the_rest_ingests(tmp_path, seeded_settings):
+def test_unreadable_files_and_folders_are_named_and_the_rest_ingests(seeded_settings):
     prefix = _unprivileged()
     if prefix is None:
         pytest.skip("running as root and neither setpriv nor runuser is available to drop privileges")
     from ui_support import warm_home
-    base = tmp_path / "nobody"
-    base.mkdir()
-    home = warm_home(base / "home", seeded_settings.home_path)
+    # Not under pytest's own temp root: any other pytest session on the machine (a concurrent run, a test that
+    # starts pytest) resets /tmp/pytest-of-<user> to 0700, and nobody could then reach the home (a CI failure
+    # seen when two runs overlapped). A folder of its own directly under /tmp (1777) is reachable by anyone.
+    base = Path(tempfile.mkdtemp(prefix="rag-nobody-"))
     docs = base / "docs"
-    (docs / "locked").mkdir(parents=True)
-    (docs / "good.txt").write_text(ARABIC, encoding="utf-8")
-    (docs / "secret.txt").write_text(ARABIC.replace("14", "16"), encoding="utf-8")
-    (docs / "locked" / "inner.txt").write_text(ARABIC.replace("14", "17"), encoding="utf-8")
-    for p in [base, home, docs, *home.rglob("*"), *docs.rglob("*")]:
-        os.chmod(p, 0o777 if p.is_dir() else 0o666)
-    os.chmod(docs / "secret.txt", 0)
-    os.chmod(docs / "locked", 0)
-    for p in tmp_path.parents:  # nobody must reach the temp folder
-        if str(p).startswith("/tmp/") or str(p) == "/tmp":
-            os.chmod(p, os.stat(p).st_mode | 0o011)
-    os.chmod(tmp_path, 0o777)
-    env = {"RAG_HOME": str(home), "PYTHONPATH": str(ROOT), "HOME": str(base), "PATH": os.environ["PATH"]}
-    p = subprocess.run(prefix + [sys.executable, "-m", "rag.cli", "ingest", str(docs)], capture_output=True,
-                       text=True, env=env, timeout=300, cwd=str(base))
-    assert p.returncode == 0, p.stderr
-    assert "1 added" in p.stdout, p.stdout
-    err = p.stderr.splitlines()
-    assert any("secret.txt" in line and "Permission denied" in line for line in err), p.stderr
-    assert any("locked" in line and "Permission denied" in line for line in err), p.stderr
+    try:
+        home = warm_home(base / "home", seeded_settings.home_path)
+        (docs / "locked").mkdir(parents=True)
+        (docs / "good.txt").write_text(ARABIC, encoding="utf-8")
+        (docs / "secret.txt").write_text(ARABIC.replace("14", "16"), encoding="utf-8")
+        (docs / "locked" / "inner.txt").write_text(ARABIC.replace("14", "17"), encoding="utf-8")
+        for p in [base, home, docs, *home.rglob("*"), *docs.rglob("*")]:
+            os.chmod(p, 0o777 if p.is_dir() else 0o666)
+        os.chmod(docs / "secret.txt", 0)
+        os.chmod(docs / "locked", 0)
+        env = {"RAG_HOME": str(home), "PYTHONPATH": str(ROOT), "HOME": str(base), "PATH": os.environ["PATH"]}
+        p = subprocess.run(prefix + [sys.executable, "-m", "rag.cli", "ingest", str(docs)], capture_output=True,
+                           text=True, env=env, timeout=300, cwd=str(base))
+        assert p.returncode == 0, p.stderr
+        assert "1 added" in p.stdout, p.stdout
+        err = p.stderr.splitlines()
+        assert any("secret.txt" in line and "Permission denied" in line for line in err), p.stderr
+        assert any("locked" in line and "Permission denied" in line for line in err), p.stderr
+    finally:
+        if (docs / "locked").exists():
+            os.chmod(docs / "locked", 0o700)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_deeply_nested_html_is_read_without_recursion(tmp_path, fresh_settings):
