@@ -15,8 +15,8 @@ import re
 from functools import cached_property
 from datetime import date
 
-from ..text.dates import (WEEKDAY_EN, DateMention, explicit_dates, find_dates, infer_article_date, iso, resolve_dates,
-                          text_years)
+from ..text.dates import (LATEST_NOT_AFTER, WEEKDAY_EN, DateMention, explicit_dates, find_dates, infer_article_date,
+                          iso, resolve_dates, text_years)
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "95"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "96"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -97,6 +97,19 @@ def _list_year(d, before: tuple[int, int] | None) -> tuple[int, int] | None:
     if before is None or not month:
         return before
     return (before[0] + 1 if month < before[1] else before[0]), month
+
+
+def _in_context(day: str | None, basis: str, context: str | None, article: str) -> str | None:
+    """A day and month with no year, read as the latest such day before the article's date, in a paragraph that
+    wrote a year before it ("December 2024. … handed the soldiers over on December 19" in a review dated December
+    2025): the such day nearest that written date, when it is not after the article's; else None."""
+    if not (context and day and len(day) == 10 and LATEST_NOT_AFTER in basis):
+        return None
+    ref = date.fromisoformat(context if len(context) == 10 else context + "-15")
+    month, n = int(day[5:7]), int(day[8:10])
+    days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := iso(y, month, n))]
+    best = min(days, key=lambda d: abs((date.fromisoformat(d) - ref).days), default=None)
+    return best if best and best != day and (not article or best <= article) else None
 
 
 _HOME_AFTER = re.compile(r"\s*(?:[-–—(,،/]|\s+في\s+\d)")  # after a dateline's city ("بغداد –", "DAMASCUS,")
@@ -199,6 +212,7 @@ class _Article:
         self._scanned: dict[tuple[int, str], list[Match]] = {}  # the last sentence read by `scan_of`
         self.same_day: dict[int, tuple[str, str]] = {}  # a clause's start -> the day (and its basis) of the one before
         self.barrier = 0  # the first mention of the dated list's entry being read (`run`): earlier ones are not extended
+        self.prev_day: str | None = None  # the last day the sentence before wrote (`run`): "Two days later, …"
         self.heading: tuple[str, str] | None = None  # the day (and basis) heading that entry, when given alone
         self._dated: dict[str, list] = {}  # a sentence's (or clause's) normalised text -> its dates (`dates_in`)
 
@@ -722,7 +736,11 @@ class _Article:
         listed = len(openers) >= 2
         heading = None
         year: tuple[int, int] | None = None  # (year, month) of the list's last entry whose year is known
+        context = None  # the last date with its year written in this paragraph ("December 2024. … on December 19")
         for i, s in enumerate(self.sents):
+            if i and "\n" in self.doc.text[self.sents[i - 1].end:s.start]:
+                context = None
+            before = len(self.mentions)
             if listed and i in openers:
                 self.barrier = len(self.mentions)
                 d, alone = openers[i]
@@ -743,6 +761,17 @@ class _Article:
                 if j == 0 and pronoun and carried is None and self.subject is not None:
                     carried = [self.subject]  # "He first met Ahmed al-Sharaa …" after "Hamid al-Shatri … was …"
                 self.sentence(i, part, carried)
+            for m in self.mentions[before:]:
+                if day := _in_context(m.date, m.date_basis, context, self.article.value):
+                    m.date = day
+                    m.date_basis = m.date_basis.split(";")[0] + f"; {day[:4]}, the year of the date written before " \
+                                                                f"it in its paragraph ({context})"
+            written = self.dates_in(s.norm)
+            # the last day this sentence writes, for "Two days later, …" in the next one
+            self.prev_day = next(((_in_context(d.value, d.basis, context, self.article.value) or d.value)
+                                  for d in reversed(written) if d.value and len(d.value) == 10), None)
+            context = next((d.value for d in reversed(written) if d.value and not d.relative and len(d.value) >= 7),
+                           context)
             if not pronoun:  # (after "He …", the subject is still the one "He" stood for)
                 self.subject = next((m for m in self.scan_of(s) if m.kind == "person" and not m.short), None)
             if listed and year:
@@ -797,6 +826,15 @@ class _Article:
             if any(word in w for w in cues) and triggers[0] < m.start() and \
                     any(p >= m.start() for p in triggers) and m.start() not in cuts:
                 cuts.append(m.start())
+        # "and" with no comma on a contact verb ("saw al-Shaibani in Munich in February and met al-Sharaa in Antalya
+        # on April 11", "… والتقى …"): a cut only for a contact of its own day and city (`moves_on`)
+        bare = set()
+        for m in re.finditer(r"(?<=\s)(?:and\s+|و(?=\w))(\w+)", s.norm):
+            if lex.kind_of(m.group(1)) not in (None, "statement") and triggers[0] < m.start() and \
+                    any(p >= m.start() for p in triggers) and m.start() not in cuts and \
+                    not re.search(r"[،,؛;]\s*$", s.norm[:m.start()]):
+                cuts.append(m.start())
+                bare.add(m.start())
         cuts.sort()
         if not cuts:
             return [s]
@@ -877,10 +915,35 @@ class _Article:
                      and m.item.country in (IRAQ, SYRIA) and m.item.country not in people]
             return venue[:1]
 
+        def moves_on(left: _Sentence, right: _Sentence) -> list[Match] | None:
+            """A clause whose contact verb follows the join at once, naming someone of one side only, with a day
+            and a city of its own (not the left's): the left's subject went on to another contact ("… saw
+            al-Shaibani in Munich in February, and met al-Sharaa in Antalya on April 11"). The left's people of the
+            other side, for the right clause; else None."""
+            ws = right.norm.split()
+            verb = ws[1] if len(ws) > 1 and ws[0] in lex.joins else ws[0][1:] if ws and ws[0][:1] == "و" else ""
+            if not verb or lex.kind_of(verb) in (None, "statement"):
+                return None
+            named = {m.item.country for m in scan(right) if m.kind in ("person", "title")}
+            rc, lc = cities(right), cities(left)
+            if len(named) != 1 or not rc or rc & lc or not lc or not any(
+                    d.value or d.weekday is not None or d.monthday or d.month for d in self.dates_in(right.norm)):
+                return None
+            subject = [m for m in scan(left) if m.kind in ("person", "title") and
+                       getattr(m.item, "country", None) in (IRAQ, SYRIA) and m.item.country not in named]
+            return subject or None
+
         out, start = [], 0
         for cut in cuts:
             left, right = part(start, cut), part(cut, len(s.norm))
             a, b = whole(left), whole(right)
+            if a and b is None and (subject := moves_on(left, right)):
+                out.append(left)
+                start = cut
+                self.carried[s.start + at_text[cut]] = subject
+                continue
+            if cut in bare:
+                continue
             # the subject going on to another contact ("visited Damascus on December 26, and visited it again on
             # April 25"), or a contact of its own status and day ("… visited Baghdad on March 14, after a trip
             # planned for February 22 was postponed"): the clause before gives its people, and its place when it
@@ -975,6 +1038,13 @@ class _Article:
         # a trigger inside a reference back ("the visit") is that reference, not a new contact
         at = {k: [p for p in pos if inside(p) and not any(a <= p < b for a, b, _ in back_spans)]
               for k, pos in lex.kind_at(s.norm, words).items()}
+        # the visit an invitation is to ("… في دافوس، حيث تلقى دعوة لزيارة دمشق") is not the contact the sentence
+        # reports when it reports another (`_invitations` makes it a plan of its own)
+        invites = lex.invited_to.spans(s.norm, words) if lex.invited_to is not None else []
+        if invites:
+            kept = {k: [p for p in pos if not any(a <= p <= b for a, b in invites)] for k, pos in at.items()}
+            if any(pos for k, pos in kept.items() if k != "statement"):
+                at = kept
         topic = lex.crossing_topic.find(s.norm, words) if lex.crossing_topic else []
         opened = [p for p in lex.crossing_open.find(s.norm, words) if inside(p) and not any(
             0 < p - t <= 16 and len(s.norm[t:p].split()) <= 2 for t in topic)] \
@@ -1073,11 +1143,14 @@ class _Article:
         # (and "…, الذي يأتي بعد عشرة أيام من لقائه الشرع في الدوحة": the contact named after the time was that long
         # before the one reported before it)
         if not any(d.value for d in dates) and (off := lex.offset_at(s.norm) or lex.offset_of(s.norm)) is not None and \
-                (before := next((m.date for m in reversed(self.mentions) if m.date and len(m.date) == 10), None)):
+                (before := self.prev_day or next((m.date for m in reversed(self.mentions) if m.date and
+                                                  len(m.date) == 10), None)):
             days, a, b, exact = off
             moved = _plus(before, days)
             dates = [DateMention(a, b, moved if exact else moved[:7], f"'{s.norm[a:b].strip()}' = {abs(days)} day(s) "
-                                 f"{'before' if days < 0 else 'after'} {before}, the day of the contact reported before it"
+                                 f"{'before' if days < 0 else 'after'} {before}, the day " +
+                                 ("the sentence before writes" if before == self.prev_day else
+                                  "of the contact reported before it")
                                  + ("" if exact else " (counted in weeks: its month)"))]
         # "after it was supposed to take place last month, … today": the day it was due is not the day of a contact
         # that happened (lexicon `was_due`; `extend` leaves these days to contacts that did not happen)
@@ -1442,6 +1515,10 @@ class _Article:
                     # 2025: الموعد الأول لزيارة …، وقد أُرجئت")
                     m.reported.append(f"reported {d.value}: {d.basis} (the date of its entry in a dated list)")
                     gave = True
+                elif m.status == "cancelled" and d.value and m.date is None and self.lex.gone_by is not None and \
+                        _opens(self.lex.gone_by, m.status_basis) and d.weekday is None:
+                    # "did not attend the summit that opened in Baghdad on Saturday": the day it was due, gone by
+                    m.date, m.date_basis, gave = d.value, d.basis + f" (the day it was due: '{m.status_basis}')", True
                 elif d.ahead and m.status in ("planned", "cancelled", "postponed") and m.date is None and \
                         not (entry is not None and entry[0].start == d.start) and \
                         not any(d.start - 25 <= p < d.start for p in said):  # not "…, his office said on Saturday"

@@ -204,7 +204,13 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         if na and nb and not na & nb:
             return False
     if a.source == b.source:
-        return True
+        # (not two cities of one side that one article names for a report naming no one, "the al-Qaim crossing
+        # reopened" beside "al-Shaibani's visit to Baghdad three months ago": two contacts)
+        return bool(a.named & b.named) or not (a.place and b.place and not facing and
+                                               a.place["name_en"] != b.place["name_en"] and
+                                               a.place["name_en"] != a.place["country"] and
+                                               b.place["name_en"] != b.place["country"] and
+                                               not (a.named and b.named))
     if a.named & b.named:
         return True
     # reports naming the same body of a side and no one ("the Syrian interior ministry … in coordination with

@@ -168,6 +168,7 @@ class Lexicon:
     # its other party ("denied any agreement with the Syrian side")
     stand_ins: Words | None = None  # "sending", "وأوفد": the one named after them came in the place of one who did not
     forming: Words | None = None  # "agreed to form", "على تشكيل": a joint body right after them meets, a plan
+    gone_by: Words | None = None  # "did not", "لم": a contact called off with a cue opening with one was due on a day gone by
     deals: Words | None = None  # "agreement", "عقود": a denied one names a contact only with a party of each side
     delegation_words: Words | None = None  # "وفد", "delegation": of a province or city of one side, that side's
     denied_after: Words | None = None  # "غير صحيح", "untrue": a denial after the contact word it denies
@@ -414,6 +415,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    list_links=Words.of(_both(obj.get("list_links"))),
                    stand_ins=Words.of(_both(obj.get("stand_ins"))),
                    forming=Words.of(_both(obj.get("forming"))),
+                   gone_by=Words.of(_both(obj.get("gone_by"))),
                    denied_after=Words.of(_both(obj.get("status", {}).get("denied", {}).get("after"))),
                    delegation_words=Words.of(_both(obj.get("delegation_words"))),
                    deals=Words.of(_both(obj.get("denied_contact", {}).get("deals"))),

@@ -295,6 +295,9 @@ _ANY_CUE = re.compile("|".join([r"\d", *(re.escape(w) for w in sorted({*MONTHS, 
                                 "recently"]))
 
 
+LATEST_NOT_AFTER = "the latest such day not after"  # (the basis of a day and month read in the article's year)
+
+
 def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = None) -> list[DateMention]:
     """Every date expression in normalised text, explicit or relative to the article's date."""
     if not _ANY_CUE.search(norm):
@@ -336,7 +339,7 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
         if not wd_m and ref:
             y = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
             value = iso(y, month, day) or None
-            basis += f"; the latest such day not after {where}"
+            basis += f"; {LATEST_NOT_AFTER} {where}"
             # what is still to come ("the summit due on 17 May") falls on the next such day
             ahead = iso(ref.year if (month, day) > (ref.month, ref.day) else ref.year + 1, month, day) or None
         if not value:

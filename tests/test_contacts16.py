@@ -1,0 +1,130 @@
+"""Contacts, sixteenth pass: a year written in a paragraph gives its days and months theirs; "two days later" counts
+from the day the sentence before writes; a subject going on to another contact of its own day and city, with or
+without a comma; one article's reports of two cities naming no one in common are two contacts; "وبعد"/"وقبل" open a
+clause; "اللقاء الذي جمع"; formal invitations; name stops before a place; officials added by data. Texts written here
+(real people, invented wording)."""
+
+from rag.contacts.events import extract
+from rag.contacts.timeline import merge_mentions
+from rag.documents import RawDocument
+from rag.domain.people import load_officials
+from rag.ingestion.chunking import chunk_document
+from rag.ingestion.clean import clean
+from tests.test_contacts_real import _contacts, _names
+
+
+def _extract(text: str, source: str, date: str = ""):
+    doc = clean(RawDocument(source=source, text=text, date=date))
+    return extract(doc, chunk_document(doc, 1200, 1), load_officials(None))
+
+
+def test_a_year_written_in_a_paragraph_is_the_year_of_its_days_and_months():
+    # a review dated December 2025: "December 2024." heads the paragraph; its "December 26" is 2024, not the latest
+    # 26 December before the page (2025); a paragraph without a year keeps that reading
+    text = ("A year on the border\n\nDecember 28, 2025 | Test\n\n"
+            "December 2024. Intelligence chief Hamid al-Shatri met Ahmed al-Sharaa in Damascus on December 26.\n\n"
+            "Later. Foreign Minister Fuad Hussein met Asaad al-Shaibani in Amman on December 20.\n")
+    got = sorted((m.date, sorted(_names(m))) for m in _contacts(text, "r.txt", "2025-12-28"))
+    assert got == [("2024-12-26", ["Ahmed al-Sharaa", "Hamid al-Shatri"]),
+                   ("2025-12-20", ["Asaad al-Shaibani", "Fuad Hussein"])], got
+    ar = ("عام على الحدود\n\n28 كانون الأول 2025\n\n"
+          "كانون الأول 2024. التقى رئيس جهاز المخابرات حميد الشطري الرئيس أحمد الشرع في دمشق يوم 26 كانون الأول.\n")
+    (m,) = _contacts(ar, "a.txt", "2025-12-28")
+    assert m.date == "2024-12-26", (m.date, m.date_basis)
+
+
+def test_a_time_after_counts_from_the_day_the_sentence_before_writes():
+    # the sentence before reports no contact (a shipment) but writes a day: "Two days later" counts from it, not from
+    # the last contact's day
+    text = ("Notes\n\nDecember 28, 2025 | Test\n\n"
+            "Foreign Minister Fuad Hussein met Asaad al-Shaibani in Davos on January 23. "
+            "The wheat shipment began rolling through al-Qaim on April 25. "
+            "Two days later, Culture Minister Ahmed Fakak al-Badrani met Ahmed al-Sharaa in Damascus.\n")
+    got = {frozenset(_names(m)): m.date for m in _contacts(text, "r.txt", "2025-12-28")}
+    assert got[frozenset({"Ahmed Fakak al-Badrani", "Ahmed al-Sharaa"})] == "2025-04-27", got
+
+
+def test_a_subject_going_on_to_another_contact_of_its_own_day_and_city_is_two_contacts():
+    for text in ("Region President Nechirvan Barzani met Foreign Minister Asaad al-Shaibani in Munich in February and "
+                 "met President Ahmed al-Sharaa in Antalya on April 11.",
+                 "Region President Nechirvan Barzani met Foreign Minister Asaad al-Shaibani in Munich in February, and "
+                 "met President Ahmed al-Sharaa in Antalya on April 11.",
+                 "التقى رئيس إقليم كوردستان نيجيرفان بارزاني وزير الخارجية السوري أسعد الشيباني في ميونخ في شباط "
+                 "والتقى الرئيس أحمد الشرع في أنطاليا في 11 نيسان."):
+        got = sorted((m.place["name_en"], m.date, sorted(_names(m))) for m in
+                     _contacts(f"Notes\n\nDecember 28, 2025 | Test\n\n{text}\n", "r.txt", "2025-12-28"))
+        assert got == [("Antalya", "2025-04-11", ["Ahmed al-Sharaa", "Nechirvan Barzani"]),
+                       ("Munich", "2025-02", ["Asaad al-Shaibani", "Nechirvan Barzani"])], (text, got)
+    # the same city, or no day of its own: one contact, as before
+    (m,) = _contacts("Notes\n\nDecember 28, 2025 | Test\n\nNechirvan Barzani met Asaad al-Shaibani in Antalya on April "
+                     "11 and met Ahmed al-Sharaa in Antalya on April 11.\n", "r.txt", "2025-12-28")
+    assert _names(m) == {"Nechirvan Barzani", "Asaad al-Shaibani", "Ahmed al-Sharaa"}
+
+
+def test_one_articles_reports_of_two_cities_naming_no_one_in_common_are_two_contacts():
+    # an undated page: the crossing reopened (the border authorities, no one named) and al-Shaibani's visit to
+    # Baghdad it recalls are two contacts, not one
+    text = ("Iraq reopens al-Qaim crossing\n\n"
+            "Iraq reopened its al-Qaim border crossing with Syria to trucks and travellers on Saturday. "
+            "Syrian Foreign Minister Asaad al-Shaibani had urged overland trade when he visited Baghdad three months "
+            "ago.\n")
+    ex = _extract(text, "q.txt")
+    assert sorted(m.place["name_en"] for m in ex.mentions if m.kind != "statement") == ["Baghdad", "al-Qaim"]
+    events = merge_mentions(ex.mentions, {"q.txt": ex.article})
+    assert sorted(e.place["name_en"] for e in events if e.kind != "statement") == ["Baghdad", "al-Qaim"], \
+        [(e.kind, e.place, [p["name_en"] for p in e.participants]) for e in events]
+
+
+def test_wa_baad_opens_a_clause_and_the_meeting_that_brought_them_together_is_a_meeting():
+    text = ("بغداد – الأحد 27 نيسان 2025\n\n"
+            "وتأتي الزيارة بعد يومين من زيارة وفد رسمي برئاسة رئيس جهاز المخابرات حميد الشطري إلى دمشق، وبعد "
+            "اللقاء الذي جمع السوداني والشرع في الدوحة منتصف الشهر الجاري.\n")
+    got = sorted((m.place and m.place["name_en"], sorted(_names(m))) for m in _contacts(text, "a.txt", "2025-04-27"))
+    assert ("Doha", ["Ahmed al-Sharaa", "Mohammed Shia al-Sudani"]) in got, got
+    assert not any(p == "Damascus" and "Mohammed Shia al-Sudani" in who for p, who in got), got
+
+
+def test_a_city_after_a_formal_invitation_is_where_the_invitation_is_to():
+    text = ("دمشق – الأحد 27 نيسان 2025\n\n"
+            "سلّم وزير الثقافة والسياحة والآثار العراقي أحمد فكاك البدراني، اليوم الأحد، الرئيس السوري أحمد الشرع دعوة "
+            "رسمية لحضور القمة العربية المقرر عقدها في بغداد.\n")
+    (m,) = [m for m in _contacts(text, "a.txt", "2025-04-27") if m.status == "happened"]
+    assert _names(m) == {"Ahmed Fakak al-Badrani", "Ahmed al-Sharaa"}
+    assert not m.place or m.place["name_en"] != "Baghdad", m.place
+    # "was invited to Damascus": the invited plans a visit there
+    en = ("Notes\n\nDecember 28, 2025 | Test\n\nKurdistan Region Prime Minister Masrour Barzani met Foreign Minister "
+          "Asaad al-Shaibani at Davos on January 23 and was invited to Damascus.\n")
+    plans = [m for m in _contacts(en, "r.txt", "2025-12-28") if m.status == "planned"]
+    assert [(m.place["name_en"], sorted(_names(m))) for m in plans] == [("Damascus", ["Masrour Barzani"])], plans
+
+
+def test_a_word_before_a_place_ends_an_officials_title():
+    text = ("الأنبار\n\nأُرجئ لقاء كان مرتقباً بين محافظ الأنبار ومحافظ دير الزور عند المنفذ.\n")
+    (m,) = _contacts(text, "a.txt")
+    assert m.status == "postponed"
+    assert not any("عند" in n for n in _names(m)), _names(m)
+    assert len(m.participants) == 2
+
+
+def test_the_visit_an_invitation_is_to_and_its_status_are_not_the_contact_it_was_handed_at():
+    text = ("ميونخ – السبت 15 شباط 2025\n\n"
+            "ويأتي اللقاء بعد أقل من شهر على لقاء رئيس حكومة إقليم كوردستان مسرور بارزاني بوزير الخارجية السوري أسعد "
+            "الشيباني في دافوس، حيث تلقى دعوة لزيارة دمشق لم يُحدد موعدها بعد.\n")
+    got = sorted((m.kind, m.status, m.place and m.place["name_en"], sorted(_names(m)))
+                 for m in _contacts(text, "a.txt", "2025-02-15"))
+    assert got == [("meeting", "happened", "Davos", ["Asaad al-Shaibani", "Masrour Barzani"]),
+                   ("visit", "planned", "Damascus", ["Masrour Barzani"])], got
+
+
+def test_a_contact_called_off_whose_day_is_gone_by_keeps_that_day_and_its_stand_in_came():
+    text = ("Al-Sharaa stays away\n\nBAGHDAD, May 17, 2025 (Test)\n\nSyria's interim President Ahmed al-Sharaa did not "
+            "attend the Arab League summit that opened in Baghdad on Saturday, leaving his foreign minister, Asaad "
+            "al-Shaibani, to lead the Syrian delegation.\n")
+    got = sorted((m.status, m.date, sorted(_names(m))) for m in _contacts(text, "s.txt", "2025-05-17"))
+    assert got == [("cancelled", "2025-05-17", ["Ahmed al-Sharaa"]),
+                   ("happened", "2025-05-17", ["Asaad al-Shaibani"])], got
+    # "will not attend … on Saturday": the Saturday still to come
+    text = ("Al-Sharaa to skip summit\n\nBAGHDAD, May 14, 2025 (Test)\n\nSyria's interim President Ahmed al-Sharaa will "
+            "not attend the Arab League summit in Baghdad on Saturday.\n")
+    (m,) = _contacts(text, "s.txt", "2025-05-14")
+    assert (m.status, m.date) == ("cancelled", "2025-05-17"), (m.status, m.date)
