@@ -128,3 +128,28 @@ def test_a_contact_called_off_whose_day_is_gone_by_keeps_that_day_and_its_stand_
             "not attend the Arab League summit in Baghdad on Saturday.\n")
     (m,) = _contacts(text, "s.txt", "2025-05-14")
     assert (m.status, m.date) == ("cancelled", "2025-05-17"), (m.status, m.date)
+
+
+def test_the_day_gathering_and_status_of_what_an_invitation_is_to_are_not_the_contacts():
+    # the summit's day and city, and its "next month", are the invitation's, not the handing over's
+    en = ("Culture minister carries summit invitation\n\n"
+          "Iraq's Culture Minister Ahmed Fakak al-Badrani handed Syria's interim president Ahmed al-Sharaa his "
+          "invitation to the Arab League summit in Damascus on Sunday.\n")
+    happened = [m for m in _contacts(en, "u.txt") if m.status == "happened"]
+    assert [(sorted(_names(m)), m.date) for m in happened] == [(["Ahmed Fakak al-Badrani", "Ahmed al-Sharaa"], None)], \
+        [(m.date, m.date_basis, m.place) for m in happened]
+    en = ("Culture minister carries summit invitation\n\nDAMASCUS, April 27, 2025 (Test)\n\n"
+          "Iraq's Culture Minister Ahmed Fakak al-Badrani handed Syria's interim president Ahmed al-Sharaa an "
+          "invitation to the Baghdad meeting on May 17.\n")
+    got = [(m.status, m.date) for m in _contacts(en, "e.txt", "2025-04-27") if "Ahmed al-Sharaa" in _names(m)]
+    assert got and all(not (d or "").endswith("05-17") for _, d in got), got
+    ar = ("دمشق – الأحد 27 نيسان 2025\n\n"
+          "سلّم وزير الثقافة العراقي أحمد فكاك البدراني اليوم الأحد الرئيس السوري أحمد الشرع دعوة رسمية لحضور القمة "
+          "العربية التي تستضيفها بغداد في السابع عشر من الشهر المقبل.\n")
+    got = [(m.status, m.date) for m in _contacts(ar, "a.txt", "2025-04-27") if "Ahmed al-Sharaa" in _names(m)]
+    assert got == [("happened", "2025-04-27")], got
+    # carrying an invitation there is a visit done, not a plan
+    ar = ("دمشق – الإثنين 28 نيسان 2025\n\n"
+          "حمل وزير الثقافة العراقي أحمد فكاك البدراني إلى دمشق يوم السبت دعوة للرئيس السوري أحمد الشرع لحضور القمة.\n")
+    got = [(m.status, m.date) for m in _contacts(ar, "a.txt", "2025-04-28") if "Ahmed al-Sharaa" in _names(m)]
+    assert got == [("happened", "2025-04-26")], got

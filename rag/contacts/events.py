@@ -1114,6 +1114,9 @@ class _Article:
         if not any(not any(a <= p < b for a, b in due_spans) for p in past):
             due_spans = []
         due_spans += lex.status_not.spans(s.norm, words)  # "makes long-delayed first trip": no status
+        # (nor does what is said of the contact an invitation is to, after it: "سلّم الشرع دعوة لحضور القمة … في
+        # السابع عشر من الشهر المقبل", "… دعوة لزيارة دمشق لم يحدد موعدها")
+        due_spans += [(b, _clause_span(s.norm, b)[1]) for a, b in invites if first is not None and first < a]
         status, basis = self.status_of(s.norm, words, lambda p: inside(p) and not any(a <= p < b for a, b in due_spans),
                                        first, past, [p for k, pos in at.items() if k != "statement" for p in pos],
                                        text=s.text)
@@ -1124,6 +1127,9 @@ class _Article:
         self.trigger_at = first or 0
         firm = status != "happened" or bool(past)
         dates = [d for d in self.dates_in(s.norm) if inside(d.start)]
+        # (nor is the day of another contact an invitation is to: "سلّمه دعوة لحضور قمة بغداد في 17 أيار", "handed
+        # him an invitation to the summit on May 17": the summit's day, as its city is the summit's)
+        dates = [d for d in dates if not _invited_at(lex, s.norm, d.start)] if invites else dates
         # "his third visit, the first in December and the second on 25 April": days of earlier contacts of the same
         # people, each its own (lexicon `ordinals`), not the day of the one the sentence reports
         earlier = [d for d in dates if d.value and _said_before(lex.ordinals, s.norm, d.start, 24)]
@@ -1610,12 +1616,24 @@ def _after_frame(frames, rest: str) -> str:
     return rest
 
 
-def gathering_of(officials: Officials, norm: str, ref: str, status: str) -> Gathering | None:
+def _invited_at(lex, norm: str, pos: int) -> bool:
+    """Whether the words at `pos` are what an invitation is to: at most six words after an invitation's words
+    (lexicon `invited_to`), nothing between that ends a clause."""
+    return lex is not None and lex.invited_to is not None and any(
+        0 <= pos - b and len(norm[b:pos].split()) <= 6 and not re.search(r"[،,.؛;:]", norm[b:pos])
+        for _a, b in lex.invited_to.spans(norm))
+
+
+def gathering_of(officials: Officials, norm: str, ref: str, status: str, lex=None) -> Gathering | None:
     """The gathering (officials.json `gatherings`) a normalised sentence names, or None: of several sharing a form
     ("the Arab summit" of two years), the one whose city the sentence names, else the one nearest the article's
     date `ref` ('' when unknown: then only a single one). A happened contact is not at a gathering after its
-    article (a day's slack: pages dated the day after)."""
+    article (a day's slack: pages dated the day after); nor at one it hands an invitation to ("handed him his
+    invitation to the Arab summit")."""
     found = officials.gatherings_in(norm)
+    if found and lex is not None and lex.invited_to is not None:
+        found = [g for g in found if any(not _invited_at(lex, norm, x.start()) for f in g.forms
+                                         for x in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", norm))]
     if ref and status in _NOT_BEFORE:
         found = [g for g in found if g.date <= _plus(ref[:10], 1)]
     if len(found) > 1:
@@ -1639,12 +1657,12 @@ def _at_gathering(m: Mention, art: "_Article") -> None:
         return
     officials, ref = art.officials, art.article.value or art.article.before or ""
     first = m.citations[0]
-    g = gathering_of(officials, fast_normalize(first["text"]), ref, m.status)
+    g = gathering_of(officials, fast_normalize(first["text"]), ref, m.status, art.lex)
     if g is None and m.status != "happened" and not m.date_basis and m.month is None and m.weekday is None and \
             (m.place is None or not m.place.get("towards")):
         before = [s for s in art.sents if s.end <= first["start"]]
         if before:
-            g = gathering_of(officials, before[-1].norm, ref, m.status)
+            g = gathering_of(officials, before[-1].norm, ref, m.status, art.lex)
     back = art.lex.gathering_back
     if g is None and m.status == "happened" and not m.date and m.month is None and m.weekday is None and \
             (m.place is None or not m.place.get("towards") or m.place["name_en"] == m.place["country"]) and \
@@ -1655,7 +1673,7 @@ def _at_gathering(m: Mention, art: "_Article") -> None:
         norm = fast_normalize(first["text"])
         if back.find(norm, _words(norm)):  # (words and phrases)
             for s in reversed([s for s in art.sents if s.end <= first["start"]]):
-                if (g := gathering_of(officials, s.norm, ref, m.status)) is not None:
+                if (g := gathering_of(officials, s.norm, ref, m.status, art.lex)) is not None:
                     break
     if g is None or (m.date and not g.date.startswith(m.date)):
         return
