@@ -145,8 +145,11 @@ def score_timeline(gold: list[dict], events: list[dict], *, strict: bool = False
         pairs = {(i, j) for i, j in pairs if gold[i].get("date") or j not in own}
     rows, dates_ok, src_ok = [], 0, 0
     for i, g in enumerate(gold):
+        # the event sharing most of its people, then most of its sources (of two reports of one contact left apart,
+        # the one most outlets tell)
         js = sorted((j for gi, j in pairs if gi == i),
-                    key=lambda j: -len(set(g["participants"]) & _names(events[j])))
+                    key=lambda j: (-len(set(g["participants"]) & _names(events[j])),
+                                   -len(set(g["sources"]) & _sources(events[j]))))
         e = events[js[0]] if js else None
         date_ok = e is not None and date_right(g, e["date"])
         sources_ok = e is not None and _sources(e) == set(g["sources"])

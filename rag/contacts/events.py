@@ -1041,6 +1041,9 @@ class _Article:
         # the visit an invitation is to ("… في دافوس، حيث تلقى دعوة لزيارة دمشق") is not the contact the sentence
         # reports when it reports another (`_invitations` makes it a plan of its own)
         invites = lex.invited_to.spans(s.norm, words) if lex.invited_to is not None else []
+        # ("handed the invitation to al-Sharaa during a meeting in Damascus": who is invited, not where to)
+        invites = [(a, b) for a, b in invites if not any(
+            x.kind in ("person", "title") and 0 <= x.start - b and len(s.norm[b:x.start].split()) <= 1 for x in matches)]
         if invites:
             kept = {k: [p for p in pos if not any(a <= p <= b for a, b in invites)] for k, pos in at.items()}
             if any(pos for k, pos in kept.items() if k != "statement"):
@@ -1129,7 +1132,7 @@ class _Article:
         dates = [d for d in self.dates_in(s.norm) if inside(d.start)]
         # (nor is the day of another contact an invitation is to: "سلّمه دعوة لحضور قمة بغداد في 17 أيار", "handed
         # him an invitation to the summit on May 17": the summit's day, as its city is the summit's)
-        dates = [d for d in dates if not _invited_at(lex, s.norm, d.start)] if invites else dates
+        dates = [d for d in dates if not _invited_at(lex, s.norm, d.start, invites)] if invites else dates
         # "his third visit, the first in December and the second on 25 April": days of earlier contacts of the same
         # people, each its own (lexicon `ordinals`), not the day of the one the sentence reports
         earlier = [d for d in dates if d.value and _said_before(lex.ordinals, s.norm, d.start, 24)]
@@ -1215,7 +1218,7 @@ class _Article:
         # (nor where another contact is to be that the one reported carries an invitation to: "receives letter
         # inviting him to Baghdad summit", "inviting him to the Arab League summit that Iraq is to host": lexicon
         # `invited_to`, at most six words between)
-        invited = [b for _, b in lex.invited_to.spans(s.norm)]
+        invited = [b for _, b in invites]
         origins = {id(m.item) for m in matches if m.kind == "place" and (
             any(0 <= m.start - b <= 2 for b in came_from) or
             any(0 <= m.start - b and len(s.norm[b:m.start].split()) <= 6 and not re.search(r"[،,.؛;:]", s.norm[b:m.start])
@@ -1616,12 +1619,12 @@ def _after_frame(frames, rest: str) -> str:
     return rest
 
 
-def _invited_at(lex, norm: str, pos: int) -> bool:
+def _invited_at(lex, norm: str, pos: int, spans: list[tuple[int, int]] | None = None) -> bool:
     """Whether the words at `pos` are what an invitation is to: at most six words after an invitation's words
     (lexicon `invited_to`), nothing between that ends a clause."""
     return lex is not None and lex.invited_to is not None and any(
         0 <= pos - b and len(norm[b:pos].split()) <= 6 and not re.search(r"[،,.؛;:]", norm[b:pos])
-        for _a, b in lex.invited_to.spans(norm))
+        for _a, b in (spans if spans is not None else lex.invited_to.spans(norm)))
 
 
 def gathering_of(officials: Officials, norm: str, ref: str, status: str, lex=None) -> Gathering | None:
