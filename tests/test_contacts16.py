@@ -153,3 +153,11 @@ def test_the_day_gathering_and_status_of_what_an_invitation_is_to_are_not_the_co
           "حمل وزير الثقافة العراقي أحمد فكاك البدراني إلى دمشق يوم السبت دعوة للرئيس السوري أحمد الشرع لحضور القمة.\n")
     got = [(m.status, m.date) for m in _contacts(ar, "a.txt", "2025-04-28") if "Ahmed al-Sharaa" in _names(m)]
     assert got == [("happened", "2025-04-26")], got
+
+
+def test_a_stand_in_in_a_dated_lists_entry_has_the_entrys_day():
+    text = ("عام من الاتصالات\n\n"
+            "- 14 آذار 2025: وزير الخارجية السوري أسعد الشيباني يزور بغداد ويلتقي فؤاد حسين.\n"
+            "- 17 أيار: الشرع يغيب عن قمة بغداد، والشيباني يترأس وفد بلاده.\n")
+    got = sorted((m.status, m.date, sorted(_names(m))) for m in _contacts(text, "l.txt"))
+    assert ("happened", "2025-05-17", ["Asaad al-Shaibani"]) in got, got

@@ -968,8 +968,11 @@ class _Article:
                 self.carried[s.start + at_text[cut]] = venue
                 # (the stand-in's day is the day of the contact he stood in at: "… on May 17, where Syria was
                 # represented by …")
+                # (or its day and month with no year, which a dated list's entry gives it: "- 17 أيار: الشرع يغيب عن
+                # قمة بغداد، والشيباني يترأس وفد بلاده")
                 day = next(((d.value, d.basis) for d in self.dates_in(left.norm)
-                            if d.value and len(d.value) == 10), None)
+                            if d.value and len(d.value) == 10), None) or \
+                    next(((None, d.monthday) for d in self.dates_in(left.norm) if d.monthday), None)
                 if day:
                     self.same_day[s.start + at_text[cut]] = day
                 continue
@@ -1363,7 +1366,9 @@ class _Article:
                 touched.date, touched.date_basis = self.heading
             if touched is not None:
                 day = self.same_day.pop(s.start, None)
-                if day and touched.date is None and touched.status == "happened":
+                if day and day[0] is None and touched.date is None and touched.status == "happened":
+                    touched.monthday = touched.monthday or day[1]  # (a list's entry gives it its year, `run`)
+                elif day and touched.date is None and touched.status == "happened":
                     touched.date, touched.date_basis = day[0], day[1] + " (the day of the contact the clause before reports)"
                 if touched.span is None:
                     touched.span = self.role_span(s.norm, matches)
