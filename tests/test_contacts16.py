@@ -161,3 +161,11 @@ def test_a_stand_in_in_a_dated_lists_entry_has_the_entrys_day():
             "- 17 أيار: الشرع يغيب عن قمة بغداد، والشيباني يترأس وفد بلاده.\n")
     got = sorted((m.status, m.date, sorted(_names(m))) for m in _contacts(text, "l.txt"))
     assert ("happened", "2025-05-17", ["Asaad al-Shaibani"]) in got, got
+
+
+def test_a_claim_neither_government_has_confirmed_is_rumoured():
+    text = ("ERBIL, 12-09-2025 — Test\n\n"
+            "\"Negotiations have begun between the Iraqi and Syrian intelligence agencies to open the Rabia crossing,\" "
+            "a Nineveh official said. Neither government has confirmed that such talks are under way.\n")
+    (m,) = _contacts(text, "r.txt", "2025-09-12")
+    assert m.status == "rumoured", (m.status, m.status_basis)
