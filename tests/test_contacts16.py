@@ -169,3 +169,12 @@ def test_a_claim_neither_government_has_confirmed_is_rumoured():
             "a Nineveh official said. Neither government has confirmed that such talks are under way.\n")
     (m,) = _contacts(text, "r.txt", "2025-09-12")
     assert m.status == "rumoured", (m.status, m.status_basis)
+
+
+def test_the_governor_of_a_province_unnamed_is_that_sides_official():
+    text = ("Test\n\nJune 16, 2025 | Test\n\nThe governor of Anbar met Deir ez-Zor's governor at the al-Qaim crossing "
+            "on Monday.\n")
+    (m,) = _contacts(text, "g.txt", "2025-06-16")
+    assert sorted((p["name_en"], p["country"]) for p in m.participants) == [
+        ("the governor of Anbar", "Iraq"), ("the governor of Deir ez-Zor", "Syria")], m.participants
+    assert m.date == "2025-06-16"

@@ -445,7 +445,7 @@ class Officials:
             one = self._plural[normalize(m.group("role")).lower()]
             rank = self._rank.get(one, "official")
             for pl in got:
-                what = f"{one} {normalize(pl.ar)}" if lang == "ar" else f"{one} of {pl.en}"
+                what = f"{one} {normalize(pl.ar)}" if lang == "ar" else f"the {one} of {pl.en}"
                 out.append(Match(m.start(), m.end(), "title", self._title_for(what, pl.country, rank)))
         return out
 
@@ -502,6 +502,11 @@ class Officials:
             self._titled_en5 = re.compile(
                 rf"(?<![\w])(?P<c>(?i:{'|'.join(re.escape(f) for f in home_places)}))(?:'s|’s)?\s+(?P<port>)"
                 rf"(?P<role>{role})\s+{name}") \
+                if home_places else re.compile(r"(?!)")
+            # "the governor of Anbar", "Deir ez-Zor's governor" with no name after it: that province's official
+            self._unnamed_en5 = re.compile(
+                rf"(?<![\w])(?:(?i:the)\s+)?(?:(?P<role>{role})\s+of\s+(?:the\s+)?(?P<c>(?i:{'|'.join(re.escape(f) for f in home_places)}))"
+                rf"|(?P<c2>(?i:{'|'.join(re.escape(f) for f in home_places)}))(?:'s|’s)\s+(?P<role2>{role}))(?![\w])") \
                 if home_places else re.compile(r"(?!)")
             self._titled_en2 = re.compile(
                 rf"{name},\s+(?:the\s+|a\s+)?(?P<c>{country})(?:'s|’s)?\s+(?P<port>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<role>{role})(?![\w])")
@@ -620,6 +625,16 @@ class Officials:
                     data = next((t for t in self.titles if t.rank == "delegation" and t.country == country), None)
                     out.append(Match(m.start(), m.end(), "title",
                                      data or self._title_for(m.group(0).strip(), country, "delegation")))
+            for m in self._unnamed_en5.finditer(text):  # "the governor of Anbar": that province's official
+                where = m.group("c") or m.group("c2")
+                country = self.country_of_place(normalize(where).lower())
+                if country not in (IRAQ, SYRIA) or any(m.start() <= a <= m.end() + 2 for a in named_at):
+                    continue
+                role = m.group("role") or m.group("role2")
+                pl = self._table.get(normalize(where).lower())
+                what = f"the {role.lower()} of {pl[1].en if pl and pl[0] == 'place' else where}"
+                out.append(Match(m.start(), m.end(), "title",
+                                 self._title_for(what, country, self._rank.get(normalize(role).strip().lower(), "official"))))
             for m in self._unnamed_en.finditer(text):  # "Iraqi oil minister" with no name after it: one unnamed
                 country = self.country_of(m.group("c"))
                 if country is None or any(m.start() <= a <= m.end() + 2 for a in named_at) or \
