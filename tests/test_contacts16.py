@@ -178,3 +178,12 @@ def test_the_governor_of_a_province_unnamed_is_that_sides_official():
     assert sorted((p["name_en"], p["country"]) for p in m.participants) == [
         ("the governor of Anbar", "Iraq"), ("the governor of Deir ez-Zor", "Syria")], m.participants
     assert m.date == "2025-06-16"
+
+
+def test_an_arabic_provincial_title_with_no_name_reads_in_english():
+    for text in ("الأنبار\n\nالتقى محافظ الأنبار محافظ دير الزور عند منفذ القائم.\n",
+                 "الأنبار\n\nاجتمع محافظا الأنبار ودير الزور عند منفذ القائم.\n",
+                 "الأنبار\n\nعقد اجتماع ضم محافظي الأنبار ودير الزور عند منفذ القائم.\n"):
+        (m,) = _contacts(text, "a.txt")
+        assert sorted(p["name_en"] for p in m.participants) == ["the governor of Anbar", "the governor of Deir ez-Zor"], \
+            (text, m.participants)

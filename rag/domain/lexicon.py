@@ -169,6 +169,7 @@ class Lexicon:
     stand_ins: Words | None = None  # "sending", "وأوفد": the one named after them came in the place of one who did not
     forming: Words | None = None  # "agreed to form", "على تشكيل": a joint body right after them meets, a plan
     gone_by: Words | None = None  # "did not", "لم": a contact called off with a cue opening with one was due on a day gone by
+    role_en: tuple[tuple[str, str], ...] = ()  # (Arabic role, English): "محافظ الأنبار" is "the governor of Anbar"
     deals: Words | None = None  # "agreement", "عقود": a denied one names a contact only with a party of each side
     delegation_words: Words | None = None  # "وفد", "delegation": of a province or city of one side, that side's
     denied_after: Words | None = None  # "غير صحيح", "untrue": a denial after the contact word it denies
@@ -416,6 +417,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    stand_ins=Words.of(_both(obj.get("stand_ins"))),
                    forming=Words.of(_both(obj.get("forming"))),
                    gone_by=Words.of(_both(obj.get("gone_by"))),
+                   role_en=tuple((normalize(k).lower(), v) for k, v in obj.get("role_en", {}).items()
+                                 if not k.startswith("_")),
                    denied_after=Words.of(_both(obj.get("status", {}).get("denied", {}).get("after"))),
                    delegation_words=Words.of(_both(obj.get("delegation_words"))),
                    deals=Words.of(_both(obj.get("denied_contact", {}).get("deals"))),

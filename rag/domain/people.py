@@ -444,9 +444,11 @@ class Officials:
                 continue
             one = self._plural[normalize(m.group("role")).lower()]
             rank = self._rank.get(one, "official")
+            role_en = dict(self.lexicon.role_en).get(one) if self.lexicon is not None and lang == "ar" else None
             for pl in got:
                 what = f"{one} {normalize(pl.ar)}" if lang == "ar" else f"the {one} of {pl.en}"
-                out.append(Match(m.start(), m.end(), "title", self._title_for(what, pl.country, rank)))
+                out.append(Match(m.start(), m.end(), "title", self._title_for(
+                    what, pl.country, rank, f"the {role_en} of {pl.en}" if role_en else None)))
         return out
 
     def _build_titled(self, lex: Lexicon) -> None:
@@ -569,7 +571,7 @@ class Officials:
                     rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
                     out.append(Match(a, b, "person", self._person_for(name, country, role, rank, "ar")))
                 elif (got := self._arabic_unnamed(norm, m)) is not None:
-                    (a, b), country, role = got
+                    (a, b), country, role, en = got
                     rank = self._rank.get(re.sub(r"\s+", " ", m.group(1)), "official")
                     named = None if group else self._arabic_before(norm, m.start(1), text)
                     if named:  # "رزاق محيبس السعداوي، وزير النقل العراقي،": the name before the title
@@ -577,7 +579,7 @@ class Officials:
                         out.append(Match(na, nb, "person", self._person_for(name, country, _shown(norm, text, a, b),
                                                                             rank, "ar")))
                     else:
-                        out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank)))
+                        out.append(Match(a, b, "title", self._title_for(_shown(norm, text, a, b), country, rank, en)))
         if self._titled_en is not None and text and not has_arabic(text):
             for rx in (self._titled_en, self._titled_en2, self._titled_en3, self._titled_en4, self._titled_en5,
                        self._titled_en6, self._titled_en7):
@@ -687,7 +689,7 @@ class Officials:
                 out.append(Match(m.start(), m.end(), "title", self._title_for(what, country, "minister")))
         return out
 
-    def _title_for(self, role: str, country: str, rank: str) -> Title:
+    def _title_for(self, role: str, country: str, rank: str, en: str | None = None) -> Title:
         """An official the text names by his title only ("Iraqi oil minister", "وزير النفط العراقي")."""
         said = normalize(role).lower()
         known = next((t for t in self.titles if t.country == country and
@@ -698,7 +700,7 @@ class Officials:
         if rank == "delegation":  # "وفد من وزارة الطوارئ السورية" is the side's delegation of the data ("a Syrian
             # delegation"), in its own words: one participant, whoever's words report it
             ident = next((t.id for t in self.titles if t.rank == "delegation" and t.country == country), ident)
-        return Title(ident, (role,), role, role, country, rank)
+        return Title(ident, (role,), en or role, role, country, rank)
 
     def _governs_at(self, m: re.Match, toks, i: int = 0, any_rank: bool = False) -> tuple[str, int] | None:
         """(side, words) of a province or city of one side named by the words from toks[i] on (one to three:
@@ -719,7 +721,8 @@ class Officials:
         return c if c in (IRAQ, SYRIA) and self._rank.get(re.sub(r"\s+", " ", m.group(1))) == "official" else None
 
     def _arabic_unnamed(self, norm: str, m: re.Match):
-        """(span, country, role) of 'role [portfolio] COUNTRY-ADJ' with no name after it, or None."""
+        """(span, country, role, its English or None) of 'role [portfolio] COUNTRY-ADJ' with no name after it, or
+        None."""
         toks = [(t.start(), t.end(), t.group(0)) for t in _TOKENS.finditer(norm[m.end():])]
         for i, (_a, b, w) in enumerate(toks[:4]):
             if not re.match(r"\w", w):
@@ -727,15 +730,20 @@ class Officials:
             c = self.country_of(w)
             if c is not None and w not in ("العراق", "سوريا", "سوريه"):
                 role = re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
-                return (m.start(1), m.end() + b), c, role
+                return (m.start(1), m.end() + b), c, role, None
             if i == 0 and w not in ("العراق", "سوريا", "سوريه") and (got := self._governs_at(m, toks)):
-                # "محافظ حلب", "محافظ دير الزور", with no name after it
+                # "محافظ حلب", "محافظ دير الزور", with no name after it (in English "the governor of Aleppo", when
+                # the lexicon's `role_en` gives the role's English)
                 b = toks[got[1] - 1][1]
-                return (m.start(1), m.end() + b), got[0], re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
+                role = re.sub(r"\s+", " ", m.group(1))
+                en = dict(self.lexicon.role_en).get(role) if self.lexicon is not None else None
+                pl = self._table.get(" ".join(x for _, _, x in toks[:got[1]]))
+                en = f"the {en} of {pl[1].en}" if en and pl and pl[0] == "place" else None
+                return (m.start(1), m.end() + b), got[0], re.sub(r"\s+", " ", norm[m.start(1):m.end() + b]), en
             if i == 0 and w == "في" and re.sub(r"\s+", " ", m.group(1)).startswith("نظير") and \
                     (got := self._governs_at(m, toks, 1, any_rank=True)):  # "نظيره في دير الزور": his counterpart
                 b = toks[got[1]][1]
-                return (m.start(1), m.end() + b), got[0], re.sub(r"\s+", " ", norm[m.start(1):m.end() + b])
+                return (m.start(1), m.end() + b), got[0], re.sub(r"\s+", " ", norm[m.start(1):m.end() + b]), None
         return None
 
     def holder(self, title_id: str, when: str | None) -> Person | None:
