@@ -187,3 +187,12 @@ def test_an_arabic_provincial_title_with_no_name_reads_in_english():
         (m,) = _contacts(text, "a.txt")
         assert sorted(p["name_en"] for p in m.participants) == ["the governor of Anbar", "the governor of Deir ez-Zor"], \
             (text, m.participants)
+
+
+def test_where_a_visit_went_is_its_place_not_where_it_was_watched_from():
+    for text in ("الأنبار – السبت 15 آذار 2025\n\nتابعت الأوساط التجارية في الأنبار باهتمام زيارة وزير الخارجية السوري "
+                 "أسعد الشيباني إلى بغداد أمس الجمعة.\n",
+                 "Traders watch the visit\n\nAnbar, March 15, 2025\n\nTraders in Anbar followed closely the visit of "
+                 "Syrian Foreign Minister Asaad al-Shaibani to Baghdad on Friday.\n"):
+        (m,) = _contacts(text, "a.txt", "2025-03-15")
+        assert (m.place["name_en"], m.date) == ("Baghdad", "2025-03-14"), (text, m.place, m.date)

@@ -66,6 +66,8 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{0,3
                        r"[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*\([^)]{1,30}\)\s*[-–—])")  # "أربيل (كوردستان24)-"
 
 
+_DESTINATION = re.compile(r"(?:\b(?:to|into)|(?<!\w)(?:الي|الى|إلى))\s*(?:the\s+)?(?:(?:syrian|iraqi|capital|city of|العاصمه|"
+                          r"مدينه)\s+)*$")  # before where a visit went
 _TOWARDS = re.compile(r"(?:\b(?:to|in|into|at|inside|visit|visited|visiting)|(?<!\w)(?:الي|في|داخل|زار|زيارته|لزياره|زياره)|"
                       r"(?<!\w)[وف]?(?:ب|ل))\s*(?:the\s+)?(?:(?:syrian|iraqi|capital|city of|العاصمه|مدينه|post-assad|قصر|مطار|مقر|palace|airport)\s+)*$")
 
@@ -1505,8 +1507,13 @@ class _Article:
             # of several, one in the contact word's clause ("Iraq sent teams to Latakia, and a Syrian delegation arrived
             # in Baghdad"), the nearest the word ("handed … in Damascus an invitation to the summit in Baghdad")
             a, b = _clause_span(s.norm, self.trigger_at)
-            best = min(towards or pool, key=lambda p: (not a <= self.place_at.get(id(p), -1) < b,
-                                                       abs(self.place_at.get(id(p), 0) - self.trigger_at)))
+            # (of a visit, where it went after the word, "to" or "إلى", before any other: "تابعت الأوساط في الأنبار
+            # زيارة الشيباني إلى بغداد" is a visit to Baghdad)
+            bound = [p for p in towards or pool if kind == "visit" and
+                     a <= self.trigger_at < self.place_at.get(id(p), -1) < b and
+                     _DESTINATION.search(s.norm[max(0, self.place_at[id(p)] - 30):self.place_at[id(p)]])]
+            best = min(bound or towards or pool, key=lambda p: (not a <= self.place_at.get(id(p), -1) < b,
+                                                                abs(self.place_at.get(id(p), 0) - self.trigger_at)))
             weak = m.place is not None and not m.place.get("towards")
             home = m.place is not None and m.place["country"] in (IRAQ, SYRIA) and m.place["name_en"] not in (IRAQ, SYRIA)
             if m.place is not None and towards and best.en == m.place["name_en"]:
