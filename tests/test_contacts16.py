@@ -196,3 +196,16 @@ def test_where_a_visit_went_is_its_place_not_where_it_was_watched_from():
                  "Syrian Foreign Minister Asaad al-Shaibani to Baghdad on Friday.\n"):
         (m,) = _contacts(text, "a.txt", "2025-03-15")
         assert (m.place["name_en"], m.date) == ("Baghdad", "2025-03-14"), (text, m.place, m.date)
+
+
+def test_an_undated_report_of_a_contact_called_off_may_be_of_one_after_its_article():
+    # reported on 27 April (the article's date) that al-Sharaa will not attend; the summit of 17 May he did not attend
+    a = _extract("دمشق – الأحد 27 نيسان 2025\n\nقال قيادي في ائتلاف دولة القانون اليوم إن الرئيس السوري أحمد الشرع لن "
+                 "يحضر القمة بسبب مخاطر أمنية، في ظل اعتراض قوى سياسية عراقية على دعوته.\n", "a.txt", "2025-04-27")
+    b = _extract("Al-Sharaa stays away\n\nBAGHDAD, May 17, 2025 (Test)\n\nSyria's interim President Ahmed al-Sharaa did "
+                 "not attend the Arab League summit that opened in Baghdad on Saturday.\n", "b.txt", "2025-05-17")
+    ms = [m for m in [*a.mentions, *b.mentions] if m.kind != "statement"]
+    assert [m.status for m in ms] == ["cancelled", "cancelled"], [(m.status, m.date) for m in ms]
+    events = merge_mentions(ms, {"a.txt": a.article, "b.txt": b.article})
+    assert [(e.date, sorted(e.sources)) for e in events] == [("2025-05-17", ["a.txt", "b.txt"])], \
+        [(e.date, e.sources) for e in events]

@@ -18,6 +18,8 @@ from .mention import GROUP, PRIORITY, Mention
 
 KIND_EN = {"visit": "visit", "call": "phone call", "meeting": "meeting", "delegation": "delegation",
            "statement": "statement"}
+AHEAD = 45  # days: an undated report of a contact not done (planned, called off, put off) may be of one this far after
+# its article's date
 AMBIGUOUS = 50  # an undated report is not merged across articles among more contacts of one person than this
 STATUS_AR = {"planned": "مرتقبة", "postponed": "مؤجلة", "cancelled": "ملغاة", "denied": "منفية", "rumoured": "غير مؤكدة",
              "hypothetical": "افتراضية", "future": "مؤرخة في المستقبل"}
@@ -139,7 +141,9 @@ def _dates_fit(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     bound = art.value or art.before
     if bound and d > bound:  # a report cannot look back at a later contact (but sources differ by a day or two)
         late = _day(d)
-        return bool(late and len(bound) >= 10 and (late - date.fromisoformat(bound[:10])).days <= WINDOW)
+        # (one not done may look ahead: "al-Sharaa will not attend the summit", reported three weeks before it)
+        ahead = AHEAD if other.status in ("planned", "cancelled", "postponed") else WINDOW
+        return bool(late and len(bound) >= 10 and (late - date.fromisoformat(bound[:10])).days <= ahead)
     return True
 
 
