@@ -1137,7 +1137,9 @@ class _Article:
         dates = [d for d in self.dates_in(s.norm) if inside(d.start)]
         # (nor is the day of another contact an invitation is to: "سلّمه دعوة لحضور قمة بغداد في 17 أيار", "handed
         # him an invitation to the summit on May 17": the summit's day, as its city is the summit's)
-        dates = [d for d in dates if not _invited_at(lex, s.norm, d.start, invites)] if invites else dates
+        # (a day written out only: "on Sunday", "اليوم" after it are still the day the invitation was handed over)
+        dates = [d for d in dates if not (re.search(r"\d", s.norm[d.start:d.end]) and
+                                          _invited_at(lex, s.norm, d.start, invites))] if invites else dates
         # "his third visit, the first in December and the second on 25 April": days of earlier contacts of the same
         # people, each its own (lexicon `ordinals`), not the day of the one the sentence reports
         earlier = [d for d in dates if d.value and _said_before(lex.ordinals, s.norm, d.start, 24)]
