@@ -209,3 +209,11 @@ def test_an_undated_report_of_a_contact_called_off_may_be_of_one_after_its_artic
     events = merge_mentions(ms, {"a.txt": a.article, "b.txt": b.article})
     assert [(e.date, sorted(e.sources)) for e in events] == [("2025-05-17", ["a.txt", "b.txt"])], \
         [(e.date, e.sources) for e in events]
+
+
+def test_an_official_right_after_said_following_its_subject_is_what_was_said_not_the_speaker():
+    text = ("Test\n\nJune 12, 2025 | Test\n\nA local official said the governor of Anbar and the governor of Deir ez-Zor "
+            "were expected to meet at the crossing once traffic resumed.\n")
+    ms = [m for m in _extract(text, "g.txt", "2025-06-12").mentions]
+    assert [(m.kind, m.status) for m in ms] == [("meeting", "planned")], [(m.kind, m.status, _names(m)) for m in ms]
+    assert _names(ms[0]) == {"the governor of Anbar", "the governor of Deir ez-Zor"}

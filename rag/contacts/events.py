@@ -167,6 +167,9 @@ _ANY_HOLDER = re.compile(r"(?<!\w)(?:اي|لاي|next|any|future|new|incoming|fo
 # English verbs of saying whose speaker may follow them ("…, said Fuad Hussein"); after "told", "urged" … stands
 # the one spoken to
 _SAID_BY = ("said", "says", "added", "stressed", "affirmed", "reiterated")
+# (only after a comma or the words quoted, not after a subject: "A local official said the governor of Anbar and …
+# were expected to meet" — what follows is what he said)
+_SAID_AFTER = re.compile(r"(?:[,،\"”’']|^)\s*$")
 # Where the words said begin: "إنه / أن / بأن …", "that …", a quote mark or a colon.
 _SAID_THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|بانه|that)(?!\w)|[\"«“:]")
 _TWEET = re.compile(r"^—\s*\S.*\(@\w+\)")
@@ -1425,7 +1428,8 @@ class _Article:
                               if (m.end <= v and (not english or v - m.end <= 40) and
                                   not _SAID_THAT.search(s.norm, m.end, v)) or
                               (v < m.start < ends[v] and (not english or (m.start - v <= 25 and
-                                                                           s.norm.startswith(_SAID_BY, v))))]
+                                                                           s.norm.startswith(_SAID_BY, v) and
+                                                                           _SAID_AFTER.search(s.norm[:v]))))]
                         if ok:
                             dist[m.item.id] = min(dist.get(m.item.id, 999), *ok)
                 speakers = sorted((p for p in parts if dist.get(p["id"], 999) <= 120),
