@@ -217,3 +217,15 @@ def test_an_official_right_after_said_following_its_subject_is_what_was_said_not
     ms = [m for m in _extract(text, "g.txt", "2025-06-12").mentions]
     assert [(m.kind, m.status) for m in ms] == [("meeting", "planned")], [(m.kind, m.status, _names(m)) for m in ms]
     assert _names(ms[0]) == {"the governor of Anbar", "the governor of Deir ez-Zor"}
+
+
+def test_a_day_written_as_an_arabic_ordinal_is_that_day():
+    from rag.text.arabic import normalize
+    from rag.text.dates import ArticleDate, explicit_dates, resolve_dates
+    got = resolve_dates(normalize("جرى الاتصال يوم الثلاثاء الأول من نيسان").lower(), ArticleDate(value="2025-04-12"))
+    assert [d.value for d in got] == ["2025-04-01"], [(d.value, d.basis) for d in got]
+    assert [d.value for d in explicit_dates(normalize("في الحادي والعشرين من أيار 2025").lower())] == ["2025-05-21"]
+    text = ("بغداد – السبت 12 نيسان 2025\n\nجرى أول اتصال هاتفي بين رئيس الوزراء العراقي محمد شياع السوداني والرئيس "
+            "السوري أحمد الشرع يوم الثلاثاء الأول من نيسان.\n")
+    (m,) = _contacts(text, "o.txt", "2025-04-12")
+    assert (m.kind, m.date) == ("call", "2025-04-01"), (m.kind, m.date, m.date_basis)

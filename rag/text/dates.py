@@ -36,6 +36,11 @@ _DAY_RANGE = r"(?:\s*[–—-]\s*\d{1,2}(?!\d)|\s+و\s*\d{1,2}(?!\d))?"
 DMY_NAMED = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}(?:\s*-\s*|\s+(?:من\s+)?)({MONTH_ALT})\.?(?:\s*-\s*|\s+|\s*،\s*)(\d{{4}})\b")
 MDY_EN = re.compile(rf"\b({MONTH_ALT})\.?\s+(\d{{1,2}}){_DAY_RANGE},?\s+(\d{{4}})\b")
 DM_NOYEAR = re.compile(rf"\b(\d{{1,2}}){_DAY_RANGE}\s+(?:من\s+)?({MONTH_ALT})\b")  # ("11 و12 آب": its first day)
+# a day written as an Arabic ordinal, then "من" and a month ("الأول من نيسان", "الرابع عشر من حزيران 2025")
+ORDINAL_DAYS = {normalize(k).lower(): v for k, v in _WORDS.get("ordinal_days", {}).get("ar", {}).items()}
+_ORD_ALT = "|".join(sorted((re.escape(k) for k in ORDINAL_DAYS), key=len, reverse=True)) or "(?!)"
+ORD_DMY = re.compile(rf"(?<!\w)(?:في\s+|يوم\s+)?({_ORD_ALT})\s+من\s+({MONTH_ALT})\s+(?:عام\s+|سنه\s+)?(\d{{4}})\b")
+ORD_DM = re.compile(rf"(?<!\w)(?:في\s+|يوم\s+)?({_ORD_ALT})\s+من\s+({MONTH_ALT})(?!\s+(?:عام\s+|سنه\s+)?\d)\b")
 _EN_ALT = "|".join(sorted([*ENGLISH, *ENGLISH_SHORT], key=len, reverse=True))
 _LONG_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 # A month named alone after "in / في / خلال / أواخر …" (no day, no year): "his December talks", "في كانون الأول"
@@ -267,6 +272,9 @@ def explicit_dates(norm: str) -> list[DateMention]:
     for m in MDY_EN.finditer(norm):
         found.append(DateMention(m.start(), m.end(), iso(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))),
                                  f"written out: '{m.group(0)}'"))
+    for m in ORD_DMY.finditer(norm):
+        found.append(DateMention(m.start(), m.end(), iso(int(m.group(3)), MONTHS[m.group(2)], ORDINAL_DAYS[m.group(1)]),
+                                 f"written out: '{m.group(0)}'"))
     for m in NUMERIC.finditer(norm):
         if m.group(1):
             v = iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -313,6 +321,7 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
     # Day and month without a year: the year from a weekday written with it, else the article's year.
     day_months = [(m, int(m.group(1)), MONTHS[m.group(2)]) for m in DM_NOYEAR.finditer(norm)]
     day_months += [(m, int(m.group(2)), MONTHS[m.group(1)]) for m in MD_NOYEAR.finditer(norm)]
+    day_months += [(m, ORDINAL_DAYS[m.group(1)], MONTHS[m.group(2)]) for m in ORD_DM.finditer(norm)]
     for m, day, month in sorted(day_months, key=lambda x: x[0].start()):
         if _overlaps((m.start(), m.end()), taken):
             continue
