@@ -316,6 +316,57 @@ def holder_clash(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str
     return len(asked) == 1 and bool(held) and not (held & asked)
 
 
+@lru_cache(maxsize=1)
+def _role_name_breaks() -> frozenset:
+    return frozenset(normalize(w) for w in answer_data().get("role_name_breaks", ()))
+
+
+@lru_cache(maxsize=1)
+def _qualifier_words() -> frozenset:
+    """The words of the places' and countries' Arabic names (normalised, also without 'ال'): what qualifies a role
+    word before its holder's name ('محافظ دير الزور', 'السفير السوري لدى بغداد')."""
+    from ..domain.names import ARABIC, PEOPLE
+    words = {w for name, forms in ARABIC.items() if name not in PEOPLE for f in forms for w in normalize(f).split()}
+    words |= {w for f in vocabulary().countries.values() for w in f}
+    return frozenset(words | {w[2:] for w in words if w.startswith("ال")})
+
+
+def role_unnamed(q: Question, text: str) -> bool:
+    """An Arabic sentence that mentions the role a person question asks about ('ما اسم محافظ الأنبار …') only as a role:
+    every mention of the role word is followed, past the places and countries that qualify it, by the sentence's end
+    or a word that starts no name (answer_types.json `role_name_breaks`: 'عند', 'الذي'; another role word or a
+    counterpart: 'ومحافظ', 'ونظيره'), and it names no known person. Such a sentence does not say who holds the
+    role (its names cannot otherwise be told from its other words: `names_a_new_person` gives None)."""
+    from ..domain.names import PEOPLE, arabic_names
+    if not re.search(r"[\u0600-\u06ff]", text):
+        return False
+    roles = asked_roles(q)
+    if not roles:
+        return False
+    norm = normalize(without_period_mentions(text))
+    if any(n in PEOPLE for n in arabic_names(norm)):
+        return False
+    forms = [f for f in roles[0][1] if len(f) == 1]
+    words = re.findall(r"\w+", norm)
+    spots = [i for i, w in enumerate(words) if any(_matches(w, f[0]) and len(w) <= len(f[0]) + 3 for f in forms)]
+    if not spots:
+        return False
+    quals, breaks, role_words = _qualifier_words(), _role_name_breaks(), set(vocabulary().roles)
+    for i in spots:
+        j = i + 1
+        while j < len(words) and (words[j] in quals or _stripped(words[j]) in quals):
+            j += 1
+        if j >= len(words):
+            continue
+        w = words[j]
+        bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+        if w in breaks or bare in breaks or bare in _counterparts() or _unnamed_after().match(w) or \
+                bare in role_words or bare.removeprefix("ال") in role_words:
+            continue
+        return False
+    return True
+
+
 def named_words(q: Question) -> list[str]:
     """An English question's capitalised names that are not general words or known names (a place or a
     person the tables do not know: 'Jeddah', 'Fidan'), each by its last word, lower case: an English sentence
