@@ -332,7 +332,8 @@ def _qualifier_words() -> frozenset:
 
 
 def role_unnamed(q: Question, text: str) -> bool:
-    """An Arabic sentence that mentions the role a person question asks about ('ما اسم محافظ الأنبار …') only as a role:
+    """An Arabic sentence that mentions the role a person question asks about ('ما اسم محافظ الأنبار …'; one naming a
+    person by itself, answer_types.json `person_roles`) only as a role:
     every mention of the role word is followed, past the places and countries that qualify it, by the sentence's end
     or a word that starts no name (answer_types.json `role_name_breaks`: 'عند', 'الذي'; another role word or a
     counterpart: 'ومحافظ', 'ونظيره'), and it names no known person. Such a sentence does not say who holds the
@@ -340,8 +341,8 @@ def role_unnamed(q: Question, text: str) -> bool:
     from ..domain.names import PEOPLE, arabic_names
     if not re.search(r"[\u0600-\u06ff]", text):
         return False
-    roles = asked_roles(q)
-    if not roles:
+    roles = asked_roles(q)  # (a role that names a person by itself: a governor, not the intelligence service)
+    if not roles or normalize(roles[0][0]) not in person_roles():
         return False
     norm = normalize(without_period_mentions(text))
     if any(n in PEOPLE for n in arabic_names(norm)):
