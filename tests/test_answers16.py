@@ -3,7 +3,12 @@ plus articles written for these tests (no sentence of any gold set), or at the u
 
 - an Arabic sentence that names the role a person question asks about only as a role ('بين محافظ نينوى ومحافظ
   الحسكة عند المعبر': every mention followed, past its places, by a particle, a relative or another role word) names
-  no one: with no other sentence naming someone, the sources do not say who (expected.role_unnamed)."""
+  no one: with no other sentence naming someone, the sources do not say who (expected.role_unnamed);
+- "what did the talks put as the cost of …" asks an amount of money (answer_types.json asks: money), which a sentence
+  with no amount does not give;
+- when someone travelled to a place "on Y's invitation" or "to meet Y": of the question's people the visitor is the
+  one it names first, and a sentence telling his visit there (him before the place) must report it (extractive: the
+  strict visit check, first_named)."""
 
 from __future__ import annotations
 
@@ -18,10 +23,22 @@ AR_GOVERNORS = """تأجيل لقاء محافظي نينوى والحسكة ع�
 """
 
 
+EN_DAVOS = """Kurdistan Region PM holds talks at Davos
+January 23, 2026
+
+DAVOS — Kurdistan Region Prime Minister Masrour Barzani held talks with Syrian Foreign Minister Asaad al-Shaibani on the sidelines of the World Economic Forum on Thursday.
+
+Al-Shaibani invited Barzani to visit Damascus, his office said, without setting a date.
+
+At the end of the trip Barzani told reporters in Erbil on Sunday that the Syrian file had dominated his meetings.
+"""
+
+
 @pytest.fixture(scope="module")
 def library16(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
-    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers16", {"ar_governors.txt": AR_GOVERNORS})
+    return seeds_pipeline(tmp_path_factory, seeded_settings, "answers16",
+                          {"ar_governors.txt": AR_GOVERNORS, "en_davos.txt": EN_DAVOS})
 
 
 def _ask(pipeline, question):
@@ -37,6 +54,9 @@ def test_a_role_named_only_as_a_role_names_no_one():
     # a name after the role (one the tables do not know) may be the one asked
     assert not role_unnamed(q, "واستقبل محافظ نينوى عبد القادر الدخيل وفداً من الحسكة.")
     assert not role_unnamed(q, "التقى محافظ الحسكة، مهند الحسين، محافظ نينوى عند المعبر.")
+    # only a role that names a person by itself (person_roles): 'المخابرات' names a service, not its holder
+    q2 = as_question("من هو المسؤول في نينوى الذي تحدث عن مفاوضات جهازي المخابرات؟")
+    assert not role_unnamed(q2, "وقال رئيس اللجنة إن مفاوضات بدأت بين جهازي المخابرات في العراق وسوريا.")
     # an English sentence's names are told otherwise (names_a_new_person)
     assert not role_unnamed(q, "The governor of Nineveh met the governor of Hasakah at the crossing.")
 
@@ -48,4 +68,21 @@ def test_a_role_named_only_as_a_role_names_no_one():
 def test_who_holds_a_role_the_sources_name_only_as_a_role_is_not_answered(library16, question):
     """Rule (role_unnamed): the article names the two governors only by their roles."""
     r = _ask(library16, question)
+    assert r.abstained, (r.answer, r.abstain_reason)
+
+
+def test_what_the_talks_put_as_the_cost_asks_an_amount_of_money():
+    """Rule (answer_types.json asks: money, 'what did … put as the cost of')."""
+    from rag.answer.expected import expected_type
+    from rag.answer.questions import as_question
+    for q in ("What did the ministers' talks put as the cost of rebuilding the bridge?",
+              "What cost did the ministry give for the repairs?", "بكم قدّرت الوزارة كلفة إعادة التأهيل؟"):
+        assert expected_type(as_question(q)) == "money", q
+    assert expected_type(as_question("What did the two ministers say about the cost of the pipeline?")) != "money"
+
+
+def test_a_visit_on_someones_invitation_nobody_reports_is_not_dated(library16):
+    """Rule (the visitor is the first person named): al-Shaibani invited Barzani to Damascus; no sentence tells
+    Barzani's trip there (his 'end of the trip' is his Davos one)."""
+    r = _ask(library16, "On what date did Masrour Barzani travel to Damascus on al-Shaibani's invitation?")
     assert r.abstained, (r.answer, r.abstain_reason)

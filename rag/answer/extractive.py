@@ -700,7 +700,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]
         places = [e for e in entities if e not in PEOPLE]
-        if "visit" in asked and strict and shape.kind != "person" and len(people) == 1 and len(places) == 1:
+        # (of several people, the visitor is the one the question names first, its subject: "when did X travel to Z
+        # on Y's invitation", "to meet Y")
+        if "visit" in asked and strict and shape.kind != "person" and people and len(places) == 1 and (
+                visitor := first_named(q, people) if len(people) > 1 else people[0]):
+            people = [visitor] + [p for p in people if p != visitor]
             # (or a sentence naming him and no place at all, in a passage naming the place: a wire's "X arrived on
             # Friday" under its Baghdad dateline)
             visits = [c for c in cands if visit_told(q, c, hits, people[0], places[0])]
