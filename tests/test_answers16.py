@@ -8,7 +8,10 @@ plus articles written for these tests (no sentence of any gold set), or at the u
   with no amount does not give;
 - when someone travelled to a place "on Y's invitation" or "to meet Y": of the question's people the visitor is the
   one it names first, and a sentence telling his visit there (him before the place) must report it (extractive: the
-  strict visit check, first_named)."""
+  strict visit check, first_named);
+- the year check: a count's digits are no year ('1905 عسكريين' of how many soldiers: expected.count_years), and a
+  chronology's sentence that names no year is of its section's heading ('March 2025.'), not of its article's date
+  (extractive.heading_years)."""
 
 from __future__ import annotations
 
@@ -34,11 +37,27 @@ At the end of the trip Barzani told reporters in Erbil on Sunday that the Syrian
 """
 
 
+EN_REVIEW = """A year on the Iraq-Syria border, month by month
+December 29, 2026
+
+The border between the two neighbours changed more in these months than in the decade before.
+
+March 2025.
+
+Iraq handed 240 Syrian truck drivers stranded at the Rabia crossing to the Syrian side on March 3.
+
+June 2025.
+
+Trade through Rabia resumed for food convoys only.
+"""
+
+
 @pytest.fixture(scope="module")
 def library16(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers16",
-                          {"ar_governors.txt": AR_GOVERNORS, "en_davos.txt": EN_DAVOS})
+                          {"ar_governors.txt": AR_GOVERNORS, "en_davos.txt": EN_DAVOS,
+                           "en_review.txt": EN_REVIEW})
 
 
 def _ask(pipeline, question):
@@ -86,3 +105,20 @@ def test_a_visit_on_someones_invitation_nobody_reports_is_not_dated(library16):
     Barzani's trip there (his 'end of the trip' is his Davos one)."""
     r = _ask(library16, "On what date did Masrour Barzani travel to Damascus on al-Shaibani's invitation?")
     assert r.abstained, (r.answer, r.abstain_reason)
+
+
+def test_a_counts_digits_are_no_year():
+    """Rule (count_years): '1905' before the noun counted counts it."""
+    from rag.answer.expected import count_years, counted_forms
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    q = as_question("كم عسكريا سوريا أعاد العراق في كانون الأول 2024؟")
+    forms = counted_forms(q, loose=True)[0]
+    assert count_years(forms, normalize("أعادت السلطات العراقية أمس 1905 عسكريين سوريين إلى بلادهم")) == {"1905"}
+    assert count_years(forms, normalize("عاد 300 عسكري في عام 2024 إلى بلادهم")) == set()
+
+
+def test_a_chronologys_sentence_is_of_its_sections_year(library16):
+    """Rule (heading_years): the drivers' handover is told under 'March 2025.' in a review dated 2026."""
+    r = _ask(library16, "How many Syrian truck drivers did Iraq hand over at Rabia in March 2025?")
+    assert not r.abstained and "240" in r.answer, (r.answer, r.abstain_reason)

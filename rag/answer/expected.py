@@ -817,6 +817,19 @@ def counts(forms: frozenset, text_norm: str) -> bool:
                for i in nums for j in nouns)
 
 
+def count_years(forms: frozenset, text_norm: str) -> set[str]:
+    """The numbers that look like years but count the noun counted: a year's digits right before a form of it
+    ('1905 عسكريين', '1905 من الضباط', '2000 soldiers'): a count, not the year of what the sentence reports."""
+    if not forms:
+        return set()
+    words = re.findall(r"[\w.,%]+", text_norm)
+    return {w for i, w in enumerate(words) if _YEAR.fullmatch(w) and any(
+        _same_word(t, f) for x in words[i + 1:i + 1 + COUNT_REACH] for t in tokens(x) for f in forms)}
+
+
+COUNT_REACH = 2  # words between a count and its noun ('1905 من الضباط')
+
+
 def counted_country(q: Question) -> tuple[str, frozenset]:
     """The country whose word qualifies the noun a question counts ('كم طائرة عراقية', 'how many Iraqi planes'),
     with the forms (tokens) of that noun; ('', ∅) when none does."""

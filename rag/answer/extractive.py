@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, role_unnamed, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, role_unnamed, count_years, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -831,7 +831,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
         # (not a year after "since": "the pipeline, idle since 2003" reports this year's talks)
-        dated = [c for c in cands if not (own := act_years(_norm(c.text)) or _date_years(c.date)) or years & own]
+        # (a count's digits are no year: '1905 عسكريين' of how many soldiers; a chronology's sentence naming no year
+        # is of its section's heading, 'December 2024.', before its article's date)
+        counted = counted_forms(q, loose=True)[0] if kind_asked == "number" else frozenset()
+        dated = [c for c in cands if not (own := act_years(_norm(c.text)) - count_years(counted, _norm(c.text))
+                                          or heading_years(hits, c) or _date_years(c.date)) or years & own]
         if not dated:
             found = act_years(_norm(cands[0].text)) or years_of(cands[0].date[:4])  # the year the best one gives
             return correction(q, cands + [c for c in about if c not in cands], premise.other_years(years, found),
@@ -1189,6 +1193,24 @@ NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
 STATUS_COVERAGE = 0.5  # the share of the best (statused) sentence's term coverage another sentence needs to answer
 NOT_HELD_RANKS = 3  # how far below the best a sentence naming both people asked about can say their act did not happen  # statuses (answer_types.json) of an act that did not happen
+
+
+def heading_years(hits: list[Hit], cand: Candidate) -> set[str]:
+    """The year of the nearest period heading above the sentence in its passage: a line that names only a year,
+    with or without its month ('December 2024.', '2025', 'كانون الأول 2024:'), as a chronology's sections open."""
+    c = hits[cand.n - 1].chunk
+    for s, e in reversed(c.sentences[:cand.index]):
+        words = re.findall(r"\w+", _norm(c.text[s:e]).lower())
+        years = {w for w in words if _HEADING_YEAR.fullmatch(w)}
+        rest = " ".join(w for w in words if w not in years)
+        if years and len(words) <= HEADING_WORDS and (not rest or _MONTH_ONLY.fullmatch(rest)):
+            return years
+    return set()
+
+
+HEADING_WORDS = 4  # words of a period heading at most ('كانون الاول 2024')
+_HEADING_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_ONLY = re.compile(rf"(?:{MONTH_ALT})")
 
 
 def _with_neighbours(hits: list[Hit], cand: Candidate) -> str:
