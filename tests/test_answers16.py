@@ -11,7 +11,11 @@ plus articles written for these tests (no sentence of any gold set), or at the u
   strict visit check, first_named);
 - the year check: a count's digits are no year ('1905 عسكريين' of how many soldiers: expected.count_years), and a
   chronology's sentence that names no year is of its section's heading ('March 2025.'), not of its article's date
-  (extractive.heading_years)."""
+  (extractive.heading_years);
+- who represented a side at an event ('من مثّل العراق في …', 'Who represented Syria at …'): the one a sentence names
+  standing for it (a word of representing, attending or leading, and of the country asked its official) answers,
+  the event's city may be named once in the passage; with no such sentence, someone of that side named at another
+  act is no answer (expected.asks_representative, represents)."""
 
 from __future__ import annotations
 
@@ -52,12 +56,34 @@ Trade through Rabia resumed for food convoys only.
 """
 
 
+AR_NEIGHBOURS = """اجتماع لدول الجوار يبحث أمن الحدود
+2026/01/11
+
+استضافت عمّان اليوم اجتماعاً لوزراء خارجية الدول المجاورة بحث ضبط الحدود ومكافحة تهريب المخدرات.
+
+واستمرت الجلسات المغلقة ست ساعات، وصدر في ختامها بيان من عشر نقاط.
+
+وتناول البيان كذلك عودة اللاجئين وفتح المعابر أمام حركة الشاحنات.
+
+وحضر الاجتماع عن الجانب العراقي وزير الخارجية فؤاد حسين، الذي دعا إلى غرفة عمليات مشتركة لمراقبة الحدود.
+"""
+
+
+AR_BASRA = """مؤتمر في البصرة بشأن شح المياه
+2026/02/02
+
+اختتم في البصرة مؤتمر إقليمي بشأن شح المياه في حوض الفرات، ودعا البيان الختامي إلى تقاسم عادل للمياه.
+
+وكان وزير الطاقة السوري محمد البشير قد زار بغداد الشهر الماضي وبحث ملف المياه مع المسؤولين العراقيين.
+"""
+
+
 @pytest.fixture(scope="module")
 def library16(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers16",
                           {"ar_governors.txt": AR_GOVERNORS, "en_davos.txt": EN_DAVOS,
-                           "en_review.txt": EN_REVIEW})
+                           "en_review.txt": EN_REVIEW, "ar_neighbours.txt": AR_NEIGHBOURS, "ar_basra.txt": AR_BASRA})
 
 
 def _ask(pipeline, question):
@@ -122,3 +148,15 @@ def test_a_chronologys_sentence_is_of_its_sections_year(library16):
     """Rule (heading_years): the drivers' handover is told under 'March 2025.' in a review dated 2026."""
     r = _ask(library16, "How many Syrian truck drivers did Iraq hand over at Rabia in March 2025?")
     assert not r.abstained and "240" in r.answer, (r.answer, r.abstain_reason)
+
+
+def test_who_represented_a_side_is_the_one_standing_for_it(library16):
+    """Rule (asks_representative: the event's city may be named once in the passage; `represents` first)."""
+    r = _ask(library16, "من مثّل العراق في اجتماع دول الجوار في عمّان؟")
+    assert not r.abstained and "فؤاد حسين" in r.answer.split("\n")[0], (r.answer, r.abstain_reason)
+
+
+def test_someone_of_the_side_at_another_act_did_not_represent_it(library16):
+    """Rule (represents): the Syrian minister is named at a visit to Baghdad, not at the Basra conference."""
+    r = _ask(library16, "من مثّل الحكومة السورية في مؤتمر البصرة بشأن المياه؟")
+    assert r.abstained, (r.answer, r.abstain_reason)

@@ -368,6 +368,40 @@ def role_unnamed(q: Question, text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _representation() -> tuple[re.Pattern | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    data = answer_data()
+    asks = [normalize(p) for p in data.get("asks_representative", ())]
+    cues = [normalize(w) if w.strip() == w else normalize(w.strip()) + " " for w in data.get("representation_cues", ())]
+    return (re.compile("|".join(asks)) if asks else None, tuple(w for w in cues if " " not in w.strip()
+                                                                 and not w.endswith(" ")),
+            tuple(w.strip() for w in cues if w.endswith(" ")), tuple(w for w in cues if " " in w.strip()))
+
+
+def asks_representative(q: Question) -> bool:
+    """A person question asking who represented a country, a government or a body ('Who represented Syria at …',
+    'من مثّل العراق في …'; answer_types.json `asks_representative`)."""
+    rx = _representation()[0]
+    return expected_type(q) == "person" and rx is not None and bool(rx.search(q.normalized))
+
+
+def represents(q: Question, text_norm: str) -> bool:
+    """The sentence (normalised) tells someone standing for the side asked: a word of representing, attending or
+    leading a delegation (answer_types.json `representation_cues`), and, of the one country the question names, an
+    official of it ('Syria's foreign minister, Asaad al-Shaibani, led the delegation', 'وشارك عن العراق وزير
+    الخارجية فؤاد حسين')."""
+    _, prefixes, exact, phrases = _representation()
+    words = re.findall(r"\w+", text_norm)
+    if not (any(_matches(w, p) for w in words for p in prefixes) or any(w in exact for w in words) or
+            any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text_norm) for p in phrases)):
+        return False
+    asked = countries_of(q.normalized)
+    if len(asked) != 1:
+        return True
+    country = next(iter(asked))
+    return country in countries_of(text_norm) or names_official_of(q, country, text_norm)
+
+
 def named_words(q: Question) -> list[str]:
     """An English question's capitalised names that are not general words or known names (a place or a
     person the tables do not know: 'Jeddah', 'Fidan'), each by its last word, lower case: an English sentence

@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, role_unnamed, count_years, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -516,8 +516,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # sentence, the place may be named once in its passage.
         # So do two people a date or yes/no question names ("when did X meet Y in Baghdad": their meeting is told
         # with the city named once, in the dateline or the sentence before).
+        # (and who represented a side at an event: the event's city may be named once in the passage)
         wide = shape.kind not in ("date", "person", "yesno", "comparison") or (
-            shape.kind == "person" and any(e in PEOPLE for e in entities)) or (
+            shape.kind == "person" and (any(e in PEOPLE for e in entities) or asks_representative(q))) or (
             shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2)
         # (a sentence that names, instead of the person asked, another who shares his family name — "Masrour
         # Barzani" for "Nechirvan Barzani" — is about the other one, whatever its neighbours name)
@@ -928,6 +929,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return abstain(confidence(q, cands, hits), f"the evidence holds no count of the {country} ones the question counts")
         cands = typed + [c for c in cands if c not in typed]
     elif typed:
+        # Who represented a side: a sentence naming someone as standing for it (a word of representing, attending or
+        # leading, and of the country asked its official) goes first (`represents`).
+        if kind == "person" and asks_representative(q):
+            reps = [c for c in typed if represents(q, _norm(c.text))]
+            typed = reps + [c for c in typed if c not in reps]
+            if not reps:  # (nobody is told standing for it: someone named at another act is no answer)
+                return abstain(confidence(q, cands, hits), "no retrieved sentence says who represented the side asked")
+            cands = reps + [c for c in cands if c not in reps]
         # (who: the best passage's sentence that names the person goes first from further down, the best one
         # only saying "a senior UN official")
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
