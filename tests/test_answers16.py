@@ -15,7 +15,10 @@ plus articles written for these tests (no sentence of any gold set), or at the u
 - who represented a side at an event ('من مثّل العراق في …', 'Who represented Syria at …'): the one a sentence names
   standing for it (a word of representing, attending or leading, and of the country asked its official) answers,
   the event's city may be named once in the passage; with no such sentence, someone of that side named at another
-  act is no answer (expected.asks_representative, represents)."""
+  act is no answer (expected.asks_representative, represents);
+- what two people discussed "when they met" is not answered by a sentence where a third person met them in
+  separate meetings ('Fidan met al-Shaibani and, in a separate meeting, Fuad Hussein'): a correction (extractive.apart,
+  answer_types.json apart_cues)."""
 
 from __future__ import annotations
 
@@ -78,12 +81,22 @@ AR_BASRA = """مؤتمر في البصرة بشأن شح المياه
 """
 
 
+EN_ANKARA = """Turkey's top diplomat hosts neighbours in Ankara
+March 3, 2026
+
+ANKARA — Turkish Foreign Minister Hakan Fidan met Syrian Foreign Minister Asaad al-Shaibani in Ankara on Monday to discuss border security and, in a separate meeting, received Iraqi Foreign Minister Fuad Hussein, with whom he discussed water.
+
+Both visitors left Ankara the same evening.
+"""
+
+
 @pytest.fixture(scope="module")
 def library16(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers16",
                           {"ar_governors.txt": AR_GOVERNORS, "en_davos.txt": EN_DAVOS,
-                           "en_review.txt": EN_REVIEW, "ar_neighbours.txt": AR_NEIGHBOURS, "ar_basra.txt": AR_BASRA})
+                           "en_review.txt": EN_REVIEW, "ar_neighbours.txt": AR_NEIGHBOURS, "ar_basra.txt": AR_BASRA,
+                           "en_ankara.txt": EN_ANKARA})
 
 
 def _ask(pipeline, question):
@@ -160,3 +173,16 @@ def test_someone_of_the_side_at_another_act_did_not_represent_it(library16):
     """Rule (represents): the Syrian minister is named at a visit to Baghdad, not at the Basra conference."""
     r = _ask(library16, "من مثّل الحكومة السورية في مؤتمر البصرة بشأن المياه؟")
     assert r.abstained, (r.answer, r.abstain_reason)
+
+
+def test_a_third_persons_separate_meetings_are_no_meeting_of_the_two(library16):
+    """Rule (apart): Fidan met each of them; they did not meet each other."""
+    r = _ask(library16, "What did Fuad Hussein and Asaad al-Shaibani discuss when they met in Ankara?")
+    assert r.abstained and "meeting" in r.abstain_reason, (r.answer, r.abstain_reason)
+
+
+def test_apart_needs_a_third_person_before_them():
+    from rag.answer.extractive import apart
+    people = ["Fuad Hussein", "Asaad al-Shaibani"]
+    assert apart("Hakan Fidan met Asaad al-Shaibani and, separately, Fuad Hussein.", people)
+    assert not apart("Fuad Hussein separately met Asaad al-Shaibani on the sidelines.", people)

@@ -736,10 +736,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, about, premise.no_visit_by(visitor, places[0]), confidence(q, cands, hits))
         elif asked & {"meeting", "call"} and not strict and len(people) >= 2 and not asked_status(q) and \
                 own_meeting(q) and not any(relations(_terms(c.text), _norm(c.text)) & asked & {"meeting", "call"} and
-                                           not missing_entities(q, c, people, own=True) for c in retrieved):
+                                           not missing_entities(q, c, people, own=True) and not apart(c.text, people)
+                                           for c in retrieved):
             # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
-            # the question's premise; no retrieved sentence names them all with a word of it, so what others
-            # discussed is no answer.
+            # the question's premise; no retrieved sentence names them all with a word of it (and not in separate
+            # meetings: `apart`), so what others discussed is no answer.
             return correction(q, about, premise.not_reported(sorted(asked & {"meeting", "call"}), people),
                               confidence(q, cands, hits))
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
@@ -1091,6 +1092,23 @@ def own_meeting(q: Question) -> bool:
     """The question makes a meeting or call of the people it names its premise: "when they met", "لقائهما"
     (answer_types.json `own_meeting`)."""
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q.normalized) for p in _phrases("own_meeting"))
+
+
+def apart(text: str, people: list[str]) -> bool:
+    """A sentence that names two of the people with a word of separate meetings after the first of them
+    (answer_types.json `apart_cues`), and a third person before them, who met them: 'Fidan met al-Shaibani, and in a separate meeting
+    Fuad Hussein', 'التقى فيدان الشيباني … كما التقى في لقاء منفصل فؤاد حسين'. It reports them meeting him each,
+    not each other ('Hussein met al-Shaibani separately' names no one before them)."""
+    words = re.findall(r"[\w'-]+", text)
+    terms = [_terms(w) for w in words]
+    at = sorted(i for i in (_named_at(terms, p) for p in people) if i < len(words))
+    if len(at) < 2:
+        return False
+    others = [e for e in key_entities(_norm(text)) if e in PEOPLE and e not in people]
+    if not any(_named_at(terms, e) < at[0] for e in others):
+        return False
+    after = " " + _norm(" ".join(words[at[0] + 1:])) + " "  # (between them, or after both: 'met X and Y separately')
+    return any(f" {c} " in after for c in _phrases("apart_cues"))
 
 
 @lru_cache(maxsize=8)
