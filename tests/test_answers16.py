@@ -18,7 +18,9 @@ plus articles written for these tests (no sentence of any gold set), or at the u
   act is no answer (expected.asks_representative, represents);
 - what two people discussed "when they met" is not answered by a sentence where a third person met them in
   separate meetings ('Fidan met al-Shaibani and, in a separate meeting, Fuad Hussein'): a correction (extractive.apart,
-  answer_types.json apart_cues)."""
+  answer_types.json apart_cues);
+- "after Assad fell" dates the question, as "after Assad's fall" does: the fallen ruler is no person it is about
+  (answer_types.json possessive_periods: verbs)."""
 
 from __future__ import annotations
 
@@ -186,3 +188,11 @@ def test_apart_needs_a_third_person_before_them():
     people = ["Fuad Hussein", "Asaad al-Shaibani"]
     assert apart("Hakan Fidan met Asaad al-Shaibani and, separately, Fuad Hussein.", people)
     assert not apart("Fuad Hussein separately met Asaad al-Shaibani on the sidelines.", people)
+
+
+def test_a_rulers_fall_told_by_a_verb_only_dates_the_question():
+    """Rule (possessive_periods verbs)."""
+    from rag.answer.questions import as_question
+    assert as_question("Who met al-Sharaa in Damascus after Assad fell?").entities == ["Ahmed al-Sharaa", "Damascus"]
+    assert as_question("Who met al-Sharaa after Bashar al-Assad was ousted?").entities == ["Ahmed al-Sharaa"]
+    assert "Bashar al-Assad" in as_question("When did al-Sudani call Bashar al-Assad?").entities
