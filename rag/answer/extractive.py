@@ -903,7 +903,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         named = {id(c): names_a_new_person(q, c.text) for c in cands}
         # (an Arabic sentence naming the role asked only as a role, 'بين محافظ الأنبار ومحافظ دير الزور عند المنفذ',
         # names no one: `role_unnamed`)
-        named = {k: False if v is None and role_unnamed(q, c.text) else v for c in cands for k, v in [(id(c), named[id(c)])]}
+        named = {id(c): False if named[id(c)] is None and role_unnamed(q, c.text) else named[id(c)] for c in cands}
         # (a sentence that names no one but the question's own people, where names can be told (English, or the
         # tables' people in Arabic), does not say who: the next one does, or none does)
         if all(v is False for v in named.values()):
@@ -1096,9 +1096,9 @@ def own_meeting(q: Question) -> bool:
 
 def apart(text: str, people: list[str]) -> bool:
     """A sentence that names two of the people with a word of separate meetings after the first of them
-    (answer_types.json `apart_cues`), and a third person before them, who met them: 'Fidan met al-Shaibani, and in a separate meeting
-    Fuad Hussein', 'التقى فيدان الشيباني … كما التقى في لقاء منفصل فؤاد حسين'. It reports them meeting him each,
-    not each other ('Hussein met al-Shaibani separately' names no one before them)."""
+    (answer_types.json `apart_cues`), and a third person before them, who met them: 'Fidan met al-Shaibani, and in a
+    separate meeting Fuad Hussein', 'التقى فيدان الشيباني … كما التقى في لقاء منفصل فؤاد حسين'. It reports them
+    meeting him each, not each other ('Hussein met al-Shaibani separately' names no one before them)."""
     words = re.findall(r"[\w'-]+", text)
     terms = [_terms(w) for w in words]
     at = sorted(i for i in (_named_at(terms, p) for p in people) if i < len(words))
