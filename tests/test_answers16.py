@@ -92,13 +92,20 @@ Both visitors left Ankara the same evening.
 """
 
 
+AR_SOLDIERS = """العراق يعيد عسكريين سوريين عبر ربيعة
+2024/12/20
+
+أعاد العراق أمس الخميس 2011 عسكرياً سورياً لجؤوا إلى أراضيه، وسلّمهم إلى الجانب السوري عند منفذ ربيعة.
+"""
+
+
 @pytest.fixture(scope="module")
 def library16(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers16",
                           {"ar_governors.txt": AR_GOVERNORS, "en_davos.txt": EN_DAVOS,
                            "en_review.txt": EN_REVIEW, "ar_neighbours.txt": AR_NEIGHBOURS, "ar_basra.txt": AR_BASRA,
-                           "en_ankara.txt": EN_ANKARA})
+                           "en_ankara.txt": EN_ANKARA, "ar_soldiers.txt": AR_SOLDIERS})
 
 
 def _ask(pipeline, question):
@@ -157,6 +164,12 @@ def test_a_counts_digits_are_no_year():
     forms = counted_forms(q, loose=True)[0]
     assert count_years(forms, normalize("أعادت السلطات العراقية أمس 1905 عسكريين سوريين إلى بلادهم")) == {"1905"}
     assert count_years(forms, normalize("عاد 300 عسكري في عام 2024 إلى بلادهم")) == set()
+
+
+def test_a_count_that_looks_like_a_year_is_answered(library16):
+    """Rule (count_years in the year check): '2011 عسكرياً' is the count asked, in a report of December 2024."""
+    r = _ask(library16, "كم عسكرياً سورياً أعاد العراق عبر ربيعة في كانون الأول 2024؟")
+    assert not r.abstained and "2011" in r.answer, (r.answer, r.abstain_reason)
 
 
 def test_a_chronologys_sentence_is_of_its_sections_year(library16):
