@@ -799,6 +799,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
                 sorted(asked) or ["act"], top_status), confidence(q, cands, hits))
         cands = [c for c in cands if _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}] or cands
+        # When an act happened that the best sentence giving a date names only as the subject of talks ("Talks on
+        # reopening the Rabia crossing have started": `only_talked_of`): it reports the act planned, not done (the
+        # date it gives is the talks'); not when the question asks about the talks themselves ("when did talks on
+        # reopening begin").
+        talked = sorted(asked_relations(q) & _talked_of()[0])
+        dated = next((c for c in cands if holds_answer(kind, q, _norm(c.text))), None) if talked else None
+        if dated is not None and not _talked_of()[1].search(q.normalized) and only_talked_of(dated.text, set(talked)):
+            return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(talked, "planned"),
+                              confidence(q, cands, hits))
     # When or whether someone named only by a role did something ("When did Syria's ambassador in Baghdad present his
     # credentials", "هل زار السفير السوري …"): the sentence or its neighbours name that role, not of another country;
     # another person's act with the same people or places is no answer.
@@ -1220,6 +1229,26 @@ NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
 STATUS_COVERAGE = 0.5  # the share of the best (statused) sentence's term coverage another sentence needs to answer
 NOT_HELD_RANKS = 3  # how far below the best a sentence naming both people asked about can say their act did not happen  # statuses (answer_types.json) of an act that did not happen
+
+
+@lru_cache(maxsize=1)
+def _talked_of() -> tuple[frozenset, re.Pattern]:
+    data = answer_data().get("talked_of", {})
+    pats = data.get("patterns", [])
+    return frozenset(data.get("acts", ())), re.compile("|".join(f"(?:{p})" for p in pats) if pats else r"(?!)")
+
+
+def only_talked_of(text: str, acts: set[str]) -> bool:
+    """The sentence names the act (one of `acts`, answer_types.json relations) only inside a phrase of talks or plans
+    about it (answer_types.json `talked_of`: 'Talks on reopening the crossing', 'مفاوضات بشأن إعادة فتح المنفذ'): it
+    reports the act as talked of, not done ('After talks on reopening it, the crossing reopened on Monday' names it
+    done too)."""
+    norm = _norm(text)
+    rx = _talked_of()[1]
+    if not rx.search(norm):
+        return False
+    rest = rx.sub(" ", norm)
+    return not (acts & relations(_terms(rest), rest))
 
 
 def heading_years(hits: list[Hit], cand: Candidate) -> set[str]:
