@@ -20,7 +20,10 @@ plus articles written for these tests (no sentence of any gold set), or at the u
   separate meetings ('Fidan met al-Shaibani and, in a separate meeting, Fuad Hussein'): a correction (extractive.apart,
   answer_types.json apart_cues);
 - "after Assad fell" dates the question, as "after Assad's fall" does: the fallen ruler is no person it is about
-  (answer_types.json possessive_periods: verbs)."""
+  (answer_types.json possessive_periods: verbs);
+- when an act happened (a reopening) that the best dated sentence names only as the subject of talks ('Talks on
+  reopening the Qaim crossing began on Sunday'): a correction, the act is planned (extractive.only_talked_of,
+  answer_types.json talked_of)."""
 
 from __future__ import annotations
 
@@ -99,13 +102,23 @@ AR_SOLDIERS = """العراق يعيد عسكريين سوريين عبر ربي
 """
 
 
+EN_QAIM_TALKS = """Iraq and Syria open talks on al-Qaim border post
+November 10, 2026
+
+BAGHDAD — Talks on reopening the al-Qaim border crossing to passenger traffic began on Sunday between border officials of Iraq and Syria, an Anbar official said.
+
+The crossing has been open to trucks only since the spring.
+"""
+
+
 @pytest.fixture(scope="module")
 def library16(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers16",
                           {"ar_governors.txt": AR_GOVERNORS, "en_davos.txt": EN_DAVOS,
                            "en_review.txt": EN_REVIEW, "ar_neighbours.txt": AR_NEIGHBOURS, "ar_basra.txt": AR_BASRA,
-                           "en_ankara.txt": EN_ANKARA, "ar_soldiers.txt": AR_SOLDIERS})
+                           "en_ankara.txt": EN_ANKARA, "ar_soldiers.txt": AR_SOLDIERS,
+                           "en_qaim_talks.txt": EN_QAIM_TALKS})
 
 
 def _ask(pipeline, question):
@@ -209,3 +222,16 @@ def test_a_rulers_fall_told_by_a_verb_only_dates_the_question():
     assert as_question("Who met al-Sharaa in Damascus after Assad fell?").entities == ["Ahmed al-Sharaa", "Damascus"]
     assert as_question("Who met al-Sharaa after Bashar al-Assad was ousted?").entities == ["Ahmed al-Sharaa"]
     assert "Bashar al-Assad" in as_question("When did al-Sudani call Bashar al-Assad?").entities
+
+
+def test_when_an_act_only_talked_of_happened_is_a_correction(library16):
+    """Rule (only_talked_of): the talks began on Sunday; the crossing's reopening to passengers is only talked of."""
+    r = _ask(library16, "When did al-Qaim reopen to passenger traffic?")
+    assert r.abstained and "planned" in r.abstain_reason, (r.answer, r.abstain_reason)
+
+
+def test_an_act_named_done_beside_its_talks_is_not_only_talked_of():
+    from rag.answer.extractive import only_talked_of
+    assert only_talked_of("Talks on reopening the crossing began on Sunday.", {"reopening"})
+    assert only_talked_of("بدأت مفاوضات بشأن إعادة فتح المنفذ يوم الأحد.", {"reopening"})
+    assert not only_talked_of("After months of talks on reopening it, the crossing reopened on Monday.", {"reopening"})
