@@ -316,6 +316,92 @@ def holder_clash(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str
     return len(asked) == 1 and bool(held) and not (held & asked)
 
 
+@lru_cache(maxsize=1)
+def _role_name_breaks() -> frozenset:
+    return frozenset(normalize(w) for w in answer_data().get("role_name_breaks", ()))
+
+
+@lru_cache(maxsize=1)
+def _qualifier_words() -> frozenset:
+    """The words of the places' and countries' Arabic names (normalised, also without 'ال'): what qualifies a role
+    word before its holder's name ('محافظ دير الزور', 'السفير السوري لدى بغداد')."""
+    from ..domain.names import ARABIC, PEOPLE
+    words = {w for name, forms in ARABIC.items() if name not in PEOPLE for f in forms for w in normalize(f).split()}
+    words |= {w for f in vocabulary().countries.values() for w in f}
+    return frozenset(words | {w[2:] for w in words if w.startswith("ال")})
+
+
+def role_unnamed(q: Question, text: str) -> bool:
+    """An Arabic sentence that mentions the role a person question asks about ('ما اسم محافظ الأنبار …'; one naming a
+    person by itself, answer_types.json `person_roles`) only as a role:
+    every mention of the role word is followed, past the places and countries that qualify it, by the sentence's end
+    or a word that starts no name (answer_types.json `role_name_breaks`: 'عند', 'الذي'; another role word or a
+    counterpart: 'ومحافظ', 'ونظيره'), and it names no known person. Such a sentence does not say who holds the
+    role (its names cannot otherwise be told from its other words: `names_a_new_person` gives None)."""
+    from ..domain.names import PEOPLE, arabic_names
+    if not re.search(r"[\u0600-\u06ff]", text):
+        return False
+    roles = asked_roles(q)  # (a role that names a person by itself: a governor, not the intelligence service)
+    if not roles or normalize(roles[0][0]) not in person_roles():
+        return False
+    norm = normalize(without_period_mentions(text))
+    if any(n in PEOPLE for n in arabic_names(norm)):
+        return False
+    forms = [f for f in roles[0][1] if len(f) == 1]
+    words = re.findall(r"\w+", norm)
+    spots = [i for i, w in enumerate(words) if any(_matches(w, f[0]) and len(w) <= len(f[0]) + 3 for f in forms)]
+    if not spots:
+        return False
+    quals, breaks, role_words = _qualifier_words(), _role_name_breaks(), set(vocabulary().roles)
+    for i in spots:
+        j = i + 1
+        while j < len(words) and (words[j] in quals or _stripped(words[j]) in quals):
+            j += 1
+        if j >= len(words):
+            continue
+        w = words[j]
+        bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+        if w in breaks or bare in breaks or bare in _counterparts() or _unnamed_after().match(w) or \
+                bare in role_words or bare.removeprefix("ال") in role_words:
+            continue
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _representation() -> tuple[re.Pattern | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    data = answer_data()
+    asks = [normalize(p) for p in data.get("asks_representative", ())]
+    cues = [normalize(w) if w.strip() == w else normalize(w.strip()) + " " for w in data.get("representation_cues", ())]
+    return (re.compile("|".join(asks)) if asks else None, tuple(w for w in cues if " " not in w.strip()
+                                                                 and not w.endswith(" ")),
+            tuple(w.strip() for w in cues if w.endswith(" ")), tuple(w for w in cues if " " in w.strip()))
+
+
+def asks_representative(q: Question) -> bool:
+    """A person question asking who represented a country, a government or a body ('Who represented Syria at …',
+    'من مثّل العراق في …'; answer_types.json `asks_representative`)."""
+    rx = _representation()[0]
+    return expected_type(q) == "person" and rx is not None and bool(rx.search(q.normalized))
+
+
+def represents(q: Question, text_norm: str) -> bool:
+    """The sentence (normalised) tells someone standing for the side asked: a word of representing, attending or
+    leading a delegation (answer_types.json `representation_cues`), and, of the one country the question names, an
+    official of it ('Syria's foreign minister, Asaad al-Shaibani, led the delegation', 'وشارك عن العراق وزير
+    الخارجية فؤاد حسين')."""
+    _, prefixes, exact, phrases = _representation()
+    words = re.findall(r"\w+", text_norm)
+    if not (any(_matches(w, p) for w in words for p in prefixes) or any(w in exact for w in words) or
+            any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text_norm) for p in phrases)):
+        return False
+    asked = countries_of(q.normalized)
+    if len(asked) != 1:
+        return True
+    country = next(iter(asked))
+    return country in countries_of(text_norm) or names_official_of(q, country, text_norm)
+
+
 def named_words(q: Question) -> list[str]:
     """An English question's capitalised names that are not general words or known names (a place or a
     person the tables do not know: 'Jeddah', 'Fidan'), each by its last word, lower case: an English sentence
@@ -763,6 +849,19 @@ def counts(forms: frozenset, text_norm: str) -> bool:
     # before it ('عدد العراقيين بلغ 500'); 'مع العراق مئات الجنود' counts soldiers.
     return any(0 < j - i <= 3 or (0 < i - j <= 3 and j > 0 and words[j - 1] in ("عدد", "number", "total"))
                for i in nums for j in nouns)
+
+
+def count_years(forms: frozenset, text_norm: str) -> set[str]:
+    """The numbers that look like years but count the noun counted: a year's digits right before a form of it
+    ('1905 عسكريين', '1905 من الضباط', '2000 soldiers'): a count, not the year of what the sentence reports."""
+    if not forms:
+        return set()
+    words = re.findall(r"[\w.,%]+", text_norm)
+    return {w for i, w in enumerate(words) if _YEAR.fullmatch(w) and any(
+        _same_word(t, f) for x in words[i + 1:i + 1 + COUNT_REACH] for t in tokens(x) for f in forms)}
+
+
+COUNT_REACH = 2  # words between a count and its noun ('1905 من الضباط')
 
 
 def counted_country(q: Question) -> tuple[str, frozenset]:

@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -516,8 +516,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # sentence, the place may be named once in its passage.
         # So do two people a date or yes/no question names ("when did X meet Y in Baghdad": their meeting is told
         # with the city named once, in the dateline or the sentence before).
+        # (and who represented a side at an event: the event's city may be named once in the passage)
         wide = shape.kind not in ("date", "person", "yesno", "comparison") or (
-            shape.kind == "person" and any(e in PEOPLE for e in entities)) or (
+            shape.kind == "person" and (any(e in PEOPLE for e in entities) or asks_representative(q))) or (
             shape.kind in ("date", "yesno") and sum(e in PEOPLE for e in entities) >= 2)
         # (a sentence that names, instead of the person asked, another who shares his family name — "Masrour
         # Barzani" for "Nechirvan Barzani" — is about the other one, whatever its neighbours name)
@@ -700,7 +701,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # first ("Hussein met Shaibani, who visited Baghdad" is not Hussein's visit to Baghdad).
         people = [e for e in entities if e in PEOPLE]
         places = [e for e in entities if e not in PEOPLE]
-        if "visit" in asked and strict and shape.kind != "person" and len(people) == 1 and len(places) == 1:
+        # (of several people, the visitor is the one the question names first, its subject: "when did X travel to Z
+        # on Y's invitation", "to meet Y")
+        if "visit" in asked and strict and shape.kind != "person" and people and len(places) == 1 and (
+                visitor := first_named(q, people) if len(people) > 1 else people[0]):
+            people = [visitor] + [p for p in people if p != visitor]
             # (or a sentence naming him and no place at all, in a passage naming the place: a wire's "X arrived on
             # Friday" under its Baghdad dateline)
             visits = [c for c in cands if visit_told(q, c, hits, people[0], places[0])]
@@ -731,10 +736,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, about, premise.no_visit_by(visitor, places[0]), confidence(q, cands, hits))
         elif asked & {"meeting", "call"} and not strict and len(people) >= 2 and not asked_status(q) and \
                 own_meeting(q) and not any(relations(_terms(c.text), _norm(c.text)) & asked & {"meeting", "call"} and
-                                           not missing_entities(q, c, people, own=True) for c in retrieved):
+                                           not missing_entities(q, c, people, own=True) and not apart(c.text, people)
+                                           for c in retrieved):
             # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
-            # the question's premise; no retrieved sentence names them all with a word of it, so what others
-            # discussed is no answer.
+            # the question's premise; no retrieved sentence names them all with a word of it (and not in separate
+            # meetings: `apart`), so what others discussed is no answer.
             return correction(q, about, premise.not_reported(sorted(asked & {"meeting", "call"}), people),
                               confidence(q, cands, hits))
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
@@ -793,6 +799,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(
                 sorted(asked) or ["act"], top_status), confidence(q, cands, hits))
         cands = [c for c in cands if _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}] or cands
+        # When an act happened that the best sentence giving a date names only as the subject of talks ("Talks on
+        # reopening the Rabia crossing have started": `only_talked_of`): it reports the act planned, not done (the
+        # date it gives is the talks'); not when the question asks about the talks themselves ("when did talks on
+        # reopening begin").
+        talked = sorted(asked_relations(q) & _talked_of()[0])
+        dated = next((c for c in cands if holds_answer(kind, q, _norm(c.text))), None) if talked else None
+        if dated is not None and not _talked_of()[1].search(q.normalized) and only_talked_of(dated.text, set(talked)):
+            return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(talked, "planned"),
+                              confidence(q, cands, hits))
     # When or whether someone named only by a role did something ("When did Syria's ambassador in Baghdad present his
     # credentials", "هل زار السفير السوري …"): the sentence or its neighbours name that role, not of another country;
     # another person's act with the same people or places is no answer.
@@ -827,7 +842,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if years:
         # A sentence (or, when it names no year, its article's date) about another year only is not about it.
         # (not a year after "since": "the pipeline, idle since 2003" reports this year's talks)
-        dated = [c for c in cands if not (own := act_years(_norm(c.text)) or _date_years(c.date)) or years & own]
+        # (a count's digits are no year: '1905 عسكريين' of how many soldiers; a chronology's sentence naming no year
+        # is of its section's heading, 'December 2024.', before its article's date)
+        counted = counted_forms(q, loose=True)[0] if kind_asked == "number" else frozenset()
+        dated = [c for c in cands if not (own := act_years(_norm(c.text)) - count_years(counted, _norm(c.text))
+                                          or heading_years(hits, c) or _date_years(c.date)) or years & own]
         if not dated:
             found = act_years(_norm(cands[0].text)) or years_of(cands[0].date[:4])  # the year the best one gives
             return correction(q, cands + [c for c in about if c not in cands], premise.other_years(years, found),
@@ -891,6 +910,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             if not theirs:
                 return abstain(confidence(q, cands, hits), f"no retrieved sentence names a {ADJECTIVES.get(country, country)} official")
         named = {id(c): names_a_new_person(q, c.text) for c in cands}
+        # (an Arabic sentence naming the role asked only as a role, 'بين محافظ الأنبار ومحافظ دير الزور عند المنفذ',
+        # names no one: `role_unnamed`)
+        named = {id(c): False if named[id(c)] is None and role_unnamed(q, c.text) else named[id(c)] for c in cands}
         # (a sentence that names no one but the question's own people, where names can be told (English, or the
         # tables' people in Arabic), does not say who: the next one does, or none does)
         if all(v is False for v in named.values()):
@@ -917,6 +939,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return abstain(confidence(q, cands, hits), f"the evidence holds no count of the {country} ones the question counts")
         cands = typed + [c for c in cands if c not in typed]
     elif typed:
+        # Who represented a side: a sentence naming someone as standing for it (a word of representing, attending or
+        # leading, and of the country asked its official) goes first (`represents`).
+        if kind == "person" and asks_representative(q):
+            reps = [c for c in typed if represents(q, _norm(c.text))]
+            typed = reps + [c for c in typed if c not in reps]
+            if not reps:  # (nobody is told standing for it: someone named at another act is no answer)
+                return abstain(confidence(q, cands, hits), "no retrieved sentence says who represented the side asked")
+            cands = reps + [c for c in cands if c not in reps]
         # (who: the best passage's sentence that names the person goes first from further down, the best one
         # only saying "a senior UN official")
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
@@ -1073,6 +1103,23 @@ def own_meeting(q: Question) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q.normalized) for p in _phrases("own_meeting"))
 
 
+def apart(text: str, people: list[str]) -> bool:
+    """A sentence that names two of the people with a word of separate meetings after the first of them
+    (answer_types.json `apart_cues`), and a third person before them, who met them: 'Fidan met al-Shaibani, and in a
+    separate meeting Fuad Hussein', 'التقى فيدان الشيباني … كما التقى في لقاء منفصل فؤاد حسين'. It reports them
+    meeting him each, not each other ('Hussein met al-Shaibani separately' names no one before them)."""
+    words = re.findall(r"[\w'-]+", text)
+    terms = [_terms(w) for w in words]
+    at = sorted(i for i in (_named_at(terms, p) for p in people) if i < len(words))
+    if len(at) < 2:
+        return False
+    others = [e for e in key_entities(_norm(text)) if e in PEOPLE and e not in people]
+    if not any(_named_at(terms, e) < at[0] for e in others):
+        return False
+    after = " " + _norm(" ".join(words[at[0] + 1:])) + " "  # (between them, or after both: 'met X and Y separately')
+    return any(f" {c} " in after for c in _phrases("apart_cues"))
+
+
 @lru_cache(maxsize=8)
 def _phrases(key: str) -> tuple[str, ...]:
     """An answer_types.json list of phrases in both languages, normalised once."""
@@ -1182,6 +1229,44 @@ NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at
 RELATION_MARGIN = 0.2  # a sentence that itself reports the act asked about goes first within this score margin
 STATUS_COVERAGE = 0.5  # the share of the best (statused) sentence's term coverage another sentence needs to answer
 NOT_HELD_RANKS = 3  # how far below the best a sentence naming both people asked about can say their act did not happen  # statuses (answer_types.json) of an act that did not happen
+
+
+@lru_cache(maxsize=1)
+def _talked_of() -> tuple[frozenset, re.Pattern]:
+    data = answer_data().get("talked_of", {})
+    pats = data.get("patterns", [])
+    return frozenset(data.get("acts", ())), re.compile("|".join(f"(?:{p})" for p in pats) if pats else r"(?!)")
+
+
+def only_talked_of(text: str, acts: set[str]) -> bool:
+    """The sentence names the act (one of `acts`, answer_types.json relations) only inside a phrase of talks or plans
+    about it (answer_types.json `talked_of`: 'Talks on reopening the crossing', 'مفاوضات بشأن إعادة فتح المنفذ'): it
+    reports the act as talked of, not done ('After talks on reopening it, the crossing reopened on Monday' names it
+    done too)."""
+    norm = _norm(text)
+    rx = _talked_of()[1]
+    if not rx.search(norm):
+        return False
+    rest = rx.sub(" ", norm)
+    return not (acts & relations(_terms(rest), rest))
+
+
+def heading_years(hits: list[Hit], cand: Candidate) -> set[str]:
+    """The year of the nearest period heading above the sentence in its passage: a line that names only a year,
+    with or without its month ('December 2024.', '2025', 'كانون الأول 2024:'), as a chronology's sections open."""
+    c = hits[cand.n - 1].chunk
+    for s, e in reversed(c.sentences[:cand.index]):
+        words = re.findall(r"\w+", _norm(c.text[s:e]).lower())
+        years = {w for w in words if _HEADING_YEAR.fullmatch(w)}
+        rest = " ".join(w for w in words if w not in years)
+        if years and len(words) <= HEADING_WORDS and (not rest or _MONTH_ONLY.fullmatch(rest)):
+            return years
+    return set()
+
+
+HEADING_WORDS = 4  # words of a period heading at most ('كانون الاول 2024')
+_HEADING_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_ONLY = re.compile(rf"(?:{MONTH_ALT})")
 
 
 def _with_neighbours(hits: list[Hit], cand: Candidate) -> str:

@@ -131,14 +131,16 @@ _ANSWER_TYPES = Path(__file__).resolve().parent / "data" / "answer_types.json"  
 
 @lru_cache(maxsize=1)
 def _possessive_periods() -> re.Pattern:
-    """'after Assad's fall', 'since the regime's collapse' (answer_types.json `possessive_periods`: the words
-    before the name, and the nouns of a fall after its 's)."""
+    """'after Assad's fall', 'since the regime's collapse', 'after Assad fell' (answer_types.json
+    `possessive_periods`: the words before the name, the nouns of a fall after its 's, the verbs of a fall after it)."""
     data = json.loads(_ANSWER_TYPES.read_text(encoding="utf-8")).get("possessive_periods", {})
-    before, nouns = data.get("before", []), data.get("nouns", [])
+    before, nouns, verbs = data.get("before", []), data.get("nouns", []), data.get("verbs", [])
     if not before or not nouns:
         return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, before)) + r")\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?['’]s\s+(?:"
-                      + "|".join(map(re.escape, nouns)) + r")(?!\w)")
+    fall = r"['’]s\s+(?:" + "|".join(map(re.escape, nouns)) + ")" + (
+        r"|\s+(?:" + "|".join(map(re.escape, verbs)) + ")" if verbs else "")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, before)) + r")\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:"
+                      + fall + r")(?!\w)")
 
 
 def as_question(question: str) -> Question:
