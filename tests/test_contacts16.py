@@ -229,3 +229,8 @@ def test_a_day_written_as_an_arabic_ordinal_is_that_day():
             "السوري أحمد الشرع يوم الثلاثاء الأول من نيسان.\n")
     (m,) = _contacts(text, "o.txt", "2025-04-12")
     assert (m.kind, m.date) == ("call", "2025-04-01"), (m.kind, m.date, m.date_basis)
+    # a day written as an ordinal is written out: of a visit put off, the day it was due, not the next such day
+    text = ("بغداد – الجمعة 14 آذار 2025\n\nوكانت زيارة وزير الخارجية السوري أسعد الشيباني إلى بغداد مقررة في الثاني "
+            "والعشرين من شباط الماضي، غير أنها أُرجئت.\n")
+    (m,) = _contacts(text, "p.txt", "2025-03-14")
+    assert (m.status, m.date) == ("postponed", "2025-02-22"), (m.status, m.date, m.date_basis)

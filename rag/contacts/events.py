@@ -15,8 +15,8 @@ import re
 from functools import cached_property
 from datetime import date
 
-from ..text.dates import (LATEST_NOT_AFTER, WEEKDAY_EN, DateMention, explicit_dates, find_dates, infer_article_date,
-                          iso, resolve_dates, text_years)
+from ..text.dates import (LATEST_NOT_AFTER, ORD_DM, ORD_DMY, WEEKDAY_EN, DateMention, explicit_dates, find_dates,
+                          infer_article_date, iso, resolve_dates, text_years)
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
@@ -1141,7 +1141,7 @@ class _Article:
         # (nor is the day of another contact an invitation is to: "سلّمه دعوة لحضور قمة بغداد في 17 أيار", "handed
         # him an invitation to the summit on May 17": the summit's day, as its city is the summit's)
         # (a day written out only: "on Sunday", "اليوم" after it are still the day the invitation was handed over)
-        dates = [d for d in dates if not (re.search(r"\d", s.norm[d.start:d.end]) and
+        dates = [d for d in dates if not (_written_day(s.norm[d.start:d.end]) and
                                           _invited_at(lex, s.norm, d.start, invites))] if invites else dates
         # "his third visit, the first in December and the second on 25 April": days of earlier contacts of the same
         # people, each its own (lexicon `ordinals`), not the day of the one the sentence reports
@@ -1448,7 +1448,7 @@ class _Article:
                     verb = min(said_at)
                     said_on = [d for d in dates if (d.start < verb or d.relative) and
                                not (top and d.value and d.value[:10] > top[:10]) and
-                               not (d.relative and re.search(r"\d", s.norm[d.start:d.end]) and
+                               not (d.relative and _written_day(s.norm[d.start:d.end]) and
                                     _days_before(d.value, top) > 31)]  # "May 17" (no year) of a year ago: not when said
                     self.extend(m, s, "statement", [sp], [], said_on, {IRAQ, SYRIA}, add_people=True, force=True)
                     self.mentions.append(m)
@@ -1554,10 +1554,10 @@ class _Article:
                     # off or put off, of a day and month, the nearer of that day and the one before ("the visit once
                     # due on 22 February was postponed", reported in March; a weekday still to come stays ahead)
                     m.date, gave = _nearer(d.value, d.ahead, self.anchor or self.article.value) \
-                        if m.status in ("cancelled", "postponed") and re.search(r"\d", s.norm[d.start:d.end]) \
+                        if m.status in ("cancelled", "postponed") and _written_day(s.norm[d.start:d.end]) \
                         else d.ahead, True
                     phrase = s.norm[d.start:d.end].strip()
-                    if len(d.ahead) == 10 and d.weekday is None and not re.search(r"\d", phrase):
+                    if len(d.ahead) == 10 and d.weekday is None and not _written_day(phrase):
                         what = "the " + WEEKDAY_EN[date.fromisoformat(d.ahead).weekday()]
                     else:
                         what = d.ahead
@@ -1567,7 +1567,7 @@ class _Article:
                     # "أرجئت الزيارة التي كان من المقرر أن تبدأ اليوم السبت": the day it was due
                     m.date, m.date_basis, gave = d.value, d.basis + " (the day it was due)", True
                 elif d.relative and d.value and not (m.status in ("planned", "cancelled", "postponed") and
-                                                     re.search(r"\d", s.norm[d.start:d.end])):
+                                                     _written_day(s.norm[d.start:d.end])):
                     m.reported.append(f"reported {d.value}: {d.basis}")
                     gave = True
                 elif d.value and m.date is None:  # written out (of a contact due on a day, a day and month too)
@@ -1635,6 +1635,12 @@ def _after_frame(frames, rest: str) -> str:
         if rest.startswith(j + " "):
             return rest[len(j) + 1:].lstrip()
     return rest
+
+
+def _written_day(phrase: str) -> bool:
+    """Whether a date phrase writes its day out (in digits, or an Arabic ordinal: "الثاني والعشرين من شباط"), not a
+    weekday or "today"."""
+    return bool(re.search(r"\d", phrase) or ORD_DM.search(phrase) or ORD_DMY.search(phrase))
 
 
 def _invited_at(lex, norm: str, pos: int, spans: list[tuple[int, int]] | None = None) -> bool:
