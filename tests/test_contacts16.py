@@ -234,3 +234,12 @@ def test_a_day_written_as_an_arabic_ordinal_is_that_day():
             "والعشرين من شباط الماضي، غير أنها أُرجئت.\n")
     (m,) = _contacts(text, "p.txt", "2025-03-14")
     assert (m.status, m.date) == ("postponed", "2025-02-22"), (m.status, m.date, m.date_basis)
+
+
+def test_followed_by_opens_a_contact_of_its_own():
+    text = ("بغداد – الثلاثاء 7 كانون الثاني 2025\n\n"
+            "وكان أول تواصل رسمي قد جرى في السادس والعشرين من كانون الأول الماضي، حين زار وفد برئاسة رئيس جهاز "
+            "المخابرات حميد الشطري دمشق والتقى أحمد الشرع، تبعه اتصال هاتفي أجراه وزير الخارجية فؤاد حسين بالشيباني.\n")
+    got = sorted((m.kind, m.date, sorted(_names(m))) for m in _contacts(text, "f.txt", "2025-01-07"))
+    assert got == [("call", None, ["Asaad al-Shaibani", "Fuad Hussein"]),
+                   ("visit", "2024-12-26", ["Ahmed al-Sharaa", "Hamid al-Shatri"])], got
