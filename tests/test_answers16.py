@@ -222,6 +222,24 @@ def test_a_rulers_fall_told_by_a_verb_only_dates_the_question():
     assert as_question("Who met al-Sharaa in Damascus after Assad fell?").entities == ["Ahmed al-Sharaa", "Damascus"]
     assert as_question("Who met al-Sharaa after Bashar al-Assad was ousted?").entities == ["Ahmed al-Sharaa"]
     assert "Bashar al-Assad" in as_question("When did al-Sudani call Bashar al-Assad?").entities
+    # a verb of a fall only after a ruler: anyone else who "fled" is still asked about
+    assert "Mohammed Shia al-Sudani" in as_question(
+        "When did al-Shaibani visit Baghdad after Sudani fled the meeting?").entities
+
+
+def test_words_of_representing_are_not_their_homographs():
+    """Rule (representation_cues): "مثل" (like), "رأس العين" (a town) and "trucks headed to" say nobody stood for a
+    side."""
+    from rag.answer.expected import represents
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    q = as_question("من مثّل العراق في اجتماع عمّان؟")
+    assert not represents(q, normalize("صدر العراق سلعا مثل القمح والشعير إلى الأردن"))
+    assert not represents(q, normalize("وصلت الشاحنات العراقية إلى رأس العين"))
+    assert represents(q, normalize("ترأس وزير الخارجية العراقي فؤاد حسين وفد العراق"))
+    q = as_question("Who represented Iraq at the Amman meeting?")
+    assert not represents(q, "iraqi trucks headed to syria on monday")
+    assert represents(q, "iraq's foreign minister fuad hussein headed the iraqi delegation")
 
 
 def test_when_an_act_only_talked_of_happened_is_a_correction(library16):

@@ -243,3 +243,24 @@ def test_followed_by_opens_a_contact_of_its_own():
     got = sorted((m.kind, m.date, sorted(_names(m))) for m in _contacts(text, "f.txt", "2025-01-07"))
     assert got == [("call", None, ["Asaad al-Shaibani", "Fuad Hussein"]),
                    ("visit", "2024-12-26", ["Ahmed al-Sharaa", "Hamid al-Shatri"])], got
+
+
+def test_a_year_inside_a_sentence_or_on_a_heading_line():
+    # a year written inside a sentence is no heading: this year's days keep the latest such day before the page
+    text = ("Notes\n\nDecember 28, 2025 | Test\n\nSince the fall of Assad on December 8, 2024, ties have warmed. "
+            "Foreign Minister Fuad Hussein met Asaad al-Shaibani in Amman on December 20.\n")
+    (m,) = _contacts(text, "r.txt", "2025-12-28")
+    assert m.date == "2025-12-20", (m.date, m.date_basis)
+    # a heading on its own line heads the paragraph after it
+    text = ("A year on the border\n\nDecember 28, 2025 | Test\n\nDecember 2024\n\n"
+            "Intelligence chief Hamid al-Shatri met Ahmed al-Sharaa in Damascus on December 26.\n")
+    (m,) = _contacts(text, "r.txt", "2025-12-28")
+    assert m.date == "2024-12-26", (m.date, m.date_basis)
+
+
+def test_an_unnamed_provincial_official_is_one_participant_in_both_languages():
+    ar = _contacts("الأنبار\n\nالتقى محافظ الأنبار محافظ دير الزور عند منفذ القائم.\n", "a.txt")
+    en = _contacts("Test\n\nThe governor of Anbar met the governor of Deir ez-Zor at the al-Qaim crossing.\n", "e.txt")
+    assert {p["id"] for p in ar[0].participants} == {p["id"] for p in en[0].participants}, \
+        (ar[0].participants, en[0].participants)
+

@@ -132,15 +132,19 @@ _ANSWER_TYPES = Path(__file__).resolve().parent / "data" / "answer_types.json"  
 @lru_cache(maxsize=1)
 def _possessive_periods() -> re.Pattern:
     """'after Assad's fall', 'since the regime's collapse', 'after Assad fell' (answer_types.json
-    `possessive_periods`: the words before the name, the nouns of a fall after its 's, the verbs of a fall after it)."""
+    `possessive_periods`: the words before the name, the nouns of a fall after its 's, the verbs of a fall after one
+    of its `rulers`)."""
     data = json.loads(_ANSWER_TYPES.read_text(encoding="utf-8")).get("possessive_periods", {})
     before, nouns, verbs = data.get("before", []), data.get("nouns", []), data.get("verbs", [])
+    rulers = data.get("rulers", [])
     if not before or not nouns:
         return re.compile(r"(?!)")
-    fall = r"['’]s\s+(?:" + "|".join(map(re.escape, nouns)) + ")" + (
-        r"|\s+(?:" + "|".join(map(re.escape, verbs)) + ")" if verbs else "")
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, before)) + r")\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:"
-                      + fall + r")(?!\w)")
+    when = r"(?<!\w)(?:" + "|".join(map(re.escape, before)) + r")\s+(?:the\s+)?"
+    fall = when + r"[\w-]+(?:\s+[\w-]+)?['’]s\s+(?:" + "|".join(map(re.escape, nouns)) + r")(?!\w)"
+    # (a verb of a fall only after a ruler the data names: "after Assad fell", not "after Sudani fled the meeting")
+    fell = when + r"(?:" + "|".join(map(re.escape, rulers)) + r")\s+(?:" + "|".join(map(re.escape, verbs)) + r")(?!\w)" \
+        if verbs and rulers else ""
+    return re.compile(fall + (f"|{fell}" if fell else ""))
 
 
 def as_question(question: str) -> Question:

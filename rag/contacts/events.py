@@ -741,10 +741,11 @@ class _Article:
         listed = len(openers) >= 2
         heading = None
         year: tuple[int, int] | None = None  # (year, month) of the list's last entry whose year is known
-        context = None  # the last date with its year written in this paragraph ("December 2024. … on December 19")
+        context = None  # the year a heading of this paragraph wrote ("December 2024." alone, then "… on December 19")
+        heading_at = -1
         for i, s in enumerate(self.sents):
-            if i and "\n" in self.doc.text[self.sents[i - 1].end:s.start]:
-                context = None
+            if i and "\n" in self.doc.text[self.sents[i - 1].end:s.start] and heading_at != i - 1:
+                context = None  # (a new paragraph, unless the line before is the heading itself)
             before = len(self.mentions)
             if listed and i in openers:
                 self.barrier = len(self.mentions)
@@ -775,8 +776,12 @@ class _Article:
             # the last day this sentence writes, for "Two days later, …" in the next one
             self.prev_day = next(((_in_context(d.value, d.basis, context, self.article.value) or d.value)
                                   for d in reversed(written) if d.value and len(d.value) == 10), None)
-            context = next((d.value for d in reversed(written) if d.value and not d.relative and len(d.value) >= 7),
-                           context)
+            # (only a heading: a month and year, or a day with its year, standing alone; not "since the fall of Assad
+            # on December 8, 2024" inside a sentence)
+            year_line = next((d.value for d in written if d.value and not d.relative and len(d.value) >= 7 and
+                              not s.norm[:d.start].strip(" -–—•*#") and not s.norm[d.end:].strip(" .:-–—\n")), None)
+            if year_line:
+                context, heading_at = year_line, i
             if not pronoun:  # (after "He …", the subject is still the one "He" stood for)
                 self.subject = next((m for m in self.scan_of(s) if m.kind == "person" and not m.short), None)
             if listed and year:
@@ -837,7 +842,7 @@ class _Article:
         for m in re.finditer(r"(?<=\s)(?:and\s+|و(?=\w))(\w+)", s.norm):
             if lex.kind_of(m.group(1)) not in (None, "statement") and triggers[0] < m.start() and \
                     any(p >= m.start() for p in triggers) and m.start() not in cuts and \
-                    not re.search(r"[،,؛;]\s*$", s.norm[:m.start()]):
+                    not re.search(r"[،,؛;]\s*$", s.norm[max(0, m.start() - 4):m.start()]):
                 cuts.append(m.start())
                 bare.add(m.start())
         cuts.sort()
@@ -1228,11 +1233,8 @@ class _Article:
         # (nor where another contact is to be that the one reported carries an invitation to: "receives letter
         # inviting him to Baghdad summit", "inviting him to the Arab League summit that Iraq is to host": lexicon
         # `invited_to`, at most six words between)
-        invited = [b for _, b in invites]
         origins = {id(m.item) for m in matches if m.kind == "place" and (
-            any(0 <= m.start - b <= 2 for b in came_from) or
-            any(0 <= m.start - b and len(s.norm[b:m.start].split()) <= 6 and not re.search(r"[،,.؛;:]", s.norm[b:m.start])
-                for b in invited))}
+            any(0 <= m.start - b <= 2 for b in came_from) or (invites and _invited_at(lex, s.norm, m.start, invites)))}
         # (a contact denied by a word of no kind, "no coordination with Damascus", has no venue: the city is a side)
         # (nor the country a mission is accredited to: "السفير العراقي لدى سوريا", "Iraq's ambassador to Syria")
         origins |= {i for i in posted if any(id(m.item) == i and m.item.en == m.item.country for m in matches)}
@@ -1658,8 +1660,8 @@ def gathering_of(officials: Officials, norm: str, ref: str, status: str, lex=Non
     article (a day's slack: pages dated the day after); nor at one it hands an invitation to ("handed him his
     invitation to the Arab summit")."""
     found = officials.gatherings_in(norm)
-    if found and lex is not None and lex.invited_to is not None:
-        found = [g for g in found if any(not _invited_at(lex, norm, x.start()) for f in g.forms
+    if found and lex is not None and lex.invited_to is not None and (spans := lex.invited_to.spans(norm)):
+        found = [g for g in found if any(not _invited_at(lex, norm, x.start(), spans) for f in g.forms
                                          for x in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", norm))]
     if ref and status in _NOT_BEFORE:
         found = [g for g in found if g.date <= _plus(ref[:10], 1)]

@@ -208,8 +208,8 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         if na and nb and not na & nb:
             return False
     if a.source == b.source:
-        # (not two cities of one side that one article names for a report naming no one, "the al-Qaim crossing
-        # reopened" beside "al-Shaibani's visit to Baghdad three months ago": two contacts)
+        # (not two different cities that one article names, one of its reports naming no one and no one named in
+        # both: "the al-Qaim crossing reopened" beside "al-Shaibani's visit to Baghdad three months ago": two contacts)
         return bool(a.named & b.named) or not (a.place and b.place and not facing and
                                                a.place["name_en"] != b.place["name_en"] and
                                                a.place["name_en"] != a.place["country"] and

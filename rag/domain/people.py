@@ -696,7 +696,8 @@ class Officials:
                       any(normalize(f).lower() == said for f in t.forms)), None)
         if known is not None:  # ("Iraqi foreign minister" built from "the foreign ministers of Iraq, …": the data's
             return known  # title, whose holder on the day is known)
-        ident = _title_id(role, country)
+        ident = _title_id(en or role, country)  # (the same official in both languages: "محافظ الأنبار", "the governor of
+        # Anbar")
         if rank == "delegation":  # "وفد من وزارة الطوارئ السورية" is the side's delegation of the data ("a Syrian
             # delegation"), in its own words: one participant, whoever's words report it
             ident = next((t.id for t in self.titles if t.rank == "delegation" and t.country == country), ident)

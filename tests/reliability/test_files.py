@@ -134,7 +134,7 @@ def test_unreadable_files_and_folders_are_named_and_the_rest_ingests(seeded_sett
     # Not under pytest's own temp root: any other pytest session on the machine (a concurrent run, a test that
     # starts pytest) resets /tmp/pytest-of-<user> to 0700, and nobody could then reach the home (a CI failure
     # seen when two runs overlapped). A folder of its own directly under /tmp (1777) is reachable by anyone.
-    base = Path(tempfile.mkdtemp(prefix="rag-nobody-"))
+    base = Path(tempfile.mkdtemp(prefix="rag-nobody-", dir="/tmp"))
     docs = base / "docs"
     try:
         home = warm_home(base / "home", seeded_settings.home_path)
