@@ -1214,6 +1214,8 @@ class _Article:
         heard = [b for _, b in lex.audience.spans(s.norm, words)]
         matches = [m for m in matches if not (m.kind == "place" and any(
             0 <= m.start - h <= 6 and not re.search(r"[،,.؛;]", s.norm[h:m.start]) for h in heard))]
+        # "with Baghdad announcing the haul", "وأعلنت دمشق" (lexicon `place_speaks`): the city speaks for its side
+        matches = [m for m in matches if not (m.kind == "place" and _speaks(lex, s.norm, m))]
         posts = [p for p in lex.posted_at.find(s.norm, words) if inside(p)]
         posted = {id(m.item) for m in matches if m.kind == "place" and any(
             0 < m.start - p <= 40 and len(s.norm[p:m.start].split()) <= 4 and not re.search(r"[،,.؛;]", s.norm[p:m.start])
@@ -1257,6 +1259,13 @@ class _Article:
         parts, side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
         directed = [p for p in parts if p["id"] in directed_ids]
         parts = [p for p in parts if p["id"] not in directed_ids]
+        doer, told_at = self._doer_before(i, s, matches, parts, side_titles, words, when)
+        parts, sides = parts + doer, sides | {p["country"] for p in doer}
+        if doer and told_at == i - 1 and self.prev_day and not any(d.value for d in dates):
+            # (an act whose own day is not given is dated by the report of it the sentence before: "…, Iraq's
+            # Interior Ministry said on Wednesday. … carried out the raid with Syria's …")
+            dates = [DateMention(0, 0, self.prev_day, f"{self.prev_day}, the day the sentence before, which reports "
+                                                      f"the act, writes")]
         # "the ministry is in talks with the Syrian side": a side named as a whole is its country's party when the
         # sentence names no one else of that country
         # (named after the contact's word: "The Syrian side said Iraq's minister arrived" names a source)
@@ -1456,6 +1465,36 @@ class _Article:
                     self.mentions.append(m)
                     self.last_statement_at = i
 
+    def _doer_before(self, i: int, s: _Sentence, matches, parts: list[dict], side_titles: list[dict], words,
+                     when: str | None) -> tuple[list[dict], int]:
+        """The other side's party of an act done with one side's body, the doer left unnamed ("An elite unit …
+        carried out the raid in close cooperation with Syria's Directorate of Narcotics Control", "the group was
+        handed over to a protection force on the Syrian side"): the other side's body (or side) the sentence before,
+        or the one before it, names, the article's actor of the act ("Iraq's Interior Ministry said …"); and the
+        index of that sentence."""
+        coop = self.lex.cooperating(s.norm, words)
+        spans = [*(self.lex.cooperation.spans(s.norm, words) if self.lex.cooperation is not None else []),
+                 *((m.start(), m.end()) for m in (self.lex.joint_acts.finditer(s.norm) if self.lex.joint_acts else ()))]
+        if not coop or any(p for k, pos in self.lex.kind_at(s.norm, words).items() if k != "statement"
+                           for p in pos if not any(a <= p < b for a, b in spans)):
+            return [], -1  # (only a word of acting together: another contact word has its own people)
+        named = parts + side_titles
+        if not named or len({p["country"] for p in named}) != 1 or \
+                any(m.kind in ("person", "title", "country") and m.start < coop[0] for m in matches):
+            return [], -1  # (the doer is named here, or the party after "with" is not of one side)
+        other = SYRIA if named[0]["country"] == IRAQ else IRAQ
+        for j in (i - 1, i - 2):
+            if not 0 <= j < len(self.sents):
+                continue
+            prev = self.sents[j]
+            found = [m for m in (*self.scan_of(prev), *self.officials.bodies(
+                prev.norm, prev.text if len(prev.text) == len(prev.norm) else "", self.home))
+                if m.kind == "title" and m.item.country == other and m.item.rank in (BODY_RANK, "side")]
+            found.sort(key=lambda m: m.start)
+            if found:
+                return [_participant(found[-1].item, when)], j
+        return [], -1
+
     def _reporter(self, p: Person, when: str | None) -> bool:
         r = p.role_at(when)
         role = fast_normalize(f"{r.get('ar', '')} {r.get('en', '')}")
@@ -1591,6 +1630,20 @@ class _Article:
             m.summary = s.text if len(s.text) <= 300 else s.text[:297].rsplit(" ", 1)[0] + "…"
         if gave:
             self.cite(m, s)
+
+
+def _speaks(lex, norm: str, m: Match) -> bool:
+    """A city standing for its side as the one who speaks (lexicon `place_speaks`): right before an `after` word
+    ("Baghdad announcing"), or right after a `before` word ("وأعلنت دمشق"), nothing between."""
+    before = norm[:m.start]
+    if lex.speaks_before is not None and before.endswith(" ") and (word := (before.split() or [""])[-1]):
+        if word in lex.speaks_before or word[:1] in "وف" and word[1:] in lex.speaks_before:
+            return True
+    after = norm[m.end:m.end + 40]
+    if lex.speaks_after is not None and after.startswith(" ") and after.split():
+        if after.split()[0] in lex.speaks_after or lex.speaks_after.find(after, _words(after)) == [1]:
+            return True
+    return False
 
 
 def _resident(lex, p: dict) -> bool:

@@ -175,6 +175,8 @@ class Lexicon:
     denied_after: Words | None = None  # "غير صحيح", "untrue": a denial after the contact word it denies
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
+    speaks_after: Words | None = None  # "announcing", "said": a city right before them speaks for its side
+    speaks_before: Words | None = None  # "أعلنت", "قالت": a city right after them speaks for its side
     gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
     # its own, was held at the gathering the article named before it
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
@@ -412,6 +414,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("negated", {}).get("between"))),
                    Words.of(_both(obj.get("unconfirmed"))),
                    gathering_back=Words.of(_both(obj.get("gathering_back"))),
+                   speaks_after=Words.of(_both(obj.get("place_speaks", {}).get("after"))),
+                   speaks_before=Words.of(_both(obj.get("place_speaks", {}).get("before"))),
                    join_frames=Words.of(_both(obj.get("joins", {}).get("frames"))),
                    list_links=Words.of(_both(obj.get("list_links"))),
                    stand_ins=Words.of(_both(obj.get("stand_ins"))),
@@ -430,7 +434,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
 def joint_acts(obj: dict) -> re.Pattern | None:
     """An act both sides carry out together, its words apart (`joint_acts`): English "joint" … "operation" (at most
     three words between: "a joint Iraqi–Syrian security operation"), Arabic "عملية" … "مشتركة" ("عملية أمنية
-    مشتركة")."""
+    مشتركة"); an act done by one party with another ("عملية نفذتها … مع …")."""
     def alt(items) -> str:
         return "|".join(re.escape(normalize(x).lower()) for x in sorted(items, key=len, reverse=True) if x)
     en, ar = obj.get("en", {}), obj.get("ar", {})
@@ -439,6 +443,11 @@ def joint_acts(obj: dict) -> re.Pattern | None:
         parts.append(rf"(?<![\w-])(?:{alt(en['joint'])})(?:[\s–-]+[\w–-]+){{0,3}}?\s+(?:{alt(en['acts'])})(?![\w-])")
     if ar.get("joint") and ar.get("acts"):
         parts.append(rf"(?<!\w)[وفب]?(?:{alt(ar['acts'])})(?:\s+[^\s،,.؛:]+){{0,3}}?\s+(?:{alt(ar['joint'])})(?!\w)")
+    for lang, pre in ((en, r"(?<![\w-])"), (ar, r"(?<!\w)[وفب]?")):
+        # an act done by one party with another ("an operation carried out by X with Y", "عملية نفذتها X مع Y")
+        if lang.get("acts") and lang.get("done") and lang.get("with"):
+            parts.append(rf"{pre}(?:{alt(lang['acts'])})\s+(?:{alt(lang['done'])})(?:\s+[^\s،,.؛:]+){{1,8}}?\s+"
+                         rf"(?:{alt(lang['with'])})(?!\w)")
     return re.compile("|".join(parts)) if parts else None
 
 

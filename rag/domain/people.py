@@ -952,12 +952,33 @@ def _parse(obj: dict) -> tuple[list[Person], list[Title], list[Place], dict[str,
                      (*p.get("short", []), *p.get("en_short", [])), tuple(p.get("roles", []))) for p in obj.get("people", [])]
     titles = [Title(t["id"], (*t["ar"], *t.get("en_forms", [])), t.get("en", t["ar"][0]), t.get("role_ar", t["ar"][0]),
                     t["country"], t.get("rank", "official")) for t in obj.get("titles", [])]
-    places = [Place((*p["ar"], *p.get("en_forms", [])), p["ar"][0], p.get("en", p["ar"][0]), p["country"],
-                    p.get("across", "")) for p in obj.get("places", [])]
     countries = {k: list(v) for k, v in obj.get("countries", {}).items()}
     for k, v in obj.get("countries_en", {}).items():
         countries[k] = list(dict.fromkeys(countries.get(k, []) + list(v)))
+    places = [Place((*p["ar"], *p.get("en_forms", []),
+                     *(_capital_forms(p["country"], countries.get(p["country"], []), p) if p.get("capital") else ())),
+                    p["ar"][0], p.get("en", p["ar"][0]), p["country"], p.get("across", "")) for p in obj.get("places", [])]
     return people, titles, places, countries
+
+
+def _capital_forms(country: str, words: list[str], place: dict) -> list[str]:
+    """A capital's names drawn from its country's words (a place with `capital: true`): "the Saudi capital",
+    "Saudi Arabia's capital", "the capital of Saudi Arabia", "العاصمة السعودية", "عاصمة السعودية"."""
+    own = {normalize(f).lower() for f in (*place.get("ar", []), *place.get("en_forms", []), place.get("en", ""))}
+    ar = [normalize(w) for w in words if has_arabic(w)]
+    out = [f"عاصمه {ar[0]}"] if ar else []  # (the country's name comes first)
+    for w in words:
+        n = normalize(w).lower()
+        if n in own or n.endswith(("'s", "’s")):
+            continue
+        if has_arabic(n):
+            if n.startswith("ال") and n.endswith("ي"):  # an adjective: "السعودي" → "العاصمة السعودية"
+                out.append(f"العاصمه {n}ه")
+        elif any(normalize(x).lower() in (f"{n}'s", f"{n}’s") for x in words):  # a name: "Saudi Arabia's capital"
+            out += [f"{n}'s capital", f"the capital of {n}"]
+        elif " " not in n and not n.endswith("s"):  # an adjective: "the Saudi capital"
+            out.append(f"the {n} capital")
+    return [f for f in dict.fromkeys(out) if f not in own]
 
 
 _CACHE: dict[tuple, Officials] = {}

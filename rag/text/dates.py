@@ -493,10 +493,20 @@ def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]]
             after = when
             why.append(what)
     for pattern, bound, when, what in ANCHORS:
-        if pattern.search(norm):
+        if found := pattern.search(norm):
             if bound == "after" and when > after:
                 after = when
                 why.append(what)
+                # "… since the fall of Assad on the 8th of this month" ("في الثامن من الشهر الجاري"): the article
+                # was written in that event's month
+                near = norm[found.end():found.end() + 60]
+                rel = _REL.search(re.split(r"[.؟?!\n]", near, maxsplit=1)[0])
+                if rel is not None and rel.group("thismonth"):
+                    y, mo = int(when[:4]), int(when[5:7])
+                    end = (date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)).isoformat()
+                    if not before or end < before:
+                        before = end
+                        why_before.append(f"it writes that event's day in the current month ('{rel.group(0).strip()}')")
             elif bound == "before" and (not before or when < before):
                 before = when
                 why_before.append(what)

@@ -1,0 +1,107 @@
+"""Contacts, seventeenth pass: an act done with one side's body whose doer the sentence before names; handovers at
+the border; "an operation carried out by X with Y"; a capital named by its country ("the Saudi capital"); a city that
+speaks for its side ("with Baghdad announcing"); a known event's day written in the current month dates an undated
+page's month. Texts written here (real people and bodies, invented wording)."""
+
+from rag.domain.people import load_officials
+from rag.text.arabic import normalize
+from rag.text.dates import infer_article_date
+from tests.test_contacts_real import _contacts, _names
+
+HEAD = "Notes\n\nJuly 30, 2025 | Test\n\n"
+HEAD_AR = "ملاحظات\n\n30 تموز 2025\n\n"
+
+
+def test_an_act_done_with_one_sides_body_takes_the_other_side_named_in_the_sentence_before():
+    text = (HEAD + "Iraq's Interior Ministry said on Wednesday that narcotics officers had seized a large haul of pills. "
+            "A special team acted on a tip, the ministry said, and mounted the raid in close cooperation with Syria's "
+            "Directorate of Narcotics Control.\n")
+    (m,) = _contacts(text, "r.txt", "2025-07-30")
+    assert {p["country"] for p in m.participants} == {"Iraq", "Syria"}, m.participants
+    assert m.kind == "meeting" and m.date == "2025-07-30", (m.kind, m.date, m.date_basis)
+    # the sentence before names no body of the other side: no contact (a side alone acting is not a contact)
+    alone = (HEAD + "Narcotics officers seized a large haul of pills on Wednesday. A special team mounted the raid "
+             "in close cooperation with Syria's Directorate of Narcotics Control.\n")
+    assert _contacts(alone, "r.txt", "2025-07-30") == []
+    # the doer named in the sentence itself is left to it (a third country's body: no Iraq–Syria contact)
+    other = (HEAD + "Iraq's Interior Ministry said on Wednesday that a haul had been seized. Jordan's anti-narcotics "
+             "department mounted the raid in close cooperation with Syria's Directorate of Narcotics Control.\n")
+    assert _contacts(other, "r.txt", "2025-07-30") == []
+    # one side's own people before the word of acting together: the act is theirs, the other side's body named
+    # before is not drawn in
+    own = (HEAD + "Iraq's Interior Ministry said on Wednesday that a haul had been seized. Interior Minister Anas "
+           "Khattab said Syrian police mounted the raid in close cooperation with Syria's customs authority.\n")
+    assert [sorted(_names(m)) for m in _contacts(own, "r.txt", "2025-07-30")] == [], \
+        [(m.kind, _names(m)) for m in _contacts(own, "r.txt", "2025-07-30")]
+
+
+def test_a_handover_to_the_other_side_at_the_border_is_a_contact_of_the_two_sides():
+    ar = (HEAD_AR + "سلّمت السلطات العراقية أمس الثلاثاء مئات الجنود السوريين إلى الجانب السوري عند منفذ القائم.\n")
+    (m,) = _contacts(ar, "a.txt", "2025-07-30")
+    assert {p["country"] for p in m.participants} == {"Iraq", "Syria"} and m.date == "2025-07-29", \
+        (m.participants, m.date)
+    ar2 = (HEAD_AR + "أعادت القوات العراقية أمس الثلاثاء مئات الجنود إلى بلادهم، وسلمتهم إلى الجانب السوري عند "
+           "منفذ القائم.\n")
+    (m,) = _contacts(ar2, "a.txt", "2025-07-30")
+    assert {p["country"] for p in m.participants} == {"Iraq", "Syria"}, m.participants
+    en = (HEAD + "Iraqi forces on Tuesday sent hundreds of Syrian soldiers home through al-Qaim, the Iraqi Joint "
+          "Operations Command said. The men were handed over to a reception force on the Syrian side.\n")
+    (m,) = _contacts(en, "r.txt", "2025-07-30")
+    assert {p["country"] for p in m.participants} == {"Iraq", "Syria"} and m.date == "2025-07-29", \
+        (m.participants, m.date)
+
+
+def test_an_operation_carried_out_by_one_sides_body_with_the_others_is_their_contact():
+    ar = (HEAD_AR + "أعلنت الوزارتان أمس ضبط شحنة كبيرة من الحبوب المخدرة، في عملية نفذتها المديرية العامة لشؤون "
+          "المخدرات العراقية مع وزارة الداخلية السورية.\n")
+    (m,) = _contacts(ar, "a.txt", "2025-07-30")
+    assert {p["country"] for p in m.participants} == {"Iraq", "Syria"} and m.date == "2025-07-29", \
+        (m.participants, m.date)
+    en = (HEAD + "A haul of pills was seized on Tuesday in an operation carried out by Iraq's narcotics directorate "
+          "together with Syria's interior ministry.\n")
+    (m,) = _contacts(en, "r.txt", "2025-07-30")
+    assert {p["country"] for p in m.participants} == {"Iraq", "Syria"}, m.participants
+    # an operation of one side alone, another body after "with" of a third country: no contact
+    assert _contacts(HEAD + "A haul was seized on Tuesday in an operation carried out by Iraq's narcotics directorate "
+                            "together with Jordan's anti-narcotics department.\n", "r.txt", "2025-07-30") == []
+
+
+def test_a_capital_named_by_its_country_is_that_city():
+    got = _contacts(HEAD + "Ministers from the region met in the Saudi capital on Sunday, with Iraq's Fuad Hussein and "
+                           "Syria's Asaad al-Shaibani both at the table.\n", "r.txt", "2025-07-30")
+    assert [(m.place and m.place["name_en"], sorted(_names(m))) for m in got] == \
+        [("Riyadh", ["Asaad al-Shaibani", "Fuad Hussein"])], got
+    (m,) = _contacts(HEAD + "Fuad Hussein met Asaad al-Shaibani in the capital of Jordan on Sunday.\n", "r.txt",
+                     "2025-07-30")
+    assert m.place["name_en"] == "Amman", m.place
+    (m,) = _contacts(HEAD_AR + "التقى فؤاد حسين أسعد الشيباني في العاصمة التركية أمس.\n", "a.txt", "2025-07-30")
+    assert m.place["name_en"] == "Ankara", m.place
+    # the forms are drawn from the country's words in the data: every capital of the data has them
+    forms = {pl.en: pl.forms for pl in load_officials(None).places}
+    assert "the qatari capital" in forms["Doha"] and "the capital of egypt" in forms["Cairo"], forms["Cairo"]
+
+
+def test_a_city_speaking_for_its_side_is_not_where_the_contact_was():
+    (m,) = _contacts(HEAD + "Iraqi and Syrian authorities seized a haul of pills in a joint operation, with Baghdad "
+                            "announcing it on Sunday.\n", "r.txt", "2025-07-30")
+    assert m.place is None and m.date == "2025-07-27", (m.place, m.date)
+    (m,) = _contacts(HEAD_AR + "وأعلنت دمشق أن فؤاد حسين وأسعد الشيباني التقيا أمس في الرياض.\n", "a.txt",
+                     "2025-07-30")
+    assert m.place["name_en"] == "Riyadh", m.place
+    (m,) = _contacts(HEAD_AR + "أعلنت بغداد أن فؤاد حسين التقى أسعد الشيباني أمس.\n", "a.txt", "2025-07-30")
+    assert m.place is None, m.place
+    # a city after "in" is still where it was
+    (m,) = _contacts(HEAD + "Fuad Hussein met Asaad al-Shaibani in Baghdad on Sunday, officials said.\n", "r.txt",
+                     "2025-07-30")
+    assert m.place["name_en"] == "Baghdad", m.place
+
+
+def test_a_known_events_day_written_in_the_current_month_dates_an_undated_pages_month():
+    for text in ("أول زيارة لمسؤول عراقي منذ سقوط نظام بشار الأسد في الثامن من الشهر الجاري.",
+                 "the first such trip since the fall of Assad earlier this month."):
+        got = infer_article_date(normalize(text).lower())
+        assert (got.after, got.before) == ("2024-12-08", "2024-12-31"), got
+    # the current month said of something else, a sentence later: no bound
+    got = infer_article_date(normalize("the first such trip since the fall of Assad. Earlier this month the minister "
+                                       "went to Amman.").lower())
+    assert (got.after, got.before) == ("2024-12-08", ""), got
