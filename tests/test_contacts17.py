@@ -105,3 +105,15 @@ def test_a_known_events_day_written_in_the_current_month_dates_an_undated_pages_
     got = infer_article_date(normalize("the first such trip since the fall of Assad. Earlier this month the minister "
                                        "went to Amman.").lower())
     assert (got.after, got.before) == ("2024-12-08", ""), got
+
+
+def test_a_contact_its_own_sentence_leaves_unconfirmed_is_a_claim():
+    text = (HEAD + "Prime Minister Mohammed Shia al-Sudani and President Ahmed al-Sharaa were both in Doha on Monday for "
+            "the summit, but neither government reported talks between them.\n")
+    (m,) = _contacts(text, "r.txt", "2025-07-30")
+    assert m.status == "rumoured" and m.date == "2025-07-28", (m.status, m.date)
+    # the words inside the contact's own clause, no comma before them, speak of something else
+    text = (HEAD + "Prime Minister Mohammed Shia al-Sudani met President Ahmed al-Sharaa in Doha on Monday to review "
+            "the cases of detainees whose release neither side reported.\n")
+    (m,) = _contacts(text, "r.txt", "2025-07-30")
+    assert m.status == "happened", (m.status, m.status_basis)

@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "96"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "97"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -1796,8 +1796,8 @@ UNCONFIRMED_REACH = 2  # sentences after a contact's last report within which "n
 
 
 def _unconfirmed(mentions: list[Mention], art: "_Article") -> list[Mention]:
-    """A contact told as done ("a local official said talks had begun between the two intelligence services") that a
-    sentence at most UNCONFIRMED_REACH after its last report leaves unconfirmed ("No confirmation of these talks came
+    """A contact told as done ("a local official said talks had begun between the two intelligence services") that its
+    sentence or one at most UNCONFIRMED_REACH after its last report leaves unconfirmed ("No confirmation of these talks came
     from Baghdad or Damascus", lexicon `unconfirmed`), no other contact reported between: a claim, rumoured."""
     cue = art.lex.unconfirmed
     if cue is None or not mentions:
@@ -1808,7 +1808,8 @@ def _unconfirmed(mentions: list[Mention], art: "_Article") -> list[Mention]:
                 s.text.lstrip().startswith(_LIST_MARKS):
             continue  # (a list's entry speaks of its own item: "- أيلول: … من دون تأكيد حكومي")
         # the contact the sentence goes on about: the one last reported before or in it
-        before = [m for m in mentions if m.citations and min(c["start"] for c in m.citations) < s.start]
+        # (or in it: "… were both in Doha on Monday, but neither government reported talks between them")
+        before = [m for m in mentions if m.citations and min(c["start"] for c in m.citations) <= s.start]
         if not before:
             continue
         m = max(before, key=lambda x: max(c["start"] for c in x.citations if c["start"] <= s.start))
@@ -1816,9 +1817,13 @@ def _unconfirmed(mentions: list[Mention], art: "_Article") -> list[Mention]:
         between = [x for x in mentions if x is not m and x.citations and
                    last < min(c["start"] for c in x.citations) <= s.start]
         k = next((n for n, st in enumerate(starts) if st == last), None)
+        at = cue.find(s.norm, _words(s.norm))[0]
+        # (in its own sentence, only after a comma: "… on Monday, but neither government reported talks between
+        # them"; not "met him and said the date of the next visit was not confirmed")
+        own = i == k and not re.search(r"[,،;؛]", s.norm[:at])
         if m.status == "happened" and m.kind != "statement" and not between and k is not None and \
-                0 <= i - k <= UNCONFIRMED_REACH:
-            m.status, m.status_basis = "rumoured", _word_at(s.norm, cue.find(s.norm, _words(s.norm))[0])
+                0 <= i - k <= UNCONFIRMED_REACH and not own:
+            m.status, m.status_basis = "rumoured", _word_at(s.norm, at)
             art.cite(m, s)
     return mentions
 
