@@ -3,7 +3,12 @@ the border; "an operation carried out by X with Y"; a capital named by its count
 speaks for its side ("with Baghdad announcing"); a known event's day written in the current month dates an undated
 page's month. Texts written here (real people and bodies, invented wording)."""
 
+from rag.contacts.events import extract
+from rag.contacts.timeline import merge_mentions
+from rag.documents import RawDocument
 from rag.domain.people import load_officials
+from rag.ingestion.chunking import chunk_document
+from rag.ingestion.clean import clean
 from rag.text.arabic import normalize
 from rag.text.dates import infer_article_date
 from tests.test_contacts_real import _contacts, _names
@@ -117,3 +122,28 @@ def test_a_contact_its_own_sentence_leaves_unconfirmed_is_a_claim():
             "the cases of detainees whose release neither side reported.\n")
     (m,) = _contacts(text, "r.txt", "2025-07-30")
     assert m.status == "happened", (m.status, m.status_basis)
+
+
+def _extract(text: str, source: str, date: str = ""):
+    doc = clean(RawDocument(source=source, text=text, date=date))
+    return extract(doc, chunk_document(doc, 1200, 1), load_officials(None))
+
+
+def test_an_undated_report_of_a_contact_on_the_weekday_a_plan_was_due_in_its_city_is_that_day():
+    plan = _extract("ملاحظات\n\nبغداد – السبت 11 كانون الثاني 2025\n\nومن المقرر أن يلتقي وزير الخارجية فؤاد حسين "
+                    "غداً الأحد نظيره السوري أسعد الشيباني في الرياض.\n", "a.txt", "2025-01-11")
+    done = _extract("Talks in Riyadh\n\nIraq's Fuad Hussein met Syria's Asaad al-Shaibani in the Saudi capital on "
+                    "Sunday, after the fall of Assad.\n", "b.txt")
+    events = [e for e in merge_mentions(plan.mentions + done.mentions, {"a.txt": plan.article, "b.txt": done.article})
+              if e.kind != "statement"]
+    assert [(e.status, e.date, e.place["name_en"]) for e in events] == [("happened", "2025-01-12", "Riyadh")], \
+        [(e.status, e.date, e.place, sorted(e.sources)) for e in events]
+    assert "due" in events[0].date_basis, events[0].date_basis
+    # another city than the plan's, of the same country: the plan is not what the undated page reports, its day is
+    # not given to it
+    other = _extract("Talks in Jeddah\n\nIraq's Fuad Hussein met Syria's Asaad al-Shaibani in Jeddah on Sunday, after "
+                     "the fall of Assad.\n", "c.txt")
+    events = [e for e in merge_mentions(plan.mentions + other.mentions, {"a.txt": plan.article, "c.txt": other.article})
+              if e.kind != "statement"]
+    assert ("happened", "2025-01-12") not in [(e.status, e.date) for e in events], \
+        [(e.status, e.date, e.place, sorted(e.sources)) for e in events]

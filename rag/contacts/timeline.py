@@ -438,8 +438,11 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             if oi is not None:
                 joined = Mention.from_dict(m.to_dict())
                 joined.status, joined.status_basis = reps[oi].status, ""
-                if reps[oi].status == "happened":  # the day it happened, not the day it was due
-                    joined.date = joined.date_end = None
+                if reps[oi].status == "happened" and not (not reps[oi].date and _due_there(m, reps[oi], arts) and
+                                                          reps[oi].weekday == _day(m.date).weekday()):
+                    joined.date = joined.date_end = None  # the day it happened, not the day it was due
+                elif reps[oi].status == "happened":  # (an undated report of it on the weekday it was due: that day)
+                    joined.date_basis = f"{m.date}, the day it was due, the weekday an undated report of it names"
                 add(joined, oi)
                 continue
         fitting = [gi for gi in candidates(m) if _same(m, reps[gi], arts)]
@@ -525,6 +528,17 @@ PLAN_HORIZON = 21  # days: an undated plan ("soon", "next week") is the contact 
 OUTCOMES = ("happened", "postponed", "cancelled")
 
 
+def _due_there(plan: Mention, out: Mention, arts: dict[str, ArticleDate]) -> bool:
+    """An undated page's contact told as done on the weekday a plan was due, in the plan's city ("met in the Saudi
+    capital on Sunday" after "is to take part in the Riyadh meetings tomorrow, Sunday"), its page no older than that
+    day allows: the plan's contact, held that day."""
+    if not (plan.date and len(plan.date) == 10 and plan.place and out.place and
+            plan.place["name_en"] == out.place["name_en"] and plan.place["name_en"] != plan.place["country"]):
+        return False
+    art = arts.get(out.source, ArticleDate())
+    return (not art.after or art.after <= plan.date) and (not art.before or plan.date <= art.before)
+
+
 def _outcome_of(plan: Mention, reps: list[Mention], arts: dict[str, ArticleDate], out_sources: list[set[str]],
                 among: list[int]) -> int | None:
     """The contact a planned report became (happened, postponed or cancelled): the first of the same travellers
@@ -544,7 +558,7 @@ def _outcome_of(plan: Mention, reps: list[Mention], arts: dict[str, ArticleDate]
         pd = _day(plan.date)
         # an undated "postponed on Saturday" is the plan due on a Saturday, when the plan names that day
         by_weekday = not out.date and out.weekday is not None and pd is not None and pd.weekday() == out.weekday \
-            and out.status != "happened"
+            and (out.status != "happened" or _due_there(plan, out, arts))
         if not (out.date and len(out.date) == 10 or plan.source in out_sources[oi] or by_weekday):
             continue
         if plan.place and out.place and plan.place["country"] != out.place["country"] and not (
