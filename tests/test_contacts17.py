@@ -147,3 +147,11 @@ def test_an_undated_report_of_a_contact_on_the_weekday_a_plan_was_due_in_its_cit
               if e.kind != "statement"]
     assert ("happened", "2025-01-12") not in [(e.status, e.date) for e in events], \
         [(e.status, e.date, e.place, sorted(e.sources)) for e in events]
+
+
+def test_an_arabic_contact_called_off_whose_day_is_gone_by_keeps_that_day():
+    # "لم يحضر … السبت" on a Saturday page: that Saturday, not the next one (lexicon `gone_by`, Arabic)
+    text = ("الشرع يغيب\n\nبغداد – السبت 17 أيار 2025\n\nلم يحضر الرئيس السوري أحمد الشرع القمة العربية التي افتتحت في "
+            "بغداد يوم السبت.\n")
+    got = [(m.status, m.date) for m in _contacts(text, "s.txt", "2025-05-17") if "Ahmed al-Sharaa" in _names(m)]
+    assert got == [("cancelled", "2025-05-17")], got

@@ -181,6 +181,13 @@ class Lexicon:
     # its own, was held at the gathering the article named before it
     _cooperating: tuple | None = field(default=None, repr=False, compare=False)  # `cooperating`'s last answer
 
+    def role_en_of(self, role: str) -> str | None:
+        """The English of an Arabic role (`role_en`), looked up in a table built once."""
+        table = self.__dict__.get("_role_en_table")
+        if table is None:
+            table = self.__dict__["_role_en_table"] = dict(self.role_en)
+        return table.get(role)
+
     def cooperating(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
         """Where a sentence says two sides act together (`cooperation`, `joint_acts`): a meeting word that needs a
         party of each side named beside it."""

@@ -444,7 +444,7 @@ class Officials:
                 continue
             one = self._plural[normalize(m.group("role")).lower()]
             rank = self._rank.get(one, "official")
-            role_en = dict(self.lexicon.role_en).get(one) if self.lexicon is not None and lang == "ar" else None
+            role_en = self.lexicon.role_en_of(one) if self.lexicon is not None and lang == "ar" else None
             for pl in got:
                 what = f"{one} {normalize(pl.ar)}" if lang == "ar" else f"the {one} of {pl.en}"
                 out.append(Match(m.start(), m.end(), "title", self._title_for(
@@ -737,7 +737,7 @@ class Officials:
                 # the lexicon's `role_en` gives the role's English)
                 b = toks[got[1] - 1][1]
                 role = re.sub(r"\s+", " ", m.group(1))
-                en = dict(self.lexicon.role_en).get(role) if self.lexicon is not None else None
+                en = self.lexicon.role_en_of(role) if self.lexicon is not None else None
                 pl = self._table.get(" ".join(x for _, _, x in toks[:got[1]]))
                 en = f"the {en} of {pl[1].en}" if en and pl and pl[0] == "place" else None
                 return (m.start(1), m.end() + b), got[0], re.sub(r"\s+", " ", norm[m.start(1):m.end() + b]), en
