@@ -155,3 +155,16 @@ def test_an_arabic_contact_called_off_whose_day_is_gone_by_keeps_that_day():
             "بغداد يوم السبت.\n")
     got = [(m.status, m.date) for m in _contacts(text, "s.txt", "2025-05-17") if "Ahmed al-Sharaa" in _names(m)]
     assert got == [("cancelled", "2025-05-17")], got
+
+
+def test_a_third_country_that_only_says_where_does_not_make_a_clause_foreign():
+    # the venue's country after "في / in", and a word of a gathering's name ("منتدى أنطاليا الدبلوماسي": no diplomat),
+    # in the clause of the other side's official set off by commas
+    for text in ("التقى نيجيرفان بارزاني، أمس الجمعة، الرئيس السوري أحمد الشرع في تركيا.",
+                 "التقى نيجيرفان بارزاني، أمس الجمعة، الرئيس السوري أحمد الشرع على هامش منتدى أنطاليا الدبلوماسي في "
+                 "تركيا."):
+        got = [(sorted(_names(m)), m.date) for m in _contacts(HEAD_AR + text + "\n", "a.txt", "2025-04-12")]
+        assert got == [(["Ahmed al-Sharaa", "Nechirvan Barzani"], "2025-04-11")], (text, got)
+    # a third country's official in that clause keeps it foreign (al-Shaibani with Turkey's minister)
+    assert _contacts(HEAD_AR + "التقى الشيباني، أمس الجمعة، نظيره التركي هاكان فيدان في تركيا.\n", "a.txt",
+                     "2025-04-12") == []

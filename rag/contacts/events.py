@@ -114,6 +114,7 @@ def _in_context(day: str | None, basis: str, context: str | None, article: str) 
     return best if best and best != day and (not article or best <= article) else None
 
 
+_IN_VENUE = re.compile(r"(?:\b(?:in|inside)|(?<!\w)(?:في|داخل))\s+$")  # right before a country that is a venue
 _HOME_AFTER = re.compile(r"\s*(?:[-–—(,،/]|\s+في\s+\d)")  # after a dateline's city ("بغداد –", "DAMASCUS,")
 _ENTRY_BEFORE = re.compile(r"[\s\-–—•*·]*(?:[^\s\d]+\s*(?:[—–-]\s*)?)?")  # before a list entry's date ("- ", "Background — ")
 _ENTRY_AFTER = re.compile(r"\s*(?:[:.\-–—]|$)")  # after it
@@ -241,6 +242,9 @@ class _Article:
         found = self.officials.titled(masked, text) + self.officials.pairs(masked, text) + \
             self.officials.bodies(masked, text, self.home if self.lex.cooperating(norm, _words(norm)) else
                                   _host(matches))
+        # (a title the data lacks read inside a gathering's name is no official: "منتدى أنطاليا الدبلوماسي في تركيا")
+        named_gatherings = self.officials.gathering_spans(masked)
+        found = [t for t in found if not (t.kind == "title" and any(a <= t.start < b for a, b in named_gatherings))]
         # "Assad's ambassador": the person whose official is named is not a participant (he stands behind him)
         owners = [(t.start, t.end) for t in found if t.kind == "possessor"]
         owners += [(m.start, m.end) for m in self.owners(norm, matches + [t for t in found if t.kind == "person"])]
@@ -341,8 +345,9 @@ class _Article:
                 actors.setdefault(ci, set()).add(country)
             # (a country right after a city of its own only says where the city is: "في دافوس بسويسرا", "in Davos,
             # Switzerland", "مؤتمر ميونخ للأمن في ألمانيا", "the Munich Security Conference in Germany")
-            if country not in (IRAQ, SYRIA) and m.kind != "place" and not (m.kind == "country" and
-                                                                            _locates(m, matches, norm)):
+            # (nor does a country after "in / في" that only says where: "على هامش منتدى أنطاليا في تركيا")
+            if country not in (IRAQ, SYRIA) and m.kind != "place" and not (m.kind == "country" and (
+                    _locates(m, matches, norm) or _IN_VENUE.search(norm, max(0, m.start - 8), m.start))):
                 third.add(ci)
         foreign = {ci for ci in third if not {IRAQ, SYRIA} <= actors.get(ci, set())}
         keep = [c for i, c in enumerate(clauses) if i not in foreign]

@@ -232,14 +232,21 @@ class Officials:
         ar = "سلطات الحدود العراقية" if country == IRAQ else "سلطات الحدود السورية"
         return Title(f"x-{country.lower()}-body-border", (ar,), f"{country}'s border authorities", ar, country, BODY_RANK)
 
-    def gatherings_in(self, norm: str) -> list[Gathering]:
-        """The gatherings (`gatherings`) a normalised sentence names by one of their forms, whole words, in data order."""
+    def _gatherings_rx(self) -> re.Pattern:
         rx = self._regex.get("gatherings")
         if rx is None:
             forms = sorted({f for g in self.gatherings for f in g.forms}, key=len, reverse=True)
             rx = self._regex["gatherings"] = re.compile(
                 r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else re.compile(r"(?!)")
-        named = {m.group(0) for m in rx.finditer(norm)}
+        return rx
+
+    def gathering_spans(self, norm: str) -> list[tuple[int, int]]:
+        """(start, end) of the gatherings' names in a normalised sentence ("منتدى أنطاليا الدبلوماسي")."""
+        return [m.span() for m in self._gatherings_rx().finditer(norm)]
+
+    def gatherings_in(self, norm: str) -> list[Gathering]:
+        """The gatherings (`gatherings`) a normalised sentence names by one of their forms, whole words, in data order."""
+        named = {m.group(0) for m in self._gatherings_rx().finditer(norm)}
         return [g for g in self.gatherings if named & set(g.forms)] if named else []
 
     def joint_body(self, norm: str) -> bool:
