@@ -168,3 +168,21 @@ def test_a_third_country_that_only_says_where_does_not_make_a_clause_foreign():
     # a third country's official in that clause keeps it foreign (al-Shaibani with Turkey's minister)
     assert _contacts(HEAD_AR + "التقى الشيباني، أمس الجمعة، نظيره التركي هاكان فيدان في تركيا.\n", "a.txt",
                      "2025-04-12") == []
+
+
+def test_a_weekday_at_a_gathering_of_several_days_is_its_day_of_that_weekday():
+    # an undated page: "last Saturday … on the sidelines of the OIC meetings" (21–22 June 2025): the Saturday, 21
+    text = ("ملاحظات\n\nالتقى وزير الخارجية فؤاد حسين نظيره السوري أسعد الشيباني يوم السبت الماضي في إسطنبول على "
+            "هامش اجتماعات منظمة التعاون الإسلامي.\n")
+    (m,) = _contacts(text, "a.txt")
+    assert (m.date, m.place["name_en"]) == ("2025-06-21", "Istanbul"), (m.date, m.date_basis)
+    # a weekday the gathering's days do not hold: no day
+    (m,) = _contacts(text.replace("السبت", "الثلاثاء"), "a.txt")
+    assert m.date is None, (m.date, m.date_basis)
+
+
+def test_words_leaving_a_contact_unconfirmed_speak_of_the_one_before_when_no_comma_sets_them_apart():
+    text = (HEAD_AR + "قال مسؤول محلي إن مفاوضات بدأت بين جهازي المخابرات في العراق وسوريا في الموصل. ولم يصدر عن "
+            "حكومتي بغداد أو دمشق أي تأكيد لهذه المفاوضات.\n")
+    got = [(m.status, m.place and m.place["name_en"]) for m in _contacts(text, "a.txt", "2025-07-30")]
+    assert ("rumoured", "Mosul") in got and not any(st == "happened" for st, _ in got), got

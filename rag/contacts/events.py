@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cached_property
-from datetime import date
+from datetime import date, timedelta
 
 from ..text.dates import (LATEST_NOT_AFTER, ORD_DM, ORD_DMY, WEEKDAY_EN, DateMention, explicit_dates, find_dates,
                           infer_article_date, iso, resolve_dates, text_years)
@@ -1772,6 +1772,15 @@ def _at_gathering(m: Mention, art: "_Article") -> None:
     if not g.date_end:  # (a gathering of several days gives its city only: which day is not known)
         m.date = g.date
         m.date_basis = f"at {g.en} ({g.date}; the gatherings of officials.json): the report gives no day"
+    elif m.weekday is not None and not m.date:  # … unless the report names the weekday ("يوم السبت الماضي" in an
+        # undated page): the one day of the gathering that was that weekday
+        start, end = date.fromisoformat(g.date), date.fromisoformat(g.date_end)
+        days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+        same = [d for d in days if d.weekday() == m.weekday]
+        if len(same) == 1:
+            m.date = same[0].isoformat()
+            m.date_basis = f"at {g.en} ({g.date} to {g.date_end}; the gatherings of officials.json), on the " \
+                           f"{WEEKDAY_EN[m.weekday]} the report names"
     if city and (m.place is None or m.place["name_en"] in (IRAQ, SYRIA, city.country) or not m.place.get("towards")):
         m.place = {**_place(city), "towards": True}
 
@@ -1812,9 +1821,13 @@ def _unconfirmed(mentions: list[Mention], art: "_Article") -> list[Mention]:
         if not cue.find(s.norm, _words(s.norm)) or art.entry_opener(s) is not None or \
                 s.text.lstrip().startswith(_LIST_MARKS):
             continue  # (a list's entry speaks of its own item: "- أيلول: … من دون تأكيد حكومي")
-        # the contact the sentence goes on about: the one last reported before or in it
-        # (or in it: "… were both in Doha on Monday, but neither government reported talks between them")
-        before = [m for m in mentions if m.citations and min(c["start"] for c in m.citations) <= s.start]
+        at = cue.find(s.norm, _words(s.norm))[0]
+        # the contact the sentence goes on about: the one last reported before it, or in it after a comma ("… were
+        # both in Doha on Monday, but neither government reported talks between them"; not "met him and said the
+        # date of the next visit was not confirmed")
+        comma = bool(re.search(r"[,،;؛]", s.norm[:at]))
+        before = [m for m in mentions if m.citations and (min(c["start"] for c in m.citations) < s.start or
+                                                          comma and min(c["start"] for c in m.citations) == s.start)]
         if not before:
             continue
         m = max(before, key=lambda x: max(c["start"] for c in x.citations if c["start"] <= s.start))
@@ -1822,12 +1835,8 @@ def _unconfirmed(mentions: list[Mention], art: "_Article") -> list[Mention]:
         between = [x for x in mentions if x is not m and x.citations and
                    last < min(c["start"] for c in x.citations) <= s.start]
         k = next((n for n, st in enumerate(starts) if st == last), None)
-        at = cue.find(s.norm, _words(s.norm))[0]
-        # (in its own sentence, only after a comma: "… on Monday, but neither government reported talks between
-        # them"; not "met him and said the date of the next visit was not confirmed")
-        own = i == k and not re.search(r"[,،;؛]", s.norm[:at])
         if m.status == "happened" and m.kind != "statement" and not between and k is not None and \
-                0 <= i - k <= UNCONFIRMED_REACH and not own:
+                0 <= i - k <= UNCONFIRMED_REACH:
             m.status, m.status_basis = "rumoured", _word_at(s.norm, at)
             art.cite(m, s)
     return mentions
