@@ -162,7 +162,9 @@ def test_a_third_country_that_only_says_where_does_not_make_a_clause_foreign():
     # in the clause of the other side's official set off by commas
     for text in ("التقى نيجيرفان بارزاني، أمس الجمعة، الرئيس السوري أحمد الشرع في تركيا.",
                  "التقى نيجيرفان بارزاني، أمس الجمعة، الرئيس السوري أحمد الشرع على هامش منتدى أنطاليا الدبلوماسي في "
-                 "تركيا."):
+                 "تركيا.",
+                 "التقى نيجيرفان بارزاني، أمس الجمعة، الرئيس السوري أحمد الشرع على هامش الدورة الرابعة لمنتدى أنطاليا "
+                 "الدبلوماسي في تركيا."):
         got = [(sorted(_names(m)), m.date) for m in _contacts(HEAD_AR + text + "\n", "a.txt", "2025-04-12")]
         assert got == [(["Ahmed al-Sharaa", "Nechirvan Barzani"], "2025-04-11")], (text, got)
     # a third country's official in that clause keeps it foreign (al-Shaibani with Turkey's minister)

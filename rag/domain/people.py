@@ -236,17 +236,19 @@ class Officials:
         rx = self._regex.get("gatherings")
         if rx is None:
             forms = sorted({f for g in self.gatherings for f in g.forms}, key=len, reverse=True)
+            # (an Arabic letter may be joined to the name: "الدورة الرابعة لمنتدى أنطاليا الدبلوماسي")
             rx = self._regex["gatherings"] = re.compile(
-                r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else re.compile(r"(?!)")
+                r"(?<!\w)(?:[وفبلك](?=[\u0600-\u06ff]))?(" + "|".join(map(re.escape, forms)) + r")(?!\w)") \
+                if forms else re.compile(r"(?!)")
         return rx
 
     def gathering_spans(self, norm: str) -> list[tuple[int, int]]:
         """(start, end) of the gatherings' names in a normalised sentence ("منتدى أنطاليا الدبلوماسي")."""
-        return [m.span() for m in self._gatherings_rx().finditer(norm)]
+        return [m.span(1) for m in self._gatherings_rx().finditer(norm)]
 
     def gatherings_in(self, norm: str) -> list[Gathering]:
         """The gatherings (`gatherings`) a normalised sentence names by one of their forms, whole words, in data order."""
-        named = {m.group(0) for m in self._gatherings_rx().finditer(norm)}
+        named = {m.group(1) for m in self._gatherings_rx().finditer(norm)}
         return [g for g in self.gatherings if named & set(g.forms)] if named else []
 
     def joint_body(self, norm: str) -> bool:
