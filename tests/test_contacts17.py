@@ -188,3 +188,18 @@ def test_words_leaving_a_contact_unconfirmed_speak_of_the_one_before_when_no_com
             "حكومتي بغداد أو دمشق أي تأكيد لهذه المفاوضات.\n")
     got = [(m.status, m.place and m.place["name_en"]) for m in _contacts(text, "a.txt", "2025-07-30")]
     assert ("rumoured", "Mosul") in got and not any(st == "happened" for st, _ in got), got
+
+
+def test_whom_a_directed_delegation_was_to_meet_is_not_its_director():
+    # "بتوجيه من رئيس مجلس الوزراء لإجراء محادثات مع الرئيس السوري أحمد الشرع": the prime minister (not read as a
+    # title there) directed it; al-Sharaa, named after "with", is whom it met
+    text = (HEAD_AR + "وصل إلى دمشق اليوم وفد حكومي عراقي يقوده رئيس جهاز المخابرات الوطني حميد الشطري، وجاء الوفد "
+            "بتوجيه من رئيس مجلس الوزراء لإجراء محادثات مع الرئيس السوري أحمد الشرع.\n")
+    (m,) = _contacts(text, "a.txt", "2025-07-30")
+    assert sorted(_names(m)) == ["Ahmed al-Sharaa", "Hamid al-Shatri"], (_names(m), m.directed_by)
+    # the director named right after the cue still directs it
+    text = (HEAD_AR + "وصل إلى دمشق اليوم وفد عراقي بتوجيه من رئيس الوزراء محمد شياع السوداني والتقى الرئيس أحمد "
+            "الشرع.\n")
+    (m,) = _contacts(text, "a.txt", "2025-07-30")
+    assert [p["name_en"] for p in m.directed_by] == ["Mohammed Shia al-Sudani"] and "Ahmed al-Sharaa" in _names(m), \
+        (_names(m), m.directed_by)

@@ -114,6 +114,7 @@ def _in_context(day: str | None, basis: str, context: str | None, article: str) 
     return best if best and best != day and (not article or best <= article) else None
 
 
+_WITH_WORDS = {"مع", "with"}  # between a cue of who directed a contact and a name: that name is whom it was with
 _IN_VENUE = re.compile(r"(?:\b(?:in|inside)|(?<!\w)(?:في|داخل))\s+$")  # right before a country that is a venue
 _HOME_AFTER = re.compile(r"\s*(?:[-–—(,،/]|\s+في\s+\d)")  # after a dateline's city ("بغداد –", "DAMASCUS,")
 _ENTRY_BEFORE = re.compile(r"[\s\-–—•*·]*(?:[^\s\d]+\s*(?:[—–-]\s*)?)?")  # before a list entry's date ("- ", "Background — ")
@@ -652,7 +653,7 @@ class _Article:
 
     def directors(self, norm: str, words: list[tuple[int, str]], matches) -> set[str]:
         """Ids of who is named right after 'بتوجيه من' / 'on the instructions of': the first person named after
-        the cue (with the title standing before that name), in the cue's clause."""
+        the cue (with the title standing before that name), in the cue's clause, not far from it."""
         out = set()
         for cue in self.lex.directed.find(norm, words):
             before = norm[:cue].split()
@@ -661,8 +662,15 @@ class _Article:
                 continue  # "Syria was represented at the summit by al-Shaibani": he took part
             end = min(next((m.start() for m in _CLAUSE.finditer(norm, cue)), len(norm)), cue + 90)
             after = [m for m in matches if m.kind in ("person", "title") and cue < m.start <= end]
+            if not after:
+                continue
+            # (not who is named further on, or after "with": whom the contact was with, "بتوجيه من رئيس مجلس الوزراء
+            # لإجراء محادثات مع الرئيس السوري أحمد الشرع")
+            between = norm[cue:after[0].start].split()[1:]  # (after the cue's first word)
+            if len(between) > 5 or any(w in _WITH_WORDS for w in between):
+                continue
             person = next((m for m in after if m.kind == "person"), None)
-            stop = person.start if person else (after[0].start if after else cue)
+            stop = person.start if person else after[0].start
             out |= {m.item.id for m in after if m.start <= stop}
         return out
 
