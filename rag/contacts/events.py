@@ -1036,7 +1036,8 @@ class _Article:
         denial = self.denied_at(s.norm, every)
         worded = any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())) or \
             bool(lex.cooperating(s.norm, every)) or bool(lex.crossing_open and lex.crossing_open.find(s.norm, every)) or \
-            bool(lex.sessions and lex.sessions.find(s.norm, every) and self.officials.joint_body(s.norm))
+            bool(lex.sessions and lex.sessions.find(s.norm, every) and self.officials.joint_body(s.norm)) or \
+            bool(lex.aid and lex.aid.find(s.norm, every) and lex.aid_arrived.find(s.norm, every))
         present = None if worded else self.present_at(s, every)
         if not worded and denial is None and present is None:
             # no contact word, no words said, nothing referred back to: only the people it names in full count
@@ -1084,6 +1085,7 @@ class _Article:
             # Iraq and Syria reopens"), naming no one: the two sides' border authorities acted together
             at.setdefault("meeting", []).append(opened[0])
             matches = matches + [Match(opened[0], opened[0], "title", self.officials.border_body(c)) for c in (IRAQ, SYRIA)]
+        matches = self._aid_delivered(s, words, inside, matches, at)
         joint = [m for m in matches if m.kind == "title" and m.item.id.endswith("-body-joint")]
         held = [p for p in lex.sessions.find(s.norm, words) if inside(p)] if joint and lex.sessions is not None else []
         if held:
@@ -1477,6 +1479,23 @@ class _Article:
                     self.extend(m, s, "statement", [sp], [], said_on, {IRAQ, SYRIA}, add_people=True, force=True)
                     self.mentions.append(m)
                     self.last_statement_at = i
+
+    def _aid_delivered(self, s: _Sentence, words, inside, matches: list[Match], at: dict) -> list[Match]:
+        """One side's aid reaching the other ("وصلت أولى شاحنات القمح العراقي إلى دير الزور ضمن هدية", lexicon
+        `aid_delivered`): a meeting of the two sides when the sentence names places or country words of both (a
+        third country's clause is left out before, `scope`); a side it names no one of takes part as its
+        authorities."""
+        lex = self.lex
+        if lex.aid is None or lex.aid_arrived is None or not lex.aid.find(s.norm, words):
+            return matches
+        arrived = [p for p in lex.aid_arrived.find(s.norm, words) if inside(p)]
+        countries = {m.item if m.kind == "country" else getattr(m.item, "country", None) for m in matches}
+        if not arrived or not {IRAQ, SYRIA} <= countries:
+            return matches
+        at.setdefault("meeting", []).append(arrived[0])
+        named = {m.item.country for m in matches if m.kind in ("person", "title")}
+        return matches + [Match(arrived[0], arrived[0], "title", self.officials.authorities(c))
+                          for c in (IRAQ, SYRIA) if c not in named]
 
     def _doer_before(self, i: int, s: _Sentence, matches, parts: list[dict], side_titles: list[dict], words,
                      when: str | None) -> tuple[list[dict], int]:
