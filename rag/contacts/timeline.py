@@ -503,13 +503,10 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                             deferred.append(m)
                             continue
         add(m, target)
-    # (a contact of one side alone, in its own country or a third one, is no Iraq–Syria contact: "al-Shaibani is to
-    # visit Dubai", "Fuad Hussein met the UN envoy in New York"; a statement is one side's by nature)
-    kept = [(ev, g) for ev, g in ((_merge(g, arts), g) for g in groups) if ev.kind == "statement" or _two_sided(ev)]
-    events = [ev for ev, _ in kept]
+    events = [_merge(g, arts) for g in groups]
     # An undated article that reports a contact dated by another article is no older than that contact.
     later: dict[str, tuple[str, str]] = {}
-    for ev, g in kept:
+    for ev, g in zip(events, groups):
         if ev.date and len(ev.date) == 10:
             for m in g:
                 art = arts.get(m.source, ArticleDate())
@@ -525,12 +522,6 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             if srcs:
                 ev.article_date = arts[max(srcs, key=lambda s: arts[s].estimate)]
     return sorted(events, key=lambda e: e.sort_key)
-
-
-def _two_sided(ev: ContactEvent) -> bool:
-    """Whether a contact has both sides: a party of each, or one side's party in the other's country."""
-    sides = {p.get("country") for p in ev.participants} | ({ev.place["country"]} if ev.place else set())
-    return {IRAQ, SYRIA} <= sides
 
 
 PLAN_HORIZON = 21  # days: an undated plan ("soon", "next week") is the contact that follows its report this soon
