@@ -27,6 +27,8 @@ ERBIL — Iraq's Oil Minister Hayan Abdul Ghani spoke by telephone on Sunday wit
 In the call, Abdul Ghani thanked the Syrian side for sheltering Iraqi tanker drivers stranded in Aleppo during the fighting, a readout said.
 
 The two ministers also discussed spare parts for power stations.
+
+Abdul Ghani is due to travel to Amman next month for a regional energy forum.
 """
 
 
@@ -49,6 +51,8 @@ AR_SHABANDAR = """الشابندر في قصر الشعب
 استقبل الرئيس السوري أحمد الشرع في دمشق السياسي العراقي عزت الشابندر، وبحث معه ملف المعابر الحدودية وتبادل السجناء.
 
 وقال الشابندر إن اللقاء كان إيجابياً وإن الجانبين اتفقا على مواصلة التشاور.
+
+وكان وزير الخارجية السوري أسعد الشيباني قد زار بغداد الشهر الماضي والتقى نظيره العراقي.
 """
 
 
@@ -156,3 +160,14 @@ def test_what_two_bodies_agreed_on_when_coordination_is_only_needed_is_a_correct
 def test_what_two_ministers_agreed_on_is_the_object_of_their_agreement(library17):
     r = _ask(library17, "ما الذي اتفق عليه عون ذياب عبد الله ومحمد البشير بشأن الفرات؟")
     assert not r.abstained and "فريق فني" in r.answer, (r.answer, r.abstain_reason)
+
+
+def test_what_was_agreed_is_asked_by_a_verb_of_agreeing():
+    """Rule (asks_agreed, answer_types.json agree_verbs): an agreement named as a topic is no question of what was
+    agreed."""
+    from rag.answer.extractive import asks_agreed
+    from rag.answer.questions import as_question
+    assert asks_agreed(as_question("ما الذي اتفق عليه الوزيران بشأن الفرات؟"))
+    assert asks_agreed(as_question("What did the two ministers agree on in Baghdad?"))
+    assert not asks_agreed(as_question("مع من تحدث الوزير هاتفياً عن اتفاق دمشق؟"))
+    assert not asks_agreed(as_question("Who signed the water agreement in Baghdad?"))
