@@ -13,7 +13,11 @@ seeds plus articles written for these tests (no sentence of any gold set), or at
 - what two sides agreed on ("ما الذي اتفق عليه", "what did X and Y agree on": the Arabic verb 'اتفق' is a word of
   agreement) is the object of an agreement a sentence itself reports, not still expected and sharing the question's
   words; a sentence only saying coordination is needed reports none: a correction (extractive, the agreement
-  check)."""
+  check);
+- a question about a first or last contact that asks what was said or done in it by a verb of thanking, warning,
+  urging, asking … ('what did X thank the Syrians for in their first call') is the passages', not the timeline's
+  (from_timeline._about_content, answer_types.json content_verbs); and of the close sentences, one holding a verb of
+  the question's family goes first (extractive.content_families, ACTING_MARGIN)."""
 
 from __future__ import annotations
 
@@ -171,3 +175,33 @@ def test_what_was_agreed_is_asked_by_a_verb_of_agreeing():
     assert asks_agreed(as_question("What did the two ministers agree on in Baghdad?"))
     assert not asks_agreed(as_question("مع من تحدث الوزير هاتفياً عن اتفاق دمشق؟"))
     assert not asks_agreed(as_question("Who signed the water agreement in Baghdad?"))
+
+
+def test_what_was_said_in_a_first_call_is_no_timeline_question():
+    """Rule (_about_content)."""
+    from rag.answer.from_timeline import is_timeline_question
+    assert not is_timeline_question("What did Hayan Abdul Ghani thank the Syrian side for in his first call with al-Bashir?")
+    assert not is_timeline_question("بماذا طالب حيان عبد الغني في أول اتصال مع البشير؟")
+    assert is_timeline_question("When was the first call between Hayan Abdul Ghani and al-Bashir?")
+
+
+def test_verbs_of_one_family_across_forms_and_languages():
+    from rag.answer.extractive import _terms, content_families
+    assert content_families(_terms("What did he thank them for?")) == {"thank"}
+    assert content_families(_terms("In the call he thanked the Syrian side.")) == {"thank"}
+    assert content_families(_terms("وشكر الوزير الجانب السوري")) == {"thank"}
+    assert content_families(_terms("He said the talks went well.")) == set()  # (saying: every report says)
+
+
+def test_what_someone_thanked_the_other_side_for_is_the_sentence_thanking(library17):
+    """Rules (_about_content: the passages answer; content_families: the sentence thanking goes first)."""
+    r = _ask(library17, "What did Hayan Abdul Ghani thank the Syrian side for in his first call with al-Bashir?")
+    assert not r.abstained and "sheltering" in r.answer.split("[")[0], (r.answer, r.abstain_reason)
+
+
+def test_the_sentence_holding_the_questions_verb_goes_first(library17):
+    """Rule (content_families, ACTING_MARGIN): the call's first sentence names both ministers and the phone; the one
+    after it says what Abdul Ghani thanked al-Bashir's side for."""
+    r = _ask(library17, "What did Hayan Abdul Ghani thank al-Bashir for on the phone?")
+    assert not r.abstained and "sheltering" in r.answer.split("[")[0], (r.answer, r.abstain_reason)
+

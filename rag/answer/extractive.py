@@ -988,6 +988,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         conf = max(conf, threshold)
     if conf < threshold:
         return abstain(conf, f"{BAR_REASON} (answerability {conf:.2f} < {threshold:.2f})")
+    # What someone thanked, warned, urged or asked for ('what did X thank the Syrians for'): a close sentence holding a
+    # verb of that family ('thanked the Syrian side for …', 'وشكر …') goes first (answer_types.json content_verbs).
+    if kind in CONTENT_TYPES and (families := content_families(q.terms)):
+        acting = [c for c in cands if content_families(_terms(c.text)) & families and
+                  c.score >= cands[0].score - ACTING_MARGIN]
+        cands = acting + [c for c in cands if c not in acting]
     # What someone said: a sentence in which that person speaks goes first when one is close to the top.
     close = [c for c in spoken if c.score >= cands[0].score - 0.1]
     if close:
@@ -1108,6 +1114,19 @@ def asks_agreed(q: Question) -> bool:
     `agree_verbs`, whole words)."""
     verbs = {_norm(w) for w in answer_data().get("agree_verbs", ())}
     return any(w in verbs for w in re.findall(r"\w+", q.normalized))
+
+
+@lru_cache(maxsize=1)
+def _content_verbs() -> dict[str, str]:
+    """answer_types.json `content_verbs`: each verb's terms -> its family (saying excepted: every report says)."""
+    return {t: family for family, words in answer_data().get("content_verbs", {}).items() if family != "say"
+            for w in words for t in _terms(w)}
+
+
+def content_families(terms) -> set[str]:
+    """The families of verbs of thanking, warning, urging, asking … that these terms hold."""
+    verbs = _content_verbs()
+    return {verbs[t] for t in terms if t in verbs}
 
 
 def premised_talks(q: Question, asked: set[str], people: list[str]) -> set[str]:
@@ -1370,6 +1389,7 @@ PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage th
 DAY_MARGIN = 0.2  # a sentence giving the day of the best one's month goes first within this score margin
 LAST_MARGIN = 0.25  # a sentence saying which was the last one goes first within this score margin
 WITHHELD_MARGIN = 0.3  # a sentence of the best one's article saying the kind asked was not given, within this score margin
+ACTING_MARGIN = 0.15  # a sentence holding the question's verb of thanking, warning … goes first within this score margin
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
 
 
