@@ -17,7 +17,9 @@ seeds plus articles written for these tests (no sentence of any gold set), or at
 - a question about a first or last contact that asks what was said or done in it by a verb of thanking, warning,
   urging, asking … ('what did X thank the Syrians for in their first call') is the passages', not the timeline's
   (from_timeline._about_content, answer_types.json content_verbs); and of the close sentences, one holding a verb of
-  the question's family goes first (extractive.content_families, ACTING_MARGIN)."""
+  the question's family goes first (extractive.content_families, ACTING_MARGIN);
+- "why did X go to Z" (a verb of going that is no visit word: answer_types.json goes_to) asks about his visit there,
+  which is its premise (extractive.goes_to)."""
 
 from __future__ import annotations
 
@@ -183,6 +185,8 @@ def test_what_was_said_in_a_first_call_is_no_timeline_question():
     assert not is_timeline_question("What did Hayan Abdul Ghani thank the Syrian side for in his first call with al-Bashir?")
     assert not is_timeline_question("بماذا طالب حيان عبد الغني في أول اتصال مع البشير؟")
     assert is_timeline_question("When was the first call between Hayan Abdul Ghani and al-Bashir?")
+    # (saying is no such verb: 'ماذا قال … عن تواصل الوفود' may ask for the contacts themselves)
+    assert is_timeline_question("ماذا قال الوزير عن الاتصالات مع الجانب السوري؟")
 
 
 def test_verbs_of_one_family_across_forms_and_languages():
@@ -205,3 +209,25 @@ def test_the_sentence_holding_the_questions_verb_goes_first(library17):
     r = _ask(library17, "What did Hayan Abdul Ghani thank al-Bashir for on the phone?")
     assert not r.abstained and "sheltering" in r.answer.split("[")[0], (r.answer, r.abstain_reason)
 
+
+def test_going_to_a_place_is_a_visit_asked():
+    from rag.answer.extractive import goes_to
+    from rag.answer.questions import as_question
+    assert goes_to(as_question("Why did Hayan Abdul Ghani go to Aleppo?"))
+    assert goes_to(as_question("لماذا توجه حيان عبد الغني إلى حلب؟"))
+    assert not goes_to(as_question("Why did Hayan Abdul Ghani thank the Syrian side?"))
+
+
+def test_why_someone_went_where_nobody_reports_him_going_is_a_correction(library17):
+    """Rule (goes_to): Abdul Ghani is named before Aleppo only in a phone call."""
+    r = _ask(library17, "Why did Hayan Abdul Ghani go to Aleppo?")
+    assert r.abstained and "visit" in r.abstain_reason, (r.answer, r.abstain_reason)
+    r = _ask(library17, "Why did Anas Khattab go to Baghdad?")
+    assert not r.abstained, (r.answer, r.abstain_reason)
+
+
+def test_when_someone_went_somewhere_is_asked_of_the_going_as_told(library17):
+    """Rule (goes_to only for why someone went, expected_type reason): when someone went is answered by
+    the sentence telling the going as it is ('arrived in Baghdad on Tuesday')."""
+    r = _ask(library17, "When did Anas Khattab go to Baghdad?")
+    assert not r.abstained and "February 3, 2026" in r.answer, (r.answer, r.abstain_reason)

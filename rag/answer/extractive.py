@@ -598,7 +598,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
     recheck = None  # the status check of what was said or done at an act, again once the month and year are checked
-    asked = asked_relations(q)
+    # ('why did X go to Z': his visit there; not who, when, at whose direction or whether someone went, which the
+    # sentences telling the going answer as they are)
+    asked = asked_relations(q) | ({"visit"} if goes_to(q) and expected_type(q) == "reason" else set())
     domain = bool(entities or countries_of(q.normalized))  # about the domain's people, places or countries
     if not domain:  # outside the domain only the kinds of contact count
         asked &= CONTACT_KINDS
@@ -1108,6 +1110,15 @@ def first_named(q: Question, people: list[str]) -> str | None:
     return min(people, key=lambda p: _named_at(words, p)) if people else None
 
 
+def goes_to(q: Question) -> bool:
+    """The question asks about someone's going to a place by a verb of going that is no visit word ('why did X go to
+    Z', 'لماذا توجه X إلى Z'; answer_types.json `goes_to`, whole words; in Arabic, where the subject follows its
+    verb, his name (up to four words) may stand between the verb and its preposition): his visit there is its
+    premise."""
+    return any(re.search(r"(?<!\w)" + (r"(?:\s+\w+){0,4}\s+" if not p.isascii() else r"\s+").join(
+        map(re.escape, p.split())) + r"(?!\w)", q.normalized) for p in _phrases("goes_to"))
+
+
 def asks_agreed(q: Question) -> bool:
     """The question asks what was agreed, by a verb of agreeing ('what did X and Y agree on', 'ما الذي اتفق عليه'), not
     about an agreement it names as a topic ('with whom did X speak about the Damascus agreement'; answer_types.json
@@ -1194,6 +1205,8 @@ def own_visit(q: Question, person: str) -> bool:
     (answer_types.json `own_visit`)."""
     phrases, visit_words = _own_visit()
     if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q.normalized) for p in phrases):
+        return True
+    if goes_to(q):  # "why did X go to Z": the one going is the question's first person (`first_named`)
         return True
     words = re.findall(r"[\w']+", q.normalized)
     toks = [_terms(w.removesuffix("'s")) for w in words]
