@@ -598,7 +598,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # year it names. Sentences about these people that fail it make a correction, not an answer.
     about = cands
     recheck = None  # the status check of what was said or done at an act, again once the month and year are checked
-    asked = asked_relations(q)
+    # ('why did X go to Z': his visit there; not who, when, at whose direction or whether someone went, which the
+    # sentences telling the going answer as they are)
+    asked = asked_relations(q) | ({"visit"} if goes_to(q) and expected_type(q) == "reason" else set())
     domain = bool(entities or countries_of(q.normalized))  # about the domain's people, places or countries
     if not domain:  # outside the domain only the kinds of contact count
         asked &= CONTACT_KINDS
@@ -734,14 +736,14 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, his + [c for c in about if c not in his], premise.not_taken_place(
                     ["visit"], _status(his[0].text)), confidence(q, cands, hits))
             return correction(q, about, premise.no_visit_by(visitor, places[0]), confidence(q, cands, hits))
-        elif asked & {"meeting", "call"} and not strict and len(people) >= 2 and not asked_status(q) and \
-                own_meeting(q) and not any(relations(_terms(c.text), _norm(c.text)) & asked & {"meeting", "call"} and
-                                           not missing_entities(q, c, people, own=True) and not apart(c.text, people)
-                                           for c in retrieved):
+        elif (premised := premised_talks(q, asked, people)) and not strict and not asked_status(q) and \
+                not any(relations(_terms(c.text), _norm(c.text)) & premised and
+                        not missing_entities(q, c, people, own=True) and not apart(c.text, people) for c in retrieved):
             # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
             # the question's premise; no retrieved sentence names them all with a word of it (and not in separate
-            # meetings: `apart`), so what others discussed is no answer.
-            return correction(q, about, premise.not_reported(sorted(asked & {"meeting", "call"}), people),
+            # meetings: `apart`), so what others discussed is no answer. So are talks between them ("what did X
+            # discuss with Y": `talks_with`), told by a word of talks, a meeting or a call.
+            return correction(q, about, premise.not_reported(["talks"] if "talks" in premised else sorted(premised), people),
                               confidence(q, cands, hits))
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
             # The visitor named by his role ("when did the Iraqi prime minister visit Damascus"): a sentence that
@@ -772,6 +774,17 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                 return correction(q, cands + [c for c in about if c not in cands], premise.elsewhere(
                     located, asked_places, found), confidence(q, cands, hits))
             cands = [c for c in cands if not elsewhere(c)] or cands
+    # What was agreed ("what did X and Y agree on", "ما الذي اتفق عليه …"): the answer is the object of an agreement,
+    # which the sentence itself reports ("اتفقا على تشكيل لجنة"); a sentence only saying that coordination is
+    # needed, or reporting talks, reports none, and with no such sentence the agreement asked is not reported.
+    if "agreement" in asked and domain and kind_asked in CONTENT_TYPES and not asked_status(q) and asks_agreed(q):
+        # (an agreement still to come, denied or called off is none: 'were expected to meet … to agree on arrangements';
+        # nor is one sharing few of the question's words with it, another agreement: STATUS_COVERAGE of the best's)
+        agreed = [c for c in cands if "agreement" in relations(_terms(c.text), _norm(c.text))
+                  and not _status(c.text) and c.lexical >= STATUS_COVERAGE * cands[0].lexical]
+        if not agreed:
+            return correction(q, about, premise.not_reported(["agreement"], entities), confidence(q, cands, hits))
+        cands = agreed + [c for c in cands if c not in agreed]
     # When (or on which day) something happened: a sentence reporting it denied, cancelled or not held does not
     # date it ("on which day did Iraq resume exports" — "a source denied any agreement to resume them"), unless
     # the question asks about that status. The best sentence saying so makes a correction.
@@ -977,6 +990,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         conf = max(conf, threshold)
     if conf < threshold:
         return abstain(conf, f"{BAR_REASON} (answerability {conf:.2f} < {threshold:.2f})")
+    # What someone thanked, warned, urged or asked for ('what did X thank the Syrians for'): a close sentence holding a
+    # verb of that family ('thanked the Syrian side for …', 'وشكر …') goes first (answer_types.json content_verbs).
+    if kind in CONTENT_TYPES and (families := content_families(q.terms)):
+        acting = [c for c in cands if content_families(_terms(c.text)) & families and
+                  c.score >= cands[0].score - ACTING_MARGIN]
+        cands = acting + [c for c in cands if c not in acting]
     # What someone said: a sentence in which that person speaks goes first when one is close to the top.
     close = [c for c in spoken if c.score >= cands[0].score - 0.1]
     if close:
@@ -1091,6 +1110,61 @@ def first_named(q: Question, people: list[str]) -> str | None:
     return min(people, key=lambda p: _named_at(words, p)) if people else None
 
 
+def goes_to(q: Question) -> bool:
+    """The question asks about someone's going to a place by a verb of going that is no visit word ('why did X go to
+    Z', 'لماذا توجه X إلى Z'; answer_types.json `goes_to`, whole words; in Arabic, where the subject follows its
+    verb, his name (up to four words) may stand between the verb and its preposition): his visit there is its
+    premise."""
+    return any(re.search(r"(?<!\w)" + (r"(?:\s+\w+){0,4}\s+" if not p.isascii() else r"\s+").join(
+        map(re.escape, p.split())) + r"(?!\w)", q.normalized) for p in _phrases("goes_to"))
+
+
+def asks_agreed(q: Question) -> bool:
+    """The question asks what was agreed, by a verb of agreeing ('what did X and Y agree on', 'ما الذي اتفق عليه'), not
+    about an agreement it names as a topic ('with whom did X speak about the Damascus agreement'; answer_types.json
+    `agree_verbs`, whole words)."""
+    verbs = {_norm(w) for w in answer_data().get("agree_verbs", ())}
+    return any(w in verbs for w in re.findall(r"\w+", q.normalized))
+
+
+@lru_cache(maxsize=1)
+def _content_verbs() -> dict[str, str]:
+    """answer_types.json `content_verbs`: each verb's terms -> its family (saying excepted: every report says)."""
+    return {t: family for family, words in answer_data().get("content_verbs", {}).items() if family != "say"
+            for w in words for t in _terms(w)}
+
+
+def content_families(terms) -> set[str]:
+    """The families of verbs of thanking, warning, urging, asking … that these terms hold."""
+    verbs = _content_verbs()
+    return {verbs[t] for t in terms if t in verbs}
+
+
+def premised_talks(q: Question, asked: set[str], people: list[str]) -> set[str]:
+    """The acts between two or more people a question makes its premise: the meeting or call it calls theirs
+    (`own_meeting`), else their talks when it asks what one discussed with the other (`talks_with`: then a meeting or
+    a call tells them too); none (empty)."""
+    if len(people) < 2:
+        return set()
+    if asked & {"meeting", "call"} and own_meeting(q):
+        return asked & {"meeting", "call"}
+    if "talks" in asked and talks_with(q, people):
+        return {"meeting", "call", "talks"}
+    return set()
+
+
+def talks_with(q: Question, people: list[str]) -> bool:
+    """The question makes talks between two people it names its premise: the second is named right after a word of
+    'with' that follows the first ('what did X discuss with Y', 'ماذا بحث X مع Y'; answer_types.json `talks_with`)."""
+    words = re.findall(r"[\w'-]+", str(q))
+    terms = [_terms(w) for w in words]
+    at = sorted((_named_at(terms, p), p) for p in people)
+    if len(at) < 2 or at[1][0] >= len(words):
+        return False
+    withs = {_norm(w) for w in answer_data().get("talks_with", ())}
+    return any(_norm(w) in withs for w in words[at[0][0] + 1:at[1][0]])
+
+
 @lru_cache(maxsize=1)
 def _own_visit() -> tuple[tuple[str, ...], frozenset]:
     data = answer_data().get("own_visit", {})
@@ -1132,6 +1206,8 @@ def own_visit(q: Question, person: str) -> bool:
     phrases, visit_words = _own_visit()
     if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q.normalized) for p in phrases):
         return True
+    if goes_to(q):  # "why did X go to Z": the one going is the question's first person (`first_named`)
+        return True
     words = re.findall(r"[\w']+", q.normalized)
     toks = [_terms(w.removesuffix("'s")) for w in words]
     forms = name_forms(person)
@@ -1149,9 +1225,14 @@ def visit_told(q: Question, c: Candidate, hits: list[Hit], person: str, place: s
     """The sentence tells the person's visit to the place: it names him before the place (`_visitor_first`), or
     tells a visit naming him and no place at all in a passage filed from the place (its dateline) (a wire's "X arrived on Friday" under its
     Baghdad dateline)."""
-    if _visitor_first(c.text, person, place):
-        return True
     norm = _norm(c.text)
+    if _visitor_first(c.text, person, place):
+        # (a going there is told in the sentence or its neighbours: a visit, a meeting there, an arrival; 'Hussein
+        # thanked the Syrian side for protecting Iraq's mission in Damascus' tells no visit; answer_types.json
+        # `going_words`)
+        return bool(relations(c.window | _terms(c.text), norm) & {"visit", "meeting"}) or bool(
+            _going_words() & (c.window | _terms(c.text)))
+
     dateline = _DATELINES.search(hits[c.n - 1].chunk.text)  # the city the passage was filed from
     if "visit" not in relations(_terms(c.text), norm) or places_named(norm) or dateline is None or \
             not any(f <= _terms(dateline.group(0)) for f in name_forms(place)):
@@ -1161,6 +1242,13 @@ def visit_told(q: Question, c: Candidate, hits: list[Hit], person: str, place: s
     words = [_terms(w) for w in re.findall(r"[\w'-]+", c.text)]
     at = _named_at(words, person)
     return at < len(words) and all(at < _named_at(words, e) for e in key_entities(norm) if e in PEOPLE and e != person)
+
+
+@lru_cache(maxsize=1)
+def _going_words() -> frozenset:
+    """Words of going somewhere that are no visit word ('arrived', 'landed', 'وصل'): answer_types.json `going_words`,
+    as the terms of a sentence hold them."""
+    return frozenset().union(*(_terms(w) for w in answer_data().get("going_words", ())))
 
 
 def _named_at(words: list[frozenset], person: str) -> int:
@@ -1314,6 +1402,7 @@ PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage th
 DAY_MARGIN = 0.2  # a sentence giving the day of the best one's month goes first within this score margin
 LAST_MARGIN = 0.25  # a sentence saying which was the last one goes first within this score margin
 WITHHELD_MARGIN = 0.3  # a sentence of the best one's article saying the kind asked was not given, within this score margin
+ACTING_MARGIN = 0.15  # a sentence holding the question's verb of thanking, warning … goes first within this score margin
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
 
 

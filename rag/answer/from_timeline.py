@@ -131,6 +131,16 @@ _CONTENT = re.compile(r"\b(ناقش|ناقشت|نوقش|بحث|بحثت|المل
                       r"discuss\w*|topics?|issues?|about what|why|how)\b", re.I)
 
 
+def _about_content(q_norm: str) -> bool:
+    """The question asks what was said or done in a contact, by a verb of saying, thanking, asking or proposing ('what
+    did X thank the Syrians for in that first call', 'بماذا طالب … في أول اتصال'; answer_types.json
+    `content_verbs`, whole words): a passage's to answer, not the timeline's."""
+    from .expected import answer_data
+    verbs = {normalize(w) for name, family in answer_data().get("content_verbs", {}).items() if name != "say"
+             for w in family}  # (saying excepted: 'ماذا قال … عن تواصل الوفود' may ask for the contacts themselves)
+    return any(w in verbs for w in re.findall(r"\w+", q_norm))
+
+
 def is_timeline_question(question: str) -> bool:
     """Questions about contacts as a set, in order, firsts and lasts, or in a period (not what they were about).
     Not a yes/no question (whether something happened is a passage's to say, "لم يزر" included), and not one
@@ -138,7 +148,7 @@ def is_timeline_question(question: str) -> bool:
     ("how many officers fled after the fall")."""
     qq = as_question(question)
     q = qq.normalized
-    if _CONTENT.search(q) or qq.shape.kind == "yesno":
+    if _CONTENT.search(q) or qq.shape.kind == "yesno" or _about_content(q):
         return False
     if asks_identity(q):  # "من هو رئيس حكومة … الذي تحدث عن اتصالات …": a speaker's identity, not contacts
         return False

@@ -39,6 +39,8 @@ def _name_ar(name: str) -> str:
 
 
 def _article(kind: str) -> str:
+    if kind in ("talks", "sanctions"):  # (a plural: no article)
+        return kind
     return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
