@@ -203,6 +203,11 @@ def test_whom_a_directed_delegation_was_to_meet_is_not_its_director():
     (m,) = _contacts(text, "a.txt", "2025-07-30")
     assert [p["name_en"] for p in m.directed_by] == ["Mohammed Shia al-Sudani"] and "Ahmed al-Sharaa" in _names(m), \
         (_names(m), m.directed_by)
+    # … however many words of his titles come between ("رسالة من نائب رئيس الوزراء وزير الخارجية فؤاد حسين")
+    text = (HEAD_AR + "سلّم القائم بالأعمال العراقي في دمشق ياسين الحجيمي أمس وزير الخارجية السوري أسعد الشيباني رسالة "
+            "من نائب رئيس الوزراء وزير الخارجية فؤاد حسين.\n")
+    (m,) = _contacts(text, "a.txt", "2025-07-30")
+    assert [p["name_en"] for p in m.directed_by] == ["Fuad Hussein"], (_names(m), m.directed_by)
 
 
 def test_one_sides_aid_reaching_the_other_is_a_contact_of_the_two():

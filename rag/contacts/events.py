@@ -653,7 +653,7 @@ class _Article:
 
     def directors(self, norm: str, words: list[tuple[int, str]], matches) -> set[str]:
         """Ids of who is named right after 'بتوجيه من' / 'on the instructions of': the first person named after
-        the cue (with the title standing before that name), in the cue's clause, not far from it."""
+        the cue (with the title standing before that name), in the cue's clause, not after "with"."""
         out = set()
         for cue in self.lex.directed.find(norm, words):
             before = norm[:cue].split()
@@ -664,10 +664,9 @@ class _Article:
             after = [m for m in matches if m.kind in ("person", "title") and cue < m.start <= end]
             if not after:
                 continue
-            # (not who is named further on, or after "with": whom the contact was with, "بتوجيه من رئيس مجلس الوزراء
-            # لإجراء محادثات مع الرئيس السوري أحمد الشرع")
-            between = norm[cue:after[0].start].split()[1:]  # (after the cue's first word)
-            if len(between) > 5 or any(w in _WITH_WORDS for w in between):
+            # (not who is named after "with": whom the contact was with, "بتوجيه من رئيس مجلس الوزراء لإجراء
+            # محادثات مع الرئيس السوري أحمد الشرع")
+            if any(w in _WITH_WORDS for w in norm[cue:after[0].start].split()):
                 continue
             person = next((m for m in after if m.kind == "person"), None)
             stop = person.start if person else after[0].start
