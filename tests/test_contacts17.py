@@ -32,6 +32,10 @@ def test_an_act_done_with_one_sides_body_takes_the_other_side_named_in_the_sente
     other = (HEAD + "Iraq's Interior Ministry said on Wednesday that a haul had been seized. Jordan's anti-narcotics "
              "department mounted the raid in close cooperation with Syria's Directorate of Narcotics Control.\n")
     assert _contacts(other, "r.txt", "2025-07-30") == []
+    # a party right after an Arabic verb of handing over is its doer, not the one it was handed to
+    verb = (HEAD_AR + "أعلنت وزارة الداخلية السورية القبض على خلية. سلّمت القوات العراقية عشرات المطلوبين إلى القضاء "
+            "العراقي.\n")
+    assert _contacts(verb, "a.txt", "2025-07-30") == []
     # one side's own people before the word of acting together: the act is theirs, the other side's body named
     # before is not drawn in
     own = (HEAD + "Iraq's Interior Ministry said on Wednesday that a haul had been seized. Interior Minister Anas "
@@ -81,6 +85,8 @@ def test_a_capital_named_by_its_country_is_that_city():
     assert m.place["name_en"] == "Amman", m.place
     (m,) = _contacts(HEAD_AR + "التقى فؤاد حسين أسعد الشيباني في العاصمة التركية أمس.\n", "a.txt", "2025-07-30")
     assert m.place["name_en"] == "Ankara", m.place
+    # (a region's capital is not its country's: "the Kurdistan capital" is no form of Baghdad)
+    assert not [f for f in load_officials(None).places if f.en == "Baghdad"][0].forms.__contains__("the kurdistan capital")
     # the forms are drawn from the country's words in the data: every capital of the data has them
     forms = {pl.en: pl.forms for pl in load_officials(None).places}
     assert "the qatari capital" in forms["Doha"] and "the capital of egypt" in forms["Cairo"], forms["Cairo"]
@@ -95,6 +101,9 @@ def test_a_city_speaking_for_its_side_is_not_where_the_contact_was():
     assert m.place["name_en"] == "Riyadh", m.place
     (m,) = _contacts(HEAD_AR + "أعلنت بغداد أن فؤاد حسين التقى أسعد الشيباني أمس.\n", "a.txt", "2025-07-30")
     assert m.place is None, m.place
+    (m,) = _contacts(HEAD + "On Sunday, the meeting in Baghdad confirmed the commitment of Fuad Hussein and Asaad "
+                            "al-Shaibani to the border.\n", "r.txt", "2025-07-30")
+    assert m.place["name_en"] == "Baghdad", m.place
     # a city after "in" is still where it was
     (m,) = _contacts(HEAD + "Fuad Hussein met Asaad al-Shaibani in Baghdad on Sunday, officials said.\n", "r.txt",
                      "2025-07-30")
@@ -106,10 +115,15 @@ def test_a_known_events_day_written_in_the_current_month_dates_an_undated_pages_
                  "the first such trip since the fall of Assad earlier this month."):
         got = infer_article_date(normalize(text).lower())
         assert (got.after, got.before) == ("2024-12-08", "2024-12-31"), got
-    # the current month said of something else, a sentence later: no bound
-    got = infer_article_date(normalize("the first such trip since the fall of Assad. Earlier this month the minister "
-                                       "went to Amman.").lower())
-    assert (got.after, got.before) == ("2024-12-08", ""), got
+    # … also after another phrase of the same fact earlier in the page
+    got = infer_article_date(normalize("استقبل الرئيس السوري أحمد الشرع الوفد. وهي أول زيارة منذ سقوط نظام بشار الأسد "
+                                       "في الثامن من الشهر الجاري."))
+    assert (got.after, got.before) == ("2024-12-08", "2024-12-31"), got
+    # the current month said of something else, a sentence or a clause later: no bound
+    for text in ("the first such trip since the fall of Assad. Earlier this month the minister went to Amman.",
+                 "منذ سقوط الأسد، هذا الشهر زار وزيران عراقيان دمشق."):
+        got = infer_article_date(normalize(text).lower())
+        assert (got.after, got.before) == ("2024-12-08", ""), (text, got)
 
 
 def test_a_contact_its_own_sentence_leaves_unconfirmed_is_a_claim():
@@ -117,7 +131,11 @@ def test_a_contact_its_own_sentence_leaves_unconfirmed_is_a_claim():
             "the summit, but neither government reported talks between them.\n")
     (m,) = _contacts(text, "r.txt", "2025-07-30")
     assert m.status == "rumoured" and m.date == "2025-07-28", (m.status, m.date)
-    # the words inside the contact's own clause, no comma before them, speak of something else
+    # the words inside the contact's own clause, no comma between its word and them, speak of something else
+    text = (HEAD + "On Monday, Prime Minister Mohammed Shia al-Sudani met President Ahmed al-Sharaa in Doha to review "
+            "the cases of detainees whose release neither side reported talks on.\n")
+    (m,) = _contacts(text, "r.txt", "2025-07-30")
+    assert m.status == "happened", (m.status, m.status_basis)
     text = (HEAD + "Prime Minister Mohammed Shia al-Sudani met President Ahmed al-Sharaa in Doha on Monday to review "
             "the cases of detainees whose release neither side reported.\n")
     (m,) = _contacts(text, "r.txt", "2025-07-30")
@@ -147,6 +165,13 @@ def test_an_undated_report_of_a_contact_on_the_weekday_a_plan_was_due_in_its_cit
               if e.kind != "statement"]
     assert ("happened", "2025-01-12") not in [(e.status, e.date) for e in events], \
         [(e.status, e.date, e.place, sorted(e.sources)) for e in events]
+    # a page that gives no bound at all (nothing dates it): it may be of any year's such Sunday
+    bare = _extract("Talks in Riyadh\n\nIraq's Fuad Hussein met Syria's Asaad al-Shaibani in the Saudi capital on "
+                    "Sunday.\n", "d.txt")
+    events = [e for e in merge_mentions(plan.mentions + bare.mentions, {"a.txt": plan.article, "d.txt": bare.article})
+              if e.kind != "statement"]
+    assert ("happened", "2025-01-12") not in [(e.status, e.date) for e in events], \
+        [(e.status, e.date, e.place, sorted(e.sources)) for e in events]
 
 
 def test_an_arabic_contact_called_off_whose_day_is_gone_by_keeps_that_day():
@@ -167,6 +192,10 @@ def test_a_third_country_that_only_says_where_does_not_make_a_clause_foreign():
                  "الدبلوماسي في تركيا."):
         got = [(sorted(_names(m)), m.date) for m in _contacts(HEAD_AR + text + "\n", "a.txt", "2025-04-12")]
         assert got == [(["Ahmed al-Sharaa", "Nechirvan Barzani"], "2025-04-11")], (text, got)
+    # a clause with its own contact word in a third country stays foreign
+    got = [sorted(_names(m)) for m in _contacts(HEAD + "Fuad Hussein met Ahmed al-Sharaa in Damascus on Sunday, while "
+                                                       "Asaad al-Shaibani held talks in Turkey.\n", "r.txt", "2025-07-30")]
+    assert got == [["Ahmed al-Sharaa", "Fuad Hussein"]], got
     # a third country's official in that clause keeps it foreign (al-Shaibani with Turkey's minister)
     assert _contacts(HEAD_AR + "التقى الشيباني، أمس الجمعة، نظيره التركي هاكان فيدان في تركيا.\n", "a.txt",
                      "2025-04-12") == []
@@ -220,6 +249,8 @@ def test_one_sides_aid_reaching_the_other_is_a_contact_of_the_two():
         assert got and got[0][1] == "2025-07-25" and got[0][2] == ["Iraq", "Syria"], (text, got)
     # a third country's aid through one of them, or trade that is no gift: no contact
     for text in (HEAD + "Saudi aid trucks crossed into Syria through Iraq's al-Qaim crossing on Friday.\n",
+                 HEAD + "The UN said aid convoys entered Syria from Iraq through al-Qaim on Friday.\n",
+                 HEAD + "Iraq warned on Friday that fighters entered from Syria and called for international aid.\n",
                  HEAD + "Trucks carrying Iraqi flour crossed into Syria through Rabia on Friday.\n",
                  HEAD_AR + "وصلت شاحنات تحمل طحيناً عراقياً إلى الأراضي السورية عبر منفذ ربيعة الجمعة الماضي.\n"):
         assert _contacts(text, "a.txt", "2025-07-30") == [], text

@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "97"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "98"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -243,7 +243,7 @@ class _Article:
         found = self.officials.titled(masked, text) + self.officials.pairs(masked, text) + \
             self.officials.bodies(masked, text, self.home if self.lex.cooperating(norm, _words(norm)) else
                                   _host(matches))
-        # (a title the data lacks read inside a gathering's name is no official: "منتدى أنطاليا الدبلوماسي في تركيا")
+        # (a title read inside a gathering's name is no official: "منتدى أنطاليا الدبلوماسي في تركيا")
         named_gatherings = self.officials.gathering_spans(masked)
         found = [t for t in found if not (t.kind == "title" and any(a <= t.start < b for a, b in named_gatherings))]
         # "Assad's ambassador": the person whose official is named is not a participant (he stands behind him)
@@ -337,6 +337,7 @@ class _Article:
             return next(i for i, (a, b) in enumerate(clauses) if a <= pos < b)
 
         third, actors = set(), {}
+        said = [p for k, pos in self.lex.kind_at(norm, _words(norm)).items() if k != "statement" for p in pos]
         for m in matches:
             country = m.item if m.kind == "country" else getattr(m.item, "country", None)
             if not country:
@@ -346,9 +347,12 @@ class _Article:
                 actors.setdefault(ci, set()).add(country)
             # (a country right after a city of its own only says where the city is: "في دافوس بسويسرا", "in Davos,
             # Switzerland", "مؤتمر ميونخ للأمن في ألمانيا", "the Munich Security Conference in Germany")
-            # (nor does a country after "in / في" that only says where: "على هامش منتدى أنطاليا في تركيا")
+            # (nor does a country after "in / في" that only says where, in a clause with no contact word of its own:
+            # "…، الرئيس السوري أحمد الشرع على هامش منتدى أنطاليا في تركيا"; not "while al-Shaibani held talks in
+            # Turkey")
             if country not in (IRAQ, SYRIA) and m.kind != "place" and not (m.kind == "country" and (
-                    _locates(m, matches, norm) or _IN_VENUE.search(norm, max(0, m.start - 8), m.start))):
+                    _locates(m, matches, norm) or _IN_VENUE.search(norm, max(0, m.start - 8), m.start) and
+                    not any(clauses[ci][0] <= p < clauses[ci][1] for p in said))):
                 third.add(ci)
         foreign = {ci for ci in third if not {IRAQ, SYRIA} <= actors.get(ci, set())}
         keep = [c for i, c in enumerate(clauses) if i not in foreign]
@@ -1481,15 +1485,26 @@ class _Article:
 
     def _aid_delivered(self, s: _Sentence, words, inside, matches: list[Match], at: dict) -> list[Match]:
         """One side's aid reaching the other ("وصلت أولى شاحنات القمح العراقي إلى دير الزور ضمن هدية", lexicon
-        `aid_delivered`): a meeting of the two sides when the sentence names places or country words of both (a
-        third country's clause is left out before, `scope`); a side it names no one of takes part as its
-        authorities."""
+        `aid_delivered`): a meeting of the two sides when a sentence with an aid word and an arrival word names one
+        side within four words of the aid word (the giver: "هدية عراقية", "a gift from Baghdad") and the other side
+        anywhere, and no third party's word (`not_theirs`: "international aid", "the UN"). A side it names no one of
+        takes part as its authorities."""
         lex = self.lex
-        if lex.aid is None or lex.aid_arrived is None or not lex.aid.find(s.norm, words):
+        if lex.aid is None or lex.aid_arrived is None:
             return matches
+        aid = lex.aid.find(s.norm, words)
         arrived = [p for p in lex.aid_arrived.find(s.norm, words) if inside(p)]
-        countries = {m.item if m.kind == "country" else getattr(m.item, "country", None) for m in matches}
-        if not arrived or not {IRAQ, SYRIA} <= countries:
+        ends = {p: p + len(w) for p, w in _words(s.norm)}
+
+        def apart(a: int, b: int) -> int:  # words between two positions
+            lo, hi = sorted((a, b))
+            return len(s.norm[ends.get(lo, lo):hi].split())
+
+        if not aid or not arrived or lex.aid_not_theirs is not None and lex.aid_not_theirs.find(s.norm, words):
+            return matches  # (no aid arriving, or a third party's: "international aid", "the UN said")
+        side = lambda m: m.item if m.kind == "country" else getattr(m.item, "country", None)  # noqa: E731
+        givers = {side(m) for m in matches if side(m) in (IRAQ, SYRIA) for p in aid if apart(p, m.start) <= 4}
+        if not givers or not {IRAQ, SYRIA} <= {side(m) for m in matches}:
             return matches
         at.setdefault("meeting", []).append(arrived[0])
         named = {m.item.country for m in matches if m.kind in ("person", "title")}
@@ -1506,9 +1521,10 @@ class _Article:
         coop = self.lex.cooperating(s.norm, words)
         spans = [*(self.lex.cooperation.spans(s.norm, words) if self.lex.cooperation is not None else []),
                  *((m.start(), m.end()) for m in (self.lex.joint_acts.finditer(s.norm) if self.lex.joint_acts else ()))]
-        if not coop or any(p for k, pos in self.lex.kind_at(s.norm, words).items() if k != "statement"
+        if not coop or any(True for k, pos in self.lex.kind_at(s.norm, words).items() if k != "statement"
                            for p in pos if not any(a <= p < b for a, b in spans)):
-            return [], -1  # (only a word of acting together: another contact word has its own people)
+            return [], -1  # (only a phrase of acting together: another contact word, or a verb of one word whose
+            # doer may stand after it, "سلّمت القوات العراقية …", has its own people)
         named = parts + side_titles
         if not named or len({p["country"] for p in named}) != 1 or \
                 any(m.kind in ("person", "title", "country") and m.start < coop[0] for m in matches):
@@ -1667,12 +1683,14 @@ def _speaks(lex, norm: str, m: Match) -> bool:
     """A city standing for its side as the one who speaks (lexicon `place_speaks`): right before an `after` word
     ("Baghdad announcing"), or right after a `before` word ("وأعلنت دمشق"), nothing between."""
     before = norm[:m.start]
+    if _IN_VENUE.search(before[-8:]) or re.search(r"(?<!\w)[وف]?(?:ب|في)$", before.rstrip()[-4:]):
+        return False  # ("the meeting in Baghdad confirmed …": a venue)
     if lex.speaks_before is not None and before.endswith(" ") and (word := (before.split() or [""])[-1]):
         if word in lex.speaks_before or word[:1] in "وف" and word[1:] in lex.speaks_before:
             return True
     after = norm[m.end:m.end + 40]
     if lex.speaks_after is not None and after.startswith(" ") and after.split():
-        if after.split()[0] in lex.speaks_after or lex.speaks_after.find(after, _words(after)) == [1]:
+        if after.split()[0] in lex.speaks_after or 1 in (a for a, _ in lex.speaks_after.spans(after)):
             return True
     return False
 
@@ -1851,7 +1869,11 @@ def _unconfirmed(mentions: list[Mention], art: "_Article") -> list[Mention]:
         # the contact the sentence goes on about: the one last reported before it, or in it after a comma ("… were
         # both in Doha on Monday, but neither government reported talks between them"; not "met him and said the
         # date of the next visit was not confirmed")
-        comma = bool(re.search(r"[,،;؛]", s.norm[:at]))
+        # (between the contact's word and them: "On Monday, al-Sudani met al-Sharaa … whose release neither side
+        # reported" is no comma of theirs)
+        told = [p for k, pos in art.lex.kind_at(s.norm, _words(s.norm)).items() if k != "statement" for p in pos
+                if p < at]
+        comma = bool(re.search(r"[,،;؛]", s.norm[max(told, default=0):at]))
         before = [m for m in mentions if m.citations and (min(c["start"] for c in m.citations) < s.start or
                                                           comma and min(c["start"] for c in m.citations) == s.start)]
         if not before:

@@ -536,6 +536,8 @@ def _due_there(plan: Mention, out: Mention, arts: dict[str, ArticleDate]) -> boo
             plan.place["name_en"] == out.place["name_en"] and plan.place["name_en"] != plan.place["country"]):
         return False
     art = arts.get(out.source, ArticleDate())
+    if not (art.after or art.before):
+        return False  # (a page with no bound at all may be of any year's such weekday)
     return (not art.after or art.after <= plan.date) and (not art.before or plan.date <= art.before)
 
 

@@ -982,9 +982,15 @@ def _capital_forms(country: str, words: list[str], place: dict) -> list[str]:
     own = {normalize(f).lower() for f in (*place.get("ar", []), *place.get("en_forms", []), place.get("en", ""))}
     ar = [normalize(w) for w in words if has_arabic(w)]
     out = [f"عاصمه {ar[0]}"] if ar else []  # (the country's name comes first)
+
+    def stem(w: str) -> str:
+        return re.sub(r"^(?:the |ال)", "", w)[:3]
+
+    # (only words of the country's own name, "Saudi", "السعودي": not a region's, "the Kurdistan capital" is Erbil)
+    names = {stem(normalize(country).lower()), *(stem(a) for a in ar[:1])}
     for w in words:
         n = normalize(w).lower()
-        if n in own or n.endswith(("'s", "’s")):
+        if n in own or n.endswith(("'s", "’s")) or stem(n) not in names:
             continue
         if has_arabic(n):
             if n.startswith("ال") and n.endswith("ي"):  # an adjective: "السعودي" → "العاصمة السعودية"

@@ -497,11 +497,13 @@ def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]]
             if bound == "after" and when > after:
                 after = when
                 why.append(what)
-                # "… since the fall of Assad on the 8th of this month" ("في الثامن من الشهر الجاري"): the article
-                # was written in that event's month
-                near = norm[found.end():found.end() + 60]
-                rel = _REL.search(re.split(r"[.؟?!\n]", near, maxsplit=1)[0])
-                if rel is not None and rel.group("thismonth"):
+            if bound == "after":
+                # "… since the fall of Assad on the 8th of this month" ("في الثامن من الشهر الجاري"), right after a
+                # phrase of it, in its clause: the article was written in that event's month
+                rel = next((r for f in pattern.finditer(norm) if (r := _REL.search(
+                    re.split(r"[,،;؛.؟?!\n]", norm[f.end():f.end() + 40], maxsplit=1)[0])) is not None and
+                    r.start() <= 20 and r.group("thismonth")), None)
+                if rel is not None:
                     y, mo = int(when[:4]), int(when[5:7])
                     end = (date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)).isoformat()
                     if not before or end < before:
