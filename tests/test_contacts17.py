@@ -104,6 +104,11 @@ def test_a_city_speaking_for_its_side_is_not_where_the_contact_was():
     (m,) = _contacts(HEAD + "On Sunday, the meeting in Baghdad confirmed the commitment of Fuad Hussein and Asaad "
                             "al-Shaibani to the border.\n", "r.txt", "2025-07-30")
     assert m.place["name_en"] == "Baghdad", m.place
+    # … while an official in a city who speaks speaks for his side ("a local official in Anbar said …")
+    got = [m.place and m.place["name_en"] for m in _contacts(
+        HEAD + "A local official in Anbar said Fuad Hussein and Asaad al-Shaibani were expected to meet.\n",
+        "r.txt", "2025-07-30")]
+    assert got == [None], got
     # a city after "in" is still where it was
     (m,) = _contacts(HEAD + "Fuad Hussein met Asaad al-Shaibani in Baghdad on Sunday, officials said.\n", "r.txt",
                      "2025-07-30")

@@ -1684,7 +1684,11 @@ def _speaks(lex, norm: str, m: Match) -> bool:
     ("Baghdad announcing"), or right after a `before` word ("وأعلنت دمشق"), nothing between."""
     before = norm[:m.start]
     if _IN_VENUE.search(before[-8:]) or re.search(r"(?<!\w)[وف]?(?:ب|في)$", before.rstrip()[-4:]):
-        return False  # ("the meeting in Baghdad confirmed …": a venue)
+        # ("the meeting in Baghdad confirmed …": a contact's venue; "a local official in Anbar said": still the side
+        # speaking)
+        word = (before.split()[-2:-1] or [""])[0]
+        if lex.kind_of(word) not in (None, "statement"):
+            return False
     if lex.speaks_before is not None and before.endswith(" ") and (word := (before.split() or [""])[-1]):
         if word in lex.speaks_before or word[:1] in "وف" and word[1:] in lex.speaks_before:
             return True
