@@ -231,3 +231,12 @@ def test_when_someone_went_somewhere_is_asked_of_the_going_as_told(library17):
     the sentence telling the going as it is ('arrived in Baghdad on Tuesday')."""
     r = _ask(library17, "When did Anas Khattab go to Baghdad?")
     assert not r.abstained and "February 3, 2026" in r.answer, (r.answer, r.abstain_reason)
+
+
+def test_two_sides_agreeing_is_an_agreement_an_opinion_agreeing_is_not():
+    # (review: present "يتفق/تتفق" of one party is an opinion; the dual "يتفقان" of two parties is their agreement)
+    from rag.answer.expected import relations
+    from rag.answer.extractive import _norm, _terms
+    for text, has in (("عبد الغني والبشير يتفقان على لجنة مشتركة لدراسة إحياء خط كركوك – بانياس", True),
+                      ("يتفق المحللون على أن الزيارة كانت مهمة", False)):
+        assert ("agreement" in relations(_terms(text), _norm(text))) is has, text
