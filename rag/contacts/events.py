@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "98"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "99"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -1039,8 +1039,7 @@ class _Article:
         denial = self.denied_at(s.norm, every)
         worded = any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())) or \
             bool(lex.cooperating(s.norm, every)) or bool(lex.crossing_open and lex.crossing_open.find(s.norm, every)) or \
-            bool(lex.sessions and lex.sessions.find(s.norm, every) and self.officials.joint_body(s.norm)) or \
-            bool(lex.aid and lex.aid.find(s.norm, every) and lex.aid_arrived.find(s.norm, every))
+            bool(lex.sessions and lex.sessions.find(s.norm, every) and self.officials.joint_body(s.norm))
         present = None if worded else self.present_at(s, every)
         if not worded and denial is None and present is None:
             # no contact word, no words said, nothing referred back to: only the people it names in full count
@@ -1088,7 +1087,6 @@ class _Article:
             # Iraq and Syria reopens"), naming no one: the two sides' border authorities acted together
             at.setdefault("meeting", []).append(opened[0])
             matches = matches + [Match(opened[0], opened[0], "title", self.officials.border_body(c)) for c in (IRAQ, SYRIA)]
-        matches = self._aid_delivered(s, words, inside, matches, at)
         joint = [m for m in matches if m.kind == "title" and m.item.id.endswith("-body-joint")]
         held = [p for p in lex.sessions.find(s.norm, words) if inside(p)] if joint and lex.sessions is not None else []
         if held:
@@ -1482,34 +1480,6 @@ class _Article:
                     self.extend(m, s, "statement", [sp], [], said_on, {IRAQ, SYRIA}, add_people=True, force=True)
                     self.mentions.append(m)
                     self.last_statement_at = i
-
-    def _aid_delivered(self, s: _Sentence, words, inside, matches: list[Match], at: dict) -> list[Match]:
-        """One side's aid reaching the other ("وصلت أولى شاحنات القمح العراقي إلى دير الزور ضمن هدية", lexicon
-        `aid_delivered`): a meeting of the two sides when a sentence with an aid word and an arrival word names one
-        side within four words of the aid word (the giver: "هدية عراقية", "a gift from Baghdad") and the other side
-        anywhere, and no third party's word (`not_theirs`: "international aid", "the UN"). A side it names no one of
-        takes part as its authorities."""
-        lex = self.lex
-        if lex.aid is None or lex.aid_arrived is None:
-            return matches
-        aid = lex.aid.find(s.norm, words)
-        arrived = [p for p in lex.aid_arrived.find(s.norm, words) if inside(p)]
-        ends = {p: p + len(w) for p, w in _words(s.norm)}
-
-        def apart(a: int, b: int) -> int:  # words between two positions
-            lo, hi = sorted((a, b))
-            return len(s.norm[ends.get(lo, lo):hi].split())
-
-        if not aid or not arrived or lex.aid_not_theirs is not None and lex.aid_not_theirs.find(s.norm, words):
-            return matches  # (no aid arriving, or a third party's: "international aid", "the UN said")
-        side = lambda m: m.item if m.kind == "country" else getattr(m.item, "country", None)  # noqa: E731
-        givers = {side(m) for m in matches if side(m) in (IRAQ, SYRIA) for p in aid if apart(p, m.start) <= 4}
-        if not givers or not {IRAQ, SYRIA} <= {side(m) for m in matches}:
-            return matches
-        at.setdefault("meeting", []).append(arrived[0])
-        named = {m.item.country for m in matches if m.kind in ("person", "title")}
-        return matches + [Match(arrived[0], arrived[0], "title", self.officials.authorities(c))
-                          for c in (IRAQ, SYRIA) if c not in named]
 
     def _doer_before(self, i: int, s: _Sentence, matches, parts: list[dict], side_titles: list[dict], words,
                      when: str | None) -> tuple[list[dict], int]:

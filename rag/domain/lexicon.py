@@ -175,9 +175,6 @@ class Lexicon:
     denied_after: Words | None = None  # "غير صحيح", "untrue": a denial after the contact word it denies
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
-    aid: Words | None = None  # "هدية", "donated": one side's aid, with `aid_arrived`, reaching the other
-    aid_arrived: Words | None = None  # "وصلت", "crossed"
-    aid_not_theirs: Words | None = None  # "international", "أممية": aid beside them is no side's
     speaks_after: Words | None = None  # "announcing", "said": a city right before them speaks for its side
     speaks_before: Words | None = None  # "أعلنت", "قالت": a city right after them speaks for its side
     gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
@@ -425,9 +422,6 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    Words.of(_both(obj.get("unconfirmed"))),
                    gathering_back=Words.of(_both(obj.get("gathering_back"))),
                    speaks_after=Words.of(_both(obj.get("place_speaks", {}).get("after"))),
-                   aid=Words.of(_both(obj.get("aid_delivered", {}).get("aid"))),
-                   aid_arrived=Words.of(_both(obj.get("aid_delivered", {}).get("arrived"))),
-                   aid_not_theirs=Words.of(_both(obj.get("aid_delivered", {}).get("not_theirs"))),
                    speaks_before=Words.of(_both(obj.get("place_speaks", {}).get("before"))),
                    join_frames=Words.of(_both(obj.get("joins", {}).get("frames"))),
                    list_links=Words.of(_both(obj.get("list_links"))),

@@ -232,12 +232,6 @@ class Officials:
         ar = "سلطات الحدود العراقية" if country == IRAQ else "سلطات الحدود السورية"
         return Title(f"x-{country.lower()}-body-border", (ar,), f"{country}'s border authorities", ar, country, BODY_RANK)
 
-    @staticmethod
-    def authorities(country: str) -> Title:
-        """A side's authorities as one body (one side's aid reaching the other)."""
-        ar = "السلطات العراقية" if country == IRAQ else "السلطات السورية"
-        return Title(f"x-{country.lower()}-body-authorities", (ar,), f"{country}'s authorities", ar, country, BODY_RANK)
-
     def _gatherings_rx(self) -> re.Pattern:
         rx = self._regex.get("gatherings")
         if rx is None:
