@@ -337,7 +337,14 @@ class _Article:
             return next(i for i, (a, b) in enumerate(clauses) if a <= pos < b)
 
         third, actors = set(), {}
-        said = [p for k, pos in self.lex.kind_at(norm, _words(norm)).items() if k != "statement" for p in pos]
+        said: list[int] | None = None  # (the clauses' contact words, read only for a country after "in")
+
+        def told_in(ci: int) -> bool:
+            nonlocal said
+            if said is None:
+                said = [p for k, pos in self.lex.kind_at(norm, _words(norm)).items() if k != "statement" for p in pos]
+            return any(clauses[ci][0] <= p < clauses[ci][1] for p in said)
+
         for m in matches:
             country = m.item if m.kind == "country" else getattr(m.item, "country", None)
             if not country:
@@ -352,7 +359,7 @@ class _Article:
             # Turkey")
             if country not in (IRAQ, SYRIA) and m.kind != "place" and not (m.kind == "country" and (
                     _locates(m, matches, norm) or _IN_VENUE.search(norm, max(0, m.start - 8), m.start) and
-                    not any(clauses[ci][0] <= p < clauses[ci][1] for p in said))):
+                    not told_in(ci))):
                 third.add(ci)
         foreign = {ci for ci in third if not {IRAQ, SYRIA} <= actors.get(ci, set())}
         keep = [c for i, c in enumerate(clauses) if i not in foreign]
