@@ -244,8 +244,9 @@ class _Article:
             self.officials.bodies(masked, text, self.home if self.lex.cooperating(norm, _words(norm)) else
                                   _host(matches))
         # (a title read inside a gathering's name is no official: "منتدى أنطاليا الدبلوماسي في تركيا")
-        named_gatherings = self.officials.gathering_spans(masked)
-        found = [t for t in found if not (t.kind == "title" and any(a <= t.start < b for a, b in named_gatherings))]
+        if any(t.kind == "title" for t in found):
+            named_gatherings = self.officials.gathering_spans(masked)
+            found = [t for t in found if not (t.kind == "title" and any(a <= t.start < b for a, b in named_gatherings))]
         # "Assad's ambassador": the person whose official is named is not a participant (he stands behind him)
         owners = [(t.start, t.end) for t in found if t.kind == "possessor"]
         owners += [(m.start, m.end) for m in self.owners(norm, matches + [t for t in found if t.kind == "person"])]
@@ -1495,17 +1496,20 @@ class _Article:
         handed over to a protection force on the Syrian side"): the other side's body (or side) the sentence before,
         or the one before it, names, the article's actor of the act ("Iraq's Interior Ministry said …"); and the
         index of that sentence."""
+        named = parts + side_titles
+        if not named or len({p["country"] for p in named}) != 1:
+            return [], -1  # (the party after "with" is not of one side: read nothing more)
         coop = self.lex.cooperating(s.norm, words)
+        if not coop:
+            return [], -1
         spans = [*(self.lex.cooperation.spans(s.norm, words) if self.lex.cooperation is not None else []),
                  *((m.start(), m.end()) for m in (self.lex.joint_acts.finditer(s.norm) if self.lex.joint_acts else ()))]
         if not coop or any(True for k, pos in self.lex.kind_at(s.norm, words).items() if k != "statement"
                            for p in pos if not any(a <= p < b for a, b in spans)):
             return [], -1  # (only a phrase of acting together: another contact word, or a verb of one word whose
             # doer may stand after it, "سلّمت القوات العراقية …", has its own people)
-        named = parts + side_titles
-        if not named or len({p["country"] for p in named}) != 1 or \
-                any(m.kind in ("person", "title", "country") and m.start < coop[0] for m in matches):
-            return [], -1  # (the doer is named here, or the party after "with" is not of one side)
+        if any(m.kind in ("person", "title", "country") and m.start < coop[0] for m in matches):
+            return [], -1  # (the doer is named here)
         other = SYRIA if named[0]["country"] == IRAQ else IRAQ
         for j in (i - 1, i - 2):
             if not 0 <= j < len(self.sents):
@@ -1659,7 +1663,7 @@ class _Article:
 def _speaks(lex, norm: str, m: Match) -> bool:
     """A city standing for its side as the one who speaks (lexicon `place_speaks`): right before an `after` word
     ("Baghdad announcing"), or right after a `before` word ("وأعلنت دمشق"), nothing between."""
-    before = norm[:m.start]
+    before = norm[max(0, m.start - 60):m.start]
     if _IN_VENUE.search(before[-8:]) or re.search(r"(?<!\w)[وف]?(?:ب|في)$", before.rstrip()[-4:]):
         # ("the meeting in Baghdad confirmed …": a contact's venue; "a local official in Anbar said": still the side
         # speaking)
