@@ -493,7 +493,7 @@ def infer_article_date(norm: str, stored: str = "", hints: list[tuple[str, str]]
             after = when
             why.append(what)
     for pattern, bound, when, what in ANCHORS:
-        if found := pattern.search(norm):
+        if pattern.search(norm):
             if bound == "after" and when > after:
                 after = when
                 why.append(what)
