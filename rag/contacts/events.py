@@ -1504,7 +1504,7 @@ class _Article:
             return [], -1
         spans = [*(self.lex.cooperation.spans(s.norm, words) if self.lex.cooperation is not None else []),
                  *((m.start(), m.end()) for m in (self.lex.joint_acts.finditer(s.norm) if self.lex.joint_acts else ()))]
-        if not coop or any(True for k, pos in self.lex.kind_at(s.norm, words).items() if k != "statement"
+        if any(True for k, pos in self.lex.kind_at(s.norm, words).items() if k != "statement"
                            for p in pos if not any(a <= p < b for a, b in spans)):
             return [], -1  # (only a phrase of acting together: another contact word, or a verb of one word whose
             # doer may stand after it, "سلّمت القوات العراقية …", has its own people)
