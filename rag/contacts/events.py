@@ -26,7 +26,7 @@ from .mention import GROUP, PRIORITY, Extraction, Mention
 from .sentences import (_CLAUSE, _WORD, _Sentence, _clause_span, _days_before, _far, _opens, _plus, _said_before,
                         _sentences, _text_positions, _word_at, _words, fast_normalize)
 
-EXTRACTOR_VERSION = "99"  # bump when the rules change: articles are re-extracted (never re-embedded)
+EXTRACTOR_VERSION = "100"  # bump when the rules change: articles are re-extracted (never re-embedded)
 HIGH_RANK = {"head", "minister"}
 INVITATION_VERB_WORDS = 3  # the verb receiving an invitation stands at most so many words before it ('received an')
 APPOSITION_WORDS = 4  # a stretch of at most so many words between commas sets off a name or title, not a clause
@@ -123,6 +123,7 @@ _FROM_BODY = re.compile(r"(?:(?<!\w)[وب]?وفد\w{0,3}(?:\s+\S+){0,2}?\s+من|
 _TOKEN = re.compile(r"[\w'’-]+")
 # between a role held for someone (`principal_of`) and the official it is held for: "the", or Arabic "لـ"
 _PRINCIPAL_GAP = re.compile(r"\s+ل(?=[\u0600-\u06ff])|\s+(?:the\s+)?")
+_JOINED_LAM = re.compile(r"\s+ل(?=[\u0600-\u06ff])")
 _POSSESSED = re.compile(r"['’]s\s+([a-z-]+(?:\s+[a-z-]+)?)")  # an English possessive and the (two) words it owns
 _LISTED = re.compile(r"\s*[,،]?\s*(?:and|or|then|و|او|ثم)?\s*")  # between two items of a list of days
 
@@ -254,6 +255,9 @@ class _Article:
         found = [t for t in found if not (t.kind == "person" and any(a < t.end and t.start < b for a, b in owners))]
         # "مستشار رئيس الوزراء العراقي", "an adviser to Iraq's prime minister": whose adviser he is, not a party
         behind = self.principals(norm)
+        # (and the name right after whose title it is: "المبعوث الخاص لرئيس الوزراء العراقي محمد شياع السوداني")
+        behind |= {e + k for m in matches + found if m.kind == "title" and m.start in behind
+                   for e in (m.end,) for k in (1, 2)}
         matches = [m for m in matches if not (m.kind in ("person", "title") and m.start in behind)]
         found = [t for t in found if not (t.kind in ("person", "title") and t.start in behind)]
         # a name read whole after its title holds the listed name inside it that is somebody else's ("النائب العراقي
@@ -343,7 +347,7 @@ class _Article:
         def told_in(ci: int) -> bool:
             nonlocal said
             if said is None:
-                said = [p for k, pos in self.lex.kind_at(norm, _words(norm)).items() if k != "statement" for p in pos]
+                said = self.lex.contact_at(norm, _words(norm))
             return any(clauses[ci][0] <= p < clauses[ci][1] for p in said)
 
         for m in matches:
@@ -363,6 +367,8 @@ class _Article:
                     not told_in(ci))):
                 third.add(ci)
         foreign = {ci for ci in third if not {IRAQ, SYRIA} <= actors.get(ci, set())}
+        if foreign and self.lex.trilateral is not None:  # ("a tripartite meeting with Turkey": the third joins the two)
+            foreign -= {clause_of(p) for p in self.lex.trilateral.find(norm, _words(norm))}
         keep = [c for i, c in enumerate(clauses) if i not in foreign]
 
         def inside(pos: int) -> bool:
@@ -432,6 +438,11 @@ class _Article:
             gap = _PRINCIPAL_GAP.match(norm, end)
             if gap is not None:
                 out.add(gap.end())
+        # ("المبعوث الخاص لرئيس الوزراء العراقي", "مبعوثاً خاصاً للسوداني": lexicon `principal_joined`, only "لـ")
+        if self.lex.principal_joined is not None:
+            for _, end in self.lex.principal_joined.spans(norm, _words(norm)):
+                if (gap := _JOINED_LAM.match(norm, end)) is not None:
+                    out |= {gap.end(), gap.end() - 1}  # (a name's match holds its "لـ", a title's may not)
         return out
 
     def owners(self, norm: str, matches: list[Match]) -> list[Match]:
@@ -559,6 +570,11 @@ class _Article:
             if hit:
                 return status, _word_at(norm, hit[0])
         weak = [p for p in self.lex.planned_weak.find(norm, words) if where(p) and (weak_at is None or weak_at(p))]
+        if weak and past and self.lex.proposal is not None:  # ("اقترح الوزيران عقد لقاء ثلاثي": after a proposal,
+            # a verb of holding right before a contact's word is what is proposed, "holding", not a contact done)
+            props = self.lex.proposal.find(norm, words)
+            past = [p for p in past if not (any(q < p for q in props) and len(nxt := norm[p:].split(None, 2)) > 1 and
+                                            self.lex.kind_of(nxt[1]))]
         if weak and not past:
             return "planned", _word_at(norm, weak[0])
         return "happened", ""
@@ -662,6 +678,19 @@ class _Article:
             not any(q["named"] and q["country"] == p["country"] for q in cur.participants) and
             any(not q["named"] and q["country"] == p["country"] and q.get("rank") == p.get("rank")
                 for q in cur.participants) for p in extra)
+
+    def _not_coming(self, norm: str, words, matches: list[Match], first: int) -> list[Match]:
+        """Of a contact told as done, the people named only in another clause that calls their part off ("وصل
+        الشيباني إلى بغداد ليترأس وفد بلاده، بعدما أعلنت الرئاسة أن الرئيس أحمد الشرع لن يشارك", "…, after the
+        presidency said al-Sharaa would not attend"): no party to it (lexicon status `cancelled`)."""
+        cues = [p for p in dict(self.lex.status)["cancelled"].find(norm, words)
+                if _clause_span(norm, p) != _clause_span(norm, first)]
+        if not cues:
+            return matches
+        spans = {_clause_span(norm, p) for p in cues}
+        out = {m.item.id for m in matches if m.kind == "person" and any(a <= m.start < b for a, b in spans)}
+        out -= {m.item.id for m in matches if m.kind == "person" and not any(a <= m.start < b for a, b in spans)}
+        return [m for m in matches if not (m.kind == "person" and m.item.id in out)]
 
     def directors(self, norm: str, words: list[tuple[int, str]], matches) -> set[str]:
         """Ids of who is named right after 'بتوجيه من' / 'on the instructions of': the first person named after
@@ -829,7 +858,7 @@ class _Article:
         if not lex.joins.words and not lex.joins.phrases:
             return [s]
         words = _words(s.norm)
-        triggers = sorted(p for k, pos in lex.kind_at(s.norm, words).items() if k != "statement" for p in pos)
+        triggers = lex.contact_at(s.norm, words)
         # (an official of one side put in a city of the other, `present_at`, is a contact too: "الشطري في دمشق يوم 26
         # كانون الأول، ثم اتصال فؤاد حسين بالشيباني")
         if triggers and (pres := self.present_at(s, words)) is not None and pres < triggers[0]:
@@ -1279,6 +1308,8 @@ class _Article:
         matches = [m if any(m.end <= a <= m.end + 3 or m.start <= a < m.end for a in named_at) or
                    status == "hypothetical" and (m.kind != "title" or _indefinite(s.norm, m)) else
                    self._earlier(self._holder(m, exact, s.norm), when, s.norm) for m in matches]
+        if status == "happened" and first is not None:
+            matches = self._not_coming(s.norm, words, matches, first)
         directed_ids = self.directors(s.norm, words, matches)
         parts, side_titles, sides = self.people(matches, when, exact, frozenset(directed_ids))
         directed = [p for p in parts if p["id"] in directed_ids]
@@ -1431,6 +1462,21 @@ class _Article:
                 m.place, m.sides = anaphor.place, list(anaphor.sides)
                 self.extend(m, s, anaphor.kind, [], [], due, set(), add_people=False, force=True)
                 self.mentions.append(m)
+        elif anaphor is not None and touched is None and anaphor.status == "happened" and status == "planned" and \
+                GROUP[anaphor.kind] == "travel" and {IRAQ, SYRIA} <= {p["country"] for p in anaphor.participants
+                                                                      if p["named"]} and \
+                any(pos for k, pos in at.items() if k in ("meeting", "visit", "delegation")) and \
+                not any(m.kind in ("person", "title") for m in matches) and \
+                not (lex.forming is not None and lex.forming.find(s.norm, words)):
+            # "The two ministers proposed a tripartite meeting with Turkey", "واتفق الجانبان على عقد اجتماع مقبل":
+            # those of the contact referred back to plan another, its own contact word's (not the one done)
+            # (naming no party of its own; "agreed to form a joint committee" is the committee's meeting, `_joint_plans`)
+            k = next(k for k in ("meeting", "visit", "delegation") if at.get(k))
+            m = Mention(self.doc.source, k, status, i, status_basis=basis)
+            m.participants = [p for p in anaphor.participants if p["named"]]
+            m.sides = list(anaphor.sides)
+            self.extend(m, s, k, [], places, [d for d in dates if d.ahead], set(), add_people=False, force=True)
+            self.mentions.append(m)
         elif anaphor is not None and touched is not anaphor and touched is None:
             self.extend(anaphor, s, anaphor.kind, parts if gather else [], [], dates, set(), add_people=gather)
         said_at = at.get("statement", [])
@@ -1504,8 +1550,7 @@ class _Article:
             return [], -1
         spans = [*(self.lex.cooperation.spans(s.norm, words) if self.lex.cooperation is not None else []),
                  *((m.start(), m.end()) for m in (self.lex.joint_acts.finditer(s.norm) if self.lex.joint_acts else ()))]
-        if any(True for k, pos in self.lex.kind_at(s.norm, words).items() if k != "statement"
-                           for p in pos if not any(a <= p < b for a, b in spans)):
+        if any(not any(a <= p < b for a, b in spans) for p in self.lex.contact_at(s.norm, words)):
             return [], -1  # (only a phrase of acting together: another contact word, or a verb of one word whose
             # doer may stand after it, "سلّمت القوات العراقية …", has its own people)
         if any(m.kind in ("person", "title", "country") and m.start < coop[0] for m in matches):
@@ -1598,6 +1643,11 @@ class _Article:
                 m.place, gave = {**_place(best), "towards": bool(towards)}, True
         if dates:
             d = dates[0]
+            if m.status in ("cancelled", "postponed"):  # the day it was due before the day it was told ("كشفت
+                # مصادر، اليوم الخميس، أن الزيارة التي كانت مقررة يوم السبت … أرجئت")
+                # (a day written out: a weekday it was set for may be the one gone by or the one to come)
+                d = next((x for x in dates if x.start in self.due and x.value and
+                          _written_day(s.norm[x.start:x.end])), d)
             # of a contact that did not happen (planned, cancelled, postponed, denied …), "today" or "on Saturday"
             # is when it was reported; only a day written out can be the contact's own
             if m.status != "happened" and kind != "statement":
@@ -1856,8 +1906,7 @@ def _unconfirmed(mentions: list[Mention], art: "_Article") -> list[Mention]:
         # date of the next visit was not confirmed")
         # (between the contact's word and them: "On Monday, al-Sudani met al-Sharaa … whose release neither side
         # reported" is no comma of theirs)
-        told = [p for k, pos in art.lex.kind_at(s.norm, _words(s.norm)).items() if k != "statement" for p in pos
-                if p < at]
+        told = [p for p in art.lex.contact_at(s.norm, _words(s.norm)) if p < at]
         comma = bool(re.search(r"[,،;؛]", s.norm[max(told, default=0):at]))
         before = [m for m in mentions if m.citations and (min(c["start"] for c in m.citations) < s.start or
                                                           comma and min(c["start"] for c in m.citations) == s.start)]

@@ -200,6 +200,14 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     if host is None and (same_day or a.source == b.source) and GROUP[a.kind] == "travel" and \
             bool(a.place) != bool(b.place):  # (one report of the day places it: "On Tuesday he held talks with
         host = (a.place or b.place)["country"]  # Iraqi Oil Minister …" in a report of the minister's Baghdad trip)
+    if host is None and a.source == b.source and GROUP[a.kind] == "travel" and not a.place and not b.place and \
+            (same_day or a.date is None or b.date is None):
+        # one article's two reports that place neither, the same visitor met by other hosts ("Iraqi Oil Minister
+        # … held talks with visiting Syrian Energy Minister al-Bashir. … al-Sudani received al-Bashir on Tuesday"):
+        # the hosts' side is the one they do not share
+        shared = [c for c in (IRAQ, SYRIA) if sides[c][0] & sides[c][1]]
+        if len(shared) == 1:
+            host = IRAQ if shared[0] == SYRIA else SYRIA
     for country in (IRAQ, SYRIA):
         if country == host:
             continue

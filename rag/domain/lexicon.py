@@ -151,6 +151,8 @@ class Lexicon:
     # before it ("Ten days earlier …", "وبعد يومين …"): `offset_at`
     principal_of: Words | None = None  # "مستشار", "adviser to": the official named right after them is whose
     # adviser (spokesman, aide) it is, not a party to the contact
+    principal_joined: Words | None = None  # "المبعوث الخاص": only an official joined to "لـ" right after them is
+    # whose envoy it is ("المبعوث الخاص لرئيس الوزراء"; "المبعوث الخاص عزت الشابندر" is the envoy himself)
     directed_passive: Words | None = None  # "was", "were": a one-word cue of `directed` right after them is passive
     sessions: Words | None = None  # "session", "دورتها": a body of both sides holding one (a meeting of the sides)
     led_by: Words | None = None  # "برئاسة", "led by": the person named right after heads the delegation before them
@@ -175,6 +177,10 @@ class Lexicon:
     denied_after: Words | None = None  # "غير صحيح", "untrue": a denial after the contact word it denies
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
+    proposal: Words | None = None  # "proposed", "اقترح": a weak plan's words whose next word is its object ("اقترح عقد
+    # لقاء": "عقد" there is "holding", not "held")
+    trilateral: Words | None = None  # "tripartite", "ثلاثي": a third country in their clause joins the two sides
+    ranks_ar: frozenset[str] = frozenset()  # "المهندس", "الدكتور", "اللواء": words before an Arabic name after a title
     speaks_after: Words | None = None  # "announcing", "said": a city right before them speaks for its side
     speaks_before: Words | None = None  # "أعلنت", "قالت": a city right after them speaks for its side
     gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
@@ -263,6 +269,10 @@ class Lexicon:
         if joint:
             out["meeting"] = sorted({*out.get("meeting", []), *joint})
         return out
+
+    def contact_at(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
+        """Where a word of a contact (not words said) stands in a normalised sentence, in order."""
+        return sorted(p for k, pos in self.kind_at(norm, words).items() if k != "statement" for p in pos)
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -380,7 +390,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
         for phrase, rank in obj.get("role_words", {}).get(lang, {}).items():
             roles[re.sub(r"\s+", " ", normalize(phrase).strip())] = rank
     stop = {normalize(w) for w in _both(obj.get("name_stop", {}))}
-    return Lexicon(kinds, back, status, Words.of(_both(st.get("planned_weak", {}))), Words.of(_both(obj.get("past"))),
+    return Lexicon(kinds, back, status, Words.of(_both(st.get("planned_weak", {})) + _both(st.get("planned_weak", {}).get("proposal"))),
+                   Words.of(_both(obj.get("past"))),
                    Words.of(_both(obj.get("directed"))), Words.of(_both(obj.get("gather"))),
                    Words.of(_both(obj.get("tied"))), Words.of(_both(obj.get("not_people"))),
                    Words.of(_both(obj.get("earlier"))), Words.of(_both(obj.get("occasion"))),
@@ -412,6 +423,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    tuple(normalize(w).lower() for w in _both(obj.get("heads_of"))),
                    offsets(obj.get("durations", {})),
                    Words.of(_both(obj.get("principal_of"))),
+                   Words.of(_both(obj.get("principal_of", {}).get("joined"))),
                    Words.of(_both(obj.get("directed", {}).get("passive"))),
                    Words.of(_both(obj.get("sessions"))),
                    Words.of(_both(obj.get("led_by"))),
@@ -434,6 +446,9 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    delegation_words=Words.of(_both(obj.get("delegation_words"))),
                    deals=Words.of(_both(obj.get("denied_contact", {}).get("deals"))),
                    with_party=Words.of(_both(obj.get("denied_contact", {}).get("with"))),
+                   proposal=Words.of(_both(st.get("planned_weak", {}).get("proposal"))),
+                   trilateral=Words.of(_both(obj.get("trilateral"))),
+                   ranks_ar=frozenset(normalize(w) for w in obj.get("ranks", {}).get("ar", [])),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))
 

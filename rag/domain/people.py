@@ -870,6 +870,9 @@ class Officials:
         after = self.lexicon.role_after if self.lexicon is not None else None
         while after is not None and len(toks) > i + 2 and toks[i + 1][2] in after:
             i += 1  # "وزير الاقتصاد السوري آنذاك محمد سامر الخليل": when he held it, then his name
+        ranks = self.lexicon.ranks_ar if self.lexicon is not None else frozenset()
+        while len(toks) > i + 2 and toks[i + 1][2] in ranks:
+            i += 1  # "وزير الطاقة السوري المهندس محمد البشير": an honorific or rank, then his name (lexicon `ranks`)
         if len(toks) > i + 3 and toks[i + 1][2] in ("في", "لدى", "الى") and self.country_of_place(toks[i + 2][2]) and \
                 re.search(_POSTED_AR, m.group(1)):
             i += 2  # "القائم بالأعمال العراقي في دمشق ياسين الحجيمي": where an envoy serves, then his name

@@ -1,0 +1,119 @@
+"""Contacts, eighteenth pass: whose envoy a traveller is ("المبعوث الخاص لرئيس الوزراء العراقي") is no party to the
+contact. Texts written here (real people, invented wording)."""
+
+from rag.contacts.events import extract
+from rag.contacts.timeline import merge_mentions
+from rag.documents import RawDocument
+from rag.domain.people import load_officials
+from rag.ingestion.chunking import chunk_document
+from rag.ingestion.clean import clean
+from tests.test_contacts_real import _contacts, _names
+
+HEAD = "Notes\n\nJuly 30, 2025 | Test\n\n"
+HEAD_AR = "ملاحظات\n\n30 تموز 2025\n\n"
+
+
+def test_whose_envoy_a_traveller_is_takes_no_part_in_the_contact():
+    for text in ("استقبل الرئيس أحمد الشرع أمس في دمشق عزت الشابندر، المبعوث الخاص لرئيس الوزراء العراقي.\n",
+                 "استقبل الرئيس أحمد الشرع أمس في دمشق عزت الشابندر المبعوث الخاص لرئيس الوزراء العراقي محمد شياع "
+                 "السوداني.\n",
+                 "استقبل الشرع أمس في دمشق عزت الشابندر مبعوثاً خاصاً للسوداني.\n"):
+        (m,) = _contacts(HEAD_AR + text, "a.txt", "2025-07-30")
+        assert sorted(_names(m)) == ["Ahmed al-Sharaa", "Izzat al-Shabandar"], (text, _names(m))
+    # the envoy named right after the words is the envoy himself, not whose envoy he is
+    (m,) = _contacts(HEAD_AR + "استقبل الرئيس أحمد الشرع أمس في دمشق المبعوث الخاص عزت الشابندر ورئيس الوزراء "
+                               "العراقي محمد شياع السوداني.\n", "a.txt", "2025-07-30")
+    assert sorted(_names(m)) == ["Ahmed al-Sharaa", "Izzat al-Shabandar", "Mohammed Shia al-Sudani"], _names(m)
+
+
+def _events(*docs):
+    """The contacts (no statements) merged from (text, source, date) articles."""
+    got = [extract(d, chunk_document(d, 1200, 1), load_officials(None))
+           for d in (clean(RawDocument(source=src, text=text, date=date)) for text, src, date in docs)]
+    return [e for e in merge_mentions([m for g in got for m in g.mentions], {d[1]: g.article for d, g in zip(docs, got)})
+            if e.kind != "statement"]
+
+
+def test_one_articles_visitor_met_by_two_hosts_in_reports_that_place_neither_is_one_visit():
+    text = ("Pipeline talks\n\nBAGHDAD, Aug. 12, 2025 (Wire) –\n\nIraq and Syria agreed to study the pipeline, the "
+            "oil ministry said. The agreement came as Iraqi Oil Minister Hayan Abdul Ghani held talks with visiting "
+            "Syrian Energy Minister Mohammad al-Bashir.\n\nPrime Minister Mohammed Shia al-Sudani received al-Bashir "
+            "on Tuesday, his office said.\n")
+    (e,) = _events((text, "w.txt", ""))
+    assert {"Hayan Abdul Ghani", "Mohammed Shia al-Sudani", "Mohammed al-Bashir"} <= set(e.names("en")), e.names("en")
+    # reports of other days (each dated, days apart): two contacts
+    two = ("Talks\n\nBAGHDAD, Aug. 12, 2025 (Wire) –\n\nIraqi Oil Minister Hayan Abdul Ghani held talks on Tuesday "
+           "with Syrian Energy Minister Mohammad al-Bashir.\n\nPrime Minister Mohammed Shia al-Sudani had received "
+           "al-Bashir on August 10, his office said.\n")
+    assert len(_events((two, "w.txt", ""))) == 2, [(e.date, e.names("en")) for e in _events((two, "w.txt", ""))]
+
+
+def test_a_contact_put_off_is_dated_by_the_day_it_was_due_not_the_day_the_delay_was_told():
+    ar = (HEAD_AR + "كشفت مصادر حكومية عراقية، اليوم الأربعاء، أن زيارة وزير الخارجية السوري أسعد الشيباني إلى بغداد، "
+          "التي كانت مقررة يوم السبت السادس والعشرين من تموز، أُرجئت إلى الشهر المقبل.\n")
+    (m,) = _contacts(ar, "a.txt", "2025-07-30")
+    assert (m.status, m.date) == ("postponed", "2025-07-26"), (m.status, m.date, m.date_basis)
+    en = (HEAD + "Government sources said on Wednesday that the visit of Syrian Foreign Minister Asaad al-Shaibani to "
+          "Baghdad, which had been scheduled for Saturday, July 26, was postponed to next month.\n")
+    (m,) = _contacts(en, "r.txt", "2025-07-30")
+    assert (m.status, m.date) == ("postponed", "2025-07-26"), (m.status, m.date, m.date_basis)
+
+
+def test_an_honorific_between_a_title_and_a_name_is_no_name():
+    for honorific in ("المهندس", "الدكتور"):
+        text = HEAD_AR + f"التقى وزير الطاقة السوري {honorific} محمد البشير أمس في بغداد وزير النفط العراقي حيان عبد الغني.\n"
+        (m,) = _contacts(text, "a.txt", "2025-07-30")
+        assert sorted(_names(m)) == ["Hayan Abdul Ghani", "Mohammed al-Bashir"], (honorific, _names(m))
+    # an official the data lacks, read past it by his title
+    text = HEAD_AR + "التقى وزير الطاقة السوري المهندس أحمد الخليل أمس في بغداد وزير النفط العراقي حيان عبد الغني.\n"
+    (m,) = _contacts(text, "a.txt", "2025-07-30")
+    assert "أحمد الخليل" in _names(m), _names(m)
+
+
+def test_a_proposed_meeting_is_planned_and_a_proposal_made_at_a_meeting_leaves_it_held():
+    en = HEAD + ("Iraqi Water Resources Minister Aoun Diab Abdullah and Syrian Energy Minister Mohammad al-Bashir "
+                 "proposed a tripartite meeting with Turkey on the river's flow.\n")
+    ar = HEAD_AR + ("اقترح وزير الموارد المائية العراقي عون ذياب عبد الله ووزير الطاقة السوري محمد البشير عقد لقاء "
+                    "ثلاثي يجمع سوريا والعراق وتركيا.\n")
+    for text, src in ((en, "r.txt"), (ar, "a.txt")):
+        (m,) = _contacts(text, src, "2025-07-30")
+        assert (m.kind, m.status, m.date) == ("meeting", "planned", None), (m.kind, m.status, m.date, m.status_basis)
+    held = HEAD + "Fuad Hussein met Asaad al-Shaibani in Baghdad on Tuesday and proposed a cooperation council.\n"
+    (m,) = _contacts(held, "r.txt", "2025-07-30")
+    assert (m.status, m.date) == ("happened", "2025-07-29"), (m.status, m.date)
+
+
+def test_who_another_clause_says_will_not_come_is_no_party_to_the_contact_told_as_done():
+    ar = HEAD_AR + ("ووصل وزير الخارجية والمغتربين السوري أسعد الشيباني إلى بغداد مساء أمس ليترأس وفد بلاده، بعدما "
+                    "أعلنت الرئاسة السورية أن الرئيس أحمد الشرع لن يشارك.\n")
+    done = [m for m in _contacts(ar, "a.txt", "2025-07-30") if m.status == "happened"]
+    assert [sorted(_names(m)) for m in done] == [["Asaad al-Shaibani"]], [(m.status, _names(m)) for m in done]
+    # named in the clause of the contact too: still a party
+    both = HEAD_AR + ("التقى الرئيس أحمد الشرع أمس في دمشق وزير الخارجية العراقي فؤاد حسين، بعدما أعلن الشرع أنه لن "
+                      "يشارك في القمة.\n")
+    done = [m for m in _contacts(both, "a.txt", "2025-07-30") if m.status == "happened"]
+    assert [sorted(_names(m)) for m in done] == [["Ahmed al-Sharaa", "Fuad Hussein"]], \
+        [(m.status, _names(m)) for m in done]
+
+
+def test_the_people_of_a_contact_referred_back_to_plan_another_of_their_own():
+    text = HEAD + ("Syrian Energy Minister Mohammad al-Bashir met Iraqi Water Resources Minister Aoun Diab Abdullah in "
+                   "Baghdad on Tuesday. The two ministers proposed a tripartite meeting with Turkey to address the "
+                   "river's flow; no date was set.\n")
+    got = sorted((m.kind, m.status, m.date, tuple(sorted(_names(m)))) for m in _contacts(text, "r.txt", "2025-07-30"))
+    pair = ("Aoun Diab Abdullah", "Mohammed al-Bashir")
+    assert got == [("meeting", "planned", None, pair), ("visit", "happened", "2025-07-29", pair)], got
+    # with no word of three parties, the third country's clause is its own (no contact of the two)
+    alone = HEAD + "Iraqi Foreign Minister Fuad Hussein phoned Turkey's Hakan Fidan on Tuesday.\n"
+    assert _contacts(alone, "r.txt", "2025-07-30") == []
+
+
+def test_a_brief_encounter_is_a_meeting_and_what_activists_circulate_is_a_rumour():
+    en = HEAD + ("Iraq's Prime Minister Mohammed Shia al-Sudani and Syria's Ahmed al-Sharaa chatted briefly in a hall "
+                 "in Doha on Monday.\n")
+    (m,) = _contacts(en, "r.txt", "2025-07-30")
+    assert (m.kind, m.status, m.date) == ("meeting", "happened", "2025-07-28"), (m.kind, m.status, m.date)
+    ar = HEAD_AR + ("تداول ناشطون صوراً قالوا إنها تُظهر رئيس الوزراء محمد شياع السوداني والرئيس السوري أحمد الشرع "
+                    "في حديث جانبي قصير في الدوحة.\n")
+    (m,) = _contacts(ar, "a.txt", "2025-07-30")
+    assert (m.kind, m.status) == ("meeting", "rumoured"), (m.kind, m.status, m.status_basis)
