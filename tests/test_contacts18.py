@@ -117,3 +117,38 @@ def test_a_brief_encounter_is_a_meeting_and_what_activists_circulate_is_a_rumour
                     "في حديث جانبي قصير في الدوحة.\n")
     (m,) = _contacts(ar, "a.txt", "2025-07-30")
     assert (m.kind, m.status) == ("meeting", "rumoured"), (m.kind, m.status, m.status_basis)
+
+
+def test_an_undated_page_telling_a_known_gathering_as_held_today_is_of_its_day():
+    ar = ("بغداد تحتضن القمة\n\nبغداد – خاص\n\nتنطلق اليوم السبت في العاصمة العراقية أعمال القمة العربية وسط إجراءات "
+          "أمنية مشددة.\n\nووصل وزير الخارجية السوري أسعد الشيباني إلى بغداد مساء أمس الجمعة ليترأس وفد بلاده.\n")
+    (m,) = _contacts(ar, "a.txt")
+    assert (m.date, m.place["name_en"]) == ("2025-05-16", "Baghdad"), (m.date, m.date_basis)
+    en = ("Leaders gather\n\nArab leaders meet in Baghdad today for the Arab League summit.\n\nSyrian Foreign Minister "
+          "Asaad al-Shaibani arrived in Baghdad on Friday evening to lead his country's delegation.\n")
+    (m,) = _contacts(en, "r.txt")
+    assert m.date == "2025-05-16", (m.date, m.date_basis)
+    # a weekday that is not the gathering's: not its day
+    wrong = ar.replace("اليوم السبت", "اليوم الأحد")
+    (m,) = _contacts(wrong, "a.txt")
+    assert m.date is None, (m.date, m.date_basis)
+    # "في اليوم التالي": the day after something else, not today
+    after = ("لقاء الدوحة\n\nالدوحة – خاص\n\nالتقى رئيس الوزراء محمد شياع السوداني الرئيس أحمد الشرع في الدوحة أمس "
+             "الخميس.\n\nوفي اليوم التالي للقاء دُعي الشرع إلى القمة العربية في بغداد.\n")
+    assert [m.date for m in _contacts(after, "a.txt") if m.status == "happened"] == [None]
+    # "today" in another clause than the gathering's: said today of a gathering to come
+    other = ("تحضيرات القمة\n\nبغداد – خاص\n\nقال مسؤول عراقي اليوم، إن القمة العربية في بغداد ستناقش ملف "
+             "سوريا.\n\nواستقبل وزير الخارجية فؤاد حسين أمس نظيره السوري أسعد الشيباني في بغداد.\n")
+    assert [m.date for m in _contacts(other, "a.txt") if m.status == "happened"] == [None]
+
+
+def test_one_known_in_office_only_from_a_day_places_an_undated_report_after_it():
+    chronicle = ("A year of visits\n\nDecember 29, 2025 | Test\n\n- December 26, 2024: Iraqi intelligence chief Hamid "
+                 "al-Shatri meets Ahmed al-Sharaa in Damascus.\n- August 28, 2025: Hamid al-Shatri is received by "
+                 "Ahmed al-Sharaa in Damascus again.\n")
+    undated = ("Al-Sharaa receives Iraqi intelligence chief\n\nSyria's interim leader Ahmed al-Sharaa received Hamid "
+               "al-Shatri, head of Iraq's National Intelligence Service, in Damascus on Thursday, with Syria's "
+               "intelligence chief Hussein al-Salama in attendance.\n")
+    events = _events((chronicle, "c.txt", ""), (undated, "u.txt", ""))
+    got = {e.date: sorted(e.sources) for e in events if e.kind == "visit"}
+    assert got == {"2024-12-26": ["c.txt"], "2025-08-28": ["c.txt", "u.txt"]}, got

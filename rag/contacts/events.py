@@ -15,8 +15,8 @@ import re
 from functools import cached_property
 from datetime import date, timedelta
 
-from ..text.dates import (LATEST_NOT_AFTER, ORD_DM, ORD_DMY, WEEKDAY_EN, DateMention, explicit_dates, find_dates,
-                          infer_article_date, iso, resolve_dates, text_years)
+from ..text.dates import (LATEST_NOT_AFTER, ORD_DM, ORD_DMY, WEEKDAY_EN, WEEKDAYS, ArticleDate, DateMention,
+                          explicit_dates, find_dates, infer_article_date, iso, resolve_dates, text_years)
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
@@ -203,6 +203,8 @@ class _Article:
         self.sents = _sentences(doc, chunks)
         norm_all = fast_normalize(doc.text)
         self.article = infer_article_date(norm_all, doc.date, tweet_dates(doc))
+        if not self.article.value:
+            self.article = self._gathering_today() or self.article
         self.years = text_years(norm_all)
         self.seen: dict[str, Person] = {}  # the article's people named in full, in order (short names count after;
         # "the Syrian minister" is the one named before)
@@ -223,6 +225,41 @@ class _Article:
         self.prev_day: str | None = None  # the last day the sentence before wrote (`run`): "Two days later, …"
         self.heading: tuple[str, str] | None = None  # the day (and basis) heading that entry, when given alone
         self._dated: dict[str, list] = {}  # a sentence's (or clause's) normalised text -> its dates (`dates_in`)
+
+    def _gathering_today(self) -> ArticleDate | None:
+        """An undated page that tells a known gathering as held today ("تنطلق اليوم السبت في العاصمة العراقية أعمال
+        القمة العربية", "Arab leaders meet in Baghdad today for their summit"): the page is of that day (lexicon
+        `today`; a weekday written with it must be the gathering's; of one of several days, only with that weekday)."""
+        today = self.lex.today
+        if today is None:
+            return None
+        for s in self.sents:
+            words = _words(s.norm)
+            # (not "في اليوم التالي للقاء", the day after the meeting: lexicon `today` `not`)
+            at = [p for p in today.find(s.norm, words) if not (
+                self.lex.today_not is not None and (nxt := s.norm[p:].split(None, 2)[1:2]) and nxt[0] in self.lex.today_not)]
+            if not at:
+                continue
+            found = self.officials.gatherings_in(s.norm)
+            if len(found) > 1:  # (the same form of several years: the one in the city the sentence names)
+                cities = {x.item.en for x in self.officials.scan(s.norm) if x.kind == "place"}
+                found = [g for g in found if g.place in cities]
+            if len(found) != 1:
+                continue
+            g = found[0]
+            clause = _clause_span(s.norm, at[0])
+            if not any(clause[0] <= x.start() < clause[1] for f in g.forms
+                       for x in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", s.norm)):
+                continue  # (the gathering and "today" in one clause)
+            day = date.fromisoformat(g.date)
+            if self.article.after and g.date < self.article.after or self.article.before and g.date > self.article.before:
+                continue
+            wd = next((WEEKDAYS[w] for p in at for w in s.norm[p:p + 30].split()[1:3] if w in WEEKDAYS), None)
+            if (wd is not None and wd != day.weekday()) or (wd is None and g.date_end and g.date_end != g.date):
+                continue
+            return ArticleDate(value=g.date, basis=f"undated; it tells {g.en} ({g.date}) as held today "
+                                                   f"('{s.norm[at[0]:at[0] + 20].strip()}')")
+        return None
 
     # ---- per sentence -------------------------------------------------------------------------
 
@@ -581,10 +618,14 @@ class _Article:
 
     def role_span(self, norm: str, matches) -> list[str] | None:
         """[from, to) of the roles, held only for a time, that the sentence names a person by ('قائد الإدارة
-        السورية الجديدة أحمد الشرع' until 29 January 2025, 'الرئيس السوري أحمد الشرع' after it)."""
+        السورية الجديدة أحمد الشرع' until 29 January 2025, 'الرئيس السوري أحمد الشرع' after it); of a person known in
+        office only from a day (every role of the data has its `from`), from that day."""
         lo, hi = "", ""
         for m in matches:
-            if m.kind != "person" or len(getattr(m.item, "roles", ())) < 2:
+            roles = getattr(m.item, "roles", ()) if m.kind == "person" else ()
+            if roles and all(r.get("from") for r in roles):  # (one known in office only from a day: "Syria's
+                lo = max(lo, min(r["from"] for r in roles))  # intelligence chief Hussein al-Salama" is after it)
+            if len(roles) < 2:
                 continue
             before = norm[max(0, m.start - 60):m.start]
             for r in m.item.roles:
@@ -592,7 +633,7 @@ class _Article:
                 if any(before.rstrip(" ,،").endswith(f) for f in forms):
                     lo = max(lo, r.get("from", ""))
                     hi = min(hi or "9999", r.get("to") or "9999")
-        return [lo, hi] if lo or hi not in ("", "9999") else None
+        return [lo, hi or "9999"] if lo or hi not in ("", "9999") else None
 
     def denied_at(self, norm: str, words) -> tuple[int, int] | None:
         """(where the contact word stands, where the denial stands) for a sentence whose denial speaks of a contact
@@ -1443,8 +1484,10 @@ class _Article:
                     touched.monthday = touched.monthday or day[1]  # (a list's entry gives it its year, `run`)
                 elif day and touched.date is None and touched.status == "happened":
                     touched.date, touched.date_basis = day[0], day[1] + " (the day of the contact the clause before reports)"
-                if touched.span is None:
-                    touched.span = self.role_span(s.norm, matches)
+                span = self.role_span(s.norm, matches)
+                if span is not None:  # (each sentence of it may bound it further: a headline, then the body)
+                    touched.span = span if touched.span is None else \
+                        [max(touched.span[0], span[0]), min(touched.span[1] or "9999", span[1] or "9999")]
                 for d in directed:
                     if d["id"] not in {x["id"] for x in touched.directed_by}:
                         touched.directed_by.append(d)

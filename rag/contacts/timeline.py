@@ -471,8 +471,11 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             own = [gi for gi in own if gi not in wrong]
             fitting = [gi for gi in fitting if gi not in wrong]
             if m.span and len(fitting) > 1:  # named by a role held only for a time: a contact within it
-                inside = [gi for gi in fitting if _day(reps[gi].date) and
-                          _plus_days(m.span[0], -WINDOW) <= reps[gi].date[:10] < _plus_days(m.span[1], WINDOW)]
+                # (a contact dated by its month only is within when its month is: "in December 2024")
+                inside = [gi for gi in fitting if (d := reps[gi].date) and len(d) >= 7 and
+                          _plus_days(m.span[0], -WINDOW)[:len(d[:10])] <= d[:10] and
+                          (m.span[1] == "9999" or d[:10] < _plus_days(m.span[1], WINDOW)[:len(d[:10])] or
+                           len(d) < 10 and d[:7] == m.span[1][:7])]
                 fitting = inside or fitting
             if m.monthday and len(fitting) > 1:  # "في 14 آذار" in an undated page: the contact of 14 March
                 fitting = [gi for gi in fitting if (reps[gi].date or "")[5:10] == m.monthday] or fitting

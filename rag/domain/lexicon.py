@@ -180,6 +180,8 @@ class Lexicon:
     proposal: Words | None = None  # "proposed", "اقترح": a weak plan's words whose next word is its object ("اقترح عقد
     # لقاء": "عقد" there is "holding", not "held")
     trilateral: Words | None = None  # "tripartite", "ثلاثي": a third country in their clause joins the two sides
+    today: Words | None = None  # "اليوم", "today": a known gathering told as held then dates an undated page
+    today_not: Words | None = None  # "التالي": right after "اليوم" it is "the day" of something else
     ranks_ar: frozenset[str] = frozenset()  # "المهندس", "الدكتور", "اللواء": words before an Arabic name after a title
     speaks_after: Words | None = None  # "announcing", "said": a city right before them speaks for its side
     speaks_before: Words | None = None  # "أعلنت", "قالت": a city right after them speaks for its side
@@ -448,6 +450,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    with_party=Words.of(_both(obj.get("denied_contact", {}).get("with"))),
                    proposal=Words.of(_both(st.get("planned_weak", {}).get("proposal"))),
                    trilateral=Words.of(_both(obj.get("trilateral"))),
+                   today=Words.of(_both(obj.get("today"))),
+                   today_not=Words.of(_both(obj.get("today", {}).get("not"))),
                    ranks_ar=frozenset(normalize(w) for w in obj.get("ranks", {}).get("ar", [])),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))
