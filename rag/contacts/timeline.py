@@ -471,11 +471,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             own = [gi for gi in own if gi not in wrong]
             fitting = [gi for gi in fitting if gi not in wrong]
             if m.span and len(fitting) > 1:  # named by a role held only for a time: a contact within it
-                # (a contact dated by its month only is within when its month is: "in December 2024")
-                inside = [gi for gi in fitting if (d := reps[gi].date) and len(d) >= 7 and
-                          _plus_days(m.span[0], -WINDOW)[:len(d[:10])] <= d[:10] and
-                          (m.span[1] == "9999" or d[:10] < _plus_days(m.span[1], WINDOW)[:len(d[:10])] or
-                           len(d) < 10 and d[:7] == m.span[1][:7])]
+                inside = [gi for gi in fitting if _within(reps[gi].date, m.span)]
                 fitting = inside or fitting
             if m.monthday and len(fitting) > 1:  # "في 14 آذار" in an undated page: the contact of 14 March
                 fitting = [gi for gi in fitting if (reps[gi].date or "")[5:10] == m.monthday] or fitting
@@ -636,6 +632,15 @@ def _closest(m: Mention, fitting: list[int], groups: list[list[Mention]], by_sou
     if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]):
         return scored[0][1]
     return None
+
+
+def _within(day: str | None, span: list[str]) -> bool:
+    """Whether a contact's date, a day or a month ("in December 2024"), falls within a role's [from, to) ('9999': open),
+    with WINDOW days' slack."""
+    if not day or len(day) < 7:
+        return False
+    d, lo, hi = day[:10], _plus_days(span[0], -WINDOW), span[1] if span[1] == "9999" else _plus_days(span[1], WINDOW)
+    return lo[:len(d)] <= d and (hi == "9999" or d < hi[:len(d)] or len(d) < 10 and d == hi[:7])
 
 
 def _plus_days(day: str, n: int) -> str:
