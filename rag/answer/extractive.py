@@ -992,6 +992,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         return abstain(conf, f"{BAR_REASON} (answerability {conf:.2f} < {threshold:.2f})")
     # What someone thanked, warned, urged or asked for ('what did X thank the Syrians for'): a close sentence holding a
     # verb of that family ('thanked the Syrian side for …', 'وشكر …') goes first (answer_types.json content_verbs).
+    acting: list[Candidate] = []
     if kind in CONTENT_TYPES and (families := content_families(q.terms)):
         acting = [c for c in cands if content_families(_terms(c.text)) & families and
                   c.score >= cands[0].score - ACTING_MARGIN]
@@ -1001,11 +1002,18 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if close:
         cands = close + [c for c in cands if c not in close]
     if quoted:
-        cands = quoted + [c for c in cands if c not in quoted]
+        # (one order: the quoted words place the question; the verb it asks by says what was done. A quoted sentence
+        # holding that verb goes first, then the close sentences holding it, then the other quoted ones: 'what did X
+        # warn about after calling the talks "frank"' is answered by his warning, not by the sentence calling them so)
+        first = [c for c in quoted if c in acting] + [c for c in acting if c not in quoted] + \
+            [c for c in quoted if c not in acting]
+        cands = first + [c for c in cands if c not in first]
     chosen = select(q, shape, cands, hits, max_sentences)
     if kind == "person" and (intro := introduction(q, chosen[0], hits)) is not None and \
             all((c.source, c.text) != (intro.source, intro.text) for c in chosen):
         chosen.insert(1, intro)  # "وكشف ديزائي": the sentence that gave his full name ("، سفين ديزائي،")
+    if kind == "place" and (where := place_context(q, chosen, retrieved)) is not None:
+        chosen.insert(1, where)  # "على هامش المنتدى": the sentence of its report that names where (the forum's city)
     groups = group_by_article(chosen, shape.many)
     # the English lead line names the kind of contact only for a question about one (not "where is the ministry's
     # seat": "Phone call — …" read as the answer)
@@ -1077,6 +1085,19 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
     return min(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
+def place_context(q: Question, chosen: list[Candidate], retrieved: list[Candidate]) -> Candidate | None:
+    """Where, answered by a sentence that names no place ("وعلى هامش المنتدى، عقد … أول لقاء له مع الشرع", "met on
+    the sidelines of the meetings"): reports name the place once (the dateline, the lead) and then say "the forum",
+    "the meetings"; the sentence of the same passage nearest to it that names a city or province the question does
+    not (earlier ones first) tells where. None when a chosen sentence names one, or the passage names none."""
+    if any(holds_answer("place", q, _norm(c.text)) for c in chosen):
+        return None
+    best = chosen[0]
+    named = [c for c in retrieved if c.n == best.n and c.index != best.index and
+             set(places_named(_norm(c.text))) - set(places_named(q.normalized))]
+    return min(named, key=lambda c: (c.index > best.index, abs(c.index - best.index)), default=None)
+
+
 def unnamed_role(q: Question) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
     """The role a question names someone by without naming him ("Syria's ambassador in Baghdad", "السفير السوري"): its
     first role word that names a person by itself (answer_types.json `person_roles`: an ambassador, not a ministry's
@@ -1113,10 +1134,38 @@ def first_named(q: Question, people: list[str]) -> str | None:
 def goes_to(q: Question) -> bool:
     """The question asks about someone's going to a place by a verb of going that is no visit word ('why did X go to
     Z', 'لماذا توجه X إلى Z'; answer_types.json `goes_to`, whole words; in Arabic, where the subject follows its
-    verb, his name (up to four words) may stand between the verb and its preposition): his visit there is its
-    premise."""
-    return any(re.search(r"(?<!\w)" + (r"(?:\s+\w+){0,4}\s+" if not p.isascii() else r"\s+").join(
-        map(re.escape, p.split())) + r"(?!\w)", q.normalized) for p in _phrases("goes_to"))
+    verb, the one going (up to four words) may stand between the verb and its preposition): his visit there is its
+    premise. Those words must name him: a person the tables know or an official's word ('توجه وزير النفط إلى',
+    'وفد'); 'لماذا توجهت الأنظار إلى دمشق' (eyes turned to Damascus) tells no one going."""
+    for p in _phrases("goes_to"):
+        if p.isascii():
+            if re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)", q.normalized):
+                return True
+            continue
+        verb, *rest = p.split()
+        for m in re.finditer(r"(?<!\w)" + re.escape(verb) + r"((?:\s+\w+){0,4}?)\s+" +
+                             r"\s+".join(map(re.escape, rest)) + r"(?!\w)", q.normalized):
+            between = m.group(1).strip()
+            if not between or _names_goer(between):
+                return True
+    return False
+
+
+def _names_goer(words_norm: str) -> bool:
+    """Words between a verb of going and its preposition name the one going: a person of the tables, or an
+    official's word (answer_types.json `official_heads`, `title_heads`)."""
+    if any(e in PEOPLE for e in key_entities(words_norm)):
+        return True
+    heads = {_norm(w) for key in ("official_heads", "title_heads") for w in answer_data().get(key, ())}
+    return any(w in heads or _stripped_word(w) in heads for w in words_norm.split())
+
+
+def _stripped_word(word: str) -> str:
+    """An Arabic word without its article or a one-letter prefix ('والوفد' -> 'وفد')."""
+    for p in ("وال", "فال", "بال", "ال", "و", "ف"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):]
+    return word
 
 
 def asks_agreed(q: Question) -> bool:
@@ -1155,14 +1204,31 @@ def premised_talks(q: Question, asked: set[str], people: list[str]) -> set[str]:
 
 def talks_with(q: Question, people: list[str]) -> bool:
     """The question makes talks between two people it names its premise: the second is named right after a word of
-    'with' that follows the first ('what did X discuss with Y', 'ماذا بحث X مع Y'; answer_types.json `talks_with`)."""
+    'with' that follows the first ('what did X discuss with Y', 'ماذا بحث X مع Y'; answer_types.json `talks_with`):
+    between the word and his name at most TALKS_WITH_REACH words of his title ('with Syria's interim President Y'),
+    no one else named and no word that makes him the talks' topic ('with Z about Y', 'مع Z بشأن Y':
+    `talks_with_breaks`)."""
     words = re.findall(r"[\w'-]+", str(q))
     terms = [_terms(w) for w in words]
     at = sorted((_named_at(terms, p), p) for p in people)
     if len(at) < 2 or at[1][0] >= len(words):
         return False
     withs = {_norm(w) for w in answer_data().get("talks_with", ())}
-    return any(_norm(w) in withs for w in words[at[0][0] + 1:at[1][0]])
+    breaks = {_norm(w) for w in answer_data().get("talks_with_breaks", ())}
+    second = at[1][0]
+    for j in range(at[0][0] + 1, second):
+        if _norm(words[j]) not in withs:
+            continue
+        between = words[j + 1:second]
+        if len(between) > TALKS_WITH_REACH or any(_norm(w) in withs | breaks for w in between):
+            continue
+        if key_entities(_norm(" ".join(between))):
+            continue  # ('with Hakan Fidan …', 'with Ankara …': another side)
+        return True
+    return False
+
+
+TALKS_WITH_REACH = 4  # words of a title between 'with' and the name ("with Syria's interim President Ahmed al-Sharaa")
 
 
 @lru_cache(maxsize=1)
