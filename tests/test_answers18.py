@@ -111,7 +111,7 @@ def test_arabic_going_needs_the_words_before_its_preposition_to_name_the_one_goi
 
 def test_the_sentence_holding_the_verb_asked_goes_before_the_one_holding_the_quoted_words(library18):
     """Rule (one order: quoted and acting): the quoted words place the talks; the warning answers."""
-    r = _ask(library18, 'What did Abdul Amir al-Shammari warn about after calling the talks "frank and useful"?')
+    r = _ask(library18, 'What did Abdul Amir al-Shammari warn about when he called the talks "frank and useful"?')
     assert not r.abstained and "smuggling networks" in r.answer.split("[")[0], (r.answer, r.abstain_reason)
 
 
