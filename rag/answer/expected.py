@@ -730,10 +730,6 @@ def holds_answer(kind: str, q: Question, text_norm: str) -> bool | None:
         return bool(list_items(text_norm)) or None
     if kind == "reason":  # a sentence giving a reason ('because', 'بسبب', 'عزا ذلك إلى') is preferred when close
         return bool((rx := _reason_cues()) is not None and rx.search(_without(text_norm, q.normalized))) or None
-    # where: a city, province or crossing of the domain's the question does not name ("in Doha"; not "in Qatar" for
-    # "in which city", a country being no place of the tables)
-    if kind == "place" and set(places_named(text_norm)) - set(places_named(q.normalized)):
-        return True
     if kind in ("place", "organisation"):  # the cue word may be the question's own ("which agency": وكالة …)
         return any(w in ev[kind] or _stripped(w) in ev[kind] for w in re.findall(r"\w+", text_norm)) or None
     return None
@@ -902,6 +898,12 @@ def _places() -> tuple[tuple[str, str, re.Pattern], ...]:
         ar = next((f for f in p.forms if re.search(r"[\u0600-\u06ff]", f)), p.en)
         out.append((p.en, ar, re.compile(r"(?<!\w)(?:[وفبل]|لل)?(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")))
     return tuple(out)
+
+
+def names_place(q: Question, text_norm: str) -> bool:
+    """Where: the sentence names a city, province or crossing of the domain's tables that the question does not ("in
+    Doha"; not "in Qatar" for "in which city", a country being no place of the tables)."""
+    return bool(set(places_named(text_norm)) - set(places_named(q.normalized)))
 
 
 def places_named(text_norm: str) -> dict[str, str]:

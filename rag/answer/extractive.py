@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -965,6 +965,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
             (kind == "person" or people_list) and c.n == cands[0].n and c.score >= cands[0].score - PERSON_PASSAGE_MARGIN)]
         cands = close + [c for c in cands if c not in close]
+    # Which city: a sentence placing the act in a country ("met … in Qatar") gives no city; a close one naming a city
+    # or province of the tables the question does not ("in Doha") goes first.
+    if kind == "place" and asks_city(q) and placed_in_country(_norm(cands[0].text)) and \
+            not names_place(q, _norm(cands[0].text)):
+        cities = [c for c in cands if names_place(q, _norm(c.text)) and c.score >= cands[0].score - TYPED_MARGIN]
+        cands = cities + [c for c in cands if c not in cities]
     # When: the best sentence dates the act by its month alone ("في نيسان الماضي"); a close sentence that gives the
     # day in that month ("15 نيسان 2025", "on April 15") reports the same act more fully, and goes first.
     if kind == "date" and not months_with_day(_norm(cands[0].text)) and (month := months_named(_norm(cands[0].text))):
@@ -972,6 +978,18 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = dayed + [c for c in cands if c not in dayed]
     # The last or final one asked ("متى غادرت آخر دفعة"): a close sentence that says which was the last goes first
     # (not the best one, about a batch that is only "new").
+    # One act asked (not a list, a comparison, a period's months, whether it ever happened or what became of it, which
+    # a year's recap tells best: 'did X ever take up the invitation' — 'he has not gone'): the best sentence, first
+    # on its own score, that recaps it among other months' contacts (a sentence naming a month, in a passage naming
+    # many: an explainer's "in April …, and in August …", a chronology's lines) tells the act in passing; a close
+    # sentence of a passage that does not (the act's own report) goes first, when it covers the question's words
+    # nearly as well and holds an answer of the kind asked as well as the recap's does.
+    if not shape.many and kind not in ("list", "comparison", "yesno") and len(months_named(q.normalized)) <= 1 and \
+            not asked_status(q) and cands[0].score >= max(c.score for c in cands) and recap(hits[cands[0].n - 1]) and \
+            months_named(_norm(cands[0].text)):
+        own_report = [c for c in cands[1:] if c.score >= cands[0].score - RECAP_MARGIN and not recap(hits[c.n - 1])
+                      and c.lexical >= RECAP_COVERAGE * cands[0].lexical and (c in typed or cands[0] not in typed)]
+        cands = own_report + [c for c in cands if c not in own_report]
     if asks_last(q):
         last = [c for c in cands if says_last(_norm(c.text)) and c.score >= cands[0].score - LAST_MARGIN]
         cands = last + [c for c in cands if c not in last]
@@ -1085,16 +1103,41 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
     return min(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
+RECAP_MONTHS = 3  # a passage naming this many months recaps a period's contacts
+RECAP_MARGIN = 0.2  # a sentence of an act's own report goes before a close recap's within this score margin
+RECAP_COVERAGE = 0.8  # ... holding this share of the recap's term coverage
+
+
+def recap(hit: Hit) -> bool:
+    """The passage recaps a period's contacts: it names RECAP_MONTHS months or more (an explainer's "في نيسان …، وفي
+    أيلول …", a chronology's "- March 14: …", "- April 25: …")."""
+    return len(months_named(_norm(hit.chunk.text))) >= RECAP_MONTHS
+
+
+def asks_city(q: Question) -> bool:
+    """The question asks for a city or a town ('in which city', 'في أي مدينة'; answer_types.json `asks_city`)."""
+    words = {_norm(w) for w in answer_data().get("asks_city", ())}
+    return any(w in words or w.removeprefix("ال") in words for w in re.findall(r"\w+", q.normalized))
+
+
+def placed_in_country(text_norm: str) -> bool:
+    """The sentence places something in a country: 'in' and a country's name ("in Qatar", "في قطر", "in Syria";
+    answer_types.json `country_names`, `other_countries`)."""
+    names = {_norm(w) for key in ("country_names", "other_countries") for w in answer_data().get(key, ())}
+    words = re.findall(r"[\w'.]+", text_norm)
+    return any(w in ("in", "في") and x in names for w, x in zip(words, words[1:])) or \
+        any(w.startswith("ب") and w[1:] in names for w in words)
+
+
 def place_context(q: Question, chosen: list[Candidate], retrieved: list[Candidate]) -> Candidate | None:
     """Where, answered by a sentence that names no place ("وعلى هامش المنتدى، عقد … أول لقاء له مع الشرع", "met on
     the sidelines of the meetings"): reports name the place once (the dateline, the lead) and then say "the forum",
     "the meetings"; the sentence of the same passage nearest to it that names a city or province the question does
     not (earlier ones first) tells where. None when a chosen sentence names one, or the passage names none."""
-    if any(holds_answer("place", q, _norm(c.text)) for c in chosen):
+    if any(names_place(q, _norm(c.text)) for c in chosen):
         return None
     best = chosen[0]
-    named = [c for c in retrieved if c.n == best.n and c.index != best.index and
-             set(places_named(_norm(c.text))) - set(places_named(q.normalized))]
+    named = [c for c in retrieved if c.n == best.n and c.index != best.index and names_place(q, _norm(c.text))]
     return min(named, key=lambda c: (c.index > best.index, abs(c.index - best.index)), default=None)
 
 
