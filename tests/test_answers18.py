@@ -57,6 +57,22 @@ Iraq's Oil Minister Hayan Abdul Ghani visited Damascus on Wednesday for talks wi
 The visit ended with a plan for a joint survey of the pipeline's route.
 """
 
+EN_PANEL = """The tides panel and its chairs
+March 2, 2026
+
+The economist Marta Kowalczyk has chaired the international tides panel since 8 October 2015, after the panel elected a new bureau.
+
+Before that election the panel was led by its vice-chair, who had stepped in when the former chair resigned in February 2015.
+
+The panel's reports are published every June, and its plenary meets each November.
+"""
+
+EN_PANEL_VIEW = """How the tides panel works
+April 4, 2026
+
+The international tides panel has chaired a broad scientific consensus since 2015, said the oceanographer Lena Fischer, comparing it with other efforts on coastal erosion.
+"""
+
 EN_WARNING = """Iraqi minister warns on border smuggling
 June 8, 2026
 
@@ -73,7 +89,8 @@ def library18(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers18",
                           {"ar_forum.txt": AR_FORUM, "en_warning.txt": EN_WARNING,
-                           "en_emir_first.txt": EN_EMIR_FIRST, "en_recap.txt": EN_RECAP, "en_own_report.txt": EN_OWN_REPORT})
+                           "en_emir_first.txt": EN_EMIR_FIRST, "en_recap.txt": EN_RECAP, "en_own_report.txt": EN_OWN_REPORT,
+                           "en_panel.txt": EN_PANEL, "en_panel_view.txt": EN_PANEL_VIEW})
 
 
 def _ask(pipeline, question):
@@ -113,6 +130,13 @@ def test_one_act_asked_is_answered_by_its_own_report_before_a_recap(library18):
     """Rule (recap): the explainer recaps five months' contacts; the visit's own report gives its day."""
     r = _ask(library18, "When did Hayan Abdul Ghani visit Damascus?")
     assert not r.abstained and "Wednesday" in r.answer.split("[")[0], (r.answer, r.abstain_reason)
+
+
+def test_a_life_told_by_months_outside_the_domain_is_no_recap(library18):
+    """Rule (recap, the domain's contacts only): the passage names four months; it tells who chairs the panel, not the
+    other article's oceanographer."""
+    r = _ask(library18, "Who has chaired the international tides panel since 2015?")
+    assert not r.abstained and "Kowalczyk" in r.answer.split("[")[0], (r.answer, r.abstain_reason)
 
 
 def test_talks_with_need_the_second_person_to_be_the_other_side():
@@ -188,3 +212,14 @@ def test_passages_no_search_scored_are_judged_by_the_bar_alone():
     scored = [Hit(SimpleNamespace(text=text), 1.0, 0.84, None)]
     assert answerability.score(question, cands, scored, lexical) == pytest.approx(
         answerability.combine(answerability.features(question, cands, scored, lexical)))
+
+
+def test_a_recap_is_of_the_domains_contacts():
+    """Rule (one_act_of_contacts: the domain's people, places or countries; XQuAD-ar's "who chairs the IPCC" was
+    answered from another article once its chair's passage, naming four months, was read as a recap)."""
+    from rag.answer.extractive import one_act_of_contacts
+    from rag.answer.questions import as_question
+    assert one_act_of_contacts(as_question("When did Hayan Abdul Ghani visit Damascus?"))
+    assert not one_act_of_contacts(as_question("Who has chaired the international tides panel since 2015?"))
+    assert not one_act_of_contacts(as_question("من هو رئيس الفريق الحكومي الدولي المعني بتغير المناخ؟"))
+    assert not one_act_of_contacts(as_question("Did Masrour Barzani ever take up the invitation to Damascus?"))

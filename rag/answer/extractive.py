@@ -984,8 +984,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # many: an explainer's "in April …, and in August …", a chronology's lines) tells the act in passing; a close
     # sentence of a passage that does not (the act's own report) goes first, when it covers the question's words
     # nearly as well and holds an answer of the kind asked as well as the recap's does.
-    if not shape.many and kind not in ("list", "comparison", "yesno") and len(months_named(q.normalized)) <= 1 and \
-            not asked_status(q) and cands[0].score >= max(c.score for c in cands) and recap(hits[cands[0].n - 1]) and \
+    if one_act_of_contacts(q) and cands[0].score >= max(c.score for c in cands) and recap(hits[cands[0].n - 1]) and \
             months_named(_norm(cands[0].text)):
         own_report = [c for c in cands[1:] if c.score >= cands[0].score - RECAP_MARGIN and not recap(hits[c.n - 1])
                       and c.lexical >= RECAP_COVERAGE * cands[0].lexical and (c in typed or cands[0] not in typed)]
@@ -1106,6 +1105,15 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
 RECAP_MONTHS = 3  # a passage naming this many months recaps a period's contacts
 RECAP_MARGIN = 0.2  # a sentence of an act's own report goes before a close recap's within this score margin
 RECAP_COVERAGE = 0.8  # ... holding this share of the recap's term coverage
+
+
+def one_act_of_contacts(q: Question) -> bool:
+    """The question asks about one act of the domain's contacts (its people, places or countries; not a list, a
+    comparison, a period's months, whether it ever happened or what became of it): a recap of many months' contacts
+    tells it only in passing. (Elsewhere a passage naming many months is a life or a history, not a recap.)"""
+    kind = expected_type(q)
+    return bool(q.entities or countries_of(q.normalized)) and not q.shape.many and \
+        kind not in ("list", "comparison", "yesno") and len(months_named(q.normalized)) <= 1 and not asked_status(q)
 
 
 def recap(hit: Hit) -> bool:
