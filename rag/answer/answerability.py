@@ -158,7 +158,12 @@ def combine(f: dict[str, float], m: dict | None = None) -> float:
 
 
 def score(question: str, cands: list, hits: list, lexical) -> float:
-    """The answerability score of the best candidate (>= 0 answers at the calibrated bar); -1 without one."""
+    """The answerability score of the best candidate (>= 0 answers at the calibrated bar); -1 without one.
+    Passages no search scored (the timeline's cited ones, read by the extractive answer when the timeline's own
+    was not verified) have no retrieval features: the fitted model would read their absence as a search that
+    found nothing (hdmargin, lxtop, lxrel 0), so the calibrated bar alone decides."""
     if not cands:
         return -1.0
+    if hits and all(h.dense is None and h.lexical is None for h in hits):
+        return model()["bar_scale"] * confidence(question, cands, hits)
     return combine(features(question, cands, hits, lexical))

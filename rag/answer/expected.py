@@ -900,6 +900,12 @@ def _places() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple(out)
 
 
+def names_place(q: Question, text_norm: str) -> bool:
+    """Where: the sentence names a city, province or crossing of the domain's tables that the question does not ("in
+    Doha"; not "in Qatar" for "in which city", a country being no place of the tables)."""
+    return bool(set(places_named(text_norm)) - set(places_named(q.normalized)))
+
+
 def places_named(text_norm: str) -> dict[str, str]:
     """The domain's cities and provinces a normalised text names: English name -> its Arabic form."""
     return {en: ar for en, ar, rx in _places() if rx.search(text_norm)}

@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -965,6 +965,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
             (kind == "person" or people_list) and c.n == cands[0].n and c.score >= cands[0].score - PERSON_PASSAGE_MARGIN)]
         cands = close + [c for c in cands if c not in close]
+    # Which city: a sentence placing the act in a country ("met … in Qatar") gives no city; a close one naming a city
+    # or province of the tables the question does not ("in Doha") goes first.
+    if kind == "place" and asks_city(q) and placed_in_country(_norm(cands[0].text)) and \
+            not names_place(q, _norm(cands[0].text)):
+        cities = [c for c in cands if names_place(q, _norm(c.text)) and c.score >= cands[0].score - TYPED_MARGIN]
+        cands = cities + [c for c in cands if c not in cities]
     # When: the best sentence dates the act by its month alone ("في نيسان الماضي"); a close sentence that gives the
     # day in that month ("15 نيسان 2025", "on April 15") reports the same act more fully, and goes first.
     if kind == "date" and not months_with_day(_norm(cands[0].text)) and (month := months_named(_norm(cands[0].text))):
@@ -972,6 +978,17 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = dayed + [c for c in cands if c not in dayed]
     # The last or final one asked ("متى غادرت آخر دفعة"): a close sentence that says which was the last goes first
     # (not the best one, about a batch that is only "new").
+    # One act asked (not a list, a comparison, a period's months, whether it ever happened or what became of it, which
+    # a year's recap tells best: 'did X ever take up the invitation' — 'he has not gone'): the best sentence, first
+    # on its own score, that recaps it among other months' contacts (a sentence naming a month, in a passage naming
+    # many: an explainer's "in April …, and in August …", a chronology's lines) tells the act in passing; a close
+    # sentence of a passage that does not (the act's own report) goes first, when it covers the question's words
+    # nearly as well and holds an answer of the kind asked as well as the recap's does.
+    if one_act_of_contacts(q) and cands[0].score >= max(c.score for c in cands) and recap(hits[cands[0].n - 1]) and \
+            months_named(_norm(cands[0].text)):
+        own_report = [c for c in cands[1:] if c.score >= cands[0].score - RECAP_MARGIN and not recap(hits[c.n - 1])
+                      and c.lexical >= RECAP_COVERAGE * cands[0].lexical and (c in typed or cands[0] not in typed)]
+        cands = own_report + [c for c in cands if c not in own_report]
     if asks_last(q):
         last = [c for c in cands if says_last(_norm(c.text)) and c.score >= cands[0].score - LAST_MARGIN]
         cands = last + [c for c in cands if c not in last]
@@ -992,6 +1009,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         return abstain(conf, f"{BAR_REASON} (answerability {conf:.2f} < {threshold:.2f})")
     # What someone thanked, warned, urged or asked for ('what did X thank the Syrians for'): a close sentence holding a
     # verb of that family ('thanked the Syrian side for …', 'وشكر …') goes first (answer_types.json content_verbs).
+    acting: list[Candidate] = []
     if kind in CONTENT_TYPES and (families := content_families(q.terms)):
         acting = [c for c in cands if content_families(_terms(c.text)) & families and
                   c.score >= cands[0].score - ACTING_MARGIN]
@@ -1001,11 +1019,18 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     if close:
         cands = close + [c for c in cands if c not in close]
     if quoted:
-        cands = quoted + [c for c in cands if c not in quoted]
+        # (one order: the quoted words place the question; the verb it asks by says what was done. A quoted sentence
+        # holding that verb goes first, then the close sentences holding it, then the other quoted ones: 'what did X
+        # warn about after calling the talks "frank"' is answered by his warning, not by the sentence calling them so)
+        first = [c for c in quoted if c in acting] + [c for c in acting if c not in quoted] + \
+            [c for c in quoted if c not in acting]
+        cands = first + [c for c in cands if c not in first]
     chosen = select(q, shape, cands, hits, max_sentences)
     if kind == "person" and (intro := introduction(q, chosen[0], hits)) is not None and \
             all((c.source, c.text) != (intro.source, intro.text) for c in chosen):
         chosen.insert(1, intro)  # "وكشف ديزائي": the sentence that gave his full name ("، سفين ديزائي،")
+    if kind == "place" and (where := place_context(q, chosen, retrieved)) is not None:
+        chosen.insert(1, where)  # "على هامش المنتدى": the sentence of its report that names where (the forum's city)
     groups = group_by_article(chosen, shape.many)
     # the English lead line names the kind of contact only for a question about one (not "where is the ministry's
     # seat": "Phone call — …" read as the answer)
@@ -1077,6 +1102,53 @@ def introduction(q: Question, cand: Candidate, hits: list[Hit]) -> Candidate | N
     return min(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
+RECAP_MONTHS = 3  # a passage naming this many months recaps a period's contacts
+RECAP_MARGIN = 0.2  # a sentence of an act's own report goes before a close recap's within this score margin
+RECAP_COVERAGE = 0.8  # ... holding this share of the recap's term coverage
+
+
+def one_act_of_contacts(q: Question) -> bool:
+    """The question asks about one act of the domain's contacts (its people, places or countries; not a list, a
+    comparison, a period's months, whether it ever happened or what became of it): a recap of many months' contacts
+    tells it only in passing. (Elsewhere a passage naming many months is a life or a history, not a recap.)"""
+    kind = expected_type(q)
+    return bool(q.entities or countries_of(q.normalized)) and not q.shape.many and \
+        kind not in ("list", "comparison", "yesno") and len(months_named(q.normalized)) <= 1 and not asked_status(q)
+
+
+def recap(hit: Hit) -> bool:
+    """The passage recaps a period's contacts: it names RECAP_MONTHS months or more (an explainer's "في نيسان …، وفي
+    أيلول …", a chronology's "- March 14: …", "- April 25: …")."""
+    return len(months_named(_norm(hit.chunk.text))) >= RECAP_MONTHS
+
+
+def asks_city(q: Question) -> bool:
+    """The question asks for a city or a town ('in which city', 'في أي مدينة'; answer_types.json `asks_city`)."""
+    words = {_norm(w) for w in answer_data().get("asks_city", ())}
+    return any(w in words or w.removeprefix("ال") in words for w in re.findall(r"\w+", q.normalized))
+
+
+def placed_in_country(text_norm: str) -> bool:
+    """The sentence places something in a country: 'in' and a country's name ("in Qatar", "في قطر", "in Syria";
+    answer_types.json `country_names`, `other_countries`)."""
+    names = {_norm(w) for key in ("country_names", "other_countries") for w in answer_data().get(key, ())}
+    words = re.findall(r"[\w'.]+", text_norm)
+    return any(w in ("in", "في") and x in names for w, x in zip(words, words[1:])) or \
+        any(w.startswith("ب") and w[1:] in names for w in words)
+
+
+def place_context(q: Question, chosen: list[Candidate], retrieved: list[Candidate]) -> Candidate | None:
+    """Where, answered by a sentence that names no place ("وعلى هامش المنتدى، عقد … أول لقاء له مع الشرع", "met on
+    the sidelines of the meetings"): reports name the place once (the dateline, the lead) and then say "the forum",
+    "the meetings"; the sentence of the same passage nearest to it that names a city or province the question does
+    not (earlier ones first) tells where. None when a chosen sentence names one, or the passage names none."""
+    if any(names_place(q, _norm(c.text)) for c in chosen):
+        return None
+    best = chosen[0]
+    named = [c for c in retrieved if c.n == best.n and c.index != best.index and names_place(q, _norm(c.text))]
+    return min(named, key=lambda c: (c.index > best.index, abs(c.index - best.index)), default=None)
+
+
 def unnamed_role(q: Question) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
     """The role a question names someone by without naming him ("Syria's ambassador in Baghdad", "السفير السوري"): its
     first role word that names a person by itself (answer_types.json `person_roles`: an ambassador, not a ministry's
@@ -1113,10 +1185,38 @@ def first_named(q: Question, people: list[str]) -> str | None:
 def goes_to(q: Question) -> bool:
     """The question asks about someone's going to a place by a verb of going that is no visit word ('why did X go to
     Z', 'لماذا توجه X إلى Z'; answer_types.json `goes_to`, whole words; in Arabic, where the subject follows its
-    verb, his name (up to four words) may stand between the verb and its preposition): his visit there is its
-    premise."""
-    return any(re.search(r"(?<!\w)" + (r"(?:\s+\w+){0,4}\s+" if not p.isascii() else r"\s+").join(
-        map(re.escape, p.split())) + r"(?!\w)", q.normalized) for p in _phrases("goes_to"))
+    verb, the one going (up to four words) may stand between the verb and its preposition): his visit there is its
+    premise. Those words must name him: a person the tables know or an official's word ('توجه وزير النفط إلى',
+    'وفد'); 'لماذا توجهت الأنظار إلى دمشق' (eyes turned to Damascus) tells no one going."""
+    for p in _phrases("goes_to"):
+        if p.isascii():
+            if re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)", q.normalized):
+                return True
+            continue
+        verb, *rest = p.split()
+        for m in re.finditer(r"(?<!\w)" + re.escape(verb) + r"((?:\s+\w+){0,4}?)\s+" +
+                             r"\s+".join(map(re.escape, rest)) + r"(?!\w)", q.normalized):
+            between = m.group(1).strip()
+            if not between or _names_goer(between):
+                return True
+    return False
+
+
+def _names_goer(words_norm: str) -> bool:
+    """Words between a verb of going and its preposition name the one going: a person of the tables, or an
+    official's word (answer_types.json `official_heads`, `title_heads`)."""
+    if any(e in PEOPLE for e in key_entities(words_norm)):
+        return True
+    heads = {_norm(w) for key in ("official_heads", "title_heads") for w in answer_data().get(key, ())}
+    return any(w in heads or _stripped_word(w) in heads for w in words_norm.split())
+
+
+def _stripped_word(word: str) -> str:
+    """An Arabic word without its article or a one-letter prefix ('والوفد' -> 'وفد')."""
+    for p in ("وال", "فال", "بال", "ال", "و", "ف"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):]
+    return word
 
 
 def asks_agreed(q: Question) -> bool:
@@ -1155,14 +1255,31 @@ def premised_talks(q: Question, asked: set[str], people: list[str]) -> set[str]:
 
 def talks_with(q: Question, people: list[str]) -> bool:
     """The question makes talks between two people it names its premise: the second is named right after a word of
-    'with' that follows the first ('what did X discuss with Y', 'ماذا بحث X مع Y'; answer_types.json `talks_with`)."""
+    'with' that follows the first ('what did X discuss with Y', 'ماذا بحث X مع Y'; answer_types.json `talks_with`):
+    between the word and his name at most TALKS_WITH_REACH words of his title ('with Syria's interim President Y'),
+    no one else named and no word that makes him the talks' topic ('with Z about Y', 'مع Z بشأن Y':
+    `talks_with_breaks`)."""
     words = re.findall(r"[\w'-]+", str(q))
     terms = [_terms(w) for w in words]
     at = sorted((_named_at(terms, p), p) for p in people)
     if len(at) < 2 or at[1][0] >= len(words):
         return False
     withs = {_norm(w) for w in answer_data().get("talks_with", ())}
-    return any(_norm(w) in withs for w in words[at[0][0] + 1:at[1][0]])
+    breaks = {_norm(w) for w in answer_data().get("talks_with_breaks", ())}
+    second = at[1][0]
+    for j in range(at[0][0] + 1, second):
+        if _norm(words[j]) not in withs:
+            continue
+        between = words[j + 1:second]
+        if len(between) > TALKS_WITH_REACH or any(_norm(w) in withs | breaks for w in between):
+            continue
+        if key_entities(_norm(" ".join(between))):
+            continue  # ('with Hakan Fidan …', 'with Ankara …': another side)
+        return True
+    return False
+
+
+TALKS_WITH_REACH = 4  # words of a title between 'with' and the name ("with Syria's interim President Ahmed al-Sharaa")
 
 
 @lru_cache(maxsize=1)
