@@ -89,6 +89,11 @@ AR_WATER = """اتفاق عراقي سوري بشأن الفرات
 
 @pytest.fixture(scope="module")
 def library17(tmp_path_factory, seeded_settings):
+    return build_library17(tmp_path_factory, seeded_settings)
+
+
+def build_library17(tmp_path_factory, seeded_settings):
+    """The seventeenth pass's library (tests/test_answers18.py asserts its corrections by their content)."""
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers17",
                           {"en_readout.txt": EN_READOUT, "en_khattab.txt": EN_KHATTAB,
@@ -129,10 +134,9 @@ def test_talks_with_someone_are_the_questions_premise():
     assert not talks_with(as_question("What did Izzat al-Shabandar and Asaad al-Shaibani say about the border?"), people)
 
 
-def test_talks_with_someone_nobody_met_is_a_correction(library17):
-    """Rule (premised_talks): al-Shabandar met al-Sharaa, not al-Shaibani."""
-    r = _ask(library17, "ماذا بحث عزت الشابندر مع أسعد الشيباني في دمشق؟")
-    assert r.abstained, (r.answer, r.abstain_reason)
+def test_talks_with_someone_who_met_him_are_answered(library17):
+    """Rule (premised_talks): al-Shabandar met al-Sharaa (the correction for al-Shaibani, whom he did not meet, is
+    asserted by its content in tests/test_answers18.py)."""
     r = _ask(library17, "ماذا بحث عزت الشابندر مع أحمد الشرع في دمشق؟")
     assert not r.abstained and "المعابر" in r.answer, (r.answer, r.abstain_reason)
 
@@ -144,23 +148,11 @@ def test_neither_side_reporting_talks_is_no_talks():
     assert _status("The two leaders held talks in Doha on Monday, the government reported.") == ""
 
 
-def test_what_they_discussed_at_talks_nobody_reported_is_a_correction(library17):
-    """Rule (statuses: not held, 'neither government reported')."""
-    r = _ask(library17, "What did al-Sudani and al-Sharaa discuss when they met at the emergency summit in Doha?")
-    assert r.abstained, (r.answer, r.abstain_reason)
-
-
 def test_the_arabic_verb_of_agreeing_is_an_agreement():
     from rag.answer.expected import relations
     from rag.answer.extractive import _norm, _terms
     for s in ("اتفقا على تشكيل فريق فني", "واتفق الجانبان على فتح المعبر", "اتفقت الحكومتان على ذلك"):
         assert "agreement" in relations(_terms(s), _norm(s)), s
-
-
-def test_what_two_bodies_agreed_on_when_coordination_is_only_needed_is_a_correction(library17):
-    """Rule (the agreement check): the organiser says coordination is needed and has not begun."""
-    r = _ask(library17, "ما الذي اتفقت عليه هيئة الحج والعمرة العراقية مع وزارة السياحة السورية بشأن قوافل الزوار؟")
-    assert r.abstained, (r.answer, r.abstain_reason)
 
 
 def test_what_two_ministers_agreed_on_is_the_object_of_their_agreement(library17):

@@ -21,7 +21,12 @@ from __future__ import annotations
 
 import pytest
 
-from test_answers17 import library17  # noqa: F401  (the seventeenth pass's library: its corrections' content)
+import test_answers17 as a17
+
+
+@pytest.fixture(scope="module")
+def library17(tmp_path_factory, seeded_settings):
+    return a17.build_library17(tmp_path_factory, seeded_settings)
 
 AR_FORUM = """منتدى أنطاليا يجمع وزراء المنطقة
 2026/04/12
