@@ -152,3 +152,16 @@ def test_one_known_in_office_only_from_a_day_places_an_undated_report_after_it()
     events = _events((chronicle, "c.txt", ""), (undated, "u.txt", ""))
     got = {e.date: sorted(e.sources) for e in events if e.kind == "visit"}
     assert got == {"2024-12-26": ["c.txt"], "2025-08-28": ["c.txt", "u.txt"]}, got
+
+
+def test_an_agreement_reached_between_the_two_sides_bodies_is_their_contact():
+    for text, src in ((HEAD + "The Syrian Foreign Ministry reached an agreement with the Iraqi Foreign Ministry on "
+                              "Tuesday to resume commercial traffic.\n", "r.txt"),
+                      (HEAD_AR + "توصلت وزارة الخارجية السورية إلى اتفاق مع نظيرتها العراقية أمس لاستئناف الحركة "
+                                 "التجارية.\n", "a.txt")):
+        (m,) = _contacts(text, src, "2025-07-30")
+        assert m.kind == "meeting" and {p["country"] for p in m.participants} == {"Iraq", "Syria"}, \
+            (m.kind, m.participants)
+    # with a third country: no contact of the two
+    other = HEAD_AR + "قال وزير الخارجية فؤاد حسين إن العراق توصل إلى اتفاق مع تركيا بشأن المياه.\n"
+    assert _contacts(other, "a.txt", "2025-07-30") == []
