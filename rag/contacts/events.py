@@ -237,7 +237,7 @@ class _Article:
             words = _words(s.norm)
             # (not "في اليوم التالي للقاء", the day after the meeting: lexicon `today` `not`)
             at = [p for p in today.find(s.norm, words) if not (
-                self.lex.today_not is not None and (nxt := s.norm[p:].split(None, 2)[1:2]) and nxt[0] in self.lex.today_not)]
+                self.lex.today_not is not None and any(w in self.lex.today_not for w in s.norm[p:].split(None, 3)[1:3]))]
             if not at:
                 continue
             found = self.officials.gatherings_in(s.norm)
@@ -251,6 +251,9 @@ class _Article:
             if not any(clause[0] <= x.start() < clause[1] for f in g.forms
                        for x in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", s.norm)):
                 continue  # (the gathering and "today" in one clause)
+            held = self.lex.today_held.find(s.norm, words) if self.lex.today_held is not None else []
+            if not any(clause[0] <= p < clause[1] for p in held):
+                continue  # (told as opening or held: not "Iraq today reaps little from the summit it hosted")
             day = date.fromisoformat(g.date)
             if self.article.after and g.date < self.article.after or self.article.before and g.date > self.article.before:
                 continue
@@ -292,9 +295,12 @@ class _Article:
         found = [t for t in found if not (t.kind == "person" and any(a < t.end and t.start < b for a, b in owners))]
         # "مستشار رئيس الوزراء العراقي", "an adviser to Iraq's prime minister": whose adviser he is, not a party
         behind = self.principals(norm)
-        # (and the name right after whose title it is: "المبعوث الخاص لرئيس الوزراء العراقي محمد شياع السوداني")
-        behind |= {e + k for m in matches + found if m.kind == "title" and m.start in behind
-                   for e in (m.end,) for k in (1, 2)}
+        # (and the name right after whose title it is, when he holds it: "المبعوث الخاص لرئيس الوزراء العراقي محمد
+        # شياع السوداني"; not the role's own holder, "مستشار رئيس الوزراء العراقي فرهاد علاء الدين")
+        titles_behind = [m for m in matches + found if m.kind == "title" and m.start in behind]
+        behind |= {p.start for p in matches + found if p.kind == "person" and any(
+            0 < p.start - t.end <= 2 and not norm[t.end:p.start].strip() and
+            any(r.get("title") == t.item.id for r in getattr(p.item, "roles", ())) for t in titles_behind)}
         matches = [m for m in matches if not (m.kind in ("person", "title") and m.start in behind)]
         found = [t for t in found if not (t.kind in ("person", "title") and t.start in behind)]
         # a name read whole after its title holds the listed name inside it that is somebody else's ("النائب العراقي
@@ -404,8 +410,11 @@ class _Article:
                     not told_in(ci))):
                 third.add(ci)
         foreign = {ci for ci in third if not {IRAQ, SYRIA} <= actors.get(ci, set())}
-        if foreign and self.lex.trilateral is not None:  # ("a tripartite meeting with Turkey": the third joins the two)
-            foreign -= {clause_of(p) for p in self.lex.trilateral.find(norm, _words(norm))}
+        if foreign and self.lex.trilateral is not None:  # ("The two ministers proposed a tripartite meeting with
+            # Turkey": the third joins the two, when the clause names no side's official of its own; "Fuad Hussein
+            # attended a trilateral meeting with Turkey and Jordan" is his, a third country's contact)
+            foreign -= {ci for p in self.lex.trilateral.find(norm, _words(norm))
+                        if not actors.get(ci := clause_of(p), set()) & {IRAQ, SYRIA}}
         keep = [c for i, c in enumerate(clauses) if i not in foreign]
 
         def inside(pos: int) -> bool:
@@ -606,15 +615,33 @@ class _Article:
                 hit += [p for p in self.modal_at(norm, words, text) if where(p) and (weak_at is None or weak_at(p))]
             if hit:
                 return status, _word_at(norm, hit[0])
+        if (proposed := self._proposed(norm, words, where, past)) is not None:
+            return "planned", _word_at(norm, proposed)
         weak = [p for p in self.lex.planned_weak.find(norm, words) if where(p) and (weak_at is None or weak_at(p))]
-        if weak and past and self.lex.proposal is not None:  # ("اقترح الوزيران عقد لقاء ثلاثي": after a proposal,
-            # a verb of holding right before a contact's word is what is proposed, "holding", not a contact done)
-            props = self.lex.proposal.find(norm, words)
-            past = [p for p in past if not (any(q < p for q in props) and len(nxt := norm[p:].split(None, 2)) > 1 and
-                                            self.lex.kind_of(nxt[1]))]
         if weak and not past:
             return "planned", _word_at(norm, weak[0])
         return "happened", ""
+
+    def _proposed(self, norm: str, words, where, past: list[int]) -> int | None:
+        """Where a proposal's word stands whose object is a contact ("proposed a tripartite meeting", "اقترح الوزيران
+        عقد لقاء ثلاثي"), when no verb of a contact done stands outside it; None otherwise. Not a proposal made during
+        a contact ("proposed a free-trade zone when he held talks", "قدم مقترحاً خلال اجتماع عقده"): the contact's
+        word is then a verb done, or comes after "during" (lexicon `during`, `planned_weak.proposal`)."""
+        props = [p for p in self.lex.proposal.find(norm, words) if where(p)] if self.lex.proposal is not None else []
+        if not props:
+            return None
+        done, said = set(past), self.lex.contact_at(norm, words)
+        occasion = self.lex.proposal_during.find(norm, words) if self.lex.proposal_during is not None else []
+        objects = [c for c in said if c not in done and not any(
+            0 < c - d and len(norm[d:c].split()) <= 2 for d in occasion)]
+        for p in props:
+            end = _clause_span(norm, p)[1]
+            c = next((c for c in objects if p < c < end), None)
+            # (a verb done between them is the proposal's "holding" ("عقد لقاء") unless it is a contact's own word,
+            # "held talks")
+            if c is not None and all(p <= x <= c and x not in said for x in past):
+                return p
+        return None
 
     def role_span(self, norm: str, matches) -> list[str] | None:
         """[from, to) of the roles, held only for a time, that the sentence names a person by ('قائد الإدارة
@@ -623,8 +650,9 @@ class _Article:
         lo, hi = "", ""
         for m in matches:
             roles = getattr(m.item, "roles", ()) if m.kind == "person" else ()
-            if roles and all(r.get("from") for r in roles):  # (one known in office only from a day: "Syria's
-                lo = max(lo, min(r["from"] for r in roles))  # intelligence chief Hussein al-Salama" is after it)
+            if roles and all(r.get("from") for r in roles) and min(r["from"] for r in roles) > self.lex.office_from:
+                lo = max(lo, min(r["from"] for r in roles))  # (one known in office only from a day within the domain's
+                # period: "Syria's intelligence chief Hussein al-Salama" is after 29 March 2025; lexicon `office_from`)
             if len(roles) < 2:
                 continue
             before = norm[max(0, m.start - 60):m.start]
@@ -724,7 +752,10 @@ class _Article:
         """Of a contact told as done, the people named only in another clause that calls their part off ("وصل
         الشيباني إلى بغداد ليترأس وفد بلاده، بعدما أعلنت الرئاسة أن الرئيس أحمد الشرع لن يشارك", "…, after the
         presidency said al-Sharaa would not attend"): no party to it (lexicon status `cancelled`)."""
-        cues = [p for p in dict(self.lex.status)["cancelled"].find(norm, words)
+        called_off = dict(self.lex.status).get("cancelled")
+        if called_off is None:
+            return matches
+        cues = [p for p in called_off.find(norm, words)
                 if _clause_span(norm, p) != _clause_span(norm, first)]
         if not cues:
             return matches
@@ -1510,10 +1541,12 @@ class _Article:
                                                                       if p["named"]} and \
                 any(pos for k, pos in at.items() if k in ("meeting", "visit", "delegation")) and \
                 not any(m.kind in ("person", "title") for m in matches) and \
-                not (lex.forming is not None and lex.forming.find(s.norm, words)):
+                not (lex.forming is not None and lex.forming.find(s.norm, words)) and \
+                not any(_owned(s.norm, p, lex) for k in ("meeting", "visit", "delegation") for p in at.get(k, [])):
             # "The two ministers proposed a tripartite meeting with Turkey", "واتفق الجانبان على عقد اجتماع مقبل":
             # those of the contact referred back to plan another, its own contact word's (not the one done)
-            # (naming no party of its own; "agreed to form a joint committee" is the committee's meeting, `_joint_plans`)
+            # (naming no party of its own; "agreed to form a joint committee" is the committee's meeting, `_joint_plans`;
+            # not a meeting of others: "التحضيرات لاجتماع وزراء الطاقة العرب المقرر في القاهرة", `_owned`)
             k = next(k for k in ("meeting", "visit", "delegation") if at.get(k))
             m = Mention(self.doc.source, k, status, i, status_basis=basis)
             m.participants = [p for p in anaphor.participants if p["named"]]
@@ -1817,6 +1850,14 @@ def _after_frame(frames, rest: str) -> str:
         if rest.startswith(j + " "):
             return rest[len(j) + 1:].lstrip()
     return rest
+
+
+def _owned(norm: str, at: int, lex) -> bool:
+    """Whether the contact's word at `at` is a meeting of others, a plural role right after it ("اجتماع وزراء الطاقة
+    العرب", "a meeting of ministers": lexicon `plural_roles`)."""
+    after = norm[at:].split(None, 4)[1:4]
+    plural = {p for p, _ in lex.plurals}
+    return any(w in plural for w in after if w not in ("of", "the"))
 
 
 def _written_day(phrase: str) -> bool:

@@ -20,6 +20,7 @@ KIND_EN = {"visit": "visit", "call": "phone call", "meeting": "meeting", "delega
            "statement": "statement"}
 AHEAD = 45  # days: an undated report of a contact not done (planned, called off, put off) may be of one this far after
 # its article's date
+NEAR = 3  # sentences: one article's two reports this close, one undated, that place neither may be one visit
 AMBIGUOUS = 50  # an undated report is not merged across articles among more contacts of one person than this
 STATUS_AR = {"planned": "مرتقبة", "postponed": "مؤجلة", "cancelled": "ملغاة", "denied": "منفية", "rumoured": "غير مؤكدة",
              "hypothetical": "افتراضية", "future": "مؤرخة في المستقبل"}
@@ -201,7 +202,7 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
             bool(a.place) != bool(b.place):  # (one report of the day places it: "On Tuesday he held talks with
         host = (a.place or b.place)["country"]  # Iraqi Oil Minister …" in a report of the minister's Baghdad trip)
     if host is None and a.source == b.source and GROUP[a.kind] == "travel" and not a.place and not b.place and \
-            (same_day or a.date is None or b.date is None):
+            (same_day or (a.date is None or b.date is None) and abs(a.order - b.order) <= NEAR):
         # one article's two reports that place neither, the same visitor met by other hosts ("Iraqi Oil Minister
         # … held talks with visiting Syrian Energy Minister al-Bashir. … al-Sudani received al-Bashir on Tuesday"):
         # the hosts' side is the one they do not share

@@ -177,11 +177,14 @@ class Lexicon:
     denied_after: Words | None = None  # "غير صحيح", "untrue": a denial after the contact word it denies
     plurals: tuple[tuple[str, str], ...] = ()  # (plural role word, its singular): "وزراء" -> "وزير", "ministers" ->
     # "minister", for officials of a list of countries ("the foreign ministers of Iraq, Jordan and Syria")
-    proposal: Words | None = None  # "proposed", "اقترح": a weak plan's words whose next word is its object ("اقترح عقد
-    # لقاء": "عقد" there is "holding", not "held")
+    proposal: Words | None = None  # "proposed", "اقترح": a plan when a contact's word after them is what is proposed
+    # ("proposed a tripartite meeting", "اقترح … عقد لقاء": "عقد" there is "holding", not "held")
     trilateral: Words | None = None  # "tripartite", "ثلاثي": a third country in their clause joins the two sides
     today: Words | None = None  # "اليوم", "today": a known gathering told as held then dates an undated page
     today_not: Words | None = None  # "التالي": right after "اليوم" it is "the day" of something else
+    today_held: Words | None = None  # "تنطلق", "opens": the clause of a gathering told as held today holds one
+    proposal_during: Words | None = None  # "during", "خلال": right before a contact's word, the occasion of a proposal
+    office_from: str = ""  # a person in office only from a day later than this bounds an undated report of him
     ranks_ar: frozenset[str] = frozenset()  # "المهندس", "الدكتور", "اللواء": words before an Arabic name after a title
     speaks_after: Words | None = None  # "announcing", "said": a city right before them speaks for its side
     speaks_before: Words | None = None  # "أعلنت", "قالت": a city right after them speaks for its side
@@ -392,8 +395,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
         for phrase, rank in obj.get("role_words", {}).get(lang, {}).items():
             roles[re.sub(r"\s+", " ", normalize(phrase).strip())] = rank
     stop = {normalize(w) for w in _both(obj.get("name_stop", {}))}
-    return Lexicon(kinds, back, status, Words.of(_both(st.get("planned_weak", {})) + _both(st.get("planned_weak", {}).get("proposal"))),
-                   Words.of(_both(obj.get("past"))),
+    return Lexicon(kinds, back, status, Words.of(_both(st.get("planned_weak", {}))), Words.of(_both(obj.get("past"))),
                    Words.of(_both(obj.get("directed"))), Words.of(_both(obj.get("gather"))),
                    Words.of(_both(obj.get("tied"))), Words.of(_both(obj.get("not_people"))),
                    Words.of(_both(obj.get("earlier"))), Words.of(_both(obj.get("occasion"))),
@@ -449,9 +451,12 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    deals=Words.of(_both(obj.get("denied_contact", {}).get("deals"))),
                    with_party=Words.of(_both(obj.get("denied_contact", {}).get("with"))),
                    proposal=Words.of(_both(st.get("planned_weak", {}).get("proposal"))),
+                   proposal_during=Words.of(_both(st.get("planned_weak", {}).get("proposal", {}).get("during"))),
                    trilateral=Words.of(_both(obj.get("trilateral"))),
                    today=Words.of(_both(obj.get("today"))),
                    today_not=Words.of(_both(obj.get("today", {}).get("not"))),
+                   today_held=Words.of(_both(obj.get("today", {}).get("held"))),
+                   office_from=str(obj.get("office_from", {}).get("after", "")),
                    ranks_ar=frozenset(normalize(w) for w in obj.get("ranks", {}).get("ar", [])),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))
