@@ -122,8 +122,8 @@ _ENTRY_AFTER = re.compile(r"\s*(?:[:.\-–—]|$)")  # after it
 _FROM_BODY = re.compile(r"(?:(?<!\w)[وب]?وفد\w{0,3}(?:\s+\S+){0,2}?\s+من|\bdelegations?(?:\s+\S+){0,2}?\s+(?:from|of))\s+(?:the\s+)?$")
 _TOKEN = re.compile(r"[\w'’-]+")
 # between a role held for someone (`principal_of`) and the official it is held for: "the", or Arabic "لـ"
-_PRINCIPAL_GAP = re.compile(r"\s+ل(?=[\u0600-\u06ff])|\s+(?:the\s+)?")
-_JOINED_LAM = re.compile(r"\s+ل(?=[\u0600-\u06ff])")
+_JOINED_LAM = re.compile(r"\s+ل(?=[\u0600-\u06ff])")  # (only the Arabic "لـ": `principal_joined`)
+_PRINCIPAL_GAP = re.compile(_JOINED_LAM.pattern + r"|\s+(?:the\s+)?")
 _POSSESSED = re.compile(r"['’]s\s+([a-z-]+(?:\s+[a-z-]+)?)")  # an English possessive and the (two) words it owns
 _LISTED = re.compile(r"\s*[,،]?\s*(?:and|or|then|و|او|ثم)?\s*")  # between two items of a list of days
 
