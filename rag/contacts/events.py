@@ -215,6 +215,9 @@ class _Article:
         self.mentions: list[Mention] = []
         self.carried: dict[int, list[Match]] = {}  # a clause's start -> the people of the clause before it
         self.anchors: dict[int, str] = {}  # a clause's start -> the day the clause before it writes out
+        self.apart_starts: set[int] = set()  # clauses a time-apart join opens (`contact_clauses`)
+        self.opened: dict[int, tuple[str, str]] = {}  # a main clause's start -> its day (and basis) from the time
+        # its sentence opens with (`_after_opening`)
         self.anchor = ""  # the day the clause before the one being read writes out ('' when none)
         self.last_statement_at = -2
         self.subject: Match | None = None  # the first person the sentence before names in full (its subject)
@@ -605,13 +608,49 @@ class _Article:
                 out.append(p)
         return out
 
+    def _time_span(self, norm: str, p: int, cue) -> bool:
+        """Whether the cue at `p` is followed by a word of a span of time ("one day ahead", "one day after")."""
+        stop = self.lex.hypothetical_not_before
+        if not stop:
+            return False
+        tail = norm[p:]
+        for phrase in sorted((x for x in (*cue.phrases, *cue.words) if tail.startswith(x)), key=len, reverse=True):
+            nxt = tail[len(phrase):].split()
+            return bool(nxt) and nxt[0].strip(".,،") in stop
+        return False
+
+    def _reported_future(self, norm: str, words) -> list[int]:
+        """Where the future of reported speech stands ("said he would visit", lexicon `planned.reported_future`): a
+        word of it after a verb of saying (the statement words, `announced`) and right before a contact word (at
+        most one word between, not "have")."""
+        lex = self.lex
+        if lex.reported_future is None:
+            return []
+        saying = [*lex.kinds["statement"].find(norm, words),
+                  *(lex.announced.find(norm, words) if lex.announced is not None else [])]
+        if not saying:
+            return []
+        out = []
+        for p in lex.reported_future.find(norm, words):
+            rest = norm[p:].split()
+            after = [w.strip(".,،") for w in rest[1:4]]
+            if min(saying) < p and after and after[0] != "have" and any(
+                    lex.kind_of(w) not in (None, "statement") for w in after[:2]):
+                out.append(p)
+        return out
+
     def _status_in(self, norm: str, words, where, past, weak_at=None, text: str = "") -> tuple[str, str]:
+        told = [p for p in self._reported_future(norm, words) if where(p)]
         for status, cue in self.lex.status:
+            if status == "hypothetical" and told:  # "al-Bashir said he would visit Iraq": his plan, as told
+                return "planned", _word_at(norm, told[0])
             # (a plan's words too, in another clause, only with a contact word there: "… لقاء جمع الشرع والسوداني
             # في الدوحة، وقبل أقل من شهر على القمة المقبلة" is no planned meeting)
             hit = [p for p in cue.find(norm, words) if where(p) and (status != "planned" or weak_at is None or weak_at(p))
                    and not (status == "planned" and self._carried(norm, words, p, past))]
             if status == "hypothetical":
+                # (not a span of time: "one day ahead of the schedule", lexicon `hypothetical.not_followed_by`)
+                hit = [p for p in hit if not self._time_span(norm, p, cue)]
                 hit += [p for p in self.modal_at(norm, words, text) if where(p) and (weak_at is None or weak_at(p))]
             if hit:
                 return status, _word_at(norm, hit[0])
@@ -881,7 +920,7 @@ class _Article:
             opener = _WORD.search(s.norm)
             pronoun = opener is not None and opener.group(0) in self.lex.subject_pronouns
             self.lead = [self.subject] if pronoun and self.subject is not None else []
-            for j, part in enumerate(self.contact_clauses(s)):
+            for j, part in enumerate(self.contact_clauses(self._after_opening(s))):
                 self.anchor = self.anchors.pop(part.start, "")
                 if not self.anchor and j:
                     # (a clause after one whose contact has its day: "Mar. 14 — … visits Baghdad, three weeks after a
@@ -918,6 +957,31 @@ class _Article:
                         m.date = day
                         m.date_basis = f"'{m.monthday}' has no year; {year[0]}, from the dated list's entries before it"
         return [m for m in self.mentions if IRAQ in m.sides and SYRIA in m.sides]
+
+    def _after_opening(self, s: _Sentence) -> _Sentence:
+        """A sentence opening with a time from another contact ("Four days after Mr Al Shatri's visit, Fuad Hussein
+        spoke by phone with …", "بعد أسبوعين من زيارة الشطري، …": lexicon `durations`, `Lexicon.opener_of`): its
+        main clause only, whose people the opening's are not; its contact's day, when it has none of its own, is
+        that time from the day of the contact the article reported before with someone the opening names (or, when
+        the opening names no one, the last dated one)."""
+        got = self.lex.opener_of(s.norm)
+        if got is None:
+            return s
+        days, cut, end, exact = got
+        at_text = _text_positions(s.text, s.norm)
+        ta = at_text[cut]
+        main = _Sentence(s.start + ta, s.end, s.text[ta:], s.norm[cut:], s.chunk_id)
+        named = {m.item.id for m in self.officials.scan(s.norm[:cut]) if m.kind == "person"}
+        ref = next((m for m in reversed(self.mentions) if m.date and len(m.date) == 10 and
+                    (not named or named & {p["id"] for p in m.participants})), None)
+        if ref is not None:
+            moved = _plus(ref.date, days)
+            phrase = s.norm[:end].strip()
+            self.opened[main.start] = (moved if exact else moved[:7],
+                                       f"'{phrase}' = {abs(days)} day(s) {'before' if days < 0 else 'after'} {ref.date}, "
+                                       f"the day of the contact it names, reported before" +
+                                       ("" if exact else " (counted in weeks: its month)"))
+        return main
 
     def contact_clauses(self, s: _Sentence) -> list[_Sentence]:
         """A sentence reporting two contacts in joined clauses ("X met Y in Doha on 15 April, and Z led a
@@ -958,7 +1022,9 @@ class _Article:
         cues = [w for _, w in lex.status]
         for m in re.finditer(r"(?<=\s)و(\w+)", s.norm):
             word = m.group(1)
-            if any(word in w for w in cues) and triggers[0] < m.start() and \
+            # (or on a status phrase after a comma: "…، ومن المنتظر أن يلتقي …")
+            if (any(word in w for w in cues) or re.search(r"[،,]\s*$", s.norm[:m.start()]) and
+                    any(_opens(w, s.norm[m.start() + 1:]) for w in cues)) and triggers[0] < m.start() and \
                     any(p >= m.start() for p in triggers) and m.start() not in cuts:
                 cuts.append(m.start())
         # "and" with no comma on a contact verb ("saw al-Shaibani in Munich in February and met al-Sharaa in Antalya
@@ -1029,9 +1095,13 @@ class _Article:
             return {m.item.en for m in scan(x) if m.kind == "place" and m.item.en != m.item.country}
 
         def carries(left: _Sentence, right: _Sentence) -> list[Match]:
-            """The left clause's people, and its place when the right one names none, for the right one."""
-            return [m for m in scan(left) if (m.kind in ("person", "title") or m.kind == "place" and not any(
-                x.kind == "place" for x in scan(right))) and getattr(m.item, "country", None) in (IRAQ, SYRIA)]
+            """The left clause's people, and its place when the right one names none, for the right one (none but
+            a city of those people's own side, after a time-apart join: "… visit to Baghdad on Friday, weeks after
+            an earlier planned trip was delayed, fuelling doubts about … the new authorities in Damascus")."""
+            people = [m for m in scan(left) if m.kind in ("person", "title") and m.item.country in (IRAQ, SYRIA)]
+            homes = {m.item.country for m in people} if right.start - s.start in {at_text[c] for c in apart} else set()
+            return people + [m for m in scan(left) if m.kind == "place" and m.item.country in (IRAQ, SYRIA) and not any(
+                x.kind == "place" and x.item.country not in homes for x in scan(right))]
 
         def one_side(left: _Sentence, right: _Sentence) -> list[Match]:
             """The left clause's venue, when the right one has a contact word and someone of one side only and
@@ -1068,10 +1138,46 @@ class _Article:
                        getattr(m.item, "country", None) in (IRAQ, SYRIA) and m.item.country not in named]
             return subject or None
 
+        def awaits(left: _Sentence, right: _Sentence) -> list[Match] | None:
+            """The left clause's people of the other side, when the right one names people of one side only, none
+            named in the left, and holds a contact word; else None."""
+            named = [m for m in scan(right) if m.kind in ("person", "title")]
+            sides = {m.item.country for m in named}
+            lp = {m.item.id for m in scan(left) if m.kind in ("person", "title")}
+            if len(sides) != 1 or any(m.item.id in lp for m in named) or not any(
+                    lex.kind_at(right.norm, _words(right.norm)).get(k) for k in ("visit", "meeting", "call")):
+                return None
+            other = [m for m in scan(left) if m.kind in ("person", "title") and
+                     getattr(m.item, "country", None) in (IRAQ, SYRIA) and m.item.country not in sides]
+            return other or None
+
+        def day_of(x: _Sentence) -> str:
+            """A clause's own day (or day and month), '' when it has none or several."""
+            days = {d.value if d.value and len(d.value) == 10 else d.monthday or "" for d in self.dates_in(x.norm)}
+            return next(iter(days)) if len(days) == 1 else ""
+
+        def own_contact(left: _Sentence, right: _Sentence) -> bool:
+            """A clause with a contact word, someone the clause before does not name, and a day of its own other
+            than the clause before's: another contact of a list ("… arrived in Baghdad on August 11 for pipeline
+            talks, and Mr Al Shatri made his third trip on August 28"), whatever the places it names."""
+            lp = {m.item.id for m in scan(left) if m.kind in ("person", "title")}
+            rms = [m for m in scan(right) if m.kind in ("person", "title")]
+            rp = {m.item.id for m in rms}
+            at = [p for k in ("visit", "delegation", "meeting", "call")
+                  for p in lex.kind_at(right.norm, _words(right.norm)).get(k, [])]
+            # (its subject of its own before its contact word: not "…, and met Prime Minister al-Sudani on
+            # Saturday", the visitor going on)
+            return bool(rp) and not rp & lp and bool(lp) and "" != day_of(left) != day_of(right) != "" and \
+                bool(at) and min(m.start for m in rms) < min(at)
+
         out, start = [], 0
         for cut in cuts:
             left, right = part(start, cut), part(cut, len(s.norm))
             a, b = whole(left), whole(right)
+            if cut not in bare and (a is None or b is None) and own_contact(left, right):
+                out.append(left)
+                start = cut
+                continue
             if a and b is None and (subject := moves_on(left, right)):
                 out.append(left)
                 start = cut
@@ -1084,7 +1190,9 @@ class _Article:
             # planned for February 22 was postponed"): the clause before gives its people, and its place when it
             # names none
             if a and b is None and ((on := goes_on(right)) or
-                                    status(right) not in ("happened", status(left)) and unnamed_day(right)):
+                                    status(right) not in ("happened", status(left)) and (
+                                        unnamed_day(right) or cut in apart and not any(
+                                            m.kind in ("person", "title") for m in scan(right)))):
                 out.append(left)
                 start = cut
                 self.carried[s.start + at_text[cut]] = carries(left, right)
@@ -1111,6 +1219,15 @@ class _Article:
                 if day:
                     self.same_day[s.start + at_text[cut]] = day
                 continue
+            if a and b is None and status(right) not in ("happened", status(left)) and not cities(right) and \
+                    (subject := awaits(left, right)):
+                # the visitor's next contact, still to come ("… met President Rashid earlier in the day, and is
+                # expected to meet Speaker al-Mashhadani later", "…، ومن المنتظر أن يلتقي …"): a plan of its own,
+                # with the left's people of the other side
+                out.append(left)
+                start = cut
+                self.carried[s.start + at_text[cut]] = subject
+                continue
             # the same person going on ("received al-Shaibani in Baghdad, and al-Shaibani then met President
             # Rashid"): one visit, told in two clauses; but not when the clause after says its contact did not
             # happen ("… a call between al-Sudani and al-Sharaa, whereas al-Sharaa stayed away from the Baghdad
@@ -1126,6 +1243,7 @@ class _Article:
         if not out:
             return [s]
         out.append(part(start, len(s.norm)))
+        self.apart_starts |= {s.start + at_text[c] for c in apart if any(x.start == s.start + at_text[c] for x in out)}
         return out
 
     def last(self, group: str, status: str | None = None) -> Mention | None:
@@ -1160,9 +1278,15 @@ class _Article:
         matches, inside, left_out = self.scope(s)
         if carried:  # (they stand before the clause: position 0)
             matches = [Match(0, 0, m.kind, m.item, m.short) for m in carried] + matches
+            if s.start in self.apart_starts and any(m.kind == "place" for m in carried):  # (`carries`: its own
+                # side's city is no venue of a visit it carries a place to)
+                homes = {m.item.country for m in carried if m.kind in ("person", "title")}
+                matches = [m for m in matches if not (m.kind == "place" and m.end and m.item.country in homes)]
         words = WordIndex((p, w) for p, w in every if inside(p))
         back_spans = [(a, b, g) for g, w in lex.back.items() for a, b in w.spans(s.norm, every) if inside(a)]
         back_at = {g: [p for p in w.find(s.norm, words) if inside(p)] for g, w in lex.back.items()}
+        if s.start in self.apart_starts:  # a clause put at another time ("…, a month after an earlier plan for the
+            back_spans, back_at = [], {}  # trip was put off"): its "the trip" is a contact of that time, told again
         # after a contact word and both sides' people ("استقبل الشمري … أنس خطاب والوفد المرافق له"), "the
         # delegation" is part of that new contact, not a reference back to an earlier one
         first_trigger = min((p for k, w in lex.kinds.items() if k != "statement" for p in w.find(s.norm, words)
@@ -1291,7 +1415,9 @@ class _Article:
         # opening with a time from the contact reported before it is that contact's day moved by it
         # (and "…, الذي يأتي بعد عشرة أيام من لقائه الشرع في الدوحة": the contact named after the time was that long
         # before the one reported before it)
-        if not any(d.value for d in dates) and (off := lex.offset_at(s.norm) or lex.offset_of(s.norm)) is not None and \
+        if not any(d.value for d in dates) and (op := self.opened.pop(s.start, None)) is not None:
+            dates = [DateMention(0, 0, op[0], op[1])]  # "Four days after Mr Al Shatri's visit, …" (`_after_opening`)
+        elif not any(d.value for d in dates) and (off := lex.offset_at(s.norm) or lex.offset_of(s.norm)) is not None and \
                 (before := self.prev_day or next((m.date for m in reversed(self.mentions) if m.date and
                                                   len(m.date) == 10), None)):
             days, a, b, exact = off
@@ -1360,8 +1486,11 @@ class _Article:
         # (nor where another contact is to be that the one reported carries an invitation to: "receives letter
         # inviting him to Baghdad summit", "inviting him to the Arab League summit that Iraq is to host": lexicon
         # `invited_to`, at most six words between)
+        # (nor where a gathering referred to was: "استكمالاً لما اتُّفق عليه في اجتماع عمّان", lexicon `gathering_referred`)
+        referred = lex.gathering_referred.spans(s.norm, words) if lex.gathering_referred is not None else []
         origins = {id(m.item) for m in matches if m.kind == "place" and (
-            any(0 <= m.start - b <= 2 for b in came_from) or (invites and _invited_at(lex, s.norm, m.start, invites)))}
+            any(0 <= m.start - b <= 2 for b in came_from) or (invites and _invited_at(lex, s.norm, m.start, invites))
+            or (referred and _referred_at(s.norm, m.start, referred)))}
         # (a contact denied by a word of no kind, "no coordination with Damascus", has no venue: the city is a side)
         # (nor the country a mission is accredited to: "السفير العراقي لدى سوريا", "Iraq's ambassador to Syria")
         origins |= {i for i in posted if any(id(m.item) == i and m.item.en == m.item.country for m in matches)}
@@ -1728,6 +1857,7 @@ class _Article:
             # is when it was reported; only a day written out can be the contact's own
             if m.status != "happened" and kind != "statement":
                 said = self.lex.kinds["statement"].find(s.norm, _words(s.norm))
+                told = self.lex.announced.find(s.norm, _words(s.norm)) if self.lex.announced is not None else []
                 entry = self.entry_opener(s)
                 if entry is not None and entry[0].start == d.start and d.value and m.date is None and \
                         m.status == "planned" and d.ahead and d.ahead != d.value:
@@ -1743,7 +1873,9 @@ class _Article:
                     m.date, m.date_basis, gave = d.value, d.basis + f" (the day it was due: '{m.status_basis}')", True
                 elif d.ahead and m.status in ("planned", "cancelled", "postponed") and m.date is None and \
                         not (entry is not None and entry[0].start == d.start) and \
-                        not any(d.start - 25 <= p < d.start for p in said):  # not "…, his office said on Saturday"
+                        not any(d.start - 25 <= p < d.start for p in said) and \
+                        not any(d.end <= p < self.trigger_at for p in said + told):  # not "…, his office said on
+                    # Saturday", nor "On Friday, al-Bashir announced he intended to visit Iraq soon"
                     # (a dated list's entry is a day gone by: "- 21 شباط: … وتؤجل تحديد موعدها")
                     # "will visit / will not attend … on Saturday": the Saturday still to come; of a contact called
                     # off or put off, of a day and month, the nearer of that day and the one before ("the visit once
@@ -1874,6 +2006,13 @@ def _invited_at(lex, norm: str, pos: int, spans: list[tuple[int, int]] | None = 
         for _a, b in (spans if spans is not None else lex.invited_to.spans(norm)))
 
 
+def _referred_at(norm: str, pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the words at `pos` are a gathering referred to (what was agreed there: lexicon
+    `gathering_referred`): at most six words after those words, nothing between that ends a clause."""
+    return any(0 <= pos - b and len(norm[b:pos].split()) <= 6 and not re.search(r"[،,.؛;:]", norm[b:pos])
+               for _a, b in spans)
+
+
 def gathering_of(officials: Officials, norm: str, ref: str, status: str, lex=None) -> Gathering | None:
     """The gathering (officials.json `gatherings`) a normalised sentence names, or None: of several sharing a form
     ("the Arab summit" of two years), the one whose city the sentence names, else the one nearest the article's
@@ -1883,6 +2022,10 @@ def gathering_of(officials: Officials, norm: str, ref: str, status: str, lex=Non
     found = officials.gatherings_in(norm)
     if found and lex is not None and lex.invited_to is not None and (spans := lex.invited_to.spans(norm)):
         found = [g for g in found if any(not _invited_at(lex, norm, x.start(), spans) for f in g.forms
+                                         for x in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", norm))]
+    if found and lex is not None and lex.gathering_referred is not None and \
+            (spans := lex.gathering_referred.spans(norm)):  # "استكمالاً لما اتُّفق عليه في اجتماع عمّان"
+        found = [g for g in found if any(not _referred_at(norm, x.start(), spans) for f in g.forms
                                          for x in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", norm))]
     if ref and status in _NOT_BEFORE:
         found = [g for g in found if g.date <= _plus(ref[:10], 1)]

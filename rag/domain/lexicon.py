@@ -186,6 +186,11 @@ class Lexicon:
     proposal_during: Words | None = None  # "during", "خلال": right before a contact's word, the occasion of a proposal
     office_from: str = ""  # a person in office only from a day later than this bounds an undated report of him
     ranks_ar: frozenset[str] = frozenset()  # "المهندس", "الدكتور", "اللواء": words before an Arabic name after a title
+    gathering_referred: Words | None = None  # "لما اتفق عليه في", "as agreed at": a gathering after them is no occasion
+    announced: Words | None = None  # "announced", "أعلن": between a weekday and a plan's word, the day is the report's
+    reported_future: Words | None = None  # "would": after a verb of saying, before a contact word, a plan
+    hypothetical_not_before: frozenset[str] = frozenset()  # "one day ahead": a span of time, no hypothesis
+    not_name_openings: tuple[str, ...] = ()  # "وي", "وت": a word opening so (a conjunction and a verb) is no name's
     speaks_after: Words | None = None  # "announcing", "said": a city right before them speaks for its side
     speaks_before: Words | None = None  # "أعلنت", "قالت": a city right after them speaks for its side
     gathering_back: Words | None = None  # "الاجتماع", "the meeting": a contact told with one, of no day or place of
@@ -241,6 +246,29 @@ class Lexicon:
                 if got is not None:
                     return got
         return None
+
+    def opener_of(self, norm: str) -> tuple[int, int, int, bool] | None:
+        """(days, start of the main clause, end of the time, whether counted in days) of a sentence OPENING with a
+        time from another contact, up to a comma ("Four days after Mr Al Shatri's visit, Fuad Hussein spoke by
+        phone …" +4, "بعد أسبوعين من زيارة الشطري، …" +14, "Two days before the summit, …" -2): the main clause's
+        contact was that long from the contact named in the opening; None when the sentence opens otherwise, or
+        the opening names no contact word or runs past twelve words."""
+        if self.offset is None:
+            return None
+        _, values, back, of = self.offset
+        low = norm.lower()
+        m = of.match(low, len(low) - len(re.sub(r"^\s*(?:(?:and|but|و)\s+)?", "", low)))
+        if m is None:
+            return None
+        comma = re.search(r"[،,]", low[m.end():])
+        if comma is None:
+            return None
+        opening = low[m.end():m.end() + comma.start()].split()
+        if len(opening) > 12 or not any(self.kind_of(w) or self.kind_of(w[1:]) or self.kind_of(w.rstrip("'’s"))
+                                        for w in opening):
+            return None
+        got = self._offset_days(m, values, back, 1)
+        return None if got is None else (got[0], m.end() + comma.end(), got[2], got[3])
 
     @staticmethod
     def _offset_days(m: re.Match, values: dict, back: frozenset, sign: int) -> tuple[int, int, int, bool] | None:
@@ -458,6 +486,12 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    today_held=Words.of(_both(obj.get("today", {}).get("held"))),
                    office_from=str(obj.get("office_from", {}).get("after", "")),
                    ranks_ar=frozenset(normalize(w) for w in obj.get("ranks", {}).get("ar", [])),
+                   gathering_referred=Words.of(_both(obj.get("gathering_referred"))),
+                   announced=Words.of(_both(obj.get("announced"))),
+                   reported_future=Words.of(_both(st.get("planned", {}).get("reported_future"))),
+                   hypothetical_not_before=frozenset(normalize(w).lower() for w in _both(
+                       st.get("hypothetical", {}).get("not_followed_by"))),
+                   not_name_openings=tuple(normalize(w) for w in obj.get("name_stop", {}).get("openings", {}).get("ar", [])),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))
 

@@ -132,6 +132,8 @@ class Match:
     short: bool = False
 
 
+# a capitalised first name right before an English family name ("Ahmad " in "Ahmad Al Shara")
+_FIRST_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,})\s+$")
 # an English family name with its article ("al-Shibani", "Al Shara", "el-Soudani"), in lower case
 FAMILY_EN = re.compile(r"(?<![\w'’-])(?:al|el)[-\s]([a-z][a-z'’]{2,}(?:-[a-z]{3,})?)(?![\w'’])")
 
@@ -196,6 +198,8 @@ class Officials:
         alts = []
         for form in sorted(table, key=len, reverse=True):
             esc = re.escape(form).replace(r"\ ", r"\s+")
+            if not has_arabic(form):  # "Al Sudani", "el Sharaa": the article written apart, as some outlets do
+                esc = re.sub(r"(?<![a-z])(al|el)\\-", r"\1[-\\s]", esc)
             alts.append(esc)
             if form.startswith("ال") and len(form) > 3:
                 alts.append("ل" + re.escape(form[1:]).replace(r"\ ", r"\s+"))  # لل…
@@ -215,6 +219,16 @@ class Officials:
                 if form and not has_arabic(form) and (m := FAMILY_EN.search(form.lower())):
                     keys.setdefault(spelling_key(m.group(1)), set()).add(p.id)
         self.spelled = {k: self.by_id[next(iter(ids))] for k, ids in keys.items() if len(ids) == 1 and len(k) >= 4}
+        # … and with his first name, by the consonants of both ("Ahmad Al Shara" ~ Ahmed al-Sharaa): three consonants
+        # of a family name are enough when a first name of the same consonants stands before it
+        full: dict[tuple[str, str], set[str]] = {}
+        for p in self.people:
+            for form in (p.en, *p.variants):
+                if form and not has_arabic(form) and (m := FAMILY_EN.search(form.lower())) and \
+                        (first := form.lower()[:m.start()].split()):
+                    full.setdefault((spelling_key(first[0]), spelling_key(m.group(1))), set()).add(p.id)
+        self.spelled_full = {k: self.by_id[next(iter(ids))] for k, ids in full.items()
+                             if len(ids) == 1 and len(k[0]) >= 2 and len(k[1]) >= 3}
         self._titled_ar = self._titled_en = self._titled_en6 = self._of_body = None
         self._listed: list[tuple[re.Pattern, str]] = []  # (pattern, language) of officials of a list of countries
         self._plural: dict[str, str] = {}
@@ -822,9 +836,14 @@ class Officials:
     def _ends_name(self, w: str) -> bool:
         """Whether an Arabic word (or mark) is no word of a name read beside a title: a mark, a word of the lists (a
         verb, a preposition, a role), a country, a place, a number or a listed person, title or place."""
-        return not re.match(r"\w", w) or w in self._stop or bool(_PRONOUN_DUAL.search(w)) or bool(self.country_of(w)) or \
-            bool(self.country_of_place(w)) \
+        return not re.match(r"\w", w) or w in self._stop or self._verb_form(w) or bool(_PRONOUN_DUAL.search(w)) or \
+            bool(self.country_of(w)) or bool(self.country_of_place(w)) \
             or bool(re.match(r"\d", w)) or bool(self._table.get(w))
+
+    def _verb_form(self, w: str) -> bool:
+        """Whether an Arabic word opens as the conjunction and an imperfect verb do ("ويؤكد", "وتبحث"; lexicon
+        `name_stop.openings`), five letters or more: no word of a name ("ويس" may be)."""
+        return len(w) >= 5 and bool(self.lexicon) and w.startswith(self.lexicon.not_name_openings)
 
     def _arabic_before(self, norm: str, at: int, text: str = ""):
         """(span, name) of the two to four words of a name right before ", " and a title at `at` (Arabic apposition,
@@ -878,7 +897,7 @@ class Officials:
             i += 2  # "القائم بالأعمال العراقي في دمشق ياسين الحجيمي": where an envoy serves, then his name
         for a, b, w in toks[i + 1:i + 6]:
             if not re.match(r"\w", w) or w in self._stop or self.country_of(w) or re.match(r"\d", w) or \
-                    _PRONOUN_DUAL.search(w):
+                    _PRONOUN_DUAL.search(w) or self._verb_form(w):
                 break
             name.append((a, b, w))
             if w.startswith("ال") and len(name) >= 1 and not (len(name) >= 2 and name[-2][2] in ("عبد", "ابو", "بن")):
@@ -901,6 +920,9 @@ class Officials:
         for m in self._re.finditer(norm):
             form = re.sub(r"\s+", " ", m.group(1))
             hit = self._table.get(form) or self._table.get("ا" + form[1:] if form.startswith("لل") else form)
+            if hit is None and not has_arabic(form):  # "al sharaa" is the table's "al-sharaa"
+                form = re.sub(r"(?<![a-z])(al|el) ", r"\1-", form)
+                hit = self._table.get(form)
             if hit is None:
                 continue
             kind, item, short = hit
@@ -909,6 +931,14 @@ class Officials:
             out.append(Match(m.start(1), m.end(1), kind, item, short))
         if self.spelled:
             for m in FAMILY_EN.finditer(norm):
+                if text and (first := _FIRST_BEFORE.search(text[:m.start()])) is not None and \
+                        (person := self.spelled_full.get((spelling_key(first.group(1)), spelling_key(m.group(1))))):
+                    # "Ahmad Al Shara": his first and family names by their consonants, over a bare family name
+                    a = first.start(1)
+                    if not any(o.start < m.end() and a < o.end and not (o.short and o.item is person) for o in out):
+                        out = [o for o in out if not (o.start < m.end() and a < o.end)]
+                        out.append(Match(a, m.end(), "person", person, False))
+                        continue
                 if any(o.start < m.end() and m.start() < o.end for o in out):
                     continue
                 person = self.spelled.get(spelling_key(m.group(1)))
@@ -927,8 +957,9 @@ class Officials:
             return False
         word = m.group(1).lower()
         own = {w.lower() for f in (person.en, *person.variants) if not has_arabic(f) for w in re.split(r"[\s-]+", f)}
-        return word not in own and word not in self._stop and not self.country_of(word) and \
-            not self.country_of_place(word)
+        ranks = {r.lower() for r in self.lexicon.ranks_en} if self.lexicon is not None else set()
+        return word not in own and word not in self._stop and word not in ranks and not self.country_of(word) and \
+            not self.country_of_place(word)  # ("Mr al-Sudani", "Dr Al Sudani": an honorific, lexicon `ranks`)
 
     def country_of(self, word: str) -> str | None:
         hit = self._table.get(normalize(word))
