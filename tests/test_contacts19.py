@@ -154,3 +154,34 @@ def test_the_visitors_next_contact_still_to_come_is_a_plan_of_its_own():
     (m,) = _contacts(HEAD_AR + "التقى الشيباني اليوم رئيس الجمهورية عبد اللطيف جمال رشيد، ثم التقى رئيس مجلس النواب "
                                "محمود المشهداني.\n", "a.txt", "2025-03-14")
     assert {"Abdul Latif Rashid", "Mahmoud al-Mashhadani", "Asaad al-Shaibani"} <= _names(m)
+
+
+def test_the_last_name_of_someone_named_in_full_before_is_he():
+    head = "ميونخ\n\nميونخ – الأحد 16 شباط 2025\n\nالتقى رئيس إقليم كوردستان نيجيرفان بارزاني مسؤولين أوروبيين.\n\n"
+    (m,) = _contacts(head + "واجتمع بارزاني، أمس السبت، بوزير الخارجية السوري أسعد الشيباني.\n", "a.txt", "2025-02-16")
+    assert _names(m) == {"Nechirvan Barzani", "Asaad al-Shaibani"} and m.date == "2025-02-15", (_names(m), m.date)
+    en = "Munich\n\nFebruary 16, 2025 | Test\n\nKurdistan Region President Nechirvan Barzani met European officials.\n\n"
+    (m,) = _contacts(en + "Barzani met Syrian Foreign Minister Asaad al-Shaibani on Saturday.\n", "a.txt", "2025-02-16")
+    assert _names(m) == {"Nechirvan Barzani", "Asaad al-Shaibani"}, _names(m)
+    # two people of that name named before: the bare name is neither
+    two = head.replace("مسؤولين أوروبيين", "رئيس حكومة الإقليم مسرور بارزاني")
+    got = _contacts(two + "واجتمع بارزاني، أمس السبت، بوزير الخارجية السوري أسعد الشيباني.\n", "a.txt", "2025-02-16")
+    assert not any({"Nechirvan Barzani", "Masrour Barzani"} & _names(m) for m in got if m.date == "2025-02-15"), \
+        [(m.date, _names(m)) for m in got]
+    # nor before he is named
+    got = _contacts("ميونخ\n\nميونخ – الأحد 16 شباط 2025\n\nواجتمع بارزاني، أمس السبت، بوزير الخارجية السوري أسعد "
+                    "الشيباني.\n", "a.txt", "2025-02-16")
+    assert not got, [(m.date, _names(m)) for m in got]
+
+
+def test_an_idea_floated_an_invitation_not_received_and_a_meeting_nobody_announced():
+    (m,) = _contacts(HEAD + "Officials in Erbil privately float the idea of a Nechirvan Barzani trip to Damascus.\n",
+                     "a.txt", "2025-12-29")
+    assert m.status == "hypothetical", m.status
+    (m,) = _contacts(HEAD_AR + "ويقول مسؤول كردي إن نيجيرفان بارزاني لم يتلقَّ دعوة رسمية لزيارة دمشق حتى الآن.\n",
+                     "a.txt", "2025-03-14")
+    assert m.status == "hypothetical", m.status
+    got = _contacts(HEAD + "Iraq's health minister Saleh al-Hasnawi and Syria's health minister Musab Nazzal al-Ali were "
+                           "in Geneva.\n\nThe two delegations were in the same building, but neither ministry announced "
+                           "a meeting between al-Hasnawi and al-Ali.\n", "a.txt", "2025-12-29")
+    assert all(m.status != "happened" for m in got), [(m.status, _names(m)) for m in got]

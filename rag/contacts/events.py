@@ -206,6 +206,7 @@ class _Article:
         if not self.article.value:
             self.article = self._gathering_today() or self.article
         self.years = text_years(norm_all)
+        self._families: tuple[int, dict[str, set[str]]] = (0, {})  # (how many seen, their last names: `_named_before`)
         self.seen: dict[str, Person] = {}  # the article's people named in full, in order (short names count after;
         # "the Syrian minister" is the one named before)
         self.towards: set[int] = set()
@@ -283,7 +284,7 @@ class _Article:
             masked = masked[:a] + " " * (b - a) + masked[b:]
             if len(text) == len(norm):  # English titles are read in the text as written: masked there too
                 text = text[:a] + " " * (b - a) + text[b:]
-        matches = self.officials.scan(masked, text if len(text) == len(norm) else "")
+        matches = self._named_before(self.officials.scan(masked, text if len(text) == len(norm) else ""), norm)
         found = self.officials.titled(masked, text) + self.officials.pairs(masked, text) + \
             self.officials.bodies(masked, text, self.home if self.lex.cooperating(norm, _words(norm)) else
                                   _host(matches))
@@ -447,8 +448,41 @@ class _Article:
         """The people, titles, places and countries of a sentence as written, read once (`Officials.scan`)."""
         key = (s.start, s.norm)
         if key not in self._scanned:
-            self._scanned = {key: self.officials.scan(s.norm, s.text if len(s.text) == len(s.norm) else "")}
+            self._scanned = {key: self._named_before(
+                self.officials.scan(s.norm, s.text if len(s.text) == len(s.norm) else ""), s.norm)}
         return self._scanned[key]
+
+    def _named_before(self, matches: list[Match], norm: str) -> list[Match]:
+        """A short name several listed people share is the one of them the article named in full before ("نيجيرفان
+        بارزاني …", then "بارزاني": Nechirvan, not the first Barzani of the list)."""
+        out = []
+        for m in matches:
+            if m.kind == "person" and m.short and m.item.id not in self.seen:
+                alt = [p for p in self.officials.sharing(norm[m.start:m.end]) if p.id in self.seen]
+                if len(alt) == 1:
+                    m = Match(m.start, m.end, "person", alt[0], True)
+            out.append(m)
+        # and the last word of the full name of someone it named before, no other such person sharing it
+        # ("نيجيرفان بارزاني …", then "بارزاني"; "Nechirvan Barzani …", then "Barzani")
+        if self._families[0] != len(self.seen):
+            families: dict[str, set[str]] = {}
+            for p in self.seen.values():
+                for form in (p.name, p.en, *p.variants):
+                    words = fast_normalize(form).split()
+                    # (not the second word of a compound name, "عبد الله", "Abu …", nor a listed word of the data)
+                    if len(words) >= 2 and len(words[-1]) >= 4 and words[-2] not in self.lex.name_compound and \
+                            not self.officials.is_listed_word(words[-1]):
+                        families.setdefault(words[-1], set()).add(p.id)
+            self._families = (len(self.seen), families)
+        for word, ids in self._families[1].items():
+            if len(ids) != 1 or word not in norm:
+                continue
+            person = self.seen[next(iter(ids))]
+            for x in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", norm):
+                if not any(o.start < x.end() and x.start() < o.end for o in out):
+                    out.append(Match(x.start(), x.end(), "person", person, True))
+        out.sort(key=lambda m: m.start)
+        return out
 
     def present_at(self, s: "_Sentence", every) -> int | None:
         """Where a sentence with no contact word puts an official of one side in a city of the other ("Syrian FM

@@ -190,6 +190,7 @@ class Lexicon:
     announced: Words | None = None  # "announced", "أعلن": between a weekday and a plan's word, the day is the report's
     reported_future: Words | None = None  # "would": after a verb of saying, before a contact word, a plan
     hypothetical_not_before: frozenset[str] = frozenset()  # "one day ahead": a span of time, no hypothesis
+    name_compound: frozenset[str] = frozenset()  # "عبد", "abu": the name's last word after them is no name alone
     not_name_openings: tuple[str, ...] = ()  # "وي", "وت": a word opening so (a conjunction and a verb) is no name's
     speaks_after: Words | None = None  # "announcing", "said": a city right before them speaks for its side
     speaks_before: Words | None = None  # "أعلنت", "قالت": a city right after them speaks for its side
@@ -491,6 +492,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    reported_future=Words.of(_both(st.get("planned", {}).get("reported_future"))),
                    hypothetical_not_before=frozenset(normalize(w).lower() for w in _both(
                        st.get("hypothetical", {}).get("not_followed_by"))),
+                   name_compound=frozenset(normalize(w).lower() for w in _both(obj.get("name_stop", {}).get("compound"))),
                    not_name_openings=tuple(normalize(w) for w in obj.get("name_stop", {}).get("openings", {}).get("ar", [])),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))

@@ -195,6 +195,14 @@ class Officials:
             for v in forms:
                 table.setdefault(normalize(v), ("country", country, False))
         self._table = table
+        # a short name several listed people share ("بارزاني": Masrour, Masoud, Nechirvan): each of them, for the
+        # article that named one of them in full before (`sharing`)
+        self._by_short: dict[str, list[Person]] = {}
+        for p in self.people:
+            for v in p.short:
+                same = self._by_short.setdefault(normalize(v), [])
+                if p not in same:
+                    same.append(p)
         alts = []
         for form in sorted(table, key=len, reverse=True):
             esc = re.escape(form).replace(r"\ ", r"\s+")
@@ -960,6 +968,15 @@ class Officials:
         ranks = {r.lower() for r in self.lexicon.ranks_en} if self.lexicon is not None else set()
         return word not in own and word not in self._stop and word not in ranks and not self.country_of(word) and \
             not self.country_of_place(word)  # ("Mr al-Sudani", "Dr Al Sudani": an honorific, lexicon `ranks`)
+
+    def is_listed_word(self, word: str) -> bool:
+        """Whether a normalised word is a title, place, country or stop word of the data (no family name alone)."""
+        hit = self._table.get(word)
+        return (hit is not None and hit[0] != "person") or word in self._stop
+
+    def sharing(self, form: str) -> list[Person]:
+        """The listed people whose short name a normalised form is ("بارزاني" -> the three Barzanis)."""
+        return self._by_short.get(re.sub(r"\s+", " ", form), [])
 
     def country_of(self, word: str) -> str | None:
         hit = self._table.get(normalize(word))
