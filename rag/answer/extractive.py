@@ -170,9 +170,30 @@ def _speaker_speaks(speaker_terms: list[set[str]], text: str) -> bool:
 
     if (label := _LABEL.match(text)) and any(names_him(_norm(w)) for w in re.findall(r"\w+", label.group(1))):
         return True
-    words = [_norm(w) for w in re.findall(r"\w+", text)]
+    spans = list(re.finditer(r"\w+", text))
+    words = [_norm(m.group(0)) for m in spans]
     verbs = [i for i, w in enumerate(words) if _SPEECH_VERB.match(w) or _SPEECH_VERB.match(w[1:])]
-    return any(names_him(w) and any(abs(i - v) <= 4 for v in verbs) for i, w in enumerate(words))
+    # An English verb says its speaker before it ("Shaibani said", "which he said X was keen": X is what was said),
+    # after it only when it opens the sentence or follows a quote or a comma ('…," said X'); Arabic puts the
+    # speaker after the verb ("وقال الشيباني").
+    english = not any("\u0600" <= ch <= "\u06ff" for ch in text)
+    after = {v for v in verbs if not english or v == 0 or text[:spans[v].start()].rstrip()[-1:] in _INVERSION_MARKS}
+    if any(names_him(w) and any(0 <= v - i <= 4 or (i > v and i - v <= 4 and v in after) for v in verbs)
+           for i, w in enumerate(words)):
+        return True
+    # (an English speaker set off from his verb by an apposition between commas: "Mr Al Shabandar, a veteran Iraqi
+    # politician, later described the talks as …")
+    for v in verbs if english else ():
+        prefix = text[:spans[v].start()]
+        if (m := _SPEAKER_APPOSITION.search(prefix)) and any(names_him(_norm(w)) for w in re.findall(r"\w+", prefix[:m.start()])[-2:]):
+            return True
+    return False
+
+
+_SPEAKER_APPOSITION = re.compile(r",[^,.;:\"“”]{1,80},\s*(?:\w+\s+){0,2}$")
+
+
+_INVERSION_MARKS = frozenset(",\"'”’“«»:—–-")
 
 
 def speaker_terms(entities: list[str], shape: Shape) -> list[set[str]]:
@@ -190,7 +211,25 @@ def name_forms(name: str) -> list[set[str]]:
     ("بارزاني": Masrour or Nechirvan) names neither."""
     forms = [f for f in (*arabic_forms(name), *NAMES.get(name, ())) if " " in f.strip() or name not in PEOPLE
              or normalize(f) not in _shared_surnames() or normalize(f) in _listed_alone(name)]
-    return [t for f in forms if (t := set(tokens(f)))]
+    return [t for f in forms if (t := set(tokens(f)))] + [{"al", w} for w in _own_family_spellings().get(name, ())]
+
+
+@lru_cache(maxsize=1)
+def _own_family_spellings() -> dict[str, tuple[str, ...]]:
+    """For each known person, the family names ("Shara" of "Ahmed al-Shara") that his listed English names of two
+    words or more spell with "al-", which no other known person's names spell: "Al Shara", "al-Shara" name him
+    whatever given name goes with them ("Ahmad Al Shara"), as outlets write names their own way."""
+    owners: dict[str, set[str]] = {}
+    for p in PEOPLE:
+        for f in NAMES.get(p, ()):
+            words = f.lower().split()
+            if len(words) > 1 and words[-1].startswith(("al-", "el-")) and len(words[-1]) > 5:
+                owners.setdefault(words[-1][3:], set()).add(p)
+    out: dict[str, list[str]] = {}
+    for fam, ps in owners.items():
+        if len(ps) == 1:
+            out.setdefault(next(iter(ps)), []).append(fam)
+    return {p: tuple(fs) for p, fs in out.items()}
 
 
 def _listed_alone(name: str) -> set[str]:
@@ -679,6 +718,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             unheld = NOT_YET_HELD | {"rumoured", "hypothetical"}
             if asks_outcome(q) or (not asks_future(q) and expected_type(q) in CONTENT_TYPES):
                 unheld = unheld | {"planned"}
+            def held_later() -> bool:
+                if not people_asked:
+                    return False
+                months = months_of(q.normalized) | months_named(q.normalized)
+                return any(not _status(c.text) and asked <= relations(_terms(c.text), _norm(c.text))
+                           and len(missing_entities(q, c, people_asked, own=True)) < len(people_asked)
+                           and (not months or months & (months_of(_norm(c.text)) | months_named(_norm(c.text))))
+                           for c in retrieved)
+
             def unheld_top(cs: list[Candidate]) -> ExtractiveResult | None:
                 for rank, top in enumerate(cs[:NOT_HELD_RANKS]):
                     status = _status(top.text)
@@ -690,6 +738,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                                                                                             own=True)):
                             # (others' absence, 'several kings stayed away', is no status of his attendance; nor is a
                             # summit still to come or put off: he may have attended it later)
+                            continue
+                        if status in _deferring() and held_later():
+                            # (an act put off that a sentence reports held, by one of the question's people, in the
+                            # month asked if any: 'postponed from February 22 … visited Baghdad in mid-March' — it took place later)
                             continue
                         return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
                             attended or sorted(asked & statused_acts), status,
@@ -1489,6 +1541,13 @@ def status_of_another_act(cands: list[Candidate]) -> bool:
     rival = max((c.lexical for c in cands[1:] if c.score >= cands[0].score - RELATION_MARGIN
                  and _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}), default=0.0)
     return bool(cands) and cands[0].lexical < STATUS_COVERAGE * rival
+
+
+@lru_cache(maxsize=1)
+def _deferring() -> frozenset:
+    """Statuses that put an act off without ending it ('postponed'): it may have taken place later
+    (answer_types.json `deferring_statuses`)."""
+    return frozenset(answer_data().get("deferring_statuses", ()))
 
 
 def _status(text: str) -> str:
