@@ -122,3 +122,13 @@ def test_how_someone_described_something_asks_what_he_said():
     assert as_question("كيف وصف قاسم الأعرجي محادثاته مع الشرع؟").shape.kind == "statement"
     assert as_question("كيف وصل الأعرجي إلى دمشق؟").shape.kind != "statement"
 
+
+def test_a_role_no_timeline_participant_holds_gets_no_timeline_answer(library19):
+    """Rule (from_timeline: named_roles): a question naming its person by a role ('deputy foreign minister') is not
+    answered by a contact of officials who hold other roles."""
+    from rag.answer.from_timeline import answer_from_timeline
+    q = "Which Iraqi deputy interior minister made visits to Damascus?"
+    assert answer_from_timeline(q, library19.library) is None
+    # a role some participant holds keeps its events
+    got = answer_from_timeline("Which Syrian foreign minister made visits to Baghdad?", library19.library)
+    assert got is not None and got.events
