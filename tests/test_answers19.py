@@ -13,7 +13,14 @@ plus articles written for these tests (no sentence of any gold set), or at the u
   what was said, not who said it), after it only when it opens the sentence or follows a quote or a comma ('…," said
   X'); a speaker set off from his verb by an apposition between commas still speaks ("Mr X, a veteran politician,
   later described …") (extractive._speaker_speaks);
-- "كيف وصف X …" asks what X said, as "how did X describe …" does (shapes: statement);
+- "كيف وصف X …" asks what X said, as "how did X describe …" does (shapes: statement); the speaker of a question about
+  what was said is the person named right after its Arabic verb or before its English one, none when a role is the
+  speaker and the person what was spoken of ('كيف وصف المتحدث باسم الحكومة زيارة وفد الشطري') (extractive.speaker_of);
+- what someone thanked another for ('على ماذا شكر …'): a sentence of the best one's own passage holding a verb of
+  thanking ('وثمّن ما قامت به …': answer_types.json content_verbs) goes first, at any score
+  (extractive: acting);
+- arriving or landing in a place ('arrived in', 'landed in', 'وصل … إلى') is a visit there (answer_types.json relations:
+  visit), so a question about it gets the visit checks; not a number that "reached" something ('وصل عدد');
 - a question that speaks of someone's absence ('غياب الشرع عن القمة', 'his absence from the summit') states the
   act's status itself (answer_types.json asked_statuses: cancelled)."""
 
@@ -40,11 +47,36 @@ During the trip the adviser proposed a joint committee of both armies, an offici
 """
 
 
+AR_CALL = """وزير الداخلية العراقي يتلقى اتصالاً من نظيره السوري
+2026/02/10
+
+تلقى وزير الداخلية العراقي عبد الأمير الشمري، اليوم الثلاثاء، اتصالاً هاتفياً من وزير الداخلية السوري أنس خطاب، جرى خلاله بحث ضبط الحدود المشتركة ومكافحة التهريب بين البلدين.
+
+وأكد الجانبان أهمية تبادل المعلومات بين الأجهزة المختصة في البلدين خلال المرحلة المقبلة.
+
+وثمّن الشمري تعاون الجانب السوري في تسليم مطلوبين اثنين عبر منفذ القائم، مؤكداً استمرار التنسيق.
+"""
+
+
+AR_SPOKESMAN = """الحكومة العراقية تتحدث عن زيارة الأعرجي إلى دمشق
+2026/07/20
+
+وصل مستشار الأمن القومي العراقي قاسم الأعرجي إلى دمشق يوم الخميس على رأس وفد أمني رفيع.
+
+وشملت الزيارة جولة في مقر وزارة الداخلية السورية واجتماعات مع قادة الأجهزة المختصة بملف الحدود.
+
+وتناولت الاجتماعات كذلك ملف المخيمات في الشمال السوري وعودة العائلات إلى مناطقها.
+
+وفي تصريح لاحق، قال المتحدث باسم الحكومة إن الزيارة كانت "مثمرة وواضحة" وإنها تؤسس لمرحلة جديدة.
+"""
+
+
 @pytest.fixture(scope="module")
 def library19(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers19",
-                          {"en_araji.txt": EN_ARAJI, "en_araji_trip.txt": EN_ARAJI_TRIP})
+                          {"en_araji.txt": EN_ARAJI, "en_araji_trip.txt": EN_ARAJI_TRIP,
+                           "ar_call.txt": AR_CALL, "ar_spokesman.txt": AR_SPOKESMAN})
 
 
 def _ask(pipeline, question):
@@ -113,7 +145,9 @@ def test_an_english_speaker_set_off_by_an_apposition_speaks():
     from rag.answer.extractive import _speaker_speaks, name_forms
     araji = name_forms("Qasim al-Araji")
     assert _speaker_speaks(araji, 'Mr Al Araji, a veteran security official, later described the talks as "frank".')
-    # the apposition is another person's
+    # the apposition is another person's; the "al" of another's name names no one
+    assert not _speaker_speaks(name_forms("Ahmed al-Sharaa"), "Izzat al-Shabandar, an Iraqi politician, said the "
+                                                              "summit would go ahead.")
     assert not _speaker_speaks(araji, "Al Araji met the president, a former commander, who said the talks went well.")
 
 
@@ -132,3 +166,49 @@ def test_a_role_no_timeline_participant_holds_gets_no_timeline_answer(library19)
     # a role some participant holds keeps its events
     got = answer_from_timeline("Which Syrian foreign minister made visits to Baghdad?", library19.library)
     assert got is not None and got.events
+
+
+def test_what_someone_thanked_for_is_the_sentence_thanking_in_the_report(library19):
+    """Rule (acting: a verb of thanking, 'وثمّن', in the best sentence's passage)."""
+    r = _ask(library19, "على ماذا شكر عبد الأمير الشمري نظيره السوري في اتصالهما الهاتفي؟")
+    assert not r.abstained, r.abstain_reason
+    assert "تسليم مطلوبين" in r.answer.splitlines()[0], r.answer
+
+
+@pytest.mark.parametrize("question,speaker", [
+    ("كيف وصف المتحدث باسم الحكومة العراقية زيارة وفد الشطري إلى دمشق؟", None),
+    ("What did the government spokesman say about al-Shatri's visit to Damascus?", None),
+    ("ماذا قال وزير الخارجية فؤاد حسين عن زيارة الشيباني؟", "Fuad Hussein"),
+    ("What did al-Sudani tell al-Sharaa in their call?", "Mohammed Shia al-Sudani"),
+    ("ماذا قال السوداني للشرع في اتصالهما؟", "Mohammed Shia al-Sudani"),
+])
+def test_the_speaker_is_the_one_named_as_the_subject_of_saying(question, speaker):
+    from rag.answer.extractive import speaker_of
+    from rag.answer.questions import as_question
+    from rag.domain.names import PEOPLE
+    q = as_question(question)
+    assert speaker_of(q, [e for e in q.entities if e in PEOPLE]) == speaker
+
+
+def test_arriving_in_a_place_is_a_visit():
+    from rag.answer.expected import asked_relations
+    from rag.answer.questions import as_question
+    for q in ("When did al-Sharaa land in Baghdad for the summit?", "When did Qasim al-Araji arrive in Damascus?",
+              "متى وصل الشيباني إلى بغداد؟"):
+        assert "visit" in asked_relations(as_question(q)), q
+    assert "visit" not in asked_relations(as_question("كم وصل عدد العائدين عبر المنفذ؟"))
+
+
+def test_a_speaker_named_by_a_role_speaks_of_the_people_in_its_passage(library19):
+    """Rule (by_role): the spokesman speaks; al-Araji, spoken of, is named three sentences before."""
+    r = _ask(library19, "كيف وصف المتحدث باسم الحكومة العراقية زيارة قاسم الأعرجي إلى دمشق؟")
+    assert not r.abstained, r.abstain_reason
+    assert "مثمرة وواضحة" in r.answer
+
+
+def test_a_speaker_named_by_a_role_is_that_role():
+    from rag.answer.extractive import speaker_terms
+    from rag.answer.questions import as_question
+    q = as_question("What did Turkey's foreign minister tell Qasim al-Araji in Ankara?")
+    assert {"foreign"} in speaker_terms(q.entities, q.shape, q)
+
