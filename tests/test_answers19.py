@@ -21,6 +21,8 @@ plus articles written for these tests (no sentence of any gold set), or at the u
   (extractive: acting);
 - arriving or landing in a place ('arrived in', 'landed in', 'وصل … إلى') is a visit there (answer_types.json relations:
   visit), so a question about it gets the visit checks; not a number that "reached" something ('وصل عدد');
+- a closure reported denied ('ووصفت ما يُتداول عن إغلاقه بأنه غير صحيح') did not take place: why it happened is a false
+  premise (extractive.STATUSED_ACTS: closure);
 - a question that speaks of someone's absence ('غياب الشرع عن القمة', 'his absence from the summit') states the
   act's status itself (answer_types.json asked_statuses: cancelled)."""
 
@@ -71,12 +73,22 @@ AR_SPOKESMAN = """الحكومة العراقية تتحدث عن زيارة ا�
 """
 
 
+AR_RABIA = """السفارة العراقية: منفذ ربيعة يعمل بشكل طبيعي
+2026/09/16
+
+قالت السفارة العراقية في دمشق، اليوم الأربعاء، إن منفذ ربيعة الحدودي مع سوريا يعمل بشكل طبيعي، ووصفت ما يُتداول عن إغلاقه بأنه غير صحيح.
+
+وأضافت أن حركة الشاحنات والمسافرين مستمرة في الاتجاهين منذ ساعات الصباح.
+"""
+
+
 @pytest.fixture(scope="module")
 def library19(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers19",
                           {"en_araji.txt": EN_ARAJI, "en_araji_trip.txt": EN_ARAJI_TRIP,
-                           "ar_call.txt": AR_CALL, "ar_spokesman.txt": AR_SPOKESMAN})
+                           "ar_call.txt": AR_CALL, "ar_spokesman.txt": AR_SPOKESMAN,
+                           "ar_rabia.txt": AR_RABIA})
 
 
 def _ask(pipeline, question):
@@ -212,3 +224,8 @@ def test_a_speaker_named_by_a_role_is_that_role():
     q = as_question("What did Turkey's foreign minister tell Qasim al-Araji in Ankara?")
     assert {"foreign"} in speaker_terms(q.entities, q.shape, q)
 
+
+def test_why_a_crossing_closed_that_the_sources_deny_closed_is_a_false_premise(library19):
+    """Rule (STATUSED_ACTS: closure)."""
+    r = _ask(library19, "لماذا أُغلق منفذ ربيعة في أيلول 2026؟")
+    assert r.abstained, r.answer

@@ -1515,8 +1515,9 @@ CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}
 LEAD_KINDS = {"visit", "call", "meeting", "summit", "accompaniment", "congratulation", "press conference"}  # contacts  # what a sentence must report for any question
 ADJECTIVES = {"Iraq": "Iraqi", "Syria": "Syrian"}
 # Acts a sentence's status (postponed, planned, denied, not held …) puts off: contacts, and an agreement ('the
-# ministry denied any agreement', 'without announcing any agreement'); not a summit, held whoever stays away
-STATUSED_ACTS = {"visit", "call", "meeting", "agreement"}
+# ministry denied any agreement', 'without announcing any agreement'), and a closure ('reports of its closure are
+# untrue'); not a summit, held whoever stays away
+STATUSED_ACTS = {"visit", "call", "meeting", "agreement", "closure"}
 CONTENT_TYPES = {"fact", "quotation", "list", "reason"}  # what was said or done at an act (expected_type)
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
 NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at an act put off either
