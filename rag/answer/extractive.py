@@ -164,24 +164,76 @@ def _speaker_speaks(speaker_terms: list[set[str]], text: str) -> bool:
     """The question's speaker is named within four words of a speech verb ("أكد الوزير الشيباني"), or heads the
     sentence as its speaker's label, as transcripts, interviews and live blogs give words ("HUSSEIN: The Syrian
     community here enjoys …", "16:30 — الشيباني: هدف زيارتنا …")."""
-    def names_him(w: str) -> bool:
-        toks = _terms(w)
+    def names_him(w: str) -> bool:  # (a particle alone, the "al" of another's "al-Shabandar", names no one)
+        toks = _terms(w) - _PARTICLES
         return any(toks and toks <= f for f in speaker_terms)
 
     if (label := _LABEL.match(text)) and any(names_him(_norm(w)) for w in re.findall(r"\w+", label.group(1))):
         return True
-    words = [_norm(w) for w in re.findall(r"\w+", text)]
+    spans = list(re.finditer(r"\w+", text))
+    words = [_norm(m.group(0)) for m in spans]
     verbs = [i for i, w in enumerate(words) if _SPEECH_VERB.match(w) or _SPEECH_VERB.match(w[1:])]
-    return any(names_him(w) and any(abs(i - v) <= 4 for v in verbs) for i, w in enumerate(words))
+    # An English verb says its speaker before it ("Shaibani said", "which he said X was keen": X is what was said),
+    # after it only when it opens the sentence or follows a quote or a comma ('…," said X'); Arabic puts the
+    # speaker after the verb ("وقال الشيباني").
+    english = not any("\u0600" <= ch <= "\u06ff" for ch in text)
+    after = {v for v in verbs if not english or v == 0 or text[:spans[v].start()].rstrip()[-1:] in _INVERSION_MARKS}
+    if any(names_him(w) and any(0 <= v - i <= 4 or (i > v and i - v <= 4 and v in after) for v in verbs)
+           for i, w in enumerate(words)):
+        return True
+    # (an English speaker set off from his verb by an apposition between commas: "Mr Al Shabandar, a veteran Iraqi
+    # politician, later described the talks as …")
+    for v in verbs if english else ():
+        prefix = text[:spans[v].start()]
+        if (m := _SPEAKER_APPOSITION.search(prefix)) and any(names_him(_norm(w)) for w in re.findall(r"\w+", prefix[:m.start()])[-2:]):
+            return True
+    return False
 
 
-def speaker_terms(entities: list[str], shape: Shape) -> list[set[str]]:
+_SPEAKER_APPOSITION = re.compile(r",[^,.;:\"“”]{1,80},\s*(?:\w+\s+){0,2}$")
+
+
+_INVERSION_MARKS = frozenset(",\"'”’“«»:—–-")
+
+
+def speaker_terms(entities: list[str], shape: Shape, q: Question | None = None) -> list[set[str]]:
     """For a question about what someone said, the word sets of its speaker's forms (Arabic and English);
     else none."""
     people = [e for e in entities if e in PEOPLE]  # the speaker is a person, not the place he spoke in
     if shape.kind != "statement" or not people:
         return []
-    return name_forms(people[0])
+    who = speaker_of(q, people) if q is not None else people[0]
+    if who:
+        return name_forms(who)
+    # (a speaker named by a role, 'what did Turkey's foreign minister tell X': the sentence has that role speak)
+    return [set(form) for _, forms in named_roles(q)[:1] for form in forms]
+
+
+# The verbs of saying an English question asks by ("what did X say", "how did X describe"), besides _SPEECH_VERB's.
+_ASKED_SPEECH_EN = re.compile(r"^(say|tell|write|state|stress|announce|call|describe|reply|respond|answer|ask|urge)$")
+
+
+def speaker_of(q: Question, people: list[str]) -> str | None:
+    """Of the people a question about what was said names, its speaker: in Arabic the one named within four words
+    after its verb of saying ('ماذا قال وزير الخارجية فؤاد حسين'), in English one named before it ('what did Fuad
+    Hussein say'); none when the question names its speaker by a role only and the person as what was spoken of
+    ('كيف وصف المتحدث باسم الحكومة زيارة وفد الشطري'). With no verb of saying found, the first person."""
+    words = re.findall(r"\w+", q.normalized)
+    verbs = [i for i, w in enumerate(words) if _SPEECH_VERB.match(w) or _SPEECH_VERB.match(w[1:])
+             or _ASKED_SPEECH_EN.match(w)]
+    if not verbs:
+        return people[0]
+    v = verbs[0]
+
+    def at(person: str) -> int:
+        forms = name_forms(person)
+        return next((i for i, w in enumerate(words) if (t := _terms(w) - _PARTICLES) and any(t <= f for f in forms)), -1)
+
+    for person in people:
+        i = at(person)
+        if i >= 0 and (0 < i - v <= 4 if q.language == "ar" else i < v):
+            return person
+    return None
 
 
 def name_forms(name: str) -> list[set[str]]:
@@ -190,7 +242,25 @@ def name_forms(name: str) -> list[set[str]]:
     ("بارزاني": Masrour or Nechirvan) names neither."""
     forms = [f for f in (*arabic_forms(name), *NAMES.get(name, ())) if " " in f.strip() or name not in PEOPLE
              or normalize(f) not in _shared_surnames() or normalize(f) in _listed_alone(name)]
-    return [t for f in forms if (t := set(tokens(f)))]
+    return [t for f in forms if (t := set(tokens(f)))] + [{"al", w} for w in _own_family_spellings().get(name, ())]
+
+
+@lru_cache(maxsize=1)
+def _own_family_spellings() -> dict[str, tuple[str, ...]]:
+    """For each known person, the family names ("Shara" of "Ahmed al-Shara") that his listed English names of two
+    words or more spell with "al-", which no other known person's names spell: "Al Shara", "al-Shara" name him
+    whatever given name goes with them ("Ahmad Al Shara"), as outlets write names their own way."""
+    owners: dict[str, set[str]] = {}
+    for p in PEOPLE:
+        for f in NAMES.get(p, ()):
+            words = f.lower().split()
+            if len(words) > 1 and words[-1].startswith(("al-", "el-")) and len(words[-1]) > 5:
+                owners.setdefault(words[-1][3:], set()).add(p)
+    out: dict[str, list[str]] = {}
+    for fam, ps in owners.items():
+        if len(ps) == 1:
+            out.setdefault(next(iter(ps)), []).append(fam)
+    return {p: tuple(fs) for p, fs in out.items()}
 
 
 def _listed_alone(name: str) -> set[str]:
@@ -261,7 +331,7 @@ def score_sentences(question: str, hits: list[Hit], qvec: np.ndarray, lexical: B
         weights["en"] += UNMAPPED_SHARE * sum(lexical.idf_of(t) for t in arabic_only_terms(q))
     weights = {lang: w or 1.0 for lang, w in weights.items()}
     windows = _article_windows(hits)
-    speaker = speaker_terms(q.entities, shape)
+    speaker = speaker_terms(q.entities, shape, q)
     reply = shape.kind == "statement" and asks_reply(q.normalized)
     described = asks_description(q)  # "how did X describe …": the quoted words are the answer
     seen: set[str] = set()
@@ -424,7 +494,7 @@ def select(question: str, shape: Shape, cands: list[Candidate], hits: list[Hit],
     if q.language == "en" and not many:
         # Cross-language scores sit closer together: a single fact keeps to its best one or two sentences.
         margin, limit = 0.03, 2
-    speaker = speaker_terms(q.entities, shape)
+    speaker = speaker_terms(q.entities, shape, q)
     if speaker and not _speaker_speaks(speaker, best.text):
         speaker = []
 
@@ -525,7 +595,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         # What someone said or how he described something: he speaks in the sentence or its neighbours; the others
         # the question names may be named anywhere in its passage (the report names them once, then says "the
         # meeting", "the two men": 'Al-Shabandar later described the meeting as "very beneficial"').
-        speaking = next((e for e in entities if e in PEOPLE), None) if speaker_terms(entities, shape) else None
+        speaking = speaker_of(q, [e for e in entities if e in PEOPLE]) if speaker_terms(entities, shape, q) else None
+        # (a speaker named by a role, 'كيف وصف المتحدث باسم الحكومة زيارة وفد الشطري': the people it names are what
+        # was spoken of, named anywhere in the passage too)
+        by_role = speaking is None and bool(speaker_terms(entities, shape, q))
         # (and a date question's one person and one place: a wire's "X arrived on Friday" under its Baghdad dateline
         # tells his visit there, `visit_told`)
         lone = [e for e in entities if e in PEOPLE], [e for e in entities if e not in PEOPLE]
@@ -536,7 +609,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         held = [c for c in cands if (not missing_entities(q, c, [e for e in entities if e != speaking and e not in routed]
                                                            if speaking else [e for e in entities if e not in routed],
                                                            _passage_terms(hits[c.n - 1].chunk.text)
-                                                           if wide else frozenset(), people=bool(speaking)) and
+                                                           if wide or by_role else frozenset(),
+                                                           people=bool(speaking) or by_role) and
                                      not missing_entities(q, c, sorted(routed), _passage_terms(hits[c.n - 1].chunk.text))
                                      or dateline and visit_told(q, c, hits, lone[0][0], lone[1][0]))
                 and not (speaking and missing_entities(q, c, [speaking])) and not namesake_instead(q, c.text)]
@@ -679,6 +753,15 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             unheld = NOT_YET_HELD | {"rumoured", "hypothetical"}
             if asks_outcome(q) or (not asks_future(q) and expected_type(q) in CONTENT_TYPES):
                 unheld = unheld | {"planned"}
+            def held_later() -> bool:
+                if not people_asked:
+                    return False
+                months = months_of(q.normalized) | months_named(q.normalized)
+                return any(not _status(c.text) and asked <= relations(_terms(c.text), _norm(c.text))
+                           and len(missing_entities(q, c, people_asked, own=True)) < len(people_asked)
+                           and (not months or months & (months_of(_norm(c.text)) | months_named(_norm(c.text))))
+                           for c in retrieved)
+
             def unheld_top(cs: list[Candidate]) -> ExtractiveResult | None:
                 for rank, top in enumerate(cs[:NOT_HELD_RANKS]):
                     status = _status(top.text)
@@ -690,6 +773,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                                                                                             own=True)):
                             # (others' absence, 'several kings stayed away', is no status of his attendance; nor is a
                             # summit still to come or put off: he may have attended it later)
+                            continue
+                        if status in _deferring() and held_later():
+                            # (an act put off that a sentence reports held, by one of the question's people, in the
+                            # month asked if any: 'postponed from February 22 … visited Baghdad in mid-March' — it took place later)
                             continue
                         return correction(q, [top] + [c for c in about if c is not top], premise.not_taken_place(
                             attended or sorted(asked & statused_acts), status,
@@ -994,10 +1081,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         cands = last + [c for c in cands if c not in last]
     # What someone said: the answer is a sentence in which that person speaks (not one that reports a call
     # between others); when no retrieved sentence has them speak, the evidence does not say it.
-    speaker = speaker_terms(entities, shape)
+    speaker = speaker_terms(entities, shape, q)
     spoken = [c for c in cands if _speaker_speaks(speaker, c.text)] if speaker else []
     if speaker and not spoken:
-        who = next(e for e in entities if e in PEOPLE)
+        who = speaker_of(q, [e for e in entities if e in PEOPLE]) or next((r for r, _ in named_roles(q)), "the speaker")
         return abstain(confidence(q, cands, hits), f"no retrieved sentence reports what {who} said")
     conf = answerability(q, sorted(cands + unnamed, key=lambda c: -c.score), hits, lexical)  # the ranking, not the order
     # The sentence holding the question's quoted words goes first; it answers when it also names someone the
@@ -1011,8 +1098,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # verb of that family ('thanked the Syrian side for …', 'وشكر …') goes first (answer_types.json content_verbs).
     acting: list[Candidate] = []
     if kind in CONTENT_TYPES and (families := content_families(q.terms)):
+        # (or, at any score, one of the best sentence's own passage: the report of the act asked about, further on,
+        # 'تلقى … اتصالاً هاتفياً …' — 'وثمّن ما قامت به …')
         acting = [c for c in cands if content_families(_terms(c.text)) & families and
-                  c.score >= cands[0].score - ACTING_MARGIN]
+                  (c.score >= cands[0].score - ACTING_MARGIN or c.n == cands[0].n)]
         cands = acting + [c for c in cands if c not in acting]
     # What someone said: a sentence in which that person speaks goes first when one is close to the top.
     close = [c for c in spoken if c.score >= cands[0].score - 0.1]
@@ -1426,8 +1515,9 @@ CONTACT_KINDS = {"visit", "call", "meeting", "refusal"}
 LEAD_KINDS = {"visit", "call", "meeting", "summit", "accompaniment", "congratulation", "press conference"}  # contacts  # what a sentence must report for any question
 ADJECTIVES = {"Iraq": "Iraqi", "Syria": "Syrian"}
 # Acts a sentence's status (postponed, planned, denied, not held …) puts off: contacts, and an agreement ('the
-# ministry denied any agreement', 'without announcing any agreement'); not a summit, held whoever stays away
-STATUSED_ACTS = {"visit", "call", "meeting", "agreement"}
+# ministry denied any agreement', 'without announcing any agreement'), and a closure ('reports of its closure are
+# untrue'); not a summit, held whoever stays away
+STATUSED_ACTS = {"visit", "call", "meeting", "agreement", "closure"}
 CONTENT_TYPES = {"fact", "quotation", "list", "reason"}  # what was said or done at an act (expected_type)
 NOT_TAKEN_PLACE = {"denied", "cancelled", "not held"}
 NOT_YET_HELD = NOT_TAKEN_PLACE | {"postponed"}  # nothing was said or decided at an act put off either
@@ -1489,6 +1579,13 @@ def status_of_another_act(cands: list[Candidate]) -> bool:
     rival = max((c.lexical for c in cands[1:] if c.score >= cands[0].score - RELATION_MARGIN
                  and _status(c.text) not in NOT_TAKEN_PLACE | {"hypothetical"}), default=0.0)
     return bool(cands) and cands[0].lexical < STATUS_COVERAGE * rival
+
+
+@lru_cache(maxsize=1)
+def _deferring() -> frozenset:
+    """Statuses that put an act off without ending it ('postponed'): it may have taken place later
+    (answer_types.json `deferring_statuses`)."""
+    return frozenset(answer_data().get("deferring_statuses", ()))
 
 
 def _status(text: str) -> str:

@@ -18,7 +18,7 @@ from ..models.base import Reply
 from ..text.arabic import normalize
 from ..text.dates import DMY_NAMED, MONTHS
 from .compose import spelled_date
-from .expected import asks_identity, expected_type
+from .expected import asks_identity, expected_type, holds_role, named_roles
 from .questions import as_question
 
 # ---- answers from the timeline -------------------------------------------------------------------
@@ -215,6 +215,15 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
         events = [e for e in events if e.place and e.place["name_en"] == f["place"]]
     if f.get("country") and f.get("place"):  # "Iraqi officials who have been to Damascus": the visitors
         events = [e for e in events if any(p["country"] == f["country"] for p in e.participants)]
+    # A role the question names its person by ("which Iraqi deputy foreign minister …", "وزير الطاقة السوري"): events
+    # one of whose participants (of the country asked, if any) holds that role; none holding it, the timeline does
+    # not answer (another official's contact is no answer; the passages may still report it).
+    for _, forms in named_roles(as_question(question)):
+        events = [e for e in events if any(
+            holds_role(forms, normalize(p.get("role") or "") + " " + normalize(p.get("role_en") or ""))
+            for p in e.participants if p.get("named", True) and (not f.get("country") or p["country"] == f["country"]))]
+        if not events:
+            return None
     if f.get("status"):  # "which visits were postponed": those of that status only
         events = [e for e in events if e.status == f["status"]]
     elif "since" in f or "until" in f or f.get("pick"):

@@ -119,13 +119,17 @@ class Question(str):
         from ..domain.names import key_entities
         # the same names (the tables match lower case, normalised); a period named by a person's fall in the
         # possessive ("since Assad's fall") dates the question, as "after the fall of Assad" does
-        return key_entities(_possessive_periods().sub(" ", self.normalized))
+        # A name joined by a hyphen to a participle ("Iran-aligned factions", "US-led coalition", "Turkish-backed")
+        # describes something else: the question is not about that country or person.
+        return key_entities(_DESCRIBED_BY_NAME.sub(" ", _possessive_periods().sub(" ", self.normalized)))
 
     @cached_property
     def terms(self) -> list[str]:
         return tokens(self.normalized)
 
 
+# ("al-" and "el-" open names: "al-Ahmed" is a name, not a description)
+_DESCRIBED_BY_NAME = re.compile(r"(?<![\w-])(?!(?:al|el)-)[a-z]+-[a-z]+ed(?![\w-])")
 _ANSWER_TYPES = Path(__file__).resolve().parent / "data" / "answer_types.json"  # (read here: expected imports us)
 
 

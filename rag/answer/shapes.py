@@ -27,8 +27,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
                         r"on what (date|day)|which (day|date))\b", re.I)),
     ("number", re.compile(_P + _HEDGE + r"(ب?كم|ما عدد|how (many|much)|what (number|share|percentage))\b", re.I)),
     ("reason", re.compile(_P + r"(لماذا|لم|ما سبب|ما الذي دفع|why|for what reason|what (led|caused))\b", re.I)),
+    # (how someone described something, "كيف وصف …", as "how did X describe …")
     ("statement", re.compile(_P + r"(ماذا|بماذا|ما الذي|ما)\s+(قال|قالت|اكد|اكدت|اعلن|اعلنت|كتب|كتبت|صرح|شدد|"
-                             r"طلب|ذكر|اوضح|وصف|اعتبر|رد|دعا|اشار|تعهد)"
+                             r"طلب|ذكر|اوضح|وصف|اعتبر|رد|دعا|اشار|تعهد)|" + _P + r"كيف\s+(وصف|قيم)(?!\w)"
                              r"|^\s*(what|how) did .{0,60}\b(say|said|tell|told|write|wrote|state|stress|announce|"
                              r"call for|describe|reply|respond|answer|ask|urge)\b", re.I)),
     ("list", re.compile(_P + r"(ما (هي )?ال\w+ات\b|ما ال\w+ التي|اذكر|عدد|من هم|ما هي|مع من|من حضر|"
