@@ -218,3 +218,27 @@ def test_why_a_crossing_closed_that_the_sources_deny_closed_is_a_false_premise(l
     """Rule (STATUSED_ACTS: closure)."""
     r = _ask(library19, "لماذا أُغلق منفذ ربيعة في أيلول 2026؟")
     assert r.abstained, r.answer
+
+
+def test_review_an_arabic_speaker_given_with_his_full_title_is_the_speaker():
+    from rag.answer.extractive import speaker_of
+    from rag.answer.questions import as_question
+    assert speaker_of(as_question("ماذا قال نائب رئيس الوزراء وزير الخارجية العراقي فؤاد حسين عن زيارة الشيباني؟"),
+                      ["Fuad Hussein", "Asaad al-Shaibani"]) == "Fuad Hussein"
+    assert speaker_of(as_question("ماذا قال رئيس مجلس الوزراء العراقي محمد شياع السوداني عن الشرع؟"),
+                      ["Mohammed Shia al-Sudani", "Ahmed al-Sharaa"]) == "Mohammed Shia al-Sudani"
+    # a role speaking of an act and its people: no speaker among them
+    assert speaker_of(as_question("كيف وصف المتحدث باسم الحكومة زيارة وفد الشطري؟"), ["Hamid al-Shatri"]) is None
+
+
+def test_review_a_role_asked_in_several_words_is_held_as_a_phrase():
+    from rag.answer.expected import named_roles
+    from rag.answer.from_timeline import _role_phrase, holds_asked
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    q = as_question("When did Iraq's deputy foreign minister visit Damascus?")
+    (_, forms), = named_roles(q)
+    phrase = _role_phrase(q)
+    fuad = normalize("Deputy Prime Minister and Foreign Minister").lower()
+    deputy = normalize("Deputy Foreign Minister").lower()
+    assert not holds_asked(forms, phrase, fuad) and holds_asked(forms, phrase, deputy)

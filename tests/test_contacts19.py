@@ -185,3 +185,32 @@ def test_an_idea_floated_an_invitation_not_received_and_a_meeting_nobody_announc
                            "in Geneva.\n\nThe two delegations were in the same building, but neither ministry announced "
                            "a meeting between al-Hasnawi and al-Ali.\n", "a.txt", "2025-12-29")
     assert all(m.status != "happened" for m in got), [(m.status, _names(m)) for m in got]
+
+
+def test_review_a_given_name_or_a_word_is_no_last_name_and_a_pronoun_keeps_the_visitor():
+    got = _contacts("Notes\n\nMarch 14, 2025 | Test\n\nIraqi Minister of Water Resources Aoun Diab Abdullah met his "
+                    "Syrian counterpart in Baghdad on Thursday. On Friday, Syrian Foreign Minister Asaad al-Shaibani "
+                    "met King Abdullah in Amman.\n", "a.txt", "2025-03-14")
+    assert not any({"Asaad al-Shaibani", "Aoun Diab Abdullah"} <= _names(m) for m in got), [_names(m) for m in got]
+    got = _contacts("ملاحظات\n\n17 آذار 2025\n\nزارت وزيرة المالية العراقية طيف سامي دمشق يوم الأربعاء. والتقى مسؤول "
+                    "سامي في الحكومة السورية وزير الخارجية العراقي فؤاد حسين في بغداد يوم الخميس.\n", "a.txt",
+                    "2025-03-17")
+    assert not any({"Taif Sami", "Fuad Hussein"} <= _names(m) for m in got), [_names(m) for m in got]
+    (m,) = _contacts("Notes\n\nMarch 17, 2025 | Test\n\nSyrian Foreign Minister Asaad al-Shaibani met Iraqi Foreign "
+                     "Minister Fuad Hussein in Baghdad on Saturday, and Prime Minister Mohammed Shia al-Sudani received "
+                     "him on Sunday.\n", "a.txt", "2025-03-17")
+    assert {"Asaad al-Shaibani", "Mohammed Shia al-Sudani"} <= _names(m), _names(m)
+
+
+def test_review_would_not_and_only_if_are_no_plans_and_a_given_name_is_no_last_name():
+    (m,) = _contacts(HEAD + "Ahmed al-Sharaa said he would visit Baghdad only if the security situation allowed.\n",
+                     "a.txt", "2025-12-29")
+    assert m.status == "hypothetical", m.status
+    (m,) = _contacts(HEAD + "Ahmed al-Sharaa said he would not visit Baghdad before the elections.\n", "a.txt",
+                     "2025-12-29")
+    assert m.status == "cancelled", m.status
+    # a given name of listed people is no one's last name alone ("Taif Sami Mohammed", then "Mohammed bin Salman")
+    got = _contacts("Notes\n\nMarch 14, 2025 | Test\n\nIraqi Finance Minister Taif Sami Mohammed held talks in Damascus on "
+                    "Wednesday with Syrian officials. On Thursday, Mohammed bin Salman met Ahmed al-Sharaa in Riyadh.\n",
+                    "a.txt", "2025-03-14")
+    assert not any({"Taif Sami", "Ahmed al-Sharaa"} <= _names(m) for m in got), [_names(m) for m in got]

@@ -125,15 +125,16 @@ def test_cli_timeline_json_and_a_bad_date(seeded_settings, capsys):
 # the fifth, heldout5 since the sixth, heldout6 since the seventh, heldout7 since the eighth, heldout8 since the ninth and
 # heldout9 since the tenth, heldout10 since the eleventh, heldout11 since the twelfth, heldout12 since the thirteenth,
 # heldout13 since the fourteenth, heldout15 (written in the fourteenth) and heldout14 since the fifteenth, heldout16
-# since the sixteenth, heldout17 since the seventeenth, heldout18 since the eighteenth are development: their floors
-# guard regressions; heldout and heldout19 were never tuned on)
+# since the sixteenth, heldout17 since the seventeenth, heldout18 since the eighteenth, heldout19 since the nineteenth
+# are development: their floors
+# guard regressions; heldout and heldout20 were never tuned on)
 HELD_OUT = {"heldout": "_timeline_real", "heldout2": "_timeline_real2", "heldout3": "_timeline_real3",
             "heldout4": "_timeline_real4", "heldout5": "_timeline_real5", "heldout6": "_timeline_real6",
             "heldout7": "_timeline_real7", "heldout8": "_timeline_real8", "heldout9": "_timeline_real9",
             "heldout10": "_timeline_real10", "heldout11": "_timeline_real11", "heldout12": "_timeline_real12",
             "heldout13": "_timeline_real13", "heldout14": "_timeline_real14", "heldout15": "_timeline_real15",
             "heldout16": "_timeline_real16", "heldout17": "_timeline_real17", "heldout18": "_timeline_real18",
-            "heldout19": "_timeline_real19"}
+            "heldout19": "_timeline_real19", "heldout20": "_timeline_real20"}
 
 
 @pytest.fixture(scope="module", params=sorted(HELD_OUT))

@@ -231,7 +231,11 @@ def speaker_of(q: Question, people: list[str]) -> str | None:
 
     for person in people:
         i = at(person)
-        if i >= 0 and (0 < i - v <= 4 if q.language == "ar" else i < v):
+        # (Arabic: within four words after the verb, or further after a title that names no act between: "ماذا قال
+        # نائب رئيس الوزراء وزير الخارجية العراقي فؤاد حسين", not "كيف وصف المتحدث باسم الحكومة زيارة وفد الشطري")
+        if i >= 0 and ((0 < i - v <= 4 or (0 < i - v <= 10 and not relations(set(words[v + 1:i]),
+                                                                             " ".join(words[v + 1:i]))))
+                       if q.language == "ar" else i < v):
             return person
     return None
 

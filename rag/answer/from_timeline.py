@@ -18,10 +18,32 @@ from ..models.base import Reply
 from ..text.arabic import normalize
 from ..text.dates import DMY_NAMED, MONTHS
 from .compose import spelled_date
-from .expected import asks_identity, expected_type, holds_role, named_roles
+from .expected import asks_identity, expected_type, holds_role, named_roles, vocabulary
 from .questions import as_question
 
 # ---- answers from the timeline -------------------------------------------------------------------
+
+
+def holds_asked(forms, phrase: tuple[str, ...], role: str) -> bool:
+    """A participant's role (normalised) holds the role asked: its first role word's forms, and the question's role
+    words in a row when it has several (`_role_phrase`)."""
+    return holds_role(forms, role) and (not phrase or holds_role((phrase,), role))
+
+
+def _role_phrase(q) -> tuple[str, ...]:
+    """The question's role words in a row from its first one, when two or more ("deputy foreign minister", "نائب
+    وزير الخارجية"): the phrase a participant's role must hold; () otherwise."""
+    roles = vocabulary().roles
+    within = set(roles) | {x for forms in roles.values() for form in forms for x in form}  # ("وزير", "minister")
+    words = re.findall(r"\w+", q.normalized)
+    run: list[str] = []
+    for w in words:
+        if w in within or (w.startswith("ال") and w[2:] in within):
+            if run or w in roles or w[2:] in roles:
+                run.append(w)
+        elif run:
+            break
+    return tuple(run) if len(run) >= 2 else ()
 
 @dataclass
 class TimelineAnswer:
@@ -219,9 +241,13 @@ def answer_from_timeline(question: str, library, lang: str | None = None) -> Tim
     # one of whose participants (of the country asked, if any) holds that role; none holding it, the timeline does
     # not answer (another official's contact is no answer; the passages may still report it).
     for _, forms in named_roles(as_question(question)):
+        # (the role as the question words it, its role words in a row: "deputy foreign minister" is not held by a
+        # "Deputy Prime Minister and Foreign Minister")
+        phrase = _role_phrase(as_question(question))
         events = [e for e in events if any(
-            holds_role(forms, normalize(p.get("role") or "") + " " + normalize(p.get("role_en") or ""))
-            for p in e.participants if p.get("named", True) and (not f.get("country") or p["country"] == f["country"]))]
+            holds_asked(forms, phrase, role)
+            for p in e.participants if p.get("named", True) and (not f.get("country") or p["country"] == f["country"])
+            for role in (normalize(p.get("role") or "") + " " + normalize(p.get("role_en") or ""),))]
         if not events:
             return None
     if f.get("status"):  # "which visits were postponed": those of that status only

@@ -284,7 +284,8 @@ class _Article:
             masked = masked[:a] + " " * (b - a) + masked[b:]
             if len(text) == len(norm):  # English titles are read in the text as written: masked there too
                 text = text[:a] + " " * (b - a) + text[b:]
-        matches = self._named_before(self.officials.scan(masked, text if len(text) == len(norm) else ""), norm)
+        matches = self._named_before(self.officials.scan(masked, text if len(text) == len(norm) else ""), norm,
+                                     text if len(text) == len(norm) else "")
         found = self.officials.titled(masked, text) + self.officials.pairs(masked, text) + \
             self.officials.bodies(masked, text, self.home if self.lex.cooperating(norm, _words(norm)) else
                                   _host(matches))
@@ -448,11 +449,11 @@ class _Article:
         """The people, titles, places and countries of a sentence as written, read once (`Officials.scan`)."""
         key = (s.start, s.norm)
         if key not in self._scanned:
-            self._scanned = {key: self._named_before(
-                self.officials.scan(s.norm, s.text if len(s.text) == len(s.norm) else ""), s.norm)}
+            text = s.text if len(s.text) == len(s.norm) else ""
+            self._scanned = {key: self._named_before(self.officials.scan(s.norm, text), s.norm, text)}
         return self._scanned[key]
 
-    def _named_before(self, matches: list[Match], norm: str) -> list[Match]:
+    def _named_before(self, matches: list[Match], norm: str, text: str = "") -> list[Match]:
         """A short name several listed people share is the one of them the article named in full before ("نيجيرفان
         بارزاني …", then "بارزاني": Nechirvan, not the first Barzani of the list)."""
         out = []
@@ -470,8 +471,10 @@ class _Article:
                 for form in (p.name, p.en, *p.variants):
                     words = fast_normalize(form).split()
                     # (not the second word of a compound name, "عبد الله", "Abu …", nor a listed word of the data)
-                    if len(words) >= 2 and len(words[-1]) >= 4 and words[-2] not in self.lex.name_compound and \
-                            not self.officials.is_listed_word(words[-1]):
+                    # (nor a word some listed name has before its last: a given name, "Mohammed", "سامي"; five
+                    # letters at least: "سامي", "صالح" are words too)
+                    if len(words) >= 2 and len(words[-1]) >= 5 and words[-2] not in self.lex.name_compound and \
+                            not self.officials.is_listed_word(words[-1]) and words[-1] not in self.officials.given_names():
                         families.setdefault(words[-1], set()).add(p.id)
             self._families = (len(self.seen), families)
         for word, ids in self._families[1].items():
@@ -479,6 +482,10 @@ class _Article:
                 continue
             person = self.seen[next(iter(ids))]
             for x in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", norm):
+                # (English: capitalised as a name is, "Barzani", not "abdullah" in a word)
+                if text and not has_arabic(word) and (not text[x.start():x.start() + 1].isupper() or
+                                                      self.officials.other_first_name(text, x.start(), person)):
+                    continue  # (nor after another capitalised name or title: "King Abdullah")
                 if not any(o.start < x.end() and x.start() < o.end for o in out):
                     out.append(Match(x.start(), x.end(), "person", person, True))
         out.sort(key=lambda m: m.start)
@@ -668,9 +675,11 @@ class _Article:
         for p in lex.reported_future.find(norm, words):
             rest = norm[p:].split()
             after = [w.strip(".,،") for w in rest[1:4]]
-            if min(saying) < p and after and after[0] != "have" and any(
-                    lex.kind_of(w) not in (None, "statement") for w in after[:2]):
-                out.append(p)
+            cond = norm[p:].split(".")[0].split()
+            if min(saying) < p and after and after[0] not in lex.reported_future_not and any(
+                    lex.kind_of(w) not in (None, "statement") for w in after[:2]) and \
+                    not any(w.strip(".,،") in lex.reported_future_if for w in cond):
+                out.append(p)  # (not "would not visit", nor "would visit … only if …": lexicon `reported_future`)
         return out
 
     def _status_in(self, norm: str, words, where, past, weak_at=None, text: str = "") -> tuple[str, str]:
@@ -1005,10 +1014,17 @@ class _Article:
         at_text = _text_positions(s.text, s.norm)
         ta = at_text[cut]
         main = _Sentence(s.start + ta, s.end, s.text[ta:], s.norm[cut:], s.chunk_id)
-        named = {m.item.id for m in self.officials.scan(s.norm[:cut]) if m.kind == "person"}
+        opening = s.norm[:cut]
+        named = {m.item.id for m in self._named_before(self.officials.scan(opening), opening) if m.kind == "person"}
+        if not named or any(d.value or d.monthday for d in self.dates_in(opening)):
+            return s  # (an opening naming no one, or with a day of its own, is read as before: "Two days after
+            # meeting al-Sharaa in Doha on April 17, …" tells that meeting too)
+        kinds = {GROUP.get(k) for k, pos in self.lex.kind_at(opening, _words(opening)).items() if pos} - {None}
         ref = next((m for m in reversed(self.mentions) if m.date and len(m.date) == 10 and
-                    (not named or named & {p["id"] for p in m.participants})), None)
-        if ref is not None:
+                    named <= {p["id"] for p in m.participants} and GROUP.get(m.kind) in kinds), None)
+        if ref is None:
+            return s
+        if True:
             moved = _plus(ref.date, days)
             phrase = s.norm[:end].strip()
             self.opened[main.start] = (moved if exact else moved[:7],
@@ -1201,8 +1217,11 @@ class _Article:
                   for p in lex.kind_at(right.norm, _words(right.norm)).get(k, [])]
             # (its subject of its own before its contact word: not "…, and met Prime Minister al-Sudani on
             # Saturday", the visitor going on)
+            # (nor one whose contact takes someone of the clause before by a pronoun: "…, and Prime Minister
+            # al-Sudani received him on Sunday", lexicon `object_pronouns`)
             return bool(rp) and not rp & lp and bool(lp) and "" != day_of(left) != day_of(right) != "" and \
-                bool(at) and min(m.start for m in rms) < min(at)
+                bool(at) and min(m.start for m in rms) < min(at) and \
+                not (lex.object_pronouns is not None and lex.object_pronouns.find(right.norm, _words(right.norm)))
 
         out, start = [], 0
         for cut in cuts:

@@ -191,6 +191,9 @@ class Lexicon:
     reported_future: Words | None = None  # "would": after a verb of saying, before a contact word, a plan
     hypothetical_not_before: frozenset[str] = frozenset()  # "one day ahead": a span of time, no hypothesis
     name_compound: frozenset[str] = frozenset()  # "عبد", "abu": the name's last word after them is no name alone
+    reported_future_not: frozenset[str] = frozenset()  # "would not": no plan
+    reported_future_if: frozenset[str] = frozenset()  # "if", "unless": a condition, no plan
+    object_pronouns: Words | None = None  # "him", "استقبله": a contact taking someone named before
     not_name_openings: tuple[str, ...] = ()  # "وي", "وت": a word opening so (a conjunction and a verb) is no name's
     speaks_after: Words | None = None  # "announcing", "said": a city right before them speaks for its side
     speaks_before: Words | None = None  # "أعلنت", "قالت": a city right after them speaks for its side
@@ -493,6 +496,11 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    hypothetical_not_before=frozenset(normalize(w).lower() for w in _both(
                        st.get("hypothetical", {}).get("not_followed_by"))),
                    name_compound=frozenset(normalize(w).lower() for w in _both(obj.get("name_stop", {}).get("compound"))),
+                   reported_future_not=frozenset(normalize(w).lower() for w in _both(
+                       st.get("planned", {}).get("reported_future", {}).get("not_before"))) | {"have"},
+                   reported_future_if=frozenset(normalize(w).lower() for w in _both(
+                       st.get("planned", {}).get("reported_future", {}).get("conditions"))),
+                   object_pronouns=Words.of(_both(obj.get("object_pronouns"))),
                    not_name_openings=tuple(normalize(w) for w in obj.get("name_stop", {}).get("openings", {}).get("ar", [])),
                    plurals=tuple((normalize(k).lower(), normalize(v).lower())
                                  for lang in ("ar", "en") for k, v in obj.get("plural_roles", {}).get(lang, {}).items()))

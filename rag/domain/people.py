@@ -955,6 +955,11 @@ class Officials:
             out.sort(key=lambda x: x.start)
         return out
 
+    def other_first_name(self, text: str, at: int, person: "Person") -> bool:
+        """Whether a capitalised word right before `at` in English text is another name or title than the person's
+        own (`_other_first_name`; "King" before "Abdullah")."""
+        return self._other_first_name(text, at, person)
+
     def _other_first_name(self, text: str, at: int, person: "Person") -> bool:
         """Whether a capitalised word right before `at` in English `text` is a first name not the person's: not a
         title, role or cue word of the data (lexicon `name_stop`, roles, contact words), nor one of his names."""
@@ -973,6 +978,15 @@ class Officials:
         """Whether a normalised word is a title, place, country or stop word of the data (no family name alone)."""
         hit = self._table.get(word)
         return (hit is not None and hit[0] != "person") or word in self._stop
+
+    def given_names(self) -> frozenset[str]:
+        """Every normalised word a listed name has before its last ("mohammed", "سامي" of "طيف سامي محمد"): given
+        names, which no one's last name alone stands for."""
+        got = self._regex.get("given")
+        if got is None:
+            got = self._regex["given"] = frozenset(w for p in self.people for f in (p.name, p.en, *p.variants)
+                                                   for w in normalize(f).lower().split()[:-1])
+        return got
 
     def sharing(self, form: str) -> list[Person]:
         """The listed people whose short name a normalised form is ("بارزاني" -> the three Barzanis)."""
