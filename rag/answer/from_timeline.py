@@ -7,6 +7,7 @@ filters, queries the timeline and writes the answer with its cited sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..contacts.mention import GROUP
@@ -18,7 +19,7 @@ from ..models.base import Reply
 from ..text.arabic import normalize
 from ..text.dates import DMY_NAMED, MONTHS
 from .compose import spelled_date
-from .expected import asks_identity, expected_type, holds_role, named_roles, vocabulary
+from .expected import answer_data, asks_identity, expected_type, holds_role, named_roles, vocabulary
 from .questions import as_question
 
 # ---- answers from the timeline -------------------------------------------------------------------
@@ -43,7 +44,14 @@ def _role_phrase(q) -> tuple[str, ...]:
                 run.append(w)
         elif run:
             break
-    return tuple(run) if len(run) >= 2 else ()
+    # (only a role qualified by the word opening it, answer_types.json `role_modifiers`: "intelligence chief" keeps
+    # its forms, which hold its other wordings, "head of … intelligence")
+    return tuple(run) if len(run) >= 2 and run[0] in _modifiers() else ()
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> frozenset[str]:
+    return frozenset(normalize(w).lower() for w in answer_data().get("role_modifiers", []))
 
 @dataclass
 class TimelineAnswer:
