@@ -2053,15 +2053,14 @@ def _written_day(phrase: str) -> bool:
 
 def _invited_at(lex, norm: str, pos: int, spans: list[tuple[int, int]] | None = None) -> bool:
     """Whether the words at `pos` are what an invitation is to: at most six words after an invitation's words
-    (lexicon `invited_to`), nothing between that ends a clause."""
-    return lex is not None and lex.invited_to is not None and any(
-        0 <= pos - b and len(norm[b:pos].split()) <= 6 and not re.search(r"[،,.؛;:]", norm[b:pos])
-        for _a, b in (spans if spans is not None else lex.invited_to.spans(norm)))
+    (lexicon `invited_to`), nothing between that ends a clause (`_referred_at`)."""
+    return lex is not None and lex.invited_to is not None and \
+        _referred_at(norm, pos, spans if spans is not None else lex.invited_to.spans(norm))
 
 
 def _referred_at(norm: str, pos: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether the words at `pos` are a gathering referred to (what was agreed there: lexicon
-    `gathering_referred`): at most six words after those words, nothing between that ends a clause."""
+    """Whether the words at `pos` are what words at `spans` refer to (an invitation's, `invited_to`; what was
+    agreed at a gathering, `gathering_referred`): at most six words after them, nothing between that ends a clause."""
     return any(0 <= pos - b and len(norm[b:pos].split()) <= 6 and not re.search(r"[،,.؛;:]", norm[b:pos])
                for _a, b in spans)
 
@@ -2073,13 +2072,11 @@ def gathering_of(officials: Officials, norm: str, ref: str, status: str, lex=Non
     article (a day's slack: pages dated the day after); nor at one it hands an invitation to ("handed him his
     invitation to the Arab summit")."""
     found = officials.gatherings_in(norm)
-    if found and lex is not None and lex.invited_to is not None and (spans := lex.invited_to.spans(norm)):
-        found = [g for g in found if any(not _invited_at(lex, norm, x.start(), spans) for f in g.forms
-                                         for x in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", norm))]
-    if found and lex is not None and lex.gathering_referred is not None and \
-            (spans := lex.gathering_referred.spans(norm)):  # "استكمالاً لما اتُّفق عليه في اجتماع عمّان"
-        found = [g for g in found if any(not _referred_at(norm, x.start(), spans) for f in g.forms
-                                         for x in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", norm))]
+    # (not one an invitation is to, nor one referred to: "استكمالاً لما اتُّفق عليه في اجتماع عمّان")
+    for words in ((lex.invited_to, lex.gathering_referred) if lex is not None else ()):
+        if found and words is not None and (spans := words.spans(norm)):
+            found = [g for g in found if any(not _referred_at(norm, x.start(), spans) for f in g.forms
+                                             for x in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", norm))]
     if ref and status in _NOT_BEFORE:
         found = [g for g in found if g.date <= _plus(ref[:10], 1)]
     if len(found) > 1:
