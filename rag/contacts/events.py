@@ -16,7 +16,8 @@ from functools import cached_property
 from datetime import date, timedelta
 
 from ..text.dates import (LATEST_NOT_AFTER, ORD_DM, ORD_DMY, WEEKDAY_EN, WEEKDAYS, ArticleDate, DateMention,
-                          explicit_dates, find_dates, infer_article_date, iso, resolve_dates, text_years)
+                          explicit_dates, find_dates, infer_article_date, iso, lead_dateline, lead_dateline_span,
+                          resolve_dates, text_years)
 from ..documents import Chunk, Document
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.lexicon import WordIndex, load_lexicon
@@ -140,7 +141,7 @@ def _host(matches: list[Match]) -> str | None:
     return host if guests == {SYRIA if host == IRAQ else IRAQ} else None
 
 
-FAR_AHEAD = 90  # days
+FAR_AHEAD = 60  # days
 
 
 def _nearer(past: str | None, ahead: str, ref: str) -> str:
@@ -277,8 +278,10 @@ class _Article:
         norm = s.norm
         masked = norm
         head = _DATELINE.match(s.text)
-        if head:
-            masked = " " * head.end() + masked[head.end():]
+        # (or a dateline with its date: "ERBIL / BAGHDAD, Oct. 23, 2025 —" names where the report was filed)
+        end = head.end() if head else lead_dateline_span(norm)[1]
+        if end:
+            masked = " " * end + masked[end:]
         text = s.text
         for a, b in self.lex.not_people.spans(norm, _words(norm)):
             masked = masked[:a] + " " * (b - a) + masked[b:]
@@ -320,9 +323,11 @@ class _Article:
         # (both sides' bodies in one phrase, "Syrian and Iraqi authorities", hold a side's words of the data, "Iraqi
         # authorities": the phrase is the two bodies)
         # (nor do both sides' officials in one phrase, "Syrian and Iraqi officials", hold "Iraqi officials")
-        wider = [(t.start, t.end) for t in found if t.kind == "title"]
-        matches = [m for m in matches if not (m.kind == "title" and m.item.rank == "side" and
-                                              any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in wider))]
+        # (and a body of the side read on the same words, "Iraqi authorities", is that side's body: a party to a
+        # joint act)
+        wider = [(t.start, t.end, t.item.rank == BODY_RANK) for t in found if t.kind == "title"]
+        matches = [m for m in matches if not (m.kind == "title" and m.item.rank == "side" and any(
+            a <= m.start and m.end <= b and (b - a > m.end - m.start or body) for a, b, body in wider))]
         titles = [(m.start, m.end) for m in matches if m.kind == "title"]
         for t in (t for t in found if t.kind != "possessor"):
             # a name after a title; a title the data lacks only where no title of the data stands
@@ -361,6 +366,10 @@ class _Article:
                                                self.officials.jurisdiction(norm, m.start, m.end)))]
         matches.sort(key=lambda m: m.start)
         bounds = [0] + [m.end() for m in _CLAUSE.finditer(norm)] + [len(norm) + 1]
+        # (a comma inside one official's or title's words splits no clause: "the foreign ministers of Iraq, Syria,
+        # Jordan, Lebanon and Turkey met in Amman", each side's minister read on the whole list)
+        spans = [(m.start, m.end) for m in matches if m.kind in ("person", "title")]
+        bounds = [b for b in bounds if not any(a < b < e for a, e in spans)]
         # a name set off by commas after the title it names ("received the US envoy for Syria, Tom Barrack, in
         # Baghdad") belongs to the clause before it: its country is that clause's
         people = [(m.start, m.end) for m in matches if m.kind == "person"]
@@ -684,13 +693,17 @@ class _Article:
 
     def _status_in(self, norm: str, words, where, past, weak_at=None, text: str = "") -> tuple[str, str]:
         told = [p for p in self._reported_future(norm, words) if where(p)]
+        # ("met on Sunday and agreed to set up a joint operations room": what was agreed is planned, the meeting
+        # held; the body's first meeting is a plan of its own, `_joint_plans`)
+        formed = {p for p in self.lex.forming.find(norm, words) if any(q < p for q in past)} \
+            if self.lex.forming is not None and past else set()
         for status, cue in self.lex.status:
             if status == "hypothetical" and told:  # "al-Bashir said he would visit Iraq": his plan, as told
                 return "planned", _word_at(norm, told[0])
             # (a plan's words too, in another clause, only with a contact word there: "… لقاء جمع الشرع والسوداني
             # في الدوحة، وقبل أقل من شهر على القمة المقبلة" is no planned meeting)
             hit = [p for p in cue.find(norm, words) if where(p) and (status != "planned" or weak_at is None or weak_at(p))
-                   and not (status == "planned" and self._carried(norm, words, p, past))]
+                   and not (status == "planned" and (p in formed or self._carried(norm, words, p, past)))]
             if status == "hypothetical":
                 # (not a span of time: "one day ahead of the schedule", lexicon `hypothetical.not_followed_by`)
                 hit = [p for p in hit if not self._time_span(norm, p, cue)]
@@ -928,7 +941,12 @@ class _Article:
         reading (`entry_opener`) and the sentence's own reading ask for the same ones."""
         got = self._dated.get(norm)
         if got is None:
-            got = self._dated[norm] = resolve_dates(norm, self.article, self.years)
+            got = resolve_dates(norm, self.article, self.years)
+            # a paragraph opening with the page's dateline ("BAGHDAD, Oct. 23, 2025 — … phoned … on Wednesday"):
+            # that date is the report's, not the contact's, when the sentence gives another
+            if len(got) > 1 and (lead := lead_dateline(norm)) and got[0].value == lead and got[0].start <= 60:
+                got = got[1:]
+            self._dated[norm] = got
         return list(got)
 
     def entry_opener(self, s: _Sentence):
@@ -1135,8 +1153,10 @@ class _Article:
             return unnamed_day(x)
 
         def unnamed_day(x: _Sentence) -> bool:
-            """A clause that names no one and has a day of its own."""
-            return not any(m.kind in ("person", "title") for m in scan(x)) and any(
+            """A clause that names no one of the two sides (a host of a third country may be there: "…, and met
+            in Doha on April 15, with the Qatari emir in the room") and has a day of its own."""
+            return not any(m.kind in ("person", "title") and getattr(m.item, "country", None) in (IRAQ, SYRIA)
+                           for m in scan(x)) and any(
                 d.value or d.weekday is not None or d.monthday or d.month
                 for d in self.dates_in(x.norm))
 
@@ -1367,12 +1387,16 @@ class _Article:
         opened = [p for p in lex.crossing_open.find(s.norm, words) if inside(p) and not any(
             0 < p - t <= 16 and len(s.norm[t:p].split()) <= 2 for t in topic)] \
             if lex.crossing_open and lex.crossings and lex.crossings.find(s.norm, words) else []
-        if opened and not any(m.kind in ("person", "title") for m in matches) and {IRAQ, SYRIA} <= (
-                {m.item.country for m in matches if m.kind == "place"} | {m.item for m in matches if m.kind == "country"}):
+        # (a side's officials may say so: "Iraq's Border Ports Authority said the al-Qaim crossing with Syria reopened")
+        said = [m for m in matches if m.kind == "title" and _speaks(lex, s.norm, m)]
+        if opened and not any(m.kind in ("person", "title") and m not in said for m in matches) and {IRAQ, SYRIA} <= (
+                {m.item.country for m in matches if m.kind == "place"} | {m.item for m in matches if m.kind == "country"}
+                | {m.item.country for m in said}):
             # a crossing between the two reopened ("إعادة فتح منفذ القائم – البوكمال", "the al-Qaim crossing between
             # Iraq and Syria reopens"), naming no one: the two sides' border authorities acted together
             at.setdefault("meeting", []).append(opened[0])
-            matches = matches + [Match(opened[0], opened[0], "title", self.officials.border_body(c)) for c in (IRAQ, SYRIA)]
+            matches = [m for m in matches if m not in said] + [
+                Match(opened[0], opened[0], "title", self.officials.border_body(c)) for c in (IRAQ, SYRIA)]
         joint = [m for m in matches if m.kind == "title" and m.item.id.endswith("-body-joint")]
         held = [p for p in lex.sessions.find(s.norm, words) if inside(p)] if joint and lex.sessions is not None else []
         if held:

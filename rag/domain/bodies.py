@@ -47,7 +47,7 @@ def alternation(forms) -> str:
 class Bodies:
     """Finds bodies in normalised sentences (`find`)."""
 
-    def __init__(self, data: dict, countries: dict[str, list[str]]):
+    def __init__(self, data: dict, countries: dict[str, list[str]], cities: dict[str, str] | None = None):
         heads = data.get("heads", [])
         self.functions = [Function(f["id"], f.get("part_of", f["id"]), f.get("name_en", f["id"]),
                                    tuple(normalize(x).lower() for x in (*f.get("ar", []), *f.get("en", []))),
@@ -118,6 +118,10 @@ class Bodies:
             alts.append(r"(?<![\w-])(?:(?:a|an|the)\s+)?(?P<c2>" + alternation(adj_en) + r")(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?P<head2>" +
                         alternation(alone_en) + r")(?![\w-])")
         self._alone_re = re.compile("|".join(alts)) if alts else None
+        # an English head that needs no function, in a city of a side ("the authorities in Damascus"): that side's
+        self._city = dict(cities or {})
+        self._alone_in = re.compile(r"(?<![\w-])(?:the\s+)?(?P<head>" + alternation(alone_en) + r")\s+in\s+(?P<c>" +
+                                    alternation(self._city) + r")(?![\w-])") if alone_en and self._city else None
         # English: the country, up to four words, the head, and "of / for" up to four words
         word_en = r"(?!(?:said|says|told|announced|and|the|that|with|to|in|on|by|from|at|of|for|a|an|has|had|was|is|were|will)\b)[a-z-]+"
         self._en = re.compile(
@@ -214,6 +218,11 @@ class Bodies:
                 name = self._alone.get(head, self._alone.get(head[2:]))
                 if name:
                     add(m.start(), m.end(), self._country.get(m.group("c") or m.group("c2")), self._alone_fn[name], name)
+        if self._alone_in is not None:
+            for m in self._alone_in.finditer(norm):
+                name = self._alone.get(re.sub(r"\s+", " ", m.group("head")))
+                if name:
+                    add(m.start(), m.end(), self._city.get(m.group("c")), self._alone_fn[name], name)
         if home:
             for m in self._ar_home.finditer(norm):
                 head = re.sub(r"\s+", " ", m.group("head"))

@@ -246,7 +246,10 @@ class Officials:
         self._role_words: frozenset[str] = frozenset()
         if self.lexicon is not None:
             self._build_titled(self.lexicon)
-        self._bodies = Bodies(self.bodies_data, self.countries)
+        # (an English body placed in a city of its side: "the authorities in Damascus")
+        cities = {f.lower(): pl.country for pl in self.places if pl.country in (IRAQ, SYRIA) and pl.en != pl.country
+                  for f in pl.forms if re.fullmatch(r"[a-z][a-z' -]+", f.lower())}
+        self._bodies = Bodies(self.bodies_data, self.countries, cities)
 
     @staticmethod
     def border_body(country: str) -> Title:

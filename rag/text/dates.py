@@ -167,7 +167,9 @@ _DATELINE_REST = re.compile(
     r"\b\d{1,2}\s*(min|mins|minute|minutes)\s+read\b|دقائق\s+قراءه|دقيقه\s+قراءه")
 
 
-_CITY_FIRST = re.compile(r"^\s*[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,2}\s*(?:\([^)]{1,20}\)\s*)?[-–—,،:|]\s*")
+# (one city, or two with a slash: "ERBIL / BAGHDAD, Oct. 23, 2025 —")
+_CITY = r"[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,2}"
+_CITY_FIRST = re.compile(rf"^\s*{_CITY}(?:\s*/\s*{_CITY})?\s*(?:\([^)]{{1,20}}\)\s*)?[-–—,،:|]\s*")
 
 
 # an outlet after the date: "December 31, 2024 | Erbil Daily Monitor", "22 شباط 2025 – موقع المشرق نيوز",
@@ -236,15 +238,21 @@ def lead_dateline(norm_line: str) -> str:
     """The day of a dateline that opens a paragraph (ISO, '' when none): a date, after up to two places, then an
     agency in brackets or none, then a dash or colon: "BAGHDAD, Dec 5, 2024 (AFP) - …", "DAVOS, Switzerland,
     Jan. 23, 2025 (North Press) – …", "بغداد - 14 آذار/مارس 2025: …", "March 14, 2025 - …"."""
+    return lead_dateline_span(norm_line)[0]
+
+
+def lead_dateline_span(norm_line: str) -> tuple[str, int]:
+    """`lead_dateline`'s day and where the dateline ends (after its dash), ('', 0) when none."""
     found = explicit_dates(norm_line)[:1]
     if not found or found[0].start > 60:
-        return ""
+        return "", 0
     head = norm_line[:found[0].start]
     for _ in range(2):  # "davos, switzerland, "
         head = _CITY_FIRST.sub("", head, count=1)
-    if head.strip() or not _AFTER_LEAD.match(norm_line[found[0].end:]):
-        return ""
-    return found[0].value
+    after = _AFTER_LEAD.match(norm_line, found[0].end)
+    if head.strip() or not after:
+        return "", 0
+    return found[0].value, after.end()
 
 
 _AFTER_LEAD = re.compile(r"\s*(?:\([^()\d]{1,30}\)\s*)?[-–—:|]")
@@ -450,7 +458,7 @@ def resolve_dates(norm: str, article: ArticleDate, years: list[int] | None = Non
 
 
 # a wire dateline with no year at the head of a line: "BAGHDAD, Aug. 12 --", "بغداد، 12 آب (أ ف ب) –"
-_WIRE_HEAD = re.compile(r"(?m)^[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,2}\s*[,،]\s*")
+_WIRE_HEAD = re.compile(rf"(?m)^{_CITY}(?:[ \t]*/[ \t]*{_CITY})?\s*[,،]\s*")
 _WEEKDAY_WORD = re.compile(r"(?<!\w)(" + "|".join(WEEKDAYS) + r")\b")
 
 
