@@ -1605,8 +1605,11 @@ def _status(text: str, asked: set[str] | frozenset = frozenset()) -> str:
     if status and asked and status != "hypothetical":
         # (the act asked told in a clause without a status, and in none with one: 'a summit he did not attend,
         # although he had met al-Sudani in Qatar' keeps its status for the summit)
-        told = [(bool(asked & relations(_terms(c), c)), bool(status_of(c))) for c in _CLAUSE.split(norm) if c.strip()]
-        if len(told) > 1 and (True, False) in told and (True, True) not in told:
+        # (and each clause with a status tells another act of its own: 'The visit …, which had been scheduled for
+        # Sunday, has been postponed' is one act whose status stands in clauses of no act)
+        told = [(asked & (acts := relations(_terms(c), c)), acts, status_of(c)) for c in _CLAUSE.split(norm) if c.strip()]
+        if len(told) > 1 and any(a and not s for a, _, s in told) and all(
+                acts and not a for a, acts, s in told if s):
             return ""
     return status
 
