@@ -790,7 +790,9 @@ def counted_forms(q: Question, loose: bool = False) -> tuple[frozenset, bool]:
         from ..domain.names import is_stop_word, word_forms
         phrase = []
         for w in rest[:3]:
-            if is_stop_word(w):
+            # (the noun ends at its verb: "how many trucks crossed al-Qaim" counts trucks, not crossings; a participle
+            # opening the phrase qualifies the noun, "how many displaced families")
+            if is_stop_word(w) or phrase and w.endswith("ed"):
                 break
             phrase.append(w)
         if not phrase or any(w in generic for w in phrase):
@@ -1410,6 +1412,13 @@ def _proxy_cues() -> tuple[frozenset, frozenset]:
             frozenset(normalize(w) for w in data.get("after", ())))
 
 
+@lru_cache(maxsize=1)
+def _sender_verbs() -> tuple[frozenset, frozenset]:
+    data = answer_data().get("proxy_cues", {})
+    return (frozenset(normalize(w) for w in data.get("sender_before", ())),
+            frozenset(normalize(w) for w in data.get("sender_after", ())))
+
+
 def principal_only(forms: list[set[str]], text: str, normalized: str | None = None) -> bool:
     """A sentence names the person (by one of his forms' word sets) only as someone another acts for: each mention
     has, within PROXY_REACH words before it, a word of acting for him ('المبعوث الخاص لرئيس الوزراء العراقي محمد
@@ -1438,10 +1447,23 @@ def principal_only(forms: list[set[str]], text: str, normalized: str | None = No
     def cue(w: str) -> bool:
         return w in before or _stripped(w) in before or w.removeprefix("ل") in before
 
+    sent_before, sent_after = _sender_verbs()
+
+    def sender(i: int, j: int) -> bool:
+        """The subject of a verb of sending someone ('أوفد رئيس الوزراء محمد شياع السوداني رئيس جهاز المخابرات …
+        إلى دمشق', 'al-Sudani sent his intelligence chief'): the one sent went, not he. In Arabic the first person
+        named after the verb (no listed person between), in English the name right before it."""
+        from ..domain.names import PEOPLE, arabic_names
+        for k in range(max(0, i - PROXY_REACH), i):
+            if words[k] in sent_before or words[k].removeprefix("و") in sent_before or \
+                    words[k].removeprefix("ف") in sent_before:
+                return not any(n in PEOPLE for n in arabic_names(" ".join(words[k + 1:i])))
+        return j < len(words) and words[j] in sent_after
+
     def acted_for(i: int, j: int) -> bool:
         possessive = any(w.endswith("'s") for w in words[i:j])
         return any(cue(w) for w in words[max(0, i - PROXY_REACH):i]) or (
-            possessive and any(w in after for w in words[j:j + 2]))
+            possessive and any(w in after for w in words[j:j + 2])) or sender(i, j)
 
     return all(acted_for(i, j) for i, j in mentions)
 

@@ -726,21 +726,21 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             cands = own_act
         # When or whether an act took place: a sentence that reports it postponed, cancelled, planned or denied
         # does not (unless the question asks about that status: "when was the visit postponed").
-        statused = [c for c in cands if _status(c.text)]  # reported postponed, planned, not held …
+        statused = [c for c in cands if _status(c.text, asked)]  # reported postponed, planned, not held …
         if strict and asked & STATUSED_ACTS and not asked_status(q):
             # (whether it took place is answered by a sentence saying it did not or denying it: "لم يزر السوداني
             # دمشق", "a source rejected reports that Baghdad had agreed")
-            done = [c for c in cands if not (st := _status(c.text)) or (shape.kind == "yesno" and st in NOT_TAKEN_PLACE)]
+            done = [c for c in cands if not (st := _status(c.text, asked)) or (shape.kind == "yesno" and st in NOT_TAKEN_PLACE)]
             # The best sentence gives the act a status and covers the question far better than the best of the
             # rest (which shares only a word or two with it): that one reports another act.
             if done and cands[0] not in done and done[0].lexical < STATUS_COVERAGE * cands[0].lexical:
                 done = []
             if not done:  # the sentence that gives the status is shown first; one saying the act did not take place
                 # before one that only expected it
-                first = next((c for c in cands[:NOT_HELD_RANKS] if _status(c.text) in NOT_TAKEN_PLACE),
+                first = next((c for c in cands[:NOT_HELD_RANKS] if _status(c.text, asked) in NOT_TAKEN_PLACE),
                              cands[0])
                 return correction(q, [first] + [c for c in cands if c is not first] + [c for c in about if c not in cands], premise.not_taken_place(
-                    sorted(asked), _status(first.text)), confidence(q, cands, hits))
+                    sorted(asked), _status(first.text, asked)), confidence(q, cands, hits))
             cands = done
         elif asked & (statused_acts := STATUSED_ACTS | (_attended_acts() if not strict and any(
                 e in PEOPLE for e in entities) else frozenset())) and not asked_status(q):
@@ -768,7 +768,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
 
             def unheld_top(cs: list[Candidate]) -> ExtractiveResult | None:
                 for rank, top in enumerate(cs[:NOT_HELD_RANKS]):
-                    status = _status(top.text)
+                    status = _status(top.text, asked)
                     if status in unheld and asked & relations(_terms(top.text), _norm(top.text)) and (
                             rank == 0 or (len(people_asked) >= 2 and not missing_entities(q, top, people_asked,
                                                                                           frozenset(), own=True))):
@@ -1592,14 +1592,29 @@ def _deferring() -> frozenset:
     return frozenset(answer_data().get("deferring_statuses", ()))
 
 
-def _status(text: str) -> str:
+def _status(text: str, asked: set[str] | frozenset = frozenset()) -> str:
     """The status other than 'happened' a sentence gives its act (answer_types.json statuses), or 'hypothetical'
     when it opens as one ('Had al-Sharaa landed …', 'ولو جلس الوزير …، لكان'): such a sentence is no evidence that
-    the act took place."""
+    the act took place. `asked`: the acts a question asks about; a sentence telling several acts clause by clause (a
+    recap: '…، حيث جمع أمير قطر السوداني والشرع في لقاء …، قبل أن يعتذر الشرع عن حضور القمة …') gives none to an act
+    asked that one of its clauses tells with no status and none with one."""
     norm = _norm(text)
     if (rx := _earlier_clause()) is not None:  # "…, a trip that had been put off in February": its history
         norm = rx.sub(" ", norm)
-    return status_of(norm) or ("hypothetical" if opens_hypothetically(norm) else "")
+    status = status_of(norm) or ("hypothetical" if opens_hypothetically(norm) else "")
+    if status and asked and status != "hypothetical":
+        # (the act asked told in a clause without a status, and in none with one: 'a summit he did not attend,
+        # although he had met al-Sudani in Qatar' keeps its status for the summit)
+        # (and each clause with a status tells another act of its own: 'The visit …, which had been scheduled for
+        # Sunday, has been postponed' is one act whose status stands in clauses of no act)
+        told = [(asked & (acts := relations(_terms(c), c)), acts, status_of(c)) for c in _CLAUSE.split(norm) if c.strip()]
+        if len(told) > 1 and any(a and not s for a, _, s in told) and all(
+                acts and not a for a, acts, s in told if s):
+            return ""
+    return status
+
+
+_CLAUSE = re.compile(r"[،,؛;]")  # the clauses of a sentence, for the status of one act among several
 
 
 @lru_cache(maxsize=1)
