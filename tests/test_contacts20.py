@@ -27,6 +27,8 @@ def test_a_sides_authorities_and_the_authorities_in_a_city_of_the_other_act_toge
         (m,) = _contacts(text, "a.txt", "2025-11-25")
         assert m.date == "2025-11-19" and {p["country"] for p in m.participants} == {"Iraq", "Syria"}, \
             (other, m.date, m.participants)
+        # bodies acting together inside one side's country: a meeting of the bodies, no one travelled
+        assert m.kind == "meeting", (other, m.kind)
     # a city of a third country is no side
     got = _contacts(HEAD + "Iraqi authorities said on Wednesday they had seized drugs in coordination with the "
                            "authorities in Amman.\n", "a.txt", "2025-11-25")
@@ -97,3 +99,15 @@ def test_a_meeting_held_that_agreed_to_set_up_something_is_held():
                     "agreed to set up a joint security committee.\n", "a.txt", "2025-03-15")
     assert sorted((m.status, m.date) for m in got) == [("happened", "2025-03-14"), ("planned", None)], \
         [(m.status, m.date) for m in got]
+
+
+def test_a_sides_unit_working_with_the_others_counterparts_is_a_joint_act():
+    text = ("Notes\n\nDecember 22, 2025 | Test\n\nIn July, an Iraqi unit working with Syrian counterparts raided a site "
+            "in Damascus and seized more than a million Captagon pills.\n")
+    (m,) = _contacts(text, "a.txt", "2025-12-22")
+    assert m.kind == "meeting" and m.date == "2025-07", (m.kind, m.date)
+    assert {p["country"] for p in m.participants} == {"Iraq", "Syria"}, m.participants
+    # one counterpart is a person: the minister named after it
+    (m,) = _contacts("Notes\n\nDecember 22, 2025 | Test\n\nFuad Hussein met his Syrian counterpart Asaad al-Shaibani "
+                     "in Baghdad on Friday.\n", "a.txt", "2025-12-22")
+    assert _names(m) == {"Fuad Hussein", "Asaad al-Shaibani"}, _names(m)

@@ -2245,8 +2245,9 @@ def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extract
         # (a place only named, "talks on reopening the Rabia crossing", is not where anyone was received)
         if m.kind in ("meeting", "delegation") and m.place and m.place.get("towards") and \
                 m.place["country"] in (IRAQ, SYRIA) and guests and \
-                not all(_resident(lex, p) for p in guests):
-            m.kind = "visit"  # received in the other country's capital: that side travelled (not its ambassador)
+                not all(_resident(lex, p) for p in guests) and not _bodies_only(m):
+            m.kind = "visit"  # received in the other country's capital: that side travelled (not its ambassador;
+            # nor bodies acting together there: "an operation inside Syria in coordination with the Syrian authorities")
         if m.status == "planned" and m.date is None:
             m.date_basis = "planned, no date given" + ("; " + "; ".join(m.reported) if m.reported else "")
         elif m.date is None and not m.date_basis:
