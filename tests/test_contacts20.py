@@ -2,6 +2,7 @@
 placed in a city of their side, datelines naming two cities, a put-off day in a look-back, a joined clause of its own
 day with a third country's host. Texts written here (real people, invented wording)."""
 
+from tests.test_contacts18 import _events
 from tests.test_contacts_real import _contacts, _names
 
 HEAD = "Notes\n\nNovember 25, 2025 | Test\n\n"
@@ -13,6 +14,10 @@ def test_a_crossing_reopened_as_a_sides_body_says_is_the_two_border_authorities_
     (m,) = _contacts(text, "a.txt", "2025-06-16")
     assert m.kind == "meeting" and m.date == "2025-06-14", (m.kind, m.date)
     assert {p["country"] for p in m.participants} == {"Iraq", "Syria"}, m.participants
+    # announced to reopen on a day: a plan of the two border authorities' meeting (no visit)
+    (m,) = _contacts("Notes\n\nJune 12, 2025 | Test\n\nSyria's border authority announced on Thursday that the main "
+                     "crossing with Iraq, at al-Bukamal, will reopen on Saturday.\n", "a.txt", "2025-06-12")
+    assert (m.kind, m.status, m.date) == ("meeting", "planned", "2025-06-14"), (m.kind, m.status, m.date)
     # a side's official who VISITS the crossing is no announcement of its reopening by a body
     got = _contacts("Notes\n\nJune 16, 2025 | Anbar\n\nIraq's interior minister Abdul Amir al-Shammari toured the "
                     "al-Qaim crossing with Syria on Saturday before it reopened.\n", "a.txt", "2025-06-16")
@@ -111,3 +116,46 @@ def test_a_sides_unit_working_with_the_others_counterparts_is_a_joint_act():
     (m,) = _contacts("Notes\n\nDecember 22, 2025 | Test\n\nFuad Hussein met his Syrian counterpart Asaad al-Shaibani "
                      "in Baghdad on Friday.\n", "a.txt", "2025-12-22")
     assert _names(m) == {"Fuad Hussein", "Asaad al-Shaibani"}, _names(m)
+
+
+def test_reports_of_a_joint_act_naming_bodies_differently_one_of_its_month_are_one_contact():
+    month = ("Notes\n\nDecember 22, 2025 | Test\n\nIn July, an Iraqi unit working with Syrian counterparts raided a "
+             "site in Damascus and seized more than a million Captagon pills.\n", "a.txt", "2025-12-22")
+    day = ("Notes\n\nJuly 30, 2025 | Test\n\nIraq's interior ministry said on Wednesday that its narcotics directorate "
+           "had seized drugs in Damascus in an operation carried out in close cooperation with Syria's Directorate of "
+           "Narcotics Control.\n", "b.txt", "2025-07-30")
+    events = _events(month, day)
+    assert len(events) == 1 and events[0].date == "2025-07-30", [(e.date, e.sources) for e in events]
+    # another month: two acts
+    other = ("Notes\n\nDecember 22, 2025 | Test\n\nIn October, an Iraqi unit working with Syrian counterparts raided "
+             "a site in Damascus.\n", "c.txt", "2025-12-22")
+    assert len(_events(other, day)) == 2
+
+
+def test_the_review_counter_examples_of_the_new_rules():
+    def got(text, date="2025-11-25"):
+        return [(m.kind, m.status, m.date, m.place and m.place["name_en"])
+                for m in _contacts(f"Notes\n\n{date} | Test\n\n{text}\n", "a.txt", date)]
+    # a side's forces with a third country's in a city of Syria: no Iraq–Syria act
+    assert got("Iraqi forces said on Monday they had carried out a joint operation with US forces in Hasakah against "
+               "Islamic State cells.") == []
+    assert got("Iraqi forces said on Monday they had carried out a joint operation with the forces in Hasakah.") == []
+    # a reopening hoped for or studied, or spoken of by a minister, is no reopening
+    assert got("Iraq's Border Ports Authority said on Monday it was studying the reopening of the al-Qaim crossing "
+               "with Syria.") == []
+    assert got("Iraq's foreign ministry said on Monday it hoped the al-Qaim crossing with Syria would be reopened "
+               "soon.") == []
+    assert got("Iraq's trade minister said the reopening of the al-Qaim crossing with Syria had boosted exports.") == []
+    # housing units are no unit of a side
+    assert got("Syrian authorities said on Monday they had received 20 Iraqi housing units donated for earthquake "
+               "victims.") == []
+    # bodies holding talks in the other side's capital travelled there
+    assert got("Syrian interior ministry officials held talks with the Iraqi interior ministry in Baghdad on Monday "
+               "on border security.") == [("visit", "happened", "2025-11-24", "Baghdad")]
+    # a postponement told as news ("…, officials said on Monday") of a day ten weeks ahead: the one to come
+    assert got("Syrian President Ahmed al-Sharaa's visit to Baghdad, scheduled for February 10, has been postponed, "
+               "Iraqi officials said on Monday.", "2025-12-01") == [("visit", "postponed", "2026-02-10", "Baghdad")]
+    # a dateline's date stays the contact's when the sentence's other date is a month
+    (m,) = _contacts("Talks\n\nBAGHDAD, Oct. 23, 2025 — Iraqi Prime Minister Mohammed Shia al-Sudani received Syrian "
+                     "Foreign Minister Asaad al-Shaibani to discuss the border agreement signed in March.\n", "a.txt")
+    assert m.date == "2025-10-23" and (m.place or {}).get("name_en") == "Baghdad", (m.date, m.place)

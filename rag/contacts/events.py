@@ -141,15 +141,17 @@ def _host(matches: list[Match]) -> str | None:
     return host if guests == {SYRIA if host == IRAQ else IRAQ} else None
 
 
-FAR_AHEAD = 60  # days
+FAR_AHEAD = 90  # days
+RECAP_AHEAD = 60  # days: the same, told with no day of its report ("A trip set for February 22 was postponed", in a
+# look-back of late November, is February of the year gone by; "…, officials said on Monday" is news of one ahead)
 
 
-def _nearer(past: str | None, ahead: str, ref: str) -> str:
+def _nearer(past: str | None, ahead: str, ref: str, far: int = FAR_AHEAD) -> str:
     """Of the day before the article's date and the one after it that a phrase may name, the nearer."""
     if not (past and len(past) == 10 and len(ahead) == 10 and len(ref or "") == 10):
         return ahead
     r = date.fromisoformat(ref)
-    if (date.fromisoformat(ahead) - r).days > FAR_AHEAD:  # a contact called off months ahead is rarely news: the
+    if (date.fromisoformat(ahead) - r).days > far:  # a contact called off months ahead is rarely news: the
         return past  # day it was due is the one gone by ("the trip for the May 17 summit never happened", December)
     return past if (r - date.fromisoformat(past)).days < (date.fromisoformat(ahead) - r).days else ahead
 
@@ -278,8 +280,12 @@ class _Article:
         norm = s.norm
         masked = norm
         head = _DATELINE.match(s.text)
-        # (or a dateline with its date: "ERBIL / BAGHDAD, Oct. 23, 2025 —" names where the report was filed)
-        end = head.end() if head else lead_dateline_span(norm)[1]
+        # (or a dateline of two cities with the page's date: "ERBIL / BAGHDAD, Oct. 23, 2025 —" names where the
+        # report was filed; one city, "DAMASCUS, Oct. 23, 2025 — al-Sharaa received …", is most often the venue, and
+        # a dated list's entry, "Dec. 5, 2024 – … lands in Baghdad", is no dateline)
+        lead, end = lead_dateline_span(norm) if not head else ("", head.end())
+        if lead and (lead != self.article.value or "/" not in norm[:end]):
+            end = 0
         if end:
             masked = " " * end + masked[end:]
         text = s.text
@@ -943,8 +949,10 @@ class _Article:
         if got is None:
             got = resolve_dates(norm, self.article, self.years)
             # a paragraph opening with the page's dateline ("BAGHDAD, Oct. 23, 2025 — … phoned … on Wednesday"):
-            # that date is the report's, not the contact's, when the sentence gives another
-            if len(got) > 1 and (lead := lead_dateline(norm)) and got[0].value == lead and got[0].start <= 60:
+            # that date is the report's, not the contact's, when the sentence gives a day of its own (not a month:
+            # "… the agreement signed in March")
+            if len(got) > 1 and (lead := lead_dateline(norm)) and got[0].value == lead == self.article.value and \
+                    got[0].start <= 60 and any(d.relative and len(d.value or '') == 10 for d in got[1:]):
                 got = got[1:]
             self._dated[norm] = got
         return list(got)
@@ -1388,7 +1396,8 @@ class _Article:
             0 < p - t <= 16 and len(s.norm[t:p].split()) <= 2 for t in topic)] \
             if lex.crossing_open and lex.crossings and lex.crossings.find(s.norm, words) else []
         # (a side's officials may say so: "Iraq's Border Ports Authority said the al-Qaim crossing with Syria reopened")
-        said = [m for m in matches if m.kind == "title" and _speaks(lex, s.norm, m)]
+        said = [m for m in matches if m.kind == "title" and _speaks(lex, s.norm, m) and (
+            m.item.id in lex.crossing_speakers or m.item.id.rsplit("-body-", 1)[-1] in lex.crossing_speakers)]
         if opened and not any(m.kind in ("person", "title") and m not in said for m in matches) and {IRAQ, SYRIA} <= (
                 {m.item.country for m in matches if m.kind == "place"} | {m.item for m in matches if m.kind == "country"}
                 | {m.item.country for m in said}):
@@ -1957,7 +1966,9 @@ class _Article:
                     # "will visit / will not attend … on Saturday": the Saturday still to come; of a contact called
                     # off or put off, of a day and month, the nearer of that day and the one before ("the visit once
                     # due on 22 February was postponed", reported in March; a weekday still to come stays ahead)
-                    m.date, gave = _nearer(d.value, d.ahead, self.anchor or self.article.value) \
+                    told_on = any(x is not d and x.relative and len(x.value or "") == 10 for x in dates)
+                    m.date, gave = _nearer(d.value, d.ahead, self.anchor or self.article.value,
+                                           FAR_AHEAD if told_on else RECAP_AHEAD) \
                         if m.status in ("cancelled", "postponed") and _written_day(s.norm[d.start:d.end]) \
                         else d.ahead, True
                     phrase = s.norm[d.start:d.end].strip()
@@ -2225,6 +2236,20 @@ def _unconfirmed(mentions: list[Mention], art: "_Article") -> list[Mention]:
     return mentions
 
 
+def _acting_together(lex, m: Mention) -> bool:
+    """Whether a report's contact is told only by words of acting together ("in coordination with", "a joint
+    raid"): every contact word of its first sentence stands inside one of them; or by a crossing reopened."""
+    if not m.citations:
+        return False
+    norm = fast_normalize(m.citations[0]["text"])
+    words = _words(norm)
+    if lex.crossing_open and lex.crossings and lex.crossing_open.find(norm, words) and lex.crossings.find(norm, words):
+        return True  # (a crossing of the two reopened, or to be: their border authorities' act)
+    spans = [*(lex.cooperation.spans(norm, words) if lex.cooperation is not None else []),
+             *((x.start(), x.end()) for x in (lex.joint_acts.finditer(norm) if lex.joint_acts else ()))]
+    return bool(spans) and all(any(a <= p < b for a, b in spans) for p in lex.contact_at(norm, words))
+
+
 def _talk_only(lex, norm: str) -> bool:
     """The sentence's contact words are all words of talk (lexicon `talk`), none of a visit, a call or a meeting."""
     words = _words(norm)
@@ -2245,9 +2270,11 @@ def extract(doc: Document, chunks: list[Chunk], officials: Officials) -> Extract
         # (a place only named, "talks on reopening the Rabia crossing", is not where anyone was received)
         if m.kind in ("meeting", "delegation") and m.place and m.place.get("towards") and \
                 m.place["country"] in (IRAQ, SYRIA) and guests and \
-                not all(_resident(lex, p) for p in guests) and not _bodies_only(m):
+                not all(_resident(lex, p) for p in guests) and not (_bodies_only(m) and _acting_together(lex, m)):
             m.kind = "visit"  # received in the other country's capital: that side travelled (not its ambassador;
-            # nor bodies acting together there: "an operation inside Syria in coordination with the Syrian authorities")
+            # nor bodies acting together there: "an operation inside Syria in coordination with the Syrian
+            # authorities"; bodies holding talks there did travel: "Syrian interior ministry officials held talks in
+            # Baghdad")
         if m.status == "planned" and m.date is None:
             m.date_basis = "planned, no date given" + ("; " + "; ".join(m.reported) if m.reported else "")
         elif m.date is None and not m.date_basis:

@@ -237,6 +237,14 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
             (facing or a.place["name_en"] == b.place["name_en"]) and a.date and b.date and \
             len(a.date) != len(b.date) and (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return True
+    # … or two naming only bodies of both sides, one of a day and the other of that day's month, in one place or
+    # one of them placing it nowhere ("an Iraqi unit working with Syrian counterparts raided a site in Damascus in
+    # July", "Iraq's interior ministry … with Syria's narcotics directorate" of 30 July): one joint act, however
+    # each outlet names the bodies
+    if _joint_bodies(a) and _joint_bodies(b) and a.date and b.date and len(a.date) != len(b.date) and \
+            (a.date.startswith(b.date) or b.date.startswith(a.date)) and \
+            (not a.place or not b.place or facing or a.place["name_en"] == b.place["name_en"]):
+        return True
     # a report naming no one (only "an Iraqi delegation", unnamed officials) and another of the same day and city:
     # one contact
     if not (a.place and b.place and a.place["name_en"] == b.place["name_en"] and (not a.named or not b.named)):
@@ -268,6 +276,12 @@ def _unnamed(m: Mention) -> set[str]:
 def _bodies(m: Mention) -> set[str]:
     """The bodies of a side a report names ("Iraq's anti-narcotics directorate", one id however it is worded)."""
     return {p["id"] for p in m.participants if not p["named"] and p.get("rank") == BODY_RANK}
+
+
+def _joint_bodies(m: Mention) -> bool:
+    """A report naming no one but bodies of both sides (a joint operation told through institutions)."""
+    return bool(m.participants) and all(not p["named"] and p.get("rank") == BODY_RANK for p in m.participants) and \
+        {IRAQ, SYRIA} <= {p["country"] for p in m.participants}
 
 
 def _settle_dates(group: list[Mention]) -> tuple[str | None, str | None, list[str], Mention | None]:
@@ -368,6 +382,8 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         out = [(*base, "src", m.source)] + [(*base, "who", pid) for pid in m.named | _unnamed(m)]
         if month:
             out += [(*base, "who", pid, month) for pid in m.named | _bodies(m)]
+            if _joint_bodies(m):  # (a joint act, by its month: `_same`)
+                out.append((*base, "bodies", month))
         if m.date and len(m.date) >= 10 and m.place:
             out.append((*base, "at", m.place["name_en"], m.date[:10]))  # by its city and day (a gathering abroad,
             # a delegation no report names)
@@ -403,6 +419,9 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         if m.date and len(m.date) >= 10 and m.place:
             for n in (-1, 0, 1):
                 out += index.get((*base, "at", m.place["name_en"], _plus_days(m.date[:10], n)), [])
+        if m.date and _joint_bodies(m):
+            for month in _months_around(m.date[:7]):
+                out += index.get((*base, "bodies", month), [])
         for pid in m.named | (_bodies(m) if m.date else _unnamed(m)):  # (an undated report of a side's delegation:
             # that delegation's contacts)
             if m.date:  # its month and the next and previous ones (reports a few days apart)

@@ -120,8 +120,11 @@ class Bodies:
         self._alone_re = re.compile("|".join(alts)) if alts else None
         # an English head that needs no function, in a city of a side ("the authorities in Damascus"): that side's
         self._city = dict(cities or {})
-        self._alone_in = re.compile(r"(?<![\w-])(?:the\s+)?(?P<head>" + alternation(alone_en) + r")\s+in\s+(?P<c>" +
-                                    alternation(self._city) + r")(?![\w-])") if alone_en and self._city else None
+        # body ("the authorities" only, with nothing before it: not "US forces in Hasakah", "the Kurdish-led
+        # authorities in Hasakah")
+        in_city = [h for h in alone_en if self._alone[h] in data.get("in_city", ())]
+        self._alone_in = re.compile(r"(?<![\w-])the\s+(?P<head>" + alternation(in_city) + r")\s+in\s+(?P<c>" +
+                                    alternation(self._city) + r")(?![\w-])") if in_city and self._city else None
         # English: the country, up to four words, the head, and "of / for" up to four words
         word_en = r"(?!(?:said|says|told|announced|and|the|that|with|to|in|on|by|from|at|of|for|a|an|has|had|was|is|were|will)\b)[a-z-]+"
         self._en = re.compile(

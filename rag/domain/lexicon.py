@@ -170,6 +170,8 @@ class Lexicon:
     # its other party ("denied any agreement with the Syrian side")
     stand_ins: Words | None = None  # "sending", "وأوفد": the one named after them came in the place of one who did not
     forming: Words | None = None  # "agreed to form", "على تشكيل": a joint body right after them meets, a plan
+    # the title ids and body function groups whose word that a crossing reopened is the reopening itself
+    crossing_speakers: frozenset[str] = frozenset()
     gone_by: Words | None = None  # "did not", "لم": a contact called off with a cue opening with one was due on a day gone by
     role_en: tuple[tuple[str, str], ...] = ()  # (Arabic role, English): "محافظ الأنبار" is "the governor of Anbar"
     deals: Words | None = None  # "agreement", "عقود": a denied one names a contact only with a party of each side
@@ -476,6 +478,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    stand_ins=Words.of(_both(obj.get("stand_ins"))),
                    forming=Words.of(_both(obj.get("forming"))),
                    gone_by=Words.of(_both(obj.get("gone_by"))),
+                   crossing_speakers=frozenset(obj.get("crossing_open", {}).get("speakers", {}).get("ids", [])),
                    role_en=tuple((normalize(k).lower(), v) for k, v in obj.get("role_en", {}).items()
                                  if not k.startswith("_")),
                    denied_after=Words.of(_both(obj.get("status", {}).get("denied", {}).get("after"))),
