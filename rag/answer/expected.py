@@ -1565,9 +1565,47 @@ def asked_ordinals(q: Question) -> set[int]:
         return ranks
     sessions = _ordinal_words()[6]
     words = re.findall(r"\w+", q.normalized)
-    near = lambda i: any(w in sessions or _arabic_rank_base(w) in sessions or w[1:] in sessions
-                         for w in words[max(0, i - 2):i + 3])
+    # (also with a possessive ending: 'اجتماعه الأول', its first meeting)
+    near = lambda i: any(x in sessions or _arabic_rank_base(x) in sessions or x[1:] in sessions
+                         for w in words[max(0, i - 2):i + 3] for x in _possessed(w))
     return {1} if any(v == 1 and near(i) for i, v in found) else set()
+
+
+def _possessed(word: str) -> tuple[str, ...]:
+    """An Arabic word and, when it ends in a possessive pronoun ('اجتماعه', 'اجتماعها', 'جلستهم'), the noun without it
+    (ة written ه once normalised: 'جلسته' -> 'جلسه')."""
+    out = [word]
+    for end in ("هما", "هم", "ها", "ه"):
+        if word.endswith(end) and len(word) - len(end) >= 3 and re.match(r"[\u0600-\u06ff]", word):
+            stem = word[:-len(end)]
+            out += [stem, stem[:-1] + "ه"] if stem.endswith("ت") else [stem]
+            break
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _unheld_rank_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = answer_data().get("unheld_ranks", {})
+    return tuple(normalize(w) for w in data.get("before", ())), tuple(normalize(w) for w in data.get("after", ()))
+
+
+def unheld_rank(ranks: set[int], text_norm: str) -> bool:
+    """A (normalised) sentence says the ranked act asked has not been held or announced: a rank asked with, within
+    UNHELD_RANK_REACH words before it, a word of answer_types.json `unheld_ranks` before ('no date, membership or
+    first session has been announced', 'لم يُعلن عن اجتماعها الأول'), or within that reach after it one of `after`
+    ('its first meeting has not been held'). ('the first session, held on Monday' says nothing of the kind.)"""
+    before, after = _unheld_rank_words()
+    words = re.findall(r"\w+", text_norm)
+
+    def holds(span: list[str], phrases: tuple[str, ...]) -> bool:
+        text = " " + " ".join(span) + " "
+        return any(f" {p} " in text for p in phrases)
+    return any(v in ranks and (holds(words[max(0, i - UNHELD_RANK_REACH):i], before) or
+                               holds(words[i + 1:i + 1 + UNHELD_RANK_REACH], after))
+               for i, v in ordinals_at(text_norm))
+
+
+UNHELD_RANK_REACH = 6  # words between a rank and the words saying it was not held ('no date, membership or first')
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, unheld_rank, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -671,6 +671,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             ranks & ordinals_of(_norm(hits[c.n - 1].chunk.text)) and not ordinals_of(_norm(c.text)))]
         if not ranked:
             return correction(q, cands, premise.no_rank(sorted(ranks)), confidence(q, cands, hits))
+        # (the best of them saying that act has not been held or announced, 'no date, membership or first session has
+        # been announced', 'لم يُعلن عن اجتماعها الأول حتى الآن': it did not take place)
+        if unheld_rank(ranks, _norm(ranked[0].text)):
+            return correction(q, ranked + [c for c in cands if c not in ranked], premise.not_taken_place(
+                sorted(asked_relations(q) & STATUSED_ACTS) or ["meeting"], "not held"), confidence(q, cands, hits))
         cands = ranked
     # The question's focus: the act it asks about (a visit is not a call, a refusal is not a visit), the
     # year it names. Sentences about these people that fail it make a correction, not an answer.
