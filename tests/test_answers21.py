@@ -6,7 +6,11 @@ gold set), or at the unit level:
   announced ("no date, membership or first session has been announced", "لم يُعلن عن اجتماعها الأول") did not take
   place: when it was held or what it decided is a false premise (expected.unheld_rank, answer_types.json
   unheld_ranks); an Arabic question's "اجتماعه الأول" (its first meeting, with a possessive ending) asks that rank
-  (expected.asked_ordinals)."""
+  (expected.asked_ordinals);
+- who holds a title is not answered by a sentence naming the title with no one at it ("Foreign Minister X together
+  with its transport minister and its intelligence chief"): a name before an English title is its holder only when
+  set off as its apposition ("al-Abbasi, Iraq's defence minister"; expected.title_unnamed, title_holders,
+  answer_types.json apposition_words)."""
 
 from __future__ import annotations
 
@@ -28,12 +32,23 @@ AR_COMMITTEES = """لجان عراقية سورية جديدة
 واتفق الجانبان على تشكيل لجنة مشتركة للنقل البري، لم يُعلن عن اجتماعها الأول حتى الآن.
 """
 
+EN_TRANSPORT = """Neighbours meet on overland trade in Amman
+2026/07/05
+
+AMMAN — Transport officials of Iraq, Syria and Jordan met in the Jordanian capital on Saturday to discuss reopening overland trade routes.
+
+Syria was represented by Foreign Minister Asaad al-Shaibani together with its transport minister and its customs chief.
+
+The three delegations agreed to meet again in the autumn.
+"""
+
 
 @pytest.fixture(scope="module")
 def library21(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers21",
-                          {"en_council.txt": EN_COUNCIL, "ar_committees.txt": AR_COMMITTEES})
+                          {"en_council.txt": EN_COUNCIL, "ar_committees.txt": AR_COMMITTEES,
+                           "en_transport.txt": EN_TRANSPORT})
 
 
 def _ask(pipeline, question):
@@ -75,3 +90,27 @@ def test_when_a_first_meeting_never_announced_was_held_is_a_false_premise(librar
     assert r.abstained, r.answer
     r = _ask(library21, "متى بحث وزيرا النقل في العراق وسوريا إعادة تسيير الشاحنات؟")
     assert not r.abstained and "حزيران" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("text, holders, unnamed", [
+    ("Syria was represented by Foreign Minister Asaad al-Shaibani together with its defence minister and its "
+     "intelligence chief.", set(), True),
+    ("Thabet al-Abbasi, Iraq's defence minister, said the border was calm.", {"Iraq"}, False),
+    ("Defence Minister Thabet al-Abbasi met the delegation.", {"Iraq"}, False),
+    ("وحضر وزير الخارجية أسعد الشيباني ووزير الدفاع ورئيس الاستخبارات.", set(), True),
+])
+def test_a_title_with_no_one_at_it(text, holders, unnamed):
+    """Rules (expected.title_holders: an English name before the title only as its apposition; title_unnamed)."""
+    from rag.answer.expected import asked_titles, title_holders, title_unnamed
+    from rag.answer.questions import as_question
+    from rag.text.arabic import normalize
+    forms = asked_titles(as_question("Who is the Syrian defence minister?"))[0][1]
+    assert title_holders(forms, normalize(text)) == holders
+    assert title_unnamed(forms, normalize(text)) is unnamed
+
+
+def test_who_holds_a_title_named_with_no_one_at_it_is_not_answered(library21):
+    """Rule (title_unnamed in the titled check), through the pipeline: the foreign minister the sentence names is not
+    the transport minister asked."""
+    r = _ask(library21, "What is the name of the Syrian transport minister who attended the Amman meeting on overland trade?")
+    assert r.abstained, r.answer

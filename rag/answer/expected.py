@@ -281,8 +281,23 @@ def title_holders(forms: tuple[tuple[str, ...], ...], text_norm: str) -> set[str
     """The countries of the people a sentence (normalised) names as holding the title (none when one of its holders is
     not a known person, or not named): the first known person named
     right after the title word near a minister or ministry word ('وزير الدفاع ثابت العباسي', 'Defence Minister Thabet
-    al-Abbasi'; in English, else the last one right before it: 'al-Abbasi, Iraq's defence minister'), or right after a
-    counterpart word ('his Syrian counterpart Murhaf Abu Qasra', 'نظيره السوري'), who holds the same title."""
+    al-Abbasi'; in English, else the last one right before it, set off as an apposition: 'al-Abbasi, Iraq's defence
+    minister'), or right after a counterpart word ('his Syrian counterpart Murhaf Abu Qasra', 'نظيره السوري'), who
+    holds the same title."""
+    return _title_mentions(forms, text_norm)[0]
+
+
+def title_unnamed(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """The sentence (normalised) mentions the title (near a minister's word) and names no holder at any mention: each
+    is followed by the sentence's end or a word of answer_types.json `unnamed_after` ('وزير الدفاع ورئيس
+    الاستخبارات', 'its defence minister and its intelligence chief'); a name before an English title that is not set
+    off as its apposition ('Foreign Minister X together with its defence minister') is not its holder."""
+    held, unnamed = _title_mentions(forms, text_norm)
+    return unnamed and not held
+
+
+def _title_mentions(forms: tuple[tuple[str, ...], ...], text_norm: str) -> tuple[set[str], bool]:
+    """`title_holders`, and whether the title is mentioned with every mention naming no one."""
     from ..domain.names import PEOPLE, arabic_names, english_names
     of = _countries_of_people()
     words = re.findall(r"[\w'-]+", text_norm)
@@ -296,16 +311,36 @@ def title_holders(forms: tuple[tuple[str, ...], ...], text_norm: str) -> set[str
     out = set()
     for j in spots:
         after = [n for n in found(" ".join(words[j + 1:j + 1 + HOLDER_REACH])) if n in PEOPLE and n in of]
-        before = [n for n in found(" ".join(words[max(0, j - HOLDER_REACH):j])) if n in PEOPLE and n in of] \
-            if english else []
+        before = [n for n in found(" ".join(_apposed(words[max(0, j - HOLDER_REACH):j], countries, found)))
+                  if n in PEOPLE and n in of] if english else []
         if after or before:
             out.add(of[(after or before[::-1])[0]])
             continue
-        nxt = next((w for w in words[j + 1:] if w not in countries and _stripped(w) not in countries), "")
-        if not english and (not nxt or _unnamed_after().match(nxt)):
-            continue  # "ووزير الدفاع ورئيس الاستخبارات": this mention names no one
-        return set()  # a holder the tables do not know: he may be the one asked
-    return out
+        rest = words[j + 1:]
+        if english:  # (past the minister's word: 'defence minister and …')
+            rest = rest[next((i + 1 for i, w in enumerate(rest[:3]) if _holder_head(w)), 0):]
+        nxt = next((w for w in rest if w not in countries and _stripped(w) not in countries), "")
+        if not nxt or _unnamed_after().match(nxt):
+            continue  # "ووزير الدفاع ورئيس الاستخبارات", "its defence minister and …": this mention names no one
+        return set(), False  # a holder the tables do not know: he may be the one asked
+    return out, bool(spots)
+
+
+def _apposed(before: list[str], countries: set[str], found) -> list[str]:
+    """Of the words before an English title, the name set off as its apposition ('al-Abbasi, Iraq's defence minister':
+    the comma is gone once tokenised): the last words, up to three, that name someone (`found`) right before the
+    title, with only countries' words and answer_types.json `apposition_words` ('the', 'then', 'acting') between;
+    [] when another word stands between ('X together with its defence minister')."""
+    allowed = _apposition_words() | countries
+    i = len(before)
+    while i > 0 and (before[i - 1] in allowed or before[i - 1].removesuffix("'s") in allowed):
+        i -= 1
+    return next((before[i - k:i] for k in (1, 2, 3) if i - k >= 0 and found(" ".join(before[i - k:i]))), [])
+
+
+@lru_cache(maxsize=1)
+def _apposition_words() -> frozenset:
+    return frozenset(normalize(w) for w in answer_data().get("apposition_words", ()))
 
 
 def holder_clash(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:

@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, unheld_rank, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, unheld_rank, title_unnamed, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -635,6 +635,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         ours = [c for c in titled if not official_country_clash(q, _norm(c.text)) and not holder_clash(q, forms, _norm(c.text))]
         if not ours:
             return abstain(confidence(q, cands, hits), f"the sources name only the other country's {title} official")
+        # (who holds it: a sentence naming the title with no one at it, 'Foreign Minister X together with its defence
+        # minister and its intelligence chief', does not say who, whoever else it names)
+        if expected_type(q) == "person":
+            ours = [c for c in ours if not title_unnamed(forms, _norm(c.text)) or title_holder_named(q, forms, _norm(c.text))]
+            if not ours:
+                return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {title} official asked about")
         cands = ours
     named = named_words(q)
     if named:
