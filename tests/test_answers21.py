@@ -10,7 +10,10 @@ gold set), or at the unit level:
 - who holds a title is not answered by a sentence naming the title with no one at it ("Foreign Minister X together
   with its transport minister and its intelligence chief"): a name before an English title is its holder only when
   set off as its apposition ("al-Abbasi, Iraq's defence minister"; expected.title_unnamed, title_holders,
-  answer_types.json apposition_words)."""
+  answer_types.json apposition_words);
+- what two people discussed in a city the question names is not answered when the only sentences telling their
+  meeting place it in another city ("met in Istanbul" for "in New York"; extractive.placed_elsewhere in the talks
+  premise)."""
 
 from __future__ import annotations
 
@@ -42,13 +45,21 @@ Syria was represented by Foreign Minister Asaad al-Shaibani together with its tr
 The three delegations agreed to meet again in the autumn.
 """
 
+EN_ISTANBUL = """Intelligence chiefs meet in Istanbul
+2026/08/14
+
+ISTANBUL — Iraqi intelligence chief Hamid al-Shatri met Syria's intelligence chief Anas Khattab in Istanbul on Thursday, and the two discussed smuggling routes along the Euphrates.
+
+An aide to al-Shatri said afterwards that Khattab was ready to settle the camps file and that Baghdad wanted to hold a conference on the camps in New York during the General Assembly.
+"""
+
 
 @pytest.fixture(scope="module")
 def library21(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers21",
                           {"en_council.txt": EN_COUNCIL, "ar_committees.txt": AR_COMMITTEES,
-                           "en_transport.txt": EN_TRANSPORT})
+                           "en_transport.txt": EN_TRANSPORT, "en_istanbul.txt": EN_ISTANBUL})
 
 
 def _ask(pipeline, question):
@@ -114,3 +125,17 @@ def test_who_holds_a_title_named_with_no_one_at_it_is_not_answered(library21):
     the transport minister asked."""
     r = _ask(library21, "What is the name of the Syrian transport minister who attended the Amman meeting on overland trade?")
     assert r.abstained, r.answer
+
+
+
+def test_talks_placed_in_another_city():
+    """Rule (extractive.placed_elsewhere, used by the talks premise: on heldout20 it turns 'what did X discuss with Y in
+    New York' over their Istanbul meeting into an abstention; through the pipeline over the seeds the two people asked
+    also meet without a city named, which keeps the premise, so the rule is checked at the unit level)."""
+    from rag.answer.extractive import placed_elsewhere
+    from rag.answer.questions import as_question
+    q = as_question("What did Hamid al-Shatri discuss with Anas Khattab in New York on the sidelines of the General Assembly?")
+    assert placed_elsewhere(q, "Hamid al-Shatri met Anas Khattab in Istanbul on Thursday.")
+    assert not placed_elsewhere(q, "Hamid al-Shatri met Anas Khattab in New York on Thursday.")
+    assert not placed_elsewhere(q, "Hamid al-Shatri met Anas Khattab on Thursday.")
+    assert not placed_elsewhere(q, "ISTANBUL — Hamid al-Shatri met Anas Khattab on Thursday.")

@@ -840,7 +840,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, about, premise.no_visit_by(visitor, places[0]), confidence(q, cands, hits))
         elif (premised := premised_talks(q, asked, people)) and not strict and not asked_status(q) and \
                 not any(relations(_terms(c.text), _norm(c.text)) & premised and
-                        not missing_entities(q, c, people, own=True) and not apart(c.text, people) for c in retrieved):
+                        not missing_entities(q, c, people, own=True) and not apart(c.text, people)
+                        and not placed_elsewhere(q, c.text) for c in retrieved):
             # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
             # the question's premise; no retrieved sentence names them all with a word of it (and not in separate
             # meetings: `apart`), so what others discussed is no answer. So are talks between them ("what did X
@@ -1413,6 +1414,22 @@ def apart(text: str, people: list[str]) -> bool:
         return False
     after = " " + _norm(" ".join(words[at[0] + 1:])) + " "  # (between them, or after both: 'met X and Y separately')
     return any(f" {c} " in after for c in _phrases("apart_cues"))
+
+
+def places_asked(q: Question) -> dict[str, str]:
+    """The places a question names, not as a route's two ends ('the Kirkuk–Baniyas pipeline')."""
+    unrouted = without_routes(str(q))
+    return places_named(q.normalized if unrouted == str(q) else _norm(unrouted))
+
+
+def placed_elsewhere(q: Question, text: str) -> bool:
+    """The question places its act in a city ('what did X discuss with Y in New York') and the sentence places the one
+    it tells in others only ('X met Y in Istanbul'; not its dateline, nor a route's two ends): another meeting."""
+    asked = places_asked(q)
+    if not asked:
+        return False
+    own = places_named(_norm(without_routes(_DATELINE.sub("", text))))
+    return bool(own) and not own.keys() & asked.keys()
 
 
 @lru_cache(maxsize=8)
