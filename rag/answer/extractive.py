@@ -846,6 +846,13 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             # the question's premise; no retrieved sentence names them all with a word of it (and not in separate
             # meetings: `apart`), so what others discussed is no answer. So are talks between them ("what did X
             # discuss with Y": `talks_with`), told by a word of talks, a meeting or a call.
+            # (theirs told in another city only: where the sources report it is the correction)
+            theirs = [c for c in retrieved if relations(_terms(c.text), _norm(c.text)) & premised and
+                      not missing_entities(q, c, people, own=True) and not apart(c.text, people)]
+            if theirs:
+                return correction(q, theirs + [c for c in about if c not in theirs], premise.elsewhere(
+                    sorted(premised & LOCATED_ACTS) or ["meeting"], places_asked(q),
+                    places_named(_norm(without_routes(_DATELINE.sub("", theirs[0].text))))), confidence(q, cands, hits))
             return correction(q, about, premise.not_reported(["talks"] if "talks" in premised else sorted(premised), people),
                               confidence(q, cands, hits))
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
