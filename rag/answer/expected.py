@@ -281,8 +281,23 @@ def title_holders(forms: tuple[tuple[str, ...], ...], text_norm: str) -> set[str
     """The countries of the people a sentence (normalised) names as holding the title (none when one of its holders is
     not a known person, or not named): the first known person named
     right after the title word near a minister or ministry word ('وزير الدفاع ثابت العباسي', 'Defence Minister Thabet
-    al-Abbasi'; in English, else the last one right before it: 'al-Abbasi, Iraq's defence minister'), or right after a
-    counterpart word ('his Syrian counterpart Murhaf Abu Qasra', 'نظيره السوري'), who holds the same title."""
+    al-Abbasi'; in English, else the last one right before it, set off as an apposition: 'al-Abbasi, Iraq's defence
+    minister'), or right after a counterpart word ('his Syrian counterpart Murhaf Abu Qasra', 'نظيره السوري'), who
+    holds the same title."""
+    return _title_mentions(forms, text_norm)[0]
+
+
+def title_unnamed(forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
+    """The sentence (normalised) mentions the title (near a minister's word) and names no holder at any mention: each
+    is followed by the sentence's end or a word of answer_types.json `unnamed_after` ('وزير الدفاع ورئيس
+    الاستخبارات', 'its defence minister and its intelligence chief'); a name before an English title that is not set
+    off as its apposition ('Foreign Minister X together with its defence minister') is not its holder."""
+    held, unnamed = _title_mentions(forms, text_norm)
+    return unnamed and not held
+
+
+def _title_mentions(forms: tuple[tuple[str, ...], ...], text_norm: str) -> tuple[set[str], bool]:
+    """`title_holders`, and whether the title is mentioned with every mention naming no one."""
     from ..domain.names import PEOPLE, arabic_names, english_names
     of = _countries_of_people()
     words = re.findall(r"[\w'-]+", text_norm)
@@ -296,16 +311,36 @@ def title_holders(forms: tuple[tuple[str, ...], ...], text_norm: str) -> set[str
     out = set()
     for j in spots:
         after = [n for n in found(" ".join(words[j + 1:j + 1 + HOLDER_REACH])) if n in PEOPLE and n in of]
-        before = [n for n in found(" ".join(words[max(0, j - HOLDER_REACH):j])) if n in PEOPLE and n in of] \
-            if english else []
+        before = [n for n in found(" ".join(_apposed(words[max(0, j - HOLDER_REACH):j], countries, found)))
+                  if n in PEOPLE and n in of] if english else []
         if after or before:
             out.add(of[(after or before[::-1])[0]])
             continue
-        nxt = next((w for w in words[j + 1:] if w not in countries and _stripped(w) not in countries), "")
-        if not english and (not nxt or _unnamed_after().match(nxt)):
-            continue  # "ووزير الدفاع ورئيس الاستخبارات": this mention names no one
-        return set()  # a holder the tables do not know: he may be the one asked
-    return out
+        rest = words[j + 1:]
+        if english:  # (past the minister's word: 'defence minister and …')
+            rest = rest[next((i + 1 for i, w in enumerate(rest[:3]) if _holder_head(w)), 0):]
+        nxt = next((w for w in rest if w not in countries and _stripped(w) not in countries), "")
+        if not nxt or _unnamed_after().match(nxt):
+            continue  # "ووزير الدفاع ورئيس الاستخبارات", "its defence minister and …": this mention names no one
+        return set(), False  # a holder the tables do not know: he may be the one asked
+    return out, bool(spots)
+
+
+def _apposed(before: list[str], countries: set[str], found) -> list[str]:
+    """Of the words before an English title, the name set off as its apposition ('al-Abbasi, Iraq's defence minister':
+    the comma is gone once tokenised): the last words, up to three, that name someone (`found`) right before the
+    title, with only countries' words and answer_types.json `apposition_words` ('the', 'then', 'acting') between;
+    [] when another word stands between ('X together with its defence minister')."""
+    allowed = _apposition_words() | countries
+    i = len(before)
+    while i > 0 and (before[i - 1] in allowed or before[i - 1].removesuffix("'s") in allowed):
+        i -= 1
+    return next((before[i - k:i] for k in (1, 2, 3) if i - k >= 0 and found(" ".join(before[i - k:i]))), [])
+
+
+@lru_cache(maxsize=1)
+def _apposition_words() -> frozenset:
+    return frozenset(normalize(w) for w in answer_data().get("apposition_words", ()))
 
 
 def holder_clash(q: Question, forms: tuple[tuple[str, ...], ...], text_norm: str) -> bool:
@@ -1565,9 +1600,47 @@ def asked_ordinals(q: Question) -> set[int]:
         return ranks
     sessions = _ordinal_words()[6]
     words = re.findall(r"\w+", q.normalized)
-    near = lambda i: any(w in sessions or _arabic_rank_base(w) in sessions or w[1:] in sessions
-                         for w in words[max(0, i - 2):i + 3])
+    # (also with a possessive ending: 'اجتماعه الأول', its first meeting)
+    near = lambda i: any(x in sessions or _arabic_rank_base(x) in sessions or x[1:] in sessions
+                         for w in words[max(0, i - 2):i + 3] for x in _possessed(w))
     return {1} if any(v == 1 and near(i) for i, v in found) else set()
+
+
+def _possessed(word: str) -> tuple[str, ...]:
+    """An Arabic word and, when it ends in a possessive pronoun ('اجتماعه', 'اجتماعها', 'جلستهم'), the noun without it
+    (ة written ه once normalised: 'جلسته' -> 'جلسه')."""
+    out = [word]
+    for end in ("هما", "هم", "ها", "ه"):
+        if word.endswith(end) and len(word) - len(end) >= 3 and re.match(r"[\u0600-\u06ff]", word):
+            stem = word[:-len(end)]
+            out += [stem, stem[:-1] + "ه"] if stem.endswith("ت") else [stem]
+            break
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _unheld_rank_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = answer_data().get("unheld_ranks", {})
+    return tuple(normalize(w) for w in data.get("before", ())), tuple(normalize(w) for w in data.get("after", ()))
+
+
+def unheld_rank(ranks: set[int], text_norm: str) -> bool:
+    """A (normalised) sentence says the ranked act asked has not been held or announced: a rank asked with, within
+    UNHELD_RANK_REACH words before it, a word of answer_types.json `unheld_ranks` before ('no date, membership or
+    first session has been announced', 'لم يُعلن عن اجتماعها الأول'), or within that reach after it one of `after`
+    ('its first meeting has not been held'). ('the first session, held on Monday' says nothing of the kind.)"""
+    before, after = _unheld_rank_words()
+    words = re.findall(r"\w+", text_norm)
+
+    def holds(span: list[str], phrases: tuple[str, ...]) -> bool:
+        text = " " + " ".join(span) + " "
+        return any(f" {p} " in text for p in phrases)
+    return any(v in ranks and (holds(words[max(0, i - UNHELD_RANK_REACH):i], before) or
+                               holds(words[i + 1:i + 1 + UNHELD_RANK_REACH], after))
+               for i, v in ordinals_at(text_norm))
+
+
+UNHELD_RANK_REACH = 6  # words between a rank and the words saying it was not held ('no date, membership or first')
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, unheld_rank, title_unnamed, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -635,6 +635,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         ours = [c for c in titled if not official_country_clash(q, _norm(c.text)) and not holder_clash(q, forms, _norm(c.text))]
         if not ours:
             return abstain(confidence(q, cands, hits), f"the sources name only the other country's {title} official")
+        # (who holds it: a sentence naming the title with no one at it, 'Foreign Minister X together with its defence
+        # minister and its intelligence chief', does not say who, whoever else it names)
+        if expected_type(q) == "person":
+            ours = [c for c in ours if not title_unnamed(forms, _norm(c.text)) or title_holder_named(q, forms, _norm(c.text))]
+            if not ours:
+                return abstain(confidence(q, cands, hits), f"no retrieved sentence names the {title} official asked about")
         cands = ours
     named = named_words(q)
     if named:
@@ -671,6 +677,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             ranks & ordinals_of(_norm(hits[c.n - 1].chunk.text)) and not ordinals_of(_norm(c.text)))]
         if not ranked:
             return correction(q, cands, premise.no_rank(sorted(ranks)), confidence(q, cands, hits))
+        # (the best of them saying that act has not been held or announced, 'no date, membership or first session has
+        # been announced', 'لم يُعلن عن اجتماعها الأول حتى الآن': it did not take place)
+        if unheld_rank(ranks, _norm(ranked[0].text)):
+            return correction(q, ranked + [c for c in cands if c not in ranked], premise.not_taken_place(
+                sorted(asked_relations(q) & STATUSED_ACTS) or ["meeting"], "not held"), confidence(q, cands, hits))
         cands = ranked
     # The question's focus: the act it asks about (a visit is not a call, a refusal is not a visit), the
     # year it names. Sentences about these people that fail it make a correction, not an answer.
@@ -829,11 +840,19 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             return correction(q, about, premise.no_visit_by(visitor, places[0]), confidence(q, cands, hits))
         elif (premised := premised_talks(q, asked, people)) and not strict and not asked_status(q) and \
                 not any(relations(_terms(c.text), _norm(c.text)) & premised and
-                        not missing_entities(q, c, people, own=True) and not apart(c.text, people) for c in retrieved):
+                        not missing_entities(q, c, people, own=True) and not apart(c.text, people)
+                        and not placed_elsewhere(q, c.text) for c in retrieved):
             # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
             # the question's premise; no retrieved sentence names them all with a word of it (and not in separate
             # meetings: `apart`), so what others discussed is no answer. So are talks between them ("what did X
             # discuss with Y": `talks_with`), told by a word of talks, a meeting or a call.
+            # (theirs told in another city only: where the sources report it is the correction)
+            theirs = [c for c in retrieved if relations(_terms(c.text), _norm(c.text)) & premised and
+                      not missing_entities(q, c, people, own=True) and not apart(c.text, people)]
+            if theirs:
+                return correction(q, theirs + [c for c in about if c not in theirs], premise.elsewhere(
+                    sorted(premised & LOCATED_ACTS) or ["meeting"], places_asked(q),
+                    places_named(_norm(without_routes(_DATELINE.sub("", theirs[0].text))))), confidence(q, cands, hits))
             return correction(q, about, premise.not_reported(["talks"] if "talks" in premised else sorted(premised), people),
                               confidence(q, cands, hits))
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
@@ -1402,6 +1421,22 @@ def apart(text: str, people: list[str]) -> bool:
         return False
     after = " " + _norm(" ".join(words[at[0] + 1:])) + " "  # (between them, or after both: 'met X and Y separately')
     return any(f" {c} " in after for c in _phrases("apart_cues"))
+
+
+def places_asked(q: Question) -> dict[str, str]:
+    """The places a question names, not as a route's two ends ('the Kirkuk–Baniyas pipeline')."""
+    unrouted = without_routes(str(q))
+    return places_named(q.normalized if unrouted == str(q) else _norm(unrouted))
+
+
+def placed_elsewhere(q: Question, text: str) -> bool:
+    """The question places its act in a city ('what did X discuss with Y in New York') and the sentence places the one
+    it tells in others only ('X met Y in Istanbul'; not its dateline, nor a route's two ends): another meeting."""
+    asked = places_asked(q)
+    if not asked:
+        return False
+    own = places_named(_norm(without_routes(_DATELINE.sub("", text))))
+    return bool(own) and not own.keys() & asked.keys()
 
 
 @lru_cache(maxsize=8)
