@@ -118,3 +118,27 @@ def test_a_recaps_status_is_its_clauses():
     # the act asked in the clause with the status keeps it, whatever another clause tells
     both = "It was a summit the Syrian leader did not attend, although he had met al-Sudani in Qatar."
     assert _status(both, {"summit"}) == "cancelled"
+
+
+def test_the_one_sent_after_a_side_or_another_title_went():
+    """The review's counter-examples (principal_only: sender_sides, sender_titles): a side right after the verb of
+    sending, or a title before the one the person holds, is the sender; he was sent, he went."""
+    from rag.answer.expected import principal_only
+    from rag.answer.extractive import name_forms
+    assert not principal_only(name_forms("Fuad Hussein"), "أوفد رئيس الوزراء وزير الخارجية فؤاد حسين إلى دمشق.")
+    assert not principal_only(name_forms("Qasim al-Araji"), "أرسل العراق مستشار الأمن القومي قاسم الأعرجي إلى دمشق.")
+    # the one named right after the verb with his title sent someone
+    assert principal_only(name_forms("Mohammed Shia al-Sudani"),
+                          "أوفد رئيس الوزراء محمد شياع السوداني رئيس جهاز المخابرات حميد الشطري إلى دمشق.")
+
+
+@pytest.mark.parametrize("text,status", [
+    ("واعتذر الرئيس السوري أحمد الشرع عن حضور القمة في بغداد.", "cancelled"),
+    ("خلال لقائه الشيباني في بغداد يوم الأحد، اعتذر فؤاد حسين عن الحادثة الحدودية.", ""),
+    ("اعتذر وزير الخارجية العراقي خلال اتصال هاتفي مع نظيره السوري عن التصريحات المسيئة.", ""),
+])
+def test_apologising_is_no_declining(text, status):
+    """The review's counter-examples (statuses: "اعتذر … عن حضور", a name between): an apology cancels nothing."""
+    from rag.answer.expected import status_of
+    from rag.text.arabic import normalize
+    assert status_of(normalize(text)) == status

@@ -68,6 +68,16 @@ def answer_data() -> dict:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
+STATUS_GAP = 5  # words a status's " … " may stand for ("يعتذر الشرع عن حضور": "يعتذر … عن حضور")
+
+
+def _status_form(word: str) -> str:
+    """A status word's pattern: its normalised words, " … " standing for up to STATUS_GAP words (a name between the
+    verb and what it is about: "اعتذر … عن حضور" is declining to attend, "اعتذر عن الحادثة" an apology)."""
+    parts = [re.escape(normalize(p.strip())) for p in word.split("…")]
+    return rf"(?:\s+\S+){{0,{STATUS_GAP}}}\s+".join(parts)
+
+
 @lru_cache(maxsize=4)
 def vocabulary(path: Path = DATA) -> Vocabulary:
     """The answer-type, role and relation words (read once)."""
@@ -84,7 +94,7 @@ def vocabulary(path: Path = DATA) -> Vocabulary:
         asks_role=re.compile(data["asks_role"], re.I),
         titles={normalize(k): _forms(ws) for k, ws in data["titles"].items()},
         counted=re.compile(data["counted"], re.I),
-        statuses={k: re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(re.escape(normalize(w)) for w in ws) + ")")
+        statuses={k: re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(_status_form(w) for w in ws) + ")")
                   for k, ws in data["statuses"].items()},
         role_of=frozenset(normalize(w) for w in data["role_of"]),
         title_heads=re.compile(r"^[وبل]?(ال)?(" + "|".join(normalize(w) for w in data["title_heads"]) + ")"),
@@ -1454,6 +1464,14 @@ def _sender_verbs() -> tuple[frozenset, frozenset]:
             frozenset(normalize(w) for w in data.get("sender_after", ())))
 
 
+@lru_cache(maxsize=1)
+def _sender_other() -> tuple[frozenset, frozenset]:
+    """(title heads, sides) that make someone else the sender: `proxy_cues.sender_titles`, `sender_sides`."""
+    data = answer_data().get("proxy_cues", {})
+    return (frozenset(normalize(w) for w in data.get("sender_titles", ())),
+            frozenset(normalize(w) for w in data.get("sender_sides", ())))
+
+
 def principal_only(forms: list[set[str]], text: str, normalized: str | None = None) -> bool:
     """A sentence names the person (by one of his forms' word sets) only as someone another acts for: each mention
     has, within PROXY_REACH words before it, a word of acting for him ('المبعوث الخاص لرئيس الوزراء العراقي محمد
@@ -1492,7 +1510,13 @@ def principal_only(forms: list[set[str]], text: str, normalized: str | None = No
         for k in range(max(0, i - PROXY_REACH), i):
             if words[k] in sent_before or words[k].removeprefix("و") in sent_before or \
                     words[k].removeprefix("ف") in sent_before:
-                return not any(n in PEOPLE for n in arabic_names(" ".join(words[k + 1:i])))
+                between = words[k + 1:i]
+                titles, sides = _sender_other()
+                # (a side right after the verb, or a title before the one he holds, is the sender: "أرسل العراق
+                # مستشار الأمن القومي قاسم الأعرجي", "أوفد رئيس الوزراء وزير الخارجية فؤاد حسين": he was sent)
+                if between and (between[0] in sides or sum(w.removeprefix("ال") in titles for w in between) >= 2):
+                    return False
+                return not any(n in PEOPLE for n in arabic_names(" ".join(between)))
         return j < len(words) and words[j] in sent_after
 
     def acted_for(i: int, j: int) -> bool:
