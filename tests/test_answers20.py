@@ -142,3 +142,15 @@ def test_apologising_is_no_declining(text, status):
     from rag.answer.expected import status_of
     from rag.text.arabic import normalize
     assert status_of(normalize(text)) == status
+
+
+def test_a_plan_or_rumour_covers_every_clause_of_its_sentence():
+    """Only an act that did not take place is read clause by clause (extractive._status): a plan told in one clause
+    holds for the act another clause tells ("news of an expected visit, said to include signing a memorandum")."""
+    from rag.answer.expected import relations
+    from rag.answer.extractive import _status, _terms, _norm
+    text = ("Social media pages have circulated since Monday news of an expected visit by Syria's interior minister "
+            "to Baghdad next week, said to include signing a security memorandum with his Iraqi counterpart.")
+    asked = relations(_terms(_norm("When did Anas Khattab sign a security memorandum in Baghdad?")),
+                      _norm("When did Anas Khattab sign a security memorandum in Baghdad?"))
+    assert _status(text) and _status(text, asked) == _status(text), (_status(text), _status(text, asked), asked)

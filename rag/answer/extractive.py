@@ -1637,7 +1637,8 @@ def _status(text: str, asked: set[str] | frozenset = frozenset()) -> str:
     if (rx := _earlier_clause()) is not None:  # "…, a trip that had been put off in February": its history
         norm = rx.sub(" ", norm)
     status = status_of(norm) or ("hypothetical" if opens_hypothetically(norm) else "")
-    if status and asked and status != "hypothetical":
+    if status in NOT_TAKEN_PLACE and asked:  # (a rumour, a plan or a hypothesis covers the whole sentence: "posts
+        # circulated news of an expected visit, said to include signing a memorandum")
         # (the act asked told in a clause without a status, and in none with one: 'a summit he did not attend,
         # although he had met al-Sudani in Qatar' keeps its status for the summit)
         # (and each clause with a status tells another act of its own: 'The visit …, which had been scheduled for
