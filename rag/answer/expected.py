@@ -1458,18 +1458,12 @@ def _proxy_cues() -> tuple[frozenset, frozenset]:
 
 
 @lru_cache(maxsize=1)
-def _sender_verbs() -> tuple[frozenset, frozenset]:
+def _sender_words() -> tuple[frozenset, ...]:
+    """`proxy_cues`' verbs of sending (Arabic before the sender, English after him), and the title heads and sides
+    that make someone else the sender: `sender_before`, `sender_after`, `sender_titles`, `sender_sides`."""
     data = answer_data().get("proxy_cues", {})
-    return (frozenset(normalize(w) for w in data.get("sender_before", ())),
-            frozenset(normalize(w) for w in data.get("sender_after", ())))
-
-
-@lru_cache(maxsize=1)
-def _sender_other() -> tuple[frozenset, frozenset]:
-    """(title heads, sides) that make someone else the sender: `proxy_cues.sender_titles`, `sender_sides`."""
-    data = answer_data().get("proxy_cues", {})
-    return (frozenset(normalize(w) for w in data.get("sender_titles", ())),
-            frozenset(normalize(w) for w in data.get("sender_sides", ())))
+    return tuple(frozenset(normalize(w) for w in data.get(k, ()))
+                 for k in ("sender_before", "sender_after", "sender_titles", "sender_sides"))
 
 
 def principal_only(forms: list[set[str]], text: str, normalized: str | None = None) -> bool:
@@ -1500,7 +1494,7 @@ def principal_only(forms: list[set[str]], text: str, normalized: str | None = No
     def cue(w: str) -> bool:
         return w in before or _stripped(w) in before or w.removeprefix("ل") in before
 
-    sent_before, sent_after = _sender_verbs()
+    sent_before, sent_after, titles, sides = _sender_words()
 
     def sender(i: int, j: int) -> bool:
         """The subject of a verb of sending someone ('أوفد رئيس الوزراء محمد شياع السوداني رئيس جهاز المخابرات …
@@ -1511,7 +1505,6 @@ def principal_only(forms: list[set[str]], text: str, normalized: str | None = No
             if words[k] in sent_before or words[k].removeprefix("و") in sent_before or \
                     words[k].removeprefix("ف") in sent_before:
                 between = words[k + 1:i]
-                titles, sides = _sender_other()
                 # (a side right after the verb, or a title before the one he holds, is the sender: "أرسل العراق
                 # مستشار الأمن القومي قاسم الأعرجي", "أوفد رئيس الوزراء وزير الخارجية فؤاد حسين": he was sent)
                 if between and (between[0] in sides or sum(w.removeprefix("ال") in titles for w in between) >= 2):

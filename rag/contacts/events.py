@@ -283,7 +283,7 @@ class _Article:
         # (or a dateline of two cities with the page's date: "ERBIL / BAGHDAD, Oct. 23, 2025 —" names where the
         # report was filed; one city, "DAMASCUS, Oct. 23, 2025 — al-Sharaa received …", is most often the venue, and
         # a dated list's entry, "Dec. 5, 2024 – … lands in Baghdad", is no dateline)
-        lead, end = lead_dateline_span(norm) if not head else ("", head.end())
+        lead, end = ("", head.end()) if head else lead_dateline_span(norm) if "/" in norm else ("", 0)
         if lead and (lead != self.article.value or "/" not in norm[:end]):
             end = 0
         if end:
@@ -1050,13 +1050,12 @@ class _Article:
                     named <= {p["id"] for p in m.participants} and GROUP.get(m.kind) in kinds), None)
         if ref is None:
             return s
-        if True:
-            moved = _plus(ref.date, days)
-            phrase = s.norm[:end].strip()
-            self.opened[main.start] = (moved if exact else moved[:7],
-                                       f"'{phrase}' = {abs(days)} day(s) {'before' if days < 0 else 'after'} {ref.date}, "
-                                       f"the day of the contact it names, reported before" +
-                                       ("" if exact else " (counted in weeks: its month)"))
+        moved = _plus(ref.date, days)
+        phrase = s.norm[:end].strip()
+        self.opened[main.start] = (moved if exact else moved[:7],
+                                   f"'{phrase}' = {abs(days)} day(s) {'before' if days < 0 else 'after'} {ref.date}, "
+                                   f"the day of the contact it names, reported before" +
+                                   ("" if exact else " (counted in weeks: its month)"))
         return main
 
     def contact_clauses(self, s: _Sentence) -> list[_Sentence]:
@@ -1839,9 +1838,7 @@ class _Article:
         coop = self.lex.cooperating(s.norm, words)
         if not coop:
             return [], -1
-        spans = [*(self.lex.cooperation.spans(s.norm, words) if self.lex.cooperation is not None else []),
-                 *((m.start(), m.end()) for m in (self.lex.joint_acts.finditer(s.norm) if self.lex.joint_acts else ()))]
-        if any(not any(a <= p < b for a, b in spans) for p in self.lex.contact_at(s.norm, words)):
+        if not _only_together(self.lex, s.norm, words):
             return [], -1  # (only a phrase of acting together: another contact word, or a verb of one word whose
             # doer may stand after it, "سلّمت القوات العراقية …", has its own people)
         if any(m.kind in ("person", "title", "country") and m.start < coop[0] for m in matches):
@@ -2245,6 +2242,12 @@ def _acting_together(lex, m: Mention) -> bool:
     words = _words(norm)
     if lex.crossing_open and lex.crossings and lex.crossing_open.find(norm, words) and lex.crossings.find(norm, words):
         return True  # (a crossing of the two reopened, or to be: their border authorities' act)
+    return _only_together(lex, norm, words)
+
+
+def _only_together(lex, norm: str, words) -> bool:
+    """Whether a sentence has words of acting together (lexicon `cooperation`, `joint_acts`) and every contact word
+    of it stands inside them."""
     spans = [*(lex.cooperation.spans(norm, words) if lex.cooperation is not None else []),
              *((x.start(), x.end()) for x in (lex.joint_acts.finditer(norm) if lex.joint_acts else ()))]
     return bool(spans) and all(any(a <= p < b for a, b in spans) for p in lex.contact_at(norm, words))

@@ -937,7 +937,7 @@ class Officials:
             if hit is None:
                 continue
             kind, item, short = hit
-            if form in self._family_only and self._other_first_name(text, m.start(1), item):
+            if form in self._family_only and self.other_first_name(text, m.start(1), item):
                 continue
             out.append(Match(m.start(1), m.end(1), kind, item, short))
         if self.spelled:
@@ -953,17 +953,12 @@ class Officials:
                 if any(o.start < m.end() and m.start() < o.end for o in out):
                     continue
                 person = self.spelled.get(spelling_key(m.group(1)))
-                if person is not None and not self._other_first_name(text, m.start(), person):
+                if person is not None and not self.other_first_name(text, m.start(), person):
                     out.append(Match(m.start(), m.end(), "person", person, False))
             out.sort(key=lambda x: x.start)
         return out
 
     def other_first_name(self, text: str, at: int, person: "Person") -> bool:
-        """Whether a capitalised word right before `at` in English text is another name or title than the person's
-        own (`_other_first_name`; "King" before "Abdullah")."""
-        return self._other_first_name(text, at, person)
-
-    def _other_first_name(self, text: str, at: int, person: "Person") -> bool:
         """Whether a capitalised word right before `at` in English `text` is a first name not the person's: not a
         title, role or cue word of the data (lexicon `name_stop`, roles, contact words), nor one of his names."""
         if not text or len(text) < at or has_arabic(text[max(0, at - 30):at]):
