@@ -15,7 +15,7 @@ import re
 from functools import cached_property
 from datetime import date, timedelta
 
-from ..text.dates import (LATEST_NOT_AFTER, ORD_DM, ORD_DMY, WEEKDAY_EN, WEEKDAYS, ArticleDate, DateMention,
+from ..text.dates import (LATEST_NOT_AFTER, same_month_text, ORD_DM, ORD_DMY, WEEKDAY_EN, WEEKDAYS, ArticleDate, DateMention,
                           explicit_dates, find_dates, infer_article_date, iso, lead_dateline, lead_dateline_span,
                           resolve_dates, text_years)
 from ..documents import Chunk, Document
@@ -230,6 +230,7 @@ class _Article:
         self.same_day: dict[int, tuple[str, str]] = {}  # a clause's start -> the day (and its basis) of the one before
         self.barrier = 0  # the first mention of the dated list's entry being read (`run`): earlier ones are not extended
         self.prev_day: str | None = None  # the last day the sentence before wrote (`run`): "Two days later, …"
+        self.last_month = ""  # the last month (YYYY-MM) a sentence before wrote: "من الشهر نفسه" (`dates_in`)
         self.heading: tuple[str, str] | None = None  # the day (and basis) heading that entry, when given alone
         self._dated: dict[str, list] = {}  # a sentence's (or clause's) normalised text -> its dates (`dates_in`)
 
@@ -945,6 +946,8 @@ class _Article:
     def dates_in(self, norm: str) -> list:
         """The dates of a normalised sentence (or clause) against the article's date, read once per text: the list
         reading (`entry_opener`) and the sentence's own reading ask for the same ones."""
+        # ("في الخامس والعشرين من الشهر نفسه": the month the article named last before it)
+        norm = same_month_text(norm, self.last_month)
         got = self._dated.get(norm)
         if got is None:
             got = resolve_dates(norm, self.article, self.years)
@@ -999,6 +1002,7 @@ class _Article:
                 carried = self.carried.pop(part.start, None)
                 if j == 0 and pronoun and carried is None and self.subject is not None:
                     carried = [self.subject]  # "He first met Ahmed al-Sharaa …" after "Hamid al-Shatri … was …"
+
                 self.sentence(i, part, carried)
             for m in self.mentions[before:]:
                 if day := _in_context(m.date, m.date_basis, context, self.article.value):
@@ -1006,6 +1010,10 @@ class _Article:
                     m.date_basis = m.date_basis.split(";")[0] + f"; {day[:4]}, the year of the date written before " \
                                                                 f"it in its paragraph ({context})"
             written = self.dates_in(s.norm)
+            # (a month of no known year too: "في منتصف نيسان" in an undated page)
+            self.last_month = next((d.value[:7] if d.value and len(d.value) >= 7 else f"????-{d.month:02d}"
+                                    for d in reversed(written) if d.value and len(d.value) >= 7 or d.month),
+                                   self.last_month)
             # the last day this sentence writes, for "Two days later, …" in the next one
             self.prev_day = next(((_in_context(d.value, d.basis, context, self.article.value) or d.value)
                                   for d in reversed(written) if d.value and len(d.value) == 10), None)
@@ -1016,7 +1024,7 @@ class _Article:
             if year_line:
                 context, heading_at = year_line, i
             if not pronoun:  # (after "He …", the subject is still the one "He" stood for)
-                self.subject = next((m for m in self.scan_of(s) if m.kind == "person" and not m.short), None)
+                self.subject = next((m for m in self.scan_of(s) if m.kind == "person" and (not m.short or m.item.id in self.seen)), None)
             if listed and year:
                 # an entry's day and month with no year: the year of the entries before it, the next one when its
                 # month comes before theirs ("- 30 كانون الأول 2024: …", then "- 14 آذار: …" is 14 March 2025)
@@ -1345,7 +1353,7 @@ class _Article:
         every = _words(s.norm)
         denial = self.denied_at(s.norm, every)
         worded = any(w.find(s.norm, every) for w in (*lex.kinds.values(), *lex.back.values())) or \
-            bool(lex.cooperating(s.norm, every)) or bool(lex.crossing_open and lex.crossing_open.find(s.norm, every)) or \
+            bool(lex.cooperating(s.norm, every)) or bool(lex.crossing_opened(s.norm, every)) or \
             bool(lex.sessions and lex.sessions.find(s.norm, every) and self.officials.joint_body(s.norm))
         present = None if worded else self.present_at(s, every)
         if not worded and denial is None and present is None:
@@ -1391,18 +1399,21 @@ class _Article:
             if any(pos for k, pos in kept.items() if k != "statement"):
                 at = kept
         topic = lex.crossing_topic.find(s.norm, words) if lex.crossing_topic else []
-        opened = [p for p in lex.crossing_open.find(s.norm, words) if inside(p) and not any(
-            0 < p - t <= 16 and len(s.norm[t:p].split()) <= 2 for t in topic)] \
-            if lex.crossing_open and lex.crossings and lex.crossings.find(s.norm, words) else []
+        opened = [p for p in lex.crossing_opened(s.norm, words) if inside(p) and not any(
+            0 < p - t <= 16 and len(s.norm[t:p].split()) <= 2 for t in topic)]
         # (a side's officials may say so: "Iraq's Border Ports Authority said the al-Qaim crossing with Syria reopened")
-        said = [m for m in matches if m.kind == "title" and _speaks(lex, s.norm, m) and (
+        # (or do it: "أعادت الهيئة العامة للمنافذ … فتح معبر البوكمال")
+        said = [m for m in matches if m.kind == "title" and (
+            _speaks(lex, s.norm, m) or (opened and m.end <= opened[0])) and (
             m.item.id in lex.crossing_speakers or m.item.id.rsplit("-body-", 1)[-1] in lex.crossing_speakers)]
+        reopened = False
         if opened and not any(m.kind in ("person", "title") and m not in said for m in matches) and {IRAQ, SYRIA} <= (
                 {m.item.country for m in matches if m.kind == "place"} | {m.item for m in matches if m.kind == "country"}
                 | {m.item.country for m in said}):
             # a crossing between the two reopened ("إعادة فتح منفذ القائم – البوكمال", "the al-Qaim crossing between
             # Iraq and Syria reopens"), naming no one: the two sides' border authorities acted together
             at.setdefault("meeting", []).append(opened[0])
+            reopened = True
             matches = [m for m in matches if m not in said] + [
                 Match(opened[0], opened[0], "title", self.officials.border_body(c)) for c in (IRAQ, SYRIA)]
         joint = [m for m in matches if m.kind == "title" and m.item.id.endswith("-body-joint")]
@@ -1674,7 +1685,11 @@ class _Article:
             cur = self.last(GROUP[kind], status)
             # naming no one, but going "to / in" another country than the contact before: a contact of its own ("…
             # al-Shatri returned to Damascus on April 25. … a Syrian delegation arrived in Baghdad on August 23")
-            moved = cur is not None and (not named or not cur.named) and cur.place is not None and any(
+            # (or the same people, on another day of their own: "On Sunday … sat down in Amman with … . Five days
+            # later, on Friday, March 14, Shibani landed in Baghdad")
+            day = next((d.value for d in dates if d.value and d.start not in self.due), None)
+            moved = cur is not None and (not named or not cur.named or bool(
+                day and len(day) == 10 and cur.date and day != cur.date)) and cur.place is not None and any(
                 id(pl) in self.towards and pl.country != cur.place["country"] and pl.en != pl.country for pl in places)
             # (or all of its people and more, in the same country: a headline's "Kurdistan Region president meets
             # Syria's Sharaa in Antalya", then "Nechirvan Barzani sat down with Ahmed al-Sharaa … in Turkey")
@@ -1691,11 +1706,12 @@ class _Article:
                         all(p["country"] == host for p in parts if p["named"] and p["id"] not in guests))
             # (or of its own day, far from the contact before: "The crossing at al-Bukamal and al-Qaim reopened in
             # June" after a contact of 15 December)
-            day = next((d.value for d in dates if d.value and d.start not in self.due), None)
             apart = cur is not None and _far(cur.date, day)
             if not contact_kinds:
                 pass
-            elif cur is not None and not moved and not carried and not apart and \
+            # (a crossing reopened is its border bodies' act, never more of a person's trip before it)
+            elif cur is not None and not moved and (not carried or also) and not apart and \
+                    not (reopened and not _bodies_only(cur)) and \
                     (not (named or left_out) or named and (not cur.named and not _bodies_only(cur) or named <= cur.named) or
                      more or also or
                      self._names_title(cur, parts, places)) \
@@ -1922,7 +1938,9 @@ class _Article:
                      _DESTINATION.search(s.norm[max(0, self.place_at[id(p)] - 30):self.place_at[id(p)]])]
             best = min(bound or towards or pool, key=lambda p: (not a <= self.place_at.get(id(p), -1) < b,
                                                                 abs(self.place_at.get(id(p), 0) - self.trigger_at)))
-            weak = m.place is not None and not m.place.get("towards")
+            # (a crossing stays the place of its border bodies' contact: not "في الأنبار" of a later sentence)
+            weak = m.place is not None and not m.place.get("towards") and not (
+                m.place.get("across") and _bodies_only(m))
             home = m.place is not None and m.place["country"] in (IRAQ, SYRIA) and m.place["name_en"] not in (IRAQ, SYRIA)
             if m.place is not None and towards and best.en == m.place["name_en"]:
                 m.place["towards"] = True  # "a Baghdad trip", then "his visit to Baghdad": confirmed
@@ -2127,11 +2145,19 @@ def _at_gathering(m: Mention, art: "_Article") -> None:
     basis. The sentence before may name the gathering of a contact that did not happen ("… hosted the Arab summit.
     Al-Sharaa did not attend") when the contact's own sentence names no place it went to and no day or month. Not of
     a statement: words about a summit are not said at it."""
-    if m.kind in ("call", "statement") or m.status not in AT_GATHERING or not m.citations or \
-            (m.date and len(m.date) >= 10):
+    if m.kind in ("call", "statement") or m.status not in AT_GATHERING or not m.citations:
         return
     officials, ref = art.officials, art.article.value or art.article.before or ""
     first = m.citations[0]
+    if m.date and len(m.date) >= 10:
+        # (a plan of a day and month set ahead of the article's date, at a known gathering held that day and month
+        # a year earlier: "had been expected at the Arab League summit in Baghdad on May 17", told in June)
+        if m.status != "happened" and (g := gathering_of(officials, fast_normalize(first["text"]), ref, m.status,
+                                                         art.lex)) is not None and \
+                g.date[4:] == m.date[4:] and g.date < m.date:
+            m.date, m.date_basis = g.date, m.date_basis + f"; {g.date[:4]}, the year of {g.en} (the gatherings " \
+                                                          f"of officials.json)"
+        return
     g = gathering_of(officials, fast_normalize(first["text"]), ref, m.status, art.lex)
     if g is None and m.status != "happened" and not m.date_basis and m.month is None and m.weekday is None and \
             (m.place is None or not m.place.get("towards")):
@@ -2240,7 +2266,7 @@ def _acting_together(lex, m: Mention) -> bool:
         return False
     norm = fast_normalize(m.citations[0]["text"])
     words = _words(norm)
-    if lex.crossing_open and lex.crossings and lex.crossing_open.find(norm, words) and lex.crossings.find(norm, words):
+    if lex.crossing_opened(norm, words):
         return True  # (a crossing of the two reopened, or to be: their border authorities' act)
     return _only_together(lex, norm, words)
 

@@ -172,6 +172,9 @@ class Lexicon:
     forming: Words | None = None  # "agreed to form", "على تشكيل": a joint body right after them meets, a plan
     # the title ids and body function groups whose word that a crossing reopened is the reopening itself
     crossing_speakers: frozenset[str] = frozenset()
+    crossing_near: Words | None = None  # "فتح", "opened": an opening only with a crossing word `crossing_reach` words away
+    crossing_reach: int = 0
+    crossing_general: Words | None = None  # "المعابر", "crossings": no crossing a plainer word of opening needs
     gone_by: Words | None = None  # "did not", "لم": a contact called off with a cue opening with one was due on a day gone by
     role_en: tuple[tuple[str, str], ...] = ()  # (Arabic role, English): "محافظ الأنبار" is "the governor of Anbar"
     deals: Words | None = None  # "agreement", "عقود": a denied one names a contact only with a party of each side
@@ -299,6 +302,25 @@ class Lexicon:
     def refers_back(self, word: str) -> bool:
         """Whether a word is one of the words that refer back to a contact ("the visit", "the talks")."""
         return any(word == x or word in x.split() for w in self.back.values() for x in (*w.words, *w.phrases))
+
+    def crossing_opened(self, norm: str, words: list[tuple[int, str]]) -> list[int]:
+        """Where a sentence says a crossing (re)opens: a word of `crossing_open` in a sentence with a word of a
+        crossing, or a plainer word of opening (`crossing_near`: "فتح", "opened") with a word of a crossing at most
+        `crossing_reach` words before or after it ("فتح معبر البوكمال", "the crossing … opened")."""
+        if not self.crossing_open or not self.crossings:
+            return []
+        at = self.crossings.find(norm, words)
+        if not at:
+            return []
+        out = self.crossing_open.find(norm, words)
+        if self.crossing_near is not None and self.crossing_reach:
+            rank = {p: i for i, p in enumerate(sorted({p for p, _ in words}))}
+            general = set(self.crossing_general.find(norm, words)) if self.crossing_general is not None else set()
+            places = [rank[p] for p in at if p in rank and p not in general]
+            # (a word with "ل" or "ب" before it, "لفتح", "بفتح", is a purpose or a demand, no opening)
+            out += [p for p in self.crossing_near.find(norm, words) if p in rank and norm[p] not in "لب" and any(
+                0 < abs(rank[p] - c) <= self.crossing_reach for c in places)]
+        return sorted(set(out))
 
     def kind_at(self, norm: str, words: list[tuple[int, str]]) -> dict[str, list[int]]:
         spans = self.kinds_not.spans(norm, words) if self.kinds_not is not None else []
@@ -479,6 +501,9 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    forming=Words.of(_both(obj.get("forming"))),
                    gone_by=Words.of(_both(obj.get("gone_by"))),
                    crossing_speakers=frozenset(obj.get("crossing_open", {}).get("speakers", {}).get("ids", [])),
+                   crossing_near=Words.of(_both(obj.get("crossing_open", {}).get("near"))),
+                   crossing_reach=int(obj.get("crossing_open", {}).get("near", {}).get("reach", 0)),
+                   crossing_general=Words.of(_both(obj.get("crossing_open", {}).get("near", {}).get("general"))),
                    role_en=tuple((normalize(k).lower(), v) for k, v in obj.get("role_en", {}).items()
                                  if not k.startswith("_")),
                    denied_after=Words.of(_both(obj.get("status", {}).get("denied", {}).get("after"))),

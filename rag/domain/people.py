@@ -138,6 +138,11 @@ _FIRST_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,})\s+$")
 FAMILY_EN = re.compile(r"(?<![\w'’-])(?:al|el)[-\s]([a-z][a-z'’]{2,}(?:-[a-z]{3,})?)(?![\w'’])")
 
 
+# a capitalised word standing alone, five letters at least ("Shibani"): a family name without its article
+_BARE_EN = re.compile(r"(?<![\w'’-])([A-Z][a-z]{4,})(?![\w'’-])")
+_NEXT_CAP = re.compile(r"\s+[A-Z]")
+
+
 def spelling_key(name: str) -> str:
     """The consonants of an English spelling of an Arabic name, which its transliterations share: vowels, 'y', 'w',
     apostrophes and hyphens dropped, a doubled letter once ("Shaibani", "Shibani", "Shaybani" -> "shbn";
@@ -955,6 +960,14 @@ class Officials:
                 person = self.spelled.get(spelling_key(m.group(1)))
                 if person is not None and not self.other_first_name(text, m.start(), person):
                     out.append(Match(m.start(), m.end(), "person", person, False))
+            # a bare capitalised family name in another spelling ("Shibani" for the listed "Shaibani"): a short form
+            for m in _BARE_EN.finditer(text) if text else ():
+                # (not a given name, nor a first name before another capitalised word: "Mustafa Sanad")
+                if not any(o.start < m.end() and m.start() < o.end for o in out) and \
+                        m.group(1).lower() not in self.given_names() and not _NEXT_CAP.match(text, m.end()) and \
+                        (person := self.spelled.get(spelling_key(m.group(1)))) is not None and \
+                        not self.other_first_name(text, m.start(), person):
+                    out.append(Match(m.start(), m.end(), "person", person, True))
             out.sort(key=lambda x: x.start)
         return out
 

@@ -21,6 +21,9 @@ ENGLISH_SHORT = {normalize(k).lower(): v for k, v in _WORDS["months"]["en_short"
 MONTHS = {normalize(k).lower(): v for table in _WORDS["months"].values() for k, v in table.items()}
 MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))  # a month's names, longest first
 _HIJRI_WORDS = _WORDS.get("hijri", {})
+# words for the month named last before them ("من الشهر نفسه", "the same month"), normalised, longest first
+SAME_MONTH = tuple(sorted({normalize(w).lower() for ws in _WORDS.get("same_month", {}).values() if isinstance(ws, list)
+                           for w in ws}, key=len, reverse=True))
 
 
 def _alt(words) -> str:
@@ -60,7 +63,7 @@ WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 WEEKDAYS = {normalize(k).lower(): v for table in _WORDS["weekdays"].values() for k, v in table.items()}
 _WD_ALT = "|".join(WEEKDAYS)
 _REL = re.compile(
-    rf"(?P<yest>(?:مساء|صباح|ليله)?\s*(?:يوم\s+)?امس(?:\s+الاول)?(?:[،,]?\s+(?P<wd1>{_WD_ALT}))?|"
+    rf"(?P<yest>(?:مساء|صباح|ليله)?\s*(?:يوم\s+)?(?<!\w)امس(?:\s+الاول)?(?:[،,]?\s+(?P<wd1>{_WD_ALT}))?|"
     rf"\b(?:the\s+day\s+before\s+)?yesterday(?:[,(]?\s*\(?(?P<wd5>{_WD_ALT}))?)|"
     rf"(?P<today>\b(?:اليوم|today)[،,]?\s+\(?(?P<wd2>{_WD_ALT}))|"
     # "اليوم", "مساء اليوم" with no weekday: the article's day (not "حتى اليوم / منذ اليوم …", until or since today)
@@ -256,6 +259,27 @@ def lead_dateline_span(norm_line: str) -> tuple[str, int]:
 
 
 _AFTER_LEAD = re.compile(r"\s*(?:\([^()\d]{1,30}\)\s*)?[-–—:|]")
+
+
+def same_month_text(norm: str, month: str) -> str:
+    """`norm` with each word for "the same month" (`SAME_MONTH`) written as `month` ("2025-04", "????-04" of no
+    known year): its name and year
+    when they fit in the words' room, else its name, in the words' script and padded with spaces (positions kept):
+    "في الخامس والعشرين من الشهر نفسه" after "منتصف نيسان" reads "… من نيسان 2025"."""
+    if not SAME_MONTH or len(month) < 7 or not any(w in norm for w in SAME_MONTH):
+        return norm
+    year, number = month[:4], int(month[5:7])
+    names = [m for m, n in MONTHS.items() if n == number and len(m) > 3 or n == number and re.search(r"[\u0600-\u06ff]", m)]
+
+    def written(m: re.Match) -> str:
+        room = len(m.group(0))
+        arabic = bool(re.search(r"[\u0600-\u06ff]", m.group(0)))
+        forms = [f for n in names if bool(re.search(r"[\u0600-\u06ff]", n)) == arabic
+                 for f in ((f"{n} {year}", n) if year.isdigit() else (n,))]
+        fit = [f for f in forms if len(f) <= room]
+        return max(fit, key=len).ljust(room) if fit else m.group(0)
+
+    return re.sub(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in SAME_MONTH) + r")(?!\w)", written, norm)
 
 
 def find_dates(text: str) -> list[str]:

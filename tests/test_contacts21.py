@@ -1,0 +1,96 @@
+"""Contacts, twenty-first pass: a crossing opened in plainer words, a bare family name in another spelling, the same
+people moving on to another country on a day of their own, "He met …" on a trip, a reopening never more of a trip,
+"expected at" a gathering, "the fifth" is not "yesterday", "the same month", "brought together". Texts written here
+(real people, invented wording)."""
+
+from rag.text.dates import same_month_text
+from tests.test_contacts_real import _contacts, _names
+
+HEAD = "Notes\n\nNovember 16, 2025 | Test\n\n"
+
+
+def _sides(m) -> set[str]:
+    return {p["country"] for p in m.participants}
+
+
+def test_a_crossing_opened_in_plainer_words_by_a_border_body_is_the_two_border_authorities_meeting():
+    # "أعادت … فتح معبر": the body acting, and "فتح" right before a crossing's word
+    (m,) = _contacts("تقرير\n\nأعادت الهيئة العامة للمنافذ البرية والبحرية، صباح اليوم السبت، فتح معبر البوكمال "
+                     "الحدودي مع العراق أمام حركة الشاحنات.\n", "a.txt", "2025-06-14")
+    assert (m.kind, m.status, m.date) == ("meeting", "happened", "2025-06-14") and _sides(m) == {"Iraq", "Syria"}
+    # announced for a day ahead: a plan
+    (m,) = _contacts("تقرير\n\nأعلنت الهيئة العامة للمنافذ البرية والبحرية أن معبر البوكمال الحدودي مع العراق "
+                     "سيفتح أمام المسافرين يوم السبت المقبل.\n", "a.txt", "2025-06-12")
+    assert (m.kind, m.status, m.date) == ("meeting", "planned", "2025-06-14"), (m.kind, m.status, m.date)
+    # "لفتح", "بفتح": a purpose or a demand, no opening
+    for text in ("طالب نواب عن الأنبار بفتح معبر القائم مع سوريا أمام التجارة.",
+                 "بدأت مفاوضات بين الجانبين العراقي والسوري لفتح معبر القائم – البوكمال."):
+        assert not [m for m in _contacts(f"تقرير\n\n{text}\n", "a.txt", "2025-06-10") if m.kind == "meeting"
+                    and m.status == "happened"], text
+
+
+def test_a_bare_family_name_in_another_spelling_is_the_listed_person_but_not_a_first_name():
+    text = (HEAD + "Syrian Foreign Minister Asaad al-Shaibani was in Amman on March 9. On Friday, March 14, "
+            "Shibani landed in Baghdad on an unannounced visit.\n")
+    got = [m for m in _contacts(text, "a.txt", "2025-11-16") if m.date == "2025-03-14"]
+    assert got and "Asaad al-Shaibani" in _names(got[0]) and got[0].place["name_en"] == "Baghdad", got
+    # a first name before a family name is no listed person's family name
+    (m,) = _contacts(HEAD + "An Iraqi parliamentary delegation led by lawmaker Mustafa Sanad arrived in Damascus on "
+                            "Monday and met Syrian Foreign Minister Asaad al-Shaibani.\n", "a.txt", "2025-06-03")
+    assert "Hamza al-Mustafa" not in _names(m), _names(m)
+
+
+def test_the_same_people_on_a_day_of_their_own_in_another_country_are_another_contact():
+    text = (HEAD + "On Sunday, March 9, Iraq's Foreign Minister Fuad Hussein sat down in Amman with his Syrian "
+            "counterpart Asaad al-Shaibani. Five days later, on Friday, March 14, al-Shaibani landed in Baghdad on an "
+            "unannounced visit. He met President Abdul Latif Rashid and Prime Minister Mohammed Shia al-Sudani.\n")
+    got = {m.date: m for m in _contacts(text, "a.txt", "2025-11-16")}
+    assert set(got) == {"2025-03-09", "2025-03-14"}, [(m.kind, m.date, _names(m)) for m in got.values()]
+    assert got["2025-03-09"].date_end is None and got["2025-03-09"].place["name_en"] == "Amman"
+    # "He met …" with no day or place of its own: more of the trip
+    assert got["2025-03-14"].kind == "visit" and \
+        {"Abdul Latif Rashid", "Mohammed Shia al-Sudani"} <= _names(got["2025-03-14"]), _names(got["2025-03-14"])
+
+
+def test_a_crossing_reopened_days_after_a_trip_is_no_more_of_that_trip():
+    text = (HEAD + "On June 9, Iraqi envoy Izzat al-Shabandar was received by Syrian President Ahmed al-Sharaa in "
+            "Damascus. Five days after that, on June 14, the al-Qaim–Albu Kamal crossing reopened to trucks.\n")
+    got = sorted(_contacts(text, "a.txt", "2025-11-16"), key=lambda m: m.date)
+    assert [(m.kind, m.date, m.date_end) for m in got] == [("visit", "2025-06-09", None),
+                                                          ("meeting", "2025-06-14", None)], \
+        [(m.kind, m.date, m.date_end) for m in got]
+
+
+def test_expected_at_a_known_gathering_is_a_plan_of_its_day():
+    text = (HEAD.replace("November 16", "June 9") + "Syrian President Ahmed al-Sharaa had been expected at the Arab "
+            "League summit in Baghdad on May 17.\n")
+    (m,) = _contacts(text, "a.txt", "2025-06-09")
+    # (told after the day: the gathering's year, not the same day a year on)
+    assert (m.kind, m.status, m.date) == ("visit", "planned", "2025-05-17"), (m.kind, m.status, m.date)
+    (m,) = _contacts(HEAD + "Syria's foreign minister Asaad al-Shaibani is expected in Baghdad next week.\n",
+                     "a.txt", "2025-11-16")
+    assert (m.kind, m.status) == ("visit", "planned")
+
+
+def test_the_fifth_is_no_yesterday_and_the_same_month_is_the_month_named_before():
+    text = ("تقرير\n\nبدأت القصة في السادس والعشرين من كانون الأول 2024، حين وصل رئيس جهاز المخابرات حميد الشطري إلى "
+            "دمشق. وفي منتصف نيسان 2025، التقى الشرع والسوداني في الدوحة. وبعد أيام قليلة، في الخامس والعشرين من الشهر "
+            "نفسه، عاد الشطري إلى دمشق والتقى الشرع.\n")
+    got = [(m.kind, m.date) for m in _contacts(text, "a.txt", "") if "Hamid al-Shatri" in _names(m)]
+    assert ("visit", "2025-04-25") in got and ("visit", "2024-12-26") in got, got
+    assert same_month_text("في الخامس والعشرين من الشهر نفسه، عاد", "2025-04") == \
+        "في الخامس والعشرين من نيسان 2025، عاد"
+    assert same_month_text("on the 25th of the same month", "????-04") == "on the 25th of april         "
+
+
+def test_a_place_that_brought_two_together_is_their_meeting():
+    (m,) = _contacts(HEAD + "Doha brought together Iraqi Prime Minister Mohammed Shia al-Sudani and Syrian President "
+                            "Ahmed al-Sharaa on April 15.\n", "a.txt", "2025-11-16")
+    assert m.kind == "meeting" and m.date == "2025-04-15" and m.place["name_en"] == "Doha"
+
+
+def test_a_title_before_an_imperfect_verb_names_no_one():
+    text = ("تقرير\n\nزار رئيس جهاز المخابرات العراقي حميد الشطري دمشق في 28 آب 2025 وحمل رسالة إلى الرئيس السوري "
+            "تتعلق بتطوير العلاقات الثنائية.\n")
+    (m,) = _contacts(text, "a.txt", "2025-09-01")
+    assert not any("تتعلق" in (p.get("name") or "") for p in m.participants), m.participants
