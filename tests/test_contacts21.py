@@ -22,11 +22,11 @@ def test_a_crossing_opened_in_plainer_words_by_a_border_body_is_the_two_border_a
     (m,) = _contacts("تقرير\n\nأعلنت الهيئة العامة للمنافذ البرية والبحرية أن معبر البوكمال الحدودي مع العراق "
                      "سيفتح أمام المسافرين يوم السبت المقبل.\n", "a.txt", "2025-06-12")
     assert (m.kind, m.status, m.date) == ("meeting", "planned", "2025-06-14"), (m.kind, m.status, m.date)
-    # "لفتح", "بفتح": a purpose or a demand, no opening
+    # "لفتح", "بفتح": a purpose or a demand, no opening; nor the opening of crossings in general
     for text in ("طالب نواب عن الأنبار بفتح معبر القائم مع سوريا أمام التجارة.",
-                 "بدأت مفاوضات بين الجانبين العراقي والسوري لفتح معبر القائم – البوكمال."):
-        assert not [m for m in _contacts(f"تقرير\n\n{text}\n", "a.txt", "2025-06-10") if m.kind == "meeting"
-                    and m.status == "happened"], text
+                 "بدأت مفاوضات بين الجانبين العراقي والسوري لفتح معبر القائم – البوكمال.",
+                 "أكد الجانبان أن المرحلة المقبلة ستشهد دعم مشاريع الإعمار وفتح المعابر التجارية بين بغداد ودمشق."):
+        assert not [m for m in _contacts(f"تقرير\n\n{text}\n", "a.txt", "2025-06-10") if m.kind == "meeting"], text
 
 
 def test_a_bare_family_name_in_another_spelling_is_the_listed_person_but_not_a_first_name():
@@ -94,3 +94,18 @@ def test_a_title_before_an_imperfect_verb_names_no_one():
             "تتعلق بتطوير العلاقات الثنائية.\n")
     (m,) = _contacts(text, "a.txt", "2025-09-01")
     assert not any("تتعلق" in (p.get("name") or "") for p in m.participants), m.participants
+
+
+def test_a_crossing_stays_the_place_of_its_border_bodies_contact():
+    text = ("تقرير\n\nأعلنت هيئة المنافذ الحدودية العراقية، أمس السبت، إعادة افتتاح منفذ القائم الحدودي مع سوريا رسمياً. "
+            "وكانت الهيئة العامة للمنافذ البرية والبحرية السورية قد أعلنت مسبقاً أن معبر البوكمال سيُفتح أمام المسافرين "
+            "اعتباراً من السبت، فيما تحدث مسؤولون محليون في الأنبار عن يوم الاثنين موعداً للافتتاح.\n")
+    got = [m for m in _contacts(text, "a.txt", "2025-06-15") if m.kind == "meeting"]
+    assert got and all(m.place["name_en"] in ("al-Qaim", "Albu Kamal") for m in got), [m.place for m in got]
+
+
+def test_an_ordinal_day_holding_the_letters_of_yesterday_is_no_yesterday():
+    # "الخامس" ends in the letters of "أمس": no "yesterday" inside a word
+    (m,) = _contacts("تقرير\n\nوفي الخامس والعشرين من الشهر الجاري، التقى رئيس جهاز المخابرات حميد الشطري الرئيس "
+                     "أحمد الشرع في دمشق.\n", "a.txt", "2025-06-30")
+    assert m.date != "2025-06-29", (m.date, m.date_basis)
