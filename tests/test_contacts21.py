@@ -109,3 +109,21 @@ def test_an_ordinal_day_holding_the_letters_of_yesterday_is_no_yesterday():
     (m,) = _contacts("تقرير\n\nوفي الخامس والعشرين من الشهر الجاري، التقى رئيس جهاز المخابرات حميد الشطري الرئيس "
                      "أحمد الشرع في دمشق.\n", "a.txt", "2025-06-30")
     assert m.date != "2025-06-29", (m.date, m.date_basis)
+
+
+def test_an_invitation_received_is_no_visitor_received():
+    got = _contacts(HEAD + "Iraqi Prime Minister Mohammed Shia al-Sudani said on Wednesday that Syrian President Ahmad "
+                           "al-Sharaa has received an official invitation to the Arab League summit that Baghdad will host "
+                           "on May 17.\n", "a.txt", "2025-04-16")
+    assert not [m for m in got if m.status == "happened"], [(m.kind, m.status, m.date) for m in got]
+
+
+def test_the_trip_of_someone_the_last_contact_does_not_name_is_that_ones_contact():
+    text = (HEAD + "Syrian Foreign Minister Asaad al-Shaibani is expected to visit Baghdad next month. The one exception "
+            "so far was the trip of Iraqi intelligence chief Hamid al-Shatri to Damascus in late December.\n")
+    got = _contacts(text, "a.txt", "2025-02-26")
+    plan = [m for m in got if m.status == "planned"]
+    trip = [m for m in got if "Hamid al-Shatri" in _names(m)]
+    assert plan and "Hamid al-Shatri" not in _names(plan[0]), [(m.kind, m.status, _names(m)) for m in got]
+    assert trip and trip[0].status == "happened" and trip[0].place["name_en"] == "Damascus", \
+        [(m.kind, m.status, _names(m), m.place) for m in got]

@@ -1375,6 +1375,19 @@ class _Article:
         back_at = {g: [p for p in w.find(s.norm, words) if inside(p)] for g, w in lex.back.items()}
         if s.start in self.apart_starts:  # a clause put at another time ("…, a month after an earlier plan for the
             back_spans, back_at = [], {}  # trip was put off"): its "the trip" is a contact of that time, told again
+        # "the trip of Iraqi intelligence chief Hamid al-Shatri to Damascus", "زيارة الشطري": a word of reference
+        # whose own person (after "of", "by", or at once) is no one the last contact of its kind names is that
+        # person's contact, told anew
+        for g, pos in list(back_at.items()):
+            for p in list(pos):
+                end = next((b for a, b, h in back_spans if a == p and h == g), p + len(s.norm[p:].split(" ", 1)[0]))
+                own = next((m for m in matches if m.kind in ("person", "title") and m.start >= end), None)
+                between = s.norm[end:own.start].split() if own is not None else []
+                prev = self.last(g) if g != "any" else self.last("any")
+                if own is not None and len(between) <= 4 and (not between or between[0] in lex.back_of) and \
+                        prev is not None and own.item.id not in {q["id"] for q in prev.participants}:
+                    pos.remove(p)
+                    back_spans = [x for x in back_spans if x[0] != p]
         # after a contact word and both sides' people ("استقبل الشمري … أنس خطاب والوفد المرافق له"), "the
         # delegation" is part of that new contact, not a reference back to an earlier one
         first_trigger = min((p for k, w in lex.kinds.items() if k != "statement" for p in w.find(s.norm, words)

@@ -174,6 +174,7 @@ class Lexicon:
     crossing_speakers: frozenset[str] = frozenset()
     crossing_near: Words | None = None  # "فتح", "opened": an opening only with a crossing word `crossing_reach` words away
     crossing_reach: int = 0
+    back_of: frozenset[str] = frozenset()  # "of", "by": "the trip of <someone>" is that one's contact
     crossing_general: Words | None = None  # "المعابر", "crossings": no crossing a plainer word of opening needs
     gone_by: Words | None = None  # "did not", "لم": a contact called off with a cue opening with one was due on a day gone by
     role_en: tuple[tuple[str, str], ...] = ()  # (Arabic role, English): "محافظ الأنبار" is "the governor of Anbar"
@@ -503,6 +504,7 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    crossing_speakers=frozenset(obj.get("crossing_open", {}).get("speakers", {}).get("ids", [])),
                    crossing_near=Words.of(_both(obj.get("crossing_open", {}).get("near"))),
                    crossing_reach=int(obj.get("crossing_open", {}).get("near", {}).get("reach", 0)),
+                   back_of=frozenset(normalize(w).lower() for w in _both(obj.get("back_of"))),
                    crossing_general=Words.of(_both(obj.get("crossing_open", {}).get("near", {}).get("general"))),
                    role_en=tuple((normalize(k).lower(), v) for k, v in obj.get("role_en", {}).items()
                                  if not k.startswith("_")),
