@@ -127,3 +127,11 @@ def test_the_trip_of_someone_the_last_contact_does_not_name_is_that_ones_contact
     assert plan and "Hamid al-Shatri" not in _names(plan[0]), [(m.kind, m.status, _names(m)) for m in got]
     assert trip and trip[0].status == "happened" and trip[0].place["name_en"] == "Damascus", \
         [(m.kind, m.status, _names(m), m.place) for m in got]
+
+
+def test_a_long_since_phrase_gives_no_day_and_the_meeting_referred_back_takes_its_place():
+    text = ("Notes\n\nDOHA, 17 April 2025 —\n\nSyria's President Ahmad Al Shara and Iraq's Prime Minister Mohammed Shia "
+            "Al Sudani have held their first known meeting since the Hayat Tahrir Al Sham-led offensive swept Bashar Al "
+            "Assad from power in December. The meeting took place in Doha on Tuesday, an official said.\n")
+    (m,) = _contacts(text, "a.txt", "2025-04-17")
+    assert (m.date, m.place and m.place["name_en"]) == ("2025-04-15", "Doha"), (m.date, m.place)

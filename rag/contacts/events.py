@@ -76,6 +76,11 @@ _TOWARDS = re.compile(r"(?:\b(?:to|in|into|at|inside|visit|visited|visiting)|(?<
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:On|In|At|To|From|And|For|With|By|The|Of|After|Before|On)\b)[A-Z][a-z]")
 
 
+# words from "since" to the day it is counted from at most ("since the Hayat Tahrir al-Sham-led offensive swept Bashar
+# al-Assad from power in December": thirteen)
+SINCE_REACH = 16
+
+
 def _place(pl: Place) -> dict:
     return {"name": pl.ar, "name_en": pl.en, "country": pl.country, **({"across": pl.across} if pl.across else {})}
 
@@ -1518,8 +1523,8 @@ class _Article:
         # time is counted from, not the contact's
         since = lex.since.find(s.norm, words)
         dates = [d for d in dates if not any(
-            0 < d.start - c <= 60 and not re.search(r"[،,.؛;]", s.norm[c:d.start]) and
-            len(s.norm[c:d.start].split()) > 1 for c in since)]
+            0 < d.start - c and not re.search(r"[،,.؛;]", s.norm[c:d.start]) and
+            1 < len(s.norm[c:d.start].split()) <= SINCE_REACH for c in since)]
         # "Ten days earlier al-Sudani had met al-Sharaa in Doha", "وبعد يومين …": with no day of its own, a sentence
         # opening with a time from the contact reported before it is that contact's day moved by it
         # (and "…, الذي يأتي بعد عشرة أيام من لقائه الشرع في الدوحة": the contact named after the time was that long
@@ -1797,7 +1802,11 @@ class _Article:
             self.extend(m, s, k, [], places, [d for d in dates if d.ahead], set(), add_people=False, force=True)
             self.mentions.append(m)
         elif anaphor is not None and touched is not anaphor and touched is None:
-            self.extend(anaphor, s, anaphor.kind, parts if gather else [], [], dates, set(), add_people=gather)
+            # (its place only where it had none and the sentence puts it "in" one: "The meeting took place in Doha on
+            # Tuesday")
+            where = [pl for pl in places if id(pl) in self.towards and pl.en != pl.country] \
+                if anaphor.place is None and anaphor.status == "happened" else []
+            self.extend(anaphor, s, anaphor.kind, parts if gather else [], where, dates, set(), add_people=gather)
         said_at = at.get("statement", [])
         # the people of the contact the sentence goes on about speak during it, unless the sentence puts their
         # words on an earlier occasion or on one of their own (a forum, an interview)
