@@ -135,3 +135,29 @@ def test_a_long_since_phrase_gives_no_day_and_the_meeting_referred_back_takes_it
             "Assad from power in December. The meeting took place in Doha on Tuesday, an official said.\n")
     (m,) = _contacts(text, "a.txt", "2025-04-17")
     assert (m.date, m.place and m.place["name_en"]) == ("2025-04-15", "Doha"), (m.date, m.place)
+
+
+def test_a_country_after_a_border_word_is_no_venue_nor_party():
+    for text in ("Iraqi Defence Minister Thabet al-Abbasi arrived on Saturday at the border with Syria to inspect army units.",
+                 "أعلنت وزارة الدفاع أن الوزير ثابت العباسي وصل أمس السبت إلى الشريط الحدودي مع سوريا لتفقد قطعات الجيش."):
+        assert _contacts(HEAD + text + "\n", "a.txt", "2025-12-29") == [], text
+    # a crossing's reopening keeps both sides its places name
+    (m,) = _contacts(HEAD + "أعلنت هيئة المنافذ الحدودية العراقية، أمس السبت، إعادة افتتاح منفذ القائم الحدودي مع سوريا "
+                            "رسمياً.\n", "a.txt", "2025-06-15")
+    assert m.kind == "meeting" and _sides(m) == {"Iraq", "Syria"}
+
+
+def test_receiving_something_is_no_contact_receiving_someone_is():
+    assert _contacts(HEAD + "Ahmad al-Sharaa has still not received formal congratulations from Baghdad on becoming "
+                            "interim president.\n", "a.txt", "2025-02-10") == []
+    for text in ("Iraqi Prime Minister Mohammed Shia al-Sudani received Syrian Foreign Minister Asaad al-Shaibani in "
+                 "Baghdad on Friday.", "Syrian Foreign Minister Asaad al-Shaibani was received by al-Sudani in Baghdad "
+                 "on Friday."):
+        (m,) = _contacts(HEAD + text + "\n", "a.txt", "2025-03-15")
+        assert m.date == "2025-03-14" and _sides(m) == {"Iraq", "Syria"}, text
+
+
+def test_a_tally_of_contacts_tells_none():
+    for text in ("قال وزير الخارجية فؤاد حسين في السابع من تشرين الأول إنه التقى نظيره السوري أسعد الشيباني نحو ثماني مرات.",
+                 "Fuad Hussein said on Tuesday he had met Asaad al-Shaibani eight times this year."):
+        assert _contacts(HEAD + text + "\n", "a.txt", "2025-10-08") == [], text

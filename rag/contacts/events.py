@@ -79,6 +79,8 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:On|In|At|To|From|And|For|With|By|The|Of
 # words from "since" to the day it is counted from at most ("since the Hayat Tahrir al-Sham-led offensive swept Bashar
 # al-Assad from power in December": thirteen)
 SINCE_REACH = 16
+# words from a contact word to a word counting contacts at most ("التقى نظيره السوري أسعد الشيباني نحو ثماني مرات")
+TALLY_REACH = 8
 
 
 def _place(pl: Place) -> dict:
@@ -1434,6 +1436,12 @@ class _Article:
             reopened = True
             matches = [m for m in matches if m not in said] + [
                 Match(opened[0], opened[0], "title", self.officials.border_body(c)) for c in (IRAQ, SYRIA)]
+        if lex.border_with is not None:
+            # "وصل … إلى الشريط الحدودي مع سوريا", "arrived at the border with Syria": the country after a border
+            # word is where the border runs to, no venue and no party (lexicon `border_with`)
+            edges = [b for _, b in lex.border_with.spans(s.norm, words)]
+            matches = [m for m in matches if not (m.kind in ("place", "country") and any(
+                0 <= m.start - b <= 1 for b in edges))]
         joint = [m for m in matches if m.kind == "title" and m.item.id.endswith("-body-joint")]
         held = [p for p in lex.sessions.find(s.norm, words) if inside(p)] if joint and lex.sessions is not None else []
         if held:
@@ -1445,6 +1453,23 @@ class _Article:
             matches = [m for m in matches if m not in joint]
         if present is not None:  # "الشطري مجدداً في دمشق": a visit with no verb
             at["visit"] = [present]
+        if lex.receiving is not None:
+            # "has still not received formal congratulations from Baghdad": a verb of receiving is a contact only
+            # with someone (a person, a title, a delegation, "him") among the next words (lexicon `receiving`)
+            got = set(lex.receiving.find(s.norm, words))
+            if got:
+                heads = [m.start for m in matches if m.kind in ("person", "title")] + \
+                    [p for w in (lex.delegation_words, lex.object_pronouns) if w is not None for p in w.find(s.norm, words)]
+                lone = {p for p in got if not any(0 < h - p and len(s.norm[p:h].split()) <= lex.receiving_reach
+                                                  for h in heads)}
+                at = {k: [p for p in pos if p not in lone] for k, pos in at.items()}
+        if lex.tally is not None:
+            # "قال إنه التقى نظيره السوري نحو ثماني مرات", "has met his counterpart eight times": a tally of contacts,
+            # none of them told (lexicon `tally`, up to TALLY_REACH words after the contact word)
+            marks = lex.tally.find(s.norm, words)
+            if marks:
+                at = {k: [p for p in pos if k == "statement" or not any(
+                    0 < t - p and len(s.norm[p:t].split()) <= TALLY_REACH for t in marks)] for k, pos in at.items()}
         talked = set(lex.talk.find(s.norm, every))  # ("بحث", "discussed" say what was discussed, not that they met)
         met_at = [p for k in ("visit", "meeting", "delegation") for p in at.get(k, []) if p not in talked]
         if at.get("call") and met_at and min(at["call"]) > min(met_at) and \
