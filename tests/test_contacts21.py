@@ -116,6 +116,10 @@ def test_an_invitation_received_is_no_visitor_received():
                            "al-Sharaa has received an official invitation to the Arab League summit that Baghdad will host "
                            "on May 17.\n", "a.txt", "2025-04-16")
     assert not [m for m in got if m.status == "happened"], [(m.kind, m.status, m.date) for m in got]
+    # an invitation to visit received is a plan of that visit
+    (m,) = _contacts(HEAD + "Syria's foreign ministry said on Friday that Foreign Minister Asaad al-Shaibani had "
+                            "received an invitation to visit Iraq to discuss several mutual issues.\n", "a.txt", "2025-02-21")
+    assert m.status == "planned", (m.kind, m.status)
 
 
 def test_the_trip_of_someone_the_last_contact_does_not_name_is_that_ones_contact():
@@ -161,3 +165,7 @@ def test_a_tally_of_contacts_tells_none():
     for text in ("قال وزير الخارجية فؤاد حسين في السابع من تشرين الأول إنه التقى نظيره السوري أسعد الشيباني نحو ثماني مرات.",
                  "Fuad Hussein said on Tuesday he had met Asaad al-Shaibani eight times this year."):
         assert _contacts(HEAD + text + "\n", "a.txt", "2025-10-08") == [], text
+    # a city in a clause of what was said, not right after the word referring back, is no venue of it
+    text = ("تقرير\n\nبغداد – 14 آذار 2025\n\nالتقى وزير الخارجية السوري أسعد الشيباني رئيس الوزراء محمد شياع السوداني "
+            "اليوم. وقال حسين في المؤتمر إن المباحثات تناولت قرب تفعيل غرفة عمليات تشكّلت في عمّان.\n")
+    assert not [m for m in _contacts(text, "a.txt", "2025-03-14") if m.place and m.place["name_en"] == "Amman"]

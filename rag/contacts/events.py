@@ -1458,8 +1458,10 @@ class _Article:
             # with someone (a person, a title, a delegation, "him") among the next words (lexicon `receiving`)
             got = set(lex.receiving.find(s.norm, words))
             if got:
+                # (or an invitation to visit: "had received an invitation to visit Iraq" is a plan of that visit)
                 heads = [m.start for m in matches if m.kind in ("person", "title")] + \
-                    [p for w in (lex.delegation_words, lex.object_pronouns) if w is not None for p in w.find(s.norm, words)]
+                    [p for w in (lex.delegation_words, lex.object_pronouns) if w is not None for p in w.find(s.norm, words)] + \
+                    [a for a, b in invites if lex.kinds["visit"].find(s.norm[a:b], _words(s.norm[a:b]))]
                 lone = {p for p in got if not any(0 < h - p and len(s.norm[p:h].split()) <= lex.receiving_reach
                                                   for h in heads)}
                 at = {k: [p for p in pos if p not in lone] for k, pos in at.items()}
@@ -1829,7 +1831,12 @@ class _Article:
         elif anaphor is not None and touched is not anaphor and touched is None:
             # (its place only where it had none and the sentence puts it "in" one: "The meeting took place in Doha on
             # Tuesday")
-            where = [pl for pl in places if id(pl) in self.towards and pl.en != pl.country] \
+            # (a city within five words after the word referring back, no comma between: not "قال حسين في المؤتمر
+            # إن المباحثات تناولت … غرفة عمليات تشكّلت في عمّان")
+            refs = [p for pos in back_at.values() for p in pos]
+            where = [pl for pl in places if id(pl) in self.towards and pl.en != pl.country and any(
+                0 < self.place_at.get(id(pl), -1) - r and len(s.norm[r:self.place_at[id(pl)]].split()) <= 5 and
+                not re.search(r"[،,.؛;]", s.norm[r:self.place_at[id(pl)]]) for r in refs)] \
                 if anaphor.place is None and anaphor.status == "happened" else []
             self.extend(anaphor, s, anaphor.kind, parts if gather else [], where, dates, set(), add_people=gather)
         said_at = at.get("statement", [])
