@@ -3,11 +3,13 @@ filters, and answers to questions about sets, order, firsts and lasts, and perio
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Callable
 
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.people import IRAQ, SYRIA, load_officials
@@ -128,12 +130,17 @@ def _day(d: str | None):
     return date.fromisoformat(d[:10]) if d and len(d) >= 10 else None
 
 
+def _days_fit(a: str, b: str) -> bool:
+    """Whether two reports' dates (a day or a month each) may be of one contact (`_dates_fit` of two dated ones)."""
+    da, db = _day(a), _day(b)
+    if da and db:
+        return abs((da - db).days) <= WINDOW
+    return a.startswith(b[:7]) or b.startswith(a[:7])
+
+
 def _dates_fit(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     if a.date and b.date:
-        da, db = _day(a.date), _day(b.date)
-        if da and db:
-            return abs((da - db).days) <= WINDOW
-        return a.date.startswith(b.date[:7]) or b.date.startswith(a.date[:7])
+        return _days_fit(a.date, b.date)
     dated, other = (a, b) if a.date else (b, a)
     if not dated.date:
         return True
@@ -364,6 +371,70 @@ def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
         directed_by=directed, status_basis=status_basis)
 
 
+@functools.lru_cache(maxsize=None)
+def _canonical_day(d: str | None) -> bool:
+    """'YYYY-MM-DD' exactly (the form `date.isoformat` gives, so a day's neighbours can be looked up by name)."""
+    return bool(d and len(d) == 10 and _day(d) and _day(d).isoformat() == d)
+
+
+@functools.lru_cache(maxsize=None)
+def _days_around(day: str, before: int, after: int) -> tuple[str, ...] | None:
+    """The canonical days from `before` days before `day` to `after` days after it (None: `day` is no day)."""
+    d = _day(day)
+    return tuple((d + timedelta(days=n)).isoformat() for n in range(-before, after + 1)) if d else None
+
+
+class _Index:
+    """Contacts (group numbers) by key: (kind group, status, "src", source) / (…, "who", person) / (…, "who", person,
+    month) / (…, "bodies", month) / (…, "at", city, day), each key's contacts in the order they joined it.
+
+    Beside each key's list, the same contacts by the date the contact had when it joined the key (a contact's date,
+    once set, never changes; one still undated then is kept under None). A report's candidates are then the contacts
+    of its people and month whose date can fit its own (`_days_fit`), found without reading every contact of that
+    person and month: a large library has many of them, and scanning them all made the merge quadratic."""
+
+    def __init__(self):
+        self._lists: dict[tuple, list[int]] = {}
+        self._members: dict[tuple, set[int]] = {}
+        # key -> canonical day -> [(place in the key's list, group)]; key -> any other date or None -> the same
+        self._days: dict[tuple, dict[str, list[tuple[int, int]]]] = {}
+        self._other: dict[tuple, dict[str | None, list[tuple[int, int]]]] = {}
+
+    def add(self, key: tuple, gi: int, day: str | None) -> None:
+        members = self._members.setdefault(key, set())
+        if gi in members:
+            return
+        members.add(gi)
+        got = self._lists.setdefault(key, [])
+        where = self._days.setdefault(key, {}) if _canonical_day(day) else self._other.setdefault(key, {})
+        where.setdefault(day, []).append((len(got), gi))
+        got.append(gi)
+
+    def get(self, key: tuple) -> list[int]:
+        return self._lists.get(key, [])
+
+    def holds(self, key: tuple, gi: int) -> bool:
+        return gi in self._members.get(key, ())
+
+    def dated(self, key: tuple, days: tuple[str, ...] | None, fits: Callable[[str], bool]) -> list[int]:
+        """The contacts of `key`, in their order, that were dated when they joined it on one of `days` (canonical
+        days; None: any canonical day for which `fits`) or on another date for which `fits`, and those undated then
+        (their date may have come since)."""
+        by_day, other = self._days.get(key, {}), self._other.get(key, {})
+        hits: list[tuple[int, int]] = []
+        for d in (days if days is not None else [d for d in by_day if fits(d)]):
+            hits += by_day.get(d, ())
+        for d, got in other.items():
+            if d is None or fits(d):
+                hits += got
+        return [gi for _, gi in sorted(hits)]
+
+    def fitting(self, key: tuple, day: str) -> list[int]:
+        """The contacts of `key`, in their order, whose date may fit a report of `day` (all the others fail
+        `_dates_fit`, so `_same`)."""
+        return self.dated(key, _days_around(day, WINDOW, WINDOW), lambda other: _days_fit(day, other))
+
+
 def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> list[ContactEvent]:
     """Mentions of the same contact, across articles, become one event citing them all.
 
@@ -374,7 +445,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
     groups: list[list[Mention]] = []
     # (kind group, status, "src", source) / (…, "who", person) / (…, "who", person, month) -> groups: candidates are
     # found without scanning every group (a large library merges in seconds)
-    index: dict[tuple, list[int]] = {}
+    index = _Index()
     reps: list[Mention] = []  # each group's summary (first report, people and date filled in): O(1) checks
 
     def keys(m: Mention, month: str | None) -> list[tuple]:
@@ -390,6 +461,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         return out
 
     group_sources: list[set[str]] = []
+    source_groups: dict[str, list[int]] = {}  # the reverse: the contacts holding a report of each article
 
     def add(m: Mention, target: int | None) -> None:
         if target is None:
@@ -397,8 +469,11 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             groups.append([m])
             reps.append(Mention.from_dict(m.to_dict()))
             target = len(groups) - 1
+            source_groups.setdefault(m.source, []).append(target)
         else:
             groups[target].append(m)
+            if m.source not in group_sources[target]:
+                source_groups.setdefault(m.source, []).append(target)
             group_sources[target].add(m.source)
             rep = reps[target]
             have = {p["id"] for p in rep.participants}
@@ -410,28 +485,55 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                 # one in Istanbul, `_same` judges the next report against the city)
                 rep.place = m.place
         for k in keys(m, (m.date or "")[:7] or None):
-            if target not in index.setdefault(k, []):
-                index[k].append(target)
+            index.add(k, target, reps[target].date)
 
     def candidates(m: Mention) -> list[int]:
         base = (GROUP[m.kind], m.status)
-        out = list(index.get((*base, "src", m.source), []))
+        out = list(index.get((*base, "src", m.source)))
+        # (a dated report: of each key, only the contacts whose date may fit its own, `_Index.fitting`)
         if m.date and len(m.date) >= 10 and m.place:
             for n in (-1, 0, 1):
-                out += index.get((*base, "at", m.place["name_en"], _plus_days(m.date[:10], n)), [])
+                out += index.fitting((*base, "at", m.place["name_en"], _plus_days(m.date[:10], n)), m.date)
         if m.date and _joint_bodies(m):
             for month in _months_around(m.date[:7]):
-                out += index.get((*base, "bodies", month), [])
+                out += index.fitting((*base, "bodies", month), m.date)
         for pid in m.named | (_bodies(m) if m.date else _unnamed(m)):  # (an undated report of a side's delegation:
             # that delegation's contacts)
             if m.date:  # its month and the next and previous ones (reports a few days apart)
                 for month in _months_around(m.date[:7]):
-                    out += index.get((*base, "who", pid, month), [])
+                    out += index.fitting((*base, "who", pid, month), m.date)
             else:
-                known = index.get((*base, "who", pid), [])
+                known = index.get((*base, "who", pid))
                 if len(known) <= AMBIGUOUS:  # too many contacts of this person to place an undated report
                     out += known
         return list(dict.fromkeys(out))
+
+    def outcome_candidates(plan: Mention) -> list[int]:
+        """The contacts of the plan's people with an outcome's status that `_outcome_of` may pick, in number order:
+        those holding a report of the plan's article, those undated (when they joined the key), and those of a day
+        the plan can reach (its own day or month, else up to PLAN_HORIZON days after its article). The others (a
+        month-only date, another day) it passes over: they are not read (a person may have many contacts)."""
+        who = [(GROUP[plan.kind], st, "who", pid) for st in OUTCOMES for pid in plan.named]
+        out = {gi for gi in source_groups.get(plan.source, []) if any(index.holds(k, gi) for k in who)}
+        art = arts.get(plan.source, ArticleDate())
+        days: tuple[str, ...] | None
+        if plan.date and len(plan.date) == 10:
+            days = _days_around(plan.date, WINDOW, WINDOW)
+        elif plan.date:
+            days = None  # (a month: its days, `fits`)
+        elif not art.value:
+            days = ()
+        else:
+            days = _days_around(art.value, 0, PLAN_HORIZON)  # (None, not a day: every contact, as before)
+
+        def fits(d: str) -> bool:
+            if not _canonical_day(d) or not plan.date:
+                return True  # (a date of another form, or a day when `days` is None: read, as before)
+            return len(plan.date) != 10 and d.startswith(plan.date)  # (a day of the plan's month)
+
+        for k in who:
+            out.update(index.dated(k, days, fits))
+        return sorted(out)
 
     def own_article(m: Mention, among) -> list[int]:
         """Of the contacts `among` that hold a report of m's own article, those m fits judged against those reports
@@ -460,8 +562,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             continue
         if m.status == "planned" and m.kind != "statement":
             # a planned contact and what became of it are one contact (plans come last, after their outcomes)
-            among = sorted({gi for st in OUTCOMES for pid in m.named
-                            for gi in index.get((GROUP[m.kind], st, "who", pid), [])})
+            among = outcome_candidates(m)
             oi = _outcome_of(m, reps, arts, group_sources, among)
             if oi is not None:
                 joined = Mention.from_dict(m.to_dict())
@@ -478,10 +579,10 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         if m.date:
             if not fitting:  # its own article's contact, judged against that article's reports in it (a live blog's
                 # "the president received the Syrian guest" joins the visit another outlet's report opened)
-                fitting = own_article(m, index.get((GROUP[m.kind], m.status, "src", m.source), []))
+                fitting = own_article(m, index.get((GROUP[m.kind], m.status, "src", m.source)))
             target = min(fitting, key=lambda gi: _distance(m.date, reps[gi].date)) if fitting else None
         else:
-            mine = set(index.get((GROUP[m.kind], m.status, "src", m.source), []))
+            mine = set(index.get((GROUP[m.kind], m.status, "src", m.source)))
             # its own article's contact: judged against that article's reports in it (the article may name other
             # hosts than the group's first report)
             own = [gi for gi in fitting if gi in mine] or own_article(m, sorted(mine))
