@@ -159,16 +159,17 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     """Whether two mentions report the same contact."""
     if GROUP[a.kind] != GROUP[b.kind] or a.status != b.status or not _dates_fit(a, b, arts):
         return False
+    an, bn = a.named, b.named  # (each read once: a merge of a large library judges many pairs)
     if a.kind == "statement":  # one speaker's words: one article, or reports of the same day by several outlets
         if a.source == b.source:
-            return a.named == b.named
+            return an == bn
         da, db = _day(a.date), _day(b.date)
         if da and db:
-            return bool(a.named & b.named) and abs((da - db).days) <= 1
+            return bool(an & bn) and abs((da - db).days) <= 1
         # an undated "said on Tuesday" or "on February 25" and a dated report of the same speaker on that day (or a
         # day beside it)
         x, y = (a, db) if a.date is None else (b, da)
-        if not (a.named & b.named) or y is None:
+        if not (an & bn) or y is None:
             return False
         if x.monthday:
             mm, dd = int(x.monthday[:2]), int(x.monthday[3:])
@@ -219,28 +220,27 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     for country in (IRAQ, SYRIA):
         if country == host:
             continue
-        na = {p["id"] for p in a.participants if p["named"] and p["country"] == country}
-        nb = {p["id"] for p in b.participants if p["named"] and p["country"] == country}
+        na, nb = sides[country]
         if na and nb and not na & nb:
             return False
     if a.source == b.source:
         # (not two different cities that one article names, one of its reports naming no one and no one named in
         # both: "the al-Qaim crossing reopened" beside "al-Shaibani's visit to Baghdad three months ago": two contacts)
-        return bool(a.named & b.named) or not (a.place and b.place and not facing and
+        return bool(an & bn) or not (a.place and b.place and not facing and
                                                a.place["name_en"] != b.place["name_en"] and
                                                a.place["name_en"] != a.place["country"] and
                                                b.place["name_en"] != b.place["country"] and
-                                               not (a.named and b.named))
-    if a.named & b.named:
+                                               not (an and bn))
+    if an & bn:
         return True
     # reports naming the same body of a side and no one ("the Syrian interior ministry … in coordination with
     # Iraq's anti-narcotics directorate"), of one day or one of them undated: one contact (an undated one is placed
     # among several by its weekday, month or words, `merge_mentions`)
-    if _bodies(a) & _bodies(b) and not a.named and not b.named and (same_day or a.date is None or b.date is None):
+    if _bodies(a) & _bodies(b) and not an and not bn and (same_day or a.date is None or b.date is None):
         return True
     # … or of one place, a month and a day in it ("reopened in June", "June 14: the al-Qaim – al-Bukamal crossing
     # reopens")
-    if _bodies(a) & _bodies(b) and not a.named and not b.named and a.place and b.place and \
+    if _bodies(a) & _bodies(b) and not an and not bn and a.place and b.place and \
             (facing or a.place["name_en"] == b.place["name_en"]) and a.date and b.date and \
             len(a.date) != len(b.date) and (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return True
@@ -254,7 +254,7 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         return True
     # a report naming no one (only "an Iraqi delegation", unnamed officials) and another of the same day and city:
     # one contact
-    if not (a.place and b.place and a.place["name_en"] == b.place["name_en"] and (not a.named or not b.named)):
+    if not (a.place and b.place and a.place["name_en"] == b.place["name_en"] and (not an or not bn)):
         return False
     # … or, undated, the same city and the same unnamed party ("a Syrian delegation arrived in Baghdad" on an undated
     # page, and "وفد من وزارة الطوارئ السورية يصل بغداد" of 23 August)
@@ -462,16 +462,21 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
 
     group_sources: list[set[str]] = []
     source_groups: dict[str, list[int]] = {}  # the reverse: the contacts holding a report of each article
+    # each contact's reports by article, in the order they joined it (a contact of a large library may have hundreds
+    # of reports: `own_article` reads only those of one article)
+    group_by_source: list[dict[str, list[Mention]]] = []
 
     def add(m: Mention, target: int | None) -> None:
         if target is None:
             group_sources.append({m.source})
             groups.append([m])
+            group_by_source.append({m.source: [m]})
             reps.append(Mention.from_dict(m.to_dict()))
             target = len(groups) - 1
             source_groups.setdefault(m.source, []).append(target)
         else:
             groups[target].append(m)
+            group_by_source[target].setdefault(m.source, []).append(m)
             if m.source not in group_sources[target]:
                 source_groups.setdefault(m.source, []).append(target)
             group_sources[target].add(m.source)
@@ -538,7 +543,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
     def own_article(m: Mention, among) -> list[int]:
         """Of the contacts `among` that hold a report of m's own article, those m fits judged against those reports
         (the article may name other people than a contact's first report)."""
-        return [gi for gi in among if any(_same(m, x, arts) for x in groups[gi] if x.source == m.source)]
+        return [gi for gi in among if any(_same(m, x, arts) for x in group_by_source[gi].get(m.source, ()))]
 
     bags = _Bags()
     by_source: dict[str, list[Mention]] = {}
