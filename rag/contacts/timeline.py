@@ -388,27 +388,46 @@ class _Index:
     """Contacts (group numbers) by key: (kind group, status, "src", source) / (…, "who", person) / (…, "who", person,
     month) / (…, "bodies", month) / (…, "at", city, day), each key's contacts in the order they joined it.
 
-    Beside each key's list, the same contacts by the date the contact had when it joined the key (a contact's date,
-    once set, never changes; one still undated then is kept under None). A report's candidates are then the contacts
-    of its people and month whose date can fit its own (`_days_fit`), found without reading every contact of that
-    person and month: a large library has many of them, and scanning them all made the merge quadratic."""
+    Beside each key's list, the same contacts by their date (a contact's date, once set, never changes; an undated
+    one is kept by the weekday its first report names, and moved to its date when it gets one). A report's
+    candidates are then the contacts of its people and month whose date can fit its own (`_days_fit`), and a plan's
+    those of the days it can reach, found without reading every contact of that person and month: a large library
+    has many of them, and scanning them all made the merge quadratic."""
 
     def __init__(self):
         self._lists: dict[tuple, list[int]] = {}
         self._members: dict[tuple, set[int]] = {}
-        # key -> canonical day -> [(place in the key's list, group)]; key -> any other date or None -> the same
+        # key -> canonical day -> [(place in the key's list, group)]; key -> any other date, or (None, weekday) for
+        # the undated -> the same
         self._days: dict[tuple, dict[str, list[tuple[int, int]]]] = {}
-        self._other: dict[tuple, dict[str | None, list[tuple[int, int]]]] = {}
+        self._other: dict[tuple, dict[str | tuple, list[tuple[int, int]]]] = {}
+        self._undated: dict[int, list[tuple]] = {}  # group -> the keys that hold it as undated
 
-    def add(self, key: tuple, gi: int, day: str | None) -> None:
+    def _bucket(self, key: tuple, rep: Mention) -> list[tuple[int, int]]:
+        if rep.date is None:
+            return self._other.setdefault(key, {}).setdefault((None, rep.weekday), [])
+        where = self._days if _canonical_day(rep.date) else self._other
+        return where.setdefault(key, {}).setdefault(rep.date, [])
+
+    def add(self, key: tuple, gi: int, rep: Mention) -> None:
+        """`gi` (its summary `rep`) joins `key`'s contacts, unless it is one of them."""
         members = self._members.setdefault(key, set())
         if gi in members:
             return
         members.add(gi)
         got = self._lists.setdefault(key, [])
-        where = self._days.setdefault(key, {}) if _canonical_day(day) else self._other.setdefault(key, {})
-        where.setdefault(day, []).append((len(got), gi))
+        self._bucket(key, rep).append((len(got), gi))
+        if rep.date is None:
+            self._undated.setdefault(gi, []).append(key)
         got.append(gi)
+
+    def dated_now(self, gi: int, rep: Mention) -> None:
+        """`gi`, undated so far, got its date (`rep.date`): it moves there in every key that holds it."""
+        for key in self._undated.pop(gi, ()):
+            old = self._other[key][(None, rep.weekday)]
+            entry = next(e for e in old if e[1] == gi)
+            old.remove(entry)
+            self._bucket(key, rep).append(entry)
 
     def get(self, key: tuple) -> list[int]:
         return self._lists.get(key, [])
@@ -416,16 +435,17 @@ class _Index:
     def holds(self, key: tuple, gi: int) -> bool:
         return gi in self._members.get(key, ())
 
-    def dated(self, key: tuple, days: tuple[str, ...] | None, fits: Callable[[str], bool]) -> list[int]:
-        """The contacts of `key`, in their order, that were dated when they joined it on one of `days` (canonical
-        days; None: any canonical day for which `fits`) or on another date for which `fits`, and those undated then
-        (their date may have come since)."""
+    def dated(self, key: tuple, days: tuple[str, ...] | None, fits: Callable[[str], bool],
+              weekdays: tuple[int, ...] | None = None) -> list[int]:
+        """The contacts of `key`, in their order, dated on one of `days` (canonical days; None: any canonical day for
+        which `fits`) or on another date for which `fits`, and the undated ones whose first report names one of
+        `weekdays` (None: all)."""
         by_day, other = self._days.get(key, {}), self._other.get(key, {})
         hits: list[tuple[int, int]] = []
         for d in (days if days is not None else [d for d in by_day if fits(d)]):
             hits += by_day.get(d, ())
         for d, got in other.items():
-            if d is None or fits(d):
+            if (weekdays is None or d[1] in weekdays) if isinstance(d, tuple) else fits(d):
                 hits += got
         return [gi for _, gi in sorted(hits)]
 
@@ -483,14 +503,17 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             rep = reps[target]
             have = {p["id"] for p in rep.participants}
             rep.participants = rep.participants + [p for p in m.participants if p["id"] not in have]
+            undated = rep.date is None
             rep.date = rep.date or m.date
+            if undated and rep.date:
+                index.dated_now(target, rep)
             if m.place and (not rep.place or (rep.place["name_en"] == rep.place["country"] and
                                               m.place["name_en"] != m.place["country"])):
                 # (a city refines a country: a contact "in Iraq" that a later report places in Riyadh is not also
                 # one in Istanbul, `_same` judges the next report against the city)
                 rep.place = m.place
         for k in keys(m, (m.date or "")[:7] or None):
-            index.add(k, target, reps[target].date)
+            index.add(k, target, reps[target])
 
     def candidates(m: Mention) -> list[int]:
         base = (GROUP[m.kind], m.status)
@@ -515,9 +538,10 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
 
     def outcome_candidates(plan: Mention) -> list[int]:
         """The contacts of the plan's people with an outcome's status that `_outcome_of` may pick, in number order:
-        those holding a report of the plan's article, those undated (when they joined the key), and those of a day
-        the plan can reach (its own day or month, else up to PLAN_HORIZON days after its article). The others (a
-        month-only date, another day) it passes over: they are not read (a person may have many contacts)."""
+        those holding a report of the plan's article, those of a day the plan can reach (its own day or month, else
+        up to PLAN_HORIZON days after its article), and those undated whose report names the weekday of the plan's
+        day. The others (a month-only date, another day or weekday) it passes over: they are not read (a person may
+        have many contacts)."""
         who = [(GROUP[plan.kind], st, "who", pid) for st in OUTCOMES for pid in plan.named]
         out = {gi for gi in source_groups.get(plan.source, []) if any(index.holds(k, gi) for k in who)}
         art = arts.get(plan.source, ArticleDate())
@@ -536,8 +560,9 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
                 return True  # (a date of another form, or a day when `days` is None: read, as before)
             return len(plan.date) != 10 and d.startswith(plan.date)  # (a day of the plan's month)
 
+        pd = _day(plan.date)
         for k in who:
-            out.update(index.dated(k, days, fits))
+            out.update(index.dated(k, days, fits, (pd.weekday(),) if pd else ()))
         return sorted(out)
 
     def own_article(m: Mention, among) -> list[int]:
