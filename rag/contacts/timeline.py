@@ -159,8 +159,8 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     """Whether two mentions report the same contact."""
     if GROUP[a.kind] != GROUP[b.kind] or a.status != b.status or not _dates_fit(a, b, arts):
         return False
-    an, bn = a.named, b.named  # (each read once: a merge of a large library judges many pairs)
     if a.kind == "statement":  # one speaker's words: one article, or reports of the same day by several outlets
+        an, bn = a.named, b.named
         if a.source == b.source:
             return an == bn
         da, db = _day(a.date), _day(b.date)
@@ -223,6 +223,7 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         na, nb = sides[country]
         if na and nb and not na & nb:
             return False
+    an, bn = a.named, b.named  # (each read once: a merge of a large library judges many pairs)
     if a.source == b.source:
         # (not two different cities that one article names, one of its reports naming no one and no one named in
         # both: "the al-Qaim crossing reopened" beside "al-Shaibani's visit to Baghdad three months ago": two contacts)
@@ -394,6 +395,8 @@ class _Index:
     those of the days it can reach, found without reading every contact of that person and month: a large library
     has many of them, and scanning them all made the merge quadratic."""
 
+    SHORT = 8  # a key's list this short is read whole
+
     def __init__(self):
         self._lists: dict[tuple, list[int]] = {}
         self._members: dict[tuple, set[int]] = {}
@@ -451,7 +454,10 @@ class _Index:
 
     def fitting(self, key: tuple, day: str) -> list[int]:
         """The contacts of `key`, in their order, whose date may fit a report of `day` (all the others fail
-        `_dates_fit`, so `_same`)."""
+        `_dates_fit`, so `_same`); a short list whole (`_same` rejects the others as fast)."""
+        got = self.get(key)
+        if len(got) <= self.SHORT:
+            return got
         return self.dated(key, _days_around(day, WINDOW, WINDOW), lambda other: _days_fit(day, other))
 
 
@@ -543,6 +549,8 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         day. The others (a month-only date, another day or weekday) it passes over: they are not read (a person may
         have many contacts)."""
         who = [(GROUP[plan.kind], st, "who", pid) for st in OUTCOMES for pid in plan.named]
+        if sum(len(index.get(k)) for k in who) <= _Index.SHORT:  # (a few: all of them)
+            return sorted({gi for k in who for gi in index.get(k)})
         out = {gi for gi in source_groups.get(plan.source, []) if any(index.holds(k, gi) for k in who)}
         art = arts.get(plan.source, ArticleDate())
         days: tuple[str, ...] | None
