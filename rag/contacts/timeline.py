@@ -3,11 +3,13 @@ filters, and answers to questions about sets, order, firsts and lasts, and perio
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Callable
 
 from ..domain.bodies import RANK as BODY_RANK
 from ..domain.people import IRAQ, SYRIA, load_officials
@@ -128,12 +130,17 @@ def _day(d: str | None):
     return date.fromisoformat(d[:10]) if d and len(d) >= 10 else None
 
 
+def _days_fit(a: str, b: str) -> bool:
+    """Whether two reports' dates (a day or a month each) may be of one contact (`_dates_fit` of two dated ones)."""
+    da, db = _day(a), _day(b)
+    if da and db:
+        return abs((da - db).days) <= WINDOW
+    return a.startswith(b[:7]) or b.startswith(a[:7])
+
+
 def _dates_fit(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     if a.date and b.date:
-        da, db = _day(a.date), _day(b.date)
-        if da and db:
-            return abs((da - db).days) <= WINDOW
-        return a.date.startswith(b.date[:7]) or b.date.startswith(a.date[:7])
+        return _days_fit(a.date, b.date)
     dated, other = (a, b) if a.date else (b, a)
     if not dated.date:
         return True
@@ -153,15 +160,16 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     if GROUP[a.kind] != GROUP[b.kind] or a.status != b.status or not _dates_fit(a, b, arts):
         return False
     if a.kind == "statement":  # one speaker's words: one article, or reports of the same day by several outlets
+        an, bn = a.named, b.named
         if a.source == b.source:
-            return a.named == b.named
+            return an == bn
         da, db = _day(a.date), _day(b.date)
         if da and db:
-            return bool(a.named & b.named) and abs((da - db).days) <= 1
+            return bool(an & bn) and abs((da - db).days) <= 1
         # an undated "said on Tuesday" or "on February 25" and a dated report of the same speaker on that day (or a
         # day beside it)
         x, y = (a, db) if a.date is None else (b, da)
-        if not (a.named & b.named) or y is None:
+        if not (an & bn) or y is None:
             return False
         if x.monthday:
             mm, dd = int(x.monthday[:2]), int(x.monthday[3:])
@@ -212,28 +220,28 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
     for country in (IRAQ, SYRIA):
         if country == host:
             continue
-        na = {p["id"] for p in a.participants if p["named"] and p["country"] == country}
-        nb = {p["id"] for p in b.participants if p["named"] and p["country"] == country}
+        na, nb = sides[country]
         if na and nb and not na & nb:
             return False
+    an, bn = a.named, b.named  # (each read once: a merge of a large library judges many pairs)
     if a.source == b.source:
         # (not two different cities that one article names, one of its reports naming no one and no one named in
         # both: "the al-Qaim crossing reopened" beside "al-Shaibani's visit to Baghdad three months ago": two contacts)
-        return bool(a.named & b.named) or not (a.place and b.place and not facing and
+        return bool(an & bn) or not (a.place and b.place and not facing and
                                                a.place["name_en"] != b.place["name_en"] and
                                                a.place["name_en"] != a.place["country"] and
                                                b.place["name_en"] != b.place["country"] and
-                                               not (a.named and b.named))
-    if a.named & b.named:
+                                               not (an and bn))
+    if an & bn:
         return True
     # reports naming the same body of a side and no one ("the Syrian interior ministry … in coordination with
     # Iraq's anti-narcotics directorate"), of one day or one of them undated: one contact (an undated one is placed
     # among several by its weekday, month or words, `merge_mentions`)
-    if _bodies(a) & _bodies(b) and not a.named and not b.named and (same_day or a.date is None or b.date is None):
+    if _bodies(a) & _bodies(b) and not an and not bn and (same_day or a.date is None or b.date is None):
         return True
     # … or of one place, a month and a day in it ("reopened in June", "June 14: the al-Qaim – al-Bukamal crossing
     # reopens")
-    if _bodies(a) & _bodies(b) and not a.named and not b.named and a.place and b.place and \
+    if _bodies(a) & _bodies(b) and not an and not bn and a.place and b.place and \
             (facing or a.place["name_en"] == b.place["name_en"]) and a.date and b.date and \
             len(a.date) != len(b.date) and (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return True
@@ -247,7 +255,7 @@ def _same(a: Mention, b: Mention, arts: dict[str, ArticleDate]) -> bool:
         return True
     # a report naming no one (only "an Iraqi delegation", unnamed officials) and another of the same day and city:
     # one contact
-    if not (a.place and b.place and a.place["name_en"] == b.place["name_en"] and (not a.named or not b.named)):
+    if not (a.place and b.place and a.place["name_en"] == b.place["name_en"] and (not an or not bn)):
         return False
     # … or, undated, the same city and the same unnamed party ("a Syrian delegation arrived in Baghdad" on an undated
     # page, and "وفد من وزارة الطوارئ السورية يصل بغداد" of 23 August)
@@ -364,6 +372,95 @@ def _merge(group: list[Mention], arts: dict[str, ArticleDate]) -> ContactEvent:
         directed_by=directed, status_basis=status_basis)
 
 
+@functools.lru_cache(maxsize=None)
+def _canonical_day(d: str | None) -> bool:
+    """'YYYY-MM-DD' exactly (the form `date.isoformat` gives, so a day's neighbours can be looked up by name)."""
+    return bool(d and len(d) == 10 and _day(d) and _day(d).isoformat() == d)
+
+
+@functools.lru_cache(maxsize=None)
+def _days_around(day: str, before: int, after: int) -> tuple[str, ...] | None:
+    """The canonical days from `before` days before `day` to `after` days after it (None: `day` is no day)."""
+    d = _day(day)
+    return tuple((d + timedelta(days=n)).isoformat() for n in range(-before, after + 1)) if d else None
+
+
+class _Index:
+    """Contacts (group numbers) by key: (kind group, status, "src", source) / (…, "who", person) / (…, "who", person,
+    month) / (…, "bodies", month) / (…, "at", city, day), each key's contacts in the order they joined it.
+
+    Beside each key's list, the same contacts by their date (a contact's date, once set, never changes; an undated
+    one is kept by the weekday its first report names, and moved to its date when it gets one). A report's
+    candidates are then the contacts of its people and month whose date can fit its own (`_days_fit`), and a plan's
+    those of the days it can reach, found without reading every contact of that person and month: a large library
+    has many of them, and scanning them all made the merge quadratic."""
+
+    SHORT = 8  # a key's list this short is read whole
+
+    def __init__(self):
+        self._lists: dict[tuple, list[int]] = {}
+        self._members: dict[tuple, set[int]] = {}
+        # key -> canonical day -> [(place in the key's list, group)]; key -> any other date, or (None, weekday) for
+        # the undated -> the same
+        self._days: dict[tuple, dict[str, list[tuple[int, int]]]] = {}
+        self._other: dict[tuple, dict[str | tuple, list[tuple[int, int]]]] = {}
+        self._undated: dict[int, list[tuple]] = {}  # group -> the keys that hold it as undated
+
+    def _bucket(self, key: tuple, rep: Mention) -> list[tuple[int, int]]:
+        if rep.date is None:
+            return self._other.setdefault(key, {}).setdefault((None, rep.weekday), [])
+        where = self._days if _canonical_day(rep.date) else self._other
+        return where.setdefault(key, {}).setdefault(rep.date, [])
+
+    def add(self, key: tuple, gi: int, rep: Mention) -> None:
+        """`gi` (its summary `rep`) joins `key`'s contacts, unless it is one of them."""
+        members = self._members.setdefault(key, set())
+        if gi in members:
+            return
+        members.add(gi)
+        got = self._lists.setdefault(key, [])
+        self._bucket(key, rep).append((len(got), gi))
+        if rep.date is None:
+            self._undated.setdefault(gi, []).append(key)
+        got.append(gi)
+
+    def dated_now(self, gi: int, rep: Mention) -> None:
+        """`gi`, undated so far, got its date (`rep.date`): it moves there in every key that holds it."""
+        for key in self._undated.pop(gi, ()):
+            old = self._other[key][(None, rep.weekday)]
+            entry = next(e for e in old if e[1] == gi)
+            old.remove(entry)
+            self._bucket(key, rep).append(entry)
+
+    def get(self, key: tuple) -> list[int]:
+        return self._lists.get(key, [])
+
+    def holds(self, key: tuple, gi: int) -> bool:
+        return gi in self._members.get(key, ())
+
+    def dated(self, key: tuple, days: tuple[str, ...] | None, fits: Callable[[str], bool],
+              weekdays: tuple[int, ...] | None = None) -> list[int]:
+        """The contacts of `key`, in their order, dated on one of `days` (canonical days; None: any canonical day for
+        which `fits`) or on another date for which `fits`, and the undated ones whose first report names one of
+        `weekdays` (None: all)."""
+        by_day, other = self._days.get(key, {}), self._other.get(key, {})
+        hits: list[tuple[int, int]] = []
+        for d in (days if days is not None else [d for d in by_day if fits(d)]):
+            hits += by_day.get(d, ())
+        for d, got in other.items():
+            if (weekdays is None or d[1] in weekdays) if isinstance(d, tuple) else fits(d):
+                hits += got
+        return [gi for _, gi in sorted(hits)]
+
+    def fitting(self, key: tuple, day: str) -> list[int]:
+        """The contacts of `key`, in their order, whose date may fit a report of `day` (all the others fail
+        `_dates_fit`, so `_same`); a short list whole (`_same` rejects the others as fast)."""
+        got = self.get(key)
+        if len(got) <= self.SHORT:
+            return got
+        return self.dated(key, _days_around(day, WINDOW, WINDOW), lambda other: _days_fit(day, other))
+
+
 def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> list[ContactEvent]:
     """Mentions of the same contact, across articles, become one event citing them all.
 
@@ -374,7 +471,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
     groups: list[list[Mention]] = []
     # (kind group, status, "src", source) / (…, "who", person) / (…, "who", person, month) -> groups: candidates are
     # found without scanning every group (a large library merges in seconds)
-    index: dict[tuple, list[int]] = {}
+    index = _Index()
     reps: list[Mention] = []  # each group's summary (first report, people and date filled in): O(1) checks
 
     def keys(m: Mention, month: str | None) -> list[tuple]:
@@ -390,53 +487,96 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         return out
 
     group_sources: list[set[str]] = []
+    source_groups: dict[str, list[int]] = {}  # the reverse: the contacts holding a report of each article
+    # each contact's reports by article, in the order they joined it (a contact of a large library may have hundreds
+    # of reports: `own_article` reads only those of one article)
+    group_by_source: list[dict[str, list[Mention]]] = []
 
     def add(m: Mention, target: int | None) -> None:
         if target is None:
             group_sources.append({m.source})
             groups.append([m])
+            group_by_source.append({m.source: [m]})
             reps.append(Mention.from_dict(m.to_dict()))
             target = len(groups) - 1
+            source_groups.setdefault(m.source, []).append(target)
         else:
             groups[target].append(m)
+            group_by_source[target].setdefault(m.source, []).append(m)
+            if m.source not in group_sources[target]:
+                source_groups.setdefault(m.source, []).append(target)
             group_sources[target].add(m.source)
             rep = reps[target]
             have = {p["id"] for p in rep.participants}
             rep.participants = rep.participants + [p for p in m.participants if p["id"] not in have]
+            undated = rep.date is None
             rep.date = rep.date or m.date
+            if undated and rep.date:
+                index.dated_now(target, rep)
             if m.place and (not rep.place or (rep.place["name_en"] == rep.place["country"] and
                                               m.place["name_en"] != m.place["country"])):
                 # (a city refines a country: a contact "in Iraq" that a later report places in Riyadh is not also
                 # one in Istanbul, `_same` judges the next report against the city)
                 rep.place = m.place
         for k in keys(m, (m.date or "")[:7] or None):
-            if target not in index.setdefault(k, []):
-                index[k].append(target)
+            index.add(k, target, reps[target])
 
     def candidates(m: Mention) -> list[int]:
         base = (GROUP[m.kind], m.status)
-        out = list(index.get((*base, "src", m.source), []))
+        out = list(index.get((*base, "src", m.source)))
+        # (a dated report: of each key, only the contacts whose date may fit its own, `_Index.fitting`)
         if m.date and len(m.date) >= 10 and m.place:
             for n in (-1, 0, 1):
-                out += index.get((*base, "at", m.place["name_en"], _plus_days(m.date[:10], n)), [])
+                out += index.fitting((*base, "at", m.place["name_en"], _plus_days(m.date[:10], n)), m.date)
         if m.date and _joint_bodies(m):
             for month in _months_around(m.date[:7]):
-                out += index.get((*base, "bodies", month), [])
+                out += index.fitting((*base, "bodies", month), m.date)
         for pid in m.named | (_bodies(m) if m.date else _unnamed(m)):  # (an undated report of a side's delegation:
             # that delegation's contacts)
             if m.date:  # its month and the next and previous ones (reports a few days apart)
                 for month in _months_around(m.date[:7]):
-                    out += index.get((*base, "who", pid, month), [])
+                    out += index.fitting((*base, "who", pid, month), m.date)
             else:
-                known = index.get((*base, "who", pid), [])
+                known = index.get((*base, "who", pid))
                 if len(known) <= AMBIGUOUS:  # too many contacts of this person to place an undated report
                     out += known
         return list(dict.fromkeys(out))
 
+    def outcome_candidates(plan: Mention) -> list[int]:
+        """The contacts of the plan's people with an outcome's status that `_outcome_of` may pick, in number order:
+        those holding a report of the plan's article, those of a day the plan can reach (its own day or month, else
+        up to PLAN_HORIZON days after its article), and those undated whose report names the weekday of the plan's
+        day. The others (a month-only date, another day or weekday) it passes over: they are not read (a person may
+        have many contacts)."""
+        who = [(GROUP[plan.kind], st, "who", pid) for st in OUTCOMES for pid in plan.named]
+        if sum(len(index.get(k)) for k in who) <= _Index.SHORT:  # (a few: all of them)
+            return sorted({gi for k in who for gi in index.get(k)})
+        out = {gi for gi in source_groups.get(plan.source, []) if any(index.holds(k, gi) for k in who)}
+        art = arts.get(plan.source, ArticleDate())
+        days: tuple[str, ...] | None
+        if plan.date and len(plan.date) == 10:
+            days = _days_around(plan.date, WINDOW, WINDOW)
+        elif plan.date:
+            days = None  # (a month: its days, `fits`)
+        elif not art.value:
+            days = ()
+        else:
+            days = _days_around(art.value, 0, PLAN_HORIZON)  # (None, not a day: every contact, as before)
+
+        def fits(d: str) -> bool:
+            if not _canonical_day(d) or not plan.date:
+                return True  # (a date of another form, or a day when `days` is None: read, as before)
+            return len(plan.date) != 10 and d.startswith(plan.date)  # (a day of the plan's month)
+
+        pd = _day(plan.date)
+        for k in who:
+            out.update(index.dated(k, days, fits, (pd.weekday(),) if pd else ()))
+        return sorted(out)
+
     def own_article(m: Mention, among) -> list[int]:
         """Of the contacts `among` that hold a report of m's own article, those m fits judged against those reports
         (the article may name other people than a contact's first report)."""
-        return [gi for gi in among if any(_same(m, x, arts) for x in groups[gi] if x.source == m.source)]
+        return [gi for gi in among if any(_same(m, x, arts) for x in group_by_source[gi].get(m.source, ()))]
 
     bags = _Bags()
     by_source: dict[str, list[Mention]] = {}
@@ -460,8 +600,7 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
             continue
         if m.status == "planned" and m.kind != "statement":
             # a planned contact and what became of it are one contact (plans come last, after their outcomes)
-            among = sorted({gi for st in OUTCOMES for pid in m.named
-                            for gi in index.get((GROUP[m.kind], st, "who", pid), [])})
+            among = outcome_candidates(m)
             oi = _outcome_of(m, reps, arts, group_sources, among)
             if oi is not None:
                 joined = Mention.from_dict(m.to_dict())
@@ -478,10 +617,10 @@ def merge_mentions(mentions: list[Mention], arts: dict[str, ArticleDate]) -> lis
         if m.date:
             if not fitting:  # its own article's contact, judged against that article's reports in it (a live blog's
                 # "the president received the Syrian guest" joins the visit another outlet's report opened)
-                fitting = own_article(m, index.get((GROUP[m.kind], m.status, "src", m.source), []))
+                fitting = own_article(m, index.get((GROUP[m.kind], m.status, "src", m.source)))
             target = min(fitting, key=lambda gi: _distance(m.date, reps[gi].date)) if fitting else None
         else:
-            mine = set(index.get((GROUP[m.kind], m.status, "src", m.source), []))
+            mine = set(index.get((GROUP[m.kind], m.status, "src", m.source)))
             # its own article's contact: judged against that article's reports in it (the article may name other
             # hosts than the group's first report)
             own = [gi for gi in fitting if gi in mine] or own_article(m, sorted(mine))
