@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, unheld_rank, title_unnamed, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, bare_spellings, before_act, unheld_rank, title_unnamed, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -58,7 +58,12 @@ def _terms(text: str) -> frozenset:
     """Tokens of a sentence (without its dateline: "CAIRO (AP) -" says where the report was filed, not what
     it is about), cached: the same passages come back question after question."""
     terms = frozenset(tokens(_DATELINE.sub("", text)))
-    return terms | spelled_forms(text) if "al" in text.lower() else terms
+    if "al" in text.lower():
+        terms |= spelled_forms(text)
+    # (a listed family name alone in another spelling, 'Shibani landed in Baghdad': his listed forms too)
+    for name, _ in bare_spellings(text) if _lang(text) == "en" else ():
+        terms |= {t for alias in NAMES.get(name, ()) for t in tokens(alias)}
+    return terms
 
 
 # The place of an English wire dateline at a sentence's start ("CAIRO (AP) - ", "JEDDAH - "): where the report was
@@ -754,7 +759,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                     sorted(asked), _status(first.text, asked)), confidence(q, cands, hits))
             cands = done
         elif asked & (statused_acts := STATUSED_ACTS | (_attended_acts() if not strict and any(
-                e in PEOPLE for e in entities) else frozenset())) and not asked_status(q):
+                e in PEOPLE for e in entities) else frozenset())) and not asked_status(q) and \
+                not before_act(q, asked & statused_acts):  # (nor what came before it: 'ماذا طلب … قبل زيارة …')
             # (an act a person attends, a summit, is his attendance when the question names him: 'where did X stay
             # during the summit' of a summit he did not attend; answer_types.json `attended_acts`)
             # What was said or done at an act that the best sentence reports as not having taken place
@@ -859,7 +865,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             # The visitor named by his role ("when did the Iraqi prime minister visit Damascus"): a sentence that
             # names that role (of the country asked), not another official's visit there.
             for role, forms in named_roles(q):
-                visits = [c for c in cands if holds_role(forms, _norm(c.text)) and not role_country_clash(
+                # (or names a known holder of that role: 'كان من المقرر أن يصل الشيباني إلى بغداد' of the Syrian
+                # foreign minister, answers22)
+                visits = [c for c in cands if (holds_role(forms, _norm(c.text)) or title_holder_named(
+                    q, forms, _norm(c.text))) and not role_country_clash(
                     q, _norm(c.text)) and not official_country_clash(q, _norm(c.text))]
                 if not visits:
                     return correction(q, about, premise.no_visit_by_role(role, forms, places[0]),
@@ -931,6 +940,12 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if dated is not None and not _talked_of()[1].search(q.normalized) and only_talked_of(dated.text, set(talked)):
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(talked, "planned"),
                               confidence(q, cands, hits))
+    elif kind in ("date", "day") and domain and asked_status(q) == "planned" and (plans := _plan_words()) is not None:
+        # When an act was originally due ('originally supposed to', 'كان من المقرر'): a sentence telling the date it was
+        # first set for ('had been fixed for last Saturday', 'كان من المقرر أن يصل … يوم 22 شباط') goes first, before one
+        # dating its postponement or its later holding.
+        first_set = [c for c in cands if plans.search(_norm(c.text)) and holds_answer(kind, q, _norm(c.text))]
+        cands = first_set + [c for c in cands if c not in first_set]
     # When or whether someone named only by a role did something ("When did Syria's ambassador in Baghdad present his
     # credentials", "هل زار السفير السوري …"): the sentence or its neighbours name that role, not of another country;
     # another person's act with the same people or places is no answer.
@@ -1636,8 +1651,12 @@ def _status(text: str, asked: set[str] | frozenset = frozenset()) -> str:
     norm = _norm(text)
     if (rx := _earlier_clause()) is not None:  # "…, a trip that had been put off in February": its history
         norm = rx.sub(" ", norm)
+    if asked and (rx := _hope_clause()) is not None and (rest := rx.sub(" ", norm)) != norm and \
+            asked & relations(_terms(rest), rest):  # "…, expressing hope that the coming stage …": a wish, not
+        # the status of the act the rest of the sentence reports (answer_types.json hope_clause)
+        norm = rest
     status = status_of(norm) or ("hypothetical" if opens_hypothetically(norm) else "")
-    if status in NOT_TAKEN_PLACE and asked:  # (a rumour, a plan or a hypothesis covers the whole sentence: "posts
+    if status and asked:  # (a rumour, a plan or a hypothesis covers the whole sentence when it comes first: "posts
         # circulated news of an expected visit, said to include signing a memorandum")
         # (the act asked told in a clause without a status, and in none with one: 'a summit he did not attend,
         # although he had met al-Sudani in Qatar' keeps its status for the summit)
@@ -1645,9 +1664,34 @@ def _status(text: str, asked: set[str] | frozenset = frozenset()) -> str:
         # Sunday, has been postponed' is one act whose status stands in clauses of no act)
         told = [(asked & (acts := relations(_terms(c), c)), acts, status_of(c)) for c in _CLAUSE.split(norm) if c.strip()]
         if len(told) > 1 and any(a and not s for a, _, s in told) and all(
-                acts and not a for a, acts, s in told if s):
+                acts and not a for a, acts, s in told if s) and (status in NOT_TAKEN_PLACE or _told_first(told)):
             return ""
     return status
+
+
+@lru_cache(maxsize=1)
+def _plan_words() -> re.Pattern | None:
+    words = [_norm(w) for w in answer_data().get("plan_words", ())]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)[وف]?(?:{alt})(?!\w)") if words else None
+
+
+def _told_first(told: list[tuple[set, set, str]]) -> bool:
+    """answers22: the act asked is told with no status in a clause before every clause giving a status (each of another
+    act): 'al-Sudani and al-Sharaa first met in Doha in April, and the Syrian president had been expected at the
+    summit' reports their meeting held; a plan stated first covers what follows."""
+    plain = next(i for i, (a, _, s) in enumerate(told) if a and not s)
+    return plain < next((i for i, (_, _, s) in enumerate(told) if s), -1)
+
+
+@lru_cache(maxsize=1)
+def _hope_clause() -> re.Pattern | None:
+    words = [_norm(w) for lang in ("en", "ar") for w in answer_data().get("hope_clause", {}).get(lang, ())]
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # (from the clause's comma to the sentence's end; never the sentence's first clause)
+    return re.compile(rf"[,،]\s*[وف]?(?:{alt})(?!\w)[^.؛;]*")
 
 
 _CLAUSE = re.compile(r"[،,؛;]")  # the clauses of a sentence, for the status of one act among several
