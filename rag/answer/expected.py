@@ -1434,18 +1434,24 @@ def _before_words() -> re.Pattern | None:
 BEFORE_REACH = 4  # words after a word of 'before' that may tell the act it places the question before
 
 
-def before_act(q: Question, acts: set[str] | frozenset) -> bool:
-    """The question asks about something before one of `acts` ('what did the Syrian side ask before al-Shaibani's
-    visit', 'ماذا طلب … قبل زيارة الشيباني'; answer_types.json `before_words`): that act is not presupposed to have
+def before_acts(q: Question, acts: set[str] | frozenset) -> set[str]:
+    """Those of `acts` the question asks about something before ('what did the Syrian side ask before al-Shaibani's
+    visit', 'ماذا طلب … قبل زيارة الشيباني'; answer_types.json `before_words`): such an act is not presupposed to have
     taken place."""
     rx = _before_words()
+    out: set[str] = set()
     if rx is None or not acts:
-        return False
+        return out
     for m in rx.finditer(q.normalized):
         after = " ".join(q.normalized[m.end():].split()[:BEFORE_REACH])
-        if acts & relations(frozenset(tokens(after)), after):
-            return True
-    return False
+        out |= set(acts) & relations(frozenset(tokens(after)), after)
+    return out
+
+
+def speaks_future(text_norm: str) -> bool:
+    """answers22: a (normalised) sentence speaks of what is to come (the words of `asks_future`: 'the summit that
+    Baghdad will host')."""
+    return bool(_future().search(text_norm))
 
 
 def asks_future(q: Question) -> bool:

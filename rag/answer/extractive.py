@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, bare_spellings, before_act, unheld_rank, title_unnamed, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, bare_spellings, before_acts, speaks_future, unheld_rank, title_unnamed, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -760,7 +760,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             cands = done
         elif asked & (statused_acts := STATUSED_ACTS | (_attended_acts() if not strict and any(
                 e in PEOPLE for e in entities) else frozenset())) and not asked_status(q) and \
-                not before_act(q, asked & statused_acts):  # (nor what came before it: 'ماذا طلب … قبل زيارة …')
+                not asked & statused_acts <= before_acts(q, asked & statused_acts):  # (nor what came before
+            # it: 'ماذا طلب الجانب السوري قبل زيارة الشيباني'; answers22)
             # (an act a person attends, a summit, is his attendance when the question names him: 'where did X stay
             # during the summit' of a summit he did not attend; answer_types.json `attended_acts`)
             # What was said or done at an act that the best sentence reports as not having taken place
@@ -847,7 +848,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         elif (premised := premised_talks(q, asked, people)) and not strict and not asked_status(q) and \
                 not any(relations(_terms(c.text), _norm(c.text)) & premised and
                         not missing_entities(q, c, people, own=True) and not apart(c.text, people)
-                        and not placed_elsewhere(q, c.text) for c in retrieved):
+                        and not placed_elsewhere(q, c.text, premised) and not unheld_between(c, premised, people)
+                        for c in retrieved):
             # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
             # the question's premise; no retrieved sentence names them all with a word of it (and not in separate
             # meetings: `apart`), so what others discussed is no answer. So are talks between them ("what did X
@@ -858,7 +860,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             if theirs:
                 return correction(q, theirs + [c for c in about if c not in theirs], premise.elsewhere(
                     sorted(premised & LOCATED_ACTS) or ["meeting"], places_asked(q),
-                    places_named(_norm(without_routes(_DATELINE.sub("", theirs[0].text))))), confidence(q, cands, hits))
+                    act_places(theirs[0].text, premised)), confidence(q, cands, hits))
             return correction(q, about, premise.not_reported(["talks"] if "talks" in premised else sorted(premised), people),
                               confidence(q, cands, hits))
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
@@ -1444,14 +1446,57 @@ def places_asked(q: Question) -> dict[str, str]:
     return places_named(q.normalized if unrouted == str(q) else _norm(unrouted))
 
 
-def placed_elsewhere(q: Question, text: str) -> bool:
+def act_places(text: str, acts: set[str]) -> dict[str, str]:
+    """The places a sentence names (not its dateline, nor a route's two ends); of the clauses telling one of `acts`
+    when they name any (answers22: 'met in Doha …, and … expected at the summit in Baghdad' places the meeting in Doha)."""
+    norm = _norm(without_routes(_DATELINE.sub("", text)))
+    told = {k: v for c in _CLAUSE.split(norm) if acts & relations(_terms(c), c) for k, v in places_named(c).items()}
+    return told or places_named(norm)
+
+
+def unheld_between(c: Candidate, acts: set[str], people: list[str]) -> bool:
+    """answers22: a sentence naming the people asked with a word of their act tells no act between them when it gives
+    that act a status of one not (yet) held ('X said Y has received an invitation to the summit Baghdad will host'),
+    or names one of them only as someone another acts for ('نقل الشطري خلال ذلك اللقاء رسالة من السوداني إلى الشرع':
+    al-Sudani was not there)."""
+    return _status(c.text, acts) in NOT_YET_HELD | {"planned", "rumoured", "hypothetical"} or \
+        speaks_future(_norm(c.text)) or any(principal_only(name_forms(p), c.text) for p in people)
+
+
+def placed_elsewhere(q: Question, text: str, acts: set[str] | frozenset = frozenset()) -> bool:
     """The question places its act in a city ('what did X discuss with Y in New York') and the sentence places the one
     it tells in others only ('X met Y in Istanbul'; not its dateline, nor a route's two ends): another meeting."""
     asked = places_asked(q)
     if not asked:
         return False
-    own = places_named(_norm(without_routes(_DATELINE.sub("", text))))
-    return bool(own) and not own.keys() & asked.keys()
+    norm = _norm(without_routes(_DATELINE.sub("", text)))
+    own = places_named(norm)
+    if bool(own) and not own.keys() & asked.keys():
+        return True
+    # (answers22: the clauses telling the act asked place it in others only, another clause naming the city asked for
+    # another act: 'X and Y first met in Doha in April, and X had been expected at the summit in Baghdad'; or in a
+    # third country, of a city asked in Iraq or Syria: 'a meeting between X and Y in Qatar on Thursday')
+    told = [c for c in _CLAUSE.split(norm) if acts & relations(_terms(c), c)] if acts else []
+    home = _home_cities(frozenset(asked))
+    placed = [(c, at) for c in told if (at := places_named(c)) or home and placed_in_third_country(c)]
+    return bool(placed) and all(not at.keys() & asked.keys() for _, at in placed)
+
+
+@lru_cache(maxsize=64)
+def _home_cities(cities: frozenset) -> bool:
+    """Every one of these cities (English names) is in Iraq or Syria (officials.json places)."""
+    from ..domain.people import load_officials
+    country = {p.en: p.country for p in load_officials().places}
+    return bool(cities) and all(country.get(c) in ("Iraq", "Syria") for c in cities)
+
+
+def placed_in_third_country(text_norm: str) -> bool:
+    """answers22: the sentence places something in a country other than Iraq and Syria ("in Qatar", "في قطر";
+    answer_types.json `other_countries`)."""
+    names = {_norm(w) for w in answer_data().get("other_countries", ())}
+    words = re.findall(r"[\w'.]+", text_norm)
+    return any(w in ("in", "في") and x in names for w, x in zip(words, words[1:])) or \
+        any(w.startswith("ب") and w[1:] in names for w in words)
 
 
 @lru_cache(maxsize=8)
