@@ -1484,12 +1484,13 @@ def _country_beside_official(country: str, text_norm: str, adjective: bool = Fal
                for i, w in enumerate(words))
 
 
-def asked_official_country(q: Question) -> str:
+def asked_official_country(q: Question, lists: bool = False) -> str:
     """For a person question asking for one country's official ('Which Syrian official …', 'أي مسؤول سوري …', 'Which
     Syrian interior minister …'): that country ('Syria', 'Iraq'); else ''. The country's word stands within
     OFFICIAL_REACH words of an official's word (answer_types.json `official_heads`) in the question's first words
-    (the person asked for, not the contact's place: 'Which official visited Syria')."""
-    if expected_type(q) != "person":
+    (the person asked for, not the contact's place: 'Which official visited Syria'). `lists`: a list question's
+    people too ('Which Iraqi ministers did X meet', answers22)."""
+    if expected_type(q) != "person" and not (lists and expected_type(q) == "list" and asks_people(q)):
         return ""
     words = re.findall(r"[\w']+", q.normalized)[:6]
     names = {normalize(w) for w in answer_data().get("country_names", ())}

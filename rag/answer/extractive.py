@@ -1060,6 +1060,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         unnamed = [c for c in cands if named[id(c)] is False]  # (still read for how well the passages answer)
         cands = [c for c in cands if named[id(c)] is not False]
         typed = [c for c in cands if named[id(c)] and (theirs is None or c in theirs)]
+        # (which Iraqi ministers someone met: a sentence naming that country's officials goes first, before one naming
+        # only the visitor, whom the question gives by his title; answers22)
+        if people_list and (country := asked_official_country(q, lists=True)):
+            ours = [c for c in typed if names_official_of(q, country, _norm(c.text))]
+            typed = ours + [c for c in typed if c not in ours]
     if kind in ("date", "day", "number", "span", "money", "length"):
         if not typed:
             what = "amount of money" if kind == "money" else kind
