@@ -942,12 +942,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if dated is not None and not _talked_of()[1].search(q.normalized) and only_talked_of(dated.text, set(talked)):
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(talked, "planned"),
                               confidence(q, cands, hits))
-    elif kind in ("date", "day") and domain and asked_status(q) == "planned" and (plans := _plan_words()) is not None:
-        # When an act was originally due ('originally supposed to', 'كان من المقرر'): a sentence telling the date it was
-        # first set for ('had been fixed for last Saturday', 'كان من المقرر أن يصل … يوم 22 شباط') goes first, before one
-        # dating its postponement or its later holding.
-        first_set = [c for c in cands if plans.search(_norm(c.text)) and holds_answer(kind, q, _norm(c.text))]
-        cands = first_set + [c for c in cands if c not in first_set]
+    elif kind in ("date", "day") and domain and asked_status(q) == "planned":
+        cands = plan_first(q, kind, cands)
     # When or whether someone named only by a role did something ("When did Syria's ambassador in Baghdad present his
     # credentials", "هل زار السفير السوري …"): the sentence or its neighbours name that role, not of another country;
     # another person's act with the same people or places is no answer.
@@ -1717,6 +1713,16 @@ def _status(text: str, asked: set[str] | frozenset = frozenset()) -> str:
                 acts and not a for a, acts, s in told if s) and (status in NOT_TAKEN_PLACE or _told_first(told)):
             return ""
     return status
+
+
+def plan_first(q: Question, kind: str, cands: list[Candidate]) -> list[Candidate]:
+    """When an act was originally due ('originally supposed to', 'كان من المقرر'; answers22): a sentence telling the
+    date it was first set for ('had been fixed for last Saturday', 'كان من المقرر أن يصل … يوم 22 شباط'; answer_types.json
+    plan_words) goes first, before one dating its postponement or its later holding."""
+    if (plans := _plan_words()) is None:
+        return cands
+    first_set = [c for c in cands if plans.search(_norm(c.text)) and holds_answer(kind, q, _norm(c.text))]
+    return first_set + [c for c in cands if c not in first_set]
 
 
 @lru_cache(maxsize=1)
