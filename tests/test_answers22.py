@@ -56,6 +56,14 @@ BAGHDAD — Syria's Energy Minister Mohammed al-Bashir arrived in Baghdad on Jun
 Talks on the Euphrates water share brought him together with Water Resources Minister Aoun Diab Abdullah, and a dinner hosted by Oil Minister Hayan Abdul Ghani closed the visit.
 """
 
+AR_POWER = """البشير يعلن زيارة قريبة إلى بغداد
+2026/06/01
+
+دمشق – أعلن وزير الطاقة السوري محمد البشير، أمس الأحد، أنه سيزور العراق قريباً لبحث إصلاح خطوط الكهرباء بين البلدين مع المسؤولين في بغداد.
+
+وفي بغداد عرض البشير لاحقاً على وزير النفط حيان عبد الغني حاجة المحطات السورية إلى الوقود.
+"""
+
 EN_PLAN = """Protocol delays a first trip
 2026/04/10
 
@@ -74,7 +82,7 @@ def library22(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers22",
                           {"en_amman.txt": EN_AMMAN, "ar_damascus.txt": AR_DAMASCUS, "en_power.txt": EN_POWER,
-                           "en_erbil.txt": EN_ERBIL, "ar_water.txt": AR_WATER, "en_plan.txt": EN_PLAN})
+                           "en_erbil.txt": EN_ERBIL, "ar_water.txt": AR_WATER, "en_plan.txt": EN_PLAN, "ar_power.txt": AR_POWER})
 
 
 def _ask(pipeline, question):
@@ -251,3 +259,10 @@ def test_which_ministers_of_a_country_were_met(library22):
     only the one telling the visitor's arrival."""
     r = _ask(library22, "Which Iraqi ministers did Syria's energy minister meet in Baghdad in June 2026?")
     assert not r.abstained and "Aoun Diab Abdullah" in r.answer and "Hayan Abdul Ghani" in r.answer, r.answer
+
+
+def test_which_minister_of_a_country_goes_first(library22):
+    """Rule (a person question asking for one country's official: a sentence naming a new official of that country
+    goes first when the best one names none of its officials), through the pipeline (Arabic)."""
+    r = _ask(library22, "من الوزير العراقي الذي بحث مع البشير إصلاح خطوط الكهرباء؟")
+    assert not r.abstained and "حيان عبد الغني" in r.answer.splitlines()[0], r.answer

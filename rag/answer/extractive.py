@@ -1037,6 +1037,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
     people_list = kind == "list" and asks_people(q)  # which ministers, من التقى: the people are the answer
     unnamed: list[Candidate] = []
+    theirs = None  # the sentences naming an official of the country a person question asks for
     if kind == "person" or people_list:  # who: a sentence naming someone the question does not (the person is the answer)
         # Which Syrian official, which Iraqi minister: the person named is that country's (an official of it the
         # tables know, or the country's word beside an official's: "Syria's Interior Minister", "الوزير السوري")
@@ -1088,6 +1089,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             if not reps:  # (nobody is told standing for it: someone named at another act is no answer)
                 return abstain(confidence(q, cands, hits), "no retrieved sentence says who represented the side asked")
             cands = reps + [c for c in cands if c not in reps]
+        # (which Iraqi minister: a sentence naming a new official of that country goes first, the best one naming none
+        # of its officials; answers22)
+        if kind == "person" and theirs is not None and cands[0] not in theirs:
+            cands = typed + [c for c in cands if c not in typed]
         # (who: the best passage's sentence that names the person goes first from further down, the best one
         # only saying "a senior UN official")
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
