@@ -60,8 +60,12 @@ AR_POWER = """البشير يعلن زيارة قريبة إلى بغداد
 2026/06/01
 
 دمشق – أعلن وزير الطاقة السوري محمد البشير، أمس الأحد، أنه سيزور العراق قريباً لبحث إصلاح خطوط الكهرباء بين البلدين مع المسؤولين في بغداد.
+"""
 
-وفي بغداد عرض البشير لاحقاً على وزير النفط حيان عبد الغني حاجة المحطات السورية إلى الوقود.
+AR_FUEL = """البشير في بغداد
+2026/06/09
+
+بغداد – عرض البشير على وزير النفط حيان عبد الغني حاجة المحطات السورية إلى الوقود.
 """
 
 EN_PLAN = """Protocol delays a first trip
@@ -82,7 +86,7 @@ def library22(tmp_path_factory, seeded_settings):
     from ui_support import seeds_pipeline
     return seeds_pipeline(tmp_path_factory, seeded_settings, "answers22",
                           {"en_amman.txt": EN_AMMAN, "ar_damascus.txt": AR_DAMASCUS, "en_power.txt": EN_POWER,
-                           "en_erbil.txt": EN_ERBIL, "ar_water.txt": AR_WATER, "en_plan.txt": EN_PLAN, "ar_power.txt": AR_POWER})
+                           "en_erbil.txt": EN_ERBIL, "ar_water.txt": AR_WATER, "en_plan.txt": EN_PLAN, "ar_power.txt": AR_POWER, "ar_fuel.txt": AR_FUEL})
 
 
 def _ask(pipeline, question):
@@ -265,4 +269,5 @@ def test_which_minister_of_a_country_goes_first(library22):
     """Rule (a person question asking for one country's official: a sentence naming a new official of that country
     goes first when the best one names none of its officials), through the pipeline (Arabic)."""
     r = _ask(library22, "من الوزير العراقي الذي بحث مع البشير إصلاح خطوط الكهرباء؟")
-    assert not r.abstained and "حيان عبد الغني" in r.answer.splitlines()[0], r.answer
+    first = r.answer.splitlines()[0]
+    assert not r.abstained and ("حيان عبد الغني" in first or "Hayan Abdul Ghani" in first), r.answer
