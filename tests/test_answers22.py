@@ -271,3 +271,15 @@ def test_which_minister_of_a_country_goes_first(library22):
     r = _ask(library22, "من الوزير العراقي الذي بحث مع البشير إصلاح خطوط الكهرباء؟")
     first = r.answer.splitlines()[0]
     assert not r.abstained and ("حيان عبد الغني" in first or "Hayan Abdul Ghani" in first), r.answer
+
+
+def test_the_article_most_about_the_question_withholds():
+    """Rule (extractive.withheld_sources): the article of a close sentence covering the question better than the best
+    one may say the kind asked was not given; a far or less covering one may not."""
+    from rag.answer.extractive import Candidate, withheld_sources
+    best = Candidate(1, "Flights were suspended until Monday, May 11.", 0.38, 0.84, 1.12, source="flights.txt")
+    lead = Candidate(2, "An announcement on a water authority could come soon.", 0.51, 0.87, 1.07, source="water.txt")
+    other = Candidate(3, "The border was calm.", 0.6, 0.7, 0.7, source="border.txt")
+    assert withheld_sources([best, lead, other]) == {"flights.txt", "water.txt"}
+    weaker = Candidate(2, "An announcement could come soon.", 0.2, 0.87, 1.07, source="water.txt")
+    assert withheld_sources([best, weaker, other]) == {"flights.txt"}

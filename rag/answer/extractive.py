@@ -1021,7 +1021,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # (a count withheld is of the noun the question counts: "did not say how many people were arrested" leaves the
     # pills seized counted)
     counted_noun = counted_forms(q)[0] if kind == "number" else frozenset()
-    silent = [c for c in cands if (c is cands[0] or (c.source == cands[0].source and c.score >= cands[0].score -
+    # (answers22: or of the article whose sentence covers the question best among the close ones — 'An announcement on
+    # a strategic alliance … could come soon' … 'The sources did not say when …' — the best one covering less of it,
+    # 'flights suspended until Monday, June 16')
+    about_sources = withheld_sources(cands)
+    silent = [c for c in cands if (c is cands[0] or (c.source in about_sources and c.score >= cands[0].score -
                                                      WITHHELD_MARGIN)) and withheld(kind, _norm(c.text))
               and (not counted_noun or mentions_counted(counted_noun, _norm(c.text)))
               # (not one that withholds another act's: 'without giving a date for the trip' of when a line began
@@ -1720,6 +1724,15 @@ def _status(text: str, asked: set[str] | frozenset = frozenset()) -> str:
     return status
 
 
+def withheld_sources(cands: list[Candidate]) -> set[str]:
+    """The articles whose sentences saying the kind asked was not given make a correction: the best sentence's, and
+    (answers22) that of the sentence covering the question best among the WITHHELD_RANKS best within WITHHELD_MARGIN,
+    when it covers more of it than the best one."""
+    lead = max((c for c in cands[:WITHHELD_RANKS] if c.score >= cands[0].score - WITHHELD_MARGIN),
+               key=lambda c: c.lexical, default=cands[0])
+    return {cands[0].source} | ({lead.source} if lead.lexical > cands[0].lexical else set())
+
+
 def plan_first(q: Question, kind: str, cands: list[Candidate]) -> list[Candidate]:
     """When an act was originally due ('originally supposed to', 'كان من المقرر'; answers22): a sentence telling the
     date it was first set for ('had been fixed for last Saturday', 'كان من المقرر أن يصل … يوم 22 شباط'; answer_types.json
@@ -1775,6 +1788,7 @@ def _passage_relations(hit: Hit) -> set[str]:
 PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage that names the person asked for
 DAY_MARGIN = 0.2  # a sentence giving the day of the best one's month goes first within this score margin
 LAST_MARGIN = 0.25  # a sentence saying which was the last one goes first within this score margin
+WITHHELD_RANKS = 3  # answers22: the best sentences among which the one covering the question best names its article
 WITHHELD_MARGIN = 0.3  # a sentence of the best one's article saying the kind asked was not given, within this score margin
 ACTING_MARGIN = 0.15  # a sentence holding the question's verb of thanking, warning … goes first within this score margin
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin
