@@ -579,11 +579,58 @@ def names_a_new_person(q: Question, text: str) -> bool | None:
     return False
 
 
+_BARE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{3,})(?:['’]s(?![\w'’-])|(?![\w'’-])(?!\s+(?:[A-Z]|al-|el-)))")
+_NAME_LEAD = re.compile(r"(?:(?<![\w'’-])(?:al|el|Al|El)[-\s]|[A-Z][a-z'’]+\s+)$")
+
+
+@lru_cache(maxsize=1)
+def _known_name_words() -> frozenset:
+    """Words a bare capitalised word must not be to stand for a listed family name: the tables' own spellings (already
+    read) and the first words of every listed name (given names: 'Bashar', 'Mustafa', 'Mohammed')."""
+    words: set[str] = set()
+    for name, aliases in NAMES.items():
+        for a in (name.lower(), *aliases):
+            parts = a.split()
+            if len(parts) == 1:
+                words.add(a)
+            elif parts:
+                words.add(parts[0])
+    return frozenset(words)
+
+
+@lru_cache(maxsize=20_000)
+def bare_spellings(text: str) -> tuple[tuple[str, tuple[int, int]], ...]:
+    """answers22: a listed person's family name written alone and without its article in another transliteration
+    ('Shibani landed in Baghdad', 'Shibani's Baghdad visit' of Asaad al-Shaibani), which the tables read only as
+    'al-Shibani' (`people.spelling_key`, a family name of four consonants or more that one person has): each with its
+    (start, end). Not a word the tables spell, nor a given name of theirs ('Bashar'), nor one beside another name part
+    ('Mustafa al-Kadhimi', 'Ali Shibani')."""
+    from ..domain.names import SPELLED
+    from ..domain.people import spelling_key
+    if not SPELLED:
+        return ()
+    known = _known_name_words()
+    general = vocabulary().general
+    out = []
+    for m in _BARE.finditer(text):
+        word = m.group(1)
+        low = word.lower()
+        if low in known or low in general:
+            continue
+        lead = _NAME_LEAD.search(text[:m.start()])
+        if lead and not (lead.group(0)[0].isupper() and (w := lead.group(0).split()[0].lower()) in general
+                         and w not in _given_names()):
+            continue  # (after al-, or after a capitalised word that is no title: part of a longer name)
+        if (name := SPELLED.get(spelling_key(word))) is not None:
+            out.append((name, m.span()))
+    return tuple(out)
+
+
 def _capitalised(q: Question) -> list[tuple[str, list[str]]]:
     """An English question's capitalised runs (not its first word, not the names the tables know), each with
     its words that are not general words ('Minister', 'Syrian') or name particles (al-, Abu)."""
     text = str(q)
-    for _, (a, b) in english_name_spans(text):
+    for _, (a, b) in (*english_name_spans(text), *bare_spellings(text)):
         text = text[:a] + " " * (b - a) + text[b:]
     general = vocabulary().general
     first = len(text) - len(text.lstrip())
@@ -846,6 +893,7 @@ def counted_forms(q: Question, loose: bool = False) -> tuple[frozenset, bool]:
                                               w[:-3] + "y" if w.endswith("ies") else w)}
         arabic = {t for w in phrase for f in word_forms(w) for t in tokens(f)}
         arabic |= {t for t in glossary_forms(phrase) if not _latin(t)}  # (data/glossary.json)
+        forms |= {t for t in glossary_forms(phrase) if _latin(t)}  # (its other English forms: 'kg' ~ 'kilograms')
         return frozenset(forms | arabic), bool(arabic)
     # The noun after كم عدد, or after كم alone in the accusative that counts (كم برميلا; not a verb: كم بلغت),
     # unless one that counts anything (افراد, مره). `loose`: also a noun in ة, whose accusative shows no alif
@@ -1236,7 +1284,20 @@ _MONTH_WORD = re.compile(rf"(?<!\w)(?:[وفب]|في\s+)?({'|'.join(sorted((re.es
 def months_named(text_norm: str) -> set[int]:
     """The months a normalised text names at all ('في نيسان الماضي', 'in April', 'Apr. 15'; a short or ambiguous
     form only before a day: 'اب', 'may', 'march', 'apr' alone are not months)."""
-    return {MONTHS[m.group(1) or m.group(2) or m.group(3)] for m in _MONTH_WORD.finditer(text_norm)}
+    found = {MONTHS[m.group(1) or m.group(2) or m.group(3)] for m in _MONTH_WORD.finditer(text_norm)}
+    if (rx := _qualified_month()) is not None:  # ('من آب الماضي': a short form with its qualifier, answers22)
+        found |= {MONTHS[m.group(1)] for m in rx.finditer(text_norm)}
+    return found
+
+
+@lru_cache(maxsize=1)
+def _qualified_month() -> re.Pattern | None:
+    words = [normalize(w) for w in answer_data().get("month_qualifiers", ())]
+    if not words:
+        return None
+    short = [m for m in MONTHS if len(m) < 4 and not re.match(r"[a-z]", m)]
+    return re.compile(rf"(?<!\w)(?:[وفب]|في\s+|من\s+)?({'|'.join(re.escape(m) for m in short)})\s+"
+                      rf"(?:{'|'.join(re.escape(w) for w in words)})(?!\w)") if short else None
 
 
 def months_with_day(text_norm: str) -> set[int]:
@@ -1358,6 +1419,41 @@ def _future() -> re.Pattern:
     return re.compile(answer_data().get("asks_future", r"(?!)"), re.I)
 
 
+@lru_cache(maxsize=1)
+def _before_words() -> re.Pattern | None:
+    data = answer_data().get("before_words", {})
+    words = [normalize(w) for lang in ("en", "ar") for w in data.get(lang, ())]
+    if not words:
+        return None
+    # (an Arabic word ending in a joined preposition, 'تمهيدا ل', takes the next word whole: 'تمهيدا لزيارة')
+    alt = "|".join(re.escape(w) + ("" if w.endswith(" ل") else r"(?!\w)")
+                   for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)[وف]?(?:{alt})")
+
+
+BEFORE_REACH = 4  # words after a word of 'before' that may tell the act it places the question before
+
+
+def before_acts(q: Question, acts: set[str] | frozenset) -> set[str]:
+    """Those of `acts` the question asks about something before ('what did the Syrian side ask before al-Shaibani's
+    visit', 'ماذا طلب … قبل زيارة الشيباني'; answer_types.json `before_words`): such an act is not presupposed to have
+    taken place."""
+    rx = _before_words()
+    out: set[str] = set()
+    if rx is None or not acts:
+        return out
+    for m in rx.finditer(q.normalized):
+        after = " ".join(q.normalized[m.end():].split()[:BEFORE_REACH])
+        out |= set(acts) & relations(frozenset(tokens(after)), after)
+    return out
+
+
+def speaks_future(text_norm: str) -> bool:
+    """answers22: a (normalised) sentence speaks of what is to come (the words of `asks_future`: 'the summit that
+    Baghdad will host')."""
+    return bool(_future().search(text_norm))
+
+
 def asks_future(q: Question) -> bool:
     """The question speaks of what is to come ('what will X discuss', 'ماذا سيبحث'): answer_types.json
     `asks_future`."""
@@ -1388,12 +1484,13 @@ def _country_beside_official(country: str, text_norm: str, adjective: bool = Fal
                for i, w in enumerate(words))
 
 
-def asked_official_country(q: Question) -> str:
+def asked_official_country(q: Question, lists: bool = False) -> str:
     """For a person question asking for one country's official ('Which Syrian official …', 'أي مسؤول سوري …', 'Which
     Syrian interior minister …'): that country ('Syria', 'Iraq'); else ''. The country's word stands within
     OFFICIAL_REACH words of an official's word (answer_types.json `official_heads`) in the question's first words
-    (the person asked for, not the contact's place: 'Which official visited Syria')."""
-    if expected_type(q) != "person":
+    (the person asked for, not the contact's place: 'Which official visited Syria'). `lists`: a list question's
+    people too ('Which Iraqi ministers did X meet', answers22)."""
+    if expected_type(q) != "person" and not (lists and expected_type(q) == "list" and asks_people(q)):
         return ""
     words = re.findall(r"[\w']+", q.normalized)[:6]
     names = {normalize(w) for w in answer_data().get("country_names", ())}

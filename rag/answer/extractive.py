@@ -19,7 +19,7 @@ from ..index.lexical import BM25Index
 from ..domain.names import ARABIC, NAMES, PEOPLE, key_entities, arabic_forms, arabic_word_forms, spelled_forms
 from ..index.retrieve import Hit, arabic_only_terms, english_word_groups
 from ..models.base import ABSTAIN, Context, Reply
-from .expected import (answer_data, unheld_rank, title_unnamed, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
+from .expected import (answer_data, bare_spellings, before_acts, speaks_future, unheld_rank, title_unnamed, names_place, role_unnamed, count_years, asks_representative, represents, asked_status, withheld_acts, asks_announcement, without_period_mentions, english_forms, person_roles, vocabulary, role_of_other_country, asked_ordinals, ordinals_of, opens_hypothetically, act_years, before_office, named_as_place, principal_only, asked_official_country, names_official_of, title_holder_named, asks_people, withheld, mentions_counted, asks_future, asks_outcome, months_named, months_with_day, organisation_role, holds_quote, quoted_phrases, asks_last, says_last, holder_clash, without_routes, asks_description, places_named, counted_country, counts_of_country, names_a_new_person, official_country_clash, outlets_named, named_roles, asked_relations, counted_forms, counts, countries_of, months_of, asked_roles, asked_titles, asked_years, named_words, named_word_forms, continues_speech, role_whose, serves, status_of, titled_in, window_holds, expected_type, holds_answer, holds_role,
                        list_items, relations, role_country_clash, third_country_role, unknown_names, years_of)
 from .questions import Question, as_question
 from .shapes import Shape, asks_reply, has_date, has_number, is_reply, is_speech
@@ -58,7 +58,12 @@ def _terms(text: str) -> frozenset:
     """Tokens of a sentence (without its dateline: "CAIRO (AP) -" says where the report was filed, not what
     it is about), cached: the same passages come back question after question."""
     terms = frozenset(tokens(_DATELINE.sub("", text)))
-    return terms | spelled_forms(text) if "al" in text.lower() else terms
+    if "al" in text.lower():
+        terms |= spelled_forms(text)
+    # (a listed family name alone in another spelling, 'Shibani landed in Baghdad': his listed forms too)
+    for name, _ in bare_spellings(text) if _lang(text) == "en" else ():
+        terms |= {t for alias in NAMES.get(name, ()) for t in tokens(alias)}
+    return terms
 
 
 # The place of an English wire dateline at a sentence's start ("CAIRO (AP) - ", "JEDDAH - "): where the report was
@@ -754,7 +759,9 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
                     sorted(asked), _status(first.text, asked)), confidence(q, cands, hits))
             cands = done
         elif asked & (statused_acts := STATUSED_ACTS | (_attended_acts() if not strict and any(
-                e in PEOPLE for e in entities) else frozenset())) and not asked_status(q):
+                e in PEOPLE for e in entities) else frozenset())) and not asked_status(q) and \
+                not asked & statused_acts <= before_acts(q, asked & statused_acts):  # (nor what came before
+            # it: 'ماذا طلب الجانب السوري قبل زيارة الشيباني'; answers22)
             # (an act a person attends, a summit, is his attendance when the question names him: 'where did X stay
             # during the summit' of a summit he did not attend; answer_types.json `attended_acts`)
             # What was said or done at an act that the best sentence reports as not having taken place
@@ -841,7 +848,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         elif (premised := premised_talks(q, asked, people)) and not strict and not asked_status(q) and \
                 not any(relations(_terms(c.text), _norm(c.text)) & premised and
                         not missing_entities(q, c, people, own=True) and not apart(c.text, people)
-                        and not placed_elsewhere(q, c.text) for c in retrieved):
+                        and not placed_elsewhere(q, c.text, premised) and not unheld_between(c, premised, people)
+                        for c in retrieved):
             # What was said when two people met ("what did X and Y discuss when they met in Z"): their meeting is
             # the question's premise; no retrieved sentence names them all with a word of it (and not in separate
             # meetings: `apart`), so what others discussed is no answer. So are talks between them ("what did X
@@ -852,14 +860,17 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             if theirs:
                 return correction(q, theirs + [c for c in about if c not in theirs], premise.elsewhere(
                     sorted(premised & LOCATED_ACTS) or ["meeting"], places_asked(q),
-                    places_named(_norm(without_routes(_DATELINE.sub("", theirs[0].text))))), confidence(q, cands, hits))
+                    act_places(theirs[0].text, premised)), confidence(q, cands, hits))
             return correction(q, about, premise.not_reported(["talks"] if "talks" in premised else sorted(premised), people),
                               confidence(q, cands, hits))
         elif "visit" in asked and strict and shape.kind != "person" and not people and len(places) == 1:
             # The visitor named by his role ("when did the Iraqi prime minister visit Damascus"): a sentence that
             # names that role (of the country asked), not another official's visit there.
             for role, forms in named_roles(q):
-                visits = [c for c in cands if holds_role(forms, _norm(c.text)) and not role_country_clash(
+                # (or names a known holder of that role: 'كان من المقرر أن يصل الشيباني إلى بغداد' of the Syrian
+                # foreign minister, answers22)
+                visits = [c for c in cands if (holds_role(forms, _norm(c.text)) or title_holder_named(
+                    q, forms, _norm(c.text))) and not role_country_clash(
                     q, _norm(c.text)) and not official_country_clash(q, _norm(c.text))]
                 if not visits:
                     return correction(q, about, premise.no_visit_by_role(role, forms, places[0]),
@@ -931,6 +942,8 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         if dated is not None and not _talked_of()[1].search(q.normalized) and only_talked_of(dated.text, set(talked)):
             return correction(q, cands + [c for c in about if c not in cands], premise.not_taken_place(talked, "planned"),
                               confidence(q, cands, hits))
+    elif kind in ("date", "day") and domain and asked_status(q) == "planned":
+        cands = plan_first(q, kind, cands)
     # When or whether someone named only by a role did something ("When did Syria's ambassador in Baghdad present his
     # credentials", "هل زار السفير السوري …"): the sentence or its neighbours name that role, not of another country;
     # another person's act with the same people or places is no answer.
@@ -1008,7 +1021,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     # (a count withheld is of the noun the question counts: "did not say how many people were arrested" leaves the
     # pills seized counted)
     counted_noun = counted_forms(q)[0] if kind == "number" else frozenset()
-    silent = [c for c in cands if (c is cands[0] or (c.source == cands[0].source and c.score >= cands[0].score -
+    # (answers22: or of the article whose sentence covers the question best among the close ones — 'An announcement on
+    # a strategic alliance … could come soon' … 'The sources did not say when …' — the best one covering less of it,
+    # 'flights suspended until Monday, June 16')
+    about_sources = withheld_sources(cands)
+    silent = [c for c in cands if (c is cands[0] or (c.source in about_sources and c.score >= cands[0].score -
                                                      WITHHELD_MARGIN)) and withheld(kind, _norm(c.text))
               and (not counted_noun or mentions_counted(counted_noun, _norm(c.text)))
               # (not one that withholds another act's: 'without giving a date for the trip' of when a line began
@@ -1024,6 +1041,7 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
     typed = [c for c in cands if holds_answer(kind, q, _norm(c.text))]
     people_list = kind == "list" and asks_people(q)  # which ministers, من التقى: the people are the answer
     unnamed: list[Candidate] = []
+    theirs = None  # the sentences naming an official of the country a person question asks for
     if kind == "person" or people_list:  # who: a sentence naming someone the question does not (the person is the answer)
         # Which Syrian official, which Iraqi minister: the person named is that country's (an official of it the
         # tables know, or the country's word beside an official's: "Syria's Interior Minister", "الوزير السوري")
@@ -1043,6 +1061,11 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
         unnamed = [c for c in cands if named[id(c)] is False]  # (still read for how well the passages answer)
         cands = [c for c in cands if named[id(c)] is not False]
         typed = [c for c in cands if named[id(c)] and (theirs is None or c in theirs)]
+        # (which Iraqi ministers someone met: a sentence naming that country's officials goes first, before one naming
+        # only the visitor, whom the question gives by his title; answers22)
+        if people_list and (country := asked_official_country(q, lists=True)):
+            ours = [c for c in typed if names_official_of(q, country, _norm(c.text))]
+            typed = ours + [c for c in typed if c not in ours]
     if kind in ("date", "day", "number", "span", "money", "length"):
         if not typed:
             what = "amount of money" if kind == "money" else kind
@@ -1070,6 +1093,10 @@ def answer_extractive(question: str, hits: list[Hit], qvec: np.ndarray, lexical:
             if not reps:  # (nobody is told standing for it: someone named at another act is no answer)
                 return abstain(confidence(q, cands, hits), "no retrieved sentence says who represented the side asked")
             cands = reps + [c for c in cands if c not in reps]
+        # (which Iraqi minister: a sentence naming a new official of that country goes first, the best one naming none
+        # of its officials; answers22)
+        if kind == "person" and theirs is not None and cands[0] not in theirs:
+            cands = typed + [c for c in cands if c not in typed]
         # (who: the best passage's sentence that names the person goes first from further down, the best one
         # only saying "a senior UN official")
         close = [c for c in typed if c.score >= cands[0].score - TYPED_MARGIN or (
@@ -1429,14 +1456,57 @@ def places_asked(q: Question) -> dict[str, str]:
     return places_named(q.normalized if unrouted == str(q) else _norm(unrouted))
 
 
-def placed_elsewhere(q: Question, text: str) -> bool:
+def act_places(text: str, acts: set[str]) -> dict[str, str]:
+    """The places a sentence names (not its dateline, nor a route's two ends); of the clauses telling one of `acts`
+    when they name any (answers22: 'met in Doha …, and … expected at the summit in Baghdad' places the meeting in Doha)."""
+    norm = _norm(without_routes(_DATELINE.sub("", text)))
+    told = {k: v for c in _CLAUSE.split(norm) if acts & relations(_terms(c), c) for k, v in places_named(c).items()}
+    return told or places_named(norm)
+
+
+def unheld_between(c: Candidate, acts: set[str], people: list[str]) -> bool:
+    """answers22: a sentence naming the people asked with a word of their act tells no act between them when it gives
+    that act a status of one not (yet) held ('X said Y has received an invitation to the summit Baghdad will host'),
+    or names one of them only as someone another acts for ('نقل الشطري خلال ذلك اللقاء رسالة من السوداني إلى الشرع':
+    al-Sudani was not there)."""
+    return _status(c.text, acts) in NOT_YET_HELD | {"planned", "rumoured", "hypothetical"} or \
+        speaks_future(_norm(c.text)) or any(principal_only(name_forms(p), c.text) for p in people)
+
+
+def placed_elsewhere(q: Question, text: str, acts: set[str] | frozenset = frozenset()) -> bool:
     """The question places its act in a city ('what did X discuss with Y in New York') and the sentence places the one
     it tells in others only ('X met Y in Istanbul'; not its dateline, nor a route's two ends): another meeting."""
     asked = places_asked(q)
     if not asked:
         return False
-    own = places_named(_norm(without_routes(_DATELINE.sub("", text))))
-    return bool(own) and not own.keys() & asked.keys()
+    norm = _norm(without_routes(_DATELINE.sub("", text)))
+    own = places_named(norm)
+    if bool(own) and not own.keys() & asked.keys():
+        return True
+    # (answers22: the clauses telling the act asked place it in others only, another clause naming the city asked for
+    # another act: 'X and Y first met in Doha in April, and X had been expected at the summit in Baghdad'; or in a
+    # third country, of a city asked in Iraq or Syria: 'a meeting between X and Y in Qatar on Thursday')
+    told = [c for c in _CLAUSE.split(norm) if acts & relations(_terms(c), c)] if acts else []
+    home = _home_cities(frozenset(asked))
+    placed = [(c, at) for c in told if (at := places_named(c)) or home and placed_in_third_country(c)]
+    return bool(placed) and all(not at.keys() & asked.keys() for _, at in placed)
+
+
+@lru_cache(maxsize=64)
+def _home_cities(cities: frozenset) -> bool:
+    """Every one of these cities (English names) is in Iraq or Syria (officials.json places)."""
+    from ..domain.people import load_officials
+    country = {p.en: p.country for p in load_officials().places}
+    return bool(cities) and all(country.get(c) in ("Iraq", "Syria") for c in cities)
+
+
+def placed_in_third_country(text_norm: str) -> bool:
+    """answers22: the sentence places something in a country other than Iraq and Syria ("in Qatar", "في قطر";
+    answer_types.json `other_countries`)."""
+    names = {_norm(w) for w in answer_data().get("other_countries", ())}
+    words = re.findall(r"[\w'.]+", text_norm)
+    return any(w in ("in", "في") and x in names for w, x in zip(words, words[1:])) or \
+        any(w.startswith("ب") and w[1:] in names for w in words)
 
 
 @lru_cache(maxsize=8)
@@ -1636,8 +1706,12 @@ def _status(text: str, asked: set[str] | frozenset = frozenset()) -> str:
     norm = _norm(text)
     if (rx := _earlier_clause()) is not None:  # "…, a trip that had been put off in February": its history
         norm = rx.sub(" ", norm)
+    if asked and (rx := _hope_clause()) is not None and (rest := rx.sub(" ", norm)) != norm and \
+            asked & relations(_terms(rest), rest):  # "…, expressing hope that the coming stage …": a wish, not
+        # the status of the act the rest of the sentence reports (answer_types.json hope_clause)
+        norm = rest
     status = status_of(norm) or ("hypothetical" if opens_hypothetically(norm) else "")
-    if status in NOT_TAKEN_PLACE and asked:  # (a rumour, a plan or a hypothesis covers the whole sentence: "posts
+    if status and asked:  # (a rumour, a plan or a hypothesis covers the whole sentence when it comes first: "posts
         # circulated news of an expected visit, said to include signing a memorandum")
         # (the act asked told in a clause without a status, and in none with one: 'a summit he did not attend,
         # although he had met al-Sudani in Qatar' keeps its status for the summit)
@@ -1645,9 +1719,53 @@ def _status(text: str, asked: set[str] | frozenset = frozenset()) -> str:
         # Sunday, has been postponed' is one act whose status stands in clauses of no act)
         told = [(asked & (acts := relations(_terms(c), c)), acts, status_of(c)) for c in _CLAUSE.split(norm) if c.strip()]
         if len(told) > 1 and any(a and not s for a, _, s in told) and all(
-                acts and not a for a, acts, s in told if s):
+                acts and not a for a, acts, s in told if s) and (status in NOT_TAKEN_PLACE or _told_first(told)):
             return ""
     return status
+
+
+def withheld_sources(cands: list[Candidate]) -> set[str]:
+    """The articles whose sentences saying the kind asked was not given make a correction: the best sentence's, and
+    (answers22) that of the sentence covering the question best among the WITHHELD_RANKS best within WITHHELD_MARGIN,
+    when it covers more of it than the best one."""
+    lead = max((c for c in cands[:WITHHELD_RANKS] if c.score >= cands[0].score - WITHHELD_MARGIN),
+               key=lambda c: c.lexical, default=cands[0])
+    return {cands[0].source} | ({lead.source} if lead.lexical > cands[0].lexical else set())
+
+
+def plan_first(q: Question, kind: str, cands: list[Candidate]) -> list[Candidate]:
+    """When an act was originally due ('originally supposed to', 'كان من المقرر'; answers22): a sentence telling the
+    date it was first set for ('had been fixed for last Saturday', 'كان من المقرر أن يصل … يوم 22 شباط'; answer_types.json
+    plan_words) goes first, before one dating its postponement or its later holding."""
+    if (plans := _plan_words()) is None:
+        return cands
+    first_set = [c for c in cands if plans.search(_norm(c.text)) and holds_answer(kind, q, _norm(c.text))]
+    return first_set + [c for c in cands if c not in first_set]
+
+
+@lru_cache(maxsize=1)
+def _plan_words() -> re.Pattern | None:
+    words = [_norm(w) for w in answer_data().get("plan_words", ())]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)[وف]?(?:{alt})(?!\w)") if words else None
+
+
+def _told_first(told: list[tuple[set, set, str]]) -> bool:
+    """answers22: the act asked is told with no status in a clause before every clause giving a status (each of another
+    act): 'al-Sudani and al-Sharaa first met in Doha in April, and the Syrian president had been expected at the
+    summit' reports their meeting held; a plan stated first covers what follows."""
+    plain = next(i for i, (a, _, s) in enumerate(told) if a and not s)
+    return plain < next((i for i, (_, _, s) in enumerate(told) if s), -1)
+
+
+@lru_cache(maxsize=1)
+def _hope_clause() -> re.Pattern | None:
+    words = [_norm(w) for lang in ("en", "ar") for w in answer_data().get("hope_clause", {}).get(lang, ())]
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # (from the clause's comma to the sentence's end; never the sentence's first clause)
+    return re.compile(rf"[,،]\s*[وف]?(?:{alt})(?!\w)[^.؛;]*")
 
 
 _CLAUSE = re.compile(r"[،,؛;]")  # the clauses of a sentence, for the status of one act among several
@@ -1670,6 +1788,7 @@ def _passage_relations(hit: Hit) -> set[str]:
 PERSON_PASSAGE_MARGIN = 0.25  # the margin for a sentence of the best passage that names the person asked for
 DAY_MARGIN = 0.2  # a sentence giving the day of the best one's month goes first within this score margin
 LAST_MARGIN = 0.25  # a sentence saying which was the last one goes first within this score margin
+WITHHELD_RANKS = 3  # answers22: the best sentences among which the one covering the question best names its article
 WITHHELD_MARGIN = 0.3  # a sentence of the best one's article saying the kind asked was not given, within this score margin
 ACTING_MARGIN = 0.15  # a sentence holding the question's verb of thanking, warning … goes first within this score margin
 TYPED_MARGIN = 0.1  # a sentence holding an answer of the expected type goes first within this score margin

@@ -121,7 +121,11 @@ class Question(str):
         # possessive ("since Assad's fall") dates the question, as "after the fall of Assad" does
         # A name joined by a hyphen to a participle ("Iran-aligned factions", "US-led coalition", "Turkish-backed")
         # describes something else: the question is not about that country or person.
-        return key_entities(_DESCRIBED_BY_NAME.sub(" ", _possessive_periods().sub(" ", self.normalized)))
+        found = key_entities(_DESCRIBED_BY_NAME.sub(" ", _possessive_periods().sub(" ", self.normalized)))
+        if self.language == "en":  # a listed family name alone in another spelling ('Shibani', answers22)
+            from .expected import bare_spellings
+            found += [n for n, _ in bare_spellings(str(self)) if n not in found]
+        return found
 
     @cached_property
     def terms(self) -> list[str]:
