@@ -161,6 +161,13 @@ def test_receiving_something_is_no_contact_receiving_someone_is():
         assert m.date == "2025-03-14" and _sides(m) == {"Iraq", "Syria"}, text
 
 
+def test_received_a_few_words_before_the_host_is_received_by_him():
+    text = (HEAD + "Syrian Foreign Minister Asaad al-Shaibani flew into Baghdad on Friday. He was received during the day "
+            "by President Abdul Latif Rashid.\n")
+    got = _contacts(text, "a.txt", "2025-03-14")
+    assert any("Abdul Latif Rashid" in _names(m) for m in got), [(m.kind, _names(m)) for m in got]
+
+
 def test_a_tally_of_contacts_tells_none():
     for text in ("قال وزير الخارجية فؤاد حسين في السابع من تشرين الأول إنه التقى نظيره السوري أسعد الشيباني نحو ثماني مرات.",
                  "Fuad Hussein said on Tuesday he had met Asaad al-Shaibani eight times this year."):
