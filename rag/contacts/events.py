@@ -1459,11 +1459,15 @@ class _Article:
             got = set(lex.receiving.find(s.norm, words))
             if got:
                 # (or an invitation to visit: "had received an invitation to visit Iraq" is a plan of that visit)
-                heads = [m.start for m in matches if m.kind in ("person", "title")] + \
+                # (a country too, "received Iraq's deputy interior minister, Lt. Gen. …", not one after "from")
+                heads = [m.start for m in matches if m.kind in ("person", "title") or m.kind == "country" and
+                         s.norm[:m.start].split()[-1:] != ["from"]] + \
                     [p for w in (lex.delegation_words, lex.object_pronouns) if w is not None for p in w.find(s.norm, words)] + \
                     [a for a, b in invites if lex.kinds["visit"].find(s.norm[a:b], _words(s.norm[a:b]))]
+                # (the passive, "is received in Damascus", received the one before it)
                 lone = {p for p in got if not any(0 < h - p and len(s.norm[p:h].split()) <= lex.receiving_reach
-                                                  for h in heads)}
+                                                  for h in heads) and s.norm[:p].split()[-1:] not in
+                        ([w] for w in lex.receiving_passive)}
                 at = {k: [p for p in pos if p not in lone] for k, pos in at.items()}
         if lex.tally is not None:
             # "قال إنه التقى نظيره السوري نحو ثماني مرات", "has met his counterpart eight times": a tally of contacts,

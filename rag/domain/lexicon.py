@@ -177,6 +177,7 @@ class Lexicon:
     tally: Words | None = None  # "مرات", "times": a contact word before them counts contacts, tells none
     receiving: Words | None = None  # "received": a contact only with someone among the next `receiving_reach` words
     receiving_reach: int = 0
+    receiving_passive: frozenset[str] = frozenset()  # "is", "was": right before a verb of receiving, the passive
     border_with: Words | None = None  # "الحدود مع", "the border with": a country after them is no venue nor party
     back_of: frozenset[str] = frozenset()  # "of", "by": "the trip of <someone>" is that one's contact
     crossing_general: Words | None = None  # "المعابر", "crossings": no crossing a plainer word of opening needs
@@ -511,6 +512,8 @@ def build(obj: dict, digest: str = "") -> Lexicon:
                    tally=Words.of(_both(obj.get("tally"))),
                    receiving=Words.of(_both(obj.get("receiving"))),
                    receiving_reach=int(obj.get("receiving", {}).get("reach", 0)),
+                   receiving_passive=frozenset(normalize(w).lower() for w in _both(
+                       obj.get("receiving", {}).get("passive"))),
                    border_with=Words.of(_both(obj.get("border_with"))),
                    back_of=frozenset(normalize(w).lower() for w in _both(obj.get("back_of"))),
                    crossing_general=Words.of(_both(obj.get("crossing_open", {}).get("near", {}).get("general"))),

@@ -140,6 +140,7 @@ FAMILY_EN = re.compile(r"(?<![\w'’-])(?:al|el)[-\s]([a-z][a-z'’]{2,}(?:-[a-z
 
 # a capitalised word standing alone, five letters at least ("Shibani"): a family name without its article
 _BARE_EN = re.compile(r"(?<![\w'’-])([A-Z][a-z]{4,})(?![\w'’-])")
+_NEXT_CAP = re.compile(r"\s+[A-Z]")
 
 
 def spelling_key(name: str) -> str:
@@ -961,9 +962,9 @@ class Officials:
                     out.append(Match(m.start(), m.end(), "person", person, False))
             # a bare capitalised family name in another spelling ("Shibani" for the listed "Shaibani"): a short form
             for m in _BARE_EN.finditer(text) if text else ():
-                # (not a given name: "Mustafa Sanad")
+                # (not a first name before another capitalised word: "Mustafa Sanad")
                 if not any(o.start < m.end() and m.start() < o.end for o in out) and \
-                        m.group(1).lower() not in self.given_names() and \
+                        not _NEXT_CAP.match(text, m.end()) and \
                         (person := self.spelled.get(spelling_key(m.group(1)))) is not None and \
                         not self.other_first_name(text, m.start(), person):
                     out.append(Match(m.start(), m.end(), "person", person, True))
