@@ -134,7 +134,8 @@ HELD_OUT = {"heldout": "_timeline_real", "heldout2": "_timeline_real2", "heldout
             "heldout10": "_timeline_real10", "heldout11": "_timeline_real11", "heldout12": "_timeline_real12",
             "heldout13": "_timeline_real13", "heldout14": "_timeline_real14", "heldout15": "_timeline_real15",
             "heldout16": "_timeline_real16", "heldout17": "_timeline_real17", "heldout18": "_timeline_real18",
-            "heldout19": "_timeline_real19", "heldout20": "_timeline_real20", "heldout21": "_timeline_real21"}
+            "heldout19": "_timeline_real19", "heldout20": "_timeline_real20", "heldout21": "_timeline_real21",
+            "heldout22": "_timeline_real22"}
 
 
 @pytest.fixture(scope="module", params=sorted(HELD_OUT))
