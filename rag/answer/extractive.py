@@ -1758,12 +1758,17 @@ def _told_first(told: list[tuple[set, set, str]]) -> bool:
     return plain < next((i for i, (_, _, s) in enumerate(told) if s), -1)
 
 
+def _alternation(key: str) -> str | None:
+    """The words of an answer_types.json key, both languages, normalised, as one regex alternation (longest
+    first), or None when it has none."""
+    words = [_norm(w) for lang in ("en", "ar") for w in answer_data().get(key, {}).get(lang, ())]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) if words else None
+
+
 @lru_cache(maxsize=1)
 def _hope_clause() -> re.Pattern | None:
-    words = [_norm(w) for lang in ("en", "ar") for w in answer_data().get("hope_clause", {}).get(lang, ())]
-    if not words:
+    if (alt := _alternation("hope_clause")) is None:
         return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # (from the clause's comma to the sentence's end; never the sentence's first clause)
     return re.compile(rf"[,،]\s*[وف]?(?:{alt})(?!\w)[^.؛;]*")
 
@@ -1773,10 +1778,8 @@ _CLAUSE = re.compile(r"[،,؛;]")  # the clauses of a sentence, for the status o
 
 @lru_cache(maxsize=1)
 def _earlier_clause() -> re.Pattern | None:
-    words = [_norm(w) for lang in ("en", "ar") for w in answer_data().get("earlier_clause", {}).get(lang, ())]
-    if not words:
+    if (alt := _alternation("earlier_clause")) is None:
         return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # (from the clause's comma to the clause's end; never the sentence's first clause)
     return re.compile(rf"[,،]\s*(?:[^,،.؛;]{{0,30}}?\s)?(?:{alt})(?!\w)[^,،.؛;]*")
 
